@@ -1,0 +1,1 @@
+"""Plain business rules and value objects; no database, no Qt."""

@@ -1,0 +1,106 @@
+"""Versioned regulation data: a rule's numbers with their legal basis, chosen by the event's date."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hrapp.errors import DomainError
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    """One version of one rule: e.g. code='retirement_age', version='nd135_2020'."""
+
+    code: str
+    version: str
+    effective_from: date
+    effective_to: date | None
+    legal_basis: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    title: str = ""
+
+    def applies_on(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    def label(self) -> str:
+        """Short human label used where a result names the rule it came from."""
+        return f"{self.version} ({self.legal_basis})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "version": self.version,
+            "effective_from": self.effective_from.isoformat(),
+            "effective_to": self.effective_to.isoformat() if self.effective_to else None,
+            "legal_basis": self.legal_basis,
+        }
+
+
+class RuleBook:
+    """An in-memory set of rule versions; `get(code, on=day)` picks the version in force that day."""
+
+    def __init__(self, versions: Iterable[RuleVersion]):
+        self._by_code: dict[str, list[RuleVersion]] = {}
+        for v in versions:
+            self._by_code.setdefault(v.code, []).append(v)
+        for lst in self._by_code.values():
+            lst.sort(key=lambda v: v.effective_from)
+
+    def codes(self) -> list[str]:
+        return sorted(self._by_code)
+
+    def versions(self, code: str) -> list[RuleVersion]:
+        return list(self._by_code.get(code, []))
+
+    def all(self) -> list[RuleVersion]:
+        return [v for code in self.codes() for v in self._by_code[code]]
+
+    def get(self, code: str, on: date) -> RuleVersion:
+        for v in reversed(self._by_code.get(code, [])):
+            if v.applies_on(on):
+                return v
+        raise DomainError("rule_not_found", f"Không có quy định '{code}' áp dụng cho ngày {on:%d/%m/%Y}.")
+
+    def by_version(self, code: str, version: str) -> RuleVersion:
+        for v in self._by_code.get(code, []):
+            if v.version == version:
+                return v
+        raise DomainError("rule_not_found", f"Không có phiên bản '{version}' của quy định '{code}'.")
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def versions_from_json(data: dict[str, Any]) -> list[RuleVersion]:
+    """Parse one rules file: {"code", "title", "versions": [{version, effective_from, effective_to, legal_basis, params}]}."""
+    out = []
+    for v in data["versions"]:
+        out.append(
+            RuleVersion(
+                code=data["code"],
+                version=v["version"],
+                effective_from=_parse_date(v["effective_from"]),  # type: ignore[arg-type]
+                effective_to=_parse_date(v.get("effective_to")),
+                legal_basis=v["legal_basis"],
+                params=v.get("params", {}),
+                title=data.get("title", ""),
+            )
+        )
+    return out
+
+
+def load_rulebook(folder: Path | None = None) -> RuleBook:
+    """Read every `*.json` rules file of the bundled rule data (resources/rules)."""
+    from hrapp.paths import RULES
+
+    folder = folder or RULES
+    versions: list[RuleVersion] = []
+    for path in sorted(folder.glob("*.json")):
+        versions.extend(versions_from_json(json.loads(path.read_text(encoding="utf-8"))))
+    return RuleBook(versions)

@@ -1,0 +1,28 @@
+"""Where the app finds its bundled resources and keeps its user data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "hrapp"
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+FONTS = RESOURCES / "fonts"
+RULES = RESOURCES / "rules"
+CATALOGS = RESOURCES / "catalogs"
+DEMO = RESOURCES / "demo"
+I18N = RESOURCES / "i18n"
+ICONS = RESOURCES / "icons"
+
+
+def user_data_dir() -> Path:
+    """The per-user folder for the default database, backups and attachments."""
+    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return user_data_dir() / "hrapp.sqlite3"

@@ -1,0 +1,1 @@
+"""Read side: list, search and report queries returning frozen rows."""

@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab PDF) and Excel writers, one module per document."""

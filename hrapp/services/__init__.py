@@ -1,0 +1,1 @@
+"""Use cases: one user action = one function = one unit of work."""
