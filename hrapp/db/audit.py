@@ -1,0 +1,121 @@
+"""Writes an audit row for every insert, update and delete, inside the same flush and transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from hrapp.db.models.audit import AuditLog
+from hrapp.db.models.base import utcnow
+
+_SKIP = {"created_at", "updated_at", "row_version", "name_folded", "sort_key", "data"}
+_installed = False
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _person_id(obj: Any) -> int | None:
+    if obj.__class__.__name__ == "Person":
+        return obj.id
+    return getattr(obj, "person_id", None)
+
+
+def _pk(obj: Any) -> str:
+    ident = inspect(obj).identity
+    if ident is None:
+        return ""
+    return "/".join(str(i) for i in ident)
+
+
+def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    out: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _SKIP:
+            continue
+        hist = state.attrs[key].history
+        if action == "insert":
+            value = getattr(obj, key)
+            if value is not None:
+                out[key] = [None, _plain(value)]
+        elif action == "delete":
+            value = hist.unchanged[0] if hist.unchanged else (hist.deleted[0] if hist.deleted else None)
+            if value is not None:
+                out[key] = [_plain(value), None]
+        elif hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                out[key] = [_plain(old), _plain(new)]
+    return out
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    pending = session.info.setdefault("_audit_pending", [])
+    for obj in session.dirty:
+        if isinstance(obj, AuditLog) or not session.is_modified(obj, include_collections=False):
+            continue
+        ch = _changes(obj, "update")
+        if ch:
+            pending.append(("update", obj, ch))
+    for obj in session.deleted:
+        if not isinstance(obj, AuditLog):
+            pending.append(("delete", obj, _changes(obj, "delete")))
+    session.info["_audit_new"] = [o for o in session.new if not isinstance(o, AuditLog)]
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    rows = []
+    user = session.info.get("user", "system")
+    now = utcnow()
+    for obj in session.info.pop("_audit_new", []):
+        rows.append(_row(user, now, "insert", obj, _changes(obj, "insert")))
+    for action, obj, ch in session.info.pop("_audit_pending", []):
+        rows.append(_row(user, now, action, obj, ch))
+    if rows:
+        session.connection().execute(AuditLog.__table__.insert(), rows)
+
+
+def _row(user: str, now: dt.datetime, action: str, obj: Any, changes: dict) -> dict[str, Any]:
+    return {
+        "at": now,
+        "user": user,
+        "action": action,
+        "entity": obj.__class__.__tablename__,
+        "entity_id": _pk(obj),
+        "person_id": _person_id(obj),
+        "changes": changes,
+        "summary": None,
+    }
+
+
+def record(session: Session, action: str, entity: str, entity_id: str | None = None, summary: str = "",
+           person_id: int | None = None, changes: dict | None = None) -> None:
+    """An explicit audit row for actions that change no table (export, print, login)."""
+    session.add(
+        AuditLog(user=session.info.get("user", "system"), action=action, entity=entity, entity_id=entity_id,
+                 person_id=person_id, changes=changes, summary=summary)
+    )
+
+
+def install_audit() -> None:
+    """Hook the audit writer on every Session (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Session, "before_flush", _before_flush)
+    event.listen(Session, "after_flush", _after_flush)
+    _installed = True

@@ -1,0 +1,72 @@
+"""Database URL resolution, the engine with SQLite pragmas set in one place, and the session factory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hrapp.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
+    """`--db PATH|URL`, else the HRAPP_DB variable, else the SQLite file in the user's data folder."""
+    value = str(db) if db else os.environ.get("HRAPP_DB", "")
+    if not value:
+        from hrapp.paths import default_db_path
+
+        value = str(default_db_path())
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise DatabaseError("bad_url", f"Địa chỉ cơ sở dữ liệu không hợp lệ: {value}") from exc
+        return value
+    path = Path(value).expanduser().resolve()
+    return f"sqlite:///{path.as_posix()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite URL, or None for a server or in-memory database."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _set_sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str, *, create_dir: bool = True) -> Engine:
+    """Create the engine; for SQLite the pragmas are set on every new connection."""
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        if path is not None and create_dir:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)

@@ -1,0 +1,75 @@
+"""Apply the packaged Alembic migrations; refuse a database written by a newer version of the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+
+from hrapp.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def check_version(engine: Engine) -> str | None:
+    """Return the database's revision; raise if the file is not a database or was made by a newer app."""
+    try:
+        current = current_revision(engine)
+        if current is None and inspect(engine).get_table_names():
+            # Tables but no version: not a database of this application.
+            raise DatabaseError(
+                "foreign_db", "Tệp này không phải cơ sở dữ liệu của phần mềm (không có thông tin phiên bản)."
+            )
+    except (SADatabaseError, OperationalError) as exc:
+        raise DatabaseError(
+            "unreadable", f"Không mở được cơ sở dữ liệu (tệp hỏng hoặc không phải SQLite): {exc.orig}"
+        ) from exc
+    if current is not None and current not in _known_revisions():
+        raise DatabaseError(
+            "too_new",
+            "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm "
+            f"(phiên bản dữ liệu {current}). Hãy cập nhật phần mềm; dữ liệu được giữ nguyên.",
+        )
+    return current
+
+
+def upgrade(engine: Engine) -> bool:
+    """Bring the database to the newest revision in one transaction. Returns True when anything ran."""
+    current = check_version(engine)
+    if current == head_revision():
+        return False
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except (SADatabaseError, OperationalError) as exc:
+        raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc.orig}") from exc
+    return True

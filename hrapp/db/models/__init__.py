@@ -1,0 +1,40 @@
+"""All SQLAlchemy models; importing this package registers every table on `Base.metadata`."""
+
+from __future__ import annotations
+
+from hrapp.db.models.audit import AuditLog
+from hrapp.db.models.base import Base
+from hrapp.db.models.catalog import AppSetting, CatalogItem, Rank, RuleVersionRow
+from hrapp.db.models.org import (
+    Attachment,
+    Decision,
+    HeadcountQuota,
+    JobPosition,
+    OrgUnit,
+    OrgUnitEvent,
+    PositionCompetency,
+)
+from hrapp.db.models.person import (
+    Allowance,
+    Award,
+    Discipline,
+    Employment,
+    Evaluation,
+    FamilyMember,
+    LeavePeriod,
+    Note,
+    Person,
+    PostHeld,
+    Qualification,
+    RankAssignment,
+    SalaryStep,
+    Secondment,
+    WorkHistory,
+)
+
+__all__ = [
+    "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "CatalogItem", "Decision",
+    "Discipline", "Employment", "Evaluation", "FamilyMember", "HeadcountQuota", "JobPosition", "LeavePeriod",
+    "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionCompetency", "PostHeld", "Qualification", "Rank",
+    "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "WorkHistory",
+]

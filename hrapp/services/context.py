@@ -1,0 +1,144 @@
+"""The service context: session factory, current user, rule book; opens one unit of work per user action."""
+
+from __future__ import annotations
+
+import getpass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from hrapp.db.audit import install_audit
+from hrapp.db.engine import make_engine, make_session_factory, resolve_url
+from hrapp.domain.rules import RuleBook
+from hrapp.errors import ConflictError, DatabaseError, DomainError
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (service account, container): fall back to a label
+        return "local"
+
+
+@dataclass
+class ServiceContext:
+    """What every service function receives. The UI and CLI build one at start-up (main.py)."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    user: str = field(default_factory=os_user)
+    role: str = "quan_tri"
+    _rulebook: RuleBook | None = None
+
+    @classmethod
+    def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None) -> ServiceContext:
+        """Resolve the URL, create the engine, apply migrations (cheap when current) and return a context."""
+        from hrapp.db.migrate import upgrade
+
+        url = resolve_url(db)
+        engine = make_engine(url)
+        if migrate:
+            upgrade(engine)
+        ctx = cls(engine=engine, session_factory=make_session_factory(engine))
+        if user:
+            ctx.user = user
+        return ctx
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def rulebook(self) -> RuleBook:
+        """Rules as stored in the database (administrators may edit them); bundled data if the table is empty."""
+        if self._rulebook is None:
+            from hrapp.services.rules_store import load_rulebook_from_db
+
+            self._rulebook = load_rulebook_from_db(self)
+        return self._rulebook
+
+    def invalidate_rules(self) -> None:
+        self._rulebook = None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        session = self.session_factory()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def unit_of_work(self, retries: int = 3) -> Iterator[Session]:
+        """One transaction: commit on success, roll back on any error; audit rows are written inside it.
+
+        'database is locked' beyond the busy timeout becomes a clear message; a stale version a conflict.
+        """
+        session = self.session_factory()
+        session.info["user"] = self.user
+        try:
+            yield session
+            _commit_with_retry(session, retries)
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError(
+                "conflict", "Bản ghi đã được người khác sửa trước khi bạn lưu. Hãy mở lại và thực hiện lại."
+            ) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise DomainError("integrity", f"Dữ liệu vi phạm ràng buộc: {exc.orig}") from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise _operational_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+
+def _commit_with_retry(session: Session, retries: int) -> None:
+    for attempt in range(retries):
+        try:
+            session.commit()
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig).lower() or attempt == retries - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def _operational_error(exc: OperationalError) -> DatabaseError:
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseError("locked", "Cơ sở dữ liệu đang bận (người khác đang ghi). Vui lòng thử lại sau giây lát.")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("read_only", "Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.")
+    if "disk" in text and "full" in text:
+        return DatabaseError("disk_full", "Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.")
+    if "malformed" in text or "not a database" in text:
+        return DatabaseError("corrupt", "Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.")
+    return DatabaseError("db_error", f"Lỗi cơ sở dữ liệu: {exc.orig}")
+
+
+def open_memory_context() -> ServiceContext:
+    """A fresh in-memory database with the schema (tests, the no-database CLI commands)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from hrapp.db.migrate import upgrade
+
+    engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
+    upgrade(engine)
+    return ServiceContext(engine=engine, session_factory=make_session_factory(engine))
+
+
+install_audit()

@@ -1,0 +1,69 @@
+"""Database set-up: migrations plus the reference data (catalogues, ranks, rule versions, letterhead)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from hrapp import catalogs
+from hrapp.db.models import AppSetting, CatalogItem, Person, Rank
+from hrapp.services.context import ServiceContext
+from hrapp.services.rules_store import seed_rules
+
+DEFAULT_SETTINGS = {
+    "parent_agency": "UBND TỈNH BÌNH ĐỊNH",
+    "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    "agency_short": "SKHCN",
+    "place": "Bình Định",
+    "head_title": "GIÁM ĐỐC",
+    "head_name": "",
+    "preparer_name": "",
+}
+
+
+def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
+    """Idempotent: adds missing catalogue codes, ranks, rule versions and default settings."""
+    counts = {"catalog_items": 0, "ranks": 0, "rules": 0, "settings": 0}
+    with ctx.unit_of_work() as s:
+        have = {(k, c) for k, c in s.execute(select(CatalogItem.kind, CatalogItem.code))}
+        for kind in catalogs.kinds():
+            for i, it in enumerate(catalogs.items(kind)):
+                if (kind, it["code"]) not in have:
+                    s.add(CatalogItem(kind=kind, code=it["code"], name=it["name"], sort_order=i,
+                                      extra=it.get("extra")))
+                    counts["catalog_items"] += 1
+        have_ranks = set(s.scalars(select(Rank.code)))
+        for code, r in catalogs.ranks().items():
+            if code not in have_ranks:
+                s.add(Rank(code=code, name=r["name"], salary_class=r["salary_class"], kind=r["kind"],
+                           short=r.get("short"), required_education=r.get("required_education"),
+                           sort_order=r.get("sort_order", 0)))
+                counts["ranks"] += 1
+        counts["rules"] = seed_rules(s)
+        have_keys = set(s.scalars(select(AppSetting.key)))
+        for key, value in DEFAULT_SETTINGS.items():
+            if key not in have_keys:
+                s.add(AppSetting(key=key, value=value))
+                counts["settings"] += 1
+    ctx.invalidate_rules()
+    return counts
+
+
+def init_database(db: str | None = None) -> ServiceContext:
+    """Create or upgrade the database and make sure the reference data is there."""
+    ctx = ServiceContext.open(db, migrate=True)
+    seed_reference_data(ctx)
+    return ctx
+
+
+def is_empty(ctx: ServiceContext) -> bool:
+    """True when the database holds no personnel data (reference catalogues do not count)."""
+    from hrapp.db.models import OrgUnit
+
+    with ctx.read() as s:
+        return not (s.scalar(select(func.count()).select_from(Person)) or s.scalar(select(func.count()).select_from(OrgUnit)))
+
+
+def settings(ctx: ServiceContext) -> dict[str, str]:
+    with ctx.read() as s:
+        stored = {k: v for k, v in s.execute(select(AppSetting.key, AppSetting.value))}
+    return {**DEFAULT_SETTINGS, **stored}
