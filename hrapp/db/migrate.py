@@ -23,14 +23,13 @@ def alembic_config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    return heads[0]
+def head_revisions() -> set[str]:
+    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return set(MigrationContext.configure(conn).get_current_heads())
 
 
 def _known_revisions() -> set[str]:
@@ -38,11 +37,11 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def check_version(engine: Engine) -> str | None:
-    """Return the database's revision; raise if the file is not a database or was made by a newer app."""
+def check_version(engine: Engine) -> set[str]:
+    """Return the database's revisions; raise if the file is not a database or was made by a newer app."""
     try:
-        current = current_revision(engine)
-        if current is None and inspect(engine).get_table_names():
+        current = current_revisions(engine)
+        if not current and inspect(engine).get_table_names():
             # Tables but no version: not a database of this application.
             raise DatabaseError(
                 "foreign_db", "Tệp này không phải cơ sở dữ liệu của phần mềm (không có thông tin phiên bản)."
@@ -51,11 +50,12 @@ def check_version(engine: Engine) -> str | None:
         raise DatabaseError(
             "unreadable", f"Không mở được cơ sở dữ liệu (tệp hỏng hoặc không phải SQLite): {exc.orig}"
         ) from exc
-    if current is not None and current not in _known_revisions():
+    unknown = current - _known_revisions()
+    if unknown:
         raise DatabaseError(
             "too_new",
             "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm "
-            f"(phiên bản dữ liệu {current}). Hãy cập nhật phần mềm; dữ liệu được giữ nguyên.",
+            f"(phiên bản dữ liệu {', '.join(sorted(unknown))}). Hãy cập nhật phần mềm; dữ liệu được giữ nguyên.",
         )
     return current
 
@@ -63,13 +63,13 @@ def check_version(engine: Engine) -> str | None:
 def upgrade(engine: Engine) -> bool:
     """Bring the database to the newest revision in one transaction. Returns True when anything ran."""
     current = check_version(engine)
-    if current == head_revision():
+    if current == head_revisions():
         return False
     cfg = alembic_config()
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
     except (SADatabaseError, OperationalError) as exc:
         raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc.orig}") from exc
     return True

@@ -1,0 +1,70 @@
+"""CLI commands of the foundation: init, demo, employees list."""
+
+from __future__ import annotations
+
+import argparse
+
+from hrapp.cli import print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="tạo hoặc nâng cấp cơ sở dữ liệu")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="nạp dữ liệu mẫu (Sở KH&CN) vào cơ sở dữ liệu trống")
+    p.set_defaults(handler=cmd_demo)
+
+    emp = sub.add_parser("employees", help="danh sách cán bộ")
+    emp_sub = emp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = emp_sub.add_parser("list", help="in danh sách")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.add_argument("--search", default="", help="tìm theo tên (không dấu cũng được)")
+    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
+    p.add_argument("--category", help="loại: cong_chuc, vien_chuc, ...")
+    p.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, thôi việc")
+    p.set_defaults(handler=cmd_employees_list)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from hrapp.services.setup import init_database
+
+    ctx = init_database(args.db)
+    print(f"Cơ sở dữ liệu sẵn sàng: {ctx.url}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from hrapp.services.demo import load_demo
+    from hrapp.services.setup import init_database
+
+    ctx = init_database(args.db)
+    summary = load_demo(ctx)
+    print(f"Đã nạp dữ liệu mẫu: {summary}")
+    return 0
+
+
+def cmd_employees_list(args: argparse.Namespace) -> int:
+    from hrapp.queries.employees import EmployeeFilter, list_employees
+    from hrapp.services.context import ServiceContext
+
+    ctx = ServiceContext.open(args.db)
+    f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
+                       statuses=None if args.all else EmployeeFilter().statuses)
+    with ctx.read() as s:
+        rows = list_employees(s, f)
+    if args.format == "json":
+        print_json([
+            {
+                "id": r.id, "full_name": r.full_name, "birth_date": r.birth_date.isoformat(), "gender": r.gender,
+                "unit_code": r.unit_code, "unit_name": r.unit_name, "category": r.category,
+                "rank_code": r.rank_code, "rank_name": r.rank_name, "post": r.post,
+                "salary_step": r.salary_step,
+                "coefficient": str(r.coefficient) if r.coefficient is not None else None,
+                "education": r.education, "status": r.status,
+            }
+            for r in rows
+        ])
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.full_name}\t{r.birth_date:%d/%m/%Y}\t{r.unit_name or ''}\t{r.post or ''}")
+    return 0
