@@ -33,8 +33,9 @@ def _person_id(obj: Any) -> int | None:
 
 
 def _pk(obj: Any) -> str:
-    ident = inspect(obj).identity
-    if ident is None:
+    state = inspect(obj)
+    ident = state.identity or state.mapper.primary_key_from_instance(obj)
+    if not ident or all(i is None for i in ident):
         return ""
     return "/".join(str(i) for i in ident)
 
