@@ -12,6 +12,7 @@ from hrapp.db.models.org import (
     JobPosition,
     OrgUnit,
     OrgUnitEvent,
+    PositionAssignment,
     PositionCompetency,
 )
 from hrapp.db.models.person import (
@@ -35,6 +36,6 @@ from hrapp.db.models.person import (
 __all__ = [
     "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "CatalogItem", "Decision",
     "Discipline", "Employment", "Evaluation", "FamilyMember", "HeadcountQuota", "JobPosition", "LeavePeriod",
-    "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionCompetency", "PostHeld", "Qualification", "Rank",
-    "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "WorkHistory",
+    "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionAssignment", "PositionCompetency", "PostHeld",
+    "Qualification", "Rank", "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "WorkHistory",
 ]

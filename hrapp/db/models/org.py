@@ -83,6 +83,8 @@ class OrgUnitEvent(IdMixin, Base):
     old_value: Mapped[str | None] = mapped_column(String(200))
     new_value: Mapped[str | None] = mapped_column(String(200))
     other_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
+    # A move keeps the parent before the event so the tree can be drawn as it stood on a past date.
+    previous_parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     note: Mapped[str | None] = mapped_column(Text)
 
@@ -149,3 +151,19 @@ class PositionCompetency(IdMixin, Base):
     position_id: Mapped[int] = mapped_column(ForeignKey("job_positions.id", ondelete="CASCADE"), index=True)
     competency_code: Mapped[str] = mapped_column(String(40))
     level: Mapped[int] = mapped_column(Integer)
+
+
+class PositionAssignment(IdMixin, StampMixin, Base):
+    """A job position a person holds besides the main one (kiêm nhiệm), for a period, by a decision.
+
+    The main position lives on the person's Employment row (`position_id`).
+    """
+
+    __tablename__ = "position_assignments"
+    __table_args__ = (Index("ix_position_assignments_position", "position_id", "start_date"),)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    position_id: Mapped[int] = mapped_column(ForeignKey("job_positions.id"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    note: Mapped[str | None] = mapped_column(Text)
