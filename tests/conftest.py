@@ -17,11 +17,78 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "hr.sqlite3"
 
 
+PG_URL = os.environ.get("HRAPP_TEST_POSTGRES_URL")
+BOTH_BACKENDS = ("tests/db/", "tests/services/")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Database and service tests run on SQLite and, when a server is configured, on PostgreSQL too."""
+    if "ctx" not in metafunc.fixturenames or not PG_URL:
+        return
+    path = str(metafunc.definition.path).replace(os.sep, "/")
+    if any(part in path for part in BOTH_BACKENDS):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def ctx(db_path: Path):
-    """A ServiceContext over a new SQLite file with the schema and the reference data."""
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> str:
+    """A PostgreSQL database migrated and seeded once; each test gets a copy made from it."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
     from hrapp.services.setup import init_database
 
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS hrapp_tpl")
+        conn.exec_driver_sql("CREATE DATABASE hrapp_tpl")
+    context = init_database(make_url(PG_URL).set(database="hrapp_tpl").render_as_string(hide_password=False))
+    context.engine.dispose()
+    admin.dispose()
+    return "hrapp_tpl"
+
+
+def _pg_copy(template: str, name: str) -> str:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    admin.dispose()
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _pg_drop(name: str) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def ctx(db_path: Path, backend: str, request: pytest.FixtureRequest):
+    """A ServiceContext over a new database (SQLite file, or a PostgreSQL copy) with the reference data."""
+    from hrapp.services.context import ServiceContext
+    from hrapp.services.setup import init_database
+
+    if backend == "postgresql":
+        name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
+        context = ServiceContext.open(_pg_copy(request.getfixturevalue("pg_template"), name))
+        context.user = "tester"
+        yield context
+        context.engine.dispose()
+        _pg_drop(name)
+        return
     context = init_database(str(db_path))
     context.user = "tester"
     yield context
