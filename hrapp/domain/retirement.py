@@ -1,0 +1,241 @@
+"""Retirement age and dates by birth month (NĐ 135/2020 Phụ lục I), the retirement notice, date arithmetic."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal, TypeVar
+
+from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.errors import DomainError
+
+Sex = Literal["M", "F"]
+Precision = Literal["day", "month", "year"]
+
+RETIREMENT_AGE = "retirement_age"
+RETIREMENT_NOTICE = "retirement_notice"
+
+_T = TypeVar("_T")
+
+
+# --------------------------------------------------------------------------- calendar arithmetic
+
+
+def last_day_of_month(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier); a missing day (31/04, 29/02) becomes the month's last day.
+
+    This is how the Civil Code ends a period counted in months or years (BLDS 2015, Điều 148): 31/01 plus one
+    month is 28/02 (29/02 in a leap year), and 29/02 plus one year is 28/02.
+    """
+    index = day.year * 12 + (day.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months completed from `start` to `end` (0 if `end` is before `start`), counted like an age."""
+    if end < start:
+        return 0
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def version_for_event(
+    rulebook: RuleBook, code: str, compute: Callable[[RuleVersion], tuple[date, _T]]
+) -> tuple[RuleVersion, _T]:
+    """Pick the version of `code` in force on the date of the event it computes.
+
+    Some events are themselves produced by the rule (the day a retirement age is reached, the day a pay step is
+    due), so each version is tried, newest first, and the first whose validity covers its own event date wins.
+    """
+    for version in reversed(rulebook.versions(code)):
+        event_day, value = compute(version)
+        if version.applies_on(event_day):
+            return version, value
+    raise DomainError("rule_not_found", f"Không có quy định '{code}' áp dụng cho trường hợp này.")
+
+
+# --------------------------------------------------------------------------- birth date with precision
+
+_BIRTH_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+@dataclass(frozen=True)
+class BirthDate:
+    """A date of birth as recorded: a full date, only month and year, or only the year.
+
+    An unknown day counts as the 1st of the month and an unknown month as 1 January (NĐ 135/2020, Điều 3,
+    khoản 3), so `value` is always a usable date and `precision` says how much of it is real.
+    """
+
+    value: date
+    precision: Precision = "day"
+
+    def __post_init__(self) -> None:
+        if self.precision not in ("day", "month", "year"):
+            raise DomainError("invalid_birth_precision", "Độ chính xác của ngày sinh không hợp lệ.",
+                              field="birth_precision")
+        if self.precision == "month" and self.value.day != 1:
+            raise DomainError("invalid_birth_date", "Ngày sinh chỉ có tháng, năm phải ghi ngày 01.",
+                              field="birth_date")
+        if self.precision == "year" and (self.value.month, self.value.day) != (1, 1):
+            raise DomainError("invalid_birth_date", "Ngày sinh chỉ có năm phải ghi ngày 01/01.", field="birth_date")
+
+    @classmethod
+    def parse(cls, text: str) -> BirthDate:
+        """'1965-02-28' (day), '1965-02' (month) or '1965' (year)."""
+        match = _BIRTH_RE.match(text or "")
+        if not match:
+            raise DomainError("invalid_birth_date", f"Ngày sinh '{text}' không hợp lệ (dạng YYYY-MM-DD, YYYY-MM "
+                              "hoặc YYYY).", field="birth_date")
+        year, month, day = match.group(1), match.group(2), match.group(3)
+        try:
+            if day is not None:
+                return cls(date(int(year), int(month), int(day)), "day")
+            if month is not None:
+                return cls(date(int(year), int(month), 1), "month")
+            return cls(date(int(year), 1, 1), "year")
+        except ValueError:
+            raise DomainError("invalid_birth_date", f"Ngày sinh '{text}' không tồn tại.", field="birth_date") from None
+
+    @classmethod
+    def of(cls, value: BirthDate | date) -> BirthDate:
+        return value if isinstance(value, BirthDate) else cls(value, "day")
+
+    def iso(self) -> str:
+        """The stored text form, inverse of `parse`."""
+        if self.precision == "year":
+            return f"{self.value.year:04d}"
+        if self.precision == "month":
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+    def display(self) -> str:
+        """As printed on Vietnamese forms: dd/mm/yyyy, mm/yyyy or yyyy."""
+        if self.precision == "year":
+            return f"{self.value.year:04d}"
+        if self.precision == "month":
+            return f"{self.value.month:02d}/{self.value.year:04d}"
+        return f"{self.value.day:02d}/{self.value.month:02d}/{self.value.year:04d}"
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+# --------------------------------------------------------------------------- retirement age
+
+
+@dataclass(frozen=True)
+class RetirementAge:
+    years: int
+    months: int
+
+    @property
+    def total_months(self) -> int:
+        return self.years * 12 + self.months
+
+    @classmethod
+    def from_months(cls, total: int) -> RetirementAge:
+        return cls(*divmod(total, 12))
+
+    def label(self) -> str:
+        """'61 tuổi 6 tháng' or '62 tuổi'."""
+        return f"{self.years} tuổi {self.months} tháng" if self.months else f"{self.years} tuổi"
+
+
+def _age_months(spec: dict[str, Any]) -> int:
+    return int(spec["years"]) * 12 + int(spec.get("months", 0))
+
+
+def _sex_params(rule: RuleVersion, sex: str) -> dict[str, Any]:
+    if sex not in ("M", "F"):
+        raise DomainError("invalid_sex", "Giới tính phải là nam (M) hoặc nữ (F).", field="gender")
+    try:
+        return rule.params[sex]
+    except KeyError:
+        raise DomainError("rule_incomplete", f"Quy định {rule.label()} thiếu tham số cho giới tính '{sex}'.") from None
+
+
+def retirement_age(sex: Sex, birth: BirthDate | date, rule: RuleVersion) -> RetirementAge:
+    """The retirement age that one version of the rule gives for this sex and birth month.
+
+    From `ramp_start`, each run of `band_birth_months` consecutive birth months adds `months_per_band` months
+    (the first run already gets it), up to `cap`: men born 01–09/1961 → 60y3m, 10/1961–06/1962 → 60y6m, …
+    """
+    params = _sex_params(rule, sex)
+    born = BirthDate.of(birth).value
+    total = _age_months(params["base_age"])
+    ramp = params.get("ramp_start")
+    if ramp:
+        ramp_year, ramp_month = (int(p) for p in str(ramp).split("-")[:2])
+        index = (born.year * 12 + born.month - 1) - (ramp_year * 12 + ramp_month - 1)
+        if index >= 0:
+            bands = index // int(params["band_birth_months"]) + 1
+            total = min(total + bands * int(params["months_per_band"]), _age_months(params["cap"]))
+    return RetirementAge.from_months(total)
+
+
+@dataclass(frozen=True)
+class RetirementResult:
+    """When a person reaches retirement age, stops working, starts the pension and must be notified."""
+
+    age_years: int
+    age_months: int
+    reached_on: date  # the day the retirement age is reached
+    last_working_day: date  # the last day of that month: the time of retirement (NĐ 135/2020, Điều 3)
+    retirement_date: date  # the 1st of the next month: pension starts
+    notice_due: date | None  # the written notice is due by this day (None when no notice rule covers the date)
+    rule: RuleVersion
+    notice_rule: RuleVersion | None = None
+
+    @property
+    def age(self) -> RetirementAge:
+        return RetirementAge(self.age_years, self.age_months)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "retirement_age": {"years": self.age_years, "months": self.age_months},
+            "reached_on": self.reached_on.isoformat(),
+            "last_working_day": self.last_working_day.isoformat(),
+            "retirement_date": self.retirement_date.isoformat(),
+            "notice_due": self.notice_due.isoformat() if self.notice_due else None,
+            "rule": self.rule.to_json(),
+            "notice_rule": self.notice_rule.to_json() if self.notice_rule else None,
+        }
+
+
+def retirement(sex: Sex, birth: BirthDate | date, rulebook: RuleBook) -> RetirementResult:
+    """Retirement age and dates; the rule version is the one in force on the day the age is reached."""
+    born = BirthDate.of(birth).value
+
+    def compute(version: RuleVersion) -> tuple[date, RetirementAge]:
+        age = retirement_age(sex, born, version)
+        return add_months(born, age.total_months), age
+
+    rule, age = version_for_event(rulebook, RETIREMENT_AGE, compute)
+    reached = add_months(born, age.total_months)
+    last_day = last_day_of_month(reached)
+    pension_start = last_day + timedelta(days=1)
+    notice_rule = _notice_rule(rulebook, pension_start)
+    notice_due = None
+    if notice_rule is not None:
+        notice_due = add_months(pension_start, -int(notice_rule.params["months_before"]))
+    return RetirementResult(age.years, age.months, reached, last_day, pension_start, notice_due, rule, notice_rule)
+
+
+def _notice_rule(rulebook: RuleBook, retirement_date: date) -> RuleVersion | None:
+    # The notice rule (NĐ 170/2025) only exists from 01/07/2025; earlier retirements simply have no notice date.
+    for version in reversed(rulebook.versions(RETIREMENT_NOTICE)):
+        if version.applies_on(retirement_date):
+            return version
+    return None
