@@ -1,0 +1,108 @@
+"""Salary scale (NĐ 204/2004 Bảng 2, 3): coefficient of a class and step, the last step, coefficient checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.errors import DomainError
+
+SALARY_SCALE = "salary_scale"
+
+_T = TypeVar("_T")
+
+
+def fmt_coefficient(value: Decimal) -> str:
+    """Vietnamese decimal comma for messages: Decimal('2.67') -> '2,67'."""
+    return format(value, "f").replace(".", ",")
+
+
+def lookup_by_class(table: Mapping[str, _T], salary_class: str) -> _T:
+    """Value for a salary class from a table keyed by class or class group.
+
+    Tries the full code ('A3.1'), then the part before the dot ('A3'), then the first letter ('C' for 'C1'),
+    so rule data can say "36 months for A3" once instead of per sub-class.
+    """
+    for key in (salary_class, salary_class.split(".")[0], salary_class[:1]):
+        if key and key in table:
+            return table[key]
+    raise DomainError("unknown_salary_class", f"Không có quy định cho loại ngạch lương '{salary_class}'.",
+                      field="salary_class")
+
+
+def scale_rule(rulebook: RuleBook, on: date) -> RuleVersion:
+    return rulebook.get(SALARY_SCALE, on)
+
+
+def salary_classes(rulebook: RuleBook, on: date) -> list[str]:
+    return list(scale_rule(rulebook, on).params["classes"])
+
+
+def _class_params(rule: RuleVersion, salary_class: str) -> dict[str, Any]:
+    try:
+        return rule.params["classes"][salary_class]
+    except KeyError:
+        raise DomainError("unknown_salary_class", f"Bảng lương {rule.label()} không có loại '{salary_class}'.",
+                          field="salary_class") from None
+
+
+def coefficients(salary_class: str, rulebook: RuleBook, on: date) -> tuple[Decimal, ...]:
+    """All coefficients of a class, step 1 first."""
+    rule = scale_rule(rulebook, on)
+    return tuple(Decimal(str(c)) for c in _class_params(rule, salary_class)["coefficients"])
+
+
+def max_step(salary_class: str, rulebook: RuleBook, on: date) -> int:
+    """The last step of a class (9 for A1, 12 for B)."""
+    return len(coefficients(salary_class, rulebook, on))
+
+
+def check_step(salary_class: str, step: int, rulebook: RuleBook, on: date) -> None:
+    last = max_step(salary_class, rulebook, on)
+    if not isinstance(step, int) or isinstance(step, bool) or not 1 <= step <= last:
+        raise DomainError("invalid_salary_step", f"Bậc {step} không có trong loại {salary_class} (từ bậc 1 đến "
+                          f"bậc {last}).", field="step")
+
+
+def coefficient(salary_class: str, step: int, rulebook: RuleBook, on: date) -> Decimal:
+    """The coefficient of `step` (1-based) of `salary_class` in the scale in force on `on`."""
+    check_step(salary_class, step, rulebook, on)
+    return coefficients(salary_class, rulebook, on)[step - 1]
+
+
+def to_decimal(value: Decimal | str | int, field: str = "coefficient") -> Decimal:
+    """A coefficient from user or file input; floats are refused because 2.67 is not exact in binary."""
+    if isinstance(value, float) or isinstance(value, bool):
+        raise DomainError("invalid_number", "Hệ số phải là số thập phân chính xác, không dùng số thực dấu phẩy "
+                          "động.", field=field)
+    try:
+        result = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        raise DomainError("invalid_number", f"'{value}' không phải là một số.", field=field) from None
+    if not result.is_finite():
+        raise DomainError("invalid_number", f"'{value}' không phải là một số.", field=field)
+    return result
+
+
+def coefficient_matches(salary_class: str, step: int, value: Decimal | str | int, rulebook: RuleBook,
+                        on: date) -> bool:
+    """Whether `value` is the scale's coefficient for this class and step (2.670 equals 2.67)."""
+    return to_decimal(value) == coefficient(salary_class, step, rulebook, on)
+
+
+def check_coefficient(salary_class: str, step: int, value: Decimal | str | int, rulebook: RuleBook,
+                      on: date) -> None:
+    """Raise a DomainError on `coefficient` when a recorded coefficient disagrees with the scale."""
+    expected = coefficient(salary_class, step, rulebook, on)
+    given = to_decimal(value)
+    if given != expected:
+        raise DomainError(
+            "coefficient_mismatch",
+            f"Hệ số {fmt_coefficient(given)} không đúng với loại {salary_class} bậc {step} "
+            f"(theo bảng lương là {fmt_coefficient(expected)}).",
+            field="coefficient",
+            expected=str(expected),
+        )
