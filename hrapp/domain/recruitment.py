@@ -1,0 +1,963 @@
+"""Recruitment regimes (NĐ 138/2020, NĐ 170/2025, NĐ 115/2020) and the ranking of candidates per position."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from hrapp.domain.priority import RULE_CODE as PRIORITY_RULE
+from hrapp.domain.priority import SUBJECTS, PriorityAward, PriorityTable, priority_table, table_for_rule
+from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.errors import DomainError
+
+REGIME_RULE = "recruitment_regime"
+ZERO = Decimal(0)
+
+
+class Outcome(StrEnum):
+    """A candidate's result at one position."""
+
+    TRUNG_TUYEN = "trung_tuyen"
+    KHONG_TRUNG_TUYEN = "khong_trung_tuyen"
+    CAN_QUYET_DINH = "can_quyet_dinh"
+    KHONG_DU_DIEU_KIEN = "khong_du_dieu_kien"
+    RUT_HO_SO = "rut_ho_so"
+
+
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.TRUNG_TUYEN: "Trúng tuyển",
+    Outcome.KHONG_TRUNG_TUYEN: "Không trúng tuyển",
+    Outcome.CAN_QUYET_DINH: "Chờ người đứng đầu cơ quan quyết định",
+    Outcome.KHONG_DU_DIEU_KIEN: "Không đủ điều kiện trúng tuyển",
+    Outcome.RUT_HO_SO: "Rút hồ sơ hoặc không hoàn thiện hồ sơ đúng hạn",
+}
+
+REASON_TIE = (
+    "Bằng điểm ở chỉ tiêu cuối cùng, không phân định được theo quy định: "
+    "người đứng đầu cơ quan có thẩm quyền tuyển dụng quyết định."
+)
+REASON_DECIDED = (
+    "Người đứng đầu cơ quan có thẩm quyền tuyển dụng đã quyết định (bằng điểm ở chỉ tiêu cuối cùng)."
+)
+REASON_FULL = "Vị trí đã đủ chỉ tiêu từ những người đăng ký nguyện vọng trước."
+REASON_WITHDRAWN = (
+    "Rút hồ sơ hoặc không hoàn thiện hồ sơ tuyển dụng đúng hạn; chỉ tiêu chuyển cho người kế tiếp."
+)
+
+
+# --------------------------------------------------------------------------- regime rule data
+
+
+@dataclass(frozen=True)
+class PartRule:
+    """A round-2 part (thi viết, phỏng vấn…) and the share of its maximum it must reach, if any."""
+
+    code: str
+    label: str
+    min_ratio: Decimal | None
+
+
+@dataclass(frozen=True)
+class MethodRule:
+    """Thresholds and tie rule of one method (thi_tuyen or xet_tuyen) under one regime."""
+
+    method: str
+    label: str
+    round1_pass_ratio: Decimal | None
+    round2_label: str
+    round2_max: Decimal
+    round2_pass_min: Decimal
+    parts: tuple[PartRule, ...]
+    tie_break: tuple[str, ...]
+
+    def part(self, code: str) -> PartRule | None:
+        for p in self.parts:
+            if p.code == code:
+                return p
+        return None
+
+    def round1_passes(self, correct: int, questions: int) -> bool:
+        """Round 1 of a computer test: passed when the share of correct answers reaches the threshold."""
+        if self.round1_pass_ratio is None:
+            raise DomainError("invalid_value", f"Hình thức {self.label.lower()} không có bài thi vòng 1.")
+        if questions <= 0 or not 0 <= correct <= questions:
+            raise DomainError(
+                "invalid_value", f"Số câu đúng ({correct}) và số câu hỏi ({questions}) không hợp lệ."
+            )
+        return Decimal(correct) >= self.round1_pass_ratio * questions
+
+
+@dataclass(frozen=True)
+class RecruitmentRegime:
+    """One recruitment regime, e.g. code='nd170_2025' for công chức from 01/07/2025."""
+
+    code: str
+    subject: str
+    rule: RuleVersion
+    methods: tuple[MethodRule, ...]
+    tie_rule: str
+    council_sizes: tuple[int, ...]
+    application_window_days: int
+    result_notice_working_days: int | None
+    dossier_days: int
+    report_to_work_days: int
+    probation_required: bool
+    probation_rule: str | None
+
+    @property
+    def method_codes(self) -> tuple[str, ...]:
+        return tuple(m.method for m in self.methods)
+
+    def method(self, name: str) -> MethodRule:
+        for m in self.methods:
+            if m.method == name:
+                return m
+        allowed = ", ".join(self.method_codes)
+        raise DomainError(
+            "method_not_allowed",
+            f"Hình thức tuyển dụng '{name}' không có trong quy định {self.code} (chỉ có: {allowed}).",
+            field="method",
+        )
+
+    def priority_table(self, rulebook: RuleBook, on: date | None = None) -> PriorityTable:
+        """Priority points for this regime's subject: in force on `on`, else the newest within the regime."""
+        if on is not None:
+            if not self.rule.applies_on(on):
+                raise DomainError(
+                    "rule_not_found",
+                    f"Quy định tuyển dụng {self.code} không áp dụng cho ngày {on:%d/%m/%Y}.",
+                    field="date",
+                )
+            return priority_table(rulebook, subject=self.subject, on=on)
+        candidates = [
+            r
+            for r in rulebook.versions(PRIORITY_RULE)
+            if r.params.get("subject") == self.subject and _overlaps(r, self.rule)
+        ]
+        if not candidates:
+            raise DomainError(
+                "rule_not_found", f"Không có quy định điểm ưu tiên cho chế độ tuyển dụng {self.code}."
+            )
+        return table_for_rule(rulebook, max(candidates, key=lambda r: r.effective_from))
+
+
+def _overlaps(a: RuleVersion, b: RuleVersion) -> bool:
+    a_end, b_end = a.effective_to or date.max, b.effective_to or date.max
+    return a.effective_from <= b_end and b.effective_from <= a_end
+
+
+def _rule_decimal(value: Any, where: str) -> Decimal:
+    try:
+        result = Decimal(str(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise DomainError(
+            "rule_data_invalid", f"Dữ liệu quy định sai ở {where}: '{value}' không phải số."
+        ) from exc
+    if not result.is_finite():
+        raise DomainError("rule_data_invalid", f"Dữ liệu quy định sai ở {where}: '{value}' không phải số.")
+    return result
+
+
+def _method_from_params(name: str, raw: Mapping[str, Any], where: str) -> MethodRule:
+    round1 = raw.get("round1", {})
+    round2 = raw["round2"]
+    parts = tuple(
+        PartRule(
+            code=p["code"],
+            label=p["label"],
+            min_ratio=None
+            if p.get("min_ratio") is None
+            else _rule_decimal(p["min_ratio"], f"{where}/{p['code']}"),
+        )
+        for p in round2.get("parts", [])
+    )
+    tie_break = tuple(raw.get("tie_break", ["round2"]))
+    for step in tie_break:
+        if step != "round2" and not (step.startswith("part:") and any(p.code == step[5:] for p in parts)):
+            raise DomainError(
+                "rule_data_invalid", f"Dữ liệu quy định sai ở {where}: tiêu chí '{step}' không hợp lệ."
+            )
+    ratio = round1.get("pass_ratio")
+    return MethodRule(
+        method=name,
+        label=raw.get("label", name),
+        round1_pass_ratio=None if ratio is None else _rule_decimal(ratio, f"{where}/round1"),
+        round2_label=round2.get("label", ""),
+        round2_max=_rule_decimal(round2["max"], f"{where}/round2.max"),
+        round2_pass_min=_rule_decimal(round2["pass_min"], f"{where}/round2.pass_min"),
+        parts=parts,
+        tie_break=tie_break,
+    )
+
+
+def regime_from_rule(rule: RuleVersion) -> RecruitmentRegime:
+    """Build a regime from one version of the `recruitment_regime` rule."""
+    p = rule.params
+    where = f"{rule.code}/{rule.version}"
+    try:
+        probation = p.get("probation", {})
+        return RecruitmentRegime(
+            code=rule.version,
+            subject=p["subject"],
+            rule=rule,
+            methods=tuple(_method_from_params(n, m, f"{where}/{n}") for n, m in p["methods"].items()),
+            tie_rule=p.get("tie_rule", ""),
+            council_sizes=tuple(int(n) for n in p["council_sizes"]),
+            application_window_days=int(p["application_window_days"]),
+            result_notice_working_days=p.get("result_notice_working_days"),
+            dossier_days=int(p["dossier_days"]),
+            report_to_work_days=int(p["report_to_work_days"]),
+            probation_required=bool(probation.get("required", False)),
+            probation_rule=probation.get("rule"),
+        )
+    except KeyError as exc:
+        raise DomainError(
+            "rule_data_invalid", f"Dữ liệu quy định sai ở {where}: thiếu trường {exc}."
+        ) from exc
+
+
+def regime(rulebook: RuleBook, code: str) -> RecruitmentRegime:
+    """The regime named `code` ('nd138_2020', 'nd170_2025', 'nd115_2020')."""
+    for rule in rulebook.versions(REGIME_RULE):
+        if rule.version == code:
+            return regime_from_rule(rule)
+    known = ", ".join(r.version for r in rulebook.versions(REGIME_RULE))
+    raise DomainError(
+        "regime_unknown",
+        f"Không có chế độ tuyển dụng '{code}' (các chế độ hiện có: {known}).",
+        field="regime",
+    )
+
+
+def regime_on(rulebook: RuleBook, subject: str, on: date) -> RecruitmentRegime:
+    """The regime for `subject` in force on the date of the recruitment round."""
+    matches = [
+        r for r in rulebook.versions(REGIME_RULE) if r.params.get("subject") == subject and r.applies_on(on)
+    ]
+    if len(matches) != 1:
+        label = SUBJECTS.get(subject, subject)
+        raise DomainError(
+            "rule_not_found", f"Không xác định được chế độ tuyển dụng {label} ngày {on:%d/%m/%Y}."
+        )
+    return regime_from_rule(matches[0])
+
+
+# --------------------------------------------------------------------------- ranking input and output
+
+
+@dataclass(frozen=True)
+class RoundTwoPart:
+    """A part score of round 2, e.g. code='thi_viet', score=35 out of maximum=60."""
+
+    code: str
+    score: Decimal
+    maximum: Decimal
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One applicant as the ranking sees them; preferences are position codes, first choice first."""
+
+    id: str
+    full_name: str
+    preferences: tuple[str, ...]
+    priority_groups: tuple[str, ...] = ()
+    round1_passed: bool = True
+    round2: Decimal | None = None
+    round2_parts: tuple[RoundTwoPart, ...] = ()
+
+    def part_score(self, code: str) -> Decimal | None:
+        for p in self.round2_parts:
+            if p.code == code:
+                return p.score
+        return None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A position to fill and its quota (chỉ tiêu)."""
+
+    position: str
+    quota: int
+
+
+@dataclass(frozen=True)
+class RankedEntry:
+    """One row of a position's ranking; `preference` is the preference number it is ranked under."""
+
+    candidate_id: str
+    full_name: str
+    preference: int
+    round2: Decimal | None
+    priority_points: Decimal
+    priority_group: str | None
+    total: Decimal | None
+    rank: int | None
+    result: Outcome
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PositionRanking:
+    """The ranking of one position; `provisional` when a decision still due elsewhere can change it."""
+
+    position: str
+    quota: int
+    entries: tuple[RankedEntry, ...]
+    provisional: bool = False
+
+    def ids_with(self, outcome: Outcome) -> tuple[str, ...]:
+        return tuple(e.candidate_id for e in self.entries if e.result is outcome)
+
+    @property
+    def winners(self) -> tuple[str, ...]:
+        return self.ids_with(Outcome.TRUNG_TUYEN)
+
+
+@dataclass(frozen=True)
+class RankingResult:
+    """Every position's ranking plus the rule versions used to produce it."""
+
+    regime: RecruitmentRegime
+    method: MethodRule
+    priority: PriorityTable
+    positions: tuple[PositionRanking, ...]
+
+    def position(self, code: str) -> PositionRanking:
+        for p in self.positions:
+            if p.position == code:
+                return p
+        raise DomainError("unknown_position", f"Không có vị trí '{code}' trong kết quả xếp hạng.")
+
+    def candidate_outcomes(self) -> dict[str, tuple[str | None, Outcome]]:
+        """Each candidate's overall result: the position won (or held, or withdrawn from) and the outcome."""
+        strength = {
+            Outcome.TRUNG_TUYEN: 0,
+            Outcome.CAN_QUYET_DINH: 1,
+            Outcome.RUT_HO_SO: 2,
+            Outcome.KHONG_TRUNG_TUYEN: 3,
+            Outcome.KHONG_DU_DIEU_KIEN: 4,
+        }
+        out: dict[str, tuple[str | None, Outcome]] = {}
+        for p in self.positions:
+            for e in p.entries:
+                position = (
+                    None
+                    if e.result in (Outcome.KHONG_TRUNG_TUYEN, Outcome.KHONG_DU_DIEU_KIEN)
+                    else p.position
+                )
+                current = out.get(e.candidate_id)
+                if current is None or strength[e.result] < strength[current[1]]:
+                    out[e.candidate_id] = (position, e.result)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "regime": self.regime.code,
+            "method": self.method.method,
+            "rules": [self.regime.rule.to_json(), self.priority.rule.to_json()],
+            "positions": [
+                {
+                    "position": p.position,
+                    "quota": p.quota,
+                    "provisional": p.provisional,
+                    "ranking": [
+                        {
+                            "id": e.candidate_id,
+                            "full_name": e.full_name,
+                            "round2": json_number(e.round2),
+                            "priority_points": json_number(e.priority_points),
+                            "priority_group": e.priority_group,
+                            "total": json_number(e.total),
+                            "rank": e.rank,
+                            "result": e.result.value,
+                            "preference": e.preference,
+                            "reason": e.reason,
+                        }
+                        for e in p.entries
+                    ],
+                }
+                for p in self.positions
+            ],
+        }
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """62.5 -> 62.5, 5.0 -> 5: JSON numbers, not strings."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _fmt(value: Decimal) -> str:
+    """Vietnamese decimal comma for messages: 49.99 -> '49,99'."""
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    return text.replace(".", ",")
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+@dataclass(frozen=True)
+class _Scored:
+    index: int
+    candidate: Candidate
+    award: PriorityAward
+    total: Decimal | None
+    reason: str | None
+
+    @property
+    def id(self) -> str:
+        return self.candidate.id
+
+    @property
+    def eligible(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Candidates of one position and phase sharing a rank and an outcome."""
+
+    phase: int
+    members: tuple[_Scored, ...]
+    outcome: Outcome
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class _Allocation:
+    blocks: dict[str, tuple[_Block, ...]]
+    holders: dict[str, tuple[str, int, Outcome]]
+    provisional: frozenset[str]
+
+
+def _ineligibility(c: Candidate, method: MethodRule) -> str | None:
+    if not c.round1_passed:
+        return "Không đạt vòng 1."
+    if c.round2 is None:
+        return "Không có điểm vòng 2."
+    if c.round2 < method.round2_pass_min:
+        return f"Điểm vòng 2 ({_fmt(c.round2)}) dưới {_fmt(method.round2_pass_min)} điểm."
+    for part in c.round2_parts:
+        rule = method.part(part.code)
+        if rule is not None and rule.min_ratio is not None and part.score < rule.min_ratio * part.maximum:
+            percent = _fmt(rule.min_ratio * 100)
+            return (
+                f"Điểm {rule.label.lower()} ({_fmt(part.score)}/{_fmt(part.maximum)}) "
+                f"dưới {percent}% điểm tối đa của phần thi."
+            )
+    return None
+
+
+def _step_value(s: _Scored, step: str) -> Decimal | None:
+    if step == "round2":
+        return s.candidate.round2
+    return s.candidate.part_score(step.removeprefix("part:"))
+
+
+def _split(group: list[_Scored], steps: tuple[str, ...]) -> list[list[_Scored]]:
+    """Break a tie on total by the regime's criteria; a criterion someone lacks cannot break it."""
+    if len(group) <= 1 or not steps:
+        return [group]
+    step, rest = steps[0], steps[1:]
+    values = [_step_value(s, step) for s in group]
+    if any(v is None for v in values):
+        return [group]
+    out: list[list[_Scored]] = []
+    for v in sorted(set(values), reverse=True):  # type: ignore[type-var]
+        out.extend(_split([s for s, sv in zip(group, values, strict=True) if sv == v], rest))
+    return out
+
+
+def _tie_groups(pool: list[_Scored], steps: tuple[str, ...]) -> list[list[_Scored]]:
+    """Pool ordered by total descending, as groups no rule can separate (input order inside a group)."""
+    out: list[list[_Scored]] = []
+    ordered = sorted(pool, key=lambda s: s.index)
+    totals = sorted({s.total for s in ordered if s.total is not None}, reverse=True)
+    for total in totals:
+        out.extend(_split([s for s in ordered if s.total == total], steps))
+    return out
+
+
+def _lost_reason(loser: _Scored, last_winner: _Scored | None, full_before: bool) -> str | None:
+    """Why a ranked candidate outside the quota lost, where it is not just a lower total."""
+    if full_before:
+        return REASON_FULL
+    if last_winner is None or last_winner.total != loser.total:
+        return None
+    if last_winner.candidate.round2 != loser.candidate.round2:
+        return "Bằng tổng điểm ở chỉ tiêu cuối cùng; điểm vòng 2 thấp hơn người trúng tuyển."
+    return "Bằng tổng điểm và điểm vòng 2 ở chỉ tiêu cuối cùng; điểm thi viết thấp hơn người trúng tuyển."
+
+
+def _allocate(
+    targets: Sequence[Target],
+    pool: Sequence[_Scored],
+    method: MethodRule,
+    decisions: Mapping[str, frozenset[str]],
+) -> _Allocation:
+    """First preferences for every position, then second preferences for places still free, and so on."""
+    quota = {t.position: t.quota for t in targets}
+    free = dict(quota)
+    blocks: dict[str, list[_Block]] = {t.position: [] for t in targets}
+    holders: dict[str, tuple[str, int, Outcome]] = {}
+    # seats already won or held at each position when each phase starts
+    taken_before: dict[str, list[int]] = {t.position: [] for t in targets}
+    phases = max((len(s.candidate.preferences) for s in pool), default=0)
+    for phase in range(phases):
+        pools: dict[str, list[_Scored]] = {t.position: [] for t in targets}
+        for s in pool:
+            prefs = s.candidate.preferences
+            if s.id not in holders and phase < len(prefs):
+                pools[prefs[phase]].append(s)
+        for t in targets:
+            pos = t.position
+            taken_before[pos].append(quota[pos] - free[pos])
+            full_before = free[pos] == 0
+            last_winner: _Scored | None = None
+            for group in _tie_groups(pools[pos], method.tie_break):
+                seats = free[pos]
+                if seats == 0:
+                    reason = _lost_reason(group[0], last_winner, full_before)
+                    blocks[pos].append(_Block(phase, tuple(group), Outcome.KHONG_TRUNG_TUYEN, reason))
+                elif len(group) <= seats:
+                    blocks[pos].append(_Block(phase, tuple(group), Outcome.TRUNG_TUYEN, None))
+                    free[pos] -= len(group)
+                    last_winner = group[0]
+                    holders.update({s.id: (pos, phase, Outcome.TRUNG_TUYEN) for s in group})
+                else:
+                    chosen = [s for s in group if s.id in decisions.get(pos, frozenset())]
+                    if not chosen:
+                        blocks[pos].append(_Block(phase, tuple(group), Outcome.CAN_QUYET_DINH, REASON_TIE))
+                        holders.update({s.id: (pos, phase, Outcome.CAN_QUYET_DINH) for s in group})
+                    elif len(chosen) != seats:
+                        names = ", ".join(s.id for s in group)
+                        raise DomainError(
+                            "invalid_decision",
+                            f"Vị trí {pos}: quyết định phải chọn đúng {seats} người trong số những người "
+                            f"bằng điểm ({names}); đã chọn {len(chosen)}.",
+                            field="decisions",
+                        )
+                    else:
+                        picked = {s.id for s in chosen}
+                        rest = tuple(s for s in group if s.id not in picked)
+                        blocks[pos].append(_Block(phase, tuple(chosen), Outcome.TRUNG_TUYEN, REASON_DECIDED))
+                        blocks[pos].append(_Block(phase, rest, Outcome.KHONG_TRUNG_TUYEN, REASON_DECIDED))
+                        holders.update({s.id: (pos, phase, Outcome.TRUNG_TUYEN) for s in chosen})
+                        last_winner = chosen[0]
+                    free[pos] = 0
+    provisional: set[str] = set()
+    by_id = {s.id: s for s in pool}
+    for cid, (_pos, phase, outcome) in holders.items():
+        if outcome is not Outcome.CAN_QUYET_DINH:
+            continue
+        prefs = by_id[cid].candidate.preferences
+        for later in range(phase + 1, len(prefs)):
+            if taken_before[prefs[later]][later] < quota[prefs[later]]:
+                provisional.add(prefs[later])
+    return _Allocation({k: tuple(v) for k, v in blocks.items()}, holders, frozenset(provisional))
+
+
+def _validate(targets: Sequence[Target], candidates: Sequence[Candidate], method: MethodRule) -> None:
+    if not targets:
+        raise DomainError("invalid_value", "Chưa có vị trí tuyển dụng nào (chỉ tiêu).", field="targets")
+    positions: set[str] = set()
+    for t in targets:
+        if not t.position:
+            raise DomainError("invalid_value", "Mã vị trí tuyển dụng không được để trống.", field="targets")
+        if t.position in positions:
+            raise DomainError(
+                "duplicate_position", f"Vị trí '{t.position}' bị khai báo hai lần.", field="targets"
+            )
+        if isinstance(t.quota, bool) or not isinstance(t.quota, int) or t.quota < 1:
+            raise DomainError(
+                "invalid_value",
+                f"Chỉ tiêu của vị trí {t.position} phải là số nguyên từ 1 trở lên.",
+                field="quota",
+            )
+        positions.add(t.position)
+    ids: set[str] = set()
+    for c in candidates:
+        if not c.id:
+            raise DomainError("invalid_value", "Mã ứng viên không được để trống.", field="id")
+        if c.id in ids:
+            raise DomainError("duplicate_candidate", f"Mã ứng viên '{c.id}' bị trùng.", field="id")
+        ids.add(c.id)
+        if not c.preferences:
+            raise DomainError(
+                "invalid_value", f"Ứng viên {c.id} chưa đăng ký vị trí nào.", field="preferences"
+            )
+        if len(set(c.preferences)) != len(c.preferences):
+            raise DomainError(
+                "invalid_value", f"Ứng viên {c.id} đăng ký một vị trí nhiều lần.", field="preferences"
+            )
+        for pos in c.preferences:
+            if pos not in positions:
+                raise DomainError(
+                    "unknown_position",
+                    f"Ứng viên {c.id}: nguyện vọng '{pos}' không có trong danh sách vị trí tuyển dụng.",
+                    field="preferences",
+                )
+        _validate_scores(c, method)
+
+
+def _validate_scores(c: Candidate, method: MethodRule) -> None:
+    top = method.round2_max
+    if c.round2 is not None and not ZERO <= c.round2 <= top:
+        raise DomainError(
+            "score_out_of_range",
+            f"Ứng viên {c.id}: điểm vòng 2 phải từ 0 đến {_fmt(top)} (nhận được {_fmt(c.round2)}).",
+            field="round2",
+        )
+    if not c.round2_parts:
+        return
+    if not method.parts:
+        raise DomainError(
+            "invalid_value",
+            f"Ứng viên {c.id}: hình thức {method.label.lower()} không chia điểm vòng 2 thành các phần.",
+            field="round2_parts",
+        )
+    seen: set[str] = set()
+    for part in c.round2_parts:
+        rule = method.part(part.code)
+        if rule is None:
+            allowed = ", ".join(p.code for p in method.parts)
+            raise DomainError(
+                "invalid_value",
+                f"Ứng viên {c.id}: phần thi '{part.code}' không có trong quy định (chỉ có: {allowed}).",
+                field="round2_parts",
+            )
+        if part.code in seen:
+            raise DomainError(
+                "invalid_value",
+                f"Ứng viên {c.id}: phần thi '{part.code}' bị nhập hai lần.",
+                field="round2_parts",
+            )
+        seen.add(part.code)
+        if part.maximum <= 0 or not ZERO <= part.score <= part.maximum:
+            raise DomainError(
+                "score_out_of_range",
+                f"Ứng viên {c.id}: điểm {rule.label.lower()} phải từ 0 đến điểm tối đa của phần "
+                f"({_fmt(part.score)}/{_fmt(part.maximum)}).",
+                field="round2_parts",
+            )
+    # Part maxima are the weights of the parts: together they make the round-2 scale.
+    if sum((p.maximum for p in c.round2_parts), ZERO) != top:
+        raise DomainError(
+            "invalid_value",
+            f"Ứng viên {c.id}: tổng điểm tối đa các phần thi vòng 2 phải bằng {_fmt(top)}.",
+            field="round2_parts",
+        )
+    if c.round2 is None or sum((p.score for p in c.round2_parts), ZERO) != c.round2:
+        raise DomainError(
+            "invalid_value",
+            f"Ứng viên {c.id}: điểm vòng 2 phải bằng tổng điểm các phần thi.",
+            field="round2",
+        )
+
+
+def rank_positions(
+    targets: Sequence[Target],
+    candidates: Sequence[Candidate],
+    *,
+    regime: RecruitmentRegime,
+    method: str,
+    priority: PriorityTable,
+    decisions: Mapping[str, Sequence[str]] | None = None,
+    withdrawn: Sequence[str] = (),
+) -> RankingResult:
+    """Rank every position of a round; used by both the GUI and the CLI.
+
+    A candidate ranks when round 1 was passed and round 2 reaches the regime's pass mark (each part
+    too, where the regime sets one). Total = round 2 + the single highest priority points. Places go
+    by total, descending, within the quota; a tie on total at the last place goes to the higher round-2
+    score (then the written part where the regime says so); a tie still unbroken marks every tied
+    candidate `can_quyet_dinh` until `decisions[position]` names the head's choice. First preferences
+    are decided for all positions before places still free are offered to second preferences, and so
+    on. A winner listed in `withdrawn` (in the order they withdrew) frees the place for the next one.
+    """
+    rule = regime.method(method)
+    if priority.subject != regime.subject:
+        raise DomainError(
+            "rule_not_found",
+            f"Quy định điểm ưu tiên {priority.rule.version} không dùng cho chế độ tuyển dụng {regime.code}.",
+        )
+    _validate(targets, candidates, rule)
+    scored: list[_Scored] = []
+    for index, c in enumerate(candidates):
+        award = priority.award(c.priority_groups)
+        reason = _ineligibility(c, rule)
+        total = c.round2 + award.points if reason is None and c.round2 is not None else None
+        scored.append(_Scored(index, c, award, total, reason))
+    by_id = {s.id: s for s in scored}
+    chosen = _checked_decisions(decisions or {}, targets, by_id)
+    withdrawn_at = _apply_withdrawals(targets, scored, rule, chosen, withdrawn, by_id)
+    final = _allocate(targets, [s for s in scored if s.eligible and s.id not in withdrawn_at], rule, chosen)
+
+    positions: list[PositionRanking] = []
+    for t in targets:
+        entries: list[RankedEntry] = []
+        for block in final.blocks[t.position]:
+            rank = len(entries) + 1
+            entries.extend(
+                _entry(s, block.phase + 1, rank, block.outcome, block.reason) for s in block.members
+            )
+        for cid, (pos, phase) in withdrawn_at.items():
+            if pos == t.position:
+                entries.append(_entry(by_id[cid], phase + 1, None, Outcome.RUT_HO_SO, REASON_WITHDRAWN))
+        for s in scored:
+            if not s.eligible and s.candidate.preferences[0] == t.position:
+                entries.append(_entry(s, 1, None, Outcome.KHONG_DU_DIEU_KIEN, s.reason))
+        positions.append(
+            PositionRanking(t.position, t.quota, tuple(entries), t.position in final.provisional)
+        )
+    return RankingResult(regime, rule, priority, tuple(positions))
+
+
+def _entry(
+    s: _Scored, preference: int, rank: int | None, outcome: Outcome, reason: str | None
+) -> RankedEntry:
+    return RankedEntry(
+        candidate_id=s.id,
+        full_name=s.candidate.full_name,
+        preference=preference,
+        round2=s.candidate.round2,
+        priority_points=s.award.points,
+        priority_group=s.award.group_code,
+        total=s.total,
+        rank=rank,
+        result=outcome,
+        reason=reason,
+    )
+
+
+def _checked_decisions(
+    decisions: Mapping[str, Sequence[str]], targets: Sequence[Target], by_id: Mapping[str, _Scored]
+) -> dict[str, frozenset[str]]:
+    positions = {t.position for t in targets}
+    out: dict[str, frozenset[str]] = {}
+    for pos, ids in decisions.items():
+        if pos not in positions:
+            raise DomainError(
+                "invalid_decision",
+                f"Quyết định ghi cho vị trí '{pos}' không có trong kỳ tuyển dụng.",
+                field="decisions",
+            )
+        if len(set(ids)) != len(ids):
+            raise DomainError(
+                "invalid_decision", f"Quyết định tại vị trí {pos} ghi trùng ứng viên.", field="decisions"
+            )
+        for cid in ids:
+            s = by_id.get(cid)
+            if s is None:
+                raise DomainError(
+                    "invalid_decision",
+                    f"Quyết định tại vị trí {pos}: không có ứng viên '{cid}'.",
+                    field="decisions",
+                )
+            if not s.eligible or pos not in s.candidate.preferences:
+                raise DomainError(
+                    "invalid_decision",
+                    f"Quyết định tại vị trí {pos}: ứng viên {cid} không đủ điều kiện xét ở vị trí này.",
+                    field="decisions",
+                )
+        out[pos] = frozenset(ids)
+    return out
+
+
+def _apply_withdrawals(
+    targets: Sequence[Target],
+    scored: Sequence[_Scored],
+    rule: MethodRule,
+    decisions: Mapping[str, frozenset[str]],
+    withdrawn: Sequence[str],
+    by_id: Mapping[str, _Scored],
+) -> dict[str, tuple[str, int]]:
+    """Withdrawals in the order they happened; each must be a winner (or a tied candidate) at that point."""
+    out: dict[str, tuple[str, int]] = {}
+    for cid in withdrawn:
+        if cid not in by_id:
+            raise DomainError(
+                "invalid_withdrawal", f"Không có ứng viên '{cid}' để ghi nhận rút hồ sơ.", field="withdrawn"
+            )
+        if cid in out:
+            raise DomainError(
+                "invalid_withdrawal", f"Ứng viên {cid} được ghi rút hồ sơ hai lần.", field="withdrawn"
+            )
+        alloc = _allocate(targets, [s for s in scored if s.eligible and s.id not in out], rule, decisions)
+        held = alloc.holders.get(cid)
+        if held is None:
+            raise DomainError(
+                "invalid_withdrawal",
+                f"Ứng viên {cid} không trúng tuyển nên không thể ghi nhận rút hồ sơ.",
+                field="withdrawn",
+            )
+        out[cid] = (held[0], held[1])
+    return out
+
+
+# --------------------------------------------------------------------------- JSON contract (CLI)
+
+_TOP_KEYS = {"regime", "method", "targets", "candidates", "decisions", "withdrawn", "date"}
+_TARGET_KEYS = {"position", "quota"}
+_CANDIDATE_KEYS = {
+    "id",
+    "full_name",
+    "preferences",
+    "priority_groups",
+    "round1_passed",
+    "round2",
+    "round2_parts",
+}
+_PART_KEYS = {"part", "score", "max"}
+
+
+def _bad(message: str, field: str, code: str = "invalid_input") -> DomainError:
+    return DomainError(code, message, field=field)
+
+
+def _require(obj: Any, keys: set[str], required: tuple[str, ...], where: str) -> Mapping[str, Any]:
+    """`where` is the JSON path of `obj` ('' for the whole input)."""
+    label = where or "dữ liệu đầu vào"
+    if not isinstance(obj, Mapping):
+        raise _bad(f"{label[0].upper()}{label[1:]} phải là một đối tượng JSON.", where or "input")
+    for key in required:
+        if key not in obj:
+            raise _bad(f"Thiếu trường '{key}' ở {label}.", f"{where}.{key}" if where else key, "missing_key")
+    extra = sorted(set(obj) - keys)
+    if extra:
+        raise _bad(
+            f"Trường '{extra[0]}' ở {label} không được hỗ trợ (chỉ nhận: {', '.join(sorted(keys))}).",
+            f"{where}.{extra[0]}" if where else extra[0],
+        )
+    return obj
+
+
+def _text(value: Any, field: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise _bad(f"Trường '{field}' phải là chuỗi ký tự.", field)
+    text = str(value).strip()
+    if not text:
+        raise _bad(f"Trường '{field}' không được để trống.", field)
+    return text
+
+
+def _text_list(value: Any, field: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _bad(f"Trường '{field}' phải là một danh sách.", field)
+    return tuple(_text(v, f"{field}[{i}]") for i, v in enumerate(value))
+
+
+def _score(value: Any, field: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _bad(f"Trường '{field}' phải là số.", field)
+    try:
+        result = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation as exc:
+        raise _bad(f"Trường '{field}' phải là số (nhận được '{value}').", field) from exc
+    if not result.is_finite():
+        raise _bad(f"Trường '{field}' phải là số (nhận được '{value}').", field)
+    return result
+
+
+def _candidate(raw: Any, where: str) -> Candidate:
+    obj = _require(raw, _CANDIDATE_KEYS, ("id", "full_name", "preferences", "round1_passed"), where)
+    if not isinstance(obj["round1_passed"], bool):
+        raise _bad(f"Trường '{where}.round1_passed' phải là true hoặc false.", f"{where}.round1_passed")
+    if not isinstance(obj["full_name"], str):
+        raise _bad(f"Trường '{where}.full_name' phải là chuỗi ký tự.", f"{where}.full_name")
+    parts: list[RoundTwoPart] = []
+    raw_parts = obj.get("round2_parts", [])
+    if not isinstance(raw_parts, list):
+        raise _bad(f"Trường '{where}.round2_parts' phải là một danh sách.", f"{where}.round2_parts")
+    for i, p in enumerate(raw_parts):
+        pw = f"{where}.round2_parts[{i}]"
+        po = _require(p, _PART_KEYS, ("part", "score", "max"), pw)
+        parts.append(
+            RoundTwoPart(
+                _text(po["part"], f"{pw}.part"),
+                _score(po["score"], f"{pw}.score"),
+                _score(po["max"], f"{pw}.max"),
+            )
+        )
+    if "round2" in obj and obj["round2"] is not None:
+        round2: Decimal | None = _score(obj["round2"], f"{where}.round2")
+    elif parts:
+        round2 = sum((p.score for p in parts), ZERO)
+    elif obj["round1_passed"] and "round2" not in obj:
+        raise _bad(
+            f"Thiếu trường 'round2' ở {where} (ghi null nếu vắng thi vòng 2).",
+            f"{where}.round2",
+            "missing_key",
+        )
+    else:
+        round2 = None
+    return Candidate(
+        id=_text(obj["id"], f"{where}.id"),
+        full_name=obj["full_name"].strip(),
+        preferences=_text_list(obj["preferences"], f"{where}.preferences"),
+        priority_groups=_text_list(obj.get("priority_groups", []), f"{where}.priority_groups"),
+        round1_passed=obj["round1_passed"],
+        round2=round2,
+        round2_parts=tuple(parts),
+    )
+
+
+def parse_ranking_input(data: Any, rulebook: RuleBook) -> dict[str, Any]:
+    """Check and convert the JSON input of `rank_from_json` into `rank_positions` arguments."""
+    obj = _require(data, _TOP_KEYS, ("regime", "method", "targets", "candidates"), "")
+    chosen_regime = regime(rulebook, _text(obj["regime"], "regime"))
+    method = _text(obj["method"], "method")
+    chosen_regime.method(method)
+    on: date | None = None
+    if obj.get("date") is not None:
+        try:
+            on = date.fromisoformat(_text(obj["date"], "date"))
+        except ValueError as exc:
+            raise _bad("Trường 'date' phải là ngày dạng YYYY-MM-DD.", "date") from exc
+    if not isinstance(obj["targets"], list):
+        raise _bad("Trường 'targets' phải là một danh sách.", "targets")
+    targets = []
+    for i, raw in enumerate(obj["targets"]):
+        where = f"targets[{i}]"
+        t = _require(raw, _TARGET_KEYS, ("position", "quota"), where)
+        quota = t["quota"]
+        if isinstance(quota, bool) or not isinstance(quota, int):
+            raise _bad(f"Trường '{where}.quota' phải là số nguyên.", f"{where}.quota")
+        targets.append(Target(_text(t["position"], f"{where}.position"), quota))
+    if not isinstance(obj["candidates"], list):
+        raise _bad("Trường 'candidates' phải là một danh sách.", "candidates")
+    candidates = [_candidate(raw, f"candidates[{i}]") for i, raw in enumerate(obj["candidates"])]
+    decisions: dict[str, tuple[str, ...]] = {}
+    raw_decisions = obj.get("decisions") or {}
+    if not isinstance(raw_decisions, Mapping):
+        raise _bad("Trường 'decisions' phải là đối tượng {vị trí: [mã ứng viên]}.", "decisions")
+    for pos, ids in raw_decisions.items():
+        decisions[str(pos)] = _text_list(ids, f"decisions.{pos}")
+    withdrawn = _text_list(obj.get("withdrawn") or [], "withdrawn")
+    return {
+        "targets": targets,
+        "candidates": candidates,
+        "regime": chosen_regime,
+        "method": method,
+        "priority": chosen_regime.priority_table(rulebook, on),
+        "decisions": decisions,
+        "withdrawn": withdrawn,
+    }
+
+
+def rank_from_json(data: dict[str, Any], rulebook: RuleBook) -> dict[str, Any]:
+    """The CLI contract (`rules rank --input FILE.json --format json`): JSON input in, JSON-ready dict out.
+
+    Input: {"regime", "method", "targets": [{"position", "quota"}], "candidates": [{"id", "full_name",
+    "preferences", "priority_groups", "round1_passed", "round2", "round2_parts"?}], "decisions"?,
+    "withdrawn"?, "date"?}. Output: {"regime", "method", "rules", "positions": [{"position", "quota",
+    "provisional", "ranking": [{"id", "full_name", "round2", "priority_points", "priority_group",
+    "total", "rank", "result", "preference", "reason"}]}]}. Bad input raises DomainError (Vietnamese).
+    """
+    return rank_positions(**parse_ranking_input(data, rulebook)).to_json()
