@@ -1,0 +1,787 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: %1</source>
+        <translation>Không mở được cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>The demo department was loaded.</source>
+        <translation>Đã nạp dữ liệu mẫu của Sở.</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Loading the demo department…</source>
+        <translation>Đang nạp dữ liệu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>To-do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Reminders of what falls due: pay steps, retirement notices, ends of appointment terms and probation, expiring certificates.</source>
+        <translation>Nhắc việc đến hạn: nâng bậc lương, thông báo nghỉ hưu, hết nhiệm kỳ bổ nhiệm, hết thời gian tập sự, chứng chỉ hết hạn.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức bộ máy</translation>
+    </message>
+    <message>
+        <source>The tree of units with their history of creation, renaming, merging and closing, each with its decision.</source>
+        <translation>Cây đơn vị cùng lịch sử thành lập, đổi tên, sáp nhập, giải thể; mỗi thay đổi kèm quyết định.</translation>
+    </message>
+    <message>
+        <source>Job positions</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>The job positions of each unit with their job descriptions and competency frameworks.</source>
+        <translation>Vị trí việc làm của từng đơn vị cùng bản mô tả công việc và khung năng lực.</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Biên chế</translation>
+    </message>
+    <message>
+        <source>Headcount quotas by year, unit and category, compared with actual staff and vacancies.</source>
+        <translation>Biên chế và số lượng người làm việc được giao theo năm, đơn vị và loại, so với số hiện có và số còn thiếu.</translation>
+    </message>
+    <message>
+        <source>Staff records</source>
+        <translation>Hồ sơ CCVC</translation>
+    </message>
+    <message>
+        <source>The records of civil servants, public employees and contract workers.</source>
+        <translation>Hồ sơ cán bộ, công chức, viên chức và người lao động.</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <translation>Tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Recruitment plans and rounds: candidates, priority points, scores, ranking and results.</source>
+        <translation>Kế hoạch và kỳ tuyển dụng: thí sinh, điểm ưu tiên, điểm thi, xếp hạng và kết quả.</translation>
+    </message>
+    <message>
+        <source>Succession planning</source>
+        <translation>Quy hoạch</translation>
+    </message>
+    <message>
+        <source>Succession plans for leadership posts by period, with the people planned and whether they meet the requirements.</source>
+        <translation>Quy hoạch chức danh lãnh đạo, quản lý theo từng giai đoạn, người được quy hoạch và việc đáp ứng tiêu chuẩn.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Đào tạo</translation>
+    </message>
+    <message>
+        <source>Training plans, courses and each person&apos;s training record, with the gaps between required and held qualifications.</source>
+        <translation>Kế hoạch đào tạo, bồi dưỡng, các khóa học, quá trình đào tạo của từng người và những tiêu chuẩn còn thiếu.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Official lists and reports, printed on A4 and exported to Excel.</source>
+        <translation>Danh sách và báo cáo theo mẫu, in trên giấy A4 và xuất ra Excel.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>Agency details for letterheads, catalogues, regulation data, backups and the audit log.</source>
+        <translation>Thông tin cơ quan cho tiêu đề văn bản, danh mục, dữ liệu quy định, sao lưu và nhật ký thao tác.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Ngạch</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>The list is in order of given name, then middle and family name</source>
+        <translation>Danh sách xếp theo tên, rồi đến tên đệm và họ</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>The database is empty</source>
+        <translation>Cơ sở dữ liệu chưa có dữ liệu</translation>
+    </message>
+    <message>
+        <source>How would you like to start?</source>
+        <translation>Bạn muốn bắt đầu như thế nào?</translation>
+    </message>
+    <message>
+        <source>Load the demo department</source>
+        <translation>Nạp dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>A sample Department of Science and Technology with its units and staff, to try the application.</source>
+        <translation>Một Sở Khoa học và Công nghệ mẫu với các đơn vị và cán bộ, để dùng thử phần mềm.</translation>
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation>Bắt đầu với cơ sở dữ liệu trống</translation>
+    </message>
+    <message>
+        <source>Enter your own units and staff records.</source>
+        <translation>Tự nhập đơn vị và hồ sơ cán bộ của cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>HR records of civil servants and public employees</source>
+        <translation>Quản lý hồ sơ cán bộ, công chức, viên chức</translation>
+    </message>
+    <message>
+        <source>Staff records management</source>
+        <translation>Quản lý cán bộ, công chức, viên chức</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Mở cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Tạo cơ sở dữ liệu mới…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>Thêm &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>T&amp;hao tác</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>&amp;Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>Người dùng: %1</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Mở cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Cơ sở dữ liệu (*.sqlite3 *.sqlite *.db);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Cơ sở dữ liệu (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>This file already exists. Use Open database to open it.</source>
+        <translation>Tệp này đã có. Hãy dùng “Mở cơ sở dữ liệu” để mở tệp.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Records, organisation, headcount, recruitment, succession planning and training of civil servants and public employees, for the personnel office of a provincial department. Works offline; data stays in the database shown in the status bar.</source>
+        <translation>Quản lý hồ sơ, tổ chức bộ máy, biên chế, tuyển dụng, quy hoạch và đào tạo cán bộ, công chức, viên chức, dành cho bộ phận tổ chức cán bộ của một sở. Chạy không cần Internet; dữ liệu nằm trong cơ sở dữ liệu ghi ở thanh trạng thái.</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the application starts.</source>
+        <translation>Ngôn ngữ mới được áp dụng từ lần mở phần mềm tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>A task is still running. Cancel it and exit?</source>
+        <translation>Một công việc đang chạy. Hủy công việc đó và thoát?</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Access denied: %1</source>
+        <translation>Không có quyền truy cập: %1</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Không tìm thấy tệp: %1</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred: %1</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetailDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <source>No current post, rank or unit recorded</source>
+        <translation>Chưa ghi chức vụ, ngạch hay đơn vị hiện tại</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Sơ yếu lý lịch</translation>
+    </message>
+    <message>
+        <source>Employment and posts</source>
+        <translation>Công tác, chức vụ</translation>
+    </message>
+    <message>
+        <source>Rank and salary</source>
+        <translation>Ngạch, lương</translation>
+    </message>
+    <message>
+        <source>Qualifications</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>ID issued on</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>ID issued by</source>
+        <translation>Nơi cấp</translation>
+    </message>
+    <message>
+        <source>Permanent address</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Nơi ở hiện nay</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>Số hiệu CBCCVC</translation>
+    </message>
+    <message>
+        <source>Social insurance number</source>
+        <translation>Số sổ BHXH</translation>
+    </message>
+    <message>
+        <source>General education</source>
+        <translation>Giáo dục phổ thông</translation>
+    </message>
+    <message>
+        <source>Joined the Party</source>
+        <translation>Ngày vào Đảng</translation>
+    </message>
+    <message>
+        <source>Full Party member since</source>
+        <translation>Ngày chính thức</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>End reason</source>
+        <translation>Lý do kết thúc</translation>
+    </message>
+    <message>
+        <source>Recruited on</source>
+        <translation>Ngày tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>Hết nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source> (concurrent)</source>
+        <translation> (kiêm nhiệm)</translation>
+    </message>
+    <message>
+        <source>Employment history</source>
+        <translation>Quá trình công tác</translation>
+    </message>
+    <message>
+        <source>Leadership posts</source>
+        <translation>Chức vụ lãnh đạo, quản lý</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Ngạch</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bậc</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Tỷ lệ hưởng</translation>
+    </message>
+    <message>
+        <source>Next step counted from</source>
+        <translation>Mốc tính nâng bậc</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Diện</translation>
+    </message>
+    <message>
+        <source>Ranks held</source>
+        <translation>Quá trình giữ ngạch</translation>
+    </message>
+    <message>
+        <source>Salary history</source>
+        <translation>Quá trình lương</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Major or language</source>
+        <translation>Chuyên ngành, ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Cơ sở đào tạo</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Hình thức đào tạo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source> (in progress)</source>
+        <translation> (đang học)</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Chưa có thông tin.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This part of the application has not been built yet.</source>
+        <translation>Phần này của phần mềm chưa được xây dựng.</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Không với tất &amp;cả</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Sao chép địa chỉ &amp;liên kết</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff records</source>
+        <translation>Hồ sơ cán bộ, công chức, viên chức</translation>
+    </message>
+    <message>
+        <source>Civil servants, public employees and contract workers</source>
+        <translation>Công chức, viên chức và người lao động hợp đồng</translation>
+    </message>
+    <message>
+        <source>Search by name (diacritics optional)…</source>
+        <translation>Tìm theo họ tên (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>Type part of a name; &apos;nguyen van a&apos; finds &apos;Nguyễn Văn An&apos; (Ctrl+F)</source>
+        <translation>Gõ một phần họ tên; “nguyen van a” tìm được “Nguyễn Văn An” (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Unit (people of its sub-units are included)</source>
+        <translation>Đơn vị (gồm cả người của các đơn vị trực thuộc)</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tất cả các loại</translation>
+    </message>
+    <message>
+        <source>Category of staff</source>
+        <translation>Loại cán bộ, công chức, viên chức, người lao động</translation>
+    </message>
+    <message>
+        <source>Include people who left</source>
+        <translation>Gồm cả người đã nghỉ</translation>
+    </message>
+    <message>
+        <source>Also list people who retired, resigned, moved away or died</source>
+        <translation>Hiện cả người đã nghỉ hưu, thôi việc, chuyển công tác hoặc từ trần</translation>
+    </message>
+    <message>
+        <source>In order of given name · Enter or double-click opens the record</source>
+        <translation>Xếp theo tên · Enter hoặc nhấp đúp để mở hồ sơ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln người</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list could not be read: %1</source>
+        <translation>Không đọc được danh sách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>Vui lòng chờ…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCombo</name>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,396 @@
+"""The main window: agency header, area navigation, page stack, menus, shortcuts and the remembered layout."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import hrapp
+from hrapp.db.engine import sqlite_path
+from hrapp.errors import HrappError
+from hrapp.services import setup
+from hrapp.services.context import ServiceContext
+from ui import preferences
+from ui.icons import icon
+from ui.messages import show_error, show_message
+from ui.pages import registry
+from ui.pages.base import BasePage
+
+log = logging.getLogger(__name__)
+
+SIDEBAR_WIDTH = 200
+
+
+class MainWindow(QMainWindow):
+    """Pages are built on first visit; `context_changed` fires after another database was opened."""
+
+    context_changed = Signal(object)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("HR records of civil servants and public employees"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(1000, 620)
+        self._pages: dict[str, BasePage] = {}
+        self.first_start_dialog = None
+
+        self.header = self._build_header()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setMinimumWidth(180)
+        self.sidebar.setUniformItemSizes(True)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for area in registry.AREAS:
+            item = QListWidgetItem(icon(area.icon), registry.title(area))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setToolTip(registry.summary(area))
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setHandleWidth(1)
+        self.splitter.setSizes([SIDEBAR_WIDTH, 1000])
+
+        central = QWidget()
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        v.addWidget(self.header)
+        v.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel()
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._build_actions()
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._on_area_row)
+        self._show_context_info()
+        self._restore_window()
+
+    # --- construction --------------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QWidget()
+        header.setObjectName("header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        h = QHBoxLayout(header)
+        h.setContentsMargins(18, 10, 18, 10)
+        h.setSpacing(12)
+        logo = QLabel()
+        logo.setPixmap(icon("app").pixmap(36, 36))
+        h.addWidget(logo)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.parent_agency_label = QLabel()
+        self.parent_agency_label.setObjectName("parentAgency")
+        self.agency_label = QLabel()
+        self.agency_label.setObjectName("agencyName")
+        names.addWidget(self.parent_agency_label)
+        names.addWidget(self.agency_label)
+        h.addLayout(names)
+        h.addStretch(1)
+        self.app_label = QLabel(self.tr("Staff records management"))
+        self.app_label.setObjectName("muted")
+        h.addWidget(self.app_label)
+        return header
+
+    def _build_actions(self) -> None:
+        self.act_open = QAction(self.tr("&Open database…"), self)
+        self.act_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_open.triggered.connect(self.choose_database)
+        self.act_new_db = QAction(self.tr("&New database…"), self)
+        self.act_new_db.triggered.connect(self.create_database)
+        self.act_quit = QAction(self.tr("E&xit"), self)
+        self.act_quit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_quit.triggered.connect(self.close)
+
+        self.act_search = QAction(self.tr("&Search"), self)
+        self.act_search.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_search.triggered.connect(lambda: self._page_call("focus_search"))
+        self.act_new = QAction(self.tr("&New record"), self)
+        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.triggered.connect(lambda: self._page_call("create_new"))
+        self.act_save = QAction(self.tr("&Save"), self)
+        self.act_save.setShortcut(QKeySequence.StandardKey.Save)
+        self.act_save.triggered.connect(lambda: self._page_call("save_current"))
+        self.act_print = QAction(self.tr("&Print…"), self)
+        self.act_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.act_print.triggered.connect(lambda: self._page_call("print_current"))
+        for a in (self.act_search, self.act_new, self.act_save, self.act_print):
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(a)
+
+        self.area_actions: list[QAction] = []
+        for i, area in enumerate(registry.AREAS):
+            a = QAction(icon(area.icon), registry.title(area), self)
+            if i < 10:  # Ctrl+1 … Ctrl+9, Ctrl+0
+                a.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
+            a.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            self.area_actions.append(a)
+
+        self.act_about = QAction(self.tr("&About"), self)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about.triggered.connect(self.show_about)
+        self.language_group = QActionGroup(self)
+        self.act_lang_vi = QAction("Tiếng Việt", self, checkable=True)
+        self.act_lang_en = QAction("English", self, checkable=True)
+        for a, lang in ((self.act_lang_vi, "vi"), (self.act_lang_en, "en")):
+            a.setData(lang)
+            self.language_group.addAction(a)
+        current = QGuiApplication.instance().property("hrapp_language") or "vi"
+        (self.act_lang_en if current == "en" else self.act_lang_vi).setChecked(True)
+        self.language_group.triggered.connect(self._choose_language)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addAction(self.act_open)
+        m.addAction(self.act_new_db)
+        m.addSeparator()
+        m.addAction(self.act_save)
+        m.addAction(self.act_print)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu(self.tr("&Records"))
+        m.addAction(self.act_search)
+        m.addAction(self.act_new)
+        m = bar.addMenu(self.tr("&View"))
+        for a in self.area_actions:
+            m.addAction(a)
+        m = bar.addMenu(self.tr("&Help"))
+        lang = m.addMenu(self.tr("Interface &language"))
+        lang.addAction(self.act_lang_vi)
+        lang.addAction(self.act_lang_en)
+        m.addSeparator()
+        m.addAction(self.act_about)
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def page(self, key: str) -> BasePage:
+        """The page of an area, built (and its saved layout restored) on first use."""
+        page = self._pages.get(key)
+        if page is None:
+            page = registry.create_page(registry.area(key), self.ctx, self.stack)
+            settings = preferences.app_settings()
+            settings.beginGroup(f"pages/{key}")
+            page.restore_state(settings)
+            settings.endGroup()
+            page.actions_changed.connect(self._update_actions)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self.stack.addWidget(page)
+            self._pages[key] = page
+        return page
+
+    def built_pages(self) -> dict[str, BasePage]:
+        return dict(self._pages)
+
+    def current_area(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def current_page(self) -> BasePage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, BasePage) else None
+
+    def show_area(self, key: str) -> BasePage:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                break
+        return self.page(key)
+
+    def _on_area_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = str(self.sidebar.item(row).data(Qt.ItemDataRole.UserRole))
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        page.activated()
+        self._update_actions()
+
+    def _page_call(self, method: str) -> None:
+        page = self.current_page()
+        if page is not None:
+            getattr(page, method)()
+
+    def _update_actions(self) -> None:
+        page = self.current_page()
+        self.act_search.setEnabled(bool(page and page.can_search()))
+        self.act_new.setEnabled(bool(page and page.can_create()))
+        self.act_save.setEnabled(bool(page and page.can_save()))
+        self.act_print.setEnabled(bool(page and page.can_print()))
+
+    # --- database ------------------------------------------------------------------------------------
+    def _show_context_info(self) -> None:
+        try:
+            letterhead = setup.settings(self.ctx)
+        except HrappError as exc:
+            letterhead = dict(setup.DEFAULT_SETTINGS)
+            show_error(self, exc)
+        self.parent_agency_label.setText(letterhead.get("parent_agency", "").upper())
+        self.agency_label.setText(letterhead.get("agency_name", ""))
+        path = sqlite_path(self.ctx.url)
+        where = str(path) if path is not None else self.ctx.url
+        self.db_label.setText(self.tr("Database: %1").replace("%1", where))
+        self.db_label.setToolTip(where)
+        self.user_label.setText(self.tr("User: %1").replace("%1", self.ctx.user))
+
+    def refresh_all(self) -> None:
+        """Data changed outside the pages (demo loaded, database replaced): reload header and pages."""
+        self._show_context_info()
+        for page in self._pages.values():
+            page.refresh()
+
+    def set_context(self, ctx: ServiceContext) -> None:
+        old = self.ctx
+        self.ctx = ctx
+        for page in self._pages.values():
+            page.set_context(ctx)
+        self._show_context_info()
+        self.context_changed.emit(ctx)
+        if old is not ctx:
+            old.engine.dispose()
+
+    def choose_database(self) -> None:
+        start = str(sqlite_path(self.ctx.url).parent) if sqlite_path(self.ctx.url) else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), start,
+            self.tr("Databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_database(path)
+
+    def create_database(self) -> None:
+        start = str(sqlite_path(self.ctx.url).parent) if sqlite_path(self.ctx.url) else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(Path(start) / "hrapp.sqlite3") if start else "",
+            self.tr("Databases (*.sqlite3 *.sqlite *.db)"),
+        )
+        if path:
+            if Path(path).exists():
+                show_message(self, self.tr("New database"),
+                             self.tr("This file already exists. Use Open database to open it."),
+                             QMessageBox.Icon.Warning)
+                return
+            self.open_database(path)
+
+    def open_database(self, db: str) -> bool:
+        """Open (creating or upgrading) another database; on error the current one stays open."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ctx = setup.init_database(db)
+        except HrappError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self, exc, self.tr("Cannot open the database"))
+            return False
+        except Exception as exc:  # noqa: BLE001 - any failure leaves the current database open
+            QGuiApplication.restoreOverrideCursor()
+            log.error("cannot open %s", db, exc_info=exc)
+            show_error(self, exc, self.tr("Cannot open the database"))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        ctx.user = self.ctx.user
+        preferences.remember_database(db)
+        self.set_context(ctx)
+        from ui.app import offer_first_start
+
+        offer_first_start(self)
+        return True
+
+    # --- help ----------------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About"))
+        box.setIconPixmap(icon("app").pixmap(56, 56))
+        box.setText(f"<b>{self.tr('Staff records management')}</b> {hrapp.__version__}")
+        box.setInformativeText(self.tr(
+            "Records, organisation, headcount, recruitment, succession planning and training of civil "
+            "servants and public employees, for the personnel office of a provincial department. "
+            "Works offline; data stays in the database shown in the status bar."
+        ))
+        box.exec()
+
+    def _choose_language(self, action: QAction) -> None:
+        lang = str(action.data())
+        preferences.save_language(lang)
+        show_message(self, self.tr("Interface language"),
+                     self.tr("The new language is used the next time the application starts."))
+
+    # --- remembered layout ---------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        s = preferences.app_settings()
+        geometry = s.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            width = min(1280, avail.width()) if avail else 1280
+            height = min(780, avail.height() - 40) if avail else 780
+            self.resize(width, height)
+        state = s.value("main_window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = s.value("main_window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        key = str(s.value("main_window/area") or "staff")
+        keys = [a.key for a in registry.AREAS]
+        self.show_area(key if key in keys else "staff")
+
+    def save_settings(self) -> None:
+        s = preferences.app_settings()
+        s.setValue("main_window/geometry", self.saveGeometry())
+        s.setValue("main_window/state", self.saveState())
+        s.setValue("main_window/splitter", self.splitter.saveState())
+        s.setValue("main_window/area", self.current_area())
+        for key, page in self._pages.items():
+            s.beginGroup(f"pages/{key}")
+            page.save_state(s)
+            s.endGroup()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        from ui.tasks import running_tasks, wait_for_all
+
+        tasks = running_tasks()
+        if tasks:
+            answer = QMessageBox.question(
+                self, self.tr("Work in progress"),
+                self.tr("A task is still running. Cancel it and exit?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            for task in tasks:
+                task.cancel()
+            wait_for_all()
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,37 @@
+"""Message boxes for errors: the app's own errors in their Vietnamese text, anything else without a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hrapp.errors import HrappError
+
+log = logging.getLogger(__name__)
+
+
+translate = QCoreApplication.translate
+
+
+def error_text(exc: BaseException) -> str:
+    """What the user reads: the message of an HrappError, a plain sentence for anything unexpected."""
+    if isinstance(exc, HrappError):
+        return exc.message
+    if isinstance(exc, PermissionError):
+        return translate("Messages", "Access denied: %1").replace("%1", str(exc.filename or exc))
+    if isinstance(exc, FileNotFoundError):
+        return translate("Messages", "File not found: %1").replace("%1", str(exc.filename or exc))
+    return translate("Messages", "An unexpected error occurred: %1").replace("%1", str(exc) or type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    if not isinstance(exc, HrappError):
+        log.error("unexpected error", exc_info=exc)
+    show_message(parent, title or translate("Messages", "Error"), error_text(exc), QMessageBox.Icon.Critical)
+
+
+def show_message(parent: QWidget | None, title: str, text: str,
+                 icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
+    QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()

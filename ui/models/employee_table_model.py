@@ -1,0 +1,170 @@
+"""Table model of the staff list: holds only the ordered ids and fetches display rows lazily, page by page."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from hrapp import catalogs
+from hrapp.errors import HrappError
+from hrapp.queries.employees import EmployeeFilter, EmployeeRow, employee_ids, employee_rows
+from hrapp.services.context import ServiceContext
+from ui.formatting import fmt_date, fmt_decimal, fmt_gender
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Column keys and their English headers (translated in headerData).
+_CTX = "EmployeeTableModel"
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("stt", QT_TRANSLATE_NOOP("EmployeeTableModel", "No.")),
+    ("name", QT_TRANSLATE_NOOP("EmployeeTableModel", "Full name")),
+    ("birth", QT_TRANSLATE_NOOP("EmployeeTableModel", "Date of birth")),
+    ("gender", QT_TRANSLATE_NOOP("EmployeeTableModel", "Sex")),
+    ("unit", QT_TRANSLATE_NOOP("EmployeeTableModel", "Unit")),
+    ("category", QT_TRANSLATE_NOOP("EmployeeTableModel", "Category")),
+    ("rank", QT_TRANSLATE_NOOP("EmployeeTableModel", "Rank")),
+    ("post", QT_TRANSLATE_NOOP("EmployeeTableModel", "Post")),
+    ("coefficient", QT_TRANSLATE_NOOP("EmployeeTableModel", "Coefficient")),
+)
+COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
+_CENTER = {"stt", "birth", "gender", "coefficient"}
+
+PersonIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class EmployeeTableModel(QAbstractTableModel):
+    """Rows are fetched in pages of PAGE_SIZE through a short-lived read session; at most MAX_PAGES are kept.
+
+    The order is the SQL order of `employee_ids` (Vietnamese given-name collation), so the view never sorts.
+    """
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 40
+
+    load_failed = Signal(str)
+
+    def __init__(self, ctx: ServiceContext, parent=None):  # noqa: ANN001 - QObject parent
+        super().__init__(parent)
+        self.ctx = ctx
+        self._filter = EmployeeFilter()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
+        self.pages_fetched = 0  # how many page queries ran (the laziness is observable in tests)
+
+    # --- loading -------------------------------------------------------------------------------------
+    @property
+    def current_filter(self) -> EmployeeFilter:
+        return self._filter
+
+    def set_filter(self, f: EmployeeFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the id query (filters and order in SQL) and drop every cached page."""
+        try:
+            with self.ctx.read() as s:
+                ids = employee_ids(s, self._filter)
+        except HrappError as exc:
+            ids = []
+            self.load_failed.emit(exc.message)
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def person_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, person_id: int) -> int:
+        try:
+            return self._ids.index(person_id)
+        except ValueError:
+            return -1
+
+    def _page(self, number: int) -> list[tuple[str, ...]]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        start = number * self.PAGE_SIZE
+        ids = self._ids[start:start + self.PAGE_SIZE]
+        try:
+            with self.ctx.read() as s:
+                rows = employee_rows(s, ids)
+        except Exception as exc:  # noqa: BLE001 - a failed page shows empty, the page reports it once
+            log.error("staff page %s failed", number, exc_info=exc)
+            rows = []
+            self.load_failed.emit(str(exc))
+        self.pages_fetched += 1
+        by_id = {r.id: r for r in rows}
+        page = [self._display(by_id.get(i)) for i in ids]
+        self._pages[number] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    @staticmethod
+    def _display(r: EmployeeRow | None) -> tuple[str, ...]:
+        if r is None:  # deleted between the id query and this page: an empty row until the next reload
+            return ("",) * (len(COLUMNS) - 1)
+        return (
+            r.full_name,
+            fmt_date(r.birth_date),
+            fmt_gender(r.gender),
+            r.unit_name or "",
+            catalogs.label("category", r.category),
+            r.rank_name or (r.rank_code or ""),
+            r.post or "",
+            fmt_decimal(r.coefficient),
+        )
+
+    # --- Qt model interface --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            if col == 0:
+                return str(row + 1) if role == Qt.ItemDataRole.DisplayRole else None
+            text = self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if col > 3 and text else None
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if COLUMN_KEYS[col] in _CENTER:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == PersonIdRole:
+            return self._ids[row]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(_CTX, COLUMNS[section][1])
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[section] == "name":
+            return QCoreApplication.translate("EmployeeTableModel",
+                                              "The list is in order of given name, then middle and family name")
+        return None

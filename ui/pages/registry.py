@@ -1,0 +1,78 @@
+"""The areas of the main window, in navigation order. A new page is one module in ui/pages/ and one line here.
+
+To build an area: write `ui/pages/<area>_page.py` with a `BasePage` subclass taking `(ctx, parent)`, then
+set `page="ui.pages.<area>_page:<Class>"` on its line below. Until then the area shows a plain
+"not built yet" page with its summary. Titles and summaries are English sources translated in context
+"Areas" (resources/i18n/hrapp_vi.ts).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from hrapp.services.context import ServiceContext
+from ui.pages.base import BasePage
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str  # stable id: settings group, tests
+    title: str  # English source text, translated in context "Areas"
+    icon: str  # resources/icons/<icon>.svg
+    summary: str  # one sentence of what the area holds
+    page: str | None = None  # "module:Class" of the built page; None = not built yet
+
+
+AREAS: tuple[Area, ...] = (
+    Area("tasks", QT_TRANSLATE_NOOP("Areas", "To-do"), "tasks",
+         QT_TRANSLATE_NOOP("Areas", "Reminders of what falls due: pay steps, retirement notices, ends of appointment terms and probation, expiring certificates.")),
+    Area("org", QT_TRANSLATE_NOOP("Areas", "Organisation"), "org",
+         QT_TRANSLATE_NOOP("Areas", "The tree of units with their history of creation, renaming, merging and closing, each with its decision.")),
+    Area("positions", QT_TRANSLATE_NOOP("Areas", "Job positions"), "positions",
+         QT_TRANSLATE_NOOP("Areas", "The job positions of each unit with their job descriptions and competency frameworks.")),
+    Area("quota", QT_TRANSLATE_NOOP("Areas", "Headcount"), "quota",
+         QT_TRANSLATE_NOOP("Areas", "Headcount quotas by year, unit and category, compared with actual staff and vacancies.")),
+    Area("staff", QT_TRANSLATE_NOOP("Areas", "Staff records"), "staff",
+         QT_TRANSLATE_NOOP("Areas", "The records of civil servants, public employees and contract workers."),
+         page="ui.pages.staff_page:StaffPage"),
+    Area("recruitment", QT_TRANSLATE_NOOP("Areas", "Recruitment"), "recruitment",
+         QT_TRANSLATE_NOOP("Areas", "Recruitment plans and rounds: candidates, priority points, scores, ranking and results.")),
+    Area("planning", QT_TRANSLATE_NOOP("Areas", "Succession planning"), "planning",
+         QT_TRANSLATE_NOOP("Areas", "Succession plans for leadership posts by period, with the people planned and whether they meet the requirements.")),
+    Area("training", QT_TRANSLATE_NOOP("Areas", "Training"), "training",
+         QT_TRANSLATE_NOOP("Areas", "Training plans, courses and each person's training record, with the gaps between required and held qualifications.")),
+    Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), "reports",
+         QT_TRANSLATE_NOOP("Areas", "Official lists and reports, printed on A4 and exported to Excel.")),
+    Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "admin",
+         QT_TRANSLATE_NOOP("Areas", "Agency details for letterheads, catalogues, regulation data, backups and the audit log.")),
+)
+
+
+def area(key: str) -> Area:
+    for a in AREAS:
+        if a.key == key:
+            return a
+    raise KeyError(key)
+
+
+def title(a: Area) -> str:
+    return QCoreApplication.translate("Areas", a.title)
+
+
+def summary(a: Area) -> str:
+    return QCoreApplication.translate("Areas", a.summary)
+
+
+def create_page(a: Area, ctx: ServiceContext, parent: QWidget | None = None) -> BasePage:
+    """Build the area's page (imported on first use), or the "not built yet" page."""
+    if a.page is None:
+        from ui.pages.placeholder_page import PlaceholderPage
+
+        return PlaceholderPage(ctx, title(a), summary(a), a.icon, parent)
+    module_name, class_name = a.page.split(":")
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls(ctx, parent)

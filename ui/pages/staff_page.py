@@ -1,0 +1,234 @@
+"""The staff list (Hồ sơ CCVC): search as you type, unit and category filters, people who left, open a record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp import catalogs
+from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
+from hrapp.services.context import ServiceContext
+from ui.icons import icon
+from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
+from ui.pages.base import BasePage
+from ui.widgets.unit_combo import UnitCombo
+
+SEARCH_DELAY_MS = 150
+# Default widths in pixels at the default font; the user's own widths are remembered.
+DEFAULT_WIDTHS = {"stt": 46, "name": 190, "birth": 96, "gender": 74, "unit": 200, "category": 150,
+                  "rank": 160, "post": 135, "coefficient": 66}
+
+
+class StaffPage(BasePage):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.model = EmployeeTableModel(ctx, self)
+        self.model.modelReset.connect(self._update_count)
+        self.model.load_failed.connect(self._show_load_error)
+        self._loaded = False
+
+        title = QLabel(self.tr("Staff records"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(self.tr("Civil servants, public employees and contract workers"))
+        subtitle.setObjectName("pageSubtitle")
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search by name (diacritics optional)…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setToolTip(self.tr("Type part of a name; 'nguyen van a' finds 'Nguyễn Văn An' (Ctrl+F)"))
+        self.search_edit.installEventFilter(self)
+
+        self.unit_combo = UnitCombo()
+        self.unit_combo.setToolTip(self.tr("Unit (people of its sub-units are included)"))
+
+        self.category_combo = QComboBox()
+        self.category_combo.addItem(self.tr("All categories"), None)
+        for code in catalogs.CATEGORIES:
+            self.category_combo.addItem(catalogs.label("category", code), code)
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_combo.setMinimumContentsLength(16)
+        self.category_combo.setToolTip(self.tr("Category of staff"))
+
+        self.left_check = QCheckBox(self.tr("Include people who left"))
+        self.left_check.setToolTip(self.tr("Also list people who retired, resigned, moved away or died"))
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)  # the order is Vietnamese given-name order, made in SQL
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        hh = self.table.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setMinimumSectionSize(40)
+        self._apply_default_widths()
+        self.table.activated.connect(self._open_index)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.hint_label = QLabel(self.tr("In order of given name · Enter or double-click opens the record"))
+        self.hint_label.setObjectName("muted")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        head.addLayout(titles)
+        head.addStretch(1)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.unit_combo, 2)
+        filters.addWidget(self.category_combo, 2)
+        filters.addWidget(self.left_check)
+
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        foot.addWidget(self.hint_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addLayout(filters)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(foot)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.unit_combo.unit_changed.connect(lambda _c: self.apply_filter())
+        self.category_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.left_check.toggled.connect(lambda _b: self.apply_filter())
+        self.refresh()
+
+    # --- BasePage ------------------------------------------------------------------------------------
+    def set_context(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.model.ctx = ctx
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.unit_combo.load(self.ctx)
+        self.apply_filter()
+
+    def can_search(self) -> bool:
+        return True
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("header", self.table.horizontalHeader().saveState())
+        settings.setValue("include_left", self.left_check.isChecked())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("header")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        include_left = settings.value("include_left")
+        if include_left is not None:
+            self.left_check.setChecked(str(include_left).lower() == "true")
+
+    # --- behaviour -----------------------------------------------------------------------------------
+    def current_filter(self) -> EmployeeFilter:
+        return EmployeeFilter(
+            search=self.search_edit.text(),
+            unit_code=self.unit_combo.current_code(),
+            category=self.category_combo.currentData(),
+            statuses=None if self.left_check.isChecked() else ACTIVE_STATUSES,
+        )
+
+    def apply_filter(self) -> None:
+        """Run the query now (the search box calls this 150 ms after the last keystroke)."""
+        self._search_timer.stop()
+        self.error_label.hide()
+        selected = self.selected_person_id()
+        self.model.set_filter(self.current_filter())
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def selected_person_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.person_id(rows[0].row()) if rows else None
+
+    def open_person(self, person_id: int) -> None:
+        from ui.dialogs.person_detail_dialog import PersonDetailDialog
+
+        dialog = PersonDetailDialog(self.ctx, person_id, self)
+        dialog.open()
+        self._detail_dialog = dialog  # kept for tests and so the dialog is not collected while open
+
+    def _open_index(self, index: QModelIndex) -> None:
+        person_id = self.model.person_id(index.row())
+        if person_id is not None:
+            self.open_person(person_id)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("%Ln person(s)", "", n))
+
+    def _show_load_error(self, message: str) -> None:
+        self.error_label.setText(self.tr("The list could not be read: %1").replace("%1", message))
+        self.error_label.show()
+
+    def _apply_default_widths(self) -> None:
+        hh = self.table.horizontalHeader()
+        for i, key in enumerate(COLUMN_KEYS):
+            hh.resizeSection(i, DEFAULT_WIDTHS[key])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Down arrow in the search box moves into the list; Enter searches at once and moves into the list.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():
+                    self.apply_filter()
+                if self.model.rowCount():
+                    self.table.setFocus()
+                    if not self.table.selectionModel().hasSelection():
+                        self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
