@@ -101,6 +101,7 @@ class Employment(IdMixin, StampMixin, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(30))  # retired, resigned, transferred, moved
+    end_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))  # retirement, resignation …
     recruitment_date: Mapped[date | None] = mapped_column(Date)
     recruitment_agency: Mapped[str | None] = mapped_column(String(200))
     probation_start: Mapped[date | None] = mapped_column(Date)
@@ -202,6 +203,7 @@ class PostHeld(IdMixin, Base):
     term_end: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(60))
+    end_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))  # thôi giữ chức vụ, miễn nhiệm
     is_concurrent: Mapped[bool] = mapped_column(Boolean, default=False)  # kiêm nhiệm
     allowance_coefficient: Mapped[Decimal | None] = mapped_column(COEF)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))

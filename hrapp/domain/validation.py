@@ -1,0 +1,280 @@
+"""Field validators for personnel records: CCCD, dates, age at recruitment, qualification year, salary
+coefficient, required fields per staff category. Pure functions returning Vietnamese messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+
+from hrapp import catalogs
+from hrapp.domain import salary
+from hrapp.domain.rules import RuleBook
+from hrapp.errors import DomainError, ValidationError
+
+Errors = list[tuple[str, str]]
+"""(field, Vietnamese message) pairs; the field is the DTO attribute the message belongs next to."""
+
+CCCD_LENGTH = 12
+ADULT_AGE = 18
+QUALIFICATION_MIN_AGE = 15
+MIN_BIRTH_YEAR = 1900
+
+FIELD_LABELS: dict[str, str] = {
+    "full_name": "Họ và tên",
+    "gender": "Giới tính",
+    "birth_date": "Ngày sinh",
+    "id_number": "Số CCCD",
+    "id_issue_date": "Ngày cấp CCCD",
+    "email": "Thư điện tử",
+    "phone": "Số điện thoại",
+    "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo",
+    "unit_id": "Đơn vị",
+    "category": "Loại cán bộ",
+    "start_date": "Ngày vào cơ quan",
+    "recruitment_date": "Ngày tuyển dụng",
+    "recruitment_agency": "Cơ quan tuyển dụng",
+    "rank_code": "Ngạch/chức danh nghề nghiệp",
+    "salary_step": "Bậc lương",
+    "coefficient": "Hệ số lương",
+    "salary_date": "Ngày hưởng lương",
+    "probation_start": "Ngày bắt đầu tập sự",
+    "probation_end": "Ngày kết thúc tập sự",
+    "party_join_date": "Ngày vào Đảng",
+    "party_official_date": "Ngày chính thức",
+    "army_join_date": "Ngày nhập ngũ",
+    "army_leave_date": "Ngày xuất ngũ",
+}
+
+# Civil servants and public employees are paid on a rank's salary table and were recruited on a date;
+# labour contracts may have neither.
+_CAREER_FIELDS = ("recruitment_date", "rank_code", "salary_step", "coefficient")
+CATEGORY_REQUIRED: dict[str, tuple[str, ...]] = {
+    "cong_chuc": _CAREER_FIELDS,
+    "vien_chuc": _CAREER_FIELDS,
+    "vien_chuc_tu_chu": _CAREER_FIELDS,
+    "hop_dong": (),
+    "hop_dong_nv_cong_chuc": (),
+}
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
+
+
+def dmy(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+# --------------------------------------------------------------------------------------------- CCCD
+
+
+def normalize_cccd(value: str | int | None) -> str:
+    """The digits as typed, without spaces, dots or dashes ('001 085 012 345' -> '001085012345')."""
+    if value is None:
+        return ""
+    return re.sub(r"[\s.\-]", "", str(value))
+
+
+def cccd_error(value: str | None) -> str | None:
+    """Citizen identity card number: exactly 12 digits (Luật Căn cước 2023)."""
+    text = normalize_cccd(value)
+    if not text:
+        return "Chưa nhập số CCCD."
+    if not re.fullmatch(r"[0-9]+", text):
+        return f"Số CCCD '{value}' chỉ được gồm chữ số."
+    if len(text) != CCCD_LENGTH:
+        return f"Số CCCD phải gồm đúng {CCCD_LENGTH} chữ số (đang có {len(text)})."
+    return None
+
+
+def duplicate_cccd_message(number: str, other_name: str) -> str:
+    return f"Số CCCD {number} đã có trong hồ sơ của {other_name}."
+
+
+# --------------------------------------------------------------------------------------------- dates
+
+
+def age_on(birth: date, on: date) -> int:
+    """Whole years of age on a day (a person born on 29/02 turns a year older on 01/03 in other years)."""
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def birthday(birth: date, years: int) -> date:
+    """The day `years` after `birth` (29/02 becomes 01/03 in a year without it)."""
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:
+        return date(birth.year + years, 3, 1)
+
+
+def birth_date_error(birth: date | None, today: date) -> str | None:
+    if birth is None:
+        return "Chưa nhập ngày sinh."
+    if birth > today:
+        return f"Ngày sinh ({dmy(birth)}) không được sau ngày hôm nay."
+    if birth.year < MIN_BIRTH_YEAR:
+        return f"Năm sinh {birth.year} không hợp lệ."
+    return None
+
+
+def adult_at_recruitment_error(birth: date, recruitment: date) -> str | None:
+    """At least 18 years old on the recruitment date (Luật CBCC Điều 36, Luật Viên chức Điều 22)."""
+    if age_on(birth, recruitment) >= ADULT_AGE:
+        return None
+    return (f"Chưa đủ {ADULT_AGE} tuổi vào ngày tuyển dụng {dmy(recruitment)} (ngày sinh {dmy(birth)}, "
+            f"đủ {ADULT_AGE} tuổi từ ngày {dmy(birthday(birth, ADULT_AGE))}).")
+
+
+def order_error(start: date | None, end: date | None, start_label: str = "ngày bắt đầu",
+                end_label: str = "Ngày kết thúc") -> str | None:
+    """An end date may be the start date (a one-day period) but never before it."""
+    if start is None or end is None or end >= start:
+        return None
+    return f"{end_label} ({dmy(end)}) không được trước {start_label} ({dmy(start)})."
+
+
+def not_before_birth_error(day: date | None, birth: date | None, what: str) -> str | None:
+    if day is None or birth is None or day >= birth:
+        return None
+    return f"{what} ({dmy(day)}) không được trước ngày sinh ({dmy(birth)})."
+
+
+def not_future_error(day: date | None, today: date, what: str) -> str | None:
+    if day is None or day <= today:
+        return None
+    return f"{what} ({dmy(day)}) không được sau ngày hôm nay."
+
+
+def qualification_year_error(birth: date, year: int | None, today: date) -> str | None:
+    """A degree or certificate is not obtained before the age of 15, nor in the future."""
+    if year is None:
+        return None
+    earliest = birth.year + QUALIFICATION_MIN_AGE
+    if year < earliest:
+        return (f"Năm {year} sớm hơn năm sinh + {QUALIFICATION_MIN_AGE} ({birth.year} + "
+                f"{QUALIFICATION_MIN_AGE} = {earliest}).")
+    if year > today.year:
+        return f"Năm {year} chưa đến."
+    return None
+
+
+# --------------------------------------------------------------------------------------------- salary
+
+
+def rank_error(rank_code: str | None) -> str | None:
+    if not rank_code:
+        return "Chưa chọn ngạch/chức danh nghề nghiệp."
+    if rank_code not in catalogs.ranks():
+        return f"Không có ngạch/chức danh nghề nghiệp mã '{rank_code}'."
+    return None
+
+
+def salary_class_of(rank_code: str) -> str:
+    return str(catalogs.ranks()[rank_code]["salary_class"])
+
+
+def coefficient_errors(rank_code: str, step: int | None, coefficient: Decimal | str | None, rulebook: RuleBook,
+                       on: date) -> Errors:
+    """The step must exist in the rank's salary class and the coefficient must be the table's for that step,
+    in the salary scale (rule `salary_scale`) in force on `on`."""
+    if step is None:
+        return [("salary_step", "Chưa nhập bậc lương.")]
+    klass = salary_class_of(rank_code)
+    try:
+        salary.check_step(klass, step, rulebook, on)
+    except DomainError as exc:
+        return [("salary_step", exc.message)]
+    if coefficient is None or coefficient == "":
+        return [("coefficient", "Chưa nhập hệ số lương.")]
+    try:
+        salary.check_coefficient(klass, step, coefficient, rulebook, on)
+    except DomainError as exc:
+        return [("coefficient", exc.message)]
+    return []
+
+
+def expected_coefficient(rank_code: str, step: int, rulebook: RuleBook, on: date) -> Decimal:
+    return salary.coefficient(salary_class_of(rank_code), step, rulebook, on)
+
+
+# --------------------------------------------------------------------------------------------- codes
+
+
+def code_error(kind: str, code: str | None, what: str) -> str | None:
+    """A code must be in its bundled catalogue (resources/catalogs/<kind>.json)."""
+    if code is None or code == "":
+        return None
+    if code in catalogs.labels(kind):
+        return None
+    return f"{what} '{code}' không có trong danh mục."
+
+
+def level_error(kind: str, level_code: str | None) -> str | None:
+    """A qualification level must be one of the fixed codes of its kind (TS, ThS, … for chuyên môn)."""
+    if not level_code:
+        return "Chưa chọn trình độ."
+    extra = catalogs.extra("qualification_level", level_code)
+    if not extra:
+        return f"Trình độ '{level_code}' không có trong danh mục."
+    if extra.get("kind") != kind:
+        allowed = ", ".join(levels_of(kind))
+        return f"Trình độ '{level_code}' không thuộc loại {catalogs.label('qualification_kind', kind)} ({allowed})."
+    return None
+
+
+def levels_of(kind: str) -> list[str]:
+    return [it["code"] for it in catalogs.items("qualification_level") if (it.get("extra") or {}).get("kind") == kind]
+
+
+def email_error(value: str | None) -> str | None:
+    if not value or _EMAIL.match(value.strip()):
+        return None
+    return f"Thư điện tử '{value}' không đúng dạng (ví dụ: ten@skhcn.gov.vn)."
+
+
+def phone_error(value: str | None) -> str | None:
+    if not value or _PHONE.match(value.strip()):
+        return None
+    return f"Số điện thoại '{value}' không hợp lệ."
+
+
+# --------------------------------------------------------------------------------------------- per category
+
+
+def category_error(category: str | None) -> str | None:
+    if not category:
+        return "Chưa chọn loại cán bộ."
+    if category not in CATEGORY_REQUIRED:
+        return f"Loại cán bộ '{category}' không có trong danh mục."
+    return None
+
+
+def required_errors(category: str, values: Mapping[str, object]) -> Errors:
+    """Fields the category needs (ngạch, bậc, hệ số, ngày tuyển dụng for công chức and viên chức)."""
+    name = catalogs.label("category", category)
+    return [
+        (f, f"Chưa nhập {label(f).lower()} (bắt buộc đối với {name.split(' (')[0].lower()}).")
+        for f in CATEGORY_REQUIRED.get(category, ())
+        if values.get(f) in (None, "")
+    ]
+
+
+# --------------------------------------------------------------------------------------------- helpers
+
+
+def collect(*pairs: tuple[str, str | None]) -> Errors:
+    """[(field, message)] for the pairs whose message is not None."""
+    return [(f, m) for f, m in pairs if m]
+
+
+def raise_if(errors: Iterable[tuple[str, str]]) -> None:
+    """Nothing is saved while an error stands: raise them all at once."""
+    errors = list(errors)
+    if errors:
+        raise ValidationError(errors)

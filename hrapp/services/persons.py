@@ -1,0 +1,1198 @@
+"""Personnel records: create and edit a person, add dated history rows by decision, record leaving.
+
+Each public function is one user action and one unit of work; it validates everything first (nothing is
+written while an error stands), writes, refreshes the person's snapshot and returns the full profile.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hrapp import catalogs
+from hrapp.db.models import (
+    Allowance,
+    Attachment,
+    Award,
+    Decision,
+    Discipline,
+    Employment,
+    Evaluation,
+    FamilyMember,
+    JobPosition,
+    OrgUnit,
+    Person,
+    PostHeld,
+    Qualification,
+    RankAssignment,
+    SalaryStep,
+    WorkHistory,
+)
+from hrapp.domain import validation as v
+from hrapp.domain.rules import RuleBook
+from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from hrapp.services.context import ServiceContext
+from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
+from hrapp.services.snapshot import refresh_snapshot, set_name
+
+if TYPE_CHECKING:
+    from hrapp.queries.person_profile import PersonProfile
+
+__all__ = [
+    "AllowanceInput", "AttachmentInput", "AwardInput", "DecisionInput", "DisciplineInput", "EmploymentInput",
+    "EvaluationInput", "FamilyInput", "IdentityInput", "LeaveInput", "NewPerson", "PersonUpdate", "PostInput",
+    "QualificationInput", "RankInput", "SalaryInput", "WorkInput",
+    "add_allowance", "add_attachment", "add_award", "add_discipline", "add_employment", "add_evaluation",
+    "add_family_member", "add_post", "add_qualification", "add_rank", "add_salary_step", "add_work_history",
+    "attachment_data", "complete_qualification", "create_person", "delete_attachment", "end_post",
+    "identity_errors", "leave", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
+    "update_person",
+]
+
+GENDERS = ("M", "F")
+PRECISIONS = ("day", "month", "year")
+LEAVE_KINDS = ("retired", "resigned", "transferred", "deceased")
+LEAVE_LABELS = {"retired": "Nghỉ hưu", "resigned": "Thôi việc", "transferred": "Chuyển công tác",
+                "deceased": "Từ trần"}
+ACTIVE = ("working", "seconded", "leave")
+REGIMES = ("nd90_2020", "nd335_2025")
+FAMILY_SIDES = ("self", "spouse")
+ATTACHMENT_KINDS = ("document", "decision", "degree", "certificate", "photo", "other")
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+STUDY_MODES = ("chinh_quy", "tai_chuc", "tu_xa", "boi_duong", "vua_lam_vua_hoc")
+SALARY_REASONS = ("thuong_xuyen", "truoc_thoi_han", "keo_dai", "tuyen_dung", "chuyen_ngach", "nang_ngach")
+ALLOWANCE_KINDS = ("chuc_vu", "tham_nien_vuot_khung", "kiem_nhiem", "trach_nhiem", "uu_dai_nghe", "khac")
+ALLOWANCE_LABELS = {
+    "chuc_vu": "Phụ cấp chức vụ",
+    "tham_nien_vuot_khung": "Phụ cấp thâm niên vượt khung",
+    "kiem_nhiem": "Phụ cấp kiêm nhiệm",
+    "trach_nhiem": "Phụ cấp trách nhiệm",
+    "uu_dai_nghe": "Phụ cấp ưu đãi nghề",
+    "khac": "Phụ cấp khác",
+}
+NO_DECISION = "Cần có quyết định (số, ngày ký) cho thay đổi này."
+
+
+# ============================================================================================== DTOs
+
+
+@dataclass(frozen=True)
+class IdentityInput:
+    """Every field of the Sơ yếu lý lịch (Mẫu 2C-BNV/2008) kept on the person itself."""
+
+    full_name: str
+    gender: str  # 'M' / 'F'
+    birth_date: date | None
+    birth_precision: str = "day"  # day, month (stored as the 1st), year (stored as 01/01)
+    id_number: str | None = None  # số CCCD, 12 digits
+    other_names: str | None = None
+    staff_code: str | None = None
+    birth_place: str | None = None
+    home_town: str | None = None
+    ethnicity: str | None = None  # code of the ethnicity catalogue ('01' Kinh)
+    religion: str | None = None  # code of the religion catalogue ('khong')
+    id_issue_date: date | None = None
+    id_issue_place: str | None = None
+    permanent_address: str | None = None
+    current_address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    social_insurance_no: str | None = None
+    general_education: str | None = None
+    occupation_at_recruitment: str | None = None
+    main_duties: str | None = None
+    strengths: str | None = None
+    highest_title: str | None = None
+    party_join_date: date | None = None
+    party_official_date: date | None = None
+    union_join_info: str | None = None
+    army_join_date: date | None = None
+    army_leave_date: date | None = None
+    army_rank: str | None = None
+    war_invalid_grade: str | None = None
+    policy_family: str | None = None
+    health: str | None = None
+    height_cm: int | None = None
+    weight_kg: int | None = None
+    blood_type: str | None = None
+    history_notes: str | None = None
+
+
+IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityInput))
+
+
+@dataclass(frozen=True)
+class EmploymentInput:
+    """A period of work in one unit and category; a move or a rehire is a new one."""
+
+    category: str
+    unit_id: int | None
+    start_date: date | None  # ngày vào cơ quan (joining the unit)
+    position_id: int | None = None
+    recruitment_date: date | None = None
+    recruitment_agency: str | None = None
+    probation_start: date | None = None
+    probation_end: date | None = None
+    probation_pay_percent: int | None = None
+    note: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class SalaryInput:
+    """A salary row: rank, step and the coefficient from the rank's table, from a date."""
+
+    rank_code: str | None
+    step: int | None
+    coefficient: Decimal | None
+    effective_date: date | None
+    step_since: date | None = None  # the date the next step counts from (defaults to effective_date)
+    percent: int = 100  # 85 during probation
+    pctnvk_percent: int | None = None
+    pctnvk_since: date | None = None
+    reason: str = "thuong_xuyen"
+    note: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class QualificationInput:
+    kind: str  # chuyen_mon, llct, qlnn, tin_hoc, ngoai_ngu, hoc_ham, qpan
+    level_code: str
+    major: str | None = None
+    language: str | None = None
+    institution: str | None = None
+    mode: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    year: int | None = None
+    certificate_no: str | None = None
+    certificate_date: date | None = None
+    expiry_date: date | None = None
+    in_progress: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A new record: identity, the first employment and, for công chức and viên chức, the salary."""
+
+    identity: IdentityInput
+    employment: EmploymentInput
+    salary: SalaryInput | None = None
+    qualifications: tuple[QualificationInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonUpdate:
+    """New identity values and the row version they were edited from (optimistic locking)."""
+
+    person_id: int
+    version: int
+    identity: IdentityInput
+
+
+@dataclass(frozen=True)
+class RankInput:
+    rank_code: str
+    effective_date: date | None
+    decision: DecisionRef | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AllowanceInput:
+    kind: str
+    effective_date: date | None
+    coefficient: Decimal | None = None
+    percent: Decimal | None = None
+    end_date: date | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class PostInput:
+    post_code: str
+    unit_id: int | None
+    start_date: date | None
+    kind: str = "bo_nhiem"
+    term_end: date | None = None  # computed for bo_nhiem / bo_nhiem_lai / keo_dai when not given
+    is_concurrent: bool = False
+    allowance_coefficient: Decimal | None = None  # defaults to the post catalogue's coefficient
+    post_title: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class WorkInput:
+    from_date: date | None
+    to_date: date | None
+    description: str
+
+
+@dataclass(frozen=True)
+class FamilyInput:
+    relation: str
+    full_name: str
+    birth_year: int | None = None
+    details: str | None = None
+    side: str = "self"  # 'self' (bản thân) or 'spouse' (bên vợ/chồng)
+
+
+@dataclass(frozen=True)
+class AwardInput:
+    award_date: date | None
+    form: str
+    level: str | None = None
+    reason: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class DisciplineInput:
+    decision_date: date | None
+    form: str
+    effect_from: date | None
+    effect_to: date | None = None
+    reason: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class EvaluationInput:
+    year: int
+    rating: str | None
+    score: Decimal | None = None
+    regime: str = "nd90_2020"
+    note: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentInput:
+    filename: str
+    data: bytes
+    kind: str = "document"
+    note: str | None = None
+    decision_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LeaveInput:
+    """Retire, resign, transfer out (or death): the record stays, with its status and dated history."""
+
+    kind: str  # retired, resigned, transferred, deceased
+    effective_date: date | None  # the first day the person no longer works here
+    decision: DecisionRef | None = None
+    note: str | None = None
+
+
+# ============================================================================================== validation
+
+
+def _clean(text: str | None) -> str | None:
+    text = (text or "").strip() if isinstance(text, str) or text is None else str(text)
+    return text or None
+
+
+def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
+    """Problems of the identity fields alone (no database)."""
+    i = identity
+    errors = v.Errors()
+    if not (i.full_name or "").strip():
+        errors.append(("full_name", "Chưa nhập họ và tên."))
+    elif len(i.full_name.strip()) > 120:
+        errors.append(("full_name", "Họ và tên dài quá 120 ký tự."))
+    if i.gender not in GENDERS:
+        errors.append(("gender", "Chưa chọn giới tính (nam hoặc nữ)."))
+    errors += v.collect(("birth_date", v.birth_date_error(i.birth_date, today)))
+    if i.birth_precision not in PRECISIONS:
+        errors.append(("birth_date", "Độ chính xác của ngày sinh không hợp lệ."))
+    errors += v.collect(
+        ("id_number", v.cccd_error(i.id_number)),
+        ("ethnicity", v.code_error("ethnicity", i.ethnicity, "Dân tộc")),
+        ("religion", v.code_error("religion", i.religion, "Tôn giáo")),
+        ("email", v.email_error(i.email)),
+        ("phone", v.phone_error(i.phone)),
+        ("id_issue_date", v.not_future_error(i.id_issue_date, today, "Ngày cấp CCCD")),
+        ("id_issue_date", v.not_before_birth_error(i.id_issue_date, i.birth_date, "Ngày cấp CCCD")),
+        ("party_join_date", v.not_future_error(i.party_join_date, today, "Ngày vào Đảng")),
+        ("party_join_date", v.not_before_birth_error(i.party_join_date, i.birth_date, "Ngày vào Đảng")),
+        ("party_official_date", v.order_error(i.party_join_date, i.party_official_date, "ngày vào Đảng",
+                                              "Ngày chính thức")),
+        ("party_official_date", v.not_future_error(i.party_official_date, today, "Ngày chính thức")),
+        ("army_join_date", v.not_before_birth_error(i.army_join_date, i.birth_date, "Ngày nhập ngũ")),
+        ("army_leave_date", v.order_error(i.army_join_date, i.army_leave_date, "ngày nhập ngũ", "Ngày xuất ngũ")),
+    )
+    if i.party_official_date and not i.party_join_date:
+        errors.append(("party_join_date", "Có ngày chính thức thì phải có ngày vào Đảng."))
+    for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
+        value = getattr(i, name)
+        if value is not None and not low <= value <= high:
+            what = "Chiều cao (cm)" if name == "height_cm" else "Cân nặng (kg)"
+            errors.append((name, f"{what} phải từ {low} đến {high}."))
+    return errors
+
+
+def _decision_errors(ref: DecisionRef | None, required: bool) -> v.Errors:
+    if ref is None:
+        return [("decision", NO_DECISION)] if required else []
+    if isinstance(ref, DecisionInput):
+        return decision_errors(ref)
+    return []
+
+
+def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
+                      decision_required: bool = False) -> v.Errors:
+    errors = v.collect(("category", v.category_error(e.category)))
+    if e.unit_id is None:
+        errors.append(("unit_id", "Chưa chọn đơn vị."))
+    if e.start_date is None:
+        errors.append(("start_date", "Chưa nhập ngày vào cơ quan."))
+    errors += v.collect(
+        ("start_date", v.not_before_birth_error(e.start_date, birth, "Ngày vào cơ quan")),
+        ("recruitment_date", v.not_future_error(e.recruitment_date, today, "Ngày tuyển dụng")),
+        ("probation_end", v.order_error(e.probation_start, e.probation_end, "ngày bắt đầu tập sự",
+                                        "Ngày kết thúc tập sự")),
+    )
+    if birth is not None and e.recruitment_date is not None and e.recruitment_date >= birth:
+        errors += v.collect(("recruitment_date", v.adult_at_recruitment_error(birth, e.recruitment_date)))
+    elif birth is not None:
+        errors += v.collect(("recruitment_date", v.not_before_birth_error(e.recruitment_date, birth,
+                                                                          "Ngày tuyển dụng")))
+    if e.probation_pay_percent is not None and not 0 < e.probation_pay_percent <= 100:
+        errors.append(("probation_pay_percent", "Tỷ lệ lương tập sự phải từ 1 đến 100%."))
+    return errors + _decision_errors(e.decision, decision_required)
+
+
+def salary_errors(s: SalaryInput, rulebook: RuleBook, birth: date | None, *,
+                  decision_required: bool = False) -> v.Errors:
+    """Rank, step and coefficient against the rank's salary table on the effective date."""
+    errors = v.collect(("rank_code", v.rank_error(s.rank_code)))
+    if s.effective_date is None:
+        errors.append(("salary_date", "Chưa nhập ngày hưởng lương."))
+    errors += v.collect(("salary_date", v.not_before_birth_error(s.effective_date, birth, "Ngày hưởng lương")))
+    if not errors and s.rank_code and s.effective_date:
+        try:
+            errors += v.coefficient_errors(s.rank_code, s.step, s.coefficient, rulebook, s.effective_date)
+        except DomainError as exc:  # no salary scale in force on that day
+            errors.append(("salary_date", exc.message))
+    if not 1 <= s.percent <= 100:
+        errors.append(("percent", "Tỷ lệ hưởng phải từ 1 đến 100%."))
+    if s.pctnvk_percent is not None:
+        if not 0 <= s.pctnvk_percent <= 100:
+            errors.append(("pctnvk_percent", "Phụ cấp thâm niên vượt khung phải từ 0 đến 100%."))
+        if s.pctnvk_since is None:
+            errors.append(("pctnvk_since", "Chưa nhập ngày hưởng phụ cấp thâm niên vượt khung."))
+    if s.reason not in SALARY_REASONS:
+        errors.append(("reason", f"Lý do '{s.reason}' không hợp lệ."))
+    return errors + _decision_errors(s.decision, decision_required)
+
+
+def qualification_errors(q: QualificationInput, birth: date | None, today: date) -> v.Errors:
+    errors: v.Errors = []
+    if q.kind not in catalogs.labels("qualification_kind"):
+        errors.append(("kind", f"Loại trình độ '{q.kind}' không có trong danh mục."))
+    else:
+        errors += v.collect(("level_code", v.level_error(q.kind, q.level_code)))
+    if q.mode is not None and q.mode not in STUDY_MODES:
+        errors.append(("mode", f"Hình thức đào tạo '{q.mode}' không hợp lệ."))
+    if birth is not None:
+        errors += v.collect(("year", v.qualification_year_error(birth, q.year, today)))
+        errors += v.collect(("start_date", v.not_before_birth_error(q.start_date, birth, "Ngày bắt đầu học")))
+    errors += v.collect(
+        ("end_date", v.order_error(q.start_date, q.end_date, "ngày bắt đầu học", "Ngày kết thúc")),
+        ("expiry_date", v.order_error(q.certificate_date, q.expiry_date, "ngày cấp", "Ngày hết hạn")),
+        ("certificate_date", v.not_future_error(q.certificate_date, today, "Ngày cấp văn bằng")),
+    )
+    if q.year is not None and q.start_date is not None and q.year < q.start_date.year:
+        errors.append(("year", f"Năm tốt nghiệp {q.year} trước năm bắt đầu học {q.start_date.year}."))
+    if q.in_progress and q.year is not None:
+        errors.append(("year", "Đang học thì chưa có năm tốt nghiệp."))
+    if q.language is None and q.kind == "ngoai_ngu":
+        errors.append(("language", "Chưa nhập tên ngoại ngữ."))
+    return errors
+
+
+def new_person_errors(dto: NewPerson, rulebook: RuleBook, today: date) -> v.Errors:
+    """Every problem of a new record that can be seen without the database."""
+    birth = dto.identity.birth_date
+    errors = identity_errors(dto.identity, today)
+    errors += employment_errors(dto.employment, birth, today)
+    s = dto.salary
+    values = {
+        "recruitment_date": dto.employment.recruitment_date,
+        "rank_code": s.rank_code if s else None,
+        "salary_step": s.step if s else None,
+        "coefficient": s.coefficient if s else None,
+    }
+    if not v.category_error(dto.employment.category):
+        errors += v.required_errors(dto.employment.category, values)
+    if s is not None and (s.rank_code or s.step or s.coefficient):
+        taken = {f for f, _ in errors}
+        errors += [e for e in salary_errors(s, rulebook, birth) if e[0] not in taken]
+    for n, q in enumerate(dto.qualifications):
+        errors += [(f"qualifications[{n}].{f}", m) for f, m in qualification_errors(q, birth, today)]
+    return errors
+
+
+# ============================================================================================== helpers
+
+
+def _person(s: Session, person_id: int) -> Person:
+    p = s.get(Person, person_id)
+    if p is None:
+        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+    return p
+
+
+def _profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
+    from hrapp.queries.person_profile import get_profile
+
+    with ctx.read() as s:
+        return get_profile(s, person_id)
+
+
+def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
+    number = v.normalize_cccd(identity.id_number)
+    if not number or v.cccd_error(number):
+        return []
+    q = select(Person.id, Person.full_name).where(Person.id_number == number)
+    if person_id is not None:
+        q = q.where(Person.id != person_id)
+    other = s.execute(q).first()
+    return [("id_number", v.duplicate_cccd_message(number, other.full_name))] if other else []
+
+
+def _unit_errors(s: Session, unit_id: int | None, day: date | None, field: str = "unit_id") -> v.Errors:
+    if unit_id is None:
+        return []
+    unit = s.get(OrgUnit, unit_id)
+    if unit is None:
+        return [(field, "Đơn vị không tồn tại.")]
+    if day is not None and unit.active_to is not None and day > unit.active_to:
+        return [(field, f"{unit.name} đã thôi hoạt động từ sau ngày {v.dmy(unit.active_to)}.")]
+    if day is not None and unit.active_from is not None and day < unit.active_from:
+        return [(field, f"{unit.name} chỉ hoạt động từ ngày {v.dmy(unit.active_from)}.")]
+    return []
+
+
+def _position_errors(s: Session, position_id: int | None) -> v.Errors:
+    if position_id is not None and s.get(JobPosition, position_id) is None:
+        return [("position_id", "Vị trí việc làm không tồn tại.")]
+    return []
+
+
+def _decision_id(s: Session, ref: DecisionRef | None) -> int | None:
+    return None if ref is None else add_decision(s, ref).id
+
+
+def _decision_date(s: Session, ref: DecisionRef | None) -> date | None:
+    """The effective date of the decision: a new one's, or a stored one's."""
+    if isinstance(ref, DecisionInput):
+        return ref.effective
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        d = s.get(Decision, ref)
+        return (d.effective_date or d.sign_date) if d else None
+    return None
+
+
+_T = TypeVar("_T")
+
+
+def _dated(s: Session, dto: _T, attr: str, ref: DecisionRef | None) -> _T:
+    """When the row's date is left empty it is the decision's effective date."""
+    from dataclasses import replace
+
+    if getattr(dto, attr) is None:
+        day = _decision_date(s, ref)
+        if day is not None:
+            return replace(dto, **{attr: day})  # type: ignore[type-var]
+    return dto
+
+
+def _apply_identity(p: Person, i: IdentityInput) -> None:
+    for name in IDENTITY_FIELDS:
+        if name in ("full_name", "birth_date", "birth_precision", "id_number"):
+            continue
+        value = getattr(i, name)
+        setattr(p, name, _clean(value) if isinstance(value, str) or value is None else value)
+    set_name(p, i.full_name)
+    p.birth_date, p.birth_precision = _normalised_birth(i.birth_date, i.birth_precision)  # type: ignore[arg-type]
+    p.id_number = v.normalize_cccd(i.id_number) or None
+    if p.email:
+        p.email = p.email.lower()
+
+
+def _normalised_birth(birth: date, precision: str) -> tuple[date, str]:
+    """A birth known by month is stored as the 1st, by year as 01/01 (NĐ 135/2020 Điều 3)."""
+    if precision == "month":
+        return birth.replace(day=1), precision
+    if precision == "year":
+        return date(birth.year, 1, 1), precision
+    return birth, "day"
+
+
+def _employment_row(person_id: int, e: EmploymentInput, decision_id: int | None) -> Employment:
+    return Employment(
+        person_id=person_id, category=e.category, unit_id=e.unit_id, position_id=e.position_id,
+        start_date=e.start_date, recruitment_date=e.recruitment_date,
+        recruitment_agency=_clean(e.recruitment_agency), probation_start=e.probation_start,
+        probation_end=e.probation_end, probation_pay_percent=e.probation_pay_percent, note=_clean(e.note),
+        decision_id=decision_id,
+    )
+
+
+def _salary_row(person_id: int, sal: SalaryInput, decision_id: int | None) -> SalaryStep:
+    assert sal.rank_code and sal.step and sal.effective_date and sal.coefficient is not None
+    return SalaryStep(
+        person_id=person_id, rank_code=sal.rank_code, salary_class=v.salary_class_of(sal.rank_code),
+        step=sal.step, coefficient=Decimal(str(sal.coefficient)), percent=sal.percent,
+        effective_date=sal.effective_date, step_since=sal.step_since or sal.effective_date,
+        pctnvk_percent=sal.pctnvk_percent, pctnvk_since=sal.pctnvk_since, reason=sal.reason,
+        decision_id=decision_id, note=_clean(sal.note),
+    )
+
+
+def _qualification_row(person_id: int, q: QualificationInput, source: str = "manual") -> Qualification:
+    return Qualification(
+        person_id=person_id, kind=q.kind, level_code=q.level_code, major=_clean(q.major),
+        language=_clean(q.language), institution=_clean(q.institution), mode=q.mode, start_date=q.start_date,
+        end_date=q.end_date, year=q.year, certificate_no=_clean(q.certificate_no),
+        certificate_date=q.certificate_date, expiry_date=q.expiry_date, in_progress=q.in_progress,
+        source=source, note=_clean(q.note),
+    )
+
+
+def _open_rank(s: Session, person_id: int, on: date) -> RankAssignment | None:
+    rows = s.scalars(select(RankAssignment).where(
+        RankAssignment.person_id == person_id, RankAssignment.effective_date <= on,
+    ).order_by(RankAssignment.effective_date.desc(), RankAssignment.id.desc())).all()
+    return next((r for r in rows if r.end_date is None or r.end_date >= on), None)
+
+
+def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Person], None]) -> PersonProfile:
+    """Run one change in one unit of work, refresh the snapshot, return the new profile."""
+    with ctx.unit_of_work() as s:
+        p = _person(s, person_id)
+        action(s, p)
+        refresh_snapshot(s, p)
+    return _profile(ctx, person_id)
+
+
+def _today() -> date:
+    return date.today()
+
+
+# ============================================================================================== person
+
+
+def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> PersonProfile:
+    """A new record with its first employment, salary and qualifications, in one transaction."""
+    today = today or _today()
+    errors = new_person_errors(dto, ctx.rulebook, today)
+    with ctx.unit_of_work() as s:
+        errors += _db_errors_identity(s, dto.identity, None)
+        errors += _unit_errors(s, dto.employment.unit_id, dto.employment.start_date)
+        errors += _position_errors(s, dto.employment.position_id)
+        v.raise_if(errors)
+        p = Person(status="working")
+        _apply_identity(p, dto.identity)
+        s.add(p)
+        s.flush()
+        e = dto.employment
+        s.add(_employment_row(p.id, e, _decision_id(s, e.decision)))
+        if dto.salary is not None and dto.salary.rank_code:
+            sal = dto.salary
+            dec = _decision_id(s, sal.decision) if sal.decision is not None else None
+            s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
+                                 decision_id=dec))
+            s.add(_salary_row(p.id, sal, dec))
+        for q in dto.qualifications:
+            s.add(_qualification_row(p.id, q))
+        refresh_snapshot(s, p)
+        person_id = p.id
+    return _profile(ctx, person_id)
+
+
+def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> PersonProfile:
+    """Save edited identity fields; refused when someone saved the record since `dto.version` was read."""
+    today = today or _today()
+    errors = identity_errors(dto.identity, today)
+    with ctx.unit_of_work() as s:
+        p = _person(s, dto.person_id)
+        if p.row_version != dto.version:
+            raise ConflictError("conflict", "Hồ sơ đã được người khác sửa sau khi bạn mở. Hãy mở lại hồ sơ rồi "
+                                "sửa tiếp; thay đổi của bạn chưa được lưu.")
+        errors += _db_errors_identity(s, dto.identity, p.id)
+        birth = dto.identity.birth_date
+        if birth is not None and not any(f == "birth_date" for f, _ in errors):
+            errors += _birth_consistency_errors(s, p.id, birth, today)
+        v.raise_if(errors)
+        _apply_identity(p, dto.identity)
+        refresh_snapshot(s, p)
+    return _profile(ctx, dto.person_id)
+
+
+def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: date) -> v.Errors:
+    """A changed birth date must still fit the recorded recruitment dates and qualification years."""
+    errors: v.Errors = []
+    for (recruited,) in s.execute(select(Employment.recruitment_date).where(
+            Employment.person_id == person_id, Employment.recruitment_date.is_not(None))):
+        msg = v.adult_at_recruitment_error(birth, recruited) if recruited >= birth else \
+            v.not_before_birth_error(recruited, birth, "Ngày tuyển dụng")
+        if msg:
+            errors.append(("birth_date", f"Không khớp với quá trình công tác: {msg}"))
+            break
+    for kind, level, year in s.execute(select(Qualification.kind, Qualification.level_code, Qualification.year)
+                                       .where(Qualification.person_id == person_id,
+                                              Qualification.year.is_not(None))):
+        msg = v.qualification_year_error(birth, year, today)
+        if msg:
+            errors.append(("birth_date", f"Không khớp với trình độ {catalogs.label('qualification_level', level)}"
+                                         f" ({catalogs.label('qualification_kind', kind).lower()}): {msg}"))
+            break
+    return errors
+
+
+# ============================================================================================== employment
+
+
+def add_employment(ctx: ServiceContext, person_id: int, dto: EmploymentInput, *,
+                   today: date | None = None) -> PersonProfile:
+    """A move to another unit or category (or a rehire), by decision; the open period ends the day before."""
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        e = _dated(s, dto, "start_date", dto.decision)
+        errors = employment_errors(e, p.birth_date, today, decision_required=True)
+        errors += _unit_errors(s, e.unit_id, e.start_date) + _position_errors(s, e.position_id)
+        rows = s.scalars(select(Employment).where(Employment.person_id == p.id)).all()
+        if e.start_date is not None:
+            if any(r.start_date >= e.start_date for r in rows):
+                last = max(r.start_date for r in rows)
+                errors.append(("start_date", f"Ngày bắt đầu phải sau đợt công tác gần nhất (bắt đầu "
+                                             f"{v.dmy(last)})."))
+        v.raise_if(errors)
+        assert e.start_date is not None
+        for r in rows:
+            if r.end_date is None or r.end_date >= e.start_date:
+                r.end_date = e.start_date - timedelta(days=1)
+                r.end_reason = r.end_reason or "moved"
+        s.add(_employment_row(p.id, e, _decision_id(s, e.decision)))
+        if p.status not in ACTIVE and e.start_date <= today:
+            p.status = "working"
+
+    return _write(ctx, person_id, act)
+
+
+def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date | None = None) -> PersonProfile:
+    """Retirement, resignation, transfer out or death: open periods and posts end the day before
+    `effective_date`; the person keeps the record with the new status."""
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        e = _dated(s, dto, "effective_date", dto.decision)
+        errors: v.Errors = []
+        if e.kind not in LEAVE_KINDS:
+            errors.append(("kind", "Chưa chọn hình thức nghỉ (nghỉ hưu, thôi việc, chuyển công tác, từ trần)."))
+        if p.status not in ACTIVE:
+            errors.append(("kind", f"{p.full_name} đã ở trạng thái "
+                                   f"“{catalogs.label('employment_status', p.status)}”."))
+        if e.effective_date is None:
+            errors.append(("effective_date", "Chưa nhập ngày nghỉ."))
+        elif e.effective_date > today:
+            errors.append(("effective_date", f"Ngày {v.dmy(e.effective_date)} chưa đến: hãy ghi nhận khi quyết "
+                                             "định có hiệu lực."))
+        emps = s.scalars(select(Employment).where(Employment.person_id == p.id)).all()
+        if e.effective_date is not None and emps:
+            first = min(r.start_date for r in emps)
+            if e.effective_date <= first:
+                errors.append(("effective_date", f"Ngày nghỉ phải sau ngày vào cơ quan ({v.dmy(first)})."))
+        errors += _decision_errors(e.decision, required=e.kind != "deceased")
+        v.raise_if(errors)
+        assert e.effective_date is not None
+        last_day = e.effective_date - timedelta(days=1)
+        dec = _decision_id(s, e.decision)
+        note = _clean(e.note)
+        for r in emps:
+            if r.end_date is None or r.end_date > last_day:
+                r.end_date = last_day
+                r.end_reason = e.kind
+                r.end_decision_id = dec
+                if note:
+                    r.note = f"{r.note}\n{note}" if r.note else note
+        reason = LEAVE_LABELS[e.kind]
+        for post in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id)):
+            if post.end_date is None or post.end_date > last_day:
+                post.end_date = max(last_day, post.start_date)
+                post.end_reason = reason
+                post.end_decision_id = dec
+        for allowance in s.scalars(select(Allowance).where(Allowance.person_id == p.id)):
+            if allowance.end_date is None or allowance.end_date > last_day:
+                allowance.end_date = max(last_day, allowance.effective_date)
+        p.status = e.kind
+
+    return _write(ctx, person_id, act)
+
+
+# ============================================================================================== qualifications
+
+
+def add_qualification(ctx: ServiceContext, person_id: int, dto: QualificationInput, *,
+                      today: date | None = None) -> PersonProfile:
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        v.raise_if(qualification_errors(dto, p.birth_date, today))
+        s.add(_qualification_row(p.id, dto))
+
+    return _write(ctx, person_id, act)
+
+
+def complete_qualification(ctx: ServiceContext, qualification_id: int, year: int, *, end_date: date | None = None,
+                           certificate_no: str | None = None, certificate_date: date | None = None,
+                           today: date | None = None) -> PersonProfile:
+    """An ongoing study (e.g. a doctoral candidate) is finished: it becomes a completed qualification."""
+    today = today or _today()
+    with ctx.read() as s:
+        q = s.get(Qualification, qualification_id)
+        if q is None:
+            raise NotFoundError("qualification_not_found", "Không tìm thấy trình độ này.", field="qualification")
+        person_id = q.person_id
+
+    def act(s: Session, p: Person) -> None:
+        q = s.get(Qualification, qualification_id)
+        assert q is not None
+        errors: v.Errors = []
+        if not q.in_progress:
+            errors.append(("year", "Trình độ này đã hoàn thành."))
+        errors += v.collect(
+            ("year", v.qualification_year_error(p.birth_date, year, today)),
+            ("end_date", v.order_error(q.start_date, end_date, "ngày bắt đầu học", "Ngày kết thúc")),
+            ("certificate_date", v.not_future_error(certificate_date, today, "Ngày cấp văn bằng")),
+        )
+        if q.start_date and year < q.start_date.year:
+            errors.append(("year", f"Năm tốt nghiệp {year} trước năm bắt đầu học {q.start_date.year}."))
+        v.raise_if(errors)
+        q.in_progress = False
+        q.year = year
+        q.end_date = end_date or q.end_date
+        q.certificate_no = _clean(certificate_no) or q.certificate_no
+        q.certificate_date = certificate_date or q.certificate_date
+
+    return _write(ctx, person_id, act)
+
+
+# ============================================================================================== rank and salary
+
+
+def add_rank(ctx: ServiceContext, person_id: int, dto: RankInput) -> PersonProfile:
+    """Appointment to a ngạch / chức danh nghề nghiệp by decision; the rank held before ends the day before."""
+
+    def act(s: Session, p: Person) -> None:
+        r = _dated(s, dto, "effective_date", dto.decision)
+        errors = v.collect(("rank_code", v.rank_error(r.rank_code)))
+        if r.effective_date is None:
+            errors.append(("effective_date", "Chưa nhập ngày bổ nhiệm ngạch."))
+        errors += v.collect(("effective_date", v.not_before_birth_error(r.effective_date, p.birth_date,
+                                                                        "Ngày bổ nhiệm ngạch")))
+        rows = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
+        if r.effective_date is not None and any(x.effective_date >= r.effective_date for x in rows):
+            last = max(x.effective_date for x in rows)
+            errors.append(("effective_date", f"Ngày bổ nhiệm ngạch phải sau lần gần nhất ({v.dmy(last)})."))
+        errors += _decision_errors(r.decision, required=True)
+        v.raise_if(errors)
+        assert r.effective_date is not None
+        _close_ranks(rows, r.effective_date)
+        s.add(RankAssignment(person_id=p.id, rank_code=r.rank_code, effective_date=r.effective_date,
+                             decision_id=_decision_id(s, r.decision), note=_clean(r.note)))
+
+    return _write(ctx, person_id, act)
+
+
+def _close_ranks(rows: list[RankAssignment] | tuple[RankAssignment, ...], start: date) -> None:
+    for x in rows:
+        if x.end_date is None or x.end_date >= start:
+            x.end_date = start - timedelta(days=1)
+
+
+def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> PersonProfile:
+    """A salary row by decision (nâng bậc, chuyển ngạch …). The coefficient must be the rank table's for that
+    step; a rank other than the one held that day is recorded as a rank change by the same decision."""
+
+    def act(s: Session, p: Person) -> None:
+        sal = _dated(s, dto, "effective_date", dto.decision)
+        errors = salary_errors(sal, ctx.rulebook, p.birth_date, decision_required=True)
+        if sal.effective_date is not None:
+            taken = s.scalar(select(func.count()).select_from(SalaryStep).where(
+                SalaryStep.person_id == p.id, SalaryStep.effective_date == sal.effective_date))
+            if taken:
+                errors.append(("salary_date", f"Đã có diễn biến lương từ ngày {v.dmy(sal.effective_date)}."))
+        v.raise_if(errors)
+        assert sal.effective_date is not None and sal.rank_code
+        dec = _decision_id(s, sal.decision)
+        held = _open_rank(s, p.id, sal.effective_date)
+        if held is None or held.rank_code != sal.rank_code:
+            later = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
+            if any(x.effective_date > sal.effective_date for x in later):
+                raise ValidationError([("rank_code", "Ngạch khác với ngạch đang giữ ở ngày này, mà sau ngày này đã "
+                                                     "có quyết định ngạch khác; hãy ghi quyết định ngạch trước.")])
+            _close_ranks(later, sal.effective_date)
+            s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
+                                 decision_id=dec))
+        s.add(_salary_row(p.id, sal, dec))
+
+    return _write(ctx, person_id, act)
+
+
+def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> PersonProfile:
+    def act(s: Session, p: Person) -> None:
+        a = _dated(s, dto, "effective_date", dto.decision)
+        errors: v.Errors = []
+        if a.kind not in ALLOWANCE_KINDS:
+            errors.append(("kind", f"Loại phụ cấp '{a.kind}' không hợp lệ."))
+        if (a.coefficient is None) == (a.percent is None):
+            errors.append(("coefficient", "Nhập hệ số hoặc tỷ lệ phần trăm của phụ cấp (một trong hai)."))
+        if a.coefficient is not None and not Decimal(0) < Decimal(str(a.coefficient)) <= Decimal(10):
+            errors.append(("coefficient", "Hệ số phụ cấp phải lớn hơn 0 và không quá 10."))
+        if a.percent is not None and not Decimal(0) < Decimal(str(a.percent)) <= Decimal(100):
+            errors.append(("percent", "Tỷ lệ phụ cấp phải lớn hơn 0 và không quá 100%."))
+        if a.effective_date is None:
+            errors.append(("effective_date", "Chưa nhập ngày hưởng."))
+        errors += v.collect(("end_date", v.order_error(a.effective_date, a.end_date, "ngày hưởng",
+                                                       "Ngày thôi hưởng")))
+        errors += _decision_errors(a.decision, required=True)
+        v.raise_if(errors)
+        assert a.effective_date is not None
+        for old in s.scalars(select(Allowance).where(Allowance.person_id == p.id, Allowance.kind == a.kind)):
+            if old.effective_date < a.effective_date and (old.end_date is None or old.end_date >= a.effective_date):
+                old.end_date = a.effective_date - timedelta(days=1)
+        s.add(Allowance(person_id=p.id, kind=a.kind, coefficient=a.coefficient, percent=a.percent,
+                        effective_date=a.effective_date, end_date=a.end_date,
+                        decision_id=_decision_id(s, a.decision)))
+
+    return _write(ctx, person_id, act)
+
+
+# ============================================================================================== posts
+
+
+def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
+    from hrapp.domain.retirement import BirthDate, retirement
+
+    try:
+        return retirement(p.gender, BirthDate(p.birth_date, p.birth_precision or "day"),  # type: ignore[arg-type]
+                          rulebook).retirement_date
+    except DomainError:
+        return None
+
+
+def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfile:
+    """Appointment (bổ nhiệm, bổ nhiệm lại, kéo dài, giao phụ trách, kiêm nhiệm …) by decision. The term ends
+    after 5 years or at retirement (rule `appointment_term`); a new main post ends the main post held before."""
+    from hrapp.domain.appointments import term_end
+
+    def act(s: Session, p: Person) -> None:
+        d = _dated(s, dto, "start_date", dto.decision)
+        errors: v.Errors = []
+        if d.post_code not in catalogs.labels("post"):
+            errors.append(("post_code", "Chưa chọn chức vụ."))
+        if d.kind not in catalogs.labels("appointment_kind"):
+            errors.append(("kind", f"Hình thức bổ nhiệm '{d.kind}' không hợp lệ."))
+        if d.unit_id is None:
+            errors.append(("unit_id", "Chưa chọn đơn vị."))
+        if d.start_date is None:
+            errors.append(("start_date", "Chưa nhập ngày bổ nhiệm."))
+        errors += _unit_errors(s, d.unit_id, d.start_date)
+        errors += v.collect(("term_end", v.order_error(d.start_date, d.term_end, "ngày bổ nhiệm",
+                                                       "Ngày hết nhiệm kỳ")))
+        errors += _decision_errors(d.decision, required=True)
+        retire = _retirement_first_day(p, ctx.rulebook)
+        ends = d.term_end
+        if not errors and d.start_date is not None and ends is None:
+            if d.kind in ("bo_nhiem", "bo_nhiem_lai"):
+                try:
+                    ends = term_end(d.start_date, retire, ctx.rulebook).end
+                except DomainError as exc:
+                    errors.append(("start_date", exc.message))
+            elif d.kind == "keo_dai" and retire is not None:
+                ends = retire - timedelta(days=1)
+        v.raise_if(errors)
+        assert d.start_date is not None and d.unit_id is not None
+        dec = _decision_id(s, d.decision)
+        if not d.is_concurrent:
+            for old in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id,
+                                                        PostHeld.is_concurrent.is_(False))):
+                if old.start_date < d.start_date and (old.end_date is None or old.end_date >= d.start_date):
+                    old.end_date = d.start_date - timedelta(days=1)
+                    old.end_reason = old.end_reason or catalogs.label("appointment_kind", d.kind)
+                    old.end_decision_id = dec
+        allowance = d.allowance_coefficient
+        if allowance is None and catalogs.extra("post", d.post_code).get("allowance"):
+            allowance = Decimal(str(catalogs.extra("post", d.post_code)["allowance"]))
+        s.add(PostHeld(
+            person_id=p.id, post_code=d.post_code, post_title=_clean(d.post_title) or
+            catalogs.label("post", d.post_code), unit_id=d.unit_id, kind=d.kind, start_date=d.start_date,
+            term_end=ends, is_concurrent=d.is_concurrent, allowance_coefficient=allowance, decision_id=dec,
+        ))
+
+    return _write(ctx, person_id, act)
+
+
+def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: str,
+             decision: DecisionRef | None) -> PersonProfile:
+    """A post ends (thôi giữ chức vụ, miễn nhiệm, hết nhiệm kỳ) by decision on `end_date` (its last day)."""
+    with ctx.read() as s:
+        row = s.get(PostHeld, post_id)
+        if row is None:
+            raise NotFoundError("post_not_found", "Không tìm thấy chức vụ này.", field="post")
+        person_id = row.person_id
+
+    def act(s: Session, p: Person) -> None:
+        post = s.get(PostHeld, post_id)
+        assert post is not None
+        day = end_date or _decision_date(s, decision)
+        errors: v.Errors = []
+        if post.end_date is not None:
+            errors.append(("end_date", f"Chức vụ này đã kết thúc ngày {v.dmy(post.end_date)}."))
+        if day is None:
+            errors.append(("end_date", "Chưa nhập ngày thôi giữ chức vụ."))
+        errors += v.collect(("end_date", v.order_error(post.start_date, day, "ngày bổ nhiệm", "Ngày thôi giữ")))
+        if not (reason or "").strip():
+            errors.append(("reason", "Chưa nhập lý do."))
+        errors += _decision_errors(decision, required=True)
+        v.raise_if(errors)
+        post.end_date = day
+        post.end_reason = reason.strip()
+        post.end_decision_id = _decision_id(s, decision)
+
+    return _write(ctx, person_id, act)
+
+
+# ============================================================================================== other history
+
+
+def add_work_history(ctx: ServiceContext, person_id: int, dto: WorkInput) -> PersonProfile:
+    def act(s: Session, p: Person) -> None:
+        errors: v.Errors = []
+        if dto.from_date is None:
+            errors.append(("from_date", "Chưa nhập thời gian bắt đầu."))
+        if not (dto.description or "").strip():
+            errors.append(("description", "Chưa nhập chức danh, chức vụ, đơn vị công tác."))
+        errors += v.collect(
+            ("from_date", v.not_before_birth_error(dto.from_date, p.birth_date, "Thời gian bắt đầu")),
+            ("to_date", v.order_error(dto.from_date, dto.to_date, "thời gian bắt đầu", "Thời gian kết thúc")),
+        )
+        v.raise_if(errors)
+        s.add(WorkHistory(person_id=p.id, from_date=dto.from_date, to_date=dto.to_date,
+                          description=dto.description.strip()))
+
+    return _write(ctx, person_id, act)
+
+
+def add_family_member(ctx: ServiceContext, person_id: int, dto: FamilyInput, *,
+                      today: date | None = None) -> PersonProfile:
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        errors: v.Errors = []
+        if dto.side not in FAMILY_SIDES:
+            errors.append(("side", "Chọn quan hệ về bản thân hoặc về bên vợ (chồng)."))
+        if not (dto.relation or "").strip():
+            errors.append(("relation", "Chưa nhập mối quan hệ."))
+        if not (dto.full_name or "").strip():
+            errors.append(("full_name", "Chưa nhập họ và tên."))
+        if dto.birth_year is not None and not v.MIN_BIRTH_YEAR - 50 <= dto.birth_year <= today.year:
+            errors.append(("birth_year", f"Năm sinh {dto.birth_year} không hợp lệ."))
+        v.raise_if(errors)
+        from hrapp.text import normalize_name
+
+        s.add(FamilyMember(person_id=p.id, side=dto.side, relation=dto.relation.strip(),
+                           full_name=normalize_name(dto.full_name), birth_year=dto.birth_year,
+                           details=_clean(dto.details)))
+
+    return _write(ctx, person_id, act)
+
+
+def add_award(ctx: ServiceContext, person_id: int, dto: AwardInput, *, today: date | None = None) -> PersonProfile:
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        a = _dated(s, dto, "award_date", dto.decision)
+        errors: v.Errors = []
+        if not (a.form or "").strip():
+            errors.append(("form", "Chưa nhập hình thức khen thưởng."))
+        if a.award_date is None:
+            errors.append(("award_date", "Chưa nhập ngày khen thưởng."))
+        errors += v.collect(
+            ("award_date", v.not_future_error(a.award_date, today, "Ngày khen thưởng")),
+            ("award_date", v.not_before_birth_error(a.award_date, p.birth_date, "Ngày khen thưởng")),
+        )
+        errors += _decision_errors(a.decision, required=True)
+        v.raise_if(errors)
+        s.add(Award(person_id=p.id, award_date=a.award_date, form=a.form.strip(), level=_clean(a.level),
+                    reason=_clean(a.reason), decision_id=_decision_id(s, a.decision)))
+
+    return _write(ctx, person_id, act)
+
+
+def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
+                   today: date | None = None) -> PersonProfile:
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        d = _dated(s, dto, "decision_date", dto.decision)
+        if d.effect_from is None and d.decision_date is not None:
+            from dataclasses import replace
+
+            d = replace(d, effect_from=d.decision_date)
+        errors = v.collect(("form", v.code_error("discipline_form", d.form, "Hình thức kỷ luật")))
+        if not d.form:
+            errors.append(("form", "Chưa chọn hình thức kỷ luật."))
+        if d.decision_date is None:
+            errors.append(("decision_date", "Chưa nhập ngày quyết định kỷ luật."))
+        errors += v.collect(
+            ("decision_date", v.not_future_error(d.decision_date, today, "Ngày quyết định kỷ luật")),
+            ("effect_to", v.order_error(d.effect_from, d.effect_to, "ngày có hiệu lực", "Ngày hết hiệu lực")),
+        )
+        errors += _decision_errors(d.decision, required=True)
+        v.raise_if(errors)
+        s.add(Discipline(person_id=p.id, decision_date=d.decision_date, form=d.form, effect_from=d.effect_from,
+                         effect_to=d.effect_to, reason=_clean(d.reason), decision_id=_decision_id(s, d.decision)))
+
+    return _write(ctx, person_id, act)
+
+
+def add_evaluation(ctx: ServiceContext, person_id: int, dto: EvaluationInput, *,
+                   today: date | None = None) -> PersonProfile:
+    """The yearly rating (NĐ 90/2020) or score /100 (NĐ 335/2025); one per year; a score fixes the rating."""
+    from hrapp.domain.evaluation import rating_from_score
+
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        errors: v.Errors = []
+        rating = (dto.rating or "").strip().lower() or None
+        if not (p.birth_date.year + v.ADULT_AGE <= dto.year <= today.year):
+            errors.append(("year", f"Năm đánh giá {dto.year} không hợp lệ."))
+        elif s.scalar(select(func.count()).select_from(Evaluation).where(
+                Evaluation.person_id == p.id, Evaluation.year == dto.year)):
+            errors.append(("year", f"Đã có kết quả đánh giá năm {dto.year}."))
+        if dto.regime not in REGIMES:
+            errors.append(("regime", f"Chế độ đánh giá '{dto.regime}' không hợp lệ."))
+        if rating is not None and rating not in catalogs.labels("rating"):
+            errors.append(("rating", f"Mức xếp loại '{dto.rating}' không hợp lệ."))
+        if dto.score is not None and not errors:
+            try:
+                scored = rating_from_score(dto.score, ctx.rulebook, dto.year, p.cur_category or "cong_chuc")
+            except DomainError as exc:
+                errors.append(("score", exc.message))
+            else:
+                if rating is None:
+                    rating = scored.rating.value
+                elif rating != scored.rating.value:
+                    errors.append(("rating", f"Điểm {dto.score} tương ứng mức "
+                                             f"“{scored.rating.label}”, không phải "
+                                             f"“{catalogs.label('rating', rating)}”."))
+        if rating is None and not errors:
+            errors.append(("rating", "Chưa chọn mức xếp loại."))
+        errors += _decision_errors(dto.decision, required=False)
+        v.raise_if(errors)
+        s.add(Evaluation(person_id=p.id, year=dto.year, rating=rating, score=dto.score, regime=dto.regime,
+                         note=_clean(dto.note), decision_id=_decision_id(s, dto.decision)))
+
+    return _write(ctx, person_id, act)
+
+
+# ============================================================================================== attachments
+
+
+_IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+
+
+def _attachment_errors(dto: AttachmentInput) -> v.Errors:
+    errors: v.Errors = []
+    if not (dto.filename or "").strip():
+        errors.append(("filename", "Chưa chọn tệp."))
+    if not dto.data:
+        errors.append(("filename", "Tệp rỗng."))
+    elif len(dto.data) > MAX_ATTACHMENT_BYTES:
+        errors.append(("filename", f"Tệp lớn quá {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB; hãy quét với độ "
+                                   "phân giải thấp hơn."))
+    if dto.kind not in ATTACHMENT_KINDS:
+        errors.append(("kind", f"Loại tài liệu '{dto.kind}' không hợp lệ."))
+    return errors
+
+
+def add_attachment(ctx: ServiceContext, person_id: int, dto: AttachmentInput) -> PersonProfile:
+    """A scanned decision, degree or other document, stored in the database so backups include it."""
+
+    def act(s: Session, p: Person) -> None:
+        errors = _attachment_errors(dto)
+        if dto.decision_id is not None and s.get(Decision, dto.decision_id) is None:
+            errors.append(("decision", "Quyết định không tồn tại."))
+        v.raise_if(errors)
+        name = dto.filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        s.add(Attachment(person_id=p.id, decision_id=dto.decision_id, kind=dto.kind, filename=name, mime=mime,
+                         size=len(dto.data), data=dto.data, note=_clean(dto.note)))
+
+    return _write(ctx, person_id, act)
+
+
+def set_photo(ctx: ServiceContext, person_id: int, filename: str, data: bytes) -> PersonProfile:
+    """The 4x6 photo (JPEG or PNG); earlier photos stay among the attachments."""
+
+    def act(s: Session, p: Person) -> None:
+        errors = _attachment_errors(AttachmentInput(filename, data, "photo"))
+        mime = next((m for magic, m in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
+        if data and mime is None:
+            errors.append(("photo", "Ảnh phải là tệp JPEG hoặc PNG."))
+        v.raise_if(errors)
+        name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        row = Attachment(person_id=p.id, kind="photo", filename=name, mime=mime, size=len(data), data=data)
+        s.add(row)
+        s.flush()
+        p.photo_id = row.id
+
+    return _write(ctx, person_id, act)
+
+
+def delete_attachment(ctx: ServiceContext, attachment_id: int) -> PersonProfile:
+    """Remove a wrongly attached file (the audit trail keeps the fact and its name)."""
+    with ctx.read() as s:
+        row = s.get(Attachment, attachment_id)
+        if row is None or row.person_id is None:
+            raise NotFoundError("attachment_not_found", "Không tìm thấy tài liệu này.", field="attachment")
+        person_id = row.person_id
+
+    def act(s: Session, p: Person) -> None:
+        row = s.get(Attachment, attachment_id)
+        if p.photo_id == attachment_id:
+            p.photo_id = None
+        s.delete(row)
+
+    return _write(ctx, person_id, act)
+
+
+def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, bytes]:
+    """(file name, MIME type, content) of a stored attachment, to open or save it."""
+    with ctx.read() as s:
+        row = s.get(Attachment, attachment_id)
+        if row is None:
+            raise NotFoundError("attachment_not_found", "Không tìm thấy tài liệu này.", field="attachment")
+        return row.filename, row.mime, bytes(row.data)
+
+
+def identity_of(p: Person) -> IdentityInput:
+    """The editable identity of a stored person (what the editor starts from)."""
+    values: dict[str, Any] = {name: getattr(p, name) for name in IDENTITY_FIELDS}
+    return IdentityInput(**values)
