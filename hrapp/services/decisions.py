@@ -1,0 +1,135 @@
+"""Decisions (quyết định) behind every process row: the input DTO, its validation and creation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from hrapp.db.models import Decision
+from hrapp.errors import NotFoundError, ValidationError
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+"""Dates outside these years are typing mistakes, not records of a department."""
+
+KINDS = ("quyet_dinh", "ke_hoach", "thong_bao", "cong_van", "to_trinh")
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """What the user types about a decision: số, ngày ký, người ký, cơ quan ban hành, ngày hiệu lực,
+    trích yếu. A missing effective date means "có hiệu lực kể từ ngày ký"."""
+
+    number: str
+    sign_date: date
+    signer: str | None = None
+    issuer: str | None = None
+    effective_date: date | None = None
+    summary: str | None = None
+    kind: str = "quyet_dinh"
+
+    @property
+    def effective(self) -> date:
+        return self.effective_date or self.sign_date
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """A stored decision as shown next to the rows it made."""
+
+    id: int
+    number: str
+    sign_date: date
+    signer: str | None
+    issuer: str | None
+    effective_date: date
+    summary: str | None
+    kind: str
+
+    def label(self) -> str:
+        """'76/QĐ-SKHCN ngày 05/01/2022', the way decisions are cited in lists."""
+        return f"{self.number} ngày {self.sign_date:%d/%m/%Y}"
+
+
+DecisionRef = DecisionInput | int
+"""Either a new decision to record or the id of one already stored (one decision may do several things)."""
+
+
+def _in_range(day: date | None) -> bool:
+    return day is None or MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def decision_errors(dto: DecisionInput, field: str = "decision") -> list[tuple[str, str]]:
+    """Every problem of the input as (field, Vietnamese message); empty when it can be saved."""
+    errors: list[tuple[str, str]] = []
+    number = (dto.number or "").strip()
+    if not number:
+        errors.append((f"{field}.number", "Chưa nhập số quyết định."))
+    elif len(number) > 60:
+        errors.append((f"{field}.number", "Số quyết định dài quá 60 ký tự."))
+    if not isinstance(dto.sign_date, date):
+        errors.append((f"{field}.sign_date", "Chưa nhập ngày ký quyết định."))
+    elif not _in_range(dto.sign_date):
+        errors.append((f"{field}.sign_date", f"Ngày ký phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."))
+    if dto.effective_date is not None:
+        if not isinstance(dto.effective_date, date) or not _in_range(dto.effective_date):
+            errors.append((f"{field}.effective_date", f"Ngày hiệu lực phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."))
+        elif isinstance(dto.sign_date, date) and dto.sign_date > dto.effective_date:
+            errors.append((
+                f"{field}.effective_date",
+                f"Ngày hiệu lực ({dto.effective_date:%d/%m/%Y}) không được trước ngày ký "
+                f"({dto.sign_date:%d/%m/%Y}).",
+            ))
+    if dto.kind not in KINDS:
+        errors.append((f"{field}.kind", f"Loại văn bản '{dto.kind}' không hợp lệ."))
+    if dto.signer is not None and len(dto.signer) > 120:
+        errors.append((f"{field}.signer", "Tên người ký dài quá 120 ký tự."))
+    if dto.issuer is not None and len(dto.issuer) > 200:
+        errors.append((f"{field}.issuer", "Tên cơ quan ban hành dài quá 200 ký tự."))
+    return errors
+
+
+def validate_decision(dto: DecisionInput, field: str = "decision") -> None:
+    """Raise ValidationError (fields 'decision.number', 'decision.effective_date', …) on bad input."""
+    errors = decision_errors(dto, field)
+    if errors:
+        raise ValidationError(errors)
+
+
+def add_decision(session: Session, ref: DecisionRef, field: str = "decision") -> Decision:
+    """The Decision for `ref` inside the caller's unit of work: validated and added, or loaded by id."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        found = session.get(Decision, ref)
+        if found is None:
+            raise NotFoundError("decision_not_found", f"Không tìm thấy quyết định số hiệu {ref}.", field=field)
+        return found
+    if not isinstance(ref, DecisionInput):
+        raise ValidationError([(field, "Cần có quyết định (số, ngày ký, ngày hiệu lực).")])
+    validate_decision(ref, field)
+    row = Decision(
+        number=ref.number.strip(), kind=ref.kind, sign_date=ref.sign_date, signer=_clean(ref.signer),
+        issuer=_clean(ref.issuer), effective_date=ref.effective, summary=_clean(ref.summary),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def effective_date(decision: Decision) -> date:
+    """The day a stored decision takes effect (its signing day when no other day is written)."""
+    return decision.effective_date or decision.sign_date
+
+
+def decision_info(decision: Decision) -> DecisionInfo:
+    return DecisionInfo(
+        id=decision.id, number=decision.number, sign_date=decision.sign_date, signer=decision.signer,
+        issuer=decision.issuer, effective_date=effective_date(decision), summary=decision.summary,
+        kind=decision.kind,
+    )
+
+
+def _clean(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None
