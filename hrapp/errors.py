@@ -40,3 +40,11 @@ class ConflictError(DomainError):
 
 class DatabaseError(HrappError):
     """The database cannot be opened or used (locked, corrupt, too new, read-only)."""
+
+
+class PermissionDeniedError(HrappError):
+    """The signed-in user's role (or unit scope) does not allow the action."""
+
+
+class AuthenticationError(HrappError):
+    """Sign-in refused: wrong name or password, account locked or deactivated."""

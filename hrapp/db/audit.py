@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from hrapp.db.models.audit import AuditLog
 from hrapp.db.models.base import utcnow
 
-_SKIP = {"created_at", "updated_at", "row_version", "name_folded", "sort_key", "data"}
+# password_hash: a hash in the audit trail would hand it to every reader of the trail (offline guessing).
+_SKIP = {"created_at", "updated_at", "row_version", "name_folded", "sort_key", "data", "password_hash"}
 _installed = False
 
 

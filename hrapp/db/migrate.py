@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -61,15 +61,57 @@ def check_version(engine: Engine) -> set[str]:
 
 
 def upgrade(engine: Engine) -> bool:
-    """Bring the database to the newest revision in one transaction. Returns True when anything ran."""
+    """Bring the database to the newest revision in one transaction. Returns True when anything ran.
+
+    A migration that fails anywhere leaves the database as it was (DDL included: SQLite's DDL is
+    transactional once the driver's own transaction handling is out of the way).
+    """
     current = check_version(engine)
     if current == head_revisions():
         return False
     cfg = alembic_config()
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
+        with engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                _upgrade_sqlite(conn, cfg)
+            else:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "heads")
+    except DatabaseError:
+        raise
     except (SADatabaseError, OperationalError) as exc:
         raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc.orig}") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back, said clearly
+        raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc}") from exc
     return True
+
+
+def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:
+    """SQLite's documented procedure for schema changes (lang_altertable.html, section 7).
+
+    Foreign keys off, so that rebuilding a parent table (how SQLite alters one) neither cascades deletes
+    nor fails; an explicit BEGIN, because the sqlite3 module would run DDL outside a transaction;
+    `foreign_key_check` before the commit, so a migration cannot leave dangling references.
+    """
+    raw = conn.connection.driver_connection
+    saved_isolation = raw.isolation_level
+    raw.isolation_level = None  # autocommit mode: transactions are ours to begin and end
+    try:
+        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute("BEGIN IMMEDIATE")
+        with conn.begin():  # the DB-API commit/rollback at its end ends our BEGIN
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "heads")
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                tables = ", ".join(sorted({str(row[0]) for row in broken}))
+                raise DatabaseError(
+                    "migration_failed",
+                    f"Nâng cấp cơ sở dữ liệu thất bại (tham chiếu hỏng trong bảng {tables}), dữ liệu giữ nguyên.",
+                )
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.isolation_level = saved_isolation

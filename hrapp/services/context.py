@@ -33,7 +33,11 @@ class ServiceContext:
     engine: Engine
     session_factory: sessionmaker[Session]
     user: str = field(default_factory=os_user)
+    # Accounts off (the default): one user with every right, as an administrator. Accounts on: nobody
+    # until sign-in (role ""), then the account's role and unit scope (None = the whole department).
     role: str = "quan_tri"
+    unit_scope: tuple[int, ...] | None = None
+    accounts_on: bool = False
     _rulebook: RuleBook | None = None
 
     @classmethod
@@ -48,7 +52,25 @@ class ServiceContext:
         ctx = cls(engine=engine, session_factory=make_session_factory(engine))
         if user:
             ctx.user = user
+        ctx.refresh_accounts_mode()
         return ctx
+
+    def refresh_accounts_mode(self) -> None:
+        """Read the `accounts_enabled` setting; when on, the context has no rights until `sign_in`."""
+        from hrapp.services.accounts import accounts_enabled
+
+        self.accounts_on = accounts_enabled(self)
+        if self.accounts_on:
+            self.role, self.unit_scope = "", None
+        else:
+            self.role, self.unit_scope = "quan_tri", None
+
+    def sign_in(self, username: str, role: str, unit_scope: tuple[int, ...] | None = None) -> None:
+        """Act as this account from now on (after `accounts.authenticate` accepted its password)."""
+        self.user, self.role, self.unit_scope = username, role, unit_scope
+
+    def sign_out(self) -> None:
+        self.role, self.unit_scope = ("", None) if self.accounts_on else ("quan_tri", None)
 
     @property
     def url(self) -> str:
@@ -95,13 +117,21 @@ class ServiceContext:
             session.rollback()
             raise DomainError("integrity", f"Dữ liệu vi phạm ràng buộc: {exc.orig}") from exc
         except OperationalError as exc:
-            session.rollback()
+            _rollback_quietly(session)
             raise _operational_error(exc) from exc
         except BaseException:
-            session.rollback()
+            _rollback_quietly(session)
             raise
         finally:
             session.close()
+
+
+def _rollback_quietly(session: Session) -> None:
+    """Roll back; if even that fails (disk gone), SQLite discards the transaction when the connection closes."""
+    try:
+        session.rollback()
+    except OperationalError:
+        session.invalidate()
 
 
 def _commit_with_retry(session: Session, retries: int) -> None:
@@ -121,8 +151,16 @@ def _operational_error(exc: OperationalError) -> DatabaseError:
         return DatabaseError("locked", "Cơ sở dữ liệu đang bận (người khác đang ghi). Vui lòng thử lại sau giây lát.")
     if "readonly" in text or "read-only" in text:
         return DatabaseError("read_only", "Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.")
-    if "disk" in text and "full" in text:
+    if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
         return DatabaseError("disk_full", "Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.")
+    if "disk i/o error" in text:
+        return DatabaseError(
+            "io_error", "Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu."
+        )
+    if "unable to open" in text:
+        return DatabaseError(
+            "cannot_open", "Không mở được tệp cơ sở dữ liệu (không có quyền truy cập hoặc thư mục không tồn tại)."
+        )
     if "malformed" in text or "not a database" in text:
         return DatabaseError("corrupt", "Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.")
     return DatabaseError("db_error", f"Lỗi cơ sở dữ liệu: {exc.orig}")

@@ -32,10 +32,12 @@ from hrapp.db.models.person import (
     Secondment,
     WorkHistory,
 )
+from hrapp.db.models.security import UserAccount
 
 __all__ = [
     "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "CatalogItem", "Decision",
     "Discipline", "Employment", "Evaluation", "FamilyMember", "HeadcountQuota", "JobPosition", "LeavePeriod",
     "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionAssignment", "PositionCompetency", "PostHeld",
-    "Qualification", "Rank", "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "WorkHistory",
+    "Qualification", "Rank", "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "UserAccount",
+    "WorkHistory",
 ]

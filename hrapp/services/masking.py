@@ -1,0 +1,110 @@
+"""Masking of personal data (NĐ 13/2023) for users whose role may not see it, in lists, exports and prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from hrapp.services.permissions import READ_PERSONAL, has_permission
+
+if TYPE_CHECKING:
+    from hrapp.services.context import ServiceContext
+
+MASK = "*"
+HIDDEN = "(đã ẩn)"
+
+
+def can_see_personal(ctx: ServiceContext) -> bool:
+    """Whether the signed-in role may see CCCD, phone, addresses and family details unmasked."""
+    return has_permission(ctx, READ_PERSONAL)
+
+
+def _keep_ends(value: str, head: int, tail: int) -> str:
+    chars = [c for c in value if not c.isspace()]
+    if len(chars) <= head + tail:
+        return MASK * len(chars)
+    return "".join(chars[:head]) + MASK * (len(chars) - head - tail) + "".join(chars[len(chars) - tail:])
+
+
+def mask_cccd(value: str | None) -> str | None:
+    """'052090001234' -> '052******234': the province code and the last three digits stay."""
+    if not value:
+        return value
+    return _keep_ends(value, 3, 3)
+
+
+def mask_phone(value: str | None) -> str | None:
+    """'0905123456' -> '090****456'; a number too short to keep both ends is masked whole."""
+    if not value:
+        return value
+    return _keep_ends(value, 3, 3)
+
+
+def mask_address(value: str | None) -> str | None:
+    """Only the last part (the province) stays: '12 Lê Lợi, P. Lê Lợi, Quy Nhơn, Bình Định' -> '***, Bình Định'."""
+    if not value:
+        return value
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if len(parts) <= 1:
+        return MASK * 3
+    return f"{MASK * 3}, {parts[-1]}"
+
+
+def mask_text(value: str | None) -> str | None:
+    """Free text about a person (family details, a relative's name): hidden whole."""
+    if not value:
+        return value
+    return HIDDEN
+
+
+def mask_email(value: str | None) -> str | None:
+    """'nguyenvana@gmail.com' -> 'n***@gmail.com'."""
+    if not value:
+        return value
+    name, at, domain = value.partition("@")
+    if not at:
+        return MASK * 3
+    return f"{name[:1]}{MASK * 3}@{domain}"
+
+
+# Field names used by Person, FamilyMember and the DTOs built from them -> how each is masked.
+PERSONAL_FIELDS: dict[str, Callable[[Any], Any]] = {
+    "id_number": mask_cccd,
+    "cccd": mask_cccd,
+    "id_issue_place": mask_text,
+    "phone": mask_phone,
+    "email": mask_email,
+    "permanent_address": mask_address,
+    "current_address": mask_address,
+    "address": mask_address,
+    "social_insurance_no": mask_cccd,
+    "details": mask_text,  # family member details
+    "relative_name": mask_text,
+}
+
+
+def mask_value(field: str, value: Any) -> Any:
+    """Mask one value by its field name; fields that are not personal come back unchanged."""
+    masker = PERSONAL_FIELDS.get(field)
+    return masker(value) if masker and isinstance(value, str) else value
+
+
+def mask_record(ctx: ServiceContext, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a row (dict) with its personal fields masked unless the user may see them."""
+    if can_see_personal(ctx):
+        return dict(record)
+    return {k: mask_value(k, v) for k, v in record.items()}
+
+
+def mask_dto(ctx: ServiceContext, dto: Any) -> Any:
+    """The same frozen dataclass with its personal fields masked unless the user may see them."""
+    import dataclasses
+
+    if can_see_personal(ctx):
+        return dto
+    changes = {
+        f.name: mask_value(f.name, getattr(dto, f.name))
+        for f in dataclasses.fields(dto)
+        if f.name in PERSONAL_FIELDS
+    }
+    return dataclasses.replace(dto, **changes)
