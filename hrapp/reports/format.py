@@ -68,12 +68,10 @@ def fmt_decimal(value: Decimal | int | float | None, places: int | None = 2, gro
         value = Decimal(value)
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign, text = ("-", format(-value, "f")) if value < 0 else ("", format(value, "f"))
-    whole, _, frac = text.partition(".")
+    sign = "-" if value < 0 else ""  # -0.00 compares equal to 0, so it prints as 0,00
+    whole, _, frac = format(abs(value), "f").partition(".")
     if group:
         whole = _group(whole)
-    if sign and not whole.strip("0") and not frac.strip("0"):
-        sign = ""  # -0,00 prints as 0,00
     return f"{sign}{whole},{frac}" if frac else f"{sign}{whole}"
 
 

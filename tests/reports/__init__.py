@@ -1,0 +1,1 @@
+"""Tests of the printed-document framework: PDF layout, Excel twin, Vietnamese formatting."""
