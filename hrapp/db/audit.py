@@ -48,12 +48,13 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
         key = attr.key
         if key in _SKIP:
             continue
-        hist = state.attrs[key].history
-        if action == "insert":
+        if action == "insert":  # a new row has no history worth computing: its values are the change
             value = getattr(obj, key)
             if value is not None:
                 out[key] = [None, _plain(value)]
-        elif action == "delete":
+            continue
+        hist = state.attrs[key].history
+        if action == "delete":
             value = hist.unchanged[0] if hist.unchanged else (hist.deleted[0] if hist.deleted else None)
             if value is not None:
                 out[key] = [_plain(value), None]
