@@ -135,12 +135,15 @@ def _rollback_quietly(session: Session) -> None:
 
 
 def _commit_with_retry(session: Session, retries: int) -> None:
+    """Flush, then commit. Waiting for another writer's lock happens inside SQLite (busy timeout) at the
+    first write; only a COMMIT refused as busy is tried again here, never a failed flush (its work is gone)."""
+    session.flush()
     for attempt in range(retries):
         try:
             session.commit()
             return
         except OperationalError as exc:
-            if "locked" not in str(exc.orig).lower() or attempt == retries - 1:
+            if "locked" not in str(exc.orig).lower() or attempt == retries - 1 or not session.is_active:
                 raise
             time.sleep(0.2 * (attempt + 1))
 

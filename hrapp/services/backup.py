@@ -1,0 +1,335 @@
+"""Backups: a consistent online copy checked with integrity_check, the daily copy with rotation, restore.
+
+Attachments (scans, photos) are stored inside the database, so every backup holds them too.
+SQLite: the copy is made with SQLite's online backup API from the live connection. PostgreSQL: the
+backup is a logical copy of every table into a SQLite file of the same revision (the app can open it,
+and `copy-to` puts it back on an empty server database); a full server backup stays the server
+administrator's job with pg_dump. Restoring replaces only a SQLite file; a server is restored by `copy-to`
+from a backup into an empty database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from hrapp.db.audit import record
+from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.migrate import alembic_config, head_revisions, upgrade
+from hrapp.errors import DatabaseError, DomainError
+from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import ADMIN, require
+
+DAILY_KEEP = 30
+BACKUP_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds, checked: shown before a restore is confirmed."""
+
+    path: Path
+    size: int
+    revisions: tuple[str, ...]
+    persons: int
+    units: int
+    attachments: int
+    needs_upgrade: bool  # made by an older version: upgraded after the restore
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size: int
+    revisions: tuple[str, ...]
+    attachments: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    safety_copy: Path | None  # the database as it was before the restore
+    restored_from: Path
+    revisions: tuple[str, ...]  # of the backup, before any upgrade
+    upgraded: bool
+    accounts_on: bool  # the restored database has accounts: sign in again
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _check_copy(con: sqlite3.Connection, path: Path) -> BackupInfo:
+    """integrity_check and the application's tables and revision, on an open copy."""
+    problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+    if problems != ["ok"]:
+        raise DatabaseError("backup_corrupt", f"Bản sao lưu bị hỏng (kiểm tra toàn vẹn: {'; '.join(problems[:3])}).")
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables or "persons" not in tables:
+        raise DatabaseError("not_hrapp_backup", "Tệp này không phải bản sao lưu cơ sở dữ liệu của phần mềm.")
+    revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    unknown = revisions - _known_revisions()
+    if unknown or not revisions:
+        raise DatabaseError(
+            "backup_too_new",
+            "Bản sao lưu được tạo bởi phiên bản mới hơn của phần mềm "
+            f"(phiên bản dữ liệu {', '.join(sorted(unknown)) or '?'}). Hãy cập nhật phần mềm trước khi khôi phục.",
+        )
+
+    def count(table: str) -> int:
+        return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]) if table in tables else 0
+
+    return BackupInfo(path=path, size=path.stat().st_size, revisions=tuple(sorted(revisions)),
+                      persons=count("persons"), units=count("org_units"), attachments=count("attachments"),
+                      needs_upgrade=revisions != head_revisions())
+
+
+def _sqlite_copy(src: sqlite3.Connection, dest_path: Path) -> BackupInfo:
+    """The online backup of `src` into a new file, made self-contained (no -wal) and checked."""
+    with closing(sqlite3.connect(dest_path)) as dest:
+        src.backup(dest)  # all pages in one step: one consistent snapshot, whatever other writers do
+        dest.execute("PRAGMA journal_mode=DELETE")
+        info = _check_copy(dest, dest_path)
+    return info
+
+
+def _tmp_beside(target: Path, tag: str) -> Path:
+    return target.with_name(f".{target.name}.{tag}-{os.getpid()}.tmp")
+
+
+def _live_path(ctx: ServiceContext) -> Path | None:
+    return sqlite_path(ctx.engine.url.render_as_string(hide_password=False))
+
+
+def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
+    target = target.expanduser().resolve()
+    live = _live_path(ctx)
+    if live is not None and live.resolve() == target:
+        raise DomainError("backup_onto_live", "Không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError("backup_failed", f"Không tạo được thư mục sao lưu {target.parent}: {exc.strerror}") from exc
+    tmp = _tmp_beside(target, "backup")
+    try:
+        if ctx.engine.dialect.name == "sqlite":
+            with ctx.engine.connect() as conn:
+                info = _sqlite_copy(conn.connection.driver_connection, tmp)
+        else:
+            info = _logical_copy(ctx.engine, tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except (sqlite3.Error, OSError) as exc:
+        raise DatabaseError(
+            "backup_failed", f"Không tạo được bản sao lưu {target.name}: {exc}. Cơ sở dữ liệu không bị ảnh hưởng."
+        ) from exc
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+    return BackupResult(path=target, size=target.stat().st_size, revisions=info.revisions, attachments=info.attachments)
+
+
+def _logical_copy(source: Engine, dest_path: Path) -> BackupInfo:
+    """PostgreSQL → a SQLite file at the same revision, every table, read in one snapshot."""
+    from hrapp.services.copy_to import copy_database
+
+    dest = make_engine(resolve_url(str(dest_path)))
+    try:
+        copy_database(source, dest)
+        with dest.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        dest.dispose()
+    with closing(sqlite3.connect(dest_path)) as con:
+        con.execute("PRAGMA journal_mode=DELETE")
+        return _check_copy(con, dest_path)
+
+
+def backup(ctx: ServiceContext, target: str | os.PathLike[str]) -> BackupResult:
+    """A consistent copy of the whole database (attachments included) into the chosen file, checked."""
+    require(ctx, ADMIN)
+    result = _write_backup(ctx, Path(target))
+    with ctx.unit_of_work() as s:
+        record(s, "backup", "database", None, summary=f"Sao lưu vào {result.path}")
+    return result
+
+
+DAILY_RE = r"^{stem}-(\d{{4}}-\d{{2}}-\d{{2}})\.sqlite3$"
+
+
+def default_backup_folder() -> Path:
+    from hrapp.paths import user_data_dir
+
+    return user_data_dir() / "backups"
+
+
+def daily_backups(folder: Path, stem: str) -> list[Path]:
+    """The automatic backups of one database in a folder, newest first (other files are never touched)."""
+    pattern = re.compile(DAILY_RE.format(stem=re.escape(stem)))
+    found = [(m.group(1), p) for p in folder.glob(f"{stem}-*{BACKUP_SUFFIX}") if (m := pattern.match(p.name))]
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = None, keep: int = DAILY_KEEP,
+                 today: date | None = None) -> Path | None:
+    """At start-up: one backup a day named `<database>-YYYY-MM-DD.sqlite3`, keeping the newest `keep`.
+
+    Returns the file made today, or None when today's exists already or the database is not a local file
+    (a server's copies are its administrator's; a copy of the whole office on each PC would spread
+    personal data).
+    """
+    if keep < 1:
+        raise ValueError("keep must be at least 1")
+    live = _live_path(ctx)
+    if live is None:
+        return None
+    today = today or date.today()
+    where = Path(folder) if folder is not None else default_backup_folder()
+    target = where / f"{live.stem}-{today.isoformat()}{BACKUP_SUFFIX}"
+    made: Path | None = None
+    if not target.exists():
+        made = _write_backup(ctx, target).path
+    for old in daily_backups(where, live.stem)[keep:]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
+    """Check a backup file without changing it: integrity, application tables, revision not too new."""
+    path = Path(source).expanduser().resolve()
+    if not path.is_file():
+        raise DatabaseError("backup_missing", f"Không tìm thấy tệp sao lưu {path}.")
+    scratch = _tmp_beside(path, "check") if os.access(path.parent, os.W_OK) else None
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as src:
+            if scratch is None:
+                return _check_copy(src, path)
+            info = _sqlite_copy(src, scratch)
+            return dataclasses.replace(info, path=path, size=path.stat().st_size)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("not_hrapp_backup", f"Tệp {path.name} không phải bản sao lưu hợp lệ: {exc}.") from exc
+    finally:
+        if scratch is not None:
+            scratch.unlink(missing_ok=True)
+
+
+def _take_exclusive(db: Path) -> None:
+    """Fold the -wal into the file and leave WAL mode; refused while another program has the database open."""
+    try:
+        with closing(sqlite3.connect(db, timeout=2)) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DatabaseError(
+                "in_use", "Cơ sở dữ liệu đang được mở ở chương trình hoặc máy khác. Hãy đóng lại rồi khôi phục."
+            ) from exc
+        return  # a damaged database (often why one restores): it is replaced whole, its copy kept above
+    if mode != "delete" or Path(f"{db}-wal").exists():
+        raise DatabaseError(
+            "in_use", "Cơ sở dữ liệu đang được mở ở chương trình hoặc máy khác. Hãy đóng lại rồi khôi phục."
+        )
+
+
+def _safety_copy(db: Path, stamp: str) -> Path:
+    target = db.with_name(f"{db.stem}.before-restore-{stamp}{BACKUP_SUFFIX}")
+    try:
+        with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(target)) as dest:
+            src.backup(dest)
+    except sqlite3.DatabaseError:  # unreadable: keep its bytes as they are
+        target.unlink(missing_ok=True)
+        shutil.copy2(db, target)
+    _fsync_file(target)
+    return target
+
+
+def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | os.PathLike[str],
+            now: datetime | None = None) -> RestoreResult:
+    """Replace the SQLite database by a backup, keeping a copy of the current one first.
+
+    Given a context, its engine is disposed and reopened on the restored file (upgraded if older), so
+    the caller keeps using the same context; when the restored database has accounts the user must
+    sign in again. The replacement is one atomic rename: a crash leaves the old or the new database.
+    """
+    ctx = ctx_or_url if isinstance(ctx_or_url, ServiceContext) else None
+    if ctx is not None:
+        require(ctx, ADMIN)
+        url = ctx.engine.url.render_as_string(hide_password=False)
+    else:
+        url = resolve_url(str(ctx_or_url))
+    db = sqlite_path(url)
+    if db is None:
+        raise DatabaseError(
+            "restore_server",
+            "Chỉ khôi phục được vào tệp SQLite. Với máy chủ PostgreSQL: tạo một cơ sở dữ liệu trống rồi dùng "
+            "lệnh copy-to từ tệp sao lưu (hoặc quản trị máy chủ khôi phục bằng pg_restore).",
+        )
+    src = Path(source).expanduser().resolve()
+    db = db.resolve()
+    if src == db:
+        raise DomainError("restore_onto_itself", "Tệp sao lưu chính là cơ sở dữ liệu đang dùng.")
+    info = inspect_backup(src)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    staged = _tmp_beside(db, "restore")
+    try:
+        with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:
+            _sqlite_copy(con, staged)
+        _fsync_file(staged)
+        if ctx is not None:
+            ctx.engine.dispose()
+        safety: Path | None = None
+        if db.exists():
+            _take_exclusive(db)
+            safety = _safety_copy(db, stamp)
+        os.replace(staged, db)
+        _fsync_dir(db.parent)
+    except (sqlite3.Error, OSError) as exc:
+        raise DatabaseError(
+            "restore_failed", f"Không khôi phục được: {exc}. Cơ sở dữ liệu hiện tại giữ nguyên."
+        ) from exc
+    finally:
+        staged.unlink(missing_ok=True)
+    for sidecar in (Path(f"{db}-shm"), Path(f"{db}-journal")):
+        sidecar.unlink(missing_ok=True)
+
+    engine = make_engine(url)
+    upgraded = upgrade(engine)
+    restored_ctx = ctx or ServiceContext(engine=engine, session_factory=make_session_factory(engine))
+    if ctx is not None:
+        ctx.engine, ctx.session_factory = engine, make_session_factory(engine)
+        ctx.invalidate_rules()
+    with restored_ctx.unit_of_work() as s:
+        record(s, "restore", "database", None,
+               summary=f"Khôi phục từ {src}; bản lưu dữ liệu trước khi khôi phục: {safety or 'không có'}")
+    restored_ctx.refresh_accounts_mode()
+    if ctx is None:
+        engine.dispose()
+    return RestoreResult(database=db, safety_copy=safety, restored_from=src, revisions=info.revisions,
+                         upgraded=upgraded, accounts_on=restored_ctx.accounts_on)
