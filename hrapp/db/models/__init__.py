@@ -32,12 +32,22 @@ from hrapp.db.models.person import (
     Secondment,
     WorkHistory,
 )
+from hrapp.db.models.recruitment import (
+    Candidate,
+    CandidatePreference,
+    RecruitmentRound,
+    RecruitmentTarget,
+    RoundEvent,
+    Score,
+    ScoreChange,
+)
 from hrapp.db.models.security import UserAccount
 
 __all__ = [
-    "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "CatalogItem", "Decision",
+    "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "Candidate", "CandidatePreference",
+    "CatalogItem", "Decision",
     "Discipline", "Employment", "Evaluation", "FamilyMember", "HeadcountQuota", "JobPosition", "LeavePeriod",
     "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionAssignment", "PositionCompetency", "PostHeld",
-    "Qualification", "Rank", "RankAssignment", "RuleVersionRow", "SalaryStep", "Secondment", "UserAccount",
-    "WorkHistory",
+    "Qualification", "Rank", "RankAssignment", "RecruitmentRound", "RecruitmentTarget", "RoundEvent",
+    "RuleVersionRow", "Score", "ScoreChange", "SalaryStep", "Secondment", "UserAccount", "WorkHistory",
 ]
