@@ -4,7 +4,8 @@ the people actually employed, the places in open recruitment and the vacancies, 
 Rules (domain.md §2): a person counts for (unit, category) on day D when an employment row of that unit
 and category runs on D (start ≤ D ≤ end, open end = still running). Secondments do not move anyone: a
 seconded person counts at the home unit. Status (retired, resigned…) does not matter, only the row's
-dates. Units show the name valid on D; units closed before D are left out, and whatever still points at
+dates. A category with no quota decision for a unit (staff paid from the unit's own revenue) has no
+vacancy and is never over quota. Units show the name valid on D; units closed before D are left out, and whatever still points at
 them (a quota of the year, a late row) counts at the unit they merged into, else at their parent.
 """
 
@@ -72,31 +73,40 @@ def places_in_recruitment(session: Session, year: int, on: date) -> list[Recruit
 
 @dataclass(frozen=True)
 class Figures:
-    """Quota, actual, in recruitment; vacancy = quota − actual − in recruitment (negative = over quota)."""
+    """Quota, actual, in recruitment; vacancy = quota − actual − in recruitment (negative = over quota).
+
+    `assigned` is False when no quota decision covers the figures at all (e.g. staff paid from the unit's
+    own revenue, outside the assigned numbers): then there is no vacancy and nothing is over quota.
+    """
 
     quota: int = 0
     actual: int = 0
     in_recruitment: int = 0
+    assigned: bool = False
 
     @property
-    def vacancy(self) -> int:
+    def vacancy(self) -> int | None:
+        if not self.assigned:
+            return None
         return self.quota - self.actual - self.in_recruitment
 
     @property
     def over_quota(self) -> bool:
-        return self.vacancy < 0
+        vacancy = self.vacancy
+        return vacancy is not None and vacancy < 0
 
     @property
     def empty(self) -> bool:
-        return not (self.quota or self.actual or self.in_recruitment)
+        return not (self.assigned or self.actual or self.in_recruitment)
 
     def __add__(self, other: Figures) -> Figures:
         return Figures(self.quota + other.quota, self.actual + other.actual,
-                       self.in_recruitment + other.in_recruitment)
+                       self.in_recruitment + other.in_recruitment, self.assigned or other.assigned)
 
-    def to_json(self) -> dict[str, int]:
-        return {"quota": self.quota, "actual": self.actual, "in_recruitment": self.in_recruitment,
-                "vacancy": self.vacancy}
+    def to_json(self) -> dict[str, int | None]:
+        """Counts as numbers; quota and vacancy null where no quota was assigned."""
+        return {"quota": self.quota if self.assigned else None, "actual": self.actual,
+                "in_recruitment": self.in_recruitment, "vacancy": self.vacancy}
 
 
 ZERO = Figures()
@@ -127,7 +137,17 @@ class StaffingUnitRow:
 
     @property
     def overall(self) -> Figures:
-        return sum(self.total.values(), ZERO)
+        """The categories under a quota, added up (so that quota − actual − in recruitment holds)."""
+        return sum((f for f in self.total.values() if f.assigned), ZERO)
+
+    @property
+    def outside_quota(self) -> int:
+        """People of categories without any quota here (paid from the unit's own revenue)."""
+        return sum(f.actual for f in self.total.values() if not f.assigned)
+
+    @property
+    def people(self) -> int:
+        return sum(f.actual for f in self.total.values())
 
     @property
     def over_quota(self) -> bool:
@@ -173,7 +193,17 @@ class StaffingTable:
 
     @property
     def overall(self) -> Figures:
-        return sum(self.totals.values(), ZERO)
+        """Every category under a quota, added up."""
+        return sum((f for f in self.totals.values() if f.assigned), ZERO)
+
+    @property
+    def outside_quota(self) -> int:
+        """People of categories no quota decision covers."""
+        return sum(f.actual for f in self.totals.values() if not f.assigned)
+
+    @property
+    def people(self) -> int:
+        return sum(f.actual for f in self.totals.values())
 
     def positions_of(self, unit_id: int) -> list[StaffingPositionRow]:
         return [p for p in self.positions if p.unit_id == unit_id]
@@ -197,6 +227,7 @@ class StaffingTable:
             "units": self.json_rows(),
             "totals": {cat: self.totals.get(cat, ZERO).to_json() for cat in CATEGORIES},
             "overall": self.overall.to_json(),
+            "outside_quota": {"actual": self.outside_quota},
         }
 
 
@@ -255,7 +286,7 @@ def staffing_table(session: Session, year: int, on: date, *, with_positions: boo
         bucket[category] = bucket.get(category, ZERO) + f
 
     for q in session.scalars(select(HeadcountQuota).where(HeadcountQuota.year == year)):
-        add(q.unit_id, q.category, Figures(quota=q.number))
+        add(q.unit_id, q.category, Figures(quota=q.number, assigned=True))
     employments = _employments_on(session, on)
     for e in employments:
         add(e.unit_id, e.category, Figures(actual=1))

@@ -219,3 +219,24 @@ def test_status_of_the_person_does_not_change_the_count(ctx, org):
     with ctx.unit_of_work() as s:
         s.get(Person, pid).status = "resigned"
     assert vp(ctx, org).actual == 1
+
+
+def test_staff_of_a_category_without_any_quota_are_counted_but_never_over_quota(ctx, org):
+    person(ctx, "Phan Thị Tự", org["TT.KT"], "vien_chuc_tu_chu")
+    table = staffing_view(ctx, 2022, D)
+    f = row(table, "TT.KT").figures("vien_chuc_tu_chu")
+    assert (f.actual, f.assigned, f.vacancy, f.over_quota) == (1, False, None, False)
+    assert table.totals["vien_chuc_tu_chu"].to_json() == {"quota": None, "actual": 1, "in_recruitment": 0,
+                                                          "vacancy": None}
+    assert table.outside_quota == 1 and table.people == 1
+    assert table.overall.actual == 0
+    assert "vien_chuc_tu_chu" in table.categories
+
+
+def test_a_quota_of_zero_makes_anyone_there_over_quota(ctx, org):
+    from hrapp.services.quotas import set_quota
+
+    set_quota(ctx, 2022, org["QLKH"], "hop_dong", 0, dec(date(2022, 1, 5), "11/QĐ"))
+    person(ctx, "Trịnh Văn Thừa", org["QLKH"], "hop_dong")
+    f = row(staffing_view(ctx, 2022, D), "QLKH").figures("hop_dong")
+    assert (f.quota, f.actual, f.vacancy, f.over_quota) == (0, 1, -1, True)

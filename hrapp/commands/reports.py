@@ -1,0 +1,168 @@
+"""The `report` command group: printed documents written headless, the file suffix picking the format.
+
+To add a report, write `configure(parser)` and `run(args) -> int` in the area's command module and add one
+entry to REPORTS (or call `add_report` from a module listed in REPORT_MODULES).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from hrapp.cli import CliError
+
+
+@dataclass(frozen=True)
+class ReportCommand:
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+REPORTS: dict[str, ReportCommand] = {}
+REPORT_MODULES: list[str] = []
+"""Modules that call `add_report` when imported (reports of other areas)."""
+
+
+def add_report(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None],
+               run: Callable[[argparse.Namespace], int]) -> None:
+    REPORTS[name] = ReportCommand(help, configure, run)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    for module in REPORT_MODULES:
+        importlib.import_module(module)
+    p = sub.add_parser("report", help="in báo cáo, danh sách ra tệp (.pdf, .xlsx, .csv, .json)")
+    rsub = p.add_subparsers(dest="report", metavar="REPORT", required=True, parser_class=type(p))
+    for name, rc in REPORTS.items():
+        rp = rsub.add_parser(name, help=rc.help)
+        rc.configure(rp)
+        rp.set_defaults(handler=rc.run)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Shared argument types
+
+
+def parse_day(text: str) -> date:
+    """A date typed as dd/mm/yyyy or yyyy-mm-dd."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")
+
+
+def parse_year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ: '{text}'") from None
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"năm phải trong khoảng 1990–2100: {year}")
+    return year
+
+
+def out_path(text: str, formats: tuple[str, ...]) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in formats:
+        raise CliError(f"tệp kết quả phải có đuôi {', '.join(formats)}: {text}")
+    if not path.parent.exists():
+        raise CliError(f"không có thư mục {path.parent}")
+    return path
+
+
+def _context(args: argparse.Namespace):
+    from hrapp.services.context import ServiceContext
+
+    return ServiceContext.open(args.db, user=getattr(args, "user", None))
+
+
+# ----------------------------------------------------------------------------------------------------
+# staffing
+
+
+def _configure_staffing(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=parse_year, required=True, help="năm giao biên chế")
+    p.add_argument("--as-of", type=parse_day, dest="as_of",
+                   help="tính đến ngày (mặc định: hôm nay, hoặc 31/12 của năm đã qua)")
+    p.add_argument("--by-position", action="store_true", help="thêm phần chi tiết theo vị trí việc làm")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx, .csv hoặc .json")
+
+
+def _run_staffing(args: argparse.Namespace) -> int:
+    from hrapp.reports.staffing_table import FORMATS, export_staffing
+
+    path = out_path(args.out, FORMATS)
+    table = export_staffing(_context(args), path, args.year, args.as_of, by_position=args.by_position)
+    over = sum(1 for u in table.units if u.over_quota and not u.has_children)
+    print(f"Đã ghi {path} (năm {table.year}, tính đến {table.as_of:%d/%m/%Y}; {len(table.units)} đơn vị"
+          + (f", {over} đơn vị vượt biên chế" if over else "") + ").")
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------------
+# staff-list
+
+
+def _configure_staff_list(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc); bỏ trống: toàn Sở")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx, .csv hoặc .json")
+
+
+def _run_staff_list(args: argparse.Namespace) -> int:
+    from hrapp.reports.staff_list import FORMATS, export_staff_list
+
+    path = out_path(args.out, FORMATS)
+    data = export_staff_list(_context(args), path, args.unit)
+    print(f"Đã ghi {path} ({data.count} người).")
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------------
+# position
+
+
+def _configure_position(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--code", required=True, help="mã vị trí việc làm")
+    p.add_argument("--unit", help="mã đơn vị (khi nhiều đơn vị có vị trí cùng mã)")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+
+
+def _run_position(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from hrapp.db.models import JobPosition, OrgUnit
+    from hrapp.errors import NotFoundError
+    from hrapp.reports.position_description import FORMATS, export_position
+    from hrapp.services.positions import LIVE
+
+    path = out_path(args.out, FORMATS)
+    ctx = _context(args)
+    with ctx.read() as s:
+        q = (select(JobPosition.id, OrgUnit.code).join(OrgUnit, OrgUnit.id == JobPosition.unit_id)
+             .where(JobPosition.code == args.code, JobPosition.status.in_(LIVE))
+             .order_by(JobPosition.status != "approved", JobPosition.version_no.desc()))
+        if args.unit:
+            q = q.where(OrgUnit.code == args.unit)
+        found = s.execute(q).all()
+    units = sorted({u for _, u in found})
+    if not found:
+        raise NotFoundError("position_not_found", f"Không có vị trí việc làm mã '{args.code}'"
+                            + (f" tại đơn vị '{args.unit}'." if args.unit else "."))
+    if len(units) > 1:
+        raise CliError(f"nhiều đơn vị có vị trí mã '{args.code}' ({', '.join(units)}); thêm --unit")
+    info = export_position(ctx, path, found[0][0])
+    print(f"Đã ghi {path} ({info.code} – {info.name}).")
+    return 0
+
+
+add_report("staffing", "bảng tổng hợp biên chế (được giao, hiện có, còn thiếu)", _configure_staffing, _run_staffing)
+add_report("staff-list", "danh sách cán bộ, công chức, viên chức", _configure_staff_list, _run_staff_list)
+add_report("position", "bản mô tả công việc và khung năng lực của một vị trí việc làm", _configure_position,
+           _run_position)

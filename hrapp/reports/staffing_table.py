@@ -1,0 +1,346 @@
+"""Bảng tổng hợp biên chế: per unit and staff category on a date, the quota of the year, the people
+present, the places in recruitment and the vacancies; optionally per job position. PDF (NĐ 30/2020
+layout, landscape), Excel with SUM formulas, and CSV/JSON for other software."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+from xml.sax.saxutils import escape
+
+from openpyxl import Workbook
+from reportlab.platypus import PageBreak
+
+from hrapp import catalogs
+from hrapp.db.audit import record
+from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
+from hrapp.reports.document import (
+    MERGE,
+    SUM,
+    CancelCallback,
+    Column,
+    HeaderCell,
+    Letterhead,
+    OfficialDocument,
+    ProgressCallback,
+    SectionRow,
+    SubtotalRow,
+    TableSpec,
+    write_atomically,
+)
+from hrapp.reports.excel import write_document
+from hrapp.reports.format import fmt_date, nfc
+from hrapp.services.context import ServiceContext
+
+FORMATS = (".pdf", ".xlsx", ".csv", ".json")
+TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+         "XVI", "XVII", "XVIII", "XIX", "XX"]
+OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
+CSV_KEYS = ("code", "name", "parent_code", "category", "quota", "actual", "in_recruitment", "vacancy")
+
+
+def letterhead_for(ctx: ServiceContext) -> Letterhead:
+    """The letterhead and signers from the database settings (Cài đặt → Thông tin cơ quan)."""
+    from hrapp.services.setup import settings
+
+    cfg = settings(ctx)
+    return Letterhead(
+        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
+        place=cfg.get("place", ""), signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC",
+        signer_name=cfg.get("head_name", ""), preparer_name=cfg.get("preparer_name", ""),
+    )
+
+
+def _roman(i: int) -> str:
+    return ROMAN[i] if i < len(ROMAN) else str(i + 1)
+
+
+def _short(category: str) -> str:
+    return catalogs.extra("category", category).get("short", category)
+
+
+# ----------------------------------------------------------------------------------------------------
+# The table by unit
+
+
+@dataclass(frozen=True)
+class _Group:
+    category: str
+    assigned: bool  # quota columns shown (some quota decision covers the category)
+    recruiting: bool
+
+
+def _groups(table: StaffingTable) -> list[_Group]:
+    return [_Group(c, table.totals[c].assigned, table.totals[c].assigned or table.totals[c].in_recruitment > 0)
+            for c in table.categories]
+
+
+def _values(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> list[object]:
+    out: list[object] = []
+    for g in groups:
+        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        width = 4 if g.assigned else 1 + g.recruiting
+        if f.empty:
+            out += [None] * width  # nothing of this category here: blank cells, not a column of zeros
+        elif g.assigned:
+            out += [f.quota if f.assigned else None, f.actual, f.in_recruitment, f.vacancy]
+        else:
+            out += [f.actual] + ([f.in_recruitment] if g.recruiting else [])
+    return out
+
+
+def _over_note(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> str | None:
+    parts = []
+    for g in groups:
+        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        if f.over_quota:
+            parts.append(f"{_short(g.category)} {-(f.vacancy or 0)}")
+    return f"<b>Vượt: {', '.join(parts)}</b>" if parts else None
+
+
+def staffing_spec(table: StaffingTable) -> TableSpec:
+    """The main table: units in tree order, parents as bold subtotal rows of their sub-units."""
+    groups = _groups(table)
+    columns = [Column("STT", 10, "center"), Column("Đơn vị", 64, wrap=True, markup=True, key="unit")]
+    head1: list[HeaderCell | str] = [HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2)]
+    head2: list[HeaderCell | str] = []
+    for g in groups:
+        label = catalogs.extra("category", g.category).get("quota_label") or catalogs.label("category", g.category)
+        if g.assigned:
+            parts = [("Được giao", "quota"), ("Hiện có", "actual"), ("Đang tuyển", "in_recruitment"),
+                     ("Còn thiếu", "vacancy")]
+            width = 14.0
+        else:  # no quota decision covers the category: only the people present (and being recruited)
+            parts = [("Hiện có", "actual")] + ([("Đang tuyển", "in_recruitment")] if g.recruiting else [])
+            width = 34.0 / len(parts)
+        head1.append(HeaderCell(label, colspan=len(parts)))
+        for title, key in parts:
+            columns.append(Column(title, width, "right", key=f"{g.category}_{key}"))
+            head2.append(title)
+    columns += [Column("Tổng số người hiện có", 18, "right", key="people"),
+                Column("Ghi chú", 26, wrap=True, markup=True, key="note")]
+    head1 += [HeaderCell("Tổng số người hiện có", rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
+
+    rows: list[object] = []
+    children: dict[int | None, list[StaffingUnitRow]] = {}
+    for u in table.units:
+        children.setdefault(u.parent_id, []).append(u)
+    roots = children.get(None, [])
+
+    def people(figs: dict[str, Figures] | object) -> int:
+        return sum(f.actual for f in figs.values())  # type: ignore[union-attr]
+
+    def data_row(number: str, name: str, figs: object) -> list[object]:
+        note = _over_note(groups, figs)
+        label = f"<b>{escape(nfc(name))}</b>" if note else escape(nfc(name))
+        return [number, label, *_values(groups, figs), people(figs), note]
+
+    def emit(u: StaffingUnitRow, number: str, depth: int) -> None:
+        kids = children.get(u.unit_id, [])
+        if not kids:
+            rows.append(data_row(number, u.name, u.total))
+            return
+        rows.append(SubtotalRow([number, escape(nfc(u.name)), *_values(groups, u.total), people(u.total), None]))
+        if any(not f.empty for f in u.own.values()):
+            rows.append(data_row("-", OWN_ROW, u.own))
+        for i, kid in enumerate(kids):
+            emit(kid, str(i + 1) if depth == 0 else f"{number}.{i + 1}", depth + 1)
+
+    if len(roots) == 1 and children.get(roots[0].unit_id):
+        # The department itself: its units are the rows; its own staff (if any) a row of their own.
+        root = roots[0]
+        if any(not f.empty for f in root.own.values()):
+            rows.append(data_row("-", OWN_ROW, root.own))
+        tops = children[root.unit_id]
+    else:
+        tops = roots
+    for i, u in enumerate(tops):
+        emit(u, _roman(i), 0)
+
+    totals: list[object] = ["Tổng cộng", MERGE]
+    for g in groups:
+        if g.assigned:
+            totals += [SUM, SUM, SUM, SUM]
+        else:
+            totals += [SUM] + ([SUM] if g.recruiting else [])
+    totals += [SUM, None]
+    return TableSpec(columns=columns, rows=rows, header=[head1, head2], numbering=True, totals=totals,
+                     font_size=10.5, header_font_size=10)
+
+
+def positions_spec(table: StaffingTable) -> TableSpec:
+    """Part II: each unit's job positions with people needed, present, in recruitment and missing."""
+    columns = [
+        Column("STT", 10, "center"), Column("Vị trí việc làm", 78, wrap=True, key="position"),
+        Column("Mã", 20, "center", key="code"), Column("Nhóm", 40, wrap=True, key="group"),
+        Column("Số người cần", 18, "right", key="needed"), Column("Hiện có", 16, "right", key="actual"),
+        Column("Đang tuyển", 16, "right", key="in_recruitment"),
+        Column("Còn thiếu", 16, "right", key="vacancy"), Column("Ghi chú", 38, wrap=True, markup=True, key="note"),
+    ]
+    rows: list[object] = []
+    for u in table.units:
+        positions = table.positions_of(u.unit_id)
+        if not positions:
+            continue
+        rows.append(SectionRow(u.name))
+        n = 0
+        for p in positions:
+            if p.position_id is None:
+                rows.append(["-", p.name, None, None, None, p.actual_total, None, None, None])
+                continue
+            n += 1
+            note = f"<b>Vượt {-p.vacancy}</b>" if p.over_quota else ("Dự thảo" if p.status == "draft" else None)
+            rows.append([n, p.name, p.code, catalogs.label("position_group", p.group), p.number_needed,
+                         p.actual_total, p.in_recruitment, p.vacancy, note])
+    totals = ["Tổng cộng", MERGE, None, None, SUM, SUM, SUM, SUM, None]
+    return TableSpec(columns=columns, rows=rows, totals=totals, font_size=10.5, header_font_size=10.5)
+
+
+def _subtitles(table: StaffingTable) -> list[str]:
+    return [f"(Tính đến ngày {fmt_date(table.as_of)})"]
+
+
+NOTE = ("Còn thiếu = Được giao − Hiện có − Đang tuyển; số âm là vượt số được giao. Hiện có gồm "
+        "những người có quá trình công tác tại đơn vị vào ngày {day} (người đang biệt phái tính tại đơn vị "
+        "của mình); đơn vị có đơn vị trực thuộc là dòng cộng của các đơn vị đó.")
+
+
+def _document(letterhead: Letterhead | None, table: StaffingTable, by_position: bool,
+              printed_on: date | None) -> OfficialDocument:
+    doc = OfficialDocument(letterhead, TITLE.format(year=table.year), _subtitles(table), printed_on or date.today(),
+                           landscape=True)
+    # The explanation stands above the table: the table then ends the content and keeps its last rows
+    # together with the signature blocks on the final page.
+    doc.paragraph(NOTE.format(day=fmt_date(table.as_of)), "note")
+    if by_position:
+        doc.paragraph("I. TỔNG HỢP THEO ĐƠN VỊ VÀ LOẠI BIÊN CHẾ", "heading")
+    doc.table(staffing_spec(table))
+    if by_position:
+        doc.flowable(PageBreak())  # part II starts on its own page, its heading never orphaned
+        doc.paragraph("II. CHI TIẾT THEO VỊ TRÍ VIỆC LÀM", "heading")
+        doc.table(positions_spec(table))
+    return doc
+
+
+# ----------------------------------------------------------------------------------------------------
+# Writers
+
+
+def write_staffing_pdf(target: str | os.PathLike[str] | IO[bytes], table: StaffingTable, letterhead: Letterhead | None,
+                       *, by_position: bool = False, printed_on: date | None = None,
+                       progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
+    """Write the PDF; returns the number of pages."""
+    return _document(letterhead, table, by_position, printed_on).build(target, progress=progress, cancel=cancel)
+
+
+def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: StaffingTable,
+                        letterhead: Letterhead | None, *, by_position: bool = False, printed_on: date | None = None,
+                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
+    """Sheet 'Biên chế' (units, SUM formulas in the totals row); with positions a second sheet."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Biên chế"
+    day = printed_on or date.today()
+    write_document(ws, letterhead, TITLE.format(year=table.year), _plain_spec(staffing_spec(table)),
+                   subtitles=_subtitles(table), day=day, intro=[NOTE.format(day=fmt_date(table.as_of))],
+                   landscape=True, progress=progress, cancel=cancel)
+    if by_position:
+        ws2 = wb.create_sheet("Vị trí việc làm")
+        write_document(ws2, letterhead, f"Chi tiết theo vị trí việc làm năm {table.year}",
+                       _plain_spec(positions_spec(table)), subtitles=_subtitles(table), day=day, landscape=True)
+    if letterhead is not None:
+        wb.properties.creator = nfc(letterhead.issuing_unit)
+    wb.properties.title = f"Bảng tổng hợp biên chế năm {table.year}"
+    write_atomically(target, wb.save)
+
+
+def _plain_spec(spec: TableSpec) -> TableSpec:
+    """The same table with markup stripped (Excel cells hold plain text)."""
+    from dataclasses import replace
+
+    def strip(v: object) -> object:
+        if isinstance(v, str):
+            return v.replace("<b>", "").replace("</b>", "").replace("&amp;", "&").replace("&lt;", "<").replace(
+                "&gt;", ">")
+        return v
+
+    rows: list[object] = []
+    for r in spec.rows:
+        if isinstance(r, SubtotalRow):
+            rows.append(SubtotalRow([strip(v) for v in r.values]))
+        elif isinstance(r, SectionRow):
+            rows.append(r)
+        else:
+            rows.append([strip(v) for v in r])  # type: ignore[union-attr]
+    columns = [replace(c, markup=False) for c in spec.columns]
+    return replace(spec, rows=rows, columns=columns)
+
+
+def staffing_csv(table: StaffingTable) -> str:
+    """One line per unit and category (the JSON 'units' rows), comma-separated, ISO-free plain numbers."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_KEYS)
+    for r in table.json_rows():
+        writer.writerow(["" if r[k] is None else r[k] for k in CSV_KEYS])
+    return out.getvalue()
+
+
+def write_staffing_csv(target: str | os.PathLike[str] | IO[bytes], table: StaffingTable) -> None:
+    data = staffing_csv(table).encode("utf-8-sig")  # BOM: Excel then shows the Vietnamese letters
+    write_atomically(target, lambda fh: fh.write(data))
+
+
+def write_staffing_json(target: str | os.PathLike[str] | IO[bytes], table: StaffingTable) -> None:
+    data = json.dumps(table.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomically(target, lambda fh: fh.write(data))
+
+
+def default_as_of(year: int, today: date | None = None) -> date:
+    """Today for the current year, 31 December for a past year, 1 January for a future one."""
+    today = today or date.today()
+    if year < today.year:
+        return date(year, 12, 31)
+    if year > today.year:
+        return date(year, 1, 1)
+    return today
+
+
+def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
+                    by_position: bool = False, printed_on: date | None = None,
+                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> StaffingTable:
+    """Build the staffing table and write it in the format the file suffix names; records the export."""
+    from hrapp.errors import ValidationError
+    from hrapp.services.quotas import year_errors
+
+    errors = year_errors(year)
+    if errors:
+        raise ValidationError(errors)
+    suffix = Path(target).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
+                                       f"{', '.join(FORMATS)}.")])
+    as_of = as_of or default_as_of(year)
+    table = staffing_view(ctx, year, as_of, with_positions=by_position)
+    if suffix == ".pdf":
+        write_staffing_pdf(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
+                           progress=progress, cancel=cancel)
+    elif suffix == ".xlsx":
+        write_staffing_xlsx(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
+                            progress=progress, cancel=cancel)
+    elif suffix == ".csv":
+        write_staffing_csv(target, table)
+    else:
+        write_staffing_json(target, table)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "staffing_table", str(year),
+               summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})")
+    return table
