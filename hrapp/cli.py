@@ -14,6 +14,7 @@ from hrapp.errors import HrappError
 # Each module registers its sub-commands with `register(subparsers)`; new areas add a line here.
 COMMAND_MODULES = [
     "hrapp.commands.core",
+    "hrapp.commands.reports",
 ]
 
 
