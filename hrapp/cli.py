@@ -15,6 +15,7 @@ from hrapp.errors import HrappError
 COMMAND_MODULES = [
     "hrapp.commands.core",
     "hrapp.commands.reports",
+    "hrapp.commands.admin",
 ]
 
 

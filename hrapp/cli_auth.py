@@ -1,0 +1,78 @@
+"""Sign-in for command-line use: `--user NAME` with the password from HRAPP_PASSWORD or a prompt."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from hrapp.errors import AuthenticationError, HrappError
+from hrapp.services.context import ServiceContext
+
+PASSWORD_VAR = "HRAPP_PASSWORD"
+NEW_PASSWORD_VAR = "HRAPP_NEW_PASSWORD"
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def read_password(username: str) -> str:
+    """The password from HRAPP_PASSWORD, else typed at a terminal (never echoed); no terminal: refused."""
+    value = os.environ.get(PASSWORD_VAR)
+    if value is not None:
+        return value
+    if not _interactive():
+        raise AuthenticationError(
+            "no_password", f"Cần mật khẩu của {username}: đặt biến môi trường {PASSWORD_VAR} hoặc chạy lệnh "
+            "trong cửa sổ dòng lệnh để nhập."
+        )
+    return getpass.getpass(f"Mật khẩu của {username}: ")
+
+
+def read_new_password(for_whom: str) -> str:
+    """A new password from HRAPP_NEW_PASSWORD, else typed twice at a terminal."""
+    value = os.environ.get(NEW_PASSWORD_VAR)
+    if value is not None:
+        return value
+    if not _interactive():
+        raise HrappError(
+            "no_new_password", f"Cần mật khẩu mới cho {for_whom}: đặt biến môi trường {NEW_PASSWORD_VAR} hoặc "
+            "chạy lệnh trong cửa sổ dòng lệnh để nhập."
+        )
+    first = getpass.getpass(f"Mật khẩu mới cho {for_whom}: ")
+    if getpass.getpass("Nhập lại mật khẩu mới: ") != first:
+        raise HrappError("password_mismatch", "Hai lần nhập mật khẩu mới không giống nhau.")
+    return first
+
+
+def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: str = "write"):  # noqa: ANN201
+    """Call at the start of a command that needs `permission`; returns the signed-in UserDTO or None.
+
+    Accounts off: nothing is asked (one user with every right; `--user`, if given, names the audit rows).
+    Accounts on: `--user NAME` is required, the password is checked (lockout included), the account
+    must not be waiting for a password change, and its role must have the permission.
+    """
+    from hrapp.services.accounts import sign_in
+    from hrapp.services.permissions import require
+
+    username = getattr(args, "user", None)
+    if not ctx.accounts_on:
+        if username:
+            ctx.user = username
+        return None
+    if not username:
+        raise AuthenticationError(
+            "user_required", "Cơ sở dữ liệu đã bật tài khoản: hãy chạy lệnh với --user TÊN_ĐĂNG_NHẬP "
+            f"(mật khẩu trong biến {PASSWORD_VAR} hoặc nhập khi được hỏi)."
+        )
+    user = sign_in(ctx, username, read_password(username))
+    if user.must_change_password:
+        ctx.sign_out()
+        raise AuthenticationError(
+            "must_change_password", "Bạn cần đổi mật khẩu trước (lệnh: users change-password, hoặc khi đăng nhập "
+            "trên giao diện)."
+        )
+    require(ctx, permission)
+    return user
