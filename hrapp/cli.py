@@ -15,6 +15,8 @@ from hrapp.errors import HrappError
 COMMAND_MODULES = [
     "hrapp.commands.core",
     "hrapp.commands.reports",
+    "hrapp.commands.career",
+    "hrapp.commands.recruitment",
     "hrapp.commands.admin",
 ]
 

@@ -193,11 +193,16 @@ def test_notice_is_due_six_months_before_the_pension_starts(rules):
     assert result.notice_due == date(2028, 6, 1)
 
 
-def test_retirement_before_2021_uses_the_old_60_55_rule_and_has_no_nd170_notice(rules):
+def test_retirement_before_2021_uses_the_old_60_55_rule_and_the_nd46_notice(rules):
     man = retirement("M", date(1960, 12, 15), rules)
     assert man.rule.version == "blld2012"
     assert man.retirement_date == date(2021, 1, 1)
-    assert man.notice_due is None
+    assert man.notice_due == date(2020, 7, 1)
+    assert man.notice_rule is not None and man.notice_rule.version == "nd46_2010"
+
+
+def test_a_retirement_before_any_notice_rule_has_no_notice_date(rules):
+    assert retirement("M", date(1950, 1, 15), rules).notice_due is None
     woman = retirement("F", date(1960, 3, 1), rules)
     assert (woman.age_years, woman.age_months) == (55, 0)
     assert woman.rule.version == "blld2012"

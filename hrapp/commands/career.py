@@ -1,0 +1,165 @@
+"""CLI commands of career events: `alerts`, and the `rules` group (`retirement`, `pay-step`, `list`).
+
+The `rules` group is shared: any command module adds its own sub-command with `rules_group(sub)`, whatever
+the order of COMMAND_MODULES, e.g. ``rules_group(sub).add_parser("rank", ...)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from hrapp.cli import CliError, print_json
+
+_GROUP_ATTR = "_hrapp_rules_group"
+
+
+def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The sub-commands of `rules`, created on first use by whichever module asks first."""
+    group = getattr(sub, _GROUP_ATTR, None)
+    if group is None:
+        parser = sub.add_parser("rules", help="quy định có số liệu: tính thử, xem các phiên bản")
+        group = parser.add_subparsers(dest="rules_command", metavar="RULE", required=True,
+                                      parser_class=type(parser))
+        setattr(sub, _GROUP_ATTR, group)
+    return group
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("không được âm")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("alerts", help="việc đến hạn: nâng lương, nghỉ hưu, hết nhiệm kỳ, tập sự, chứng chỉ")
+    p.add_argument("--as-of", type=_day, default=None, help="ngày tính (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--days", type=_count, default=30, help="số ngày tới (mặc định 30)")
+    p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
+                   help="chỉ loại việc này (lặp lại được): pay_step, pctnvk, retirement_notice, retirement, "
+                        "term_expiry, probation_end, certificate_expiry")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_alerts)
+
+    group = rules_group(sub)
+    p = group.add_parser("retirement", help="tuổi và thời điểm nghỉ hưu (NĐ 135/2020)")
+    p.add_argument("--sex", required=True, choices=["M", "F"], help="M nam, F nữ")
+    p.add_argument("--birth", required=True, help="ngày sinh YYYY-MM-DD, YYYY-MM hoặc YYYY")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_rules_retirement)
+
+    p = group.add_parser("pay-step", help="hạn nâng bậc lương thường xuyên hoặc phụ cấp thâm niên vượt khung")
+    p.add_argument("--salary-class", required=True, help="loại ngạch lương: A3.1, A2.1, A1, A0, B, C1 …")
+    p.add_argument("--step", required=True, type=_count, help="bậc đang hưởng")
+    p.add_argument("--since", required=True, type=_day, help="ngày tính nâng bậc lần sau của bậc đang hưởng")
+    p.add_argument("--delay-months", type=_count, default=0, help="số tháng bị kéo dài")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_rules_pay_step)
+
+    p = group.add_parser("list", help="các phiên bản quy định với căn cứ pháp lý và thời gian áp dụng")
+    p.add_argument("--code", help="chỉ quy định này (retirement_age, pay_step, …)")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_rules_list)
+
+
+def _rulebook(args: argparse.Namespace):  # noqa: ANN202 - RuleBook
+    """The database's rules when --db is given (an administrator may have edited them), else the bundled ones."""
+    if getattr(args, "db", None):
+        from hrapp.services.context import ServiceContext
+
+        return ServiceContext.open(args.db).rulebook
+    from hrapp.domain.rules import load_rulebook
+
+    return load_rulebook()
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from hrapp.services.alerts import KIND_LABELS, KINDS, alerts
+    from hrapp.services.context import ServiceContext
+
+    kinds = tuple(args.kinds) if args.kinds else KINDS
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise CliError(f"loại việc '{unknown[0]}' không có (chọn: {', '.join(KINDS)})")
+    ctx = ServiceContext.open(args.db)
+    rows = alerts(ctx, args.as_of or date.today(), args.days, kinds)
+    if args.format == "json":
+        print_json([a.to_json() for a in rows])
+        return 0
+    for a in rows:
+        late = " (quá hạn)" if a.overdue else ""
+        print(f"{a.due_date:%d/%m/%Y}{late}\t{KIND_LABELS[a.kind]}\t{a.full_name}\t{a.detail}")
+    print(f"Tổng cộng: {len(rows)} việc.")
+    return 0
+
+
+def cmd_rules_retirement(args: argparse.Namespace) -> int:
+    from hrapp.domain.retirement import BirthDate, retirement
+
+    result = retirement(args.sex, BirthDate.parse(args.birth), _rulebook(args))
+    data = result.to_json()
+    if args.format == "json":
+        print_json({k: data[k] for k in ("retirement_age", "reached_on", "last_working_day", "retirement_date",
+                                         "notice_due", "rule")})
+        return 0
+    notice = f"{result.notice_due:%d/%m/%Y}" if result.notice_due else "không có quy định"
+    print(f"Tuổi nghỉ hưu: {result.age.label()}")
+    print(f"Đủ tuổi ngày: {result.reached_on:%d/%m/%Y}")
+    print(f"Làm việc đến hết ngày: {result.last_working_day:%d/%m/%Y}")
+    print(f"Thời điểm nghỉ hưu: {result.retirement_date:%d/%m/%Y}")
+    print(f"Hạn thông báo nghỉ hưu: {notice}")
+    print(f"Quy định: {result.rule.label()}")
+    return 0
+
+
+def cmd_rules_pay_step(args: argparse.Namespace) -> int:
+    from hrapp.domain.pay_steps import next_pay_step
+    from hrapp.domain.salary import fmt_coefficient
+
+    result = next_pay_step(args.salary_class, args.step, args.since, _rulebook(args), args.delay_months)
+    data = result.to_json()
+    if args.format == "json":
+        print_json({k: data[k] for k in ("next_step", "next_coefficient", "due_date", "pctnvk_percent", "rule")})
+        return 0
+    if result.next_step is None:
+        print(f"Đã xếp bậc cuối: hưởng phụ cấp thâm niên vượt khung {result.pctnvk_percent}% từ ngày "
+              f"{result.due_date:%d/%m/%Y}")
+    else:
+        assert result.next_coefficient is not None
+        print(f"Bậc {result.next_step}, hệ số {fmt_coefficient(result.next_coefficient)}, từ ngày "
+              f"{result.due_date:%d/%m/%Y}")
+    print(f"Quy định: {result.rule.label()}")
+    return 0
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    if getattr(args, "db", None):
+        from hrapp.services.context import ServiceContext
+        from hrapp.services.rules_admin import list_rule_versions
+
+        rows = [i.to_json() for i in list_rule_versions(ServiceContext.open(args.db), args.code)]
+    else:
+        from hrapp.domain.rules import load_rulebook
+
+        rows = [{**r.to_json(), "title": r.title} for r in load_rulebook().all()
+                if args.code is None or r.code == args.code]
+    if args.code and not rows:
+        raise CliError(f"không có quy định mã '{args.code}'")
+    if args.format == "json":
+        print_json(rows)
+        return 0
+    for r in rows:
+        end = r["effective_to"] or "nay"
+        print(f"{r['code']}\t{r['version']}\t{r['effective_from']} – {end}\t{r['legal_basis']}")
+    return 0

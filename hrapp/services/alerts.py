@@ -1,0 +1,226 @@
+"""What falls due: pay steps, PCTNVK, retirement notices and retirements, term ends, probation ends, certificates.
+
+One function serves the to-do page and the `alerts` command. It reads the facts of all staff in bulk (no query
+per person) and runs the same rules as a person's career summary, so both always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from hrapp import catalogs
+from hrapp.db.models import Qualification
+from hrapp.domain import validation as v
+from hrapp.domain.retirement import RETIREMENT_AGE, RetirementResult, add_months
+from hrapp.domain.rules import RuleBook
+from hrapp.errors import DomainError, ValidationError
+from hrapp.services.career import (
+    PersonFacts,
+    load_facts,
+    pay_step_of,
+    probation_of,
+    retirement_of,
+    terms_of,
+)
+from hrapp.services.context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+KINDS = ("pay_step", "pctnvk", "retirement_notice", "retirement", "term_expiry", "probation_end",
+         "certificate_expiry")
+KIND_LABELS = {
+    "pay_step": "Đến hạn nâng bậc lương",
+    "pctnvk": "Phụ cấp thâm niên vượt khung",
+    "retirement_notice": "Thông báo nghỉ hưu",
+    "retirement": "Nghỉ hưu",
+    "term_expiry": "Hết thời hạn bổ nhiệm",
+    "probation_end": "Hết thời gian tập sự",
+    "certificate_expiry": "Chứng chỉ hết hạn",
+}
+MAX_DAYS = 3660
+# A certificate has no "renewed" flag: one that expired more than a year ago and was never replaced is history,
+# not a task, so expired certificates stay on the list for this long only.
+CERTIFICATE_OVERDUE_DAYS = 365
+
+
+@dataclass(frozen=True)
+class AlertDTO:
+    """One thing due. `action` says what opens it: the person ('person') or a list ('pay_step_list', ...)."""
+
+    kind: str
+    employee_id: int
+    full_name: str
+    due_date: date
+    detail: str
+    overdue: bool = False
+    unit_name: str = ""
+    rule: str = ""  # the rule version(s) the date comes from
+    action: str = "person"
+    ref_id: int | None = None  # the post or qualification concerned
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `alerts` command's contract."""
+        return {"kind": self.kind, "employee_id": self.employee_id, "full_name": self.full_name,
+                "due_date": self.due_date.isoformat(), "detail": self.detail}
+
+
+def _check(as_of: date, days: int) -> None:
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DAYS:
+        raise ValidationError([("days", f"Số ngày phải từ 0 đến {MAX_DAYS}.")])
+    if not isinstance(as_of, date):
+        raise ValidationError([("as_of", "Chưa nhập ngày tính.")])
+
+
+def _youngest_retirement_months(rulebook: RuleBook) -> int:
+    """The lowest retirement age of any version and sex, in months: younger people need no retirement work."""
+    ages = []
+    for version in rulebook.versions(RETIREMENT_AGE):
+        for sex in ("M", "F"):
+            spec = version.params.get(sex, {}).get("base_age")
+            if spec:
+                ages.append(int(spec["years"]) * 12 + int(spec.get("months", 0)))
+    return min(ages) if ages else 0
+
+
+def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, ...] = KINDS) -> list[AlertDTO]:
+    """Everything due from now to `as_of + days`, and what fell due earlier but is still not done, sorted by date.
+
+    "Not done" is read from the records: a pay step is done when a newer salary row exists, a retirement when
+    the employment ends, a term when the post ends, a probation when the salary is no longer the probation
+    share. Term ends show from the first reminder of the appointment rule (6 months and 90 days before).
+    """
+    _check(as_of, days)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValidationError([("kinds", f"Loại việc '{unknown[0]}' không có.")])
+    rulebook = ctx.rulebook
+    horizon = as_of + timedelta(days=days)
+    with ctx.read() as s:
+        facts = load_facts(s, as_of)
+        certificates = _certificates(s, as_of, horizon, facts) if "certificate_expiry" in kinds else []
+    youngest = _youngest_retirement_months(rulebook)
+    out: list[AlertDTO] = []
+    retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
+    for f in facts.values():
+        ret = None
+        # Retirement matters near the youngest retirement age (the notice, a step due after retirement) and for
+        # leaders (a term cut short, reappointment); for everyone else the computation is skipped.
+        if f.posts or add_months(f.birth_date, youngest - 12 * 6) <= horizon:
+            key = (f.gender, f.birth_date, f.birth_precision)
+            if key not in retirement_cache:
+                try:
+                    retirement_cache[key] = retirement_of(f, rulebook)
+                except DomainError as exc:
+                    log.warning("retirement of person %s: %s", f.person_id, exc.message)
+                    retirement_cache[key] = None
+            ret = retirement_cache[key]
+        try:
+            out += _person_alerts(f, ret, as_of, horizon, rulebook, kinds)
+        except DomainError as exc:  # a record the rules cannot use: the person's page shows why
+            log.warning("alerts of person %s: %s", f.person_id, exc.message)
+    out += certificates
+    out.sort(key=lambda a: (a.due_date, KINDS.index(a.kind), a.full_name, a.employee_id))
+    return out
+
+
+def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule: str, action: str,
+           ref_id: int | None = None) -> AlertDTO:
+    return AlertDTO(kind, f.person_id, f.full_name, due, detail, due < as_of, f.unit_name, rule, action, ref_id)
+
+
+def _person_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date, rulebook: RuleBook,
+                   kinds: tuple[str, ...]) -> list[AlertDTO]:
+    out: list[AlertDTO] = []
+    retiring_before_step = None
+    if ret is not None:
+        retiring_before_step = ret.retirement_date
+        if "retirement" in kinds and ret.retirement_date <= horizon:
+            out.append(_alert("retirement", f, ret.retirement_date,
+                              f"Nghỉ hưu từ {v.dmy(ret.retirement_date)} (đủ {ret.age.label()} ngày "
+                              f"{v.dmy(ret.reached_on)}, làm việc đến hết ngày {v.dmy(ret.last_working_day)})",
+                              as_of, ret.rule.label(), "retirement_list"))
+        if ("retirement_notice" in kinds and ret.notice_due is not None and ret.notice_due <= horizon
+                and ret.retirement_date > as_of):
+            rule = ret.notice_rule.label() if ret.notice_rule else ret.rule.label()
+            out.append(_alert("retirement_notice", f, ret.notice_due,
+                              f"Thông báo nghỉ hưu chậm nhất ngày {v.dmy(ret.notice_due)}; nghỉ hưu từ "
+                              f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list"))
+    pay = pay_step_of(f, rulebook) if ("pay_step" in kinds or "pctnvk" in kinds) else None
+    if pay is not None and pay.due_date <= horizon and (retiring_before_step is None
+                                                        or pay.due_date < retiring_before_step):
+        kind = "pay_step" if pay.kind == "nang_bac" else "pctnvk"
+        if kind in kinds:
+            out.append(_alert(kind, f, pay.due_date, pay.detail(), as_of, pay.rule_label(),
+                              "pay_step_list" if kind == "pay_step" else "pctnvk_list", pay.salary.row_id))
+    if "term_expiry" in kinds:
+        for term in terms_of(f, rulebook, ret.retirement_date if ret else None):
+            first = term.alerts[0].on if term.alerts else term.term_end
+            if min(first, term.term_end) > horizon:
+                continue
+            reached = [a for a in term.alerts if a.on <= max(as_of, first)]
+            detail = term.detail()
+            if reached and term.term_end >= as_of:
+                detail = f"{reached[-1].label}. {detail}"
+            out.append(_alert("term_expiry", f, term.term_end, detail, as_of,
+                              term.rule.label() if term.rule else "", "person", term.post.post_id))
+    if "probation_end" in kinds:
+        prob = probation_of(f, rulebook)
+        # Past its end, probation is still open while the pay is the probation share (85%).
+        on_probation_pay = f.salary is None or f.salary.percent < 100
+        if prob is not None and prob.end_date <= horizon and (prob.end_date >= as_of or on_probation_pay):
+            out.append(_alert("probation_end", f, prob.end_date, prob.detail(), as_of,
+                              prob.rule.label() if prob.rule else "", "person"))
+    return out
+
+
+def _certificates(session, as_of: date, horizon: date, facts: dict[int, PersonFacts]) -> list[AlertDTO]:  # noqa: ANN001
+    """Certificates of people on staff expiring by the horizon (or expired within the last year) that no later
+    certificate of the same kind and level (or language) replaces."""
+    oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
+    rows = session.execute(
+        select(Qualification.id, Qualification.person_id, Qualification.kind, Qualification.level_code,
+               Qualification.language, Qualification.expiry_date, Qualification.certificate_no)
+        .where(Qualification.expiry_date.is_not(None), Qualification.expiry_date >= oldest,
+               Qualification.expiry_date <= horizon, Qualification.in_progress.is_(False),
+               or_(Qualification.certificate_date.is_(None), Qualification.certificate_date <= as_of))
+    ).all()
+    if not rows:
+        return []
+    persons = sorted({r.person_id for r in rows if r.person_id in facts})
+    later: dict[tuple, date | None] = {}
+    for i in range(0, len(persons), 900):
+        for pid, kind, level, language, expiry in session.execute(
+            select(Qualification.person_id, Qualification.kind, Qualification.level_code, Qualification.language,
+                   Qualification.expiry_date)
+            .where(Qualification.person_id.in_(persons[i:i + 900]), Qualification.in_progress.is_(False),
+                   or_(Qualification.certificate_date.is_(None), Qualification.certificate_date <= as_of))
+        ):
+            key = (pid, kind, language or level)
+            have = later.get(key, date.min)  # None means "never expires", the best there is
+            if have is not None and (expiry is None or expiry > have):
+                later[key] = expiry
+    out = []
+    for r in rows:
+        f = facts.get(r.person_id)
+        if f is None:
+            continue
+        best = later.get((r.person_id, r.kind, r.language or r.level_code), r.expiry_date)
+        if best is None or best > r.expiry_date:
+            continue  # replaced by a later or permanent certificate
+        what = catalogs.label("qualification_level", r.level_code, r.level_code)
+        kind = catalogs.label("qualification_kind", r.kind, r.kind)
+        lang = f" {r.language}" if r.language else ""
+        number = f", số {r.certificate_no}" if r.certificate_no else ""
+        verb = "hết hạn ngày" if r.expiry_date >= as_of else "đã hết hạn từ ngày"
+        out.append(_alert("certificate_expiry", f, r.expiry_date,
+                          f"{kind}{lang}: {what}{number} {verb} {v.dmy(r.expiry_date)}", as_of, "", "person", r.id))
+    return out

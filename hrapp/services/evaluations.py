@@ -1,0 +1,259 @@
+"""A year's evaluation ratings for a unit: NĐ 90/2020 ratings or NĐ 335/2025 scores, with the HTXS cap per unit."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from hrapp import catalogs
+from hrapp.db.models import Evaluation, OrgUnit
+from hrapp.domain import validation as v
+from hrapp.domain.evaluation import (
+    HtxsCapCheck,
+    Rating,
+    ScoreRating,
+    evaluation_rule,
+    htxs_cap_check,
+    rating_from_score,
+)
+from hrapp.domain.rules import RuleVersion
+from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.services.career import load_facts
+from hrapp.services.context import ServiceContext
+from hrapp.services.decisions import DecisionRef, add_decision
+
+# The regime code stored on a rating given without a score (the four NĐ 90/2020 levels).
+RATING_ONLY_REGIME = "nd90_2020"
+
+
+@dataclass(frozen=True)
+class RatingEntry:
+    """One person's result: a rating (htxs, htt, ht, kht), or a score /100 where the year's regime has scores."""
+
+    person_id: int
+    rating: str | None = None
+    score: Decimal | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitRatingsInput:
+    year: int
+    unit_id: int
+    entries: tuple[RatingEntry, ...]
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    person_id: int
+    full_name: str
+    category: str
+    unit_name: str
+    rating: str | None
+    rating_label: str
+    score: Decimal | None
+    regime: str
+    scored: bool  # the year's regime for this category rates by score
+
+
+@dataclass(frozen=True)
+class CapInfo:
+    """The HTXS cap of one category group of the unit."""
+
+    category: str
+    category_label: str
+    allowed_max: int
+    actual: int
+    htt_count: int
+    ok: bool
+    rule: RuleVersion
+
+    @property
+    def message(self) -> str:
+        text = (f"{self.category_label}: {self.actual} hoàn thành xuất sắc nhiệm vụ, tối đa {self.allowed_max} "
+                f"({self.rule.params.get(self.category, {}).get('htxs_cap', {}).get('percent', '20')}% của "
+                f"{self.htt_count} người hoàn thành tốt nhiệm vụ)")
+        return text if self.ok else f"{text}: vượt tỷ lệ."
+
+
+@dataclass(frozen=True)
+class UnitRatings:
+    year: int
+    unit_id: int
+    unit_name: str
+    rows: tuple[RatingRow, ...]
+    caps: tuple[CapInfo, ...]
+    rule: RuleVersion
+
+
+def _regime_spec(rule: RuleVersion, category: str) -> dict | None:
+    spec = rule.params.get(category)
+    return spec if isinstance(spec, dict) else None
+
+
+def _unit_people(ctx: ServiceContext, year: int, unit_id: int, today: date) -> tuple[str, list]:
+    on = min(date(year, 12, 31), today)
+    with ctx.read() as s:
+        unit = s.get(OrgUnit, unit_id)
+        if unit is None:
+            raise NotFoundError("unit_not_found", "Đơn vị không tồn tại.", field="unit_id")
+        children: dict[int | None, list[int]] = defaultdict(list)
+        for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
+            children[parent].append(uid)
+        inside, stack = set(), [unit_id]
+        while stack:
+            uid = stack.pop()
+            if uid not in inside:
+                inside.add(uid)
+                stack.extend(children[uid])
+        facts = [f for f in load_facts(s, on).values() if f.unit_id in inside]
+        return unit.name, facts
+
+
+def _check_year(year: int, today: date) -> None:
+    if not isinstance(year, int) or not 1990 <= year <= today.year:
+        raise ValidationError([("year", f"Năm đánh giá phải từ 1990 đến {today.year}.")])
+
+
+def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | None = None) -> UnitRatings:
+    """The people of a unit (and its sub-units) on staff in `year`, with the ratings recorded and the HTXS caps."""
+    today = today or date.today()
+    _check_year(year, today)
+    rule = evaluation_rule(ctx.rulebook, year)
+    name, facts = _unit_people(ctx, year, unit_id, today)
+    ids = [f.person_id for f in facts]
+    stored: dict[int, Evaluation] = {}
+    with ctx.read() as s:
+        for i in range(0, len(ids), 900):
+            for e in s.scalars(select(Evaluation).where(Evaluation.year == year,
+                                                        Evaluation.person_id.in_(ids[i:i + 900]))):
+                stored[e.person_id] = e
+    rows = []
+    for f in sorted(facts, key=lambda f: (f.unit_name, _sort(f.full_name))):
+        spec = _regime_spec(rule, f.category or "")
+        if spec is None:
+            continue  # not evaluated under NĐ 90 / NĐ 335 (contract workers)
+        e = stored.get(f.person_id)
+        rating = e.rating if e else None
+        rows.append(RatingRow(f.person_id, f.full_name, f.category or "", f.unit_name, rating,
+                              catalogs.label("rating", rating, "") if rating else "",
+                              Decimal(e.score) if e is not None and e.score is not None else None,
+                              e.regime if e else _regime_code(rule, spec), bool(spec.get("score_bands"))))
+    return UnitRatings(year, unit_id, name, tuple(rows), _caps(ctx, rows, year, rule), rule)
+
+
+def _sort(name: str) -> str:
+    from hrapp.text import name_sort_key
+
+    return name_sort_key(name)
+
+
+def _regime_code(rule: RuleVersion, spec: dict) -> str:
+    return rule.version if spec.get("score_bands") else RATING_ONLY_REGIME
+
+
+def _caps(ctx: ServiceContext, rows: list[RatingRow], year: int, rule: RuleVersion) -> tuple[CapInfo, ...]:
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r.rating:
+            by_category[r.category].append(r.rating)
+    out = []
+    for category in sorted({r.category for r in rows}):
+        check: HtxsCapCheck = htxs_cap_check(by_category[category], ctx.rulebook, year, category)
+        out.append(CapInfo(category, catalogs.label("category", category, category), check.allowed_max,
+                           check.actual, check.htt_count, check.ok, check.rule))
+    return tuple(out)
+
+
+def score_rating(ctx: ServiceContext, year: int, score: Decimal | str | int,
+                 category: str = "cong_chuc") -> ScoreRating:
+    """The rating a score gives in `year` (NĐ 335/2025: ≥90 HTXS, 70–<90 HTT, 50–<70 HT, <50 KHT)."""
+    return rating_from_score(score, ctx.rulebook, year, category)
+
+
+def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: date | None = None) -> UnitRatings:
+    """Save the ratings of a unit for a year in one transaction: a score sets the rating, a rating given with a
+    score must agree with it, and the result is refused when HTXS would exceed the cap of a category group."""
+    today = today or date.today()
+    _check_year(dto.year, today)
+    rule = evaluation_rule(ctx.rulebook, dto.year)
+    _name, facts = _unit_people(ctx, dto.year, dto.unit_id, today)
+    by_id = {f.person_id: f for f in facts}
+    errors: v.Errors = []
+    decided: dict[int, tuple[str, Decimal | None, str, str | None]] = {}
+    seen: set[int] = set()
+    for n, entry in enumerate(dto.entries):
+        where = f"entries[{n}]"
+        f = by_id.get(entry.person_id)
+        if f is None:
+            errors.append((where, f"Người có mã {entry.person_id} không thuộc đơn vị trong năm {dto.year}."))
+            continue
+        if entry.person_id in seen:
+            errors.append((where, f"{f.full_name} có hai kết quả đánh giá."))
+            continue
+        seen.add(entry.person_id)
+        spec = _regime_spec(rule, f.category or "")
+        if spec is None:
+            errors.append((where, f"{f.full_name}: không đánh giá, xếp loại theo {rule.legal_basis}."))
+            continue
+        rating = (entry.rating or "").strip().lower() or None
+        try:
+            if rating is not None:
+                rating = Rating.parse(rating).value
+            if entry.score is not None:
+                scored = rating_from_score(entry.score, ctx.rulebook, dto.year, f.category or "")
+                if rating is not None and rating != scored.rating.value:
+                    errors.append((where, f"{f.full_name}: điểm {entry.score} tương ứng mức “{scored.rating.label}”, "
+                                          f"không phải “{catalogs.label('rating', rating)}”."))
+                    continue
+                rating = scored.rating.value
+            elif spec.get("score_bands"):
+                errors.append((where, f"{f.full_name}: năm {dto.year} xếp loại theo điểm ({spec['legal_basis']}); "
+                                      "chưa nhập điểm."))
+                continue
+        except DomainError as exc:
+            errors.append((where, f"{f.full_name}: {exc.message}"))
+            continue
+        if rating is None:
+            errors.append((where, f"{f.full_name}: chưa chọn mức xếp loại."))
+            continue
+        decided[entry.person_id] = (rating, entry.score, _regime_code(rule, spec), (entry.note or "").strip() or None)
+    v.raise_if(errors)
+    with ctx.unit_of_work() as s:
+        stored = {e.person_id: e for e in s.scalars(select(Evaluation).where(
+            Evaluation.year == dto.year, Evaluation.person_id.in_([f.person_id for f in facts])))}
+        # the cap is on the unit's whole result: ratings recorded before plus the ones entered now
+        final: dict[str, list[str]] = defaultdict(list)
+        for f in facts:
+            if _regime_spec(rule, f.category or "") is None:
+                continue
+            if f.person_id in decided:
+                final[f.category or ""].append(decided[f.person_id][0])
+            elif f.person_id in stored:
+                final[f.category or ""].append(stored[f.person_id].rating)
+        cap_errors = []
+        for category, ratings in sorted(final.items()):
+            check = htxs_cap_check(ratings, ctx.rulebook, dto.year, category)
+            if not check.ok:
+                cap_errors.append(("entries", f"{catalogs.label('category', category, category)}: "
+                                              f"{check.actual} người hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ tối đa "
+                                              f"{check.allowed_max} (không quá "
+                                              f"{rule.params[category]['htxs_cap']['percent']}% số người hoàn thành "
+                                              f"tốt nhiệm vụ là {check.htt_count})."))
+        v.raise_if(cap_errors)
+        decision_id = add_decision(s, dto.decision).id if dto.decision is not None else None
+        for pid, (rating, score, regime, note) in decided.items():
+            e = stored.get(pid)
+            if e is None:
+                s.add(Evaluation(person_id=pid, year=dto.year, rating=rating, score=score, regime=regime, note=note,
+                                 decision_id=decision_id))
+            else:
+                e.rating, e.score, e.regime = rating, score, regime
+                e.note = note if note is not None else e.note
+                e.decision_id = decision_id if decision_id is not None else e.decision_id
+    return unit_ratings(ctx, dto.year, dto.unit_id, today=today)
