@@ -11,6 +11,7 @@ them (a quota of the year, a late row) counts at the unit they merged into, else
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -46,6 +47,9 @@ InRecruitmentProvider = Callable[[Session, int, date], Iterable[RecruitmentPlace
 """provider(session, year, on) -> places in recruitment rounds open on `on` for the quota year."""
 
 _providers: list[InRecruitmentProvider] = []
+PROVIDER_MODULES = ("hrapp.queries.recruitment",)
+"""Modules that register their provider when imported; loaded before the first count so that every caller
+(GUI, CLI, reports) sees the same places, whatever else it has imported."""
 
 
 def register_in_recruitment(provider: InRecruitmentProvider) -> None:
@@ -61,6 +65,8 @@ def unregister_in_recruitment(provider: InRecruitmentProvider) -> None:
 
 def places_in_recruitment(session: Session, year: int, on: date) -> list[RecruitmentPlaces]:
     """Every registered provider's places; none registered means nothing is being recruited."""
+    for name in PROVIDER_MODULES:
+        importlib.import_module(name)
     out: list[RecruitmentPlaces] = []
     for provider in list(_providers):
         out.extend(p for p in provider(session, year, on) if p.places)
