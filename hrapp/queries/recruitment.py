@@ -236,6 +236,7 @@ class RoundInfo:
     candidates: int
     council_sizes: tuple[int, ...]
     allowed_parts: tuple[Round2Part, ...]  # the parts the regime offers for round 2
+    round2_pass_min: Decimal
 
     @property
     def status_label(self) -> str:
@@ -566,6 +567,7 @@ def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo
         split_round2=setup.split_round2, has_round1_test=setup.has_round1_test, status=rnd.status, note=rnd.note,
         targets=tuple(target_info(session, t, hired.get(t.id, 0)) for t in rnd.targets), candidates=count,
         council_sizes=setup.regime.council_sizes, allowed_parts=allowed,
+        round2_pass_min=setup.method.round2_pass_min,
     )
 
 

@@ -1,0 +1,141 @@
+"""CLI commands of recruitment: `rules rank` (ranking from a JSON file, no database) and the `recruitment`
+group (`list`, `results`, `print`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from hrapp.cli import CliError, print_json
+from hrapp.commands.career import rules_group
+
+DOCUMENTS = ("plan", "eligible", "scores", "results")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = rules_group(sub).add_parser(
+        "rank", help="xếp hạng người dự tuyển theo vị trí (điểm ưu tiên, bằng điểm, nguyện vọng, rút hồ sơ)")
+    p.add_argument("--input", required=True, help="tệp JSON đầu vào ('-' để đọc từ stdin)")
+    p.add_argument("--format", choices=["json", "text"], default="json")
+    p.set_defaults(handler=cmd_rules_rank)
+
+    rec = sub.add_parser("recruitment", help="kỳ tuyển dụng")
+    rec_sub = rec.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = rec_sub.add_parser("list", help="danh sách kỳ tuyển dụng")
+    p.add_argument("--year", type=int, help="chỉ năm này")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_recruitment_list)
+
+    p = rec_sub.add_parser("results", help="kết quả xếp hạng của một kỳ tuyển dụng")
+    p.add_argument("round_id", type=int, help="số hiệu kỳ tuyển dụng (xem `recruitment list`)")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_recruitment_results)
+
+    p = rec_sub.add_parser("print", help="in văn bản của kỳ tuyển dụng ra PDF hoặc Excel")
+    p.add_argument("round_id", type=int, help="số hiệu kỳ tuyển dụng")
+    p.add_argument("--document", required=True, choices=DOCUMENTS,
+                   help="plan: nhu cầu tuyển dụng; eligible: danh sách dự vòng 2; scores: bảng điểm; "
+                        "results: kết quả tuyển dụng")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+    p.set_defaults(handler=cmd_recruitment_print)
+
+
+def _rulebook(args: argparse.Namespace) -> Any:
+    """The database's rules when --db is given (an administrator may have edited them), else the bundled ones."""
+    if getattr(args, "db", None):
+        from hrapp.services.context import ServiceContext
+
+        return ServiceContext.open(args.db).rulebook
+    from hrapp.domain.rules import load_rulebook
+
+    return load_rulebook()
+
+
+def _read_json(path: str) -> Any:
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}") from exc
+
+
+def cmd_rules_rank(args: argparse.Namespace) -> int:
+    from hrapp.domain.recruitment import OUTCOME_LABELS, Outcome, rank_from_json
+
+    result = rank_from_json(_read_json(args.input), _rulebook(args))
+    if args.format == "json":
+        print_json(result)
+        return 0
+    for pos in result["positions"]:
+        note = " (tạm thời: còn chờ quyết định ở vị trí khác)" if pos["provisional"] else ""
+        print(f"Vị trí {pos['position']} – chỉ tiêu {pos['quota']}{note}")
+        for e in pos["ranking"]:
+            rank = "" if e["rank"] is None else str(e["rank"])
+            total = "" if e["total"] is None else _num(e["total"])
+            print(f"  {rank:>3}\t{e['id']}\t{e['full_name']}\tNV{e['preference']}\t{total}\t"
+                  f"{OUTCOME_LABELS[Outcome(e['result'])]}")
+    return 0
+
+
+def _num(value: float | int) -> str:
+    return str(value).replace(".", ",")
+
+
+def cmd_recruitment_list(args: argparse.Namespace) -> int:
+    from hrapp.queries.recruitment import round_info, round_to_json
+    from hrapp.services.recruitment import list_rounds, results
+
+    ctx = _context(args)
+    rows = list_rounds(ctx, args.year)
+    if args.format == "json":
+        out = []
+        with ctx.read() as s:
+            infos = [round_info(s, ctx.rulebook, r.id) for r in rows]
+        for info in infos:
+            ranked = results(ctx, info.id) if info.status in ("results", "closed") else None
+            out.append(round_to_json(info, ranked))
+        print_json(out)
+        return 0
+    for r in rows:
+        plan = f"{r.plan_number} ngày {r.plan_date:%d/%m/%Y}" if r.plan_number and r.plan_date else ""
+        print(f"{r.id}\t{r.year}\t{r.name}\t{r.method_label}\t{r.status_label}\t{plan}\t"
+              f"chỉ tiêu {r.quota}\tdự tuyển {r.candidates}\tđã tuyển {r.hired}")
+    print(f"Tổng cộng: {len(rows)} kỳ tuyển dụng.")
+    return 0
+
+
+def _context(args: argparse.Namespace) -> Any:
+    from hrapp.services.context import ServiceContext
+
+    return ServiceContext.open(args.db)
+
+
+def cmd_recruitment_results(args: argparse.Namespace) -> int:
+    from hrapp.services.recruitment import results
+
+    res = results(_context(args), args.round_id)
+    if args.format == "json":
+        print_json(res.domain.to_json() if res.domain else {"positions": []})
+        return 0
+    for p in res.positions:
+        print(f"{p.position_name} ({p.unit_name}) – chỉ tiêu {p.quota}")
+        for r in p.rows:
+            rank = "" if r.rank is None else str(r.rank)
+            total = "" if r.total is None else _num(float(r.total))
+            print(f"  {rank:>3}\t{r.sbd or ''}\t{r.full_name}\tNV{r.choice}\t{total}\t{r.result_label}")
+    return 0
+
+
+def cmd_recruitment_print(args: argparse.Namespace) -> int:
+    from hrapp.reports.recruitment_common import build_document
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".xlsx"):
+        raise CliError("tệp kết quả phải có đuôi .pdf hoặc .xlsx")
+    pages = build_document(_context(args), args.round_id, args.document, out)
+    what = f"{pages} trang" if out.suffix.lower() == ".pdf" else "Excel"
+    print(f"Đã ghi {out} ({what}).")
+    return 0

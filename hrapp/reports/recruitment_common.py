@@ -1,0 +1,152 @@
+"""What the four printed documents of a recruitment round share: letterheads of the agency and of the
+recruitment council, wording by category and method, score formatting, and writing to PDF or Excel."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from hrapp.db.audit import record
+from hrapp.queries.recruitment import RoundInfo
+from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
+from hrapp.reports.excel import build_xlsx
+from hrapp.services.context import ServiceContext
+
+SUBJECT_WORDS = {"cong_chuc": "công chức", "vien_chuc": "viên chức"}
+METHOD_WORDS = {"thi_tuyen": "thi tuyển", "xet_tuyen": "xét tuyển"}
+DOCUMENT_LABELS = {
+    "plan": "Nhu cầu tuyển dụng",
+    "eligible": "Danh sách dự vòng 2",
+    "scores": "Bảng điểm",
+    "results": "Kết quả tuyển dụng",
+}
+
+
+@dataclass(frozen=True)
+class RecruitmentDocument:
+    """One printed document: letterhead, title, one table and the closing, ready for PDF or Excel."""
+
+    letterhead: Letterhead
+    title: str
+    spec: TableSpec
+    subtitles: tuple[str, ...] = ()
+    intro: tuple[str, ...] = ()
+    outro: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    signatures: tuple[Signature, ...] | None = None
+    day: date | None = None
+    landscape: bool | None = None
+    sheet_title: str = "Danh sách"
+
+
+def settings_of(ctx: ServiceContext) -> dict[str, str]:
+    from hrapp.services.setup import settings
+
+    return settings(ctx)
+
+
+def agency_letterhead(ctx: ServiceContext, kind: str | None) -> Letterhead:
+    """The agency (Sở) as issuer, the number left blank to write by hand: 'Số:       /DS-SKHCN' (no number
+    line when `kind` is None, e.g. the table attached to a plan)."""
+    cfg = settings_of(ctx)
+    short = cfg.get("agency_short", "").strip()
+    number = None if kind is None else f"Số:       /{kind}-{short}" if short else f"Số:       /{kind}"
+    return Letterhead(
+        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
+        number=number, place=cfg.get("place", ""),
+        signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC", signer_name=cfg.get("head_name", ""),
+        preparer_name=cfg.get("preparer_name", ""),
+    )
+
+
+def council_name(info: RoundInfo) -> str:
+    """'Hội đồng xét tuyển viên chức năm 2022'."""
+    return f"Hội đồng {METHOD_WORDS.get(info.method, '')} {SUBJECT_WORDS.get(info.subject, '')} năm {info.year}"
+
+
+def council_letterhead(ctx: ServiceContext, info: RoundInfo) -> Letterhead:
+    """The recruitment council as issuer under the agency (its lists and score sheets)."""
+    cfg = settings_of(ctx)
+    chair = next((m for m in info.council if m.role == "chu_tich"), None)
+    secretary = next((m for m in info.council if m.role == "uy_vien_thu_ky"), None)
+    return Letterhead(
+        issuing_unit=council_name(info), parent_agency=cfg.get("agency_name", ""), place=cfg.get("place", ""),
+        signer_title="CHỦ TỊCH HỘI ĐỒNG", signer_name=chair.full_name if chair else "",
+        preparer_title="THƯ KÝ HỘI ĐỒNG", preparer_name=secretary.full_name if secretary else "",
+    )
+
+
+def subject_year(info: RoundInfo) -> str:
+    """'viên chức năm 2022'."""
+    return f"{SUBJECT_WORDS.get(info.subject, '')} năm {info.year}"
+
+
+def recruitment_words(info: RoundInfo) -> str:
+    """'xét tuyển viên chức năm 2022'."""
+    return f"{METHOD_WORDS.get(info.method, '')} {SUBJECT_WORDS.get(info.subject, '')} năm {info.year}"
+
+
+def plan_reference(info: RoundInfo, lead: str = "Theo") -> str | None:
+    """'(Theo Kế hoạch số 148/KH-SKHCN ngày 04/03/2022 của Sở Khoa học và Công nghệ)'; the plan's own table
+    says 'Kèm theo'."""
+    plan = info.plan_decision
+    if plan is None:
+        return None
+    issuer = f" của {plan.issuer}" if plan.issuer else ""
+    return f"({lead} Kế hoạch số {plan.number} ngày {plan.sign_date:%d/%m/%Y}{issuer})"
+
+
+def score(value: Decimal | None) -> Decimal | None:
+    """Scores print with the digits they have: 70 -> '70', 65.50 -> '65,5'."""
+    if value is None:
+        return None
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def birth_by_sex(gender: str, birth: date) -> list[object]:
+    """The two cells 'Ngày sinh – Nam | Nữ' of Vietnamese lists: the date under the person's sex."""
+    return [birth, None] if gender == "M" else [None, birth]
+
+
+def write(ctx: ServiceContext, doc: RecruitmentDocument, target: str | os.PathLike[str] | IO[bytes], *,
+          excel: bool | None = None, round_id: int | None = None, what: str = "") -> int:
+    """Write the PDF (returns its page count) or the Excel file (returns 0) and note it in the audit log."""
+    if excel is None:
+        excel = Path(str(target)).suffix.lower() == ".xlsx"
+    kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
+                  recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)
+    if excel:
+        build_xlsx(target, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
+        pages = 0
+    else:
+        pages = build_pdf(target, doc.letterhead, doc.title, doc.spec, **kwargs)
+    with ctx.unit_of_work() as s:
+        record(s, "export" if excel else "print", "recruitment_rounds",
+               str(round_id) if round_id is not None else None,
+               summary=f"{what or doc.title.splitlines()[0]} ({'Excel' if excel else 'PDF'})")
+    return pages
+
+
+def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]]:
+    from hrapp.reports import recruitment_eligible, recruitment_plan, recruitment_results, recruitment_scores
+
+    return {
+        "plan": recruitment_plan.document,
+        "eligible": recruitment_eligible.document,
+        "scores": recruitment_scores.document,
+        "results": recruitment_results.document,
+    }
+
+
+def build_document(ctx: ServiceContext, round_id: int, kind: str,
+                   target: str | os.PathLike[str] | IO[bytes], *, excel: bool | None = None) -> int:
+    """Build one of the round's documents ('plan', 'eligible', 'scores', 'results') as PDF or Excel."""
+    doc = builders()[kind](ctx, round_id)
+    return write(ctx, doc, target, excel=excel, round_id=round_id, what=DOCUMENT_LABELS[kind])
+
