@@ -4,8 +4,10 @@ a migration that fails halfway leaves the database exactly as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,9 +92,27 @@ def _dump(path: Path) -> list[str]:
         con.close()
 
 
-@pytest.fixture
-def first_revision_db(db_path: Path):
-    engine = make_engine(resolve_url(str(db_path)))
+PG_URL = os.environ.get("HRAPP_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def first_revision_db(request: pytest.FixtureRequest, db_path: Path):
+    """A database at the first revision: a SQLite file, and a new PostgreSQL database when a server is set."""
+    if request.param == "postgresql":
+        if not PG_URL:
+            pytest.skip("HRAPP_TEST_POSTGRES_URL is not set")
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        name = f"mig_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        request.addfinalizer(lambda: _drop(admin, name))
+        engine = make_engine(url)
+    else:
+        engine = make_engine(resolve_url(str(db_path)))
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -100,6 +120,12 @@ def first_revision_db(db_path: Path):
     assert migrate.current_revisions(engine) == {"0001"}
     yield engine
     engine.dispose()
+
+
+def _drop(admin, name: str) -> None:  # noqa: ANN001
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
 
 
 def test_every_row_of_the_first_schema_survives_the_upgrade_to_the_newest(first_revision_db):
@@ -151,13 +177,24 @@ def downgrade():
 '''
 
 
-def test_a_failed_migration_leaves_the_database_exactly_as_it_was(db_path, tmp_path, monkeypatch):
+@pytest.fixture
+def filled_newest_db(db_path: Path) -> Path:
+    """A SQLite file filled at the first revision (whose checks are fixed), then brought to the newest."""
     engine = make_engine(resolve_url(str(db_path)))
-    migrate.upgrade(engine)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
     _fill_every_table(engine)
+    migrate.upgrade(engine)
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    return db_path
+
+
+def test_a_failed_migration_leaves_the_database_exactly_as_it_was(filled_newest_db, tmp_path, monkeypatch):
+    db_path = filled_newest_db
     before = _dump(db_path)
 
     scripts = tmp_path / "migrations"
@@ -176,11 +213,10 @@ def test_a_failed_migration_leaves_the_database_exactly_as_it_was(db_path, tmp_p
     assert _dump(db_path) == before
 
 
-def test_schema_changes_that_rebuild_a_parent_table_do_not_cascade_deletes(db_path, tmp_path, monkeypatch):
+def test_schema_changes_that_rebuild_a_parent_table_do_not_cascade_deletes(filled_newest_db, tmp_path, monkeypatch):
     """SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy would delete the children."""
+    db_path = filled_newest_db
     engine = make_engine(resolve_url(str(db_path)))
-    migrate.upgrade(engine)
-    _fill_every_table(engine)
     with engine.connect() as conn:
         children = conn.exec_driver_sql("SELECT count(*) FROM family_members").scalar()
     engine.dispose()
