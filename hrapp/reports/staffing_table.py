@@ -107,7 +107,8 @@ def _over_note(groups: Sequence[_Group], figures: dict[str, Figures] | object) -
 
 
 def staffing_spec(table: StaffingTable) -> TableSpec:
-    """The main table: units in tree order, parents as bold subtotal rows of their sub-units."""
+    """The main table: units in tree order, parents as bold subtotal rows of their sub-units; sub-units
+    without a quota of their own inside a unit that has one are counted on that unit's row."""
     groups = _groups(table)
     columns = [Column("STT", 10, "center"), Column("Đơn vị", 64, wrap=True, markup=True, key="unit")]
     head1: list[HeaderCell | str] = [HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2)]
@@ -134,6 +135,15 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
     for u in table.units:
         children.setdefault(u.parent_id, []).append(u)
     roots = children.get(None, [])
+    holds: dict[int, bool] = {}  # the unit or a unit below it has a quota of its own
+
+    def mark(u: StaffingUnitRow) -> bool:
+        below = [mark(k) for k in children.get(u.unit_id, [])]
+        holds[u.unit_id] = any(f.assigned for f in u.own.values()) or any(below)
+        return holds[u.unit_id]
+
+    for r in roots:
+        mark(r)
 
     def people(figs: dict[str, Figures] | object) -> int:
         return sum(f.actual for f in figs.values())  # type: ignore[union-attr]
@@ -143,27 +153,44 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
         label = f"<b>{escape(nfc(name))}</b>" if note else escape(nfc(name))
         return [number, label, *_values(groups, figs), people(figs), note]
 
-    def emit(u: StaffingUnitRow, number: str, depth: int) -> None:
-        kids = children.get(u.unit_id, [])
+    def split(u: StaffingUnitRow, covered: bool) -> tuple[list[StaffingUnitRow], dict[str, Figures]]:
+        """(sub-units printed as rows, figures of the unit itself plus the sub-units folded into it).
+
+        Under a unit that holds a quota, sub-units with no quota anywhere below them are staffed from that
+        quota: they are folded into the unit's row so that every row's vacancy is its own quota's."""
+        own = dict(u.own)
+        shown = []
+        for k in children.get(u.unit_id, []):
+            if covered and not holds[k.unit_id]:
+                for cat, f in k.total.items():
+                    own[cat] = own.get(cat, Figures()) + f
+            elif any(not f.empty for f in k.total.values()):
+                shown.append(k)
+        return shown, own
+
+    def emit(u: StaffingUnitRow, number: str, depth: int, covered: bool) -> None:
+        covered = covered or any(f.assigned for f in u.own.values())
+        kids, own = split(u, covered)
         if not kids:
             rows.append(data_row(number, u.name, u.total))
             return
         rows.append(SubtotalRow([number, escape(nfc(u.name)), *_values(groups, u.total), people(u.total), None]))
-        if any(not f.empty for f in u.own.values()):
-            rows.append(data_row("-", OWN_ROW, u.own))
+        if any(not f.empty for f in own.values()):
+            rows.append(data_row("-", OWN_ROW, own))
         for i, kid in enumerate(kids):
-            emit(kid, str(i + 1) if depth == 0 else f"{number}.{i + 1}", depth + 1)
+            emit(kid, str(i + 1) if depth == 0 else f"{number}.{i + 1}", depth + 1, covered)
 
     if len(roots) == 1 and children.get(roots[0].unit_id):
         # The department itself: its units are the rows; its own staff (if any) a row of their own.
         root = roots[0]
-        if any(not f.empty for f in root.own.values()):
-            rows.append(data_row("-", OWN_ROW, root.own))
-        tops = children[root.unit_id]
+        covered = any(f.assigned for f in root.own.values())
+        tops, own = split(root, covered)
+        if any(not f.empty for f in own.values()):
+            rows.append(data_row("-", OWN_ROW, own))
     else:
-        tops = roots
+        tops, covered = roots, False
     for i, u in enumerate(tops):
-        emit(u, _roman(i), 0)
+        emit(u, _roman(i), 0, covered)
 
     totals: list[object] = ["Tổng cộng", MERGE]
     for g in groups:

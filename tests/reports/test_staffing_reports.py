@@ -203,3 +203,22 @@ def test_position_description_has_every_part_and_the_competency_framework(ctx, o
         assert part in text, part
     wb = openpyxl.load_workbook(tmp_path / "vt.xlsx")
     assert wb.sheetnames == ["Thông tin chung", "Công việc", "Yêu cầu", "Khung năng lực"]
+
+
+def test_sub_unit_without_its_own_quota_is_counted_on_the_row_of_the_unit_whose_quota_covers_it(ctx, org, tmp_path):
+    team = unit(ctx, "VP.TH", "Tổ tổng hợp", "phong_thuoc", org["VP"])
+    person(ctx, "Cao Văn Tổ", team)
+    person(ctx, "Cao Thị Văn", org["VP"])
+    out = tmp_path / "a.xlsx"
+    export_staffing(ctx, out, 2022, D, printed_on=PRINTED)
+    rows = {r[1]: r for r in openpyxl.load_workbook(out).active.iter_rows(values_only=True) if r[1]}
+    assert "Tổ tổng hợp" not in rows
+    assert rows["Văn phòng Sở"][2:6] == (5, 2, 0, 3)
+
+
+def test_demo_staffing_pdf_totals(demo_ctx, tmp_path):
+    out = tmp_path / "demo.pdf"
+    export_staffing(demo_ctx, out, 2022, D, printed_on=PRINTED)
+    text = " ".join(pdf_text(out))
+    assert "Tổng cộng 39 37 0 2 57 42 0 15 66 5 5 0 0 150" in text
+    assert "Chi cục Tiêu chuẩn Đo lường Chất lượng" in text

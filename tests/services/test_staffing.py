@@ -240,3 +240,35 @@ def test_a_quota_of_zero_makes_anyone_there_over_quota(ctx, org):
     person(ctx, "Trịnh Văn Thừa", org["QLKH"], "hop_dong")
     f = row(staffing_view(ctx, 2022, D), "QLKH").figures("hop_dong")
     assert (f.quota, f.actual, f.vacancy, f.over_quota) == (0, 1, -1, True)
+
+
+# -- the demo department (Sở KH&CN Bình Định, mid-2022) -------------------------------------------------
+
+
+def test_demo_department_2022_quotas_are_those_of_the_seed_report(demo_ctx):
+    table = staffing_view(demo_ctx, 2022, D)
+    assert {c: table.totals[c].quota for c in ("cong_chuc", "vien_chuc", "hop_dong")} == {
+        "cong_chuc": 39, "vien_chuc": 57, "hop_dong": 5}
+    assert table.totals["cong_chuc"].quota + table.totals["vien_chuc"].quota == 96
+
+
+def test_demo_department_actual_staff_match_the_demo_data(demo_ctx):
+    import json
+
+    from sqlalchemy import func, or_, select
+
+    from hrapp.db.models import Employment
+    from hrapp.paths import DEMO
+
+    seed = json.loads((DEMO / "department.json").read_text(encoding="utf-8"))
+    expected: dict[str, int] = {}
+    for pos in seed["positions"]:
+        for cat, n in pos.get("staff", {}).items():
+            expected[cat] = expected.get(cat, 0) + n
+    table = staffing_view(demo_ctx, 2022, D)
+    assert {c: table.totals[c].actual for c in expected} == expected
+    with demo_ctx.read() as s:
+        rows = s.execute(select(Employment.category, func.count(func.distinct(Employment.person_id))).where(
+            Employment.start_date <= D, or_(Employment.end_date.is_(None), Employment.end_date >= D))
+            .group_by(Employment.category)).all()
+    assert {c: n for c, n in rows} == {c: table.totals[c].actual for c in table.categories}
