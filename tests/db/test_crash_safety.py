@@ -293,3 +293,50 @@ def test_a_write_failing_at_the_operating_system_gives_a_clear_message_and_no_co
     assert integrity(file_db) == "ok"
     assert scalar(file_db, "SELECT count(*) FROM persons") == 1
     assert scalar(file_db, "SELECT count(*) FROM audit_log") == audit_before
+
+
+IMPORT = """
+    import sys
+    from hrapp.io.excel_import import import_employees
+    from hrapp.services.context import ServiceContext
+
+    ctx = ServiceContext.open(sys.argv[1], migrate=False)
+
+    def progress(done, total):
+        print(done, total, flush=True)
+
+    result = import_employees(ctx, sys.argv[2], progress=progress)
+    print("finished", result.created, flush=True)
+"""
+
+
+def test_a_process_killed_in_the_middle_of_an_excel_import_leaves_nothing_of_it(file_db, tmp_path):
+    pytest.importorskip("hrapp.io.excel_import")
+    generate = pytest.importorskip("tests.io.generate")
+    from hrapp.db.models import OrgUnit
+
+    ctx = ServiceContext.open(str(file_db), migrate=False)
+    with ctx.unit_of_work() as s:
+        s.add_all([OrgUnit(code="VP", name="Văn phòng", kind="phong", active_from=date(2000, 1, 1)),
+                   OrgUnit(code="QLKH", name="Phòng Quản lý khoa học", kind="phong", active_from=date(2000, 1, 1))])
+    ctx.engine.dispose()
+    book = generate.generate_import_file(tmp_path / "import.xlsx", 3_000, seed=3)
+    before = {t: scalar(file_db, f"SELECT count(*) FROM {t}") for t in ("persons", "audit_log", "employments")}
+
+    proc = child(IMPORT, str(file_db), str(book))
+    try:
+        for line in proc.stdout:  # validation is the first half of the progress, writing the second
+            done, total = map(int, line.split())
+            if done >= total * 0.7:
+                break
+        else:
+            pytest.fail(f"the import ended before it was killed: {proc.stderr.read()}")
+        assert Path(f"{file_db}-wal").stat().st_size > 500_000, "the import's writes never reached the disk"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+
+    assert integrity(file_db) == "ok"
+    assert {t: scalar(file_db, f"SELECT count(*) FROM {t}") for t in before} == before
