@@ -24,14 +24,34 @@ def _fmt_max(value: object) -> str:
     return str(value).replace(".", ",")
 
 
+TOTAL_HEADER = "Điểm vòng 2 (thang 100)"
+
+
+def split_parts(info: RoundInfo) -> tuple:
+    """The round-2 parts printed as columns of their own (none when one score makes round 2)."""
+    if info.split_round2 and not (len(info.round2_parts) == 1 and info.round2_parts[0].max == 100):
+        return info.round2_parts
+    return ()
+
+
+def score_headers(info: RoundInfo, round_no: int) -> list[tuple[str, str]]:
+    """(part code, column header) of the score sheet: what the printed sheet shows and the import reads."""
+    if round_no == 1:
+        return [(p.code, f"{p.label} ({p.questions} câu)") for p in info.round1_parts]
+    parts = split_parts(info)
+    if not parts:
+        return [(info.round2_parts[0].code, TOTAL_HEADER)]
+    return [(p.code, f"{p.label} (thang {_fmt_max(score(p.max))})") for p in parts]
+
+
 def _position(c: CandidateInfo) -> str:
     first = next((p for p in c.preferences if p.eligible), c.preferences[0] if c.preferences else None)
     return first.position_name if first else ""
 
 
 def round2_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
-    split = info.split_round2 and not (len(info.round2_parts) == 1 and info.round2_parts[0].max == 100)
-    parts = info.round2_parts if split else ()
+    parts = split_parts(info)
+    headers = dict(score_headers(info, 2))
     columns = [Column("STT", 11, "center"), Column("Số báo danh", 20, "center"), Column("Họ và tên", 46),
                Column("Nam", 21, "center"), Column("Nữ", 21, "center"), Column("Vị trí dự tuyển", 52, wrap=True)]
     head1: list = [HeaderCell("STT", rowspan=2), HeaderCell("Số báo danh", rowspan=2),
@@ -41,10 +61,10 @@ def round2_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
     if parts:
         head1.append(HeaderCell("Điểm các phần thi", colspan=len(parts)))
         for p in parts:
-            columns.append(Column(f"{p.label} (thang {_fmt_max(score(p.max))})", 22, "center"))
-            head2.append(f"{p.label} (thang {_fmt_max(score(p.max))})")
+            columns.append(Column(headers[p.code], 22, "center"))
+            head2.append(headers[p.code])
     columns += [Column("Điểm vòng 2", 20, "center"), Column("Ghi chú", 30, wrap=True)]
-    head1 += [HeaderCell("Điểm vòng 2 (thang 100)", rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
+    head1 += [HeaderCell(TOTAL_HEADER, rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
     rows: list = []
     for n, c in enumerate(round2_candidates(candidates), start=1):
         cells: list[object] = [n, c.sbd, c.full_name, *birth_by_sex(c.gender, c.birth_date), _position(c)]
@@ -64,6 +84,7 @@ def round2_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
 
 def round1_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
     parts = info.round1_parts
+    headers = dict(score_headers(info, 1))
     columns = [Column("STT", 11, "center"), Column("Số báo danh", 20, "center"), Column("Họ và tên", 46),
                Column("Nam", 21, "center"), Column("Nữ", 21, "center"), Column("Vị trí dự tuyển", 50, wrap=True)]
     head1: list = [HeaderCell("STT", rowspan=2), HeaderCell("Số báo danh", rowspan=2),
@@ -72,8 +93,8 @@ def round1_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
                    HeaderCell("Số câu trả lời đúng", colspan=max(len(parts), 1))]
     head2: list = ["Nam", "Nữ"]
     for p in parts:
-        columns.append(Column(f"{p.label} ({p.questions} câu)", 24, "center"))
-        head2.append(f"{p.label} ({p.questions} câu)")
+        columns.append(Column(headers[p.code], 24, "center"))
+        head2.append(headers[p.code])
     columns += [Column("Kết quả", 20, "center"), Column("Ghi chú", 30, wrap=True)]
     head1 += [HeaderCell("Kết quả", rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
     sitting = sorted((c for c in candidates if c.eligible), key=lambda c: (c.sbd or "~", c.full_name))
