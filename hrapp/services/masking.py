@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
+from hrapp.db.audit import record
 from hrapp.services.permissions import READ_PERSONAL, has_permission
 
 if TYPE_CHECKING:
@@ -108,3 +111,18 @@ def mask_dto(ctx: ServiceContext, dto: Any) -> Any:
         if f.name in PERSONAL_FIELDS
     }
     return dataclasses.replace(dto, **changes)
+
+
+def record_personal_output(session: Session, action: str, what: str, person_ids: Iterable[int] = (),
+                           *, masked: bool) -> None:
+    """An audit row for an export or printout that carries personal data (NĐ 13/2023: who took what, when).
+
+    `action` is 'export' or 'print'; `what` names the document ("Danh sách cán bộ, Excel").
+    """
+    if action not in ("export", "print"):
+        raise ValueError("action must be 'export' or 'print'")
+    ids = sorted(set(person_ids))
+    single = ids[0] if len(ids) == 1 else None
+    record(session, action, "personal_data", entity_id=None, person_id=single,
+           summary=f"{what}: {len(ids)} người" + (" (thông tin cá nhân đã che)" if masked else ""),
+           changes={"person_ids": ids, "masked": masked})

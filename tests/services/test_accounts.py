@@ -9,12 +9,18 @@ import pytest
 from sqlalchemy import select
 
 from hrapp.db.models import AuditLog, OrgUnit, UserAccount
-from hrapp.errors import AuthenticationError, ConflictError, DomainError, PermissionDeniedError, ValidationError
+from hrapp.errors import (
+    AuthenticationError,
+    ConflictError,
+    DomainError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser, UserChanges
 from hrapp.services.context import ServiceContext
 from hrapp.services.masking import can_see_personal, mask_cccd, mask_dto, mask_record
-from hrapp.services.permissions import ROLE_PERMISSIONS, has_permission, in_scope, require
+from hrapp.services.permissions import ROLE_PERMISSIONS, in_scope, require
 
 T0 = datetime(2026, 3, 2, 8, 0, 0)
 ADMIN_PW = "Quantri#2026"
@@ -264,3 +270,18 @@ def test_masking_hides_personal_data_from_the_view_only_role(admin_ctx):
                                            "phone": "090****456", "permanent_address": "***, Bình Định"}
     assert mask_dto(admin_ctx, Row("Lan", "052090001234", None)) == Row("Lan", "052******234", None)
     assert mask_cccd("052090001234") == "052******234"
+
+
+def test_an_export_of_personal_data_is_recorded_in_the_audit_trail(admin_ctx):
+    from hrapp.services.masking import record_personal_output
+
+    with admin_ctx.unit_of_work() as s:
+        record_personal_output(s, "export", "Danh sách cán bộ, Excel", [3, 1, 3], masked=False)
+        record_personal_output(s, "print", "Sơ yếu lý lịch 2C", [7], masked=True)
+    with admin_ctx.read() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.entity == "personal_data").order_by(AuditLog.id)).all()
+    assert [(r.action, r.user, r.person_id, r.summary) for r in rows] == [
+        ("export", "admin", None, "Danh sách cán bộ, Excel: 2 người"),
+        ("print", "admin", 7, "Sơ yếu lý lịch 2C: 1 người (thông tin cá nhân đã che)"),
+    ]
+    assert rows[0].changes == {"person_ids": [1, 3], "masked": False}
