@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "hrapp.commands.core",
     "hrapp.commands.reports",
     "hrapp.commands.career",
+    "hrapp.commands.planning",
     "hrapp.commands.recruitment",
     "hrapp.commands.admin",
 ]

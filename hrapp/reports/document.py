@@ -642,6 +642,10 @@ class _TableState:
             used += h
             i += 1
         if i < self.nrows:
+            # a section heading never ends a page: it moves to the next one with the rows it introduces
+            while i > start + 1 and self.row(i - 1).kind == _SECTION:
+                i -= 1
+                used -= self.row(i).height
             return i, self.header_h + used, False
         totals_h = self.totals_row.height if self.totals_row is not None else 0.0
         if used + totals_h + self.tail <= room:

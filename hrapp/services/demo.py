@@ -53,6 +53,7 @@ from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.errors import DomainError
 from hrapp.paths import DEMO
 from hrapp.services.context import ServiceContext
+from hrapp.services.demo_planning import load_demo_planning
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
 from hrapp.text import fold
@@ -119,6 +120,7 @@ def load_demo(ctx: ServiceContext) -> dict[str, int]:
             raise DomainError("not_empty", NOT_EMPTY_MESSAGE)
         plan = _Planner(department, people, rulebook).plan()
         summary = _Writer(session, department, people["majors"], plan).write()
+        load_demo_planning(session, rulebook)  # succession plans 2020–2025 and 2026–2031
         record(session, "demo_load", "database", summary=f"Nạp dữ liệu mẫu: {summary}")
     return summary
 

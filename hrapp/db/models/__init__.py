@@ -32,6 +32,7 @@ from hrapp.db.models.person import (
     Secondment,
     WorkHistory,
 )
+from hrapp.db.models.planning import PlanningEntry, PlanningPeriod, PlanningPost, PlanningReview
 from hrapp.db.models.recruitment import (
     Candidate,
     CandidatePreference,
@@ -50,4 +51,5 @@ __all__ = [
     "Note", "OrgUnit", "OrgUnitEvent", "Person", "PositionAssignment", "PositionCompetency", "PostHeld",
     "Qualification", "Rank", "RankAssignment", "RecruitmentRound", "RecruitmentTarget", "RoundEvent",
     "RuleVersionRow", "Score", "ScoreChange", "SalaryStep", "Secondment", "UserAccount", "WorkHistory",
+    "PlanningEntry", "PlanningPeriod", "PlanningPost", "PlanningReview",
 ]

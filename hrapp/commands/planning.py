@@ -1,0 +1,120 @@
+"""CLI commands of succession planning: `planning periods`, `planning check`, `planning print`.
+
+`planning check --period 2026-2031 [--as-of DATE] --format json` prints
+{"period", "entries": [{"employee_id", "full_name", "post", "unit_code", "eligible", "reasons": [...]}],
+ "posts": [{"post", "unit_code", "count", "max", "no_successor"}], "people_over_limit": [...],
+ "structure": {"women_share", "under_40_share", "age_tiers": {...}}} (shares in percent, as strings), plus the
+dates used, the rule version, reason codes and the holders of each post.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from hrapp.cli import CliError, print_json
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    planning = sub.add_parser("planning", help="quy hoạch cán bộ lãnh đạo, quản lý")
+    actions = planning.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(planning))
+
+    p = actions.add_parser("periods", help="các giai đoạn quy hoạch")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_periods)
+
+    p = actions.add_parser("check", help="kiểm tra quy hoạch: từng người, từng chức danh, cơ cấu")
+    p.add_argument("--period", required=True, help="giai đoạn, ví dụ 2026-2031")
+    p.add_argument("--as-of", type=_day, default=None, help="ngày kiểm tra (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_check)
+
+    p = actions.add_parser("print", help="in danh sách quy hoạch, báo cáo cơ cấu hoặc kết quả rà soát (PDF, Excel)")
+    p.add_argument("--period", required=True, help="giai đoạn, ví dụ 2026-2031")
+    p.add_argument("--kind", choices=["list", "summary", "review"], default="list",
+                   help="list: danh sách; summary: cơ cấu; review: đưa ra, bổ sung của một đợt rà soát")
+    p.add_argument("--review", type=int, help="số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review")
+    p.add_argument("--as-of", type=_day, default=None, help="ngày kiểm tra (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+    p.set_defaults(handler=cmd_print)
+
+
+def _ctx(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext, imported late to keep start-up fast
+    from hrapp.services.context import ServiceContext
+
+    ctx = ServiceContext.open(args.db)
+    if args.user:
+        ctx.user = args.user
+    return ctx
+
+
+def cmd_periods(args: argparse.Namespace) -> int:
+    from hrapp.queries.planning import list_periods
+
+    ctx = _ctx(args)
+    with ctx.read() as s:
+        rows = list_periods(s)
+    if args.format == "json":
+        print_json([{"id": r.id, "period": r.code, "name": r.name, "rule_version": r.rule_version,
+                     "posts": r.posts, "active_entries": r.active_entries} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.code}\t{r.rule_version}\t{r.posts} chức danh\t{r.active_entries} người\t{r.name}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hrapp.domain.planning import fmt_percent
+    from hrapp.services.planning import check_period
+
+    result = check_period(_ctx(args), args.period, args.as_of)
+    if args.format == "json":
+        print_json(result.to_json())
+        return 0
+    print(f"{result.period.name} — kiểm tra ngày {result.check_date:%d/%m/%Y} "
+          f"({result.rules.rule.label()})")
+    for e in result.entries:
+        mark = "đạt" if e.eligible else "CHƯA ĐẠT"
+        print(f"{e.entry.full_name}\t{e.entry.post_title}\t{mark}")
+        for r in e.reasons:
+            print(f"\t- {r.message}")
+    for p in result.posts:
+        gap = "\tchưa có người quy hoạch" if p.no_successor else ""
+        print(f"{p.post.title}\t{p.count}/{p.maximum}{gap}")
+    s = result.structure
+    print(f"Nữ {fmt_percent(s.women.percent)}; dưới {s.young_below_age} tuổi {fmt_percent(s.young.percent)}; "
+          + "; ".join(f"{t.label} {t.count}" for t in s.tiers))
+    for w in s.warnings:
+        print(f"Cảnh báo: {w}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from hrapp.reports.planning_list import FORMATS, export_planning_list
+    from hrapp.reports.planning_review import export_planning_review, latest_review_id
+    from hrapp.reports.planning_summary import export_planning_summary
+
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS:
+        raise CliError("tệp kết quả phải có đuôi .pdf hoặc .xlsx")
+    if not out.parent.exists():
+        raise CliError(f"không có thư mục {out.parent}")
+    ctx = _ctx(args)
+    if args.kind == "list":
+        data = export_planning_list(ctx, out, args.period, args.as_of)
+        print(f"Đã ghi {out} ({data.people} người; {data.failing} trường hợp chưa đạt tiêu chuẩn).")
+    elif args.kind == "summary":
+        summary = export_planning_summary(ctx, out, args.period, args.as_of)
+        print(f"Đã ghi {out} ({len(summary.posts)} chức danh).")
+    else:
+        review = export_planning_review(ctx, out, args.review or latest_review_id(ctx, args.period))
+        print(f"Đã ghi {out} (rà soát năm {review.year}: bổ sung {len(review.added)}, đưa ra {len(review.removed)}).")
+    return 0

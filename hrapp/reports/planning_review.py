@@ -1,0 +1,149 @@
+"""Danh sách bổ sung và đưa ra khỏi quy hoạch of one yearly review (rà soát quy hoạch): the people added, the
+people removed with the reason, and those whose entry closed because they were appointed. PDF (NĐ 30/2020,
+landscape) and Excel."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import IO
+
+from hrapp.db.audit import record
+from hrapp.errors import NotFoundError
+from hrapp.queries import planning as q
+from hrapp.reports.document import (
+    CancelCallback,
+    Column,
+    Letterhead,
+    ProgressCallback,
+    SectionRow,
+    Signature,
+    TableSpec,
+    build_pdf,
+)
+from hrapp.reports.excel import build_xlsx
+from hrapp.reports.format import fmt_date
+from hrapp.reports.planning_list import letterhead_for, output_suffix, roman
+from hrapp.services.context import ServiceContext
+
+_Target = str | os.PathLike[str] | IO[bytes]
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    full_name: str
+    birth: str
+    gender: str
+    current_post: str
+    planned_post: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReviewList:
+    period_code: str
+    period_label: str
+    year: int
+    review_date: date
+    decision_label: str
+    added: tuple[ReviewLine, ...]
+    removed: tuple[ReviewLine, ...]
+    appointed: tuple[ReviewLine, ...]
+
+
+def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
+    with ctx.read() as s:
+        review = q.get_review(s, review_id)
+        period = q.get_period(s, review.period_id)
+        posts = q.list_posts(s, period.id, review.review_date)
+        entries = q.sort_entries(q.list_entries(s, period.id, None, review_id=review_id), posts)
+        profiles = q.profile_facts(s, [e.person_id for e in entries], review.review_date)
+
+    def line(e: q.EntryRow, note: str) -> ReviewLine:
+        current = profiles[e.person_id].current_post if e.person_id in profiles else ""
+        return ReviewLine(e.full_name, e.birth.display(), "Nam" if e.gender == "M" else "Nữ", current,
+                          e.post_title, note)
+
+    added = tuple(line(e, e.note or "") for e in entries if e.review_id == review_id)
+    gone = [e for e in entries if e.removal_review_id == review_id]
+    removed = tuple(line(e, e.removal_reason or "") for e in gone if e.status == "removed")
+    appointed = tuple(line(e, e.removal_reason or "") for e in gone if e.status == "appointed")
+    return ReviewList(period.code, period.label, review.year, review.review_date, review.decision_label, added,
+                      removed, appointed)
+
+
+def latest_review_id(ctx: ServiceContext, period: int | str) -> int:
+    with ctx.read() as s:
+        reviews = q.list_reviews(s, q.get_period(s, period).id)
+    if not reviews:
+        raise NotFoundError("review_not_found", "Giai đoạn này chưa có đợt rà soát quy hoạch nào.", field="review")
+    return reviews[-1].id
+
+
+def spec(data: ReviewList) -> TableSpec:
+    columns = [
+        Column("STT", 9, "center"),
+        Column("Họ và tên", 38, wrap=True),
+        Column("Ngày sinh", 20, "center"),
+        Column("Giới tính", 13, "center"),
+        Column("Chức vụ, đơn vị công tác", 52, wrap=True),
+        Column("Chức danh quy hoạch", 52, wrap=True),
+        Column("Lý do, ghi chú", 68, wrap=True),
+    ]
+    rows: list = []
+    groups = [("Bổ sung vào quy hoạch", data.added), ("Đưa ra khỏi quy hoạch", data.removed),
+              ("Đã được bổ nhiệm (ra khỏi danh sách quy hoạch chức danh đã bổ nhiệm)", data.appointed)]
+    k = 0
+    for name, lines in groups:
+        if not lines and name.startswith("Đã được"):
+            continue
+        rows.append(SectionRow(f"{roman(k)}. {name} ({len(lines)} trường hợp)"))
+        k += 1
+        for n, r in enumerate(lines, 1):
+            rows.append([n, r.full_name, r.birth, r.gender, r.current_post, r.planned_post, r.note])
+    return TableSpec(columns, rows, numbering=True, font_size=10.5, header_font_size=10)
+
+
+def title(data: ReviewList) -> str:
+    return (f"DANH SÁCH\nBổ sung và đưa ra khỏi quy hoạch cán bộ lãnh đạo, quản lý giai đoạn {data.period_label} "
+            f"(rà soát năm {data.year})")
+
+
+def _subtitles(data: ReviewList) -> list[str]:
+    return [f"(Kèm theo Quyết định số {data.decision_label})"]
+
+
+def _intro(data: ReviewList) -> list[str]:
+    return [f"Kết quả rà soát quy hoạch đến ngày {fmt_date(data.review_date)}: bổ sung {len(data.added)} trường hợp, "
+            f"đưa ra khỏi quy hoạch {len(data.removed)} trường hợp"
+            + (f", {len(data.appointed)} trường hợp đã được bổ nhiệm." if data.appointed else ".")]
+
+
+def build_planning_review_pdf(target: _Target, letterhead: Letterhead, data: ReviewList, *, day: date | None = None,
+                              signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                              cancel: CancelCallback | None = None) -> int:
+    return build_pdf(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day,
+                     intro=_intro(data), signatures=signatures, landscape=True, progress=progress, cancel=cancel)
+
+
+def build_planning_review_xlsx(target: _Target, letterhead: Letterhead, data: ReviewList, *, day: date | None = None,
+                               signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                               cancel: CancelCallback | None = None) -> None:
+    build_xlsx(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day, intro=_intro(data),
+               signatures=signatures, landscape=True, sheet_title=f"Rà soát {data.year}", progress=progress,
+               cancel=cancel)
+
+
+def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], review_id: int, *,
+                           printed_on: date | None = None, progress: ProgressCallback | None = None,
+                           cancel: CancelCallback | None = None) -> ReviewList:
+    suffix = output_suffix(target)
+    data = review_list(ctx, review_id)
+    writer = build_planning_review_pdf if suffix == ".pdf" else build_planning_review_xlsx
+    writer(target, letterhead_for(ctx), data, day=printed_on, progress=progress, cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "planning_review", str(review_id),
+               summary=f"Danh sách rà soát quy hoạch giai đoạn {data.period_label} năm {data.year} ({suffix[1:]})")
+    return data
