@@ -396,5 +396,8 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[Emplo
 
 def staffing_view(ctx: ServiceContext, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
     """The staffing table read in its own session (for the UI, the CLI and the printed documents)."""
+    from hrapp.services.permissions import READ, require
+
+    require(ctx, READ)
     with ctx.read() as s:
         return staffing_table(s, year, on, with_positions=with_positions)

@@ -34,6 +34,7 @@ from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
 from hrapp.reports.staffing_table import letterhead_for
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 PCTNVK = "tham_nien_vuot_khung"
@@ -121,6 +122,7 @@ def _post_ranks(session: Session, ids: list[int], on: date) -> dict[int, int]:
 
 def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | None = None) -> StaffList:
     """The people working now (status working, seconded or on leave) of the unit and its sub-units, or all."""
+    require(ctx, READ)
     on = on or date.today()
     with ctx.read() as s:
         rows: list[EmployeeRow] = list_employees(s, EmployeeFilter(unit_code=unit_code))

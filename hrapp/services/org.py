@@ -35,6 +35,7 @@ from hrapp.queries.org_history import (
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision, effective_date
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 CODE_RE = re.compile(r"^[\w.\-/]+$")
@@ -257,6 +258,7 @@ def _active_employments(session: Session, unit_ids: list[int], on: date) -> list
 
 
 def create_unit(ctx: ServiceContext, dto: NewUnit) -> UnitInfo:
+    require(ctx, WRITE, dto.parent_id)
     with ctx.unit_of_work() as s:
         errors = _code_errors(s, dto.code) + _name_errors(dto.name)
         if dto.kind not in catalogs.labels("unit_kind"):
@@ -282,6 +284,7 @@ def create_unit(ctx: ServiceContext, dto: NewUnit) -> UnitInfo:
 
 def rename_unit(ctx: ServiceContext, dto: RenameUnit) -> UnitInfo:
     """Đổi tên: the old name stays in the history so reports dated earlier print it."""
+    require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
         errors = _name_errors(dto.name)
         if errors:
@@ -304,6 +307,8 @@ def rename_unit(ctx: ServiceContext, dto: RenameUnit) -> UnitInfo:
 
 def move_unit(ctx: ServiceContext, dto: MoveUnit) -> UnitInfo:
     """Chuyển đơn vị sang trực thuộc đơn vị khác; the former parent is kept in the history."""
+    require(ctx, WRITE, dto.unit_id)
+    require(ctx, WRITE, dto.parent_id)
     with ctx.unit_of_work() as s:
         unit = get_unit(s, dto.unit_id)
         parent = get_unit(s, dto.parent_id, "parent_id")
@@ -337,6 +342,8 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
     E−1 (the merged unit's leaders are appointed anew). Headcount quotas stay with their decisions; the
     staffing view counts a merged unit's quota at the unit it merged into.
     """
+    for uid in (dto.target_id, *dto.source_ids):
+        require(ctx, WRITE, uid)
     with ctx.unit_of_work() as s:
         sources_ids = tuple(dict.fromkeys(dto.source_ids))
         if not sources_ids:
@@ -487,6 +494,7 @@ def _end_posts(s: Session, unit: OrgUnit, on: date, last_day: date, reason: str)
 
 def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
     """Giải thể: refused while people still work there or sub-units are open; live positions retire."""
+    require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
         unit = get_unit(s, dto.unit_id)
         decision = add_decision(s, dto.decision)
@@ -521,6 +529,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
 
 
 def edit_unit_details(ctx: ServiceContext, dto: UnitDetails) -> UnitInfo:
+    require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
         unit = get_unit(s, dto.unit_id)
         if not isinstance(dto.sort_order, int) or isinstance(dto.sort_order, bool):
@@ -539,17 +548,20 @@ def edit_unit_details(ctx: ServiceContext, dto: UnitDetails) -> UnitInfo:
 
 
 def get_unit_info(ctx: ServiceContext, unit_id: int) -> UnitInfo:
+    require(ctx, READ)
     with ctx.read() as s:
         return unit_info(s, get_unit(s, unit_id))
 
 
 def unit_history(ctx: ServiceContext, unit_id: int) -> list[UnitEventRow]:
+    require(ctx, READ)
     with ctx.read() as s:
         get_unit(s, unit_id)
         return unit_events(s, unit_id)
 
 
 def unit_name_on(ctx: ServiceContext, unit_id: int, on: date) -> str:
+    require(ctx, READ)
     with ctx.read() as s:
         return unit_name_at(s, unit_id, on)
 
@@ -587,6 +599,7 @@ def _deputy_warning(s: Session, rule: RuleVersion, unit_id: int, code: str, name
 
 def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
     """Every phòng (kinds named by the rule) whose deputies on `on` exceed the limit for its headcount."""
+    require(ctx, READ)
     rule = ctx.rulebook.get("deputy_limits", on)
     out = []
     with ctx.read() as s:
@@ -601,6 +614,7 @@ def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
 
 def unit_leadership(ctx: ServiceContext, unit_id: int, on: date) -> UnitLeadership:
     """The unit's leadership posts with their holders on `on`, and the deputy warning when it applies."""
+    require(ctx, READ)
     rule = ctx.rulebook.get("deputy_limits", on)
     with ctx.read() as s:
         unit = get_unit(s, unit_id)

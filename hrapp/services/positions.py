@@ -31,6 +31,7 @@ from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info, effective_date
 from hrapp.services.org import CODE_RE, get_unit
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 from hrapp.text import fold
 
@@ -443,6 +444,7 @@ def _warnings(s: Session, unit_id: int) -> tuple[str, ...]:
 
 def create_position(ctx: ServiceContext, dto: PositionInput) -> PositionInfo:
     """A new position as a draft (version 1); it takes effect when approved by a decision."""
+    require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
         errors = _position_errors(s, dto)
         if errors:
@@ -463,6 +465,7 @@ def update_position(ctx: ServiceContext, position_id: int, dto: PositionInput) -
     the approved version stays in force until the new one is approved."""
     with ctx.unit_of_work() as s:
         pos = _get(s, position_id)
+        require(ctx, WRITE, pos.unit_id)
         if pos.status in ("superseded", "retired"):
             raise DomainError("position_frozen",
                               f"Vị trí ở trạng thái '{STATUS_LABELS[pos.status]}' không sửa được.", field="position_id")
@@ -495,6 +498,7 @@ def approve_position(ctx: ServiceContext, position_id: int, decision: DecisionRe
     revises ends the day before."""
     with ctx.unit_of_work() as s:
         pos = _get(s, position_id)
+        require(ctx, WRITE, pos.unit_id)
         if pos.status != "draft":
             raise DomainError("not_draft", "Chỉ phê duyệt được vị trí đang ở dạng dự thảo.", field="position_id")
         _require_open_unit(get_unit(s, pos.unit_id))
@@ -518,6 +522,7 @@ def approve_position(ctx: ServiceContext, position_id: int, decision: DecisionRe
 
 def copy_position(ctx: ServiceContext, dto: CopyPosition) -> PositionInfo:
     """Copy a position (description, requirements, competencies) to another unit as a draft."""
+    require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
         src = _get(s, dto.position_id)
         unit = get_unit(s, dto.unit_id)
@@ -534,6 +539,7 @@ def retire_position(ctx: ServiceContext, position_id: int, decision: DecisionRef
     """Bãi bỏ a position from the decision's effective date; refused while someone still holds it."""
     with ctx.unit_of_work() as s:
         pos = _get(s, position_id)
+        require(ctx, WRITE, pos.unit_id)
         if pos.status not in LIVE:
             raise DomainError("position_frozen", "Vị trí đã bị thay thế hoặc bãi bỏ.", field="position_id")
         dec = add_decision(s, decision)
@@ -568,6 +574,7 @@ def retire_position(ctx: ServiceContext, position_id: int, decision: DecisionRef
 
 
 def get_position(ctx: ServiceContext, position_id: int) -> PositionInfo:
+    require(ctx, READ)
     with ctx.read() as s:
         pos = _get(s, position_id)
         return position_info(s, pos, _warnings(s, pos.unit_id) if pos.status in LIVE else ())
@@ -576,6 +583,7 @@ def get_position(ctx: ServiceContext, position_id: int) -> PositionInfo:
 def list_positions(ctx: ServiceContext, unit_id: int | None = None, *, include_history: bool = False
                    ) -> list[PositionInfo]:
     """Positions per unit and code; by default only live versions (approved, and drafts awaiting approval)."""
+    require(ctx, READ)
     with ctx.read() as s:
         q = select(JobPosition)
         if unit_id is not None:
@@ -588,6 +596,7 @@ def list_positions(ctx: ServiceContext, unit_id: int | None = None, *, include_h
 
 def position_versions(ctx: ServiceContext, position_id: int) -> list[PositionInfo]:
     """Every version of the position, oldest first."""
+    require(ctx, READ)
     with ctx.read() as s:
         pos = _get(s, position_id)
         q = (select(JobPosition).where(JobPosition.id.in_(lineage_ids(s, pos))).order_by(JobPosition.version_no))
@@ -683,6 +692,7 @@ def gaps_for(s: Session, rules: RuleBook, person_id: int, pos: JobPosition, on: 
 
 
 def requirement_gaps(ctx: ServiceContext, person_id: int, position_id: int, on: date) -> list[RequirementGap]:
+    require(ctx, READ)
     with ctx.read() as s:
         if s.get(Person, person_id) is None:
             raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
@@ -742,6 +752,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         pos = _assignable(s, dto.position_id, on)
+        require(ctx, WRITE, pos.unit_id)
         emp = _employment_on(s, person.id, on)
         if emp is None:
             raise DomainError("no_employment",
@@ -789,6 +800,7 @@ def assign_concurrent_position(ctx: ServiceContext, dto: AssignPosition) -> Assi
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         pos = _assignable(s, dto.position_id, on)
+        require(ctx, WRITE, pos.unit_id)
         emp = _employment_on(s, person.id, on)
         if emp is None:
             raise DomainError("no_employment",
@@ -820,6 +832,7 @@ def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
         a = s.get(PositionAssignment, dto.assignment_id)
         if a is None:
             raise NotFoundError("assignment_not_found", "Không tìm thấy quá trình kiêm nhiệm.", field="assignment_id")
+        require(ctx, WRITE, s.get(JobPosition, a.position_id).unit_id)
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         if on <= a.start_date:
@@ -845,6 +858,7 @@ def _held(s: Session, pos_id: int, since: date, until: date | None, concurrent: 
 
 def person_positions(ctx: ServiceContext, person_id: int, on: date | None = None) -> PersonPositions:
     """The person's main position (from the employment row) and concurrent ones on `on` (today by default)."""
+    require(ctx, READ)
     on = on or date.today()
     with ctx.read() as s:
         emp = _employment_on(s, person_id, on)

@@ -22,6 +22,7 @@ from hrapp.services.decisions import (
     decision_info,
 )
 from hrapp.services.org import get_unit
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.positions import needed_vs_quota
 
 
@@ -109,6 +110,9 @@ def _year_overlaps(unit: OrgUnit, year: int) -> bool:
 
 def set_quotas(ctx: ServiceContext, dto: QuotaInput) -> QuotaResult:
     """Record a quota decision for the year; all entries are saved or none."""
+    require(ctx, WRITE)
+    for e in dto.entries:
+        require(ctx, WRITE, e.unit_id)
     with ctx.unit_of_work() as s:
         errors = year_errors(dto.year)
         if not dto.entries:
@@ -155,6 +159,7 @@ def set_quota(ctx: ServiceContext, year: int, unit_id: int, category: str, numbe
 def copy_quotas(ctx: ServiceContext, dto: CopyQuotas) -> QuotaResult:
     """Giao biên chế năm sau bằng số năm trước: every number of `from_year` for units that exist during
     `to_year`, under one decision. Refused when `to_year` already has numbers."""
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         errors = year_errors(dto.from_year, "from_year") + year_errors(dto.to_year, "to_year")
         if not errors and dto.from_year == dto.to_year:
@@ -182,6 +187,7 @@ def copy_quotas(ctx: ServiceContext, dto: CopyQuotas) -> QuotaResult:
 
 def list_quotas(ctx: ServiceContext, year: int) -> list[QuotaInfo]:
     """The year's numbers per unit and category, as recorded (no roll-up)."""
+    require(ctx, READ)
     with ctx.read() as s:
         rows = s.scalars(select(HeadcountQuota).where(HeadcountQuota.year == year)
                          .order_by(HeadcountQuota.unit_id, HeadcountQuota.category)).all()

@@ -262,3 +262,12 @@ def test_a_post_ended_the_day_before_is_no_longer_a_current_leader(ctx, org):
     post(ctx, pid, org["QLKH"], "truong_phong", "Trưởng phòng", end=date(2022, 6, 29))
     assert unit_leadership(ctx, org["QLKH"], D).leaders == ()
     assert len(unit_leadership(ctx, org["QLKH"], date(2022, 6, 29)).leaders) == 1
+
+
+def test_a_read_only_account_cannot_change_the_organisation(ctx, org):
+    from hrapp.errors import PermissionDeniedError
+
+    ctx.sign_in("xem1", "xem")
+    with pytest.raises(PermissionDeniedError):
+        rename_unit(ctx, RenameUnit(org["VP"], "Văn phòng", dec(date(2022, 1, 1))))
+    assert unit_name_on(ctx, org["VP"], date(2022, 1, 1)) == "Văn phòng Sở"

@@ -290,3 +290,12 @@ def test_a_new_version_shows_on_the_holders_page_from_its_effective_date(ctx, or
     approve_position(ctx, v2.id, dec(date(2022, 7, 1)))
     assert person_positions(ctx, pid, date(2022, 6, 30)).main.name == "Chuyên viên quản lý khoa học"
     assert person_positions(ctx, pid, date(2022, 7, 1)).main.name == "Chuyên viên quản lý KH&CN"
+
+
+def test_an_officer_scoped_to_one_unit_cannot_edit_positions_of_another(ctx, org):
+    from hrapp.errors import PermissionDeniedError
+
+    ctx.sign_in("tccb_tt", "to_chuc_can_bo", (org["TT"],))
+    assert create_position(ctx, spec(org["TT.KT"], "KT.01")).unit_code == "TT.KT"
+    with pytest.raises(PermissionDeniedError):
+        create_position(ctx, spec(org["QLKH"]))
