@@ -4,6 +4,7 @@ decisions, withdrawals and the hiring of the winners into staff records. One use
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -565,16 +566,8 @@ def set_target(ctx: ServiceContext, dto: TargetInput, *, today: date | None = No
             errors.append(("position_id", f"Vị trí “{pos.name}” đã bị thay thế hoặc bãi bỏ."))
         if isinstance(dto.quota, bool) or not isinstance(dto.quota, int) or dto.quota < 1:
             errors.append(("quota", "Chỉ tiêu phải là số nguyên từ 1 trở lên."))
-        rank_code = dto.rank_code or pos.min_rank_code
         if dto.rank_code:
             errors += v.collect(("rank_code", v.rank_error(dto.rank_code)))
-        if rank_code and not errors:
-            kind = catalogs.ranks()[rank_code]["kind"]
-            wanted = "ngach" if rnd.subject == "cong_chuc" else "cdnn"
-            if kind != wanted:
-                what = "ngạch công chức" if wanted == "ngach" else "chức danh nghề nghiệp viên chức"
-                errors.append(("rank_code", f"Tuyển {catalogs.label('category', rnd.category).lower()} thì phải "
-                                            f"chọn {what}."))
         v.raise_if(errors)
         assert pos is not None
         target = _target_of(s, rnd, pos.id)
@@ -931,10 +924,11 @@ def _level_rank(code: str | None) -> int:
 
 
 def _majors_match(required: str, held: Sequence[str]) -> bool:
-    """'Công nghệ thông tin; Điện tử - Viễn thông' accepts either; the comparison ignores diacritics."""
-    options = [fold(x) for x in required.replace(" hoặc ", ";").split(";") if x.strip()]
+    """'Vật lý, Điện tử - Viễn thông' (or '; ', ' hoặc ') accepts a degree in either; the candidate's major
+    must contain one of them ('Công nghệ thông tin ứng dụng' has 'Công nghệ thông tin'), diacritics aside."""
+    options = [fold(x) for x in re.split(r",|;| hoặc ", required) if x.strip()]
     have = [fold(m) for m in held if m and m.strip()]
-    return any(o in m or m in o for o in options for m in have)
+    return any(o in m for o in options for m in have)
 
 
 def eligibility_reasons(c: Candidate, pos: JobPosition, rank: Rank | None, on: date) -> list[str]:

@@ -114,11 +114,13 @@ def test_own_places_do_not_count_against_a_changed_quota(ctx, org):
     assert info.targets[0].over_vacancy_reason is None
 
 
-def test_rank_of_the_winners_must_fit_the_category(ctx, org):
+def test_rank_of_the_winners_defaults_to_the_positions_and_must_exist(ctx, org):
     info = rec.create_round(ctx, round_input())
     with pytest.raises(ValidationError) as err:
-        rec.set_target(ctx, rec.TargetInput(info.id, org["IT"], 1, rank_code="01.003"))
-    assert "chức danh nghề nghiệp viên chức" in messages(err)
+        rec.set_target(ctx, rec.TargetInput(info.id, org["IT"], 1, rank_code="99.999"))
+    assert "Không có ngạch/chức danh nghề nghiệp mã '99.999'" in messages(err)
+    info = rec.set_target(ctx, rec.TargetInput(info.id, org["IT"], 1))
+    assert (info.targets[0].rank_code, info.targets[0].rank_name) == ("V.05.02.07", "Kỹ sư (hạng III)")
 
 
 def test_open_rounds_count_as_in_recruitment_and_drafts_do_not(ctx, org):
