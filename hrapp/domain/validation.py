@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from hrapp import catalogs
 from hrapp.domain import salary
-from hrapp.domain.rules import RuleBook
+from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError, ValidationError
 
 Errors = list[tuple[str, str]]
@@ -186,17 +186,42 @@ def coefficient_errors(rank_code: str, step: int | None, coefficient: Decimal | 
     if step is None:
         return [("salary_step", "Chưa nhập bậc lương.")]
     klass = salary_class_of(rank_code)
-    try:
-        salary.check_step(klass, step, rulebook, on)
-    except DomainError as exc:
-        return [("salary_step", exc.message)]
     if coefficient is None or coefficient == "":
-        return [("coefficient", "Chưa nhập hệ số lương.")]
+        return _step_errors(klass, step, rulebook, on) or [("coefficient", "Chưa nhập hệ số lương.")]
+    # fast path for imports of many rows: one table lookup; the salary module words the errors
+    table = _scale_table(salary.scale_rule(rulebook, on), klass)
+    if table is not None and isinstance(step, int) and 1 <= step <= len(table) and isinstance(coefficient, Decimal) \
+            and coefficient == table[step - 1]:
+        return []
+    errors = _step_errors(klass, step, rulebook, on)
+    if errors:
+        return errors
     try:
         salary.check_coefficient(klass, step, coefficient, rulebook, on)
     except DomainError as exc:
         return [("coefficient", exc.message)]
     return []
+
+
+def _step_errors(klass: str, step: int, rulebook: RuleBook, on: date) -> Errors:
+    try:
+        salary.check_step(klass, step, rulebook, on)
+    except DomainError as exc:
+        return [("salary_step", exc.message)]
+    return []
+
+
+_TABLES: dict[tuple[int, str], tuple[object, tuple[Decimal, ...] | None]] = {}
+
+
+def _scale_table(rule: RuleVersion, klass: str) -> tuple[Decimal, ...] | None:
+    """The class's coefficients as Decimals, cached per rule data object (an edited rule is a new object)."""
+    key = (id(rule.params), klass)
+    entry = _TABLES.get(key)
+    if entry is None or entry[0] is not rule.params:
+        spec = rule.params.get("classes", {}).get(klass)
+        entry = _TABLES[key] = (rule.params, tuple(Decimal(str(c)) for c in spec["coefficients"]) if spec else None)
+    return entry[1]
 
 
 def expected_coefficient(rank_code: str, step: int, rulebook: RuleBook, on: date) -> Decimal:

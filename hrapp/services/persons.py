@@ -41,6 +41,7 @@ from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationEr
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
 from hrapp.services.snapshot import refresh_snapshot, set_name
+from hrapp.text import normalize_name
 
 if TYPE_CHECKING:
     from hrapp.queries.person_profile import PersonProfile
@@ -980,18 +981,34 @@ def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: s
 # ============================================================================================== other history
 
 
+def work_errors(dto: WorkInput, birth: date | None) -> v.Errors:
+    errors: v.Errors = []
+    if dto.from_date is None:
+        errors.append(("from_date", "Chưa nhập thời gian bắt đầu."))
+    if not (dto.description or "").strip():
+        errors.append(("description", "Chưa nhập chức danh, chức vụ, đơn vị công tác."))
+    return errors + v.collect(
+        ("from_date", v.not_before_birth_error(dto.from_date, birth, "Thời gian bắt đầu")),
+        ("to_date", v.order_error(dto.from_date, dto.to_date, "thời gian bắt đầu", "Thời gian kết thúc")),
+    )
+
+
+def family_errors(dto: FamilyInput, today: date) -> v.Errors:
+    errors: v.Errors = []
+    if dto.side not in FAMILY_SIDES:
+        errors.append(("side", "Chọn quan hệ về bản thân hoặc về bên vợ (chồng)."))
+    if not (dto.relation or "").strip():
+        errors.append(("relation", "Chưa nhập mối quan hệ."))
+    if not (dto.full_name or "").strip():
+        errors.append(("full_name", "Chưa nhập họ và tên."))
+    if dto.birth_year is not None and not v.MIN_BIRTH_YEAR - 50 <= dto.birth_year <= today.year:
+        errors.append(("birth_year", f"Năm sinh {dto.birth_year} không hợp lệ."))
+    return errors
+
+
 def add_work_history(ctx: ServiceContext, person_id: int, dto: WorkInput) -> PersonProfile:
     def act(s: Session, p: Person) -> None:
-        errors: v.Errors = []
-        if dto.from_date is None:
-            errors.append(("from_date", "Chưa nhập thời gian bắt đầu."))
-        if not (dto.description or "").strip():
-            errors.append(("description", "Chưa nhập chức danh, chức vụ, đơn vị công tác."))
-        errors += v.collect(
-            ("from_date", v.not_before_birth_error(dto.from_date, p.birth_date, "Thời gian bắt đầu")),
-            ("to_date", v.order_error(dto.from_date, dto.to_date, "thời gian bắt đầu", "Thời gian kết thúc")),
-        )
-        v.raise_if(errors)
+        v.raise_if(work_errors(dto, p.birth_date))
         s.add(WorkHistory(person_id=p.id, from_date=dto.from_date, to_date=dto.to_date,
                           description=dto.description.strip()))
 
@@ -1003,18 +1020,7 @@ def add_family_member(ctx: ServiceContext, person_id: int, dto: FamilyInput, *,
     today = today or _today()
 
     def act(s: Session, p: Person) -> None:
-        errors: v.Errors = []
-        if dto.side not in FAMILY_SIDES:
-            errors.append(("side", "Chọn quan hệ về bản thân hoặc về bên vợ (chồng)."))
-        if not (dto.relation or "").strip():
-            errors.append(("relation", "Chưa nhập mối quan hệ."))
-        if not (dto.full_name or "").strip():
-            errors.append(("full_name", "Chưa nhập họ và tên."))
-        if dto.birth_year is not None and not v.MIN_BIRTH_YEAR - 50 <= dto.birth_year <= today.year:
-            errors.append(("birth_year", f"Năm sinh {dto.birth_year} không hợp lệ."))
-        v.raise_if(errors)
-        from hrapp.text import normalize_name
-
+        v.raise_if(family_errors(dto, today))
         s.add(FamilyMember(person_id=p.id, side=dto.side, relation=dto.relation.strip(),
                            full_name=normalize_name(dto.full_name), birth_year=dto.birth_year,
                            details=_clean(dto.details)))

@@ -1,0 +1,1 @@
+"""Tests of the Excel import, export and template."""
