@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -54,6 +54,8 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
+from hrapp.services.masking import can_see_personal, mask_address, mask_cccd, mask_phone, mask_text
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.persons import (
     EmploymentInput,
     IdentityInput,
@@ -258,27 +260,42 @@ class HireResult:
 
 
 def get_round(ctx: ServiceContext, round_id: int) -> RoundInfo:
+    require(ctx, READ)
     with ctx.read() as s:
         return q.round_info(s, ctx.rulebook, round_id)
 
 
 def list_rounds(ctx: ServiceContext, year: int | None = None) -> list[RoundRow]:
+    require(ctx, READ)
     with ctx.read() as s:
         return q.list_rounds(s, year)
 
 
 def list_candidates(ctx: ServiceContext, round_id: int) -> list[CandidateInfo]:
+    """The round's candidates in given-name order; CCCD, phone and addresses masked for roles that may not
+    see personal data."""
+    require(ctx, READ)
     with ctx.read() as s:
-        return q.candidate_infos(s, ctx.rulebook, round_id)
+        return [_masked(ctx, c) for c in q.candidate_infos(s, ctx.rulebook, round_id)]
+
+
+def _masked(ctx: ServiceContext, c: CandidateInfo) -> CandidateInfo:
+    if can_see_personal(ctx):
+        return c
+    return replace(c, id_number=mask_cccd(c.id_number) or "", phone=mask_phone(c.phone),
+                   email=mask_text(c.email), permanent_address=mask_address(c.permanent_address),
+                   current_address=mask_address(c.current_address))
 
 
 def results(ctx: ServiceContext, round_id: int) -> RoundResults:
     """The ranking of every position (the same domain function the CLI `rules rank` uses)."""
+    require(ctx, READ)
     with ctx.read() as s:
         return q.compute_results(s, ctx.rulebook, round_id)
 
 
 def round_events(ctx: ServiceContext, round_id: int) -> list[EventInfo]:
+    require(ctx, READ)
     with ctx.read() as s:
         q.get_round(s, round_id)
         return q.events(s, round_id)
@@ -286,6 +303,7 @@ def round_events(ctx: ServiceContext, round_id: int) -> list[EventInfo]:
 
 def priority_choices(ctx: ServiceContext, round_id: int) -> list[tuple[str, str, Decimal]]:
     """(code, label, points) of the priority groups that apply to the round, highest points first."""
+    require(ctx, READ)
     with ctx.read() as s:
         setup = q.round_setup(s, ctx.rulebook, q.get_round(s, round_id))
     groups = sorted(setup.priority.groups, key=lambda g: (-g.points, g.label))
@@ -472,6 +490,7 @@ def _apply_round(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: Ro
 
 def create_round(ctx: ServiceContext, dto: RoundInput) -> RoundInfo:
     """A new round in draft; its positions and quotas are added with `set_target`."""
+    require(ctx, WRITE)
     v.raise_if(round_errors(ctx, dto))
     with ctx.unit_of_work() as s:
         rnd = RecruitmentRound(status="draft")
@@ -485,6 +504,7 @@ def create_round(ctx: ServiceContext, dto: RoundInput) -> RoundInfo:
 def update_round(ctx: ServiceContext, round_id: int, dto: RoundInput) -> RoundInfo:
     """Edit a round. Regime, method and category change only in draft; the round-2 parts only before
     any round-2 score; nothing once the round is closed."""
+    require(ctx, WRITE)
     v.raise_if(round_errors(ctx, dto))
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, round_id)
@@ -509,6 +529,7 @@ def _norm_parts(parts: list | None) -> list[tuple[str, Decimal]]:
 
 def delete_round(ctx: ServiceContext, round_id: int) -> None:
     """Only a draft round with no candidates can be deleted; any other is kept for the record."""
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, round_id)
         _require_status(rnd, ("draft",), "xóa kỳ tuyển dụng")
@@ -543,6 +564,7 @@ def _vacancy_date(s: Session, rnd: RecruitmentRound, today: date) -> date:
 
 def position_vacancy(ctx: ServiceContext, round_id: int, position_id: int, *, today: date | None = None) -> int:
     """Vacancies of a position as the staffing view counts them on the round's date (its own places excluded)."""
+    require(ctx, READ)
     with ctx.read() as s:
         rnd = q.get_round(s, round_id)
         pos = s.get(JobPosition, position_id)
@@ -554,6 +576,7 @@ def position_vacancy(ctx: ServiceContext, round_id: int, position_id: int, *, to
 def set_target(ctx: ServiceContext, dto: TargetInput, *, today: date | None = None) -> RoundInfo:
     """Add a position to the round or change its quota. A quota above the position's vacancies (staffing
     view) is refused unless the officer records the reason."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, dto.round_id)
@@ -590,6 +613,7 @@ def set_target(ctx: ServiceContext, dto: TargetInput, *, today: date | None = No
 
 
 def remove_target(ctx: ServiceContext, target_id: int) -> RoundInfo:
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         t = s.get(RecruitmentTarget, target_id)
         if t is None:
@@ -610,6 +634,7 @@ def remove_target(ctx: ServiceContext, target_id: int) -> RoundInfo:
 def change_status(ctx: ServiceContext, dto: StatusChange, *, today: date | None = None) -> RoundInfo:
     """Move the round one step: draft → open → round 1 → round 2 → results → closed, each step checked;
     one step back (with a reason) while nothing of the later step has been recorded."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, dto.round_id)
@@ -848,7 +873,7 @@ def _candidate_result(ctx: ServiceContext, candidate_id: int) -> CandidateInfo:
         rnd = q.get_round(s, c.round_id)
         setup = q.round_setup(s, ctx.rulebook, rnd)
         targets = {t.id: q.target_info(s, t) for t in rnd.targets}
-        return q.candidate_info(s, c, setup, targets)
+        return _masked(ctx, q.candidate_info(s, c, setup, targets))
 
 
 def save_candidate_in(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: CandidateInput, today: date,
@@ -877,6 +902,7 @@ def save_candidate_in(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dt
 def add_candidate(ctx: ServiceContext, round_id: int, dto: CandidateInput, *,
                   today: date | None = None) -> CandidateInfo:
     """Register a candidate (Phiếu đăng ký dự tuyển); a CCCD already registered in the round is refused."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, round_id)
@@ -888,6 +914,7 @@ def add_candidate(ctx: ServiceContext, round_id: int, dto: CandidateInput, *,
 
 def update_candidate(ctx: ServiceContext, candidate_id: int, dto: CandidateInput, *,
                      today: date | None = None) -> CandidateInfo:
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         c = _candidate(s, candidate_id)
@@ -900,6 +927,7 @@ def update_candidate(ctx: ServiceContext, candidate_id: int, dto: CandidateInput
 
 
 def delete_candidate(ctx: ServiceContext, candidate_id: int) -> None:
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         c = _candidate(s, candidate_id)
         rnd = _round_for_update(s, c.round_id)
@@ -1006,6 +1034,7 @@ def _check_all(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, today: da
 def check_eligibility(ctx: ServiceContext, round_id: int, *, today: date | None = None) -> list[CandidateInfo]:
     """Check every candidate against the requirements of each position applied for, on the application
     deadline; the failing reasons are kept with the candidate. Done automatically when round 1 starts."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, round_id)
@@ -1022,6 +1051,7 @@ def check_eligibility(ctx: ServiceContext, round_id: int, *, today: date | None 
 def assign_sbd(ctx: ServiceContext, round_id: int, prefix: str = "") -> list[CandidateInfo]:
     """Number the candidates who may sit the exam (số báo danh): position by position in the plan's order,
     then by given name; zero-padded (001, 002 …) after an optional prefix. Not after scores exist."""
+    require(ctx, WRITE)
     prefix = (prefix or "").strip()
     if len(prefix) > 10:
         raise ValidationError([("prefix", "Tiền tố số báo danh dài quá 10 ký tự.")])
@@ -1155,6 +1185,7 @@ def enter_scores_in(s: Session, ctx: ServiceContext, sheet: ScoreSheet) -> None:
 def enter_scores(ctx: ServiceContext, sheet: ScoreSheet) -> list[CandidateInfo]:
     """Scores typed by hand (or read from the score sheet): round 1 = correct answers per part, round 2 =
     points per part. A changed score before the results is a correction and is kept in the history."""
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         enter_scores_in(s, ctx, sheet)
     return list_candidates(ctx, sheet.round_id)
@@ -1162,6 +1193,7 @@ def enter_scores(ctx: ServiceContext, sheet: ScoreSheet) -> list[CandidateInfo]:
 
 def remark_score(ctx: ServiceContext, dto: Remark) -> CandidateInfo:
     """Re-marking (phúc khảo): replace a score; the old value, the new one and the reason are logged."""
+    require(ctx, WRITE)
     reason = _clean(dto.reason)
     with ctx.unit_of_work() as s:
         c = _candidate(s, dto.candidate_id)
@@ -1200,6 +1232,7 @@ def remark_score(ctx: ServiceContext, dto: Remark) -> CandidateInfo:
 
 def record_tie_decision(ctx: ServiceContext, dto: TieDecision, *, today: date | None = None) -> RoundResults:
     """The head of the agency picks the winner(s) among candidates tied at a position's last place."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         rnd = _round_for_update(s, dto.round_id)
@@ -1227,6 +1260,7 @@ def record_tie_decision(ctx: ServiceContext, dto: TieDecision, *, today: date | 
 def record_withdrawal(ctx: ServiceContext, dto: Withdrawal, *, today: date | None = None) -> RoundResults:
     """A winner withdraws or misses the dossier deadline: recorded with a decision, and the place goes to
     the next ranked candidate of the position."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
         c = _candidate(s, dto.candidate_id)
@@ -1298,6 +1332,7 @@ def hire_winners(ctx: ServiceContext, dto: HireInput, *, today: date | None = No
     with the same CCCD), employment in the position's unit with the round's category, rank or title, the
     starting step — at 85% with the probation period for viên chức (and công chức before NĐ 170/2025) —
     and the qualifications from the form, all linked to the recruitment decision, in one transaction."""
+    require(ctx, WRITE)
     from hrapp.services.setup import settings
 
     today = today or _today()

@@ -563,3 +563,22 @@ def test_round1_pass_mark_is_half_of_the_questions(ctx, org, correct, passed):
     got = rec.list_candidates(ctx, info.id)[0]
     assert got.round1_passed is passed
     assert passed or got.round1_reason == "Vòng 1 phần kiến thức chung: 29/60 câu đúng, dưới 50%."
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+
+def test_a_read_only_role_sees_masked_personal_data_and_cannot_write(ctx, org):
+    from hrapp.errors import PermissionDeniedError
+
+    info = new_round(ctx, org)
+    advance(ctx, info.id, "open", NOTICE)
+    rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (target_id(info, org["IT"]),), cccd="052096001234",
+                                         phone="0905123456", permanent_address="12 Lê Lợi, Quy Nhơn, Bình Định"))
+    ctx.role = "xem"
+    seen = rec.list_candidates(ctx, info.id)[0]
+    assert (seen.id_number, seen.phone, seen.permanent_address) == ("052******234", "090****456", "***, Bình Định")
+    with pytest.raises(PermissionDeniedError):
+        rec.add_candidate(ctx, info.id, form("Lê Văn Bảo", (target_id(info, org["IT"]),)))
+    ctx.role = "to_chuc_can_bo"
+    assert rec.list_candidates(ctx, info.id)[0].id_number == "052096001234"
