@@ -25,9 +25,11 @@ from hrapp.services.career import (
     pay_step_of,
     probation_of,
     retirement_of,
+    scoped,
     terms_of,
 )
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     the employment ends, a term when the post ends, a probation when the salary is no longer the probation
     share. Term ends show from the first reminder of the appointment rule (6 months and 90 days before).
     """
+    require(ctx, READ)
     _check(as_of, days)
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
@@ -105,7 +108,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     rulebook = ctx.rulebook
     horizon = as_of + timedelta(days=days)
     with ctx.read() as s:
-        facts = load_facts(s, as_of)
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of).values())}
         certificates = _certificates(s, as_of, horizon, facts) if "certificate_expiry" in kinds else []
     youngest = _youngest_retirement_months(rulebook)
     out: list[AlertDTO] = []

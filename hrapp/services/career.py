@@ -40,6 +40,7 @@ from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
 from hrapp.errors import DomainError, NotFoundError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision
+from hrapp.services.permissions import READ, WRITE, require, units_in_scope
 from hrapp.services.snapshot import refresh_snapshot
 
 log = logging.getLogger(__name__)
@@ -525,6 +526,12 @@ def _latest_salary(session: Session, as_of: date, wanted: list[int] | None) -> d
 # ============================================================================================== services
 
 
+def scoped(ctx: ServiceContext, facts: Iterable[PersonFacts]) -> list[PersonFacts]:
+    """The people of the user's units (everyone for a user without a unit scope)."""
+    scope = units_in_scope(ctx)
+    return list(facts) if scope is None else [f for f in facts if f.unit_id in scope]
+
+
 def career_summary(ctx: ServiceContext, person_id: int, as_of: date | None = None) -> CareerSummary:
     """Retirement, next pay step or PCTNVK, probation end and term ends of one person on `as_of` (today)."""
     as_of = as_of or date.today()
@@ -532,6 +539,7 @@ def career_summary(ctx: ServiceContext, person_id: int, as_of: date | None = Non
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        require(ctx, READ, person.cur_unit_id)
         facts = load_facts(s, as_of, [person_id]).get(person_id)
         if facts is None:  # not on staff that day: still show retirement from the identity
             facts = PersonFacts(person.id, person.full_name, person.gender, person.birth_date,
@@ -578,6 +586,7 @@ def add_leave_period(ctx: ServiceContext, person_id: int, dto: LeavePeriodInput)
         person = s.get(Person, person_id)
         if person is None:
             raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        require(ctx, WRITE, person.cur_unit_id)
         if dto.start_date is not None and dto.end_date is not None and not errors:
             clash = s.scalar(select(LeavePeriod).where(
                 LeavePeriod.person_id == person_id,
@@ -639,10 +648,11 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
         from hrapp.errors import ValidationError
 
         raise ValidationError([("year", "Năm không hợp lệ.")])
+    require(ctx, READ, unit_id)
     covered = tuple(range(year, year + years))
     rulebook = ctx.rulebook
     with ctx.read() as s:
-        facts = load_facts(s, date(year, 1, 1))
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, date(year, 1, 1)).values())}
         inside = None
         if unit_id is not None:
             children: dict[int | None, list[int]] = defaultdict(list)

@@ -25,6 +25,7 @@ from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.services.career import load_facts
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision
+from hrapp.services.permissions import READ, WRITE, require
 
 # The regime code stored on a rating given without a score (the four NĐ 90/2020 levels).
 RATING_ONLY_REGIME = "nd90_2020"
@@ -122,6 +123,7 @@ def _check_year(year: int, today: date) -> None:
 
 def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | None = None) -> UnitRatings:
     """The people of a unit (and its sub-units) on staff in `year`, with the ratings recorded and the HTXS caps."""
+    require(ctx, READ, unit_id)
     today = today or date.today()
     _check_year(year, today)
     rule = evaluation_rule(ctx.rulebook, year)
@@ -179,6 +181,7 @@ def score_rating(ctx: ServiceContext, year: int, score: Decimal | str | int,
 def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: date | None = None) -> UnitRatings:
     """Save the ratings of a unit for a year in one transaction: a score sets the rating, a rating given with a
     score must agree with it, and the result is refused when HTXS would exceed the cap of a category group."""
+    require(ctx, WRITE, dto.unit_id)
     today = today or date.today()
     _check_year(dto.year, today)
     rule = evaluation_rule(ctx.rulebook, dto.year)

@@ -38,9 +38,10 @@ from hrapp.domain.retirement import BirthDate, add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import ConflictError, DomainError, ValidationError
-from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of
+from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of, scoped
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info
+from hrapp.services.permissions import APPROVE, READ, require
 from hrapp.services.snapshot import refresh_snapshot
 
 BASE_SALARY = "base_salary"
@@ -307,11 +308,14 @@ def _sign_dates(session: Session, row_ids: Iterable[int]) -> dict[int, date]:
     return out
 
 
-def _in_units(session: Session, facts: dict[int, PersonFacts], unit_id: int | None) -> list[PersonFacts]:
+def _in_units(ctx: ServiceContext, session: Session, facts: dict[int, PersonFacts], unit_id: int | None
+              ) -> list[PersonFacts]:
+    """The people of `unit_id` and its sub-units, within the user's scope."""
+    people = scoped(ctx, facts.values())
     if unit_id is None:
-        return list(facts.values())
+        return people
     allowed = _subtree(_units(session), unit_id)
-    return [f for f in facts.values() if f.unit_id in allowed]
+    return [f for f in people if f.unit_id in allowed]
 
 
 def _sorted(rows: list[PayListRow]) -> tuple[PayListRow, ...]:
@@ -322,13 +326,14 @@ def _sorted(rows: list[PayListRow]) -> tuple[PayListRow, ...]:
 
 def _due_list(ctx: ServiceContext, start: date, end: date, unit_id: int | None, include_overdue: bool,
               pctnvk: bool) -> PayList:
+    require(ctx, READ, unit_id)
     _check_period(start, end)
     rulebook = ctx.rulebook
     rows: list[PayListRow] = []
     with ctx.read() as s:
         facts = load_facts(s, end)
         chosen: list[tuple[PersonFacts, PayStepOutlook]] = []
-        for f in _in_units(s, facts, unit_id):
+        for f in _in_units(ctx, s, facts, unit_id):
             try:
                 out = pay_step_of(f, rulebook)
                 ret = retirement_of(f, rulebook)
@@ -426,13 +431,14 @@ def early_step_candidates(ctx: ServiceContext, year: int, unit_id: int | None = 
     """Who may get a step early in `year`: for achievements (≤12 months short by 31/12, up to 12 months early,
     not twice in a row in the same rank) within 10% of each payroll, and on a retirement notice given in the year
     (≤12 months short at the notice, one step early)."""
+    require(ctx, READ, unit_id)
     if not isinstance(year, int) or not 1990 <= year <= 2100:
         raise ValidationError([("year", "Năm xét không hợp lệ.")])
     rulebook = ctx.rulebook
     as_of = as_of or date(year, 12, 31)
     with ctx.read() as s:
         facts = load_facts(s, as_of)
-        people = _in_units(s, facts, unit_id)
+        people = _in_units(ctx, s, facts, unit_id)
         units = _units(s)
         all_people = list(facts.values())
         payroll: dict[int | None, int] = defaultdict(int)
@@ -557,6 +563,7 @@ def approve_pay_list(ctx: ServiceContext, dto: ApprovalInput, *, today: date | N
     qualify, and each payroll's early steps for achievements must stay within its 10% quota); anything that
     fails stops the whole approval with the reasons, and nothing is written.
     """
+    require(ctx, APPROVE)
     today = today or date.today()
     v.raise_if(_approval_errors(dto))
     rulebook = ctx.rulebook
@@ -576,6 +583,7 @@ def approve_pay_list(ctx: ServiceContext, dto: ApprovalInput, *, today: date | N
             if f is None or f.salary is None:
                 errors.append(("items", f"{name}: không còn trong danh sách cán bộ hoặc chưa có diễn biến lương."))
                 continue
+            require(ctx, APPROVE, f.unit_id)
             if latest.get(item.person_id) != item.salary_row_id:
                 raise ConflictError("conflict", f"Diễn biến lương của {name} đã thay đổi sau khi lập danh sách. "
                                     "Hãy lập lại danh sách rồi phê duyệt.")

@@ -22,6 +22,7 @@ from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import ADMIN, READ, require
 
 # Keys that explain a version (free text, confidence tags) rather than feed a computation.
 DESCRIPTIVE_KEYS = ("note", "confidence")
@@ -81,6 +82,7 @@ def _info(row: RuleVersionRow | RuleVersion, bundled: dict[tuple[str, str], Rule
 def list_rule_versions(ctx: ServiceContext, code: str | None = None, *, today: date | None = None
                        ) -> list[RuleVersionInfo]:
     """Every version (stored ones, then bundled ones not stored yet), by code and start date."""
+    require(ctx, READ)
     today = today or date.today()
     bundled = {(r.code, r.version): r for r in load_rulebook().all()}
     with ctx.read() as s:
@@ -107,6 +109,7 @@ def rule_codes(ctx: ServiceContext) -> list[tuple[str, str]]:
 
 
 def get_rule_version(ctx: ServiceContext, rule_id: int) -> RuleVersionInfo:
+    require(ctx, READ)
     bundled = {(r.code, r.version): r for r in load_rulebook().all()}
     with ctx.read() as s:
         row = s.get(RuleVersionRow, rule_id)
@@ -296,6 +299,7 @@ def _siblings(session, code: str, exclude_id: int | None) -> list[RuleVersion]: 
 
 
 def _save(ctx: ServiceContext, dto: RuleVersionInput, rule_id: int | None) -> RuleVersionInfo:
+    require(ctx, ADMIN)
     params, problem = _parse_params(dto.params)
     with ctx.unit_of_work() as s:
         row = None

@@ -163,3 +163,10 @@ def test_alerts_read_in_bulk_whatever_the_number_of_people(ctx, units):
     assert many == few
     assert set(KINDS) == {"pay_step", "pctnvk", "retirement_notice", "retirement", "term_expiry", "probation_end",
                           "certificate_expiry"}
+
+
+def test_a_user_limited_to_a_unit_sees_only_its_alerts(ctx, units):
+    vp = b.person(ctx, "Lê Minh Khoa", units["VP"], since=date(2019, 7, 20))
+    b.person(ctx, "Đỗ Đức Cường", units["TT"], since=date(2019, 7, 5))
+    ctx.sign_in("vanphong", "to_chuc_can_bo", (units["VP"],))
+    assert [a.employee_id for a in alerts(ctx, AS_OF, 30)] == [vp]

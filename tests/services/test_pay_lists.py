@@ -212,3 +212,17 @@ def test_a_retirement_notice_in_the_year_brings_the_step_forward(ctx, units):
     result = approve_pay_list(ctx, ApprovalInput(DEC, (ApprovalItem(pid, EARLY_RETIREMENT, row.salary_row_id),)),
                               today=date(2023, 6, 30))
     assert result.rows[0].new_step == 4 and result.rows[0].effective_date == date(2023, 7, 1)
+
+
+def test_only_a_role_that_approves_lists_may_approve_one(ctx, units):
+    from hrapp.errors import PermissionDeniedError
+
+    pid = b.person(ctx, "Lê Minh Khoa", units["VP"], since=date(2019, 7, 1))
+    (row,) = pay_step_due_list(ctx, date(2022, 7, 1), date(2022, 12, 31)).rows
+    ctx.sign_in("chuyenvien", "to_chuc_can_bo")
+    with pytest.raises(PermissionDeniedError):
+        approve_pay_list(ctx, ApprovalInput(DEC, (ApprovalItem(pid, REGULAR, row.salary_row_id),)),
+                         today=date(2022, 7, 5))
+    ctx.sign_in("giamdoc", "lanh_dao")
+    assert len(approve_pay_list(ctx, ApprovalInput(DEC, (ApprovalItem(pid, REGULAR, row.salary_row_id),)),
+                                today=date(2022, 7, 5)).rows) == 1

@@ -102,3 +102,13 @@ def test_the_code_of_a_version_cannot_change(ctx):
     with pytest.raises(ValidationError, match="mã quy định"):
         update_rule_version(ctx, info.id, RuleVersionInput("pay_step", info.version, info.effective_from, None,
                                                            info.legal_basis, info.params))
+
+
+def test_only_an_administrator_edits_rules(ctx):
+    from hrapp.errors import PermissionDeniedError
+
+    info = _one(ctx, "pctnvk", "nd204_2004")
+    ctx.sign_in("chuyenvien", "to_chuc_can_bo")
+    assert list_rule_versions(ctx, "pctnvk")  # everyone may read them
+    with pytest.raises(PermissionDeniedError):
+        update_rule_version(ctx, info.id, input_of(info))
