@@ -159,8 +159,8 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
     p = session.get(Person, person_id)
     if p is None:
         raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
-    units = dict(session.execute(select(OrgUnit.id, OrgUnit.name)).tuples().all())
-    rank_names = dict(session.execute(select(Rank.code, Rank.name)).tuples().all())
+    units = {uid: name for uid, name in session.execute(select(OrgUnit.id, OrgUnit.name))}
+    rank_names = {code: name for code, name in session.execute(select(Rank.code, Rank.name))}
 
     employments = session.scalars(
         select(Employment).where(Employment.person_id == person_id)

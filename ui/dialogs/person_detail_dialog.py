@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -122,7 +123,7 @@ class PersonDetailDialog(QDialog):
             (e.category, e.unit_name, fmt_date(e.start_date), fmt_date(e.end_date), e.end_reason,
              fmt_date(e.recruitment_date), e.decision)
             for e in d.employments
-        ], centered=(2, 3, 5))
+        ], centered=(2, 3, 5), stretch_column=1)
         posts = self._table("posts", [
             self.tr("Post"), self.tr("Unit"), self.tr("Appointment"), self.tr("From"), self.tr("Term ends"),
             self.tr("To"), self.tr("Decision"),
@@ -130,7 +131,7 @@ class PersonDetailDialog(QDialog):
             (p.title + (self.tr(" (concurrent)") if p.is_concurrent else ""), p.unit_name, p.kind,
              fmt_date(p.start_date), fmt_date(p.term_end), fmt_date(p.end_date), p.decision)
             for p in d.posts
-        ], centered=(3, 4, 5))
+        ], centered=(3, 4, 5), stretch_column=1)
         return self._stack([
             (None, current),
             (self.tr("Employment history"), employments),
@@ -148,7 +149,7 @@ class PersonDetailDialog(QDialog):
         ], [
             (r.rank_code, r.rank_name, fmt_date(r.effective_date), fmt_date(r.end_date), r.decision)
             for r in d.ranks
-        ], centered=(0, 2, 3))
+        ], centered=(0, 2, 3), stretch_column=1)
         steps = self._table("salary_steps", [
             self.tr("From"), self.tr("Rank"), self.tr("Class"), self.tr("Step"), self.tr("Coefficient"),
             self.tr("Percent"), self.tr("Next step counted from"), self.tr("Reason"), self.tr("Decision"),
@@ -156,7 +157,7 @@ class PersonDetailDialog(QDialog):
             (fmt_date(s.effective_date), s.rank_name, s.salary_class, str(s.step), fmt_decimal(s.coefficient),
              f"{s.percent}%", fmt_date(s.step_since), s.reason, s.decision)
             for s in d.salary_steps
-        ], centered=(0, 2, 3, 4, 5, 6))
+        ], centered=(0, 2, 3, 4, 5, 6), stretch_column=1)
         return self._stack([
             (None, current),
             (self.tr("Ranks held"), ranks),
@@ -171,7 +172,7 @@ class PersonDetailDialog(QDialog):
             (q.kind, q.level + (self.tr(" (in progress)") if q.in_progress else ""), q.major, q.institution,
              q.mode, str(q.year) if q.year else "")
             for q in d.qualifications
-        ], centered=(5,))
+        ], centered=(5,), stretch_column=3)
         return self._stack([(None, table)])
 
     # --- building blocks -----------------------------------------------------------------------------
@@ -205,7 +206,9 @@ class PersonDetailDialog(QDialog):
         area.setWidget(body)
         return area
 
-    def _table(self, key: str, headers: list[str], rows: list[tuple[str, ...]], centered: tuple[int, ...]) -> QWidget:
+    def _table(self, key: str, headers: list[str], rows: list[tuple[str, ...]], centered: tuple[int, ...],
+               stretch_column: int) -> QWidget:
+        """A history table as tall as its rows (up to the space there is); one column takes the spare width."""
         if not rows:
             empty = QLabel(self.tr("Nothing recorded."))
             empty.setObjectName("muted")
@@ -217,14 +220,17 @@ class PersonDetailDialog(QDialog):
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.setWordWrap(False)
+        row_height = self.fontMetrics().height() + 10
         view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        view.verticalHeader().setDefaultSectionSize(row_height)
         hh = view.horizontalHeader()
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        view.resizeColumnsToContents()  # a handful of rows: measuring them is cheap
-        hh.setStretchLastSection(True)
         for i in range(len(headers)):
-            hh.resizeSection(i, min(hh.sectionSize(i) + 12, 320))
+            mode = QHeaderView.ResizeMode.Stretch if i == stretch_column else QHeaderView.ResizeMode.ResizeToContents
+            hh.setSectionResizeMode(i, mode)
+        # A few rows: the table is as tall as they are, the page's spare height stays below it.
+        view.setMaximumHeight(hh.sizeHint().height() + row_height * len(rows) + 2 * view.frameWidth()
+                              + view.horizontalScrollBar().sizeHint().height() + 6)
         self.tables[key] = view
         return view
 
@@ -240,7 +246,6 @@ class PersonDetailDialog(QDialog):
                 label.setObjectName("sectionTitle")
                 v.addWidget(label)
             v.addWidget(widget, 1 if isinstance(widget, QTableView) else 0)
-        if not any(isinstance(w, QTableView) for _, w in parts):
-            v.addStretch(1)
+        v.addStretch(1)
         return page
 

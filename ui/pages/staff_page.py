@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,9 +26,10 @@ from ui.pages.base import BasePage
 from ui.widgets.unit_combo import UnitCombo
 
 SEARCH_DELAY_MS = 150
-# Default widths in pixels at the default font; the user's own widths are remembered.
-DEFAULT_WIDTHS = {"stt": 46, "name": 190, "birth": 96, "gender": 74, "unit": 200, "category": 150,
-                  "rank": 160, "post": 135, "coefficient": 66}
+# Columns sized to their content (a sample text) and columns sharing the rest of the width by weight;
+# once the user resizes or moves a column, the saved layout is used instead.
+SAMPLE_TEXT = {"stt": "0000", "birth": "00/00/0000", "gender": "Nam", "coefficient": "10,00"}
+SHARE = {"name": 1.25, "unit": 1.4, "category": 1.15, "rank": 1.1, "post": 1.0}
 
 
 class StaffPage(BasePage):
@@ -86,7 +87,8 @@ class StaffPage(BasePage):
         hh.setStretchLastSection(False)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setMinimumSectionSize(40)
-        self._apply_default_widths()
+        self._layout_restored = False
+        self._layout_done = False
         self.table.activated.connect(self._open_index)
 
         self.count_label = QLabel()
@@ -161,7 +163,7 @@ class StaffPage(BasePage):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("header")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.table.horizontalHeader().restoreState(state)
+            self._layout_restored = self.table.horizontalHeader().restoreState(state)
         include_left = settings.value("include_left")
         if include_left is not None:
             self.left_check.setChecked(str(include_left).lower() == "true")
@@ -210,10 +212,32 @@ class StaffPage(BasePage):
         self.error_label.setText(self.tr("The list could not be read: %1").replace("%1", message))
         self.error_label.show()
 
-    def _apply_default_widths(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored and not self._layout_done:
+            self._layout_done = True
+            self.apply_default_widths()
+
+    def apply_default_widths(self) -> None:
+        """Fit the columns to the visible width: sample-sized columns first, the rest shared by weight."""
         hh = self.table.horizontalHeader()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        header_fm, cell_fm = QFontMetrics(bold), self.table.fontMetrics()
+        pad = 28  # cell padding of the style sheet plus breathing room
+        widths: dict[str, int] = {}
         for i, key in enumerate(COLUMN_KEYS):
-            hh.resizeSection(i, DEFAULT_WIDTHS[key])
+            header = header_fm.horizontalAdvance(str(self.model.headerData(i, Qt.Orientation.Horizontal))) + pad
+            if key in SAMPLE_TEXT:
+                widths[key] = max(header, cell_fm.horizontalAdvance(SAMPLE_TEXT[key]) + pad)
+            else:
+                widths[key] = header
+        available = self.table.viewport().width() - sum(widths[k] for k in SAMPLE_TEXT) - 2
+        total_share = sum(SHARE.values())
+        for key, share in SHARE.items():
+            widths[key] = max(widths[key], int(available * share / total_share))
+        for i, key in enumerate(COLUMN_KEYS):
+            hh.resizeSection(i, widths[key])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Down arrow in the search box moves into the list; Enter searches at once and moves into the list.

@@ -1,0 +1,113 @@
+"""run_gui: database errors in a Vietnamese message box and a non-zero exit, language choice, first start."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import create_engine, text
+
+from ui import app as ui_app
+from ui import preferences
+from ui.main_window import MainWindow
+
+
+def args(db: Path | None, lang: str | None = None, user: str | None = None) -> argparse.Namespace:
+    return argparse.Namespace(db=str(db) if db else None, lang=lang, user=user, command=None)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch):
+    """Message boxes are recorded (title, text) instead of waiting for a click."""
+    shown: list[tuple[str, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text()))
+        return int(QMessageBox.StandardButton.Close)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch):
+    """run_gui returns right after showing the window; the windows it opened are returned for inspection."""
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    yield lambda: [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow):
+            w.close()
+            w.deleteLater()
+
+
+def test_corrupt_database_shows_a_vietnamese_message_and_exits_non_zero(tmp_path, message_boxes, no_event_loop):
+    broken = tmp_path / "hong.sqlite3"
+    broken.write_bytes(b"\x00garbage, not SQLite\x00" * 200)
+    assert ui_app.run_gui(args(broken)) == 1
+    assert len(message_boxes) == 1
+    title, body = message_boxes[0]
+    assert title == "Không mở được cơ sở dữ liệu"
+    assert "Không mở được cơ sở dữ liệu" in body and "hỏng" in body
+    assert str(broken) in body
+    assert "Traceback" not in body
+    assert no_event_loop() == []
+
+
+def test_database_from_a_newer_version_is_refused(ctx, db_path, message_boxes, no_event_loop):
+    ctx.engine.dispose()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    engine.dispose()
+    assert ui_app.run_gui(args(db_path)) == 1
+    title, body = message_boxes[0]
+    assert "phiên bản mới hơn" in body
+    assert "Traceback" not in body
+
+
+def test_vietnamese_is_the_default_interface(staff_ctx, db_path, message_boxes, no_event_loop):
+    assert ui_app.run_gui(args(db_path)) == 0
+    (window,) = no_event_loop()
+    assert window.sidebar.item(4).text() == "Hồ sơ CCVC"
+    assert window.page("staff").count_label.text() == "9 người"
+    assert message_boxes == []
+
+
+def test_lang_en_shows_english(staff_ctx, db_path, no_event_loop):
+    assert ui_app.run_gui(args(db_path, lang="en")) == 0
+    (window,) = no_event_loop()
+    assert window.sidebar.item(4).text() == "Staff records"
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Records", "&View", "&Help"]
+    page = window.page("staff")
+    assert page.count_label.text() == "9 person(s)"
+    assert page.model.data(page.model.index(0, 3)) == "Male"
+    assert page.model.data(page.model.index(0, 2)) == "12/03/1970"  # dates stay dd/mm/yyyy
+
+
+def test_saved_language_is_used_when_no_lang_is_given(staff_ctx, db_path, no_event_loop):
+    preferences.save_language("en")
+    assert ui_app.run_gui(args(db_path)) == 0
+    (window,) = no_event_loop()
+    assert window.sidebar.item(0).text() == "To-do"
+
+
+def test_user_option_shows_in_the_status_bar(staff_ctx, db_path, no_event_loop):
+    assert ui_app.run_gui(args(db_path, user="canbo01")) == 0
+    (window,) = no_event_loop()
+    assert window.user_label.text() == "Người dùng: canbo01"
+
+
+def test_empty_database_at_start_offers_the_demo(tmp_path, no_event_loop):
+    assert ui_app.run_gui(args(tmp_path / "new.sqlite3")) == 0
+    (window,) = no_event_loop()
+    assert window.first_start_dialog is not None and window.first_start_dialog.isVisible()
+    window.first_start_dialog.reject()
+
+
+def test_database_opened_last_is_opened_again(staff_ctx, db_path, no_event_loop):
+    preferences.remember_database(str(db_path))
+    assert ui_app.run_gui(args(None)) == 0
+    (window,) = no_event_loop()
+    assert window.db_label.text() == f"Cơ sở dữ liệu: {db_path}"

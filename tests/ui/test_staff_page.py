@@ -1,0 +1,169 @@
+"""The staff list: search as you type without diacritics, filters, people who left, order, lazy rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.models.employee_table_model import EmployeeTableModel
+from ui.pages.staff_page import SEARCH_DELAY_MS
+
+
+def names(page) -> list[str]:  # noqa: ANN001
+    m = page.model
+    return [m.data(m.index(r, 1)) for r in range(m.rowCount())]
+
+
+def staff(window):  # noqa: ANN001, ANN201
+    return window.show_area("staff")
+
+
+def test_list_shows_working_people_in_vietnamese_given_name_order(window):
+    page = staff(window)
+    assert names(page) == [
+        "Nguyễn Văn An", "Lê Đức Anh", "Võ Thị Ngọc Ánh", "Nguyễn Văn Bình", "Trần Thị Đào",
+        "Đặng Minh Đức", "Bùi Thị Lan", "Huỳnh Văn Nam", "Nguyễn Thị Hồng Nhung",
+    ]
+    assert page.count_label.text() == "9 người"
+
+
+def test_row_shows_formatted_columns(window):
+    page = staff(window)
+    m = page.model
+    row = [m.data(m.index(0, c)) for c in range(m.columnCount())]
+    assert row == ["1", "Nguyễn Văn An", "12/03/1970", "Nam", "Ban Giám đốc", "Công chức", "Chuyên viên chính",
+                   "Giám đốc Sở", "6,10"]
+    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert headers == ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Loại", "Ngạch", "Chức vụ", "Hệ số"]
+
+
+def test_typing_without_diacritics_finds_people_and_updates_the_count(window, qtbot):
+    page = staff(window)
+    qtbot.keyClicks(page.search_edit, "nguyen van")
+    qtbot.waitUntil(lambda: page.count_label.text() == "2 người")
+    assert names(page) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]
+
+
+def test_search_matches_d_for_đ_and_word_starts(window, qtbot):
+    page = staff(window)
+    qtbot.keyClicks(page.search_edit, "duc")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert names(page) == ["Lê Đức Anh", "Đặng Minh Đức"]
+    page.search_edit.clear()
+    page.search_edit.insert("ĐÀO")  # typed with diacritics and in capitals
+    qtbot.waitUntil(lambda: names(page) == ["Trần Thị Đào"])
+
+
+def test_search_waits_for_a_pause_in_typing(window, qtbot):
+    page = staff(window)
+    qtbot.keyClicks(page.search_edit, "lan")
+    assert page._search_timer.isActive()
+    assert page._search_timer.interval() == SEARCH_DELAY_MS
+    assert page.model.rowCount() == 9  # not yet filtered while the user is typing
+    qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan"])
+
+
+def test_search_without_match_shows_an_empty_list(window, qtbot):
+    page = staff(window)
+    qtbot.keyClicks(page.search_edit, "xyz")
+    qtbot.waitUntil(lambda: page.count_label.text() == "0 người")
+
+
+def test_unit_filter_includes_people_of_sub_units(window, qtbot):
+    page = staff(window)
+    assert page.unit_combo.select_code("CCTDC")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert names(page) == ["Đặng Minh Đức", "Bùi Thị Lan"]  # Đức works in a phòng of the chi cục
+    assert page.unit_combo.select_code("CCTDC_DL")
+    assert names(page) == ["Đặng Minh Đức"]
+    assert page.unit_combo.select_code(None)
+    assert page.model.rowCount() == 9
+
+
+def test_unit_combo_lists_units_as_an_indented_tree(window):
+    combo = staff(window).unit_combo
+    entries = [(combo.itemText(i), combo.itemData(i, Qt.ItemDataRole.UserRole + 2)) for i in range(combo.count())]
+    assert entries[0] == ("Tất cả đơn vị", None)
+    assert entries[1] == ("Sở Khoa học và Công nghệ", 0)
+    assert ("Chi cục Tiêu chuẩn Đo lường Chất lượng", 1) in entries
+    chi_cuc = entries.index(("Chi cục Tiêu chuẩn Đo lường Chất lượng", 1))
+    assert entries[chi_cuc + 1] == ("Phòng Quản lý Đo lường", 2)
+
+
+def test_category_filter(window, qtbot):
+    page = staff(window)
+    page.category_combo.setCurrentIndex(page.category_combo.findData("vien_chuc"))
+    assert names(page) == ["Lê Đức Anh"]
+    page.category_combo.setCurrentIndex(page.category_combo.findData("hop_dong"))
+    assert names(page) == ["Bùi Thị Lan"]
+
+
+def test_people_who_left_appear_only_when_asked(window, qtbot):
+    page = staff(window)
+    assert "Phạm Thị Hoa" not in names(page)
+    qtbot.mouseClick(page.left_check, Qt.MouseButton.LeftButton)
+    assert page.left_check.isChecked()
+    assert "Phạm Thị Hoa" in names(page)
+    assert page.count_label.text() == "10 người"
+
+
+def test_enter_on_a_row_opens_the_record(window, qtbot):
+    page = staff(window)
+    page.table.setFocus()
+    page.table.selectRow(3)
+    page.table.setCurrentIndex(page.model.index(3, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    dialog = page._detail_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.detail.full_name == "Nguyễn Văn Bình"
+    assert dialog.windowTitle() == "Hồ sơ: Nguyễn Văn Bình"
+    dialog.close()
+
+
+def test_down_arrow_in_search_moves_into_the_list(window, qtbot):
+    page = staff(window)
+    window.activateWindow()
+    page.focus_search()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.selected_person_id() == page.model.person_id(0)
+
+
+def test_rows_are_fetched_lazily_page_by_page_with_a_bounded_cache(staff_ctx, qtbot):
+    model = EmployeeTableModel(staff_ctx)
+    model.PAGE_SIZE = 3
+    model.MAX_PAGES = 2
+    model.reload()
+    assert model.rowCount() == 9
+    assert model.pages_fetched == 0  # counting rows reads ids only
+    assert model.data(model.index(0, 1)) == "Nguyễn Văn An"
+    assert model.data(model.index(2, 1)) == "Võ Thị Ngọc Ánh"
+    assert model.pages_fetched == 1  # rows 0-2 come from one page
+    assert model.data(model.index(8, 1)) == "Nguyễn Thị Hồng Nhung"
+    assert model.pages_fetched == 2
+    model.data(model.index(4, 1))  # a third page evicts the least recently used one (rows 0-2)
+    assert model.pages_fetched == 3
+    model.data(model.index(7, 1))  # still cached
+    assert model.pages_fetched == 3
+    model.data(model.index(0, 1))
+    assert model.pages_fetched == 4
+
+
+def test_row_numbers_need_no_database_read(staff_ctx):
+    model = EmployeeTableModel(staff_ctx)
+    model.reload()
+    assert model.data(model.index(8, 0)) == "9"
+    assert model.pages_fetched == 0
+
+
+def test_column_layout_is_saved_and_restored(window, qtbot, staff_ctx):
+    from ui.main_window import MainWindow
+
+    header = staff(window).table.horizontalHeader()
+    header.resizeSection(1, 321)
+    header.moveSection(4, 2)  # unit before date of birth
+    window.save_settings()
+    again = MainWindow(staff_ctx)
+    qtbot.addWidget(again)
+    restored = again.page("staff").table.horizontalHeader()
+    assert restored.sectionSize(1) == 321
+    assert restored.visualIndex(4) == 2
