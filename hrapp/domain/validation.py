@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from hrapp import catalogs
 from hrapp.domain import salary
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError, ValidationError
+from hrapp.text import fold
 
 Errors = list[tuple[str, str]]
 """(field, Vietnamese message) pairs; the field is the DTO attribute the message belongs next to."""
@@ -231,11 +233,24 @@ def expected_coefficient(rank_code: str, step: int, rulebook: RuleBook, on: date
 # --------------------------------------------------------------------------------------------- codes
 
 
-def code_error(kind: str, code: str | None, what: str) -> str | None:
-    """A code must be in its bundled catalogue (resources/catalogs/<kind>.json)."""
-    if code is None or code == "":
+def catalog_code(kind: str, value: str | None) -> str | None:
+    """The catalogue code for a value written either as the code ('01') or as its name ('Kinh'); None when
+    it is neither. Older records keep names (ethnicity, religion), new ones codes: both must work."""
+    if not value:
         return None
-    if code in catalogs.labels(kind):
+    if value in catalogs.labels(kind):
+        return value
+    return _names(kind).get(fold(value))
+
+
+@cache
+def _names(kind: str) -> dict[str, str]:
+    return {fold(name): code for code, name in catalogs.labels(kind).items()}
+
+
+def code_error(kind: str, code: str | None, what: str) -> str | None:
+    """A code (or its name) must be in its bundled catalogue (resources/catalogs/<kind>.json)."""
+    if code is None or code == "" or catalog_code(kind, code) is not None:
         return None
     return f"{what} '{code}' không có trong danh mục."
 

@@ -51,6 +51,7 @@ from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
+from hrapp.services.permissions import WRITE, require, units_in_scope
 from hrapp.services.snapshot import refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
 
@@ -333,9 +334,11 @@ class _Codes:
     def __init__(self, pairs: Iterable[tuple[str, str]], aliases: dict[str, str] | None = None):
         pairs = list(pairs)
         self.by_key: dict[str, str] = {}
-        for code, name in pairs:
+        shorts = [fold(name.split(" (")[0]) for _, name in pairs]
+        for (code, name), short in zip(pairs, shorts, strict=True):
             self.by_key.setdefault(fold(name), code)
-            self.by_key.setdefault(fold(name.split(" (")[0]), code)
+            if shorts.count(short) == 1:  # 'Viên chức' alone would not say which kind of viên chức
+                self.by_key.setdefault(short, code)
         for code, _ in pairs:
             self.by_key[fold(code)] = code
         for alias, code in (aliases or {}).items():
@@ -551,7 +554,9 @@ class _Importer:
         self.unit_dates = {i: (a, b) for i, a, b in session.execute(
             select(OrgUnit.id, OrgUnit.active_from, OrgUnit.active_to))}
         self.lookups = _lookups(units)
+        self.scope = units_in_scope(ctx)  # None: every unit
         self.decisions: dict[tuple[str, date], int] = {}
+        self.person_units: dict[int, int | None] = {}
         self.by_cccd: dict[str, tuple[int, str]] = {
             n: (i, name) for i, n, name in session.execute(
                 select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None)))
@@ -616,6 +621,11 @@ class _Importer:
                 plan = plans.get(cccd)
                 if plan is None and cccd in first_row:
                     continue  # the person's own row has errors, already reported
+                if plan is None and cccd in existing and self.scope is not None \
+                        and self.person_units.get(existing[cccd].id) not in self.scope:
+                    self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
+                                    "Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.")
+                    continue
                 if plan is None and cccd in existing:
                     ex = existing[cccd]
                     plan = plans[cccd] = _Plan(row, cccd, ex.id, ex.identity, None)
@@ -640,8 +650,9 @@ class _Importer:
         columns = [people.c.id, *(people.c[name] for name in ps.IDENTITY_FIELDS)]
         for start in range(0, len(id_list), _CHUNK):
             chunk = id_list[start:start + _CHUNK]
-            for p in self.s.execute(select(*columns).where(people.c.id.in_(chunk))).all():
+            for p in self.s.execute(select(*columns, people.c.cur_unit_id).where(people.c.id.in_(chunk))).all():
                 out[ids[p.id]] = _Existing(p.id, p.full_name, ps.identity_of(p))  # type: ignore[arg-type]
+                self.person_units[p.id] = p.cur_unit_id
             for model, attr in wanted:
                 table = model.__table__
                 for r in self.s.execute(select(table).where(table.c.person_id.in_(chunk))).all():
@@ -665,6 +676,10 @@ class _Importer:
         file_identity = {k: val[k] for k in ps.IDENTITY_FIELDS
                          if k in val and val[k] is not None and k not in ("birth_date", "birth_precision")}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
+        if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
+            self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
+                            f"{ex.full_name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.")
+            return None
         if ex is not None:
             if normalize_name(val["full_name"]) != ex.full_name and \
                     _fold(normalize_name(val["full_name"])) != _fold(ex.full_name):
@@ -703,6 +718,9 @@ class _Importer:
                                                                      "recruitment_date": recruited}),
                                      check.salary)
         self._map(row, ps.new_person_errors(check, self.rules, self.today), _PERSON_FIELDS)
+        if unit_id is not None and self.scope is not None and unit_id not in self.scope:
+            self.issues.add(row.sheet, row.number, "unit_code", row.raw.get("unit_code"),
+                            "Đơn vị ngoài phạm vi tài khoản được phân công.")
         if unit_id is not None and employment.start_date is not None:
             since, until = self.unit_dates.get(unit_id, (None, None))
             if until is not None and employment.start_date > until:
@@ -1120,6 +1138,7 @@ def import_employees(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_r
     as `issues` with nothing written. `cancel()` returning True stops the work and writes nothing.
     """
     started = time.perf_counter()
+    require(ctx, WRITE)
     today = today or date.today()
     book = read_workbook(path)
     if cancel is not None and cancel():

@@ -40,6 +40,7 @@ from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import normalize_name
 
@@ -53,7 +54,7 @@ __all__ = [
     "add_allowance", "add_attachment", "add_award", "add_discipline", "add_employment", "add_evaluation",
     "add_family_member", "add_post", "add_qualification", "add_rank", "add_salary_step", "add_work_history",
     "attachment_data", "complete_qualification", "create_person", "delete_attachment", "end_post",
-    "identity_errors", "leave", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
+    "identity_errors", "leave", "load_profile", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
     "update_person",
 ]
 
@@ -526,6 +527,8 @@ def _apply_identity(p: Person, i: IdentityInput) -> None:
         value = getattr(i, name)
         setattr(p, name, _clean(value) if isinstance(value, str) or value is None else value)
     set_name(p, i.full_name)
+    p.ethnicity = v.catalog_code("ethnicity", p.ethnicity) or p.ethnicity
+    p.religion = v.catalog_code("religion", p.religion) or p.religion
     p.birth_date, p.birth_precision = _normalised_birth(i.birth_date, i.birth_precision)  # type: ignore[arg-type]
     p.id_number = v.normalize_cccd(i.id_number) or None
     if p.email:
@@ -579,8 +582,21 @@ def _open_rank(s: Session, person_id: int, on: date) -> RankAssignment | None:
     return next((r for r in rows if r.end_date is None or r.end_date >= on), None)
 
 
-def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Person], None]) -> PersonProfile:
-    """Run one change in one unit of work, refresh the snapshot, return the new profile."""
+def _person_unit(ctx: ServiceContext, person_id: int) -> int | None:
+    with ctx.read() as s:
+        found = s.execute(select(Person.id, Person.cur_unit_id).where(Person.id == person_id)).first()
+    if found is None:
+        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+    return found.cur_unit_id
+
+
+def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Person], None],
+           other_unit: int | None = None) -> PersonProfile:
+    """Check the right to change this person (and the unit moved to), run the change in one unit of work,
+    refresh the snapshot, return the new profile."""
+    require(ctx, WRITE, _person_unit(ctx, person_id))
+    if other_unit is not None:
+        require(ctx, WRITE, other_unit)
     with ctx.unit_of_work() as s:
         p = _person(s, person_id)
         action(s, p)
@@ -597,6 +613,7 @@ def _today() -> date:
 
 def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> PersonProfile:
     """A new record with its first employment, salary and qualifications, in one transaction."""
+    require(ctx, WRITE, dto.employment.unit_id)
     today = today or _today()
     errors = new_person_errors(dto, ctx.rulebook, today)
     with ctx.unit_of_work() as s:
@@ -625,6 +642,7 @@ def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = N
 
 def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> PersonProfile:
     """Save edited identity fields; refused when someone saved the record since `dto.version` was read."""
+    require(ctx, WRITE, _person_unit(ctx, dto.person_id))
     today = today or _today()
     errors = identity_errors(dto.identity, today)
     with ctx.unit_of_work() as s:
@@ -691,7 +709,7 @@ def add_employment(ctx: ServiceContext, person_id: int, dto: EmploymentInput, *,
         if p.status not in ACTIVE and e.start_date <= today:
             p.status = "working"
 
-    return _write(ctx, person_id, act)
+    return _write(ctx, person_id, act, dto.unit_id)
 
 
 def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date | None = None) -> PersonProfile:
@@ -945,7 +963,7 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
             term_end=ends, is_concurrent=d.is_concurrent, allowance_coefficient=allowance, decision_id=dec,
         ))
 
-    return _write(ctx, person_id, act)
+    return _write(ctx, person_id, act, dto.unit_id)
 
 
 def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: str,
@@ -1195,7 +1213,24 @@ def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, 
         row = s.get(Attachment, attachment_id)
         if row is None:
             raise NotFoundError("attachment_not_found", "Không tìm thấy tài liệu này.", field="attachment")
-        return row.filename, row.mime, bytes(row.data)
+        filename, mime, data, person_id = row.filename, row.mime, bytes(row.data), row.person_id
+    require(ctx, READ, _person_unit(ctx, person_id) if person_id else None)
+    return filename, mime, data
+
+
+def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
+    """The full record for the editor and the Sơ yếu lý lịch; personal fields masked for roles that may not
+    see them (NĐ 13/2023)."""
+    from dataclasses import replace
+
+    from hrapp.services.masking import can_see_personal, mask_dto, mask_text
+
+    require(ctx, READ, _person_unit(ctx, person_id))
+    profile = _profile(ctx, person_id)
+    if can_see_personal(ctx):
+        return profile
+    return replace(profile, identity=mask_dto(ctx, profile.identity),
+                   family=tuple(replace(f, details=mask_text(f.details) or "") for f in profile.family))
 
 
 def identity_of(p: Person) -> IdentityInput:

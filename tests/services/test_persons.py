@@ -392,3 +392,28 @@ def test_rehire_after_leaving_makes_the_person_working_again(ctx, units):
     prof = ps.add_employment(ctx, prof.id, ps.EmploymentInput("hop_dong", units["QLKH"], date(2022, 1, 1),
                                                               decision=DEC), today=date(2022, 1, 1))
     assert prof.status == "working" and prof.category == "hop_dong"
+
+
+# ------------------------------------------------------------------------------------------- rights
+
+
+def test_read_only_role_may_not_change_records_and_sees_masked_personal_data(ctx, units):
+    from hrapp.errors import PermissionDeniedError
+
+    prof = ps.create_person(ctx, new_person(units["VP"]))
+    ctx.sign_in("xem1", "xem")
+    with pytest.raises(PermissionDeniedError):
+        ps.update_person(ctx, ps.PersonUpdate(prof.id, prof.row_version, prof.identity))
+    seen = ps.load_profile(ctx, prof.id)
+    assert seen.identity.id_number == "052******234" and seen.identity.full_name == "Trần Thị Thu Hà"
+
+
+def test_unit_scoped_account_may_not_move_a_person_out_of_its_units(ctx, units):
+    from hrapp.errors import PermissionDeniedError
+
+    prof = ps.create_person(ctx, new_person(units["VP"]))
+    ctx.sign_in("tccb", "to_chuc_can_bo", (units["VP"],))
+    prof = ps.add_work_history(ctx, prof.id, ps.WorkInput(date(2010, 9, 1), None, "Chuyên viên"))
+    with pytest.raises(PermissionDeniedError):
+        ps.add_employment(ctx, prof.id, ps.EmploymentInput("cong_chuc", units["QLKH"], date(2021, 3, 1),
+                                                           decision=DEC))
