@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "hrapp.commands.planning",
     "hrapp.commands.recruitment",
     "hrapp.commands.admin",
+    "hrapp.commands.records",
 ]
 
 

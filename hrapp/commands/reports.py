@@ -24,7 +24,7 @@ class ReportCommand:
 
 
 REPORTS: dict[str, ReportCommand] = {}
-REPORT_MODULES: list[str] = []
+REPORT_MODULES: list[str] = ["hrapp.commands.records"]
 """Modules that call `add_report` when imported (reports of other areas)."""
 
 
