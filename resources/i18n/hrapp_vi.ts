@@ -112,6 +112,101 @@
     </message>
 </context>
 <context>
+    <name>CloseUnitDialog</name>
+    <message>
+        <source>Close unit</source>
+        <translation>Giải thể đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s last day is the day before the decision takes effect. Its staff must have moved by then.</source>
+        <translation>Đơn vị hoạt động đến hết ngày trước ngày quyết định có hiệu lực. Nhân sự của đơn vị phải được điều động trước ngày đó.</translation>
+    </message>
+    <message>
+        <source>Decision to close</source>
+        <translation>Quyết định giải thể</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Copy job position</source>
+        <translation>Sao chép vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>To unit</source>
+        <translation>Sang đơn vị</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Mã mới</translation>
+    </message>
+</context>
+<context>
+    <name>CopyQuotasDialog</name>
+    <message>
+        <source>Copy quotas to another year</source>
+        <translation>Chép biên chế sang năm khác</translation>
+    </message>
+    <message>
+        <source>From year</source>
+        <translation>Từ năm</translation>
+    </message>
+    <message>
+        <source>To year</source>
+        <translation>Sang năm</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>e.g. 76/QĐ-SKHCN</source>
+        <translation>ví dụ 76/QĐ-SKHCN</translation>
+    </message>
+    <message>
+        <source>Takes effect on another day</source>
+        <translation>Có hiệu lực từ ngày khác</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeTableModel</name>
     <message>
         <source>No.</source>
@@ -316,6 +411,25 @@
     </message>
 </context>
 <context>
+    <name>MergeUnitsDialog</name>
+    <message>
+        <source>Merge units</source>
+        <translation>Sáp nhập đơn vị</translation>
+    </message>
+    <message>
+        <source>Units merged (they close)</source>
+        <translation>Đơn vị bị sáp nhập (thôi hoạt động)</translation>
+    </message>
+    <message>
+        <source>Into unit</source>
+        <translation>Sáp nhập vào</translation>
+    </message>
+    <message>
+        <source>From the effective date their staff, job positions and sub-units pass to the receiving unit; their leadership posts end the day before.</source>
+        <translation>Từ ngày hiệu lực, nhân sự, vị trí việc làm và đơn vị trực thuộc chuyển về đơn vị tiếp nhận; chức vụ lãnh đạo của các đơn vị này kết thúc vào ngày hôm trước.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Access denied: %1</source>
@@ -332,6 +446,182 @@
     <message>
         <source>Error</source>
         <translation>Lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>MoveUnitDialog</name>
+    <message>
+        <source>Move unit</source>
+        <translation>Chuyển đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>New parent unit</source>
+        <translation>Đơn vị trực thuộc mới</translation>
+    </message>
+</context>
+<context>
+    <name>NewUnitDialog</name>
+    <message>
+        <source>New unit</source>
+        <translation>Thành lập đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>(none: top of the tree)</source>
+        <translation>(không: cấp cao nhất)</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Trực thuộc</translation>
+    </message>
+    <message>
+        <source>Founding decision</source>
+        <translation>Quyết định thành lập</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPage</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Tổ chức bộ máy</translation>
+    </message>
+    <message>
+        <source>Units as they stood on the chosen day; every change is made by a decision</source>
+        <translation>Các đơn vị như vào ngày đã chọn; mọi thay đổi đều theo quyết định</translation>
+    </message>
+    <message>
+        <source>Show the organisation as it stood on this day</source>
+        <translation>Xem tổ chức bộ máy như vào ngày này</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>New unit…</source>
+        <translation>Thành lập đơn vị…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Chuyển…</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Sáp nhập…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Giải thể…</translation>
+    </message>
+    <message>
+        <source>Leaders</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Quá trình thay đổi</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ngày xem</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Người giữ</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>Hết nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>Thành lập</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Đổi tên</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Chuyển trực thuộc</translation>
+    </message>
+    <message>
+        <source>Merged into another unit</source>
+        <translation>Sáp nhập vào đơn vị khác</translation>
+    </message>
+    <message>
+        <source>Received a merged unit</source>
+        <translation>Tiếp nhận đơn vị sáp nhập</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Giải thể</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print preview – %1</source>
+        <translation>Xem trước khi in – %1</translation>
     </message>
 </context>
 <context>
@@ -585,6 +875,260 @@
     </message>
 </context>
 <context>
+    <name>PositionDialog</name>
+    <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Edit job position</source>
+        <translation>Sửa vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>(not required)</source>
+        <translation>(không yêu cầu)</translation>
+    </message>
+    <message>
+        <source>Minimum rank or title</source>
+        <translation>Ngạch/chức danh tối thiểu</translation>
+    </message>
+    <message>
+        <source>People needed</source>
+        <translation>Số người cần</translation>
+    </message>
+    <message>
+        <source>Leadership position</source>
+        <translation>Vị trí lãnh đạo, quản lý</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Mục tiêu công việc</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sản phẩm đầu ra</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Tần suất</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Thêm nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Remove task</source>
+        <translation>Bỏ nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Working relationships</source>
+        <translation>Các mối quan hệ trong công việc</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Phạm vi quyền hạn</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện làm việc</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Trình độ chuyên môn</translation>
+    </message>
+    <message>
+        <source>Political theory</source>
+        <translation>Lý luận chính trị</translation>
+    </message>
+    <message>
+        <source>State management</source>
+        <translation>Quản lý nhà nước</translation>
+    </message>
+    <message>
+        <source>IT skills</source>
+        <translation>Tin học</translation>
+    </message>
+    <message>
+        <source>Foreign language</source>
+        <translation>Ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Chuyên ngành</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> năm</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Kinh nghiệm</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>Năng lực</translation>
+    </message>
+    <message>
+        <source>Level (1–5)</source>
+        <translation>Cấp độ (1–5)</translation>
+    </message>
+    <message>
+        <source>Add competency</source>
+        <translation>Thêm năng lực</translation>
+    </message>
+    <message>
+        <source>Remove competency</source>
+        <translation>Bỏ năng lực</translation>
+    </message>
+    <message>
+        <source>Competency framework</source>
+        <translation>Khung năng lực</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsPage</name>
+    <message>
+        <source>Job positions</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Descriptions, requirements and competency frameworks; approved by decision</source>
+        <translation>Bản mô tả công việc, yêu cầu và khung năng lực; phê duyệt bằng quyết định</translation>
+    </message>
+    <message>
+        <source>Show replaced and retired versions</source>
+        <translation>Hiện cả phiên bản đã thay thế, đã bãi bỏ</translation>
+    </message>
+    <message>
+        <source>New position…</source>
+        <translation>Thêm vị trí…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Phê duyệt…</translation>
+    </message>
+    <message>
+        <source>Copy to unit…</source>
+        <translation>Sao chép sang đơn vị…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>Bãi bỏ…</translation>
+    </message>
+    <message>
+        <source>Description (PDF)…</source>
+        <translation>Bản mô tả (PDF)…</translation>
+    </message>
+    <message>
+        <source>Choose the unit of the new position first.</source>
+        <translation>Hãy chọn đơn vị của vị trí mới trước.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Minimum rank</source>
+        <translation>Ngạch tối thiểu</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Số người cần</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Select a position first.</source>
+        <translation>Hãy chọn một vị trí trước.</translation>
+    </message>
+    <message>
+        <source>Approve job position</source>
+        <translation>Phê duyệt vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Retire job position</source>
+        <translation>Bãi bỏ vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Save the description</source>
+        <translation>Lưu bản mô tả</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Job position description</source>
+        <translation>Bản mô tả vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Đang ghi tài liệu…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -706,6 +1250,52 @@
     </message>
 </context>
 <context>
+    <name>QuotaDialog</name>
+    <message>
+        <source>Assign headcount</source>
+        <translation>Giao biên chế</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Hãy chọn đơn vị.</translation>
+    </message>
+</context>
+<context>
+    <name>RenameUnitDialog</name>
+    <message>
+        <source>Rename unit</source>
+        <translation>Đổi tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Current name</source>
+        <translation>Tên hiện tại</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Tên mới</translation>
+    </message>
+    <message>
+        <source>New short name</source>
+        <translation>Tên viết tắt mới</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Staff records</source>
@@ -756,6 +1346,121 @@
     <message>
         <source>The list could not be read: %1</source>
         <translation>Không đọc được danh sách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingPage</name>
+    <message>
+        <source>Headcount</source>
+        <translation>Biên chế</translation>
+    </message>
+    <message>
+        <source>Quota of the year against the staff present on the chosen day</source>
+        <translation>Biên chế được giao trong năm so với số người hiện có vào ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Show job positions</source>
+        <translation>Hiện vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Lưu thành tệp…</translation>
+    </message>
+    <message>
+        <source>Assign headcount…</source>
+        <translation>Giao biên chế…</translation>
+    </message>
+    <message>
+        <source>Copy to next year…</source>
+        <translation>Chép sang năm sau…</translation>
+    </message>
+    <message>
+        <source>Unit / job position</source>
+        <translation>Đơn vị / vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Quota / needed</source>
+        <translation>Được giao / cần</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Hiện có</translation>
+    </message>
+    <message>
+        <source>In recruitment</source>
+        <translation>Đang tuyển</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Total under quota: quota %1, present %2, in recruitment %3, vacancies %4</source>
+        <translation>Cộng trong biên chế: được giao %1, hiện có %2, đang tuyển %3, còn thiếu %4</translation>
+    </message>
+    <message>
+        <source>outside any quota: %1</source>
+        <translation>ngoài biên chế được giao: %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>tính đến ngày %1</translation>
+    </message>
+    <message>
+        <source>All under quota</source>
+        <translation>Cộng trong biên chế</translation>
+    </message>
+    <message>
+        <source>%1 people in all</source>
+        <translation>Tổng số %1 người</translation>
+    </message>
+    <message>
+        <source>More staff than the quota</source>
+        <translation>Số người vượt biên chế được giao</translation>
+    </message>
+    <message>
+        <source>Staffing table</source>
+        <translation>Bảng tổng hợp biên chế</translation>
+    </message>
+    <message>
+        <source>Writing the staffing table…</source>
+        <translation>Đang ghi bảng tổng hợp biên chế…</translation>
+    </message>
+    <message>
+        <source>Save the staffing table</source>
+        <translation>Lưu bảng tổng hợp biên chế</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
