@@ -252,7 +252,8 @@ class EntryPreview:
 @dataclass(frozen=True)
 class AddResult:
     entries: tuple[q.EntryRow, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[str, ...]  # the shortfalls of the people added, on the approval day
+    structure_warnings: tuple[str, ...] = ()  # soft targets of the period missed after the addition
 
 
 @dataclass(frozen=True)
@@ -580,11 +581,12 @@ def add_entries(ctx: ServiceContext, dto: EntriesInput) -> AddResult:
     with ctx.unit_of_work() as s:
         period = _period(s, dto.period_id)
         decision = add_decision(s, dto.decision)
-        ids, warnings = add_entries_in(s, ctx.rulebook, period, dto.items, decision.id, effective_date(decision),
-                                       dto.kind, None)
+        approved_on = effective_date(decision)
+        ids, warnings = add_entries_in(s, ctx.rulebook, period, dto.items, decision.id, approved_on, dto.kind, None)
     with ctx.read() as s:
         rows = [e for e in q.list_entries(s, dto.period_id, None) if e.id in ids]
-    return AddResult(tuple(rows), tuple(warnings))
+        after = period_check(s, ctx.rulebook, q.get_period(s, dto.period_id), approved_on)
+    return AddResult(tuple(rows), tuple(warnings), after.structure.warnings)
 
 
 def add_entry(ctx: ServiceContext, period_id: int, item: EntryItem, decision: DecisionRef,

@@ -144,6 +144,11 @@ def test_three_people_fit_a_post_and_a_fourth_in_the_same_decision_refuses_all(c
     assert count(ctx, Decision) == 0
     result = sp.add_entries(ctx, sp.EntriesInput(period, tuple(sp.EntryItem(pid, p) for p in people[:3]), dec()))
     assert len(result.entries) == 3 and result.warnings == ()
+    # soft targets missed are warnings, never a refusal: three men born in 1982, none under 40 on 25/05/2022
+    assert result.structure_warnings == (
+        "Tỷ lệ nữ 0% (0/3 người), thấp hơn mục tiêu 25%.",
+        "Tỷ lệ cán bộ dưới 40 tuổi 0% (0/3 người), thấp hơn mục tiêu 15%.",
+        "Chưa đủ ba độ tuổi: không có người dưới 40 tuổi, trên 50 tuổi.")
 
 
 def test_the_fourth_person_for_a_post_is_refused_with_the_reason(ctx, dept, period):
