@@ -510,9 +510,9 @@ def education_requirement(pos: JobPosition, rank: Rank | None) -> str:
 
 
 def other_requirements(pos: JobPosition) -> str:
+    """The conditions a candidate must meet besides the degree (LLCT and QLNN come by training later)."""
     parts = []
-    for kind, code in (("llct", pos.req_political_theory), ("qlnn", pos.req_state_management),
-                       ("tin_hoc", pos.req_it), ("ngoai_ngu", pos.req_language)):
+    for kind, code in (("tin_hoc", pos.req_it), ("ngoai_ngu", pos.req_language)):
         if code:
             parts.append(f"{catalogs.label('qualification_kind', kind)}: {level_name(code)}")
     if pos.req_experience_years:

@@ -961,8 +961,7 @@ def _majors_match(required: str, held: Sequence[str]) -> bool:
 
 def eligibility_reasons(c: Candidate, pos: JobPosition, rank: Rank | None, on: date) -> list[str]:
     """Why the candidate does not meet the position's requirements on `on` (empty when they do): age at
-    least 18, professional level and major, other qualifications (LLCT, QLNN, tin học, ngoại ngữ),
-    years of experience."""
+    least 18, professional level and major, IT and language certificates, years of experience."""
     reasons: list[str] = []
     if v.age_on(c.birth_date, on) < v.ADULT_AGE:
         reasons.append(f"Chưa đủ {v.ADULT_AGE} tuổi vào ngày {v.dmy(on)} (sinh ngày {v.dmy(c.birth_date)}).")
@@ -983,8 +982,9 @@ def eligibility_reasons(c: Candidate, pos: JobPosition, rank: Rank | None, on: d
         majors = [m for lvl, m in professional if m and _level_rank(lvl) >= floor]
         if not _majors_match(pos.req_major, majors):
             reasons.append(f"Chuyên ngành: yêu cầu {pos.req_major}, {_held('; '.join(majors))}.")
-    for kind, need in (("llct", pos.req_political_theory), ("qlnn", pos.req_state_management),
-                       ("tin_hoc", pos.req_it), ("ngoai_ngu", pos.req_language)):
+    # Political theory (LLCT) and state management (QLNN) are standards gained by training after recruitment
+    # (bồi dưỡng during probation, or for a leadership post); only IT and language certificates are asked for.
+    for kind, need in (("tin_hoc", pos.req_it), ("ngoai_ngu", pos.req_language)):
         if not need:
             continue
         held = max((x.level_code for x in quals if x.kind == kind), key=_level_rank, default=None)
