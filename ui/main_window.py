@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         from ui.tasks import running_tasks, wait_for_all
 
-        tasks = running_tasks()
+        tasks = [t for t in running_tasks() if t.shows_progress]
         if tasks:
             answer = QMessageBox.question(
                 self, self.tr("Work in progress"),

@@ -100,7 +100,8 @@ class Task(QObject):
     finished = Signal()
 
     def __init__(self, fn: TaskFn, *, parent: QWidget | None = None, title: str = "", label: str = "",
-                 writes: bool = False, cancellable: bool = True, delay_ms: int = DIALOG_DELAY_MS):
+                 writes: bool = False, cancellable: bool = True, delay_ms: int = DIALOG_DELAY_MS,
+                 show_dialog: bool = True):
         super().__init__()  # no QObject parent: the task outlives a closed window until its worker returns
         self._fn = fn
         self._parent_widget = parent
@@ -118,6 +119,7 @@ class Task(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._show_dialog)
+        self._with_dialog = show_dialog
         self._dialog: QProgressDialog | None = None
         self._progress: tuple[int, int] = (0, 0)
         self._running = False
@@ -130,13 +132,19 @@ class Task(QObject):
     def is_running(self) -> bool:
         return self._running
 
+    @property
+    def shows_progress(self) -> bool:
+        """False for quiet reads (a list being filtered) that nobody needs to be asked about."""
+        return self._with_dialog or self._writes
+
     def is_cancel_requested(self) -> bool:
         return self._cancel_event.is_set()
 
     def start(self) -> Task:
         self._running = True
         _running.add(self)
-        self._timer.start()
+        if self._with_dialog:
+            self._timer.start()
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals, self._cancel_event, self._writes))
         return self
 
@@ -217,14 +225,16 @@ def run_task(fn: TaskFn, *, parent: QWidget | None = None, title: str = "", labe
              on_result: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None,
              on_cancelled: Callable[[], None] | None = None,
-             delay_ms: int = DIALOG_DELAY_MS) -> Task:
+             delay_ms: int = DIALOG_DELAY_MS, show_dialog: bool = True) -> Task:
     """Start `fn(progress, cancelled)` on a worker thread and return the running Task.
+
+    `show_dialog=False` is for short reads whose progress the page shows itself (a list being filtered).
 
     Without `on_error`, a failure is shown in a message box over `parent` (translated text for the
     app's own errors, never a traceback).
     """
     task = Task(fn, parent=parent, title=title, label=label, writes=writes, cancellable=cancellable,
-                delay_ms=delay_ms)
+                delay_ms=delay_ms, show_dialog=show_dialog)
     if on_result is not None:
         task.succeeded.connect(on_result)
     if on_error is not None:

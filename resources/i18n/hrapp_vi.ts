@@ -1298,6 +1298,10 @@
 <context>
     <name>StaffPage</name>
     <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
         <source>Staff records</source>
         <translation>Hồ sơ cán bộ, công chức, viên chức</translation>
     </message>

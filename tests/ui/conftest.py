@@ -55,6 +55,11 @@ def staff_ctx(ctx):  # noqa: ANN001 - ServiceContext from tests/conftest.py
     return ctx
 
 
+def wait_loaded(qtbot, page) -> None:  # noqa: ANN001
+    """Wait until the staff list's id query (run on a worker thread) has answered."""
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
+
+
 @pytest.fixture
 def window(qtbot, staff_ctx):  # noqa: ANN001
     from ui.main_window import MainWindow
@@ -63,4 +68,5 @@ def window(qtbot, staff_ctx):  # noqa: ANN001
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    wait_loaded(qtbot, w.page("staff"))
     return w

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import create_engine, text
 
+from tests.ui.conftest import wait_loaded
 from ui import app as ui_app
 from ui import preferences
 from ui.main_window import MainWindow
@@ -67,20 +68,22 @@ def test_database_from_a_newer_version_is_refused(ctx, db_path, message_boxes, n
     assert "Traceback" not in body
 
 
-def test_vietnamese_is_the_default_interface(staff_ctx, db_path, message_boxes, no_event_loop):
+def test_vietnamese_is_the_default_interface(staff_ctx, db_path, message_boxes, no_event_loop, qtbot):
     assert ui_app.run_gui(args(db_path)) == 0
     (window,) = no_event_loop()
     assert window.sidebar.item(4).text() == "Hồ sơ CCVC"
+    wait_loaded(qtbot, window.page("staff"))
     assert window.page("staff").count_label.text() == "9 người"
     assert message_boxes == []
 
 
-def test_lang_en_shows_english(staff_ctx, db_path, no_event_loop):
+def test_lang_en_shows_english(staff_ctx, db_path, no_event_loop, qtbot):
     assert ui_app.run_gui(args(db_path, lang="en")) == 0
     (window,) = no_event_loop()
     assert window.sidebar.item(4).text() == "Staff records"
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Records", "&View", "&Help"]
     page = window.page("staff")
+    wait_loaded(qtbot, page)
     assert page.count_label.text() == "9 person(s)"
     assert page.model.data(page.model.index(0, 3)) == "Male"
     assert page.model.data(page.model.index(0, 2)) == "12/03/1970"  # dates stay dd/mm/yyyy

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hrapp.text import fold
+from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
 from ui.pages import registry
 
@@ -22,6 +23,7 @@ def demo_window(qtbot, demo_ctx):  # noqa: ANN001
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
+    wait_loaded(qtbot, w.page("staff"))
     return w
 
 
@@ -47,6 +49,7 @@ def test_search_filters_and_record_on_the_demo_department(demo_window, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == total)
     centre = next(i for i in range(page.unit_combo.count()) if page.unit_combo.itemText(i).startswith("Trung tâm"))
     page.unit_combo.setCurrentIndex(centre)
+    wait_loaded(qtbot, page)
     in_unit = page.model.rowCount()
     assert 0 < in_unit < total
 

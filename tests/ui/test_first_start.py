@@ -12,6 +12,7 @@ from sqlalchemy import update
 
 from hrapp.db.models import AppSetting, Employment, OrgUnit, Person
 from hrapp.services.snapshot import refresh_snapshot, set_name
+from tests.ui.conftest import wait_loaded
 from ui.app import offer_first_start
 from ui.main_window import MainWindow
 
@@ -79,6 +80,7 @@ def test_load_demo_runs_on_a_worker_thread_then_the_window_reloads(empty_window,
     assert empty_window.current_area() == "staff"
     assert empty_window.agency_label.text() == "SỞ MẪU"
     staff = empty_window.page("staff")
+    wait_loaded(qtbot, staff)
     assert staff.count_label.text() == "1 người"
     assert staff.model.data(staff.model.index(0, 1)) == "Nguyễn Thị Mẫu"
     assert staff.unit_combo.findData("DEMO") > 0

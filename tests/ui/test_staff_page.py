@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import wait_loaded
 from ui.models.employee_table_model import EmployeeTableModel
 from ui.pages.staff_page import SEARCH_DELAY_MS
+from ui.tasks import running_tasks
 
 
 def names(page) -> list[str]:  # noqa: ANN001
@@ -74,8 +76,10 @@ def test_unit_filter_includes_people_of_sub_units(window, qtbot):
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert names(page) == ["Đặng Minh Đức", "Bùi Thị Lan"]  # Đức works in a phòng of the chi cục
     assert page.unit_combo.select_code("CCTDC_DL")
+    wait_loaded(qtbot, page)
     assert names(page) == ["Đặng Minh Đức"]
     assert page.unit_combo.select_code(None)
+    wait_loaded(qtbot, page)
     assert page.model.rowCount() == 9
 
 
@@ -92,8 +96,10 @@ def test_unit_combo_lists_units_as_an_indented_tree(window):
 def test_category_filter(window, qtbot):
     page = staff(window)
     page.category_combo.setCurrentIndex(page.category_combo.findData("vien_chuc"))
+    wait_loaded(qtbot, page)
     assert names(page) == ["Lê Đức Anh"]
     page.category_combo.setCurrentIndex(page.category_combo.findData("hop_dong"))
+    wait_loaded(qtbot, page)
     assert names(page) == ["Bùi Thị Lan"]
 
 
@@ -102,6 +108,7 @@ def test_people_who_left_appear_only_when_asked(window, qtbot):
     assert "Phạm Thị Hoa" not in names(page)
     qtbot.mouseClick(page.left_check, Qt.MouseButton.LeftButton)
     assert page.left_check.isChecked()
+    wait_loaded(qtbot, page)
     assert "Phạm Thị Hoa" in names(page)
     assert page.count_label.text() == "10 người"
 
@@ -167,3 +174,24 @@ def test_column_layout_is_saved_and_restored(window, qtbot, staff_ctx):
     restored = again.page("staff").table.horizontalHeader()
     assert restored.sectionSize(1) == 321
     assert restored.visualIndex(4) == 2
+
+
+def test_list_is_queried_off_the_gui_thread_and_a_newer_query_wins(window, qtbot):
+    page = staff(window)
+    page.search_edit.setText("lan")
+    page.apply_filter()
+    assert page.model.loading
+    assert page.count_label.text() == "Đang tìm…"
+    page.search_edit.setText("nam")
+    page.apply_filter()  # supersedes the first query before it answers
+    qtbot.waitUntil(lambda: not running_tasks())  # both queries answered; the older answer was dropped
+    assert names(page) == ["Huỳnh Văn Nam"]
+    assert page.count_label.text() == "1 người"
+
+
+def test_selection_is_kept_when_the_filter_still_lists_the_person(window, qtbot):
+    page = staff(window)
+    page.table.selectRow(names(page).index("Trần Thị Đào"))
+    page.category_combo.setCurrentIndex(page.category_combo.findData("cong_chuc"))
+    wait_loaded(qtbot, page)
+    assert page.selected_person_id() == window.ctx.person_ids["Trần Thị Đào"]

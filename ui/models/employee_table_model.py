@@ -55,6 +55,7 @@ class EmployeeTableModel(QAbstractTableModel):
     MAX_PAGES = 40
 
     load_failed = Signal(str)
+    loading_changed = Signal(bool)
 
     def __init__(self, ctx: ServiceContext, parent=None):  # noqa: ANN001 - QObject parent
         super().__init__(parent)
@@ -63,24 +64,69 @@ class EmployeeTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
         self.pages_fetched = 0  # how many page queries ran (the laziness is observable in tests)
+        self._generation = 0  # the newest id query; older answers that arrive late are dropped
+        self.loading = False
 
     # --- loading -------------------------------------------------------------------------------------
     @property
     def current_filter(self) -> EmployeeFilter:
         return self._filter
 
-    def set_filter(self, f: EmployeeFilter) -> None:
+    def set_filter(self, f: EmployeeFilter, *, background: bool = False) -> None:
         self._filter = f
-        self.reload()
+        if background:
+            self.reload_in_background()
+        else:
+            self.reload()
 
     def reload(self) -> None:
-        """Re-run the id query (filters and order in SQL) and drop every cached page."""
+        """Re-run the id query (filters and order in SQL) now and drop every cached page."""
+        self._generation += 1
         try:
             with self.ctx.read() as s:
                 ids = employee_ids(s, self._filter)
         except HrappError as exc:
             ids = []
             self.load_failed.emit(exc.message)
+        self._reset(ids)
+        self._set_loading(False)
+
+    def reload_in_background(self) -> None:
+        """Run the id query on a worker thread (a read session of its own); the view stays responsive.
+
+        Each call supersedes the previous one: only the answer to the newest query resets the model.
+        """
+        from ui.tasks import run_task
+
+        self._generation += 1
+        generation, ctx, f = self._generation, self.ctx, self._filter
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            with ctx.read() as s:
+                return employee_ids(s, f)
+
+        self._set_loading(True)
+        run_task(work, show_dialog=False,
+                 on_result=lambda ids: self._answer(generation, ids),
+                 on_error=lambda exc: self._failed(generation, exc))
+
+    def _answer(self, generation: int, ids: list[int]) -> None:
+        if generation == self._generation:
+            self._reset(ids)
+            self._set_loading(False)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._reset([])
+            self._set_loading(False)
+            self.load_failed.emit(exc.message if isinstance(exc, HrappError) else str(exc))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    def _reset(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()

@@ -38,7 +38,8 @@ class StaffPage(BasePage):
         self.model = EmployeeTableModel(ctx, self)
         self.model.modelReset.connect(self._update_count)
         self.model.load_failed.connect(self._show_load_error)
-        self._loaded = False
+        self.model.loading_changed.connect(self._show_loading)
+        self._keep_selected: int | None = None
 
         title = QLabel(self.tr("Staff records"))
         title.setObjectName("pageTitle")
@@ -181,12 +182,8 @@ class StaffPage(BasePage):
         """Run the query now (the search box calls this 150 ms after the last keystroke)."""
         self._search_timer.stop()
         self.error_label.hide()
-        selected = self.selected_person_id()
-        self.model.set_filter(self.current_filter())
-        if selected is not None:
-            row = self.model.row_of(selected)
-            if row >= 0:
-                self.table.selectRow(row)
+        self._keep_selected = self.selected_person_id()
+        self.model.set_filter(self.current_filter(), background=True)
 
     def selected_person_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -207,6 +204,16 @@ class StaffPage(BasePage):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(self.tr("%Ln person(s)", "", n))
+        if self._keep_selected is not None:  # the person selected before the filter changed, if still listed
+            row = self.model.row_of(self._keep_selected)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def _show_loading(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText(self.tr("Searching…"))
+        else:
+            self._update_count()
 
     def _show_load_error(self, message: str) -> None:
         self.error_label.setText(self.tr("The list could not be read: %1").replace("%1", message))
