@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -10,12 +11,20 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hrapp.db.audit import record
 from hrapp.db.models import AppSetting, OrgUnit, UserAccount
 from hrapp.db.models.base import utcnow
-from hrapp.errors import AuthenticationError, ConflictError, DomainError, NotFoundError, ValidationError
+from hrapp.errors import (
+    AuthenticationError,
+    ConflictError,
+    DatabaseError,
+    DomainError,
+    NotFoundError,
+    ValidationError,
+)
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, ROLE_LABELS, ROLE_PERMISSIONS, require
 
@@ -25,8 +34,12 @@ ROLES = tuple(ROLE_PERMISSIONS)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
 
 _hasher = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("không có tài khoản này")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong password."""
+    return _hasher.hash("không có tài khoản này")
 
 
 @dataclass(frozen=True)
@@ -100,9 +113,18 @@ def accounts_enabled(ctx: ServiceContext) -> bool:
     try:
         with ctx.read() as s:
             value = s.scalar(select(AppSetting.value).where(AppSetting.key == ACCOUNTS_SETTING))
-    except (OperationalError, ProgrammingError):  # a database not migrated yet has no settings
-        return False
+    except (OperationalError, ProgrammingError) as exc:
+        text = str(exc.orig).lower()
+        if "no such table" in text or "does not exist" in text:  # not migrated yet: no settings, no accounts
+            return False
+        raise _unreadable(exc) from exc
+    except SADatabaseError as exc:  # never "accounts off" (every right) because the check itself failed
+        raise _unreadable(exc) from exc
     return value == "1"
+
+
+def _unreadable(exc: SADatabaseError) -> DatabaseError:
+    return DatabaseError("unreadable", f"Không đọc được cơ sở dữ liệu (tệp hỏng hoặc đang bị khóa): {exc.orig}")
 
 
 def lockout_policy(ctx: ServiceContext, now: datetime | None = None) -> LockoutPolicy:
@@ -288,7 +310,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
         s.info["user"] = name or "?"
         acc = s.scalar(select(UserAccount).where(UserAccount.username == name))
         if acc is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             if audit:
                 record(s, "login_failed", "user_accounts", None, summary=f"Đăng nhập sai: không có tài khoản '{name}'")
         elif acc.locked_until is not None and now < acc.locked_until:

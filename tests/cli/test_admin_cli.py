@@ -132,3 +132,17 @@ def test_copy_to_an_empty_database_prints_matching_counts_and_refuses_a_second_t
     assert names(target) == ["Nguyễn Văn An"]
     again = run("--db", str(db), "copy-to", str(target))
     assert again.returncode == 1 and "đã có dữ liệu" in again.stderr
+
+
+def test_a_damaged_database_can_be_restored_from_its_backup(tmp_path):
+    db = tmp_path / "hr.sqlite3"
+    run("--db", str(db), "init")
+    add_person(db, "Cần Cứu")
+    saved = tmp_path / "saved.sqlite3"
+    assert run("--db", str(db), "backup", str(saved)).returncode == 0
+    db.write_bytes(b"\x00damaged" * 4096)
+    res = run("--db", str(db), "restore", str(saved), "--yes")
+    assert res.returncode == 0, res.stderr
+    assert names(db) == ["Cần Cứu"]
+    (safety,) = tmp_path.glob("hr.before-restore-*.sqlite3")
+    assert safety.read_bytes().startswith(b"\x00damaged")
