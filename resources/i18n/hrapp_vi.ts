@@ -1268,8 +1268,8 @@
         <translation>Loại</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>Số</translation>
+        <source>Number of people</source>
+        <translation>Số người được giao</translation>
     </message>
     <message>
         <source>Choose a unit.</source>
@@ -1297,10 +1297,6 @@
 </context>
 <context>
     <name>StaffPage</name>
-    <message>
-        <source>Searching…</source>
-        <translation>Đang tìm…</translation>
-    </message>
     <message>
         <source>Staff records</source>
         <translation>Hồ sơ cán bộ, công chức, viên chức</translation>
@@ -1437,6 +1433,10 @@
     <message>
         <source>All under quota</source>
         <translation>Cộng trong biên chế</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Cộng</translation>
     </message>
     <message>
         <source>%1 people in all</source>

@@ -263,3 +263,13 @@ def test_the_three_areas_open_their_pages_from_the_main_window(qtbot, ctx, org):
     assert isinstance(window.show_area("org"), OrgPage)
     assert isinstance(window.show_area("positions"), PositionsPage)
     assert isinstance(window.show_area("quota"), StaffingPage)
+
+
+def test_a_sub_unit_without_its_own_quota_shows_its_people(qtbot, ctx, org):
+    person(ctx, "Đoàn Văn Kỹ", org["TT.KT"], "vien_chuc")
+    set_quota(ctx, YEAR, org["TT"], "vien_chuc", 5, dec(date(YEAR, 1, 5), "11/QĐ"))
+    page = StaffingPage(ctx)
+    qtbot.addWidget(page)
+    item = page.unit_item("TT.KT")
+    assert [item.text(c) for c in range(2, 6)] == ["", "1", "", ""]
+    assert [page.unit_item("TT").text(c) for c in range(2, 6)] == ["5", "1", "0", "4"]

@@ -65,7 +65,7 @@ class QuotaDialog(FormDialog):
         self.add_field(self.tr("Category"), self.category_combo, "entries.0.category")
         self.number_spin = QSpinBox()
         self.number_spin.setRange(0, 100000)
-        self.add_field(self.tr("Number"), self.number_spin, "entries.0.number")
+        self.add_field(self.tr("Number of people"), self.number_spin, "entries.0.number")
         self.add_decision()
         self.finish_layout()
 
@@ -264,8 +264,11 @@ class StaffingPage(BasePage):
 
     def _unit_item(self, u: StaffingUnitRow) -> QTreeWidgetItem:
         f = u.overall
-        item = QTreeWidgetItem([u.name, self.tr("All under quota"), _num(f.quota if f.assigned else None),
-                                str(f.actual), _num(f.in_recruitment), _num(f.vacancy)])
+        if f.assigned:
+            item = QTreeWidgetItem([u.name, self.tr("All under quota"), str(f.quota), str(f.actual),
+                                    str(f.in_recruitment), _num(f.vacancy)])
+        else:  # no quota of its own (e.g. a sub-unit staffed from its parent's quota): the people present
+            item = QTreeWidgetItem([u.name, self.tr("All"), "", str(u.people), _num(f.in_recruitment or None), ""])
         item.setToolTip(1, self.tr("%1 people in all").replace("%1", str(u.people)))
         item.setData(0, CodeRole, u.code)
         font = QFont(item.font(0))
