@@ -250,6 +250,57 @@
     </message>
 </context>
 <context>
+    <name>EntryPicker</name>
+    <message>
+        <source>%1 (%2 of %3 planned)</source>
+        <translation>%1 (đã quy hoạch %2/%3)</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Thêm vào danh sách</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được quy hoạch</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>To be planned</source>
+        <translation>Danh sách đưa vào quy hoạch</translation>
+    </message>
+    <message>
+        <source>Choose a post and a person to see the checks.</source>
+        <translation>Chọn chức danh và người để xem kết quả kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Meets every requirement.</source>
+        <translation>Đáp ứng đủ các tiêu chuẩn, điều kiện.</translation>
+    </message>
+    <message>
+        <source>Cannot be added:</source>
+        <translation>Không thể đưa vào quy hoạch:</translation>
+    </message>
+    <message>
+        <source>Does not meet (may still be planned, shown as a warning):</source>
+        <translation>Chưa đạt (vẫn có thể quy hoạch, được ghi chú cảnh báo):</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome</source>
@@ -868,10 +919,498 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Type a name (diacritics not needed)</source>
+        <translation>Gõ họ tên (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>%1, born %2 — %3</source>
+        <translation>%1, sinh ngày %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This part of the application has not been built yet.</source>
         <translation>Phần này của phần mềm chưa được xây dựng.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningAppointDialog</name>
+    <message>
+        <source>Appoint from the plan</source>
+        <translation>Bổ nhiệm từ quy hoạch</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được bổ nhiệm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Starts on another day than the decision takes effect</source>
+        <translation>Giữ chức vụ từ ngày khác ngày quyết định có hiệu lực</translation>
+    </message>
+    <message>
+        <source>Succession plan</source>
+        <translation>Quy hoạch</translation>
+    </message>
+    <message>
+        <source>Why this person is appointed without being planned for the post</source>
+        <translation>Lý do bổ nhiệm người chưa có trong quy hoạch chức danh này</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Lý do bổ nhiệm ngoài quy hoạch</translation>
+    </message>
+    <message>
+        <source>Appointment decision</source>
+        <translation>Quyết định bổ nhiệm</translation>
+    </message>
+    <message>
+        <source>Choose a post and a person.</source>
+        <translation>Chọn chức vụ và người được bổ nhiệm.</translation>
+    </message>
+    <message>
+        <source>Planned for this post: the entry will be marked as appointed.</source>
+        <translation>Có trong quy hoạch chức danh này: sẽ ghi nhận đã được bổ nhiệm.</translation>
+    </message>
+    <message>
+        <source>Not planned for this post. Appointing needs an override with a reason.</source>
+        <translation>Không có trong quy hoạch chức danh này. Muốn bổ nhiệm phải ghi rõ lý do bổ nhiệm ngoài quy hoạch.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningEntryDialog</name>
+    <message>
+        <source>Add people to the plan</source>
+        <translation>Đưa vào quy hoạch</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Approval of the plan</source>
+        <translation>Phê duyệt quy hoạch</translation>
+    </message>
+    <message>
+        <source>Supplement to the plan</source>
+        <translation>Bổ sung quy hoạch</translation>
+    </message>
+    <message>
+        <source>Kind of decision</source>
+        <translation>Loại quyết định</translation>
+    </message>
+    <message>
+        <source>Planning decision</source>
+        <translation>Quyết định phê duyệt quy hoạch</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Succession planning</source>
+        <translation>Quy hoạch cán bộ</translation>
+    </message>
+    <message>
+        <source>People planned for each leadership post, checked against the rules of the period</source>
+        <translation>Người được quy hoạch cho từng chức danh lãnh đạo, quản lý, kiểm tra theo quy định của giai đoạn</translation>
+    </message>
+    <message>
+        <source>Ratings, discipline and ages are checked on this day</source>
+        <translation>Kết quả đánh giá, kỷ luật và tuổi được kiểm tra đến ngày này</translation>
+    </message>
+    <message>
+        <source>New period…</source>
+        <translation>Giai đoạn mới…</translation>
+    </message>
+    <message>
+        <source>Add post…</source>
+        <translation>Thêm chức danh…</translation>
+    </message>
+    <message>
+        <source>Add people…</source>
+        <translation>Đưa vào quy hoạch…</translation>
+    </message>
+    <message>
+        <source>Remove from plan…</source>
+        <translation>Đưa ra khỏi quy hoạch…</translation>
+    </message>
+    <message>
+        <source>Annual review…</source>
+        <translation>Rà soát hằng năm…</translation>
+    </message>
+    <message>
+        <source>Appoint…</source>
+        <translation>Bổ nhiệm…</translation>
+    </message>
+    <message>
+        <source>Print / Excel</source>
+        <translation>In / Excel</translation>
+    </message>
+    <message>
+        <source>Planning list (PDF)…</source>
+        <translation>Danh sách quy hoạch (PDF)…</translation>
+    </message>
+    <message>
+        <source>Planning list (Excel)…</source>
+        <translation>Danh sách quy hoạch (Excel)…</translation>
+    </message>
+    <message>
+        <source>Structure summary (PDF)…</source>
+        <translation>Báo cáo cơ cấu (PDF)…</translation>
+    </message>
+    <message>
+        <source>Structure summary (Excel)…</source>
+        <translation>Báo cáo cơ cấu (Excel)…</translation>
+    </message>
+    <message>
+        <source>Latest review: additions and removals (PDF)…</source>
+        <translation>Đợt rà soát gần nhất: bổ sung, đưa ra (PDF)…</translation>
+    </message>
+    <message>
+        <source>Latest review: additions and removals (Excel)…</source>
+        <translation>Đợt rà soát gần nhất: bổ sung, đưa ra (Excel)…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Quy hoạch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Held by (term ends)</source>
+        <translation>Người đang đảm nhiệm (hết nhiệm kỳ)</translation>
+    </message>
+    <message>
+        <source>All posts</source>
+        <translation>Tất cả chức danh</translation>
+    </message>
+    <message>
+        <source>Show people removed or appointed</source>
+        <translation>Hiện cả người đã đưa ra hoặc đã bổ nhiệm</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>Kiểm tra đến ngày</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>%1 (%2 posts, %3 people)</source>
+        <translation>%1 (%2 chức danh, %3 người)</translation>
+    </message>
+    <message>
+        <source>No planning period yet: create one with “New period…”.</source>
+        <translation>Chưa có giai đoạn quy hoạch nào: tạo bằng nút “Giai đoạn mới…”.</translation>
+    </message>
+    <message>
+        <source>Checked under %1; ages for a full term counted to %2.</source>
+        <translation>Kiểm tra theo %1; tuổi công tác trọn nhiệm kỳ tính đến ngày %2.</translation>
+    </message>
+    <message>
+        <source>No successor</source>
+        <translation>Chưa có người quy hoạch</translation>
+    </message>
+    <message>
+        <source>Over the maximum</source>
+        <translation>Vượt số lượng tối đa</translation>
+    </message>
+    <message>
+        <source>%1 not meeting the requirements</source>
+        <translation>%1 người chưa đạt tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <source>supplement</source>
+        <translation>bổ sung</translation>
+    </message>
+    <message>
+        <source>People planned: %1, of whom %2 not eligible</source>
+        <translation>Người được quy hoạch: %1, trong đó %2 chưa đạt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Structure&lt;/b&gt; on %1: %2 people</source>
+        <translation>&lt;b&gt;Cơ cấu&lt;/b&gt; đến ngày %1: %2 người</translation>
+    </message>
+    <message>
+        <source>women %1 (target ≥ %2) %3</source>
+        <translation>nữ %1 (mục tiêu ≥ %2) %3</translation>
+    </message>
+    <message>
+        <source>under %1 %2 (target ≥ %3) %4</source>
+        <translation>dưới %1 tuổi %2 (mục tiêu ≥ %3) %4</translation>
+    </message>
+    <message>
+        <source>age tiers: %1</source>
+        <translation>độ tuổi: %1</translation>
+    </message>
+    <message>
+        <source>posts without a successor: %1 of %2 %3</source>
+        <translation>chức danh chưa có người quy hoạch: %1/%2 %3</translation>
+    </message>
+    <message>
+        <source>planned for too many posts: %1</source>
+        <translation>quy hoạch quá số chức danh: %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành tệp</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>In tài liệu</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Đang tạo tài liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPeriodDialog</name>
+    <message>
+        <source>New planning period</source>
+        <translation>Giai đoạn quy hoạch mới</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>Từ năm</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Đến năm</translation>
+    </message>
+    <message>
+        <source>Rules applied</source>
+        <translation>Quy định áp dụng</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Tên (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPostDialog</name>
+    <message>
+        <source>Add a post to plan</source>
+        <translation>Thêm chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <source>As the rules allow (%1)</source>
+        <translation>Theo quy định (%1)</translation>
+    </message>
+    <message>
+        <source>Most people</source>
+        <translation>Số người tối đa</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningRemovalDialog</name>
+    <message>
+        <source>Remove from the plan</source>
+        <translation>Đưa ra khỏi quy hoạch</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>Planned by</source>
+        <translation>Quy hoạch theo quyết định</translation>
+    </message>
+    <message>
+        <source>Age limit</source>
+        <translation>Không đủ tuổi</translation>
+    </message>
+    <message>
+        <source>Standards not met</source>
+        <translation>Không đủ tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>Rated as not completing duties</source>
+        <translation>Xếp loại không hoàn thành nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Ratings below the requirement</source>
+        <translation>Xếp loại chưa đạt yêu cầu</translation>
+    </message>
+    <message>
+        <source>Disciplined</source>
+        <translation>Bị kỷ luật</translation>
+    </message>
+    <message>
+        <source>No longer on staff</source>
+        <translation>Không còn công tác</translation>
+    </message>
+    <message>
+        <source>Appointed to the post</source>
+        <translation>Đã được bổ nhiệm chức danh này</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Lý do khác</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>The person stays in the history of the plan with this reason and decision.</source>
+        <translation>Người này vẫn được lưu trong lịch sử quy hoạch cùng lý do và quyết định.</translation>
+    </message>
+    <message>
+        <source>Decision to remove</source>
+        <translation>Quyết định đưa ra khỏi quy hoạch</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningReviewDialog</name>
+    <message>
+        <source>Annual review of the plan</source>
+        <translation>Rà soát quy hoạch hằng năm</translation>
+    </message>
+    <message>
+        <source>Apply the review</source>
+        <translation>Thực hiện rà soát</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>Rà soát đến ngày</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Planned post</source>
+        <translation>Chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>Why (removal trigger)</source>
+        <translation>Lý do đưa ra khỏi quy hoạch</translation>
+    </message>
+    <message>
+        <source>Review decision</source>
+        <translation>Quyết định rà soát, bổ sung quy hoạch</translation>
+    </message>
+    <message>
+        <source>Proposed removals (untick to keep someone in the plan)</source>
+        <translation>Đề nghị đưa ra khỏi quy hoạch (bỏ chọn để giữ lại)</translation>
+    </message>
+    <message>
+        <source>Posts with room to fill</source>
+        <translation>Chức danh còn thiếu người quy hoạch</translation>
+    </message>
+    <message>
+        <source>Additions</source>
+        <translation>Bổ sung quy hoạch</translation>
+    </message>
+    <message>
+        <source>Appointed: </source>
+        <translation>Đã bổ nhiệm: </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 planned</source>
+        <translation>%1: đã quy hoạch %2/%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 planned)</source>
+        <translation>%1 (đã quy hoạch %2/%3)</translation>
     </message>
 </context>
 <context>
