@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n salary change(s) will be recorded with this decision:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Quyết định</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>To-do</source>
@@ -71,6 +88,22 @@
         <translation>Hồ sơ cán bộ, công chức, viên chức và người lao động.</translation>
     </message>
     <message>
+        <source>Pay steps and retirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists of regular and early pay steps, seniority allowance and retirements for a period, printed and approved with a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calculators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement date and next pay step for anyone, from the regulation data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recruitment</source>
         <translation>Tuyển dụng</translation>
     </message>
@@ -103,12 +136,688 @@
         <translation>Danh sách và báo cáo theo mẫu, in trên giấy A4 và xuất ra Excel.</translation>
     </message>
     <message>
+        <source>Regulation data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The versions of the regulations&apos; numbers with their legal basis and dates, editable by an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
         <source>Agency details for letterheads, catalogues, regulation data, backups and the audit log.</source>
         <translation>Thông tin cơ quan cho tiêu đề văn bản, danh mục, dữ liệu quy định, sao lưu và nhật ký thao tác.</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorsPage</name>
+    <message>
+        <source>Calculators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement and pay-step dates for anyone, by the regulations stored in this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished">Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished">Nữ</translation>
+    </message>
+    <message>
+        <source>Full date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month and year only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Retirement age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches it on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discipline (khiển trách, cảnh cáo: 6 months; cách chức: 12), each year rated &apos;không hoàn thành nhiệm vụ&apos; (6), unpaid leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next pay step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Salary class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current step counts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Từ ngày</translation>
+    </message>
+    <message>
+        <source>%1 years %2 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no notice rule for that date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last step: seniority allowance above the scale %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, coefficient %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CandidateDialog</name>
+    <message>
+        <source>Registration form</source>
+        <translation>Phiếu đăng ký dự tuyển</translation>
+    </message>
+    <message>
+        <source>Registration form: %1</source>
+        <translation>Phiếu đăng ký dự tuyển: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <source>e.g. English</source>
+        <translation>ví dụ Tiếng Anh</translation>
+    </message>
+    <message>
+        <source>(no second preference)</source>
+        <translation>(không đăng ký nguyện vọng 2)</translation>
+    </message>
+    <message>
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <source>Sex *</source>
+        <translation>Giới tính *</translation>
+    </message>
+    <message>
+        <source>Date of birth *</source>
+        <translation>Ngày sinh *</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Citizen ID (CCCD) *</source>
+        <translation>Số CCCD *</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Nơi cấp</translation>
+    </message>
+    <message>
+        <source>Permanent address</source>
+        <translation>Hộ khẩu thường trú</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Chỗ ở hiện nay</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Highest degree</source>
+        <translation>Trình độ chuyên môn cao nhất</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Chuyên ngành đào tạo</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Cơ sở đào tạo</translation>
+    </message>
+    <message>
+        <source>Year of graduation</source>
+        <translation>Năm tốt nghiệp</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Xếp loại tốt nghiệp</translation>
+    </message>
+    <message>
+        <source>Political theory</source>
+        <translation>Lý luận chính trị</translation>
+    </message>
+    <message>
+        <source>Computer skills</source>
+        <translation>Tin học</translation>
+    </message>
+    <message>
+        <source>Foreign language</source>
+        <translation>Ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Language level</source>
+        <translation>Trình độ ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Years of experience</source>
+        <translation>Số năm kinh nghiệm</translation>
+    </message>
+    <message>
+        <source>Position applied for *</source>
+        <translation>Vị trí dự tuyển *</translation>
+    </message>
+    <message>
+        <source>Second preference</source>
+        <translation>Nguyện vọng 2</translation>
+    </message>
+    <message>
+        <source>Priority groups</source>
+        <translation>Đối tượng ưu tiên</translation>
+    </message>
+    <message>
+        <source>Exempt from</source>
+        <translation>Miễn thi phần</translation>
+    </message>
+    <message>
+        <source>Grounds for the exemption</source>
+        <translation>Căn cứ miễn thi</translation>
+    </message>
+    <message>
+        <source>Form submitted on</source>
+        <translation>Ngày nộp phiếu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Thông tin cá nhân</translation>
+    </message>
+    <message>
+        <source>Qualifications</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Đăng ký dự tuyển</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Excel template…</source>
+        <translation>Mẫu Excel…</translation>
+    </message>
+    <message>
+        <source>Check conditions</source>
+        <translation>Kiểm tra điều kiện</translation>
+    </message>
+    <message>
+        <source>Check every candidate against the requirements of the positions</source>
+        <translation>Đối chiếu từng người dự tuyển với tiêu chuẩn, điều kiện của vị trí đăng ký</translation>
+    </message>
+    <message>
+        <source>Assign candidate numbers</source>
+        <translation>Đánh số báo danh</translation>
+    </message>
+    <message>
+        <source>Cand. no.</source>
+        <translation>SBD</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Positions applied for</source>
+        <translation>Vị trí đăng ký (nguyện vọng)</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Trình độ, chuyên ngành</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Lý do không đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>không đủ điều kiện</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>%n người dự tuyển</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel template</source>
+        <translation>Mẫu Excel</translation>
+    </message>
+    <message>
+        <source>Candidates.xlsx</source>
+        <translation>Nguoi du tuyen.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import candidates</source>
+        <translation>Nhập danh sách người dự tuyển</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xls *.xlsm)</source>
+        <translation>Bảng tính Excel (*.xlsx *.xls *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 lỗi khác</translation>
+    </message>
+</context>
+<context>
+    <name>CareerListsPage</name>
+    <message>
+        <source>Pay steps and retirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists due for a period: regular and early pay steps, seniority allowance, retirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit (people of its sub-units are included)</source>
+        <translation type="unfinished">Đơn vị (gồm cả người của các đơn vị trực thuộc)</translation>
+    </message>
+    <message>
+        <source>Include overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list steps that fell due before the period and are not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full form: current and proposed salary side by side; due list: the short list of who falls due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular pay steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seniority allowance (PCTNVK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early pay steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation type="unfinished">Xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Save as PDF or Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation type="unfinished">Phê duyệt…</translation>
+    </message>
+    <message>
+        <source>Record the ticked rows with the decision that approves them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Từ ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">Năm</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished">Họ và tên</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">Đơn vị</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished">Ngạch</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">Bậc</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation type="unfinished">Hệ số</translation>
+    </message>
+    <message>
+        <source>Counts from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New coefficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Ghi chú</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating of the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished">Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">Giới tính</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished">Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished">Nữ</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may give at most %2 more early steps for achievements in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation type="unfinished">PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished">Đã lưu %1</translation>
     </message>
 </context>
 <context>
@@ -340,6 +1049,104 @@
     <message>
         <source>Female</source>
         <translation>Nữ</translation>
+    </message>
+</context>
+<context>
+    <name>HireDialog</name>
+    <message>
+        <source>Hire the winners</source>
+        <translation>Tuyển dụng người trúng tuyển</translation>
+    </message>
+    <message>
+        <source>no probation for civil servants recruited under Decree 170/2025</source>
+        <translation>công chức tuyển dụng theo Nghị định 170/2025 không thực hiện chế độ tập sự</translation>
+    </message>
+    <message>
+        <source>probation by the rank&apos;s required level, paid 85% of the starting step</source>
+        <translation>tập sự theo trình độ chức danh yêu cầu, hưởng 85% mức lương bậc 1</translation>
+    </message>
+    <message>
+        <source>%1 winner(s) become staff records: employment in the position&apos;s unit as %2, rank or title of the position, starting step; %3.</source>
+        <translation>%1 người trúng tuyển được lập hồ sơ cán bộ: vào làm việc tại đơn vị của vị trí, loại %2, ngạch hoặc chức danh nghề nghiệp của vị trí, bậc khởi điểm; %3.</translation>
+    </message>
+    <message>
+        <source>Candidate no.</source>
+        <translation>SBD</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Starting step</source>
+        <translation>Bậc khởi điểm</translation>
+    </message>
+    <message>
+        <source>the decision&apos;s date</source>
+        <translation>ngày hiệu lực của quyết định</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Ngày bắt đầu làm việc</translation>
+    </message>
+    <message>
+        <source>Recruitment decision *</source>
+        <translation>Quyết định tuyển dụng *</translation>
+    </message>
+    <message>
+        <source>Recruitment of the winners of the round</source>
+        <translation>Tuyển dụng người trúng tuyển kỳ tuyển dụng</translation>
+    </message>
+</context>
+<context>
+    <name>HiringTab</name>
+    <message>
+        <source>Hire the winners…</source>
+        <translation>Tuyển dụng người trúng tuyển…</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Cand. no.</source>
+        <translation>SBD</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <source>Staff record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>đã lập</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>chờ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 winner(s) hired</source>
+        <translation>%1/%2 người trúng tuyển đã được tuyển dụng</translation>
+    </message>
+    <message>
+        <source>The winners are now staff records.</source>
+        <translation>Đã lập hồ sơ cán bộ cho người trúng tuyển.</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2623,153 @@
     </message>
 </context>
 <context>
+    <name>RecruitmentFields</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>e.g. 300/QĐ-SKHCN</source>
+        <translation>ví dụ 300/QĐ-SKHCN</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>The signing date is not a valid dd/mm/yyyy date.</source>
+        <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid dd/mm/yyyy date.</source>
+        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>RecruitmentPage</name>
+    <message>
+        <source>Recruitment</source>
+        <translation>Tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Recruitment rounds: plan, candidates, scores, ranking, results and hiring</source>
+        <translation>Các kỳ tuyển dụng: kế hoạch, người dự tuyển, điểm, xếp hạng, kết quả và tuyển dụng</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>Kỳ tuyển dụng mới…</translation>
+    </message>
+    <message>
+        <source>Create a recruitment round (Ctrl+N)</source>
+        <translation>Lập kỳ tuyển dụng mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xóa dự thảo</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Dự tuyển</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Đã tuyển</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s)</source>
+        <translation>
+            <numerusform>%n kỳ tuyển dụng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the draft round “%1”?</source>
+        <translation>Xóa kỳ tuyển dụng dự thảo “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>RemarkDialog</name>
+    <message>
+        <source>Re-marking</source>
+        <translation>Phúc khảo</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>vắng</translation>
+    </message>
+    <message>
+        <source>%1 – %2: current score %3.</source>
+        <translation>%1 – %2: điểm hiện tại %3.</translation>
+    </message>
+    <message>
+        <source>Score after re-marking *</source>
+        <translation>Điểm sau phúc khảo *</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Lý do *</translation>
+    </message>
+    <message>
+        <source>Document (optional)</source>
+        <translation>Văn bản (nếu có)</translation>
+    </message>
+    <message>
+        <source>The score must be a number, e.g. 65,5.</source>
+        <translation>Điểm phải là số, ví dụ 65,5.</translation>
+    </message>
+</context>
+<context>
     <name>RenameUnitDialog</name>
     <message>
         <source>Rename unit</source>
@@ -1835,7 +2789,529 @@
     </message>
 </context>
 <context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Head&apos;s decision on a tie…</source>
+        <translation>Quyết định khi bằng điểm…</translation>
+    </message>
+    <message>
+        <source>Withdrawal of a winner…</source>
+        <translation>Rút hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Thứ hạng</translation>
+    </message>
+    <message>
+        <source>Cand. no.</source>
+        <translation>SBD</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Pref.</source>
+        <translation>NV</translation>
+    </message>
+    <message>
+        <source>Round 2</source>
+        <translation>Vòng 2</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>The ranking appears once round 2 has started.</source>
+        <translation>Kết quả xếp hạng có khi bắt đầu vòng 2.</translation>
+    </message>
+    <message>
+        <source>%1 – quota %2</source>
+        <translation>%1 – chỉ tiêu %2</translation>
+    </message>
+    <message>
+        <source>%1 winner(s)</source>
+        <translation>%1 người trúng tuyển</translation>
+    </message>
+    <message>
+        <source>%1 position(s) wait for the head&apos;s decision</source>
+        <translation>%1 vị trí chờ người đứng đầu quyết định</translation>
+    </message>
+    <message>
+        <source>provisional until the results are fixed</source>
+        <translation>tạm thời cho đến khi chốt kết quả</translation>
+    </message>
+    <message>
+        <source>Select a position where candidates are tied.</source>
+        <translation>Hãy chọn vị trí có người bằng điểm.</translation>
+    </message>
+    <message>
+        <source>Select a winner in the list.</source>
+        <translation>Hãy chọn một người trúng tuyển trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDetail</name>
+    <message>
+        <source>← All rounds</source>
+        <translation>← Các kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Step back…</source>
+        <translation>Trả về bước trước…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Sửa kỳ tuyển dụng…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Recruitment plan (positions and quotas)</source>
+        <translation>Nhu cầu tuyển dụng (vị trí, chỉ tiêu)</translation>
+    </message>
+    <message>
+        <source>Candidates admitted to round 2</source>
+        <translation>Danh sách đủ điều kiện dự vòng 2</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>Bảng điểm</translation>
+    </message>
+    <message>
+        <source>Results list</source>
+        <translation>Danh sách kết quả tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Positions and quotas</source>
+        <translation>Vị trí, chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Người dự tuyển</translation>
+    </message>
+    <message>
+        <source>Round 1</source>
+        <translation>Vòng 1</translation>
+    </message>
+    <message>
+        <source>Round 2</source>
+        <translation>Vòng 2</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Hiring</source>
+        <translation>Tuyển dụng</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Diễn biến</translation>
+    </message>
+    <message>
+        <source>no plan yet</source>
+        <translation>chưa có kế hoạch</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)</source>
+        <translation>%1 · %2 · kế hoạch %3 · nhận phiếu đến %4 · %5 chỉ tiêu, %6 người dự tuyển</translation>
+    </message>
+    <message>
+        <source>Announce and open applications…</source>
+        <translation>Thông báo, nhận phiếu đăng ký…</translation>
+    </message>
+    <message>
+        <source>Close applications, start round 1…</source>
+        <translation>Hết hạn nhận phiếu, bắt đầu vòng 1…</translation>
+    </message>
+    <message>
+        <source>Start round 2…</source>
+        <translation>Bắt đầu vòng 2…</translation>
+    </message>
+    <message>
+        <source>Fix the results…</source>
+        <translation>Chốt kết quả…</translation>
+    </message>
+    <message>
+        <source>Close the round…</source>
+        <translation>Kết thúc kỳ tuyển dụng…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Building the document…</source>
+        <translation>Đang lập văn bản…</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Recruitment round</source>
+        <translation>Kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Edit recruitment round</source>
+        <translation>Sửa kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>e.g. Recruitment of public employees 2022 – Discovery Centre</source>
+        <translation>ví dụ Xét tuyển viên chức năm 2022 – Trung tâm Khám phá khoa học</translation>
+    </message>
+    <message>
+        <source>Selection by review (xét tuyển)</source>
+        <translation>Xét tuyển</translation>
+    </message>
+    <message>
+        <source>Competitive exam (thi tuyển)</source>
+        <translation>Thi tuyển</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Nhiệm vụ trong Hội đồng</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm thành viên</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Bớt thành viên</translation>
+    </message>
+    <message>
+        <source>Part of round 2</source>
+        <translation>Phần thi vòng 2</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Điểm tối đa</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Tên kỳ tuyển dụng *</translation>
+    </message>
+    <message>
+        <source>Year *</source>
+        <translation>Năm *</translation>
+    </message>
+    <message>
+        <source>Regulation *</source>
+        <translation>Quy định áp dụng *</translation>
+    </message>
+    <message>
+        <source>Method *</source>
+        <translation>Hình thức *</translation>
+    </message>
+    <message>
+        <source>Hired as</source>
+        <translation>Tuyển dụng vào</translation>
+    </message>
+    <message>
+        <source>Notice date</source>
+        <translation>Ngày thông báo</translation>
+    </message>
+    <message>
+        <source>Application deadline</source>
+        <translation>Hạn nhận phiếu</translation>
+    </message>
+    <message>
+        <source>Round 1 date</source>
+        <translation>Ngày vòng 1</translation>
+    </message>
+    <message>
+        <source>Round 2 date</source>
+        <translation>Ngày vòng 2</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Recruitment plan (kế hoạch)</source>
+        <translation>Kế hoạch tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Decision forming the council</source>
+        <translation>Quyết định thành lập Hội đồng</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
+        <source>Recruitment council</source>
+        <translation>Hội đồng tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Round 2</source>
+        <translation>Vòng 2</translation>
+    </message>
+    <message>
+        <source>Public employees – Decree 115/2020 (amended by 85/2023)</source>
+        <translation>Viên chức – Nghị định 115/2020 (sửa đổi bởi Nghị định 85/2023)</translation>
+    </message>
+    <message>
+        <source>Civil servants – Decree 138/2020 (until 30/06/2025)</source>
+        <translation>Công chức – Nghị định 138/2020 (đến 30/06/2025)</translation>
+    </message>
+    <message>
+        <source>Civil servants – Decree 170/2025 (from 01/07/2025)</source>
+        <translation>Công chức – Nghị định 170/2025 (từ 01/07/2025)</translation>
+    </message>
+    <message>
+        <source>Empty: %1 days after the notice</source>
+        <translation>Để trống: %1 ngày sau ngày thông báo</translation>
+    </message>
+    <message>
+        <source>This method scores round 2 as one mark out of 100.</source>
+        <translation>Hình thức này chấm vòng 2 một điểm, thang 100.</translation>
+    </message>
+    <message>
+        <source>Give each part used its maximum; the maxima must add up to 100. Leave 0 for a part that is not used.</source>
+        <translation>Ghi điểm tối đa của từng phần thi được dùng; tổng điểm tối đa các phần bằng 100. Ghi 0 cho phần không dùng.</translation>
+    </message>
+    <message>
+        <source>%1 members (the council has %2)</source>
+        <translation>%1 thành viên (Hội đồng có %2 thành viên)</translation>
+    </message>
+    <message>
+        <source>The maximum of a part must be a number.</source>
+        <translation>Điểm tối đa của phần thi phải là số.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Regulation data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers of the regulations, version by version, with their legal basis; each date the application computes names the version it used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Phiên bản</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished">Đến ngày</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still in force (no end date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as a new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation type="unfinished">Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can change regulation data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved version %1 of the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTableModel</name>
+    <message>
+        <source>Cand. no.</source>
+        <translation>SBD</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí dự tuyển</translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation>số câu</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>thang</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Round 2</source>
+        <translation>Điểm vòng 2</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>exempt</source>
+        <translation>miễn</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Không đạt</translation>
+    </message>
+    <message>
+        <source>re-marked</source>
+        <translation>đã phúc khảo</translation>
+    </message>
+    <message>
+        <source>%1 (%2): “%3” is not a score.</source>
+        <translation>%1 (SBD %2): “%3” không phải là điểm.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresTab</name>
+    <message>
+        <source>Save scores</source>
+        <translation>Lưu điểm</translation>
+    </message>
+    <message>
+        <source>Import scores from Excel…</source>
+        <translation>Nhập điểm từ Excel…</translation>
+    </message>
+    <message>
+        <source>Re-marking…</source>
+        <translation>Phúc khảo…</translation>
+    </message>
+    <message>
+        <source>Computer test: enter the number of correct answers of each part; a part is passed at half of the questions.</source>
+        <translation>Thi trắc nghiệm trên máy tính: nhập số câu trả lời đúng của từng phần; đạt khi đúng từ một nửa số câu hỏi của phần thi.</translation>
+    </message>
+    <message>
+        <source>Selection by review: round 1 checks the conditions of the registration form. Those eligible go on to round 2.</source>
+        <translation>Xét tuyển: vòng 1 kiểm tra điều kiện, tiêu chuẩn theo Phiếu đăng ký dự tuyển. Người đủ điều kiện dự vòng 2.</translation>
+    </message>
+    <message>
+        <source>Scores out of the maximum of each part; round 2 is passed at %1 points. Tick “Absent” for a candidate who did not attend.</source>
+        <translation>Điểm theo thang của từng phần; vòng 2 đạt từ %1 điểm. Đánh dấu “Vắng” với người không dự.</translation>
+    </message>
+    <message>
+        <source>Import scores</source>
+        <translation>Nhập điểm</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx *.xls *.xlsm)</source>
+        <translation>Bảng tính Excel (*.xlsx *.xls *.xlsm)</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
     <message>
         <source>Staff records</source>
         <translation>Hồ sơ cán bộ, công chức, viên chức</translation>
@@ -2007,6 +3483,163 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Next step</source>
+        <translation>Chuyển bước tiếp theo</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Trả về bước trước</translation>
+    </message>
+    <message>
+        <source>From “%1” to “%2”.</source>
+        <translation>Từ “%1” sang “%2”.</translation>
+    </message>
+    <message>
+        <source>The round is announced: its places count as “in recruitment” in the staffing view and registration forms are accepted until the deadline.</source>
+        <translation>Thông báo tuyển dụng: chỉ tiêu được tính là “đang tuyển” trong bảng biên chế; nhận Phiếu đăng ký dự tuyển đến hết hạn.</translation>
+    </message>
+    <message>
+        <source>Registration closes. Every candidate is checked against the requirements of the positions applied for; the failing reasons are recorded.</source>
+        <translation>Hết hạn nhận phiếu. Từng người dự tuyển được đối chiếu với tiêu chuẩn, điều kiện của vị trí đăng ký; lý do không đủ điều kiện được ghi lại.</translation>
+    </message>
+    <message>
+        <source>Round 1 is over: those who passed (numbered) go on to round 2.</source>
+        <translation>Kết thúc vòng 1: người đạt (đã có số báo danh) dự vòng 2.</translation>
+    </message>
+    <message>
+        <source>Round 2 scores are final: the ranking of every position is fixed.</source>
+        <translation>Điểm vòng 2 đã chốt: xác định kết quả xếp hạng từng vị trí.</translation>
+    </message>
+    <message>
+        <source>The round ends: every winner has been hired or has withdrawn; its places no longer count as in recruitment.</source>
+        <translation>Kết thúc kỳ tuyển dụng: người trúng tuyển đã được tuyển dụng hoặc đã rút hồ sơ; chỉ tiêu không còn tính là đang tuyển.</translation>
+    </message>
+    <message>
+        <source>Date *</source>
+        <translation>Ngày *</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Lý do *</translation>
+    </message>
+    <message>
+        <source>Decision approving the results (optional)</source>
+        <translation>Quyết định công nhận kết quả (nếu có)</translation>
+    </message>
+    <message>
+        <source>Approving the results of the recruitment round</source>
+        <translation>Công nhận kết quả kỳ tuyển dụng</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Position and quota</source>
+        <translation>Vị trí và chỉ tiêu tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Quota of %1</source>
+        <translation>Chỉ tiêu: %1</translation>
+    </message>
+    <message>
+        <source>The position&apos;s minimum rank</source>
+        <translation>Ngạch, chức danh tối thiểu của vị trí</translation>
+    </message>
+    <message>
+        <source>Required when the quota is above the vacancies</source>
+        <translation>Bắt buộc khi chỉ tiêu vượt số vị trí còn trống</translation>
+    </message>
+    <message>
+        <source>Job position *</source>
+        <translation>Vị trí việc làm *</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Còn trống</translation>
+    </message>
+    <message>
+        <source>Quota *</source>
+        <translation>Chỉ tiêu *</translation>
+    </message>
+    <message>
+        <source>Reason for a quota above the vacancies</source>
+        <translation>Lý do chỉ tiêu vượt số còn trống</translation>
+    </message>
+    <message>
+        <source>Rank or title of the winners</source>
+        <translation>Ngạch, chức danh của người trúng tuyển</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>No job position left to add.</source>
+        <translation>Không còn vị trí việc làm nào để thêm.</translation>
+    </message>
+    <message>
+        <source>%1 vacant place(s) in the staffing view</source>
+        <translation>%1 vị trí còn trống theo bảng biên chế</translation>
+    </message>
+    <message>
+        <source>the quota is above them: write the reason</source>
+        <translation>chỉ tiêu vượt số còn trống: cần ghi lý do</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Add position…</source>
+        <translation>Thêm vị trí…</translation>
+    </message>
+    <message>
+        <source>Change quota…</source>
+        <translation>Sửa chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ vị trí</translation>
+    </message>
+    <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Rank or title</source>
+        <translation>Ngạch, chức danh</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Còn trống</translation>
+    </message>
+    <message>
+        <source>Reason for going above</source>
+        <translation>Lý do vượt số còn trống</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Tiêu chuẩn, điều kiện</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Đã tuyển</translation>
+    </message>
+    <message>
+        <source>Total: %1 place(s)</source>
+        <translation>Tổng: %1 chỉ tiêu</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancelling…</source>
@@ -2026,10 +3659,177 @@
     </message>
 </context>
 <context>
+    <name>TieDecisionDialog</name>
+    <message>
+        <source>Decision of the head of the agency</source>
+        <translation>Quyết định của người đứng đầu cơ quan</translation>
+    </message>
+    <message>
+        <source>%1: %2 candidate(s) tied for %3 remaining place(s). Tick who the head of the agency chose.</source>
+        <translation>%1: %2 người bằng điểm cho %3 chỉ tiêu còn lại. Đánh dấu người được người đứng đầu cơ quan quyết định.</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>tổng điểm</translation>
+    </message>
+    <message>
+        <source>Decision *</source>
+        <translation>Văn bản quyết định *</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>TodoPage</name>
+    <message>
+        <source>To-do</source>
+        <translation type="unfinished">Việc cần làm</translation>
+    </message>
+    <message>
+        <source>What falls due in the coming days, and what is overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the reminders are computed for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>next %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How far ahead to look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished">Họ và tên</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">Đơn vị</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list where this is approved and printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished">Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Pay steps due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seniority allowance above the scale (PCTNVK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirement notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment terms ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probation ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing what falls due…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing falls due in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnitCombo</name>
     <message>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalDialog</name>
+    <message>
+        <source>Withdrawal of a winner</source>
+        <translation>Người trúng tuyển rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the place goes to the next ranked candidate.</source>
+        <translation>%1 (%2): chỉ tiêu chuyển cho người xếp kế tiếp.</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>Lý do *</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Decision *</source>
+        <translation>Văn bản quyết định *</translation>
     </message>
 </context>
 </TS>

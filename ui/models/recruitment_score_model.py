@@ -146,6 +146,8 @@ class ScoreTableModel(QAbstractTableModel):
                     notes.append(c.round1_reason)
                 return "; ".join(notes)
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and k == len(self.parts) + 2:
+            return self.data(index) or None
         if role == Qt.ItemDataRole.CheckStateRole and k == len(self.parts) + 1:
             return Qt.CheckState.Checked if self._is_absent(c) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole:

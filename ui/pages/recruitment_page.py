@@ -39,6 +39,7 @@ from hrapp.queries.recruitment import (
     RoundInfo,
     RoundResults,
     RoundRow,
+    level_name,
 )
 from hrapp.services import recruitment as rec
 from hrapp.services.context import ServiceContext
@@ -61,9 +62,23 @@ def _table(model: Any = None) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return view
+
+
+def _fit(view: QTableView, wide: tuple[int, ...] = (), cap: int = 380) -> None:
+    """Columns sized to their contents once (the user may resize them); long text columns (`wide`) at most
+    `cap` pixels, the full text in the tooltip; the last column takes the rest of the width."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    model = view.model()
+    for c in range(model.columnCount() if model is not None else 0):
+        view.resizeColumnToContents(c)
+        if c in wide and header.sectionSize(c) > cap:
+            header.resizeSection(c, cap)
+    header.setStretchLastSection(True)
 
 
 def _button(text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
@@ -165,8 +180,7 @@ class RecruitmentPage(BasePage):
                  str(r.candidates), str(r.hired)] for r in self.rows]
         self.list_model = RowsTableModel(headers, data, centered=(0, 5, 6, 7), parent=self)
         self.list_view.setModel(self.list_model)
-        self.list_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list_view.horizontalHeader().setStretchLastSection(False)
+        _fit(self.list_view, (1,))
         self.count_label.setText(self.tr("%n round(s)", "", len(self.rows)))
 
     def show_list(self) -> None:
@@ -345,7 +359,7 @@ class RoundDetail(QWidget):
             [[fmt_date(e.event_date), e.text(), e.decision.label() if e.decision else "", e.reason or "",
               e.user or ""] for e in self.events], centered=(0,), parent=self)
         self.history_view.setModel(self.history)
-        self.history_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        _fit(self.history_view, (1, 3))
         default_tab = {"draft": 0, "open": 1, "round1": 2, "round2": 3, "results": 4, "closed": 5}[info.status]
         if self.tabs.currentIndex() == 0 or getattr(self, "_shown_status", None) != info.status:
             self.tabs.setCurrentIndex(default_tab)
@@ -452,6 +466,7 @@ class TargetsTab(QWidget):
                  t.requirements, str(t.hired)] for t in info.targets]
         self.model = RowsTableModel(headers, rows, centered=(3, 4, 7), parent=self)
         self.view.setModel(self.model)
+        _fit(self.view, (0, 6))
         self.total.setText(self.tr("Total: %1 place(s)").replace("%1", str(info.quota)))
         editable = info.status in ("draft", "open")
         for b in (self.add_button, self.edit_button, self.remove_button):
@@ -518,13 +533,14 @@ class CandidatesTab(QWidget):
         data = []
         for c in self.rows:
             prefs = "; ".join(f"{p.choice}. {p.position_name}" for p in c.preferences)
-            degree = ", ".join(x for x in (c.education_level or "", c.major or "") if x)
+            degree = ", ".join(x for x in (level_name(c.education_level), c.major or "") if x)
             prio = f"{c.priority_label} ({fmt_decimal(c.priority_points, 1)})" if c.priority_label else ""
             cond = {None: self.tr("not checked"), True: self.tr("eligible"), False: self.tr("not eligible")}[c.eligible]
             data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), prefs, degree, prio,
                          cond, "; ".join(c.ineligible_reasons)])
         self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 7), parent=self)
         self.view.setModel(self.model)
+        _fit(self.view, (4, 8))
         self.count.setText(self.tr("%n candidate(s)", "", len(self.rows)))
         editable = info.status in rec.EDITABLE_CANDIDATES
         for b in (self.add_button, self.edit_button, self.import_button, self.template_button):
@@ -664,8 +680,10 @@ class ScoresTab(QWidget):
         self.import_button.setEnabled(editable)
         remark_states = ("round1", "round2") if self.round_no == 1 else ("round2", "results")
         self.remark_button.setEnabled(info.status in remark_states)
-        hh = self.view.horizontalHeader()
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        _fit(self.view, (3, self.model.columnCount() - 1))
+        total = self.model.FIXED + len(parts)
+        self.view.setColumnHidden(total, self.round_no == 2 and len(parts) == 1)  # the one part is the total
+        self.view.setColumnHidden(self.model.absent_column, not parts)
 
     def set_score(self, sbd: str, part: str, text: str) -> bool:
         """Type a score into the sheet (as the officer does in the table)."""
@@ -758,18 +776,19 @@ class ResultsTab(QWidget):
         for pos in results.positions:
             head = QTreeWidgetItem([self.tr("%1 – quota %2").replace("%1", pos.position_name)
                                     .replace("%2", str(pos.quota))])
-            head.setFirstColumnSpanned(True)
             head.setFont(0, bold)
             head.setData(0, Qt.ItemDataRole.UserRole, ("position", pos.target_id))
             self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)  # only once the item is in the tree
             for r in pos.rows:
                 item = QTreeWidgetItem([
                     "" if r.rank is None else str(r.rank), r.sbd or "", r.full_name, str(r.choice),
                     fmt_decimal(r.round2, 2) if r.round2 is not None else "",
                     fmt_decimal(r.priority_points, 1) if r.priority_points else "",
                     fmt_decimal(r.total, 2) if r.total is not None else "", r.result_label,
-                    (r.priority_label + "; " if r.priority_label else "") + (r.reason or ""),
+                    "; ".join(x for x in (r.priority_label, r.reason) if x),
                 ])
+                item.setToolTip(8, item.text(8))
                 item.setData(0, Qt.ItemDataRole.UserRole, ("row", pos.target_id, r.candidate_id))
                 if r.outcome is Outcome.TRUNG_TUYEN:
                     item.setForeground(7, Qt.GlobalColor.darkGreen)
@@ -777,8 +796,7 @@ class ResultsTab(QWidget):
                     item.setForeground(7, Qt.GlobalColor.darkYellow)
                 head.addChild(item)
             head.setExpanded(True)
-        for c in range(9):
-            self.tree.resizeColumnToContents(c)
+        self._fit_columns()
         winners = len(results.winners())
         pending = len(results.pending_decisions)
         text = self.tr("%1 winner(s)").replace("%1", str(winners))
@@ -787,6 +805,19 @@ class ResultsTab(QWidget):
         if not fixed:
             text += " · " + self.tr("provisional until the results are fixed")
         self.summary.setText(text)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and candidate rows (the position lines span the whole row)."""
+        fm = self.tree.fontMetrics()
+        header = self.tree.headerItem()
+        for c in range(self.tree.columnCount() - 1):
+            width = fm.horizontalAdvance(header.text(c)) + 24
+            for i in range(self.tree.topLevelItemCount()):
+                head = self.tree.topLevelItem(i)
+                for k in range(head.childCount()):
+                    width = max(width, fm.horizontalAdvance(head.child(k).text(c)) + 24)
+            self.tree.setColumnWidth(c, width)
+        self.tree.header().setStretchLastSection(True)
 
     def _selection(self) -> tuple[PositionResults | None, ResultRow | None]:
         item = self.tree.currentItem()
@@ -866,6 +897,7 @@ class HiringTab(QWidget):
                  self.tr("created") if r.hired else self.tr("waiting")] for p, r in winners]
         self.model = RowsTableModel(headers, rows, centered=(1, 3, 4, 5), parent=self)
         self.view.setModel(self.model)
+        _fit(self.view, (0, 2))
         self.hire_button.setEnabled(info.status == "results" and bool(self.waiting))
         hired = sum(1 for r in self.rows if r.hired)
         self.summary.setText(self.tr("%1 of %2 winner(s) hired").replace("%1", str(hired))
