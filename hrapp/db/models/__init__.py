@@ -43,6 +43,7 @@ from hrapp.db.models.recruitment import (
     ScoreChange,
 )
 from hrapp.db.models.security import UserAccount
+from hrapp.db.models.training import Course, StudyCommitment, TrainingPlan, TrainingPlanLine, TrainingRecord
 
 __all__ = [
     "AppSetting", "Allowance", "Attachment", "AuditLog", "Award", "Base", "Candidate", "CandidatePreference",
@@ -52,4 +53,5 @@ __all__ = [
     "Qualification", "Rank", "RankAssignment", "RecruitmentRound", "RecruitmentTarget", "RoundEvent",
     "RuleVersionRow", "Score", "ScoreChange", "SalaryStep", "Secondment", "UserAccount", "WorkHistory",
     "PlanningEntry", "PlanningPeriod", "PlanningPost", "PlanningReview",
+    "Course", "StudyCommitment", "TrainingPlan", "TrainingPlanLine", "TrainingRecord",
 ]
