@@ -43,6 +43,14 @@ COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 _CENTER = {"stt", "birth", "gender", "coefficient"}
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ALIGNMENTS = tuple(
+    int(Qt.AlignmentFlag.AlignCenter) if key in _CENTER
+    else int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for key in COLUMN_KEYS
+)
 
 
 class EmployeeTableModel(QAbstractTableModel):
@@ -185,23 +193,23 @@ class EmployeeTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every visible cell and role on each repaint: module constants, no enum lookups.
+        if role == _DISPLAY:
+            row, col = index.row(), index.column()
             if col == 0:
-                return str(row + 1) if role == Qt.ItemDataRole.DisplayRole else None
-            text = self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return text if col > 3 and text else None
-            return text
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if COLUMN_KEYS[col] in _CENTER:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                return str(row + 1)
+            return self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1]
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
+        if role == _TOOLTIP:
+            col = index.column()
+            if col < 4:  # number, name, date and sex never need a tooltip
+                return None
+            row = index.row()
+            return self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1] or None
         if role == PersonIdRole:
-            return self._ids[row]
+            return self._ids[index.row()]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
