@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -82,6 +82,7 @@ class PersonDetailDialog(QDialog):
         self.tabs.addTab(self._employment_tab(d), self.tr("Employment and posts"))
         self.tabs.addTab(self._salary_tab(d), self.tr("Rank and salary"))
         self.tabs.addTab(self._qualifications_tab(d), self.tr("Qualifications"))
+        self.tabs.currentChanged.connect(lambda _i: self.fit_columns())
         layout.addWidget(self.tabs, 1)
 
     def _identity_tab(self, d: PersonDetail) -> QWidget:
@@ -220,19 +221,33 @@ class PersonDetailDialog(QDialog):
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.setWordWrap(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns are fitted instead
         row_height = self.fontMetrics().height() + 10
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(row_height)
         hh = view.horizontalHeader()
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for i in range(len(headers)):
-            mode = QHeaderView.ResizeMode.Stretch if i == stretch_column else QHeaderView.ResizeMode.ResizeToContents
-            hh.setSectionResizeMode(i, mode)
+        hh.setStretchLastSection(False)
+        view.setProperty("stretch_column", stretch_column)
         # A few rows: the table is as tall as they are, the page's spare height stays below it.
         view.setMaximumHeight(hh.sizeHint().height() + row_height * len(rows) + 2 * view.frameWidth()
-                              + view.horizontalScrollBar().sizeHint().height() + 6)
+                              + 6)
         self.tables[key] = view
         return view
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its content; when they do not all fit, only the widest ones give way."""
+        for view in self.tables.values():
+            if view.isVisible():
+                fit_columns(view, int(view.property("stretch_column")))
 
     def _stack(self, parts: list[tuple[str | None, QWidget]]) -> QWidget:
         page = QWidget()
@@ -249,3 +264,27 @@ class PersonDetailDialog(QDialog):
         v.addStretch(1)
         return page
 
+
+
+def fit_columns(view: QTableView, stretch_column: int) -> None:
+    """Natural widths (header or content, whichever is wider); spare room goes to `stretch_column`;
+    when the room is short, the columns above a common cap are cut to it (water-filling)."""
+    hh = view.horizontalHeader()
+    count = hh.count()
+    natural = [max(view.sizeHintForColumn(i), hh.sectionSizeHint(i)) + 8 for i in range(count)]
+    available = view.viewport().width()
+    if available <= 0 or count == 0:
+        return
+    widths = list(natural)
+    if sum(natural) <= available:
+        widths[stretch_column] += available - sum(natural)
+    else:
+        cap, rest = available / count, sorted(natural)
+        for i, width in enumerate(rest):  # lowest cap such that the capped widths fill the room
+            remaining = count - i
+            if width * remaining + sum(rest[:i]) >= available:
+                cap = (available - sum(rest[:i])) / remaining
+                break
+        widths = [min(w, int(cap)) for w in natural]
+    for i, width in enumerate(widths):
+        hh.resizeSection(i, width)

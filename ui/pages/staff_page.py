@@ -239,7 +239,11 @@ class StaffPage(BasePage):
                 widths[key] = max(header, cell_fm.horizontalAdvance(SAMPLE_TEXT[key]) + pad)
             else:
                 widths[key] = header
-        available = self.table.viewport().width() - sum(widths[k] for k in SAMPLE_TEXT) - 2
+        viewport = self.table.viewport().width()
+        scrollbar = self.table.verticalScrollBar()
+        if not scrollbar.isVisible():  # the rows may still be loading: keep room for the scroll bar
+            viewport -= scrollbar.sizeHint().width()
+        available = viewport - sum(widths[k] for k in SAMPLE_TEXT) - 2
         total_share = sum(SHARE.values())
         for key, share in SHARE.items():
             widths[key] = max(widths[key], int(available * share / total_share))
