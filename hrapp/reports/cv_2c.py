@@ -625,7 +625,8 @@ def _closing(profile: PersonProfile, ctx: CvContext, width: float) -> list[Flowa
     from hrapp.reports.format import BLANK
 
     if ctx.day is not None:
-        line = f"{ctx.place or BLANK * 2}, Ngày {ctx.day.day:02d} tháng {ctx.day.month:02d} năm {ctx.day.year}"
+        month = f"{ctx.day.month:02d}" if ctx.day.month < 3 else str(ctx.day.month)  # NĐ 30/2020 Phụ lục I
+        line = f"{ctx.place or BLANK * 2}, Ngày {ctx.day.day:02d} tháng {month} năm {ctx.day.year}"
     else:
         line = f"{ctx.place or '………………'}, Ngày……. tháng…… năm ………"
     italic = _style("cv-date", SIZE, FONT_ITALIC, TA_CENTER, LEADING)
