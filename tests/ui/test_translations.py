@@ -61,6 +61,8 @@ def test_shipped_ts_has_nothing_unfinished_or_obsolete():
 
 def test_placeholders_and_accelerators_survive_translation():
     for (context, source), message in messages(TS_FILE).items():
+        if not is_finished(message):
+            continue  # reported by the tests above
         for text in translations(message):
             for placeholder in re.findall(r"%L?n|%\d", source):
                 assert placeholder in text, (context, source, text)
