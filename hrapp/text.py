@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -59,6 +60,7 @@ def _letters(word: str) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)  # family, middle and given names repeat across thousands of people
 def _part_key(part: str) -> str:
     """Digits only, so every database collation orders it like binary: letters as 10..43, words split by
     01, the part ended by 00, then one tone digit per letter (secondary level, compared only on a tie)."""
