@@ -61,8 +61,8 @@ def results_spec(info: RoundInfo, res: RoundResults, events: list[EventInfo]) ->
     """(table, number of candidates listed, number of winners)."""
     split = info.split_round2 and len(info.round2_parts) > 1
     parts = info.round2_parts if split else ()
-    columns = [Column("STT", 10, "center"), Column("Số báo danh", 18, "center"), Column("Họ và tên", 44),
-               Column("Nam", 20, "center"), Column("Nữ", 20, "center")]
+    columns = [Column("STT", 10, "center"), Column("Số báo danh", 17, "center"), Column("Họ và tên", 42),
+               Column("Nam", 22, "center"), Column("Nữ", 22, "center")]
     head1: list = [HeaderCell("STT", rowspan=2), HeaderCell("Số báo danh", rowspan=2),
                    HeaderCell("Họ và tên", rowspan=2), HeaderCell("Ngày, tháng, năm sinh", colspan=2)]
     head2: list = ["Nam", "Nữ"]
@@ -70,9 +70,9 @@ def results_spec(info: RoundInfo, res: RoundResults, events: list[EventInfo]) ->
         label = f"{p.label} ({str(score(p.max)).replace('.', ',')})"
         columns.append(Column(label, 18, "center"))
         head2.append(label)
-    columns += [Column("Điểm vòng 2", 17, "center"), Column("Điểm ưu tiên", 16, "center"),
-                Column("Tổng điểm", 17, "center"), Column("Kết quả", 24, "center", wrap=True),
-                Column("Ghi chú", 63, wrap=True)]
+    columns += [Column("Điểm vòng 2", 16, "center"), Column("Điểm ưu tiên", 16, "center"),
+                Column("Tổng điểm", 16, "center"), Column("Kết quả", 36, "center", wrap=True),
+                Column("Ghi chú", 52, wrap=True)]
     if parts:
         head1.append(HeaderCell("Điểm vòng 2", colspan=len(parts) + 1))
         head2.append("Cộng")
