@@ -3309,6 +3309,42 @@
 <context>
     <name>StaffPage</name>
     <message>
+        <source>Writing the staff list…</source>
+        <translation>Đang lập danh sách CCVC…</translation>
+    </message>
+    <message>
+        <source>Staff list</source>
+        <translation>Danh sách CCVC</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the staff list</source>
+        <translation>Lưu danh sách CCVC</translation>
+    </message>
+    <message>
+        <source>Save the staff list of the selected unit as PDF, Excel, CSV or JSON</source>
+        <translation>Lưu danh sách CCVC của đơn vị đang chọn thành tệp PDF, Excel, CSV hoặc JSON</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Lưu thành tệp…</translation>
+    </message>
+    <message>
+        <source>Print the staff list of the selected unit (the search box and category are not applied) (Ctrl+P)</source>
+        <translation>In danh sách CCVC của đơn vị đang chọn (không áp dụng ô tìm kiếm và loại) (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>

@@ -195,3 +195,42 @@ def test_selection_is_kept_when_the_filter_still_lists_the_person(window, qtbot)
     page.category_combo.setCurrentIndex(page.category_combo.findData("cong_chuc"))
     wait_loaded(qtbot, page)
     assert page.selected_person_id() == window.ctx.person_ids["Trần Thị Đào"]
+
+
+def test_ctrl_p_prints_the_selected_units_list_into_a_preview(window, qtbot):
+    from pypdf import PdfReader
+
+    page = staff(window)
+    assert window.act_print.isEnabled()
+    assert page.unit_combo.select_code("VP")
+    wait_loaded(qtbot, page)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    written: list[str] = []
+    page.task.succeeded.connect(written.append)
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        pass
+    assert page.preview.isVisible()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(written[0]).pages).split())
+    assert "Trần Thị Đào" in text and "Nguyễn Thị Hồng Nhung" in text
+    assert "Tổng cộng: 2 người" in text
+    assert "Nguyễn Văn Bình" not in text  # another unit
+    page.preview.close()
+
+
+def test_save_as_writes_the_chosen_format(window, qtbot, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    page = staff(window)
+    target = tmp_path / "danh_sach.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        pass
+    cells = [c.value for row in load_workbook(target).active.iter_rows() for c in row if c.value]
+    assert "Nguyễn Văn Bình" in cells
+    assert messages == [f"Đã lưu {target}"]

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +29,7 @@ from hrapp.services.context import ServiceContext
 from ui.icons import icon
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
 from ui.pages.base import BasePage
+from ui.tasks import Task, run_task
 from ui.widgets.unit_combo import UnitCombo
 
 SEARCH_DELAY_MS = 150
@@ -64,6 +71,14 @@ class StaffPage(BasePage):
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.category_combo.setMinimumContentsLength(16)
         self.category_combo.setToolTip(self.tr("Category of staff"))
+
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr(
+            "Print the staff list of the selected unit (the search box and category are not applied) (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_current)
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.setToolTip(self.tr("Save the staff list of the selected unit as PDF, Excel, CSV or JSON"))
+        self.save_button.clicked.connect(self.save_as)
 
         self.left_check = QCheckBox(self.tr("Include people who left"))
         self.left_check.setToolTip(self.tr("Also list people who retired, resigned, moved away or died"))
@@ -108,6 +123,8 @@ class StaffPage(BasePage):
         titles.addWidget(subtitle)
         head.addLayout(titles)
         head.addStretch(1)
+        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         filters = QHBoxLayout()
         filters.setSpacing(10)
@@ -152,6 +169,43 @@ class StaffPage(BasePage):
 
     def can_search(self) -> bool:
         return True
+
+    def can_print(self) -> bool:
+        return True
+
+    def print_current(self) -> None:
+        """Write the unit's staff list as a PDF on a worker thread, then show the print preview."""
+        handle = tempfile.NamedTemporaryFile(prefix="danh_sach_ccvc_", suffix=".pdf", delete=False)
+        handle.close()
+        self.export(handle.name, self._preview)
+
+    def save_as(self) -> None:
+        default = str(Path.home() / "danh_sach_ccvc.pdf")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the staff list"), default,
+            self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
+        if path:
+            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+
+    def export(self, path: str, on_done: Callable[[str], None]) -> Task:
+        """The suffix of `path` picks the format; the export is recorded in the audit log."""
+        from hrapp.reports.staff_list import export_staff_list
+
+        ctx, unit = self.ctx, self.unit_combo.current_code()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            export_staff_list(ctx, path, unit, progress=progress, cancel=cancelled)
+            return path
+
+        self.task = run_task(work, parent=self, title=self.tr("Staff list"),
+                             label=self.tr("Writing the staff list…"), writes=True, on_result=on_done)
+        return self.task
+
+    def _preview(self, path: str) -> None:
+        from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        self.preview = PdfPreviewDialog(path, self)
+        self.preview.open()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
