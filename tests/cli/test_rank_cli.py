@@ -172,3 +172,46 @@ def test_recruitment_list_json(tmp_path):
     assert r["application_deadline"] == (NOTICE + timedelta(days=30)).isoformat()
     assert [(t["position"], t["quota"]) for t in r["targets"]] == [("KS-CNTT", 2), ("NCV", 1)]
     assert date.fromisoformat(r["notice_date"]) == NOTICE
+
+
+def test_recruitment_results_and_print(tmp_path):
+    from decimal import Decimal
+
+    from hrapp.services import recruitment as rec
+    from hrapp.services.setup import init_database
+    from tests.services.recruitment_builders import (
+        NOTICE,
+        advance,
+        centre,
+        form,
+        new_round,
+        target_id,
+        to_round2,
+    )
+
+    db = tmp_path / "hr.sqlite3"
+    ctx = init_database(str(db))
+    org = centre(ctx)
+    info = new_round(ctx, org, {"IT": 1})
+    advance(ctx, info.id, "open", NOTICE)
+    it = target_id(info, org["IT"])
+    a = rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (it,))).id
+    b = rec.add_candidate(ctx, info.id, form("Lê Văn Bảo", (it,), groups=("nghia_vu_quan_su",))).id
+    info = to_round2(ctx, rec.get_round(ctx, info.id))
+    rec.enter_scores(ctx, rec.ScoreSheet(info.id, 2, (rec.ScoreEntry(a, "tong", Decimal(70)),
+                                                      rec.ScoreEntry(b, "tong", Decimal(68)))))
+    advance(ctx, info.id, "results", date(2022, 5, 16))
+    ctx.engine.dispose()
+    res = run("--db", str(db), "recruitment", "results", str(info.id), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    ranking = json.loads(res.stdout)["positions"][0]["ranking"]
+    assert [(e["id"], e["total"], e["priority_points"], e["result"]) for e in ranking] == [
+        (str(b), 70.5, 2.5, "trung_tuyen"), (str(a), 70, 0, "khong_trung_tuyen")]
+    out = tmp_path / "kq.pdf"
+    res = run("--db", str(db), "recruitment", "print", str(info.id), "--document", "results", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Đã ghi" in res.stdout
+    bad = run("--db", str(db), "recruitment", "print", str(info.id), "--document", "results", "--out", "x.doc")
+    assert bad.returncode == 2 and ".pdf hoặc .xlsx" in bad.stderr
+    missing = run("--db", str(db), "recruitment", "results", "999")
+    assert missing.returncode == 1 and "Không tìm thấy kỳ tuyển dụng" in missing.stderr
