@@ -54,6 +54,7 @@ from hrapp.errors import DomainError
 from hrapp.paths import DEMO
 from hrapp.services.context import ServiceContext
 from hrapp.services.demo_planning import load_demo_planning
+from hrapp.services.demo_training import load_demo_training
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
 from hrapp.text import fold
@@ -121,6 +122,7 @@ def load_demo(ctx: ServiceContext) -> dict[str, int]:
         plan = _Planner(department, people, rulebook).plan()
         summary = _Writer(session, department, people["majors"], plan).write()
         load_demo_planning(session, rulebook)  # succession plans 2020–2025 and 2026–2031
+        load_demo_training(session, rulebook)  # courses and the 2022 training plan (Kế hoạch 43/KH-SKH&CN)
         record(session, "demo_load", "database", summary=f"Nạp dữ liệu mẫu: {summary}")
     return summary
 
