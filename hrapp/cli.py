@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "hrapp.commands.recruitment",
     "hrapp.commands.admin",
     "hrapp.commands.records",
+    "hrapp.commands.generate",
 ]
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +18,7 @@ from hrapp.db.models.base import utcnow
 # password_hash: a hash in the audit trail would hand it to every reader of the trail (offline guessing).
 _SKIP = {"created_at", "updated_at", "row_version", "name_folded", "sort_key", "data", "password_hash"}
 _installed = False
+BULK = "audit_bulk"  # session.info flag: inside `bulk()`, no audit row per row
 
 
 def _plain(value: Any) -> Any:
@@ -67,6 +71,8 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get(BULK):
+        return
     pending = session.info.setdefault("_audit_pending", [])
     for obj in session.dirty:
         if isinstance(obj, AuditLog) or not session.is_modified(obj, include_collections=False):
@@ -112,6 +118,28 @@ def record(session: Session, action: str, entity: str, entity_id: str | None = N
         AuditLog(user=session.info.get("user", "system"), action=action, entity=entity, entity_id=entity_id,
                  person_id=person_id, changes=changes, summary=summary)
     )
+
+
+@dataclass
+class BulkTrail:
+    """The one audit row of a bulk operation; the caller sets the summary and counts before the block ends."""
+
+    summary: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+@contextmanager
+def bulk(session: Session, action: str, entity: str, entity_id: str | None = None) -> Iterator[BulkTrail]:
+    """Bulk work (a generated province, a mass load): inside the block no audit row is written per inserted,
+    changed or deleted row; when the block ends without error, one row records the whole operation."""
+    trail = BulkTrail()
+    session.info[BULK] = True
+    try:
+        yield trail
+        session.flush()
+    finally:
+        session.info.pop(BULK, None)
+    record(session, action, entity, entity_id, summary=trail.summary, changes=trail.changes or None)
 
 
 def install_audit() -> None:
