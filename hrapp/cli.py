@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "hrapp.commands.reports",
     "hrapp.commands.career",
     "hrapp.commands.planning",
+    "hrapp.commands.training",
     "hrapp.commands.recruitment",
     "hrapp.commands.admin",
     "hrapp.commands.records",

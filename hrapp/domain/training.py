@@ -467,6 +467,11 @@ class Gap:
         return course_type_for(self.kind, self.level)
 
     @property
+    def need(self) -> str:
+        """The short text a plan line keeps: whose requirement it answers."""
+        return f"Yêu cầu của {self.requirement.required_for}"
+
+    @property
     def message(self) -> str:
         have = f"hiện có {level_label(self.held)}" if self.held else "chưa có"
         return (f"Thiếu {KIND_LABELS.get(self.kind, self.kind).lower()} {level_label(self.level).lower()} "

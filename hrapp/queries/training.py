@@ -125,6 +125,7 @@ class PlanRow:
     status: str
     decision_id: int | None
     decision_label: str
+    decision_kind: str | None
     approved_on: date | None
     copied_from_year: int | None
     lines: int
@@ -148,7 +149,7 @@ def _plan_row(s: Session, p: TrainingPlan) -> PlanRow:
     d = s.get(Decision, p.decision_id) if p.decision_id else None
     source = s.get(TrainingPlan, p.copied_from_id) if p.copied_from_id else None
     return PlanRow(p.id, p.year, p.name, p.status, p.decision_id, decision_label(d.number, d.sign_date) if d else "",
-                   p.approved_on, source.year if source else None, int(lines), int(people), Decimal(cost or 0),
+                   d.kind if d else None, p.approved_on, source.year if source else None, int(lines), int(people), Decimal(cost or 0),
                    p.note or "")
 
 

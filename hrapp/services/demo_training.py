@@ -212,7 +212,7 @@ class _Demo:
         self.s.add(plan)
         self.s.flush()
         gaps = q.gap_rows(self.s, self.book, PLAN_DAY)
-        add_gaps_in(self.s, plan, [GapPick(g.person_id, g.gap.kind, g.gap.level, g.gap.message.rstrip("."))
+        add_gaps_in(self.s, plan, [GapPick(g.person_id, g.gap.kind, g.gap.level, g.gap.need)
                                    for g in gaps], planned_start=DATES["qlnn_cv"][0], planned_end=DATES["qlnn_cv"][1],
                     funding_source="ngan_sach_tinh")
         chosen = self.choose()
@@ -290,7 +290,7 @@ class _Demo:
         needs: a supplement adds her to the trung cấp course and she is sent with the others."""
         gaps = [g for g in q.gap_rows(self.s, self.book, date(2022, 6, 1)) if g.source == "planning"]
         lines, _skipped = add_gaps_in(self.s, plan, [GapPick(g.person_id, g.gap.kind, g.gap.level,
-                                                             g.gap.message.rstrip(".")) for g in gaps],
+                                                             g.gap.need) for g in gaps],
                                       planned_start=DATES["llct_trung_cap"][0], planned_end=DATES["llct_trung_cap"][1],
                                       funding_source="ngan_sach_tinh")
         for ln in lines:

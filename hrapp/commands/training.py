@@ -1,0 +1,99 @@
+"""CLI commands of training: `training gaps`, `training plan`, `training results`.
+
+`training gaps [--unit CODE] [--as-of DATE] --format json` prints
+[{"employee_id", "full_name", "requirement", "source": "position"|"planning", "missing"}] — one row per requirement
+the person does not meet (`requirement` the level required, `missing` the sentence saying what is lacking and for
+which position or post), plus `kind`, `required_level`, `held_level`, `required_for`, `unit_code`, `course_type` and
+`in_plan`.
+`training plan --year Y --out FILE.pdf|.xlsx|.json` writes the annual plan; `training results --year Y --out FILE`
+the results report with plan against actual.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from hrapp.cli import CliError, print_json
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    training = sub.add_parser("training", help="đào tạo, bồi dưỡng")
+    actions = training.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(training))
+
+    p = actions.add_parser("gaps", help="nhu cầu đào tạo: yêu cầu của vị trí việc làm và chức danh quy hoạch còn thiếu")
+    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
+    p.add_argument("--as-of", type=_day, default=None, help="ngày đối chiếu (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=cmd_gaps)
+
+    p = actions.add_parser("plan", help="in kế hoạch đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
+    p.set_defaults(handler=cmd_plan)
+
+    p = actions.add_parser("results", help="báo cáo kết quả đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--as-of", type=_day, default=None, help="số liệu đến ngày (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
+    p.set_defaults(handler=cmd_results)
+
+
+def _ctx(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext, imported late to keep start-up fast
+    from hrapp.services.context import ServiceContext
+
+    ctx = ServiceContext.open(args.db)
+    if args.user:
+        ctx.user = args.user
+    return ctx
+
+
+def _out(text: str) -> Path:
+    from hrapp.reports.training_plan import FORMATS
+
+    out = Path(text)
+    if out.suffix.lower() not in FORMATS:
+        raise CliError("tệp kết quả phải có đuôi .pdf, .xlsx hoặc .json")
+    if not out.parent.exists():
+        raise CliError(f"không có thư mục {out.parent}")
+    return out
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    from hrapp.services.training import gap_analysis
+
+    rows = gap_analysis(_ctx(args), args.as_of, args.unit)
+    if args.format == "json":
+        print_json([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        plan = f"\t({r.in_plan})" if r.in_plan else ""
+        print(f"{r.full_name}\t{r.unit_code}\t{r.gap.requirement.label}\t{r.gap.message}{plan}")
+    print(f"{len({r.person_id for r in rows})} người, {len(rows)} tiêu chuẩn còn thiếu.")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from hrapp.reports.training_plan import export_plan
+
+    out = _out(args.out)
+    data = export_plan(_ctx(args), out, args.year)
+    print(f"Đã ghi {out} ({len(data.lines)} dòng kế hoạch, {data.people} lượt người).")
+    return 0
+
+
+def cmd_results(args: argparse.Namespace) -> int:
+    from hrapp.reports.training_results import export_results
+
+    out = _out(args.out)
+    data = export_results(_ctx(args), out, args.year, args.as_of)
+    print(f"Đã ghi {out} ({len(data.records)} lượt cử đi học, {data.completed} lượt hoàn thành).")
+    return 0

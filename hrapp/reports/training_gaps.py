@@ -1,0 +1,162 @@
+"""Danh sách nhu cầu đào tạo, bồi dưỡng: per person the requirement of their job position or planned post, what they
+hold, what is missing and whether it is already planned or in training; then the needs by unit and course type.
+PDF (NĐ 30/2020, landscape), Excel (two sheets) and JSON."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from openpyxl import Workbook
+
+from hrapp.db.audit import record
+from hrapp.domain import training as tr
+from hrapp.queries import training as q
+from hrapp.reports.document import (
+    SUM,
+    CancelCallback,
+    Column,
+    HeaderCell,
+    Letterhead,
+    OfficialDocument,
+    ProgressCallback,
+    SectionRow,
+    Signature,
+    TableSpec,
+    write_atomically,
+)
+from hrapp.reports.excel import write_document
+from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.training_plan import output_suffix, write_json
+from hrapp.services.context import ServiceContext
+from hrapp.services.training import gap_analysis
+
+_Target = str | os.PathLike[str] | IO[bytes]
+SOURCE_LABELS = {"position": "Vị trí việc làm", "planning": "Quy hoạch"}
+
+
+@dataclass(frozen=True)
+class GapsDocument:
+    as_of: date
+    unit_label: str
+    rows: tuple[q.GapRow, ...]
+    types: tuple[str, ...]
+    needs: tuple[q.NeedRow, ...]
+
+    @property
+    def people(self) -> int:
+        return len({r.person_id for r in self.rows})
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [r.to_json() for r in self.rows]
+
+
+def gaps_document(ctx: ServiceContext, as_of: date | None = None, unit: int | str | None = None) -> GapsDocument:
+    day = as_of or date.today()
+    rows = gap_analysis(ctx, day, unit)
+    types, needs = q.needs_by_unit(rows)
+    label = ""
+    if unit:
+        label = next((r.unit_name for r in rows if r.unit_code == unit or r.unit_id == unit), str(unit))
+    return GapsDocument(day, label, tuple(rows), tuple(types), tuple(needs))
+
+
+def _type_label(code: str) -> str:
+    if ":" in code:
+        return f"{tr.KIND_SHORT.get(code.split(':')[0], code)} (khác)"
+    return tr.course_type_short(code)
+
+
+def gaps_spec(data: GapsDocument) -> TableSpec:
+    columns = [
+        Column("STT", 9, "center"),
+        Column("Họ và tên", 34, wrap=True),
+        Column("Chức vụ, vị trí việc làm", 42, wrap=True),
+        Column("Nguồn yêu cầu", 22, "center", wrap=True),
+        Column("Yêu cầu của", 50, wrap=True),
+        Column("Yêu cầu", 32, wrap=True),
+        Column("Hiện có", 26, wrap=True),
+        Column("Đã có kế hoạch, đang học", 45, wrap=True),
+    ]
+    rows: list = []
+    unit = None
+    n = 0
+    for r in data.rows:
+        if r.unit_code != unit:
+            unit = r.unit_code
+            rows.append(SectionRow(r.unit_name or "Chưa rõ đơn vị"))
+        n += 1
+        rows.append([n, r.full_name, r.post, SOURCE_LABELS.get(r.source, r.source), r.gap.requirement.required_for,
+                     r.gap.requirement.label, tr.level_label(r.gap.held) if r.gap.held else "Chưa có", r.in_plan])
+    return TableSpec(columns, rows, numbering=True, font_size=9.5, header_font_size=9.5)
+
+
+def needs_spec(data: GapsDocument) -> TableSpec:
+    types = list(data.types)
+    columns = [Column("STT", 10, "center"), Column("Đơn vị", 70, wrap=True),
+               *(Column(_type_label(t), 22, "center", wrap=True) for t in types), Column("Cộng", 18, "center")]
+    header = [[HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2),
+               HeaderCell("Số người cần đào tạo, bồi dưỡng theo loại", colspan=max(len(types), 1)),
+               HeaderCell("Cộng", rowspan=2)],
+              [_type_label(t) for t in types]] if types else None
+    rows = [[i, n.unit_name, *(n.counts.get(t, 0) or None for t in types), n.total] for i, n in enumerate(data.needs, 1)]
+    totals = ["Cộng", None, *(SUM for _ in types), SUM]
+    return TableSpec(columns, rows, header=header, totals=totals, font_size=10, header_font_size=9.5)
+
+
+def title(data: GapsDocument) -> str:
+    return "DANH SÁCH\nNhu cầu đào tạo, bồi dưỡng theo yêu cầu của vị trí việc làm và chức danh quy hoạch"
+
+
+def _intro(data: GapsDocument) -> list[str]:
+    where = f" của {data.unit_label}" if data.unit_label else ""
+    return [f"Đối chiếu trình độ hiện có{where} đến ngày {fmt_date(data.as_of)} với yêu cầu của vị trí việc làm đang "
+            f"đảm nhiệm và của chức danh được quy hoạch: {data.people} người còn thiếu {len(data.rows)} tiêu chuẩn."]
+
+
+def build_gaps_pdf(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+                   signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                   cancel: CancelCallback | None = None) -> int:
+    doc = OfficialDocument(letterhead, title(data), day=day, landscape=True, signatures=signatures)
+    for text in _intro(data):
+        doc.paragraph(text)
+    doc.paragraph("I. Danh sách theo người", "heading")
+    doc.table(gaps_spec(data))
+    doc.paragraph("II. Tổng hợp nhu cầu theo đơn vị", "heading")
+    doc.table(needs_spec(data))
+    return doc.build(target, progress=progress, cancel=cancel)
+
+
+def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                    cancel: CancelCallback | None = None) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhu cầu theo người"
+    write_document(ws, letterhead, title(data), gaps_spec(data), day=day, intro=_intro(data), signatures=signatures,
+                   landscape=True, progress=progress, cancel=cancel)
+    ws2 = wb.create_sheet("Theo đơn vị")
+    write_document(ws2, letterhead, title(data), needs_spec(data), day=day, signatures=[])
+    wb.properties.creator = nfc(letterhead.issuing_unit)
+    wb.properties.title = nfc(" ".join(title(data).split()))
+    write_atomically(target, wb.save)
+
+
+def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date | None = None,
+                unit: int | str | None = None, *, printed_on: date | None = None,
+                progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> GapsDocument:
+    suffix = output_suffix(target)
+    data = gaps_document(ctx, as_of, unit)
+    if suffix == ".json":
+        write_json(target, {"as_of": data.as_of.isoformat(), "gaps": data.to_json()})
+    else:
+        writer = build_gaps_pdf if suffix == ".pdf" else build_gaps_xlsx
+        writer(target, letterhead_for(ctx, "DS"), data, day=printed_on or as_of, progress=progress, cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "training_gaps", data.unit_label or "all",
+               summary=f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(data.as_of)} ({suffix[1:]})")
+    return data

@@ -1,0 +1,230 @@
+"""Kế hoạch đào tạo, bồi dưỡng năm …: the plan's lines grouped by course type (who, post and unit, course, organiser,
+planned time, people, funding, estimated cost), totals, and a summary by course type and by unit. PDF (NĐ 30/2020,
+landscape), Excel (two sheets) and JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+
+from hrapp.db.audit import record
+from hrapp.errors import ValidationError
+from hrapp.queries import training as q
+from hrapp.reports.document import (
+    SUM,
+    CancelCallback,
+    Column,
+    Letterhead,
+    OfficialDocument,
+    ProgressCallback,
+    SectionRow,
+    Signature,
+    SubtotalRow,
+    TableSpec,
+    write_atomically,
+)
+from hrapp.reports.excel import write_document
+from hrapp.reports.format import fmt_date, fmt_int, nfc
+from hrapp.reports.planning_list import letterhead_for
+from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
+
+_Target = str | os.PathLike[str] | IO[bytes]
+FORMATS = (".pdf", ".xlsx", ".json")
+
+
+def output_suffix(target: str | os.PathLike[str], formats: Sequence[str] = FORMATS) -> str:
+    suffix = Path(target).suffix.lower()
+    if suffix not in formats:
+        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
+                                       f"{', '.join(formats)}.")])
+    return suffix
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    plan: q.PlanRow
+    lines: tuple[q.LineRow, ...]
+    by_type: tuple[q.TotalRow, ...]
+    by_unit: tuple[q.TotalRow, ...]
+
+    @property
+    def people(self) -> int:
+        return sum(ln.people for ln in self.lines)
+
+    @property
+    def cost(self) -> Decimal:
+        return sum((ln.estimated_cost or Decimal(0) for ln in self.lines), Decimal(0))
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.plan
+        return {"year": p.year, "name": p.name, "status": p.status, "decision": p.decision_label or None,
+                "approved_on": p.approved_on.isoformat() if p.approved_on else None, "people": self.people,
+                "estimated_cost": str(self.cost), "lines": [ln.to_json() for ln in self.lines],
+                "by_type": [{"course_type": t.key, "label": t.label, "lines": t.lines, "people": t.people,
+                             "estimated_cost": str(t.cost)} for t in self.by_type],
+                "by_unit": [{"unit_code": t.key, "unit": t.label, "lines": t.lines, "people": t.people,
+                             "estimated_cost": str(t.cost)} for t in self.by_unit]}
+
+
+def plan_document(ctx: ServiceContext, year: int | str) -> PlanDocument:
+    require(ctx, READ)
+    with ctx.read() as s:
+        plan = q.get_plan(s, str(year))
+        lines = q.list_lines(s, plan.id)
+    return PlanDocument(plan, tuple(lines), tuple(q.totals_by(lines, "type")), tuple(q.totals_by(lines, "unit")))
+
+
+def _who(ln: q.LineRow) -> str:
+    if ln.person_id is not None:
+        return ln.full_name
+    return f"{ln.people} người" + (f" ({ln.position_name})" if ln.position_name else "")
+
+
+def _where(ln: q.LineRow) -> str:
+    if ln.person_id is not None:
+        return ", ".join(x for x in (ln.post, ln.unit_name) if x)
+    return ln.unit_name
+
+
+def lines_spec(data: PlanDocument) -> TableSpec:
+    columns = [
+        Column("STT", 9, "center"),
+        Column("Họ và tên / đối tượng", 34, wrap=True),
+        Column("Chức vụ, đơn vị công tác", 44, wrap=True),
+        Column("Khóa học, nội dung", 48, wrap=True),
+        Column("Cơ sở đào tạo", 34, wrap=True),
+        Column("Thời gian dự kiến", 24, "center", wrap=True),
+        Column("Số người", 13, "center"),
+        Column("Nguồn kinh phí", 22, wrap=True),
+        Column("Dự toán (đồng)", 23, "right", thousands=True),
+        Column("Nhu cầu, ghi chú", 36, wrap=True),
+    ]
+    rows: list = []
+    group: str | None = None
+    index = 0
+    n = 0
+    for ln in data.lines:
+        if ln.course_type != group:
+            group = ln.course_type
+            rows.append(SectionRow(f"{index + 1}. {ln.type_label}"))
+            index += 1
+            n = 0
+        n += 1
+        dates = (f"{ln.planned_start:%m/%Y}" + (f" – {ln.planned_end:%m/%Y}" if ln.planned_end and
+                                                 ln.planned_end.strftime("%m/%Y") != ln.planned_start.strftime("%m/%Y")
+                                                 else "")) if ln.planned_start else ""
+        note = "; ".join(x for x in (ln.requirement, ln.note, "Bổ sung sau phê duyệt" if ln.origin == "supplement"
+                                     else "") if x)
+        rows.append([n, _who(ln), _where(ln), ln.course_name or ln.type_label, ln.organiser, dates, ln.people,
+                     ln.funding_label, ln.estimated_cost, note])
+    totals = ["Tổng cộng", None, None, None, None, None, SUM, None, SUM, None]
+    return TableSpec(columns, rows, numbering=True, totals=totals, font_size=9.5, header_font_size=9.5)
+
+
+def totals_spec(data: PlanDocument) -> TableSpec:
+    columns = [
+        Column("STT", 10, "center"),
+        Column("Loại khóa đào tạo, bồi dưỡng / đơn vị", 110, wrap=True),
+        Column("Số dòng kế hoạch", 25, "center"),
+        Column("Số người", 25, "center"),
+        Column("Dự toán (đồng)", 40, "right", thousands=True),
+    ]
+    rows: list = [SectionRow("A. Theo loại khóa học")]
+    rows += [[i, t.label, t.lines, t.people, t.cost] for i, t in enumerate(data.by_type, 1)]
+    rows.append(SubtotalRow(["", "Cộng", len(data.lines), data.people, data.cost]))
+    rows.append(SectionRow("B. Theo đơn vị (dòng của từng người và của nhóm trong đơn vị)"))
+    rows += [[i, t.label, t.lines, t.people, t.cost] for i, t in enumerate(data.by_unit, 1)]
+    rows.append(SubtotalRow(["", "Cộng", len(data.lines), data.people, data.cost]))
+    return TableSpec(columns, rows, font_size=10.5, header_font_size=10)
+
+
+def title(data: PlanDocument) -> str:
+    return f"KẾ HOẠCH\nĐào tạo, bồi dưỡng cán bộ, công chức, viên chức năm {data.plan.year}"
+
+
+def _subtitles(data: PlanDocument) -> list[str]:
+    if data.plan.decision_label:
+        what = "Kế hoạch" if data.plan.decision_kind == "ke_hoach" else "Quyết định"
+        return [f"(Kèm theo {what} số {data.plan.decision_label})"]
+    return ["(Dự thảo)"]
+
+
+def _intro(data: PlanDocument) -> list[str]:
+    p = data.plan
+    text = [f"Tổng số {len(data.lines)} nội dung, {data.people} lượt người, dự toán kinh phí "
+            f"{fmt_int(data.cost)} đồng."]
+    if p.note:
+        text.append(p.note)
+    return text
+
+
+_CLOSING = ("Người được cử đi đào tạo, bồi dưỡng có trách nhiệm chấp hành quy chế của cơ sở đào tạo, nộp văn bằng, "
+            "chứng chỉ và báo cáo thu hoạch về Văn phòng Sở trong thời hạn 15 ngày sau khi kết thúc khóa học.")
+
+
+def build_plan_pdf(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
+                   signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                   cancel: CancelCallback | None = None) -> int:
+    doc = OfficialDocument(letterhead, title(data), _subtitles(data), day=day, landscape=True, signatures=signatures)
+    for text in _intro(data):
+        doc.paragraph(text)
+    doc.paragraph("I. Danh sách đào tạo, bồi dưỡng", "heading")
+    doc.table(lines_spec(data))
+    doc.paragraph("II. Tổng hợp số lượng và kinh phí", "heading")
+    doc.table(totals_spec(data))
+    doc.paragraph(_CLOSING)
+    return doc.build(target, progress=progress, cancel=cancel)
+
+
+def build_plan_xlsx(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
+                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                    cancel: CancelCallback | None = None) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Kế hoạch {data.plan.year}"
+    write_document(ws, letterhead, title(data), lines_spec(data), subtitles=_subtitles(data), day=day,
+                   intro=_intro(data), outro=[_CLOSING], signatures=signatures, landscape=True, progress=progress,
+                   cancel=cancel)
+    ws2 = wb.create_sheet("Tổng hợp")
+    write_document(ws2, letterhead, title(data), totals_spec(data), day=day, signatures=[])
+    wb.properties.creator = nfc(letterhead.issuing_unit)
+    wb.properties.title = nfc(" ".join(title(data).split()))
+    write_atomically(target, wb.save)
+
+
+def write_json(target: _Target, payload: dict[str, Any]) -> None:
+    text = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
+    write_atomically(target, lambda f: f.write(text))
+
+
+def export_plan(ctx: ServiceContext, target: str | os.PathLike[str], year: int | str, *,
+                printed_on: date | None = None, progress: ProgressCallback | None = None,
+                cancel: CancelCallback | None = None) -> PlanDocument:
+    """Write the plan of a year as .pdf, .xlsx or .json and record the export."""
+    suffix = output_suffix(target)
+    data = plan_document(ctx, year)
+    if suffix == ".json":
+        write_json(target, data.to_json())
+    else:
+        writer = build_plan_pdf if suffix == ".pdf" else build_plan_xlsx
+        writer(target, letterhead_for(ctx, "KH"), data, day=printed_on or data.plan.approved_on, progress=progress,
+               cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "training_plan", str(data.plan.year),
+               summary=f"Kế hoạch đào tạo, bồi dưỡng năm {data.plan.year} ({suffix[1:]})")
+    return data
+
+
+def dates_text(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"{fmt_date(start)} – {fmt_date(end)}"
+    return fmt_date(start)
