@@ -389,7 +389,23 @@ class _Row:
     sheet: _Sheet
     number: int
     values: dict[str, Any]
-    raw: dict[str, Any]
+    raw: _Raw
+
+
+class _Raw:
+    """The cells of a row as written, by column key (for the value shown next to a message)."""
+
+    __slots__ = ("cells", "index")
+
+    def __init__(self, cells: list[Any], index: dict[str, int]):
+        self.cells, self.index = cells, index
+
+    def get(self, key: str) -> Any:
+        pos = self.index.get(key)
+        if pos is None or pos >= len(self.cells):
+            return None
+        cell = self.cells[pos]
+        return cell.strip() if isinstance(cell, str) else cell
 
 
 class _Issues:
@@ -448,12 +464,32 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _parse(sheet: _Sheet, number: int, cells: list[Any], lookups: dict[str, _Codes], issues: _Issues) -> _Row:
+def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[tuple[Col, int, Callable[[Any], Any]]]:
+    """One reading function per column the file has, chosen once per sheet rather than once per cell."""
+    out = []
+    for col, pos in sheet.present:
+        if col.kind == t.CODE:
+            codes = lookups[col.codes] if col.codes else None
+
+            def read(cell: Any, codes: _Codes | None = codes) -> Any:
+                text = _text(cell) or ""
+                code = codes.get(text) if codes is not None else text
+                if code is None:
+                    raise _Bad(f"không có trong danh mục (xem trang “{t.CODES_SHEET}”)")
+                return code
+
+            out.append((col, pos, read))
+        else:
+            out.append((col, pos, _PARSERS[col.kind]))
+    return out
+
+
+def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[tuple[Col, int, Callable[[Any], Any]]],
+           issues: _Issues) -> _Row:
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
     values = dict(sheet.blank)
-    raw: dict[str, Any] = {}
     size = len(cells)
-    for col, pos in sheet.present:
+    for col, pos, read in converters:
         cell = cells[pos] if pos < size else None
         if cell.__class__ is str:
             cell = cell.strip()
@@ -461,21 +497,19 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], lookups: dict[str, _Cod
             if col.required:
                 issues.add(sheet, number, col.key, "", f"Chưa nhập {col.title.lower()}.")
             continue
-        raw[col.key] = cell
         try:
-            if col.kind == t.CODE:
-                code = lookups[col.codes].get(_text(cell) or "") if col.codes else _text(cell)
-                if code is None:
-                    raise _Bad(f"không có trong danh mục (xem trang “{t.CODES_SHEET}”)")
-                values[col.key] = code
-            else:
-                values[col.key] = _PARSERS[col.kind](cell)
+            values[col.key] = read(cell)
         except _Bad as exc:
             issues.add(sheet, number, col.key, cell, f"{col.title}: {exc}.")
-    return _Row(sheet, number, values, raw)
+    return _Row(sheet, number, values, _Raw(cells, sheet.index))
 
 
 # ============================================================================================== validation
+
+# identity fields the persons sheet has a column for, and a blank identity to fill from a row
+_FILE_IDENTITY = tuple(k for k in ps.IDENTITY_FIELDS if k not in ("birth_date", "birth_precision")
+                       and any(c.key == k for c in t.PERSONS.columns))
+_BLANK_IDENTITY = dict.fromkeys(ps.IDENTITY_FIELDS)
 
 # service field names -> column keys of the Nhân sự sheet
 _PERSON_FIELDS = {f: f for f in ps.IDENTITY_FIELDS} | {
@@ -531,6 +565,16 @@ class _Existing:
 
 _HISTORY = ((Employment, "employments"), (SalaryStep, "salaries"), (RankAssignment, "ranks"), (PostHeld, "posts"),
             (Qualification, "quals"), (WorkHistory, "work"), (FamilyMember, "family"))
+# the columns the merge needs (reading only these keeps a re-import of 30,000 people fast)
+_COLUMNS = {
+    "employments": ("start_date", "unit_id", "category", "recruitment_date"),
+    "salaries": ("effective_date", "rank_code", "step", "coefficient"),
+    "ranks": ("effective_date", "end_date", "rank_code"),
+    "posts": ("post_code", "start_date"),
+    "quals": ("id", "kind", "level_code", "major", "language", "year", "in_progress"),
+    "work": ("from_date", "description"),
+    "family": ("side", "relation", "full_name"),
+}
 _TABLES_FOR = {
     t.PERSONS.name: ("employments", "salaries", "ranks", "posts"),
     t.QUALIFICATIONS.name: ("quals",),
@@ -585,8 +629,9 @@ class _Importer:
         plans: dict[str, _Plan] = {}
         first_row: dict[str, int] = {}
         parsed = []
+        converters = _converters(persons, self.lookups)
         for number, cells in persons.rows:
-            parsed.append(_parse(persons, number, cells, self.lookups, self.issues))
+            parsed.append(_parse(persons, number, cells, converters, self.issues))
             self.tick()
         numbers = {r.values.get("id_number") for r in parsed}
         tables: set[str] = set(_TABLES_FOR[t.PERSONS.name])
@@ -612,8 +657,9 @@ class _Importer:
             sheet = others.get(spec.name)
             if sheet is None:
                 continue
+            converters = _converters(sheet, self.lookups)
             for number, cells in sheet.rows:
-                row = _parse(sheet, number, cells, self.lookups, self.issues)
+                row = _parse(sheet, number, cells, converters, self.issues)
                 self.tick()
                 cccd = row.values.get("id_number")
                 if not cccd:
@@ -647,16 +693,19 @@ class _Importer:
         id_list = list(ids)
         people = Person.__table__
         wanted = [(model, attr) for model, attr in _HISTORY if attr in set(tables)]
-        columns = [people.c.id, *(people.c[name] for name in ps.IDENTITY_FIELDS)]
+        columns = [people.c.id, people.c.cur_unit_id, *(people.c[name] for name in ps.IDENTITY_FIELDS)]
         for start in range(0, len(id_list), _CHUNK):
             chunk = id_list[start:start + _CHUNK]
-            for p in self.s.execute(select(*columns, people.c.cur_unit_id).where(people.c.id.in_(chunk))).all():
-                out[ids[p.id]] = _Existing(p.id, p.full_name, ps.identity_of(p))  # type: ignore[arg-type]
-                self.person_units[p.id] = p.cur_unit_id
+            for p in self.s.execute(select(*columns).where(people.c.id.in_(chunk))).all():
+                identity = ps.IdentityInput(*p[2:])  # the columns are selected in the DTO's field order
+                out[ids[p[0]]] = _Existing(p[0], identity.full_name, identity)
+                self.person_units[p[0]] = p[1]
             for model, attr in wanted:
                 table = model.__table__
-                for r in self.s.execute(select(table).where(table.c.person_id.in_(chunk))).all():
-                    getattr(out[ids[r.person_id]], attr).append(r)
+                cols = [table.c.person_id, *(table.c[name] for name in _COLUMNS[attr])]
+                lists = {pid: getattr(out[ids[pid]], attr) for pid in chunk if ids[pid] in out}
+                for r in self.s.execute(select(*cols).where(table.c.person_id.in_(chunk))).all():
+                    lists[r[0]].append(r)
         return out
 
     def _map(self, row: _Row, errors: v.Errors, fields: dict[str, str], default: str = "id_number") -> None:
@@ -673,8 +722,7 @@ class _Importer:
         if not val.get("id_number") or val.get("birth_date") is None or not val.get("full_name"):
             return None  # required cells already reported
         birth, precision = val["birth_date"]
-        file_identity = {k: val[k] for k in ps.IDENTITY_FIELDS
-                         if k in val and val[k] is not None and k not in ("birth_date", "birth_precision")}
+        file_identity = {k: val[k] for k in _FILE_IDENTITY if val[k] is not None}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
         if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
@@ -693,10 +741,7 @@ class _Importer:
             if normalize_name(val["full_name"]) != ex.full_name:
                 identity_changes["full_name"] = val["full_name"]
         else:
-            identity = ps.IdentityInput(**{f: None for f in ps.IDENTITY_FIELDS if f not in (
-                "full_name", "gender", "birth_date", "birth_precision")}, full_name=val["full_name"],
-                gender=val.get("gender") or "", birth_date=birth, birth_precision=precision)
-            identity = ps.IdentityInput(**{**identity.__dict__, **file_identity})
+            identity = ps.IdentityInput(**{**_BLANK_IDENTITY, "gender": "", **file_identity})
             identity_changes = {}
         unit_id = self.unit_ids.get(val["unit_code"]) if val.get("unit_code") else None
         employment = ps.EmploymentInput(
@@ -707,6 +752,10 @@ class _Importer:
             salary = ps.SalaryInput(val.get("rank_code"), val.get("salary_step"), val.get("coefficient"),
                                     val.get("salary_date") or val.get("start_date"), reason="tuyen_dung")
         check = ps.NewPerson(identity, employment, salary)
+        if ex is not None and _unchanged(ex, identity_changes, employment, salary, val):
+            # the row repeats what is stored (a re-import): nothing will be written from it
+            return _Plan(row, val["id_number"], ex.id, identity, employment, new_employment=False,
+                         new_post=False)
         if ex is not None:  # what the file leaves empty may already be in the record
             stored = max(ex.salaries, key=lambda r: r.effective_date, default=None)
             if salary is None and stored is not None:
@@ -1085,6 +1134,22 @@ class _Importer:
         if changed:
             refresh_snapshot(s, p)
         return changed
+
+
+def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.EmploymentInput,
+               salary: ps.SalaryInput | None, val: dict[str, Any]) -> bool:
+    """True when a row of the persons sheet adds nothing to the stored record."""
+    if identity_changes:
+        return False
+    if not any((r.start_date, r.unit_id, r.category) == (e.start_date, e.unit_id, e.category) for r in ex.employments):
+        return False
+    if salary is not None and not any(
+            (r.effective_date, r.rank_code, r.step) == (salary.effective_date, salary.rank_code, salary.step)
+            and salary.coefficient is not None and Decimal(r.coefficient) == salary.coefficient
+            for r in ex.salaries):
+        return False
+    post = (val.get("post_code"), val.get("post_date"))
+    return not post[0] or any((x.post_code, x.start_date) == post for x in ex.posts)
 
 
 def _compact(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
