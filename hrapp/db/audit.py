@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hrapp.db.models.audit import AuditLog
 from hrapp.db.models.base import utcnow
+from hrapp.errors import DomainError
 
 # password_hash: a hash in the audit trail would hand it to every reader of the trail (offline guessing).
 _SKIP = {"created_at", "updated_at", "row_version", "name_folded", "sort_key", "data", "password_hash"}
@@ -70,7 +71,16 @@ def _changes(obj: Any, action: str) -> dict[str, list[Any]]:
     return out
 
 
+def _refuse_audit_changes(session: Session) -> None:
+    """Audit rows are only ever added: the application has no way to change or remove one."""
+    touched = [o for o in session.deleted if isinstance(o, AuditLog)]
+    touched += [o for o in session.dirty if isinstance(o, AuditLog) and session.is_modified(o)]
+    if touched:
+        raise DomainError("audit_read_only", "Nhật ký thay đổi chỉ được ghi thêm, không thể sửa hay xóa.")
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    _refuse_audit_changes(session)
     if session.info.get(BULK):
         return
     pending = session.info.setdefault("_audit_pending", [])
