@@ -23,6 +23,7 @@ from ui.style import apply_style
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
+START_AREA = "tasks"  # the first screen after start: what falls due (Việc cần làm)
 _translators: list[QTranslator] = []
 
 
@@ -165,7 +166,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.main_window import MainWindow
     from ui.tasks import wait_for_all
 
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, start_area=START_AREA)
     window.show()
     offer_first_start(window)
     code = app.exec()

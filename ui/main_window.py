@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
 
     context_changed = Signal(object)
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None, start_area: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("HR records of civil servants and public employees"))
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_area_row)
         self._show_context_info()
-        self._restore_window()
+        self._restore_window(start_area)
 
     # --- construction --------------------------------------------------------------------------------
     def _build_header(self) -> QWidget:
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
                      self.tr("The new language is used the next time the application starts."))
 
     # --- remembered layout ---------------------------------------------------------------------------
-    def _restore_window(self) -> None:
+    def _restore_window(self, start_area: str | None = None) -> None:
         s = preferences.app_settings()
         geometry = s.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -361,7 +361,8 @@ class MainWindow(QMainWindow):
         splitter = s.value("main_window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        key = str(s.value("main_window/area") or "staff")
+        # The application starts on `start_area` (the to-do page); otherwise the area used last comes back.
+        key = start_area or str(s.value("main_window/area") or "staff")
         keys = [a.key for a in registry.AREAS]
         self.show_area(key if key in keys else "staff")
 

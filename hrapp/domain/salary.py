@@ -49,10 +49,23 @@ def _class_params(rule: RuleVersion, salary_class: str) -> dict[str, Any]:
                           field="salary_class") from None
 
 
+_COEFFICIENTS: dict[int, tuple[RuleVersion, dict[str, tuple[Decimal, ...]]]] = {}
+
+
 def coefficients(salary_class: str, rulebook: RuleBook, on: date) -> tuple[Decimal, ...]:
     """All coefficients of a class, step 1 first."""
     rule = scale_rule(rulebook, on)
-    return tuple(Decimal(str(c)) for c in _class_params(rule, salary_class)["coefficients"])
+    # Cached per rule object (kept referenced, so its id stays its own): the alerts for 100,000 people ask for
+    # them millions of times, and an edited rule is a new object.
+    entry = _COEFFICIENTS.get(id(rule))
+    if entry is None or entry[0] is not rule:
+        if len(_COEFFICIENTS) > 64:
+            _COEFFICIENTS.clear()
+        entry = _COEFFICIENTS[id(rule)] = (rule, {})
+    by_class = entry[1]
+    if salary_class not in by_class:
+        by_class[salary_class] = tuple(Decimal(str(c)) for c in _class_params(rule, salary_class)["coefficients"])
+    return by_class[salary_class]
 
 
 def max_step(salary_class: str, rulebook: RuleBook, on: date) -> int:

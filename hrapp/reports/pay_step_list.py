@@ -24,6 +24,7 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
 
 LAYOUTS = ("full", "due")
@@ -166,6 +167,9 @@ def due_values(n: int, r: PayListRow, as_of: date) -> list[object]:
 def title(pay_list: PayList, layout: str) -> str:
     if layout == "due":
         return "BÁO CÁO DANH SÁCH CÁN BỘ ĐẾN KỲ NÂNG LƯƠNG"
+    if pay_list.kind == "early_step":
+        return ("DANH SÁCH\nCán bộ, công chức, viên chức được nâng bậc lương trước thời hạn "
+                f"{period_label(pay_list.start, pay_list.end)}")
     return ("DANH SÁCH\nCán bộ, công chức, viên chức đến hạn nâng bậc lương thường xuyên "
             f"{period_label(pay_list.start, pay_list.end)}")
 
@@ -192,6 +196,8 @@ def base_salary_line(pay_list: PayList) -> list[str]:
 
 
 def _outro(pay_list: PayList) -> list[str]:
+    if not pay_list.rows and pay_list.kind == "early_step":
+        return ["Không có cán bộ, công chức, viên chức được đề nghị nâng bậc lương trước thời hạn."]
     if not pay_list.rows:
         return ["Không có cán bộ, công chức, viên chức đến hạn nâng bậc lương trong kỳ."]
     # No closing line under a non-empty table: the table keeps its last rows with the signatures only when
@@ -218,3 +224,19 @@ def build_pay_step_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayLi
                subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
                landscape=True, sheet_title="Nâng bậc lương", progress=progress, cancel=cancel)
 
+
+
+def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
+                    day: date | None = None, progress: ProgressCallback | None = None,
+                    cancel: CancelCallback | None = None) -> None:
+    """Write the list as PDF or Excel (by the file's suffix) with the agency's letterhead, and note the export
+    in the audit trail."""
+    from hrapp.db.audit import record
+    from hrapp.services.setup import settings
+
+    letterhead = letterhead_from_settings(settings(ctx))
+    build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf
+    build(target, letterhead, pay_list, layout, day=day or date.today(), progress=progress, cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
+               f"({len(pay_list.rows)} người, {os.path.basename(target)})")

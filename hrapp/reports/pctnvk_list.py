@@ -30,8 +30,10 @@ from hrapp.reports.pay_step_list import (
     due_header,
     due_list_signatures,
     due_values,
+    letterhead_from_settings,
     period_label,
 )
+from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList
 
 LAYOUTS = ("full", "due")
@@ -141,3 +143,18 @@ def build_pctnvk_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList
     build_xlsx(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
                subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
                landscape=True, sheet_title="Vượt khung", progress=progress, cancel=cancel)
+
+
+def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
+                       day: date | None = None, progress: ProgressCallback | None = None,
+                       cancel: CancelCallback | None = None) -> None:
+    """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
+    from hrapp.db.audit import record
+    from hrapp.services.setup import settings
+
+    letterhead = letterhead_from_settings(settings(ctx))
+    build = build_pctnvk_xlsx if str(target).lower().endswith(".xlsx") else build_pctnvk_pdf
+    build(target, letterhead, pay_list, layout, day=day or date.today(), progress=progress, cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "pctnvk_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
+               f"({len(pay_list.rows)} người, {os.path.basename(target)})")

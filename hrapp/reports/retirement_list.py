@@ -18,7 +18,9 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.pay_step_list import letterhead_from_settings
 from hrapp.services.career import RetirementList
+from hrapp.services.context import ServiceContext
 
 _Target = str | os.PathLike[str] | IO[bytes]
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -75,3 +77,18 @@ def build_retirement_xlsx(target: _Target, letterhead: Letterhead, data: Retirem
                           cancel: CancelCallback | None = None) -> None:
     build_xlsx(target, letterhead, title(data), spec(data), day=day, intro=_notes(data), signatures=signatures,
                landscape=True, sheet_title="Nghỉ hưu", progress=progress, cancel=cancel)
+
+
+def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], data: RetirementList, *,
+                           day: date | None = None, progress: ProgressCallback | None = None,
+                           cancel: CancelCallback | None = None) -> None:
+    """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
+    from hrapp.db.audit import record
+    from hrapp.services.setup import settings
+
+    letterhead = letterhead_from_settings(settings(ctx))
+    build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf
+    build(target, letterhead, data, day=day or date.today(), progress=progress, cancel=cancel)
+    with ctx.unit_of_work() as s:
+        record(s, "export", "retirement_list", None,
+               summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, {os.path.basename(target)})")

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from hrapp import catalogs
 from hrapp.db.models import Qualification
 from hrapp.domain import validation as v
-from hrapp.domain.retirement import RETIREMENT_AGE, RetirementResult, add_months
+from hrapp.domain.retirement import RETIREMENT_AGE, RETIREMENT_NOTICE, RetirementResult, add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, ValidationError
 from hrapp.services.career import (
@@ -82,15 +82,17 @@ def _check(as_of: date, days: int) -> None:
         raise ValidationError([("as_of", "Chưa nhập ngày tính.")])
 
 
-def _youngest_retirement_months(rulebook: RuleBook) -> int:
-    """The lowest retirement age of any version and sex, in months: younger people need no retirement work."""
+def _retirement_lead_months(rulebook: RuleBook) -> int:
+    """The lowest retirement age of any version and sex less the longest notice period, in months: people
+    younger than that on the horizon have neither a notice nor a retirement in the window."""
     ages = []
     for version in rulebook.versions(RETIREMENT_AGE):
         for sex in ("M", "F"):
             spec = version.params.get(sex, {}).get("base_age")
             if spec:
                 ages.append(int(spec["years"]) * 12 + int(spec.get("months", 0)))
-    return min(ages) if ages else 0
+    notice = [int(v.params.get("months_before", 0)) for v in rulebook.versions(RETIREMENT_NOTICE)]
+    return (min(ages) if ages else 0) - max(notice, default=0) - 1
 
 
 def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, ...] = KINDS) -> list[AlertDTO]:
@@ -110,14 +112,14 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     with ctx.read() as s:
         facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of).values())}
         certificates = _certificates(s, as_of, horizon, facts) if "certificate_expiry" in kinds else []
-    youngest = _youngest_retirement_months(rulebook)
+    lead = _retirement_lead_months(rulebook)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
     for f in facts.values():
         ret = None
-        # Retirement matters near the youngest retirement age (the notice, a step due after retirement) and for
+        # Retirement matters near the retirement age (the notice, the retirement, a step due after it) and for
         # leaders (a term cut short, reappointment); for everyone else the computation is skipped.
-        if f.posts or add_months(f.birth_date, youngest - 12 * 6) <= horizon:
+        if f.posts or add_months(f.birth_date, lead) <= horizon:
             key = (f.gender, f.birth_date, f.birth_precision)
             if key not in retirement_cache:
                 try:

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <source>User accounts are off</source>
+        <translation>Tài khoản người dùng đang tắt</translation>
+    </message>
+    <message>
+        <source>Everyone who opens this database works as an administrator with every right. Turn accounts on to make everyone sign in, each with a role: administrator, personnel officer, leader or read only, optionally limited to some units.</source>
+        <translation>Ai mở cơ sở dữ liệu này cũng làm việc với toàn quyền của quản trị viên. Hãy bật tài khoản để mọi người phải đăng nhập, mỗi người một vai trò: quản trị, cán bộ tổ chức, lãnh đạo hoặc chỉ xem, có thể giới hạn trong một số đơn vị.</translation>
+    </message>
+    <message>
+        <source>Turn on user accounts…</source>
+        <translation>Bật tài khoản người dùng…</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>Whole agency</source>
+        <translation>Toàn cơ quan</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Đã vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Tạm khóa đến %1</translation>
+    </message>
+    <message>
+        <source>Active, must change the password</source>
+        <translation>Hoạt động, phải đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>User accounts are on; you are signed in as %1.</source>
+        <translation>Đã bật tài khoản người dùng; bạn đang đăng nhập là %1.</translation>
+    </message>
+    <message>
+        <source>Deactivate the account %1? It can no longer sign in; its past work stays in the audit log.</source>
+        <translation>Vô hiệu hóa tài khoản %1? Tài khoản sẽ không đăng nhập được nữa; những việc đã làm vẫn còn trong nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>User accounts, the audit log of every change and export, and backups</source>
+        <translation>Tài khoản người dùng, nhật ký mọi thay đổi và lần xuất dữ liệu, sao lưu</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage accounts, read the audit log and make or restore backups.</source>
+        <translation>Chỉ quản trị viên mới được quản lý tài khoản, xem nhật ký, sao lưu và khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Database: %1</source>
@@ -32,17 +138,17 @@
     <name>ApproveDialog</name>
     <message>
         <source>Approve the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Phê duyệt danh sách</translation>
     </message>
     <message numerus="yes">
         <source>%n salary change(s) will be recorded with this decision:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Quyết định này sẽ ghi %n diễn biến lương:</numerusform>
         </translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">Quyết định</translation>
+        <translation>Quyết định</translation>
     </message>
 </context>
 <context>
@@ -89,19 +195,19 @@
     </message>
     <message>
         <source>Pay steps and retirement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng lương, nghỉ hưu</translation>
     </message>
     <message>
         <source>Lists of regular and early pay steps, seniority allowance and retirements for a period, printed and approved with a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách nâng bậc lương thường xuyên và trước thời hạn, phụ cấp thâm niên vượt khung và nghỉ hưu theo kỳ; in và phê duyệt bằng quyết định.</translation>
     </message>
     <message>
         <source>Calculators</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính thử</translation>
     </message>
     <message>
         <source>Retirement date and next pay step for anyone, from the regulation data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính thời điểm nghỉ hưu và kỳ nâng bậc lương tiếp theo cho bất kỳ ai, theo dữ liệu quy định.</translation>
     </message>
     <message>
         <source>Recruitment</source>
@@ -137,146 +243,303 @@
     </message>
     <message>
         <source>Regulation data</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy định</translation>
     </message>
     <message>
         <source>The versions of the regulations&apos; numbers with their legal basis and dates, editable by an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phiên bản số liệu của quy định với căn cứ pháp lý và thời gian áp dụng; quản trị viên được sửa.</translation>
     </message>
     <message>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <source>Agency details for letterheads, catalogues, regulation data, backups and the audit log.</source>
-        <translation>Thông tin cơ quan cho tiêu đề văn bản, danh mục, dữ liệu quy định, sao lưu và nhật ký thao tác.</translation>
+        <source>User accounts and roles, the audit log of every change and export, backups and restore.</source>
+        <translation>Tài khoản và vai trò người dùng, nhật ký mọi thay đổi và lần xuất dữ liệu, sao lưu và khôi phục.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Only an administrator can read the audit log.</source>
+        <translation>Chỉ quản trị viên mới được xem nhật ký.</translation>
+    </message>
+    <message>
+        <source>Name, diacritics optional</source>
+        <translation>Họ tên, gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>Giá trị cũ</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Giá trị mới</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Mọi người dùng</translation>
+    </message>
+    <message>
+        <source>All entities</source>
+        <translation>Mọi đối tượng</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 dòng</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 rows of the audit log were saved to %2.</source>
+        <translation>Đã ghi %1 dòng nhật ký vào %2.</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Record of</source>
+        <translation>Hồ sơ của</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>Back up now…</source>
+        <translation>Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Khôi phục từ tệp…</translation>
+    </message>
+    <message>
+        <source>Restore the selected copy…</source>
+        <translation>Khôi phục bản đã chọn…</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Automatic daily copies</source>
+        <translation>Bản sao lưu tự động hằng ngày</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Each day the application is opened it copies the database, attached documents included, into %1 and keeps the newest %2 copies. “Back up now” makes a copy in a file you choose (keep one away from this computer). Restoring keeps a copy of the current data first.</source>
+        <translation>Mỗi ngày mở chương trình, cơ sở dữ liệu (cả tài liệu đính kèm) được sao vào %1 và giữ %2 bản mới nhất. “Sao lưu ngay” tạo một bản vào tệp bạn chọn (nên giữ một bản ở nơi khác ngoài máy này). Trước khi khôi phục, dữ liệu hiện tại được giữ lại một bản.</translation>
+    </message>
+    <message>
+        <source>The database is on a server: its backups are made there by the server&apos;s administrator (pg_dump). “Back up now” writes a copy of every table into a file that the application can open; a server is restored with copy-to from such a file into an empty database.</source>
+        <translation>Cơ sở dữ liệu nằm trên máy chủ: việc sao lưu do người quản trị máy chủ thực hiện (pg_dump). “Sao lưu ngay” chép mọi bảng vào một tệp mà chương trình mở được; máy chủ được khôi phục bằng lệnh copy-to từ tệp đó vào một cơ sở dữ liệu trống.</translation>
     </message>
 </context>
 <context>
     <name>CalculatorsPage</name>
     <message>
         <source>Calculators</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính thử</translation>
     </message>
     <message>
         <source>Retirement and pay-step dates for anyone, by the regulations stored in this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm nghỉ hưu và nâng bậc lương của bất kỳ ai, theo các quy định lưu trong cơ sở dữ liệu này</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished">Nam</translation>
+        <translation>Nam</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished">Nữ</translation>
+        <translation>Nữ</translation>
     </message>
     <message>
         <source>Full date</source>
-        <translation type="unfinished"></translation>
+        <translation>Đủ ngày, tháng, năm</translation>
     </message>
     <message>
         <source>Month and year only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ có tháng, năm</translation>
     </message>
     <message>
         <source>Year only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ có năm</translation>
     </message>
     <message>
         <source>Retirement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ hưu</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">Giới tính</translation>
+        <translation>Giới tính</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Ngày sinh</translation>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <source>Retirement age</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuổi nghỉ hưu</translation>
     </message>
     <message>
         <source>Reaches it on</source>
-        <translation type="unfinished"></translation>
+        <translation>Đủ tuổi ngày</translation>
     </message>
     <message>
         <source>Last working day</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm việc đến hết ngày</translation>
     </message>
     <message>
         <source>Retirement date</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm nghỉ hưu</translation>
     </message>
     <message>
         <source>Notice due by</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thông báo nghỉ hưu</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy định</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> tháng</translation>
     </message>
     <message>
         <source>Discipline (khiển trách, cảnh cáo: 6 months; cách chức: 12), each year rated &apos;không hoàn thành nhiệm vụ&apos; (6), unpaid leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỷ luật (khiển trách, cảnh cáo: 6 tháng; cách chức: 12 tháng), mỗi năm xếp loại không hoàn thành nhiệm vụ (6 tháng), nghỉ không lương</translation>
     </message>
     <message>
         <source>Next pay step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng bậc lương tiếp theo</translation>
     </message>
     <message>
         <source>Salary class</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại ngạch lương</translation>
     </message>
     <message>
         <source>Current step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bậc đang hưởng</translation>
     </message>
     <message>
         <source>Current step counts from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tính nâng bậc lần sau</translation>
     </message>
     <message>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian kéo dài</translation>
     </message>
     <message>
         <source>Current coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Hệ số đang hưởng</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp theo</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Từ ngày</translation>
+        <translation>Từ ngày</translation>
     </message>
     <message>
         <source>%1 years %2 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tuổi %2 tháng</translation>
     </message>
     <message>
         <source>%1 years</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 tuổi</translation>
     </message>
     <message>
         <source>no notice rule for that date</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa có quy định về thông báo vào thời điểm đó</translation>
     </message>
     <message>
         <source>Last step: seniority allowance above the scale %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Bậc cuối: hưởng phụ cấp thâm niên vượt khung %1%</translation>
     </message>
     <message>
         <source>Step %1, coefficient %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bậc %1, hệ số %2</translation>
     </message>
 </context>
 <context>
@@ -567,257 +830,288 @@
     <name>CareerListsPage</name>
     <message>
         <source>Pay steps and retirement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng lương, nghỉ hưu</translation>
     </message>
     <message>
         <source>Lists due for a period: regular and early pay steps, seniority allowance, retirements</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách đến hạn trong kỳ: nâng bậc lương thường xuyên và trước thời hạn, phụ cấp thâm niên vượt khung, nghỉ hưu</translation>
     </message>
     <message>
         <source>Unit (people of its sub-units are included)</source>
-        <translation type="unfinished">Đơn vị (gồm cả người của các đơn vị trực thuộc)</translation>
+        <translation>Đơn vị (gồm cả người của các đơn vị trực thuộc)</translation>
     </message>
     <message>
         <source>Include overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Gồm cả quá hạn</translation>
     </message>
     <message>
         <source>Also list steps that fell due before the period and are not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Liệt kê cả những người đến hạn trước kỳ mà chưa có quyết định</translation>
     </message>
     <message>
         <source>Full form</source>
-        <translation type="unfinished"></translation>
+        <translation>Mẫu đầy đủ</translation>
     </message>
     <message>
         <source>Due list</source>
-        <translation type="unfinished"></translation>
+        <translation>Mẫu rút gọn</translation>
     </message>
     <message>
         <source>Full form: current and proposed salary side by side; due list: the short list of who falls due</source>
-        <translation type="unfinished"></translation>
+        <translation>Mẫu đầy đủ: mức lương đang hưởng và kết quả nâng lương cạnh nhau; mẫu rút gọn: danh sách cán bộ đến kỳ</translation>
     </message>
     <message>
         <source>Make the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập danh sách</translation>
     </message>
     <message>
         <source>Regular pay steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng bậc thường xuyên</translation>
     </message>
     <message>
         <source>Seniority allowance (PCTNVK)</source>
-        <translation type="unfinished"></translation>
+        <translation>Phụ cấp thâm niên vượt khung</translation>
     </message>
     <message>
         <source>Early pay steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng bậc trước thời hạn</translation>
     </message>
     <message>
         <source>Retirement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ hưu</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm lại</translation>
     </message>
     <message>
         <source>Tick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tất cả</translation>
     </message>
     <message>
         <source>Untick all</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ chọn tất cả</translation>
     </message>
     <message>
         <source>Print preview…</source>
-        <translation type="unfinished">Xem trước khi in…</translation>
+        <translation>Xem trước khi in…</translation>
     </message>
     <message>
         <source>Save as PDF or Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu thành PDF hoặc Excel…</translation>
     </message>
     <message>
         <source>Approve…</source>
-        <translation type="unfinished">Phê duyệt…</translation>
+        <translation>Phê duyệt…</translation>
     </message>
     <message>
         <source>Record the ticked rows with the decision that approves them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi các dòng đã chọn theo quyết định phê duyệt</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Từ ngày</translation>
+        <translation>Từ ngày</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>đến ngày</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">Năm</translation>
+        <translation>Năm</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished">Họ và tên</translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">Đơn vị</translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished">Ngạch</translation>
+        <translation>Ngạch</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished">Bậc</translation>
+        <translation>Bậc</translation>
     </message>
     <message>
         <source>Coefficient</source>
-        <translation type="unfinished">Hệ số</translation>
+        <translation>Hệ số</translation>
     </message>
     <message>
         <source>Counts from</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tính nâng bậc</translation>
     </message>
     <message>
         <source>New step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bậc mới</translation>
     </message>
     <message>
         <source>New coefficient</source>
-        <translation type="unfinished"></translation>
+        <translation>Hệ số mới</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Ghi chú</translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Last step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bậc cuối</translation>
     </message>
     <message>
         <source>Current %</source>
-        <translation type="unfinished"></translation>
+        <translation>% đang hưởng</translation>
     </message>
     <message>
         <source>New %</source>
-        <translation type="unfinished"></translation>
+        <translation>% mới</translation>
     </message>
     <message>
         <source>Retirement notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thông báo nghỉ hưu</translation>
     </message>
     <message>
         <source>Achievements</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập thành tích</translation>
     </message>
     <message>
         <source>Ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do</translation>
     </message>
     <message>
         <source>Regular date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thường xuyên</translation>
     </message>
     <message>
         <source>Early from</source>
-        <translation type="unfinished"></translation>
+        <translation>Nâng trước từ ngày</translation>
     </message>
     <message>
         <source>Rating of the year</source>
-        <translation type="unfinished"></translation>
+        <translation>Xếp loại năm</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished">Ngày sinh</translation>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">Giới tính</translation>
+        <translation>Giới tính</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished">Nam</translation>
+        <translation>Nam</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished">Nữ</translation>
+        <translation>Nữ</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức vụ</translation>
     </message>
     <message>
         <source>Retirement age</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuổi nghỉ hưu</translation>
     </message>
     <message>
         <source>Last working day</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm việc đến hết ngày</translation>
     </message>
     <message>
         <source>Retirement date</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm nghỉ hưu</translation>
     </message>
     <message>
         <source>Notice due by</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thông báo nghỉ hưu</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n người</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 người được chọn</translation>
     </message>
     <message>
         <source>Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách</translation>
     </message>
     <message>
         <source>Making the list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lập danh sách…</translation>
     </message>
     <message>
         <source>%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already granted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 người trong danh sách trả lương, tối đa %3 người được nâng bậc lương trước thời hạn do lập thành tích năm %4, đã có %5</translation>
     </message>
     <message>
         <source>Tick</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn</translation>
     </message>
     <message>
         <source>Untick</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ chọn</translation>
     </message>
     <message>
         <source>%1 may give at most %2 more early steps for achievements in %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chỉ còn được nâng bậc lương trước thời hạn do lập thành tích cho tối đa %2 người nữa trong năm %3.</translation>
     </message>
     <message>
         <source>Writing the list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
         <source>Save the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu danh sách</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
-        <translation type="unfinished">PDF (*.pdf);;Excel (*.xlsx)</translation>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">Đã lưu %1</translation>
+        <translation>Đã lưu %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Before you start, choose a new password of your own for the account %1.</source>
+        <translation>Trước khi bắt đầu, hãy đặt mật khẩu mới của riêng bạn cho tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, with letters and digits or symbols.</source>
+        <translation>Ít nhất 8 ký tự, gồm chữ và chữ số hoặc ký hiệu.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau.</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1250,37 @@
     <message>
         <source>The list is in order of given name, then middle and family name</source>
         <translation>Danh sách xếp theo tên, rồi đến tên đệm và họ</translation>
+    </message>
+</context>
+<context>
+    <name>EnableAccountsDialog</name>
+    <message>
+        <source>Turn on user accounts</source>
+        <translation>Bật tài khoản người dùng</translation>
+    </message>
+    <message>
+        <source>From now on everyone must sign in with a user name and password, and each role sees and changes only what it may. Create the first administrator account:</source>
+        <translation>Từ nay mọi người phải đăng nhập bằng tên và mật khẩu, mỗi vai trò chỉ xem và sửa được phần của mình. Tạo tài khoản quản trị viên đầu tiên:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1475,167 @@
     </message>
 </context>
 <context>
+    <name>IdentityForm</name>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import staff records from Excel</source>
+        <translation>Nhập hồ sơ cán bộ từ Excel</translation>
+    </message>
+    <message>
+        <source>Fill in the template (one sheet for people, further sheets for qualifications, salary history, work history and family). Every row is checked first; if one has an error nothing is imported. People are recognised by their citizen ID number, so importing the same file again adds nobody.</source>
+        <translation>Nhập dữ liệu vào mẫu (một trang cho danh sách người, các trang khác cho trình độ, quá trình lương, quá trình công tác và gia đình). Mọi dòng được kiểm tra trước; chỉ cần một dòng có lỗi thì không nhập dòng nào. Mỗi người được nhận ra bằng số CCCD, nên nhập lại cùng một tệp không tạo hồ sơ trùng.</translation>
+    </message>
+    <message>
+        <source>Workbook (.xlsx) to import</source>
+        <translation>Tệp Excel (.xlsx) cần nhập</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Download the template…</source>
+        <translation>Tải mẫu nhập…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Save errors as .xlsx…</source>
+        <translation>Lưu danh sách lỗi (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the workbook</source>
+        <translation>Chọn tệp Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm *.xls)</source>
+        <translation>Tệp Excel (*.xlsx *.xlsm *.xls)</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Lưu mẫu nhập</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mẫu nhập</translation>
+    </message>
+    <message>
+        <source>Writing the template…</source>
+        <translation>Đang tạo mẫu nhập…</translation>
+    </message>
+    <message>
+        <source>The template was saved to %1.</source>
+        <translation>Đã lưu mẫu nhập vào %1.</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Đã hủy; chưa nhập dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Save the errors</source>
+        <translation>Lưu danh sách lỗi</translation>
+    </message>
+    <message>
+        <source>The list of errors was saved to %1.</source>
+        <translation>Đã lưu danh sách lỗi vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Staff records management</source>
+        <translation>Quản lý cán bộ, công chức, viên chức</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>The account is locked until %1.</source>
+        <translation>Tài khoản bị khóa đến %1.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>You must choose a new password before you can continue.</source>
+        <translation>Bạn phải đặt mật khẩu mới mới có thể tiếp tục.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>HR records of civil servants and public employees</source>
@@ -1214,10 +1700,6 @@
     <message>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
-    </message>
-    <message>
-        <source>User: %1</source>
-        <translation>Người dùng: %1</translation>
     </message>
     <message>
         <source>Open database</source>
@@ -1723,6 +2205,727 @@
     <message>
         <source>Nothing recorded.</source>
         <translation>Chưa có thông tin.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>Write a whole number.</source>
+        <translation>Hãy ghi một số nguyên.</translation>
+    </message>
+    <message>
+        <source>Write a number, for example 2,67.</source>
+        <translation>Hãy ghi một số, ví dụ 2,67.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>Tên gọi khác</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Citizen ID number (CCCD)</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>ID issued on</source>
+        <translation>Ngày cấp CCCD</translation>
+    </message>
+    <message>
+        <source>ID issued by</source>
+        <translation>Nơi cấp CCCD</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Nơi ở hiện nay</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>Số hiệu CBCC</translation>
+    </message>
+    <message>
+        <source>Social insurance book</source>
+        <translation>Số sổ BHXH</translation>
+    </message>
+    <message>
+        <source>General education</source>
+        <translation>Giáo dục phổ thông</translation>
+    </message>
+    <message>
+        <source>Occupation when recruited</source>
+        <translation>Nghề nghiệp khi tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Main duties</source>
+        <translation>Công việc chính được giao</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Sở trường công tác</translation>
+    </message>
+    <message>
+        <source>Highest honorary title</source>
+        <translation>Danh hiệu cao nhất</translation>
+    </message>
+    <message>
+        <source>Joined the Party on</source>
+        <translation>Ngày vào Đảng</translation>
+    </message>
+    <message>
+        <source>Full Party member on</source>
+        <translation>Ngày chính thức</translation>
+    </message>
+    <message>
+        <source>Socio-political organisations</source>
+        <translation>Tổ chức chính trị - xã hội</translation>
+    </message>
+    <message>
+        <source>Enlisted on</source>
+        <translation>Ngày nhập ngũ</translation>
+    </message>
+    <message>
+        <source>Discharged on</source>
+        <translation>Ngày xuất ngũ</translation>
+    </message>
+    <message>
+        <source>Highest military rank</source>
+        <translation>Quân hàm cao nhất</translation>
+    </message>
+    <message>
+        <source>War invalid grade</source>
+        <translation>Thương binh hạng</translation>
+    </message>
+    <message>
+        <source>Family under social policy</source>
+        <translation>Gia đình chính sách</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Sức khỏe</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>Chiều cao (cm)</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>Cân nặng (kg)</translation>
+    </message>
+    <message>
+        <source>Blood type</source>
+        <translation>Nhóm máu</translation>
+    </message>
+    <message>
+        <source>Personal history (item 29)</source>
+        <translation>Đặc điểm lịch sử bản thân (mục 29)</translation>
+    </message>
+    <message>
+        <source>full date</source>
+        <translation>đủ ngày</translation>
+    </message>
+    <message>
+        <source>month and year</source>
+        <translation>tháng và năm</translation>
+    </message>
+    <message>
+        <source>year only</source>
+        <translation>chỉ năm</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Lý lịch</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Công tác</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Major / language</source>
+        <translation>Chuyên ngành / ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Cơ sở đào tạo</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Văn bằng</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Hết hạn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Add qualification…</source>
+        <translation>Thêm trình độ…</translation>
+    </message>
+    <message>
+        <source>Mark completed…</source>
+        <translation>Ghi nhận hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>Hết nhiệm kỳ</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã thôi</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>Phụ cấp</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Appoint…</source>
+        <translation>Bổ nhiệm…</translation>
+    </message>
+    <message>
+        <source>End the post…</source>
+        <translation>Thôi giữ chức vụ…</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Title, post, unit</source>
+        <translation>Chức danh, chức vụ, đơn vị</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>Thêm dòng…</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Về bên</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Quê quán, nghề nghiệp, nơi ở</translation>
+    </message>
+    <message>
+        <source>Add relative…</source>
+        <translation>Thêm người thân…</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Chế độ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Add evaluation…</source>
+        <translation>Thêm kết quả đánh giá…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Qualifications</source>
+        <translation>Trình độ</translation>
+    </message>
+    <message>
+        <source>Rank and salary</source>
+        <translation>Ngạch, lương</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Work history</source>
+        <translation>Quá trình công tác</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Gia đình</translation>
+    </message>
+    <message>
+        <source>Awards and discipline</source>
+        <translation>Khen thưởng, kỷ luật</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save the record (Ctrl+S)</source>
+        <translation>Lưu hồ sơ (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Photo
+(4 x 6 cm)</source>
+        <translation>Ảnh
+(4 x 6 cm)</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại cán bộ</translation>
+    </message>
+    <message>
+        <source>Joined the agency on</source>
+        <translation>Ngày vào cơ quan</translation>
+    </message>
+    <message>
+        <source>Recruited on</source>
+        <translation>Ngày tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Recruiting agency</source>
+        <translation>Cơ quan tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Rank (ngạch / CDNN)</source>
+        <translation>Ngạch / chức danh nghề nghiệp</translation>
+    </message>
+    <message>
+        <source>Salary step</source>
+        <translation>Bậc lương</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Paid from</source>
+        <translation>Ngày hưởng</translation>
+    </message>
+    <message>
+        <source>Ended by</source>
+        <translation>Lý do kết thúc</translation>
+    </message>
+    <message>
+        <source>Move or rehire…</source>
+        <translation>Điều động, tiếp nhận lại…</translation>
+    </message>
+    <message>
+        <source>Record leaving…</source>
+        <translation>Ghi nhận nghỉ, chuyển đi…</translation>
+    </message>
+    <message>
+        <source>Rank code</source>
+        <translation>Mã ngạch</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Ngạch</translation>
+    </message>
+    <message>
+        <source>Change rank…</source>
+        <translation>Chuyển, nâng ngạch…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bậc</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Tỷ lệ hưởng</translation>
+    </message>
+    <message>
+        <source>Next step counts from</source>
+        <translation>Mốc tính nâng bậc</translation>
+    </message>
+    <message>
+        <source>Seniority allowance</source>
+        <translation>PC thâm niên vượt khung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Add salary step…</source>
+        <translation>Thêm diễn biến lương…</translation>
+    </message>
+    <message>
+        <source>Ranks held</source>
+        <translation>Ngạch đã giữ</translation>
+    </message>
+    <message>
+        <source>Salary history</source>
+        <translation>Diễn biến lương</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <source>Add award…</source>
+        <translation>Thêm khen thưởng…</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Add discipline…</source>
+        <translation>Thêm kỷ luật…</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Kỷ luật</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Fill in the identity and the first employment, then save (Ctrl+S).</source>
+        <translation>Nhập lý lịch và quá trình công tác đầu tiên, rồi lưu (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Save the new record first</source>
+        <translation>Hãy lưu hồ sơ mới trước</translation>
+    </message>
+    <message>
+        <source>Record: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang học</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source> (concurrent)</source>
+        <translation> (kiêm nhiệm)</translation>
+    </message>
+    <message>
+        <source>Own family</source>
+        <translation>Về bản thân</translation>
+    </message>
+    <message>
+        <source>Spouse&apos;s family</source>
+        <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Choose the photo</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>Save the changes to this record?</source>
+        <translation>Lưu các thay đổi của hồ sơ này?</translation>
+    </message>
+    <message>
+        <source>Add a salary step</source>
+        <translation>Thêm diễn biến lương</translation>
+    </message>
+    <message>
+        <source>Change rank</source>
+        <translation>Chuyển, nâng ngạch</translation>
+    </message>
+    <message>
+        <source>Move to another unit or rehire</source>
+        <translation>Điều động sang đơn vị khác hoặc tiếp nhận lại</translation>
+    </message>
+    <message>
+        <source>Record leaving</source>
+        <translation>Ghi nhận nghỉ, chuyển đi</translation>
+    </message>
+    <message>
+        <source>Leaves by</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>First day away</source>
+        <translation>Nghỉ từ ngày</translation>
+    </message>
+    <message>
+        <source>Add a qualification</source>
+        <translation>Thêm trình độ</translation>
+    </message>
+    <message>
+        <source>Still studying (e.g. doctoral candidate)</source>
+        <translation>Đang học (ví dụ nghiên cứu sinh)</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Chuyên ngành</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngoại ngữ</translation>
+    </message>
+    <message>
+        <source>Year obtained</source>
+        <translation>Năm tốt nghiệp</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Số văn bằng</translation>
+    </message>
+    <message>
+        <source>Certificate date</source>
+        <translation>Ngày cấp văn bằng</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Study completed</source>
+        <translation>Hoàn thành khóa học</translation>
+    </message>
+    <message>
+        <source>Enter the year the degree was obtained.</source>
+        <translation>Hãy nhập năm được cấp văn bằng.</translation>
+    </message>
+    <message>
+        <source>Appoint to a post</source>
+        <translation>Bổ nhiệm chức vụ</translation>
+    </message>
+    <message>
+        <source>Concurrent post (kiêm nhiệm)</source>
+        <translation>Chức vụ kiêm nhiệm</translation>
+    </message>
+    <message>
+        <source>End the post</source>
+        <translation>Thôi giữ chức vụ</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Ngày cuối</translation>
+    </message>
+    <message>
+        <source>Add a work history line</source>
+        <translation>Thêm dòng quá trình công tác</translation>
+    </message>
+    <message>
+        <source>To (empty: until now)</source>
+        <translation>Đến ngày (để trống: đến nay)</translation>
+    </message>
+    <message>
+        <source>Add a relative</source>
+        <translation>Thêm người thân</translation>
+    </message>
+    <message>
+        <source>Born in</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <source>Home town, occupation, address</source>
+        <translation>Quê quán, nghề nghiệp, nơi ở</translation>
+    </message>
+    <message>
+        <source>Add an award</source>
+        <translation>Thêm khen thưởng</translation>
+    </message>
+    <message>
+        <source>Add a discipline</source>
+        <translation>Thêm kỷ luật</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>Hiệu lực từ ngày</translation>
+    </message>
+    <message>
+        <source>In effect until</source>
+        <translation>Hiệu lực đến ngày</translation>
+    </message>
+    <message>
+        <source>Add an evaluation</source>
+        <translation>Thêm kết quả đánh giá</translation>
+    </message>
+    <message>
+        <source>Score (/100)</source>
+        <translation>Điểm (/100)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Chọn tệp</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Văn bằng</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Tài liệu khác</translation>
+    </message>
+    <message>
+        <source>Choose an existing file.</source>
+        <translation>Hãy chọn một tệp có thật.</translation>
+    </message>
+    <message>
+        <source>Remove the document</source>
+        <translation>Gỡ bỏ tài liệu</translation>
+    </message>
+    <message>
+        <source>Remove the selected document from the record?</source>
+        <translation>Gỡ tài liệu đã chọn khỏi hồ sơ?</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +3992,29 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>Đặt lại mật khẩu của %1</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mật khẩu tạm</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>A locked account is unlocked. The user must choose a new password at the next sign-in.</source>
+        <translation>Tài khoản đang bị khóa sẽ được mở khóa. Người dùng phải đặt mật khẩu mới khi đăng nhập lần sau.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsTab</name>
     <message>
         <source>Head&apos;s decision on a tie…</source>
@@ -2861,6 +4087,25 @@
     <message>
         <source>Select a winner in the list.</source>
         <translation>Hãy chọn một người trúng tuyển trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị hệ thống</translation>
+    </message>
+    <message>
+        <source>Personnel officer (edits everything)</source>
+        <translation>Cán bộ tổ chức (sửa mọi dữ liệu)</translation>
+    </message>
+    <message>
+        <source>Leader (reads, approves lists)</source>
+        <translation>Lãnh đạo (xem, phê duyệt danh sách)</translation>
+    </message>
+    <message>
+        <source>Read only (personal data masked)</source>
+        <translation>Chỉ xem (che thông tin cá nhân)</translation>
     </message>
 </context>
 <context>
@@ -3141,71 +4386,71 @@
     <name>RulesPage</name>
     <message>
         <source>Regulation data</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy định</translation>
     </message>
     <message>
         <source>The numbers of the regulations, version by version, with their legal basis; each date the application computes names the version it used</source>
-        <translation type="unfinished"></translation>
+        <translation>Số liệu của các quy định theo từng phiên bản, kèm căn cứ pháp lý; mỗi ngày tháng phần mềm tính ra đều ghi rõ phiên bản đã dùng</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Phiên bản</translation>
+        <translation>Phiên bản</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Từ ngày</translation>
+        <translation>Từ ngày</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Đến ngày</translation>
+        <translation>Đến ngày</translation>
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Căn cứ pháp lý</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Still in force (no end date)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang áp dụng (chưa có ngày hết hiệu lực)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu thay đổi</translation>
     </message>
     <message>
         <source>Add as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm thành phiên bản mới</translation>
     </message>
     <message>
         <source>In force from</source>
-        <translation type="unfinished">Hiệu lực từ</translation>
+        <translation>Áp dụng từ ngày</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ngày</translation>
     </message>
     <message>
         <source>Parameters (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tham số (JSON)</translation>
     </message>
     <message>
         <source>Only an administrator can change regulation data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ quản trị viên được sửa dữ liệu quy định.</translation>
     </message>
     <message>
         <source>in force</source>
-        <translation type="unfinished"></translation>
+        <translation>đang áp dụng</translation>
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>đã sửa</translation>
     </message>
     <message>
         <source>Saved version %1 of the rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu phiên bản %1 của quy định</translation>
     </message>
 </context>
 <context>
@@ -3307,6 +4552,128 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>User: %1</source>
+        <translation>Người dùng: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Chưa đăng nhập</translation>
+    </message>
+    <message>
+        <source>User: %1 (%2)</source>
+        <translation>Người dùng: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Sao lưu tự động hằng ngày không thành công: %1</translation>
+    </message>
+    <message>
+        <source>The daily backup failed</source>
+        <translation>Sao lưu tự động không thành công</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>Đổi &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sao lưu cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3)</source>
+        <translation>Bản sao lưu (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>The database was backed up to %1 (%2, %3 attached documents).</source>
+        <translation>Đã sao lưu cơ sở dữ liệu vào %1 (%2, %3 tài liệu đính kèm).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Đang sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bản sao lưu (*.sqlite3 *.sqlite *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup file: %1</source>
+        <translation>Tệp sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>File date: %1; size %2.</source>
+        <translation>Ngày của tệp: %1; dung lượng %2.</translation>
+    </message>
+    <message>
+        <source>It holds %1 staff records, %2 units and %3 attached documents.</source>
+        <translation>Gồm %1 hồ sơ cán bộ, %2 đơn vị và %3 tài liệu đính kèm.</translation>
+    </message>
+    <message>
+        <source>It was made by an older version and will be upgraded after the restore.</source>
+        <translation>Bản này do phiên bản cũ hơn tạo ra; sẽ được nâng cấp sau khi khôi phục.</translation>
+    </message>
+    <message>
+        <source>All data now in the database will be replaced by the backup. A copy of the current database is kept next to it first.</source>
+        <translation>Toàn bộ dữ liệu hiện có sẽ được thay bằng bản sao lưu. Trước đó, một bản của cơ sở dữ liệu hiện tại được giữ lại cạnh tệp cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Replace the current data with this backup?</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu này?</translation>
+    </message>
+    <message>
+        <source>Restoring the database…</source>
+        <translation>Đang khôi phục cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The database was restored from %1.</source>
+        <translation>Đã khôi phục cơ sở dữ liệu từ %1.</translation>
+    </message>
+    <message>
+        <source>The data as it was before is kept in %1.</source>
+        <translation>Dữ liệu trước khi khôi phục được giữ tại %1.</translation>
+    </message>
+    <message>
+        <source>The restored database has user accounts: sign in again.</source>
+        <translation>Cơ sở dữ liệu vừa khôi phục có tài khoản người dùng: hãy đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Writing the staff list…</source>
@@ -3377,6 +4744,46 @@
         <translation>Loại cán bộ, công chức, viên chức, người lao động</translation>
     </message>
     <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Add a new record (Ctrl+N)</source>
+        <translation>Thêm hồ sơ mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Edit the selected record</source>
+        <translation>Sửa hồ sơ đang chọn</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Import records from an Excel workbook</source>
+        <translation>Nhập hồ sơ từ tệp Excel</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Export the list as shown (search and filters applied) to Excel</source>
+        <translation>Xuất danh sách đang hiển thị (theo tìm kiếm và bộ lọc) ra Excel</translation>
+    </message>
+    <message>
+        <source>Print 2C</source>
+        <translation>In mẫu 2C</translation>
+    </message>
+    <message>
+        <source>Print the selected person&apos;s Sơ yếu lý lịch (Mẫu 2C-BNV/2008)</source>
+        <translation>In Sơ yếu lý lịch (Mẫu 2C-BNV/2008) của người đang chọn</translation>
+    </message>
+    <message>
         <source>Include people who left</source>
         <translation>Gồm cả người đã nghỉ</translation>
     </message>
@@ -3387,6 +4794,34 @@
     <message>
         <source>In order of given name · Enter or double-click opens the record</source>
         <translation>Xếp theo tên · Enter hoặc nhấp đúp để mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Writing the list…</source>
+        <translation>Đang ghi danh sách…</translation>
+    </message>
+    <message>
+        <source>Exported %1 people to %2</source>
+        <translation>Đã xuất %1 người ra %2</translation>
+    </message>
+    <message>
+        <source>Sơ yếu lý lịch</source>
+        <translation>Sơ yếu lý lịch</translation>
+    </message>
+    <message>
+        <source>Writing the form…</source>
+        <translation>Đang tạo sơ yếu lý lịch…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
@@ -3721,117 +5156,721 @@
     <name>TodoPage</name>
     <message>
         <source>To-do</source>
-        <translation type="unfinished">Việc cần làm</translation>
+        <translation>Việc cần làm</translation>
     </message>
     <message>
         <source>What falls due in the coming days, and what is overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Những việc đến hạn trong thời gian tới và những việc đã quá hạn</translation>
     </message>
     <message>
         <source>The day the reminders are computed for</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tính các việc đến hạn</translation>
     </message>
     <message numerus="yes">
         <source>next %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ngày tới</numerusform>
         </translation>
     </message>
     <message>
         <source>How far ahead to look</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước bao nhiêu ngày</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm mới</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished">Họ và tên</translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">Đơn vị</translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <source>Open record</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở hồ sơ</translation>
     </message>
     <message>
         <source>The person&apos;s record</source>
-        <translation type="unfinished"></translation>
+        <translation>Hồ sơ của người này</translation>
     </message>
     <message>
         <source>Open list</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở danh sách</translation>
     </message>
     <message>
         <source>The list where this is approved and printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách để phê duyệt và in</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished">Tính đến ngày</translation>
+        <translation>Tính đến ngày</translation>
     </message>
     <message>
         <source>Pay steps due</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến hạn nâng bậc lương</translation>
     </message>
     <message>
         <source>Seniority allowance above the scale (PCTNVK)</source>
-        <translation type="unfinished"></translation>
+        <translation>Phụ cấp thâm niên vượt khung</translation>
     </message>
     <message>
         <source>Retirement notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông báo nghỉ hưu</translation>
     </message>
     <message>
         <source>Retirements</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghỉ hưu</translation>
     </message>
     <message>
         <source>Appointment terms ending</source>
-        <translation type="unfinished"></translation>
+        <translation>Hết thời hạn bổ nhiệm</translation>
     </message>
     <message>
         <source>Probation ending</source>
-        <translation type="unfinished"></translation>
+        <translation>Hết thời gian tập sự</translation>
     </message>
     <message>
         <source>Certificates expiring</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng chỉ hết hạn</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tính…</translation>
     </message>
     <message>
         <source>Computing what falls due…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tính các việc đến hạn…</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n quá hạn</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n việc</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing falls due in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có việc nào đến hạn trong thời gian này.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingApproveDialog</name>
+    <message>
+        <source>Approve the training plan</source>
+        <translation>Phê duyệt kế hoạch đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan document (kế hoạch)</source>
+        <translation>Văn bản kế hoạch</translation>
+    </message>
+    <message>
+        <source>Decision (quyết định)</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Phê duyệt bằng</translation>
+    </message>
+    <message>
+        <source>Approving document</source>
+        <translation>Văn bản phê duyệt</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingAttendanceDialog</name>
+    <message>
+        <source>Attendance</source>
+        <translation>Chuyên cần</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCourseDialog</name>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>New course</source>
+        <translation>Khóa học mới</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Cơ sở đào tạo</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Văn bằng, chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Level granted</source>
+        <translation>Trình độ được cấp</translation>
+    </message>
+    <message>
+        <source>(set on each certificate)</source>
+        <translation>(ghi theo từng chứng chỉ)</translation>
+    </message>
+    <message>
+        <source>No qualification (certificate of attendance)</source>
+        <translation>Không cấp trình độ (giấy chứng nhận)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLineDialog</name>
+    <message>
+        <source>Plan line</source>
+        <translation>Dòng kế hoạch</translation>
+    </message>
+    <message>
+        <source>Course type</source>
+        <translation>Loại khóa học</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>A group of people of a unit</source>
+        <translation>Một nhóm người của đơn vị</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>Dự kiến bắt đầu</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Dự kiến kết thúc</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <source>Estimated cost (đồng)</source>
+        <translation>Dự toán (đồng)</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Nhu cầu</translation>
+    </message>
+    <message>
+        <source>(any course of this type)</source>
+        <translation>(khóa bất kỳ thuộc loại này)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingNewPlanDialog</name>
+    <message>
+        <source>New training plan</source>
+        <translation>Kế hoạch đào tạo, bồi dưỡng mới</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Start from a copy of last year&apos;s plan</source>
+        <translation>Lập từ bản sao kế hoạch năm trước</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Tên (không bắt buộc)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Training</source>
+        <translation>Đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>The annual plan, who was sent where, results and certificates, and what each person still lacks for their position or planned post</source>
+        <translation>Kế hoạch năm, người được cử đi học, kết quả và chứng chỉ, và tiêu chuẩn mỗi người còn thiếu so với vị trí việc làm hoặc chức danh quy hoạch</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>Kế hoạch mới…</translation>
+    </message>
+    <message>
+        <source>Print / Excel</source>
+        <translation>In / Excel</translation>
+    </message>
+    <message>
+        <source>Annual plan (PDF)…</source>
+        <translation>Kế hoạch năm (PDF)…</translation>
+    </message>
+    <message>
+        <source>Annual plan (Excel)…</source>
+        <translation>Kế hoạch năm (Excel)…</translation>
+    </message>
+    <message>
+        <source>Results report (PDF)…</source>
+        <translation>Báo cáo kết quả (PDF)…</translation>
+    </message>
+    <message>
+        <source>Results report (Excel)…</source>
+        <translation>Báo cáo kết quả (Excel)…</translation>
+    </message>
+    <message>
+        <source>Gap list (PDF)…</source>
+        <translation>Danh sách nhu cầu (PDF)…</translation>
+    </message>
+    <message>
+        <source>Gap list (Excel)…</source>
+        <translation>Danh sách nhu cầu (Excel)…</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Thực hiện</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Nhu cầu đào tạo</translation>
+    </message>
+    <message>
+        <source>Plan vs actual</source>
+        <translation>Kế hoạch và thực hiện</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Danh mục khóa học</translation>
+    </message>
+    <message>
+        <source>Add line…</source>
+        <translation>Thêm dòng…</translation>
+    </message>
+    <message>
+        <source>Edit line…</source>
+        <translation>Sửa dòng…</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Phê duyệt…</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Cử đi học…</translation>
+    </message>
+    <message>
+        <source>Person or group</source>
+        <translation>Người hoặc nhóm</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Course type</source>
+        <translation>Loại khóa học</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>Dự toán</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã cử</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Nhu cầu</translation>
+    </message>
+    <message>
+        <source>Attendance…</source>
+        <translation>Chuyên cần…</translation>
+    </message>
+    <message>
+        <source>Result and certificate…</source>
+        <translation>Kết quả, chứng chỉ…</translation>
+    </message>
+    <message>
+        <source>Report received</source>
+        <translation>Đã nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Sending decision</source>
+        <translation>Quyết định cử đi học</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Chuyên cần</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Văn bằng, chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Qualification added</source>
+        <translation>Trình độ được bổ sung</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo thu hoạch</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Tất cả đơn vị</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Đối chiếu</translation>
+    </message>
+    <message>
+        <source>Add selected to the plan</source>
+        <translation>Đưa các dòng đã chọn vào kế hoạch</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Chức vụ, vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn yêu cầu</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Hiện có</translation>
+    </message>
+    <message>
+        <source>Required for</source>
+        <translation>Yêu cầu của</translation>
+    </message>
+    <message>
+        <source>Planned or in training</source>
+        <translation>Đã có kế hoạch, đang học</translation>
+    </message>
+    <message>
+        <source>Needs by course type</source>
+        <translation>Nhu cầu theo loại khóa học</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Outside the plan</source>
+        <translation>Ngoài kế hoạch</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Đã chi</translation>
+    </message>
+    <message>
+        <source>New course…</source>
+        <translation>Khóa học mới…</translation>
+    </message>
+    <message>
+        <source>Edit course…</source>
+        <translation>Sửa khóa học…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Cơ sở đào tạo</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+    <message>
+        <source>Qualification granted</source>
+        <translation>Trình độ được cấp</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>đã phê duyệt</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>No training plan yet: create one with “New plan…”.</source>
+        <translation>Chưa có kế hoạch đào tạo, bồi dưỡng: lập bằng “Kế hoạch mới…”.</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Đã phê duyệt theo %1</translation>
+    </message>
+    <message>
+        <source>Draft: lines can still be changed; approve it with its decision.</source>
+        <translation>Dự thảo: còn sửa được các dòng; phê duyệt kèm văn bản phê duyệt.</translation>
+    </message>
+    <message>
+        <source>supplement</source>
+        <translation>bổ sung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Totals&lt;/b&gt;: %1 people, %2 đồng. By type: %3. By unit: %4.</source>
+        <translation>&lt;b&gt;Tổng cộng&lt;/b&gt;: %1 lượt người, %2 đồng. Theo loại: %3. Theo đơn vị: %4.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 completed, %3 reports missing</source>
+        <translation>Đã cử %1 lượt, hoàn thành %2, chưa nộp báo cáo thu hoạch %3</translation>
+    </message>
+    <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Succession plan</source>
+        <translation>Quy hoạch</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>%1 people lack %2 requirements</source>
+        <translation>%1 người còn thiếu %2 tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>%1 lines added to the plan of %2.</source>
+        <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Đang in</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Đang ghi văn bản…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingResultDialog</name>
+    <message>
+        <source>Result and certificate</source>
+        <translation>Kết quả và chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Finished on</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Số văn bằng, chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Certificate date</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>No qualification (certificate of attendance)</source>
+        <translation>Không cấp trình độ (giấy chứng nhận)</translation>
+    </message>
+    <message>
+        <source>Qualification added</source>
+        <translation>Trình độ được bổ sung</translation>
+    </message>
+    <message>
+        <source>Report (báo cáo thu hoạch) received</source>
+        <translation>Đã nhận báo cáo thu hoạch</translation>
+    </message>
+    <message>
+        <source>Report received on</source>
+        <translation>Ngày nhận báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSendDialog</name>
+    <message>
+        <source>Send to a course</source>
+        <translation>Cử đi đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Khóa học</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Thêm vào danh sách</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>People sent</source>
+        <translation>Người được cử đi học</translation>
+    </message>
+    <message>
+        <source>Course starts</source>
+        <translation>Ngày bắt đầu khóa học</translation>
+    </message>
+    <message>
+        <source>Course ends</source>
+        <translation>Ngày kết thúc khóa học</translation>
+    </message>
+    <message>
+        <source>Cost per person (đồng)</source>
+        <translation>Kinh phí mỗi người (đồng)</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Nguồn kinh phí</translation>
+    </message>
+    <message>
+        <source>Sending decision</source>
+        <translation>Quyết định cử đi học</translation>
     </message>
 </context>
 <context>
@@ -3839,6 +5878,61 @@
     <message>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation>Tài khoản %1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Works with the whole agency</source>
+        <translation>Làm việc với toàn cơ quan</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>May sign in</source>
+        <translation>Được đăng nhập</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mật khẩu tạm</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>The user must choose a new password at the first sign-in.</source>
+        <translation>Người dùng phải đặt mật khẩu mới khi đăng nhập lần đầu.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,8 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("tasks", QT_TRANSLATE_NOOP("Areas", "To-do"), "tasks",
-         QT_TRANSLATE_NOOP("Areas", "Reminders of what falls due: pay steps, retirement notices, ends of appointment terms and probation, expiring certificates.")),
+         QT_TRANSLATE_NOOP("Areas", "Reminders of what falls due: pay steps, retirement notices, ends of appointment terms and probation, expiring certificates."),
+         page="ui.pages.todo_page:TodoPage"),
     Area("org", QT_TRANSLATE_NOOP("Areas", "Organisation"), "org",
          QT_TRANSLATE_NOOP("Areas", "The tree of units with their history of creation, renaming, merging and closing, each with its decision."),
          page="ui.pages.org_page:OrgPage"),
@@ -42,6 +43,12 @@ AREAS: tuple[Area, ...] = (
     Area("staff", QT_TRANSLATE_NOOP("Areas", "Staff records"), "staff",
          QT_TRANSLATE_NOOP("Areas", "The records of civil servants, public employees and contract workers."),
          page="ui.pages.staff_page:StaffPage"),
+    Area("career", QT_TRANSLATE_NOOP("Areas", "Pay steps and retirement"), "career",
+         QT_TRANSLATE_NOOP("Areas", "Lists of regular and early pay steps, seniority allowance and retirements for a period, printed and approved with a decision."),
+         page="ui.pages.career_lists_page:CareerListsPage"),
+    Area("calculators", QT_TRANSLATE_NOOP("Areas", "Calculators"), "calculator",
+         QT_TRANSLATE_NOOP("Areas", "Retirement date and next pay step for anyone, from the regulation data."),
+         page="ui.pages.calculators_page:CalculatorsPage"),
     Area("recruitment", QT_TRANSLATE_NOOP("Areas", "Recruitment"), "recruitment",
          QT_TRANSLATE_NOOP("Areas", "Recruitment plans and rounds: candidates, priority points, scores, ranking and results."),
          page="ui.pages.recruitment_page:RecruitmentPage"),
@@ -52,6 +59,9 @@ AREAS: tuple[Area, ...] = (
          QT_TRANSLATE_NOOP("Areas", "Training plans, courses and each person's training record, with the gaps between required and held qualifications.")),
     Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), "reports",
          QT_TRANSLATE_NOOP("Areas", "Official lists and reports, printed on A4 and exported to Excel.")),
+    Area("rules", QT_TRANSLATE_NOOP("Areas", "Regulation data"), "rules",
+         QT_TRANSLATE_NOOP("Areas", "The versions of the regulations' numbers with their legal basis and dates, editable by an administrator."),
+         page="ui.pages.rules_page:RulesPage"),
     Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "admin",
          QT_TRANSLATE_NOOP("Areas", "Agency details for letterheads, catalogues, regulation data, backups and the audit log.")),
 )

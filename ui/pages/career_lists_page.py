@@ -1,0 +1,686 @@
+"""Pay-step, PCTNVK, early-step and retirement lists for a period: preview, print, Excel, approve with a decision.
+
+Rows are ticked for approval; ticking and unticking can be undone (Ctrl+Z) until the approval is saved, and the
+approval writes every ticked row with one decision in one transaction (hrapp.services.pay_lists).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp.domain.salary import fmt_coefficient
+from hrapp.services.career import RetirementList
+from hrapp.services.context import ServiceContext
+from hrapp.services.pay_lists import (
+    EARLY,
+    EARLY_RETIREMENT,
+    PCTNVK,
+    ApprovalInput,
+    ApprovalItem,
+    EarlyCandidate,
+    EarlyStepReport,
+    PayList,
+    PayListRow,
+    approve_pay_list,
+    describe,
+)
+from ui.formatting import fmt_date
+from ui.pages.base import BasePage
+from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
+from ui.widgets.unit_combo import UnitCombo
+
+Index = QModelIndex | QPersistentModelIndex
+TABS = ("pay_step", "pctnvk", "early", "retirement")
+OVERDUE = QColor("#b3261e")
+MUTED = QColor("#5f6f82")
+
+
+@dataclass(frozen=True)
+class Col:
+    title: str
+    value: Callable[[Any], str]
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+class ListModel(QAbstractTableModel):
+    """Rows of one list; the first column is a tick box when rows can be approved (`checkable(row)`)."""
+
+    toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
+
+    def __init__(self, columns: Sequence[Col], checkable: Callable[[Any], bool] | None = None,
+                 late: Callable[[Any], bool] | None = None, parent=None):  # noqa: ANN001 - QObject parent
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.checkable = checkable
+        self.late = late
+        self.rows: list[Any] = []
+        self.checked: list[bool] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.checked = [bool(self.checkable and self.checkable(r)) for r in self.rows]
+        self.endResetModel()
+
+    def set_checked(self, rows: Sequence[int], state: bool) -> None:
+        for r in rows:
+            self.checked[r] = state
+            self.dataChanged.emit(self.index(r, 0), self.index(r, 0), [Qt.ItemDataRole.CheckStateRole])
+
+    def checked_rows(self) -> list[Any]:
+        return [row for row, on in zip(self.rows, self.checked, strict=True) if on]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0 and self.checkable and self.checkable(self.rows[index.row()]):
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.value(row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.columns) - 1:
+            return col.value(row) or None
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable:
+            if not self.checkable(row):
+                return None
+            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.late and self.late(row):
+                return QBrush(OVERDUE)
+            if self.checkable and not self.checkable(row):
+                return QBrush(MUTED)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
+            return False
+        state = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.toggled.emit([index.row()], state)  # applied by the undo command
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+
+class ToggleRows(QUndoCommand):
+    """Tick or untick rows of a list (undoable until the approval is saved)."""
+
+    def __init__(self, model: ListModel, rows: list[int], state: bool, text: str):
+        super().__init__(text)
+        self.model, self.rows, self.state = model, rows, state
+        self.before = [model.checked[r] for r in rows]
+
+    def redo(self) -> None:
+        self.model.set_checked(self.rows, self.state)
+
+    def undo(self) -> None:
+        for r, was in zip(self.rows, self.before, strict=True):
+            self.model.set_checked([r], was)
+
+
+def _table(model: ListModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setShowGrid(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+def _coef(value) -> str:  # noqa: ANN001 - Decimal or None
+    return fmt_coefficient(value) if value is not None else ""
+
+
+class ApproveDialog(FormDialog):
+    """The decision that approves the ticked rows, and the rows it will write; nothing is written on Cancel."""
+
+    def __init__(self, ctx: ServiceContext, rows: list[PayListRow], year: int | None, parent: QWidget | None = None):
+        self.ctx, self.rows, self.year = ctx, rows, year
+        super().__init__(self.tr("Approve the list"), self._approve, parent)
+        intro = QLabel(self.tr("%n salary change(s) will be recorded with this decision:", "", len(rows)))
+        intro.setWordWrap(True)
+        self.rows_list = QListWidget()
+        self.rows_list.addItems([describe(r) for r in rows])
+        self.rows_list.setMinimumHeight(110)
+        self.body.addWidget(intro)
+        self.body.addWidget(self.rows_list, 1)
+        self.errors.add("items")
+        self.body.addWidget(self.errors.labels["items"])
+        decision = self.add_decision(self.tr("Decision"))
+        decision.summary_edit.setPlainText(self._summary())
+        self.finish_layout(stretch=False)
+        self.setMinimumWidth(560)
+
+    def _summary(self) -> str:
+        kinds = {r.kind for r in self.rows}
+        if kinds == {PCTNVK}:
+            return "Về việc hưởng phụ cấp thâm niên vượt khung"
+        if kinds <= {EARLY, EARLY_RETIREMENT}:
+            return "Về việc nâng bậc lương trước thời hạn"
+        return "Về việc nâng bậc lương thường xuyên"
+
+    def _approve(self) -> object:
+        items = tuple(ApprovalItem(r.person_id, r.kind, r.salary_row_id, r.new_date) for r in self.rows)
+        return approve_pay_list(self.ctx, ApprovalInput(self.decision_form.value(), items, self.year))
+
+
+class CareerListsPage(BasePage):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.undo_stack = QUndoStack(self)
+        self.pay_list: PayList | None = None
+        self.pct_list: PayList | None = None
+        self.early: EarlyStepReport | None = None
+        self.retirement: RetirementList | None = None
+        self.task = None
+        self._loaded = False
+
+        title = QLabel(self.tr("Pay steps and retirement"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(self.tr("Lists due for a period: regular and early pay steps, seniority allowance, "
+                                  "retirements"))
+        subtitle.setObjectName("pageSubtitle")
+
+        today = date.today()
+        quarter = (today.month - 1) // 3 * 3 + 1
+        self.unit_combo = UnitCombo()
+        self.unit_combo.setToolTip(self.tr("Unit (people of its sub-units are included)"))
+        self.from_edit = date_edit(date(today.year, quarter, 1))
+        self.to_edit = date_edit(_quarter_end(today))
+        self.overdue_check = QCheckBox(self.tr("Include overdue"))
+        self.overdue_check.setChecked(True)
+        self.overdue_check.setToolTip(self.tr("Also list steps that fell due before the period and are not recorded"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setValue(today.year)
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItem(self.tr("Full form"), "full")
+        self.layout_combo.addItem(self.tr("Due list"), "due")
+        self.layout_combo.setToolTip(self.tr("Full form: current and proposed salary side by side; due list: the "
+                                             "short list of who falls due"))
+        self.compute_button = QPushButton(self.tr("Make the list"))
+        self.compute_button.clicked.connect(self.refresh)
+
+        self.pay_model = ListModel(self._pay_columns(), checkable=lambda r: True, late=lambda r: r.overdue,
+                                   parent=self)
+        self.pct_model = ListModel(self._pct_columns(), checkable=lambda r: True, late=lambda r: r.overdue,
+                                   parent=self)
+        self.early_model = ListModel(self._early_columns(),
+                                     checkable=lambda r: isinstance(r, PayListRow) or r.eligible, parent=self)
+        self.retire_model = ListModel(self._retire_columns(), parent=self)
+        self.pay_view = _table(self.pay_model)
+        self.pct_view = _table(self.pct_model)
+        self.early_view = _table(self.early_model)
+        self.retire_view = _table(self.retire_model)
+        for model in (self.pay_model, self.pct_model, self.early_model):
+            model.toggled.connect(lambda rows, state, m=model: self._toggle(m, rows, state))
+        self.quota_label = QLabel()
+        self.quota_label.setWordWrap(True)
+        self.quota_label.setObjectName("muted")
+        early_tab = QWidget()
+        early_layout = QVBoxLayout(early_tab)
+        early_layout.setContentsMargins(0, 6, 0, 0)
+        early_layout.addWidget(self.quota_label)
+        early_layout.addWidget(self.early_view, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.pay_view, self.tr("Regular pay steps"))
+        self.tabs.addTab(self.pct_view, self.tr("Seniority allowance (PCTNVK)"))
+        self.tabs.addTab(early_tab, self.tr("Early pay steps"))
+        self.tabs.addTab(self.retire_view, self.tr("Retirement"))
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.check_all_button = QPushButton(self.tr("Tick all"))
+        self.check_all_button.clicked.connect(lambda: self.tick_all(True))
+        self.uncheck_all_button = QPushButton(self.tr("Untick all"))
+        self.uncheck_all_button.clicked.connect(lambda: self.tick_all(False))
+        self.preview_button = QPushButton(self.tr("Print preview…"))
+        self.preview_button.clicked.connect(self.print_current)
+        self.save_button = QPushButton(self.tr("Save as PDF or Excel…"))
+        self.save_button.clicked.connect(self.save_as)
+        self.approve_button = QPushButton(self.tr("Approve…"))
+        self.approve_button.setObjectName("primary")
+        self.approve_button.setToolTip(self.tr("Record the ticked rows with the decision that approves them"))
+        self.approve_button.clicked.connect(self.approve)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(title)
+        titles.addWidget(subtitle)
+        controls = QHBoxLayout()
+        controls.setSpacing(8)
+        controls.addWidget(self.unit_combo, 2)
+        self.period_label = QLabel(self.tr("From"))
+        controls.addWidget(self.period_label)
+        controls.addWidget(self.from_edit)
+        self.to_label = QLabel(self.tr("to"))
+        controls.addWidget(self.to_label)
+        controls.addWidget(self.to_edit)
+        self.year_label = QLabel(self.tr("Year"))
+        controls.addWidget(self.year_label)
+        controls.addWidget(self.year_spin)
+        controls.addWidget(self.overdue_check)
+        controls.addWidget(self.layout_combo)
+        controls.addWidget(self.compute_button)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        for button in (self.check_all_button, self.uncheck_all_button, self.undo_button, self.preview_button,
+                       self.save_button, self.approve_button):
+            foot.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(10)
+        layout.addLayout(titles)
+        layout.addLayout(controls)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(foot)
+        self._tab_changed()
+
+    # --- columns --------------------------------------------------------------------------------------
+    def _pay_columns(self) -> list[Col]:
+        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+        return [
+            Col(self.tr("Full name"), lambda r: r.full_name),
+            Col(self.tr("Unit"), lambda r: r.unit_name),
+            Col(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            Col(self.tr("Step"), lambda r: f"{r.step}/{r.max_step}", center),
+            Col(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
+            Col(self.tr("Counts from"), lambda r: fmt_date(r.step_since), center),
+            Col(self.tr("New step"), lambda r: str(r.new_step), center),
+            Col(self.tr("New coefficient"), lambda r: _coef(r.new_coefficient), right),
+            Col(self.tr("From"), lambda r: fmt_date(r.new_date), center),
+            Col(self.tr("Note"), lambda r: r.note),
+        ]
+
+    def _pct_columns(self) -> list[Col]:
+        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+        return [
+            Col(self.tr("Full name"), lambda r: r.full_name),
+            Col(self.tr("Unit"), lambda r: r.unit_name),
+            Col(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            Col(self.tr("Last step"), lambda r: f"{r.step}/{r.max_step}", center),
+            Col(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
+            Col(self.tr("Current %"), lambda r: f"{r.pctnvk_percent}%" if r.pctnvk_percent else "", center),
+            Col(self.tr("New %"), lambda r: f"{r.new_pctnvk_percent}%", center),
+            Col(self.tr("From"), lambda r: fmt_date(r.new_date), center),
+            Col(self.tr("Note"), lambda r: r.note),
+        ]
+
+    def _early_columns(self) -> list[Col]:
+        center = Qt.AlignmentFlag.AlignHCenter
+
+        def kind(r: EarlyCandidate | PayListRow) -> str:
+            if isinstance(r, PayListRow):
+                return self.tr("Retirement notice")
+            return self.tr("Achievements")
+
+        def reason(r: EarlyCandidate | PayListRow) -> str:
+            if isinstance(r, PayListRow):
+                return r.note
+            return r.reason or (r.row.note if r.row else "")
+
+        return [
+            Col(self.tr("Full name"), lambda r: r.full_name),
+            Col(self.tr("Unit"), lambda r: r.unit_name),
+            Col(self.tr("Ground"), kind),
+            Col(self.tr("Regular date"), lambda r: fmt_date(r.regular_date), center),
+            Col(self.tr("Early from"), lambda r: fmt_date(_early_row(r).new_date) if _early_row(r) else "", center),
+            Col(self.tr("Rating of the year"), lambda r: "" if isinstance(r, PayListRow) else r.rating),
+            Col(self.tr("Note"), reason),
+        ]
+
+    def _retire_columns(self) -> list[Col]:
+        center = Qt.AlignmentFlag.AlignHCenter
+        return [
+            Col(self.tr("Full name"), lambda r: r.full_name),
+            Col(self.tr("Date of birth"), lambda r: r.birth, center),
+            Col(self.tr("Sex"), lambda r: self.tr("Male") if r.gender == "M" else self.tr("Female"), center),
+            Col(self.tr("Unit"), lambda r: r.unit_name),
+            Col(self.tr("Post"), lambda r: r.post),
+            Col(self.tr("Retirement age"), lambda r: r.age_label, center),
+            Col(self.tr("Last working day"), lambda r: fmt_date(r.last_working_day), center),
+            Col(self.tr("Retirement date"), lambda r: fmt_date(r.retirement_date), center),
+            Col(self.tr("Notice due by"), lambda r: fmt_date(r.notice_due), center),
+        ]
+
+    # --- state of the controls ------------------------------------------------------------------------
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def current_model(self) -> ListModel:
+        return {"pay_step": self.pay_model, "pctnvk": self.pct_model, "early": self.early_model,
+                "retirement": self.retire_model}[self.current_tab()]
+
+    def _tab_changed(self) -> None:
+        tab = self.current_tab()
+        period = tab in ("pay_step", "pctnvk")
+        for w in (self.period_label, self.from_edit, self.to_label, self.to_edit, self.overdue_check):
+            w.setVisible(period)
+        for w in (self.year_label, self.year_spin):
+            w.setVisible(not period)
+        self.layout_combo.setVisible(tab != "retirement")
+        approvable = tab != "retirement"
+        for w in (self.approve_button, self.check_all_button, self.uncheck_all_button, self.undo_button):
+            w.setVisible(approvable)
+        self._update_count()
+        self.actions_changed.emit()
+
+    def _update_count(self) -> None:
+        model = self.current_model()
+        n = model.rowCount()
+        if model.checkable is None:
+            self.count_label.setText(self.tr("%n person(s)", "", n))
+        else:
+            self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
+                                     .replace("%2", str(n)))
+        self.approve_button.setEnabled(bool(model.checkable and model.checked_rows()))
+
+    def unit_id(self) -> int | None:
+        return unit_id_for_code(self.ctx, self.unit_combo.current_code())
+
+    def period(self) -> tuple[date, date]:
+        return from_qdate(self.from_edit.date()), from_qdate(self.to_edit.date())
+
+    def show_list(self, kind: str, due: date, as_of: date | None = None) -> None:
+        """Open a list on the period (or year) that holds `due`, e.g. from a to-do row."""
+        as_of = as_of or date.today()
+        self.tabs.setCurrentIndex(TABS.index(kind))
+        if kind == "retirement":
+            self.year_spin.setValue(due.year)
+        else:
+            start = min(as_of, due)
+            self.from_edit.setDate(to_qdate(date(start.year, (start.month - 1) // 3 * 3 + 1, 1)))
+            self.to_edit.setDate(to_qdate(_quarter_end(max(as_of, due))))
+            self.overdue_check.setChecked(True)
+        self.refresh()
+
+    # --- loading --------------------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self.unit_combo.load(self.ctx)
+            self.refresh()
+
+    def set_context(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.unit_combo.load(ctx)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Make the list of the current tab on a worker thread."""
+        from hrapp.services.career import retirement_list
+        from hrapp.services.pay_lists import early_step_candidates, pay_step_due_list, pctnvk_due_list
+        from ui.tasks import run_task
+
+        if self.task is not None and self.task.is_running():
+            return
+        self._loaded = True
+        ctx, tab, unit = self.ctx, self.current_tab(), self.unit_id()
+        (start, end), year, overdue = self.period(), self.year_spin.value(), self.overdue_check.isChecked()
+        self.error_label.hide()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            if tab == "pay_step":
+                return tab, pay_step_due_list(ctx, start, end, unit, include_overdue=overdue)
+            if tab == "pctnvk":
+                return tab, pctnvk_due_list(ctx, start, end, unit, include_overdue=overdue)
+            if tab == "early":
+                return tab, early_step_candidates(ctx, year, unit)
+            return tab, retirement_list(ctx, year, unit)
+
+        self.compute_button.setEnabled(False)
+        self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Making the list…"),
+                             on_result=self._show, on_error=self._failed)
+        self.task.finished.connect(lambda: self.compute_button.setEnabled(True))
+
+    def _failed(self, exc: BaseException) -> None:
+        from ui.messages import error_text
+
+        self.error_label.setText(error_text(exc))
+        self.error_label.show()
+
+    def _show(self, result: tuple[str, object]) -> None:
+        tab, data = result
+        self.undo_stack.clear()
+        if tab == "pay_step":
+            self.pay_list = data  # type: ignore[assignment]
+            self.pay_model.set_rows(self.pay_list.rows)
+        elif tab == "pctnvk":
+            self.pct_list = data  # type: ignore[assignment]
+            self.pct_model.set_rows(self.pct_list.rows)
+        elif tab == "early":
+            self.early = data  # type: ignore[assignment]
+            self.early_model.set_rows(list(self.early.retirement) + list(self.early.achievement))
+            # none ticked at first: the unit chooses who gets an early step, within the quota
+            self.early_model.set_checked(list(range(self.early_model.rowCount())), False)
+            self.quota_label.setText(self._quota_text())
+        else:
+            self.retirement = data  # type: ignore[assignment]
+            self.retire_model.set_rows(self.retirement.rows)
+        view = {"pay_step": self.pay_view, "pctnvk": self.pct_view, "early": self.early_view,
+                "retirement": self.retire_view}[tab]
+        view.resizeColumnsToContents()
+        self._update_count()
+        self.actions_changed.emit()
+
+    def _quota_text(self) -> str:
+        assert self.early is not None
+        parts = [self.tr("%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already "
+                         "granted").replace("%1", q.unit_name).replace("%2", str(q.payroll_count))
+                 .replace("%3", str(q.max_count)).replace("%4", str(self.early.year)).replace("%5", str(q.granted))
+                 for q in self.early.quotas]
+        return "\n".join(parts)
+
+    # --- ticking --------------------------------------------------------------------------------------
+    def _toggle(self, model: ListModel, rows: list[int], state: bool) -> None:
+        if state and model is self.early_model:
+            refused = self._over_quota(rows)
+            if refused:
+                self.status_message.emit(refused)
+                self.error_label.setText(refused)
+                self.error_label.show()
+                return
+        self.error_label.hide()
+        text = self.tr("Tick") if state else self.tr("Untick")
+        self.undo_stack.push(ToggleRows(model, rows, state, text))
+        self._update_count()
+
+    def _over_quota(self, rows: list[int]) -> str:
+        """Ticking more early steps for achievements than a payroll's quota allows is refused here too."""
+        if self.early is None:
+            return ""
+        wanted: dict[int | None, int] = {}
+        for i, (row, on) in enumerate(zip(self.early_model.rows, self.early_model.checked, strict=True)):
+            if isinstance(row, EarlyCandidate) and (on or i in rows):
+                wanted[row.payroll_unit_id] = wanted.get(row.payroll_unit_id, 0) + 1
+        for uid, n in wanted.items():
+            quota = self.early.quota_of(uid)
+            if quota is not None and n > quota.remaining:
+                return (self.tr("%1 may give at most %2 more early steps for achievements in %3.")
+                        .replace("%1", quota.unit_name).replace("%2", str(quota.remaining))
+                        .replace("%3", str(self.early.year)))
+        return ""
+
+    def tick_all(self, state: bool) -> None:
+        model = self.current_model()
+        if model.checkable is None:
+            return
+        rows = [i for i, r in enumerate(model.rows) if model.checkable(r) and model.checked[i] != state]
+        if model is self.early_model and state:
+            return self._toggle(model, rows, state)
+        if rows:
+            self._toggle(model, rows, state)
+
+    # --- documents ------------------------------------------------------------------------------------
+    def can_print(self) -> bool:
+        return self.current_model().rowCount() > 0
+
+    def _printable(self) -> tuple[str, object] | None:
+        tab = self.current_tab()
+        if tab == "retirement":
+            return (tab, self.retirement) if self.retirement is not None else None
+        model = self.current_model()
+        chosen = [r if isinstance(r, PayListRow) else r.row for r in model.checked_rows()]
+        chosen = [r for r in chosen if r is not None]
+        if tab == "pay_step" and self.pay_list is not None:
+            return tab, replace(self.pay_list, rows=tuple(chosen))
+        if tab == "pctnvk" and self.pct_list is not None:
+            return tab, replace(self.pct_list, rows=tuple(chosen))
+        if tab == "early" and self.early is not None:
+            year = self.early.year
+            return tab, PayList("early_step", date(year, 1, 1), date(year, 12, 31), tuple(chosen), None)
+        return None
+
+    def export(self, path: str, on_done: Callable[[str], None]) -> None:
+        """Write the list to `path` on a worker thread (PDF or Excel by the suffix)."""
+        from ui.tasks import run_task
+
+        printable = self._printable()
+        if printable is None:
+            return
+        tab, data = printable
+        ctx, layout = self.ctx, self.layout_combo.currentData()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202
+            from hrapp.reports.pay_step_list import export_pay_list
+            from hrapp.reports.pctnvk_list import export_pctnvk_list
+            from hrapp.reports.retirement_list import export_retirement_list
+
+            if tab == "retirement":
+                export_retirement_list(ctx, path, data, progress=progress, cancel=cancelled)
+            elif tab == "pctnvk":
+                export_pctnvk_list(ctx, path, data, layout, progress=progress, cancel=cancelled)
+            else:
+                export_pay_list(ctx, path, data, layout, progress=progress, cancel=cancelled)
+            return path
+
+        self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Writing the list…"),
+                             on_result=on_done)
+
+    def print_current(self) -> None:
+        handle = tempfile.NamedTemporaryFile(prefix="danh_sach_", suffix=".pdf", delete=False)
+        handle.close()
+        self.export(handle.name, self._preview)
+
+    def _preview(self, path: str) -> None:
+        from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        self.preview = PdfPreviewDialog(path, self)
+        self.preview.open()
+
+    def save_as(self) -> None:
+        names = {"pay_step": "nang_bac_luong", "pctnvk": "phu_cap_vuot_khung", "early": "nang_luong_truoc_han",
+                 "retirement": "nghi_huu"}
+        default = str(Path.home() / f"{names[self.current_tab()]}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
+                                              self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
+        if path:
+            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+
+    # --- approval -------------------------------------------------------------------------------------
+    def approve(self) -> None:
+        printable = self._printable()
+        if printable is None or self.current_tab() == "retirement":
+            return
+        _tab, data = printable
+        rows = list(data.rows)  # type: ignore[attr-defined]
+        if not rows:
+            return
+        year = self.early.year if self.current_tab() == "early" and self.early is not None else None
+        self.approve_dialog = ApproveDialog(self.ctx, rows, year, self)
+        run_form(self.approve_dialog, self._approved)
+
+    def _approved(self, result) -> None:  # noqa: ANN001 - ApprovalResult
+        self.undo_stack.clear()
+        self.status_message.emit(result.summary())
+        self.refresh()
+
+    # --- state ----------------------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("tab", self.tabs.currentIndex())
+        settings.setValue("layout", self.layout_combo.currentData())
+
+    def restore_state(self, settings: QSettings) -> None:
+        tab = settings.value("tab")
+        if tab is not None and 0 <= int(tab) < len(TABS):
+            self.tabs.setCurrentIndex(int(tab))
+        index = self.layout_combo.findData(settings.value("layout"))
+        if index >= 0:
+            self.layout_combo.setCurrentIndex(index)
+
+
+def _early_row(r: EarlyCandidate | PayListRow) -> PayListRow | None:
+    return r if isinstance(r, PayListRow) else r.row
+
+
+def _quarter_end(day: date) -> date:
+    month = (day.month - 1) // 3 * 3 + 3
+    nxt = date(day.year + (month == 12), month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+

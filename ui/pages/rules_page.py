@@ -1,0 +1,269 @@
+"""Regulation data (administrator): each rule's versions with legal basis and dates; edit a version or add one.
+
+Saving is refused with the reason next to the field when periods overlap or the parameters do not work with the
+rule's computation; only an administrator may save (the service checks it, the buttons say so).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp.errors import HrappError
+from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import ADMIN, has_permission
+from hrapp.services.rules_admin import (
+    RuleVersionInfo,
+    RuleVersionInput,
+    add_rule_version,
+    list_rule_versions,
+    rule_codes,
+    update_rule_version,
+)
+from ui.formatting import fmt_date
+from ui.pages.base import BasePage
+from ui.widgets.forms import ERROR_STYLE, FieldErrors, date_edit, from_qdate, to_qdate
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+
+
+class RulesPage(BasePage):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.versions: list[RuleVersionInfo] = []
+        self.current: RuleVersionInfo | None = None
+        self._loaded = False
+
+        title = QLabel(self.tr("Regulation data"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(self.tr("The numbers of the regulations, version by version, with their legal basis; "
+                                  "each date the application computes names the version it used"))
+        subtitle.setObjectName("pageSubtitle")
+        subtitle.setWordWrap(True)
+
+        self.codes = QListWidget()
+        self.codes.setMinimumWidth(220)
+        self.codes.currentItemChanged.connect(lambda *_a: self._show_code())
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("From"), self.tr("To"),
+                                              self.tr("Legal basis"), self.tr("State")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_version)
+
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.errors = FieldErrors(self.general_error)
+        self.version_edit = QLineEdit()
+        self.from_edit = date_edit()
+        self.open_ended_check = QCheckBox(self.tr("Still in force (no end date)"))
+        self.to_edit = date_edit()
+        self.open_ended_check.toggled.connect(lambda on: self.to_edit.setEnabled(not on))
+        self.basis_edit = QLineEdit()
+        self.params_edit = QPlainTextEdit()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.params_edit.setFont(font)
+        self.params_edit.setMinimumHeight(160)
+        self.params_edit.setTabChangesFocus(True)
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save_current)
+        self.add_button = QPushButton(self.tr("Add as a new version"))
+        self.add_button.clicked.connect(self.add_version)
+        self.rights_label = QLabel()
+        self.rights_label.setObjectName("muted")
+        self.rights_label.setWordWrap(True)
+
+        editor = QWidget()
+        form = QFormLayout(editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.general_error)
+        form.addRow(self.tr("Version"), self.version_edit)
+        form.addRow("", self.errors.add("version"))
+        form.addRow(self.tr("In force from"), self.from_edit)
+        form.addRow("", self.errors.add("effective_from"))
+        until = QHBoxLayout()
+        until.addWidget(self.to_edit)
+        until.addWidget(self.open_ended_check)
+        until.addStretch(1)
+        form.addRow(self.tr("Until"), until)
+        form.addRow("", self.errors.add("effective_to"))
+        form.addRow(self.tr("Legal basis"), self.basis_edit)
+        form.addRow("", self.errors.add("legal_basis"))
+        form.addRow(self.tr("Parameters (JSON)"), self.params_edit)
+        form.addRow("", self.errors.add("params"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rights_label, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.table, 2)
+        right_layout.addWidget(editor, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.codes)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 800])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.splitter, 1)
+
+    # --- loading --------------------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        keep = self.current_code()
+        try:
+            codes = rule_codes(self.ctx)
+        except HrappError as exc:
+            self.errors.show(exc)
+            return
+        self.codes.blockSignals(True)
+        self.codes.clear()
+        for code, title in codes:
+            item = QListWidgetItem(title or code)
+            item.setData(CodeRole, code)
+            item.setToolTip(code)
+            self.codes.addItem(item)
+        self.codes.blockSignals(False)
+        rows = [i for i in range(self.codes.count()) if self.codes.item(i).data(CodeRole) == keep]
+        self.codes.setCurrentRow(rows[0] if rows else 0)
+        admin = has_permission(self.ctx, ADMIN)
+        self.save_button.setEnabled(admin)
+        self.add_button.setEnabled(admin)
+        self.rights_label.setText("" if admin else self.tr("Only an administrator can change regulation data."))
+
+    def current_code(self) -> str | None:
+        item = self.codes.currentItem()
+        return str(item.data(CodeRole)) if item is not None else None
+
+    def select_code(self, code: str) -> None:
+        for i in range(self.codes.count()):
+            if self.codes.item(i).data(CodeRole) == code:
+                self.codes.setCurrentRow(i)
+                return
+
+    def _show_code(self, select_version: str | None = None) -> None:
+        code = self.current_code()
+        if code is None:
+            return
+        self.versions = list_rule_versions(self.ctx, code)
+        self.table.setRowCount(len(self.versions))
+        for row, info in enumerate(self.versions):
+            state = []
+            if info.in_force:
+                state.append(self.tr("in force"))
+            if info.edited:
+                state.append(self.tr("edited"))
+            values = [info.version, fmt_date(info.effective_from), fmt_date(info.effective_to) or "—",
+                      info.legal_basis, ", ".join(state)]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+        self.table.resizeColumnToContents(2)
+        pick = next((r for r, i in enumerate(self.versions) if i.version == select_version), None)
+        if pick is None:
+            pick = next((r for r, i in enumerate(self.versions) if i.in_force), len(self.versions) - 1)
+        self.table.selectRow(max(pick, 0))
+
+    def _show_version(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.errors.clear()
+        if not rows:
+            self.current = None
+            return
+        info = self.versions[rows[0].row()]
+        self.current = info
+        self.version_edit.setText(info.version)
+        self.from_edit.setDate(to_qdate(info.effective_from))
+        self.open_ended_check.setChecked(info.effective_to is None)
+        self.to_edit.setDate(to_qdate(info.effective_to or date.today()))
+        self.basis_edit.setText(info.legal_basis)
+        self.params_edit.setPlainText(info.params_json)
+
+    # --- saving ---------------------------------------------------------------------------------------
+    def _input(self) -> RuleVersionInput:
+        assert self.current is not None
+        return RuleVersionInput(
+            code=self.current.code, version=self.version_edit.text().strip(),
+            effective_from=from_qdate(self.from_edit.date()),
+            effective_to=None if self.open_ended_check.isChecked() else from_qdate(self.to_edit.date()),
+            legal_basis=self.basis_edit.text().strip(), params=self.params_edit.toPlainText(),
+            title=self.current.title,
+        )
+
+    def can_save(self) -> bool:
+        return self.current is not None and has_permission(self.ctx, ADMIN)
+
+    def save_current(self) -> None:
+        """Save the edited version (Ctrl+S); a bundled version not stored yet is stored with the changes."""
+        if self.current is None:
+            return
+        dto = self._input()
+        self._save(lambda: update_rule_version(self.ctx, self.current.id, dto) if self.current.id is not None
+                   else add_rule_version(self.ctx, dto))
+
+    def add_version(self) -> None:
+        if self.current is None:
+            return
+        self._save(lambda: add_rule_version(self.ctx, self._input()))
+
+    def _save(self, action) -> None:  # noqa: ANN001 - () -> RuleVersionInfo
+        self.errors.clear()
+        try:
+            saved = action()
+        except HrappError as exc:
+            self.errors.show(exc)
+            return
+        self._show_code(saved.version)
+        self.status_message.emit(self.tr("Saved version %1 of the rule").replace("%1", saved.version))
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("splitter", self.splitter.saveState())
+        if self.current_code():
+            settings.setValue("code", self.current_code())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
