@@ -85,7 +85,7 @@ def test_actions_follow_what_the_page_offers(window):
     assert not window.act_new.isEnabled()  # the staff list is read-only for now
     assert not window.act_save.isEnabled()
     assert window.act_print.isEnabled()  # the selected unit's staff list
-    window.show_area("training")  # not built yet: nothing to search, add, save or print
+    window.show_area("reports")  # not built yet: nothing to search, add, save or print
     assert not (window.act_search.isEnabled() or window.act_new.isEnabled() or window.act_save.isEnabled()
                 or window.act_print.isEnabled())
     assert window.act_search.shortcut().toString() == "Ctrl+F"
@@ -151,6 +151,6 @@ def test_opening_another_database_reloads_header_and_pages(window, tmp_path, mon
 
 
 def test_placeholder_page_texts_are_labels_not_data(window):
-    page = window.show_area("training")
+    page = window.show_area("reports")
     texts = [label.text() for label in page.findChildren(QLabel) if label.text()]
-    assert texts == ["Đào tạo", "Phần này của phần mềm chưa được xây dựng.", registry.summary(registry.area("training"))]
+    assert texts == ["Báo cáo", "Phần này của phần mềm chưa được xây dựng.", registry.summary(registry.area("reports"))]
