@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Pay steps and retirement</source>
-        <translation>Nâng lương, nghỉ hưu</translation>
+        <translation>Lương, nghỉ hưu</translation>
     </message>
     <message>
         <source>Lists of regular and early pay steps, seniority allowance and retirements for a period, printed and approved with a decision.</source>
@@ -1056,7 +1056,7 @@
     </message>
     <message>
         <source>%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already granted</source>
-        <translation>%1: %2 người trong danh sách trả lương, tối đa %3 người được nâng bậc lương trước thời hạn do lập thành tích năm %4, đã có %5</translation>
+        <translation>%1: %2 người hưởng lương; nâng trước hạn do lập thành tích tối đa %3 người năm %4, đã nâng %5</translation>
     </message>
     <message>
         <source>Tick</source>

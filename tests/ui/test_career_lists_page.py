@@ -89,8 +89,8 @@ def test_early_steps_beyond_the_payroll_quota_cannot_be_ticked(qtbot, ctx, units
     x = b.person(ctx, "Lê Minh Khoa", units["VP"], since=date(2020, 3, 1))
     y = b.person(ctx, "Phạm Ngọc Lan", units["VP"], since=date(2020, 4, 1))
     make(qtbot, page, "early")
-    assert "Sở Khoa học và Công nghệ: 12 người trong danh sách trả lương, tối đa 1 người được nâng bậc lương " \
-           "trước thời hạn do lập thành tích năm 2022, đã có 0" in page.quota_label.text()
+    assert "Sở Khoa học và Công nghệ: 12 người hưởng lương; nâng trước hạn do lập thành tích tối đa 1 người năm " \
+           "2022, đã nâng 0" in page.quota_label.text()
     model = page.early_model
     rows = {r.person_id: i for i, r in enumerate(model.rows)}
     assert model.checked == [False] * len(model.rows)

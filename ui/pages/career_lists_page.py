@@ -57,6 +57,7 @@ Index = QModelIndex | QPersistentModelIndex
 TABS = ("pay_step", "pctnvk", "early", "retirement")
 OVERDUE = QColor("#b3261e")
 MUTED = QColor("#5f6f82")
+MAX_COLUMN_WIDTH = 230
 
 
 @dataclass(frozen=True)
@@ -526,6 +527,8 @@ class CareerListsPage(BasePage):
         view = {"pay_step": self.pay_view, "pctnvk": self.pct_view, "early": self.early_view,
                 "retirement": self.retire_view}[tab]
         view.resizeColumnsToContents()
+        for col in range(view.model().columnCount() - 1):  # long unit and rank names must not push the
+            view.setColumnWidth(col, min(view.columnWidth(col), MAX_COLUMN_WIDTH))  # new step off screen
         self._update_count()
         self.actions_changed.emit()
 

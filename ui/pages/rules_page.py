@@ -62,7 +62,9 @@ class RulesPage(BasePage):
         subtitle.setWordWrap(True)
 
         self.codes = QListWidget()
-        self.codes.setMinimumWidth(220)
+        self.codes.setMinimumWidth(240)
+        self.codes.setWordWrap(True)  # rule titles are whole sentences
+        self.codes.setSpacing(2)
         self.codes.currentItemChanged.connect(lambda *_a: self._show_code())
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("From"), self.tr("To"),
@@ -133,7 +135,7 @@ class RulesPage(BasePage):
         self.splitter.addWidget(self.codes)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 800])
+        self.splitter.setSizes([300, 760])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
@@ -201,10 +203,15 @@ class RulesPage(BasePage):
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(2)
+        self.table.resizeColumnToContents(4)
         pick = next((r for r, i in enumerate(self.versions) if i.version == select_version), None)
         if pick is None:
             pick = next((r for r, i in enumerate(self.versions) if i.in_force), len(self.versions) - 1)
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.selectRow(max(pick, 0))
+        self.table.blockSignals(False)
+        self._show_version()  # the same row number of another rule is still another version
 
     def _show_version(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -84,7 +84,7 @@ class TodoPage(BasePage):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 150)
+        self.tree.setColumnWidth(0, 190)
         self.tree.setColumnWidth(1, 190)
         self.tree.setColumnWidth(2, 220)
         self.tree.itemActivated.connect(lambda item, _col: self.open_item(item))
