@@ -31,6 +31,8 @@ SALARY_REASONS = {
     "tuyen_dung": "Tuyển dụng",
     "chuyen_ngach": "Chuyển ngạch",
     "nang_ngach": "Nâng ngạch",
+    "truoc_thoi_han_nghi_huu": "Trước thời hạn (có thông báo nghỉ hưu)",
+    "vuot_khung": "Phụ cấp thâm niên vượt khung",
 }
 STUDY_MODES = {
     "chinh_quy": "Chính quy",

@@ -69,7 +69,8 @@ FAMILY_SIDES = ("self", "spouse")
 ATTACHMENT_KINDS = ("document", "decision", "degree", "certificate", "photo", "other")
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 STUDY_MODES = ("chinh_quy", "tai_chuc", "tu_xa", "boi_duong", "vua_lam_vua_hoc")
-SALARY_REASONS = ("thuong_xuyen", "truoc_thoi_han", "keo_dai", "tuyen_dung", "chuyen_ngach", "nang_ngach")
+SALARY_REASONS = ("thuong_xuyen", "truoc_thoi_han", "keo_dai", "tuyen_dung", "chuyen_ngach", "nang_ngach",
+                  "truoc_thoi_han_nghi_huu", "vuot_khung")
 ALLOWANCE_KINDS = ("chuc_vu", "tham_nien_vuot_khung", "kiem_nhiem", "trach_nhiem", "uu_dai_nghe", "khac")
 ALLOWANCE_LABELS = {
     "chuc_vu": "Phụ cấp chức vụ",
