@@ -163,11 +163,19 @@ def run_gui(args: argparse.Namespace) -> int:
     ctx = open_context(database_argument(args), getattr(args, "user", None))
     if ctx is None:
         return 1
+    if ctx.accounts_on:
+        from ui.dialogs.login_dialog import ask_sign_in
+
+        if ask_sign_in(ctx, username=getattr(args, "user", None) or "") is None:
+            ctx.engine.dispose()
+            return 0
     from ui.main_window import MainWindow
+    from ui.session import start_daily_backup
     from ui.tasks import wait_for_all
 
     window = MainWindow(ctx, start_area=START_AREA)
     window.show()
+    start_daily_backup(window)  # a local database's copy of the day, in the background
     offer_first_start(window)
     code = app.exec()
     wait_for_all()

@@ -31,6 +31,7 @@ from ui.icons import icon
 from ui.messages import show_error, show_message
 from ui.pages import registry
 from ui.pages.base import BasePage
+from ui.session import SessionActions
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.act_save)
         m.addAction(self.act_print)
+        self.session_actions = SessionActions(self)  # backup, restore, password, sign-out
+        self.session_actions.add_to(m)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu(self.tr("&Records"))
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         where = str(path) if path is not None else self.ctx.url
         self.db_label.setText(self.tr("Database: %1").replace("%1", where))
         self.db_label.setToolTip(where)
-        self.user_label.setText(self.tr("User: %1").replace("%1", self.ctx.user))
+        self.session_actions.refresh()
 
     def refresh_all(self) -> None:
         """Data changed outside the pages (demo loaded, database replaced): reload header and pages."""
@@ -316,7 +319,14 @@ class MainWindow(QMainWindow):
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
         QGuiApplication.restoreOverrideCursor()
-        ctx.user = self.ctx.user
+        if ctx.accounts_on:  # that database has its own accounts: its user signs in to it
+            from ui.dialogs.login_dialog import ask_sign_in
+
+            if ask_sign_in(ctx, self) is None:
+                ctx.engine.dispose()
+                return False
+        else:
+            ctx.user = self.ctx.user
         preferences.remember_database(db)
         self.set_context(ctx)
         from ui.app import offer_first_start

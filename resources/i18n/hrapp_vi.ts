@@ -257,10 +257,6 @@
         <source>User accounts and roles, the audit log of every change and export, backups and restore.</source>
         <translation>Tài khoản và vai trò người dùng, nhật ký mọi thay đổi và lần xuất dữ liệu, sao lưu và khôi phục.</translation>
     </message>
-    <message>
-        <source>Agency details for letterheads, catalogues, regulation data, backups and the audit log.</source>
-        <translation>Thông tin cơ quan cho tiêu đề văn bản, danh mục, dữ liệu quy định, sao lưu và nhật ký thao tác.</translation>
-    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1752,10 +1748,6 @@
     <message>
         <source>A task is still running. Cancel it and exit?</source>
         <translation>Một công việc đang chạy. Hủy công việc đó và thoát?</translation>
-    </message>
-    <message>
-        <source>User: %1</source>
-        <translation>Người dùng: %1</translation>
     </message>
 </context>
 <context>

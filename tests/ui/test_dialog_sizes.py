@@ -105,6 +105,7 @@ SAMPLES: dict[str, Callable[[ServiceContext], Any]] = {
     "unit_code": lambda ctx: None,
     "parent_id": lambda ctx: _units(ctx)[0].id,
     "person_id": lambda ctx: _first(_people(ctx)),
+    "username": lambda ctx: "admin",
 }
 
 FACTORIES: dict[str, Callable[[ServiceContext], QDialog]] = {

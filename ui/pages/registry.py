@@ -64,7 +64,8 @@ AREAS: tuple[Area, ...] = (
          QT_TRANSLATE_NOOP("Areas", "The versions of the regulations' numbers with their legal basis and dates, editable by an administrator."),
          page="ui.pages.rules_page:RulesPage"),
     Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "admin",
-         QT_TRANSLATE_NOOP("Areas", "Agency details for letterheads, catalogues, regulation data, backups and the audit log.")),
+         QT_TRANSLATE_NOOP("Areas", "User accounts and roles, the audit log of every change and export, backups and restore."),
+         page="ui.pages.admin_page:AdminPage"),
 )
 
 

@@ -1,0 +1,370 @@
+"""Administration: user accounts (turn on, add, edit, reset a password, deactivate), the audit log, backups
+(now, restore, the automatic daily copies). Only the administrator's role may use them; the services check."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from hrapp.db.engine import sqlite_path
+from hrapp.db.models import OrgUnit
+from hrapp.db.models.base import utcnow
+from hrapp.errors import HrappError
+from hrapp.services.accounts import UserDTO, deactivate_user, list_users
+from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
+from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import ADMIN, has_permission
+from ui.dialogs.login_dialog import local_time
+from ui.messages import show_error
+from ui.pages.audit_page import AuditPage
+from ui.pages.base import BasePage
+from ui.session import role_name, size_text
+from ui.widgets.forms import run_form
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    return table
+
+
+class AccountsTab(QWidget):
+    def __init__(self, page: AdminPage):
+        super().__init__(page)
+        self.page = page
+        self.users: list[UserDTO] = []
+        self.dialog = None
+
+        self.off_box = QGroupBox(self.tr("User accounts are off"))
+        off_text = QLabel(self.tr("Everyone who opens this database works as an administrator with every right. "
+                                  "Turn accounts on to make everyone sign in, each with a role: administrator, "
+                                  "personnel officer, leader or read only, optionally limited to some units."))
+        off_text.setWordWrap(True)
+        self.enable_button = QPushButton(self.tr("Turn on user accounts…"))
+        self.enable_button.setObjectName("primary")
+        ob = QVBoxLayout(self.off_box)
+        ob.addWidget(off_text)
+        row = QHBoxLayout()
+        row.addWidget(self.enable_button)
+        row.addStretch(1)
+        ob.addLayout(row)
+
+        self.table = _table([self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Units"),
+                             self.tr("State")])
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((130, 190, 300, 200)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _i: self.edit_user())
+
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.deactivate_button = QPushButton(self.tr("Deactivate"))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.reset_button, self.deactivate_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.off_box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+
+        self.enable_button.clicked.connect(self.enable_accounts)
+        self.add_button.clicked.connect(self.add_user)
+        self.edit_button.clicked.connect(self.edit_user)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.deactivate_button.clicked.connect(self.deactivate)
+
+    @property
+    def ctx(self) -> ServiceContext:
+        return self.page.ctx
+
+    def refresh(self) -> None:
+        accounts_on = self.ctx.accounts_on
+        self.off_box.setVisible(not accounts_on)
+        self.table.setEnabled(accounts_on)
+        self.add_button.setEnabled(accounts_on)
+        try:
+            self.users = list_users(self.ctx) if accounts_on else []
+        except HrappError as exc:
+            self.users = []
+            self.page.status_message.emit(exc.message)
+        with self.ctx.read() as s:
+            names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
+        self.table.setRowCount(len(self.users))
+        for row, u in enumerate(self.users):
+            scope = self.tr("Whole agency") if u.unit_scope is None else \
+                ", ".join(names.get(i, str(i)) for i in u.unit_scope)
+            values = (u.username, u.full_name, role_name(u.role), scope, self.state_text(u))
+            for col, text in enumerate(values):
+                self.table.setItem(row, col, _item(text))
+        self._update_buttons()
+
+    def state_text(self, u: UserDTO) -> str:
+        if not u.active:
+            return self.tr("Deactivated")
+        if u.locked_until is not None and u.locked_until > utcnow():
+            moment = local_time(u.locked_until)
+            return self.tr("Locked until %1").replace("%1", f"{moment:%H:%M %d/%m/%Y}")
+        if u.must_change_password:
+            return self.tr("Active, must change the password")
+        return self.tr("Active")
+
+    def selected(self) -> UserDTO | None:
+        row = self.table.currentRow()
+        return self.users[row] if 0 <= row < len(self.users) and self.table.selectedItems() else None
+
+    def select(self, username: str) -> None:
+        for row, u in enumerate(self.users):
+            if u.username == username:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        user = self.selected()
+        for b in (self.edit_button, self.reset_button):
+            b.setEnabled(user is not None)
+        self.deactivate_button.setEnabled(user is not None and user.active)
+
+    def _saved(self, result: UserDTO | None) -> None:
+        self.refresh()
+        if result is not None:
+            self.select(result.username)
+
+    def enable_accounts(self) -> None:
+        from ui.dialogs.account_dialogs import EnableAccountsDialog
+
+        self.dialog = EnableAccountsDialog(self.ctx, self)
+
+        def done(user: UserDTO) -> None:
+            self.page.accounts_changed()
+            self._saved(user)
+            self.page.status_message.emit(self.tr("User accounts are on; you are signed in as %1.")
+                                          .replace("%1", user.username))
+
+        run_form(self.dialog, done)
+
+    def add_user(self) -> None:
+        from ui.dialogs.account_dialogs import UserDialog
+
+        self.dialog = UserDialog(self.ctx, None, self)
+        run_form(self.dialog, self._saved)
+
+    def edit_user(self) -> None:
+        from ui.dialogs.account_dialogs import UserDialog
+
+        user = self.selected()
+        if user is None:
+            return
+        self.dialog = UserDialog(self.ctx, user, self)
+        run_form(self.dialog, self._saved)
+
+    def reset_password(self) -> None:
+        from ui.dialogs.account_dialogs import ResetPasswordDialog
+
+        user = self.selected()
+        if user is None:
+            return
+        self.dialog = ResetPasswordDialog(self.ctx, user.username, self)
+        run_form(self.dialog, self._saved)
+
+    def deactivate(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Deactivate"),
+            self.tr("Deactivate the account %1? It can no longer sign in; its past work stays in the audit log.")
+            .replace("%1", user.username))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            deactivate_user(self.ctx, user.username)
+        except HrappError as exc:
+            show_error(self, exc)
+            return
+        self._saved(user)
+
+
+class BackupTab(QWidget):
+    def __init__(self, page: AdminPage):
+        super().__init__(page)
+        self.page = page
+        self.files: list[Path] = []
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.backup_button.setObjectName("primary")
+        self.restore_button = QPushButton(self.tr("Restore from a file…"))
+        self.restore_selected_button = QPushButton(self.tr("Restore the selected copy…"))
+        self.open_folder_button = QPushButton(self.tr("Open the folder"))
+        row = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.restore_selected_button, self.open_folder_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.list_title = QLabel(self.tr("Automatic daily copies"))
+        self.list_title.setObjectName("sectionTitle")
+        self.table = _table([self.tr("Day"), self.tr("File"), self.tr("Size")])
+        self.table.horizontalHeader().resizeSection(0, 110)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().resizeSection(2, 100)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.info)
+        layout.addLayout(row)
+        layout.addSpacing(6)
+        layout.addWidget(self.list_title)
+        layout.addWidget(self.table, 1)
+
+        self.backup_button.clicked.connect(lambda: self._actions() and self._actions().backup_to_file())
+        self.restore_button.clicked.connect(lambda: self._actions() and self._actions().restore_from_file())
+        self.restore_selected_button.clicked.connect(self.restore_selected)
+        self.open_folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(default_backup_folder()))))
+
+    def _actions(self):  # noqa: ANN202 - ui.session.SessionActions of the main window
+        return getattr(self.window(), "session_actions", None)
+
+    def refresh(self) -> None:
+        live = sqlite_path(self.page.ctx.url)
+        folder = default_backup_folder()
+        if live is not None:
+            self.info.setText(self.tr(
+                "Each day the application is opened it copies the database, attached documents included, into "
+                "%1 and keeps the newest %2 copies. “Back up now” makes a copy in a file you choose (keep one away "
+                "from this computer). Restoring keeps a copy of the current data first.")
+                .replace("%1", str(folder)).replace("%2", str(DAILY_KEEP)))
+            self.files = daily_backups(folder, live.stem)
+        else:
+            self.info.setText(self.tr(
+                "The database is on a server: its backups are made there by the server's administrator (pg_dump). "
+                "“Back up now” writes a copy of every table into a file that the application can open; a server "
+                "is restored with copy-to from such a file into an empty database."))
+            self.files = []
+        self.table.setRowCount(len(self.files))
+        for row, path in enumerate(self.files):
+            day = date.fromisoformat(path.stem[-10:])
+            for col, text in enumerate((f"{day:%d/%m/%Y}", str(path), size_text(path.stat().st_size))):
+                self.table.setItem(row, col, _item(text))
+        self.restore_button.setEnabled(live is not None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_selected_button.setEnabled(bool(self.table.selectedItems()))
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        actions = self._actions()
+        if actions is not None and 0 <= row < len(self.files):
+            actions.restore_from_file(str(self.files[row]))
+
+
+class AdminPage(BasePage):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self._loaded = False
+        title = QLabel(self.tr("Administration"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(self.tr("User accounts, the audit log of every change and export, and backups"))
+        subtitle.setObjectName("pageSubtitle")
+        self.notice = QLabel(self.tr("Only an administrator can manage accounts, read the audit log and make or "
+                                     "restore backups."))
+        self.notice.setObjectName("pageSubtitle")
+        self.notice.setStyleSheet("color: #8a3b1e;")
+        self.notice.hide()
+
+        self.accounts = AccountsTab(self)
+        self.audit = AuditPage(ctx, self)
+        self.audit.status_message.connect(self.status_message)
+        self.backups = BackupTab(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.accounts, self.tr("Accounts"))
+        self.tabs.addTab(self.audit, self.tr("Audit log"))
+        self.tabs.addTab(self.backups, self.tr("Backups"))
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+
+    def activated(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def set_context(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.audit.ctx = ctx
+        self.audit.model.ctx = ctx
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        admin = has_permission(self.ctx, ADMIN)
+        self.notice.setVisible(not admin)
+        self.tabs.setEnabled(admin)
+        if not admin:
+            return
+        self.accounts.refresh()
+        self.backups.refresh()
+        self.audit.refresh()
+
+    def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.audit and has_permission(self.ctx, ADMIN):
+            self.audit.refresh()  # rows written since (sign-ins, exports)
+        elif self.tabs.currentWidget() is self.backups:
+            self.backups.refresh()
+
+    def accounts_changed(self) -> None:
+        """Accounts were turned on: the window shows the signed-in administrator and the account actions."""
+        refresh = getattr(self.window(), "refresh_all", None)
+        if callable(refresh):
+            refresh()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("tab", self.tabs.currentIndex())
+        self.audit.save_state(settings)
+
+    def restore_state(self, settings: QSettings) -> None:
+        tab = settings.value("tab")
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+        self.audit.restore_state(settings)

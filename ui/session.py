@@ -1,0 +1,255 @@
+"""The signed-in session in the main window: who is working (status bar), sign-out and password change, and
+the database-wide actions of the File menu: backup to a file, restore from one, the daily backup at start."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from hrapp.db.engine import sqlite_path
+from hrapp.services.backup import (
+    BackupInfo,
+    BackupResult,
+    RestoreResult,
+    backup,
+    daily_backup,
+    inspect_backup,
+    restore,
+)
+from hrapp.services.context import ServiceContext
+from ui.messages import error_text, show_error, show_message
+from ui.tasks import Task, run_task, wait_for_all
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+ROLE_NAMES = {
+    "quan_tri": QT_TRANSLATE_NOOP("Roles", "Administrator"),
+    "to_chuc_can_bo": QT_TRANSLATE_NOOP("Roles", "Personnel officer (edits everything)"),
+    "lanh_dao": QT_TRANSLATE_NOOP("Roles", "Leader (reads, approves lists)"),
+    "xem": QT_TRANSLATE_NOOP("Roles", "Read only (personal data masked)"),
+}
+
+
+def role_name(role: str) -> str:
+    source = ROLE_NAMES.get(role)
+    return translate("Roles", source) if source else role
+
+
+def user_text(ctx: ServiceContext) -> str:
+    """'Người dùng: lan (Cán bộ tổ chức)' with accounts on; the computer's user name with accounts off."""
+    if not ctx.accounts_on:
+        return translate("Session", "User: %1").replace("%1", ctx.user)
+    if not ctx.role:
+        return translate("Session", "Not signed in")
+    return translate("Session", "User: %1 (%2)").replace("%1", ctx.user).replace("%2", role_name(ctx.role))
+
+
+def backup_file_name(ctx: ServiceContext, day: date | None = None) -> str:
+    """'hrapp-2026-03-02.sqlite3' after the database's own name."""
+    path = sqlite_path(ctx.url)
+    stem = path.stem if path is not None else "hrapp"
+    return f"{stem}-{(day or date.today()).isoformat()}.sqlite3"
+
+
+def _documents() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1024))} KB"
+
+
+class SessionActions(QObject):
+    """Actions of the File menu for the session and the whole database; owned by the main window."""
+
+    backed_up = Signal(object)  # BackupResult
+    restored = Signal(object)  # RestoreResult, after the window was reloaded
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        self.act_backup = QAction(self.tr("&Back up…"), window)
+        self.act_backup.triggered.connect(lambda: self.backup_to_file())
+        self.act_restore = QAction(self.tr("&Restore from a backup…"), window)
+        self.act_restore.triggered.connect(lambda: self.restore_from_file())
+        self.act_change_password = QAction(self.tr("&Change password…"), window)
+        self.act_change_password.triggered.connect(self.change_password)
+        self.act_sign_out = QAction(self.tr("Sign &out"), window)
+        self.act_sign_out.triggered.connect(self.sign_out)
+
+    @property
+    def ctx(self) -> ServiceContext:
+        return self.window.ctx
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction(self.act_backup)
+        menu.addAction(self.act_restore)
+        menu.addSeparator()
+        menu.addAction(self.act_change_password)
+        menu.addAction(self.act_sign_out)
+
+    def refresh(self) -> None:
+        """Show who is working and offer the account actions only when accounts are on."""
+        self.window.user_label.setText(user_text(self.ctx))
+        self.act_change_password.setVisible(self.ctx.accounts_on)
+        self.act_sign_out.setVisible(self.ctx.accounts_on)
+
+    # --- account -------------------------------------------------------------------------------------
+    def change_password(self) -> None:
+        from ui.dialogs.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx, self.ctx.user, self.window)
+        if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
+            self.window.statusBar().showMessage(self.tr("Your password was changed."), 6000)
+
+    def sign_out(self) -> None:
+        """Hide the window, ask for a sign-in again; giving up closes the application."""
+        self.ctx.sign_out()
+        self.window.hide()
+        if self.sign_in_again():
+            self.window.show()
+        else:
+            self.window.close()
+
+    def sign_in_again(self, message: str = "") -> bool:
+        from ui.dialogs.login_dialog import ask_sign_in
+
+        user = ask_sign_in(self.ctx, None, message)
+        if user is None:
+            return False
+        self.window.refresh_all()
+        return True
+
+    # --- backup --------------------------------------------------------------------------------------
+    def backup_to_file(self, path: str | None = None) -> Task | None:
+        """A consistent copy of the whole database (attachments included) into a file the user chooses."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Back up the database"), str(_documents() / backup_file_name(self.ctx)),
+                self.tr("Backups (*.sqlite3)"))
+            if not path:
+                return None
+        ctx = self.ctx
+
+        def work(_progress, _cancelled) -> BackupResult:  # noqa: ANN001
+            return backup(ctx, path)
+
+        def done(result: BackupResult) -> None:
+            text = self.tr("The database was backed up to %1 (%2, %3 attached documents).")
+            self.window.statusBar().showMessage(
+                text.replace("%1", str(result.path)).replace("%2", size_text(result.size))
+                .replace("%3", str(result.attachments)), 15000)
+            self.backed_up.emit(result)
+
+        self.task = run_task(work, parent=self.window, title=self.tr("Backup"),
+                             label=self.tr("Backing up the database…"), cancellable=False, on_result=done)
+        return self.task
+
+    # --- restore -------------------------------------------------------------------------------------
+    def restore_from_file(self, path: str | None = None) -> Task | None:
+        """Choose a backup, see what it holds, confirm, replace the database (a copy of it kept), reload."""
+        if path is None:
+            start = sqlite_path(self.ctx.url)
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Restore from a backup"), str(start.parent) if start else str(_documents()),
+                self.tr("Backups (*.sqlite3 *.sqlite *.db);;All files (*)"))
+            if not path:
+                return None
+        chosen = path
+
+        def check(_progress, _cancelled) -> BackupInfo:  # noqa: ANN001
+            return inspect_backup(chosen)
+
+        self.task = run_task(check, parent=self.window, title=self.tr("Restore"),
+                             label=self.tr("Checking the backup…"), cancellable=False,
+                             on_result=lambda info: self._confirm_restore(info))
+        return self.task
+
+    def confirmation_text(self, info: BackupInfo) -> str:
+        lines = [
+            self.tr("Backup file: %1").replace("%1", str(info.path)),
+            self.tr("File date: %1; size %2.").replace(
+                "%1", f"{date.fromtimestamp(info.path.stat().st_mtime):%d/%m/%Y}").replace("%2", size_text(info.size)),
+            self.tr("It holds %1 staff records, %2 units and %3 attached documents.")
+            .replace("%1", str(info.persons)).replace("%2", str(info.units)).replace("%3", str(info.attachments)),
+        ]
+        if info.needs_upgrade:
+            lines.append(self.tr("It was made by an older version and will be upgraded after the restore."))
+        lines.append("")
+        lines.append(self.tr("All data now in the database will be replaced by the backup. A copy of the current "
+                             "database is kept next to it first."))
+        return "\n".join(lines)
+
+    def _confirm_restore(self, info: BackupInfo) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
+                          self.tr("Replace the current data with this backup?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText(self.confirmation_text(info))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Restore"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_box = box
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.run_restore(info.path)
+
+    def run_restore(self, path: Path) -> Task:
+        ctx = self.ctx
+        wait_for_all(10_000)  # background reads of the old database finish before its file is replaced
+
+        def work(_progress, _cancelled) -> RestoreResult:  # noqa: ANN001
+            return restore(ctx, path)
+
+        self.task = run_task(work, parent=self.window, title=self.tr("Restore"),
+                             label=self.tr("Restoring the database…"), writes=True, cancellable=False,
+                             delay_ms=0, on_result=self._restored)
+        return self.task
+
+    def _restored(self, result: RestoreResult) -> None:
+        text = self.tr("The database was restored from %1.").replace("%1", str(result.restored_from))
+        if result.safety_copy is not None:
+            text += "\n" + self.tr("The data as it was before is kept in %1.").replace("%1", str(result.safety_copy))
+        if self.ctx.accounts_on:
+            self.window.hide()
+            if not self.sign_in_again(self.tr("The restored database has user accounts: sign in again.")):
+                self.window.close()
+                return
+            self.window.show()
+        else:
+            self.window.refresh_all()
+        self.window.statusBar().showMessage(text.split("\n")[0], 10000)
+        show_message(self.window, self.tr("Restore"), text)
+        self.restored.emit(result)
+
+
+def start_daily_backup(window: MainWindow, folder: str | Path | None = None, keep: int | None = None) -> Task:
+    """Today's automatic copy on a worker thread, silently; only a failure is reported."""
+    ctx = window.ctx
+
+    def work(_progress, _cancelled) -> Path | None:  # noqa: ANN001
+        if keep is None:
+            return daily_backup(ctx, folder)
+        return daily_backup(ctx, folder, keep=keep)
+
+    def failed(exc: BaseException) -> None:
+        log.warning("daily backup failed: %s", exc)
+        window.statusBar().showMessage(translate("Session", "The daily backup failed: %1")
+                                       .replace("%1", error_text(exc)))
+        show_error(window, exc, translate("Session", "The daily backup failed"))
+
+    task = run_task(work, parent=window, show_dialog=False, on_error=failed)
+    window.daily_backup_task = task
+    return task
