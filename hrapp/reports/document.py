@@ -562,6 +562,13 @@ class _TableState:
             return tuple((t, x0 + _PAD_X + width - lw) for t, lw in lines)
         return tuple((t, x0 + _PAD_X + (width - lw) / 2) for t, lw in lines)
 
+    def _fits_plain(self, text: str, width: float, font: str) -> bool:
+        """True when every word fits the column (a Paragraph would split a longer one) and no line is forced."""
+        if "\n" in text:
+            return False
+        size = self.size
+        return all(pdfmetrics.stringWidth(word, font, size) <= width for word in text.split())
+
     def _layout_values(self, values: Sequence[object], kind: int) -> _Row:
         cols = self.spec.columns
         font = FONT if kind == _DATA else FONT_BOLD
@@ -574,7 +581,13 @@ class _TableState:
             if not text:
                 cells.append(None)
                 continue
-            if col.wrap:
+            if col.wrap and not col.markup and self._fits_plain(text, self.inner[i], font):
+                # Plain text whose words each fit: the same lines and baselines as a Paragraph, laid out and
+                # drawn as text lines (a Paragraph per cell is most of the time of a 10,000-row list).
+                cell = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
+                nlines = max(nlines, len(cell))
+                cells.append(cell)
+            elif col.wrap:
                 markup = text if col.markup else _markup(text)
                 if kind != _DATA:
                     markup = f"<b>{markup}</b>"

@@ -95,15 +95,16 @@ def _allowances(session: Session, ids: list[int], on: date) -> dict[int, str]:
                 parts[a.person_id][a.kind] = f"{short} {fmt_decimal(a.percent, None)}%"
             elif a.coefficient is not None:
                 parts[a.person_id][a.kind] = f"{short} {fmt_decimal(a.coefficient, 2)}"
-        # PCTNVK kept on the salary row when no allowance row was written for it.
-        latest: dict[int, SalaryStep] = {}
-        for st in session.scalars(select(SalaryStep).where(SalaryStep.person_id.in_(chunk),
-                                                           SalaryStep.effective_date <= on)
-                                  .order_by(SalaryStep.effective_date, SalaryStep.id)):
-            latest[st.person_id] = st
-        for pid, st in latest.items():
-            if st.pctnvk_percent and PCTNVK not in parts[pid]:
-                parts[pid][PCTNVK] = f"VK {st.pctnvk_percent}%"
+        # PCTNVK kept on the salary row when no allowance row was written for it (two columns, not the
+        # ORM rows: a list of 10,000 people has a hundred thousand salary rows).
+        latest: dict[int, int | None] = {}
+        for pid, pct in session.execute(select(SalaryStep.person_id, SalaryStep.pctnvk_percent)
+                                        .where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= on)
+                                        .order_by(SalaryStep.effective_date, SalaryStep.id)):
+            latest[pid] = pct
+        for pid, pct in latest.items():
+            if pct and PCTNVK not in parts[pid]:
+                parts[pid][PCTNVK] = f"VK {pct}%"
     order = ["chuc_vu", PCTNVK]
     return {pid: "; ".join(v for _, v in sorted(d.items(), key=lambda kv: (
         order.index(kv[0]) if kv[0] in order else len(order), kv[0]))) for pid, d in parts.items()}
