@@ -128,10 +128,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
                     log.warning("retirement of person %s: %s", f.person_id, exc.message)
                     retirement_cache[key] = None
             ret = retirement_cache[key]
-        try:
-            out += _person_alerts(f, ret, as_of, horizon, rulebook, kinds)
-        except DomainError as exc:  # a record the rules cannot use: the person's page shows why
-            log.warning("alerts of person %s: %s", f.person_id, exc.message)
+        out += _person_alerts(f, ret, as_of, horizon, rulebook, kinds)
     out += certificates
     out.sort(key=lambda a: (a.due_date, KINDS.index(a.kind), a.full_name, a.employee_id))
     return out
@@ -144,47 +141,80 @@ def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule:
 
 def _person_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date, rulebook: RuleBook,
                    kinds: tuple[str, ...]) -> list[AlertDTO]:
+    """Each kind on its own: a record one rule cannot use (a step beyond the scale, a level with no probation
+    length) must not hide the person's other reminders."""
     out: list[AlertDTO] = []
-    retiring_before_step = None
     if ret is not None:
-        retiring_before_step = ret.retirement_date
-        if "retirement" in kinds and ret.retirement_date <= horizon:
-            out.append(_alert("retirement", f, ret.retirement_date,
-                              f"Nghỉ hưu từ {v.dmy(ret.retirement_date)} (đủ {ret.age.label()} ngày "
-                              f"{v.dmy(ret.reached_on)}, làm việc đến hết ngày {v.dmy(ret.last_working_day)})",
-                              as_of, ret.rule.label(), "retirement_list"))
-        if ("retirement_notice" in kinds and ret.notice_due is not None and ret.notice_due <= horizon
-                and ret.retirement_date > as_of):
-            rule = ret.notice_rule.label() if ret.notice_rule else ret.rule.label()
-            out.append(_alert("retirement_notice", f, ret.notice_due,
-                              f"Thông báo nghỉ hưu chậm nhất ngày {v.dmy(ret.notice_due)}; nghỉ hưu từ "
-                              f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list"))
-    pay = pay_step_of(f, rulebook) if ("pay_step" in kinds or "pctnvk" in kinds) else None
-    if pay is not None and pay.due_date <= horizon and (retiring_before_step is None
-                                                        or pay.due_date < retiring_before_step):
-        kind = "pay_step" if pay.kind == "nang_bac" else "pctnvk"
-        if kind in kinds:
-            out.append(_alert(kind, f, pay.due_date, pay.detail(), as_of, pay.rule_label(),
-                              "pay_step_list" if kind == "pay_step" else "pctnvk_list", pay.salary.row_id))
-    if "term_expiry" in kinds:
-        for term in terms_of(f, rulebook, ret.retirement_date if ret else None):
-            first = term.alerts[0].on if term.alerts else term.term_end
-            if min(first, term.term_end) > horizon:
-                continue
-            reached = [a for a in term.alerts if a.on <= max(as_of, first)]
-            detail = term.detail()
-            if reached and term.term_end >= as_of:
-                detail = f"{reached[-1].label}. {detail}"
-            out.append(_alert("term_expiry", f, term.term_end, detail, as_of,
-                              term.rule.label() if term.rule else "", "person", term.post.post_id))
-    if "probation_end" in kinds:
-        prob = probation_of(f, rulebook)
-        # Past its end, probation is still open while the pay is the probation share (85%).
-        on_probation_pay = f.salary is None or f.salary.percent < 100
-        if prob is not None and prob.end_date <= horizon and (prob.end_date >= as_of or on_probation_pay):
-            out.append(_alert("probation_end", f, prob.end_date, prob.detail(), as_of,
-                              prob.rule.label() if prob.rule else "", "person"))
+        out += _retirement_alerts(f, ret, as_of, horizon, kinds)
+    for part in (_pay_alerts, _term_alerts, _probation_alerts):
+        try:
+            out += part(f, ret, as_of, horizon, rulebook, kinds)
+        except DomainError as exc:  # the person's page shows why
+            log.warning("%s of person %s: %s", part.__name__, f.person_id, exc.message)
     return out
+
+
+def _retirement_alerts(f: PersonFacts, ret: RetirementResult, as_of: date, horizon: date,
+                       kinds: tuple[str, ...]) -> list[AlertDTO]:
+    out = []
+    if "retirement" in kinds and ret.retirement_date <= horizon:
+        out.append(_alert("retirement", f, ret.retirement_date,
+                          f"Nghỉ hưu từ {v.dmy(ret.retirement_date)} (đủ {ret.age.label()} ngày "
+                          f"{v.dmy(ret.reached_on)}, làm việc đến hết ngày {v.dmy(ret.last_working_day)})",
+                          as_of, ret.rule.label(), "retirement_list"))
+    if ("retirement_notice" in kinds and ret.notice_due is not None and ret.notice_due <= horizon
+            and ret.retirement_date > as_of):
+        rule = ret.notice_rule.label() if ret.notice_rule else ret.rule.label()
+        out.append(_alert("retirement_notice", f, ret.notice_due,
+                          f"Thông báo nghỉ hưu chậm nhất ngày {v.dmy(ret.notice_due)}; nghỉ hưu từ "
+                          f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list"))
+    return out
+
+
+def _pay_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date, rulebook: RuleBook,
+                kinds: tuple[str, ...]) -> list[AlertDTO]:
+    if "pay_step" not in kinds and "pctnvk" not in kinds:
+        return []
+    pay = pay_step_of(f, rulebook)
+    # a step due on or after the retirement date is never granted
+    if pay is None or pay.due_date > horizon or (ret is not None and pay.due_date >= ret.retirement_date):
+        return []
+    kind = "pay_step" if pay.kind == "nang_bac" else "pctnvk"
+    if kind not in kinds:
+        return []
+    return [_alert(kind, f, pay.due_date, pay.detail(), as_of, pay.rule_label(),
+                   "pay_step_list" if kind == "pay_step" else "pctnvk_list", pay.salary.row_id)]
+
+
+def _term_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date, rulebook: RuleBook,
+                 kinds: tuple[str, ...]) -> list[AlertDTO]:
+    if "term_expiry" not in kinds or not f.posts:
+        return []
+    out = []
+    for term in terms_of(f, rulebook, ret.retirement_date if ret else None):
+        first = term.alerts[0].on if term.alerts else term.term_end
+        if min(first, term.term_end) > horizon:
+            continue
+        reached = [a for a in term.alerts if a.on <= max(as_of, first)]
+        detail = term.detail()
+        if reached and term.term_end >= as_of:
+            detail = f"{reached[-1].label}. {detail}"
+        out.append(_alert("term_expiry", f, term.term_end, detail, as_of,
+                          term.rule.label() if term.rule else "", "person", term.post.post_id))
+    return out
+
+
+def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date,
+                      rulebook: RuleBook, kinds: tuple[str, ...]) -> list[AlertDTO]:
+    if "probation_end" not in kinds or f.probation is None:
+        return []
+    prob = probation_of(f, rulebook)
+    # Past its end, probation is still open while the pay is the probation share (85%).
+    on_probation_pay = f.salary is None or f.salary.percent < 100
+    if prob is None or prob.end_date > horizon or (prob.end_date < as_of and not on_probation_pay):
+        return []
+    return [_alert("probation_end", f, prob.end_date, prob.detail(), as_of,
+                   prob.rule.label() if prob.rule else "", "person")]
 
 
 def _certificates(session, as_of: date, horizon: date, facts: dict[int, PersonFacts]) -> list[AlertDTO]:  # noqa: ANN001

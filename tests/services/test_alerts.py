@@ -170,3 +170,10 @@ def test_a_user_limited_to_a_unit_sees_only_its_alerts(ctx, units):
     b.person(ctx, "Đỗ Đức Cường", units["TT"], since=date(2019, 7, 5))
     ctx.sign_in("vanphong", "to_chuc_can_bo", (units["VP"],))
     assert [a.employee_id for a in alerts(ctx, AS_OF, 30)] == [vp]
+
+
+def test_a_record_one_rule_cannot_use_does_not_hide_the_persons_other_alerts(ctx, units):
+    # a driver's rank requires 'sơ cấp', which has no probation length: the pay step still shows
+    pid = b.person(ctx, "Trương Văn Tài", units["VP"], rank="01.007", step=4, since=date(2020, 7, 20),
+                   probation_start=date(2021, 1, 1), percent=85)
+    assert _kinds(alerts(ctx, AS_OF, 30), pid) == [("pay_step", date(2022, 7, 20))]
