@@ -575,10 +575,8 @@ class CareerListsPage(BasePage):
         if model.checkable is None:
             return
         rows = [i for i, r in enumerate(model.rows) if model.checkable(r) and model.checked[i] != state]
-        if model is self.early_model and state:
-            return self._toggle(model, rows, state)
         if rows:
-            self._toggle(model, rows, state)
+            self._toggle(model, rows, state)  # early steps: refused as a whole when over a quota
 
     # --- documents ------------------------------------------------------------------------------------
     def can_print(self) -> bool:
