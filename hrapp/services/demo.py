@@ -54,6 +54,8 @@ from hrapp.errors import DomainError
 from hrapp.paths import DEMO
 from hrapp.services.context import ServiceContext
 from hrapp.services.demo_planning import load_demo_planning
+from hrapp.services.demo_present import continue_demo_to
+from hrapp.services.demo_recruitment import load_demo_recruitment
 from hrapp.services.demo_training import load_demo_training
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
@@ -123,6 +125,8 @@ def load_demo(ctx: ServiceContext) -> dict[str, int]:
         summary = _Writer(session, department, people["majors"], plan).write()
         load_demo_planning(session, rulebook)  # succession plans 2020–2025 and 2026–2031
         load_demo_training(session, rulebook)  # courses and the 2022 training plan (Kế hoạch 43/KH-SKH&CN)
+        load_demo_recruitment(session, ctx)  # the 2022 rounds of Kế hoạch 148 and 173/KH-SKHCN, not yet hired
+        continue_demo_to(session, rulebook, date.today())  # the records kept from 01/07/2022 to today
         record(session, "demo_load", "database", summary=f"Nạp dữ liệu mẫu: {summary}")
     return summary
 

@@ -70,11 +70,12 @@ from hrapp.text import fold, name_sort_key, normalize_name
 __all__ = [
     "CandidateInput", "CouncilMember", "HireInput", "HireResult", "PartSetting", "QualificationItem", "Remark",
     "RoundInput", "ScoreEntry", "ScoreSheet", "StatusChange", "TargetInput", "TieDecision", "Withdrawal",
-    "add_candidate", "assign_sbd", "candidate_errors", "change_status", "check_eligibility", "create_round",
+    "add_candidate", "assign_sbd", "assign_sbd_in", "candidate_errors", "change_status", "change_status_in",
+    "check_eligibility", "create_round", "create_round_in",
     "delete_candidate", "delete_round", "eligibility_reasons", "enter_scores", "get_round", "hire_winners",
     "list_rounds", "list_candidates", "next_statuses", "position_vacancy", "priority_choices",
     "record_tie_decision", "record_withdrawal", "remark_score", "remove_target", "results", "round_events",
-    "set_target", "update_candidate", "update_round",
+    "set_target", "set_target_in", "update_candidate", "update_round",
 ]
 
 FORWARD = {"draft": "open", "open": "round1", "round1": "round2", "round2": "results", "results": "closed"}
@@ -491,14 +492,19 @@ def _apply_round(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: Ro
 def create_round(ctx: ServiceContext, dto: RoundInput) -> RoundInfo:
     """A new round in draft; its positions and quotas are added with `set_target`."""
     require(ctx, WRITE)
-    v.raise_if(round_errors(ctx, dto))
     with ctx.unit_of_work() as s:
-        rnd = RecruitmentRound(status="draft")
-        _apply_round(s, ctx, rnd, dto)
-        s.add(rnd)
-        s.flush()
-        round_id = rnd.id
+        round_id = create_round_in(s, ctx, dto).id
     return get_round(ctx, round_id)
+
+
+def create_round_in(s: Session, ctx: ServiceContext, dto: RoundInput) -> RecruitmentRound:
+    """Validate and write a new round in draft inside the caller's unit of work (also used by the demo)."""
+    v.raise_if(round_errors(ctx, dto))
+    rnd = RecruitmentRound(status="draft")
+    _apply_round(s, ctx, rnd, dto)
+    s.add(rnd)
+    s.flush()
+    return rnd
 
 
 def update_round(ctx: ServiceContext, round_id: int, dto: RoundInput) -> RoundInfo:
@@ -579,37 +585,43 @@ def set_target(ctx: ServiceContext, dto: TargetInput, *, today: date | None = No
     require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
-        rnd = _round_for_update(s, dto.round_id)
-        _require_status(rnd, ("draft", "open"), "sửa chỉ tiêu tuyển dụng")
-        pos = s.get(JobPosition, dto.position_id)
-        errors: v.Errors = []
-        if pos is None:
-            raise NotFoundError("position_not_found", "Không tìm thấy vị trí việc làm này.", field="position_id")
-        if pos.status not in ("approved", "draft"):
-            errors.append(("position_id", f"Vị trí “{pos.name}” đã bị thay thế hoặc bãi bỏ."))
-        if isinstance(dto.quota, bool) or not isinstance(dto.quota, int) or dto.quota < 1:
-            errors.append(("quota", "Chỉ tiêu phải là số nguyên từ 1 trở lên."))
-        if dto.rank_code:
-            errors += v.collect(("rank_code", v.rank_error(dto.rank_code)))
-        v.raise_if(errors)
-        assert pos is not None
-        target = _target_of(s, rnd, pos.id)
-        vacancy = _vacancy(s, rnd, pos, target, _vacancy_date(s, rnd, today))
-        reason = _clean(dto.over_vacancy_reason)
-        if dto.quota > vacancy and not reason:
-            raise ValidationError([("over_vacancy_reason",
-                                    f"Chỉ tiêu {dto.quota} vượt số vị trí còn trống của “{pos.name}” ({vacancy}); "
-                                    "cần ghi lý do để lưu.")])
-        if target is None:
-            target = RecruitmentTarget(round_id=rnd.id, position_id=pos.id,
-                                       sort_order=max((t.sort_order for t in rnd.targets), default=0) + 1)
-            rnd.targets.append(target)
-        target.quota = dto.quota
-        target.vacancies_seen = vacancy
-        target.over_vacancy_reason = reason if dto.quota > vacancy else None
-        target.rank_code = dto.rank_code or None
-        target.note = _clean(dto.note)
+        set_target_in(s, dto, today)
     return get_round(ctx, dto.round_id)
+
+
+def set_target_in(s: Session, dto: TargetInput, today: date) -> RecruitmentTarget:
+    """`set_target` inside the caller's unit of work (also used by the demo)."""
+    rnd = _round_for_update(s, dto.round_id)
+    _require_status(rnd, ("draft", "open"), "sửa chỉ tiêu tuyển dụng")
+    pos = s.get(JobPosition, dto.position_id)
+    errors: v.Errors = []
+    if pos is None:
+        raise NotFoundError("position_not_found", "Không tìm thấy vị trí việc làm này.", field="position_id")
+    if pos.status not in ("approved", "draft"):
+        errors.append(("position_id", f"Vị trí “{pos.name}” đã bị thay thế hoặc bãi bỏ."))
+    if isinstance(dto.quota, bool) or not isinstance(dto.quota, int) or dto.quota < 1:
+        errors.append(("quota", "Chỉ tiêu phải là số nguyên từ 1 trở lên."))
+    if dto.rank_code:
+        errors += v.collect(("rank_code", v.rank_error(dto.rank_code)))
+    v.raise_if(errors)
+    assert pos is not None
+    target = _target_of(s, rnd, pos.id)
+    vacancy = _vacancy(s, rnd, pos, target, _vacancy_date(s, rnd, today))
+    reason = _clean(dto.over_vacancy_reason)
+    if dto.quota > vacancy and not reason:
+        raise ValidationError([("over_vacancy_reason",
+                                f"Chỉ tiêu {dto.quota} vượt số vị trí còn trống của “{pos.name}” ({vacancy}); "
+                                "cần ghi lý do để lưu.")])
+    if target is None:
+        target = RecruitmentTarget(round_id=rnd.id, position_id=pos.id,
+                                   sort_order=max((t.sort_order for t in rnd.targets), default=0) + 1)
+        rnd.targets.append(target)
+    target.quota = dto.quota
+    target.vacancies_seen = vacancy
+    target.over_vacancy_reason = reason if dto.quota > vacancy else None
+    target.rank_code = dto.rank_code or None
+    target.note = _clean(dto.note)
+    return target
 
 
 def remove_target(ctx: ServiceContext, target_id: int) -> RoundInfo:
@@ -637,36 +649,42 @@ def change_status(ctx: ServiceContext, dto: StatusChange, *, today: date | None 
     require(ctx, WRITE)
     today = today or _today()
     with ctx.unit_of_work() as s:
-        rnd = _round_for_update(s, dto.round_id)
-        if dto.to_status not in STATUSES:
-            raise DomainError("invalid_value", f"Trạng thái '{dto.to_status}' không hợp lệ.", field="to_status")
-        day = dto.event_date or today
-        if FORWARD.get(rnd.status) == dto.to_status:
-            _check_forward(s, ctx, rnd, dto, day)
-        elif BACKWARD.get(rnd.status) == dto.to_status:
-            _check_backward(s, rnd, dto)
-        else:
-            raise DomainError("wrong_status", f"Không thể chuyển từ “{STATUS_LABELS[rnd.status]}” sang "
-                              f"“{STATUS_LABELS[dto.to_status]}”.", field="to_status")
-        last = s.scalar(select(func.max(RoundEvent.event_date)).where(RoundEvent.round_id == rnd.id,
-                                                                       RoundEvent.kind == "status"))
-        if last is not None and day < last:
-            raise ValidationError([("event_date", f"Ngày chuyển trạng thái không được trước lần chuyển gần nhất "
-                                                  f"({v.dmy(last)}).")])
-        if dto.to_status == "round1":
-            _check_all(s, ctx, rnd, today)
-        if dto.to_status == "results" and dto.decision is not None:
-            rnd.results_decision_id = add_decision(s, dto.decision, "decision").id
-        if BACKWARD.get(rnd.status) == dto.to_status and rnd.status == "results":
-            rnd.results_decision_id = None
-        _event(s, ctx, rnd, "status", day, from_status=rnd.status, to_status=dto.to_status,
-               reason=_clean(dto.reason),
-               decision_id=rnd.results_decision_id if dto.to_status == "results" else None)
-        rnd.status = dto.to_status
-        s.flush()
-        if dto.to_status == "results":
-            q.compute_results(s, ctx.rulebook, rnd.id)  # the ranking must be computable
+        change_status_in(s, ctx, dto, today)
     return get_round(ctx, dto.round_id)
+
+
+def change_status_in(s: Session, ctx: ServiceContext, dto: StatusChange, today: date) -> RecruitmentRound:
+    """`change_status` inside the caller's unit of work (also used by the demo)."""
+    rnd = _round_for_update(s, dto.round_id)
+    if dto.to_status not in STATUSES:
+        raise DomainError("invalid_value", f"Trạng thái '{dto.to_status}' không hợp lệ.", field="to_status")
+    day = dto.event_date or today
+    if FORWARD.get(rnd.status) == dto.to_status:
+        _check_forward(s, ctx, rnd, dto, day)
+    elif BACKWARD.get(rnd.status) == dto.to_status:
+        _check_backward(s, rnd, dto)
+    else:
+        raise DomainError("wrong_status", f"Không thể chuyển từ “{STATUS_LABELS[rnd.status]}” sang "
+                          f"“{STATUS_LABELS[dto.to_status]}”.", field="to_status")
+    last = s.scalar(select(func.max(RoundEvent.event_date)).where(RoundEvent.round_id == rnd.id,
+                                                                   RoundEvent.kind == "status"))
+    if last is not None and day < last:
+        raise ValidationError([("event_date", f"Ngày chuyển trạng thái không được trước lần chuyển gần nhất "
+                                              f"({v.dmy(last)}).")])
+    if dto.to_status == "round1":
+        _check_all(s, ctx, rnd, today)
+    if dto.to_status == "results" and dto.decision is not None:
+        rnd.results_decision_id = add_decision(s, dto.decision, "decision").id
+    if BACKWARD.get(rnd.status) == dto.to_status and rnd.status == "results":
+        rnd.results_decision_id = None
+    _event(s, ctx, rnd, "status", day, from_status=rnd.status, to_status=dto.to_status,
+           reason=_clean(dto.reason),
+           decision_id=rnd.results_decision_id if dto.to_status == "results" else None)
+    rnd.status = dto.to_status
+    s.flush()
+    if dto.to_status == "results":
+        q.compute_results(s, ctx.rulebook, rnd.id)  # the ranking must be computable
+    return rnd
 
 
 def _check_forward(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: StatusChange, day: date) -> None:
@@ -1056,28 +1074,33 @@ def assign_sbd(ctx: ServiceContext, round_id: int, prefix: str = "") -> list[Can
     if len(prefix) > 10:
         raise ValidationError([("prefix", "Tiền tố số báo danh dài quá 10 ký tự.")])
     with ctx.unit_of_work() as s:
-        rnd = _round_for_update(s, round_id)
-        _require_status(rnd, ("round1",), "đánh số báo danh")
-        if _score_count(s, rnd.id, 1) or _score_count(s, rnd.id, 2):
-            raise DomainError("has_scores", "Đã có điểm thi nên không đánh lại số báo danh.")
-        order = {t.id: t.sort_order for t in rnd.targets}
-        cands = q._candidates(s, rnd.id)
-        sitting = [c for c in cands if c.eligible]
-        if not sitting:
-            raise DomainError("no_candidates", "Không có người dự tuyển nào đủ điều kiện để đánh số báo danh.")
-
-        def key(c: Candidate) -> tuple[int, str, int]:
-            first = next(p for p in sorted(c.preferences, key=lambda p: p.choice) if p.eligible)
-            return order.get(first.target_id, 0), c.sort_key, c.id
-
-        sitting.sort(key=key)
-        width = max(3, len(str(len(sitting))))
-        for c in cands:
-            c.sbd = None
-        s.flush()
-        for n, c in enumerate(sitting, start=1):
-            c.sbd = f"{prefix}{n:0{width}d}"
+        assign_sbd_in(s, round_id, prefix)
     return list_candidates(ctx, round_id)
+
+
+def assign_sbd_in(s: Session, round_id: int, prefix: str = "") -> None:
+    """`assign_sbd` inside the caller's unit of work (also used by the demo)."""
+    rnd = _round_for_update(s, round_id)
+    _require_status(rnd, ("round1",), "đánh số báo danh")
+    if _score_count(s, rnd.id, 1) or _score_count(s, rnd.id, 2):
+        raise DomainError("has_scores", "Đã có điểm thi nên không đánh lại số báo danh.")
+    order = {t.id: t.sort_order for t in rnd.targets}
+    cands = q._candidates(s, rnd.id)
+    sitting = [c for c in cands if c.eligible]
+    if not sitting:
+        raise DomainError("no_candidates", "Không có người dự tuyển nào đủ điều kiện để đánh số báo danh.")
+
+    def key(c: Candidate) -> tuple[int, str, int]:
+        first = next(p for p in sorted(c.preferences, key=lambda p: p.choice) if p.eligible)
+        return order.get(first.target_id, 0), c.sort_key, c.id
+
+    sitting.sort(key=key)
+    width = max(3, len(str(len(sitting))))
+    for c in cands:
+        c.sbd = None
+    s.flush()
+    for n, c in enumerate(sitting, start=1):
+        c.sbd = f"{prefix}{n:0{width}d}"
 
 
 # ============================================================================================== scores

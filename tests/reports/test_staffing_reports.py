@@ -220,5 +220,6 @@ def test_demo_staffing_pdf_totals(demo_ctx, tmp_path):
     out = tmp_path / "demo.pdf"
     export_staffing(demo_ctx, out, 2022, D, printed_on=PRINTED)
     text = " ".join(pdf_text(out))
-    assert "Tổng cộng 39 37 0 2 57 42 0 15 66 5 5 0 0 150" in text
+    # viên chức: 57 assigned, 42 present, 14 places in the two 2022 rounds (Kế hoạch 148 and 173/KH-SKHCN), 1 free
+    assert "Tổng cộng 39 37 0 2 57 42 14 1 66 5 5 0 0 150" in text
     assert "Chi cục Tiêu chuẩn Đo lường Chất lượng" in text
