@@ -18,7 +18,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp.catalogs import CATEGORIES
@@ -241,14 +241,15 @@ class StaffingTable:
 # The query
 
 
-def _employments_on(session: Session, on: date) -> list[Employment]:
-    """One running employment row per person on `on` (the latest started, if records overlap)."""
-    rows = session.scalars(
-        select(Employment).where(Employment.start_date <= on,
-                                 or_(Employment.end_date.is_(None), Employment.end_date >= on))
+def _employments_on(session: Session, on: date) -> list[Row]:
+    """One running employment per person on `on` (the latest started, if records overlap): the four columns
+    the table counts by, not ORM rows (100,000 of them cost seconds to build)."""
+    rows = session.execute(
+        select(Employment.person_id, Employment.unit_id, Employment.category, Employment.position_id)
+        .where(Employment.start_date <= on, or_(Employment.end_date.is_(None), Employment.end_date >= on))
         .order_by(Employment.person_id, Employment.start_date.desc(), Employment.id.desc())
     ).all()
-    out: dict[int, Employment] = {}
+    out: dict[int, Row] = {}
     for e in rows:
         out.setdefault(e.person_id, e)
     return list(out.values())
@@ -331,7 +332,7 @@ def staffing_table(session: Session, year: int, on: date, *, with_positions: boo
                          totals=_frozen(totals), positions=positions)
 
 
-def _position_rows(session: Session, tree: list[UnitAt], employments: list[Employment],
+def _position_rows(session: Session, tree: list[UnitAt], employments: list[Row],
                    places: list[RecruitmentPlaces], on: date) -> tuple[StaffingPositionRow, ...]:
     """Per shown unit: one row per position lineage in force on the day (or still a draft, or held), then
     a row for the unit's people without a position."""
