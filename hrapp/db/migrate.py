@@ -65,8 +65,10 @@ def current_revisions(engine: Engine) -> set[str]:
         return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
+    """Every revision this version of the application has a migration for."""
     return set(_script_revisions())
+
 
 
 def check_version(engine: Engine) -> set[str]:
@@ -82,7 +84,7 @@ def check_version(engine: Engine) -> set[str]:
         raise DatabaseError(
             "unreadable", f"Không mở được cơ sở dữ liệu (tệp hỏng hoặc không phải SQLite): {exc.orig}"
         ) from exc
-    unknown = current - _known_revisions()
+    unknown = current - known_revisions()
     if unknown:
         raise DatabaseError(
             "too_new",

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
-from hrapp.db.migrate import alembic_config, head_revisions, upgrade
+from hrapp.db.migrate import head_revisions, known_revisions, upgrade
 from hrapp.errors import DatabaseError, DomainError
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, require
@@ -66,7 +65,7 @@ class RestoreResult:
 
 
 def _known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return known_revisions()  # read from the version files without loading Alembic (the GUI imports this module)
 
 
 def _fsync_dir(folder: Path) -> None:
