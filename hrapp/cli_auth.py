@@ -76,3 +76,15 @@ def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: 
         )
     require(ctx, permission)
     return user
+
+
+def open_context(args: argparse.Namespace, permission: str = "read") -> ServiceContext:
+    """The database of `--db` (or HRAPP_DB), signed in for `permission` when accounts are on: every command
+    that reads or changes data opens its context here."""
+    ctx = ServiceContext.open(args.db)
+    try:
+        authenticate_cli(args, ctx, permission)
+    except BaseException:
+        ctx.engine.dispose()
+        raise
+    return ctx

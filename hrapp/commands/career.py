@@ -85,14 +85,14 @@ def _rulebook(args: argparse.Namespace):  # noqa: ANN202 - RuleBook
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
+    from hrapp.cli_auth import open_context
     from hrapp.services.alerts import KIND_LABELS, KINDS, alerts
-    from hrapp.services.context import ServiceContext
 
     kinds = tuple(args.kinds) if args.kinds else KINDS
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise CliError(f"loại việc '{unknown[0]}' không có (chọn: {', '.join(KINDS)})")
-    ctx = ServiceContext.open(args.db)
+    ctx = open_context(args)
     rows = alerts(ctx, args.as_of or date.today(), args.days, kinds)
     if args.format == "json":
         print_json([a.to_json() for a in rows])
@@ -145,10 +145,10 @@ def cmd_rules_pay_step(args: argparse.Namespace) -> int:
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
     if getattr(args, "db", None):
-        from hrapp.services.context import ServiceContext
+        from hrapp.cli_auth import open_context
         from hrapp.services.rules_admin import list_rule_versions
 
-        rows = [i.to_json() for i in list_rule_versions(ServiceContext.open(args.db), args.code)]
+        rows = [i.to_json() for i in list_rule_versions(open_context(args), args.code)]
     else:
         from hrapp.domain.rules import load_rulebook
 

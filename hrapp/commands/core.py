@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hrapp.cli import print_json
+from hrapp.cli_auth import authenticate_cli, open_context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,18 +39,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
     ctx = init_database(args.db)
+    authenticate_cli(args, ctx, "write")
     summary = load_demo(ctx)
     print(f"Đã nạp dữ liệu mẫu: {summary}")
     return 0
 
 
 def cmd_employees_list(args: argparse.Namespace) -> int:
-    from hrapp.queries.employees import EmployeeFilter, list_employees
-    from hrapp.services.context import ServiceContext
+    from hrapp.queries.employees import EmployeeFilter, list_employees, scoped
 
-    ctx = ServiceContext.open(args.db)
-    f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
-                       statuses=None if args.all else EmployeeFilter().statuses)
+    ctx = open_context(args)
+    f = scoped(ctx, EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
+                                   statuses=None if args.all else EmployeeFilter().statuses))
     with ctx.read() as s:
         rows = list_employees(s, f)
     if args.format == "json":

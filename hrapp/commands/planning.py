@@ -48,12 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _ctx(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext, imported late to keep start-up fast
-    from hrapp.services.context import ServiceContext
+    from hrapp.cli_auth import open_context
 
-    ctx = ServiceContext.open(args.db)
-    if args.user:
-        ctx.user = args.user
-    return ctx
+    return open_context(args)
 
 
 def cmd_periods(args: argparse.Namespace) -> int:

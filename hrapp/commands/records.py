@@ -10,10 +10,10 @@ from hrapp.cli import CliError
 from hrapp.commands.reports import add_report, out_path, parse_day
 
 
-def _context(args: argparse.Namespace):
-    from hrapp.services.context import ServiceContext
+def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext
+    from hrapp.cli_auth import open_context
 
-    return ServiceContext.open(args.db, user=getattr(args, "user", None))
+    return open_context(args, permission)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
 
     if args.errors:
         _xlsx(args.errors)
-    result = import_employees(_context(args), args.file, dry_run=args.dry_run)
+    result = import_employees(_context(args, "write"), args.file, dry_run=args.dry_run)
     if result.ok:
         print(result.summary())
         return 0

@@ -108,9 +108,9 @@ def cmd_recruitment_list(args: argparse.Namespace) -> int:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from hrapp.services.context import ServiceContext
+    from hrapp.cli_auth import open_context
 
-    return ServiceContext.open(args.db)
+    return open_context(args)
 
 
 def cmd_recruitment_results(args: argparse.Namespace) -> int:

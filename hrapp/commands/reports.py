@@ -77,10 +77,10 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
     return path
 
 
-def _context(args: argparse.Namespace):
-    from hrapp.services.context import ServiceContext
+def _context(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext
+    from hrapp.cli_auth import open_context
 
-    return ServiceContext.open(args.db, user=getattr(args, "user", None))
+    return open_context(args)
 
 
 # ----------------------------------------------------------------------------------------------------

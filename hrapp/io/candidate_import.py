@@ -29,6 +29,7 @@ from hrapp.io.excel_import import (
     ImportIssue,
     ImportResult,
     _Codes,
+    _converters,
     _Issues,
     _locate,
     _lookups,
@@ -206,8 +207,9 @@ class _CandidateReader:
         forms: list[_Form] = []
         first: dict[str, int] = {}
         target_ids = [tg.id for tg in self.rnd.targets]
+        converters = _converters(sheet, self.lookups)
         for number, cells in sheet.rows:
-            row = _parse(sheet, number, cells, self.lookups, self.issues)
+            row = _parse(sheet, number, cells, converters, self.issues)
             cccd = row.values.get("id_number")
             if cccd:
                 if cccd in first:
@@ -326,8 +328,9 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
     where: list[tuple[_Sheet, int, str]] = []
     if sheet is not None:
         named = "full_name" in sheet.index
+        converters = _converters(sheet, {})
         for number, cells in sheet.rows:
-            row = _parse(sheet, number, cells, {}, issues)
+            row = _parse(sheet, number, cells, converters, issues)
             sbd, name = row.values.get("sbd"), row.values.get("full_name")
             if not sbd or (named and (not name or name.isdigit())):
                 continue  # numbering row, section lines, closing lines of a printed sheet

@@ -20,6 +20,7 @@ from hrapp.db.models import OrgUnit
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.reports.document import write_atomically
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 from hrapp.text import fold
 
 TEXT, DATE, BIRTH, INT, DECIMAL, CODE, BOOL, CCCD = "text", "date", "birth", "int", "decimal", "code", "bool", "cccd"
@@ -217,6 +218,7 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def unit_codes(ctx: ServiceContext) -> list[tuple[str, str]]:
+    require(ctx, READ)
     with ctx.read() as s:
         return [(c, n) for c, n in s.execute(select(OrgUnit.code, OrgUnit.name)
                                              .where(OrgUnit.active_to.is_(None))
@@ -244,6 +246,7 @@ def data_sheet(wb: Workbook, spec: SheetSpec) -> Worksheet:
 
 def write_template(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes]) -> None:
     """The empty template: the data sheets, the guide, the code lists (drop-downs point to them)."""
+    require(ctx, READ)
     wb = Workbook()
     wb.remove(wb.active)
     lists = code_lists(unit_codes(ctx))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from hrapp.db.models import OrgUnit, Person, Rank
 from hrapp.errors import NotFoundError
+from hrapp.services.context import ServiceContext
 from hrapp.text import fold
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
@@ -24,6 +25,7 @@ class EmployeeFilter:
     include_subunits: bool = True
     category: str | None = None
     statuses: tuple[str, ...] | None = ACTIVE_STATUSES  # None = every status
+    unit_ids: frozenset[int] | None = None  # the units of an account limited to some units; None = every unit
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ def _filtered(session: Session, f: EmployeeFilter) -> Select:
         # Most people are working. Told so, SQLite walks the list's covering index in display order instead of
         # picking the status index and sorting 100,000 rows afterwards.
         conds.append(func.likely(status) if session.get_bind().dialect.name == "sqlite" else status)
+    if f.unit_ids is not None:
+        conds.append(Person.cur_unit_id.in_(sorted(f.unit_ids)))
     if conds:
         q = q.where(and_(*conds))
     return q
@@ -126,3 +130,13 @@ def list_employees(session: Session, f: EmployeeFilter = EmployeeFilter()) -> li
     for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         out.extend(employee_rows(session, ids[start:start + 900]))
     return out
+
+
+def scoped(ctx: ServiceContext, f: EmployeeFilter) -> EmployeeFilter:
+    """The filter narrowed to the units of an account limited to some units (unchanged for the others)."""
+    from dataclasses import replace
+
+    from hrapp.services.permissions import units_in_scope
+
+    scope = units_in_scope(ctx)
+    return f if scope is None else replace(f, unit_ids=scope)

@@ -22,6 +22,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.errors import NotFoundError
+from hrapp.services.context import ServiceContext
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
 SALARY_REASONS = {
@@ -249,3 +250,17 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
             for q in quals
         ),
     )
+
+
+def load_person_detail(ctx: ServiceContext, person_id: int) -> PersonDetail:
+    """The record view for the signed-in user: read right within its units; CCCD, phone, addresses, e-mail and
+    insurance number masked for roles without the right to personal data (NĐ 13/2023)."""
+    from hrapp.services.masking import mask_dto
+    from hrapp.services.permissions import READ, require
+
+    require(ctx, READ)
+    with ctx.read() as s:
+        unit_id = s.scalar(select(Person.cur_unit_id).where(Person.id == person_id))
+        require(ctx, READ, unit_id)
+        detail = person_detail(s, person_id)
+    return mask_dto(ctx, detail)

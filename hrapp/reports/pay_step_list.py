@@ -26,6 +26,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
+from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -233,6 +234,8 @@ def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_lis
     in the audit trail."""
     from hrapp.db.audit import record
     from hrapp.services.setup import settings
+
+    require(ctx, READ)
 
     letterhead = letterhead_from_settings(settings(ctx))
     build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf

@@ -35,6 +35,7 @@ from hrapp.reports.pay_step_list import (
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList
+from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 
@@ -151,6 +152,8 @@ def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_
     """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
     from hrapp.db.audit import record
     from hrapp.services.setup import settings
+
+    require(ctx, READ)
 
     letterhead = letterhead_from_settings(settings(ctx))
     build = build_pctnvk_xlsx if str(target).lower().endswith(".xlsx") else build_pctnvk_pdf

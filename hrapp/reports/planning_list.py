@@ -30,6 +30,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
 
 _Target = str | os.PathLike[str] | IO[bytes]
@@ -108,6 +109,7 @@ def _rating(code: str | None) -> str:
 
 def planning_list(ctx: ServiceContext, check: PeriodCheck) -> PlanningList:
     """The printable list of a period from its checks (active entries, grouped by post in print order)."""
+    require(ctx, READ)
     years = pl.evaluation_years(check.rules, check.check_date)
     ids = [c.entry.person_id for c in check.entries]
     with ctx.read() as s:
@@ -224,6 +226,7 @@ def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], pe
                          as_of: date | None = None, *, printed_on: date | None = None,
                          progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> PlanningList:
     """Check the period, write the list in the format the suffix names (.pdf, .xlsx), record the export."""
+    require(ctx, READ)
     suffix = output_suffix(target)
     data = planning_list(ctx, check_period(ctx, period, as_of))
     writer = build_planning_list_pdf if suffix == ".pdf" else build_planning_list_xlsx

@@ -27,6 +27,7 @@ from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
 from hrapp.reports.planning_list import letterhead_for, output_suffix, roman
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 
@@ -54,6 +55,7 @@ class ReviewList:
 
 
 def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
+    require(ctx, READ)
     with ctx.read() as s:
         review = q.get_review(s, review_id)
         period = q.get_period(s, review.period_id)
@@ -75,6 +77,7 @@ def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
 
 
 def latest_review_id(ctx: ServiceContext, period: int | str) -> int:
+    require(ctx, READ)
     with ctx.read() as s:
         reviews = q.list_reviews(s, q.get_period(s, period).id)
     if not reviews:
@@ -139,6 +142,7 @@ def build_planning_review_xlsx(target: _Target, letterhead: Letterhead, data: Re
 def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], review_id: int, *,
                            printed_on: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> ReviewList:
+    require(ctx, READ)
     suffix = output_suffix(target)
     data = review_list(ctx, review_id)
     writer = build_planning_review_pdf if suffix == ".pdf" else build_planning_review_xlsx

@@ -31,6 +31,7 @@ from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.planning_list import letterhead_for, output_suffix
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
 
 _Target = str | os.PathLike[str] | IO[bytes]
@@ -178,6 +179,7 @@ def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str],
                             as_of: date | None = None, *, printed_on: date | None = None,
                             progress: ProgressCallback | None = None,
                             cancel: CancelCallback | None = None) -> PlanningSummary:
+    require(ctx, READ)
     suffix = output_suffix(target)
     data = planning_summary(check_period(ctx, period, as_of))
     writer = build_planning_summary_pdf if suffix == ".pdf" else build_planning_summary_xlsx

@@ -16,6 +16,7 @@ from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 SUBJECT_WORDS = {"cong_chuc": "công chức", "vien_chuc": "viên chức"}
 METHOD_WORDS = {"thi_tuyen": "thi tuyển", "xet_tuyen": "xét tuyển"}
@@ -117,6 +118,7 @@ def birth_by_sex(gender: str, birth: date) -> list[object]:
 def write(ctx: ServiceContext, doc: RecruitmentDocument, target: str | os.PathLike[str] | IO[bytes], *,
           excel: bool | None = None, round_id: int | None = None, what: str = "") -> int:
     """Write the PDF (returns its page count) or the Excel file (returns 0) and note it in the audit log."""
+    require(ctx, READ)
     if excel is None:
         excel = Path(str(target)).suffix.lower() == ".xlsx"
     kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
@@ -147,6 +149,7 @@ def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]
 def build_document(ctx: ServiceContext, round_id: int, kind: str,
                    target: str | os.PathLike[str] | IO[bytes], *, excel: bool | None = None) -> int:
     """Build one of the round's documents ('plan', 'eligible', 'scores', 'results') as PDF or Excel."""
+    require(ctx, READ)
     doc = builders()[kind](ctx, round_id)
     return write(ctx, doc, target, excel=excel, round_id=round_id, what=DOCUMENT_LABELS[kind])
 

@@ -12,6 +12,7 @@ from hrapp.reports.recruitment_common import (
     recruitment_words,
 )
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 
 def round2_candidates(candidates: list[CandidateInfo]) -> list[CandidateInfo]:
@@ -54,6 +55,7 @@ def eligible_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec
 
 
 def eligible_document(ctx: ServiceContext, info: RoundInfo, candidates: list[CandidateInfo]) -> RecruitmentDocument:
+    require(ctx, READ)
     spec = eligible_spec(info, candidates)
     round2 = (info.round2_parts[0].label if len(info.round2_parts) == 1 and info.round2_parts[0].code == "tong"
               else "vòng 2")

@@ -11,6 +11,7 @@ from hrapp.reports.recruitment_common import (
     subject_year,
 )
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -54,6 +55,7 @@ def plan_spec(info: RoundInfo) -> TableSpec:
 
 
 def plan_document(ctx: ServiceContext, info: RoundInfo) -> RecruitmentDocument:
+    require(ctx, READ)
     lh = agency_letterhead(ctx, None)
     units = sorted({t.unit_name for t in info.targets})
     subtitles = [s for s in (plan_reference(info, "Kèm theo"),) if s]

@@ -17,6 +17,7 @@ from hrapp.reports.recruitment_common import (
     score,
 )
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 RESULT_WORDS = {
     Outcome.TRUNG_TUYEN: "Trúng tuyển",
@@ -107,6 +108,7 @@ def results_spec(info: RoundInfo, res: RoundResults, events: list[EventInfo]) ->
 
 def results_document(ctx: ServiceContext, info: RoundInfo, res: RoundResults,
                      events: list[EventInfo]) -> RecruitmentDocument:
+    require(ctx, READ)
     spec, listed, winners = results_spec(info, res, events)
     lh = agency_letterhead(ctx, "DS")
     decision = info.results_decision

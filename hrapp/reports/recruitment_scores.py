@@ -16,6 +16,7 @@ from hrapp.reports.recruitment_common import (
 )
 from hrapp.reports.recruitment_eligible import round2_candidates
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 ABSENT = "Vắng"
 
@@ -116,6 +117,7 @@ def round1_spec(info: RoundInfo, candidates: list[CandidateInfo]) -> TableSpec:
 
 def scores_document(ctx: ServiceContext, info: RoundInfo, candidates: list[CandidateInfo],
                     round_no: int = 2) -> RecruitmentDocument:
+    require(ctx, READ)
     if round_no == 1:
         spec = round1_spec(info, candidates)
         title = f"Bảng tổng hợp kết quả vòng 1\nkỳ {recruitment_words(info)}".upper()

@@ -21,6 +21,7 @@ from hrapp.reports.excel import build_xlsx
 from hrapp.reports.pay_step_list import letterhead_from_settings
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -85,6 +86,8 @@ def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], 
     """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
     from hrapp.db.audit import record
     from hrapp.services.setup import settings
+
+    require(ctx, READ)
 
     letterhead = letterhead_from_settings(settings(ctx))
     build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf

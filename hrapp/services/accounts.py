@@ -256,6 +256,7 @@ def update_user(ctx: ServiceContext, username: str, changes: UserChanges) -> Use
 
 def deactivate_user(ctx: ServiceContext, username: str) -> UserDTO:
     """Accounts are never deleted (the audit trail names them); a deactivated one cannot sign in."""
+    require(ctx, ADMIN)
     with ctx.read() as s:
         cur = _dto(_get(s, username))
     return update_user(ctx, username, UserChanges(cur.full_name, cur.role, cur.unit_scope, active=False))

@@ -57,6 +57,7 @@ from hrapp.services.demo_planning import load_demo_planning
 from hrapp.services.demo_present import continue_demo_to
 from hrapp.services.demo_recruitment import load_demo_recruitment
 from hrapp.services.demo_training import load_demo_training
+from hrapp.services.permissions import WRITE, require
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
 from hrapp.text import fold
@@ -113,6 +114,7 @@ _PROBATION_POSITIONS = ("TTPT-07", "TTPT-10", "TTUD-08")
 
 def load_demo(ctx: ServiceContext) -> dict[str, int]:
     """Build the demo department in an empty database; refuses (and writes nothing) if it holds data."""
+    require(ctx, WRITE)
     if not is_empty(ctx):
         raise DomainError("not_empty", NOT_EMPTY_MESSAGE)
     department = _read("department.json")

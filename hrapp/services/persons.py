@@ -781,6 +781,7 @@ def complete_qualification(ctx: ServiceContext, qualification_id: int, year: int
                            certificate_no: str | None = None, certificate_date: date | None = None,
                            today: date | None = None) -> PersonProfile:
     """An ongoing study (e.g. a doctoral candidate) is finished: it becomes a completed qualification."""
+    require(ctx, WRITE)
     today = today or _today()
     with ctx.read() as s:
         q = s.get(Qualification, qualification_id)
@@ -970,6 +971,7 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
 def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: str,
              decision: DecisionRef | None) -> PersonProfile:
     """A post ends (thôi giữ chức vụ, miễn nhiệm, hết nhiệm kỳ) by decision on `end_date` (its last day)."""
+    require(ctx, WRITE)
     with ctx.read() as s:
         row = s.get(PostHeld, post_id)
         if row is None:
@@ -1193,6 +1195,7 @@ def set_photo(ctx: ServiceContext, person_id: int, filename: str, data: bytes) -
 
 def delete_attachment(ctx: ServiceContext, attachment_id: int) -> PersonProfile:
     """Remove a wrongly attached file (the audit trail keeps the fact and its name)."""
+    require(ctx, WRITE)
     with ctx.read() as s:
         row = s.get(Attachment, attachment_id)
         if row is None or row.person_id is None:
@@ -1210,6 +1213,7 @@ def delete_attachment(ctx: ServiceContext, attachment_id: int) -> PersonProfile:
 
 def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, bytes]:
     """(file name, MIME type, content) of a stored attachment, to open or save it."""
+    require(ctx, READ)
     with ctx.read() as s:
         row = s.get(Attachment, attachment_id)
         if row is None:

@@ -38,7 +38,7 @@ from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationEr
 from hrapp.queries import planning as q
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision, effective_date
-from hrapp.services.permissions import WRITE, require
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 MAX_PERIOD_YEARS = 10
@@ -492,6 +492,7 @@ def delete_post(ctx: ServiceContext, post_id: int) -> None:
 def check_period(ctx: ServiceContext, period: int | str, as_of: date | None = None) -> PeriodCheck:
     """Every check of a period on `as_of` (default today): each active entry, each post, people over the
     limit and the structure. Nothing is written."""
+    require(ctx, READ)
     as_of = as_of or _today()
     with ctx.read() as s:
         return period_check(s, ctx.rulebook, q.get_period(s, period), as_of)
@@ -533,6 +534,7 @@ def period_check(s: Session, rulebook: RuleBook, period: q.PeriodRow, as_of: dat
 
 def preview_entry(ctx: ServiceContext, post_id: int, person_id: int, on: date | None = None) -> EntryPreview:
     """The refusals and shortfalls adding this person to this post would meet on `on` (default today)."""
+    require(ctx, READ)
     on = on or _today()
     with ctx.read() as s:
         post = s.get(PlanningPost, post_id)
@@ -687,6 +689,7 @@ def close_entry(s: Session, entry: PlanningEntry, code: str, reason: str, decisi
 def review_proposals(ctx: ServiceContext, period_id: int, as_of: date | None = None) -> ReviewProposal:
     """Who now fails a removal trigger (new discipline, a KHT year, too old, appointed, left) and where the
     plan has room: the annual review screen. Nothing is written."""
+    require(ctx, READ)
     as_of = as_of or _today()
     with ctx.read() as s:
         check = period_check(s, ctx.rulebook, q.get_period(s, period_id), as_of)
@@ -762,6 +765,7 @@ def _held_post_id(s: Session, entry: PlanningEntry, on: date) -> int | None:
 
 def planned_entry(ctx: ServiceContext, person_id: int, unit_id: int, post_code: str, on: date) -> q.EntryRow | None:
     """The person's active entry for this post usable for an appointment on `on` (None: not planned for it)."""
+    require(ctx, READ)
     with ctx.read() as s:
         entry_id = _planned_entry_id(s, person_id, unit_id, post_code, on)
         if entry_id is None:
@@ -872,6 +876,7 @@ def candidates(ctx: ServiceContext, search: str, on: date | None = None, limit: 
     """People on staff whose name matches (diacritics ignored), with their post or rank and unit on `on`."""
     from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
 
+    require(ctx, READ)
     on = on or _today()
     with ctx.read() as s:
         rows = employee_rows(s, employee_ids(s, EmployeeFilter(search=search))[:limit])

@@ -739,6 +739,12 @@ def _record_waiver(s: Session, person_id: int, pos: JobPosition, on: date, gaps:
         + "; ".join(g.text() for g in gaps) + f". Ghi chú: {note.strip() if note else ''}")))
 
 
+def _require_assign(ctx: ServiceContext, s: Session, person: Person, position_id: int) -> None:
+    """The right to write for the person's unit and for the position's unit, checked before anything is written."""
+    require(ctx, WRITE, person.cur_unit_id)
+    require(ctx, WRITE, s.scalar(select(JobPosition.unit_id).where(JobPosition.id == position_id)))
+
+
 def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> AssignmentResult:
     """Make the position the person's main one from the decision's effective day E.
 
@@ -749,10 +755,10 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
         person = s.get(Person, dto.person_id)
         if person is None:
             raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
+        _require_assign(ctx, s, person, dto.position_id)
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         pos = _assignable(s, dto.position_id, on)
-        require(ctx, WRITE, pos.unit_id)
         emp = _employment_on(s, person.id, on)
         if emp is None:
             raise DomainError("no_employment",
@@ -797,10 +803,10 @@ def assign_concurrent_position(ctx: ServiceContext, dto: AssignPosition) -> Assi
         person = s.get(Person, dto.person_id)
         if person is None:
             raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
+        _require_assign(ctx, s, person, dto.position_id)
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         pos = _assignable(s, dto.position_id, on)
-        require(ctx, WRITE, pos.unit_id)
         emp = _employment_on(s, person.id, on)
         if emp is None:
             raise DomainError("no_employment",
@@ -828,6 +834,7 @@ def assign_concurrent_position(ctx: ServiceContext, dto: AssignPosition) -> Assi
 
 
 def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
+    require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         a = s.get(PositionAssignment, dto.assignment_id)
         if a is None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp.errors import HrappError
-from hrapp.queries.person_detail import PersonDetail, person_detail
+from hrapp.queries.person_detail import PersonDetail, load_person_detail
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_birth, fmt_date, fmt_decimal, fmt_gender
 from ui.models.rows_table_model import RowsTableModel
@@ -37,8 +37,7 @@ class PersonDetailDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
         try:
-            with ctx.read() as s:
-                self.detail = person_detail(s, person_id)
+            self.detail = load_person_detail(ctx, person_id)
         except HrappError as exc:
             self.setWindowTitle(self.tr("Record"))
             message = QLabel(exc.message)

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from hrapp import catalogs
 from hrapp.errors import HrappError
-from hrapp.queries.employees import EmployeeFilter, EmployeeRow, employee_ids, employee_rows
+from hrapp.queries.employees import EmployeeFilter, EmployeeRow, employee_ids, employee_rows, scoped
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 
@@ -91,8 +91,9 @@ class EmployeeTableModel(QAbstractTableModel):
         """Re-run the id query (filters and order in SQL) now and drop every cached page."""
         self._generation += 1
         try:
+            f = scoped(self.ctx, self._filter)
             with self.ctx.read() as s:
-                ids = employee_ids(s, self._filter)
+                ids = employee_ids(s, f)
         except HrappError as exc:
             ids = []
             self.load_failed.emit(exc.message)
@@ -110,8 +111,9 @@ class EmployeeTableModel(QAbstractTableModel):
         generation, ctx, f = self._generation, self.ctx, self._filter
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            narrowed = scoped(ctx, f)  # an account limited to some units sees their people only
             with ctx.read() as s:
-                return employee_ids(s, f)
+                return employee_ids(s, narrowed)
 
         self._set_loading(True)
         run_task(work, show_dialog=False,
