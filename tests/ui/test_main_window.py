@@ -82,7 +82,7 @@ def test_ctrl_number_switches_area_and_ctrl_f_goes_to_search(window, qtbot):
 def test_actions_follow_what_the_page_offers(window):
     window.show_area("staff")
     assert window.act_search.isEnabled()
-    assert not window.act_new.isEnabled()  # the staff list is read-only for now
+    assert window.act_new.isEnabled()  # Ctrl+N adds a record (the profile editor)
     assert not window.act_save.isEnabled()
     assert window.act_print.isEnabled()  # the selected unit's staff list
     window.show_area("reports")  # not built yet: nothing to search, add, save or print

@@ -80,6 +80,22 @@ class StaffPage(BasePage):
         self.save_button.setToolTip(self.tr("Save the staff list of the selected unit as PDF, Excel, CSV or JSON"))
         self.save_button.clicked.connect(self.save_as)
 
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add a new record (Ctrl+N)"))
+        self.add_button.clicked.connect(self.create_new)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Edit the selected record"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import records from an Excel workbook"))
+        self.import_button.clicked.connect(self.import_records)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
+        self.export_button.clicked.connect(self.export_excel)
+        self.cv_button = QPushButton(self.tr("Print 2C"))
+        self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
+        self.cv_button.clicked.connect(self.print_cv)
+
         self.left_check = QCheckBox(self.tr("Include people who left"))
         self.left_check.setToolTip(self.tr("Also list people who retired, resigned, moved away or died"))
 
@@ -123,6 +139,8 @@ class StaffPage(BasePage):
         titles.addWidget(subtitle)
         head.addLayout(titles)
         head.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.import_button, self.export_button, self.cv_button):
+            head.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
         head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -172,6 +190,74 @@ class StaffPage(BasePage):
 
     def can_print(self) -> bool:
         return True
+
+    def can_create(self) -> bool:
+        return True
+
+    # --- records: add, edit, import, export, Sơ yếu lý lịch ------------------------------------------
+    def create_new(self) -> None:
+        self.open_editor(None)
+
+    def edit_selected(self) -> None:
+        person_id = self.selected_person_id()
+        if person_id is not None:
+            self.open_editor(person_id)
+
+    def open_editor(self, person_id: int | None) -> QWidget:
+        from ui.dialogs.person_editor import PersonEditor
+
+        editor = PersonEditor(self.ctx, person_id, self)
+        editor.saved.connect(lambda _pid: self.apply_filter())
+        editor.open()
+        self._editor = editor  # kept for tests and so the dialog is not collected while open
+        return editor
+
+    def import_records(self) -> QWidget:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _r: self.apply_filter())
+        dialog.open()
+        self._import_dialog = dialog
+        return dialog
+
+    def export_excel(self, path: str | None = None) -> Task | None:
+        """The list as filtered on screen, in the import template's columns (so it can be imported back)."""
+        from hrapp.io.excel_export import export_employees
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"),
+                                                  str(Path.home() / "danh_sach_ccvc.xlsx"), self.tr("Excel (*.xlsx)"))
+        if not path:
+            return None
+        ctx, f, target = self.ctx, self.current_filter(), path
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            return export_employees(ctx, target, f, progress=progress, cancel=cancelled)
+
+        self.task = run_task(work, parent=self, title=self.tr("Export"), label=self.tr("Writing the list…"),
+                             on_result=lambda n: self.status_message.emit(
+                                 self.tr("Exported %1 people to %2").replace("%1", str(n)).replace("%2", target)))
+        return self.task
+
+    def print_cv(self) -> Task | None:
+        """The selected person's Sơ yếu lý lịch as PDF in the print preview."""
+        from hrapp.reports.cv_2c import export_cv
+
+        person_id = self.selected_person_id()
+        if person_id is None:
+            return None
+        handle = tempfile.NamedTemporaryFile(prefix="so_yeu_ly_lich_", suffix=".pdf", delete=False)
+        handle.close()
+        ctx, target = self.ctx, handle.name
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            export_cv(ctx, target, person_id)
+            return target
+
+        self.task = run_task(work, parent=self, title=self.tr("Sơ yếu lý lịch"),
+                             label=self.tr("Writing the form…"), writes=True, on_result=self._preview)
+        return self.task
 
     def print_current(self) -> None:
         """Write the unit's staff list as a PDF on a worker thread, then show the print preview."""

@@ -1,0 +1,1195 @@
+"""The profile editor: identity (every Sơ yếu lý lịch field and the photo), employment, qualifications, rank and
+salary, posts, work history, family, awards and discipline, evaluations and attached documents.
+
+Identity is edited in place and saved with Ctrl+S (refused, with each message under its field, while an error
+stands; a record changed by someone else since it was opened is not overwritten). History rows are never
+edited: each is added through a small dialog with its date and, where the law requires one, its decision.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp import catalogs
+from hrapp.domain import validation as v
+from hrapp.errors import HrappError, ValidationError
+from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
+from hrapp.queries.person_profile import PersonProfile
+from hrapp.services import persons as ps
+from hrapp.services.context import ServiceContext
+from ui.formatting import fmt_date, fmt_decimal
+from ui.messages import show_error
+from ui.widgets.forms import ERROR_STYLE, FieldErrors, FormDialog, unit_id_for_code
+from ui.widgets.unit_combo import UnitCombo
+
+CONTEXT = "PersonEditor"
+_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+
+
+def _translated(text: str) -> str:
+    """The Vietnamese of a text marked with QT_TRANSLATE_NOOP("PersonEditor", …) elsewhere."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# ============================================================================================== small widgets
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy (or left empty); `value()` raises ValueError for anything else."""
+
+    def __init__(self, day: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("PersonEditor", "dd/mm/yyyy"))
+        self.setMaximumWidth(130)
+        self.set_value(day)
+
+    def set_value(self, day: date | None) -> None:
+        self.setText(fmt_date(day))
+
+    def value(self) -> date | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        m = _DATE.match(text)
+        if m:
+            try:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                pass
+        raise ValueError(QCoreApplication.translate("PersonEditor", "Write the date as dd/mm/yyyy, for example 05/03/1985."))
+
+
+def _code_combo(pairs: Sequence[tuple[str, str]], blank: str | None = None, editable: bool = False) -> QComboBox:
+    combo = QComboBox()
+    if blank is not None:
+        combo.addItem(blank, None)
+    for code, name in pairs:
+        combo.addItem(name, code)
+    combo.setEditable(editable)
+    return combo
+
+
+def _select(combo: QComboBox, code: str | None) -> None:
+    i = combo.findData(code)
+    if i < 0 and code:
+        i = combo.findText(code)
+    combo.setCurrentIndex(max(i, 0))
+
+
+def _combo_value(combo: QComboBox) -> str | None:
+    if combo.isEditable():
+        text = combo.currentText().strip()
+        i = combo.findText(text)
+        return combo.itemData(i) if i >= 0 and combo.itemData(i) else (text or None)
+    return combo.currentData()
+
+
+def _dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], list[tuple[str, str]]]:
+    """Every date field's value, and the (field, message) of those that cannot be read."""
+    values: dict[str, date | None] = {}
+    errors: list[tuple[str, str]] = []
+    for key, field in fields.items():
+        try:
+            values[key] = field.value()
+        except ValueError as exc:
+            values[key] = None
+            errors.append((key, str(exc)))
+    return values, errors
+
+
+def _int_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    errors.append((field, QCoreApplication.translate("PersonEditor", "Write a whole number.")))
+    return None
+
+
+def _decimal_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> Decimal | None:
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        errors.append((field, QCoreApplication.translate("PersonEditor", "Write a number, for example 2,67.")))
+        return None
+
+
+# ============================================================================================== identity
+
+_TEXT, _MULTI, _INT, _DATEK = "text", "multi", "int", "date"
+IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("full_name", QT_TRANSLATE_NOOP("PersonEditor", "Full name"), _TEXT),
+    ("other_names", QT_TRANSLATE_NOOP("PersonEditor", "Other names"), _TEXT),
+    ("gender", QT_TRANSLATE_NOOP("PersonEditor", "Sex"), "gender"),
+    ("birth_date", QT_TRANSLATE_NOOP("PersonEditor", "Date of birth"), "birth"),
+    ("birth_place", QT_TRANSLATE_NOOP("PersonEditor", "Place of birth"), _TEXT),
+    ("home_town", QT_TRANSLATE_NOOP("PersonEditor", "Home town"), _TEXT),
+    ("ethnicity", QT_TRANSLATE_NOOP("PersonEditor", "Ethnicity"), "ethnicity"),
+    ("religion", QT_TRANSLATE_NOOP("PersonEditor", "Religion"), "religion"),
+    ("id_number", QT_TRANSLATE_NOOP("PersonEditor", "Citizen ID number (CCCD)"), _TEXT),
+    ("id_issue_date", QT_TRANSLATE_NOOP("PersonEditor", "ID issued on"), _DATEK),
+    ("id_issue_place", QT_TRANSLATE_NOOP("PersonEditor", "ID issued by"), _TEXT),
+    ("permanent_address", QT_TRANSLATE_NOOP("PersonEditor", "Permanent residence"), _TEXT),
+    ("current_address", QT_TRANSLATE_NOOP("PersonEditor", "Current address"), _TEXT),
+    ("phone", QT_TRANSLATE_NOOP("PersonEditor", "Phone"), _TEXT),
+    ("email", QT_TRANSLATE_NOOP("PersonEditor", "Email"), _TEXT),
+    ("staff_code", QT_TRANSLATE_NOOP("PersonEditor", "Staff number"), _TEXT),
+    ("social_insurance_no", QT_TRANSLATE_NOOP("PersonEditor", "Social insurance book"), _TEXT),
+    ("general_education", QT_TRANSLATE_NOOP("PersonEditor", "General education"), _TEXT),
+    ("occupation_at_recruitment", QT_TRANSLATE_NOOP("PersonEditor", "Occupation when recruited"), _TEXT),
+    ("main_duties", QT_TRANSLATE_NOOP("PersonEditor", "Main duties"), _TEXT),
+    ("strengths", QT_TRANSLATE_NOOP("PersonEditor", "Strengths"), _TEXT),
+    ("highest_title", QT_TRANSLATE_NOOP("PersonEditor", "Highest honorary title"), _TEXT),
+    ("party_join_date", QT_TRANSLATE_NOOP("PersonEditor", "Joined the Party on"), _DATEK),
+    ("party_official_date", QT_TRANSLATE_NOOP("PersonEditor", "Full Party member on"), _DATEK),
+    ("union_join_info", QT_TRANSLATE_NOOP("PersonEditor", "Socio-political organisations"), _TEXT),
+    ("army_join_date", QT_TRANSLATE_NOOP("PersonEditor", "Enlisted on"), _DATEK),
+    ("army_leave_date", QT_TRANSLATE_NOOP("PersonEditor", "Discharged on"), _DATEK),
+    ("army_rank", QT_TRANSLATE_NOOP("PersonEditor", "Highest military rank"), _TEXT),
+    ("war_invalid_grade", QT_TRANSLATE_NOOP("PersonEditor", "War invalid grade"), _TEXT),
+    ("policy_family", QT_TRANSLATE_NOOP("PersonEditor", "Family under social policy"), _TEXT),
+    ("health", QT_TRANSLATE_NOOP("PersonEditor", "Health"), _TEXT),
+    ("height_cm", QT_TRANSLATE_NOOP("PersonEditor", "Height (cm)"), _INT),
+    ("weight_kg", QT_TRANSLATE_NOOP("PersonEditor", "Weight (kg)"), _INT),
+    ("blood_type", QT_TRANSLATE_NOOP("PersonEditor", "Blood type"), _TEXT),
+    ("history_notes", QT_TRANSLATE_NOOP("PersonEditor", "Personal history (item 29)"), _MULTI),
+)
+PRECISIONS = (("day", QT_TRANSLATE_NOOP("PersonEditor", "full date")),
+              ("month", QT_TRANSLATE_NOOP("PersonEditor", "month and year")),
+              ("year", QT_TRANSLATE_NOOP("PersonEditor", "year only")))
+
+
+class IdentityForm(QWidget):
+    """Every identity field in two columns, each with its error label underneath."""
+
+    changed = Signal()
+
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.errors = errors
+        self.widgets: dict[str, QWidget] = {}
+        self.touched: set[str] = set()
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        half = (len(IDENTITY_FIELDS) + 1) // 2
+        for n, (key, label, kind) in enumerate(IDENTITY_FIELDS):
+            widget = self._widget(key, kind)
+            self.widgets[key] = widget
+            col = 0 if n < half else 2
+            row = 2 * (n if n < half else n - half)
+            caption = QLabel(_translated(label))
+            caption.setBuddy(self.birth_edit if key == "birth_date" else widget)
+            grid.addWidget(caption, row, col)
+            grid.addWidget(widget, row, col + 1)
+            grid.addWidget(errors.add(key), row + 1, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    def _widget(self, key: str, kind: str) -> QWidget:
+        if kind == "gender":
+            combo = _code_combo([("M", self.tr("Male")), ("F", self.tr("Female"))], blank="")
+            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
+            return combo
+        if kind in ("ethnicity", "religion"):
+            combo = _code_combo(list(catalogs.labels(kind).items()), blank="", editable=True)
+            combo.currentTextChanged.connect(lambda _t, k=key: self._edited(k))
+            return combo
+        if kind == "birth":
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.birth_edit = DateField()
+            self.precision_combo = _code_combo([(c, _translated(t)) for c, t in PRECISIONS])
+            self.birth_edit.editingFinished.connect(lambda: self._edited("birth_date"))
+            self.birth_edit.textEdited.connect(lambda _t: self.changed.emit())
+            self.precision_combo.currentIndexChanged.connect(lambda _i: self._edited("birth_date"))
+            row.addWidget(self.birth_edit)
+            row.addWidget(self.precision_combo)
+            row.addStretch(1)
+            return box
+        if kind == _DATEK:
+            field = DateField()
+            field.editingFinished.connect(lambda k=key: self._edited(k))
+            field.textEdited.connect(lambda _t: self.changed.emit())
+            return field
+        if kind == _MULTI:
+            edit = QPlainTextEdit()
+            edit.setFixedHeight(60)
+            edit.textChanged.connect(lambda k=key: self._edited(k, quiet=True))
+            return edit
+        edit = QLineEdit()
+        if kind == _INT:
+            edit.setMaximumWidth(80)
+        edit.editingFinished.connect(lambda k=key: self._edited(k))
+        edit.textEdited.connect(lambda _t: self.changed.emit())
+        return edit
+
+    def _edited(self, key: str, quiet: bool = False) -> None:
+        self.touched.add(key)
+        self.changed.emit()
+        if not quiet:
+            self.check(only_touched=True)
+
+    # values ------------------------------------------------------------------------------------------
+    def set_identity(self, i: ps.IdentityInput) -> None:
+        for key, _label, kind in IDENTITY_FIELDS:
+            value = getattr(i, key)
+            widget = self.widgets[key]
+            widget.blockSignals(True)
+            if kind == "birth":
+                self.birth_edit.blockSignals(True)
+                self.birth_edit.set_value(value)
+                _select(self.precision_combo, i.birth_precision)
+                self.birth_edit.blockSignals(False)
+            elif isinstance(widget, DateField):
+                widget.set_value(value)
+            elif isinstance(widget, QComboBox):
+                code = v.catalog_code(kind, value) if kind in ("ethnicity", "religion") else value
+                _select(widget, code)
+                if widget.isEditable() and value and widget.findData(code) < 0:
+                    widget.setEditText(value)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+            widget.blockSignals(False)
+        self.touched.clear()
+
+    def identity(self) -> ps.IdentityInput:
+        """The values typed; fields that cannot be read raise ValidationError (nothing is sent)."""
+        identity, errors = self.read()
+        if errors:
+            raise ValidationError(errors)
+        return identity
+
+    def read(self) -> tuple[ps.IdentityInput, list[tuple[str, str]]]:
+        """The values typed (a field that cannot be read counts as empty) and the fields that could not."""
+        values: dict[str, Any] = {}
+        errors: list[tuple[str, str]] = []
+        for key, _label, kind in IDENTITY_FIELDS:
+            widget = self.widgets[key]
+            if kind == "birth":
+                try:
+                    values[key] = self.birth_edit.value()
+                except ValueError as exc:
+                    values[key] = None
+                    errors.append((key, str(exc)))
+                values["birth_precision"] = self.precision_combo.currentData() or "day"
+            elif isinstance(widget, DateField):
+                try:
+                    values[key] = widget.value()
+                except ValueError as exc:
+                    values[key] = None
+                    errors.append((key, str(exc)))
+            elif isinstance(widget, QComboBox):
+                values[key] = _combo_value(widget)
+            elif isinstance(widget, QPlainTextEdit):
+                values[key] = widget.toPlainText().strip() or None
+            elif kind == _INT:
+                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]
+            else:
+                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]
+        values["full_name"] = values["full_name"] or ""
+        values["gender"] = values["gender"] or ""
+        return ps.IdentityInput(**values), errors
+
+    def check(self, only_touched: bool = False) -> list[tuple[str, str]]:
+        """Show the messages of the pure checks (the database checks come when saving)."""
+        identity, unreadable = self.read()
+        bad = {f for f, _ in unreadable}
+        found = unreadable + [(f, m) for f, m in ps.identity_errors(identity, date.today()) if f not in bad]
+        if only_touched:
+            found = [(f, m) for f, m in found if f in self.touched]
+            for key in self.touched:
+                label = self.errors.labels.get(key)
+                if label is not None:
+                    label.clear()
+                    label.hide()
+            for field, message in found:
+                label = self.errors.labels[field]
+                label.setText(f"{label.text()}\n{message}".strip())
+                label.show()
+        return found
+
+
+# ============================================================================================== history tabs
+
+
+class HistoryTab(QWidget):
+    """A read-only table of history rows (oldest first) with the buttons that add to it."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+        self.ids: list[int] = []
+
+    def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: slot())
+        if needs_row:
+            button.setEnabled(False)
+            self.table.itemSelectionChanged.connect(lambda: button.setEnabled(self.selected_id() is not None))
+        self.buttons.addWidget(button)
+        return button
+
+    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        self.table.setRowCount(len(rows))
+        self.ids = [i for i, _ in rows]
+        for r, (_id, values) in enumerate(rows):
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.ids[rows[0].row()] if rows else None
+
+
+def _decision_text(decision: Any) -> str:
+    return decision.label() if decision is not None else ""
+
+
+# ============================================================================================== the editor
+
+
+class PersonEditor(QDialog):
+    """Add (`person_id=None`) or edit one person. `saved(person_id)` is emitted after every change."""
+
+    saved = Signal(int)
+
+    def __init__(self, ctx: ServiceContext, person_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.profile: PersonProfile | None = None
+        self.dirty = False
+        self.sub_dialog: QDialog | None = None
+        self.setMinimumSize(900, 600)
+        self.resize(1100, 660)
+
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.errors = FieldErrors(self.general_error)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("personName")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("muted")
+
+        self.tabs = QTabWidget()
+        self.identity_form = IdentityForm(self.errors)
+        self.identity_form.changed.connect(self._mark_dirty)
+        self.tabs.addTab(self._identity_tab(), self.tr("Identity"))
+        self.employment_tab = self._employment_tab()
+        self.tabs.addTab(self.employment_tab, self.tr("Employment"))
+        self.qual_tab = HistoryTab([self.tr("Kind"), self.tr("Level"), self.tr("Major / language"),
+                                    self.tr("Institution"), self.tr("Mode"), self.tr("Period"), self.tr("Year"),
+                                    self.tr("Certificate"), self.tr("Expires"), self.tr("Status")])
+        self.qual_tab.add_button(self.tr("Add qualification…"), self.add_qualification)
+        self.qual_tab.add_button(self.tr("Mark completed…"), self.complete_qualification, needs_row=True)
+        self.salary_tab = self._salary_tab()
+        self.post_tab = HistoryTab([self.tr("Post"), self.tr("Unit"), self.tr("Kind"), self.tr("From"),
+                                    self.tr("Term ends"), self.tr("Ended"), self.tr("Allowance"), self.tr("Decision")])
+        self.post_tab.add_button(self.tr("Appoint…"), self.add_post)
+        self.post_tab.add_button(self.tr("End the post…"), self.end_post, needs_row=True)
+        self.work_tab = HistoryTab([self.tr("From"), self.tr("To"), self.tr("Title, post, unit")])
+        self.work_tab.add_button(self.tr("Add line…"), self.add_work)
+        self.family_tab = HistoryTab([self.tr("Side"), self.tr("Relation"), self.tr("Full name"),
+                                      self.tr("Born"), self.tr("Details")])
+        self.family_tab.add_button(self.tr("Add relative…"), self.add_family)
+        self.award_tab = self._awards_tab()
+        self.eval_tab = HistoryTab([self.tr("Year"), self.tr("Rating"), self.tr("Score"), self.tr("Regime"),
+                                    self.tr("Note")])
+        self.eval_tab.add_button(self.tr("Add evaluation…"), self.add_evaluation)
+        self.doc_tab = HistoryTab([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Added"),
+                                   self.tr("Note")])
+        self.doc_tab.add_button(self.tr("Attach file…"), self.add_attachment)
+        self.doc_tab.add_button(self.tr("Open"), self.open_attachment, needs_row=True)
+        self.doc_tab.add_button(self.tr("Remove"), self.remove_attachment, needs_row=True)
+        for widget, title in ((self.qual_tab, self.tr("Qualifications")), (self.salary_tab, self.tr("Rank and salary")),
+                              (self.post_tab, self.tr("Posts")), (self.work_tab, self.tr("Work history")),
+                              (self.family_tab, self.tr("Family")),
+                              (self.award_tab, self.tr("Awards and discipline")),
+                              (self.eval_tab, self.tr("Evaluations")), (self.doc_tab, self.tr("Documents"))):
+            self.tabs.addTab(widget, title)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the record (Ctrl+S)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        head = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title_label)
+        names.addWidget(self.status_label)
+        head.addLayout(names, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(head)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+
+        if person_id is None:
+            self._show_new()
+        else:
+            self.reload()
+
+    # --- building -------------------------------------------------------------------------------------
+    def _identity_tab(self) -> QWidget:
+        self.photo_label = QLabel(self.tr("Photo\n(4 x 6 cm)"))
+        self.photo_label.setFixedSize(120, 160)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setStyleSheet("border: 1px solid #999;")
+        self.photo_button = QPushButton(self.tr("Choose photo…"))
+        self.photo_button.clicked.connect(self.choose_photo)
+        side = QVBoxLayout()
+        side.addWidget(self.photo_label)
+        side.addWidget(self.photo_button)
+        side.addStretch(1)
+        inner = QWidget()
+        row = QHBoxLayout(inner)
+        row.addLayout(side)
+        row.addWidget(self.identity_form, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _employment_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        # first employment and salary (new record)
+        self.new_box = QWidget()
+        form = QGridLayout(self.new_box)
+        self.category_combo = _code_combo([(it["code"], it["name"]) for it in catalogs.items("category")], blank="")
+        self.unit_combo = UnitCombo()
+        self.unit_combo.load(self.ctx)
+        self.start_edit = DateField()
+        self.recruited_edit = DateField()
+        self.agency_edit = QLineEdit()
+        self.rank_combo = _code_combo([(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()], blank="")
+        self.step_spin = QSpinBox()
+        self.step_spin.setRange(1, 12)
+        self.coef_edit = QLineEdit()
+        self.coef_edit.setMaximumWidth(90)
+        self.salary_date_edit = DateField()
+        for w in (self.rank_combo, self.step_spin):
+            (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self._fill_coefficient)
+        self.salary_date_edit.editingFinished.connect(self._fill_coefficient)
+        self.start_edit.editingFinished.connect(self._default_salary_date)
+        rows = [
+            (self.tr("Category"), self.category_combo, "category"),
+            (self.tr("Unit"), self.unit_combo, "unit_id"),
+            (self.tr("Joined the agency on"), self.start_edit, "start_date"),
+            (self.tr("Recruited on"), self.recruited_edit, "recruitment_date"),
+            (self.tr("Recruiting agency"), self.agency_edit, "recruitment_agency"),
+            (self.tr("Rank (ngạch / CDNN)"), self.rank_combo, "rank_code"),
+            (self.tr("Salary step"), self.step_spin, "salary_step"),
+            (self.tr("Coefficient"), self.coef_edit, "coefficient"),
+            (self.tr("Paid from"), self.salary_date_edit, "salary_date"),
+        ]
+        for n, (label, widget, key) in enumerate(rows):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addWidget(caption, 2 * n, 0)
+            form.addWidget(widget, 2 * n, 1)
+            form.addWidget(self.errors.add(key), 2 * n + 1, 1)
+        form.setColumnStretch(1, 1)
+        layout.addWidget(self.new_box)
+        # periods (existing record)
+        self.emp_history = HistoryTab([self.tr("Category"), self.tr("Unit"), self.tr("From"), self.tr("To"),
+                                       self.tr("Ended by"), self.tr("Recruited on"), self.tr("Decision")])
+        self.emp_history.add_button(self.tr("Move or rehire…"), self.add_employment)
+        self.leave_button = self.emp_history.add_button(self.tr("Record leaving…"), self.record_leaving)
+        layout.addWidget(self.emp_history, 1)
+        return tab
+
+    def _salary_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.rank_history = HistoryTab([self.tr("Rank code"), self.tr("Rank"), self.tr("From"), self.tr("To"),
+                                        self.tr("Decision")])
+        self.rank_history.add_button(self.tr("Change rank…"), self.add_rank)
+        self.salary_history = HistoryTab([self.tr("From"), self.tr("Rank"), self.tr("Step"), self.tr("Coefficient"),
+                                          self.tr("Percent"), self.tr("Next step counts from"),
+                                          self.tr("Seniority allowance"), self.tr("Reason"), self.tr("Decision")])
+        self.salary_history.add_button(self.tr("Add salary step…"), self.add_salary)
+        layout.addWidget(QLabel(self.tr("Ranks held")))
+        layout.addWidget(self.rank_history, 1)
+        layout.addWidget(QLabel(self.tr("Salary history")))
+        layout.addWidget(self.salary_history, 2)
+        return tab
+
+    def _awards_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.award_history = HistoryTab([self.tr("Date"), self.tr("Award"), self.tr("Level"), self.tr("Reason"),
+                                         self.tr("Decision")])
+        self.award_history.add_button(self.tr("Add award…"), self.add_award)
+        self.discipline_history = HistoryTab([self.tr("Decided on"), self.tr("Form"), self.tr("From"),
+                                              self.tr("To"), self.tr("Reason"), self.tr("Decision")])
+        self.discipline_history.add_button(self.tr("Add discipline…"), self.add_discipline)
+        layout.addWidget(QLabel(self.tr("Awards")))
+        layout.addWidget(self.award_history, 1)
+        layout.addWidget(QLabel(self.tr("Discipline")))
+        layout.addWidget(self.discipline_history, 1)
+        return tab
+
+    # --- modes --------------------------------------------------------------------------------------------
+    def _show_new(self) -> None:
+        self.setWindowTitle(self.tr("New record"))
+        self.title_label.setText(self.tr("New record"))
+        self.status_label.setText(self.tr("Fill in the identity and the first employment, then save (Ctrl+S)."))
+        self.new_box.show()
+        self.emp_history.hide()
+        self.photo_button.setEnabled(False)
+        for i in range(2, self.tabs.count()):
+            self.tabs.setTabEnabled(i, False)
+            self.tabs.setTabToolTip(i, self.tr("Save the new record first"))
+
+    def reload(self) -> None:
+        """Read the record again (after any change) and show it."""
+        assert self.person_id is not None
+        try:
+            self.profile = ps.load_profile(self.ctx, self.person_id)
+        except HrappError as exc:
+            show_error(self, exc)
+            return
+        p = self.profile
+        self.setWindowTitle(self.tr("Record: %1").replace("%1", p.full_name))
+        self.title_label.setText(p.full_name)
+        facts = [x for x in (p.status_label, p.post, p.rank_name, p.unit_name) if x]
+        self.status_label.setText(" · ".join(facts))
+        self.new_box.hide()
+        self.emp_history.show()
+        self.photo_button.setEnabled(True)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabEnabled(i, True)
+            self.tabs.setTabToolTip(i, "")
+        self.identity_form.set_identity(p.identity)
+        self._show_photo(p.photo)
+        self._fill_tables(p)
+        self.dirty = False
+
+    def _show_photo(self, data: bytes | None) -> None:
+        if data:
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            self.photo_label.setPixmap(pixmap.scaled(self.photo_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.photo_label.setPixmap(QPixmap())
+            self.photo_label.setText(self.tr("Photo\n(4 x 6 cm)"))
+
+    def _fill_tables(self, p: PersonProfile) -> None:
+        self.emp_history.set_rows([(e.id, [e.category_label, e.unit_name, fmt_date(e.start_date),
+                                           fmt_date(e.end_date), e.end_reason_label, fmt_date(e.recruitment_date),
+                                           _decision_text(e.decision)]) for e in p.employments])
+        self.leave_button.setEnabled(p.status in ps.ACTIVE)
+        self.qual_tab.set_rows([(q.id, [q.kind_label, q.level_label, q.major or q.language, q.institution,
+                                        q.mode_label, f"{fmt_date(q.start_date)} – {fmt_date(q.end_date)}".strip(" –"),
+                                        str(q.year or ""), q.certificate_no, fmt_date(q.expiry_date),
+                                        self.tr("In progress") if q.in_progress else self.tr("Completed")])
+                                for q in p.qualifications])
+        self.rank_history.set_rows([(r.id, [r.rank_code, r.rank_name, fmt_date(r.effective_date),
+                                            fmt_date(r.end_date), _decision_text(r.decision)]) for r in p.ranks])
+        self.salary_history.set_rows([(s.id, [fmt_date(s.effective_date), s.rank_name, str(s.step),
+                                              fmt_decimal(s.coefficient), f"{s.percent}%", fmt_date(s.step_since),
+                                              f"{s.pctnvk_percent}%" if s.pctnvk_percent else "", s.reason_label,
+                                              _decision_text(s.decision)]) for s in p.salary_steps])
+        self.post_tab.set_rows([(h.id, [h.post_title + (self.tr(" (concurrent)") if h.is_concurrent else ""),
+                                        h.unit_name, h.kind_label, fmt_date(h.start_date), fmt_date(h.term_end),
+                                        f"{fmt_date(h.end_date)} {h.end_reason}".strip(),
+                                        fmt_decimal(h.allowance_coefficient), _decision_text(h.decision)])
+                                for h in p.posts])
+        self.work_tab.set_rows([(w.id, [fmt_date(w.from_date), fmt_date(w.to_date), w.description])
+                                for w in p.work_history])
+        sides = {"self": self.tr("Own family"), "spouse": self.tr("Spouse's family")}
+        self.family_tab.set_rows([(f.id, [sides.get(f.side, f.side), f.relation, f.full_name,
+                                          str(f.birth_year or ""), f.details]) for f in p.family])
+        self.award_history.set_rows([(a.id, [fmt_date(a.award_date), a.form, a.level, a.reason,
+                                             _decision_text(a.decision)]) for a in p.awards])
+        self.discipline_history.set_rows([(d.id, [fmt_date(d.decision_date), d.form_label, fmt_date(d.effect_from),
+                                                  fmt_date(d.effect_to), d.reason, _decision_text(d.decision)])
+                                          for d in p.disciplines])
+        self.eval_tab.set_rows([(e.id, [str(e.year), e.rating_label, fmt_decimal(e.score) if e.score else "",
+                                        e.regime, e.note]) for e in p.evaluations])
+        self.doc_tab.set_rows([(a.id, [a.filename, a.kind, f"{a.size // 1024 or 1} KB", fmt_date(a.created_at.date()),
+                                       a.note]) for a in p.attachments])
+
+    # --- identity and the new record ----------------------------------------------------------------------
+    def _mark_dirty(self) -> None:
+        self.dirty = True
+
+    def _fill_coefficient(self, *_args: object) -> None:
+        """The coefficient of the chosen rank and step (the table's value; editable for old records)."""
+        rank = self.rank_combo.currentData()
+        try:
+            day = self.salary_date_edit.value() or self.start_edit.value() or date.today()
+            if rank:
+                self.coef_edit.setText(fmt_decimal(v.expected_coefficient(rank, self.step_spin.value(),
+                                                                         self.ctx.rulebook, day)))
+        except (ValueError, HrappError):
+            pass
+
+    def _default_salary_date(self) -> None:
+        if not self.salary_date_edit.text().strip():
+            self.salary_date_edit.setText(self.start_edit.text())
+            self._fill_coefficient()
+
+    def _new_person(self) -> ps.NewPerson:
+        identity = self.identity_form.identity()
+        dates, errors = _dates({"start_date": self.start_edit, "recruitment_date": self.recruited_edit,
+                                "salary_date": self.salary_date_edit})
+        coefficient = _decimal_or_none(self.coef_edit.text(), "coefficient", errors)
+        if errors:
+            raise ValidationError(errors)
+        unit_id = unit_id_for_code(self.ctx, self.unit_combo.current_code())
+        rank = self.rank_combo.currentData()
+        salary = ps.SalaryInput(rank, self.step_spin.value(), coefficient, dates["salary_date"] or dates["start_date"],
+                                reason="tuyen_dung") if rank else None
+        return ps.NewPerson(identity, ps.EmploymentInput(
+            category=self.category_combo.currentData() or "", unit_id=unit_id, start_date=dates["start_date"],
+            recruitment_date=dates["recruitment_date"], recruitment_agency=self.agency_edit.text().strip() or None),
+            salary)
+
+    def save(self) -> bool:
+        """Create or update; every message goes under its field and nothing is saved while one stands."""
+        self.errors.clear()
+        try:
+            if self.person_id is None:
+                profile = ps.create_person(self.ctx, self._new_person())
+                self.person_id = profile.id
+            else:
+                assert self.profile is not None
+                ps.update_person(self.ctx, ps.PersonUpdate(self.person_id, self.profile.row_version,
+                                                           self.identity_form.identity()))
+        except HrappError as exc:
+            self.errors.show(exc)
+            self._show_tab_with_error(exc)
+            return False
+        self.reload()
+        self.saved.emit(self.person_id)
+        return True
+
+    def _show_tab_with_error(self, exc: HrappError) -> None:
+        fields = [f for f, _ in exc.errors] if isinstance(exc, ValidationError) else [exc.field]
+        identity_keys = {k for k, _, _ in IDENTITY_FIELDS}
+        if fields and fields[0] in identity_keys:
+            self.tabs.setCurrentIndex(0)
+        elif fields and fields[0]:
+            self.tabs.setCurrentIndex(1)
+
+    def choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the photo"), str(Path.home()),
+                                              self.tr("Images (*.jpg *.jpeg *.png)"))
+        if path:
+            self.set_photo_file(path)
+
+    def set_photo_file(self, path: str) -> None:
+        assert self.person_id is not None
+        try:
+            ps.set_photo(self.ctx, self.person_id, Path(path).name, Path(path).read_bytes())
+        except (HrappError, OSError) as exc:
+            show_error(self, exc)
+            return
+        self._changed()
+
+    def reject(self) -> None:
+        if self.dirty and self.person_id is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"), self.tr("Save the changes to this record?"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        event.ignore()
+        self.reject()
+
+    # --- history dialogs ----------------------------------------------------------------------------------
+    def _changed(self, _profile: object = None) -> None:
+        keep_dirty = self.dirty
+        identity = self.identity_form.identity() if keep_dirty else None
+        self.reload()
+        if identity is not None:  # history was added while identity edits were pending: keep the edits
+            self.identity_form.set_identity(identity)
+            self.dirty = True
+        if self.person_id is not None:
+            self.saved.emit(self.person_id)
+
+    def _open(self, dialog: FormDialog) -> FormDialog:
+        dialog.accepted.connect(lambda: self._changed(dialog.result_value))
+        self.sub_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog(self, title: str) -> FormDialog:
+        dialog = FormDialog(title, lambda: None, self)
+        dialog.setMinimumWidth(520)
+        return dialog
+
+    def add_salary(self) -> FormDialog:
+        d = self._dialog(self.tr("Add a salary step"))
+        rank = _code_combo([(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()])
+        _select(rank, self.profile.rank_code if self.profile else None)
+        step = QSpinBox()
+        step.setRange(1, 12)
+        step.setValue((self.profile.salary_step or 0) + 1 if self.profile else 1)
+        coef = QLineEdit()
+        day = DateField()
+        percent = QSpinBox()
+        percent.setRange(1, 100)
+        percent.setValue(100)
+        reason = _code_combo(list(SALARY_REASONS.items()))
+
+        def fill() -> None:
+            try:
+                coef.setText(fmt_decimal(v.expected_coefficient(rank.currentData(), step.value(), self.ctx.rulebook,
+                                                                day.value() or date.today())))
+            except (ValueError, HrappError):
+                pass
+
+        rank.currentIndexChanged.connect(fill)
+        step.valueChanged.connect(fill)
+        day.editingFinished.connect(fill)
+        fill()
+        d.add_field(self.tr("Rank"), rank, "rank_code")
+        d.add_field(self.tr("Step"), step, "salary_step")
+        d.add_field(self.tr("Coefficient"), coef, "coefficient")
+        d.add_field(self.tr("Paid from"), day, "salary_date")
+        d.add_field(self.tr("Percent"), percent, "percent")
+        d.add_field(self.tr("Reason"), reason, "reason")
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"salary_date": day})
+            value = _decimal_or_none(coef.text(), "coefficient", errors)
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_salary_step(self.ctx, self.person_id, ps.SalaryInput(  # type: ignore[arg-type]
+                rank.currentData(), step.value(), value, dates["salary_date"], percent=percent.value(),
+                reason=reason.currentData(), decision=decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_rank(self) -> FormDialog:
+        d = self._dialog(self.tr("Change rank"))
+        rank = _code_combo([(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()])
+        day = DateField()
+        d.add_field(self.tr("Rank"), rank, "rank_code")
+        d.add_field(self.tr("From"), day, "effective_date")
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"effective_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_rank(self.ctx, self.person_id,  # type: ignore[arg-type]
+                               ps.RankInput(rank.currentData(), dates["effective_date"], decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_employment(self) -> FormDialog:
+        d = self._dialog(self.tr("Move to another unit or rehire"))
+        category = _code_combo([(it["code"], it["name"]) for it in catalogs.items("category")])
+        _select(category, self.profile.category if self.profile else None)
+        unit = UnitCombo()
+        unit.load(self.ctx)
+        day = DateField()
+        d.add_field(self.tr("Category"), category, "category")
+        d.add_field(self.tr("Unit"), unit, "unit_id")
+        d.add_field(self.tr("From"), day, "start_date")
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"start_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_employment(self.ctx, self.person_id, ps.EmploymentInput(  # type: ignore[arg-type]
+                category.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
+                decision=decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def record_leaving(self) -> FormDialog:
+        d = self._dialog(self.tr("Record leaving"))
+        kind = _code_combo(list(ps.LEAVE_LABELS.items()))
+        day = DateField()
+        note = QLineEdit()
+        d.add_field(self.tr("Leaves by"), kind, "kind")
+        d.add_field(self.tr("First day away"), day, "effective_date")
+        d.add_field(self.tr("Note"), note, "note")
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"effective_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.leave(self.ctx, self.person_id, ps.LeaveInput(  # type: ignore[arg-type]
+                kind.currentData(), dates["effective_date"], decision.value(), note.text().strip() or None))
+
+        d.action = action
+        return self._open(d)
+
+    def add_qualification(self) -> FormDialog:
+        d = self._dialog(self.tr("Add a qualification"))
+        kind = _code_combo(list(catalogs.labels("qualification_kind").items()))
+        level = QComboBox()
+
+        def levels() -> None:
+            level.clear()
+            for code in v.levels_of(kind.currentData()):
+                level.addItem(catalogs.label("qualification_level", code), code)
+
+        kind.currentIndexChanged.connect(lambda _i: levels())
+        levels()
+        major, language, institution = QLineEdit(), QLineEdit(), QLineEdit()
+        mode = _code_combo(list(STUDY_MODES.items()), blank="")
+        start, end, cert_date, expiry = DateField(), DateField(), DateField(), DateField()
+        year, cert_no = QLineEdit(), QLineEdit()
+        year.setMaximumWidth(80)
+        ongoing = QCheckBox(self.tr("Still studying (e.g. doctoral candidate)"))
+        for label, widget, field in ((self.tr("Kind"), kind, "kind"), (self.tr("Level"), level, "level_code"),
+                                     (self.tr("Major"), major, "major"), (self.tr("Language"), language, "language"),
+                                     (self.tr("Institution"), institution, "institution"),
+                                     (self.tr("Mode"), mode, "mode"), (self.tr("From"), start, "start_date"),
+                                     (self.tr("To"), end, "end_date"), (self.tr("Year obtained"), year, "year"),
+                                     (self.tr("Certificate number"), cert_no, "certificate_no"),
+                                     (self.tr("Certificate date"), cert_date, "certificate_date"),
+                                     (self.tr("Valid until"), expiry, "expiry_date"), ("", ongoing, "in_progress")):
+            d.add_field(label, widget, field)
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"start_date": start, "end_date": end, "certificate_date": cert_date,
+                                    "expiry_date": expiry})
+            year_value = _int_or_none(year.text(), "year", errors)
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_qualification(self.ctx, self.person_id, ps.QualificationInput(  # type: ignore[arg-type]
+                kind.currentData(), level.currentData() or "", major=major.text().strip() or None,
+                language=language.text().strip() or None, institution=institution.text().strip() or None,
+                mode=mode.currentData(), year=year_value, certificate_no=cert_no.text().strip() or None,
+                in_progress=ongoing.isChecked(), **dates))
+
+        d.action = action
+        return self._open(d)
+
+    def complete_qualification(self) -> FormDialog | None:
+        qid = self.qual_tab.selected_id()
+        if qid is None:
+            return None
+        d = self._dialog(self.tr("Study completed"))
+        year, cert_no, cert_date = QLineEdit(), QLineEdit(), DateField()
+        d.add_field(self.tr("Year obtained"), year, "year")
+        d.add_field(self.tr("Certificate number"), cert_no, "certificate_no")
+        d.add_field(self.tr("Certificate date"), cert_date, "certificate_date")
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"certificate_date": cert_date})
+            year_value = _int_or_none(year.text(), "year", errors)
+            if year_value is None and not errors:
+                errors.append(("year", self.tr("Enter the year the degree was obtained.")))
+            if errors:
+                raise ValidationError(errors)
+            return ps.complete_qualification(self.ctx, qid, year_value,  # type: ignore[arg-type]
+                                             certificate_no=cert_no.text().strip() or None,
+                                             certificate_date=dates["certificate_date"])
+
+        d.action = action
+        return self._open(d)
+
+    def add_post(self) -> FormDialog:
+        d = self._dialog(self.tr("Appoint to a post"))
+        post = _code_combo(list(catalogs.labels("post").items()))
+        unit = UnitCombo()
+        unit.load(self.ctx)
+        if self.profile and self.profile.unit_id:
+            from sqlalchemy import select
+
+            from hrapp.db.models import OrgUnit
+
+            with self.ctx.read() as s:
+                unit.select_code(s.scalar(select(OrgUnit.code).where(OrgUnit.id == self.profile.unit_id)))
+        kind = _code_combo(list(catalogs.labels("appointment_kind").items()))
+        day = DateField()
+        concurrent = QCheckBox(self.tr("Concurrent post (kiêm nhiệm)"))
+        for label, widget, field in ((self.tr("Post"), post, "post_code"), (self.tr("Unit"), unit, "unit_id"),
+                                     (self.tr("Kind"), kind, "kind"), (self.tr("From"), day, "start_date"),
+                                     ("", concurrent, "is_concurrent")):
+            d.add_field(label, widget, field)
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"start_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_post(self.ctx, self.person_id, ps.PostInput(  # type: ignore[arg-type]
+                post.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
+                kind=kind.currentData(), is_concurrent=concurrent.isChecked(), decision=decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def end_post(self) -> FormDialog | None:
+        post_id = self.post_tab.selected_id()
+        if post_id is None:
+            return None
+        d = self._dialog(self.tr("End the post"))
+        day, reason = DateField(), QLineEdit()
+        d.add_field(self.tr("Last day"), day, "end_date")
+        d.add_field(self.tr("Reason"), reason, "reason")
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"end_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.end_post(self.ctx, post_id, dates["end_date"], reason.text(), decision.value())
+
+        d.action = action
+        return self._open(d)
+
+    def add_work(self) -> FormDialog:
+        d = self._dialog(self.tr("Add a work history line"))
+        start, end, text = DateField(), DateField(), QLineEdit()
+        d.add_field(self.tr("From"), start, "from_date")
+        d.add_field(self.tr("To (empty: until now)"), end, "to_date")
+        d.add_field(self.tr("Title, post, unit"), text, "description")
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"from_date": start, "to_date": end})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_work_history(self.ctx, self.person_id,  # type: ignore[arg-type]
+                                       ps.WorkInput(dates["from_date"], dates["to_date"], text.text()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_family(self) -> FormDialog:
+        d = self._dialog(self.tr("Add a relative"))
+        side = _code_combo([("self", self.tr("Own family")), ("spouse", self.tr("Spouse's family"))])
+        relation, name, born, details = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        born.setMaximumWidth(80)
+        for label, widget, field in ((self.tr("Side"), side, "side"), (self.tr("Relation"), relation, "relation"),
+                                     (self.tr("Full name"), name, "full_name"), (self.tr("Born in"), born, "birth_year"),
+                                     (self.tr("Home town, occupation, address"), details, "details")):
+            d.add_field(label, widget, field)
+        d.finish_layout()
+
+        def action() -> Any:
+            errors: list[tuple[str, str]] = []
+            year = _int_or_none(born.text(), "birth_year", errors)
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_family_member(self.ctx, self.person_id, ps.FamilyInput(  # type: ignore[arg-type]
+                relation.text(), name.text(), year, details.text().strip() or None, side.currentData()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_award(self) -> FormDialog:
+        d = self._dialog(self.tr("Add an award"))
+        day, form, level, reason = DateField(), QLineEdit(), QLineEdit(), QLineEdit()
+        for label, widget, field in ((self.tr("Date"), day, "award_date"), (self.tr("Award"), form, "form"),
+                                     (self.tr("Level"), level, "level"), (self.tr("Reason"), reason, "reason")):
+            d.add_field(label, widget, field)
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"award_date": day})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_award(self.ctx, self.person_id, ps.AwardInput(  # type: ignore[arg-type]
+                dates["award_date"], form.text(), level.text().strip() or None, reason.text().strip() or None,
+                decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_discipline(self) -> FormDialog:
+        d = self._dialog(self.tr("Add a discipline"))
+        decided, start, end = DateField(), DateField(), DateField()
+        form = _code_combo(list(catalogs.labels("discipline_form").items()))
+        reason = QLineEdit()
+        for label, widget, field in ((self.tr("Decided on"), decided, "decision_date"), (self.tr("Form"), form, "form"),
+                                     (self.tr("In effect from"), start, "effect_from"),
+                                     (self.tr("In effect until"), end, "effect_to"),
+                                     (self.tr("Reason"), reason, "reason")):
+            d.add_field(label, widget, field)
+        decision = d.add_decision()
+        d.finish_layout()
+
+        def action() -> Any:
+            dates, errors = _dates({"decision_date": decided, "effect_from": start, "effect_to": end})
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_discipline(self.ctx, self.person_id, ps.DisciplineInput(  # type: ignore[arg-type]
+                dates["decision_date"], form.currentData(), dates["effect_from"], dates["effect_to"],
+                reason.text().strip() or None, decision.value()))
+
+        d.action = action
+        return self._open(d)
+
+    def add_evaluation(self) -> FormDialog:
+        d = self._dialog(self.tr("Add an evaluation"))
+        year = QSpinBox()
+        year.setRange(1990, 2100)
+        year.setValue(date.today().year - 1)
+        rating = _code_combo(list(catalogs.labels("rating").items()), blank="")
+        score = QLineEdit()
+        score.setMaximumWidth(80)
+        regime = _code_combo([("nd90_2020", "NĐ 90/2020"), ("nd335_2025", "NĐ 335/2025")])
+        note = QLineEdit()
+        for label, widget, field in ((self.tr("Year"), year, "year"), (self.tr("Rating"), rating, "rating"),
+                                     (self.tr("Score (/100)"), score, "score"), (self.tr("Regime"), regime, "regime"),
+                                     (self.tr("Note"), note, "note")):
+            d.add_field(label, widget, field)
+        d.finish_layout()
+
+        def action() -> Any:
+            errors: list[tuple[str, str]] = []
+            value = _decimal_or_none(score.text(), "score", errors)
+            if errors:
+                raise ValidationError(errors)
+            return ps.add_evaluation(self.ctx, self.person_id, ps.EvaluationInput(  # type: ignore[arg-type]
+                year.value(), rating.currentData(), value, regime.currentData(), note.text().strip() or None))
+
+        d.action = action
+        return self._open(d)
+
+    def add_attachment(self, path: str | None = None) -> FormDialog:
+        d = self._dialog(self.tr("Attach a file"))
+        file_edit = QLineEdit(path or "")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(lambda: file_edit.setText(
+            QFileDialog.getOpenFileName(d, self.tr("Choose the file"), str(Path.home()))[0] or file_edit.text()))
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(file_edit, 1)
+        line.addWidget(browse)
+        kinds = [("decision", self.tr("Decision")), ("degree", self.tr("Degree")),
+                 ("certificate", self.tr("Certificate")), ("document", self.tr("Other document"))]
+        kind = _code_combo(kinds)
+        note = QLineEdit()
+        d.add_field(self.tr("File"), row, "filename")
+        d.add_field(self.tr("Kind"), kind, "kind")
+        d.add_field(self.tr("Note"), note, "note")
+        d.finish_layout()
+
+        def action() -> Any:
+            chosen = Path(file_edit.text().strip())
+            if not file_edit.text().strip() or not chosen.is_file():
+                raise ValidationError([("filename", self.tr("Choose an existing file."))])
+            return ps.add_attachment(self.ctx, self.person_id, ps.AttachmentInput(  # type: ignore[arg-type]
+                chosen.name, chosen.read_bytes(), kind.currentData(), note.text().strip() or None))
+
+        d.action = action
+        return self._open(d)
+
+    def open_attachment(self) -> Path | None:
+        """Write the selected document to a temporary file and open it with the system's viewer."""
+        aid = self.doc_tab.selected_id()
+        if aid is None:
+            return None
+        try:
+            name, _mime, data = ps.attachment_data(self.ctx, aid)
+        except HrappError as exc:
+            show_error(self, exc)
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="hrapp_"))
+        target = folder / name
+        target.write_bytes(data)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
+
+    def remove_attachment(self) -> None:
+        aid = self.doc_tab.selected_id()
+        if aid is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Remove the document"),
+                                      self.tr("Remove the selected document from the record?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            ps.delete_attachment(self.ctx, aid)
+        except HrappError as exc:
+            show_error(self, exc)
+            return
+        self._changed()
+
