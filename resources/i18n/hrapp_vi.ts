@@ -2720,6 +2720,10 @@
         <translation>Kỷ luật</translation>
     </message>
     <message>
+        <source>Choose a unit…</source>
+        <translation>Chọn đơn vị…</translation>
+    </message>
+    <message>
         <source>New record</source>
         <translation>Hồ sơ mới</translation>
     </message>

@@ -289,6 +289,7 @@ class IdentityForm(QWidget):
                 widget.setPlainText(value or "")
             elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
+                widget.setCursorPosition(0)  # long addresses show their beginning
             widget.blockSignals(False)
         self.touched.clear()
 
@@ -519,14 +520,14 @@ class PersonEditor(QDialog):
         self.new_box = QWidget()
         form = QGridLayout(self.new_box)
         self.category_combo = _code_combo([(it["code"], it["name"]) for it in catalogs.items("category")], blank="")
-        self.unit_combo = UnitCombo()
-        self.unit_combo.load(self.ctx)
+        self.unit_combo = self._unit_combo()
         self.start_edit = DateField()
         self.recruited_edit = DateField()
         self.agency_edit = QLineEdit()
         self.rank_combo = _code_combo([(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()], blank="")
         self.step_spin = QSpinBox()
         self.step_spin.setRange(1, 12)
+        self.step_spin.setMaximumWidth(80)
         self.coef_edit = QLineEdit()
         self.coef_edit.setMaximumWidth(90)
         self.salary_date_edit = DateField()
@@ -591,6 +592,13 @@ class PersonEditor(QDialog):
         layout.addWidget(QLabel(self.tr("Discipline")))
         layout.addWidget(self.discipline_history, 1)
         return tab
+
+    def _unit_combo(self) -> UnitCombo:
+        """The units open today; the first entry asks for a choice (it is not "all units" here)."""
+        combo = UnitCombo()
+        combo.load(self.ctx)
+        combo.setItemText(0, self.tr("Choose a unit…"))
+        return combo
 
     # --- modes --------------------------------------------------------------------------------------------
     def _show_new(self) -> None:
@@ -858,8 +866,7 @@ class PersonEditor(QDialog):
         d = self._dialog(self.tr("Move to another unit or rehire"))
         category = _code_combo([(it["code"], it["name"]) for it in catalogs.items("category")])
         _select(category, self.profile.category if self.profile else None)
-        unit = UnitCombo()
-        unit.load(self.ctx)
+        unit = self._unit_combo()
         day = DateField()
         d.add_field(self.tr("Category"), category, "category")
         d.add_field(self.tr("Unit"), unit, "unit_id")
@@ -971,8 +978,7 @@ class PersonEditor(QDialog):
     def add_post(self) -> FormDialog:
         d = self._dialog(self.tr("Appoint to a post"))
         post = _code_combo(list(catalogs.labels("post").items()))
-        unit = UnitCombo()
-        unit.load(self.ctx)
+        unit = self._unit_combo()
         if self.profile and self.profile.unit_id:
             from sqlalchemy import select
 
