@@ -231,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     report = {"machine": machine(), "date": date.today().isoformat(),
               "load_average_at_start": [round(x, 2) for x in load],
+              "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
               "database": f"{args.employees} people, {args.units} units, seed {args.seed}, as of {AS_OF.isoformat()}",
               "seconds": round(time.perf_counter() - started, 1), "benchmarks": rows}
     if not args.no_save:
