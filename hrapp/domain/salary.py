@@ -91,12 +91,16 @@ def to_decimal(value: Decimal | str | int, field: str = "coefficient") -> Decima
     if isinstance(value, float) or isinstance(value, bool):
         raise DomainError("invalid_number", "Hệ số phải là số thập phân chính xác, không dùng số thực dấu phẩy "
                           "động.", field=field)
+    text = str(value).strip()
+    shown = text if len(text) <= 24 else text[:24] + "…"
     try:
-        result = Decimal(str(value).strip().replace(",", "."))
+        result = Decimal(text.replace(",", "."))
     except InvalidOperation:
-        raise DomainError("invalid_number", f"'{value}' không phải là một số.", field=field) from None
+        raise DomainError("invalid_number", f"'{shown}' không phải là một số.", field=field) from None
     if not result.is_finite():
-        raise DomainError("invalid_number", f"'{value}' không phải là một số.", field=field)
+        raise DomainError("invalid_number", f"'{shown}' không phải là một số.", field=field)
+    if result and not -6 <= result.adjusted() <= 6:  # a coefficient is a few units with two or three decimals
+        raise DomainError("invalid_number", f"'{shown}' không phải là một hệ số lương.", field=field)
     return result
 
 

@@ -108,11 +108,17 @@ def age_on(birth: date, on: date) -> int:
 
 
 def birthday(birth: date, years: int) -> date:
-    """The day `years` after `birth` (29/02 becomes 01/03 in a year without it)."""
+    """The day `years` after `birth` (29/02 becomes 01/03 in a year without it); past the calendar's last
+    year (a mistyped birth year), its last day."""
+    year = birth.year + years
+    if year > date.max.year:
+        return date.max
+    if year < date.min.year:
+        return date.min
     try:
-        return birth.replace(year=birth.year + years)
+        return birth.replace(year=year)
     except ValueError:
-        return date(birth.year + years, 3, 1)
+        return date(year, 3, 1)
 
 
 def birth_date_error(birth: date | None, today: date) -> str | None:
@@ -193,7 +199,7 @@ def coefficient_errors(rank_code: str, step: int | None, coefficient: Decimal | 
     # fast path for imports of many rows: one table lookup; the salary module words the errors
     table = _scale_table(salary.scale_rule(rulebook, on), klass)
     if table is not None and isinstance(step, int) and 1 <= step <= len(table) and isinstance(coefficient, Decimal) \
-            and coefficient == table[step - 1]:
+            and coefficient.is_finite() and coefficient == table[step - 1]:
         return []
     errors = _step_errors(klass, step, rulebook, on)
     if errors:

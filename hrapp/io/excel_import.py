@@ -830,8 +830,9 @@ class _Importer:
                 continue
             seen[day] = sal
             if old is not None:
-                if (old.rank_code, old.step, Decimal(old.coefficient)) != (
-                        sal.rank_code, sal.step, Decimal(str(sal.coefficient))):
+                stored_coefficient = Decimal(old.coefficient)
+                given = Decimal(str(sal.coefficient)) if sal.coefficient is not None else stored_coefficient
+                if (old.rank_code, old.step, stored_coefficient) != (sal.rank_code, sal.step, given):
                     self.issues.add(row.sheet, row.number, "salary_date", row.raw.get("salary_date") or day,
                                     f"Hồ sơ đã có diễn biến lương từ {v.dmy(day)} (bậc {old.step}, hệ số "
                                     f"{fmt_coefficient(old.coefficient)}); không ghi đè lịch sử.")
@@ -1217,8 +1218,9 @@ def import_employees(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_r
             return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started)
         if dry_run:
             new = sum(1 for p in plans if p.person_id is None)
-            return ImportResult(True, (), total_rows, created=new, updated=0, unchanged=len(plans) - new,
-                                seconds=time.perf_counter() - started)
+            changed = sum(1 for p in plans if p.person_id is not None and p.changes_anything())
+            return ImportResult(True, (), total_rows, created=new, updated=changed,
+                                unchanged=len(plans) - new - changed, seconds=time.perf_counter() - started)
         created, updated, unchanged, added = importer.write(plans, Path(path).name)
     if progress is not None:
         progress(importer.total, importer.total)
