@@ -288,7 +288,10 @@ def _decimal(cell: Any) -> Decimal | None:
     if isinstance(cell, bool):
         raise _Bad("không phải số")
     if isinstance(cell, float | int):
-        return Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
+        value = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
+        if not value.is_finite():
+            raise _Bad("không phải số")
+        return value
     text = str(cell).strip().replace(" ", "")
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")

@@ -204,6 +204,8 @@ def test_codes_are_accepted_by_name_without_accents(ctx, units, tmp_path):
 
 def test_cccd_already_in_the_database_updates_that_person(ctx, units, tmp_path):
     assert run(ctx, book(tmp_path / "a.xlsx", {"Nhân sự": [HEAD, row()]})).ok
+    preview = run(ctx, book(tmp_path / "p.xlsx", {"Nhân sự": [HEAD, row(phone="0911222333")]}), dry_run=True)
+    assert (preview.created, preview.updated, preview.unchanged) == (0, 1, 0)
     result = run(ctx, book(tmp_path / "b.xlsx", {"Nhân sự": [HEAD, row(phone="0911222333")]}))
     assert result.ok and (result.created, result.updated) == (0, 1)
     with ctx.read() as s:
