@@ -123,7 +123,7 @@ def cmd_enable_accounts(args: argparse.Namespace) -> int:
 
     ctx = _open(args)
     user = enable_accounts(ctx, args.username, read_new_password(args.username), args.full_name)
-    print(f"Đã bật tài khoản người dùng. Quản trị viên: {user.username}. Từ nay các lệnh thay đổi dữ liệu cần "
+    print(f"Đã bật tài khoản người dùng. Quản trị viên: {user.username}. Từ nay các lệnh đọc hoặc thay đổi dữ liệu cần "
           "--user và mật khẩu.")
     return 0
 
