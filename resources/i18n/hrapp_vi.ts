@@ -329,6 +329,10 @@
         <translation>%1 dòng</translation>
     </message>
     <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Xuất nhật ký</translation>
     </message>

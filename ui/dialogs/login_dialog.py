@@ -44,9 +44,11 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(440)
 
         try:
-            agency = setup.settings(ctx).get("agency_name", "")
+            letterhead = setup.settings(ctx)
         except HrappError:
-            agency = ""
+            letterhead = {}
+        agency = "\n".join(x for x in (letterhead.get("parent_agency", "").upper(), letterhead.get("agency_name", ""))
+                           if x)
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(44, 44))
         title = QLabel(self.tr("Staff records management"))

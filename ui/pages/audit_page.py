@@ -206,7 +206,7 @@ class AuditPage(BasePage):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((170, 100, 150, 210, 170)):
+        for col, width in enumerate((165, 100, 120, 210, 205)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_entry(cur.row()))
@@ -349,6 +349,12 @@ class AuditPage(BasePage):
         who = f" — {e.person_name}" if e.person_name else ""
         self.detail_title.setText(f"{e.at:%d/%m/%Y %H:%M:%S} · {e.user} · {e.action_label} · {e.entity_label}{who}"
                                   + (f"\n{e.summary}" if e.summary else ""))
+        # An edit shows both values; an added row (or an export's details) its values, a removed one the old.
+        both = e.action == "update"
+        self.detail.setColumnHidden(1, not both and e.action != "delete")
+        self.detail.setColumnHidden(2, e.action == "delete")
+        self.detail.horizontalHeaderItem(1).setText(self.tr("Old value") if both else self.tr("Value"))
+        self.detail.horizontalHeaderItem(2).setText(self.tr("New value") if both else self.tr("Value"))
         self.detail.setRowCount(len(e.changes))
         for i, c in enumerate(e.changes):
             for col, text in enumerate((c.label, c.old, c.new)):
