@@ -374,13 +374,29 @@ def test_letterhead_names_the_director_and_the_hr_officer(demo_ctx):
 # --------------------------------------------------------------------------------------------- loading
 
 
+def _plain(value):
+    """Raw SQL gives dates as text and numbers as floats on SQLite, as date and Decimal on PostgreSQL."""
+    if isinstance(value, (int, str)) or value is None:
+        return str(value) if isinstance(value, str) else value
+    if isinstance(value, (float, Decimal)):
+        return f"{value:.3f}"
+    return value.isoformat()
+
+
 def _person_tuples(ctx) -> list[tuple]:
-    return [tuple(r) for r in _rows(ctx, """
-        SELECT p.full_name, p.gender, p.birth_date, p.id_number, p.cur_category, u.code, p.cur_rank_code,
-               p.cur_salary_step, p.cur_coefficient, p.cur_post, p.cur_education, p.party_join_date,
-               (SELECT group_concat(s.effective_date || ':' || s.step, ',') FROM salary_steps s
-                 WHERE s.person_id = p.id)
-          FROM persons p LEFT JOIN org_units u ON u.id = p.cur_unit_id ORDER BY p.id""")]
+    steps: dict[int, list[tuple]] = {}
+    for pid, day, step in _rows(ctx, "SELECT person_id, effective_date, step FROM salary_steps "
+                                     "ORDER BY person_id, effective_date, step"):
+        steps.setdefault(pid, []).append((_plain(day), step))
+    rows = []
+    for r in _rows(ctx, """
+        SELECT p.id, p.full_name, p.gender, p.birth_date, p.id_number, p.cur_category, u.code, p.cur_rank_code,
+               p.cur_salary_step, p.cur_coefficient, p.cur_post, p.cur_education, p.party_join_date
+          FROM persons p LEFT JOIN org_units u ON u.id = p.cur_unit_id ORDER BY p.id"""):
+        values = [_plain(v) for v in r[1:]]
+        values[8] = None if r[9] is None else f"{Decimal(str(r[9])):.3f}"  # SQLite gives 3 for 3.000
+        rows.append(tuple(values) + (tuple(steps.get(r[0], ())),))
+    return rows
 
 
 def test_two_loads_into_two_databases_give_identical_people(ctx, demo_ctx):

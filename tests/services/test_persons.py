@@ -333,13 +333,14 @@ def test_work_line_ending_before_it_starts_is_refused(ctx, units):
 # ------------------------------------------------------------------------------------------- attachments
 
 
-def test_attachment_is_stored_in_the_database_file(ctx, units, db_path):
+def test_attachment_is_stored_in_the_database_file(ctx, units):
     prof = ps.create_person(ctx, new_person(units["VP"]))
     scan = b"%PDF-1.4 scanned decision " + bytes(range(256)) * 10
     prof = ps.add_attachment(ctx, prof.id, ps.AttachmentInput("C:\\Scan\\QD 15.pdf", scan, "decision"))
     att = prof.attachments[0]
     assert (att.filename, att.mime, att.size) == ("QD 15.pdf", "application/pdf", len(scan))
-    other = ServiceContext.open(str(db_path))  # a second connection sees it: a file copy carries it
+    # a second connection sees it: the data is in the database itself, so a copy of the file carries it
+    other = ServiceContext.open(ctx.engine.url.render_as_string(hide_password=False))
     assert ps.attachment_data(other, att.id) == ("QD 15.pdf", "application/pdf", scan)
     other.engine.dispose()
     prof = ps.delete_attachment(ctx, att.id)
