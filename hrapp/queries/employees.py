@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import compress, repeat
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -56,6 +57,33 @@ def search_terms(text: str) -> list[str]:
     return [t for t in fold(text).split(" ") if t]
 
 
+def _like_literal(term: str) -> str:
+    """A typed word as a LIKE pattern prefix: % and _ are letters the user typed, not wildcards."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def haystack(name_folded: str) -> str:
+    """The folded name with a leading space: a typed word starts a word of the name when ' ' + word is in it."""
+    return " " + name_folded
+
+
+def narrows(old_search: str, new_search: str) -> bool:
+    """True when every person the new search finds is also found by the old one (each old word is the start of
+    a new word), so the new answer can be filtered from the old one."""
+    new = search_terms(new_search)
+    return all(any(n.startswith(o) for n in new) for o in search_terms(old_search))
+
+
+def narrow(ids: Sequence[int], haystacks: Sequence[str], search: str) -> tuple[list[int], list[str]]:
+    """The ids (and their haystacks) whose name has every typed word at the start of one of its words, in the
+    given order: the same people `employee_ids` finds for `search` when `ids` came from a wider search."""
+    ids, haystacks = list(ids), list(haystacks)
+    for term in dict.fromkeys(search_terms(search)):
+        keep = list(map(str.__contains__, haystacks, repeat(" " + term)))
+        ids, haystacks = list(compress(ids, keep)), list(compress(haystacks, keep))
+    return ids, haystacks
+
+
 def unit_ids_under(session: Session, unit_code: str, include_subunits: bool = True) -> list[int]:
     root = session.scalar(select(OrgUnit.id).where(OrgUnit.code == unit_code))
     if root is None:
@@ -79,7 +107,9 @@ def _filtered(session: Session, f: EmployeeFilter) -> Select:
     conds = []
     for term in search_terms(f.search):
         # Each typed word must start a word of the name: "nguyen van a" finds "Nguyễn Văn An".
-        conds.append(or_(Person.name_folded.like(f"{term}%"), Person.name_folded.like(f"% {term}%")))
+        pattern = _like_literal(term)
+        conds.append(or_(Person.name_folded.like(f"{pattern}%", escape="\\"),
+                         Person.name_folded.like(f"% {pattern}%", escape="\\")))
     if f.unit_code:
         conds.append(Person.cur_unit_id.in_(unit_ids_under(session, f.unit_code, f.include_subunits)))
     if f.category:
@@ -105,6 +135,21 @@ def employee_ids(session: Session, f: EmployeeFilter = EmployeeFilter()) -> list
     # costs more than the scan itself.
     ids = session.scalar(select(func.group_concat(q.subquery().c.id)))
     return [int(i) for i in ids.split(",")] if ids else []
+
+
+def employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFilter()) -> tuple[list[int], list[str]]:
+    """`employee_ids` with each person's `haystack`, so later keystrokes can narrow the answer in memory."""
+    q = _filtered(session, f).add_columns(Person.name_folded).order_by(Person.sort_key, Person.id)
+    if session.get_bind().dialect.name != "sqlite":
+        rows = session.execute(q).all()
+        return [r[0] for r in rows], [haystack(r[1]) for r in rows]
+    sub = q.subquery()
+    # Two strings aggregated over the same ordered rows; folded names hold no line break (spaces are collapsed).
+    ids, names = session.execute(select(func.group_concat(sub.c.id),
+                                        func.group_concat(" " + sub.c.name_folded, "\n"))).one()
+    if not ids:
+        return [], []
+    return [int(i) for i in ids.split(",")], names.split("\n")
 
 
 def employee_rows(session: Session, ids: Sequence[int]) -> list[EmployeeRow]:

@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import select
 
 from hrapp.db.models import OrgUnit, Person
-from hrapp.queries.employees import EmployeeFilter, _filtered, employee_ids
+from hrapp.queries.employees import (
+    EmployeeFilter,
+    _filtered,
+    employee_ids,
+    employee_ids_and_haystacks,
+    narrow,
+    narrows,
+)
 from hrapp.services.generator import generate_province
 
 
@@ -49,3 +56,47 @@ def test_a_search_reads_the_covering_index_in_display_order(province):
         plan = " ".join(row[-1] for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
     assert "COVERING INDEX ix_persons_list" in plan
     assert "TEMP B-TREE" not in plan
+
+
+SEARCHES = ["n", "ng", "nguyen", "nguyen ", "nguyen v", "nguyen van", "nguyen van a", "van nguyen", "thi h", "đức",
+            "DUC", "h h", "a_", "%", "khong co ai"]
+
+
+def _check_narrowing(session, rests: list[EmployeeFilter]) -> None:  # noqa: ANN001
+    for rest in rests:
+        ids, haystacks = employee_ids_and_haystacks(session, rest)
+        assert ids == employee_ids(session, rest)
+        previous = ("", ids, haystacks)
+        for search in SEARCHES:
+            f = EmployeeFilter(search=search, unit_code=rest.unit_code, statuses=rest.statuses)
+            expected = employee_ids(session, f)
+            assert narrow(ids, haystacks, search)[0] == expected, search  # from the whole list
+            if narrows(previous[0], search):  # and from the previous keystroke's answer
+                assert narrow(previous[1], previous[2], search)[0] == expected, (previous[0], search)
+            previous = (search, *narrow(ids, haystacks, search))
+    assert employee_ids(session, EmployeeFilter(search="%")) == []  # typed % and _ are letters, not wildcards
+    assert employee_ids(session, EmployeeFilter(search="a_")) == []
+
+
+def test_narrowing_in_memory_finds_exactly_what_the_database_finds(province):
+    with province.read() as s:
+        unit = s.scalar(select(OrgUnit.code).where(OrgUnit.parent_id.is_(None)))
+        _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(unit_code=unit, statuses=None)])
+
+
+def test_narrowing_matches_the_database_on_every_backend(ctx):  # noqa: ANN001 - SQLite and PostgreSQL
+    generate_province(ctx, 60, 3, seed=5, as_of=date(2026, 6, 30))
+    with ctx.read() as s:
+        assert len(employee_ids(s, EmployeeFilter())) > 40
+        _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(statuses=None)])
+
+
+def test_a_search_narrows_another_when_each_old_word_starts_a_new_word():
+    assert narrows("", "nguyen")
+    assert narrows("ng", "nguyen")
+    assert narrows("nguyen van", "nguyen van a")
+    assert narrows("nguyen van", "van nguyen")
+    assert narrows("Đức", "duc minh")
+    assert not narrows("nguyen", "ngu")  # a deleted letter finds more people
+    assert not narrows("nguyen van", "nguyen")
+    assert not narrows("van", "an")  # "an" also finds "Anh"

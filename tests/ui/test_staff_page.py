@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from hrapp.db.models import Person
+from hrapp.services.snapshot import set_name
 from tests.ui.conftest import wait_loaded
 from ui.models.employee_table_model import EmployeeTableModel
 from ui.pages.staff_page import SEARCH_DELAY_MS
@@ -55,13 +57,49 @@ def test_search_matches_d_for_đ_and_word_starts(window, qtbot):
     qtbot.waitUntil(lambda: names(page) == ["Trần Thị Đào"])
 
 
-def test_search_waits_for_a_pause_in_typing(window, qtbot):
+def test_a_keystroke_that_narrows_the_list_is_answered_at_once_from_memory(window, qtbot, monkeypatch):
     page = staff(window)
+    wait_loaded(qtbot, page)
+    asked: list[object] = []
+    monkeypatch.setattr(page.model, "reload_in_background", lambda **kw: asked.append(kw))
+    qtbot.keyClicks(page.search_edit, "nguyen v")
+    assert names(page) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]  # no timer, no query: already shown
+    qtbot.keyClicks(page.search_edit, "an b")
+    assert names(page) == ["Nguyễn Văn Bình"]
+    assert asked == [] and not page._search_timer.isActive()
+    assert page.count_label.text() == "1 người"
+
+
+def test_a_search_memory_cannot_answer_waits_for_a_pause_in_typing(window, qtbot):
+    page = staff(window)
+    wait_loaded(qtbot, page)
+    page.model.forget()  # as after a change was saved
     qtbot.keyClicks(page.search_edit, "lan")
     assert page._search_timer.isActive()
     assert page._search_timer.interval() == SEARCH_DELAY_MS
     assert page.model.rowCount() == 9  # not yet filtered while the user is typing
     qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan"])
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Backspace)  # "la" finds more than the answer at hand
+    assert page._search_timer.isActive()
+    qtbot.waitUntil(lambda: not page._search_timer.isActive() and not page.model.loading)
+    assert page.model.current_filter.search == "la"
+    assert names(page) == ["Bùi Thị Lan"]
+
+
+def test_an_old_answer_is_shown_at_once_then_checked_against_the_database(window, qtbot):
+    page = staff(window)
+    wait_loaded(qtbot, page)
+    with window.ctx.unit_of_work() as s:  # another computer renames a person after the list was read
+        person = s.get(Person, window.ctx.person_ids["Huỳnh Văn Nam"])
+        set_name(person, "Huỳnh Văn Lan")
+    qtbot.keyClicks(page.search_edit, "lan")
+    assert names(page) == ["Bùi Thị Lan"]  # the answer in memory is recent: no query
+    page.search_edit.clear()
+    page.model.FRESH_SECONDS = 0.0
+    qtbot.keyClicks(page.search_edit, "lan")
+    assert names(page) == ["Bùi Thị Lan"]  # shown at once from memory ...
+    qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan", "Huỳnh Văn Lan"])  # ... then the database's answer
+    assert page.count_label.text() == "2 người"
 
 
 def test_search_without_match_shows_an_empty_list(window, qtbot):
@@ -178,6 +216,8 @@ def test_column_layout_is_saved_and_restored(window, qtbot, staff_ctx):
 
 def test_list_is_queried_off_the_gui_thread_and_a_newer_query_wins(window, qtbot):
     page = staff(window)
+    wait_loaded(qtbot, page)
+    page.model.forget()  # nothing in memory to narrow: the database is asked
     page.search_edit.setText("lan")
     page.apply_filter()
     assert page.model.loading

@@ -1,9 +1,16 @@
-"""Table model of the staff list: holds only the ordered ids and fetches display rows lazily, page by page."""
+"""Table model of the staff list: holds only the ordered ids and fetches display rows lazily, page by page.
+
+Search as you type is answered in memory when it can be: each SQL answer keeps the folded names of its people,
+and a search that only narrows it (more words, longer words) filters those names with the same word-start rule
+as the SQL query, in display order. Anything else (another unit, category or status, a shorter search with no
+wider answer at hand, an answer older than FRESH_SECONDS) asks the database."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +25,16 @@ from PySide6.QtCore import (
 
 from hrapp import catalogs
 from hrapp.errors import HrappError
-from hrapp.queries.employees import EmployeeFilter, EmployeeRow, employee_ids, employee_rows, scoped
+from hrapp.queries.employees import (
+    EmployeeFilter,
+    EmployeeRow,
+    employee_ids_and_haystacks,
+    employee_rows,
+    narrow,
+    narrows,
+    scoped,
+    search_terms,
+)
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 
@@ -53,6 +69,21 @@ _ALIGNMENTS = tuple(
 )
 
 
+@dataclass(frozen=True)
+class _Answer:
+    """The people of a filter in display order, with their word-start haystacks, as the database gave them at
+    `asked` (time.monotonic) or as narrowed in memory from such an answer."""
+
+    filter: EmployeeFilter
+    ids: list[int]
+    haystacks: list[str]
+    asked: float
+
+
+def _rest(f: EmployeeFilter) -> EmployeeFilter:
+    return replace(f, search="")
+
+
 class EmployeeTableModel(QAbstractTableModel):
     """Rows are fetched in pages of PAGE_SIZE through a short-lived read session; at most MAX_PAGES are kept.
 
@@ -61,6 +92,7 @@ class EmployeeTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 200
     MAX_PAGES = 40
+    FRESH_SECONDS = 60.0  # an answer narrowed from an older database answer is checked again in the background
 
     load_failed = Signal(str)
     loading_changed = Signal(bool)
@@ -74,36 +106,75 @@ class EmployeeTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # how many page queries ran (the laziness is observable in tests)
         self._generation = 0  # the newest id query; older answers that arrive late are dropped
         self.loading = False
+        self._asked: _Answer | None = None  # the newest answer of the database
+        self._shown: _Answer | None = None  # the answer on screen (the database's or narrowed from one)
+        self.answered = 0  # how many answers were shown (each filter set ends in exactly one)
 
     # --- loading -------------------------------------------------------------------------------------
     @property
     def current_filter(self) -> EmployeeFilter:
         return self._filter
 
-    def set_filter(self, f: EmployeeFilter, *, background: bool = False) -> None:
+    def set_filter(self, f: EmployeeFilter, *, background: bool = False, fresh: bool = False) -> None:
+        """Show the people of `f`: from memory when an answer at hand can be narrowed to it, else from the
+        database (on a worker thread when `background`). `fresh` always asks the database (after a write)."""
         self._filter = f
+        if fresh:
+            self.forget()
+        elif self.answer_from_memory(f):
+            return
         if background:
             self.reload_in_background()
         else:
             self.reload()
 
+    def forget(self) -> None:
+        """Drop the answers kept for narrowing: the next filter asks the database."""
+        self._asked = self._shown = None
+
+    def can_narrow(self, f: EmployeeFilter) -> bool:
+        return self._source(f) is not None
+
+    def _source(self, f: EmployeeFilter) -> _Answer | None:
+        """The smallest answer at hand that holds every person `f` finds."""
+        fits = [a for a in (self._shown, self._asked)
+                if a is not None and _rest(a.filter) == _rest(f) and narrows(a.filter.search, f.search)]
+        return min(fits, key=lambda a: len(a.ids), default=None)
+
+    def answer_from_memory(self, f: EmployeeFilter) -> bool:
+        """Narrow an answer at hand to `f` and show it now; False when none fits."""
+        source = self._source(f)
+        if source is None:
+            return False
+        self._generation += 1  # a database answer still on its way is older than this one
+        known = set(search_terms(source.filter.search))
+        extra = " ".join(t for t in search_terms(f.search) if t not in known)
+        ids, haystacks = narrow(source.ids, source.haystacks, extra) if extra else (source.ids, source.haystacks)
+        self._show(_Answer(f, ids, haystacks, source.asked))
+        if time.monotonic() - source.asked > self.FRESH_SECONDS:  # others may have changed the list since
+            self.reload_in_background(quiet=True)
+        else:
+            self._set_loading(False)
+        return True
+
     def reload(self) -> None:
         """Re-run the id query (filters and order in SQL) now and drop every cached page."""
         self._generation += 1
+        f, asked = self._filter, time.monotonic()
         try:
-            f = scoped(self.ctx, self._filter)
             with self.ctx.read() as s:
-                ids = employee_ids(s, f)
+                ids, haystacks = employee_ids_and_haystacks(s, scoped(self.ctx, f))
         except HrappError as exc:
-            ids = []
+            ids, haystacks = [], []
             self.load_failed.emit(exc.message)
-        self._reset(ids)
+        self._keep(_Answer(f, ids, haystacks, asked))
         self._set_loading(False)
 
-    def reload_in_background(self) -> None:
+    def reload_in_background(self, *, quiet: bool = False) -> None:
         """Run the id query on a worker thread (a read session of its own); the view stays responsive.
 
-        Each call supersedes the previous one: only the answer to the newest query resets the model.
+        Each call supersedes the previous one: only the answer to the newest query resets the model. A `quiet`
+        reload checks the answer on screen: the list says "searching" only if it was loading already.
         """
         from ui.tasks import run_task
 
@@ -111,25 +182,43 @@ class EmployeeTableModel(QAbstractTableModel):
         generation, ctx, f = self._generation, self.ctx, self._filter
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            asked = time.monotonic()
             narrowed = scoped(ctx, f)  # an account limited to some units sees their people only
             with ctx.read() as s:
-                return employee_ids(s, narrowed)
+                ids, haystacks = employee_ids_and_haystacks(s, narrowed)
+            return _Answer(f, ids, haystacks, asked)
 
-        self._set_loading(True)
+        if not quiet:
+            self._set_loading(True)
         run_task(work, show_dialog=False,
-                 on_result=lambda ids: self._answer(generation, ids),
+                 on_result=lambda answer: self._answer(generation, answer),
                  on_error=lambda exc: self._failed(generation, exc))
 
-    def _answer(self, generation: int, ids: list[int]) -> None:
+    def _answer(self, generation: int, answer: _Answer) -> None:
         if generation == self._generation:
-            self._reset(ids)
+            self._keep(answer)
             self._set_loading(False)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self._reset([])
+            self._asked = None
+            self._show(_Answer(self._filter, [], [], time.monotonic()))
             self._set_loading(False)
             self.load_failed.emit(exc.message if isinstance(exc, HrappError) else str(exc))
+
+    def _keep(self, answer: _Answer) -> None:
+        """A database answer: kept for narrowing and shown (the view is not reset when nothing changed)."""
+        self._asked = answer
+        if self._shown is not None and self._shown.filter == answer.filter and self._shown.ids == answer.ids:
+            self._shown = answer
+            self.answered += 1
+            return
+        self._show(answer)
+
+    def _show(self, answer: _Answer) -> None:
+        self._shown = answer
+        self.answered += 1
+        self._reset(answer.ids)
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self.loading:

@@ -169,7 +169,7 @@ class StaffPage(BasePage):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.textChanged.connect(self._search_typed)
         self.unit_combo.unit_changed.connect(lambda _c: self.apply_filter())
         self.category_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.left_check.toggled.connect(lambda _b: self.apply_filter())
@@ -183,7 +183,7 @@ class StaffPage(BasePage):
 
     def refresh(self) -> None:
         self.unit_combo.load(self.ctx)
-        self.apply_filter()
+        self.apply_filter(fresh=True)
 
     def can_search(self) -> bool:
         return True
@@ -207,7 +207,7 @@ class StaffPage(BasePage):
         from ui.dialogs.person_editor import PersonEditor
 
         editor = PersonEditor(self.ctx, person_id, self)
-        editor.saved.connect(lambda _pid: self.apply_filter())
+        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))
         editor.open()
         self._editor = editor  # kept for tests and so the dialog is not collected while open
         return editor
@@ -216,7 +216,7 @@ class StaffPage(BasePage):
         from ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, self)
-        dialog.imported.connect(lambda _r: self.apply_filter())
+        dialog.imported.connect(lambda _r: self.apply_filter(fresh=True))
         dialog.open()
         self._import_dialog = dialog
         return dialog
@@ -318,12 +318,20 @@ class StaffPage(BasePage):
             statuses=None if self.left_check.isChecked() else ACTIVE_STATUSES,
         )
 
-    def apply_filter(self) -> None:
-        """Run the query now (the search box calls this 150 ms after the last keystroke)."""
+    def apply_filter(self, fresh: bool = False) -> None:
+        """Show the list for the filters now; `fresh` asks the database even when memory could answer."""
         self._search_timer.stop()
         self.error_label.hide()
         self._keep_selected = self.selected_person_id()
-        self.model.set_filter(self.current_filter(), background=True)
+        self.model.set_filter(self.current_filter(), background=True, fresh=fresh)
+
+    def _search_typed(self) -> None:
+        """A keystroke narrowing the list in memory is answered at once; a query of the database waits for
+        a pause in typing (SEARCH_DELAY_MS)."""
+        if self.model.can_narrow(self.current_filter()):
+            self.apply_filter()
+        else:
+            self._search_timer.start()
 
     def selected_person_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
