@@ -2946,12 +2946,17 @@
         <source>%1, born %2 — %3</source>
         <translation>%1, sinh ngày %2 — %3</translation>
     </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
     <message>
-        <source>This part of the application has not been built yet.</source>
-        <translation>Phần này của phần mềm chưa được xây dựng.</translation>
+        <source>Type part of the name…</source>
+        <translation>Gõ một phần họ tên…</translation>
+    </message>
+    <message>
+        <source>… %1 more: type more of the name</source>
+        <translation>… còn %1 người nữa: gõ thêm họ tên</translation>
+    </message>
+    <message>
+        <source>Nobody with this name</source>
+        <translation>Không có ai mang tên này</translation>
     </message>
 </context>
 <context>
@@ -3997,6 +4002,288 @@
     <message>
         <source>New short name</source>
         <translation>Tên viết tắt mới</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Organisation and headcount</source>
+        <translation>Tổ chức – biên chế</translation>
+    </message>
+    <message>
+        <source>Staff records</source>
+        <translation>Hồ sơ cán bộ</translation>
+    </message>
+    <message>
+        <source>Pay and benefits</source>
+        <translation>Chế độ – chính sách</translation>
+    </message>
+    <message>
+        <source>Recruitment</source>
+        <translation>Tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Succession planning</source>
+        <translation>Quy hoạch</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Đào tạo – bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>Number and quality of staff (BM01/BNV)</source>
+        <translation>Báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (BM01/BNV)</translation>
+    </message>
+    <message>
+        <source>Headcount by unit with rank, training, political theory, age and sex, on the chosen day (landscape).</source>
+        <translation>Số người theo đơn vị, chia theo ngạch, trình độ, lý luận chính trị, độ tuổi, giới tính, tính đến ngày chọn (khổ ngang).</translation>
+    </message>
+    <message>
+        <source>Headcount table</source>
+        <translation>Bảng tổng hợp biên chế</translation>
+    </message>
+    <message>
+        <source>Quota of the year against the staff present, in recruitment and vacancies, by unit and category.</source>
+        <translation>Biên chế được giao trong năm so với số hiện có, đang tuyển và còn thiếu, theo đơn vị và loại cán bộ.</translation>
+    </message>
+    <message>
+        <source>List of civil servants and public employees</source>
+        <translation>Danh sách cán bộ, công chức, viên chức</translation>
+    </message>
+    <message>
+        <source>Everyone on staff of the unit with birth date, post, rank, pay step and qualifications.</source>
+        <translation>Mọi người đang công tác ở đơn vị, với ngày sinh, chức vụ, ngạch, bậc lương và trình độ.</translation>
+    </message>
+    <message>
+        <source>Curriculum vitae (form 2C-BNV/2008)</source>
+        <translation>Sơ yếu lý lịch (Mẫu 2C-BNV/2008)</translation>
+    </message>
+    <message>
+        <source>The personnel record form of one person, personal data masked for roles that may not see it.</source>
+        <translation>Sơ yếu lý lịch của một người; thông tin cá nhân được che với vai trò không được xem.</translation>
+    </message>
+    <message>
+        <source>Regular pay step list</source>
+        <translation>Danh sách nâng bậc lương thường xuyên</translation>
+    </message>
+    <message>
+        <source>People whose regular pay step falls due in the period (and overdue ones), with delays.</source>
+        <translation>Những người đến hạn nâng bậc lương trong kỳ (và người đã quá hạn), có ghi thời gian kéo dài.</translation>
+    </message>
+    <message>
+        <source>Seniority allowance beyond the top step</source>
+        <translation>Danh sách phụ cấp thâm niên vượt khung</translation>
+    </message>
+    <message>
+        <source>People who start or step up the allowance beyond the top pay step in the period.</source>
+        <translation>Những người bắt đầu hưởng hoặc được nâng mức phụ cấp thâm niên vượt khung trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Retirement list</source>
+        <translation>Danh sách nghỉ hưu</translation>
+    </message>
+    <message>
+        <source>People who reach retirement age in the year and the next, with notice and retirement dates.</source>
+        <translation>Những người đủ tuổi nghỉ hưu trong năm và năm sau, với ngày thông báo và ngày nghỉ hưu.</translation>
+    </message>
+    <message>
+        <source>Recruitment needs</source>
+        <translation>Nhu cầu tuyển dụng</translation>
+    </message>
+    <message>
+        <source>The positions and numbers to recruit in the round, with their requirements.</source>
+        <translation>Các vị trí và chỉ tiêu cần tuyển của kỳ tuyển dụng, kèm yêu cầu của từng vị trí.</translation>
+    </message>
+    <message>
+        <source>Candidates admitted to round 2</source>
+        <translation>Danh sách thí sinh đủ điều kiện dự vòng 2</translation>
+    </message>
+    <message>
+        <source>The candidates who meet the conditions and sit the second round.</source>
+        <translation>Những thí sinh đáp ứng điều kiện và được dự vòng 2.</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>Bảng điểm</translation>
+    </message>
+    <message>
+        <source>The candidates&apos; scores by part in the round.</source>
+        <translation>Điểm của thí sinh theo từng phần thi trong kỳ tuyển dụng.</translation>
+    </message>
+    <message>
+        <source>Recruitment results</source>
+        <translation>Kết quả tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Total scores, priority points, ranking and who passes in the round.</source>
+        <translation>Tổng điểm, điểm ưu tiên, thứ tự xếp hạng và những người trúng tuyển.</translation>
+    </message>
+    <message>
+        <source>Succession planning list</source>
+        <translation>Danh sách quy hoạch</translation>
+    </message>
+    <message>
+        <source>The people planned for each leadership post in the period and whether they meet the requirements.</source>
+        <translation>Những người được quy hoạch vào từng chức danh lãnh đạo trong giai đoạn và việc đáp ứng tiêu chuẩn.</translation>
+    </message>
+    <message>
+        <source>Structure of the succession plan</source>
+        <translation>Báo cáo cơ cấu quy hoạch</translation>
+    </message>
+    <message>
+        <source>Planned people per post and the plan&apos;s structure by age, sex and qualifications.</source>
+        <translation>Số người quy hoạch theo chức danh và cơ cấu theo độ tuổi, giới tính, trình độ.</translation>
+    </message>
+    <message>
+        <source>Planning review: additions and removals</source>
+        <translation>Rà soát quy hoạch: bổ sung, đưa ra khỏi quy hoạch</translation>
+    </message>
+    <message>
+        <source>The latest yearly review of the period: who is added to and removed from the plan.</source>
+        <translation>Đợt rà soát gần nhất của giai đoạn: những người được bổ sung và đưa ra khỏi quy hoạch.</translation>
+    </message>
+    <message>
+        <source>Annual training plan</source>
+        <translation>Kế hoạch đào tạo, bồi dưỡng hằng năm</translation>
+    </message>
+    <message>
+        <source>The courses planned for the year with the people, places, dates and costs.</source>
+        <translation>Các khóa học dự kiến trong năm với người đi học, nơi học, thời gian và kinh phí.</translation>
+    </message>
+    <message>
+        <source>Training results report</source>
+        <translation>Báo cáo kết quả đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>What was carried out of the year&apos;s plan and the courses each person completed.</source>
+        <translation>Việc thực hiện kế hoạch của năm và các khóa học mỗi người đã hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Training needs</source>
+        <translation>Danh sách nhu cầu đào tạo, bồi dưỡng</translation>
+    </message>
+    <message>
+        <source>Per person, the qualifications their position or planned post requires and they do not hold yet.</source>
+        <translation>Theo từng người: trình độ mà vị trí việc làm hoặc chức danh quy hoạch yêu cầu nhưng chưa có.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Official lists and reports: choose one, fill in what it needs, preview or save it</source>
+        <translation>Danh sách, báo cáo theo mẫu: chọn báo cáo, nhập thông tin cần thiết rồi xem trước hoặc lưu</translation>
+    </message>
+    <message>
+        <source>Add the detail by job position</source>
+        <translation>Thêm phần chi tiết theo vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Planning period</source>
+        <translation>Giai đoạn quy hoạch</translation>
+    </message>
+    <message>
+        <source>Recruitment round</source>
+        <translation>Kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>Kế hoạch đào tạo</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>Lưu Excel…</translation>
+    </message>
+    <message>
+        <source>Choose a report in the list</source>
+        <translation>Chọn một báo cáo trong danh sách</translation>
+    </message>
+    <message>
+        <source>Whole department</source>
+        <translation>Toàn Sở</translation>
+    </message>
+    <message>
+        <source>Choose the person whose curriculum vitae to print: type part of the name, then pick them in the list.</source>
+        <translation>Chọn người cần in Sơ yếu lý lịch: gõ một phần họ tên rồi chọn trong danh sách.</translation>
+    </message>
+    <message>
+        <source>There is no recruitment round yet.</source>
+        <translation>Chưa có kỳ tuyển dụng nào.</translation>
+    </message>
+    <message>
+        <source>There is no planning period yet.</source>
+        <translation>Chưa có giai đoạn quy hoạch nào.</translation>
+    </message>
+    <message>
+        <source>There is no training plan yet.</source>
+        <translation>Chưa có kế hoạch đào tạo nào.</translation>
+    </message>
+    <message>
+        <source>The start of the period is after its end.</source>
+        <translation>Ngày bắt đầu kỳ sau ngày kết thúc.</translation>
+    </message>
+    <message>
+        <source>Your account may not print reports: %1</source>
+        <translation>Tài khoản không được in báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Your role may not see personal data: it is masked on the printout.</source>
+        <translation>Vai trò của bạn không được xem thông tin cá nhân: bản in sẽ che các thông tin này.</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>

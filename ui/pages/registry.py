@@ -1,9 +1,8 @@
 """The areas of the main window, in navigation order. A new page is one module in ui/pages/ and one line here.
 
-To build an area: write `ui/pages/<area>_page.py` with a `BasePage` subclass taking `(ctx, parent)`, then
-set `page="ui.pages.<area>_page:<Class>"` on its line below. Until then the area shows a plain
-"not built yet" page with its summary. Titles and summaries are English sources translated in context
-"Areas" (resources/i18n/hrapp_vi.ts).
+An area is `ui/pages/<area>_page.py` with a `BasePage` subclass taking `(ctx, parent)`, named by
+`page="ui.pages.<area>_page:<Class>"` on its line below. Titles and summaries are English sources translated
+in context "Areas" (resources/i18n/hrapp_vi.ts).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ class Area:
     title: str  # English source text, translated in context "Areas"
     icon: str  # resources/icons/<icon>.svg
     summary: str  # one sentence of what the area holds
-    page: str | None = None  # "module:Class" of the built page; None = not built yet
+    page: str  # "module:Class" of the page, imported on first use
 
 
 AREAS: tuple[Area, ...] = (
@@ -59,7 +58,8 @@ AREAS: tuple[Area, ...] = (
          QT_TRANSLATE_NOOP("Areas", "Training plans, courses and each person's training record, with the gaps between required and held qualifications."),
          page="ui.pages.training_page:TrainingPage"),
     Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), "reports",
-         QT_TRANSLATE_NOOP("Areas", "Official lists and reports, printed on A4 and exported to Excel.")),
+         QT_TRANSLATE_NOOP("Areas", "Official lists and reports, printed on A4 and exported to Excel."),
+         page="ui.pages.reports_page:ReportsPage"),
     Area("rules", QT_TRANSLATE_NOOP("Areas", "Regulation data"), "rules",
          QT_TRANSLATE_NOOP("Areas", "The versions of the regulations' numbers with their legal basis and dates, editable by an administrator."),
          page="ui.pages.rules_page:RulesPage"),
@@ -85,11 +85,7 @@ def summary(a: Area) -> str:
 
 
 def create_page(a: Area, ctx: ServiceContext, parent: QWidget | None = None) -> BasePage:
-    """Build the area's page (imported on first use), or the "not built yet" page."""
-    if a.page is None:
-        from ui.pages.placeholder_page import PlaceholderPage
-
-        return PlaceholderPage(ctx, title(a), summary(a), a.icon, parent)
+    """Build the area's page (its module imported on first use)."""
     module_name, class_name = a.page.split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
     return cls(ctx, parent)

@@ -1,0 +1,181 @@
+"""The Reports page: every official list and report reachable with its parameters, written in the background
+through the areas' own export functions, recorded in the audit log, refused plainly when the account may not."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from hrapp.db.models import AuditLog, OrgUnit
+from ui.pages.reports_page import REPORTS, ReportsPage
+from ui.widgets.forms import to_qdate
+
+REPORT_DAY = date(2025, 12, 31)
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
+    p = ReportsPage(demo_ctx)
+    qtbot.addWidget(p)
+    p.resize(1280, 720)
+    p.show()
+    p.activated()
+    return p
+
+
+def finish(qtbot, task) -> None:  # noqa: ANN001
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=60_000)
+
+
+def pdf_text(path) -> str:  # noqa: ANN001
+    return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def audit_rows(ctx, entity: str) -> list[AuditLog]:  # noqa: ANN001
+    with ctx.read() as s:
+        return list(s.scalars(select(AuditLog).where(AuditLog.entity == entity)))
+
+
+def test_reports_are_listed_in_their_groups_with_a_description(page):
+    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert groups == ["Tổ chức – biên chế", "Hồ sơ cán bộ", "Chế độ – chính sách", "Tuyển dụng", "Quy hoạch",
+                      "Đào tạo – bồi dưỡng"]
+    assert page.report_keys() == [r.key for r in REPORTS]
+    first = page.tree.topLevelItem(0).child(0)
+    assert first.text(0) == "Báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (BM01/BNV)"
+    assert page.report_title.text() == first.text(0)
+    assert page.report_description.text()
+
+
+def test_quality_report_pdf_has_the_title_and_the_services_total(page, qtbot, demo_ctx, tmp_path):
+    from hrapp.reports.quality import export_quality
+
+    page.select("quality")
+    assert page.form.isRowVisible(page.as_of_edit)
+    assert not page.form.isRowVisible(page.person_picker)
+    page.as_of_edit.setDate(to_qdate(REPORT_DAY))
+    target = tmp_path / "chat_luong.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert page.message_label.isHidden()
+    assert page.last_saved == str(target)
+    reader = PdfReader(str(target))
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    text = pdf_text(target)
+    assert "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG" in text
+    assert "Tính đến ngày 31 tháng 12 năm 2025" in text
+    stats = export_quality(demo_ctx, tmp_path / "same.json", REPORT_DAY)
+    total = re.search(r"^Tổng số ([\d ]+)$", text, re.MULTILINE)
+    assert total is not None
+    expected = [*([stats.quota_total] if stats.quota_total else []), stats.total.headcount]
+    assert [int(n) for n in total.group(1).split()[:len(expected)]] == expected
+    assert stats.total.headcount > 0
+    exports = audit_rows(demo_ctx, "quality_report")
+    assert [r.entity_id for r in exports if r.summary and "(pdf)" in r.summary] == ["2025-12-31"]
+
+
+def test_quality_report_saves_as_an_excel_workbook(page, qtbot, demo_ctx, tmp_path):
+    page.select("quality")
+    assert page.excel_button.isVisibleTo(page)
+    page.as_of_edit.setDate(to_qdate(REPORT_DAY))
+    target = tmp_path / "chat_luong.xlsx"
+    finish(qtbot, page.save(".xlsx", str(target)))
+
+    cells = [str(c.value) for row in load_workbook(target).active.iter_rows() for c in row if c.value is not None]
+    assert any("BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG" in c for c in cells)
+    assert any(r.summary and "(xlsx)" in r.summary for r in audit_rows(demo_ctx, "quality_report"))
+
+
+def test_curriculum_vitae_asks_for_a_person_then_prints_the_one_chosen(page, qtbot, demo_ctx, tmp_path):
+    page.select("cv")
+    assert not page.excel_button.isVisibleTo(page)  # the 2C form is printed only
+    assert page.save(".pdf", str(tmp_path / "none.pdf")) is None
+    assert page.message_label.isVisibleTo(page)
+    assert "Chọn người" in page.message_label.text()
+    assert not (tmp_path / "none.pdf").exists()
+
+    page.person_picker.search.setText("Nguyễn")
+    finish(qtbot, page.person_picker.find())
+    assert page.person_picker.results.count() > 1
+    page.person_picker.results.setCurrentRow(0)
+    person_id = page.person_picker.person_id()
+    assert person_id is not None
+    target = tmp_path / "2c.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert page.message_label.isHidden()
+    assert "SƠ YẾU LÝ LỊCH" in pdf_text(target).upper()
+    printed = audit_rows(demo_ctx, "personal_data")
+    assert [(r.action, r.person_id) for r in printed] == [("print", person_id)]
+
+
+def test_a_unit_outside_the_accounts_scope_is_refused_in_words(page, qtbot, demo_ctx, tmp_path):
+    with demo_ctx.read() as s:
+        units = list(s.execute(select(OrgUnit.id, OrgUnit.code).where(OrgUnit.parent_id.is_not(None))
+                               .order_by(OrgUnit.id)))
+    (own_id, _own_code), (_other_id, other_code) = units[0], units[1]
+    demo_ctx.sign_in("xem_don_vi", "xem", (own_id,))
+    page.select("retirement")
+    page.unit_combo.select_code(other_code)
+    target = tmp_path / "nghi_huu.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert not target.exists()
+    assert page.message_label.isVisibleTo(page)
+    assert "chỉ được làm việc với dữ liệu của đơn vị được phân công" in page.message_label.text()
+    assert audit_rows(demo_ctx, "retirement_list") == []
+
+
+def test_an_account_that_may_not_print_sees_why_and_no_buttons(page, demo_ctx):
+    demo_ctx.role = ""  # accounts are on and nobody has signed in
+    page.select("staff_list")
+    assert not page.preview_button.isEnabled()
+    assert not page.pdf_button.isEnabled()
+    assert "Bạn chưa đăng nhập" in page.note_label.text()
+    assert page.print_current() is None
+    assert "Bạn chưa đăng nhập" in page.message_label.text()
+
+
+def test_viewing_role_is_told_personal_data_is_masked(page, demo_ctx):
+    demo_ctx.sign_in("chi_xem", "xem")
+    page.select("cv")
+    assert "che" in page.note_label.text()
+    page.select("quality")
+    assert page.note_label.isHidden()
+
+
+def test_preview_opens_the_pdf_in_the_print_preview(page, qtbot):
+    page.select("staffing")
+    finish(qtbot, page.print_current())
+    assert page.preview is not None
+    assert page.preview.images  # the pages were drawn
+    page.preview.close()
+
+
+SAMPLE_ROUND = 1  # the demo's round with published results
+
+
+@pytest.mark.parametrize("key", [r.key for r in REPORTS])
+def test_every_report_in_the_catalogue_can_be_generated(page, qtbot, tmp_path, key):
+    page.select(key)
+    page.as_of_edit.setDate(to_qdate(REPORT_DAY))
+    page.year_spin.setValue(REPORT_DAY.year)
+    page.start_edit.setDate(to_qdate(date(2025, 1, 1)))
+    page.end_edit.setDate(to_qdate(REPORT_DAY))
+    page.round_combo.setCurrentIndex(page.round_combo.findData(SAMPLE_ROUND))
+    page.period_combo.setCurrentIndex(page.period_combo.findText("2020–2025"))
+    if key == "cv":
+        page.person_picker.search.setText("Nguyễn")
+        finish(qtbot, page.person_picker.find())
+        page.person_picker.results.setCurrentRow(0)
+    target = tmp_path / f"{key}.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert page.message_label.isHidden(), page.message_label.text()
+    assert len(PdfReader(str(target)).pages) >= 1

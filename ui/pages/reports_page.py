@@ -1,0 +1,770 @@
+"""Báo cáo: every official list and report the app prints, grouped by area, with the parameters each needs,
+previewed or saved as PDF/Excel in the background through the same export functions the area pages use."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp.errors import HrappError, ValidationError
+from hrapp.services.context import ServiceContext
+from ui.formatting import fmt_date
+from ui.pages.base import BasePage
+from ui.style import MUTED
+from ui.tasks import Task, run_task
+from ui.widgets.forms import date_edit, from_qdate
+from ui.widgets.unit_combo import UnitCombo
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
+DescriptionRole = Qt.ItemDataRole.UserRole + 2
+PERSON_LIMIT = 50  # matches shown for a typed name; more letters narrow the list
+
+# Parameters a report may ask for (the rows of the form on the right)
+AS_OF, YEAR, START, END, UNIT, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
+    "as_of", "year", "start", "end", "unit", "person", "period", "round", "plan", "by_position")
+
+
+@dataclass(frozen=True)
+class Params:
+    """What the form holds when a report is started (read on the GUI thread, used on the worker)."""
+
+    as_of: date
+    year: int
+    start: date
+    end: date
+    unit_code: str | None
+    person_id: int | None
+    period_id: int | None
+    round_id: int | None
+    plan_year: int | None
+    by_position: bool
+
+
+Runner = Callable[[ServiceContext, str, Params, Callable[[int, int], None], Callable[[], bool]], object]
+
+
+@dataclass(frozen=True)
+class Report:
+    key: str
+    group: str  # a key of GROUPS
+    title: str  # English source, translated in context "Reports"
+    description: str  # one line, English source, context "Reports"
+    params: tuple[str, ...]
+    run: Runner
+    file_stem: str  # default file name (without suffix)
+    excel: bool = True
+
+
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("org", QT_TRANSLATE_NOOP("Reports", "Organisation and headcount")),
+    ("records", QT_TRANSLATE_NOOP("Reports", "Staff records")),
+    ("benefits", QT_TRANSLATE_NOOP("Reports", "Pay and benefits")),
+    ("recruitment", QT_TRANSLATE_NOOP("Reports", "Recruitment")),
+    ("planning", QT_TRANSLATE_NOOP("Reports", "Succession planning")),
+    ("training", QT_TRANSLATE_NOOP("Reports", "Training")),
+)
+
+
+def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
+    from ui.widgets.forms import unit_id_for_code
+
+    return unit_id_for_code(ctx, code)
+
+
+# --- runners: each calls the export function the area's own page or the CLI uses ---------------------------
+
+def _quality(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202 - Runner
+    from hrapp.reports.quality import export_quality
+
+    return export_quality(ctx, path, p.as_of, progress=progress, cancel=cancel)
+
+
+def _staffing(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.staffing_table import export_staffing
+
+    return export_staffing(ctx, path, p.year, p.as_of, by_position=p.by_position, progress=progress, cancel=cancel)
+
+
+def _staff_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.staff_list import export_staff_list
+
+    return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
+
+
+def _cv(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.cv_2c import export_cv
+
+    return export_cv(ctx, path, p.person_id)
+
+
+def _pay_steps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.pay_step_list import export_pay_list
+    from hrapp.services.pay_lists import pay_step_due_list
+
+    data = pay_step_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code))
+    export_pay_list(ctx, path, data, "full", progress=progress, cancel=cancel)
+    return data
+
+
+def _pctnvk(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.pctnvk_list import export_pctnvk_list
+    from hrapp.services.pay_lists import pctnvk_due_list
+
+    data = pctnvk_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code))
+    export_pctnvk_list(ctx, path, data, "full", progress=progress, cancel=cancel)
+    return data
+
+
+def _retirement(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.retirement_list import export_retirement_list
+    from hrapp.services.career import retirement_list
+
+    data = retirement_list(ctx, p.year, _unit_id(ctx, p.unit_code))
+    export_retirement_list(ctx, path, data, progress=progress, cancel=cancel)
+    return data
+
+
+def _recruitment(kind: str) -> Runner:
+    def run(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+        from hrapp.reports.recruitment_common import build_document
+
+        return build_document(ctx, p.round_id, kind, path)
+
+    return run
+
+
+def _planning_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.planning_list import export_planning_list
+
+    return export_planning_list(ctx, path, p.period_id, p.as_of, progress=progress, cancel=cancel)
+
+
+def _planning_summary(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.planning_summary import export_planning_summary
+
+    return export_planning_summary(ctx, path, p.period_id, p.as_of, progress=progress, cancel=cancel)
+
+
+def _planning_review(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.planning_review import export_planning_review, latest_review_id
+
+    return export_planning_review(ctx, path, latest_review_id(ctx, p.period_id), progress=progress, cancel=cancel)
+
+
+def _training_plan(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.training_plan import export_plan
+
+    return export_plan(ctx, path, p.plan_year, progress=progress, cancel=cancel)
+
+
+def _training_results(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.training_results import export_results
+
+    return export_results(ctx, path, p.plan_year, p.as_of, progress=progress, cancel=cancel)
+
+
+def _training_gaps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.training_gaps import export_gaps
+
+    return export_gaps(ctx, path, p.as_of, p.unit_code, progress=progress, cancel=cancel)
+
+
+REPORTS: tuple[Report, ...] = (
+    Report("quality", "org", QT_TRANSLATE_NOOP("Reports", "Number and quality of staff (BM01/BNV)"),
+           QT_TRANSLATE_NOOP("Reports", "Headcount by unit with rank, training, political theory, age and sex, on the chosen day (landscape)."),
+           (AS_OF,), _quality, "bao_cao_so_luong_chat_luong"),
+    Report("staffing", "org", QT_TRANSLATE_NOOP("Reports", "Headcount table"),
+           QT_TRANSLATE_NOOP("Reports", "Quota of the year against the staff present, in recruitment and vacancies, by unit and category."),
+           (YEAR, AS_OF, BY_POSITION), _staffing, "bang_tong_hop_bien_che"),
+    Report("staff_list", "records", QT_TRANSLATE_NOOP("Reports", "List of civil servants and public employees"),
+           QT_TRANSLATE_NOOP("Reports", "Everyone on staff of the unit with birth date, post, rank, pay step and qualifications."),
+           (UNIT,), _staff_list, "danh_sach_ccvc"),
+    Report("cv", "records", QT_TRANSLATE_NOOP("Reports", "Curriculum vitae (form 2C-BNV/2008)"),
+           QT_TRANSLATE_NOOP("Reports", "The personnel record form of one person, personal data masked for roles that may not see it."),
+           (UNIT, PERSON), _cv, "so_yeu_ly_lich", excel=False),
+    Report("pay_step", "benefits", QT_TRANSLATE_NOOP("Reports", "Regular pay step list"),
+           QT_TRANSLATE_NOOP("Reports", "People whose regular pay step falls due in the period (and overdue ones), with delays."),
+           (START, END, UNIT), _pay_steps, "nang_bac_luong"),
+    Report("pctnvk", "benefits", QT_TRANSLATE_NOOP("Reports", "Seniority allowance beyond the top step"),
+           QT_TRANSLATE_NOOP("Reports", "People who start or step up the allowance beyond the top pay step in the period."),
+           (START, END, UNIT), _pctnvk, "phu_cap_vuot_khung"),
+    Report("retirement", "benefits", QT_TRANSLATE_NOOP("Reports", "Retirement list"),
+           QT_TRANSLATE_NOOP("Reports", "People who reach retirement age in the year and the next, with notice and retirement dates."),
+           (YEAR, UNIT), _retirement, "nghi_huu"),
+    Report("recruitment_plan", "recruitment", QT_TRANSLATE_NOOP("Reports", "Recruitment needs"),
+           QT_TRANSLATE_NOOP("Reports", "The positions and numbers to recruit in the round, with their requirements."),
+           (ROUND,), _recruitment("plan"), "nhu_cau_tuyen_dung"),
+    Report("recruitment_eligible", "recruitment", QT_TRANSLATE_NOOP("Reports", "Candidates admitted to round 2"),
+           QT_TRANSLATE_NOOP("Reports", "The candidates who meet the conditions and sit the second round."),
+           (ROUND,), _recruitment("eligible"), "danh_sach_du_vong_2"),
+    Report("recruitment_scores", "recruitment", QT_TRANSLATE_NOOP("Reports", "Score sheet"),
+           QT_TRANSLATE_NOOP("Reports", "The candidates' scores by part in the round."),
+           (ROUND,), _recruitment("scores"), "bang_diem"),
+    Report("recruitment_results", "recruitment", QT_TRANSLATE_NOOP("Reports", "Recruitment results"),
+           QT_TRANSLATE_NOOP("Reports", "Total scores, priority points, ranking and who passes in the round."),
+           (ROUND,), _recruitment("results"), "ket_qua_tuyen_dung"),
+    Report("planning_list", "planning", QT_TRANSLATE_NOOP("Reports", "Succession planning list"),
+           QT_TRANSLATE_NOOP("Reports", "The people planned for each leadership post in the period and whether they meet the requirements."),
+           (PERIOD, AS_OF), _planning_list, "danh_sach_quy_hoach"),
+    Report("planning_summary", "planning", QT_TRANSLATE_NOOP("Reports", "Structure of the succession plan"),
+           QT_TRANSLATE_NOOP("Reports", "Planned people per post and the plan's structure by age, sex and qualifications."),
+           (PERIOD, AS_OF), _planning_summary, "co_cau_quy_hoach"),
+    Report("planning_review", "planning", QT_TRANSLATE_NOOP("Reports", "Planning review: additions and removals"),
+           QT_TRANSLATE_NOOP("Reports", "The latest yearly review of the period: who is added to and removed from the plan."),
+           (PERIOD,), _planning_review, "ra_soat_quy_hoach"),
+    Report("training_plan", "training", QT_TRANSLATE_NOOP("Reports", "Annual training plan"),
+           QT_TRANSLATE_NOOP("Reports", "The courses planned for the year with the people, places, dates and costs."),
+           (PLAN,), _training_plan, "ke_hoach_dao_tao"),
+    Report("training_results", "training", QT_TRANSLATE_NOOP("Reports", "Training results report"),
+           QT_TRANSLATE_NOOP("Reports", "What was carried out of the year's plan and the courses each person completed."),
+           (PLAN, AS_OF), _training_results, "ket_qua_dao_tao"),
+    Report("training_gaps", "training", QT_TRANSLATE_NOOP("Reports", "Training needs"),
+           QT_TRANSLATE_NOOP("Reports", "Per person, the qualifications their position or planned post requires and they do not hold yet."),
+           (AS_OF, UNIT), _training_gaps, "nhu_cau_dao_tao"),
+)
+
+
+def report(key: str) -> Report:
+    for r in REPORTS:
+        if r.key == key:
+            return r
+    raise KeyError(key)
+
+
+def tr_report(text: str) -> str:
+    return QCoreApplication.translate("Reports", text)
+
+
+def _quarter(day: date) -> tuple[date, date]:
+    """The calendar quarter holding `day` (the pay lists' usual period)."""
+    first = (day.month - 1) // 3 * 3 + 1
+    after = date(day.year + 1, 1, 1) if first == 10 else date(day.year, first + 3, 1)
+    return date(day.year, first, 1), date.fromordinal(after.toordinal() - 1)
+
+
+class _ReportDelegate(QStyledItemDelegate):
+    """A report's title with its one-line description under it in grey (elided, the tooltip has it all)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        description = index.data(DescriptionRole)
+        if not description:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(6, 4, -6, -4)
+        line = opt.fontMetrics.height()
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        painter.drawText(rect.x(), rect.y(), rect.width(), line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         opt.fontMetrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, rect.width()))
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.92)
+        metrics = QFontMetrics(small)
+        painter.setFont(small)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(MUTED))
+        painter.drawText(rect.x(), rect.y() + line + 2, rect.width(), metrics.height(),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(str(description), Qt.TextElideMode.ElideRight, rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.data(DescriptionRole):
+            size.setHeight(option.fontMetrics.height() * 2 + 12)
+        else:
+            size.setHeight(max(size.height(), option.fontMetrics.height() + 12))
+        return size
+
+
+class PersonPicker(QWidget):
+    """A name typed, the matching people listed (within the chosen unit and the account's scope), one chosen."""
+
+    def __init__(self, page: ReportsPage):
+        super().__init__(page)
+        self.page = page
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Type part of the name…"))
+        self.search.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setMinimumHeight(110)
+        self.results.setMaximumHeight(150)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.find)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.results.currentItemChanged.connect(lambda _c, _p: self.page.update_state())
+        self.task: Task | None = None
+
+    def person_id(self) -> int | None:
+        item = self.results.currentItem()
+        return item.data(KeyRole) if item is not None else None
+
+    def find(self) -> Task | None:
+        """Look the typed name up on a worker thread; the list shows at most PERSON_LIMIT matches."""
+        from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows, scoped
+
+        text = self.search.text().strip()
+        self.results.clear()
+        if len(text) < 2:
+            return None
+        ctx, unit = self.page.ctx, self.page.unit_combo.current_code()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202
+            f = scoped(ctx, EmployeeFilter(search=text, unit_code=unit))
+            with ctx.read() as s:
+                ids = employee_ids(s, f)
+                return len(ids), employee_rows(s, ids[:PERSON_LIMIT])
+
+        self.task = run_task(work, parent=self, show_dialog=False, on_result=self._show,
+                             on_error=self.page.show_error)
+        return self.task
+
+    def _show(self, result: tuple[int, list]) -> None:  # noqa: ANN001
+        total, rows = result
+        self.results.clear()
+        for r in rows:
+            text = f"{r.full_name} – {fmt_date(r.birth_date)}"
+            if r.unit_name:
+                text += f" – {r.unit_name}"
+            item = QListWidgetItem(text)
+            item.setData(KeyRole, r.id)
+            item.setToolTip(text)
+            self.results.addItem(item)
+        if total > len(rows):
+            more = QListWidgetItem(self.tr("… %1 more: type more of the name").replace("%1", str(total - len(rows))))
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(more)
+        elif not rows:
+            none = QListWidgetItem(self.tr("Nobody with this name"))
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(none)
+        if len(rows) == 1:
+            self.results.setCurrentRow(0)
+
+
+class ReportsPage(BasePage):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.task: Task | None = None
+        self.last_saved: str | None = None
+        self.preview = None
+        self._loaded = False
+        title = QLabel(self.tr("Reports"))
+        title.setObjectName("pageTitle")
+        subtitle = QLabel(self.tr("Official lists and reports: choose one, fill in what it needs, preview or save it"))
+        subtitle.setObjectName("pageSubtitle")
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(16)
+        self.tree.setItemDelegate(_ReportDelegate(self.tree))
+        self._fill_tree()
+
+        # --- the right-hand side: the chosen report and its parameters
+        self.report_title = QLabel()
+        self.report_title.setObjectName("sectionTitle")
+        self.report_title.setWordWrap(True)
+        self.report_description = QLabel()
+        self.report_description.setObjectName("muted")
+        self.report_description.setWordWrap(True)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.as_of_edit = date_edit()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setValue(date.today().year)
+        start, end = _quarter(date.today())
+        self.start_edit = date_edit(start)
+        self.end_edit = date_edit(end)
+        self.unit_combo = UnitCombo()
+        self.person_picker = PersonPicker(self)
+        self.period_combo = QComboBox()
+        self.round_combo = QComboBox()
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.round_combo.setMinimumContentsLength(20)
+        self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(20)
+        self.by_position_check = QCheckBox(self.tr("Add the detail by job position"))
+        self.fields: dict[str, QWidget] = {
+            YEAR: self.year_spin, AS_OF: self.as_of_edit, START: self.start_edit, END: self.end_edit,
+            UNIT: self.unit_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
+            PLAN: self.plan_combo, BY_POSITION: self.by_position_check,
+        }
+        labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"),
+                  UNIT: self.tr("Unit"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
+                  ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: ""}
+        for key, widget in self.fields.items():
+            self.form.addRow(labels[key], widget)
+
+        self.note_label = QLabel()
+        self.note_label.setObjectName("muted")
+        self.note_label.setWordWrap(True)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setStyleSheet("color: #b3261e;")
+        self.message_label.hide()
+        self.done_label = QLabel()
+        self.done_label.setObjectName("muted")
+        self.done_label.setWordWrap(True)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setObjectName("primary")
+        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.excel_button = QPushButton(self.tr("Save Excel…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.excel_button)
+        buttons.addStretch(1)
+
+        panel = QFrame()
+        panel.setObjectName("reportPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(14, 12, 14, 12)
+        side.addWidget(self.report_title)
+        side.addWidget(self.report_description)
+        side.addSpacing(8)
+        side.addLayout(self.form)
+        side.addWidget(self.note_label)
+        side.addSpacing(6)
+        side.addLayout(buttons)
+        side.addWidget(self.message_label)
+        side.addWidget(self.done_label)
+        side.addStretch(1)
+        panel.setMinimumWidth(380)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 400])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(4)
+        layout.addWidget(self.splitter, 1)
+
+        self.tree.currentItemChanged.connect(lambda _c, _p: self._report_changed())
+        self.preview_button.clicked.connect(lambda: self.print_current())
+        self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
+        self.excel_button.clicked.connect(lambda: self.save(".xlsx"))
+        self.unit_combo.unit_changed.connect(lambda _c: self.person_picker.find())
+        self.select("quality")
+
+    # --- the catalogue ---------------------------------------------------------------------------------
+    def _fill_tree(self) -> None:
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for group, label in GROUPS:
+            top = QTreeWidgetItem([tr_report(label)])
+            top.setFont(0, bold)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a report to choose
+            self.tree.addTopLevelItem(top)
+            for r in REPORTS:
+                if r.group == group:
+                    item = QTreeWidgetItem([tr_report(r.title)])
+                    item.setData(0, KeyRole, r.key)
+                    item.setData(0, DescriptionRole, tr_report(r.description))
+                    item.setToolTip(0, f"{tr_report(r.title)}\n{tr_report(r.description)}")
+                    top.addChild(item)
+        self.tree.expandAll()
+
+    def report_keys(self) -> list[str]:
+        """The reports in the order the list shows them."""
+        keys = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            keys.extend(top.child(j).data(0, KeyRole) for j in range(top.childCount()))
+        return keys
+
+    def current_report(self) -> Report | None:
+        item = self.tree.currentItem()
+        key = item.data(0, KeyRole) if item is not None else None
+        return report(key) if key else None
+
+    def select(self, key: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, KeyRole) == key:
+                    self.tree.setCurrentItem(top.child(j))
+                    return
+        raise KeyError(key)
+
+    def _report_changed(self) -> None:
+        r = self.current_report()
+        self.message_label.hide()
+        self.done_label.clear()
+        if r is None:
+            self.report_title.setText(self.tr("Choose a report in the list"))
+            self.report_description.clear()
+        else:
+            self.report_title.setText(tr_report(r.title))
+            self.report_description.setText(tr_report(r.description))
+        shown = set(r.params) if r else set()
+        for key, widget in self.fields.items():
+            self.form.setRowVisible(widget, key in shown)
+        self.excel_button.setVisible(r is not None and r.excel)
+        self.update_state()
+        self.actions_changed.emit()
+
+    # --- loading -----------------------------------------------------------------------------------------
+    def activated(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the lists the parameters choose from (units, periods, rounds, plans)."""
+        from hrapp.queries.planning import list_periods
+        from hrapp.services.recruitment import list_rounds
+        from hrapp.services.training import list_plans
+
+        self._loaded = True
+        try:
+            self.unit_combo.load(self.ctx)
+            self.unit_combo.setItemText(0, self.tr("Whole department"))
+            with self.ctx.read() as s:
+                periods = list_periods(s)
+            rounds = list_rounds(self.ctx)
+            plans = list_plans(self.ctx)
+        except HrappError as exc:
+            self.show_error(exc)
+            return
+        self._fill_combo(self.period_combo, [(p.id, p.label) for p in periods])
+        self._fill_combo(self.round_combo, [(r.id, f"{r.year} – {r.name}") for r in rounds])
+        self._fill_combo(self.plan_combo, [(p.year, f"{p.year} – {p.name}") for p in plans])
+        self.update_state()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, entries: list[tuple[int, str]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for key, text in entries:
+            combo.addItem(text, key)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        found = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(found if found >= 0 else 0 if entries else -1)
+        combo.blockSignals(False)
+
+    def set_context(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.person_picker.results.clear()
+        self.refresh()
+
+    # --- checks ------------------------------------------------------------------------------------------
+    def params(self) -> Params:
+        return Params(as_of=from_qdate(self.as_of_edit.date()), year=self.year_spin.value(),
+                      start=from_qdate(self.start_edit.date()), end=from_qdate(self.end_edit.date()),
+                      unit_code=self.unit_combo.current_code(), person_id=self.person_picker.person_id(),
+                      period_id=self.period_combo.currentData(), round_id=self.round_combo.currentData(),
+                      plan_year=self.plan_combo.currentData(), by_position=self.by_position_check.isChecked())
+
+    def refusal(self) -> str | None:
+        """Why the signed-in account may not print reports at all (None when it may)."""
+        from hrapp.errors import PermissionDeniedError
+        from hrapp.services.permissions import READ, require
+
+        try:
+            require(self.ctx, READ)
+        except PermissionDeniedError as exc:
+            return exc.message
+        return None
+
+    def missing(self, r: Report, p: Params) -> str | None:
+        """What the report still needs before it can be made, in a sentence (None when complete)."""
+        if PERSON in r.params and p.person_id is None:
+            return self.tr("Choose the person whose curriculum vitae to print: type part of the name, then pick "
+                           "them in the list.")
+        if ROUND in r.params and p.round_id is None:
+            return self.tr("There is no recruitment round yet.")
+        if PERIOD in r.params and p.period_id is None:
+            return self.tr("There is no planning period yet.")
+        if PLAN in r.params and p.plan_year is None:
+            return self.tr("There is no training plan yet.")
+        if START in r.params and p.start > p.end:
+            return self.tr("The start of the period is after its end.")
+        return None
+
+    def update_state(self) -> None:
+        """The note under the form: a refusal for the account, else what masking applies."""
+        from hrapp.services.masking import can_see_personal
+
+        r = self.current_report()
+        refusal = self.refusal()
+        for button in (self.preview_button, self.pdf_button, self.excel_button):
+            button.setEnabled(r is not None and refusal is None and (self.task is None or not self.task.is_running()))
+        if refusal is not None:
+            self.note_label.setText(self.tr("Your account may not print reports: %1").replace("%1", refusal))
+            self.note_label.setStyleSheet("color: #b3261e;")
+        elif r is not None and r.key in ("cv", "staff_list") and not can_see_personal(self.ctx):
+            self.note_label.setText(self.tr("Your role may not see personal data: it is masked on the printout."))
+            self.note_label.setStyleSheet("")
+        else:
+            self.note_label.clear()
+            self.note_label.setStyleSheet("")
+        self.note_label.setVisible(bool(self.note_label.text()))
+
+    def show_error(self, exc: BaseException) -> None:
+        from ui.messages import error_text
+
+        if isinstance(exc, ValidationError):
+            text = "\n".join(dict.fromkeys(m for _f, m in exc.errors))
+        else:
+            text = error_text(exc)
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    def show_text(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.show()
+
+    # --- making the document -----------------------------------------------------------------------------
+    def can_print(self) -> bool:
+        return self.current_report() is not None and self.refusal() is None
+
+    def can_save(self) -> bool:
+        return self.can_print()
+
+    def save_current(self) -> None:
+        self.save(".pdf")
+
+    def generate(self, path: str, on_done: Callable[[str], None]) -> Task | None:
+        """Write the chosen report to `path` on a worker thread (the suffix picks PDF or Excel)."""
+        r = self.current_report()
+        if r is None:
+            return None
+        self.message_label.hide()
+        self.done_label.clear()
+        refusal = self.refusal()
+        if refusal is not None:
+            self.show_text(refusal)
+            return None
+        p = self.params()
+        missing = self.missing(r, p)
+        if missing is not None:
+            self.show_text(missing)
+            return None
+        ctx, run = self.ctx, r.run
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+            run(ctx, path, p, progress, cancelled)
+            return path
+
+        self.task = run_task(work, parent=self, title=tr_report(r.title), label=self.tr("Making the report…"),
+                             writes=True, on_result=on_done, on_error=self.show_error)
+        self.task.finished.connect(self.update_state)
+        self.update_state()
+        return self.task
+
+    def print_current(self) -> Task | None:
+        """Make the PDF in a temporary file and open it in the print preview."""
+        r = self.current_report()
+        if r is None:
+            return None
+        handle = tempfile.NamedTemporaryFile(prefix=f"{r.file_stem}_", suffix=".pdf", delete=False)
+        handle.close()
+        return self.generate(handle.name, self._preview)
+
+    def _preview(self, path: str) -> None:
+        from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        self.preview = PdfPreviewDialog(path, self)
+        self.preview.open()
+
+    def save(self, suffix: str, path: str | None = None) -> Task | None:
+        """Ask where to save (unless `path` is given), then write the report as PDF or Excel."""
+        r = self.current_report()
+        if r is None or (suffix == ".xlsx" and not r.excel):
+            return None
+        if path is None:
+            default = str(Path.home() / f"{r.file_stem}_{date.today():%d-%m-%Y}{suffix}")
+            file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default, file_filter)
+            if not path:
+                return None
+            if not path.lower().endswith(suffix):
+                path += suffix
+        return self.generate(path, self._saved)
+
+    def _saved(self, path: str) -> None:
+        self.last_saved = path
+        text = self.tr("Saved %1").replace("%1", path)
+        self.done_label.setText(text)
+        self.status_message.emit(text)
+
+    # --- state -------------------------------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("splitter", self.splitter.saveState())
+        r = self.current_report()
+        if r is not None:
+            settings.setValue("report", r.key)
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        key = settings.value("report")
+        if key and key in {r.key for r in REPORTS}:
+            self.select(str(key))
