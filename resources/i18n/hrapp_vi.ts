@@ -4036,7 +4036,7 @@
     </message>
     <message>
         <source>Headcount by unit with rank, training, political theory, age and sex, on the chosen day (landscape).</source>
-        <translation>Số người theo đơn vị, chia theo ngạch, trình độ, lý luận chính trị, độ tuổi, giới tính, tính đến ngày chọn (khổ ngang).</translation>
+        <translation>Số người từng đơn vị theo ngạch, trình độ, lý luận chính trị, độ tuổi, giới tính đến ngày chọn; khổ ngang.</translation>
     </message>
     <message>
         <source>Headcount table</source>
@@ -4044,7 +4044,7 @@
     </message>
     <message>
         <source>Quota of the year against the staff present, in recruitment and vacancies, by unit and category.</source>
-        <translation>Biên chế được giao trong năm so với số hiện có, đang tuyển và còn thiếu, theo đơn vị và loại cán bộ.</translation>
+        <translation>Biên chế được giao so với số hiện có, đang tuyển, còn thiếu theo đơn vị và loại cán bộ.</translation>
     </message>
     <message>
         <source>List of civil servants and public employees</source>

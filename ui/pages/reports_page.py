@@ -495,7 +495,7 @@ class ReportsPage(BasePage):
         self.splitter.addWidget(panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 400])
+        self.splitter.setSizes([680, 380])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -683,12 +683,6 @@ class ReportsPage(BasePage):
     # --- making the document -----------------------------------------------------------------------------
     def can_print(self) -> bool:
         return self.current_report() is not None and self.refusal() is None
-
-    def can_save(self) -> bool:
-        return self.can_print()
-
-    def save_current(self) -> None:
-        self.save(".pdf")
 
     def generate(self, path: str, on_done: Callable[[str], None]) -> Task | None:
         """Write the chosen report to `path` on a worker thread (the suffix picks PDF or Excel)."""
