@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import compress, repeat
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hrapp.db.models import OrgUnit, Person, Rank
@@ -152,20 +152,26 @@ def employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFil
     return [int(i) for i in ids.split(",")], names.split("\n")
 
 
-def employee_rows(session: Session, ids: Sequence[int]) -> list[EmployeeRow]:
-    """The rows for a page of ids, returned in the order of `ids`."""
-    if not ids:
-        return []
+def _rows_statement() -> Select:
     unit = aliased(OrgUnit)
-    q = (  # columns in EmployeeRow's order; no ORM entities for a page of a list
+    return (  # columns in EmployeeRow's order; no ORM entities for a page of a list
         select(Person.id, Person.full_name, Person.birth_date, Person.gender, unit.code, unit.name,
                Person.cur_category, Person.cur_rank_code, Rank.name, Person.cur_post, Person.cur_salary_step,
                Person.cur_coefficient, Person.cur_education, Person.status)
         .outerjoin(unit, unit.id == Person.cur_unit_id)
         .outerjoin(Rank, Rank.code == Person.cur_rank_code)
-        .where(Person.id.in_(list(ids)))
+        .where(Person.id.in_(bindparam("ids", expanding=True)))
     )
-    by_id = {row[0]: EmployeeRow(*row) for row in session.execute(q)}
+
+
+_ROWS = _rows_statement()  # built once: a page of the list is fetched on each keystroke of a search
+
+
+def employee_rows(session: Session, ids: Sequence[int]) -> list[EmployeeRow]:
+    """The rows for a page of ids, returned in the order of `ids`."""
+    if not ids:
+        return []
+    by_id = {row[0]: EmployeeRow(*row) for row in session.execute(_ROWS, {"ids": list(ids)})}
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -103,6 +103,9 @@ class EmployeeTableModel(QAbstractTableModel):
         self._filter = EmployeeFilter()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
+        # Display rows by person id, kept across the keystrokes of a search (least recently shown dropped first)
+        # and dropped with each answer of the database.
+        self._rows: OrderedDict[int, tuple[str, ...]] = OrderedDict()
         self.pages_fetched = 0  # how many page queries ran (the laziness is observable in tests)
         self._generation = 0  # the newest id query; older answers that arrive late are dropped
         self.loading = False
@@ -129,8 +132,9 @@ class EmployeeTableModel(QAbstractTableModel):
             self.reload()
 
     def forget(self) -> None:
-        """Drop the answers kept for narrowing: the next filter asks the database."""
+        """Drop the answers and rows kept for narrowing: the next filter asks the database."""
         self._asked = self._shown = None
+        self._rows.clear()
 
     def can_narrow(self, f: EmployeeFilter) -> bool:
         return self._source(f) is not None
@@ -209,6 +213,8 @@ class EmployeeTableModel(QAbstractTableModel):
     def _keep(self, answer: _Answer) -> None:
         """A database answer: kept for narrowing and shown (the view is not reset when nothing changed)."""
         self._asked = answer
+        self._rows.clear()
+        self._pages.clear()
         if self._shown is not None and self._shown.filter == answer.filter and self._shown.ids == answer.ids:
             self._shown = answer
             self.answered += 1
@@ -247,25 +253,33 @@ class EmployeeTableModel(QAbstractTableModel):
             return page
         start = number * self.PAGE_SIZE
         ids = self._ids[start:start + self.PAGE_SIZE]
-        try:
-            with self.ctx.read() as s:
-                rows = employee_rows(s, ids)
-        except Exception as exc:  # noqa: BLE001 - a failed page shows empty, the page reports it once
-            log.error("staff page %s failed", number, exc_info=exc)
-            rows = []
-            self.load_failed.emit(str(exc))
-        self.pages_fetched += 1
-        by_id = {r.id: r for r in rows}
-        page = [self._display(by_id.get(i)) for i in ids]
+        rows = self._rows
+        missing = [i for i in ids if i not in rows]
+        if missing:  # rows shown for an earlier keystroke are not read again
+            try:
+                with self.ctx.read() as s:
+                    fetched = employee_rows(s, missing)
+            except Exception as exc:  # noqa: BLE001 - a failed page shows empty, the page reports it once
+                log.error("staff page %s failed", number, exc_info=exc)
+                fetched = []
+                self.load_failed.emit(str(exc))
+            self.pages_fetched += 1
+            for r in fetched:
+                rows[r.id] = self._display(r)
+        empty = ("",) * (len(COLUMNS) - 1)  # deleted between the id query and this page: empty until a reload
+        page = [rows.get(i, empty) for i in ids]
+        for i in ids:
+            if i in rows:
+                rows.move_to_end(i)
+        while len(rows) > self.MAX_PAGES * self.PAGE_SIZE:
+            rows.popitem(last=False)
         self._pages[number] = page
         while len(self._pages) > self.MAX_PAGES:
             self._pages.popitem(last=False)
         return page
 
     @staticmethod
-    def _display(r: EmployeeRow | None) -> tuple[str, ...]:
-        if r is None:  # deleted between the id query and this page: an empty row until the next reload
-            return ("",) * (len(COLUMNS) - 1)
+    def _display(r: EmployeeRow) -> tuple[str, ...]:
         return (
             r.full_name,
             fmt_date(r.birth_date),
