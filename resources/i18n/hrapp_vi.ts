@@ -4178,6 +4178,14 @@
         <translation>Danh sách, báo cáo theo mẫu: chọn báo cáo, nhập thông tin cần thiết rồi xem trước hoặc lưu</translation>
     </message>
     <message>
+        <source>All categories</source>
+        <translation>Mọi loại cán bộ</translation>
+    </message>
+    <message>
+        <source>Civil servants only gives the BM01/BNV form for civil servants</source>
+        <translation>Chọn riêng công chức để có mẫu BM01/BNV dành cho công chức</translation>
+    </message>
+    <message>
         <source>Add the detail by job position</source>
         <translation>Thêm phần chi tiết theo vị trí việc làm</translation>
     </message>
@@ -4208,6 +4216,10 @@
     <message>
         <source>Planning period</source>
         <translation>Giai đoạn quy hoạch</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại cán bộ</translation>
     </message>
     <message>
         <source>Recruitment round</source>

@@ -80,6 +80,25 @@ def test_quality_report_pdf_has_the_title_and_the_services_total(page, qtbot, de
     assert [r.entity_id for r in exports if r.summary and "(pdf)" in r.summary] == ["2025-12-31"]
 
 
+def test_quality_report_for_civil_servants_only_is_the_bm01_form_for_them(page, qtbot, demo_ctx, tmp_path):
+    from hrapp.reports.quality import export_quality
+
+    page.select("quality")
+    assert page.form.isRowVisible(page.category_combo)
+    page.category_combo.setCurrentIndex(page.category_combo.findData("cong_chuc"))
+    page.as_of_edit.setDate(to_qdate(REPORT_DAY))
+    target = tmp_path / "cong_chuc.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    text = pdf_text(target)
+    assert "CÔNG CHỨC TỪ CẤP HUYỆN TRỞ LÊN" in " ".join(text.split())
+    everyone = export_quality(demo_ctx, tmp_path / "all.json", REPORT_DAY)
+    only = export_quality(demo_ctx, tmp_path / "cc.json", REPORT_DAY, categories=["cong_chuc"])
+    assert 0 < only.total.headcount < everyone.total.headcount
+    total = re.search(r"^Tổng số ([\d ]+)$", text, re.MULTILINE)
+    assert total is not None and str(only.total.headcount) in total.group(1).split()[:2]
+
+
 def test_quality_report_saves_as_an_excel_workbook(page, qtbot, demo_ctx, tmp_path):
     page.select("quality")
     assert page.excel_button.isVisibleTo(page)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import catalogs
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
@@ -58,8 +59,8 @@ DescriptionRole = Qt.ItemDataRole.UserRole + 2
 PERSON_LIMIT = 50  # matches shown for a typed name; more letters narrow the list
 
 # Parameters a report may ask for (the rows of the form on the right)
-AS_OF, YEAR, START, END, UNIT, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
-    "as_of", "year", "start", "end", "unit", "person", "period", "round", "plan", "by_position")
+AS_OF, YEAR, START, END, UNIT, CATEGORY, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
+    "as_of", "year", "start", "end", "unit", "category", "person", "period", "round", "plan", "by_position")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Params:
     start: date
     end: date
     unit_code: str | None
+    category: str | None  # None = every category
     person_id: int | None
     period_id: int | None
     round_id: int | None
@@ -114,7 +116,8 @@ def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
 def _quality(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202 - Runner
     from hrapp.reports.quality import export_quality
 
-    return export_quality(ctx, path, p.as_of, progress=progress, cancel=cancel)
+    categories = [p.category] if p.category else None
+    return export_quality(ctx, path, p.as_of, categories=categories, progress=progress, cancel=cancel)
 
 
 def _staffing(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
@@ -210,7 +213,7 @@ def _training_gaps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
 REPORTS: tuple[Report, ...] = (
     Report("quality", "org", QT_TRANSLATE_NOOP("Reports", "Number and quality of staff (BM01/BNV)"),
            QT_TRANSLATE_NOOP("Reports", "Headcount by unit with rank, training, political theory, age and sex, on the chosen day (landscape)."),
-           (AS_OF,), _quality, "bao_cao_so_luong_chat_luong"),
+           (AS_OF, CATEGORY), _quality, "bao_cao_so_luong_chat_luong"),
     Report("staffing", "org", QT_TRANSLATE_NOOP("Reports", "Headcount table"),
            QT_TRANSLATE_NOOP("Reports", "Quota of the year against the staff present, in recruitment and vacancies, by unit and category."),
            (YEAR, AS_OF, BY_POSITION), _staffing, "bang_tong_hop_bien_che"),
@@ -431,6 +434,13 @@ class ReportsPage(BasePage):
         self.start_edit = date_edit(start)
         self.end_edit = date_edit(end)
         self.unit_combo = UnitCombo()
+        self.category_combo = QComboBox()
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_combo.setMinimumContentsLength(20)
+        self.category_combo.addItem(self.tr("All categories"), None)
+        for code in catalogs.CATEGORIES:
+            self.category_combo.addItem(catalogs.label("category", code), code)
+        self.category_combo.setToolTip(self.tr("Civil servants only gives the BM01/BNV form for civil servants"))
         self.person_picker = PersonPicker(self)
         self.period_combo = QComboBox()
         self.round_combo = QComboBox()
@@ -442,11 +452,11 @@ class ReportsPage(BasePage):
         self.by_position_check = QCheckBox(self.tr("Add the detail by job position"))
         self.fields: dict[str, QWidget] = {
             YEAR: self.year_spin, AS_OF: self.as_of_edit, START: self.start_edit, END: self.end_edit,
-            UNIT: self.unit_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
+            UNIT: self.unit_combo, CATEGORY: self.category_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
             PLAN: self.plan_combo, BY_POSITION: self.by_position_check,
         }
         labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"),
-                  UNIT: self.tr("Unit"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
+                  UNIT: self.tr("Unit"), CATEGORY: self.tr("Category"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
                   ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: ""}
         for key, widget in self.fields.items():
             self.form.addRow(labels[key], widget)
@@ -617,7 +627,8 @@ class ReportsPage(BasePage):
     def params(self) -> Params:
         return Params(as_of=from_qdate(self.as_of_edit.date()), year=self.year_spin.value(),
                       start=from_qdate(self.start_edit.date()), end=from_qdate(self.end_edit.date()),
-                      unit_code=self.unit_combo.current_code(), person_id=self.person_picker.person_id(),
+                      unit_code=self.unit_combo.current_code(), category=self.category_combo.currentData(),
+                      person_id=self.person_picker.person_id(),
                       period_id=self.period_combo.currentData(), round_id=self.round_combo.currentData(),
                       plan_year=self.plan_combo.currentData(), by_position=self.by_position_check.isChecked())
 
