@@ -7,20 +7,31 @@ per person) and runs the same rules as a person's career summary, so both always
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.orm import aliased
 
 from hrapp import catalogs
-from hrapp.db.models import Qualification
+from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
 from hrapp.domain import validation as v
-from hrapp.domain.retirement import RETIREMENT_AGE, RETIREMENT_NOTICE, RetirementResult, add_months
-from hrapp.domain.rules import RuleBook
+from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
+from hrapp.domain.retirement import (
+    RETIREMENT_AGE,
+    RETIREMENT_NOTICE,
+    RetirementResult,
+    add_months,
+    retirement_age,
+)
+from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.domain.salary import SALARY_SCALE, lookup_by_class, max_step
 from hrapp.errors import DomainError, ValidationError
 from hrapp.services.career import (
     PersonFacts,
+    current_salary_id,
     load_facts,
     pay_step_of,
     probation_of,
@@ -109,10 +120,12 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
         raise ValidationError([("kinds", f"Loại việc '{unknown[0]}' không có.")])
     rulebook = ctx.rulebook
     horizon = as_of + timedelta(days=days)
-    with ctx.read() as s:
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of).values())}
-        certificates = _certificates(s, as_of, horizon, facts) if "certificate_expiry" in kinds else []
     lead = _retirement_lead_months(rulebook)
+    with ctx.read() as s:
+        cert_rows = _certificate_rows(s, as_of, horizon) if "certificate_expiry" in kinds else []
+        wanted = _candidates(s, as_of, horizon, rulebook, lead, kinds) | {r.person_id for r in cert_rows}
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, wanted).values())} if wanted else {}
+        certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
     for f in facts.values():
@@ -132,6 +145,146 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     out += certificates
     out.sort(key=lambda a: (a.due_date, KINDS.index(a.kind), a.full_name, a.employee_id))
     return out
+
+
+# ============================================================================================== who can be due
+# Computing everyone's career events to keep the few due in the window is most of the cost for 100,000 people.
+# One query keeps instead the people something can fall due for: every bound below is on the safe side (the
+# fewest months any rule version gives, a few days' slack for month ends), so nobody with an alert is left out,
+# and the people kept go through exactly the same computations as before.
+_SLACK = timedelta(days=3)  # add_months clamps the 31st to a shorter month's end: at most 3 days
+
+
+@dataclass(frozen=True)
+class _PayBounds:
+    """Per salary class, the fewest months from `step_since` to the next step or the start of PCTNVK in any rule
+    version, and the highest last step of any scale; the fewest months between two PCTNVK rises."""
+
+    months: dict[str, int]
+    last_step: dict[str, int]
+    pctnvk_every: int | None
+
+
+def _ints(table: Any, salary_class: str) -> int | None:  # noqa: ANN401 - rule data
+    try:
+        return int(lookup_by_class(table, salary_class))
+    except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _pay_bounds(rulebook: RuleBook) -> _PayBounds:
+    """Bounds from the rule book; a class some version has no figure for gets none, so it is never filtered."""
+    classes: set[str] = set()
+    last_step: dict[str, int] = {}
+    for version in rulebook.versions(SALARY_SCALE):
+        for code in version.params.get("classes", {}):
+            classes.add(code)
+            try:
+                last_step[code] = max(last_step.get(code, 0), max_step(code, rulebook, version.effective_from))
+            except DomainError:
+                last_step[code] = 10 ** 6
+    steps, pctnvk = rulebook.versions(PAY_STEP), rulebook.versions(PCTNVK)
+    months: dict[str, int] = {}
+    for code in classes:
+        found = [_ints(ver.params.get("interval_months", {}), code) for ver in steps]
+        found += [_ints(ver.params.get("first_after_months", {}), code) for ver in pctnvk]
+        if found and None not in found:
+            months[code] = min(m for m in found if m is not None)
+    every = [ver.params.get("increase_every_months") for ver in pctnvk]
+    ok = bool(every) and all(isinstance(m, int) or (isinstance(m, str) and m.isdigit()) for m in every)
+    return _PayBounds(months, last_step, min(int(m) for m in every) if ok else None)  # type: ignore[arg-type]
+
+
+def _cut(horizon: date, months: int) -> date:
+    """The latest start from which `months` months can end by the horizon."""
+    return add_months(horizon, -months) + _SLACK
+
+
+def _latest(ok: Callable[[date], bool], lo: date, hi: date) -> date | None:
+    """The latest day in [lo, hi] for which `ok`, a test that holds up to some day and fails after it."""
+    a, b = lo.toordinal(), hi.toordinal()
+    if not ok(lo):
+        return None
+    while a < b:
+        mid = (a + b + 1) // 2
+        if ok(date.fromordinal(mid)):
+            a = mid
+        else:
+            b = mid - 1
+    return date.fromordinal(a)
+
+
+def _birth_cuts(rulebook: RuleBook, horizon: date, lead: int) -> dict[str, date]:
+    """Per sex, the latest birth date whose retirement notice or retirement can fall by the horizon.
+
+    A version of the age rule gives the retirement day only when that day falls in its validity, and its age
+    grows with the birth month: so, per version, the latest birth date with its notice (at most the longest
+    notice period before the day) by the horizon and the day not after the version's end is found by
+    bisection, and the latest of the versions is kept. A rule this cannot read keeps the bound `alerts` uses."""
+    coarse = _cut(horizon, lead)
+    lo = date(max(1, coarse.year - 150), 1, 1)
+    notice = max([int(ver.params.get("months_before", 0)) for ver in rulebook.versions(RETIREMENT_NOTICE)] + [0])
+    out: dict[str, date] = {}
+    for sex in ("M", "F"):
+        try:
+            cuts = []
+            for ver in rulebook.versions(RETIREMENT_AGE):
+                if int(ver.params[sex].get("months_per_band", 0)) < 0:
+                    raise ValueError(sex)
+
+                def reach(born: date, ver: RuleVersion = ver, sex: str = sex) -> date:
+                    return add_months(born, retirement_age(sex, born, ver).total_months)  # type: ignore[arg-type]
+
+                last = _latest(lambda b, reach=reach: add_months(reach(b), -notice) <= horizon, lo, coarse)
+                if last is not None and ver.effective_to is not None:
+                    last = _latest(lambda b, reach=reach, end=ver.effective_to: reach(b) <= end, lo, last)
+                if last is not None:
+                    cuts.append(last)
+            out[sex] = max(cuts, default=lo)
+        except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+            out[sex] = coarse
+    return out
+
+
+def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,  # noqa: ANN001
+                kinds: tuple[str, ...]) -> set[int]:
+    """The people on staff on `as_of` for whom some reminder of `kinds` can fall due by the horizon (and those
+    overdue): near the retirement age, holding a post, in or just past probation, or whose salary row in force
+    started long enough ago for a step or a PCTNVK rise."""
+    e = Employment
+    sal = aliased(SalaryStep)
+    conds = []
+    if "retirement" in kinds or "retirement_notice" in kinds:
+        cuts = _birth_cuts(rulebook, horizon, lead)
+        conds.append(or_(*(and_(Person.gender == sex, Person.birth_date <= cut) for sex, cut in cuts.items()),
+                         and_(Person.gender.not_in(tuple(cuts)), Person.birth_date <= _cut(horizon, lead))))
+    # a post brings the term reminders, and the retirement date is computed for its holder whatever the age
+    conds.append(e.person_id.in_(
+        select(PostHeld.person_id).where(PostHeld.start_date <= as_of,
+                                         or_(PostHeld.end_date.is_(None), PostHeld.end_date >= as_of))))
+    if "probation_end" in kinds:
+        conds.append(and_(e.probation_start.is_not(None),
+                          or_(e.probation_end.is_(None), e.probation_end >= as_of, sal.id.is_(None),
+                              sal.percent < 100)))
+    if "pay_step" in kinds or "pctnvk" in kinds:
+        bounds = _pay_bounds(rulebook)
+        no_pctnvk = func.coalesce(sal.pctnvk_percent, 0) == 0
+        never = date.max
+        step_cut = case({c: _cut(horizon, m) for c, m in bounds.months.items()}, value=sal.salary_class,
+                        else_=never) if bounds.months else literal(never)
+        below_last = sal.step < case(bounds.last_step, value=sal.salary_class, else_=10 ** 6) \
+            if bounds.last_step else literal(True)
+        conds.append(and_(or_(no_pctnvk, below_last), sal.step_since <= step_cut))
+        since = func.coalesce(sal.pctnvk_since, sal.step_since)
+        conds.append(and_(~no_pctnvk, since <= (_cut(horizon, bounds.pctnvk_every)
+                                                 if bounds.pctnvk_every is not None else never)))
+    q = (
+        select(e.person_id).distinct()
+        .join(Person, Person.id == e.person_id)
+        .outerjoin(sal, sal.id == current_salary_id(e.person_id, as_of))
+        .where(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of), or_(*conds))
+    )
+    return set(session.execute(q).scalars())
 
 
 def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule: str, action: str,
@@ -217,17 +370,21 @@ def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date,
                    prob.rule.label() if prob.rule else "", "person")]
 
 
-def _certificates(session, as_of: date, horizon: date, facts: dict[int, PersonFacts]) -> list[AlertDTO]:  # noqa: ANN001
-    """Certificates of people on staff expiring by the horizon (or expired within the last year) that no later
-    certificate of the same kind and level (or language) replaces."""
+def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa: ANN001
+    """Certificates expiring by the horizon, or expired within the last year."""
     oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
-    rows = session.execute(
+    return list(session.execute(
         select(Qualification.id, Qualification.person_id, Qualification.kind, Qualification.level_code,
                Qualification.language, Qualification.expiry_date, Qualification.certificate_no)
         .where(Qualification.expiry_date.is_not(None), Qualification.expiry_date >= oldest,
                Qualification.expiry_date <= horizon, Qualification.in_progress.is_(False),
                or_(Qualification.certificate_date.is_(None), Qualification.certificate_date <= as_of))
-    ).all()
+    ).all())
+
+
+def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, PersonFacts]) -> list[AlertDTO]:  # noqa: ANN001
+    """Of the certificate rows, those of people on staff that no later certificate of the same kind and level
+    (or language) replaces."""
     if not rows:
         return []
     persons = sorted({r.person_id for r in rows if r.person_id in facts})
