@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from hrapp.paths import CATALOGS
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(kind: str) -> dict[str, Any]:
     """The whole catalogue file: {"title", "legal_basis"?, "items": [...]}."""
     return json.loads((CATALOGS / f"{kind}.json").read_text(encoding="utf-8"))
@@ -19,12 +19,12 @@ def kinds() -> list[str]:
     return sorted(p.stem for p in CATALOGS.glob("*.json") if p.stem != "ranks")
 
 
-@lru_cache(maxsize=None)
+@cache
 def items(kind: str) -> list[dict[str, Any]]:
     return list(catalog(kind)["items"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def labels(kind: str) -> dict[str, str]:
     return {it["code"]: it["name"] for it in items(kind)}
 
@@ -42,7 +42,7 @@ def extra(kind: str, code: str) -> dict[str, Any]:
     return {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def ranks() -> dict[str, dict[str, Any]]:
     return {r["code"]: r for r in catalog("ranks")["items"]}
 

@@ -7,6 +7,7 @@ import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any, NoReturn
 
 from hrapp.errors import HrappError
@@ -77,3 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         raise CliError("no command")
     return run(args)
+
+
+def parse_day(text: str) -> date:
+    """A date typed on the command line: dd/mm/yyyy as on paper, or yyyy-mm-dd (argparse `type=`)."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")

@@ -43,14 +43,15 @@ def pg_template() -> str:
 
     from hrapp.services.setup import init_database
 
+    name = f"hrapp_tpl_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # one per parallel test process
     admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS hrapp_tpl")
-        conn.exec_driver_sql("CREATE DATABASE hrapp_tpl")
-    context = init_database(make_url(PG_URL).set(database="hrapp_tpl").render_as_string(hide_password=False))
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    context = init_database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
     context.engine.dispose()
     admin.dispose()
-    return "hrapp_tpl"
+    return name
 
 
 def _pg_copy(template: str, name: str) -> str:

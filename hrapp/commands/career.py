@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from hrapp.cli import CliError, print_json
+from hrapp.cli import CliError, parse_day, print_json
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -25,11 +25,6 @@ def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     return group
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
 
 
 def _count(text: str) -> int:
@@ -44,7 +39,7 @@ def _count(text: str) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("alerts", help="việc đến hạn: nâng lương, nghỉ hưu, hết nhiệm kỳ, tập sự, chứng chỉ")
-    p.add_argument("--as-of", type=_day, default=None, help="ngày tính (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--as-of", type=parse_day, default=None, help="ngày tính (mặc định hôm nay), dd/mm/yyyy")
     p.add_argument("--days", type=_count, default=30, help="số ngày tới (mặc định 30)")
     p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
                    help="chỉ loại việc này (lặp lại được): pay_step, pctnvk, retirement_notice, retirement, "
@@ -62,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = group.add_parser("pay-step", help="hạn nâng bậc lương thường xuyên hoặc phụ cấp thâm niên vượt khung")
     p.add_argument("--salary-class", required=True, help="loại ngạch lương: A3.1, A2.1, A1, A0, B, C1 …")
     p.add_argument("--step", required=True, type=_count, help="bậc đang hưởng")
-    p.add_argument("--since", required=True, type=_day, help="ngày tính nâng bậc lần sau của bậc đang hưởng")
+    p.add_argument("--since", required=True, type=parse_day, help="ngày tính nâng bậc lần sau của bậc đang hưởng")
     p.add_argument("--delay-months", type=_count, default=0, help="số tháng bị kéo dài")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_pay_step)

@@ -7,7 +7,7 @@ import sys
 import time
 from datetime import date
 
-from hrapp.cli import CliError
+from hrapp.cli import CliError, parse_day
 from hrapp.cli_auth import authenticate_cli
 
 
@@ -22,12 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _day(text: str) -> date:
-    for parse in (lambda t: date.fromisoformat(t), lambda t: date(*reversed([int(x) for x in t.split("/")]))):
-        try:
-            return parse(text)
-        except (ValueError, TypeError):
-            continue
-    raise CliError(f"ngày không hợp lệ: {text} (ghi dd/mm/yyyy)")
+    try:
+        return parse_day(text)
+    except argparse.ArgumentTypeError as err:
+        raise CliError(str(err)) from None
 
 
 class _Progress:

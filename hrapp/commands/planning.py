@@ -10,17 +10,9 @@ dates used, the rule version, reason codes and the holders of each post.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from hrapp.cli import CliError, print_json
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
+from hrapp.cli import CliError, parse_day, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = actions.add_parser("check", help="kiểm tra quy hoạch: từng người, từng chức danh, cơ cấu")
     p.add_argument("--period", required=True, help="giai đoạn, ví dụ 2026-2031")
-    p.add_argument("--as-of", type=_day, default=None, help="ngày kiểm tra (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--as-of", type=parse_day, default=None, help="ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_check)
 
@@ -42,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=["list", "summary", "review"], default="list",
                    help="list: danh sách; summary: cơ cấu; review: đưa ra, bổ sung của một đợt rà soát")
     p.add_argument("--review", type=int, help="số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review")
-    p.add_argument("--as-of", type=_day, default=None, help="ngày kiểm tra (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--as-of", type=parse_day, default=None, help="ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy")
     p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
     p.set_defaults(handler=cmd_print)
 

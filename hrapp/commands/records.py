@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError
-from hrapp.commands.reports import add_report, out_path, parse_day
+from hrapp.cli import CliError, parse_day
+from hrapp.commands.reports import add_report, out_path
 
 
 def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext

@@ -10,10 +10,9 @@ import argparse
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
-from hrapp.cli import CliError
+from hrapp.cli import CliError, parse_day
 
 
 @dataclass(frozen=True)
@@ -46,16 +45,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # ----------------------------------------------------------------------------------------------------
 # Shared argument types
-
-
-def parse_day(text: str) -> date:
-    """A date typed as dd/mm/yyyy or yyyy-mm-dd."""
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)")
 
 
 def parse_year(text: str) -> int:

@@ -12,17 +12,9 @@ the results report with plan against actual.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from hrapp.cli import CliError, print_json
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không hợp lệ (dạng YYYY-MM-DD)") from None
+from hrapp.cli import CliError, parse_day, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = actions.add_parser("gaps", help="nhu cầu đào tạo: yêu cầu của vị trí việc làm và chức danh quy hoạch còn thiếu")
     p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
-    p.add_argument("--as-of", type=_day, default=None, help="ngày đối chiếu (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--as-of", type=parse_day, default=None, help="ngày đối chiếu (mặc định hôm nay), dd/mm/yyyy")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_gaps)
 
@@ -42,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = actions.add_parser("results", help="báo cáo kết quả đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)")
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--as-of", type=_day, default=None, help="số liệu đến ngày (mặc định hôm nay), YYYY-MM-DD")
+    p.add_argument("--as-of", type=parse_day, default=None, help="số liệu đến ngày (mặc định hôm nay), dd/mm/yyyy")
     p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
     p.set_defaults(handler=cmd_results)
 

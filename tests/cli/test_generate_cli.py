@@ -44,4 +44,4 @@ def test_bad_numbers_and_days_are_one_line_errors(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Số người phải từ 1" in err
     assert cli(["--db", db, "generate", "--as-of", "31/02/2025"]) == 2
-    assert capsys.readouterr().err.strip() == "Lỗi: ngày không hợp lệ: 31/02/2025 (ghi dd/mm/yyyy)"
+    assert capsys.readouterr().err.strip() == "Lỗi: ngày không hợp lệ: '31/02/2025' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)"
