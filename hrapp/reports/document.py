@@ -472,6 +472,17 @@ class _Row:
         self.height, self.kind, self.cells, self.vlines = height, kind, cells, vlines
 
 
+class _TextCell:
+    """A cell drawn as text lines: ((line, x), ...) measured once, and its PDF operators once per document."""
+
+    __slots__ = ("lines", "font", "doc", "ops")
+
+    def __init__(self, lines: tuple[tuple[str, float], ...], font: str):
+        self.lines, self.font = lines, font
+        self.doc: object = None
+        self.ops: tuple[str, str, str] = ("", "", "")
+
+
 class _TableState:
     """Shared by every page-part of one table: geometry, the header, and laid-out rows (lazily)."""
 
@@ -515,6 +526,7 @@ class _TableState:
         self.header = self._build_header()
         _, self.header_h = self.header.wrap(self.table_width, 10_000)
         self.rows = [None] * self.nrows
+        self._cell_memo: dict[tuple[int, str, type, object], _TextCell] = {}
         self.totals_row = self._layout_totals() if spec.totals is not None else None
 
     def _build_header(self) -> Table:
@@ -548,8 +560,8 @@ class _TableState:
         return Table(data, colWidths=self.colw, style=TableStyle(cmds))
 
     # row layout ----------------------------------------------------------------------------------
-    def _text_cell(self, text: str, width: float, x0: float, align: Align, font: str) -> tuple:
-        """((line, x), ...) with x measured once here so drawing needs no second stringWidth."""
+    def _text_cell(self, text: str, width: float, x0: float, align: Align, font: str) -> _TextCell:
+        """The lines with their x measured once here, so drawing needs no second stringWidth."""
         size = self.size
         w = pdfmetrics.stringWidth(text, font, size)
         if w <= width and "\n" not in text:
@@ -557,10 +569,10 @@ class _TableState:
         else:
             lines = [(t, pdfmetrics.stringWidth(t, font, size)) for t in simpleSplit(text, font, size, width)]
         if align == "left":
-            return tuple((t, x0 + _PAD_X) for t, _ in lines)
+            return _TextCell(tuple((t, x0 + _PAD_X) for t, _ in lines), font)
         if align == "right":
-            return tuple((t, x0 + _PAD_X + width - lw) for t, lw in lines)
-        return tuple((t, x0 + _PAD_X + (width - lw) / 2) for t, lw in lines)
+            return _TextCell(tuple((t, x0 + _PAD_X + width - lw) for t, lw in lines), font)
+        return _TextCell(tuple((t, x0 + _PAD_X + (width - lw) / 2) for t, lw in lines), font)
 
     def _fits_plain(self, text: str, width: float, font: str) -> bool:
         """True when every word fits the column (a Paragraph would split a longer one) and no line is forced."""
@@ -572,11 +584,21 @@ class _TableState:
     def _layout_values(self, values: Sequence[object], kind: int) -> _Row:
         cols = self.spec.columns
         font = FONT if kind == _DATA else FONT_BOLD
+        memo = self._cell_memo
         cells: list = []
         nlines = 1
         para_h = 0.0
         for i, col in enumerate(cols):
             value = values[i] if i < len(values) else None
+            if value is None:
+                cells.append(None)
+                continue
+            key = (i, font, value.__class__, value)
+            cell = memo.get(key)
+            if cell is not None:  # the same value in the same column: the same lines (dates, ranks, units repeat)
+                nlines = max(nlines, len(cell.lines))
+                cells.append(cell)
+                continue
             text = cell_text(value, col)
             if not text:
                 cells.append(None)
@@ -584,8 +606,8 @@ class _TableState:
             if col.wrap and not col.markup and self._fits_plain(text, self.inner[i], font):
                 # Plain text whose words each fit: the same lines and baselines as a Paragraph, laid out and
                 # drawn as text lines (a Paragraph per cell is most of the time of a 10,000-row list).
-                cell = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
-                nlines = max(nlines, len(cell))
+                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
+                nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
             elif col.wrap:
                 markup = text if col.markup else _markup(text)
@@ -596,8 +618,8 @@ class _TableState:
                 para_h = max(para_h, h)
                 cells.append((para, self.xs[i] + _PAD_X))
             else:
-                cell = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
-                nlines = max(nlines, len(cell))
+                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
+                nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
         height = max(nlines * self.leading, para_h) + 2 * _PAD_Y
         return _Row(height, kind, cells, None)
@@ -610,7 +632,7 @@ class _TableState:
             raw = self.spec.rows[index]
             if isinstance(raw, SectionRow):
                 cell = self._text_cell(nfc(raw.text), self.table_width - 2 * _PAD_X, 0, "left", FONT_BOLD)
-                laid = _Row(len(cell) * self.leading + 2 * _PAD_Y, _SECTION, [cell], frozenset())
+                laid = _Row(len(cell.lines) * self.leading + 2 * _PAD_Y, _SECTION, [cell], frozenset())
             elif isinstance(raw, SubtotalRow):
                 laid = self._layout_values(raw.values, _SUBTOTAL)
             else:
@@ -636,7 +658,7 @@ class _TableState:
             width = self.xs[last + 1] - self.xs[first] - 2 * _PAD_X
             align = self.aligns[first] if first == last else "center"
             cell = self._text_cell(text, width, self.xs[first], align, FONT_BOLD)
-            nlines = max(nlines, len(cell))
+            nlines = max(nlines, len(cell.lines))
             cells[first] = cell
         inner_lines = frozenset(i for i in range(1, self.ncols)
                                 if not any(a < i <= b for a, b in spans))
@@ -683,22 +705,23 @@ class _TableState:
         if totals and self.totals_row is not None:
             rows.append(self.totals_row)
         size, leading = self.size, self.leading
-        text = canv.beginText()
-        font = None
+        doc = canv._doc
+        code: list[str] = []
+        add = code.append
         paragraphs: list[tuple[Paragraph, float, float]] = []
         y = top
         tops: list[float] = []
         for row in rows:
             tops.append(y)
             mid = y - row.height / 2
-            want = FONT if row.kind == _DATA else FONT_BOLD
-            if want != font:
-                font = want
-                text.setFont(font, size, leading)
+            # each row in its own text object placed at its middle: a cell's operators do not depend on the
+            # row, so a cell shared by many rows is encoded once; q/Q keeps the fonts from leaking past the row
+            add(f"q 1 0 0 1 0 {mid:.2f} cm BT")
+            current = ""  # the font subset selected in this text object
             for cell in row.cells:
                 if cell is None:
                     continue
-                if isinstance(cell[0], Paragraph):
+                if cell.__class__ is not _TextCell:
                     # same first baseline as plain text of as many lines (Paragraph puts it at
                     # height - fontSize from its bottom)
                     para, x = cell
@@ -706,16 +729,48 @@ class _TableState:
                     first = mid + (n - 1) * leading / 2 - _BASELINE_DROP * size
                     paragraphs.append((para, x, first - para.height + size))
                     continue
-                base = mid + (len(cell) - 1) * leading / 2 - _BASELINE_DROP * size
-                for line, x in cell:
-                    text.setTextOrigin(x, base)
-                    text.textLine(line)
-                    base -= leading
+                if cell.doc is not doc:
+                    cell.ops = self._encode(canv, cell)
+                    cell.doc = doc
+                select_first, body, select_last = cell.ops
+                if body:
+                    if select_first != current:
+                        add(select_first)
+                    current = select_last
+                    add(body)
+            add("ET Q")
             y -= row.height
-        canv.drawText(text)
+        canv._code.append("\n".join(code))
         for para, x, py in paragraphs:
             para.drawOn(canv, x, py)
         self._draw_grid(canv, rows, tops, y)
+
+    def _encode(self, canv: Canvas, cell: _TextCell) -> tuple[str, str, str]:
+        """(first font selection, PDF operators, last font selection) of a cell, relative to its row's middle,
+        in this document's font subsets: what ReportLab's text object does per line, done once per cell
+        (the subsets belong to one document)."""
+        doc = canv._doc
+        font = pdfmetrics.getFont(cell.font)
+        size, leading = self.size, self.leading
+        ops: list[str] = []
+        first = current = ""
+        dy = (len(cell.lines) - 1) * leading / 2 - _BASELINE_DROP * size
+        for line, x in cell.lines:
+            parts = font.splitString(line, doc)
+            if parts:
+                ops.append(f"1 0 0 1 {x:.2f} {dy:.2f} Tm")
+            for subset, piece in parts:
+                select = f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf {leading:g} TL"
+                if not first:
+                    first = current = select
+                elif select != current:
+                    ops.append(select)
+                    current = select
+                ops.append(f"({canv._escape(piece)}) Tj")
+            if parts:
+                ops[-1] += " T*"  # ends the line as a text object's textLine does (text extraction sees lines)
+            dy -= leading
+        return first, "\n".join(ops), current
 
     def _draw_header(self, canv: Canvas, y: float) -> None:
         """The header is drawn once into a PDF form XObject and placed on every page: a page costs a
