@@ -4047,6 +4047,14 @@
         <translation>Biên chế được giao so với số hiện có, đang tuyển, còn thiếu theo đơn vị và loại cán bộ.</translation>
     </message>
     <message>
+        <source>Job position description</source>
+        <translation>Bản mô tả vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>The tasks, requirements and competency framework of one job position.</source>
+        <translation>Nhiệm vụ, yêu cầu và khung năng lực của một vị trí việc làm.</translation>
+    </message>
+    <message>
         <source>List of civil servants and public employees</source>
         <translation>Danh sách cán bộ, công chức, viên chức</translation>
     </message>
@@ -4222,6 +4230,10 @@
         <translation>Loại cán bộ</translation>
     </message>
     <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
         <source>Recruitment round</source>
         <translation>Kỳ tuyển dụng</translation>
     </message>
@@ -4252,6 +4264,10 @@
     <message>
         <source>Choose the person whose curriculum vitae to print: type part of the name, then pick them in the list.</source>
         <translation>Chọn người cần in Sơ yếu lý lịch: gõ một phần họ tên rồi chọn trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose a job position (the unit chosen may have none).</source>
+        <translation>Chọn vị trí việc làm (đơn vị đã chọn có thể chưa có vị trí nào).</translation>
     </message>
     <message>
         <source>There is no recruitment round yet.</source>

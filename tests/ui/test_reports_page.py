@@ -3,7 +3,6 @@ through the areas' own export functions, recorded in the audit log, refused plai
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -35,6 +34,20 @@ def finish(qtbot, task) -> None:  # noqa: ANN001
 
 def pdf_text(path) -> str:  # noqa: ANN001
     return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def total_row(text: str) -> list[int]:
+    """The figures of the report's "Tổng số" row (the first such label followed by numbers)."""
+    words = text.split()
+    for i in range(len(words) - 2):
+        if words[i] == "Tổng" and words[i + 1] == "số" and words[i + 2].isdigit():
+            figures = []
+            for w in words[i + 2:]:
+                if not w.isdigit():
+                    break
+                figures.append(int(w))
+            return figures
+    raise AssertionError("no total row in the report")
 
 
 def audit_rows(ctx, entity: str) -> list[AuditLog]:  # noqa: ANN001
@@ -71,10 +84,8 @@ def test_quality_report_pdf_has_the_title_and_the_services_total(page, qtbot, de
     assert "BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG" in text
     assert "Tính đến ngày 31 tháng 12 năm 2025" in text
     stats = export_quality(demo_ctx, tmp_path / "same.json", REPORT_DAY)
-    total = re.search(r"^Tổng số ([\d ]+)$", text, re.MULTILINE)
-    assert total is not None
     expected = [*([stats.quota_total] if stats.quota_total else []), stats.total.headcount]
-    assert [int(n) for n in total.group(1).split()[:len(expected)]] == expected
+    assert total_row(text)[:len(expected)] == expected
     assert stats.total.headcount > 0
     exports = audit_rows(demo_ctx, "quality_report")
     assert [r.entity_id for r in exports if r.summary and "(pdf)" in r.summary] == ["2025-12-31"]
@@ -95,8 +106,7 @@ def test_quality_report_for_civil_servants_only_is_the_bm01_form_for_them(page, 
     everyone = export_quality(demo_ctx, tmp_path / "all.json", REPORT_DAY)
     only = export_quality(demo_ctx, tmp_path / "cc.json", REPORT_DAY, categories=["cong_chuc"])
     assert 0 < only.total.headcount < everyone.total.headcount
-    total = re.search(r"^Tổng số ([\d ]+)$", text, re.MULTILINE)
-    assert total is not None and str(only.total.headcount) in total.group(1).split()[:2]
+    assert only.total.headcount in total_row(text)[:2]
 
 
 def test_quality_report_saves_as_an_excel_workbook(page, qtbot, demo_ctx, tmp_path):
@@ -132,6 +142,25 @@ def test_curriculum_vitae_asks_for_a_person_then_prints_the_one_chosen(page, qtb
     assert "SƠ YẾU LÝ LỊCH" in pdf_text(target).upper()
     printed = audit_rows(demo_ctx, "personal_data")
     assert [(r.action, r.person_id) for r in printed] == [("print", person_id)]
+
+
+def test_job_position_description_lists_the_positions_of_the_chosen_unit(page, qtbot, demo_ctx, tmp_path):
+    from hrapp.services.positions import list_positions
+
+    page.select("position")
+    finish(qtbot, page.positions_task)
+    everywhere = page.position_combo.count()
+    first = list_positions(demo_ctx)[0]
+    page.unit_combo.select_code(first.unit_code)
+    finish(qtbot, page.positions_task)
+    ids = [page.position_combo.itemData(i) for i in range(page.position_combo.count())]
+    assert ids == [p.id for p in list_positions(demo_ctx, first.unit_id)]
+    assert 0 < len(ids) < everywhere
+    target = tmp_path / "vi_tri.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert first.name in " ".join(pdf_text(target).split())
+    assert [r.entity_id for r in audit_rows(demo_ctx, "job_positions") if r.action == "export"] == [str(first.id)]
 
 
 def test_a_unit_outside_the_accounts_scope_is_refused_in_words(page, qtbot, demo_ctx, tmp_path):
@@ -189,6 +218,8 @@ def test_every_report_in_the_catalogue_can_be_generated(page, qtbot, tmp_path, k
     page.end_edit.setDate(to_qdate(REPORT_DAY))
     page.round_combo.setCurrentIndex(page.round_combo.findData(SAMPLE_ROUND))
     page.period_combo.setCurrentIndex(page.period_combo.findText("2020–2025"))
+    if key == "position":
+        finish(qtbot, page.positions_task)
     if key == "cv":
         page.person_picker.search.setText("Nguyễn")
         finish(qtbot, page.person_picker.find())

@@ -59,8 +59,9 @@ DescriptionRole = Qt.ItemDataRole.UserRole + 2
 PERSON_LIMIT = 50  # matches shown for a typed name; more letters narrow the list
 
 # Parameters a report may ask for (the rows of the form on the right)
-AS_OF, YEAR, START, END, UNIT, CATEGORY, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
-    "as_of", "year", "start", "end", "unit", "category", "person", "period", "round", "plan", "by_position")
+AS_OF, YEAR, START, END, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
+    "as_of", "year", "start", "end", "unit", "category", "position", "person", "period", "round", "plan",
+    "by_position")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Params:
     end: date
     unit_code: str | None
     category: str | None  # None = every category
+    position_id: int | None
     person_id: int | None
     period_id: int | None
     round_id: int | None
@@ -130,6 +132,12 @@ def _staff_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
     from hrapp.reports.staff_list import export_staff_list
 
     return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
+
+
+def _position(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
+    from hrapp.reports.position_description import export_position
+
+    return export_position(ctx, path, p.position_id, progress=progress, cancel=cancel)
 
 
 def _cv(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
@@ -217,6 +225,9 @@ REPORTS: tuple[Report, ...] = (
     Report("staffing", "org", QT_TRANSLATE_NOOP("Reports", "Headcount table"),
            QT_TRANSLATE_NOOP("Reports", "Quota of the year against the staff present, in recruitment and vacancies, by unit and category."),
            (YEAR, AS_OF, BY_POSITION), _staffing, "bang_tong_hop_bien_che"),
+    Report("position", "org", QT_TRANSLATE_NOOP("Reports", "Job position description"),
+           QT_TRANSLATE_NOOP("Reports", "The tasks, requirements and competency framework of one job position."),
+           (UNIT, POSITION), _position, "ban_mo_ta_vi_tri"),
     Report("staff_list", "records", QT_TRANSLATE_NOOP("Reports", "List of civil servants and public employees"),
            QT_TRANSLATE_NOOP("Reports", "Everyone on staff of the unit with birth date, post, rank, pay step and qualifications."),
            (UNIT,), _staff_list, "danh_sach_ccvc"),
@@ -441,6 +452,10 @@ class ReportsPage(BasePage):
         for code in catalogs.CATEGORIES:
             self.category_combo.addItem(catalogs.label("category", code), code)
         self.category_combo.setToolTip(self.tr("Civil servants only gives the BM01/BNV form for civil servants"))
+        self.position_combo = QComboBox()
+        self.position_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.position_combo.setMinimumContentsLength(20)
+        self.positions_task: Task | None = None
         self.person_picker = PersonPicker(self)
         self.period_combo = QComboBox()
         self.round_combo = QComboBox()
@@ -452,11 +467,13 @@ class ReportsPage(BasePage):
         self.by_position_check = QCheckBox(self.tr("Add the detail by job position"))
         self.fields: dict[str, QWidget] = {
             YEAR: self.year_spin, AS_OF: self.as_of_edit, START: self.start_edit, END: self.end_edit,
-            UNIT: self.unit_combo, CATEGORY: self.category_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
+            UNIT: self.unit_combo, CATEGORY: self.category_combo,
+            POSITION: self.position_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
             PLAN: self.plan_combo, BY_POSITION: self.by_position_check,
         }
         labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"),
-                  UNIT: self.tr("Unit"), CATEGORY: self.tr("Category"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
+                  UNIT: self.tr("Unit"), CATEGORY: self.tr("Category"),
+                  POSITION: self.tr("Job position"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
                   ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: ""}
         for key, widget in self.fields.items():
             self.form.addRow(labels[key], widget)
@@ -519,7 +536,7 @@ class ReportsPage(BasePage):
         self.preview_button.clicked.connect(lambda: self.print_current())
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.excel_button.clicked.connect(lambda: self.save(".xlsx"))
-        self.unit_combo.unit_changed.connect(lambda _c: self.person_picker.find())
+        self.unit_combo.unit_changed.connect(lambda _c: self._unit_changed())
         self.select("quality")
 
     # --- the catalogue ---------------------------------------------------------------------------------
@@ -576,8 +593,38 @@ class ReportsPage(BasePage):
         for key, widget in self.fields.items():
             self.form.setRowVisible(widget, key in shown)
         self.excel_button.setVisible(r is not None and r.excel)
+        if r is not None and POSITION in r.params:
+            self.load_positions()
         self.update_state()
         self.actions_changed.emit()
+
+    def _unit_changed(self) -> None:
+        r = self.current_report()
+        if r is not None and PERSON in r.params:
+            self.person_picker.find()
+        if r is not None and POSITION in r.params:
+            self.load_positions()
+
+    def load_positions(self) -> Task:
+        """The live job positions of the chosen unit (all units for the whole department), on a worker thread."""
+        from hrapp.services.positions import list_positions
+
+        ctx, code = self.ctx, self.unit_combo.current_code()
+        self.position_combo.clear()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202
+            return [(p.id, f"{p.code} – {p.name}", p.unit_name or "")
+                    for p in list_positions(ctx, _unit_id(ctx, code))]
+
+        def show(rows: list[tuple[int, str, str]]) -> None:
+            self.position_combo.clear()
+            for pid, text, unit in rows:
+                self.position_combo.addItem(text if code else f"{text} ({unit})", pid)
+                self.position_combo.setItemData(self.position_combo.count() - 1, f"{text}\n{unit}",
+                                                Qt.ItemDataRole.ToolTipRole)
+
+        self.positions_task = run_task(work, parent=self, show_dialog=False, on_result=show, on_error=self.show_error)
+        return self.positions_task
 
     # --- loading -----------------------------------------------------------------------------------------
     def activated(self) -> None:
@@ -628,7 +675,7 @@ class ReportsPage(BasePage):
         return Params(as_of=from_qdate(self.as_of_edit.date()), year=self.year_spin.value(),
                       start=from_qdate(self.start_edit.date()), end=from_qdate(self.end_edit.date()),
                       unit_code=self.unit_combo.current_code(), category=self.category_combo.currentData(),
-                      person_id=self.person_picker.person_id(),
+                      position_id=self.position_combo.currentData(), person_id=self.person_picker.person_id(),
                       period_id=self.period_combo.currentData(), round_id=self.round_combo.currentData(),
                       plan_year=self.plan_combo.currentData(), by_position=self.by_position_check.isChecked())
 
@@ -648,6 +695,8 @@ class ReportsPage(BasePage):
         if PERSON in r.params and p.person_id is None:
             return self.tr("Choose the person whose curriculum vitae to print: type part of the name, then pick "
                            "them in the list.")
+        if POSITION in r.params and p.position_id is None:
+            return self.tr("Choose a job position (the unit chosen may have none).")
         if ROUND in r.params and p.round_id is None:
             return self.tr("There is no recruitment round yet.")
         if PERIOD in r.params and p.period_id is None:
@@ -669,7 +718,7 @@ class ReportsPage(BasePage):
         if refusal is not None:
             self.note_label.setText(self.tr("Your account may not print reports: %1").replace("%1", refusal))
             self.note_label.setStyleSheet("color: #b3261e;")
-        elif r is not None and r.key in ("cv", "staff_list") and not can_see_personal(self.ctx):
+        elif r is not None and r.key == "cv" and not can_see_personal(self.ctx):
             self.note_label.setText(self.tr("Your role may not see personal data: it is masked on the printout."))
             self.note_label.setStyleSheet("")
         else:
