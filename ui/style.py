@@ -21,8 +21,6 @@ QLabel#agencyName {{ color: #17324d; font-size: 13pt; font-weight: 600; }}
 QLabel#pageTitle {{ color: {INK}; font-size: 14pt; font-weight: 600; }}
 QLabel#pageSubtitle, QLabel#muted {{ color: {MUTED}; }}
 QLabel#countLabel {{ color: {MUTED}; padding: 0 4px; }}
-QLabel#placeholderTitle {{ color: {INK}; font-size: 15pt; font-weight: 600; }}
-QLabel#placeholderText {{ color: {MUTED}; font-size: 10.5pt; }}
 QLabel#sectionTitle {{ color: #17324d; font-weight: 600; font-size: 10.5pt; }}
 QLabel#personName {{ color: #17324d; font-size: 15pt; font-weight: 600; }}
 QListWidget#sidebar {{

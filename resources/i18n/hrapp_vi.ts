@@ -4298,6 +4298,10 @@
         <translation>Đang lập báo cáo…</translation>
     </message>
     <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>Đã hủy: chưa lưu gì.</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from hrapp.db.models import AuditLog, OrgUnit
@@ -198,9 +199,11 @@ def test_viewing_role_is_told_personal_data_is_masked(page, demo_ctx):
     assert page.note_label.isHidden()
 
 
-def test_preview_opens_the_pdf_in_the_print_preview(page, qtbot):
+def test_enter_on_a_report_opens_its_pdf_in_the_print_preview(page, qtbot):
     page.select("staffing")
-    finish(qtbot, page.print_current())
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    finish(qtbot, page.task)
     assert page.preview is not None
     assert page.preview.images  # the pages were drawn
     page.preview.close()
@@ -229,3 +232,8 @@ def test_every_report_in_the_catalogue_can_be_generated(page, qtbot, tmp_path, k
 
     assert page.message_label.isHidden(), page.message_label.text()
     assert len(PdfReader(str(target)).pages) >= 1
+    if page.current_report().excel:
+        workbook = tmp_path / f"{key}.xlsx"
+        finish(qtbot, page.save(".xlsx", str(workbook)))
+        assert page.message_label.isHidden(), page.message_label.text()
+        assert load_workbook(workbook).active.max_row > 1

@@ -533,6 +533,7 @@ class ReportsPage(BasePage):
         layout.addWidget(self.splitter, 1)
 
         self.tree.currentItemChanged.connect(lambda _c, _p: self._report_changed())
+        self.tree.itemActivated.connect(lambda item, _col: item.data(0, KeyRole) and self.print_current())
         self.preview_button.clicked.connect(lambda: self.print_current())
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.excel_button.clicked.connect(lambda: self.save(".xlsx"))
@@ -767,7 +768,8 @@ class ReportsPage(BasePage):
             return path
 
         self.task = run_task(work, parent=self, title=tr_report(r.title), label=self.tr("Making the report…"),
-                             writes=True, on_result=on_done, on_error=self.show_error)
+                             writes=True, on_result=on_done, on_error=self.show_error,
+                             on_cancelled=lambda: self.done_label.setText(self.tr("Cancelled: nothing was saved.")))
         self.task.finished.connect(self.update_state)
         self.update_state()
         return self.task
