@@ -65,6 +65,26 @@ def test_reports_are_listed_in_their_groups_with_a_description(page):
     assert first.text(0) == "Báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (BM01/BNV)"
     assert page.report_title.text() == first.text(0)
     assert page.report_description.text()
+    assert page.as_of_edit.date() == to_qdate(date.today())
+    assert page.unit_combo.itemText(0) == "Toàn Sở" and page.unit_combo.current_code() is None
+
+
+def test_person_search_keeps_to_the_chosen_unit(page, qtbot, demo_ctx):
+    from hrapp.queries.employees import EmployeeFilter, employee_ids
+
+    page.select("cv")
+    page.person_picker.search.setText("Nguyễn")
+    finish(qtbot, page.person_picker.find())
+    everywhere = page.person_picker.results.count()
+    code = page.unit_combo.itemData(2)
+    page.unit_combo.select_code(code)  # searches again in that unit
+    finish(qtbot, page.person_picker.task)
+    shown = [page.person_picker.results.item(i).data(Qt.ItemDataRole.UserRole + 1)
+             for i in range(page.person_picker.results.count())]
+    with demo_ctx.read() as s:
+        expected = employee_ids(s, EmployeeFilter(search="Nguyễn", unit_code=code))
+    assert [i for i in shown if i is not None] == expected[:50]
+    assert 0 < len(expected) < everywhere
 
 
 def test_quality_report_pdf_has_the_title_and_the_services_total(page, qtbot, demo_ctx, tmp_path):

@@ -361,6 +361,7 @@ class PersonPicker(QWidget):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.results.currentItemChanged.connect(lambda _c, _p: self.page.update_state())
         self.task: Task | None = None
+        self._asked = 0  # answers to an earlier search that come back late are dropped
 
     def person_id(self) -> int | None:
         item = self.results.currentItem()
@@ -375,19 +376,23 @@ class PersonPicker(QWidget):
         if len(text) < 2:
             return None
         ctx, unit = self.page.ctx, self.page.unit_combo.current_code()
+        self._asked += 1
+        asked = self._asked
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
             f = scoped(ctx, EmployeeFilter(search=text, unit_code=unit))
             with ctx.read() as s:
                 ids = employee_ids(s, f)
-                return len(ids), employee_rows(s, ids[:PERSON_LIMIT])
+                return asked, len(ids), employee_rows(s, ids[:PERSON_LIMIT])
 
         self.task = run_task(work, parent=self, show_dialog=False, on_result=self._show,
                              on_error=self.page.show_error)
         return self.task
 
-    def _show(self, result: tuple[int, list]) -> None:  # noqa: ANN001
-        total, rows = result
+    def _show(self, result: tuple[int, int, list]) -> None:
+        asked, total, rows = result
+        if asked != self._asked:
+            return
         self.results.clear()
         for r in rows:
             text = f"{r.full_name} – {fmt_date(r.birth_date)}"
@@ -456,6 +461,7 @@ class ReportsPage(BasePage):
         self.position_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.position_combo.setMinimumContentsLength(20)
         self.positions_task: Task | None = None
+        self._positions_asked = 0
         self.person_picker = PersonPicker(self)
         self.period_combo = QComboBox()
         self.round_combo = QComboBox()
@@ -612,12 +618,16 @@ class ReportsPage(BasePage):
 
         ctx, code = self.ctx, self.unit_combo.current_code()
         self.position_combo.clear()
+        self._positions_asked += 1
+        asked = self._positions_asked
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
             return [(p.id, f"{p.code} – {p.name}", p.unit_name or "")
                     for p in list_positions(ctx, _unit_id(ctx, code))]
 
         def show(rows: list[tuple[int, str, str]]) -> None:
+            if asked != self._positions_asked:
+                return  # the unit changed again meanwhile
             self.position_combo.clear()
             for pid, text, unit in rows:
                 self.position_combo.addItem(text if code else f"{text} ({unit})", pid)
