@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
 
+class _NotGui(Exception):
+    """The arguments are not those of a plain GUI start: the full command-line parser handles them."""
+
+
+class _GuiParser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: ANN201 - never returns
+        raise _NotGui(message)
+
+
+def gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a GUI start (only --db, --lang and --user), read without importing the commands and the
+    database layer they need; None when `argv` holds anything else (a command, --help, a mistake)."""
+    p = _GuiParser(add_help=False)
+    p.add_argument("--db")
+    p.add_argument("--lang", choices=["vi", "en"])
+    p.add_argument("--user")
+    try:
+        args, rest = p.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    except _NotGui:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    from hrapp.cli import build_parser, run
+    args = gui_arguments(argv)
+    if args is None:
+        from hrapp.cli import build_parser, run
 
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        from ui.app import run_gui
+        args = build_parser().parse_args(argv)
+        if args.command is not None:
+            return run(args)
+    from ui.app import run_gui
 
-        return run_gui(args)
-    return run(args)
+    return run_gui(args)
 
 
 if __name__ == "__main__":

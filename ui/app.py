@@ -1,4 +1,9 @@
-"""Start the GUI: application object, translation, style, database (errors in a message box), first start."""
+"""Start the GUI: application object, translation, style, database (errors in a message box), first start.
+
+The window appears before the database layer is loaded: a frame with the application's title shows at once while
+a worker thread imports SQLAlchemy and the models and opens (creates, upgrades) the database; the main window with
+its pages then takes the frame's place. Nothing here imports SQLAlchemy at module level.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,30 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from hrapp.db.engine import resolve_url, sqlite_path
 from hrapp.errors import HrappError
 from hrapp.paths import I18N
-from hrapp.services import setup
-from hrapp.services.context import ServiceContext
 from ui import preferences
 from ui.icons import icon
 from ui.style import apply_style
+
+if TYPE_CHECKING:
+    from hrapp.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +100,8 @@ def show_fatal(title: str, text: str, parent: QWidget | None = None) -> None:
 
 
 def _where(db: str | None) -> str:
+    from hrapp.db.engine import resolve_url, sqlite_path
+
     try:
         url = resolve_url(db)
     except HrappError:
@@ -92,26 +110,126 @@ def _where(db: str | None) -> str:
     return translate("App", "Database: %1").replace("%1", str(path) if path is not None else url)
 
 
-def open_context(db: str | None, user: str | None = None) -> ServiceContext | None:
-    """Open (create, upgrade) the database; on failure show why in a message box and return None."""
+def _open_database(db: str | None) -> ServiceContext:
+    from hrapp.services import setup
+
+    return setup.init_database(db)
+
+
+def _open_and_preload(db: str | None) -> ServiceContext:
+    """Open the database, then import the modules of the main window and its start page, which the GUI thread
+    would otherwise import while the frame cannot repaint (importing only defines classes; no widget is made)."""
+    import importlib
+
+    ctx = _open_database(db)
+    from ui.pages import registry
+
+    importlib.import_module("ui.main_window")
+    page = registry.area(START_AREA).page
+    if page:
+        importlib.import_module(page.split(":")[0])
+    return ctx
+
+
+def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext | None:
+    """The context, or None after a message box saying why the database could not be opened."""
     title = translate("App", "Cannot open the database")
-    try:
-        ctx = setup.init_database(db)
-    except HrappError as exc:
-        show_fatal(title, exc.message + "\n\n" + _where(db))
+    if isinstance(outcome, HrappError):
+        show_fatal(title, outcome.message + "\n\n" + _where(db))
         return None
-    except Exception as exc:  # noqa: BLE001 - the user sees a sentence, the log keeps the details
-        log.error("cannot open the database", exc_info=exc)
-        text = translate("App", "The database could not be opened: %1").replace("%1", str(exc))
+    if isinstance(outcome, BaseException):  # the user sees a sentence, the log keeps the details
+        log.error("cannot open the database", exc_info=outcome)
+        text = translate("App", "The database could not be opened: %1").replace("%1", str(outcome))
         show_fatal(title, text + "\n\n" + _where(db))
         return None
+    ctx = outcome
     if user:
         ctx.user = user
-    return ctx
+    return ctx  # type: ignore[return-value]
+
+
+def open_context(db: str | None, user: str | None = None) -> ServiceContext | None:
+    """Open (create, upgrade) the database; on failure show why in a message box and return None."""
+    try:
+        outcome: object = _open_database(db)
+    except Exception as exc:  # noqa: BLE001 - shown by _opened
+        outcome = exc
+    return _opened(db, user, outcome)
+
+
+class _Notifier(QObject):
+    done = Signal()
+
+
+def open_context_in_background(db: str | None, user: str | None = None) -> ServiceContext | None:
+    """`open_context` with the import of the database layer and the opening on a worker thread, while the event
+    loop keeps the windows already shown painted and responsive."""
+    outcome: list[object] = []
+    loop = QEventLoop()
+    notifier = _Notifier()
+    notifier.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)  # delivered once the loop runs
+
+    def work() -> None:
+        try:
+            outcome.append(_open_and_preload(db))
+        except Exception as exc:  # noqa: BLE001 - shown by _opened on the GUI thread
+            outcome.append(exc)
+        notifier.done.emit()
+
+    thread = threading.Thread(target=work, name="open-database", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()
+    return _opened(db, user, outcome[0])
+
+
+class StartFrame(QMainWindow):
+    """What the user sees while the database opens: the main window's title, place and header."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(translate("MainWindow", "HR records of civil servants and public employees"))
+        self.setWindowIcon(icon("app"))
+        self.setMinimumSize(1000, 620)
+        geometry = preferences.app_settings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        header = QWidget()
+        header.setObjectName("header")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        h = QHBoxLayout(header)
+        h.setContentsMargins(18, 10, 18, 10)
+        logo = QLabel()
+        logo.setPixmap(icon("app").pixmap(36, 36))
+        h.addWidget(logo)
+        h.addStretch(1)
+        name = QLabel(translate("MainWindow", "Staff records management"))
+        name.setObjectName("muted")
+        h.addWidget(name)
+        self.message = QLabel(translate("App", "Opening the database…"))
+        self.message.setObjectName("muted")
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # moving while the worker thread opens the database
+        busy.setMaximumWidth(260)
+        busy.setTextVisible(False)
+        body = QVBoxLayout()
+        body.addStretch(1)
+        body.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        body.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        body.addStretch(2)
+        central = QWidget()
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(header)
+        v.addLayout(body, 1)
+        self.setCentralWidget(central)
 
 
 def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily)
     """On an empty database, ask whether to load the demo department; the answer arrives asynchronously."""
+    from hrapp.services import setup
     from ui.dialogs.first_start_dialog import DEMO, FirstStartDialog
 
     try:
@@ -155,18 +273,31 @@ def start_demo_load(window):  # noqa: ANN001, ANN201 - MainWindow -> Task
     return task
 
 
+def frame_shown(frame: StartFrame) -> None:
+    """Called once the start frame is shown, before the database is opened (a hook for the start-up probe)."""
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """The GUI entry point called by main.py; returns the process exit code."""
     app = application()
     install_translation(app, choose_language(getattr(args, "lang", None)))
     apply_style(app)
-    ctx = open_context(database_argument(args), getattr(args, "user", None))
+    frame = StartFrame()
+    frame.show()
+    frame_shown(frame)
+    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None))
     if ctx is None:
+        frame.close()
         return 1
+    if not frame.isVisible():  # closed by the user while the database was opening
+        ctx.engine.dispose()
+        return 0
     if ctx.accounts_on:
         from ui.dialogs.login_dialog import ask_sign_in
 
+        frame.message.setText(translate("App", "Waiting for sign-in…"))
         if ask_sign_in(ctx, username=getattr(args, "user", None) or "") is None:
+            frame.close()
             ctx.engine.dispose()
             return 0
     from ui.main_window import MainWindow
@@ -175,6 +306,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     window = MainWindow(ctx, start_area=START_AREA)
     window.show()
+    frame.close()
+    frame.deleteLater()
     start_daily_backup(window)  # a local database's copy of the day, in the background
     offer_first_start(window)
     code = app.exec()

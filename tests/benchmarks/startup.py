@@ -3,6 +3,12 @@ line `READY` printed once the event loop runs with the window shown:
 
     python -m tests.benchmarks.startup bare            # a bare PySide6 main window with an empty QTableView
     python -m tests.benchmarks.startup app --db DB     # the application as `python main.py --db DB` starts it
+
+The application shows its window first and opens the database on a worker thread, so its probe prints two lines:
+`READY` when the event loop runs with that window shown (the user can move, resize and see it; the database layer
+is still loading), then `FILLED` when the main window with its start page has taken its place. `FILLED` reports
+the longest the event loop was kept from running in between (stall_ms), which says whether the window really
+stayed responsive while the database opened.
 """
 
 from __future__ import annotations
@@ -11,15 +17,19 @@ import os
 import sys
 
 
-def _ready(extra: str = "") -> None:
+def _line(word: str, extra: str = "") -> None:
     rss = 0.0
     with open("/proc/self/status") as fh:
         for line in fh:
             if line.startswith("VmRSS:"):
                 rss = int(line.split()[1]) / 1024
     modules = ",".join(m for m in ("reportlab", "openpyxl", "python_calamine", "alembic") if m in sys.modules)
-    sys.stdout.write(f"READY rss={rss:.1f} loaded={modules or '-'} {extra}\n")
+    sys.stdout.write(f"{word} rss={rss:.1f} loaded={modules or '-'} {extra}\n")
     sys.stdout.flush()
+
+
+def _ready(extra: str = "") -> None:
+    _line("READY", extra)
     os._exit(0)
 
 
@@ -37,9 +47,23 @@ def bare() -> None:
 
 
 def app(db: str) -> None:
-    """main.main as the desktop shortcut runs it; the probe hooks the call made right after window.show()."""
+    """main.main as the desktop shortcut runs it; the probe hooks the calls made right after each window shows."""
+    import time
+
     import main
     import ui.app as gui
+
+    ticks: list[float] = []
+
+    def frame_shown(frame) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QTimer
+
+        timer = QTimer(frame)
+        timer.setInterval(5)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        timer.start()
+        ticks.append(time.perf_counter())
+        QTimer.singleShot(0, lambda: _line("READY", "window=frame"))
 
     shown = gui.offer_first_start
 
@@ -47,8 +71,11 @@ def app(db: str) -> None:
         shown(window)
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: _ready(f"area={window.current_area()}"))
+        ticks.append(time.perf_counter())
+        stall = max((b - a for a, b in zip(ticks, ticks[1:], strict=False)), default=0.0)
+        QTimer.singleShot(0, lambda: _ready(f"FILLED area={window.current_area()} stall_ms={stall * 1000:.0f}"))
 
+    gui.frame_shown = frame_shown
     gui.offer_first_start = offer_first_start
     main.main(["--db", db])
 

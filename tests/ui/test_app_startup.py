@@ -114,3 +114,23 @@ def test_database_opened_last_is_opened_again(staff_ctx, db_path, no_event_loop)
     assert ui_app.run_gui(args(None)) == 0
     (window,) = no_event_loop()
     assert window.db_label.text() == f"Cơ sở dữ liệu: {db_path}"
+
+
+def test_the_start_frame_shows_while_the_database_opens_on_a_worker_thread(staff_ctx, db_path, no_event_loop,
+                                                                        monkeypatch):
+    import threading
+
+    seen: list[tuple[bool, bool]] = []
+    real_open = ui_app._open_database
+
+    def open_database(db):  # noqa: ANN001, ANN202
+        frames = [w for w in QApplication.topLevelWidgets() if isinstance(w, ui_app.StartFrame) and w.isVisible()]
+        seen.append((len(frames) == 1, threading.current_thread() is threading.main_thread()))
+        return real_open(db)
+
+    monkeypatch.setattr(ui_app, "_open_database", open_database)
+    assert ui_app.run_gui(args(db_path)) == 0
+    assert seen == [(True, False)]  # the frame was on screen; the opening ran off the GUI thread
+    (window,) = no_event_loop()
+    assert window.current_area() == "tasks"
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ui_app.StartFrame) and w.isVisible()]
