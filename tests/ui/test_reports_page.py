@@ -70,13 +70,14 @@ def test_reports_are_listed_in_their_groups_with_a_description(page):
 
 
 def test_person_search_keeps_to_the_chosen_unit(page, qtbot, demo_ctx):
-    from hrapp.queries.employees import EmployeeFilter, employee_ids
+    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
 
     page.select("cv")
     page.person_picker.search.setText("Nguyễn")
     finish(qtbot, page.person_picker.find())
     everywhere = page.person_picker.results.count()
-    code = page.unit_combo.itemData(2)
+    with demo_ctx.read() as s:
+        code = employee_rows(s, [page.person_picker.results.item(0).data(Qt.ItemDataRole.UserRole + 1)])[0].unit_code
     page.unit_combo.select_code(code)  # searches again in that unit
     finish(qtbot, page.person_picker.task)
     shown = [page.person_picker.results.item(i).data(Qt.ItemDataRole.UserRole + 1)
