@@ -147,14 +147,15 @@ class ImportDialog(QDialog):
         return self._run(dry_run=False)
 
     def _run(self, dry_run: bool) -> Task:
-        from hrapp.io.excel_import import import_employees
+        from ui.import_worker import run_import
 
         ctx, path = self.ctx, self.file_edit.text().strip()
         self._busy(True)
         self.error_label.hide()
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
-            return import_employees(ctx, path, dry_run=dry_run, progress=progress, cancel=cancelled)
+            # a large workbook is read in a child process: reading it here would freeze the window
+            return run_import(ctx, path, dry_run=dry_run, progress=progress, cancel=cancelled)
 
         self.task = run_task(
             work, parent=self, title=self.tr("Import"),
