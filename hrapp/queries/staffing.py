@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp.catalogs import CATEGORIES
@@ -241,18 +241,40 @@ class StaffingTable:
 # The query
 
 
-def _employments_on(session: Session, on: date) -> list[Row]:
-    """One running employment per person on `on` (the latest started, if records overlap): the four columns
-    the table counts by, not ORM rows (100,000 of them cost seconds to build)."""
-    rows = session.execute(
-        select(Employment.person_id, Employment.unit_id, Employment.category, Employment.position_id)
-        .where(Employment.start_date <= on, or_(Employment.end_date.is_(None), Employment.end_date >= on))
-        .order_by(Employment.person_id, Employment.start_date.desc(), Employment.id.desc())
-    ).all()
-    out: dict[int, Row] = {}
-    for e in rows:
-        out.setdefault(e.person_id, e)
-    return list(out.values())
+class _Count(NamedTuple):
+    """People counted together: the same unit, category and job position."""
+
+    unit_id: int
+    category: str
+    position_id: int | None
+    n: int
+
+
+def _counts_on(session: Session, on: date) -> list[_Count]:
+    """People per unit, category and job position on `on`, counted in the database: one running employment
+    per person (the latest started, then the latest recorded, if records overlap). The running rows are
+    counted by group, then the few people with overlapping rows have their other rows taken off."""
+    e = Employment
+    running = and_(e.start_date <= on, or_(e.end_date.is_(None), e.end_date >= on))
+    counts: dict[tuple[int, str, int | None], int] = {
+        (unit, cat, pos): n for unit, cat, pos, n in session.execute(
+            select(e.unit_id, e.category, e.position_id, func.count()).where(running)
+            .group_by(e.unit_id, e.category, e.position_id))
+    }
+    overlapping = select(e.person_id).where(running).group_by(e.person_id).having(func.count() > 1)
+    held: dict[int, tuple] = {}
+    for pid, rid, start, unit, cat, pos in session.execute(
+        select(e.person_id, e.id, e.start_date, e.unit_id, e.category, e.position_id)
+        .where(running, e.person_id.in_(overlapping))
+    ):
+        other = held.get(pid)
+        if other is None or (start, rid) > other[:2]:
+            held[pid], dropped = (start, rid, unit, cat, pos), other
+        else:
+            dropped = (start, rid, unit, cat, pos)
+        if dropped is not None:
+            counts[dropped[2:]] -= 1
+    return [_Count(unit, cat, pos, n) for (unit, cat, pos), n in counts.items() if n]
 
 
 def _resolver(session: Session, shown: dict[int, UnitAt]) -> Callable[[int], int | None]:
@@ -294,9 +316,9 @@ def staffing_table(session: Session, year: int, on: date, *, with_positions: boo
 
     for q in session.scalars(select(HeadcountQuota).where(HeadcountQuota.year == year)):
         add(q.unit_id, q.category, Figures(quota=q.number, assigned=True))
-    employments = _employments_on(session, on)
+    employments = _counts_on(session, on)
     for e in employments:
-        add(e.unit_id, e.category, Figures(actual=1))
+        add(e.unit_id, e.category, Figures(actual=e.n))
     places = places_in_recruitment(session, year, on)
     for p in places:
         add(p.unit_id, p.category, Figures(in_recruitment=p.places))
@@ -332,7 +354,7 @@ def staffing_table(session: Session, year: int, on: date, *, with_positions: boo
                          totals=_frozen(totals), positions=positions)
 
 
-def _position_rows(session: Session, tree: list[UnitAt], employments: list[Row],
+def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Count],
                    places: list[RecruitmentPlaces], on: date) -> tuple[StaffingPositionRow, ...]:
     """Per shown unit: one row per position lineage in force on the day (or still a draft, or held), then
     a row for the unit's people without a position."""
@@ -356,7 +378,7 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[Row],
             d = loose.setdefault(e.unit_id, {})
         else:
             continue
-        d[e.category] = d.get(e.category, 0) + 1
+        d[e.category] = d.get(e.category, 0) + e.n
     recruiting: dict[tuple[int, str], int] = {}
     for p in places:
         key = lineage.get(p.position_id) if p.position_id is not None else None

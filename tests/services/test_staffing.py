@@ -89,6 +89,18 @@ def test_person_moved_between_units_counts_once_on_each_side_of_the_move(ctx, or
     assert after.totals["cong_chuc"].actual == 1
 
 
+def test_overlapping_employment_rows_count_the_person_once_at_the_latest_started(ctx, org):
+    pid = person(ctx, "Đặng Văn Chồng", org["VP"])  # the old row was never closed
+    employ(ctx, pid, org["QLKH"], "cong_chuc", D)
+    other = person(ctx, "Phan Thị Trùng", org["VP"], start=D)
+    employ(ctx, other, org["QLKH"], "cong_chuc", D)  # the same start: the row recorded last wins
+    before = staffing_view(ctx, 2022, date(2022, 6, 29))
+    table = staffing_view(ctx, 2022, D)
+    assert (row(before, "VP").figures("cong_chuc").actual, row(before, "QLKH").figures("cong_chuc").actual) == (1, 0)
+    assert (row(table, "VP").figures("cong_chuc").actual, row(table, "QLKH").figures("cong_chuc").actual) == (0, 2)
+    assert table.totals["cong_chuc"].actual == 2
+
+
 def test_category_is_taken_from_the_employment_row(ctx, org):
     person(ctx, "Hồ Văn Lái", org["VP"], "hop_dong")
     table = staffing_view(ctx, 2022, D)
