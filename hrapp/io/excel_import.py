@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from sqlalchemy import select
+from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
@@ -52,7 +52,7 @@ from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
 from hrapp.services.permissions import WRITE, require, units_in_scope
-from hrapp.services.snapshot import refresh_snapshot, set_name, snapshot_values
+from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
 
 __all__ = ["ImportCancelled", "ImportFileError", "ImportIssue", "ImportResult", "import_employees",
@@ -961,12 +961,11 @@ class _Importer:
             children.append(rows)
         conn = self.s.connection()
         people = Person.__table__
-        # plain executemany (no RETURNING, which SQLite can only do row by row in order); the new ids are
-        # then read back by CCCD, unique per person
-        compact = _compact(person_rows)
-        for start in range(0, len(compact), 5000):
-            batch = compact[start:start + 5000]
-            conn.execute(people.insert(), batch)
+        # no RETURNING (SQLite can only do it row by row, in order): the new ids are read back by CCCD,
+        # unique per person
+        for start in range(0, len(person_rows), _BATCH):
+            batch = person_rows[start:start + _BATCH]
+            _insert(conn, people, batch)
             self.tick(len(batch) // 2)
         numbers = [r["id_number"] for r in person_rows]
         by_number: dict[str, int] = {}
@@ -982,30 +981,28 @@ class _Importer:
                     item["person_id"] = pid
                 grouped.setdefault(model, []).extend(items)  # type: ignore[call-overload]
         for model, items in grouped.items():
-            items = _compact(items)
-            for start in range(0, len(items), 5000):
-                conn.execute(model.__table__.insert(), items[start:start + 5000])  # type: ignore[attr-defined]
+            for start in range(0, len(items), _BATCH):
+                _insert(conn, model.__table__, items[start:start + _BATCH])  # type: ignore[attr-defined]
         sheet_of = {Qualification: t.QUALIFICATIONS.name, SalaryStep: t.SALARY.name, WorkHistory: t.WORK.name,
                     FamilyMember: t.FAMILY.name}
         for model, name in sheet_of.items():
             added[name] += len(grouped.get(model, []))
+        # who added each person, when, with the CCCD and name: the same trail as a person added by hand
         user = self.s.info.get("user", "system")
         now = utcnow()
         audit = [{"at": now, "user": user, "action": "insert", "entity": "persons", "entity_id": str(pid),
                   "person_id": pid, "changes": {"id_number": [None, r["id_number"]],
                                                 "full_name": [None, r["full_name"]]}, "summary": "Nhập từ Excel"}
                  for pid, r in zip(ids, person_rows, strict=True)]
-        for start in range(0, len(audit), 5000):
-            conn.execute(AuditLog.__table__.insert(), audit[start:start + 5000])
+        for start in range(0, len(audit), _BATCH):
+            _insert(conn, AuditLog.__table__, audit[start:start + _BATCH])
         self.tick(len(plans) - len(plans) // 2)
         return len(plans)
 
     def _new_rows(self, plan: _Plan, today: date) -> tuple[dict[str, Any], dict[type, list[dict[str, Any]]]]:
         i = plan.identity
-        holder = SimpleNamespace()
-        set_name(holder, i.full_name)  # type: ignore[arg-type]
         record: dict[str, Any] = {k: (ps._clean(x) if isinstance(x, str) else x) for k, x in i.__dict__.items()}
-        record.update(holder.__dict__)
+        record.update(_name_fields(i.full_name))
         record["id_number"] = v.normalize_cccd(i.id_number)
         record["email"] = record["email"].lower() if record.get("email") else None
         record["status"] = "working"
@@ -1031,12 +1028,7 @@ class _Importer:
             code, start = plan.post
             posts.append(self._post_row(code, start, e.unit_id, i))  # type: ignore[arg-type]
         quals = [_qual_row(q) for q in plan.qualifications]
-        ns = SimpleNamespace
-        values = snapshot_values(
-            [ns(id=0, **emp)], [ns(id=0, **r) for r in ranks], [ns(id=0, **s) for s in steps],
-            [ns(id=0, **p) for p in posts],
-            [q["level_code"] for q in quals if q["kind"] == "chuyen_mon" and not q["in_progress"]], today)
-        record.update(values)
+        record.update(_new_snapshot(emp, ranks, steps, posts, quals, today))
         rows: dict[type, list[dict[str, Any]]] = {
             Employment: [emp], SalaryStep: steps, RankAssignment: ranks, PostHeld: posts, Qualification: quals,
             WorkHistory: [{"from_date": w.from_date, "to_date": w.to_date, "description": w.description.strip()}
@@ -1156,11 +1148,57 @@ def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.Employment
     return not post[0] or any((x.post_code, x.start_date) == post for x in ex.posts)
 
 
-def _compact(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop the keys that are None in every row: those columns are NULL anyway, and each bound parameter
-    of an executemany costs time on 30,000 rows."""
-    keys = [k for k in rows[0] if any(r[k] is not None for r in rows)] if rows else []
-    return [{k: r[k] for k in keys} for r in rows]
+_BATCH = 5000
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT the rows (all with the same keys) in one executemany; the columns that are None in every row are
+    left out, so their defaults apply as in a Core insert of the rows without them. On SQLite the values are
+    converted with the column types' own bind processors (ISO text for dates) and handed to the driver:
+    SQLAlchemy's per-row parameter handling costs more than the database's work on 30,000 rows. Other
+    databases get a Core executemany."""
+    if not rows:
+        return
+    keys = list(rows[0])
+    values = [[r[k] for k in keys] for r in rows]
+    columns = list(zip(*values, strict=True))
+    n = len(rows)
+    used = [i for i, col in enumerate(columns) if col.count(None) != n]
+    keys = [keys[i] for i in used]
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), [{k: r[k] for k in keys} for r in rows])
+        return
+    dialect = conn.dialect
+    given = set(keys)
+    names = list(keys)
+    constants: list[Any] = []  # Python-side column defaults, as a Core insert applies them, stored once
+    for c in table.columns:
+        d = c.default
+        if c.name in given or d is None or not (d.is_scalar or d.is_callable):
+            continue
+        value = d.arg if d.is_scalar else d.arg(None)  # type: ignore[attr-defined]
+        proc = c.type._cached_bind_processor(dialect)
+        names.append(c.name)
+        constants.append(proc(value) if proc is not None and value is not None else value)
+    converted = []
+    for i, key in zip(used, keys, strict=True):
+        kind = table.c[key].type
+        col = columns[i]
+        if type(kind) is Date:
+            col = tuple(None if x is None else x.isoformat() for x in col)
+        elif (proc := kind._cached_bind_processor(dialect)) is not None:
+            col = tuple(None if x is None else proc(x) for x in col)
+        converted.append(col)
+    if constants:
+        converted.extend((value,) * n for value in constants)
+    quote = dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+           f"VALUES ({', '.join('?' for _ in names)})")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, list(zip(*converted, strict=True)))
+    finally:
+        cursor.close()
 
 
 def _cccd_quiet(cells: list[Any], sheet: _Sheet) -> str | None:
@@ -1171,6 +1209,44 @@ def _cccd_quiet(cells: list[Any], sheet: _Sheet) -> str | None:
         return _cccd(cells[pos])
     except _Bad:
         return None
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(full_name: str) -> tuple[tuple[str, Any], ...]:
+    holder = SimpleNamespace()
+    set_name(holder, full_name)  # type: ignore[arg-type]
+    return tuple(holder.__dict__.items())
+
+
+def _name_fields(full_name: str) -> dict[str, Any]:
+    """The name columns set_name writes (full name, its parts, folded text, collation key); names repeat."""
+    return dict(_name_parts(full_name))
+
+
+def _new_snapshot(emp: dict[str, Any], ranks: list[dict[str, Any]], steps: list[dict[str, Any]],
+                  posts: list[dict[str, Any]], quals: list[dict[str, Any]], today: date) -> dict[str, Any]:
+    """The cur_* columns of a new person, written with the person's row. With at most one employment, rank,
+    step and post (a row of the persons sheet) each is the current one, as snapshot_values finds it; longer
+    histories (rows of the salary sheet) go through snapshot_values itself."""
+    levels = [q["level_code"] for q in quals if q["kind"] == "chuyen_mon" and not q["in_progress"]]
+    if len(ranks) > 1 or len(steps) > 1 or len(posts) > 1:
+        ns = SimpleNamespace
+        return snapshot_values([ns(id=0, **emp)], [ns(id=0, **r) for r in ranks], [ns(id=0, **s) for s in steps],
+                               [ns(id=0, **p) for p in posts], levels, today)
+    rank = ranks[0] if ranks else None
+    step = steps[0] if steps else None
+    post = posts[0] if posts else None
+    live = post is not None and post["start_date"] <= today and (post["end_date"] is None
+                                                                  or post["end_date"] >= today)
+    best = max(levels, key=lambda c: EDU_RANK.get(c, 0), default=None)
+    return {
+        "cur_unit_id": emp["unit_id"], "cur_category": emp["category"], "cur_position_id": emp["position_id"],
+        "cur_rank_code": rank["rank_code"] if rank else (step["rank_code"] if step else None),
+        "cur_salary_step": step["step"] if step else None,
+        "cur_coefficient": step["coefficient"] if step else None,
+        "cur_post": post["post_title"] if live else None,  # type: ignore[index]
+        "cur_education": best if best in EDU_RANK else None,
+    }
 
 
 def _held_rank(ranks: Iterable[Any], day: date) -> str | None:
