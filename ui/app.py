@@ -208,11 +208,11 @@ class StartFrame(QMainWindow):
         name = QLabel(translate("MainWindow", "Staff records management"))
         name.setObjectName("muted")
         h.addWidget(name)
-        self.message = QLabel(translate("App", "Opening the database…"))
+        self.message = QLabel(translate("Task", "Please wait…"))
         self.message.setObjectName("muted")
         busy = QProgressBar()
         busy.setRange(0, 0)  # moving while the worker thread opens the database
-        busy.setMaximumWidth(260)
+        busy.setFixedWidth(240)
         busy.setTextVisible(False)
         body = QVBoxLayout()
         body.addStretch(1)
@@ -295,7 +295,6 @@ def run_gui(args: argparse.Namespace) -> int:
     if ctx.accounts_on:
         from ui.dialogs.login_dialog import ask_sign_in
 
-        frame.message.setText(translate("App", "Waiting for sign-in…"))
         if ask_sign_in(ctx, username=getattr(args, "user", None) or "") is None:
             frame.close()
             ctx.engine.dispose()
