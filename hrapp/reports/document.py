@@ -603,7 +603,8 @@ class _TableState:
             if not text:
                 cells.append(None)
                 continue
-            if col.wrap and not col.markup and self._fits_plain(text, self.inner[i], font):
+            plain = not col.markup or ("<" not in text and "&" not in text)  # markup without tags or entities
+            if col.wrap and plain and self._fits_plain(text, self.inner[i], font):
                 # Plain text whose words each fit: the same lines and baselines as a Paragraph, laid out and
                 # drawn as text lines (a Paragraph per cell is most of the time of a 10,000-row list).
                 cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)

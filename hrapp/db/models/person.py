@@ -95,7 +95,10 @@ class Employment(IdMixin, StampMixin, Base):
     """A period of work in one unit and category. A move is a new row; the old one gets its end date."""
 
     __tablename__ = "employments"
-    __table_args__ = (Index("ix_employments_unit_dates", "unit_id", "start_date", "end_date"),)
+    __table_args__ = (Index("ix_employments_unit_dates", "unit_id", "start_date", "end_date"),
+                      # covers the staffing count: running rows grouped by unit, category and position
+                      Index("ix_employments_count", "unit_id", "category", "position_id", "start_date",
+                            "end_date", "person_id"))
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(30))
     unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"))
