@@ -4230,6 +4230,22 @@
         <translation>Loại cán bộ</translation>
     </message>
     <message>
+        <source>Include overdue</source>
+        <translation>Gồm cả quá hạn</translation>
+    </message>
+    <message>
+        <source>Full form</source>
+        <translation>Mẫu đầy đủ</translation>
+    </message>
+    <message>
+        <source>Due list</source>
+        <translation>Mẫu rút gọn</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Mẫu in</translation>
+    </message>
+    <message>
         <source>Job position</source>
         <translation>Vị trí việc làm</translation>
     </message>

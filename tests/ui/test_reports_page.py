@@ -185,6 +185,35 @@ def test_job_position_description_lists_the_positions_of_the_chosen_unit(page, q
     assert [r.entity_id for r in audit_rows(demo_ctx, "job_positions") if r.action == "export"] == [str(first.id)]
 
 
+def test_pay_step_list_follows_the_period_the_overdue_choice_and_the_layout(page, qtbot, demo_ctx, tmp_path):
+    from hrapp.services.pay_lists import pay_step_due_list
+
+    page.select("pay_step")
+    page.start_edit.setDate(to_qdate(date(2027, 1, 1)))
+    page.end_edit.setDate(to_qdate(date(2027, 3, 31)))
+    page.overdue_check.setChecked(False)
+    page.layout_combo.setCurrentIndex(page.layout_combo.findData("due"))
+    target = tmp_path / "den_ky.xlsx"
+    finish(qtbot, page.save(".xlsx", str(target)))
+
+    cells = [str(c.value) for row in load_workbook(target).active.iter_rows() for c in row if c.value is not None]
+    assert "BÁO CÁO DANH SÁCH CÁN BỘ ĐẾN KỲ NÂNG LƯƠNG" in cells
+    due = pay_step_due_list(demo_ctx, date(2027, 1, 1), date(2027, 3, 31), include_overdue=False)
+    with_overdue = pay_step_due_list(demo_ctx, date(2027, 1, 1), date(2027, 3, 31))
+    assert 0 < len(due.rows) < len(with_overdue.rows)
+    assert all(r.full_name in cells for r in due.rows)
+    assert [r.summary for r in audit_rows(demo_ctx, "pay_step_list")] == [
+        f"BÁO CÁO DANH SÁCH CÁN BỘ ĐẾN KỲ NÂNG LƯƠNG ({len(due.rows)} người, den_ky.xlsx)"]
+
+
+def test_the_period_must_not_end_before_it_starts(page, tmp_path):
+    page.select("pctnvk")
+    page.start_edit.setDate(to_qdate(date(2025, 6, 30)))
+    page.end_edit.setDate(to_qdate(date(2025, 1, 1)))
+    assert page.save(".pdf", str(tmp_path / "x.pdf")) is None
+    assert page.message_label.text() == "Ngày bắt đầu kỳ sau ngày kết thúc."
+
+
 def test_a_unit_outside_the_accounts_scope_is_refused_in_words(page, qtbot, demo_ctx, tmp_path):
     with demo_ctx.read() as s:
         units = list(s.execute(select(OrgUnit.id, OrgUnit.code).where(OrgUnit.parent_id.is_not(None))
@@ -238,8 +267,8 @@ def test_every_report_in_the_catalogue_can_be_generated(page, qtbot, tmp_path, k
     page.select(key)
     page.as_of_edit.setDate(to_qdate(REPORT_DAY))
     page.year_spin.setValue(REPORT_DAY.year)
-    page.start_edit.setDate(to_qdate(date(2025, 1, 1)))
-    page.end_edit.setDate(to_qdate(REPORT_DAY))
+    page.start_edit.setDate(to_qdate(date(2026, 10, 1)))  # the demo's first pay steps fall due then
+    page.end_edit.setDate(to_qdate(date(2027, 3, 31)))
     page.round_combo.setCurrentIndex(page.round_combo.findData(SAMPLE_ROUND))
     page.period_combo.setCurrentIndex(page.period_combo.findText("2020–2025"))
     if key == "position":

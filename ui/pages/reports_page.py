@@ -59,9 +59,9 @@ DescriptionRole = Qt.ItemDataRole.UserRole + 2
 PERSON_LIMIT = 50  # matches shown for a typed name; more letters narrow the list
 
 # Parameters a report may ask for (the rows of the form on the right)
-AS_OF, YEAR, START, END, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
-    "as_of", "year", "start", "end", "unit", "category", "position", "person", "period", "round", "plan",
-    "by_position")
+AS_OF, YEAR, START, END, OVERDUE, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
+    "as_of", "year", "start", "end", "overdue", "layout", "unit", "category", "position", "person", "period", "round",
+    "plan", "by_position")
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,8 @@ class Params:
     year: int
     start: date
     end: date
+    overdue: bool  # pay lists: also those due before the period and still not recorded
+    layout: str  # pay lists: "full" form or the shorter "due" list
     unit_code: str | None
     category: str | None  # None = every category
     position_id: int | None
@@ -150,8 +152,8 @@ def _pay_steps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
     from hrapp.reports.pay_step_list import export_pay_list
     from hrapp.services.pay_lists import pay_step_due_list
 
-    data = pay_step_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code))
-    export_pay_list(ctx, path, data, "full", progress=progress, cancel=cancel)
+    data = pay_step_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code), include_overdue=p.overdue)
+    export_pay_list(ctx, path, data, p.layout, progress=progress, cancel=cancel)
     return data
 
 
@@ -159,8 +161,8 @@ def _pctnvk(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
     from hrapp.reports.pctnvk_list import export_pctnvk_list
     from hrapp.services.pay_lists import pctnvk_due_list
 
-    data = pctnvk_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code))
-    export_pctnvk_list(ctx, path, data, "full", progress=progress, cancel=cancel)
+    data = pctnvk_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code), include_overdue=p.overdue)
+    export_pctnvk_list(ctx, path, data, p.layout, progress=progress, cancel=cancel)
     return data
 
 
@@ -236,10 +238,10 @@ REPORTS: tuple[Report, ...] = (
            (UNIT, PERSON), _cv, "so_yeu_ly_lich", excel=False),
     Report("pay_step", "benefits", QT_TRANSLATE_NOOP("Reports", "Regular pay step list"),
            QT_TRANSLATE_NOOP("Reports", "People whose regular pay step falls due in the period (and overdue ones), with delays."),
-           (START, END, UNIT), _pay_steps, "nang_bac_luong"),
+           (START, END, OVERDUE, UNIT, LAYOUT), _pay_steps, "nang_bac_luong"),
     Report("pctnvk", "benefits", QT_TRANSLATE_NOOP("Reports", "Seniority allowance beyond the top step"),
            QT_TRANSLATE_NOOP("Reports", "People who start or step up the allowance beyond the top pay step in the period."),
-           (START, END, UNIT), _pctnvk, "phu_cap_vuot_khung"),
+           (START, END, OVERDUE, UNIT, LAYOUT), _pctnvk, "phu_cap_vuot_khung"),
     Report("retirement", "benefits", QT_TRANSLATE_NOOP("Reports", "Retirement list"),
            QT_TRANSLATE_NOOP("Reports", "People who reach retirement age in the year and the next, with notice and retirement dates."),
            (YEAR, UNIT), _retirement, "nghi_huu"),
@@ -449,6 +451,11 @@ class ReportsPage(BasePage):
         start, end = _quarter(date.today())
         self.start_edit = date_edit(start)
         self.end_edit = date_edit(end)
+        self.overdue_check = QCheckBox(self.tr("Include overdue"))
+        self.overdue_check.setChecked(True)
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItem(self.tr("Full form"), "full")
+        self.layout_combo.addItem(self.tr("Due list"), "due")
         self.unit_combo = UnitCombo()
         self.category_combo = QComboBox()
         self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -473,12 +480,12 @@ class ReportsPage(BasePage):
         self.by_position_check = QCheckBox(self.tr("Add the detail by job position"))
         self.fields: dict[str, QWidget] = {
             YEAR: self.year_spin, AS_OF: self.as_of_edit, START: self.start_edit, END: self.end_edit,
-            UNIT: self.unit_combo, CATEGORY: self.category_combo,
+            OVERDUE: self.overdue_check, UNIT: self.unit_combo, LAYOUT: self.layout_combo, CATEGORY: self.category_combo,
             POSITION: self.position_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
             PLAN: self.plan_combo, BY_POSITION: self.by_position_check,
         }
-        labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"),
-                  UNIT: self.tr("Unit"), CATEGORY: self.tr("Category"),
+        labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"), OVERDUE: "",
+                  UNIT: self.tr("Unit"), LAYOUT: self.tr("Layout"), CATEGORY: self.tr("Category"),
                   POSITION: self.tr("Job position"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
                   ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: ""}
         for key, widget in self.fields.items():
@@ -685,6 +692,7 @@ class ReportsPage(BasePage):
     def params(self) -> Params:
         return Params(as_of=from_qdate(self.as_of_edit.date()), year=self.year_spin.value(),
                       start=from_qdate(self.start_edit.date()), end=from_qdate(self.end_edit.date()),
+                      overdue=self.overdue_check.isChecked(), layout=self.layout_combo.currentData(),
                       unit_code=self.unit_combo.current_code(), category=self.category_combo.currentData(),
                       position_id=self.position_combo.currentData(), person_id=self.person_picker.person_id(),
                       period_id=self.period_combo.currentData(), round_id=self.round_combo.currentData(),
