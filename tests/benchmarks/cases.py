@@ -452,9 +452,8 @@ def case_heartbeat(args: argparse.Namespace) -> list[dict[str, Any]]:
     """A 10 ms timer on the GUI thread while an import and a report run as the pages run them (ui.tasks)."""
     from PySide6.QtCore import QTimer
 
-    from hrapp.reports.staff_list import export_staff_list
     from ui.app import application
-    from ui.import_worker import run_import
+    from ui.child_process import export_staff_list, run_import
     from ui.tasks import run_task
 
     app = application()
@@ -492,6 +491,7 @@ def case_heartbeat(args: argparse.Namespace) -> list[dict[str, Any]]:
     gap_import, t_import = longest_gap(lambda: run_import(target, Path(args.workbook), dry_run=False))
     ctx = _open(args.db)
     code, people = _unit_near(ctx, STAFF_LIST_PEOPLE)
+    # as the staff page prints it (a list this long is written in a child process)
     gap_report, t_report = longest_gap(lambda: export_staff_list(ctx, work / "heartbeat.pdf", code))
     return [
         result("ui_block_during_import", gap_import * 1000, idle * 1000, "ms", 100.0, "absolute",

@@ -147,7 +147,7 @@ class ImportDialog(QDialog):
         return self._run(dry_run=False)
 
     def _run(self, dry_run: bool) -> Task:
-        from ui.import_worker import run_import
+        from ui.child_process import run_import
 
         ctx, path = self.ctx, self.file_edit.text().strip()
         self._busy(True)

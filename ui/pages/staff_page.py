@@ -275,13 +275,12 @@ class StaffPage(BasePage):
 
     def export(self, path: str, on_done: Callable[[str], None]) -> Task:
         """The suffix of `path` picks the format; the export is recorded in the audit log."""
-        from hrapp.reports.staff_list import export_staff_list
+        from ui.child_process import export_staff_list  # a long list is written in a child process
 
         ctx, unit = self.ctx, self.unit_combo.current_code()
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
-            export_staff_list(ctx, path, unit, progress=progress, cancel=cancelled)
-            return path
+            return export_staff_list(ctx, path, unit, progress=progress, cancel=cancelled)
 
         self.task = run_task(work, parent=self, title=self.tr("Staff list"),
                              label=self.tr("Writing the staff list…"), writes=True, on_result=on_done)

@@ -1,11 +1,13 @@
-"""The Excel import as the import wizard runs it: a large workbook is read, checked and written in a child process.
+"""Heavy service calls as the pages run them: a large Excel import or staff list runs in a child process.
 
-Reading a workbook (python-calamine) holds the interpreter lock for seconds at a time, which would freeze the
-window even from a worker thread. A child process (spawned, so nothing of the GUI is copied into it) opens its
-own connection to the same database as the same user and role, runs `import_employees` there and sends its
-progress and result back through a pipe; `cancel()` reaches it through an event. The import writes in one
-transaction, so a cancelled, failed or killed child leaves nothing half-saved. Small workbooks are read where
-the caller runs: a process would cost more than the pause it saves.
+Reading a workbook (python-calamine) holds the interpreter lock for seconds at a time, and a report of ten
+thousand rows leaves so many objects that each full garbage collection of the process holds it for a few hundred
+milliseconds; either would freeze the window even from a worker thread. A child process (spawned, so nothing of
+the GUI is copied into it) opens its own connection to the same database as the same user and role, runs the
+service function there and sends its progress and result back through a pipe; `cancel()` reaches it through an
+event. The services write in one transaction (and record their audit rows in it), so a cancelled, failed or
+killed child leaves nothing half-saved. Small jobs run where the caller runs: a process would cost more (about a
+second to start) than the pause it saves.
 
 This module imports neither PySide6 nor the GUI: it is what the child process loads.
 """
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 
 # Above this size a workbook is read in a child process (30,000 rows are about 3.6 MB and 3 s of calamine).
 CHILD_PROCESS_BYTES = 100_000
+# Above this many people a staff list is written in a child process (10,000 people: 0.2-0.5 s collections).
+CHILD_PROCESS_PEOPLE = 2_000
 _PROGRESS_INTERVAL_S = 0.05
 
 
@@ -41,15 +45,19 @@ class _Identity:
     accounts_on: bool
 
 
+def _shareable(ctx: ServiceContext) -> bool:
+    """False for an in-memory SQLite database, which another process cannot open."""
+    url = ctx.engine.url
+    return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
+
+
 def uses_child_process(ctx: ServiceContext, path: str | os.PathLike[str]) -> bool:
     """True for a workbook large enough to freeze the window, on a database another process can open."""
-    url = ctx.engine.url
-    in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
     try:
         size = os.path.getsize(path)
     except OSError:
         return False  # the import itself reports the missing file
-    return not in_memory and size > CHILD_PROCESS_BYTES
+    return _shareable(ctx) and size > CHILD_PROCESS_BYTES
 
 
 def run_import(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_run: bool,
@@ -57,36 +65,57 @@ def run_import(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_run: bo
                cancel: Callable[[], bool] | None = None) -> ImportResult:
     """`import_employees` with the same arguments and outcome, in a child process when `uses_child_process`."""
     if uses_child_process(ctx, path):
-        return import_in_child_process(ctx, path, dry_run=dry_run, progress=progress, cancel=cancel)
+        return call_in_child_process(ctx, "hrapp.io.excel_import:import_employees", os.fspath(path),
+                                     dry_run=dry_run, progress=progress, cancel=cancel)
     from hrapp.io.excel_import import import_employees
 
     return import_employees(ctx, path, dry_run=dry_run, progress=progress, cancel=cancel)
 
 
-def import_in_child_process(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_run: bool,
-                            progress: Callable[[int, int], None] | None = None,
-                            cancel: Callable[[], bool] | None = None) -> ImportResult:
-    """Run the import in a spawned child process; its exceptions are raised here as they were raised there."""
+def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_code: str | None = None, *,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancel: Callable[[], bool] | None = None) -> str:
+    """`hrapp.reports.staff_list.export_staff_list` (file and audit row alike), in a child process for a list
+    of more than CHILD_PROCESS_PEOPLE people; returns the path written."""
+    from hrapp.queries.employees import EmployeeFilter, employee_ids, scoped
+
+    with ctx.read() as s:
+        people = len(employee_ids(s, scoped(ctx, EmployeeFilter(unit_code=unit_code))))
+    if _shareable(ctx) and people > CHILD_PROCESS_PEOPLE:
+        call_in_child_process(ctx, "hrapp.reports.staff_list:export_staff_list", os.fspath(target), unit_code,
+                              progress=progress, cancel=cancel)
+    else:
+        from hrapp.reports.staff_list import export_staff_list as export
+
+        export(ctx, target, unit_code, progress=progress, cancel=cancel)
+    return os.fspath(target)
+
+
+def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
+                          progress: Callable[[int, int], None] | None = None,
+                          cancel: Callable[[], bool] | None = None, **kwargs: object) -> Any:  # noqa: ANN401
+    """`function(ctx, *args, progress=…, cancel=…, **kwargs)` ("module:name") run in a spawned child process as
+    the user of `ctx`; its result is returned and its exceptions are raised here as they were raised there."""
     mp = multiprocessing.get_context("spawn")
     receiver, sender = mp.Pipe(duplex=False)
     stop = mp.Event()
     identity = _Identity(ctx.engine.url.render_as_string(hide_password=False), ctx.user, ctx.role, ctx.unit_scope,
                          ctx.accounts_on)
-    child = mp.Process(target=_child, args=(identity, os.fspath(path), dry_run, sender, stop),
-                       name="hrapp-import", daemon=True)
+    child = mp.Process(target=_child, args=(identity, function, args, kwargs, sender, stop),
+                       name="hrapp-worker", daemon=True)
     child.start()
     sender.close()  # the child holds the only writing end: end of file means it is gone
     try:
         while True:
             if cancel is not None and not stop.is_set() and cancel():
-                stop.set()  # the child stops at its next row and writes nothing
+                stop.set()  # the child stops at its next step and writes nothing
             if not receiver.poll(0.05):
                 continue
             try:
                 kind, payload = receiver.recv()
             except EOFError:
                 child.join(5)
-                raise HrappError("import_process", "Tiến trình nhập dữ liệu đã dừng bất thường (mã "
+                raise HrappError("child_process", "Tiến trình xử lý đã dừng bất thường (mã "
                                  f"{child.exitcode}); không có dữ liệu nào được ghi.") from None
             if kind == "progress":
                 if progress is not None:
@@ -103,8 +132,9 @@ def import_in_child_process(ctx: ServiceContext, path: str | os.PathLike[str], *
             child.join()
 
 
-def _child(identity: _Identity, path: str, dry_run: bool, sender: Any, stop: Any) -> None:  # noqa: ANN401
-    """The child process: open the database as the parent's user, import, send progress and the outcome."""
+def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender: Any,  # noqa: ANN401
+           stop: Any) -> None:  # noqa: ANN401
+    """The child process: open the database as the parent's user, run the function, send progress and outcome."""
     last = 0.0
 
     def progress(done: int, total: int) -> None:
@@ -115,14 +145,17 @@ def _child(identity: _Identity, path: str, dry_run: bool, sender: Any, stop: Any
             sender.send(("progress", (int(done), int(total))))
 
     try:
-        from hrapp.io.excel_import import import_employees
+        import importlib
+
         from hrapp.services.context import ServiceContext
 
+        module, name = function.split(":")
+        fn = getattr(importlib.import_module(module), name)
         ctx = ServiceContext.open(identity.url, migrate=False)
         ctx.user, ctx.role, ctx.unit_scope = identity.user, identity.role, identity.unit_scope
         ctx.accounts_on = identity.accounts_on
         try:
-            result = import_employees(ctx, path, dry_run=dry_run, progress=progress, cancel=stop.is_set)
+            result = fn(ctx, *args, progress=progress, cancel=stop.is_set, **kwargs)
         finally:
             ctx.engine.dispose()
         sender.send(("result", result))
