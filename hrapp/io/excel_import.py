@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
@@ -328,7 +329,10 @@ def _cccd(cell: Any) -> str | None:
             raise _Bad(f"ô đang ở dạng số nên mất số 0 ở đầu (còn {len(digits)} chữ số); hãy định dạng cột là "
                        "Văn bản (Text) rồi nhập lại đủ 12 chữ số")
         return digits
-    return v.normalize_cccd(str(cell)) or None
+    return _normalize_cccd(cell) or None
+
+
+_normalize_cccd = lru_cache(maxsize=131072)(v.normalize_cccd)  # each number is read from two or three sheets
 
 
 class _Codes:
@@ -467,9 +471,15 @@ _PARSERS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[tuple[Col, int, Callable[[Any], Any]]]:
-    """One reading function per column the file has, chosen once per sheet rather than once per cell."""
-    out = []
+_SAME = object()  # a text cell is its own value
+_Converter = tuple[Col, int, Callable[[Any], Any], Any]
+
+
+def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[_Converter]:
+    """Per column the file has: (column, position, reading function, shortcut for a text cell), chosen once per
+    sheet rather than once per cell. The shortcut is _SAME for text columns, or the code list's cache of the
+    texts already looked up, so that most cells need no function call."""
+    out: list[_Converter] = []
     for col, pos in sheet.present:
         if col.kind == t.CODE:
             codes = lookups[col.codes] if col.codes else None
@@ -481,21 +491,29 @@ def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[tuple[Col, in
                     raise _Bad(f"không có trong danh mục (xem trang “{t.CODES_SHEET}”)")
                 return code
 
-            out.append((col, pos, read))
+            out.append((col, pos, read, codes.cache if codes is not None else _SAME))
         else:
-            out.append((col, pos, _PARSERS[col.kind]))
+            out.append((col, pos, _PARSERS[col.kind], _SAME if col.kind == t.TEXT else None))
     return out
 
 
-def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[tuple[Col, int, Callable[[Any], Any]]],
-           issues: _Issues) -> _Row:
+def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Converter], issues: _Issues) -> _Row:
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
     values = dict(sheet.blank)
     size = len(cells)
-    for col, pos, read in converters:
+    for col, pos, read, shortcut in converters:
         cell = cells[pos] if pos < size else None
         if cell.__class__ is str:
             cell = cell.strip()
+            if cell:
+                if shortcut is _SAME:
+                    values[col.key] = cell
+                    continue
+                if shortcut is not None:
+                    code = shortcut.get(cell)
+                    if code is not None:
+                        values[col.key] = code
+                        continue
         if cell is None or cell == "":
             if col.required:
                 issues.add(sheet, number, col.key, "", f"Chưa nhập {col.title.lower()}.")
@@ -1001,9 +1019,11 @@ class _Importer:
 
     def _new_rows(self, plan: _Plan, today: date) -> tuple[dict[str, Any], dict[type, list[dict[str, Any]]]]:
         i = plan.identity
-        record: dict[str, Any] = {k: (ps._clean(x) if isinstance(x, str) else x) for k, x in i.__dict__.items()}
+        # ps._clean on every text: stripped, empty as None
+        record: dict[str, Any] = {k: ((x.strip() or None) if x.__class__ is str else x)
+                                  for k, x in i.__dict__.items()}
         record.update(_name_fields(i.full_name))
-        record["id_number"] = v.normalize_cccd(i.id_number)
+        record["id_number"] = _normalize_cccd(i.id_number)
         record["email"] = record["email"].lower() if record.get("email") else None
         record["status"] = "working"
         e = plan.employment
@@ -1160,8 +1180,8 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     keys = list(rows[0])
-    values = [[r[k] for k in keys] for r in rows]
-    columns = list(zip(*values, strict=True))
+    columns = list(zip(*map(itemgetter(*keys), rows), strict=True)) if len(keys) > 1 else \
+        [tuple(r[keys[0]] for r in rows)]
     n = len(rows)
     used = [i for i, col in enumerate(columns) if col.count(None) != n]
     keys = [keys[i] for i in used]
