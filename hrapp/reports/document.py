@@ -603,14 +603,21 @@ class _TableState:
             if not text:
                 cells.append(None)
                 continue
+            cell_font = font
+            if col.wrap and col.markup and text.startswith("<b>") and text.endswith("</b>") and "<" not in text[3:-4]:
+                text, cell_font = text[3:-4], FONT_BOLD  # markup that only makes the whole cell bold
             plain = not col.markup or ("<" not in text and "&" not in text)  # markup without tags or entities
-            if col.wrap and plain and self._fits_plain(text, self.inner[i], font):
+            if plain and col.markup and cell_font == FONT_BOLD:
+                # a Paragraph measures bold markup a little narrower than the font: only a line sure to fit
+                plain = pdfmetrics.stringWidth(text, cell_font, self.size) <= self.inner[i]
+            if col.wrap and plain and self._fits_plain(text, self.inner[i], cell_font):
                 # Plain text whose words each fit: the same lines and baselines as a Paragraph, laid out and
                 # drawn as text lines (a Paragraph per cell is most of the time of a 10,000-row list).
-                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
+                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], cell_font)
                 nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
             elif col.wrap:
+                text = cell_text(value, col)
                 markup = text if col.markup else _markup(text)
                 if kind != _DATA:
                     markup = f"<b>{markup}</b>"

@@ -295,3 +295,24 @@ def test_vertical_header_text_is_printed_turned(tmp_path):
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: turned.append(text)
                       if text.strip() and abs(tm[1] * cm[0] + tm[3] * cm[1]) > 0.5 else None)
     assert "Đảng viên" in "".join(turned)
+
+
+@pytest.mark.parametrize("width", [30 + i / 2 for i in range(30)])
+def test_markup_cells_take_as_many_lines_as_a_paragraph_would(width):
+    """Markup cells that are plain text or wholly bold are laid out as text lines: never a different number of
+    lines than the Paragraph they replace (ReportLab measures bold markup a little narrower than the font)."""
+    from reportlab.platypus import Paragraph
+
+    from hrapp.reports.document import _PAD_Y, _TableState, _Tracker
+
+    texts = ["Trung tâm Y tế huyện Phù Mỹ", "<b>Trung tâm Y tế huyện Phù Mỹ</b>", "Phòng Tổ chức &amp; Hành chính",
+             "<b>Vượt: CC 2, VC-TC 12</b>", "<b>Ban Quản lý rừng phòng hộ thành phố Quy Nhơn</b>"]
+    rows: list[object] = [["1", t] for t in texts] + [SubtotalRow(["2", t]) for t in texts]
+    state = _TableState(TableSpec([Column("STT", 10), Column("Đơn vị", width, wrap=True, markup=True)], rows,
+                                  stretch=False), _Tracker(None, None))
+    state.ensure((10 + width) * mm)
+    for i, raw in enumerate(rows):
+        text = raw.values[1] if isinstance(raw, SubtotalRow) else raw[1]
+        para = Paragraph(text if not isinstance(raw, SubtotalRow) else f"<b>{text}</b>", state.wrap_styles[1])
+        _, h = para.wrap(state.inner[1], 100_000)
+        assert state.row(i).height == pytest.approx(max(state.leading, h) + 2 * _PAD_Y), (width, raw)
