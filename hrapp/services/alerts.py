@@ -31,11 +31,13 @@ from hrapp.domain.salary import SALARY_SCALE, lookup_by_class, max_step
 from hrapp.errors import DomainError, ValidationError
 from hrapp.services.career import (
     PersonFacts,
+    SalaryFacts,
     current_salary_id,
     load_facts,
     pay_step_of,
     probation_of,
     retirement_of,
+    scale_decimal,
     scoped,
     terms_of,
 )
@@ -123,8 +125,10 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     lead = _retirement_lead_months(rulebook)
     with ctx.read() as s:
         cert_rows = _certificate_rows(s, as_of, horizon) if "certificate_expiry" in kinds else []
-        wanted = _candidates(s, as_of, horizon, rulebook, lead, kinds) | {r.person_id for r in cert_rows}
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, wanted).values())} if wanted else {}
+        wanted, salaries = _candidates(s, as_of, horizon, rulebook, lead, kinds)
+        wanted |= {r.person_id for r in cert_rows}
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, wanted, salaries=salaries).values())
+                 } if wanted else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
@@ -247,10 +251,10 @@ def _birth_cuts(rulebook: RuleBook, horizon: date, lead: int) -> dict[str, date]
 
 
 def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,  # noqa: ANN001
-                kinds: tuple[str, ...]) -> set[int]:
+                kinds: tuple[str, ...]) -> tuple[set[int], dict[int, SalaryFacts]]:
     """The people on staff on `as_of` for whom some reminder of `kinds` can fall due by the horizon (and those
     overdue): near the retirement age, holding a post, in or just past probation, or whose salary row in force
-    started long enough ago for a step or a PCTNVK rise."""
+    started long enough ago for a step or a PCTNVK rise; with the salary rows in force the query has read."""
     e = Employment
     sal = aliased(SalaryStep)
     conds = []
@@ -279,12 +283,19 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
         conds.append(and_(~no_pctnvk, since <= (_cut(horizon, bounds.pctnvk_every)
                                                  if bounds.pctnvk_every is not None else never)))
     q = (
-        select(e.person_id).distinct()
+        select(e.person_id, sal.id, sal.rank_code, sal.salary_class, sal.step, sal.coefficient, sal.percent,
+               sal.effective_date, sal.step_since, sal.pctnvk_percent, sal.pctnvk_since, sal.reason, sal.decision_id)
         .join(Person, Person.id == e.person_id)
         .outerjoin(sal, sal.id == current_salary_id(e.person_id, as_of))
         .where(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of), or_(*conds))
     )
-    return set(session.execute(q).scalars())
+    ids: set[int] = set()
+    salaries: dict[int, SalaryFacts] = {}
+    for pid, row_id, *r in session.connection().execute(q):
+        ids.add(pid)
+        if row_id is not None:
+            salaries[pid] = SalaryFacts(row_id, r[0], r[1], r[2], scale_decimal(r[3]), *r[4:])
+    return ids, salaries
 
 
 def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule: str, action: str,
@@ -373,7 +384,7 @@ def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date,
 def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa: ANN001
     """Certificates expiring by the horizon, or expired within the last year."""
     oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
-    return list(session.execute(
+    return list(session.connection().execute(
         select(Qualification.id, Qualification.person_id, Qualification.kind, Qualification.level_code,
                Qualification.language, Qualification.expiry_date, Qualification.certificate_no)
         .where(Qualification.expiry_date.is_not(None), Qualification.expiry_date >= oldest,
@@ -390,7 +401,7 @@ def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, Person
     persons = sorted({r.person_id for r in rows if r.person_id in facts})
     later: dict[tuple, date | None] = {}
     for i in range(0, len(persons), 900):
-        for pid, kind, level, language, expiry in session.execute(
+        for pid, kind, level, language, expiry in session.connection().execute(
             select(Qualification.person_id, Qualification.kind, Qualification.level_code, Qualification.language,
                    Qualification.expiry_date)
             .where(Qualification.person_id.in_(persons[i:i + 900]), Qualification.in_progress.is_(False),

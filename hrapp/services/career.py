@@ -435,16 +435,22 @@ def scale_decimal(value: Decimal | str | int) -> Decimal:
     return two if two == d else d.normalize()
 
 
+_WHOLE_TABLE_FROM = 2000
+
+
 def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
 
 
-def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None = None) -> dict[int, PersonFacts]:
+def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None = None, *,
+               salaries: dict[int, SalaryFacts] | None = None) -> dict[int, PersonFacts]:
     """The facts of everyone on staff on `as_of` (or of `person_ids`), in a handful of bulk queries.
 
     "On staff" is an employment period covering the day, so a past day is seen as it was: people retired
-    since then count, and salary rows, disciplines and posts decided later are left out.
+    since then count, and salary rows, disciplines and posts decided later are left out. `salaries` are the
+    salary rows in force the caller has already read (`current_salary_id`), keyed by person; the other people's
+    are read here.
     """
     wanted = None if person_ids is None else sorted(set(person_ids))
     # Core rows on the session's connection: the ORM's row processing would double the time for 100,000 people.
@@ -460,6 +466,11 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
     def by_ids(q, col):  # noqa: ANN001, ANN202 - SQLAlchemy select in, select out
         return [q.where(col.in_(chunk)) for chunk in _chunks(wanted)] if wanted is not None else [q]
 
+    def few_by_ids(q, col):  # noqa: ANN001, ANN202
+        # Tables with a few rows per hundred people: read whole rather than in thousands of ids for many
+        # people (rows of people not wanted are never looked up).
+        return [q] if wanted is not None and len(wanted) > _WHOLE_TABLE_FROM else by_ids(q, col)
+
     employment: dict[int, Any] = {}
     for q in by_ids(emp, Employment.person_id):
         for row in conn.execute(q):
@@ -471,25 +482,29 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
         return {}
     units = dict(conn.execute(select(OrgUnit.id, OrgUnit.name)).all())
     required = dict(conn.execute(select(Rank.code, Rank.required_education)).all())
-    salary = _latest_salary(conn, as_of, wanted)
+    if salaries is None:
+        salary = _latest_salary(conn, as_of, wanted)
+    else:
+        unread = [pid for pid in ids if pid not in salaries]
+        salary = {**salaries, **(_latest_salary(conn, as_of, unread) if unread else {})}
     disciplines: dict[int, list[DisciplineFacts]] = defaultdict(list)
-    for q in by_ids(select(Discipline.person_id, Discipline.form, Discipline.effect_from, Discipline.effect_to,
+    for q in few_by_ids(select(Discipline.person_id, Discipline.form, Discipline.effect_from, Discipline.effect_to,
                            Discipline.decision_date).where(Discipline.decision_date <= as_of),
                     Discipline.person_id):
         for pid, form, start, end, decided in conn.execute(q):
             disciplines[pid].append(DisciplineFacts(form, start or decided, end))
     kht: dict[int, list[int]] = defaultdict(list)
-    for q in by_ids(select(Evaluation.person_id, Evaluation.year)
+    for q in few_by_ids(select(Evaluation.person_id, Evaluation.year)
                     .where(Evaluation.rating == "kht", Evaluation.year <= as_of.year), Evaluation.person_id):
         for pid, year in conn.execute(q):
             kht[pid].append(year)
     leaves: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
-    for q in by_ids(select(LeavePeriod.person_id, LeavePeriod.kind, LeavePeriod.start_date, LeavePeriod.end_date)
+    for q in few_by_ids(select(LeavePeriod.person_id, LeavePeriod.kind, LeavePeriod.start_date, LeavePeriod.end_date)
                     .where(LeavePeriod.start_date <= as_of), LeavePeriod.person_id):
         for pid, kind, start, end in conn.execute(q):
             leaves[pid].append((kind, start, end))
     posts: dict[int, list[PostFacts]] = defaultdict(list)
-    for q in by_ids(select(PostHeld.person_id, PostHeld.id, PostHeld.post_code, PostHeld.post_title, PostHeld.unit_id,
+    for q in few_by_ids(select(PostHeld.person_id, PostHeld.id, PostHeld.post_code, PostHeld.post_title, PostHeld.unit_id,
                            PostHeld.kind, PostHeld.start_date, PostHeld.term_end, PostHeld.is_concurrent)
                     .where(PostHeld.start_date <= as_of, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= as_of)),
                     PostHeld.person_id):
