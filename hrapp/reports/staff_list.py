@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
@@ -87,22 +87,22 @@ def _allowances(session: Session, ids: list[int], on: date) -> dict[int, str]:
                        or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on),
                        PostHeld.allowance_coefficient.is_not(None))):
             parts[pid]["chuc_vu"] = f"CV {fmt_decimal(coef, 2)}"
-        for a in session.scalars(select(Allowance).where(
-                Allowance.person_id.in_(chunk), Allowance.effective_date <= on,
-                or_(Allowance.end_date.is_(None), Allowance.end_date >= on))):
-            short = ALLOWANCE_SHORT.get(a.kind, a.kind)
-            if a.percent is not None:
-                parts[a.person_id][a.kind] = f"{short} {fmt_decimal(a.percent, None)}%"
-            elif a.coefficient is not None:
-                parts[a.person_id][a.kind] = f"{short} {fmt_decimal(a.coefficient, 2)}"
-        # PCTNVK kept on the salary row when no allowance row was written for it (two columns, not the
-        # ORM rows: a list of 10,000 people has a hundred thousand salary rows).
-        latest: dict[int, int | None] = {}
-        for pid, pct in session.execute(select(SalaryStep.person_id, SalaryStep.pctnvk_percent)
-                                        .where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= on)
-                                        .order_by(SalaryStep.effective_date, SalaryStep.id)):
-            latest[pid] = pct
-        for pid, pct in latest.items():
+        for pid, kind, percent, coefficient in session.execute(
+                select(Allowance.person_id, Allowance.kind, Allowance.percent, Allowance.coefficient).where(
+                    Allowance.person_id.in_(chunk), Allowance.effective_date <= on,
+                    or_(Allowance.end_date.is_(None), Allowance.end_date >= on))):
+            short = ALLOWANCE_SHORT.get(kind, kind)
+            if percent is not None:
+                parts[pid][kind] = f"{short} {fmt_decimal(percent, None)}%"
+            elif coefficient is not None:
+                parts[pid][kind] = f"{short} {fmt_decimal(coefficient, 2)}"
+        # PCTNVK kept on the latest salary row when no allowance row was written for it; the database picks
+        # that row (a list of 10,000 people has a hundred thousand salary rows)
+        latest = select(SalaryStep.person_id, SalaryStep.pctnvk_percent, func.row_number().over(
+            partition_by=SalaryStep.person_id, order_by=(SalaryStep.effective_date.desc(), SalaryStep.id.desc()),
+        ).label("n")).where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= on).subquery()
+        for pid, pct in session.execute(select(latest.c.person_id, latest.c.pctnvk_percent)
+                                        .where(latest.c.n == 1, latest.c.pctnvk_percent.is_not(None))):
             if pct and PCTNVK not in parts[pid]:
                 parts[pid][PCTNVK] = f"VK {pct}%"
     order = ["chuc_vu", PCTNVK]
