@@ -526,7 +526,9 @@ class _TableState:
         self.header = self._build_header()
         _, self.header_h = self.header.wrap(self.table_width, 10_000)
         self.rows = [None] * self.nrows
-        self._cell_memo: dict[tuple[int, str, type, object], _TextCell] = {}
+        # {data row?: per column, value -> laid-out cell} (data rows are regular, the others bold)
+        self._cell_memo: dict[bool, list[dict[object, _TextCell]]] = {
+            data: [{} for _ in range(self.ncols)] for data in (False, True)}
         self.totals_row = self._layout_totals() if spec.totals is not None else None
 
     def _build_header(self) -> Table:
@@ -565,7 +567,11 @@ class _TableState:
         size = self.size
         w = pdfmetrics.stringWidth(text, font, size)
         if w <= width and "\n" not in text:
-            lines = [(text, w)]
+            if align == "left":
+                return _TextCell(((text, x0 + _PAD_X),), font)
+            if align == "right":
+                return _TextCell(((text, x0 + _PAD_X + width - w),), font)
+            return _TextCell(((text, x0 + _PAD_X + (width - w) / 2),), font)
         else:
             lines = [(t, pdfmetrics.stringWidth(t, font, size)) for t in simpleSplit(text, font, size, width)]
         if align == "left":
@@ -584,7 +590,7 @@ class _TableState:
     def _layout_values(self, values: Sequence[object], kind: int) -> _Row:
         cols = self.spec.columns
         font = FONT if kind == _DATA else FONT_BOLD
-        memo = self._cell_memo
+        memo = self._cell_memo[kind == _DATA]
         cells: list = []
         nlines = 1
         para_h = 0.0
@@ -593,8 +599,8 @@ class _TableState:
             if value is None:
                 cells.append(None)
                 continue
-            key = (i, font, value.__class__, value)
-            cell = memo.get(key)
+            key = value if value.__class__ is str else (value.__class__, value)  # 1, True and 1.0 print apart
+            cell = memo[i].get(key)
             if cell is not None:  # the same value in the same column: the same lines (dates, ranks, units repeat)
                 nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
@@ -613,7 +619,7 @@ class _TableState:
             if col.wrap and plain and self._fits_plain(text, self.inner[i], cell_font):
                 # Plain text whose words each fit: the same lines and baselines as a Paragraph, laid out and
                 # drawn as text lines (a Paragraph per cell is most of the time of a 10,000-row list).
-                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], cell_font)
+                cell = memo[i][key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], cell_font)
                 nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
             elif col.wrap:
@@ -626,7 +632,7 @@ class _TableState:
                 para_h = max(para_h, h)
                 cells.append((para, self.xs[i] + _PAD_X))
             else:
-                cell = memo[key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
+                cell = memo[i][key] = self._text_cell(text, self.inner[i], self.xs[i], self.aligns[i], font)
                 nlines = max(nlines, len(cell.lines))
                 cells.append(cell)
         height = max(nlines * self.leading, para_h) + 2 * _PAD_Y
