@@ -330,7 +330,7 @@ def _cccd(cell: Any) -> str | None:
             raise _Bad(f"ô đang ở dạng số nên mất số 0 ở đầu (còn {len(digits)} chữ số); hãy định dạng cột là "
                        "Văn bản (Text) rồi nhập lại đủ 12 chữ số")
         return digits
-    return _normalize_cccd(cell) or None
+    return (_normalize_cccd(cell) if cell.__class__ is str else v.normalize_cccd(str(cell))) or None
 
 
 _normalize_cccd = lru_cache(maxsize=131072)(v.normalize_cccd)  # each number is read from two or three sheets
