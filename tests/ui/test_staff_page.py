@@ -60,6 +60,7 @@ def test_search_matches_d_for_đ_and_word_starts(window, qtbot):
 def test_a_keystroke_that_narrows_the_list_is_answered_at_once_from_memory(window, qtbot, monkeypatch):
     page = staff(window)
     wait_loaded(qtbot, page)
+    qtbot.waitUntil(lambda: not running_tasks())  # the folded names follow the first page
     asked: list[object] = []
     monkeypatch.setattr(page.model, "reload_in_background", lambda **kw: asked.append(kw))
     qtbot.keyClicks(page.search_edit, "nguyen v")
@@ -89,12 +90,14 @@ def test_a_search_memory_cannot_answer_waits_for_a_pause_in_typing(window, qtbot
 def test_an_old_answer_is_shown_at_once_then_checked_against_the_database(window, qtbot):
     page = staff(window)
     wait_loaded(qtbot, page)
+    qtbot.waitUntil(lambda: not running_tasks())
     with window.ctx.unit_of_work() as s:  # another computer renames a person after the list was read
         person = s.get(Person, window.ctx.person_ids["Huỳnh Văn Nam"])
         set_name(person, "Huỳnh Văn Lan")
     qtbot.keyClicks(page.search_edit, "lan")
     assert names(page) == ["Bùi Thị Lan"]  # the answer in memory is recent: no query
     page.search_edit.clear()
+    assert names(page)[0] == "Nguyễn Văn An"  # back to the whole list, from memory too
     page.model.FRESH_SECONDS = 0.0
     qtbot.keyClicks(page.search_edit, "lan")
     assert names(page) == ["Bùi Thị Lan"]  # shown at once from memory ...
@@ -212,6 +215,30 @@ def test_column_layout_is_saved_and_restored(window, qtbot, staff_ctx):
     restored = again.page("staff").table.horizontalHeader()
     assert restored.sectionSize(1) == 321
     assert restored.visualIndex(4) == 2
+
+
+def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qtbot, monkeypatch):
+    import threading
+
+    import ui.models.employee_table_model as table_model
+
+    page = staff(window)
+    qtbot.waitUntil(lambda: not running_tasks())
+    names_read = threading.Event()
+    slow = table_model.employee_ids_and_haystacks
+
+    def held_back(session, f):  # noqa: ANN001, ANN202
+        names_read.wait(10)
+        return slow(session, f)
+
+    monkeypatch.setattr(table_model, "employee_ids_and_haystacks", held_back)
+    page.apply_filter(fresh=True)
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert page.model.rowCount() == 9  # shown while the names are still being read
+    assert not page.model.can_narrow(page.current_filter())
+    names_read.set()
+    qtbot.waitUntil(lambda: not running_tasks())
+    assert page.model.can_narrow(page.current_filter())
 
 
 def test_list_is_queried_off_the_gui_thread_and_a_newer_query_wins(window, qtbot):

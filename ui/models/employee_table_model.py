@@ -28,6 +28,7 @@ from hrapp.errors import HrappError
 from hrapp.queries.employees import (
     EmployeeFilter,
     EmployeeRow,
+    employee_ids,
     employee_ids_and_haystacks,
     employee_rows,
     narrow,
@@ -72,11 +73,12 @@ _ALIGNMENTS = tuple(
 @dataclass(frozen=True)
 class _Answer:
     """The people of a filter in display order, with their word-start haystacks, as the database gave them at
-    `asked` (time.monotonic) or as narrowed in memory from such an answer."""
+    `asked` (time.monotonic) or as narrowed in memory from such an answer. The haystacks of a database answer
+    arrive after its ids (None until then), so the first page is not kept waiting for them."""
 
     filter: EmployeeFilter
     ids: list[int]
-    haystacks: list[str]
+    haystacks: list[str] | None
     asked: float
 
 
@@ -141,8 +143,8 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def _source(self, f: EmployeeFilter) -> _Answer | None:
         """The smallest answer at hand that holds every person `f` finds."""
-        fits = [a for a in (self._shown, self._asked)
-                if a is not None and _rest(a.filter) == _rest(f) and narrows(a.filter.search, f.search)]
+        fits = [a for a in (self._shown, self._asked) if a is not None and a.haystacks is not None
+                and _rest(a.filter) == _rest(f) and narrows(a.filter.search, f.search)]
         return min(fits, key=lambda a: len(a.ids), default=None)
 
     def answer_from_memory(self, f: EmployeeFilter) -> bool:
@@ -153,6 +155,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._generation += 1  # a database answer still on its way is older than this one
         known = set(search_terms(source.filter.search))
         extra = " ".join(t for t in search_terms(f.search) if t not in known)
+        assert source.haystacks is not None  # _source picks answers with haystacks only
         ids, haystacks = narrow(source.ids, source.haystacks, extra) if extra else (source.ids, source.haystacks)
         self._show(_Answer(f, ids, haystacks, source.asked))
         if time.monotonic() - source.asked > self.FRESH_SECONDS:  # others may have changed the list since
@@ -171,7 +174,7 @@ class EmployeeTableModel(QAbstractTableModel):
         except HrappError as exc:
             ids, haystacks = [], []
             self.load_failed.emit(exc.message)
-        self._keep(_Answer(f, ids, haystacks, asked))
+        self._keep(_Answer(f, ids, haystacks, asked))  # one query: a synchronous caller wants everything now
         self._set_loading(False)
 
     def reload_in_background(self, *, quiet: bool = False) -> None:
@@ -189,8 +192,7 @@ class EmployeeTableModel(QAbstractTableModel):
             asked = time.monotonic()
             narrowed = scoped(ctx, f)  # an account limited to some units sees their people only
             with ctx.read() as s:
-                ids, haystacks = employee_ids_and_haystacks(s, narrowed)
-            return _Answer(f, ids, haystacks, asked)
+                return _Answer(f, employee_ids(s, narrowed), None, asked)
 
         if not quiet:
             self._set_loading(True)
@@ -215,11 +217,35 @@ class EmployeeTableModel(QAbstractTableModel):
         self._asked = answer
         self._rows.clear()
         self._pages.clear()
+        if answer.haystacks is None:
+            self._load_haystacks(answer)
         if self._shown is not None and self._shown.filter == answer.filter and self._shown.ids == answer.ids:
             self._shown = answer
             self.answered += 1
             return
         self._show(answer)
+
+    def _load_haystacks(self, answer: _Answer) -> None:
+        """Read the folded names of a database answer on a worker thread, then keep them with it for narrowing
+        (dropped if the answer was replaced meanwhile or the list changed between the two reads)."""
+        from ui.tasks import run_task
+
+        ctx = self.ctx
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+            with ctx.read() as s:
+                return employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
+
+        def done(found: tuple[list[int], list[str]]) -> None:
+            ids, haystacks = found
+            if self._asked is not answer or ids != answer.ids:
+                return
+            self._asked = replace(answer, haystacks=haystacks)
+            if self._shown is answer:
+                self._shown = self._asked
+
+        run_task(work, show_dialog=False, on_result=done,
+                 on_error=lambda exc: log.warning("staff list names not read: %s", exc))
 
     def _show(self, answer: _Answer) -> None:
         self._shown = answer
