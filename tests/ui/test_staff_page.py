@@ -67,8 +67,10 @@ def test_a_keystroke_that_narrows_the_list_is_answered_at_once_from_memory(windo
     assert names(page) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]  # no timer, no query: already shown
     qtbot.keyClicks(page.search_edit, "an b")
     assert names(page) == ["Nguyễn Văn Bình"]
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Backspace)  # a wider search narrows the whole list kept
+    assert names(page) == ["Nguyễn Văn An", "Nguyễn Văn Bình"]
     assert asked == [] and not page._search_timer.isActive()
-    assert page.count_label.text() == "1 người"
+    assert page.count_label.text() == "2 người"
 
 
 def test_a_search_memory_cannot_answer_waits_for_a_pause_in_typing(window, qtbot):

@@ -92,8 +92,8 @@ class EmployeeTableModel(QAbstractTableModel):
     The order is the SQL order of `employee_ids` (Vietnamese given-name collation), so the view never sorts.
     """
 
-    PAGE_SIZE = 200
-    MAX_PAGES = 40
+    PAGE_SIZE = 50  # about two screens of rows: a keystroke reads no more than it shows
+    MAX_PAGES = 160
     FRESH_SECONDS = 60.0  # an answer narrowed from an older database answer is checked again in the background
 
     load_failed = Signal(str)
@@ -113,6 +113,8 @@ class EmployeeTableModel(QAbstractTableModel):
         self.loading = False
         self._asked: _Answer | None = None  # the newest answer of the database
         self._shown: _Answer | None = None  # the answer on screen (the database's or narrowed from one)
+        self._whole: _Answer | None = None  # the newest database answer without search words: any search narrows it
+        self._epoch = 0  # answers read before the last `forget` are not kept
         self.answered = 0  # how many answers were shown (each filter set ends in exactly one)
 
     # --- loading -------------------------------------------------------------------------------------
@@ -135,7 +137,8 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def forget(self) -> None:
         """Drop the answers and rows kept for narrowing: the next filter asks the database."""
-        self._asked = self._shown = None
+        self._asked = self._shown = self._whole = None
+        self._epoch += 1
         self._rows.clear()
 
     def can_narrow(self, f: EmployeeFilter) -> bool:
@@ -143,7 +146,7 @@ class EmployeeTableModel(QAbstractTableModel):
 
     def _source(self, f: EmployeeFilter) -> _Answer | None:
         """The smallest answer at hand that holds every person `f` finds."""
-        fits = [a for a in (self._shown, self._asked) if a is not None and a.haystacks is not None
+        fits = [a for a in (self._shown, self._asked, self._whole) if a is not None and a.haystacks is not None
                 and _rest(a.filter) == _rest(f) and narrows(a.filter.search, f.search)]
         return min(fits, key=lambda a: len(a.ids), default=None)
 
@@ -219,6 +222,8 @@ class EmployeeTableModel(QAbstractTableModel):
         self._pages.clear()
         if answer.haystacks is None:
             self._load_haystacks(answer)
+        else:
+            self._remember_whole(answer)
         if self._shown is not None and self._shown.filter == answer.filter and self._shown.ids == answer.ids:
             self._shown = answer
             self.answered += 1
@@ -236,16 +241,25 @@ class EmployeeTableModel(QAbstractTableModel):
             with ctx.read() as s:
                 return employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
 
+        epoch = self._epoch
+
         def done(found: tuple[list[int], list[str]]) -> None:
             ids, haystacks = found
-            if self._asked is not answer or ids != answer.ids:
+            if epoch != self._epoch or ids != answer.ids:  # forgotten after a write, or changed meanwhile
                 return
-            self._asked = replace(answer, haystacks=haystacks)
+            full = replace(answer, haystacks=haystacks)
+            if self._asked is answer:
+                self._asked = full
             if self._shown is answer:
-                self._shown = self._asked
+                self._shown = full
+            self._remember_whole(full)
 
         run_task(work, show_dialog=False, on_result=done,
                  on_error=lambda exc: log.warning("staff list names not read: %s", exc))
+
+    def _remember_whole(self, answer: _Answer) -> None:
+        if not search_terms(answer.filter.search) and (self._whole is None or self._whole.asked <= answer.asked):
+            self._whole = answer
 
     def _show(self, answer: _Answer) -> None:
         self._shown = answer
