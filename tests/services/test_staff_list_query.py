@@ -14,6 +14,7 @@ from hrapp.queries.employees import (
     _filtered,
     employee_ids,
     employee_ids_and_haystacks,
+    initials_index,
     narrow,
     narrows,
 )
@@ -65,12 +66,14 @@ SEARCHES = ["n", "ng", "nguyen", "nguyen ", "nguyen v", "nguyen van", "nguyen va
 def _check_narrowing(session, rests: list[EmployeeFilter]) -> None:  # noqa: ANN001
     for rest in rests:
         ids, haystacks = employee_ids_and_haystacks(session, rest)
+        initials = initials_index(haystacks)
         assert ids == employee_ids(session, rest)
         previous = ("", ids, haystacks)
         for search in SEARCHES:
             f = EmployeeFilter(search=search, unit_code=rest.unit_code, statuses=rest.statuses)
             expected = employee_ids(session, f)
             assert narrow(ids, haystacks, search)[0] == expected, search  # from the whole list
+            assert narrow(ids, haystacks, search, initials)[0] == expected, search  # through its initials
             if narrows(previous[0], search):  # and from the previous keystroke's answer
                 assert narrow(previous[1], previous[2], search)[0] == expected, (previous[0], search)
             previous = (search, *narrow(ids, haystacks, search))

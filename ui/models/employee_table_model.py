@@ -31,6 +31,7 @@ from hrapp.queries.employees import (
     employee_ids,
     employee_ids_and_haystacks,
     employee_rows,
+    initials_index,
     narrow,
     narrows,
     scoped,
@@ -80,6 +81,7 @@ class _Answer:
     ids: list[int]
     haystacks: list[str] | None
     asked: float
+    initials: dict[str, list[int]] | None = None  # `initials_index` of the whole list's haystacks
 
 
 def _rest(f: EmployeeFilter) -> EmployeeFilter:
@@ -159,7 +161,8 @@ class EmployeeTableModel(QAbstractTableModel):
         known = set(search_terms(source.filter.search))
         extra = " ".join(t for t in search_terms(f.search) if t not in known)
         assert source.haystacks is not None  # _source picks answers with haystacks only
-        ids, haystacks = narrow(source.ids, source.haystacks, extra) if extra else (source.ids, source.haystacks)
+        ids, haystacks = (narrow(source.ids, source.haystacks, extra, source.initials) if extra
+                          else (source.ids, source.haystacks))
         self._show(_Answer(f, ids, haystacks, source.asked))
         if time.monotonic() - source.asked > self.FRESH_SECONDS:  # others may have changed the list since
             self.reload_in_background(quiet=True)
@@ -239,15 +242,17 @@ class EmployeeTableModel(QAbstractTableModel):
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             with ctx.read() as s:
-                return employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
+                ids, haystacks = employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
+            whole = not search_terms(answer.filter.search)
+            return ids, haystacks, initials_index(haystacks) if whole else None
 
         epoch = self._epoch
 
-        def done(found: tuple[list[int], list[str]]) -> None:
-            ids, haystacks = found
+        def done(found: tuple[list[int], list[str], dict[str, list[int]] | None]) -> None:
+            ids, haystacks, initials = found
             if epoch != self._epoch or ids != answer.ids:  # forgotten after a write, or changed meanwhile
                 return
-            full = replace(answer, haystacks=haystacks)
+            full = replace(answer, haystacks=haystacks, initials=initials)
             if self._asked is answer:
                 self._asked = full
             if self._shown is answer:
