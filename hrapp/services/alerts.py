@@ -126,13 +126,15 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     with ctx.read() as s:
         cert_rows = _certificate_rows(s, as_of, horizon) if "certificate_expiry" in kinds else []
         wanted, salaries = _candidates(s, as_of, horizon, rulebook, lead, kinds)
-        wanted |= {r.person_id for r in cert_rows}
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, wanted, salaries=salaries).values())
-                 } if wanted else {}
+        reading = wanted | {r.person_id for r in cert_rows}
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, reading, salaries=salaries).values())
+                 } if reading else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
     for f in facts.values():
+        if f.person_id not in wanted:
+            continue  # on the list for a certificate only: nothing else can fall due for them
         ret = None
         # Retirement matters near the retirement age (the notice, the retirement, a step due after it) and for
         # leaders (a term cut short, reappointment); for everyone else the computation is skipped.
