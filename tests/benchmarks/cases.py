@@ -152,7 +152,7 @@ class BareView:
 def case_staff_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     """First page shown, scroll to the end and search as you type in the real main window, then its memory."""
 
-    from ui.app import application, install_translation
+    from ui.app import application, install_translation, settle_heap
     from ui.main_window import MainWindow
     from ui.style import apply_style
 
@@ -163,6 +163,7 @@ def case_staff_list(args: argparse.Namespace) -> list[dict[str, Any]]:
     window = MainWindow(ctx, start_area="calculators")
     window.resize(1280, 780)
     window.show()
+    settle_heap()  # as run_gui does once the main window is shown
     app.processEvents()
 
     def settle(until: Callable[[], bool], timeout: float = 60.0) -> None:

@@ -134,3 +134,17 @@ def test_the_start_frame_shows_while_the_database_opens_on_a_worker_thread(staff
     (window,) = no_event_loop()
     assert window.current_area() == "tasks"
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ui_app.StartFrame) and w.isVisible()]
+
+
+def test_objects_made_at_start_up_are_left_out_of_later_garbage_collections(staff_ctx, db_path, no_event_loop):
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    try:
+        assert ui_app.run_gui(args(db_path)) == 0
+        (window,) = no_event_loop()
+        assert gc.get_freeze_count() > 10_000  # modules, classes and the window's objects
+        assert not any(o is window for o in gc.get_objects())  # frozen objects are not listed
+    finally:
+        gc.unfreeze()
