@@ -80,20 +80,33 @@ def _pg_drop(name: str) -> None:
 def ctx(db_path: Path, backend: str, request: pytest.FixtureRequest):
     """A ServiceContext over a new database (SQLite file, or a PostgreSQL copy) with the reference data."""
     from hrapp.services.context import ServiceContext
-    from hrapp.services.setup import init_database
 
     if backend == "postgresql":
         name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
-        context = ServiceContext.open(_pg_copy(request.getfixturevalue("pg_template"), name))
+        context = ServiceContext.open(_pg_copy(request.getfixturevalue("pg_template"), name), migrate=False)
         context.user = "tester"
         yield context
         context.engine.dispose()
         _pg_drop(name)
         return
-    context = init_database(str(db_path))
+    shutil.copyfile(request.getfixturevalue("sqlite_template"), db_path)
+    context = ServiceContext.open(str(db_path), migrate=False)
     context.user = "tester"
     yield context
     context.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite database migrated and seeded once (WAL folded in); each test gets a copy of the file."""
+    from hrapp.services.setup import init_database
+
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    context = init_database(str(path))
+    with context.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    context.engine.dispose()
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +136,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 def demo_ctx(demo_db: Path):
     from hrapp.services.context import ServiceContext
 
-    context = ServiceContext.open(str(demo_db))
+    context = ServiceContext.open(str(demo_db), migrate=False)
     context.user = "tester"
     yield context
     context.engine.dispose()
