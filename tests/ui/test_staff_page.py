@@ -60,7 +60,7 @@ def test_search_matches_d_for_đ_and_word_starts(window, qtbot):
 def test_a_keystroke_that_narrows_the_list_is_answered_at_once_from_memory(window, qtbot, monkeypatch):
     page = staff(window)
     wait_loaded(qtbot, page)
-    qtbot.waitUntil(lambda: not running_tasks())  # the folded names follow the first page
+    qtbot.waitUntil(lambda: not page.model.reading_names)  # the folded names follow the first page
     asked: list[object] = []
     monkeypatch.setattr(page.model, "reload_in_background", lambda **kw: asked.append(kw))
     qtbot.keyClicks(page.search_edit, "nguyen v")
@@ -92,7 +92,7 @@ def test_a_search_memory_cannot_answer_waits_for_a_pause_in_typing(window, qtbot
 def test_an_old_answer_is_shown_at_once_then_checked_against_the_database(window, qtbot):
     page = staff(window)
     wait_loaded(qtbot, page)
-    qtbot.waitUntil(lambda: not running_tasks())
+    qtbot.waitUntil(lambda: not page.model.reading_names)
     with window.ctx.unit_of_work() as s:  # another computer renames a person after the list was read
         person = s.get(Person, window.ctx.person_ids["Huỳnh Văn Nam"])
         set_name(person, "Huỳnh Văn Lan")
@@ -225,7 +225,7 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
     import ui.models.employee_table_model as table_model
 
     page = staff(window)
-    qtbot.waitUntil(lambda: not running_tasks())
+    qtbot.waitUntil(lambda: not page.model.reading_names)
     names_read = threading.Event()
     slow = table_model.employee_ids_and_haystacks
 
@@ -239,7 +239,7 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
     assert page.model.rowCount() == 9  # shown while the names are still being read
     assert not page.model.can_narrow(page.current_filter())
     names_read.set()
-    qtbot.waitUntil(lambda: not running_tasks())
+    qtbot.waitUntil(lambda: not page.model.reading_names)
     assert page.model.can_narrow(page.current_filter())
 
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -96,6 +97,7 @@ class EmployeeTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 50  # about two screens of rows: a keystroke reads no more than it shows
     MAX_PAGES = 160
+    NAMES_DELAY_MS = 150  # the folded names of an answer are read after its first page is painted
     FRESH_SECONDS = 60.0  # an answer narrowed from an older database answer is checked again in the background
 
     load_failed = Signal(str)
@@ -117,6 +119,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._shown: _Answer | None = None  # the answer on screen (the database's or narrowed from one)
         self._whole: _Answer | None = None  # the newest database answer without search words: any search narrows it
         self._epoch = 0  # answers read before the last `forget` are not kept
+        self._names_pending = 0  # folded-name reads asked for and not answered yet
         self.answered = 0  # how many answers were shown (each filter set ends in exactly one)
 
     # --- loading -------------------------------------------------------------------------------------
@@ -223,8 +226,10 @@ class EmployeeTableModel(QAbstractTableModel):
         self._asked = answer
         self._rows.clear()
         self._pages.clear()
-        if answer.haystacks is None:
-            self._load_haystacks(answer)
+        if answer.haystacks is None:  # read once the first page is painted, not competing with it
+            self._names_pending += 1
+            epoch = self._epoch
+            QTimer.singleShot(self.NAMES_DELAY_MS, lambda: self._load_haystacks(answer, epoch))
         else:
             self._remember_whole(answer)
         if self._shown is not None and self._shown.filter == answer.filter and self._shown.ids == answer.ids:
@@ -233,9 +238,12 @@ class EmployeeTableModel(QAbstractTableModel):
             return
         self._show(answer)
 
-    def _load_haystacks(self, answer: _Answer) -> None:
+    def _load_haystacks(self, answer: _Answer, epoch: int) -> None:
         """Read the folded names of a database answer on a worker thread, then keep them with it for narrowing
         (dropped if the answer was replaced meanwhile or the list changed between the two reads)."""
+        if epoch != self._epoch:  # forgotten (a save) before the read began
+            self._names_pending -= 1
+            return
         from ui.tasks import run_task
 
         ctx = self.ctx
@@ -245,8 +253,6 @@ class EmployeeTableModel(QAbstractTableModel):
                 ids, haystacks = employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
             whole = not search_terms(answer.filter.search)
             return ids, haystacks, initials_index(haystacks) if whole else None
-
-        epoch = self._epoch
 
         def done(found: tuple[list[int], list[str], dict[str, list[int]] | None]) -> None:
             ids, haystacks, initials = found
@@ -259,8 +265,20 @@ class EmployeeTableModel(QAbstractTableModel):
                 self._shown = full
             self._remember_whole(full)
 
-        run_task(work, show_dialog=False, on_result=done,
-                 on_error=lambda exc: log.warning("staff list names not read: %s", exc))
+        def failed(exc: BaseException) -> None:
+            self._names_pending -= 1
+            log.warning("staff list names not read: %s", exc)
+
+        def answered(found: tuple[list[int], list[str], dict[str, list[int]] | None]) -> None:
+            self._names_pending -= 1
+            done(found)
+
+        run_task(work, show_dialog=False, on_result=answered, on_error=failed)
+
+    @property
+    def reading_names(self) -> bool:
+        """True while the folded names of a database answer are still to come (no narrowing from it yet)."""
+        return self._names_pending > 0
 
     def _remember_whole(self, answer: _Answer) -> None:
         if not search_terms(answer.filter.search) and (self._whole is None or self._whole.asked <= answer.asked):
