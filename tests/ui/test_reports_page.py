@@ -287,3 +287,21 @@ def test_every_report_in_the_catalogue_can_be_generated(page, qtbot, tmp_path, k
         finish(qtbot, page.save(".xlsx", str(workbook)))
         assert page.message_label.isHidden(), page.message_label.text()
         assert load_workbook(workbook).active.max_row > 1
+
+
+def test_a_long_staff_list_is_written_in_a_child_process_like_on_the_staff_page(page, qtbot, demo_ctx, tmp_path,
+                                                                                 monkeypatch):
+    from ui import child_process
+
+    calls = []
+    real = child_process.call_in_child_process
+    monkeypatch.setattr(child_process, "CHILD_PROCESS_PEOPLE", 0)  # every list counts as long
+    monkeypatch.setattr(child_process, "call_in_child_process",
+                        lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    page.select("staff_list")
+    target = tmp_path / "danh_sach.pdf"
+    finish(qtbot, page.save(".pdf", str(target)))
+
+    assert calls == ["ui.child_process:_write_staff_list"]
+    assert "DANH SÁCH" in pdf_text(target).upper()
+    assert [r.user for r in audit_rows(demo_ctx, "staff_list")] == [demo_ctx.user]

@@ -131,7 +131,8 @@ def _staffing(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
 
 
 def _staff_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.staff_list import export_staff_list
+    # a long list is written in a child process, as on the staff page
+    from ui.child_process import export_staff_list
 
     return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
 
