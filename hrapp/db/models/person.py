@@ -165,7 +165,10 @@ class SalaryStep(IdMixin, Base):
     """One row of the salary history: rank, step and coefficient from a date (Decimal, never float)."""
 
     __tablename__ = "salary_steps"
-    __table_args__ = (Index("ix_salary_steps_person_date", "person_id", "effective_date"),)
+    # covering: the row in force per person (by date, then id, with its decision) and its PCTNVK, read from
+    # the index alone
+    __table_args__ = (Index("ix_salary_steps_current", "person_id", "effective_date", "id", "decision_id",
+                            "pctnvk_percent"),)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
     rank_code: Mapped[str] = mapped_column(ForeignKey("ranks.code"))
     salary_class: Mapped[str] = mapped_column(String(10))
