@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from hrapp import catalogs
@@ -32,13 +32,17 @@ from hrapp.errors import DomainError, ValidationError
 from hrapp.services.career import (
     PersonFacts,
     SalaryFacts,
+    StaffRow,
     current_salary_id,
+    in_force,
+    latest_in_force,
     load_facts,
     pay_step_of,
     probation_of,
     retirement_of,
     scale_decimal,
     scoped,
+    staff_columns,
     terms_of,
 )
 from hrapp.services.context import ServiceContext
@@ -125,10 +129,11 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     lead = _retirement_lead_months(rulebook)
     with ctx.read() as s:
         cert_rows = _certificate_rows(s, as_of, horizon) if "certificate_expiry" in kinds else []
-        wanted, salaries = _candidates(s, as_of, horizon, rulebook, lead, kinds)
+        salaries, staff = _candidates(s, as_of, horizon, rulebook, lead, kinds)
+        wanted = set(staff)
         reading = wanted | {r.person_id for r in cert_rows}
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, reading, salaries=salaries).values())
-                 } if reading else {}
+        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, reading, salaries=salaries,
+                                                                staff=staff).values())} if reading else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
@@ -253,10 +258,12 @@ def _birth_cuts(rulebook: RuleBook, horizon: date, lead: int) -> dict[str, date]
 
 
 def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,  # noqa: ANN001
-                kinds: tuple[str, ...]) -> tuple[set[int], dict[int, SalaryFacts]]:
+                kinds: tuple[str, ...]) -> tuple[dict[int, SalaryFacts], dict[int, StaffRow]]:
     """The people on staff on `as_of` for whom some reminder of `kinds` can fall due by the horizon (and those
     overdue): near the retirement age, holding a post, in or just past probation, or whose salary row in force
-    started long enough ago for a step or a PCTNVK rise; with the salary rows in force the query has read."""
+    started long enough ago for a step or a PCTNVK rise. Returned as the rows the query has read for
+    `load_facts`: the salary rows in force, and the employment kept for the person with the person's columns
+    (only that employment is looked at, so its probation is the one the facts have)."""
     e = Employment
     sal = aliased(SalaryStep)
     conds = []
@@ -284,20 +291,26 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
         since = func.coalesce(sal.pctnvk_since, sal.step_since)
         conds.append(and_(~no_pctnvk, since <= (_cut(horizon, bounds.pctnvk_every)
                                                  if bounds.pctnvk_every is not None else never)))
+    columns = staff_columns(e, Person)
     q = (
-        select(e.person_id, sal.id, sal.rank_code, sal.salary_class, sal.step, sal.coefficient, sal.percent,
+        select(*columns, sal.id, sal.rank_code, sal.salary_class, sal.step, sal.coefficient, sal.percent,
                sal.effective_date, sal.step_since, sal.pctnvk_percent, sal.pctnvk_since, sal.reason, sal.decision_id)
         .join(Person, Person.id == e.person_id)
         .outerjoin(sal, sal.id == current_salary_id(e.person_id, as_of))
-        .where(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of), or_(*conds))
+        # the later-employment check inside a CASE runs for the rows the conditions keep only: as a term of its
+        # own, SQLite runs it for every employment before the joins
+        .where(in_force(e, as_of), case((or_(*conds), latest_in_force(e, as_of)), else_=false()))
     )
-    ids: set[int] = set()
+    n = len(columns)
+    staff: dict[int, StaffRow] = {}
     salaries: dict[int, SalaryFacts] = {}
-    for pid, row_id, *r in session.connection().execute(q):
-        ids.add(pid)
+    for row in session.connection().execute(q):
+        pid = row[0]
+        staff[pid] = StaffRow(*row[:n])
+        row_id, *r = row[n:]
         if row_id is not None:
             salaries[pid] = SalaryFacts(row_id, r[0], r[1], r[2], scale_decimal(r[3]), *r[4:])
-    return ids, salaries
+    return salaries, staff
 
 
 def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule: str, action: str,

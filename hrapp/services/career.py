@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, bindparam, or_, select
+from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hrapp import catalogs
@@ -107,6 +107,45 @@ class ProbationFacts(NamedTuple):
     start: date
     recorded_end: date | None
     required_level: str | None  # the education the rank or title requires (DH, CD, TC)
+
+
+class StaffRow(NamedTuple):
+    """A person's employment in force on the day (the latest started, then the newest) with the person's own
+    columns: what `load_facts` reads per person besides the salary, and what a caller that has read it hands over."""
+
+    person_id: int
+    employment_id: int
+    category: str | None
+    unit_id: int | None
+    start_date: date
+    probation_start: date | None
+    probation_end: date | None
+    full_name: str
+    gender: str
+    birth_date: date
+    birth_precision: str | None
+    staff_code: str | None
+    cur_rank_code: str | None
+
+
+def staff_columns(e: Any, p: Any) -> tuple[Any, ...]:  # noqa: ANN401 - SQL expressions in and out
+    """The columns of a `StaffRow`, in its order, from the employment entity `e` and the person entity `p`."""
+    return (e.person_id, e.id, e.category, e.unit_id, e.start_date, e.probation_start, e.probation_end,
+            p.full_name, p.gender, p.birth_date, p.birth_precision, p.staff_code, p.cur_rank_code)
+
+
+def in_force(e: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL expressions in and out
+    """The employment `e` covers `as_of`."""
+    return and_(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of))
+
+
+def latest_in_force(e: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL expressions in and out
+    """The employment `e` is the one `load_facts` keeps for its person: no other employment in force on `as_of`
+    started later, or on the same day with a higher id."""
+    other = aliased(Employment)
+    return ~exists().where(other.person_id == e.person_id, in_force(other, as_of),
+                           or_(other.start_date > e.start_date,
+                               and_(other.start_date == e.start_date, other.id > e.id)))
 
 
 class PersonFacts(NamedTuple):
@@ -444,24 +483,25 @@ def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
 
 
 def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None = None, *,
-               salaries: dict[int, SalaryFacts] | None = None) -> dict[int, PersonFacts]:
+               salaries: dict[int, SalaryFacts] | None = None,
+               staff: dict[int, StaffRow] | None = None) -> dict[int, PersonFacts]:
     """The facts of everyone on staff on `as_of` (or of `person_ids`), in a handful of bulk queries.
 
     "On staff" is an employment period covering the day, so a past day is seen as it was: people retired
     since then count, and salary rows, disciplines and posts decided later are left out. `salaries` are the
-    salary rows in force the caller has already read (`current_salary_id`), keyed by person; the other people's
-    are read here.
+    salary rows in force the caller has already read (`current_salary_id`), keyed by person; `staff` the
+    employments in force with the person columns (`staff_columns`, `latest_in_force`) of people it has already
+    found on staff; the other people's are read here.
     """
     wanted = None if person_ids is None else sorted(set(person_ids))
     # Core rows on the session's connection: the ORM's row processing would double the time for 100,000 people.
     conn = session.connection()
-    emp = (
-        select(Employment.person_id, Employment.id, Employment.category, Employment.unit_id,
-               Employment.start_date, Employment.probation_start, Employment.probation_end)
-        .where(Employment.start_date <= as_of, or_(Employment.end_date.is_(None), Employment.end_date >= as_of))
-    )
-    people = select(Person.id, Person.full_name, Person.gender, Person.birth_date, Person.birth_precision,
-                    Person.staff_code, Person.cur_rank_code)
+    employment: dict[int, StaffRow] = {}
+    if staff and wanted is not None:
+        employment = {pid: staff[pid] for pid in wanted if pid in staff}
+        wanted = [pid for pid in wanted if pid not in staff]
+    emp = select(*staff_columns(Employment, Person)).join(Person, Person.id == Employment.person_id) \
+        .where(in_force(Employment, as_of))
 
     def by_ids(q, col):  # noqa: ANN001, ANN202 - SQLAlchemy select in, select out
         return [q.where(col.in_(chunk)) for chunk in _chunks(wanted)] if wanted is not None else [q]
@@ -471,13 +511,15 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
         # people (rows of people not wanted are never looked up).
         return [q] if wanted is not None and len(wanted) > _WHOLE_TABLE_FROM else by_ids(q, col)
 
-    employment: dict[int, Any] = {}
-    for q in by_ids(emp, Employment.person_id):
-        for row in conn.execute(q):
-            held = employment.get(row[0])
-            if held is None or (row[4], row[1]) > (held[4], held[1]):
-                employment[row[0]] = row
+    if wanted is None or wanted:
+        for q in by_ids(emp, Employment.person_id):
+            for row in conn.execute(q):
+                held = employment.get(row[0])
+                if held is None or (row[4], row[1]) > (held[4], held[1]):
+                    employment[row[0]] = StaffRow(*row)
     ids = sorted(employment)
+    if wanted is not None:
+        wanted = ids  # the salary rows and the small tables below are read for the people on staff only
     if not ids:
         return {}
     units = dict(conn.execute(select(OrgUnit.id, OrgUnit.name)).all())
@@ -511,23 +553,20 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
         for pid, *values in conn.execute(q):
             posts[pid].append(PostFacts(*values[:-1], bool(values[-1])))
     out: dict[int, PersonFacts] = {}
-    for q in by_ids(people, Person.id):
-        for row in conn.execute(q):
-            e = employment.get(row.id)
-            if e is None:
-                continue
-            sal = salary.get(row.id)
-            rank = sal.rank_code if sal else row.cur_rank_code
-            prob = None
-            if e.probation_start is not None:
-                prob = ProbationFacts(e.id, e.category, e.probation_start, e.probation_end, required.get(rank))
-            out[row.id] = PersonFacts(
-                person_id=row.id, full_name=row.full_name, gender=row.gender, birth_date=row.birth_date,
-                birth_precision=row.birth_precision or "day", category=e.category, unit_id=e.unit_id,
-                unit_name=units.get(e.unit_id, ""), staff_code=row.staff_code, salary=sal,
-                disciplines=tuple(disciplines.get(row.id, ())), kht_years=tuple(kht.get(row.id, ())),
-                leaves=tuple(leaves.get(row.id, ())), posts=tuple(posts.get(row.id, ())), probation=prob,
-            )
+    for pid in ids:
+        e = employment[pid]
+        sal = salary.get(pid)
+        rank = sal.rank_code if sal else e.cur_rank_code
+        prob = None
+        if e.probation_start is not None:
+            prob = ProbationFacts(e.employment_id, e.category, e.probation_start, e.probation_end, required.get(rank))
+        out[pid] = PersonFacts(
+            person_id=pid, full_name=e.full_name, gender=e.gender, birth_date=e.birth_date,
+            birth_precision=e.birth_precision or "day", category=e.category, unit_id=e.unit_id,
+            unit_name=units.get(e.unit_id, ""), staff_code=e.staff_code, salary=sal,
+            disciplines=tuple(disciplines.get(pid, ())), kht_years=tuple(kht.get(pid, ())),
+            leaves=tuple(leaves.get(pid, ())), posts=tuple(posts.get(pid, ())), probation=prob,
+        )
     return out
 
 
