@@ -12,12 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
 from hrapp.db.audit import record
-from hrapp.db.models import Allowance, PostHeld, SalaryStep
+from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
 from hrapp.queries.org_history import units_at
 from hrapp.reports.document import (
@@ -96,13 +96,13 @@ def _allowances(session: Session, ids: list[int], on: date) -> dict[int, str]:
                 parts[pid][kind] = f"{short} {fmt_decimal(percent, None)}%"
             elif coefficient is not None:
                 parts[pid][kind] = f"{short} {fmt_decimal(coefficient, 2)}"
-        # PCTNVK kept on the latest salary row when no allowance row was written for it; the database picks
-        # that row (a list of 10,000 people has a hundred thousand salary rows)
-        latest = select(SalaryStep.person_id, SalaryStep.pctnvk_percent, func.row_number().over(
-            partition_by=SalaryStep.person_id, order_by=(SalaryStep.effective_date.desc(), SalaryStep.id.desc()),
-        ).label("n")).where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= on).subquery()
-        for pid, pct in session.execute(select(latest.c.person_id, latest.c.pctnvk_percent)
-                                        .where(latest.c.n == 1, latest.c.pctnvk_percent.is_not(None))):
+        # PCTNVK kept on the latest salary row when no allowance row was written for it: one search per person
+        # of the salary history's covering index, newest row first (a list of 10,000 people has a hundred
+        # thousand salary rows)
+        latest = (select(SalaryStep.pctnvk_percent)
+                  .where(SalaryStep.person_id == Person.id, SalaryStep.effective_date <= on)
+                  .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc()).limit(1).scalar_subquery())
+        for pid, pct in session.execute(select(Person.id, latest).where(Person.id.in_(chunk))):
             if pct and PCTNVK not in parts[pid]:
                 parts[pid][PCTNVK] = f"VK {pct}%"
     order = ["chuc_vu", PCTNVK]
