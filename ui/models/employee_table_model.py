@@ -197,21 +197,25 @@ class EmployeeTableModel(QAbstractTableModel):
         self._generation += 1
         generation, ctx, f = self._generation, self.ctx, self._filter
 
+        size = self.PAGE_SIZE
+
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             asked = time.monotonic()
             narrowed = scoped(ctx, f)  # an account limited to some units sees their people only
             with ctx.read() as s:
-                return _Answer(f, employee_ids(s, narrowed), None, asked)
+                ids = employee_ids(s, narrowed)
+                # The rows of the first page in the same read: the view paints them without a query of its own.
+                return _Answer(f, ids, None, asked), employee_rows(s, ids[:size])
 
         if not quiet:
             self._set_loading(True)
         run_task(work, show_dialog=False,
-                 on_result=lambda answer: self._answer(generation, answer),
+                 on_result=lambda found: self._answer(generation, *found),
                  on_error=lambda exc: self._failed(generation, exc))
 
-    def _answer(self, generation: int, answer: _Answer) -> None:
+    def _answer(self, generation: int, answer: _Answer, first: list[EmployeeRow]) -> None:
         if generation == self._generation:
-            self._keep(answer)
+            self._keep(answer, first)
             self._set_loading(False)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -221,11 +225,15 @@ class EmployeeTableModel(QAbstractTableModel):
             self._set_loading(False)
             self.load_failed.emit(exc.message if isinstance(exc, HrappError) else str(exc))
 
-    def _keep(self, answer: _Answer) -> None:
-        """A database answer: kept for narrowing and shown (the view is not reset when nothing changed)."""
+    def _keep(self, answer: _Answer, first: list[EmployeeRow] | None = None) -> None:
+        """A database answer: kept for narrowing and shown (the view is not reset when nothing changed).
+        `first` are the rows of its first page, read with it."""
         self._asked = answer
         self._rows.clear()
         self._pages.clear()
+        if first:
+            self.pages_fetched += 1
+            self._rows.update((r.id, self._display(r)) for r in first)
         if answer.haystacks is None:  # read once the first page is painted, not competing with it
             self._names_pending += 1
             epoch = self._epoch

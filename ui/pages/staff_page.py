@@ -182,7 +182,13 @@ class StaffPage(BasePage):
         self.refresh()
 
     def refresh(self) -> None:
-        self.unit_combo.load(self.ctx)
+        if self.unit_combo.current_code() is None:
+            # Every unit: the list's query does not depend on the combo, so it starts first and runs on its
+            # worker while the combo is filled (keeping "all units" changes nothing).
+            self.apply_filter(fresh=True)
+            self.unit_combo.load(self.ctx)
+            return
+        self.unit_combo.load(self.ctx)  # the chosen unit may be gone from this database: the combo says first
         self.apply_filter(fresh=True)
 
     def can_search(self) -> bool:
