@@ -39,6 +39,7 @@ class ServiceContext:
     unit_scope: tuple[int, ...] | None = None
     accounts_on: bool = False
     _rulebook: RuleBook | None = None
+    writes: int = 0  # transactions committed through this context: lists kept in memory compare it to know they are stale
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None) -> ServiceContext:
@@ -108,6 +109,7 @@ class ServiceContext:
         try:
             yield session
             _commit_with_retry(session, retries)
+            self.writes += 1
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from hrapp.db.models import Person
+from hrapp.services.context import ServiceContext
 from hrapp.services.snapshot import set_name
 from tests.ui.conftest import wait_loaded
 from ui.models.employee_table_model import EmployeeTableModel
@@ -93,9 +94,11 @@ def test_an_old_answer_is_shown_at_once_then_checked_against_the_database(window
     page = staff(window)
     wait_loaded(qtbot, page)
     qtbot.waitUntil(lambda: not page.model.reading_names)
-    with window.ctx.unit_of_work() as s:  # another computer renames a person after the list was read
+    other = ServiceContext.open(window.ctx.engine.url.render_as_string(hide_password=False), migrate=False)
+    with other.unit_of_work() as s:  # another computer renames a person after the list was read
         person = s.get(Person, window.ctx.person_ids["Huỳnh Văn Nam"])
         set_name(person, "Huỳnh Văn Lan")
+    other.engine.dispose()
     qtbot.keyClicks(page.search_edit, "lan")
     assert names(page) == ["Bùi Thị Lan"]  # the answer in memory is recent: no query
     page.search_edit.clear()
@@ -105,6 +108,19 @@ def test_an_old_answer_is_shown_at_once_then_checked_against_the_database(window
     assert names(page) == ["Bùi Thị Lan"]  # shown at once from memory ...
     qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan", "Huỳnh Văn Lan"])  # ... then the database's answer
     assert page.count_label.text() == "2 người"
+
+
+def test_a_change_saved_in_this_app_is_found_at_the_next_keystroke(window, qtbot):
+    page = staff(window)
+    wait_loaded(qtbot, page)
+    qtbot.waitUntil(lambda: not page.model.reading_names)
+    qtbot.keyClicks(page.search_edit, "la")
+    qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan"])
+    with window.ctx.unit_of_work() as s:  # saved on another page of this window (a hire, an edit)
+        person = s.get(Person, window.ctx.person_ids["Huỳnh Văn Nam"])
+        set_name(person, "Huỳnh Văn Lan")
+    qtbot.keyClicks(page.search_edit, "n")  # "lan" narrows "la": memory alone would miss the renamed person
+    qtbot.waitUntil(lambda: names(page) == ["Bùi Thị Lan", "Huỳnh Văn Lan"])
 
 
 def test_search_without_match_shows_an_empty_list(window, qtbot):

@@ -119,6 +119,7 @@ class EmployeeTableModel(QAbstractTableModel):
         self._shown: _Answer | None = None  # the answer on screen (the database's or narrowed from one)
         self._whole: _Answer | None = None  # the newest database answer without search words: any search narrows it
         self._epoch = 0  # answers read before the last `forget` are not kept
+        self._writes_seen = ctx.writes  # the context's write count when the answers kept were asked for
         self._names_pending = 0  # folded-name reads asked for and not answered yet
         self.answered = 0  # how many answers were shown (each filter set ends in exactly one)
 
@@ -143,6 +144,7 @@ class EmployeeTableModel(QAbstractTableModel):
     def forget(self) -> None:
         """Drop the answers and rows kept for narrowing: the next filter asks the database."""
         self._asked = self._shown = self._whole = None
+        self._writes_seen = self.ctx.writes
         self._epoch += 1
         self._rows.clear()
 
@@ -150,7 +152,11 @@ class EmployeeTableModel(QAbstractTableModel):
         return self._source(f) is not None
 
     def _source(self, f: EmployeeFilter) -> _Answer | None:
-        """The smallest answer at hand that holds every person `f` finds."""
+        """The smallest answer at hand that holds every person `f` finds; none once this app has written since
+        they were asked for (a person hired or edited on another page must be found at the next keystroke)."""
+        if self.ctx.writes != self._writes_seen:
+            self.forget()
+            return None
         fits = [a for a in (self._shown, self._asked, self._whole) if a is not None and a.haystacks is not None
                 and _rest(a.filter) == _rest(f) and narrows(a.filter.search, f.search)]
         return min(fits, key=lambda a: len(a.ids), default=None)
