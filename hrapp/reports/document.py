@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -1148,7 +1150,22 @@ class OfficialDocument:
         ReportCancelled. A path target is written atomically: a cancelled or failed build leaves no file.
         """
         tracker = _Tracker(progress, cancel)
-        return write_atomically(target, lambda out: self._render(out, tracker))
+        with collector_paused():
+            return write_atomically(target, lambda out: self._render(out, tracker))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off: a report's rows, laid-out cells and pages live until the file is
+    written, so the full collections their allocations set off walk them all and free nothing (a third of the
+    time of a 10,000-row list). Cyclic garbage made meanwhile is freed by the next collection."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _umask() -> int:

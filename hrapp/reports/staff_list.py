@@ -29,6 +29,7 @@ from hrapp.reports.document import (
     SectionRow,
     TableSpec,
     build_pdf,
+    collector_paused,
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
@@ -217,9 +218,10 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
     if suffix not in FORMATS:
         raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
                                        f"{', '.join(FORMATS)}.")])
-    data = staff_list(ctx, unit_code)
-    write_staff_list(target, data, letterhead_for(ctx), suffix, printed_on=printed_on, progress=progress,
-                     cancel=cancel)
+    with collector_paused():  # the list's rows live until the file is written
+        data = staff_list(ctx, unit_code)
+        write_staff_list(target, data, letterhead_for(ctx), suffix, printed_on=printed_on, progress=progress,
+                         cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "staff_list", unit_code, summary=f"Danh sách CCVC {data.unit_name or 'toàn Sở'} "
                                                               f"({data.count} người, {suffix[1:]})")
