@@ -121,7 +121,8 @@ def unit_ids_under(session: Session, unit_code: str, include_subunits: bool = Tr
     return out
 
 
-def _filtered(session: Session, f: EmployeeFilter) -> Select:
+def _filtered(session: Session, f: EmployeeFilter, hint: bool = True) -> Select:
+    """The ids of `f`'s people; `hint` tells SQLite that most people match the statuses (see below)."""
     q = select(Person.id)
     conds = []
     for term in search_terms(f.search):
@@ -137,7 +138,7 @@ def _filtered(session: Session, f: EmployeeFilter) -> Select:
         status = Person.status.in_(f.statuses)
         # Most people are working. Told so, SQLite walks the list's covering index in display order instead of
         # picking the status index and sorting 100,000 rows afterwards.
-        conds.append(func.likely(status) if session.get_bind().dialect.name == "sqlite" else status)
+        conds.append(func.likely(status) if hint and session.get_bind().dialect.name == "sqlite" else status)
     if f.unit_ids is not None:
         conds.append(Person.cur_unit_id.in_(sorted(f.unit_ids)))
     if conds:
@@ -171,16 +172,21 @@ def employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFil
     return list(map(int, ids.split(","))), names.split("\n")
 
 
-def _rows_statement() -> Select:
+def _with_row_columns(q: Select) -> Select:
+    """`q` (selecting Person.id) with the other columns of EmployeeRow, in its order: plain columns, no ORM
+    entities, the unit and rank names by outer join."""
     unit = aliased(OrgUnit)
-    return (  # columns in EmployeeRow's order; no ORM entities for a page of a list
-        select(Person.id, Person.full_name, Person.birth_date, Person.gender, unit.code, unit.name,
-               Person.cur_category, Person.cur_rank_code, Rank.name, Person.cur_post, Person.cur_salary_step,
-               Person.cur_coefficient, Person.cur_education, Person.status)
+    return (
+        q.add_columns(Person.full_name, Person.birth_date, Person.gender, unit.code, unit.name,
+                      Person.cur_category, Person.cur_rank_code, Rank.name, Person.cur_post, Person.cur_salary_step,
+                      Person.cur_coefficient, Person.cur_education, Person.status)
         .outerjoin(unit, unit.id == Person.cur_unit_id)
         .outerjoin(Rank, Rank.code == Person.cur_rank_code)
-        .where(Person.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+def _rows_statement() -> Select:
+    return _with_row_columns(select(Person.id)).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 _ROWS = _rows_statement()  # built once: a page of the list is fetched on each keystroke of a search
@@ -190,16 +196,18 @@ def employee_rows(session: Session, ids: Sequence[int]) -> list[EmployeeRow]:
     """The rows for a page of ids, returned in the order of `ids`."""
     if not ids:
         return []
-    by_id = {row[0]: EmployeeRow(*row) for row in session.execute(_ROWS, {"ids": list(ids)})}
+    by_id = {row[0]: EmployeeRow(*row) for row in session.connection().execute(_ROWS, {"ids": list(ids)})}
     return [by_id[i] for i in ids if i in by_id]
 
 
 def list_employees(session: Session, f: EmployeeFilter = EmployeeFilter()) -> list[EmployeeRow]:
-    ids = employee_ids(session, f)
-    out: list[EmployeeRow] = []
-    for start in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-        out.extend(employee_rows(session, ids[start:start + 900]))
-    return out
+    """The rows of every matching person in display order, in one query (filters, order and joins in SQL). Run on
+    the session's connection: plain rows without the ORM's result layer (a third less time for 10,000 people)."""
+    # Whole rows of nearly everyone are read faster through the status index and sorted afterwards than looked
+    # up one by one in display order; a unit, category or search walks the indexes in display order.
+    narrowed = bool(f.unit_code or f.category or f.unit_ids is not None or search_terms(f.search))
+    q = _with_row_columns(_filtered(session, f, hint=narrowed)).order_by(Person.sort_key, Person.id)
+    return [EmployeeRow(*row) for row in session.connection().execute(q)]
 
 
 def scoped(ctx: ServiceContext, f: EmployeeFilter) -> EmployeeFilter:

@@ -14,7 +14,9 @@ from hrapp.queries.employees import (
     _filtered,
     employee_ids,
     employee_ids_and_haystacks,
+    employee_rows,
     initials_index,
+    list_employees,
     narrow,
     narrows,
 )
@@ -92,6 +94,24 @@ def test_narrowing_matches_the_database_on_every_backend(ctx):  # noqa: ANN001 -
     with ctx.read() as s:
         assert len(employee_ids(s, EmployeeFilter())) > 40
         _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(statuses=None)])
+
+
+def test_the_printed_list_has_the_rows_of_the_ids_in_display_order_on_every_backend(ctx):  # noqa: ANN001
+    generate_province(ctx, 80, 4, seed=7, as_of=date(2026, 6, 30))
+    with ctx.read() as s:
+        unit = s.scalar(select(OrgUnit.code).where(OrgUnit.parent_id.is_(None)))
+        leaf = s.scalar(select(OrgUnit.code).where(OrgUnit.parent_id.is_not(None)).order_by(OrgUnit.id))
+        filters = [EmployeeFilter(), EmployeeFilter(statuses=None), EmployeeFilter(unit_code=unit),
+                   EmployeeFilter(unit_code=leaf, include_subunits=False), EmployeeFilter(category="cong_chuc"),
+                   EmployeeFilter(search="thi"), EmployeeFilter(unit_ids=frozenset()),
+                   EmployeeFilter(search="khong co ai ten nay")]
+        for f in filters:
+            ids = employee_ids(s, f)
+            rows = list_employees(s, f)
+            assert [r.id for r in rows] == ids, f  # the whole list read at once, sorted by SQL, as the ids
+            assert rows == employee_rows(s, ids), f  # the same columns as a page of the screen's list
+        assert len(list_employees(s, EmployeeFilter(statuses=None))) == 80
+        assert any(r.unit_name and r.rank_name and r.coefficient for r in list_employees(s))
 
 
 def test_a_search_narrows_another_when_each_old_word_starts_a_new_word():
