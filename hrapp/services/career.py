@@ -34,7 +34,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import ReappointmentKind, TermAlert, reappointment_kind, term_alerts, term_end
-from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, next_pay_step, step_delay
+from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, next_pay_step, step_delay
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import BirthDate, RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
@@ -305,6 +305,9 @@ def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:
 def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, on: date
                ) -> tuple[int, tuple[DelayItem, ...], tuple[str, ...], RuleVersion]:
     """Delays from what happened in [start, end_excl): disciplines, KHT years, unpaid leave."""
+    if not (f.disciplines or f.kht_years or f.leaves):  # most people: the rule's delay for nothing at all
+        alone = _no_delay(f.category or "cong_chuc", rulebook, on)
+        return alone.months, (), (), alone.rule
     rule = rulebook.get(PAY_STEP, on)
     table = rule.params.get("discipline_delay_months", {}).get(f.category or "", {})
     counted, ignored, items = [], [], []
@@ -325,6 +328,11 @@ def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, 
     if delay.unpaid_leave_months:
         items.append(DelayItem("unpaid_leave", f"Nghỉ không lương {leave_days} ngày", delay.unpaid_leave_months))
     return delay.months, tuple(items), tuple(ignored), delay.rule
+
+
+@lru_cache(maxsize=4096)
+def _no_delay(category: str, rulebook: RuleBook, on: date) -> StepDelay:
+    return step_delay((), 0, 0, category, rulebook, on)
 
 
 @lru_cache(maxsize=65536)
