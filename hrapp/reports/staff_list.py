@@ -77,33 +77,52 @@ class StaffList:
         return sum(1 for _, rows in self.groups for r in rows if r.gender == "F")
 
 
-def _allowances(session: Session, ids: list[int], on: date) -> dict[int, str]:
+_WHOLE_TABLE_FROM = 2000
+
+
+def _of(session: Session, q, col, ids: list[int]) -> list:  # noqa: ANN001 - a select and its person column
+    """The rows of `q` for the people `ids`. A table with a few rows per hundred people is read whole for a
+    long list (thousands of ids cost more to send than the rows they leave out) and kept for `ids`; a short
+    list is read in chunks of ids. Core rows: the ORM's row processing is not needed here."""
+    conn = session.connection()
+    if len(ids) > _WHOLE_TABLE_FROM:
+        wanted = set(ids)
+        return [r for r in conn.execute(q) if r[0] in wanted]
+    return [r for i in range(0, len(ids), 900) for r in conn.execute(q.where(col.in_(ids[i:i + 900])))]
+
+
+def _posts(session: Session, ids: list[int], on: date) -> list:
+    """(person, post code, allowance coefficient, concurrent) of the posts held on the day, oldest first."""
+    return _of(session, select(PostHeld.person_id, PostHeld.post_code, PostHeld.allowance_coefficient,
+                               PostHeld.is_concurrent)
+               .where(PostHeld.start_date <= on, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))
+               .order_by(PostHeld.id), PostHeld.person_id, ids)
+
+
+def _allowances(session: Session, ids: list[int], posts: list, on: date) -> dict[int, str]:
     """'CV 0,60; VK 5%' per person: post allowance, seniority above the scale, other coefficients."""
     parts: dict[int, dict[str, str]] = defaultdict(dict)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        for pid, coef in session.execute(
-                select(PostHeld.person_id, PostHeld.allowance_coefficient)
-                .where(PostHeld.person_id.in_(chunk), PostHeld.start_date <= on, PostHeld.is_concurrent.is_(False),
-                       or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on),
-                       PostHeld.allowance_coefficient.is_not(None))):
+    for pid, _code, coef, concurrent in posts:
+        if coef is not None and not concurrent:
             parts[pid]["chuc_vu"] = f"CV {fmt_decimal(coef, 2)}"
-        for pid, kind, percent, coefficient in session.execute(
-                select(Allowance.person_id, Allowance.kind, Allowance.percent, Allowance.coefficient).where(
-                    Allowance.person_id.in_(chunk), Allowance.effective_date <= on,
-                    or_(Allowance.end_date.is_(None), Allowance.end_date >= on))):
-            short = ALLOWANCE_SHORT.get(kind, kind)
-            if percent is not None:
-                parts[pid][kind] = f"{short} {fmt_decimal(percent, None)}%"
-            elif coefficient is not None:
-                parts[pid][kind] = f"{short} {fmt_decimal(coefficient, 2)}"
-        # PCTNVK kept on the latest salary row when no allowance row was written for it: one search per person
-        # of the salary history's covering index, newest row first (a list of 10,000 people has a hundred
-        # thousand salary rows)
-        latest = (select(SalaryStep.pctnvk_percent)
-                  .where(SalaryStep.person_id == Person.id, SalaryStep.effective_date <= on)
-                  .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc()).limit(1).scalar_subquery())
-        for pid, pct in session.execute(select(Person.id, latest).where(Person.id.in_(chunk))):
+    for pid, kind, percent, coefficient in _of(
+            session, select(Allowance.person_id, Allowance.kind, Allowance.percent, Allowance.coefficient)
+            .where(Allowance.effective_date <= on, or_(Allowance.end_date.is_(None), Allowance.end_date >= on))
+            .order_by(Allowance.id), Allowance.person_id, ids):
+        short = ALLOWANCE_SHORT.get(kind, kind)
+        if percent is not None:
+            parts[pid][kind] = f"{short} {fmt_decimal(percent, None)}%"
+        elif coefficient is not None:
+            parts[pid][kind] = f"{short} {fmt_decimal(coefficient, 2)}"
+    # PCTNVK kept on the latest salary row when no allowance row was written for it: one search per person
+    # of the salary history's covering index, newest row first (a list of 10,000 people has a hundred
+    # thousand salary rows)
+    latest = (select(SalaryStep.pctnvk_percent)
+              .where(SalaryStep.person_id == Person.id, SalaryStep.effective_date <= on)
+              .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc()).limit(1).scalar_subquery())
+    conn = session.connection()
+    for i in range(0, len(ids), 900):
+        for pid, pct in conn.execute(select(Person.id, latest).where(Person.id.in_(ids[i:i + 900]))):
             if pct and PCTNVK not in parts[pid]:
                 parts[pid][PCTNVK] = f"VK {pct}%"
     order = ["chuc_vu", PCTNVK]
@@ -111,14 +130,10 @@ def _allowances(session: Session, ids: list[int], on: date) -> dict[int, str]:
         order.index(kv[0]) if kv[0] in order else len(order), kv[0]))) for pid, d in parts.items()}
 
 
-def _post_ranks(session: Session, ids: list[int], on: date) -> dict[int, int]:
+def _post_ranks(posts: list) -> dict[int, int]:
     out: dict[int, int] = {}
-    for i in range(0, len(ids), 900):
-        for pid, code in session.execute(
-                select(PostHeld.person_id, PostHeld.post_code)
-                .where(PostHeld.person_id.in_(ids[i:i + 900]), PostHeld.start_date <= on,
-                       or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))):
-            out[pid] = max(out.get(pid, 0), int(catalogs.extra("post", code).get("rank", 0)))
+    for pid, code, _coef, _concurrent in posts:
+        out[pid] = max(out.get(pid, 0), int(catalogs.extra("post", code).get("rank", 0)))
     return out
 
 
@@ -129,8 +144,9 @@ def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | Non
     with ctx.read() as s:
         rows: list[EmployeeRow] = list_employees(s, EmployeeFilter(unit_code=unit_code))
         ids = [r.id for r in rows]
-        allowances = _allowances(s, ids, on)
-        ranks = _post_ranks(s, ids, on)
+        posts = _posts(s, ids, on)
+        allowances = _allowances(s, ids, posts, on)
+        ranks = _post_ranks(posts)
         tree = units_at(s, on, include_inactive=True)
     order = {u.id: i for i, u in enumerate(tree)}
     ids_by_code = {u.code: u.id for u in tree}
