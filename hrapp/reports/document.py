@@ -505,6 +505,11 @@ class _TableState:
         self.page_h = 1e9  # frame height; set by the document
         self.form_name = f"hrTableHeader{id(self)}"
         self._form_canvas: Canvas | None = None
+        # per document: font selections by (font, subset), and the ASCII characters a font's subsets keep as
+        # themselves (ReportLab's readable ASCII), whose lines need no splitting into subsets
+        self._encoding_doc: object = None
+        self._selects: dict[tuple[str, int], str] = {}
+        self._ascii: dict[str, frozenset[str]] = {}
 
     # geometry ------------------------------------------------------------------------------------
     def ensure(self, width: float) -> None:
@@ -766,17 +771,29 @@ class _TableState:
         in this document's font subsets: what ReportLab's text object does per line, done once per cell
         (the subsets belong to one document)."""
         doc = canv._doc
+        if self._encoding_doc is not doc:
+            self._encoding_doc, self._selects, self._ascii = doc, {}, {}
         font = pdfmetrics.getFont(cell.font)
         size, leading = self.size, self.leading
+        selects = self._selects
+        plain = self._ascii.get(cell.font)
         ops: list[str] = []
         first = current = ""
         dy = (len(cell.lines) - 1) * leading / 2 - _BASELINE_DROP * size
         for line, x in cell.lines:
-            parts = font.splitString(line, doc)
+            if plain is not None and line.isascii() and plain.issuperset(line):
+                parts = [(0, line.encode("ascii"))] if line else []  # what splitString gives, without its loop
+            else:
+                parts = font.splitString(line, doc)
+                if plain is None:
+                    plain = self._ascii[cell.font] = self._ascii_kept(font, doc)
             if parts:
                 ops.append(f"1 0 0 1 {x:.2f} {dy:.2f} Tm")
             for subset, piece in parts:
-                select = f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf {leading:g} TL"
+                select = selects.get((cell.font, subset))
+                if select is None:
+                    select = selects[cell.font, subset] = (f"{font.getSubsetInternalName(subset, doc)} {size:g} Tf "
+                                                           f"{leading:g} TL")
                 if not first:
                     first = current = select
                 elif select != current:
@@ -787,6 +804,13 @@ class _TableState:
                 ops[-1] += " T*"  # ends the line as a text object's textLine does (text extraction sees lines)
             dy -= leading
         return first, "\n".join(ops), current
+
+    @staticmethod
+    def _ascii_kept(font: TTFont, doc: object) -> frozenset[str]:
+        """The printable ASCII characters the font's subsets in `doc` hold at their own code in subset 0."""
+        state = font.state.get(doc)
+        assigned = state.assignments if state is not None else {}
+        return frozenset(chr(c) for c in range(32, 127) if assigned.get(c) == c)
 
     def _draw_header(self, canv: Canvas, y: float) -> None:
         """The header is drawn once into a PDF form XObject and placed on every page: a page costs a
