@@ -259,6 +259,30 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
     assert page.model.can_narrow(page.current_filter())
 
 
+def test_an_answer_brings_its_first_page_so_showing_it_reads_nothing_on_the_gui_thread(window, qtbot, monkeypatch):
+    import threading
+
+    import ui.models.employee_table_model as table_model
+
+    page = staff(window)
+    wait_loaded(qtbot, page)
+    reads_in_window: list[int] = []
+    read = table_model.employee_rows
+
+    def watched(session, ids):  # noqa: ANN001, ANN202
+        if threading.current_thread() is threading.main_thread():
+            reads_in_window.append(len(ids))
+        return read(session, ids)
+
+    monkeypatch.setattr(table_model, "employee_rows", watched)
+    page.model.PAGE_SIZE = 4
+    page.apply_filter(fresh=True)
+    wait_loaded(qtbot, page)
+    assert names(page)[:4] == ["Nguyễn Văn An", "Lê Đức Anh", "Võ Thị Ngọc Ánh", "Nguyễn Văn Bình"]
+    assert reads_in_window == [4, 1]  # the first page came with the answer; the next two pages are read here
+    assert page.model.rowCount() == 9
+
+
 def test_list_is_queried_off_the_gui_thread_and_a_newer_query_wins(window, qtbot):
     page = staff(window)
     wait_loaded(qtbot, page)

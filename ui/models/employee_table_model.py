@@ -91,6 +91,7 @@ def _rest(f: EmployeeFilter) -> EmployeeFilter:
 
 class EmployeeTableModel(QAbstractTableModel):
     """Rows are fetched in pages of PAGE_SIZE through a short-lived read session; at most MAX_PAGES are kept.
+    An answer read on a worker brings the rows of its first page, so showing it reads nothing in the window.
 
     The order is the SQL order of `employee_ids` (Vietnamese given-name collation), so the view never sorts.
     """
