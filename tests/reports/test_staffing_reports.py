@@ -7,14 +7,16 @@ import csv
 import io
 import json
 from datetime import date
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from hrapp.db.models import AuditLog
+from hrapp.db.models import Allowance, AuditLog, PostHeld, SalaryStep
 from hrapp.errors import ValidationError
+from hrapp.reports import staff_list as staff_list_module
 from hrapp.reports.position_description import export_position
 from hrapp.reports.staff_list import export_staff_list, staff_list
 from hrapp.reports.staffing_table import default_as_of, export_staffing
@@ -167,6 +169,42 @@ def test_staff_list_of_a_unit_includes_its_sub_units(ctx, org):
     data = staff_list(ctx, "TT")
     assert [g for g, _ in data.groups] == ["Trung tâm Thông tin - Ứng dụng KH&CN", "Phòng Kỹ thuật"]
     assert data.count == 2 and data.women == 1
+
+
+@pytest.mark.parametrize("whole_from", [0, 10_000], ids=["tables-read-whole", "read-by-ids"])
+def test_staff_list_allowances_come_from_posts_allowances_and_the_latest_salary_row(ctx, org, monkeypatch,
+                                                                                    whole_from):
+    monkeypatch.setattr(staff_list_module, "_WHOLE_TABLE_FROM", whole_from)
+    chief, deputy, senior, moved = (person(ctx, n, org["QLKH"]) for n in (
+        "Đặng Văn Trưởng", "Ngô Thị Phó", "Lý Văn Lâu", "Mai Văn Mới"))
+    with ctx.unit_of_work() as s:
+        s.add_all([
+            PostHeld(person_id=chief, unit_id=org["QLKH"], post_code="truong_phong", post_title="Trưởng phòng",
+                     start_date=date(2020, 1, 1), allowance_coefficient=Decimal("0.6")),
+            # a concurrent post pays no post allowance on this list, an ended one nothing at all
+            PostHeld(person_id=deputy, unit_id=org["VP"], post_code="pho_chanh_van_phong", is_concurrent=True,
+                     post_title="Phó Chánh Văn phòng", start_date=date(2020, 1, 1), allowance_coefficient=Decimal("0.4")),
+            PostHeld(person_id=deputy, unit_id=org["QLKH"], post_code="pho_truong_phong", post_title="Phó Trưởng phòng",
+                     start_date=date(2015, 1, 1), end_date=date(2019, 12, 31), allowance_coefficient=Decimal("0.4")),
+            Allowance(person_id=deputy, kind="trach_nhiem", coefficient=Decimal("0.1"), effective_date=date(2021, 1, 1)),
+        ])
+        for pid, rows in ((chief, [(date(2010, 1, 1), 7), (date(2016, 1, 1), 9)]),
+                          (senior, [(date(2015, 1, 1), 5), (date(2018, 1, 1), 6)]),
+                          (moved, [(date(2015, 1, 1), 5), (date(2021, 1, 1), None)])):
+            for on, pct in rows:
+                s.add(SalaryStep(person_id=pid, rank_code="01.003", salary_class="A1", step=9,
+                                 coefficient=Decimal("4.98"), effective_date=on, step_since=on, pctnvk_percent=pct))
+        # a row taking effect after the day is not the latest yet
+        s.add(SalaryStep(person_id=senior, rank_code="01.003", salary_class="A1", step=9, coefficient=Decimal("4.98"),
+                         effective_date=date(2022, 7, 1), step_since=date(2022, 7, 1), pctnvk_percent=7))
+    data = staff_list(ctx, "QLKH", D)
+    got = {r.full_name: r.allowances for _, rows in data.groups for r in rows}
+    assert got["Đặng Văn Trưởng"] == "CV 0,60; VK 9%"
+    assert got["Ngô Thị Phó"] == "TN 0,10"
+    assert got["Lý Văn Lâu"] == "VK 6%"
+    assert got["Mai Văn Mới"] == ""  # the newer row has no PCTNVK
+    [(_, rows)] = data.groups
+    assert rows[0].full_name == "Đặng Văn Trưởng"  # the leader first, whether the posts are read whole or not
 
 
 def test_staff_list_pdf_and_xlsx_have_the_columns_of_the_form(ctx, org, tmp_path):
