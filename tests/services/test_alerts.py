@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import event
 
+from hrapp.db.models import Employment
 from hrapp.errors import ValidationError
 from hrapp.services.alerts import KINDS, alerts
 from tests.services import career_builders as b
@@ -101,6 +102,18 @@ def test_a_probation_past_its_end_stays_while_the_pay_is_still_85_percent(ctx, u
     assert [(a.employee_id, a.due_date, a.overdue) for a in got] == [(pid, date(2022, 2, 28), True)]
     b.salary(ctx, pid, "V.05.02.07", 1, date(2022, 3, 1))  # appointed: 100% from 01/03/2022
     assert [a for a in alerts(ctx, AS_OF, 30) if a.kind == "probation_end"] == []
+
+
+@pytest.mark.parametrize("probation_on", ["older", "newer"])
+def test_with_two_employments_in_force_the_probation_is_the_newer_ones(ctx, units, probation_on):
+    pid = b.person(ctx, "Phan Thị Ngọc Ánh", units["TT"], gender="F", birth=date(1998, 4, 2), category="vien_chuc",
+                   rank="V.05.02.07", step=1, since=date(2021, 3, 1), percent=85, start=date(2021, 3, 1),
+                   probation_start=date(2021, 3, 1) if probation_on == "older" else None)
+    with ctx.unit_of_work() as s:
+        s.add(Employment(person_id=pid, category="vien_chuc", unit_id=units["TT"], start_date=date(2021, 3, 1),
+                         probation_start=date(2021, 3, 1) if probation_on == "newer" else None))
+    got = [(a.employee_id, a.due_date) for a in alerts(ctx, AS_OF, 30) if a.kind == "probation_end"]
+    assert got == ([(pid, date(2022, 2, 28))] if probation_on == "newer" else [])
 
 
 def test_a_certificate_shows_before_it_expires_unless_a_later_one_replaces_it(ctx, units):
