@@ -15,9 +15,10 @@ def test_calls_of_qt_methods_that_return_nothing_leave_none_alone(qapp):  # noqa
     label = QLabel()
     model = QStandardItemModel()
     before = sys.getrefcount(None)
-    for _ in range(2000):
+    for _ in range(5000):
         label.setText("Nguyễn Văn A")
         model.appendRow(QStandardItem("a"))
-    # A binding that takes a reference from None on every such call (PySide6 6.12.0) loses 4000 here and the
-    # application aborts with "deallocating None" once the count reaches zero; a few either way is noise.
-    assert abs(sys.getrefcount(None) - before) < 100
+    # A binding that takes a reference from None on every such call (PySide6 6.12.0) loses 10,000 here and the
+    # application aborts with "deallocating None" once the count reaches zero. Other threads and the garbage
+    # collector move the count by some hundreds either way meanwhile.
+    assert before - sys.getrefcount(None) < 2000

@@ -374,6 +374,7 @@ class PersonPicker(QWidget):
         """Look the typed name up on a worker thread; the list shows at most PERSON_LIMIT matches."""
         from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows, scoped
 
+        self.timer.stop()  # this lookup answers the text typed so far: no second one after the pause
         text = self.search.text().strip()
         self.results.clear()
         if len(text) < 2:
