@@ -162,15 +162,17 @@ def case_startup(db: Path, work: Path) -> list[dict[str, Any]]:
             filled.append(f)
     measured, baseline = statistics.median(apps), statistics.median(bares)
     rows = [{"name": "startup_main_window", "measured": round(measured * 1000, 1), "baseline": round(baseline * 1000, 1),
-             "unit": "ms", "target": 3.0, "target_kind": "ratio",
+             "unit": "ms", "target": None, "target_kind": "ratio",
              "note": f"median of {STARTUP_RUNS} alternated starts, spawn to the event loop running with the "
                      f"application's window shown (the database opens on a worker thread meanwhile); app: {app_line}; "
                      f"bare QMainWindow + empty QTableView: {bare_line}"}]
     if filled:
         rows.append({"name": "startup_main_window_filled", "measured": round(statistics.median(filled) * 1000, 1),
-                     "baseline": round(baseline * 1000, 1), "unit": "ms", "target": None, "target_kind": "ratio",
+                     "baseline": round(baseline * 1000, 1), "unit": "ms", "target": 3.0, "target_kind": "ratio",
                      "note": f"median of {len(filled)} starts, spawn to the main window with its start page shown on "
-                             f"the opened database; stall_ms = longest the event loop did not run after the window "
+                             f"the opened database (the interactive main window the target is about; the first row "
+                             f"times the start frame with its busy bar, which cannot be used yet); "
+                             f"stall_ms = longest the event loop did not run after the window "
                              f"showed: {filled_line}"})
     return rows
 
