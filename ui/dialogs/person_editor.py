@@ -129,6 +129,14 @@ def _dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], list[t
     return values, errors
 
 
+def _read_dates(fields: dict[str, DateField]) -> dict[str, date | None]:
+    """The date fields' values; a ValidationError naming each field that cannot be read."""
+    values, errors = _dates(fields)
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
 def _int_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> int | None:
     text = text.strip()
     if not text:
@@ -853,9 +861,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"effective_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"effective_date": day})
             return ps.add_rank(self.ctx, self.person_id,  # type: ignore[arg-type]
                                ps.RankInput(rank.currentData(), dates["effective_date"], decision.value()))
 
@@ -875,9 +881,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"start_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"start_date": day})
             return ps.add_employment(self.ctx, self.person_id, ps.EmploymentInput(  # type: ignore[arg-type]
                 category.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 decision=decision.value()))
@@ -897,9 +901,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"effective_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"effective_date": day})
             return ps.leave(self.ctx, self.person_id, ps.LeaveInput(  # type: ignore[arg-type]
                 kind.currentData(), dates["effective_date"], decision.value(), note.text().strip() or None))
 
@@ -997,9 +999,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"start_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"start_date": day})
             return ps.add_post(self.ctx, self.person_id, ps.PostInput(  # type: ignore[arg-type]
                 post.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 kind=kind.currentData(), is_concurrent=concurrent.isChecked(), decision=decision.value()))
@@ -1019,9 +1019,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"end_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"end_date": day})
             return ps.end_post(self.ctx, post_id, dates["end_date"], reason.text(), decision.value())
 
         d.action = action
@@ -1036,9 +1034,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"from_date": start, "to_date": end})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"from_date": start, "to_date": end})
             return ps.add_work_history(self.ctx, self.person_id,  # type: ignore[arg-type]
                                        ps.WorkInput(dates["from_date"], dates["to_date"], text.text()))
 
@@ -1077,9 +1073,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"award_date": day})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"award_date": day})
             return ps.add_award(self.ctx, self.person_id, ps.AwardInput(  # type: ignore[arg-type]
                 dates["award_date"], form.text(), level.text().strip() or None, reason.text().strip() or None,
                 decision.value()))
@@ -1101,9 +1095,7 @@ class PersonEditor(QDialog):
         d.finish_layout()
 
         def action() -> Any:
-            dates, errors = _dates({"decision_date": decided, "effect_from": start, "effect_to": end})
-            if errors:
-                raise ValidationError(errors)
+            dates = _read_dates({"decision_date": decided, "effect_from": start, "effect_to": end})
             return ps.add_discipline(self.ctx, self.person_id, ps.DisciplineInput(  # type: ignore[arg-type]
                 dates["decision_date"], form.currentData(), dates["effect_from"], dates["effect_to"],
                 reason.text().strip() or None, decision.value()))
