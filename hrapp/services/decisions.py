@@ -103,7 +103,7 @@ def add_decision(session: Session, ref: DecisionRef, field: str = "decision") ->
     if isinstance(ref, int) and not isinstance(ref, bool):
         found = session.get(Decision, ref)
         if found is None:
-            raise NotFoundError("decision_not_found", f"Không tìm thấy quyết định số hiệu {ref}.", field=field)
+            raise NotFoundError("decision_not_found", field=field, ref=ref)
         return found
     if not isinstance(ref, DecisionInput):
         raise ValidationError([(field, "Cần có quyết định (số, ngày ký, ngày hiệu lực).")])
