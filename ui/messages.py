@@ -1,4 +1,5 @@
-"""Message boxes for errors: the app's own errors in their Vietnamese text, anything else without a traceback."""
+"""Message boxes for errors: the app's own errors worded in the interface's language (hrapp/messages.py),
+anything else as one sentence without a traceback."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hrapp import messages
 from hrapp.errors import HrappError
 
 log = logging.getLogger(__name__)
@@ -16,9 +18,10 @@ translate = QCoreApplication.translate
 
 
 def error_text(exc: BaseException) -> str:
-    """What the user reads: the message of an HrappError, a plain sentence for anything unexpected."""
+    """What the user reads: an HrappError worded in the interface's language, a plain sentence for anything
+    unexpected."""
     if isinstance(exc, HrappError):
-        return exc.message
+        return messages.render(exc)
     if isinstance(exc, PermissionError):
         return translate("Messages", "Access denied: %1").replace("%1", str(exc.filename or exc))
     if isinstance(exc, FileNotFoundError):
