@@ -212,6 +212,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "category_unknown": ("Loại cán bộ '{code}' không có trong danh mục.", "The staff category '{code}' is not in the list."),
     "required_for_category": ("Chưa nhập {what} (bắt buộc đối với {category}).",
                               "{what} is missing (required for {category})."),
+    "rule_param_invalid": ("Giá trị '{value}' của “{name}” không hợp lệ.", "The value '{value}' of “{name}” is not valid."),
     # the command line's own messages (hrapp/cli.py)
     "cli_no_command": ("chưa chọn lệnh (xem: hrapp --help)", "no command given (see: hrapp --help)"),
     "cli_bad_day": ("ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",

@@ -4748,6 +4748,10 @@
         <translation>Đến ngày</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
         <source>Legal basis</source>
         <translation>Căn cứ pháp lý</translation>
     </message>
@@ -4776,8 +4780,8 @@
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <source>Parameters (JSON)</source>
-        <translation>Tham số (JSON)</translation>
+        <source>Parameters</source>
+        <translation>Tham số</translation>
     </message>
     <message>
         <source>Only an administrator can change regulation data.</source>

@@ -36,7 +36,7 @@ def test_an_overdue_step_stays_until_a_newer_salary_row_is_recorded(ctx, units):
     pid = b.person(ctx, "Phạm Ngọc Lan", units["VP"], rank="01.003", step=3, since=date(2019, 1, 1))
     (alert,) = [a for a in alerts(ctx, AS_OF, 30) if a.employee_id == pid]
     assert alert.kind == "pay_step" and alert.overdue and alert.due_date == date(2022, 1, 1)
-    assert alert.action == "pay_step_list" and alert.rule.startswith("tt03_2021")
+    assert alert.action == "pay_step_list" and alert.rule.startswith("TT 03/2021/TT-BNV")
     b.salary(ctx, pid, "01.003", 4, date(2022, 1, 1), signed=date(2022, 6, 1))
     assert _kinds(alerts(ctx, AS_OF, 30), pid) == []
 

@@ -132,7 +132,7 @@ def test_rules_page_edits_a_version_and_shows_refusals_next_to_the_field(qtbot, 
     rules.activated()
     rules.select_code("base_salary")
     versions = [rules.table.item(r, 0).text() for r in range(rules.table.rowCount())]
-    assert versions == ["nd38_2019", "nd24_2023", "nd73_2024"]
+    assert versions == ["NĐ 38/2019/NĐ-CP", "NĐ 24/2023/NĐ-CP", "NĐ 73/2024/NĐ-CP"]
     rules.table.selectRow(2)
     assert rules.basis_edit.text() == "Nghị định 73/2024/NĐ-CP"
     rules.basis_edit.setText("Nghị định 73/2024/NĐ-CP, Điều 3")

@@ -95,7 +95,7 @@ def test_rows_are_grouped_by_kind_with_their_counts_and_overdue_ones_marked(qtbo
     step = _row(page, people["step"], "pay_step")
     assert (step.text(0), step.text(1), step.text(2)) == ("20/07/2022", "Lê Minh Khoa", "Văn phòng Sở")
     assert step.text(3).startswith("Chuyên viên (01.003) bậc 3/9, hệ số 3,00 → bậc 4, hệ số 3,33")
-    assert "Quy định: tt03_2021" in step.toolTip(3)
+    assert "Quy định: TT 03/2021/TT-BNV (" in step.toolTip(3) and "tt03_2021" not in step.toolTip(3)
     assert page.count_label.text() == "4 việc"
     assert page.tree.headerItem().text(0) == "Hạn"
 
