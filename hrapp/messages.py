@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt": ("Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.",
                 "The database is damaged. Restore it from a backup."),
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
+    "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
+                           "Database not found: {path}. Check the path; to create a new one, use the init command."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),
     "foreign_db": ("Tệp này không phải cơ sở dữ liệu của phần mềm (không có thông tin phiên bản).",
                    "This file is not a database of this application (it has no version information)."),

@@ -142,11 +142,7 @@ def missing_database(url: str) -> Path | None:
 def refuse_missing_database(url: str) -> None:
     path = missing_database(url)
     if path is not None:
-        raise DatabaseError(
-            "database_not_found",
-            f"Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
-            path=str(path),
-        )
+        raise DatabaseError("database_not_found", path=str(path))
 
 
 def _rollback_quietly(session: Session) -> None:
