@@ -142,4 +142,4 @@ def test_rules_page_edits_a_version_and_shows_refusals_next_to_the_field(qtbot, 
     rules.table.selectRow(2)
     rules.version_edit.setText("nd_moi")
     rules.add_version()  # same period as nd73_2024
-    assert "trùng với phiên bản 'nd73_2024'" in rules.errors.text("effective_from")
+    assert "trùng với phiên bản NĐ 73/2024/NĐ-CP (" in rules.errors.text("effective_from")
