@@ -54,6 +54,16 @@ def choose_language(requested: str | None) -> str:
     return preferences.saved_language() or "vi"
 
 
+def use_qt_dialogs(lang: str, system: QLocale.Language | None = None) -> bool:
+    """The system's own file and print dialogs speak the system's language: when that is not the interface's,
+    Qt's dialogs (translated with the interface) are used instead. Returns True when Qt's are used."""
+    system = QLocale.system().language() if system is None else system
+    wanted = QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English
+    own = system != wanted
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, own)
+    return own
+
+
 def install_translation(app: QCoreApplication, lang: str) -> bool:
     """Vietnamese loads resources/i18n/hrapp_vi.qm; English uses the source strings. Returns True when loaded.
     The application's error messages (hrapp/messages.py) follow the same language."""
@@ -62,6 +72,7 @@ def install_translation(app: QCoreApplication, lang: str) -> bool:
     _translators.clear()
     app.setProperty("hrapp_language", lang)
     messages.set_language(lang)
+    use_qt_dialogs(lang)
     if lang != "vi":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return True

@@ -717,7 +717,7 @@ Bạn vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Abort</source>
-        <translation>Dừng</translation>
+        <translation>Hủy bỏ</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -733,7 +733,7 @@ Bạn vẫn muốn xóa?</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Bỏ qua</translation>
+        <translation>Không lưu</translation>
     </message>
     <message>
         <source>Help</source>

@@ -100,6 +100,22 @@ def test_the_english_interface_has_qts_english_dialogs(qtbot, qapp):
     assert not [t for t in texts if "Tìm trong" in t or "Tên tệp" in t]
 
 
+def test_the_systems_dialogs_are_used_only_when_they_speak_the_interfaces_language(qapp):
+    from PySide6.QtCore import QCoreApplication, QLocale, Qt
+
+    from ui.app import use_qt_dialogs
+
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    assert use_qt_dialogs("vi", QLocale.Language.English) is True
+    assert QCoreApplication.testAttribute(native_off)
+    assert use_qt_dialogs("vi", QLocale.Language.Vietnamese) is False
+    assert not QCoreApplication.testAttribute(native_off)
+    assert use_qt_dialogs("en", QLocale.Language.Vietnamese) is True
+    assert use_qt_dialogs("en", QLocale.Language.English) is False
+    install_translation(qapp, "vi")
+    assert QCoreApplication.testAttribute(native_off) == (QLocale.system().language() != QLocale.Language.Vietnamese)
+
+
 def test_the_qt_translation_is_finished_and_keeps_placeholders_and_accelerators():
     shipped = messages(QT_TS_FILE)
     assert len(shipped) > 250
