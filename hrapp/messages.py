@@ -314,6 +314,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_access_denied": ("không có quyền truy cập {path}", "access denied: {path}"),
     "cli_cancelled": ("Đã hủy.", "Cancelled."),
     "cli_error": ("Lỗi: {message}", "Error: {message}"),
+    "cli_positive": ("{option} phải là số dương", "{option} must be a positive number"),
+    "cli_output_suffix": ("tệp kết quả phải có đuôi {suffixes}: {path}", "the output file must end in {suffixes}: {path}"),
+    "cli_no_folder": ("không có thư mục {path}", "no such folder: {path}"),
+    "cli_confirm_restore": ("cần xác nhận nhưng không có bàn phím; chạy lại với --yes nếu chắc chắn muốn khôi phục",
+                            "confirmation needed but there is no keyboard; run again with --yes to restore anyway"),
+    "cli_no_unit": ("không có đơn vị mã {codes}", "no unit with the code {codes}"),
+    "cli_user_needed": ("cần --user TÊN_ĐĂNG_NHẬP", "--user USER_NAME is needed"),
+    "cli_bad_json": ("tệp {path} không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}",
+                     "the file {path} is not valid JSON (line {line}, column {column}): {detail}"),
+    "cli_unknown_kind": ("loại việc '{kind}' không có (chọn: {choices})", "no kind of task '{kind}' (choose: {choices})"),
+    "cli_unknown_rule": ("không có quy định mã '{code}'", "no rule with the code '{code}'"),
+    "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
+                               "several units have a position with the code '{code}' ({units}); add --unit"),
 }
 
 # Codes raised across hrapp whose sentence exists only in Vietnamese at the raise site (shown as it is in

@@ -60,9 +60,9 @@ def parse_year(text: str) -> int:
 def out_path(text: str, formats: tuple[str, ...]) -> Path:
     path = Path(text)
     if path.suffix.lower() not in formats:
-        raise CliError(f"tệp kết quả phải có đuôi {', '.join(formats)}: {text}")
+        raise CliError("cli_output_suffix", suffixes=", ".join(formats), path=text)
     if not path.parent.exists():
-        raise CliError(f"không có thư mục {path.parent}")
+        raise CliError("cli_no_folder", path=str(path.parent))
     return path
 
 
@@ -145,7 +145,7 @@ def _run_position(args: argparse.Namespace) -> int:
         raise NotFoundError("position_not_found", f"Không có vị trí việc làm mã '{args.code}'"
                             + (f" tại đơn vị '{args.unit}'." if args.unit else "."))
     if len(units) > 1:
-        raise CliError(f"nhiều đơn vị có vị trí mã '{args.code}' ({', '.join(units)}); thêm --unit")
+        raise CliError("cli_position_ambiguous", code=args.code, units=", ".join(units))
     info = export_position(ctx, path, found[0][0])
     print(f"Đã ghi {path} ({info.code} – {info.name}).")
     return 0

@@ -109,3 +109,16 @@ def test_lang_en_sets_the_language_of_the_commands_messages(capsys):
     args.lang = None
     assert cli.run(args) == 2
     assert capsys.readouterr().err == "Lỗi: chưa chọn lệnh (xem: hrapp --help)\n"
+
+
+def test_the_commands_own_refusals_follow_the_language(tmp_path, capsys):
+    db = tmp_path / "a.sqlite3"
+    assert cli.main(["--db", str(db), "init"]) == 0
+    capsys.readouterr()
+    out = str(tmp_path / "staffing.txt")
+    assert cli.main(["--db", str(db), "report", "staffing", "--year", "2024", "--out", out]) == 2
+    vi = capsys.readouterr().err
+    assert cli.main(["--lang", "en", "--db", str(db), "report", "staffing", "--year", "2024", "--out", out]) == 2
+    en = capsys.readouterr().err
+    assert vi == f"Lỗi: tệp kết quả phải có đuôi .pdf, .xlsx, .csv, .json: {out}\n"
+    assert en == f"Error: the output file must end in .pdf, .xlsx, .csv, .json: {out}\n"

@@ -15,7 +15,7 @@ from hrapp.domain import validation as v
 from hrapp.errors import AuthenticationError, DatabaseError, HrappError, ValidationError
 
 HRAPP = Path(__file__).resolve().parents[2] / "hrapp"
-ERROR_CLASSES = {name for name in dir(errors) if name.endswith("Error")} | {"ImportFileError"}
+ERROR_CLASSES = {name for name in dir(errors) if name.endswith("Error")} | {"ImportFileError", "CliError"}
 VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.I)
 
 
