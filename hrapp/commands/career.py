@@ -10,6 +10,7 @@ import argparse
 
 from hrapp import clock
 from hrapp.cli import CliError, parse_day, print_json
+from hrapp.messages import word
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -31,9 +32,9 @@ def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
+        raise argparse.ArgumentTypeError(word("cli_not_integer", {"text": text})) from None
     if value < 0:
-        raise argparse.ArgumentTypeError("không được âm")
+        raise argparse.ArgumentTypeError(word("cli_negative"))
     return value
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hrapp.cli import CliError, parse_day
+from hrapp.messages import word
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,9 @@ def parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"năm không hợp lệ: '{text}'") from None
+        raise argparse.ArgumentTypeError(word("cli_bad_year", {"text": text})) from None
     if not 1990 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"năm phải trong khoảng 1990–2100: {year}")
+        raise argparse.ArgumentTypeError(word("cli_year_range", {"year": year}))
     return year
 
 

@@ -62,7 +62,9 @@ def test_parser_words_are_vietnamese_by_default(capsys):
     assert required == "hrapp: lỗi: thiếu các tham số bắt buộc: REPORT\n"
     day = parse_error(capsys, "alerts", "--as-of", "32/13/2020")
     assert day == "hrapp: lỗi: tham số --as-of: ngày không hợp lệ: '32/13/2020' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)\n"
-    for text in (unknown, choice, required, day):
+    year = parse_error(capsys, "report", "staffing", "--year", "1800", "--out", "a.pdf")
+    assert year == "hrapp: lỗi: tham số --year: năm phải trong khoảng 1990–2100: 1800\n"
+    for text in (unknown, choice, required, day, year):
         assert not ENGLISH.search(text), text
 
 
@@ -75,7 +77,9 @@ def test_parser_words_are_english_with_lang_en(capsys):
     assert required == "hrapp: error: the following arguments are required: REPORT\n"
     day = parse_error(capsys, "--lang", "en", "alerts", "--as-of", "32/13/2020")
     assert day == "hrapp: error: argument --as-of: invalid date: '32/13/2020' (use dd/mm/yyyy or yyyy-mm-dd)\n"
-    for text in (unknown, choice, required, day):
+    year = parse_error(capsys, "--lang", "en", "report", "staffing", "--year", "1800", "--out", "a.pdf")
+    assert year == "hrapp: error: argument --year: the year must be within 1990–2100: 1800\n"
+    for text in (unknown, choice, required, day, year):
         assert not VIETNAMESE.search(text), text
 
 
