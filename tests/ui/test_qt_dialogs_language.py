@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtCore import QFileInfo
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
+    QFileIconProvider,
     QGroupBox,
     QLabel,
     QMessageBox,
@@ -58,12 +60,13 @@ def file_dialog() -> QFileDialog:
     return dialog
 
 
-def test_the_file_dialog_is_vietnamese(qtbot):
+def test_the_file_dialog_is_vietnamese(qtbot, tmp_path):
     dialog = file_dialog()
     qtbot.addWidget(dialog)
     texts = shown_texts(dialog)
     assert english_in(texts) == []
     assert {"Tìm trong:", "Tên tệp:", "Loại tệp:", "Lưu", "Hủy", "Tất cả các tệp (*)"} <= texts
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Thư mục"  # the Type column of a folder
 
 
 def test_the_buttons_of_a_button_box_and_a_message_box_are_vietnamese(qtbot):
