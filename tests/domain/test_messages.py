@@ -140,3 +140,31 @@ def test_a_permission_refusal_names_the_role_and_right_in_english():
     assert messages.render(exc, "en") == ("The account an (role: Read only (personal details hidden)) has no right "
                                           "to add and change data.")
     assert "không có quyền thêm, sửa dữ liệu" in messages.render(exc, "vi")
+
+
+def test_every_sentence_made_with_text_or_word_is_in_the_table_with_its_parameters():
+    problems = []
+    for path in sorted(HRAPP.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
+                    and n.module == "hrapp.messages" for a in n.names}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)):
+                continue
+            func = node.func
+            ours = (isinstance(func, ast.Name) and func.id in ("text", "word") and func.id in imported) or (
+                isinstance(func, ast.Attribute) and func.attr in ("text", "word")
+                and getattr(func.value, "id", "") == "messages")
+            if not ours:
+                continue
+            code = node.args[0].value
+            if code not in messages.MESSAGES:
+                problems.append(f"{path.name}:{node.lineno} {code}: not in the table")
+                continue
+            given = {k.arg for k in node.keywords}
+            if len(node.args) > 1 and isinstance(node.args[1], ast.Dict):
+                given |= {k.value for k in node.args[1].keys if isinstance(k, ast.Constant)}
+            needed = placeholders(messages.MESSAGES[code][0]) | placeholders(messages.MESSAGES[code][1])
+            if not needed <= given:
+                problems.append(f"{path.name}:{node.lineno} {code}: lacks {sorted(needed - given)}")
+    assert problems == []
