@@ -346,8 +346,14 @@ class StaffPage(BasePage):
         from ui.dialogs.person_detail_dialog import PersonDetailDialog
 
         dialog = PersonDetailDialog(self.ctx, person_id, self)
+        dialog.editor_opened.connect(self._editor_opened)
         dialog.open()
         self._detail_dialog = dialog  # kept for tests and so the dialog is not collected while open
+
+    def _editor_opened(self, editor: QWidget) -> None:
+        """The record view's "Edit" opened the editor: the list follows what it saves."""
+        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))  # type: ignore[attr-defined]
+        self._editor = editor
 
     def _open_index(self, index: QModelIndex) -> None:
         person_id = self.model.person_id(index.row())
