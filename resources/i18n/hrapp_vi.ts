@@ -1172,6 +1172,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year: 05031985, 5/3/85 or 05/03/1985</source>
+        <translation>Gõ ngày, tháng, năm: 05031985, 5/3/85 hoặc 05/03/1985</translation>
+    </message>
+    <message>
+        <source>Enter a date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Position</source>
@@ -1979,6 +2002,14 @@
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Open this record in the profile editor</source>
+        <translation>Mở hồ sơ này để sửa</translation>
+    </message>
+    <message>
         <source>Record: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
@@ -2213,14 +2244,6 @@
 </context>
 <context>
     <name>PersonEditor</name>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
-        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
-    </message>
     <message>
         <source>Write a whole number.</source>
         <translation>Hãy ghi một số nguyên.</translation>

@@ -59,8 +59,7 @@ class DateTextError(ValueError):
     """A typed date that cannot be read, or names a day that does not exist; str() is the officer's message."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DateField", text)
+translate = QCoreApplication.translate
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
@@ -78,7 +77,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     else:
         m = _SEPARATED.match(text)
         if not m:
-            raise DateTextError(_tr("Write the date as dd/mm/yyyy, for example 05/03/1985."))
+            raise DateTextError(translate("DateField", "Write the date as dd/mm/yyyy, for example 05/03/1985."))
         day, month, year = m.groups()
     y = int(year)
     if len(year) == 2:
@@ -88,7 +87,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
         return date(y, int(month), int(day))
     except ValueError:
         shown = f"{int(day):02d}/{int(month):02d}/{y:04d}"
-        raise DateTextError(_tr("%1 is not a real date.").replace("%1", shown)) from None
+        raise DateTextError(translate("DateField", "%1 is not a real date.").replace("%1", shown)) from None
 
 
 class DateField(QLineEdit):
@@ -107,10 +106,10 @@ class DateField(QLineEdit):
         self.required = required
         self._last: date | None = None
         self._problem = ""
-        self.setPlaceholderText(_tr("dd/mm/yyyy"))
+        self.setPlaceholderText(translate("DateField", "dd/mm/yyyy"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         self.setMaximumWidth(140)
-        self.setToolTip(_tr("Type the day, month and year: 05031985, 5/3/85 or 05/03/1985"))
+        self.setToolTip(translate("DateField", "Type the day, month and year: 05031985, 5/3/85 or 05/03/1985"))
         self.set_value(day)
         self.editingFinished.connect(self._finished)
         self.textEdited.connect(self._edited)
@@ -125,7 +124,7 @@ class DateField(QLineEdit):
         """The date typed (None when empty and allowed); DateTextError (a ValueError) when it cannot be read."""
         day = parse_date(self.text())
         if day is None and self.required:
-            raise DateTextError(_tr("Enter a date (dd/mm/yyyy)."))
+            raise DateTextError(translate("DateField", "Enter a date (dd/mm/yyyy)."))
         return day
 
     def error(self) -> str:
