@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -453,6 +453,8 @@ class PersonEditor(QDialog):
                               (self.eval_tab, self.tr("Evaluations")), (self.doc_tab, self.tr("Documents"))):
             self.tabs.addTab(widget, title)
         self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        side = self.tabs.tabBar().fontMetrics().height() - 2  # the warning icon must not make the tabs taller
+        self.tabs.setIconSize(QSize(side, side))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
