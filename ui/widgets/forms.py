@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -193,6 +194,7 @@ class ErrorLine(QLabel):
         self.setStyleSheet(ERROR_STYLE)
         self._full = ""
         self.setFixedHeight(self.fontMetrics().height() + 2)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the form
 
     def setText(self, text: str) -> None:  # noqa: N802
         self._full = text
