@@ -902,7 +902,7 @@ class PersonEditor(QDialog):
         def fill() -> None:
             try:
                 coef.setText(fmt_decimal(v.expected_coefficient(rank.currentData(), step.value(), self.ctx.rulebook,
-                                                                day.value() or date.today())))
+                                                                day.value() or clock.today())))
             except (ValueError, HrappError):
                 pass
 
@@ -1187,7 +1187,7 @@ class PersonEditor(QDialog):
         d = self._dialog(self.tr("Add an evaluation"))
         year = QSpinBox()
         year.setRange(1990, 2100)
-        year.setValue(date.today().year - 1)
+        year.setValue(clock.today().year - 1)
         rating = _code_combo(list(catalogs.labels("rating").items()), blank="")
         score = QLineEdit()
         score.setMaximumWidth(80)
