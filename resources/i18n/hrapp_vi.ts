@@ -2807,6 +2807,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Về bên vợ (chồng)</translation>
     </message>
     <message>
+        <source>Saved the record of %1 at %2</source>
+        <translation>Đã lưu hồ sơ %1 lúc %2</translation>
+    </message>
+    <message>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -413,6 +414,9 @@ class PersonEditor(QDialog):
         self.title_label = QLabel()
         self.title_label.setObjectName("personName")
         self.status_label = QLabel()
+        self.saved_label = QLabel()  # the confirmation of the last save, seen where the officer is looking
+        self.saved_label.setObjectName("savedNotice")
+        self.saved_label.setStyleSheet("color: #1e6b34; font-weight: 600;")
         self.status_label.setObjectName("muted")
 
         self.tabs = QTabWidget()
@@ -470,6 +474,7 @@ class PersonEditor(QDialog):
         names.addWidget(self.title_label)
         names.addWidget(self.status_label)
         head.addLayout(names, 1)
+        head.addWidget(self.saved_label, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(head)
@@ -705,6 +710,7 @@ class PersonEditor(QDialog):
     # --- identity and the new record ----------------------------------------------------------------------
     def _mark_dirty(self) -> None:
         self.dirty = True
+        self.saved_label.clear()
 
     def _fill_coefficient(self, *_args: object) -> None:
         """The coefficient of the chosen rank and step (the table's value; editable for old records)."""
@@ -797,8 +803,18 @@ class PersonEditor(QDialog):
             self._show_tab_with_error()
             return False
         self.reload()
+        self._confirm_saved()
         self.saved.emit(self.person_id)
         return True
+
+    def _confirm_saved(self) -> None:
+        """Say the record was saved: in the editor's header and in the main window's status bar."""
+        text = self.tr("Saved the record of %1 at %2").replace("%1", self.title_label.text()).replace(
+            "%2", clock.now().strftime("%H:%M"))
+        self.saved_label.setText(text)
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
 
     def _tab_of(self, field: str) -> int | None:
         if field in IDENTITY_KEYS:
