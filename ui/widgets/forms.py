@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -180,9 +181,21 @@ class DateField(QLineEdit):
             self.problem.emit(message)
 
 
-def date_edit(day: date | None = None) -> DateField:
-    """A required date field, filled with `day` (today by default)."""
+def required_date(day: date | None = None) -> DateField:
+    """A date field that must hold a date, filled with `day` (today by default): the one for dialogs."""
     return DateField(day or clock.today(), required=True)
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    """A calendar date picker showing dd/MM/yyyy, kept for the pages' "as of" filters (and the calculator's
+    birth date, shown by precision); forms and dialogs use DateField."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setMinimumDate(QDate(1990, 1, 1))
+    edit.setMaximumDate(QDate(2100, 12, 31))
+    edit.setDate(to_qdate(day or clock.today()))
+    return edit
 
 
 class ErrorLine(QLabel):
@@ -313,11 +326,11 @@ class DecisionForm(QGroupBox):
         super().__init__(title or self.tr("Decision"), parent)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(self.tr("e.g. 76/QĐ-SKHCN"))
-        self.sign_date_edit = date_edit()
+        self.sign_date_edit = required_date()
         self.signer_edit = QLineEdit()
         self.issuer_edit = QLineEdit()
         self.effective_check = QCheckBox(self.tr("Takes effect on another day"))
-        self.effective_edit = date_edit()
+        self.effective_edit = required_date()
         self.effective_edit.setEnabled(False)
         self.effective_check.toggled.connect(self.effective_edit.setEnabled)
         self.summary_edit = QPlainTextEdit()
