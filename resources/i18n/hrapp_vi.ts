@@ -3888,10 +3888,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <source>e.g. 300/QĐ-SKHCN</source>
         <translation>ví dụ 300/QĐ-SKHCN</translation>
     </message>
@@ -3918,10 +3914,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>The signing date is not a valid dd/mm/yyyy date.</source>
         <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid dd/mm/yyyy date.</source>
-        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>OK</source>

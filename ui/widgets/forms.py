@@ -182,17 +182,20 @@ class DateField(QLineEdit):
 
 
 def required_date(day: date | None = None) -> DateField:
-    """A date field that must hold a date, filled with `day` (today by default): the one for dialogs."""
+    """A date field that must hold a date, filled with `day` (today by default)."""
     return DateField(day or clock.today(), required=True)
 
 
-def date_edit(day: date | None = None) -> QDateEdit:
-    """A calendar date picker showing dd/MM/yyyy, kept for the pages' "as of" filters (and the calculator's
-    birth date, shown by precision); forms and dialogs use DateField."""
+date_edit = required_date  # the name the pages' "as of" fields were written with
+
+
+def calendar_date_edit(day: date | None = None) -> QDateEdit:
+    """A QDateEdit showing dd/MM/yyyy: only for the calculator's birth date, which switches its display to
+    MM/yyyy or yyyy with the precision chosen; every other date is a DateField."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setMinimumDate(QDate(1990, 1, 1))
+    edit.setMinimumDate(QDate(1900, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
     edit.setDate(to_qdate(day or clock.today()))
     return edit
