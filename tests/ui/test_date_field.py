@@ -128,3 +128,23 @@ def test_date_changed_is_emitted_once_per_new_date(qtbot, dialog):  # noqa: ANN0
     type_date(qtbot, dialog.field, "01012027")  # same day typed again
     type_date(qtbot, dialog.field, "31/02/2027")  # refused: no change
     assert seen == [date(2027, 1, 1)]
+
+
+def test_a_field_standing_alone_says_the_problem_in_its_tooltip(qtbot):  # noqa: ANN001
+    field = DateField(date(2026, 12, 7), required=True)
+    field.setToolTip("Ngày tính nhắc việc")
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.activateWindow()
+    qtbot.waitUntil(field.isActiveWindow)
+    field.selectAll()
+    qtbot.keyClicks(field, "30/02/2027")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # alone in its bar: Enter reads it
+    assert field.toolTip() == "30/02/2027 không phải là ngày có thật."
+    assert field.date().toPython() == date(2026, 12, 7)  # a page reading it keeps the last good day
+    field.selectAll()
+    qtbot.keyClicks(field, "28/02/2027")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.toolTip() == "Ngày tính nhắc việc"
+    assert field.date().toPython() == date(2027, 2, 28)

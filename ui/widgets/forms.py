@@ -137,6 +137,12 @@ class DateField(QLineEdit):
             return str(exc)
         return ""
 
+    def setToolTip(self, text: str) -> None:  # noqa: N802
+        """The field's own tooltip, shown again once a message about the text is gone."""
+        self._hint = text
+        if not getattr(self, "_problem", ""):
+            super().setToolTip(text)
+
     # --- QDateEdit's calls ---------------------------------------------------------------------------------
     def date(self) -> QDate:
         """The date as a QDate: the one typed, else the last valid one (an invalid QDate when there is none)."""
@@ -176,6 +182,7 @@ class DateField(QLineEdit):
         if message != self._problem:
             self._problem = message
             self.setProperty("invalid", bool(message))
+            super().setToolTip(message or self._hint)  # said where the field stands alone (a page's "as of")
             self.style().unpolish(self)
             self.style().polish(self)
             self.problem.emit(message)
