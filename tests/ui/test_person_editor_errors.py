@@ -208,3 +208,18 @@ def test_editing_a_record_shows_all_its_errors_at_once(qtbot, staff_ctx):  # noq
     assert set(shown_errors(e)) == {"phone", "party_join_date", "id_number"}
     assert e.tabs.tabText(0) == "Lý lịch (3)"
     e.dirty = False
+
+
+def test_the_paid_from_day_follows_the_start_day_until_typed_and_never_copies_a_bad_one(qtbot, editor):  # noqa: ANN001
+    editor.tabs.setCurrentIndex(1)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    type_into(qtbot, editor.start_edit, "31/02/2020")
+    assert editor.salary_date_edit.text() == ""  # an impossible day is not copied
+    type_into(qtbot, editor.start_edit, "1/3/20")
+    assert editor.salary_date_edit.text() == "01/03/2020"
+    type_into(qtbot, editor.start_edit, "15032020")
+    assert editor.salary_date_edit.text() == "15/03/2020"  # still following
+    type_into(qtbot, editor.salary_date_edit, "01/04/2020")
+    type_into(qtbot, editor.start_edit, "01/05/2020")
+    assert editor.salary_date_edit.text() == "01/04/2020"  # typed by the officer: kept

@@ -531,6 +531,7 @@ class PersonEditor(QDialog):
         for w in (self.rank_combo, self.step_spin):
             (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self._fill_coefficient)
         self.salary_date_edit.editingFinished.connect(self._fill_coefficient)
+        self.salary_date_edit.textEdited.connect(lambda _t: setattr(self, "_salary_date_follows", False))
         self.start_edit.editingFinished.connect(self._default_salary_date)
         rows = [
             (self.tr("Category"), self.category_combo, "category"),
@@ -724,8 +725,14 @@ class PersonEditor(QDialog):
             pass
 
     def _default_salary_date(self) -> None:
-        if not self.salary_date_edit.text().strip():
-            self.salary_date_edit.setText(self.start_edit.text())
+        """The first salary is paid from the joining day unless the officer typed another day: the field
+        follows the start date while it was filled that way (and never copies a date that cannot be read)."""
+        if self.start_edit.error():
+            return
+        following = getattr(self, "_salary_date_follows", False)
+        if not self.salary_date_edit.text().strip() or following:
+            self.salary_date_edit.set_value(self.start_edit.value())
+            self._salary_date_follows = True
             self._fill_coefficient()
 
     def _read_new(self) -> tuple[ps.NewPerson, list[tuple[str, str]]]:
