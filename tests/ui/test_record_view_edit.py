@@ -80,3 +80,28 @@ def test_a_reader_cannot_edit_from_the_record(staff_ctx, qtbot):  # noqa: ANN001
     writer = PersonDetailDialog(staff_ctx, staff_ctx.person_ids["Trần Thị Đào"])
     qtbot.addWidget(writer)
     assert writer.edit_button.isEnabled()
+
+
+def test_enter_in_the_search_opens_the_one_person_found_or_moves_into_the_list(window, qtbot):  # noqa: ANN001
+    page = window.show_area("staff")
+    window.activateWindow()
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "nguyen")  # several people
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() > 1, timeout=10_000)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert shown(PersonDetailDialog) is None
+    assert page.table.hasFocus() and page.selected_person_id() == page.model.person_id(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter on the row opens it
+    qtbot.waitUntil(lambda: shown(PersonDetailDialog) is not None)
+    first = page.model.data(page.model.index(0, 1))
+    assert shown(PersonDetailDialog).windowTitle() == f"Hồ sơ: {first}"
+    shown(PersonDetailDialog).close()
+
+    page.focus_search()
+    page.search_edit.selectAll()
+    qtbot.keyClicks(page.search_edit, "tran thi dao")  # one person, typed without diacritics
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 1, timeout=10_000)
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown(PersonDetailDialog) is not None)
+    assert shown(PersonDetailDialog).windowTitle() == "Hồ sơ: Trần Thị Đào"
+    shown(PersonDetailDialog).close()
