@@ -402,6 +402,7 @@ class PersonEditor(QDialog):
         self.profile: PersonProfile | None = None
         self.dirty = False
         self.sub_dialog: QDialog | None = None
+        self._salary_date_follows = False  # the paid-from day was filled from the joining day, not typed
         self.setMinimumSize(900, 600)
         self.resize(1100, 660)
 
@@ -531,7 +532,7 @@ class PersonEditor(QDialog):
         for w in (self.rank_combo, self.step_spin):
             (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self._fill_coefficient)
         self.salary_date_edit.editingFinished.connect(self._fill_coefficient)
-        self.salary_date_edit.textEdited.connect(lambda _t: setattr(self, "_salary_date_follows", False))
+        self.salary_date_edit.textEdited.connect(self._salary_date_typed)
         self.start_edit.editingFinished.connect(self._default_salary_date)
         rows = [
             (self.tr("Category"), self.category_combo, "category"),
@@ -729,11 +730,13 @@ class PersonEditor(QDialog):
         follows the start date while it was filled that way (and never copies a date that cannot be read)."""
         if self.start_edit.error():
             return
-        following = getattr(self, "_salary_date_follows", False)
-        if not self.salary_date_edit.text().strip() or following:
+        if not self.salary_date_edit.text().strip() or self._salary_date_follows:
             self.salary_date_edit.set_value(self.start_edit.value())
             self._salary_date_follows = True
             self._fill_coefficient()
+
+    def _salary_date_typed(self, _text: str) -> None:
+        self._salary_date_follows = False
 
     def _read_new(self) -> tuple[ps.NewPerson, list[tuple[str, str]]]:
         """The new record as typed (a field that cannot be read counts as empty) and the unreadable fields."""
