@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,10 +71,7 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     text = (text or "").strip()
     if not text:
         return None
-    digits = text.isdigit()
-    if digits and len(text) == 8:
-        day, month, year = text[:2], text[2:4], text[4:]
-    elif digits and len(text) == 6:
+    if text.isdigit() and len(text) in (6, 8):  # ddmmyy or ddmmyyyy
         day, month, year = text[:2], text[2:4], text[4:]
     else:
         m = _SEPARATED.match(text)
@@ -108,6 +105,7 @@ class DateField(QLineEdit):
         self.required = required
         self._last: date | None = None
         self._problem = ""
+        self._hint = ""
         self.setPlaceholderText(translate("DateField", "dd/mm/yyyy"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         self.setMaximumWidth(140)
@@ -140,7 +138,7 @@ class DateField(QLineEdit):
     def setToolTip(self, text: str) -> None:  # noqa: N802
         """The field's own tooltip, shown again once a message about the text is gone."""
         self._hint = text
-        if not getattr(self, "_problem", ""):
+        if not self._problem:
             super().setToolTip(text)
 
     # --- QDateEdit's calls ---------------------------------------------------------------------------------
@@ -235,8 +233,6 @@ class ErrorLine(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        from PySide6.QtCore import Qt
-
         one_line = " · ".join(line for line in self._full.splitlines() if line)
         width = max(self.width(), 40)
         super().setText(self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, width))
