@@ -168,3 +168,15 @@ def test_every_sentence_made_with_text_or_word_is_in_the_table_with_its_paramete
             if not needed <= given:
                 problems.append(f"{path.name}:{node.lineno} {code}: lacks {sorted(needed - given)}")
     assert problems == []
+
+
+def test_the_errors_of_a_decision_read_in_either_language():
+    from hrapp.services.decisions import DecisionInput, validate_decision
+
+    with pytest.raises(ValidationError) as err:
+        validate_decision(DecisionInput(number="", sign_date=date(2024, 3, 5), effective_date=date(2024, 3, 1)))
+    assert [f for f, _ in err.value.errors] == ["decision.number", "decision.effective_date"]
+    assert messages.render(err.value, "vi") == ("Chưa nhập số quyết định.; Ngày hiệu lực (01/03/2024) không được "
+                                                "trước ngày ký (05/03/2024).")
+    assert messages.render(err.value, "en") == ("The decision number is missing.; The effective date (01/03/2024) "
+                                                "cannot be before the signing date (05/03/2024).")
