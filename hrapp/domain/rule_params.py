@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from hrapp import messages
 from hrapp.errors import DomainError
 
 HIDDEN_KEYS = frozenset({"confidence"})
@@ -143,18 +144,22 @@ class ParamField:
     value: Any
 
 
-def key_label(key: str) -> str:
-    return KEY_LABELS.get(key, key)
+def key_label(key: str, lang: str | None = None) -> str:
+    """The key's label in `lang` (default: the language of the session)."""
+    labels = KEY_LABELS_EN if (lang or messages.language()) == "en" else KEY_LABELS
+    return labels.get(key, key)
 
 
-def _unit(path: tuple[str | int, ...]) -> str:
+def _unit(path: tuple[str | int, ...], lang: str | None = None) -> str:
+    unit = ""
     for key in reversed([k for k in path if isinstance(k, str)]):
         if key in _UNIT_OF_KEY:
-            return _UNIT_OF_KEY[key]
-        for word, unit in _UNITS:
-            if word in key:
-                return unit
-    return ""
+            unit = _UNIT_OF_KEY[key]
+            break
+        unit = next((u for word, u in _UNITS if word in key), "")
+        if unit:
+            break
+    return UNITS_EN.get(unit, unit) if (lang or messages.language()) == "en" else unit
 
 
 def _kind(value: Any) -> str:
@@ -179,8 +184,9 @@ def _kind(value: Any) -> str:
     raise TypeError(type(value).__name__)
 
 
-def param_fields(params: Mapping[str, Any]) -> list[ParamField]:
-    """Every value of `params` as a labelled field, in the data's order."""
+def param_fields(params: Mapping[str, Any], lang: str | None = None) -> list[ParamField]:
+    """Every value of `params` as a labelled field, in the data's order, labelled in `lang` (default: the
+    language of the session)."""
     out: list[ParamField] = []
 
     def walk(node: Any, path: tuple[str | int, ...], groups: tuple[str, ...]) -> None:
@@ -192,10 +198,10 @@ def param_fields(params: Mapping[str, Any]) -> list[ParamField]:
             for key in shown_keys:  # a level's own values first, then its groups: no value reads as a group's
                 if key not in nested:
                     here = (*path, key)
-                    out.append(ParamField(here, " › ".join(groups), key_label(key), _kind(node[key]), _unit(here),
-                                          node[key]))
+                    out.append(ParamField(here, " › ".join(groups), key_label(key, lang), _kind(node[key]),
+                                          _unit(here, lang), node[key]))
             for key in nested:
-                walk(node[key], (*path, key), (*groups, key_label(key)))
+                walk(node[key], (*path, key), (*groups, key_label(key, lang)))
         elif isinstance(node, list):
             for i, item in enumerate(node):
                 name = item.get("label") if isinstance(item, dict) and isinstance(item.get("label"), str) else None
@@ -258,3 +264,93 @@ def with_values(params: Mapping[str, Any], values: Mapping[tuple[str | int, ...]
             node = node[key]
         node[path[-1]] = value
     return out
+
+
+# The same labels in English, for the English interface.
+KEY_LABELS_EN: dict[str, str] = {
+    "note": "Note", "legal_basis": "Legal basis", "label": "Shown as", "subject": "Subject",
+    "cong_chuc": "Civil servants", "vien_chuc": "Public employees", "vien_chuc_tu_chu": "Public employees (self-funded units)",
+    "years": "Years", "months": "Months", "minutes": "Minutes", "min": "From", "max": "To",
+    "min_age": "From age", "max_age": "To age",
+    "term_years": "Term", "alerts": "Reminder before the term ends", "months_before": "Months before",
+    "days_before": "Days before",
+    "first_appointment_min_months_left": "First appointment: least working time left",
+    "reappoint_to_retirement_below_months": "Reappointed until retirement when the working time left is under",
+    "no_reappointment_below_months": "No reappointment (extended until retirement) when under",
+    "amount": "Base salary",
+    "unit_kinds": "Kinds of unit (codes)", "headcount_category": "Category counted for staffing (code)",
+    "deputy_posts": "Deputy posts (codes)", "bands": "Level by staff numbers", "max_deputies": "Most deputies",
+    "max_months_short": "Most months early (for achievements)", "max_months_early": "Most months early",
+    "quota_percent": "Share of staff raised early in a year",
+    "not_twice_in_a_row_in_same_rank": "Not raised early twice in a row in the same rank",
+    "retirement_max_months_short": "Raised early on a retirement notice: at most months short",
+    "ratings": "Ratings (codes)", "score_bands": "Score bands", "htxs_cap": "Limit of outstanding ratings",
+    "percent": "Highest share", "of_rating": "Counted over the rating (code)", "max_score": "Highest score",
+    "rating": "Rating (code)",
+    "max_failures": "Failed sign-ins in a row before locking", "lock_minutes": "Lock time",
+    "min_password_length": "Shortest password",
+    "interval_months": "Time in a step before the next", "discipline_delay_months": "Delay after a disciplinary measure",
+    "A0": "Class A0", "A1": "Class A1", "A2": "Class A2", "A3": "Class A3", "B": "Class B", "C": "Class C",
+    "CGCC": "Senior expert", "A3.1": "Class A3, group 1", "A3.2": "Class A3, group 2", "A2.1": "Class A2, group 1",
+    "A2.2": "Class A2, group 2", "C1": "Class C, group 1",
+    "khien_trach": "Reprimand", "canh_cao": "Warning", "ha_bac_luong": "Pay step lowered", "giang_chuc": "Demotion",
+    "cach_chuc": "Dismissal from post", "kht_year_delay_months": "Delay after a year with duties not completed",
+    "unpaid_leave": "Unpaid leave", "days_per_month": "Days counted as a month",
+    "remainder_counts_from_days": "Remaining days counted as one more month from",
+    "first_after_months": "Time in the last step before the first seniority allowance",
+    "first_percent": "First allowance", "increase_percent": "Increase each time",
+    "increase_every_months": "Time between two increases",
+    "max_people_per_post": "Most people planned for one post", "max_posts_per_person": "Most posts for one person",
+    "only_higher_posts": "Only posts higher than the current one", "age_test": "Age condition",
+    "min_months_left": "Least working time left", "evaluation": "Evaluation results",
+    "min_rating": "Lowest rating (code)", "removal_triggers": "Taken off the plan when",
+    "discipline_forms": "Disciplined (measure codes)", "age": "Too old", "appointed": "Appointed",
+    "not_working": "Left the service", "discipline_default_months": "Default duration of a disciplinary measure",
+    "structure": "Structure", "women_min_percent": "Smallest share of women", "young_below_age": "Young staff: under age",
+    "young_min_percent": "Smallest share of young staff", "age_tiers": "Age group",
+    "requirements": "Requirements by post", "default": "Default", "chuyen_mon": "Professional level (code)",
+    "llct": "Political theory (code)", "qlnn": "State management (code)", "tin_hoc": "Computing (code)",
+    "giam_doc_so": "Director of the department", "pho_giam_doc_so": "Deputy director of the department",
+    "chanh_van_phong": "Head of the office", "pho_chanh_van_phong": "Deputy head of the office",
+    "chanh_thanh_tra": "Chief inspector", "pho_chanh_thanh_tra": "Deputy chief inspector",
+    "truong_phong": "Head of division", "pho_truong_phong": "Deputy head of division",
+    "chi_cuc_truong": "Head of sub-department", "pho_chi_cuc_truong": "Deputy head of sub-department",
+    "giam_doc_trung_tam": "Director of a centre", "pho_giam_doc_trung_tam": "Deputy director of a centre",
+    "truong_phong_chi_cuc": "Head of division of a sub-department",
+    "pho_truong_phong_chi_cuc": "Deputy head of division of a sub-department",
+    "truong_phong_trung_tam": "Head of division of a centre",
+    "pho_truong_phong_trung_tam": "Deputy head of division of a centre", "ke_toan_truong": "Chief accountant",
+    "highest_only": "Only the highest priority counts", "applies_to": "Added to (round code)",
+    "groups": "Priority group", "points": "Points added", "aliases": "Other name", "same_as": "Stands for (codes)",
+    "months_by_level": "Probation by level", "DH": "University", "CD": "College", "TC": "Vocational secondary",
+    "pay_percent": "Pay during probation",
+    "non_counting_leave_min_days": "Leave from this many days is not counted in probation",
+    "doctor_months": "Probation of doctors",
+    "subject_label": "Subject's name", "priority_rule": "Priority points rule (code)", "methods": "Recruitment method",
+    "thi_tuyen": "Competitive examination", "xet_tuyen": "Selection", "round1": "Round 1", "round2": "Round 2",
+    "form": "Form of the test", "parts": "Part of the test", "questions": "Questions",
+    "pass_ratio": "Share of right answers to pass", "per_part": "Passed part by part",
+    "pass_min": "Lowest score to be recruited", "forms": "Forms of the test",
+    "min_ratio": "Lowest share of the score", "tie_break": "Order on equal scores (codes)", "tie_rule": "Equal scores",
+    "council_sizes": "Members of the council", "application_window_days": "Time to receive applications",
+    "result_notice_working_days": "Time to announce the results (working days)",
+    "dossier_days": "Time to complete the file", "report_to_work_days": "Time to report for work",
+    "probation": "Probation", "required": "Probation required", "rule": "Probation rule (code)",
+    "M": "Men", "F": "Women", "base_age": "Base retirement age", "ramp_start": "Age rises from the month",
+    "band_birth_months": "Each step holds people born within", "months_per_band": "Each step adds",
+    "cap": "Highest retirement age",
+    "classes": "Salary coefficients", "coefficients": "Coefficients by step",
+    "programme_max_weeks": "Longest training programme", "qlnn_cv": "State management, specialist",
+    "qlnn_cvc": "State management, principal specialist", "qlnn_cvcc": "State management, senior specialist",
+    "lanh_dao_phong": "Division leaders", "lanh_dao_so": "Department leaders", "vtvl": "By job position",
+    "periods_per_week": "Periods a week", "postgraduate": "Postgraduate training",
+    "min_service_years": "Least time in service", "exclude_probation": "Probation not counted",
+    "rating_years": "Years in a row rated good or better", "max_age_first": "Highest age when first sent",
+    "probation_finished": "Probation finished", "commitment_multiplier": "Service committed (times the study time)",
+    "repayment": "Repayment of training costs", "quit_during_percent": "Leaving during the training: share repaid",
+    "no_degree_percent": "No degree obtained: share repaid", "round_days": "Remaining days rounded up to a month from",
+}
+
+UNITS_EN: dict[str, str] = {"%": "%", "tháng": "months", "năm": "years", "tuần": "weeks", "ngày làm việc": "working days",
+                            "ngày": "days", "phút": "minutes", "đồng": "dong", "tuổi": "years old", "ký tự": "characters",
+                            "lần": "times", "": ""}

@@ -84,3 +84,14 @@ def test_rule_versions_have_legal_names():
 def test_every_shipped_rules_file_is_read():
     assert {v.code for v in VERSIONS} == {json.loads(p.read_text(encoding="utf-8"))["code"]
                                          for p in RULES.glob("*.json")}
+
+
+def test_the_english_interface_labels_the_same_fields_in_english():
+    assert set(rp.KEY_LABELS_EN) == set(rp.KEY_LABELS)
+    vietnamese = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.I)
+    for version in VERSIONS:
+        for field in rp.param_fields(version.params, "en"):
+            assert not vietnamese.search(field.label + field.unit), (version.code, field.path, field.label)
+    notice = next(v for v in VERSIONS if v.code == "retirement_notice")
+    months = rp.param_fields(notice.params, "en")[1]
+    assert (months.label, months.unit) == ("Months before", "months")
