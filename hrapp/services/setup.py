@@ -9,12 +9,14 @@ from hrapp.db.models import AppSetting, CatalogItem, Person, Rank
 from hrapp.services.context import ServiceContext
 from hrapp.services.rules_store import seed_rules
 
+# A new database names no agency: the officer enters it at the first start (services.agency); nothing is
+# printed under a made-up name. The demo department writes its own.
 DEFAULT_SETTINGS = {
-    "parent_agency": "UBND TỈNH BÌNH ĐỊNH",
-    "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-    "agency_short": "SKHCN",
-    "place": "Bình Định",
-    "head_title": "GIÁM ĐỐC",
+    "parent_agency": "",
+    "agency_name": "",
+    "agency_short": "",
+    "place": "",
+    "head_title": "",
     "head_name": "",
     "preparer_name": "",
 }
