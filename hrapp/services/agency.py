@@ -107,6 +107,7 @@ class AgencyError(ValidationError):
         self.problems = problems
         super().__init__([(p.field, p.message[0].upper() + p.message[1:]) for p in problems])
         self.code = problems[0].code
+        self.message = " ".join(m for _f, m in self.errors)  # one line, each sentence ending in its full stop
         self.params = dict(problems[0].params)
 
 
