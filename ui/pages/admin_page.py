@@ -365,10 +365,10 @@ class AdminPage(BasePage):
         self.audit.status_message.connect(self.status_message)
         self.backups = BackupTab(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.agency, self.tr("Agency"))
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.addTab(self.backups, self.tr("Backups"))
+        self.tabs.addTab(self.agency, self.tr("Agency"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
 
         layout = QVBoxLayout(self)
