@@ -181,6 +181,14 @@
         <source>Prepared by (name)</source>
         <translation>Người lập biểu (họ tên)</translation>
     </message>
+    <message>
+        <source>The agency (top left of every document)</source>
+        <translation>Cơ quan (in ở góc trên bên trái mọi văn bản)</translation>
+    </message>
+    <message>
+        <source>Signers (signature blocks)</source>
+        <translation>Người ký (phần chữ ký)</translation>
+    </message>
 </context>
 <context>
     <name>AgencyTab</name>
@@ -217,7 +225,7 @@
     </message>
     <message>
         <source>The agency was saved. Import the units and staff from Excel: Staff records → Import.</source>
-        <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập….</translation>
+        <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập từ Excel….</translation>
     </message>
     <message>
         <source>The demo department was loaded.</source>
@@ -1463,8 +1471,8 @@
         <translation>Nhập thông tin cơ quan của tôi</translation>
     </message>
     <message>
-        <source>Its name, governing body, province, the date line&apos;s place and the signers, printed on every document; then import the units and staff from Excel.</source>
-        <translation>Tên cơ quan, cơ quan chủ quản, tỉnh, địa danh và người ký, in trên mọi văn bản; sau đó nhập đơn vị và cán bộ từ Excel.</translation>
+        <source>Name, governing body, province and signers for every document; then import from Excel.</source>
+        <translation>Tên, cơ quan chủ quản, tỉnh và người ký in trên văn bản; rồi nhập đơn vị, cán bộ từ Excel.</translation>
     </message>
     <message>
         <source>Start with an empty database</source>

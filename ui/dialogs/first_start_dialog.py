@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +29,7 @@ class FirstStartDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Welcome"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         self.choice = EMPTY
         self.agency = None
         self.stack = QStackedWidget()
@@ -37,6 +38,8 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.stack)
+        self.stack.currentChanged.connect(self._fit_page)
+        self._fit_page(0)
         self.demo_button.setDefault(True)
         self.demo_button.setFocus()
 
@@ -57,8 +60,7 @@ class FirstStartDialog(QDialog):
         )
         self.agency_button = QPushButton(
             self.tr("Set up my agency") + "\n"
-            + self.tr("Its name, governing body, province, the date line's place and the signers, printed on every "
-                      "document; then import the units and staff from Excel.")
+            + self.tr("Name, governing body, province and signers for every document; then import from Excel.")
         )
         self.empty_button = QPushButton(
             self.tr("Start with an empty database") + "\n"
@@ -102,6 +104,13 @@ class FirstStartDialog(QDialog):
         self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
         self.save_button.clicked.connect(self.save_agency)
         return page
+
+    def _fit_page(self, index: int) -> None:
+        """The dialog takes the size of the page shown, not of the largest page."""
+        for i in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.stack.widget(i).setSizePolicy(policy, policy)
+        self.adjustSize()
 
     def show_agency_form(self) -> None:
         self.agency_form.load()

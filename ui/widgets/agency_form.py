@@ -77,7 +77,13 @@ class AgencyForm(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        sections = {"province": self.tr("The agency (top left of every document)"),
+                    "head_title": self.tr("Signers (signature blocks)")}
         for key, widget in self.fields.items():
+            if key in sections:
+                title = QLabel(sections[key])
+                title.setObjectName("sectionTitle")
+                form.addRow(title)
             label = QLabel(labels[key])
             label.setBuddy(widget)
             form.addRow(label, widget)
