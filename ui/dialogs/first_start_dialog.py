@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +20,7 @@ from ui.widgets.agency_form import AgencyForm
 DEMO = "demo"
 AGENCY = "agency"
 EMPTY = "empty"
+FORM_HEIGHT = 660  # the whole form with its messages on a 1366×768 screen (less taskbar and title bar)
 
 
 class FirstStartDialog(QDialog):
@@ -29,17 +30,17 @@ class FirstStartDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Welcome"))
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(800)
         self.choice = EMPTY
         self.agency = None
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._choices_page())
-        self.stack.addWidget(self._agency_page())
+        # two pages, one shown at a time (a hidden page takes no room, unlike a QStackedWidget's)
+        self.choices_page = self._choices_page()
+        self.agency_page = self._agency_page()
+        self.agency_page.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(self.stack)
-        self.stack.currentChanged.connect(self._fit_page)
-        self._fit_page(0)
+        layout.addWidget(self.choices_page)
+        layout.addWidget(self.agency_page)
         self.demo_button.setDefault(True)
         self.demo_button.setFocus()
 
@@ -91,8 +92,12 @@ class FirstStartDialog(QDialog):
         text.setObjectName("muted")
         layout.addWidget(text)
         self.agency_form = AgencyForm(self.ctx, page)
-        layout.addWidget(self.agency_form)
-        layout.addStretch(1)
+        scroll = QScrollArea()  # the messages under the fields may need more than a 768-pixel screen's height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.agency_form)
+        layout.addWidget(scroll, 1)
         self.back_button = QPushButton(self.tr("Back"))
         self.save_button = QPushButton(self.tr("Save and start"))
         self.save_button.setObjectName("primary")
@@ -101,22 +106,22 @@ class FirstStartDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.save_button)
         layout.addLayout(row)
-        self.back_button.clicked.connect(lambda: self.stack.setCurrentIndex(0))
+        self.back_button.clicked.connect(self.show_choices)
         self.save_button.clicked.connect(self.save_agency)
         return page
 
-    def _fit_page(self, index: int) -> None:
-        """The dialog takes the size of the page shown, not of the largest page."""
-        for i in range(self.stack.count()):
-            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.stack.widget(i).setSizePolicy(policy, policy)
-        self.adjustSize()
-
     def show_agency_form(self) -> None:
         self.agency_form.load()
-        self.stack.setCurrentIndex(1)
+        self.choices_page.hide()
+        self.agency_page.show()
+        self.resize(self.width(), max(self.height(), FORM_HEIGHT))
         self.save_button.setDefault(True)
         self.agency_form.province_combo.setFocus()
+
+    def show_choices(self) -> None:
+        self.agency_page.hide()
+        self.choices_page.show()
+        self.demo_button.setFocus()
 
     def save_agency(self) -> None:
         agency = self.agency_form.save()

@@ -38,6 +38,9 @@ class AgencyForm(QWidget):
         for p in provinces():
             self.province_combo.addItem(p.label, p.code)
         self.province_combo.setMaxVisibleItems(18)
+        # the longest entry ('Thành phố Hồ Chí Minh (Bình Dương, …)') must not set the form's width
+        self.province_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.province_combo.setMinimumContentsLength(24)
         self.province_combo.setToolTip(province_legal_basis())
         self.parent_edit = QLineEdit()
         self.parent_edit.setPlaceholderText(self.tr("e.g. UBND TỈNH GIA LAI"))
@@ -87,7 +90,9 @@ class AgencyForm(QWidget):
             label = QLabel(labels[key])
             label.setBuddy(widget)
             form.addRow(label, widget)
-            form.addRow("", self.errors.add(key))
+            error = self.errors.add(key)
+            error.setWordWrap(False)  # one short sentence; a wrapped label in a form row reserves extra height
+            form.addRow("", error)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.general_error)
