@@ -1646,8 +1646,8 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Nhập hồ sơ cán bộ từ Excel</translation>
     </message>
     <message>
-        <source>Fill in the template (one sheet for people, further sheets for qualifications, salary history, work history and family). Every row is checked first; if one has an error nothing is imported. People are recognised by their citizen ID number, so importing the same file again adds nobody.</source>
-        <translation>Nhập dữ liệu vào mẫu (một trang cho danh sách người, các trang khác cho trình độ, quá trình lương, quá trình công tác và gia đình). Mọi dòng được kiểm tra trước; chỉ cần một dòng có lỗi thì không nhập dòng nào. Mỗi người được nhận ra bằng số CCCD, nên nhập lại cùng một tệp không tạo hồ sơ trùng.</translation>
+        <source>Fill in the template (one sheet for people, further sheets for qualifications, salary history, work history and family; starting from an empty database, the units and their quotas too). Every row is checked first; if one has an error nothing is imported. People are recognised by their citizen ID number, so importing the same file again adds nobody.</source>
+        <translation>Nhập dữ liệu vào mẫu (một trang cho danh sách người, các trang khác cho trình độ, quá trình lương, quá trình công tác và gia đình; bắt đầu từ cơ sở dữ liệu trống thì cả đơn vị và biên chế được giao). Mọi dòng được kiểm tra trước; chỉ cần một dòng có lỗi thì không nhập dòng nào. Mỗi người được nhận ra bằng số CCCD, nên nhập lại cùng một tệp không tạo hồ sơ trùng.</translation>
     </message>
     <message>
         <source>Workbook (.xlsx) to import</source>

@@ -135,3 +135,23 @@ def test_the_demo_keeps_its_own_agency(demo_ctx):
     assert agency.place == "Bình Định" and agency.short == "SKHCN" and agency.province == "gia_lai"
     assert agency.head_title == "GIÁM ĐỐC" and agency.head_name
     assert ag.problems_of(agency) == []
+
+
+def test_the_agency_seeded_by_earlier_versions_is_forgotten_but_an_entered_one_is_kept(ctx):
+    from hrapp.db.models import AppSetting
+    from hrapp.services.setup import seed_reference_data
+
+    old = {"parent_agency": "UBND TỈNH BÌNH ĐỊNH", "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "agency_short": "SKHCN",
+           "place": "Bình Định", "head_title": "GIÁM ĐỐC", "head_name": "", "preparer_name": ""}
+    with ctx.unit_of_work() as s:
+        for key, value in old.items():
+            s.get(AppSetting, key).value = value
+    assert ag.get_agency(ctx).configured
+    seed_reference_data(ctx)  # what every start does
+    assert ag.get_agency(ctx) == ag.Agency()
+    # the same names with a signer entered are someone's real agency: kept
+    ag.set_agency(ctx, ag.Agency(name="SỞ KHOA HỌC VÀ CÔNG NGHỆ", parent_agency="UBND TỈNH BÌNH ĐỊNH",
+                                 province="gia_lai", place="Bình Định", head_title="GIÁM ĐỐC",
+                                 head_name="Nguyễn Văn A", short="SKHCN"))
+    seed_reference_data(ctx)
+    assert ag.get_agency(ctx).head_name == "Nguyễn Văn A" and ag.get_agency(ctx).configured
