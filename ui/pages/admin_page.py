@@ -1,5 +1,6 @@
-"""Administration: user accounts (turn on, add, edit, reset a password, deactivate), the audit log, backups
-(now, restore, the automatic daily copies). Only the administrator's role may use them; the services check."""
+"""Administration: the agency printed on every document (personnel officer or administrator); user accounts
+(turn on, add, edit, reset a password, deactivate), the audit log, backups (now, restore, the automatic daily
+copies), for the administrator's role only. The services check."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -323,10 +326,18 @@ class AgencyTab(QWidget):
         inner.addWidget(self.form)
         inner.addSpacing(6)
         inner.addLayout(row)
+        holder = QWidget()
+        held = QVBoxLayout(holder)
+        held.setContentsMargins(12, 12, 12, 12)
+        held.addWidget(box)
+        held.addStretch(1)
+        scroll = QScrollArea()  # messages under every field need more than a 768-pixel screen's height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(box)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.refresh)
 
