@@ -87,7 +87,9 @@ def province_code(text: str) -> str:
         if typed in (p.code, _fold(p.name), _fold(p.code.replace("_", " "))) or (
                 p.city and typed == _fold(p.name.removeprefix("Thành phố "))):
             return p.code
-    raise CliError(f"không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025 "
+    merged = next((p for p in provinces() if typed in {_fold(f) for f in p.formed_from}), None)
+    hint = f"; {text} nay thuộc {merged.name}" if merged is not None else ""
+    raise CliError(f"không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025{hint} "
                    "(xem: agency provinces)")
 
 

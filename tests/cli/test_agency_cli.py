@@ -59,7 +59,7 @@ def test_set_then_show_as_json(db):
 
 
 @pytest.mark.parametrize("args, words", [
-    (("agency", "set", "--name", "Sở Nội vụ", "--province", "Bình Định"), "không có tỉnh, thành phố 'Bình Định'"),
+    (("agency", "set", "--name", "Sở Nội vụ", "--province", "Bình Định"), "'Bình Định' trong 34 tỉnh, thành phố từ 01/7/2025; Bình Định nay thuộc Gia Lai"),
     (("agency", "set", "--name", "Sở Nội vụ", "--province", "gia_lai"), "Chưa nhập cơ quan chủ quản."),
     (("agency", "set",), "chưa ghi mục nào"),
 ])
