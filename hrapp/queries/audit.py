@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 
+from hrapp import catalogs
 from hrapp.db.models import AuditLog, Person
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, require
@@ -363,7 +364,43 @@ def readable(value: Any) -> str:
     return str(value)
 
 
-def _changes(raw: Any) -> tuple[FieldChange, ...]:
+# The catalogue whose code a field holds: by field name, or by (table, field) where the name is shared
+_CATALOG_OF: dict[str, str] = {
+    "ethnicity": "ethnicity", "religion": "religion", "category": "category", "cur_category": "category",
+    "cur_education": "qualification_level", "level_code": "qualification_level",
+    "req_education_level": "qualification_level", "granted_level": "qualification_level",
+    "grants_level": "qualification_level", "grants_kind": "qualification_kind", "rating": "rating",
+    "post_code": "post", "course_type": "course_type", "funding_source": "training_funding",
+}
+_CATALOG_OF_IN: dict[tuple[str, str], str] = {
+    ("persons", "status"): "employment_status",
+    ("qualifications", "kind"): "qualification_kind",
+    ("org_units", "kind"): "unit_kind",
+    ("posts_held", "kind"): "appointment_kind",
+    ("disciplines", "form"): "discipline_form",
+    ("training_records", "result"): "training_result",
+    ("job_positions", "group"): "position_group",
+}
+_RANK_FIELDS = {"rank_code", "cur_rank_code", "min_rank_code"}
+_GENDERS = {"M": "Nam", "F": "Nữ"}
+
+
+def value_label(entity: str, name: str, value: Any) -> Any:
+    """A stored code as the officer knows it ('01' → 'Kinh', 'phat_giao' → 'Phật giáo', '01.003' → 'Chuyên
+    viên'); anything else (a value written before codes were kept, a free text) as it is."""
+    if not isinstance(value, str) or not value:
+        return value
+    kind = _CATALOG_OF_IN.get((entity, name)) or _CATALOG_OF.get(name)
+    if kind is not None:
+        return catalogs.label(kind, value, value)
+    if name in _RANK_FIELDS:
+        return catalogs.ranks().get(value, {}).get("name", value)
+    if name == "gender":
+        return _GENDERS.get(value, value)
+    return value
+
+
+def _changes(raw: Any, entity: str = "") -> tuple[FieldChange, ...]:
     if not isinstance(raw, dict):
         return ()
     out = []
@@ -372,7 +409,9 @@ def _changes(raw: Any) -> tuple[FieldChange, ...]:
             old, new = pair
         else:  # an explicit row's details ({"person_ids": [...], "masked": true})
             old, new = None, pair
-        out.append(FieldChange(str(name), field_label(str(name)), readable(old), readable(new)))
+        key = str(name)
+        out.append(FieldChange(key, field_label(key), readable(value_label(entity, key, old)),
+                               readable(value_label(entity, key, new))))
     return tuple(out)
 
 
@@ -412,7 +451,7 @@ def _entry(row: AuditLog, person_name: str | None) -> AuditEntry:
         id=row.id, at=_local(row.at), user=row.user, action=row.action, action_label=action_label(row.action),
         entity=row.entity, entity_label=entity_label(row.entity), entity_id=row.entity_id or "",
         person_id=row.person_id, person_name=person_name or "", summary=row.summary or "",
-        changes=_changes(row.changes),
+        changes=_changes(row.changes, row.entity),
     )
 
 
