@@ -236,3 +236,30 @@ def test_blank_cells_and_none_compare_equal(demo_ctx, tmp_path):
     export_employees(demo_ctx, path, EmployeeFilter())
     check = import_employees(demo_ctx, path, dry_run=True)
     assert (check.created, check.updated, check.issues) == (0, 0, ())
+
+
+def test_the_audit_names_units_positions_decisions_and_people_instead_of_their_ids(demo_ctx):
+    from hrapp.db.models import Decision, JobPosition, OrgUnit
+
+    pid = _someone(demo_ctx)
+    with demo_ctx.read() as s:
+        units = s.execute(select(OrgUnit.id, OrgUnit.name).order_by(OrgUnit.id).limit(2)).all()
+        position = s.execute(select(JobPosition.id, JobPosition.name).limit(1)).one()
+        decision = s.execute(select(Decision.id, Decision.number).limit(1)).one()
+        name = s.get(Person, pid).full_name
+    with demo_ctx.unit_of_work() as s:
+        s.add(AuditLog(user="names", action="update", entity="persons", entity_id=str(pid), person_id=pid,
+                       changes={"cur_unit_id": [units[0].id, units[1].id], "cur_position_id": [None, position.id],
+                                "decision_id": [None, decision.id], "person_id": [None, pid],
+                                "cur_salary_step": [2, 3], "unit_id": [999_999, None]}))
+        s.add(AuditLog(user="names", action="update", entity="org_units", entity_id=str(units[1].id),
+                       changes={"parent_id": [None, units[0].id]}))
+    entries = audit_page(demo_ctx, AuditFilter(user="names")).entries
+    shown = {(e.entity, c.field): (c.old, c.new) for e in entries for c in e.changes}
+    assert shown[("persons", "cur_unit_id")] == (units[0].name, units[1].name)
+    assert shown[("persons", "cur_position_id")] == ("", position.name)
+    assert shown[("persons", "decision_id")] == ("", decision.number)
+    assert shown[("persons", "person_id")] == ("", name)
+    assert shown[("persons", "cur_salary_step")] == ("2", "3")  # a number, not a reference
+    assert shown[("persons", "unit_id")] == ("999999", "")  # a row no longer there: its id
+    assert shown[("org_units", "parent_id")] == ("", units[0].name)

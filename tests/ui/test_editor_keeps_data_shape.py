@@ -65,3 +65,38 @@ def test_changing_only_the_phone_records_only_the_phone(qtbot, demo_ctx):  # noq
     assert [(r.entity, sorted(r.changes)) for r in rows] == [("persons", ["phone"])]
     editor.dirty = False
     editor.close()
+
+
+def test_the_audit_tab_shows_the_changed_ethnicity_and_religion_by_name(qtbot, demo_ctx):  # noqa: ANN001
+    from ui.main_window import MainWindow
+    from ui.pages.admin_page import AdminPage
+
+    with demo_ctx.read() as s:
+        pid = s.scalar(select(Person.id).where(Person.ethnicity == "01", Person.religion == "khong"))
+    editor = _open(qtbot, demo_ctx, pid)
+    for key, name in (("ethnicity", "Ba Na"), ("religion", "phat giao")):  # typed without diacritics
+        combo = editor.identity_form.widgets[key]
+        combo.lineEdit().selectAll()
+        qtbot.keyClicks(combo.lineEdit(), name)
+    with qtbot.waitSignal(editor.saved, timeout=5_000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    editor.dirty = False
+    editor.close()
+    with demo_ctx.read() as s:
+        assert (s.get(Person, pid).ethnicity, s.get(Person, pid).religion) == ("12", "phat_giao")
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("admin")
+    assert isinstance(page, AdminPage)
+    page.tabs.setCurrentWidget(page.audit)
+    audit = page.audit
+    audit.user_combo.setCurrentIndex(audit.user_combo.findData("tester"))
+    audit.action_combo.setCurrentIndex(audit.action_combo.findData("update"))
+    audit.table.selectRow(0)
+    fields = {audit.detail.item(r, 0).text(): (audit.detail.item(r, 1).text(), audit.detail.item(r, 2).text())
+              for r in range(audit.detail.rowCount())}
+    assert fields == {"Dân tộc": ("Kinh", "Ba Na"), "Tôn giáo": ("Không", "Phật giáo")}
+    brief = audit.model.data(audit.model.index(0, 5))
+    assert brief == "Dân tộc, Tôn giáo"
