@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,12 @@ def test_the_audit_names_units_positions_decisions_and_people_instead_of_their_i
     assert shown[("persons", "cur_salary_step")] == ("2", "3")  # a number, not a reference
     assert shown[("persons", "unit_id")] == ("999999", "")  # a row no longer there: its id
     assert shown[("org_units", "parent_id")] == ("", units[0].name)
+
+
+def test_the_printed_planning_list_names_the_ethnicity(demo_ctx):
+    from hrapp.queries.planning import profile_facts
+
+    with demo_ctx.read() as s:
+        ids = {e: s.scalar(select(Person.id).where(Person.ethnicity == e)) for e in ("01", "14")}
+        facts = profile_facts(s, list(ids.values()), date(2026, 6, 30))
+    assert {e: facts[pid].ethnicity for e, pid in ids.items()} == {"01": "Kinh", "14": "Chăm"}
