@@ -383,6 +383,15 @@ _CATALOG_OF_IN: dict[tuple[str, str], str] = {
     ("job_positions", "group"): "position_group",
 }
 _RANK_FIELDS = {"rank_code", "cur_rank_code", "min_rank_code"}
+
+
+def _vocabularies() -> dict[tuple[str, str], dict[str, str]]:
+    """Codes kept without a catalogue file, with the labels the record view uses."""
+    from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
+    from hrapp.services.permissions import ROLE_LABELS
+
+    return {("salary_steps", "reason"): SALARY_REASONS, ("qualifications", "mode"): STUDY_MODES,
+            ("employments", "end_reason"): END_REASONS, ("user_accounts", "role"): ROLE_LABELS}
 _GENDERS = {"M": "Nam", "F": "Nữ"}
 
 
@@ -394,6 +403,9 @@ def value_label(entity: str, name: str, value: Any) -> Any:
     kind = _CATALOG_OF_IN.get((entity, name)) or _CATALOG_OF.get(name)
     if kind is not None:
         return catalogs.label(kind, value, value)
+    vocabulary = _vocabularies().get((entity, name))
+    if vocabulary is not None:
+        return vocabulary.get(value, value)
     if name in _RANK_FIELDS:
         return catalogs.ranks().get(value, {}).get("name", value)
     if name == "gender":

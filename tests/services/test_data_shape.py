@@ -175,6 +175,9 @@ def test_the_audit_shows_labels_of_codes_and_old_names_as_they_are(demo_ctx):
     ("evaluations", "rating", "htt", "Hoàn thành tốt nhiệm vụ"),
     ("salary_steps", "rank_code", "01.003", "Chuyên viên"),
     ("persons", "gender", "F", "Nữ"),
+    ("salary_steps", "reason", "thuong_xuyen", "Thường xuyên"),
+    ("employments", "end_reason", "moved", "Điều động nội bộ"),
+    ("posts_held", "end_reason", "moved", "moved"),  # a free text there
     ("persons", "phone", "01", "01"),  # not a catalogue field: as stored
     ("persons", "ethnicity", "Tày", "Tày"),  # an old name: as stored
 ])
