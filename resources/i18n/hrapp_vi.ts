@@ -1192,6 +1192,29 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year: 05031985, 5/3/85 or 05/03/1985</source>
+        <translation>Gõ ngày, tháng, năm: 05031985, 5/3/85 hoặc 05/03/1985</translation>
+    </message>
+    <message>
+        <source>Enter a date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Position</source>
@@ -1999,6 +2022,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Open this record in the profile editor</source>
+        <translation>Mở hồ sơ này để sửa</translation>
+    </message>
+    <message>
         <source>Record: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
@@ -2233,14 +2264,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 </context>
 <context>
     <name>PersonEditor</name>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
-        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
-    </message>
     <message>
         <source>Write a whole number.</source>
         <translation>Hãy ghi một số nguyên.</translation>
@@ -2782,6 +2805,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Spouse&apos;s family</source>
         <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Saved the record of %1 at %2</source>
+        <translation>Đã lưu hồ sơ %1 lúc %2</translation>
     </message>
     <message>
         <source>Choose the photo</source>
@@ -3861,10 +3888,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <source>e.g. 300/QĐ-SKHCN</source>
         <translation>ví dụ 300/QĐ-SKHCN</translation>
     </message>
@@ -3891,10 +3914,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>The signing date is not a valid dd/mm/yyyy date.</source>
         <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid dd/mm/yyyy date.</source>
-        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>OK</source>
