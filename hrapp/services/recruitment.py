@@ -845,8 +845,8 @@ def _apply_candidate(c: Candidate, dto: CandidateInput) -> None:
     for attr in ("birth_place", "home_town", "id_issue_place", "permanent_address", "current_address", "phone",
                  "major", "institution", "degree_grade", "exemption_note", "note"):
         setattr(c, attr, _clean(getattr(dto, attr)))
-    c.ethnicity = dto.ethnicity or None
-    c.religion = dto.religion or None
+    c.ethnicity = v.catalog_code("ethnicity", dto.ethnicity) or dto.ethnicity or None  # a name typed: its code
+    c.religion = v.catalog_code("religion", dto.religion) or dto.religion or None
     c.id_number = v.normalize_cccd(dto.id_number)
     c.id_issue_date = dto.id_issue_date
     c.email = (_clean(dto.email) or "").lower() or None
