@@ -135,7 +135,7 @@ class CandidateInput:
     """The registration form (Phiếu đăng ký dự tuyển). `preferences` are target ids, first choice first."""
 
     full_name: str
-    gender: str
+    gender: str | None
     birth_date: date | None
     id_number: str | None
     preferences: tuple[int, ...]

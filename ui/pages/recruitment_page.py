@@ -5,6 +5,7 @@ with its printed documents (PDF or Excel)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
@@ -43,6 +44,7 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.services import recruitment as rec
 from hrapp.services.context import ServiceContext
+from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
 from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
@@ -121,9 +123,11 @@ class RecruitmentPage(BasePage):
         titles.addWidget(subtitle)
         head.addLayout(titles)
         head.addStretch(1)
-        head.addWidget(_button(self.tr("New round…"), self.create_new, self.tr("Create a recruitment round (Ctrl+N)")))
-        head.addWidget(_button(self.tr("Open"), self.open_selected))
-        head.addWidget(_button(self.tr("Delete draft"), self.delete_selected))
+        self.new_button = _button(self.tr("New round…"), self.create_new, self.tr("Create a recruitment round (Ctrl+N)"))
+        self.open_button = _button(self.tr("Open"), self.open_selected)
+        self.delete_button = _button(self.tr("Delete draft"), self.delete_selected)
+        for b in (self.new_button, self.open_button, self.delete_button):
+            head.addWidget(b)
 
         list_page = QWidget()
         ll = QVBoxLayout(list_page)
@@ -240,7 +244,7 @@ class RoundDetail(QWidget):
         self.results: RoundResults | None = None
         self.events: list[EventInfo] = []
 
-        back = QToolButton()
+        self.all_rounds_button = back = QToolButton()
         back.setText(self.tr("← All rounds"))
         back.setAutoRaise(True)
         back.clicked.connect(page.show_list)
@@ -252,20 +256,26 @@ class RoundDetail(QWidget):
         self.facts.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("sectionTitle")
+        self.needs = QLabel()
+        self.needs.setObjectName("stepNeeds")
+        self.needs.setWordWrap(True)
+        self.needs.setTextFormat(Qt.TextFormat.RichText)
+        self.needs.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.needs.linkActivated.connect(self.fix)
+        self.steps: tuple[rec.StepRequirements, ...] = ()
         self.next_button = _button("", self.next_step)
         self.next_button.setObjectName("primary")
         self.back_button = _button(self.tr("Step back…"), self.step_back)
         self.edit_button = _button(self.tr("Edit round…"), self.edit_round)
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button = QPushButton(self.tr("Print"))  # a push button sizes itself with the menu arrow
         menu = QMenu(self.print_button)
         for kind, label in (("plan", self.tr("Recruitment plan (positions and quotas)")),
                             ("eligible", self.tr("Candidates admitted to round 2")),
                             ("scores", self.tr("Score sheet")),
                             ("results", self.tr("Results list"))):
-            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k))
-            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True))
+            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k)).setData(kind)
+            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True)).setData(kind)
         self.print_button.setMenu(menu)
         self.error = ErrorBox()
 
@@ -301,6 +311,7 @@ class RoundDetail(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        layout.addWidget(self.needs)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
 
@@ -316,6 +327,7 @@ class RoundDetail(QWidget):
             self.candidates = rec.list_candidates(self.ctx, round_id)
             self.events = rec.round_events(self.ctx, round_id)
             self.results = rec.results(self.ctx, round_id) if self.stage >= STATUS_ORDER.index("round2") else None
+            self.steps = rec.step_requirements(self.ctx, round_id)
         except HrappError as exc:
             self.error.show_error(exc)
             return
@@ -333,19 +345,19 @@ class RoundDetail(QWidget):
         info = self.info
         assert info is not None
         self.title.setText(info.name)
-        plan = info.plan_decision.label() if info.plan_decision else self.tr("no plan yet")
-        deadline = fmt_date(info.application_deadline) or "—"
-        self.facts.setText(self.tr("%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)")
-                           .replace("%1", info.method_label).replace("%2", info.legal_basis.split(" (")[0])
-                           .replace("%3", plan).replace("%4", deadline).replace("%5", str(info.quota))
-                           .replace("%6", str(info.candidates)))
+        plan = info.plan_decision.label() if info.plan_decision else self.tr("no number yet")
+        deadline = fmt_date(info.application_deadline) or self.tr("not set")
+        self.facts.setText(" · ".join((
+            info.method_label, info.legal_basis.split(" (")[0],
+            self.tr("Plan: %1").replace("%1", plan),
+            self.tr("Applications until: %1").replace("%1", deadline),
+            self.tr("%1 place(s), %2 candidate(s)").replace("%1", str(info.quota)).replace("%2", str(info.candidates)),
+        )))
         self.status.setText(STATUS_LABELS[info.status])
         forward, backward = rec.next_statuses(info)
-        labels = {"open": self.tr("Announce and open applications…"), "round1": self.tr("Close applications, "
-                  "start round 1…"), "round2": self.tr("Start round 2…"), "results": self.tr("Fix the results…"),
-                  "closed": self.tr("Close the round…")}
         self.next_button.setVisible(forward is not None)
-        self.next_button.setText(labels.get(forward or "", ""))
+        self.next_button.setText(self.step_label(forward))
+        self._show_needs()
         self.back_button.setVisible(backward is not None)
         self.edit_button.setEnabled(info.status != "closed")
         self.targets.show_data(info)
@@ -365,6 +377,62 @@ class RoundDetail(QWidget):
             self.tabs.setCurrentIndex(default_tab)
         self._shown_status = info.status
 
+    def step_label(self, status: str | None) -> str:
+        labels = {"open": self.tr("Announce and open applications…"), "round1": self.tr("Close applications, "
+                  "start round 1…"), "round2": self.tr("Start round 2…"), "results": self.tr("Fix the results…"),
+                  "closed": self.tr("Close the round…")}
+        return labels.get(status or "", "")
+
+    def _fix_link(self, where: str) -> str:
+        texts = {"round:general": self.tr("edit the round"), "round:council": self.tr("edit the council"),
+                 "targets": self.tr("Positions and quotas"), "candidates": self.tr("Candidates"),
+                 "round1": self.tr("Round 1"), "round2": self.tr("Round 2"), "results": self.tr("Results"),
+                 "hiring": self.tr("Hiring")}
+        return f"<a href='{where}'>{escape(texts.get(where, where))}</a>"
+
+    def _show_needs(self) -> None:
+        """Before the officer presses the next step: what it still lacks, each with a link to where it is
+        written; the button stays disabled until nothing blocking is left. Later steps list only what is
+        written ahead (plan, positions, council)."""
+        steps = self.steps
+        if not steps:
+            self.needs.hide()
+            self.next_button.setEnabled(True)
+            self.next_button.setToolTip("")
+            return
+        first = steps[0]
+        name = self.step_label(first.to_status).rstrip("…")
+        lines: list[str] = []
+        if first.missing:
+            lines.append("<b>" + escape(self.tr("Before “%1”, still needed:").replace("%1", name)) + "</b>")
+            for r in first.missing:
+                color = FAIL_COLOR if r.blocking else WARN_COLOR
+                lines.append(f"<span style='color:{color}'>• {escape(r.message)}</span> — {self._fix_link(r.where)}")
+        else:
+            lines.append(f"<span style='color:{OK_COLOR}'>✓ "
+                         + escape(self.tr("Ready for “%1”.").replace("%1", name)) + "</span>")
+        for later in steps[1:]:
+            for r in later.missing:
+                before = self.step_label(later.to_status).rstrip("…")
+                lines.append("<span style='color:#5f6b7a'>• " + escape(
+                    self.tr("Later, before “%1”: %2").replace("%1", before).replace("%2", r.message))
+                    + f"</span> — {self._fix_link(r.where)}")
+        self.needs.setText("<br>".join(lines))
+        self.needs.show()
+        self.next_button.setEnabled(first.ready)
+        blocking = [r.message for r in first.missing if r.blocking]
+        self.next_button.setToolTip("\n".join(f"• {m}" for m in blocking))
+
+    def fix(self, where: str) -> None:
+        """Go where a missing precondition is written: the round's form (general or council tab) or a tab."""
+        if where.startswith("round:"):
+            self.edit_round(council=where == "round:council")
+            return
+        tabs = {"targets": self.targets, "candidates": self.candidates_tab, "round1": self.round1,
+                "round2": self.round2, "results": self.results_tab, "hiring": self.hiring}
+        if where in tabs:
+            self.tabs.setCurrentWidget(tabs[where])
+
     # --- actions ------------------------------------------------------------------------------------
     def guarded(self, action: Callable[[], Any]) -> Any:
         result = run_guarded(self.error, action)
@@ -382,18 +450,22 @@ class RoundDetail(QWidget):
 
         return self.page.open_dialog(dialog, done)
 
-    def edit_round(self) -> None:
+    def edit_round(self, council: bool = False) -> None:
         from ui.dialogs.recruitment_round_dialog import RoundDialog
 
         if self.info is not None:
-            self.dialog(RoundDialog(self.ctx, self.info, self))
+            dialog = RoundDialog(self.ctx, self.info, self)
+            if council:
+                dialog.tabs.setCurrentIndex(1)
+            self.dialog(dialog)
 
     def next_step(self) -> None:
         from ui.dialogs.recruitment_actions_dialog import StatusDialog
 
         forward = rec.next_statuses(self.info)[0] if self.info else None
         if forward:
-            self.dialog(StatusDialog(self.ctx, self.info, forward, self))
+            notes = tuple(r.message for step in self.steps[:1] for r in step.missing if not r.blocking)
+            self.dialog(StatusDialog(self.ctx, self.info, forward, self, notes))
 
     def step_back(self) -> None:
         from ui.dialogs.recruitment_actions_dialog import StatusDialog
@@ -503,6 +575,7 @@ class CandidatesTab(QWidget):
         self.rows: list[CandidateInfo] = []
         self.model = RowsTableModel([], [])
         self.view = _table(self.model)
+        self.view.setWordWrap(True)
         self.view.activated.connect(lambda _i: self.edit_candidate())
         self.count = QLabel()
         self.add_button = _button(self.tr("Add…"), self.add_candidate)
@@ -527,20 +600,23 @@ class CandidatesTab(QWidget):
         self.info = info
         self.rows = sorted(candidates, key=lambda c: (c.sbd or "~",)) if any(c.sbd for c in candidates) \
             else list(candidates)
+        # the conditions and their reasons come right after the person, the reasons wrapped in the row, so the
+        # officer reads why a candidate is out without scrolling or hovering
         headers = [self.tr("Cand. no."), self.tr("Full name"), self.tr("Date of birth"), self.tr("Sex"),
-                   self.tr("Positions applied for"), self.tr("Degree"), self.tr("Priority"), self.tr("Conditions"),
-                   self.tr("Reasons")]
+                   self.tr("Conditions"), self.tr("Reasons"), self.tr("Positions applied for"), self.tr("Degree"),
+                   self.tr("Priority")]
         data = []
         for c in self.rows:
             prefs = "; ".join(f"{p.choice}. {p.position_name}" for p in c.preferences)
             degree = ", ".join(x for x in (level_name(c.education_level), c.major or "") if x)
             prio = f"{c.priority_label} ({fmt_decimal(c.priority_points, 1)})" if c.priority_label else ""
             cond = {None: self.tr("not checked"), True: self.tr("eligible"), False: self.tr("not eligible")}[c.eligible]
-            data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), prefs, degree, prio,
-                         cond, "; ".join(c.ineligible_reasons)])
-        self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 7), parent=self)
+            data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), cond,
+                         c.ineligible_text, prefs, degree, prio])
+        self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 4), parent=self)
         self.view.setModel(self.model)
-        _fit(self.view, (4, 8))
+        _fit(self.view, (5, 6, 7), cap=340)
+        self.view.resizeRowsToContents()
         self.count.setText(self.tr("%n candidate(s)", "", len(self.rows)))
         editable = info.status in rec.EDITABLE_CANDIDATES
         for b in (self.add_button, self.edit_button, self.import_button, self.template_button):

@@ -1,0 +1,131 @@
+"""What an officer does on the recruitment screens, as clicks and keys: press a button, pick a tab, a list
+item or a choice of a drop-down list, type into a field or a cell of a sheet, press OK in a dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def click(qtbot, widget: QWidget) -> None:  # noqa: ANN001
+    assert widget.isVisible() and widget.isEnabled(), (widget.objectName(), getattr(widget, "text", lambda: "")())
+    qtbot.mouseClick(widget, LEFT)
+
+
+def click_tab(qtbot, tabs: QTabWidget, label: str) -> None:  # noqa: ANN001
+    bar = tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == label)
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def click_item(qtbot, view: QListWidget, item: QListWidgetItem, double: bool = False) -> None:  # noqa: ANN001
+    view.scrollToItem(item)
+    pos = view.visualItemRect(item).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=pos)
+    if double:
+        qtbot.mouseDClick(view.viewport(), LEFT, pos=pos)
+
+
+def click_row(qtbot, view: QAbstractItemView, row: int, column: int = 0) -> None:  # noqa: ANN001
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:  # noqa: ANN001
+    """Open the drop-down list with a click and click the entry whose text starts with `text`."""
+    index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
+    assert index >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
+    qtbot.mouseClick(combo, LEFT)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    model_index = view.model().index(index, combo.modelColumn())
+    view.scrollTo(model_index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(model_index).center())
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+    assert combo.currentIndex() == index, (text, combo.currentText())
+
+
+def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
+    """Click into the field, select what it holds and type over it."""
+    qtbot.mouseClick(field, LEFT)
+    field.selectAll()
+    if text:
+        qtbot.keyClicks(field, text)
+    else:
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert field.text() == text
+
+
+def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:  # noqa: ANN001
+    """Double-click a cell of a sheet, type, press Enter."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=pos)
+    qtbot.mouseDClick(view.viewport(), LEFT, pos=pos)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), type(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def tick_cell(qtbot, view: QAbstractItemView, row: int, column: int) -> None:  # noqa: ANN001
+    """Click the tick box of a cell (drawn at its left edge)."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=QPoint(rect.left() + 10, rect.center().y()))
+
+
+def ok(qtbot, dialog: QDialog) -> None:  # noqa: ANN001
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+
+
+def accepted(qtbot, dialog: QDialog) -> None:  # noqa: ANN001
+    """Press OK and check the dialog closed (the service took it); else fail with what the dialog says."""
+    ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.errors.text()
+
+
+def menu_choice(qtbot, button: QPushButton, text: str) -> None:  # noqa: ANN001
+    """Open a button's menu with a click and click the entry starting with `text` (the menu runs its own loop,
+    so the entry is clicked from a timer once the menu is up)."""
+    from PySide6.QtCore import QTimer
+
+    menu: QMenu = button.menu()
+    action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(text))
+    clicked: list[bool] = []
+
+    def pick() -> None:
+        if not menu.isVisible():
+            QTimer.singleShot(20, pick)
+            return
+        qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(action).center())
+        clicked.append(True)
+
+    QTimer.singleShot(20, pick)
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: bool(clicked), timeout=3000)
+
+
+def fully_visible(widget: QWidget) -> bool:
+    """The widget is shown and no part of it is cut off by its window or a parent."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
