@@ -4,6 +4,7 @@ item or a choice of a drop-down list, type into a field or a cell of a sheet, pr
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -49,17 +50,29 @@ def click_row(qtbot, view: QAbstractItemView, row: int, column: int = 0) -> None
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:  # noqa: ANN001
-    """Open the drop-down list with a click and click the entry whose text starts with `text`."""
+    """Open the drop-down list with a click, move to the entry whose text starts with `text` with the arrow
+    keys and press Enter (the list ignores a mouse release that comes as fast as a test's)."""
     index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
     assert index >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
     qtbot.mouseClick(combo, LEFT)
     view = combo.view()
     qtbot.waitUntil(view.isVisible, timeout=2000)
-    model_index = view.model().index(index, combo.modelColumn())
-    view.scrollTo(model_index)
-    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(model_index).center())
+    step = Qt.Key.Key_Down if index > view.currentIndex().row() else Qt.Key.Key_Up
+    for _ in range(abs(index - view.currentIndex().row())):
+        qtbot.keyClick(view, step)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
     assert combo.currentIndex() == index, (text, combo.currentText())
+
+
+def keys(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001
+    """Type `text` as key presses; a Vietnamese letter arrives as the keyboard (or its input method) sends it,
+    a key event carrying the letter (QTest's own typing knows only ASCII)."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
 def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
@@ -67,7 +80,7 @@ def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
     qtbot.mouseClick(field, LEFT)
     field.selectAll()
     if text:
-        qtbot.keyClicks(field, text)
+        keys(qtbot, field, text)
     else:
         qtbot.keyClick(field, Qt.Key.Key_Delete)
     assert field.text() == text
@@ -83,7 +96,7 @@ def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) 
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit), type(editor)
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
+    keys(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
@@ -129,3 +142,9 @@ def menu_choice(qtbot, button: QPushButton, text: str) -> None:  # noqa: ANN001
 def fully_visible(widget: QWidget) -> bool:
     """The widget is shown and no part of it is cut off by its window or a parent."""
     return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def seen_whole(dialog: QDialog) -> bool:
+    """The dialog's error list is seen whole and nothing above it is squeezed below its minimum to make room."""
+    need = dialog.layout().totalMinimumSize()
+    return fully_visible(dialog.errors) and dialog.width() >= need.width() and dialog.height() >= need.height()

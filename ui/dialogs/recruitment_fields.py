@@ -186,9 +186,10 @@ class ActionDialog(QDialog):
         super().accept()
 
     def _fit_errors(self) -> None:
-        """Grow the dialog so its own error list is seen whole (within the screen it is on)."""
+        """Grow the dialog, if need be, so its own error list is seen whole without squeezing the fields
+        (within the screen it is on)."""
         self.layout().activate()
-        wanted = self.sizeHint().expandedTo(self.size())
+        wanted = self.layout().totalMinimumSize().expandedTo(self.size())
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
             wanted = wanted.boundedTo(screen.size() * 0.95)
