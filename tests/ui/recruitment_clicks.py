@@ -7,7 +7,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -50,9 +50,10 @@ def click_row(qtbot, view: QAbstractItemView, row: int, column: int = 0) -> None
 
 
 def choose(qtbot, combo: QComboBox, text: str) -> None:  # noqa: ANN001
-    """Open the drop-down list with a click, move to the entry whose text starts with `text` with the arrow
+    """Open the drop-down list with a click, move to the entry whose text starts with (else holds) `text` with the arrow
     keys and press Enter (the list ignores a mouse release that comes as fast as a test's)."""
-    index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
+    index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)),
+                 next((i for i in range(combo.count()) if text in combo.itemText(i)), -1))
     assert index >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
     qtbot.mouseClick(combo, LEFT)
     view = combo.view()
@@ -91,13 +92,17 @@ def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) 
     index = view.model().index(row, column)
     view.scrollTo(index)
     pos = view.visualRect(index).center()
+    before = set(view.viewport().findChildren(QLineEdit))
     qtbot.mouseClick(view.viewport(), LEFT, pos=pos)
     qtbot.mouseDClick(view.viewport(), LEFT, pos=pos)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), type(editor)
+    editors = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible() and w not in before]
+    assert len(editors) == 1, "the double-click opened no editor"
+    editor = editors[0]
     editor.selectAll()
     keys(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not isValid(editor) or not editor.isVisible(), timeout=2000)
+    assert view.model().data(index) == text, (view.model().data(index), text)
 
 
 def tick_cell(qtbot, view: QAbstractItemView, row: int, column: int) -> None:  # noqa: ANN001
@@ -148,3 +153,15 @@ def seen_whole(dialog: QDialog) -> bool:
     """The dialog's error list is seen whole and nothing above it is squeezed below its minimum to make room."""
     need = dialog.layout().totalMinimumSize()
     return fully_visible(dialog.errors) and dialog.width() >= need.width() and dialog.height() >= need.height()
+
+
+def found(qtbot, picker, name: str) -> QListWidgetItem:  # noqa: ANN001
+    """The line of `name` in a person search once the search (run after a typing pause) has listed it."""
+    def line() -> QListWidgetItem | None:
+        return next((picker.results.item(i) for i in range(picker.results.count())
+                     if picker.results.item(i).text().startswith(name + ",")), None)
+
+    qtbot.waitUntil(lambda: line() is not None, timeout=3000)
+    item = line()
+    assert item is not None
+    return item

@@ -21,6 +21,7 @@ from tests.ui.recruitment_clicks import (
     click_item,
     click_row,
     click_tab,
+    found,
     ok,
     seen_whole,
     type_cell,
@@ -144,16 +145,6 @@ def test_a_missing_precondition_links_to_where_it_is_written(window, qtbot):
     detail.needs.linkActivated.emit("round:council")
     form = page.active_dialog
     assert form.isVisible() and form.tabs.currentIndex() == 1
-
-
-def found(qtbot, picker, name: str):  # noqa: ANN001, ANN201
-    """The line of `name` once the search (run after a typing pause) has listed it."""
-    def line():  # noqa: ANN202
-        return next((picker.results.item(i) for i in range(picker.results.count())
-                     if picker.results.item(i).text().startswith(name + ",")), None)
-
-    qtbot.waitUntil(lambda: line() is not None, timeout=3000)
-    return line()
 
 
 def test_council_members_are_picked_from_the_staff_without_diacritics_or_typed(window, qtbot):

@@ -293,7 +293,10 @@ class RoundDialog(ActionDialog):
                       if not (self.council.item(r, 0).text() if self.council.item(r, 0) else "").strip()
                       and not (self.council.item(r, 1).text() if self.council.item(r, 1) else "").strip()), None)
         if empty is None:
-            self.add_member(name, title, "uy_vien", pid)
+            chaired = any(isinstance(self.council.cellWidget(r, 2), QComboBox)
+                          and self.council.cellWidget(r, 2).currentData() == "chu_tich"
+                          for r in range(self.council.rowCount()))
+            self.add_member(name, title, "uy_vien" if chaired else "chu_tich", pid)
         else:
             self._set_person(empty, name, pid)
             self.council.setItem(empty, 1, QTableWidgetItem(title))
@@ -346,6 +349,9 @@ class RoundDialog(ActionDialog):
         self.round2_date.set_value(info.round2_date)
         self.note.setText(info.note or "")
         self.set_members([(m.full_name, m.title, m.role, m.person_id) for m in info.council])
+        if not info.council:  # five rows to fill, the first for the chair, as for a new round
+            for _ in range(5):
+                self.add_member()
         if info.council_decision is not None:
             d = info.council_decision
             self.council_decision.fill(d.number, d.sign_date, d.signer or "", d.issuer or "", d.summary or "")
