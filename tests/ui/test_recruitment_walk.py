@@ -229,6 +229,31 @@ def test_the_reason_a_candidate_is_out_is_read_in_the_row(window, qtbot):
     needed = tab.view.fontMetrics().boundingRect(cell.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap, text)
     assert needed.height() <= cell.height()
 
+    # the round-1 sheet says it in its note, whole
+    click_tab(qtbot, page.detail.tabs, "Vòng 1")
+    sheet = page.detail.round1
+    note = sheet.model.columnCount() - 1
+    row = next(r for r in range(sheet.model.rowCount()) if sheet.model.data(sheet.model.index(r, 1)) == "Phan Văn Lâm")
+    assert sheet.model.data(sheet.model.index(row, note)) == text
+    cell = sheet.view.visualRect(sheet.model.index(row, note))
+    needed = sheet.view.fontMetrics().boundingRect(cell.adjusted(4, 0, -4, 0), Qt.TextFlag.TextWordWrap, text)
+    assert sheet.view.viewport().rect().contains(cell) and needed.height() <= cell.height()
+
+
+def test_the_results_note_wraps_a_long_reason_in_its_row(window, qtbot):
+    page = go_to_recruitment(qtbot, window)
+    open_round(qtbot, page, "Xét tuyển viên chức năm 2022 – Trung tâm Khám phá khoa học và Đổi mới sáng tạo")
+    click_tab(qtbot, page.detail.tabs, "Kết quả")
+    tree = page.detail.results_tab.tree
+    qtbot.waitUntil(lambda: tree.columnWidth(8) > 100)
+    items = [tree.topLevelItem(0).child(k) for k in range(tree.topLevelItem(0).childCount())]
+    out = next(i for i in items if i.text(7) == "Không đủ điều kiện" and i.text(8).startswith("Chuyên ngành"))
+    rect = tree.visualItemRect(out)
+    width = tree.columnWidth(8) - 12
+    needed = tree.fontMetrics().boundingRect(0, 0, width, 10_000, Qt.TextFlag.TextWordWrap, out.text(8))
+    assert needed.height() > tree.fontMetrics().height()  # a reason longer than the column: it wraps
+    assert rect.height() >= needed.height()
+
 
 def test_closing_applications_on_the_deadline_is_explained_and_refused_in_a_dialog_seen_whole(
         window, qtbot, demo_ctx):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QRect, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -714,6 +716,9 @@ class ScoresTab(QWidget):
         self.model = ScoreTableModel(self)
         self.view = _table(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        if round_no == 1:  # the reason a candidate is out wraps in the note, read whole in the row
+            self.view.setWordWrap(True)
+            self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.hint = QLabel()
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
@@ -760,6 +765,8 @@ class ScoresTab(QWidget):
         total = self.model.FIXED + len(parts)
         self.view.setColumnHidden(total, self.round_no == 2 and len(parts) == 1)  # the one part is the total
         self.view.setColumnHidden(self.model.absent_column, not parts)
+        if self.round_no == 1:
+            self.view.resizeRowsToContents()
 
     def set_score(self, sbd: str, part: str, text: str) -> bool:
         """Type a score into the sheet (as the officer does in the table)."""
@@ -810,6 +817,29 @@ class ScoresTab(QWidget):
         self.detail.dialog(RemarkDialog(self.detail.ctx, c, self.round_no, part.code, part.label, self))
 
 
+NOTE_COLUMN = 8
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Measures a column's text wrapped at the column's width, so the tree gives the row the lines it needs."""
+
+    def __init__(self, tree: QTreeWidget, column: int):
+        super().__init__(tree)
+        self.tree = tree
+        self.column = column
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        text = index.data() or ""
+        width = self.tree.columnWidth(self.column) - 12
+        if not text or width <= 0:
+            return size
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        if needed.height() <= option.fontMetrics.height():  # one line: the row as tall as the others
+            return size
+        return QSize(size.width(), max(size.height(), needed.height() + 4))
+
+
 class ResultsTab(QWidget):
     """Per position: the ranking, the head's decision where tied, withdrawals."""
 
@@ -821,7 +851,11 @@ class ResultsTab(QWidget):
         self.tree.setColumnCount(9)
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        # a long note (why a candidate is out) wraps in its row and is read whole; rows re-measured on a resize
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(NOTE_COLUMN, WrappingDelegate(self.tree, NOTE_COLUMN))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.summary = QLabel()
         self.summary.setObjectName("muted")
         self.decision_button = _button(self.tr("Head's decision on a tie…"), self.record_tie_decision)
