@@ -517,6 +517,8 @@ class TargetsTab(QWidget):
         self.info: RoundInfo | None = None
         self.model = RowsTableModel([], [])
         self.view = _table(self.model)
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.view.activated.connect(lambda _i: self.edit_target())
         self.total = QLabel()
         self.add_button = _button(self.tr("Add position…"), self.add_target)
@@ -533,14 +535,19 @@ class TargetsTab(QWidget):
 
     def show_data(self, info: RoundInfo) -> None:
         self.info = info
-        headers = [self.tr("Job position"), self.tr("Unit"), self.tr("Rank or title"), self.tr("Quota"),
-                   self.tr("Vacancies"), self.tr("Reason for going above"), self.tr("Requirements"), self.tr("Hired")]
-        rows = [[t.position_name, t.unit_name, f"{t.rank_name} ({t.rank_code})" if t.rank_name else "", str(t.quota),
-                 "" if t.vacancies_seen is None else str(t.vacancies_seen), t.over_vacancy_reason or "",
-                 t.requirements, str(t.hired)] for t in info.targets]
-        self.model = RowsTableModel(headers, rows, centered=(3, 4, 7), parent=self)
+        # the unit under the position and the numbers next to them, long texts wrapped in their rows, so the
+        # requirements are read at 1366 pixels without scrolling sideways
+        headers = [self.tr("Job position"), self.tr("Rank or title"), self.tr("Quota"), self.tr("Vacancies"),
+                   self.tr("Hired"), self.tr("Reason for going above"), self.tr("Requirements")]
+        rows = [[f"{t.position_name}\n{t.unit_name}", f"{t.rank_name} ({t.rank_code})" if t.rank_name else "",
+                 str(t.quota), "" if t.vacancies_seen is None else str(t.vacancies_seen), str(t.hired),
+                 t.over_vacancy_reason or "", t.requirements] for t in info.targets]
+        self.model = RowsTableModel(headers, rows, centered=(2, 3, 4), parent=self)
         self.view.setModel(self.model)
-        _fit(self.view, (0, 6))
+        _fit(self.view, (0, 5, 6), cap=220)
+        header = self.view.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), 190))
+        self.view.resizeRowsToContents()
         self.total.setText(self.tr("Total: %1 place(s)").replace("%1", str(info.quota)))
         editable = info.status in ("draft", "open")
         for b in (self.add_button, self.edit_button, self.remove_button):
@@ -617,7 +624,9 @@ class CandidatesTab(QWidget):
                          c.ineligible_text, prefs, degree, prio])
         self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 4), parent=self)
         self.view.setModel(self.model)
-        _fit(self.view, (5, 6, 7), cap=340)
+        _fit(self.view, (5, 6, 7), cap=280)
+        header = self.view.horizontalHeader()
+        header.resizeSection(6, min(header.sectionSize(6), 250))  # the positions applied for, within 1366 pixels
         self.view.resizeRowsToContents()
         self.count.setText(self.tr("%n candidate(s)", "", len(self.rows)))
         editable = info.status in rec.EDITABLE_CANDIDATES
