@@ -326,7 +326,7 @@ def _clean(text: str | None) -> str | None:
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _round_for_update(s: Session, round_id: int) -> RecruitmentRound:

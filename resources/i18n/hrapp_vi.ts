@@ -114,6 +114,26 @@
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Database not found</source>
+        <translation>Không tìm thấy cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.
+
+Create a new, empty database there?</source>
+        <translation>Không có cơ sở dữ liệu tại %1.
+
+Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
+    </message>
+    <message>
+        <source>Create new database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -5482,10 +5502,6 @@
     <message>
         <source>Job position</source>
         <translation>Vị trí việc làm</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
     </message>
     <message>
         <source>Rank or title</source>

@@ -3,8 +3,6 @@ head's choice among tied candidates, a winner's withdrawal, re-marking, and hiri
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import (
@@ -76,7 +75,7 @@ class StatusDialog(ActionDialog):
             hint.setObjectName("muted")
             layout.addWidget(hint)
         form = QFormLayout()
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         form.addRow(self.tr("Date *"), self.event_date)
         self.reason = QLineEdit()
         if not forward:
@@ -157,7 +156,7 @@ class WithdrawalDialog(ActionDialog):
         self.reason_code = QComboBox()
         for code, label in WITHDRAWAL_REASONS.items():
             self.reason_code.addItem(label, code)
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         self.note = QLineEdit()
         form.addRow(self.tr("Reason *"), self.reason_code)
         form.addRow(self.tr("Date"), self.event_date)
