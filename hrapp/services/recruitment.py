@@ -723,6 +723,8 @@ class StepRequirements:
 
 SETUP_FIELDS = ("plan_decision", "notice_date", "application_deadline", "targets", "council")
 """Preconditions written ahead in the round's form or its positions, listed for later steps too."""
+SETUP_STEPS = ("open", "round1")
+"""The steps whose preconditions include some of SETUP_FIELDS."""
 
 
 def _forward_missing(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, to_status: str,
@@ -810,9 +812,12 @@ def step_requirements(ctx: ServiceContext, round_id: int, *, today: date | None 
         status = rnd.status
         while status in FORWARD:
             to = FORWARD[status]
-            missing = _forward_missing(s, ctx, rnd, to, day)
-            if out:
-                missing = [r for r in missing if r.field in SETUP_FIELDS]
+            if not out:
+                missing = _forward_missing(s, ctx, rnd, to, day)
+            elif to in SETUP_STEPS:  # later steps: only what is written ahead (no ranking computed for them)
+                missing = [r for r in _forward_missing(s, ctx, rnd, to, day) if r.field in SETUP_FIELDS]
+            else:
+                missing = []
             out.append(StepRequirements(to, tuple(missing)))
             status = to
     return tuple(out)

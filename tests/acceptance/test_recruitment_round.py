@@ -54,15 +54,14 @@ def window(qtbot, demo_ctx, tmp_path, monkeypatch, qapp):  # noqa: ANN001
     apply_style(qapp)
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    clock.set_today(TODAY)
+    clock.set_today(TODAY)  # the suite's clock fixture puts the suite's day back after the test
     w = MainWindow(demo_ctx)
     w.opened_files = opened
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
-    yield w
-    clock.set_today(None)
+    return w
 
 
 def needs(detail) -> str:  # noqa: ANN001

@@ -35,14 +35,13 @@ TODAY = date(2026, 12, 7)
 def window(qtbot, demo_ctx, monkeypatch):  # noqa: ANN001
     from ui.main_window import MainWindow
 
-    clock.set_today(TODAY)
+    clock.set_today(TODAY)  # the suite's clock fixture puts the suite's day back after the test
     w = MainWindow(demo_ctx)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
     qtbot.waitExposed(w)
-    yield w
-    clock.set_today(None)
+    return w
 
 
 def go_to_recruitment(qtbot, window):  # noqa: ANN001, ANN201
