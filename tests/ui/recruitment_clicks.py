@@ -165,3 +165,16 @@ def found(qtbot, picker, name: str) -> QListWidgetItem:  # noqa: ANN001
     item = line()
     assert item is not None
     return item
+
+
+def follow_link(qtbot, label: QWidget, href: str) -> None:  # noqa: ANN001
+    """Follow a link of a rich-text label from the keyboard: click into the label, Tab to the link, Enter."""
+    import re
+
+    hrefs = re.findall(r"href='([^']*)'", label.text())
+    assert href in hrefs, (href, hrefs)
+    qtbot.mouseClick(label, LEFT, pos=QPoint(1, 1))
+    label.setFocus()  # the click's focus, where the window is not active (offscreen)
+    for _ in range(hrefs.index(href) + 1):
+        qtbot.keyClick(label, Qt.Key.Key_Tab)
+    qtbot.keyClick(label, Qt.Key.Key_Return)

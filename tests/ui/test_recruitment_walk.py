@@ -21,6 +21,7 @@ from tests.ui.recruitment_clicks import (
     click_item,
     click_row,
     click_tab,
+    follow_link,
     found,
     ok,
     seen_whole,
@@ -138,10 +139,10 @@ def test_a_missing_precondition_links_to_where_it_is_written(window, qtbot):
     accepted(qtbot, new_round(qtbot, page, "Xét tuyển viên chức năm 2026"))
     detail = page.detail
     assert "href='round:council'" in detail.needs.text() and "href='targets'" in detail.needs.text()
-    detail.tabs.setCurrentIndex(5)
-    detail.needs.linkActivated.emit("targets")  # what a click on the link sends
+    click_tab(qtbot, detail.tabs, "Tuyển dụng")
+    follow_link(qtbot, detail.needs, "targets")
     assert detail.tabs.currentWidget() is detail.targets
-    detail.needs.linkActivated.emit("round:council")
+    follow_link(qtbot, detail.needs, "round:council")
     form = page.active_dialog
     assert form.isVisible() and form.tabs.currentIndex() == 1
 
