@@ -13,14 +13,11 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from hrapp.services.agency import get_agency
 from tests.io.test_import import HEAD, row
-from tests.ui.conftest import dialogs_fit_the_screen, isolated_settings, vietnamese_ui, wait_loaded  # noqa: F401
+from tests.ui.conftest import wait_loaded
 from tests.ui.typing import choose, retype
 from ui.app import offer_first_start
 from ui.main_window import MainWindow
 from ui.pages import registry
-
-# The UI suite's autouse fixtures imported above (own settings folder, Vietnamese interface, dialog-size
-# check) apply to the walk too.
 
 UNITS = [["Mã đơn vị (*)", "Tên đơn vị (*)", "Loại đơn vị (*)", "Mã đơn vị cấp trên", "Ngày thành lập"],
          ["SNV", "Sở Nội vụ", "Sở", None, "01/07/2025"],
