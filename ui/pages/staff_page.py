@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.icons import icon
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
 from ui.pages.base import BasePage
@@ -91,7 +92,7 @@ class StaffPage(BasePage):
         self.import_button.clicked.connect(self.import_records)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
-        self.export_button.clicked.connect(self.export_excel)
+        self.export_button.clicked.connect(lambda: self.export_excel())  # clicked(bool) is not a path
         self.cv_button = QPushButton(self.tr("Print 2C"))
         self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
         self.cv_button.clicked.connect(self.print_cv)
@@ -272,7 +273,7 @@ class StaffPage(BasePage):
         self.export(handle.name, self._preview)
 
     def save_as(self) -> None:
-        default = str(Path.home() / "danh_sach_ccvc.pdf")
+        default = suggested_path(self.ctx, "danh_sach_ccvc.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staff list"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
