@@ -32,6 +32,10 @@ class HrappError(Exception):
     def message(self) -> str:
         return self.worded()
 
+    @message.setter
+    def message(self, value: str) -> None:  # a subclass giving its own Vietnamese sentence after __init__
+        self.vi_message = value
+
     def __str__(self) -> str:
         return self.worded()
 
@@ -50,6 +54,8 @@ class ValidationError(DomainError):
         super().__init__("validation", messages.join((m for _, m in errors), "vi"), field=first_field)
 
     def worded(self, lang: str | None = None) -> str:
+        if (lang or messages.language()) == "vi" and self.vi_message:
+            return self.vi_message  # the Vietnamese sentences as joined at the raise (or as a subclass set them)
         return messages.join((m for _, m in self.errors), lang)
 
 

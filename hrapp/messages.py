@@ -366,6 +366,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_negative": ("không được âm", "must not be negative"),
     "cli_bad_year": ("năm không hợp lệ: '{text}'", "invalid year: '{text}'"),
     "cli_year_range": ("năm phải trong khoảng 1990–2100: {year}", "the year must be within 1990–2100: {year}"),
+    "cli_unknown_province": ("không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025 "
+                             "(xem: agency provinces)",
+                             "no province or city '{text}' among the 34 from 01/07/2025 (see: agency provinces)"),
+    "cli_province_merged": ("không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025; {text} nay "
+                            "thuộc {merged} (xem: agency provinces)",
+                            "no province or city '{text}' among the 34 from 01/07/2025; {text} is now part of "
+                            "{merged} (see: agency provinces)"),
+    "cli_agency_nothing": ("chưa ghi mục nào cần đặt (ví dụ: agency set --name 'SỞ NỘI VỤ' --province gia_lai ...)",
+                           "nothing to set (for example: agency set --name 'DEPARTMENT OF HOME AFFAIRS' "
+                           "--province gia_lai ...)"),
     "cli_positive": ("{option} phải là số dương", "{option} must be a positive number"),
     "cli_output_suffix": ("tệp kết quả phải có đuôi {suffixes}: {path}", "the output file must end in {suffixes}: {path}"),
     "cli_no_folder": ("không có thư mục {path}", "no such folder: {path}"),

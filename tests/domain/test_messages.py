@@ -180,3 +180,15 @@ def test_the_errors_of_a_decision_read_in_either_language():
                                                 "trước ngày ký (05/03/2024).")
     assert messages.render(err.value, "en") == ("The decision number is missing.; The effective date (01/03/2024) "
                                                 "cannot be before the signing date (05/03/2024).")
+
+
+def test_a_subclass_may_give_its_own_vietnamese_sentence_after_the_fact():
+    class OneLine(ValidationError):
+        def __init__(self, pairs):
+            super().__init__(pairs)
+            self.message = " ".join(m for _f, m in self.errors)
+
+    exc = OneLine([("phone", v.phone_error("12")), ("email", v.email_error("x"))])
+    assert exc.message == str(exc) == ("Số điện thoại '12' không hợp lệ. Thư điện tử 'x' không đúng dạng "
+                                       "(ví dụ: ten@skhcn.gov.vn).")
+    assert messages.render(exc, "en").startswith("The phone number '12' is not valid.; The e-mail address 'x'")
