@@ -28,7 +28,7 @@ from hrapp.services import setup
 from hrapp.services.context import ServiceContext
 from ui import preferences
 from ui.icons import icon
-from ui.messages import show_error, show_message
+from ui.messages import confirm, show_error, show_message
 from ui.pages import registry
 from ui.pages.base import BasePage
 from ui.session import SessionActions
@@ -36,6 +36,7 @@ from ui.session import SessionActions
 log = logging.getLogger(__name__)
 
 SIDEBAR_WIDTH = 200
+DB_LABEL_WIDTH = 420
 
 
 class MainWindow(QMainWindow):
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel()
         self.user_label = QLabel()
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.db_label.setMaximumWidth(DB_LABEL_WIDTH)  # no stretch: the left of the bar says what just happened
+        self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
             page.restore_state(settings)
             settings.endGroup()
             page.actions_changed.connect(self._update_actions)
-            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.status_message.connect(lambda text: confirm(self, text))
             self.stack.addWidget(page)
             self._pages[key] = page
         return page
@@ -261,7 +263,10 @@ class MainWindow(QMainWindow):
         self.agency_label.setText(letterhead.get("agency_name", ""))
         path = sqlite_path(self.ctx.url)
         where = str(path) if path is not None else self.ctx.url
-        self.db_label.setText(self.tr("Database: %1").replace("%1", where))
+        label = self.tr("Database: %1")
+        room = DB_LABEL_WIDTH - self.db_label.fontMetrics().horizontalAdvance(label.replace("%1", "")) - 16
+        shown = self.db_label.fontMetrics().elidedText(where, Qt.TextElideMode.ElideMiddle, room)
+        self.db_label.setText(label.replace("%1", shown))
         self.db_label.setToolTip(where)
         self.session_actions.refresh()
 

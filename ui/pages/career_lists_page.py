@@ -49,6 +49,7 @@ from hrapp.services.pay_lists import (
     describe,
 )
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -642,7 +643,7 @@ class CareerListsPage(BasePage):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     # --- approval -------------------------------------------------------------------------------------
     def approve(self) -> None:

@@ -44,6 +44,7 @@ from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
@@ -447,7 +448,7 @@ class PlanningPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)

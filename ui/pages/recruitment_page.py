@@ -45,6 +45,7 @@ from hrapp.services import recruitment as rec
 from hrapp.services.context import ServiceContext
 from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
+from ui.messages import confirm
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
@@ -425,7 +426,7 @@ class RoundDetail(QWidget):
             return target
 
         def done(saved: str) -> None:
-            self.page.status_message.emit(self.tr("Saved %1").replace("%1", saved))
+            confirm(self, path=saved)
             self.last_saved = saved
             QDesktopServices.openUrl(QUrl.fromLocalFile(saved))
 
@@ -589,7 +590,8 @@ class CandidatesTab(QWidget):
                                                   self.tr("Candidates.xlsx"), self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return
-        self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path))
+        if self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path) or path) is not None:
+            confirm(self, path=path)
 
     def import_candidates(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_candidates

@@ -43,7 +43,7 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
-from ui.messages import error_text
+from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
@@ -560,7 +560,7 @@ class TrainingPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)
