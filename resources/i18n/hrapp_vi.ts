@@ -1082,10 +1082,6 @@
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1791,6 +1787,10 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
 </context>
 <context>
     <name>MoveUnitDialog</name>
@@ -1840,6 +1840,29 @@
     <message>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open the file with the program the computer uses for it</source>
+        <translation>Mở tệp bằng chương trình máy tính dùng cho loại tệp này</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Show the folder holding the file</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -3244,10 +3267,6 @@
         <translation>Lưu thành tệp</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>Printing</source>
         <translation>In tài liệu</translation>
     </message>
@@ -3685,10 +3704,6 @@
         <source>Writing the document…</source>
         <translation>Đang ghi tài liệu…</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>QLineEdit</name>
@@ -3948,6 +3963,10 @@
         <translation>
             <numerusform>%n kỳ tuyển dụng</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a round in the list first.</source>
+        <translation>Hãy chọn một kỳ tuyển dụng trong danh sách trước.</translation>
     </message>
     <message>
         <source>Delete the draft round “%1”?</source>
@@ -4574,10 +4593,6 @@
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>Building the document…</source>
         <translation>Đang lập văn bản…</translation>
     </message>
@@ -4886,12 +4901,24 @@
         <translation>Điểm theo thang của từng phần; vòng 2 đạt từ %1 điểm. Đánh dấu “Vắng” với người không dự.</translation>
     </message>
     <message>
+        <source>No score was changed: nothing to save.</source>
+        <translation>Chưa có điểm nào thay đổi: không có gì để lưu.</translation>
+    </message>
+    <message>
+        <source>The scores were saved.</source>
+        <translation>Đã lưu điểm.</translation>
+    </message>
+    <message>
         <source>Import scores</source>
         <translation>Nhập điểm</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx *.xls *.xlsm)</source>
         <translation>Bảng tính Excel (*.xlsx *.xls *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Choose the candidate&apos;s score to re-mark first.</source>
+        <translation>Hãy chọn ô điểm của thí sinh cần phúc khảo trước.</translation>
     </message>
 </context>
 <context>
@@ -5027,10 +5054,6 @@
         <translation>Danh sách CCVC</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
@@ -5053,6 +5076,12 @@
     <message>
         <source>Print…</source>
         <translation>In…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n person(s)</source>
+        <translation>
+            <numerusform>Đã xuất %n người</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -5153,10 +5182,6 @@
     <message>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
-    </message>
-    <message>
-        <source>Exported %1 people to %2</source>
-        <translation>Đã xuất %1 người ra %2</translation>
     </message>
     <message>
         <source>Sơ yếu lý lịch</source>
@@ -5290,10 +5315,6 @@
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
@@ -5544,6 +5565,10 @@
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
+        <source>Choose a reminder in the list first</source>
+        <translation>Hãy chọn một việc trong danh sách trước</translation>
+    </message>
+    <message>
         <source>The person&apos;s record</source>
         <translation>Hồ sơ của người này</translation>
     </message>
@@ -5618,6 +5643,10 @@
     <message>
         <source>Nothing falls due in this period.</source>
         <translation>Không có việc nào đến hạn trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>This reminder has no list of its own: open the person&apos;s record</source>
+        <translation>Việc này không có danh sách riêng: hãy mở hồ sơ của người đó</translation>
     </message>
 </context>
 <context>
@@ -6116,10 +6145,6 @@
     <message>
         <source>Save as</source>
         <translation>Lưu thành</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Printing</source>

@@ -443,6 +443,10 @@ class CareerListsPage(BasePage):
             self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
                                      .replace("%2", str(n)))
         self.approve_button.setEnabled(bool(model.checkable and model.checked_rows()))
+        # Tick all / Untick all only when they would change a row (an empty list has nothing to tick).
+        tickable = [i for i, r in enumerate(model.rows) if model.checkable is not None and model.checkable(r)]
+        self.check_all_button.setEnabled(any(not model.checked[i] for i in tickable))
+        self.uncheck_all_button.setEnabled(any(model.checked[i] for i in tickable))
 
     def unit_id(self) -> int | None:
         return unit_id_for_code(self.ctx, self.unit_combo.current_code())

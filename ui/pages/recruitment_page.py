@@ -193,6 +193,8 @@ class RecruitmentPage(BasePage):
         row = _selected_row(self.list_view)
         if 0 <= row < len(self.rows):
             self.open_round(self.rows[row].id)
+        else:
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
 
     def open_round(self, round_id: int) -> None:
         self.detail.load(round_id)
@@ -209,6 +211,7 @@ class RecruitmentPage(BasePage):
 
         row = _selected_row(self.list_view)
         if not 0 <= row < len(self.rows):
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
             return
         r = self.rows[row]
         answer = QMessageBox.question(self, self.tr("Delete draft"),
@@ -700,10 +703,12 @@ class ScoresTab(QWidget):
 
     def save_scores(self) -> None:
         if self.info is None or not self.model.dirty:
+            confirm(self, self.tr("No score was changed: nothing to save."))
             return
         round_id, round_no = self.info.id, self.round_no
-        self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
-            round_id, round_no, self.model.entries())))
+        if self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
+                round_id, round_no, self.model.entries())) or True) is not None:
+            confirm(self, self.tr("The scores were saved."))
 
     def import_scores(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_scores
@@ -729,6 +734,7 @@ class ScoresTab(QWidget):
 
         index = self.view.currentIndex()
         if not index.isValid() or self.info is None:
+            self.detail.error.show_text(self.tr("Choose the candidate's score to re-mark first."))
             return
         c = self.model.rows[index.row()]
         k = index.column() - self.model.FIXED
