@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,7 @@ from ui.messages import confirm, show_error, show_message
 from ui.pages import registry
 from ui.pages.base import BasePage
 from ui.session import SessionActions
+from ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activated()
         self._update_actions()
+        notice = self.findChild(Notice, "notice", Qt.FindChildOption.FindDirectChildrenOnly)
+        if notice is not None:
+            QTimer.singleShot(0, notice.follow_layout)  # once the page is laid out
 
     def _page_call(self, method: str) -> None:
         page = self.current_page()

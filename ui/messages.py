@@ -50,13 +50,16 @@ def confirm(widget: QWidget, text: str | None = None, path: str | Path | None = 
     """
     from ui.widgets.notice import Notice
 
+    status = text
     if text is None:
-        text = translate("Messages", "Saved %1").replace("%1", Path(path).name if path is not None else "")
+        saved = translate("Messages", "Saved %1")
+        text, status = saved.replace("%1", Path(path).name), saved.replace("%1", str(path))
+    elif path is not None and str(path) not in text:
+        status = f"{text} – {path}"
     Notice.for_window(widget).show_text(text, path)
     window = main_window_of(widget)
     if window is not None:
-        where = str(path) if path is not None else ""
-        window.statusBar().showMessage(text if where in text else f"{text} ({where})", STATUS_MS)
+        window.statusBar().showMessage(status, STATUS_MS)
 
 
 def main_window_of(widget: QWidget | None) -> QMainWindow | None:

@@ -72,6 +72,10 @@
         <translation>Hoạt động</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>User accounts are on; you are signed in as %1.</source>
         <translation>Đã bật tài khoản người dùng; bạn đang đăng nhập là %1.</translation>
     </message>
@@ -3255,6 +3259,10 @@
         <translation>quy hoạch quá số chức danh: %1</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
@@ -5168,6 +5176,10 @@
         <translation>Xếp theo tên · Enter hoặc nhấp đúp để mở hồ sơ</translation>
     </message>
     <message>
+        <source>The record was saved.</source>
+        <translation>Đã lưu hồ sơ.</translation>
+    </message>
+    <message>
         <source>Export the list</source>
         <translation>Xuất danh sách</translation>
     </message>
@@ -6129,6 +6141,10 @@
     <message>
         <source>%1 people lack %2 requirements</source>
         <translation>%1 người còn thiếu %2 tiêu chuẩn</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
     </message>
     <message>
         <source>%1 lines added to the plan of %2.</source>

@@ -86,6 +86,11 @@ def test_the_import_templates_button_writes_the_template_and_confirms_it(window,
     assert target.exists() and Path(target).stat().st_size > 0
     notice = dialog.findChild(Notice, "notice")  # on the dialog, where the officer is looking
     assert notice.isVisible() and notice.open_folder_button.isVisible()
+    for button in dialog.findChildren(QPushButton):  # and not over its Close button or any other
+        if button.isVisible() and not notice.isAncestorOf(button):
+            where = button.geometry().translated(button.parentWidget().mapTo(dialog, button.parentWidget().pos())
+                                                 - button.parentWidget().pos())
+            assert not where.intersects(notice.geometry()), button.text()
     dialog.reject()
 
 

@@ -33,7 +33,7 @@ from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_fold
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, has_permission
 from ui.dialogs.login_dialog import local_time
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
@@ -163,6 +163,7 @@ class AccountsTab(QWidget):
         self.refresh()
         if result is not None:
             self.select(result.username)
+        confirm(self, self.tr("Saved."))
 
     def enable_accounts(self) -> None:
         from ui.dialogs.account_dialogs import EnableAccountsDialog

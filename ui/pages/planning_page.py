@@ -351,8 +351,12 @@ class PlanningPage(BasePage):
         self.export_actions["review_xlsx"].setEnabled(has_review)
 
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.period() is not None

@@ -214,10 +214,14 @@ class StaffPage(BasePage):
         from ui.dialogs.person_editor import PersonEditor
 
         editor = PersonEditor(self.ctx, person_id, self)
-        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))
+        editor.saved.connect(lambda _pid: self._record_saved(editor))
         editor.open()
         self._editor = editor  # kept for tests and so the dialog is not collected while open
         return editor
+
+    def _record_saved(self, editor: QWidget) -> None:
+        self.apply_filter(fresh=True)
+        confirm(editor, self.tr("The record was saved."))
 
     def import_records(self) -> QWidget:
         from ui.dialogs.import_dialog import ImportDialog

@@ -416,8 +416,12 @@ class TrainingPage(BasePage):
 
     # --- actions -------------------------------------------------------------------------------------
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.plan() is not None
@@ -438,6 +442,7 @@ class TrainingPage(BasePage):
     def _plan_created(self, plan: q.PlanRow) -> None:
         """Show the new plan at once."""
         self.refresh()
+        confirm(self, self.tr("Saved."))
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan.id), 0))
 
     def _units(self) -> list[tuple[int, str]]:
@@ -519,6 +524,7 @@ class TrainingPage(BasePage):
         def saved(result: ts.CourseResult) -> None:
             self.course_warning.setText("\n".join(result.warnings))
             self.refresh()
+            confirm(self, self.tr("Saved."))
 
         run_form(dialog, saved)
         return dialog

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QEnterEvent, QFontMetrics
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 HIDE_AFTER_MS = 15_000
 MARGIN = 16
@@ -84,6 +93,11 @@ class Notice(QFrame):
         notice = host.findChild(Notice, "notice", Qt.FindChildOption.FindDirectChildrenOnly)
         return notice if notice is not None else Notice(host)
 
+    def follow_layout(self) -> None:
+        """Take a place again (the window shows another page, whose buttons it must not hide)."""
+        if self.isVisible():
+            self._place()
+
     def show_text(self, text: str, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.text_label.setText(text)
@@ -121,8 +135,19 @@ class Notice(QFrame):
             area = host.centralWidget().geometry()
         size = self.sizeHint().boundedTo(area.size())
         self.resize(size)
-        self.move(max(area.left(), area.right() - size.width() - MARGIN),
-                  max(area.top(), area.bottom() - size.height() - MARGIN))
+        rect = QRect(QPoint(max(area.left(), area.right() - size.width() - MARGIN),
+                            max(area.top(), area.bottom() - size.height() - MARGIN)), size)
+        # Never over a button (a dialog's Close, a page's bottom row): moved up above the ones it would hide.
+        buttons = [QRect(b.mapTo(host, QPoint(0, 0)), b.size()) for b in host.findChildren(QAbstractButton)
+                   if b.isVisible() and not self.isAncestorOf(b)]
+        moved = True
+        while moved and rect.top() > area.top():
+            moved = False
+            for b in buttons:
+                if b.intersects(rect):
+                    rect.moveBottom(b.top() - MARGIN // 2)
+                    moved = True
+        self.move(rect.topLeft())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
