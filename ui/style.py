@@ -45,6 +45,7 @@ QLineEdit {{
 }}
 QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
 QLineEdit[readOnly="true"] {{ background: #f7f9fb; }}
+QLineEdit[invalid="true"] {{ border: 1px solid #b3261e; }}
 QPushButton#primary {{
     background: {ACCENT}; color: #ffffff; border: 1px solid #184d7d; border-radius: 4px; padding: 6px 14px;
 }}

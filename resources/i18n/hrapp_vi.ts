@@ -118,6 +118,26 @@
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Database not found</source>
+        <translation>Không tìm thấy cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.
+
+Create a new, empty database there?</source>
+        <translation>Không có cơ sở dữ liệu tại %1.
+
+Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
+    </message>
+    <message>
+        <source>Create new database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -1172,6 +1192,29 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year: 05031985, 5/3/85 or 05/03/1985</source>
+        <translation>Gõ ngày, tháng, năm: 05031985, 5/3/85 hoặc 05/03/1985</translation>
+    </message>
+    <message>
+        <source>Enter a date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Position</source>
@@ -2006,6 +2049,14 @@
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Open this record in the profile editor</source>
+        <translation>Mở hồ sơ này để sửa</translation>
+    </message>
+    <message>
         <source>Record: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
@@ -2240,14 +2291,6 @@
 </context>
 <context>
     <name>PersonEditor</name>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
-        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
-    </message>
     <message>
         <source>Write a whole number.</source>
         <translation>Hãy ghi một số nguyên.</translation>
@@ -2789,6 +2832,10 @@
     <message>
         <source>Spouse&apos;s family</source>
         <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Saved the record of %1 at %2</source>
+        <translation>Đã lưu hồ sơ %1 lúc %2</translation>
     </message>
     <message>
         <source>Choose the photo</source>
@@ -3864,10 +3911,6 @@
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <source>e.g. 300/QĐ-SKHCN</source>
         <translation>ví dụ 300/QĐ-SKHCN</translation>
     </message>
@@ -3894,10 +3937,6 @@
     <message>
         <source>The signing date is not a valid dd/mm/yyyy date.</source>
         <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid dd/mm/yyyy date.</source>
-        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>OK</source>
@@ -5174,10 +5213,6 @@
     <message>
         <source>In order of given name · Enter or double-click opens the record</source>
         <translation>Xếp theo tên · Enter hoặc nhấp đúp để mở hồ sơ</translation>
-    </message>
-    <message>
-        <source>The record was saved.</source>
-        <translation>Đã lưu hồ sơ.</translation>
     </message>
     <message>
         <source>Export the list</source>
