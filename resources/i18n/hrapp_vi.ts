@@ -4628,6 +4628,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Người thực hiện</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>Save document</source>
         <translation>Lưu văn bản</translation>
     </message>

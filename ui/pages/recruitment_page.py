@@ -381,8 +381,7 @@ class RoundDetail(QWidget):
         def done(_value: Any) -> None:
             self.reload()
             self.page.load_rounds()
-            if message:
-                self.page.status_message.emit(message)
+            self.page.status_message.emit(message or self.tr("Saved."))
 
         return self.page.open_dialog(dialog, done)
 
