@@ -1,10 +1,13 @@
-"""Every button does what it says: the real main window on the demo department, every page and the dialogs its
+"""Every button does what it says, and every file it writes is confirmed: the real main window on the demo department, every page and the dialogs its
 buttons open, every enabled push and tool button clicked and every enabled menu action triggered.
 
 File dialogs, message boxes and modal `exec()` are intercepted (what was asked is recorded; a save dialog gets a
 file in a temporary folder, an open dialog is cancelled, a question is answered "No"). A click fails the test when
 it raises, or when it changes nothing the officer can see: no dialog asked or opened, no background task, no
-page change, no message, no list reloaded, nothing shown, hidden, enabled or written differently on screen.
+page change, no message, no list reloaded, nothing shown, hidden, enabled or written differently on screen;
+and when a file chosen in a save dialog was written without a notice naming it (with "Open file" and "Open
+folder"). Not clicked: the menu actions in SKIPPED_ACTIONS and the own buttons of NOT_EXPLORED dialogs, each
+with its reason below; disabled buttons (the walk selects the first row of every list first, so most are not).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from ui.pages import registry
 from ui.tasks import Task, running_tasks
+from ui.widgets.notice import Notice
 
 TASK_TIMEOUT_MS = 60_000
 
@@ -68,6 +72,7 @@ class Recorder:
 
     folder: Path
     asked: list[str] = field(default_factory=list)
+    saved_as: list[Path] = field(default_factory=list)  # the files the save dialogs answered
     tasks: int = 0
     opened_urls: list[str] = field(default_factory=list)
 
@@ -77,6 +82,7 @@ class Recorder:
                                                                                   directory or "")
         suffix = match.group(1) if match else ".out"
         path = self.folder / f"file_{len(self.asked)}{suffix}"
+        self.saved_as.append(path)
         return str(path)
 
 
@@ -253,6 +259,8 @@ class Walk:
     explored: set[tuple[str, str]] = field(default_factory=set)
     in_click: bool = False
     closed: list[QWidget] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # clicks that wrote a file chosen in a save dialog
+    unconfirmed: list[str] = field(default_factory=list)  # ... without a notice naming it
     models: ModelWatch = field(default_factory=ModelWatch)
 
     def settle(self) -> None:
@@ -282,6 +290,7 @@ class Walk:
         before_tops = {id(t) for t in self.app.topLevelWidgets() if t.isVisible()}
         before = snapshot(self.app)
         asked, tasks, area = len(self.recorder.asked), self.recorder.tasks, self.window.current_area()
+        saves = len(self.recorder.saved_as)
         self.models.watch(self.app)
         changes = self.models.count
         self.in_click = True
@@ -301,7 +310,22 @@ class Walk:
                 or self.window.current_area() != area or snapshot(self.app) != before)
         if not seen and not exceptions:
             self.dead.append(name)
+        for asked_for in self.recorder.saved_as[saves:]:
+            self.check_confirmed(name, asked_for)
         return opened
+
+    def check_confirmed(self, name: str, asked_for: Path) -> None:
+        """A file written after a save dialog is confirmed by a notice naming it, with Open file/Open folder."""
+        written = {p.resolve() for p in asked_for.parent.glob(asked_for.stem + "*")}  # a suffix may be added
+        if not written:
+            return  # refused (nothing to save): the refusal is what the officer sees
+        self.files.append(name)
+        for top in self.app.topLevelWidgets():
+            for notice in top.findChildren(Notice):
+                if notice.isVisible() and notice.path is not None and notice.path.resolve() in written \
+                        and notice.open_file_button.isVisible() and notice.open_folder_button.isVisible():
+                    return
+        self.unconfirmed.append(name)
 
     # --- buttons -----------------------------------------------------------------------------------------
     def buttons(self, root: QWidget) -> Iterator[QAbstractButton]:
@@ -483,10 +507,12 @@ def test_every_button_and_menu_action_does_something_visible(qtbot, qapp, demo_w
             top.deleteLater()
     qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
-    print(f"\n{len(walk.clicked)} clicks; menu actions skipped: {walk.skipped}; dialogs whose own buttons are not "
+    print(f"\n{len(walk.clicked)} clicks, {len(walk.files)} files written; menu actions skipped: {walk.skipped}; dialogs whose own buttons are not "
           f"clicked: {[c.__name__ for c in NOT_EXPLORED]}")
     assert walk.raised == [], "clicks that raised"
     assert walk.dead == [], "clicks that changed nothing the officer can see"
+    assert walk.unconfirmed == [], "files written without a confirmation naming them"
+    assert len(walk.files) > 20  # the exports of every page were among the clicks
     assert len(walk.clicked) > 150  # the walk reached the pages' buttons and dialogs, not just the menus
     assert {"Hồ sơ CCVC › Xuất Excel…", "Hồ sơ CCVC › Nhập từ Excel… › ImportDialog › Tải mẫu nhập…"} \
         <= set(walk.clicked)
