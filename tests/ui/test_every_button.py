@@ -1,5 +1,6 @@
-"""Every button does what it says, and every file it writes is confirmed: the real main window on the demo department, every page and the dialogs its
-buttons open, every enabled push and tool button clicked and every enabled menu action triggered.
+"""Every button does what it says, and every file it writes is confirmed: the real main window on the demo
+department, every page and the dialogs its buttons open, every enabled push and tool button clicked and every
+enabled menu action triggered.
 
 File dialogs, message boxes and modal `exec()` are intercepted (what was asked is recorded; a save dialog gets a
 file in a temporary folder, an open dialog is cancelled, a question is answered "No"). A click fails the test when
