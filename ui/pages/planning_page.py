@@ -113,6 +113,9 @@ class PlanningPage(BasePage):
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
         self.all_button.clicked.connect(self.posts_view.clearSelection)
+        self.all_button.setEnabled(False)  # every post is shown until one is chosen
+        self.posts_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.all_button.setEnabled(self.posts_view.selectionModel().hasSelection()))
         self.history_check = QCheckBox(self.tr("Show people removed or appointed"))
         self.history_check.toggled.connect(lambda _c: self._fill_entries())
         self.entries_model = CellsTableModel(

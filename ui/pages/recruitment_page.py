@@ -123,8 +123,10 @@ class RecruitmentPage(BasePage):
         head.addLayout(titles)
         head.addStretch(1)
         head.addWidget(_button(self.tr("New round…"), self.create_new, self.tr("Create a recruitment round (Ctrl+N)")))
-        head.addWidget(_button(self.tr("Open"), self.open_selected))
-        head.addWidget(_button(self.tr("Delete draft"), self.delete_selected))
+        self.open_button = _button(self.tr("Open"), self.open_selected)
+        self.delete_button = _button(self.tr("Delete draft"), self.delete_selected)
+        head.addWidget(self.open_button)
+        head.addWidget(self.delete_button)
 
         list_page = QWidget()
         ll = QVBoxLayout(list_page)
@@ -181,8 +183,16 @@ class RecruitmentPage(BasePage):
                  str(r.candidates), str(r.hired)] for r in self.rows]
         self.list_model = RowsTableModel(headers, data, centered=(0, 5, 6, 7), parent=self)
         self.list_view.setModel(self.list_model)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_list_buttons())
+        self._update_list_buttons()
         _fit(self.list_view, (1,))
         self.count_label.setText(self.tr("%n round(s)", "", len(self.rows)))
+
+    def _update_list_buttons(self) -> None:
+        """Open and Delete draft act on the selected round: enabled once one is chosen."""
+        chosen = 0 <= _selected_row(self.list_view) < len(self.rows)
+        for button in (self.open_button, self.delete_button):
+            button.setEnabled(chosen)
 
     def show_list(self) -> None:
         self.load_rounds()

@@ -123,6 +123,10 @@ class StaffPage(BasePage):
         self._layout_restored = False
         self._layout_done = False
         self.table.activated.connect(self._open_index)
+        # Edit and Print 2C act on the selected person: enabled once one is chosen.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -359,6 +363,11 @@ class StaffPage(BasePage):
         person_id = self.model.person_id(index.row())
         if person_id is not None:
             self.open_person(person_id)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_person_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.cv_button.setEnabled(chosen)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
