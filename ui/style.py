@@ -50,7 +50,7 @@ QPushButton#primary {{
     background: {ACCENT}; color: #ffffff; border: 1px solid #184d7d; border-radius: 4px; padding: 6px 14px;
 }}
 QPushButton#primary:hover {{ background: #246aa8; }}
-QPushButton#primary:disabled {{ background: #e4e9ef; color: #8c99a6; border: 1px solid #cfd7e0; }}
+QPushButton#primary:disabled {{ background: #a9bccf; border-color: #93a8bd; color: #f4f7fa; }}
 QPushButton#choice {{
     text-align: left; padding: 12px 14px; border: 1px solid #c3ccd6; border-radius: 6px; background: #ffffff;
 }}

@@ -686,7 +686,9 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
             errors += _birth_consistency_errors(s, p.id, birth, today)
         v.raise_if(errors)
         _apply_identity(p, dto.identity)
-        refresh_snapshot(s, p)
+        # A field set to the value it holds is no change (SQLAlchemy compares): with none, nothing is written,
+        # no version is used up and no audit row appears. Identity fields do not enter the snapshot (cur_*),
+        # so it is not recomputed either: a save of the phone records the phone alone.
     return _profile(ctx, dto.person_id)
 
 

@@ -585,6 +585,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>(không có)</translation>
     </message>
     <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
@@ -4580,14 +4584,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Diễn biến</translation>
     </message>
     <message>
-        <source>no plan yet</source>
-        <translation>chưa có kế hoạch</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)</source>
-        <translation>%1 · %2 · kế hoạch %3 · nhận phiếu đến %4 · %5 chỉ tiêu, %6 người dự tuyển</translation>
-    </message>
-    <message>
         <source>Announce and open applications…</source>
         <translation>Thông báo, nhận phiếu đăng ký…</translation>
     </message>
@@ -4612,6 +4608,26 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>no number yet</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Kế hoạch: %1</translation>
+    </message>
+    <message>
+        <source>Applications until: %1</source>
+        <translation>Nhận phiếu đến: %1</translation>
+    </message>
+    <message>
+        <source>%1 place(s), %2 candidate(s)</source>
+        <translation>%1 chỉ tiêu, %2 người dự tuyển</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Nội dung</translation>
     </message>
@@ -4630,6 +4646,26 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>edit the round</source>
+        <translation>sửa kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>edit the council</source>
+        <translation>sửa Hội đồng tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Before “%1”, still needed:</source>
+        <translation>Trước khi “%1”, còn cần:</translation>
+    </message>
+    <message>
+        <source>Ready for “%1”.</source>
+        <translation>Đã đủ điều kiện để “%1”.</translation>
+    </message>
+    <message>
+        <source>Later, before “%1”: %2</source>
+        <translation>Bước sau, trước khi “%1”: %2</translation>
     </message>
     <message>
         <source>Save document</source>
@@ -4683,8 +4719,20 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Nhiệm vụ trong Hội đồng</translation>
     </message>
     <message>
-        <source>Add member</source>
-        <translation>Thêm thành viên</translation>
+        <source>Member from the staff: type a name (diacritics not needed)</source>
+        <translation>Thành viên là cán bộ của cơ quan: gõ tên (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>Add the chosen person</source>
+        <translation>Thêm người đã chọn</translation>
+    </message>
+    <message>
+        <source>Add a member from outside</source>
+        <translation>Thêm thành viên ngoài cơ quan</translation>
+    </message>
+    <message>
+        <source>A row to type the name and position of a member who is not on the staff</source>
+        <translation>Một dòng để gõ họ tên, chức vụ của thành viên không thuộc biên chế cơ quan</translation>
     </message>
     <message>
         <source>Remove member</source>
@@ -4781,6 +4829,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Give each part used its maximum; the maxima must add up to 100. Leave 0 for a part that is not used.</source>
         <translation>Ghi điểm tối đa của từng phần thi được dùng; tổng điểm tối đa các phần bằng 100. Ghi 0 cho phần không dùng.</translation>
+    </message>
+    <message>
+        <source>From the staff records</source>
+        <translation>Theo hồ sơ cán bộ</translation>
+    </message>
+    <message>
+        <source>%1 is already on the council.</source>
+        <translation>%1 đã có trong Hội đồng.</translation>
     </message>
     <message>
         <source>%1 members (the council has %2)</source>
@@ -5254,6 +5310,13 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>StaffPicker</name>
+    <message>
+        <source>%1, born %2 — %3</source>
+        <translation>%1, sinh %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>StaffingPage</name>
     <message>
         <source>Headcount</source>
@@ -5491,10 +5554,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Job position</source>
         <translation>Vị trí việc làm</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
     </message>
     <message>
         <source>Rank or title</source>

@@ -155,8 +155,20 @@ class ActionDialog(QDialog):
             self.result_value = self.submit()
         except HrappError as exc:
             self.errors.show_error(exc)
+            self._fit_errors()
             return
         super().accept()
+
+    def _fit_errors(self) -> None:
+        """Grow the dialog, if need be, so its own error list is seen whole without squeezing the fields
+        (within the screen it is on)."""
+        self.layout().activate()
+        wanted = self.layout().totalMinimumSize().expandedTo(self.size())
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.size() * 0.95)
+        if wanted != self.size():
+            self.resize(wanted)
 
 
 def run_guarded(box: ErrorBox, action: Callable[[], Any]) -> Any:

@@ -92,7 +92,7 @@ class StaffPage(BasePage):
         self.import_button.clicked.connect(self.import_records)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
-        self.export_button.clicked.connect(self.export_excel)
+        self.export_button.clicked.connect(lambda: self.export_excel())  # clicked(bool) is not a path
         self.cv_button = QPushButton(self.tr("Print 2C"))
         self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
         self.cv_button.clicked.connect(self.print_cv)
