@@ -25,6 +25,7 @@ import hrapp
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import HrappError
 from hrapp.services import setup
+from hrapp.services.agency import Agency, get_agency
 from hrapp.services.context import ServiceContext
 from ui import preferences
 from ui.icons import icon
@@ -259,12 +260,13 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------------
     def _show_context_info(self) -> None:
         try:
-            letterhead = setup.settings(self.ctx)
+            agency = get_agency(self.ctx)
         except HrappError as exc:
-            letterhead = dict(setup.DEFAULT_SETTINGS)
+            agency = Agency()
             show_error(self, exc)
-        self.parent_agency_label.setText(letterhead.get("parent_agency", "").upper())
-        self.agency_label.setText(letterhead.get("agency_name", ""))
+        self.parent_agency_label.setText(agency.parent_agency.upper())
+        self.agency_label.setText(agency.name.upper() if agency.configured
+                                  else self.tr("Agency not set (Administration → Agency)"))
         path = sqlite_path(self.ctx.url)
         where = str(path) if path is not None else self.ctx.url
         label = self.tr("Database: %1")
@@ -273,6 +275,10 @@ class MainWindow(QMainWindow):
         self.db_label.setText(label.replace("%1", shown))
         self.db_label.setToolTip(where)
         self.session_actions.refresh()
+
+    def refresh_header(self) -> None:
+        """The agency changed (Quản trị → Cơ quan): the header shows the new name."""
+        self._show_context_info()
 
     def refresh_all(self) -> None:
         """Data changed outside the pages (demo loaded, database replaced): reload header and pages."""

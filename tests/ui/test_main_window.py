@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.services.org_builders import own_agency
 from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
 from ui.pages import registry
@@ -43,6 +44,10 @@ def test_area_pages_are_built_once(window):
 
 
 def test_header_shows_the_agency_and_status_bar_the_database_and_user(window, staff_ctx, db_path):
+    assert window.agency_label.text() == "Chưa nhập thông tin cơ quan (Quản trị → Cơ quan)"
+    assert window.parent_agency_label.text() == ""  # a new database names no agency
+    own_agency(staff_ctx, name="Sở Khoa học và Công nghệ")
+    window.refresh_header()
     assert window.agency_label.text() == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert window.parent_agency_label.text() == "UBND TỈNH BÌNH ĐỊNH"
     assert window.db_label.toolTip() == str(db_path) and window.db_label.text().startswith("Cơ sở dữ liệu: ")

@@ -46,7 +46,7 @@ class ImportDialog(QDialog):
 
         intro = QLabel(self.tr(
             "Fill in the template (one sheet for people, further sheets for qualifications, salary history, work "
-            "history and family). Every row is checked first; if one has an error nothing is imported. People "
+            "history and family; starting from an empty database, the units and their quotas too). Every row is checked first; if one has an error nothing is imported. People "
             "are recognised by their citizen ID number, so importing the same file again adds nobody."))
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()

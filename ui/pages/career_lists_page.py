@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
@@ -49,6 +48,7 @@ from hrapp.services.pay_lists import (
     approve_pay_list,
     describe,
 )
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
 from ui.pages.base import BasePage
@@ -644,7 +644,7 @@ class CareerListsPage(BasePage):
     def save_as(self) -> None:
         names = {"pay_step": "nang_bac_luong", "pctnvk": "phu_cap_vuot_khung", "early": "nang_luong_truoc_han",
                  "retirement": "nghi_huu"}
-        default = str(Path.home() / f"{names[self.current_tab()]}.pdf")
+        default = suggested_path(self.ctx, f"{names[self.current_tab()]}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if path:

@@ -44,6 +44,7 @@ from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemova
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
+from ui.file_names import suggested_path
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.messages import confirm
 from ui.pages.base import BasePage
@@ -430,8 +431,8 @@ class PlanningPage(BasePage):
         name = {"list": "Danh_sach_quy_hoach", "summary": "Co_cau_quy_hoach", "review": "Ra_soat_quy_hoach"}[
             kind.split("_")[0]]
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{period.code}"
-                                                                            f"{suffix}"), file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
+                                              suggested_path(self.ctx, f"{name}_{period.code}{suffix}"), file_filter)
         if path:
             self.export(kind, Path(path))
 

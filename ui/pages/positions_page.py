@@ -3,8 +3,6 @@ framework), approve by decision, copy to another unit, retire, and print a posit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +40,7 @@ from hrapp.services.positions import (
     retire_position,
     update_position,
 )
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
@@ -416,7 +415,7 @@ class PositionsPage(BasePage):
 
     def _print(self, p: PositionInfo) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the description"),
-                                              str(Path.home() / f"mo_ta_{p.code}.pdf"),
+                                              suggested_path(self.ctx, f"mo_ta_{p.code}.pdf"),
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if not path:
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.icons import icon
 from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
@@ -276,7 +277,7 @@ class StaffPage(BasePage):
         self.export(handle.name, self._preview)
 
     def save_as(self) -> None:
-        default = str(Path.home() / "danh_sach_ccvc.pdf")
+        default = suggested_path(self.ctx, "danh_sach_ccvc.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staff list"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))

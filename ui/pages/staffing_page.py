@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -29,6 +28,7 @@ from hrapp import catalogs, clock
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
@@ -331,7 +331,7 @@ class StaffingPage(BasePage):
         self.preview.open()
 
     def save_as(self) -> None:
-        default = str(Path.home() / f"bien_che_{self.year()}.pdf")
+        default = suggested_path(self.ctx, f"bien_che_{self.year()}.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staffing table"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))

@@ -44,6 +44,7 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
+from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
@@ -540,7 +541,7 @@ class TrainingPage(BasePage):
         name = {"plan": "Ke_hoach_dao_tao", "results": "Ket_qua_dao_tao", "gaps": "Nhu_cau_dao_tao"}[kind.split("_")[0]]
         year = plan.year if plan else clock.today().year
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{year}{suffix}"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested_path(self.ctx, f"{name}_{year}{suffix}"),
                                               file_filter)
         if path:
             self.export(kind, Path(path))
