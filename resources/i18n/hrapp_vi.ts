@@ -72,6 +72,10 @@
         <translation>Hoạt động</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>User accounts are on; you are signed in as %1.</source>
         <translation>Đã bật tài khoản người dùng; bạn đang đăng nhập là %1.</translation>
     </message>
@@ -1212,10 +1216,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1972,6 +1972,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
 </context>
 <context>
     <name>MoveUnitDialog</name>
@@ -2021,6 +2025,29 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open the file with the program the computer uses for it</source>
+        <translation>Mở tệp bằng chương trình máy tính dùng cho loại tệp này</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Show the folder holding the file</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -3417,6 +3444,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>quy hoạch quá số chức danh: %1</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
@@ -3427,10 +3458,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Save as</source>
         <translation>Lưu thành tệp</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -3870,10 +3897,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>Writing the document…</source>
         <translation>Đang ghi tài liệu…</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>QLineEdit</name>
@@ -4125,6 +4148,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>
             <numerusform>%n kỳ tuyển dụng</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a round in the list first.</source>
+        <translation>Hãy chọn một kỳ tuyển dụng trong danh sách trước.</translation>
     </message>
     <message>
         <source>Delete the draft round “%1”?</source>
@@ -4751,6 +4778,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Người thực hiện</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>edit the round</source>
         <translation>sửa kỳ tuyển dụng</translation>
     </message>
@@ -4781,10 +4812,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Building the document…</source>
@@ -5119,12 +5146,24 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Điểm theo thang của từng phần; vòng 2 đạt từ %1 điểm. Đánh dấu “Vắng” với người không dự.</translation>
     </message>
     <message>
+        <source>No score was changed: nothing to save.</source>
+        <translation>Chưa có điểm nào thay đổi: không có gì để lưu.</translation>
+    </message>
+    <message>
+        <source>The scores were saved.</source>
+        <translation>Đã lưu điểm.</translation>
+    </message>
+    <message>
         <source>Import scores</source>
         <translation>Nhập điểm</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx *.xls *.xlsm)</source>
         <translation>Bảng tính Excel (*.xlsx *.xls *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Choose the candidate&apos;s score to re-mark first.</source>
+        <translation>Hãy chọn ô điểm của thí sinh cần phúc khảo trước.</translation>
     </message>
 </context>
 <context>
@@ -5260,10 +5299,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Danh sách CCVC</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
@@ -5286,6 +5321,12 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Print…</source>
         <translation>In…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n person(s)</source>
+        <translation>
+            <numerusform>Đã xuất %n người</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -5386,10 +5427,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
-    </message>
-    <message>
-        <source>Exported %1 people to %2</source>
-        <translation>Đã xuất %1 người ra %2</translation>
     </message>
     <message>
         <source>Sơ yếu lý lịch</source>
@@ -5530,10 +5567,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
@@ -5780,6 +5813,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
+        <source>Choose a reminder in the list first</source>
+        <translation>Hãy chọn một việc trong danh sách trước</translation>
+    </message>
+    <message>
         <source>The person&apos;s record</source>
         <translation>Hồ sơ của người này</translation>
     </message>
@@ -5854,6 +5891,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Nothing falls due in this period.</source>
         <translation>Không có việc nào đến hạn trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>This reminder has no list of its own: open the person&apos;s record</source>
+        <translation>Việc này không có danh sách riêng: hãy mở hồ sơ của người đó</translation>
     </message>
 </context>
 <context>
@@ -6338,6 +6379,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>%1 người còn thiếu %2 tiêu chuẩn</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>%1 lines added to the plan of %2.</source>
         <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
     </message>
@@ -6352,10 +6397,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Save as</source>
         <translation>Lưu thành</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Printing</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -36,7 +37,7 @@ from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_fold
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, WRITE, has_permission
 from ui.dialogs.login_dialog import local_time
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
@@ -167,6 +168,7 @@ class AccountsTab(QWidget):
         self.refresh()
         if result is not None:
             self.select(result.username)
+        confirm(self, self.tr("Saved."))
 
     def enable_accounts(self) -> None:
         from ui.dialogs.account_dialogs import EnableAccountsDialog
@@ -340,16 +342,30 @@ class AgencyTab(QWidget):
         layout.addWidget(scroll)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.refresh)
+        # "Undo changes" only while there is a change to undo
+        self._stored: object = None
+        for widget in self.form.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(lambda _t: self._update_revert())
+        self.form.province_combo.currentIndexChanged.connect(lambda _i: self._update_revert())
+        self._update_revert()
 
     def refresh(self) -> None:
         self.form.ctx = self.page.ctx
         self.form.load()
+        self._stored = self.form.value()
+        self._update_revert()
+
+    def _update_revert(self) -> None:
+        self.revert_button.setEnabled(self._stored is not None and self.form.value() != self._stored)
 
     def save(self) -> None:
         self.form.ctx = self.page.ctx
         agency = self.form.save()
         if agency is None:
             return
+        self._stored = self.form.value()
+        self._update_revert()
         refresh = getattr(self.window(), "refresh_header", None)
         if callable(refresh):
             refresh()

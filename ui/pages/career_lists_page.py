@@ -50,6 +50,7 @@ from hrapp.services.pay_lists import (
 )
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -443,6 +444,10 @@ class CareerListsPage(BasePage):
             self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
                                      .replace("%2", str(n)))
         self.approve_button.setEnabled(bool(model.checkable and model.checked_rows()))
+        # Tick all / Untick all only when they would change a row (an empty list has nothing to tick).
+        tickable = [i for i, r in enumerate(model.rows) if model.checkable is not None and model.checkable(r)]
+        self.check_all_button.setEnabled(any(not model.checked[i] for i in tickable))
+        self.uncheck_all_button.setEnabled(any(model.checked[i] for i in tickable))
 
     def unit_id(self) -> int | None:
         return unit_id_for_code(self.ctx, self.unit_combo.current_code())
@@ -643,7 +648,7 @@ class CareerListsPage(BasePage):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     # --- approval -------------------------------------------------------------------------------------
     def approve(self) -> None:

@@ -42,7 +42,7 @@ from hrapp.services.positions import (
 )
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import show_error, show_message
+from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
@@ -435,7 +435,7 @@ class PositionsPage(BasePage):
                              label=self.tr("Writing the document…"), on_result=self._exported)
 
     def _exported(self, path: str) -> None:
-        self.status_message.emit(self.tr("Saved %1").replace("%1", path))
+        confirm(self, path=path)
         if path.lower().endswith(".pdf"):
             from ui.dialogs.pdf_preview import PdfPreviewDialog
 

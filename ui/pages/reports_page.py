@@ -48,6 +48,7 @@ from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.style import MUTED
 from ui.tasks import Task, run_task
@@ -826,9 +827,8 @@ class ReportsPage(BasePage):
 
     def _saved(self, path: str) -> None:
         self.last_saved = path
-        text = self.tr("Saved %1").replace("%1", path)
-        self.done_label.setText(text)
-        self.status_message.emit(text)
+        self.done_label.setText(self.tr("Saved %1").replace("%1", path))
+        confirm(self, path=path)
 
     # --- state -------------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

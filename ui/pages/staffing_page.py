@@ -30,7 +30,7 @@ from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
@@ -336,4 +336,4 @@ class StaffingPage(BasePage):
             self, self.tr("Save the staffing table"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
