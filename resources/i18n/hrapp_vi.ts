@@ -5525,7 +5525,7 @@
     </message>
     <message>
         <source>Due date</source>
-        <translation>Hạn</translation>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -5536,8 +5536,20 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <source>Event date</source>
+        <translation>Ngày sự kiện</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>The day the action falls due (a reminder, a notice, a decision)</source>
+        <translation>Ngày phải xử lý (nhắc việc, thông báo, ra quyết định)</translation>
+    </message>
+    <message>
+        <source>The day of the event itself: the term&apos;s end, the retirement</source>
+        <translation>Ngày của sự việc: hết thời hạn bổ nhiệm, nghỉ hưu</translation>
     </message>
     <message>
         <source>Open record</source>

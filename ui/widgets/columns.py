@@ -1,0 +1,104 @@
+"""Columns that fit: every table and tree sizes its columns to their contents within a limit, never narrower than
+its header's text, with the last column taking the rest of the width.
+
+`fit_columns(view, key=...)` is called once the view has its rows (and again when they change, if the caller
+wishes; `keep_fitted` does it on every model reset). Key columns (a name, a date, a code) get their full
+content width, however long; the others at most `limit` pixels, their text elided beyond it with the full text
+in the item's tooltip where the page gives one. When the columns together are wider than the view, the
+non-key columns give up width down to their header's, so the last column's header still shows whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+LIMIT = 360  # the most a non-key column takes for its contents
+MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
+
+
+def header_of(view: QAbstractItemView) -> QHeaderView:
+    if isinstance(view, QTreeView):
+        return view.header()
+    if isinstance(view, QTableView):
+        return view.horizontalHeader()
+    raise TypeError(f"not a table or tree view: {type(view).__name__}")
+
+
+def header_width(header: QHeaderView, section: int) -> int:
+    """The width the header needs for its text (bold, padded, the sort arrow included) of one section."""
+    return header.sectionSizeFromContents(section).width()
+
+
+def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = LIMIT,
+                stretch_last: bool = True) -> None:
+    """Size the columns of `view` to their header and contents (see the module's text)."""
+    header = header_of(view)
+    model = view.model()
+    if model is None:
+        return
+    keys = set(key)
+    header.setStretchLastSection(stretch_last)
+    count = header.count()
+    visible = [c for c in range(count) if not header.isSectionHidden(c)]
+    if not visible:
+        return
+    last = max(visible, key=header.visualIndex) if stretch_last else None
+    need: dict[int, int] = {}
+    floor: dict[int, int] = {}
+    for c in visible:
+        if header.sectionResizeMode(c) != QHeaderView.ResizeMode.Interactive:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+        title = header_width(header, c)
+        content = max(view.sizeHintForColumn(c), 0) + MARGIN
+        if c not in keys:
+            content = min(content, max(limit, title))
+        floor[c] = title
+        need[c] = max(title, content, header.minimumSectionSize())
+    width = view.viewport().width() if view.isVisible() else 0
+    if width > 0 and last is not None:
+        # make room for the last column's header: the non-key columns give up their extra width in proportion
+        over = sum(need.values()) - width
+        extra = {c: need[c] - floor[c] for c in visible if c != last and c not in keys}
+        spare = sum(extra.values())
+        if over > 0 and spare > 0:
+            share = min(1.0, over / spare)
+            for c, e in extra.items():
+                need[c] -= int(e * share + 0.999)
+    for c in visible:
+        if c != last:
+            header.resizeSection(c, need[c])
+    if last is not None:
+        header.setMinimumSectionSize(min(header.minimumSectionSize(), floor[last]))
+        if header.sectionSize(last) < floor[last]:
+            header.resizeSection(last, floor[last])
+
+
+class _Fitter(QObject):
+    """Refits the columns of its parent view after the model's rows change (once per burst of changes)."""
+
+    def __init__(self, view: QAbstractItemView, key: tuple[int, ...], limit: int):
+        super().__init__(view)
+        self.view, self.key, self.limit = view, key, limit
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+
+    def schedule(self, *_args: object) -> None:
+        self.timer.start()
+
+    def fit(self) -> None:
+        fit_columns(self.view, self.key, self.limit)
+
+
+def keep_fitted(view: QAbstractItemView, key: Iterable[int] = (), limit: int = LIMIT) -> None:
+    """Fit the columns now and again whenever the model is reset, its layout changes or rows are added."""
+    fitter = _Fitter(view, tuple(key), limit)
+    model = view.model()
+    if model is not None:
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(fitter.schedule)
+    fitter.fit()
