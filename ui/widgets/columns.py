@@ -4,8 +4,8 @@ its header's text, with the last column taking the rest of the width.
 `fit_columns(view, key=...)` is called once the view has its rows (and again when they change, if the caller
 wishes; `keep_fitted` does it on every model reset). Key columns (a name, a date, a code) get their full
 content width, however long; the others at most `limit` pixels, their text elided beyond it with the full text
-in the item's tooltip where the page gives one. When the columns together are wider than the view, the
-non-key columns give up width down to their header's, so the last column's header still shows whole.
+in the item's tooltip where the page gives one. When the columns together leave the last column less than its
+header or a share of the width, the non-key columns give up width down to their header's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 LIMIT = 360  # the most a non-key column takes for its contents
+LAST_SHARE = 0.4  # the share of the width the last column keeps for its text before the others shrink
 MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
 
 
@@ -59,8 +60,10 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = L
         need[c] = max(title, content, header.minimumSectionSize())
     width = view.viewport().width() if view.isVisible() else 0
     if width > 0 and last is not None:
-        # make room for the last column's header: the non-key columns give up their extra width in proportion
-        over = sum(need.values()) - width
+        # room for the last column (its header, and its text up to a share of the width): the other non-key
+        # columns give up their width beyond their header's, in proportion
+        room = max(floor[last], min(need[last], int(width * LAST_SHARE)))
+        over = sum(need[c] for c in visible if c != last) + room - width
         extra = {c: need[c] - floor[c] for c in visible if c != last and c not in keys}
         spare = sum(extra.values())
         if over > 0 and spare > 0:
