@@ -12,6 +12,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HRAPP_TESTING", "1")
 
 
+def _test_day():
+    """The day the whole suite runs on: HRAPP_TEST_TODAY (CI moves it a year ahead, to a month's last day),
+    else the real date, fixed once for the run so that a test crossing midnight still sees one day."""
+    from datetime import date, datetime
+
+    text = os.environ.get("HRAPP_TEST_TODAY", "").strip()
+    return datetime.strptime(text, "%Y-%m-%d").date() if text else date.today()
+
+
+TEST_DAY = _test_day()
+# The app's clock (hrapp.clock) and every process the tests start (CLI commands, import children) read it.
+os.environ["HRAPP_TODAY"] = TEST_DAY.isoformat()
+os.environ["HRAPP_TEST_TODAY"] = TEST_DAY.isoformat()  # xdist workers inherit the controller's day
+
+
+@pytest.fixture(autouse=True)
+def _one_clock():
+    """Each test starts on the suite's day; a test that moves the clock does not move it for the next."""
+    from hrapp import clock
+
+    clock.set_today(TEST_DAY)
+    yield
+    clock.set_today(TEST_DAY)
+
+
+@pytest.fixture
+def today():
+    """The suite's day (what `hrapp.clock.today()` answers unless a test sets another)."""
+    return TEST_DAY
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "hr.sqlite3"

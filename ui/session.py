@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStanda
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from hrapp import clock
 from hrapp.db.engine import sqlite_path
 from hrapp.services.backup import (
     BackupInfo,
@@ -58,7 +59,7 @@ def backup_file_name(ctx: ServiceContext, day: date | None = None) -> str:
     """'hrapp-2026-03-02.sqlite3' after the database's own name."""
     path = sqlite_path(ctx.url)
     stem = path.stem if path is not None else "hrapp"
-    return f"{stem}-{(day or date.today()).isoformat()}.sqlite3"
+    return f"{stem}-{(day or clock.today()).isoformat()}.sqlite3"
 
 
 def _documents() -> Path:

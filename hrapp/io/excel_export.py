@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryStep
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
@@ -159,7 +159,7 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
                           f"{allowed}.", field="columns")
     cols = [EXPORT_COLUMNS[k] for k in keys]
     require(ctx, READ)
-    today = today or date.today()
+    today = today or clock.today()
     scope = units_in_scope(ctx)
     masked = not can_see_personal(ctx)
     with ctx.read() as s:

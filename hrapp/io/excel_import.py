@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -972,7 +972,7 @@ class _Importer:
     def _write_new(self, plans: list[_Plan], added: dict[str, int]) -> int:
         if not plans:
             return 0
-        today = date.today()
+        today = clock.today()
         person_rows: list[dict[str, Any]] = []
         children: list[dict[type, list[dict[str, Any]]]] = []
         for plan in plans:
@@ -1319,7 +1319,7 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
             cancel: CancelCallback | None, today: date | None) -> ImportResult:
     started = time.perf_counter()
     require(ctx, WRITE)
-    today = today or date.today()
+    today = today or clock.today()
     book = read_workbook(path)
     if cancel is not None and cancel():
         raise ImportCancelled()

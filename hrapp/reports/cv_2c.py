@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.queries.person_profile import PersonProfile, QualificationRow
 from hrapp.reports.document import (
     FONT,
@@ -386,7 +386,7 @@ def _history_answers(notes: str | None) -> list[str]:
 def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile, ctx: CvContext,
              on: date | None = None) -> int:
     """Write the form for one person; `on` is the day the current state is read (default today)."""
-    on = on or date.today()
+    on = on or clock.today()
     doc = OfficialDocument(None, signatures=[], margins=Margins(top=20, bottom=20, left=30, right=15))
     width = doc.text_width
     i = profile.identity

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
+from hrapp import clock
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -239,7 +240,7 @@ def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_lis
 
     letterhead = letterhead_from_settings(settings(ctx))
     build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf
-    build(target, letterhead, pay_list, layout, day=day or date.today(), progress=progress, cancel=cancel)
+    build(target, letterhead, pay_list, layout, day=day or clock.today(), progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
                f"({len(pay_list.rows)} người, {os.path.basename(target)})")

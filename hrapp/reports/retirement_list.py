@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
+from hrapp import clock
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -91,7 +92,7 @@ def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], 
 
     letterhead = letterhead_from_settings(settings(ctx))
     build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf
-    build(target, letterhead, data, day=day or date.today(), progress=progress, cancel=cancel)
+    build(target, letterhead, data, day=day or clock.today(), progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "retirement_list", None,
                summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, {os.path.basename(target)})")

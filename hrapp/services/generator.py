@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db import audit
 from hrapp.db.models import (
     Candidate,
@@ -945,7 +945,7 @@ def generate_province(ctx: ServiceContext, employees: int, units: int, *, seed: 
         errors.append(("units", f"Số đơn vị phải từ 1 đến {_n(MAX_UNITS)}."))
     if errors:
         raise ValidationError(errors)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     if not is_empty(ctx):
         raise DomainError("not_empty", NOT_EMPTY)
     started = time.perf_counter()

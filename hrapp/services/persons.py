@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -606,7 +606,7 @@ def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Perso
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 # ============================================================================================== person

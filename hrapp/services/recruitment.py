@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Candidate,
     CandidatePreference,
@@ -325,7 +325,7 @@ def _clean(text: str | None) -> str | None:
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _round_for_update(s: Session, round_id: int) -> RecruitmentRound:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from hrapp import clock
 from hrapp.db.models import AuditLog, Decision, OrgUnit, Person
 from hrapp.domain.retirement import retirement
 from hrapp.errors import DomainError
@@ -287,7 +288,7 @@ def test_salary_history_moves_forward_and_current_step_is_the_snapshot(demo_ctx)
                                 ORDER BY person_id, effective_date, id""")
     last: dict[int, tuple] = {}
     for pid, effective, since, step, coefficient in rows:
-        assert since <= effective <= date.today().isoformat()  # the demo's records are kept up to today
+        assert since <= effective <= clock.today().isoformat()  # the demo's records are kept up to today
         if pid in last:
             assert effective >= last[pid][0]
         last[pid] = (effective, step, coefficient)

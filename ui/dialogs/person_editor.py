@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
@@ -343,7 +343,7 @@ class IdentityForm(QWidget):
         """Show the messages of the pure checks (the database checks come when saving)."""
         identity, unreadable = self.read()
         bad = {f for f, _ in unreadable}
-        found = unreadable + [(f, m) for f, m in ps.identity_errors(identity, date.today()) if f not in bad]
+        found = unreadable + [(f, m) for f, m in ps.identity_errors(identity, clock.today()) if f not in bad]
         if only_touched:
             found = [(f, m) for f, m in found if f in self.touched]
             for key in self.touched:
@@ -698,7 +698,7 @@ class PersonEditor(QDialog):
         """The coefficient of the chosen rank and step (the table's value; editable for old records)."""
         rank = self.rank_combo.currentData()
         try:
-            day = self.salary_date_edit.value() or self.start_edit.value() or date.today()
+            day = self.salary_date_edit.value() or self.start_edit.value() or clock.today()
             if rank:
                 self.coef_edit.setText(fmt_decimal(v.expected_coefficient(rank, self.step_spin.value(),
                                                                          self.ctx.rulebook, day)))
@@ -822,7 +822,7 @@ class PersonEditor(QDialog):
         def fill() -> None:
             try:
                 coef.setText(fmt_decimal(v.expected_coefficient(rank.currentData(), step.value(), self.ctx.rulebook,
-                                                                day.value() or date.today())))
+                                                                day.value() or clock.today())))
             except (ValueError, HrappError):
                 pass
 
@@ -1107,7 +1107,7 @@ class PersonEditor(QDialog):
         d = self._dialog(self.tr("Add an evaluation"))
         year = QSpinBox()
         year.setRange(1990, 2100)
-        year.setValue(date.today().year - 1)
+        year.setValue(clock.today().year - 1)
         rating = _code_combo(list(catalogs.labels("rating").items()), blank="")
         score = QLineEdit()
         score.setMaximumWidth(80)

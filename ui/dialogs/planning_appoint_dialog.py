@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.errors import ValidationError
 from hrapp.queries.planning import PostRow
 from hrapp.services.context import ServiceContext
@@ -31,7 +31,7 @@ class PlanningAppointDialog(FormDialog):
         if post_id is not None:
             self.post_combo.setCurrentIndex(max(self.post_combo.findData(post_id), 0))
         self.add_field(self.tr("Post"), self.post_combo, "post_code")
-        self.picker = PersonPicker(ctx, date.today(), self)
+        self.picker = PersonPicker(ctx, clock.today(), self)
         self.add_field(self.tr("Person"), self.picker, "person_id")
         self.kind_combo = QComboBox()
         labels = catalogs.labels("appointment_kind")

@@ -3,8 +3,6 @@ head's choice among tied candidates, a winner's withdrawal, re-marking, and hiri
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import (
@@ -71,7 +70,7 @@ class StatusDialog(ActionDialog):
         if forward and to_status in explain:
             layout.addWidget(_intro(explain[to_status]))
         form = QFormLayout()
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         form.addRow(self.tr("Date *"), self.event_date)
         self.reason = QLineEdit()
         if not forward:
@@ -152,7 +151,7 @@ class WithdrawalDialog(ActionDialog):
         self.reason_code = QComboBox()
         for code, label in WITHDRAWAL_REASONS.items():
             self.reason_code.addItem(label, code)
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         self.note = QLineEdit()
         form.addRow(self.tr("Reason *"), self.reason_code)
         form.addRow(self.tr("Date"), self.event_date)

@@ -3,7 +3,6 @@ exam dates, the recruitment council and the parts of round 2."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
@@ -51,7 +50,7 @@ class RoundDialog(ActionDialog):
         self.name.setPlaceholderText(self.tr("e.g. Recruitment of public employees 2022 – Discovery Centre"))
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.regime = QComboBox()
         for code in REGIMES:
             self.regime.addItem(self._regime_label(code), code)

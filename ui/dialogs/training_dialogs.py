@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import training as tr
 from hrapp.queries.training import CourseRow, LineRow, PlanRow, RecordRow
 from hrapp.services import training as ts
@@ -271,7 +271,7 @@ class TrainingSendDialog(FormDialog):
         self.people_list = QListWidget()
         self.people_list.setMaximumHeight(90)
         self.add_field(self.tr("People sent"), self.people_list, "person_ids")
-        start = line.planned_start if line and line.planned_start else date.today()
+        start = line.planned_start if line and line.planned_start else clock.today()
         self.start_edit = self.add_field(self.tr("Course starts"), date_edit(start), "start_date")
         self.end_edit = self.add_field(self.tr("Course ends"), date_edit(line.planned_end if line and line.planned_end
                                                                           else start), "end_date")
@@ -339,7 +339,7 @@ class TrainingResultDialog(FormDialog):
         for code, name in catalogs.labels("training_result").items():
             self.result_combo.addItem(name, code)
         self.add_field(self.tr("Result"), self.result_combo, "result")
-        end = record.end_date or date.today()
+        end = record.end_date or clock.today()
         self.completed_edit = self.add_field(self.tr("Finished on"), date_edit(end), "completed_on")
         self.certificate_edit = self.add_field(self.tr("Certificate number"), QLineEdit(), "certificate_no")
         self.certificate_date_edit = self.add_field(self.tr("Certificate date"), date_edit(end), "certificate_date")

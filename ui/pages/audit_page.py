@@ -3,7 +3,7 @@ values with field names; export to Excel. Read only: nothing here changes or rem
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.errors import HrappError
 from hrapp.queries.audit import (
     PAGE_SIZE,
@@ -161,10 +162,10 @@ class AuditPage(BasePage):
         self.action_combo = QComboBox()
         self.action_combo.setMinimumContentsLength(12)
         self.from_check = QCheckBox(self.tr("From"))
-        self.from_edit = date_edit(date.today() - timedelta(days=30))
+        self.from_edit = date_edit(clock.today() - timedelta(days=30))
         self.from_edit.setEnabled(False)
         self.to_check = QCheckBox(self.tr("To"))
-        self.to_edit = date_edit(date.today())
+        self.to_edit = date_edit(clock.today())
         self.to_edit.setEnabled(False)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
@@ -372,7 +373,7 @@ class AuditPage(BasePage):
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"),
-                                                  f"{folder}/nhat-ky-{date.today():%Y-%m-%d}.xlsx",
+                                                  f"{folder}/nhat-ky-{clock.today():%Y-%m-%d}.xlsx",
                                                   self.tr("Excel workbooks (*.xlsx)"))
             if not path:
                 return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.pay_steps import next_pay_step
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.salary import coefficient, fmt_coefficient, max_step, salary_classes
@@ -154,7 +155,7 @@ class CalculatorsPage(BasePage):
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
         try:
-            classes = salary_classes(self.ctx.rulebook, date.today())
+            classes = salary_classes(self.ctx.rulebook, clock.today())
         except HrappError:
             classes = []
         for code in classes:

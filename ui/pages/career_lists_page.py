@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
@@ -229,7 +230,7 @@ class CareerListsPage(BasePage):
                                   "retirements"))
         subtitle.setObjectName("pageSubtitle")
 
-        today = date.today()
+        today = clock.today()
         quarter = (today.month - 1) // 3 * 3 + 1
         self.unit_combo = UnitCombo()
         self.unit_combo.setToolTip(self.tr("Unit (people of its sub-units are included)"))
@@ -451,7 +452,7 @@ class CareerListsPage(BasePage):
 
     def show_list(self, kind: str, due: date, as_of: date | None = None) -> None:
         """Open a list on the period (or year) that holds `due`, e.g. from a to-do row."""
-        as_of = as_of or date.today()
+        as_of = as_of or clock.today()
         self.tabs.setCurrentIndex(TABS.index(kind))
         if kind == "retirement":
             self.year_spin.setValue(due.year)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.planning import STATUS_LABELS, fmt_percent
 from hrapp.queries import planning as q
 from hrapp.services.context import ServiceContext
@@ -212,7 +213,7 @@ class PlanningPage(BasePage):
                 "%2", str(p.posts)).replace("%3", str(p.active_entries)), p.id)
         current = next((i for i, p in enumerate(self.periods) if p.id == keep), None)
         if current is None:  # the period running today, else the newest
-            today = date.today().year
+            today = clock.today().year
             current = next((i for i, p in enumerate(self.periods) if p.start_year <= today <= p.end_year), 0)
         self.period_combo.setCurrentIndex(current if self.periods else -1)
         self.period_combo.blockSignals(False)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
@@ -449,8 +449,8 @@ class ReportsPage(BasePage):
         self.as_of_edit = date_edit()
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(date.today().year)
-        start, end = _quarter(date.today())
+        self.year_spin.setValue(clock.today().year)
+        start, end = _quarter(clock.today())
         self.start_edit = date_edit(start)
         self.end_edit = date_edit(end)
         self.overdue_check = QCheckBox(self.tr("Include overdue"))
@@ -815,7 +815,7 @@ class ReportsPage(BasePage):
         if r is None or (suffix == ".xlsx" and not r.excel):
             return None
         if path is None:
-            default = str(Path.home() / f"{r.file_stem}_{date.today():%d-%m-%Y}{suffix}")
+            default = str(Path.home() / f"{r.file_stem}_{clock.today():%d-%m-%Y}{suffix}")
             file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default, file_filter)
             if not path:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
@@ -112,7 +112,7 @@ class StaffingPage(BasePage):
         subtitle.setObjectName("pageSubtitle")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(clock.today().year)
         self.date_edit = date_edit()
         self.positions_check = QCheckBox(self.tr("Show job positions"))
         self.positions_check.setChecked(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.services.alerts import KINDS, AlertDTO
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
@@ -63,7 +64,7 @@ class TodoPage(BasePage):
         subtitle = QLabel(self.tr("What falls due in the coming days, and what is overdue"))
         subtitle.setObjectName("pageSubtitle")
 
-        self.as_of_edit = date_edit(date.today())
+        self.as_of_edit = date_edit(clock.today())
         self.as_of_edit.setToolTip(self.tr("The day the reminders are computed for"))
         self.days_combo = QComboBox()
         for n in DAY_CHOICES:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.db.models import OrgUnit
 from hrapp.domain import training as trd
 from hrapp.errors import HrappError
@@ -429,7 +430,7 @@ class TrainingPage(BasePage):
         self.add_line()
 
     def new_plan(self) -> TrainingNewPlanDialog:
-        year = max((p.year for p in self.plans), default=date.today().year - 1) + 1
+        year = max((p.year for p in self.plans), default=clock.today().year - 1) + 1
         has_previous = any(p.year == year - 1 for p in self.plans)
         dialog = TrainingNewPlanDialog(self.ctx, year, has_previous, self)
         run_form(dialog, self._plan_created)
@@ -489,7 +490,7 @@ class TrainingPage(BasePage):
         if record is None:
             return
         try:
-            ts.mark_report(self.ctx, record.id, True, date.today())
+            ts.mark_report(self.ctx, record.id, True, clock.today())
         except HrappError as exc:
             QMessageBox.warning(self, self.tr("Training"), error_text(exc))
         self.reload()
@@ -531,7 +532,7 @@ class TrainingPage(BasePage):
         plan = self.plan()
         suffix = ".pdf" if kind.endswith("pdf") else ".xlsx"
         name = {"plan": "Ke_hoach_dao_tao", "results": "Ket_qua_dao_tao", "gaps": "Nhu_cau_dao_tao"}[kind.split("_")[0]]
-        year = plan.year if plan else date.today().year
+        year = plan.year if plan else clock.today().year
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{year}{suffix}"),
                                               file_filter)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput
@@ -57,7 +58,7 @@ def date_edit(day: date | None = None) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(QDate(1990, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
-    edit.setDate(to_qdate(day or date.today()))
+    edit.setDate(to_qdate(day or clock.today()))
     return edit
 
 
