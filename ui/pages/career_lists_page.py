@@ -222,6 +222,7 @@ class CareerListsPage(BasePage):
         self.early: EarlyStepReport | None = None
         self.retirement: RetirementList | None = None
         self.task = None
+        self._pending = False  # a list asked for while another was being made: made after it
         self._loaded = False
 
         title = QLabel(self.tr("Pay steps and retirement"))
@@ -481,8 +482,10 @@ class CareerListsPage(BasePage):
         from ui.tasks import run_task
 
         if self.task is not None and self.task.is_running():
+            self._pending = True
             return
         self._loaded = True
+        self._pending = False
         ctx, tab, unit = self.ctx, self.current_tab(), self.unit_id()
         (start, end), year, overdue = self.period(), self.year_spin.value(), self.overdue_check.isChecked()
         self.error_label.hide()
@@ -499,7 +502,12 @@ class CareerListsPage(BasePage):
         self.compute_button.setEnabled(False)
         self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Making the list…"),
                              on_result=self._show, on_error=self._failed)
-        self.task.finished.connect(lambda: self.compute_button.setEnabled(True))
+        self.task.finished.connect(self._task_done)
+
+    def _task_done(self) -> None:
+        self.compute_button.setEnabled(True)
+        if self._pending:
+            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         from ui.messages import error_text
