@@ -5248,6 +5248,10 @@
         <translation>Vị trí việc làm</translation>
     </message>
     <message>
+        <source>No headcount decision for %1: %2 people on staff as of %3</source>
+        <translation>Chưa có quyết định giao biên chế năm %1: %2 người đang làm việc tại ngày %3</translation>
+    </message>
+    <message>
         <source>Total under quota: quota %1, present %2, in recruitment %3, vacancies %4</source>
         <translation>Cộng trong biên chế: được giao %1, hiện có %2, đang tuyển %3, còn thiếu %4</translation>
     </message>

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
-from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
+from hrapp.queries.staffing import (
+    Figures,
+    StaffingTable,
+    StaffingUnitRow,
+    default_quota_year,
+    quota_years,
+    staffing_view,
+)
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.formatting import fmt_date
@@ -104,6 +111,8 @@ class CopyQuotasDialog(FormDialog):
 
 class StaffingPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        from hrapp.reports.staffing_table import default_as_of
+
         super().__init__(ctx, parent)
         self.table: StaffingTable | None = None
         title = QLabel(self.tr("Headcount"))
@@ -112,8 +121,8 @@ class StaffingPage(BasePage):
         subtitle.setObjectName("pageSubtitle")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(clock.today().year)
-        self.date_edit = date_edit()
+        self.year_spin.setValue(self._opening_year())
+        self.date_edit = date_edit(default_as_of(self.year()))
         self.positions_check = QCheckBox(self.tr("Show job positions"))
         self.positions_check.setChecked(True)
         self.preview_button = QPushButton(self.tr("Print preview…"))
@@ -185,6 +194,13 @@ class StaffingPage(BasePage):
     def year(self) -> int:
         return self.year_spin.value()
 
+    def _opening_year(self) -> int:
+        """The latest year with quotas (a new year has none until its decision is entered)."""
+        try:
+            return default_quota_year(quota_years(self.ctx), clock.today())
+        except Exception:  # noqa: BLE001 - the page opens on this year; refresh shows the error
+            return clock.today().year
+
     def on_day(self) -> date:
         return from_qdate(self.date_edit.date())
 
@@ -254,6 +270,11 @@ class StaffingPage(BasePage):
                 item.addChild(child)
         self.tree.expandToDepth(1)
         total = table.overall
+        if not table.has_quota:
+            self.summary_label.setText(
+                self.tr("No headcount decision for %1: %2 people on staff as of %3")
+                .replace("%1", str(table.year)).replace("%2", str(table.people)).replace("%3", fmt_date(table.as_of)))
+            return
         parts = [self.tr("Total under quota: quota %1, present %2, in recruitment %3, vacancies %4")
                  .replace("%1", str(total.quota)).replace("%2", str(total.actual))
                  .replace("%3", str(total.in_recruitment)).replace("%4", _num(total.vacancy))]
