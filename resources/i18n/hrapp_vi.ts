@@ -1036,6 +1036,22 @@
         <source>Notice due by</source>
         <translation>Hạn thông báo nghỉ hưu</translation>
     </message>
+    <message>
+        <source>No one is due for a regular pay step from %1 to %2.</source>
+        <translation>Không có ai đến hạn nâng bậc lương thường xuyên từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>No one is due for the seniority allowance from %1 to %2.</source>
+        <translation>Không có ai đến hạn hưởng phụ cấp thâm niên vượt khung từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>No one may get an early pay step in %1.</source>
+        <translation>Không có ai đủ điều kiện nâng bậc lương trước thời hạn trong năm %1.</translation>
+    </message>
+    <message>
+        <source>No one reaches the retirement age in %1.</source>
+        <translation>Không có ai đến tuổi nghỉ hưu trong năm %1.</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
@@ -1053,6 +1069,10 @@
     <message>
         <source>Making the list…</source>
         <translation>Đang lập danh sách…</translation>
+    </message>
+    <message>
+        <source>Showing the next period with people due.</source>
+        <translation>Đang xem kỳ tiếp theo có người đến hạn.</translation>
     </message>
     <message>
         <source>%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already granted</source>
