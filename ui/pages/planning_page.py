@@ -47,16 +47,16 @@ from ui.dialogs.planning_review_dialog import PlanningReviewDialog
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
 
 
 def _fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their text, none wider than `widest` pixels (the whole text is in the tooltip)."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+    """Columns as wide as their text and header, none but the first (the post or the person) wider than
+    `widest` pixels (the whole text is in the tooltip)."""
+    fit_columns(view, key=(0,), limit=widest)
 
 
 class PlanningPage(BasePage):
@@ -189,6 +189,7 @@ class PlanningPage(BasePage):
         view.setWordWrap(False)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(view, key=(0,))  # the headers whole before any row
         return view
 
     # --- data ----------------------------------------------------------------------------------------

@@ -140,11 +140,13 @@ class StaffingPage(BasePage):
         self.tree.setHeaderLabels([self.tr("Unit / job position"), self.tr("Category"), self.tr("Quota / needed"),
                                    self.tr("Present"), self.tr("In recruitment"), self.tr("Vacancies")])
         self.tree.setAlternatingRowColors(True)
+        # the names take the width the figures leave (the full name in the tooltip on a narrow screen)
+        self.tree.setIndentation(16)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -264,11 +266,13 @@ class StaffingPage(BasePage):
                 child = QTreeWidgetItem([f"{p.code} – {p.name}" if p.code else p.name,
                                          self.tr("Job position"), _num(needed), _num(p.actual_total),
                                          _num(p.in_recruitment if p.position_id else None), _num(vacancy)])
+                child.setToolTip(0, child.text(0))
                 self._align(child)
                 if p.over_quota:
                     self._mark_over(child)
                 item.addChild(child)
         self.tree.expandToDepth(1)
+        self._fit_figures()
         total = table.overall
         if not table.has_quota:
             self.summary_label.setText(
@@ -283,6 +287,15 @@ class StaffingPage(BasePage):
         parts.append(self.tr("as of %1").replace("%1", fmt_date(table.as_of)))
         self.summary_label.setText("; ".join(parts))
 
+    def _fit_figures(self) -> None:
+        """The category and figure columns as wide as their header and text (a long category elided beyond
+        120 pixels, with its full text in the tooltip)."""
+        header = self.tree.header()
+        for col in range(1, 6):
+            title = header.sectionSizeFromContents(col).width()
+            width = max(title, self.tree.sizeHintForColumn(col) + 8)
+            header.resizeSection(col, min(width, max(120, title)))
+
     def _unit_item(self, u: StaffingUnitRow) -> QTreeWidgetItem:
         f = u.overall
         if f.assigned:
@@ -290,6 +303,7 @@ class StaffingPage(BasePage):
                                     str(f.in_recruitment), _num(f.vacancy)])
         else:  # no quota of its own (e.g. a sub-unit staffed from its parent's quota): the people present
             item = QTreeWidgetItem([u.name, self.tr("All"), "", str(u.people), _num(f.in_recruitment or None), ""])
+        item.setToolTip(0, u.name)
         item.setToolTip(1, self.tr("%1 people in all").replace("%1", str(u.people)))
         item.setData(0, CodeRole, u.code)
         font = QFont(item.font(0))
@@ -306,6 +320,7 @@ class StaffingPage(BasePage):
                                 _num(f.quota if f.assigned else None), str(f.actual), _num(f.in_recruitment),
                                 _num(f.vacancy)])
         item.setData(1, CodeRole, category)
+        item.setToolTip(1, item.text(1))
         self._align(item)
         if f.over_quota:
             self._mark_over(item)

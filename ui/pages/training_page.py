@@ -47,6 +47,7 @@ from ui.dialogs.training_dialogs import (
 from ui.messages import error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
@@ -63,13 +64,13 @@ def _view(model: CellsTableModel, multi: bool = False) -> QTableView:
     view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    fit_columns(view, key=(0,))  # the headers whole before any row
     return view
 
 
 def _fit(view: QTableView, widest: int = 260) -> None:
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+    """Columns as wide as their text and header; the first (what the row is) whole, the others at most `widest`."""
+    fit_columns(view, key=(0,), limit=widest)
 
 
 class TrainingPage(BasePage):
@@ -372,6 +373,7 @@ class TrainingPage(BasePage):
         self.needs_model.set_rows([[n.unit_name, ", ".join(f"{trd.course_type_short(t)} {n.counts[t]}"
                                                            for t in types if t in n.counts)] for n in needs],
                                   [n.unit_code for n in needs])
+        _fit(self.needs_view)
         self.gaps_label.setText(self.tr("%1 people lack %2 requirements").replace(
             "%1", str(len({g.person_id for g in self.gaps}))).replace("%2", str(len(self.gaps))))
         self._update_buttons()
