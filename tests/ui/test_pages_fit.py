@@ -67,6 +67,8 @@ def elided_key_column(view: QAbstractItemView) -> list[str]:
         return []
     if header.stretchLastSection() and header.logicalIndex(header.count() - 1) == 0:
         return []
+    if view.wordWrap() and view.textElideMode() == Qt.TextElideMode.ElideNone:
+        return []  # a long name wraps onto more lines (the page sizes its rows)
     need = view.sizeHintForColumn(0)
     return [f"first column {header.sectionSize(0)} < {need}"] if header.sectionSize(0) < need else []
 

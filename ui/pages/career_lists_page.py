@@ -52,6 +52,7 @@ from hrapp.services.pay_lists import (
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
 from ui.widgets.columns import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -322,32 +323,23 @@ class CareerListsPage(BasePage):
         titles.setSpacing(2)
         titles.addWidget(title)
         titles.addWidget(subtitle)
-        controls = QHBoxLayout()
-        controls.setSpacing(8)
-        controls.addWidget(self.unit_combo, 2)
         self.period_label = QLabel(self.tr("From"))
-        controls.addWidget(self.period_label)
-        controls.addWidget(self.from_edit)
         self.to_label = QLabel(self.tr("to"))
-        controls.addWidget(self.to_label)
-        controls.addWidget(self.to_edit)
         self.year_label = QLabel(self.tr("Year"))
-        controls.addWidget(self.year_label)
-        controls.addWidget(self.year_spin)
-        controls.addWidget(self.overdue_check)
-        controls.addWidget(self.layout_combo)
-        controls.addWidget(self.compute_button)
+        # the controls wrap onto a second line on a narrow screen rather than squeeze
+        controls = button_row((self.unit_combo, self.period_label, self.from_edit, self.to_label, self.to_edit,
+                               self.year_label, self.year_spin, self.overdue_check, self.layout_combo,
+                               self.compute_button), align_right=False)
         foot = QHBoxLayout()
-        foot.addWidget(self.count_label)
-        foot.addStretch(1)
-        for button in (self.check_all_button, self.uncheck_all_button, self.undo_button, self.preview_button,
-                       self.save_button, self.approve_button):
-            foot.addWidget(button)
+        foot.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        # the actions wrap onto a second line on a narrow screen rather than squeeze
+        foot.addWidget(button_row((self.check_all_button, self.uncheck_all_button, self.undo_button,
+                                   self.preview_button, self.save_button, self.approve_button)), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
         layout.addLayout(titles)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.error_label)
         layout.addWidget(self.moved_label)
         layout.addWidget(self.tabs, 1)

@@ -48,6 +48,7 @@ from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
@@ -136,12 +137,10 @@ class PlanningPage(BasePage):
         head.addWidget(self.period_combo)
         head.addWidget(QLabel(self.tr("Checked on")))
         head.addWidget(self.as_of_edit)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.review_button, self.appoint_button, self.add_post_button,
-                  self.new_period_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
+        buttons = QHBoxLayout()  # the actions wrap onto a second line on a narrow screen rather than squeeze
+        buttons.addWidget(button_row((self.add_button, self.remove_button, self.review_button, self.appoint_button,
+                                      self.add_post_button, self.new_period_button), align_right=False), 1)
+        buttons.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         posts_box = QWidget()
         pl_ = QVBoxLayout(posts_box)
         pl_.setContentsMargins(0, 0, 6, 0)

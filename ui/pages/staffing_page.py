@@ -8,8 +8,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from ui.formatting import fmt_date
 from ui.messages import show_error
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -136,17 +137,26 @@ class StaffingPage(BasePage):
         self.warning_label.hide()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("countLabel")
+        self.summary_label.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit / job position"), self.tr("Category"), self.tr("Quota / needed"),
                                    self.tr("Present"), self.tr("In recruitment"), self.tr("Vacancies")])
         self.tree.setAlternatingRowColors(True)
-        # the names take the width the figures leave (the full name in the tooltip on a narrow screen)
+        # the names take the width the figures leave, and wrap onto more lines rather than lose their end
         self.tree.setIndentation(16)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self._wrap_timer = QTimer(self)
+        self._wrap_timer.setSingleShot(True)
+        self._wrap_timer.setInterval(0)
+        self._wrap_timer.timeout.connect(self._wrap_names)
+        header.sectionResized.connect(lambda col, _old, _new: col == 0 and self._wrap_timer.start())
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -160,11 +170,8 @@ class StaffingPage(BasePage):
         controls.addWidget(QLabel(self.tr("As of")))
         controls.addWidget(self.date_edit)
         controls.addWidget(self.positions_check)
-        controls.addStretch(1)
-        controls.addWidget(self.quota_button)
-        controls.addWidget(self.copy_button)
-        controls.addWidget(self.preview_button)
-        controls.addWidget(self.save_button)
+        # the actions wrap onto a second line on a narrow screen rather than squeeze
+        controls.addWidget(button_row((self.quota_button, self.copy_button, self.preview_button, self.save_button)), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(head)
@@ -273,6 +280,7 @@ class StaffingPage(BasePage):
                 item.addChild(child)
         self.tree.expandToDepth(1)
         self._fit_figures()
+        self._wrap_names()
         total = table.overall
         if not table.has_quota:
             self.summary_label.setText(
@@ -286,6 +294,32 @@ class StaffingPage(BasePage):
             parts.append(self.tr("outside any quota: %1").replace("%1", str(table.outside_quota)))
         parts.append(self.tr("as of %1").replace("%1", fmt_date(table.as_of)))
         self.summary_label.setText("; ".join(parts))
+
+    def _wrap_names(self) -> None:
+        """Rows whose name is wider than its column get the height of the lines it wraps onto."""
+        metrics = self.tree.fontMetrics()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        width = self.tree.header().sectionSize(0)
+        line = metrics.lineSpacing()
+        items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        depth = {id(i): 0 for i in items}
+        while items:
+            item = items.pop()
+            level = depth[id(item)]
+            room = max(width - self.tree.indentation() * (level + 1) - 8, 40)
+            fm = bold_metrics if item.font(0).bold() else metrics
+            text = item.text(0)
+            lines = 1
+            if text and fm.horizontalAdvance(text) > room:
+                lines = fm.boundingRect(QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text).height() // line
+            item.setSizeHint(0, QSize(room, line * lines + 4) if lines > 1 else QSize())
+            for k in range(item.childCount()):
+                child = item.child(k)
+                depth[id(child)] = level + 1
+                items.append(child)
+        self.tree.doItemsLayout()
 
     def _fit_figures(self) -> None:
         """The category and figure columns as wide as their header and text (a long category elided beyond
