@@ -47,6 +47,7 @@ from ui.messages import show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FormDialog, run_form, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -362,8 +363,8 @@ class PositionsPage(BasePage):
             [self.tr("Code"), self.tr("Position"), self.tr("Unit"), self.tr("Group"), self.tr("Minimum rank"),
              self.tr("Needed"), self.tr("Status"), self.tr("Version"), self.tr("In force from")], rows,
             centered=(5, 7, 8), parent=self))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # code and name whole; unit, group and rank elided beyond 200 pixels so the last columns stay on screen
+        fit_columns(self.table, key=(0, 1), limit=200)
         self.actions_changed.emit()
 
     def current(self) -> PositionInfo | None:

@@ -1,21 +1,23 @@
 """Columns that fit: every table and tree sizes its columns to their contents within a limit, never narrower than
 its header's text, with the last column taking the rest of the width.
 
-`fit_columns(view, key=...)` is called once the view has its rows (and again when they change, if the caller
-wishes; `keep_fitted` does it on every model reset). Key columns (a name, a date, a code) get their full
+`fit_columns(view, key=...)` is called once the view has its rows and again when they change; the columns are
+refitted by themselves when the view's width changes. Key columns (a name, a date, a code) get their full
 content width, however long; the others at most `limit` pixels, their text elided beyond it with the full text
 in the item's tooltip where the page gives one. When the columns together leave the last column less than its
-header or a share of the width, the non-key columns give up width down to their header's.
+header or a share of the width, the non-key columns give up width down to their header's (or a readable
+width); a table whose key columns and headers are together wider than the view scrolls sideways.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 LIMIT = 360  # the most a non-key column takes for its contents
+READABLE = 110  # the width a shrunk column keeps for its text (if its text needs it)
 LAST_SHARE = 0.4  # the share of the width the last column keeps for its text before the others shrink
 MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
 
@@ -35,7 +37,18 @@ def header_width(header: QHeaderView, section: int) -> int:
 
 def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = LIMIT,
                 stretch_last: bool = True) -> None:
-    """Size the columns of `view` to their header and contents (see the module's text)."""
+    """Size the columns of `view` to their header and contents (see the module's text), now and again when
+    the view's width changes."""
+    keys = tuple(key)
+    _fit(view, keys, limit, stretch_last)
+    fitter = view.findChild(_Fitter, FITTER)
+    if fitter is None:
+        fitter = _Fitter(view, keys, limit, stretch_last)
+    else:
+        fitter.key, fitter.limit, fitter.stretch_last = keys, limit, stretch_last
+
+
+def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: int, stretch_last: bool) -> None:
     header = header_of(view)
     model = view.model()
     if model is None:
@@ -64,7 +77,9 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = L
         # columns give up their width beyond their header's, in proportion
         room = max(floor[last], min(need[last], int(width * LAST_SHARE)))
         over = sum(need[c] for c in visible if c != last) + room - width
-        extra = {c: need[c] - floor[c] for c in visible if c != last and c not in keys}
+        # a column keeps at least its header and a readable part of its text
+        keep = {c: max(floor[c], min(need[c], READABLE)) for c in visible}
+        extra = {c: need[c] - keep[c] for c in visible if c != last and c not in keys}
         spare = sum(extra.values())
         if over > 0 and spare > 0:
             share = min(1.0, over / spare)
@@ -79,29 +94,29 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = L
             header.resizeSection(last, floor[last])
 
 
-class _Fitter(QObject):
-    """Refits the columns of its parent view after the model's rows change (once per burst of changes)."""
+FITTER = "columnFitter"
 
-    def __init__(self, view: QAbstractItemView, key: tuple[int, ...], limit: int):
+
+class _Fitter(QObject):
+    """Refits the columns of its view when the view's width changes (a window resized, a splitter moved)."""
+
+    def __init__(self, view: QAbstractItemView, key: tuple[int, ...], limit: int, stretch_last: bool):
         super().__init__(view)
-        self.view, self.key, self.limit = view, key, limit
+        self.setObjectName(FITTER)
+        self.view, self.key, self.limit, self.stretch_last = view, key, limit, stretch_last
+        self.width = -1
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self.fit)
+        view.viewport().installEventFilter(self)
 
-    def schedule(self, *_args: object) -> None:
-        self.timer.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            if self.view.viewport().width() != self.width:
+                self.timer.start()
+        return False
 
     def fit(self) -> None:
-        fit_columns(self.view, self.key, self.limit)
-
-
-def keep_fitted(view: QAbstractItemView, key: Iterable[int] = (), limit: int = LIMIT) -> None:
-    """Fit the columns now and again whenever the model is reset, its layout changes or rows are added."""
-    fitter = _Fitter(view, tuple(key), limit)
-    model = view.model()
-    if model is not None:
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-            signal.connect(fitter.schedule)
-    fitter.fit()
+        self.width = self.view.viewport().width()
+        _fit(self.view, self.key, self.limit, self.stretch_last)
