@@ -37,6 +37,43 @@ def _one_clock():
     clock.set_today(TEST_DAY)
 
 
+@pytest.fixture(autouse=True)
+def _no_forgotten_modal(request: pytest.FixtureRequest):
+    """A message box or dialog nobody answers would hang the run (a modal loop waits for a click): after 15 s
+    the watchdog closes it and the test fails with its text, instead of CI waiting until it is killed."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    seen: dict[int, int] = {}
+    left: list[str] = []
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            seen.clear()
+            return
+        ticks = seen.get(id(widget), 0) + 1
+        seen[id(widget)] = ticks
+        if ticks >= 30:  # 30 × 500 ms
+            text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
+            left.append(f"{type(widget).__name__}: {text}")
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    assert left == [], "a modal window was left waiting for an answer"
+
+
 @pytest.fixture
 def today():
     """The suite's day (what `hrapp.clock.today()` answers unless a test sets another)."""

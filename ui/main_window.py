@@ -307,13 +307,13 @@ class MainWindow(QMainWindow):
                              self.tr("This file already exists. Use Open database to open it."),
                              QMessageBox.Icon.Warning)
                 return
-            self.open_database(path)
+            self.open_database(path, create=True)
 
-    def open_database(self, db: str) -> bool:
-        """Open (creating or upgrading) another database; on error the current one stays open."""
+    def open_database(self, db: str, create: bool = False) -> bool:
+        """Open (upgrading; creating only for New database) another database; on error the current one stays open."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ctx = setup.init_database(db)
+            ctx = setup.init_database(db, create=create)
         except HrappError as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, exc, self.tr("Cannot open the database"))

@@ -760,7 +760,7 @@ class _Importer:
                 return None
             identity = ps.IdentityInput(**{**ex.identity.__dict__, **file_identity})
             identity_changes = {k: x for k, x in file_identity.items() if k not in ("full_name", "id_number")
-                                and getattr(ex.identity, k) != (v.normalize_cccd(x) if k == "id_number" else x)}
+                                and _differs(getattr(ex.identity, k), x)}
             if normalize_name(val["full_name"]) != ex.full_name:
                 identity_changes["full_name"] = val["full_name"]
         else:
@@ -1154,6 +1154,16 @@ class _Importer:
         if changed:
             refresh_snapshot(s, p)
         return changed
+
+
+def _differs(stored: Any, given: Any) -> bool:
+    """A cell of the file against the stored value, as the file can hold it: texts without their surrounding
+    spaces (a cell is read stripped), an empty text as nothing, a date as a date."""
+    if stored.__class__ is str:
+        stored = stored.strip() or None
+    if isinstance(stored, datetime):
+        stored = stored.date()
+    return stored != given
 
 
 def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.EmploymentInput,

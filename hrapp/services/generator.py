@@ -685,6 +685,11 @@ class _Generator:
                 rank, cls, coefs, step, pct, pct_since = new_rank, new_cls, new_coefs, new_step, 0, None
                 emit(on, "nang_ngach", self.decision(dept, "ngach", on.year))
                 continue
+            if due <= rows[-1]["effective_date"]:
+                # a promotion keeps the old step's date (the time in the old step counts), so the next step
+                # can fall due before the promotion itself: it is then decided the month after, never dated
+                # before the row in force (a history read by date must be the history as it happened)
+                due = add_months(rows[-1]["effective_date"], 1)
             if due > until:
                 break
             if why == "pctnvk":

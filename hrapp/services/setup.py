@@ -48,9 +48,10 @@ def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
     return counts
 
 
-def init_database(db: str | None = None) -> ServiceContext:
-    """Create or upgrade the database and make sure the reference data is there."""
-    ctx = ServiceContext.open(db, migrate=True)
+def init_database(db: str | None = None, *, create: bool = True) -> ServiceContext:
+    """Create or upgrade the database and make sure the reference data is there (`create=False`: a SQLite file
+    that does not exist is refused instead of created)."""
+    ctx = ServiceContext.open(db, migrate=True, create=create)
     seed_reference_data(ctx)
     return ctx
 

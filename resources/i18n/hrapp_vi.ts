@@ -114,6 +114,26 @@
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Database not found</source>
+        <translation>Không tìm thấy cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.
+
+Create a new, empty database there?</source>
+        <translation>Không có cơ sở dữ liệu tại %1.
+
+Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
+    </message>
+    <message>
+        <source>Create new database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
@@ -559,6 +579,10 @@
     <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
     </message>
     <message>
         <source>Male</source>
@@ -1189,6 +1213,29 @@
     <message>
         <source>To year</source>
         <translation>Sang năm</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year: 05031985, 5/3/85 or 05/03/1985</source>
+        <translation>Gõ ngày, tháng, năm: 05031985, 5/3/85 hoặc 05/03/1985</translation>
+    </message>
+    <message>
+        <source>Enter a date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (dd/mm/yyyy).</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2046,14 @@
         <translation>Đóng</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Open this record in the profile editor</source>
+        <translation>Mở hồ sơ này để sửa</translation>
+    </message>
+    <message>
         <source>Record: %1</source>
         <translation>Hồ sơ: %1</translation>
     </message>
@@ -2233,14 +2288,6 @@
 </context>
 <context>
     <name>PersonEditor</name>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
-        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
-    </message>
     <message>
         <source>Write a whole number.</source>
         <translation>Hãy ghi một số nguyên.</translation>
@@ -2782,6 +2829,10 @@
     <message>
         <source>Spouse&apos;s family</source>
         <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Saved the record of %1 at %2</source>
+        <translation>Đã lưu hồ sơ %1 lúc %2</translation>
     </message>
     <message>
         <source>Choose the photo</source>
@@ -3861,10 +3912,6 @@
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <source>e.g. 300/QĐ-SKHCN</source>
         <translation>ví dụ 300/QĐ-SKHCN</translation>
     </message>
@@ -3891,10 +3938,6 @@
     <message>
         <source>The signing date is not a valid dd/mm/yyyy date.</source>
         <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid dd/mm/yyyy date.</source>
-        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>OK</source>
@@ -4534,14 +4577,6 @@
         <translation>Diễn biến</translation>
     </message>
     <message>
-        <source>no plan yet</source>
-        <translation>chưa có kế hoạch</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)</source>
-        <translation>%1 · %2 · kế hoạch %3 · nhận phiếu đến %4 · %5 chỉ tiêu, %6 người dự tuyển</translation>
-    </message>
-    <message>
         <source>Announce and open applications…</source>
         <translation>Thông báo, nhận phiếu đăng ký…</translation>
     </message>
@@ -4566,6 +4601,26 @@
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>no number yet</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Kế hoạch: %1</translation>
+    </message>
+    <message>
+        <source>Applications until: %1</source>
+        <translation>Nhận phiếu đến: %1</translation>
+    </message>
+    <message>
+        <source>%1 place(s), %2 candidate(s)</source>
+        <translation>%1 chỉ tiêu, %2 người dự tuyển</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Nội dung</translation>
     </message>
@@ -4580,6 +4635,26 @@
     <message>
         <source>By</source>
         <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>edit the round</source>
+        <translation>sửa kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>edit the council</source>
+        <translation>sửa Hội đồng tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Before “%1”, still needed:</source>
+        <translation>Trước khi “%1”, còn cần:</translation>
+    </message>
+    <message>
+        <source>Ready for “%1”.</source>
+        <translation>Đã đủ điều kiện để “%1”.</translation>
+    </message>
+    <message>
+        <source>Later, before “%1”: %2</source>
+        <translation>Bước sau, trước khi “%1”: %2</translation>
     </message>
     <message>
         <source>Save document</source>
@@ -4637,8 +4712,20 @@
         <translation>Nhiệm vụ trong Hội đồng</translation>
     </message>
     <message>
-        <source>Add member</source>
-        <translation>Thêm thành viên</translation>
+        <source>Member from the staff: type a name (diacritics not needed)</source>
+        <translation>Thành viên là cán bộ của cơ quan: gõ tên (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>Add the chosen person</source>
+        <translation>Thêm người đã chọn</translation>
+    </message>
+    <message>
+        <source>Add a member from outside</source>
+        <translation>Thêm thành viên ngoài cơ quan</translation>
+    </message>
+    <message>
+        <source>A row to type the name and position of a member who is not on the staff</source>
+        <translation>Một dòng để gõ họ tên, chức vụ của thành viên không thuộc biên chế cơ quan</translation>
     </message>
     <message>
         <source>Remove member</source>
@@ -4735,6 +4822,14 @@
     <message>
         <source>Give each part used its maximum; the maxima must add up to 100. Leave 0 for a part that is not used.</source>
         <translation>Ghi điểm tối đa của từng phần thi được dùng; tổng điểm tối đa các phần bằng 100. Ghi 0 cho phần không dùng.</translation>
+    </message>
+    <message>
+        <source>From the staff records</source>
+        <translation>Theo hồ sơ cán bộ</translation>
+    </message>
+    <message>
+        <source>%1 is already on the council.</source>
+        <translation>%1 đã có trong Hội đồng.</translation>
     </message>
     <message>
         <source>%1 members (the council has %2)</source>
@@ -5198,6 +5293,13 @@
     </message>
 </context>
 <context>
+    <name>StaffPicker</name>
+    <message>
+        <source>%1, born %2 — %3</source>
+        <translation>%1, sinh %2 — %3</translation>
+    </message>
+</context>
+<context>
     <name>StaffingPage</name>
     <message>
         <source>Headcount</source>
@@ -5443,10 +5545,6 @@
     <message>
         <source>Job position</source>
         <translation>Vị trí việc làm</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
     </message>
     <message>
         <source>Rank or title</source>

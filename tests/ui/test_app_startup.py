@@ -102,8 +102,11 @@ def test_user_option_shows_in_the_status_bar(staff_ctx, db_path, no_event_loop):
     assert window.user_label.text() == "Người dùng: canbo01"
 
 
-def test_empty_database_at_start_offers_the_demo(tmp_path, no_event_loop):
+def test_empty_database_at_start_offers_the_demo(tmp_path, no_event_loop, monkeypatch):
+    asked: list = []
+    monkeypatch.setattr(ui_app, "confirm_new_database", lambda path, parent=None: asked.append(path) or True)
     assert ui_app.run_gui(args(tmp_path / "new.sqlite3")) == 0
+    assert asked == [(tmp_path / "new.sqlite3").resolve()]  # a named file that does not exist: asked first
     (window,) = no_event_loop()
     assert window.first_start_dialog is not None and window.first_start_dialog.isVisible()
     window.first_start_dialog.reject()

@@ -131,7 +131,7 @@ def test_opening_a_broken_database_keeps_the_current_one(window, tmp_path, monke
 
 def test_opening_another_database_reloads_header_and_pages(window, tmp_path, monkeypatch, qtbot):
     other = tmp_path / "other.sqlite3"
-    window.open_database(str(other))  # a new, empty database: the first-start choice is offered
+    window.open_database(str(other), create=True)  # File → New database: the first-start choice is offered
     dialog = window.first_start_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)

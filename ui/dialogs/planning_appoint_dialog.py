@@ -14,7 +14,7 @@ from hrapp.queries.planning import PostRow
 from hrapp.services.context import ServiceContext
 from hrapp.services.planning import AppointInput, appoint, planned_entry
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, PersonPicker
-from ui.widgets.forms import DecisionForm, FormDialog, date_edit, from_qdate
+from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date
 
 KIND_CODES = ("bo_nhiem", "giao_phu_trach", "dieu_dong", "luan_chuyen")
 
@@ -39,7 +39,7 @@ class PlanningAppointDialog(FormDialog):
             self.kind_combo.addItem(labels.get(code, code), code)
         self.add_field(self.tr("Kind"), self.kind_combo, "kind")
         self.start_check = QCheckBox(self.tr("Starts on another day than the decision takes effect"))
-        self.start_edit = date_edit()
+        self.start_edit = required_date()
         self.start_edit.setEnabled(False)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
         self.form.addRow(self.start_check, self.start_edit)

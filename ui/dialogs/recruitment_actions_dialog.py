@@ -46,7 +46,8 @@ def _intro(text: str) -> QLabel:
 class StatusDialog(ActionDialog):
     """Move the round to `to_status`; a step back needs a reason, the results may cite their decision."""
 
-    def __init__(self, ctx: ServiceContext, info: RoundInfo, to_status: str, parent: QWidget | None = None):
+    def __init__(self, ctx: ServiceContext, info: RoundInfo, to_status: str, parent: QWidget | None = None,
+                 notes: tuple[str, ...] = ()):
         super().__init__(parent)
         self.ctx = ctx
         self.info = info
@@ -69,6 +70,10 @@ class StatusDialog(ActionDialog):
         }
         if forward and to_status in explain:
             layout.addWidget(_intro(explain[to_status]))
+        for note in notes:  # a condition on the date chosen below (e.g. after the application deadline)
+            hint = _intro(note)
+            hint.setObjectName("muted")
+            layout.addWidget(hint)
         form = QFormLayout()
         self.event_date = DateField(clock.today())
         form.addRow(self.tr("Date *"), self.event_date)

@@ -92,7 +92,7 @@ class StaffPage(BasePage):
         self.import_button.clicked.connect(self.import_records)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
-        self.export_button.clicked.connect(self.export_excel)
+        self.export_button.clicked.connect(lambda: self.export_excel())  # clicked(bool) is not a path
         self.cv_button = QPushButton(self.tr("Print 2C"))
         self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
         self.cv_button.clicked.connect(self.print_cv)
@@ -346,8 +346,14 @@ class StaffPage(BasePage):
         from ui.dialogs.person_detail_dialog import PersonDetailDialog
 
         dialog = PersonDetailDialog(self.ctx, person_id, self)
+        dialog.editor_opened.connect(self._editor_opened)
         dialog.open()
         self._detail_dialog = dialog  # kept for tests and so the dialog is not collected while open
+
+    def _editor_opened(self, editor: QWidget) -> None:
+        """The record view's "Edit" opened the editor: the list follows what it saves."""
+        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))  # type: ignore[attr-defined]
+        self._editor = editor
 
     def _open_index(self, index: QModelIndex) -> None:
         person_id = self.model.person_id(index.row())
@@ -404,7 +410,8 @@ class StaffPage(BasePage):
             hh.resizeSection(i, widths[key])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Down arrow in the search box moves into the list; Enter searches at once and moves into the list.
+        # Down arrow in the search box moves into the list; Enter searches at once and opens the record when one
+        # person is listed, else moves into the list (where Enter opens the row).
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.table.setFocus()
@@ -414,6 +421,11 @@ class StaffPage(BasePage):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._search_timer.isActive():
                     self.apply_filter()
+                if not self.model.loading and self.model.rowCount() == 1:  # the one person asked for: open
+                    self.table.selectRow(0)
+                    self.table.setFocus()
+                    self._open_index(self.model.index(0, 1))
+                    return True
                 if self.model.rowCount():
                     self.table.setFocus()
                     if not self.table.selectionModel().hasSelection():
