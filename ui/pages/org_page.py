@@ -274,13 +274,13 @@ class OrgPage(BasePage):
             self._give_tree_its_width()
 
     def _give_tree_its_width(self) -> None:
-        """The tree as wide as its columns (within 60% of the page), the details the rest."""
+        """The tree as wide as its columns (within 70% of the page), the details the rest."""
         total = sum(self.splitter.sizes())
         if total <= 0 or self.tree.topLevelItemCount() == 0:
             return
         header = self.tree.header()
         need = header.length() + self.tree.frameWidth() * 2 + self.tree.verticalScrollBar().sizeHint().width()
-        tree = min(need, int(total * 0.6))
+        tree = min(need, int(total * 0.7))
         self.splitter.setSizes([tree, total - tree])
         self._sized = True
 
@@ -309,8 +309,8 @@ class OrgPage(BasePage):
                 parent.addChild(item)
             items[u.id] = item
         self.tree.expandAll()
-        # the unit's name, code and date whole; the kind (also in the details) elided beyond 150 pixels
-        fit_columns(self.tree, key=(0, 1, 3), limit=150, stretch_last=False)
+        # the unit's name, code and date whole; the kind (also in the details) elided beyond 110 pixels
+        fit_columns(self.tree, key=(0, 1, 3), limit=110, stretch_last=False)
         if not self._sized and self.isVisible():
             self._give_tree_its_width()
         if keep in items:

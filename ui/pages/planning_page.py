@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -85,9 +84,8 @@ class PlanningPage(BasePage):
         self.remove_button = QPushButton(self.tr("Remove from plan…"))
         self.review_button = QPushButton(self.tr("Annual review…"))
         self.appoint_button = QPushButton(self.tr("Appoint…"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print / Excel"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
+        self.print_button = QPushButton(self.tr("Print / Excel"))
         menu = QMenu(self.print_button)
         self.export_actions: dict[str, QAction] = {}
         for key, text in (("list_pdf", self.tr("Planning list (PDF)…")),

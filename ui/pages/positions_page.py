@@ -363,8 +363,9 @@ class PositionsPage(BasePage):
             [self.tr("Code"), self.tr("Position"), self.tr("Unit"), self.tr("Group"), self.tr("Minimum rank"),
              self.tr("Needed"), self.tr("Status"), self.tr("Version"), self.tr("In force from")], rows,
             centered=(5, 7, 8), parent=self))
-        # code and name whole; unit, group and rank elided beyond 200 pixels so the last columns stay on screen
-        fit_columns(self.table, key=(0, 1), limit=200)
+        # the code whole, the name up to 340 pixels, unit, group and rank up to 150, so that the state, the
+        # version and the date stay on screen (a cut text is whole in its tooltip)
+        fit_columns(self.table, key=(0,), limit={1: 340, 2: 150, 3: 150, 4: 150})
         self.actions_changed.emit()
 
     def current(self) -> PositionInfo | None:

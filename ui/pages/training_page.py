@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -92,9 +91,8 @@ class TrainingPage(BasePage):
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan_combo.setMinimumContentsLength(16)
         self.new_plan_button = QPushButton(self.tr("New plan…"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print / Excel"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
+        self.print_button = QPushButton(self.tr("Print / Excel"))
         menu = QMenu(self.print_button)
         self.export_actions: dict[str, QAction] = {}
         for key, text in (("plan_pdf", self.tr("Annual plan (PDF)…")), ("plan_xlsx", self.tr("Annual plan (Excel)…")),

@@ -11,12 +11,13 @@ width); a table whose key columns and headers are together wider than the view s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 LIMIT = 360  # the most a non-key column takes for its contents
+Limit = int | Mapping[int, int]
 READABLE = 110  # the width a shrunk column keeps for its text (if its text needs it)
 LAST_SHARE = 0.4  # the share of the width the last column keeps for its text before the others shrink
 MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
@@ -35,10 +36,11 @@ def header_width(header: QHeaderView, section: int) -> int:
     return header.sectionSizeFromContents(section).width()
 
 
-def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = LIMIT,
+def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: Limit = LIMIT,
                 stretch_last: bool = True) -> None:
     """Size the columns of `view` to their header and contents (see the module's text), now and again when
-    the view's width changes."""
+    the view's width changes. `limit` is one width for every non-key column, or one per column (the others
+    `LIMIT`)."""
     keys = tuple(key)
     _fit(view, keys, limit, stretch_last)
     fitter = view.findChild(_Fitter, FITTER)
@@ -48,7 +50,7 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: int = L
         fitter.key, fitter.limit, fitter.stretch_last = keys, limit, stretch_last
 
 
-def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: int, stretch_last: bool) -> None:
+def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool) -> None:
     header = header_of(view)
     model = view.model()
     if model is None:
@@ -68,7 +70,8 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: int, stretch_last
         title = header_width(header, c)
         content = max(view.sizeHintForColumn(c), 0) + MARGIN
         if c not in keys:
-            content = min(content, max(limit, title))
+            cap = limit.get(c, LIMIT) if isinstance(limit, Mapping) else limit
+            content = min(content, max(cap, title))
         floor[c] = title
         need[c] = max(title, content, header.minimumSectionSize())
     width = view.viewport().width() if view.isVisible() else 0
@@ -100,7 +103,7 @@ FITTER = "columnFitter"
 class _Fitter(QObject):
     """Refits the columns of its view when the view's width changes (a window resized, a splitter moved)."""
 
-    def __init__(self, view: QAbstractItemView, key: tuple[int, ...], limit: int, stretch_last: bool):
+    def __init__(self, view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool):
         super().__init__(view)
         self.setObjectName(FITTER)
         self.view, self.key, self.limit, self.stretch_last = view, key, limit, stretch_last
