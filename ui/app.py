@@ -253,7 +253,7 @@ class StartFrame(QMainWindow):
 def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily)
     """On an empty database, ask whether to load the demo department; the answer arrives asynchronously."""
     from hrapp.services import setup
-    from ui.dialogs.first_start_dialog import DEMO, FirstStartDialog
+    from ui.dialogs.first_start_dialog import AGENCY, DEMO, FirstStartDialog
 
     try:
         empty = setup.is_empty(window.ctx)
@@ -262,12 +262,18 @@ def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported la
         return
     if not empty:
         return
-    dialog = FirstStartDialog(window)
+    dialog = FirstStartDialog(window.ctx, window)
     window.first_start_dialog = dialog
 
     def chosen() -> None:
         if dialog.choice == DEMO:
             start_demo_load(window)
+        elif dialog.choice == AGENCY:
+            window.refresh_all()
+            window.show_area("staff")
+            window.statusBar().showMessage(
+                translate("App", "The agency was saved. Import the units and staff from Excel: Staff records → "
+                                 "Import."), 10000)
 
     dialog.accepted.connect(chosen)
     dialog.open()

@@ -658,9 +658,9 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
     from sqlalchemy import select
 
     from hrapp.db.models import OrgUnit
-    from hrapp.services.setup import settings
+    from hrapp.services.agency import get_agency
 
-    cfg = settings(ctx)
+    agency = get_agency(ctx)
     with ctx.read() as s:
         units = {u.id: u for u in s.scalars(select(OrgUnit))}
     managing = ""
@@ -675,8 +675,8 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
         using = ", ".join(u.name for u in chain[:-1]) or chain[0].name
         if len(chain) > 1:
             using = f"{using}, {chain[-1].name}"
-    return CvContext(managing_body=managing or cfg.get("agency_name", ""), using_body=using,
-                     place=cfg.get("place", ""), day=day, head_name=cfg.get("head_name", ""))
+    return CvContext(managing_body=managing or agency.name, using_body=using,
+                     place=agency.place, day=day, head_name=agency.head_name)
 
 
 def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int, *,

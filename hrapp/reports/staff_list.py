@@ -33,7 +33,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
-from hrapp.reports.staffing_table import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 

@@ -37,6 +37,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
@@ -45,18 +46,6 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
          "XVI", "XVII", "XVIII", "XIX", "XX"]
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
 CSV_KEYS = ("code", "name", "parent_code", "category", "quota", "actual", "in_recruitment", "vacancy")
-
-
-def letterhead_for(ctx: ServiceContext) -> Letterhead:
-    """The letterhead and signers from the database settings (Cài đặt → Thông tin cơ quan)."""
-    from hrapp.services.setup import settings
-
-    cfg = settings(ctx)
-    return Letterhead(
-        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
-        place=cfg.get("place", ""), signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC",
-        signer_name=cfg.get("head_name", ""), preparer_name=cfg.get("preparer_name", ""),
-    )
 
 
 def _roman(i: int) -> str:

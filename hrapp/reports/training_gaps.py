@@ -31,7 +31,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import gap_analysis

@@ -1439,10 +1439,10 @@ def hire_winners(ctx: ServiceContext, dto: HireInput, *, today: date | None = No
     starting step — at 85% with the probation period for viên chức (and công chức before NĐ 170/2025) —
     and the qualifications from the form, all linked to the recruitment decision, in one transaction."""
     require(ctx, WRITE)
-    from hrapp.services.setup import settings
+    from hrapp.services.agency import get_agency
 
     today = today or _today()
-    agency = settings(ctx).get("agency_name", "")
+    agency = get_agency(ctx).name
     errors = _decision_ref_errors(dto.decision, "decision", True, "quyết định tuyển dụng")
     v.raise_if(errors)
     with ctx.unit_of_work() as s:

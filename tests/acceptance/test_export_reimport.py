@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from hrapp.db.models import AuditLog
 from ui.pages import registry
+from ui.widgets.notice import Notice
 
 
 @pytest.fixture(autouse=True)
@@ -72,12 +73,11 @@ def test_the_exported_staff_list_imported_back_changes_nobody(qtbot, demo_ctx, t
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (asked.append("save") or str(target), "Excel (*.xlsx)"))
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
     _click(qtbot, _button(page, "Xuất Excel…"))
     assert asked == ["save"]
-    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
-    assert messages == [f"Đã xuất {shown} người ra {target}"]
+    notice = Notice.for_window(window)  # the confirmation, with Mở tệp / Mở thư mục
+    qtbot.waitUntil(notice.isVisible, timeout=30_000)
+    assert notice.text_label.text() == f"Đã xuất {shown} người" and notice.path == target
     assert target.exists()
 
     # Nhập từ Excel… → the wizard; Chọn tệp… → the file just written; Kiểm tra

@@ -4,6 +4,7 @@ values with field names; export to Excel. Read only: nothing here changes or rem
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -48,6 +49,7 @@ from hrapp.queries.audit import (
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, has_permission
 from ui.formatting import fmt_count
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.forms import date_edit, from_qdate
@@ -387,9 +389,8 @@ class AuditPage(BasePage):
             return export_audit(ctx, target, f, progress=progress)
 
         def done(count: int) -> None:
-            text = self.tr("%1 rows of the audit log were saved to %2.").replace("%1", fmt_count(count)) \
-                .replace("%2", target)
-            self.status_message.emit(text)
+            confirm(self, self.tr("%1 rows of the audit log were saved to %2.").replace("%1", fmt_count(count))
+                    .replace("%2", Path(target).name), target)
             self.refresh()  # the export itself is a new row
 
         self.export_task = run_task(work, parent=self, title=self.tr("Export the audit log"),

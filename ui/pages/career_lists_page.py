@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
@@ -49,7 +48,9 @@ from hrapp.services.pay_lists import (
     approve_pay_list,
     describe,
 )
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.widgets.columns import fit_columns
 from ui.widgets.flow_layout import button_row
@@ -464,6 +465,10 @@ class CareerListsPage(BasePage):
             self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
                                      .replace("%2", str(n)))
         self.approve_button.setEnabled(bool(model.checkable and model.checked_rows()))
+        # Tick all / Untick all only when they would change a row (an empty list has nothing to tick).
+        tickable = [i for i, r in enumerate(model.rows) if model.checkable is not None and model.checkable(r)]
+        self.check_all_button.setEnabled(any(not model.checked[i] for i in tickable))
+        self.uncheck_all_button.setEnabled(any(model.checked[i] for i in tickable))
 
     def unit_id(self) -> int | None:
         return unit_id_for_code(self.ctx, self.unit_combo.current_code())
@@ -683,11 +688,11 @@ class CareerListsPage(BasePage):
     def save_as(self) -> None:
         names = {"pay_step": "nang_bac_luong", "pctnvk": "phu_cap_vuot_khung", "early": "nang_luong_truoc_han",
                  "retirement": "nghi_huu"}
-        default = str(Path.home() / f"{names[self.current_tab()]}.pdf")
+        default = suggested_path(self.ctx, f"{names[self.current_tab()]}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     # --- approval -------------------------------------------------------------------------------------
     def approve(self) -> None:

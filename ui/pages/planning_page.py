@@ -43,7 +43,9 @@ from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemova
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
+from ui.file_names import suggested_path
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
@@ -111,6 +113,9 @@ class PlanningPage(BasePage):
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
         self.all_button.clicked.connect(self.posts_view.clearSelection)
+        self.all_button.setEnabled(False)  # every post is shown until one is chosen
+        self.posts_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.all_button.setEnabled(self.posts_view.selectionModel().hasSelection()))
         self.history_check = QCheckBox(self.tr("Show people removed or appointed"))
         self.history_check.toggled.connect(lambda _c: self._fill_entries())
         self.entries_model = CellsTableModel(
@@ -349,8 +354,12 @@ class PlanningPage(BasePage):
         self.export_actions["review_xlsx"].setEnabled(has_review)
 
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.period() is not None
@@ -420,8 +429,8 @@ class PlanningPage(BasePage):
         name = {"list": "Danh_sach_quy_hoach", "summary": "Co_cau_quy_hoach", "review": "Ra_soat_quy_hoach"}[
             kind.split("_")[0]]
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{period.code}"
-                                                                            f"{suffix}"), file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
+                                              suggested_path(self.ctx, f"{name}_{period.code}{suffix}"), file_filter)
         if path:
             self.export(kind, Path(path))
 
@@ -446,7 +455,7 @@ class PlanningPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)

@@ -49,6 +49,7 @@ from hrapp.services.context import ServiceContext
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
 from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
+from ui.messages import confirm
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
@@ -186,8 +187,16 @@ class RecruitmentPage(BasePage):
                  str(r.candidates), str(r.hired)] for r in self.rows]
         self.list_model = RowsTableModel(headers, data, centered=(0, 5, 6, 7), parent=self)
         self.list_view.setModel(self.list_model)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_list_buttons())
+        self._update_list_buttons()
         _fit(self.list_view, (1,))
         self.count_label.setText(self.tr("%n round(s)", "", len(self.rows)))
+
+    def _update_list_buttons(self) -> None:
+        """Open and Delete draft act on the selected round: enabled once one is chosen."""
+        chosen = 0 <= _selected_row(self.list_view) < len(self.rows)
+        for button in (self.open_button, self.delete_button):
+            button.setEnabled(chosen)
 
     def show_list(self) -> None:
         self.load_rounds()
@@ -198,6 +207,8 @@ class RecruitmentPage(BasePage):
         row = _selected_row(self.list_view)
         if 0 <= row < len(self.rows):
             self.open_round(self.rows[row].id)
+        else:
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
 
     def open_round(self, round_id: int) -> None:
         self.detail.load(round_id)
@@ -214,6 +225,7 @@ class RecruitmentPage(BasePage):
 
         row = _selected_row(self.list_view)
         if not 0 <= row < len(self.rows):
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
             return
         r = self.rows[row]
         answer = QMessageBox.question(self, self.tr("Delete draft"),
@@ -447,8 +459,7 @@ class RoundDetail(QWidget):
         def done(_value: Any) -> None:
             self.reload()
             self.page.load_rounds()
-            if message:
-                self.page.status_message.emit(message)
+            self.page.status_message.emit(message or self.tr("Saved."))
 
         return self.page.open_dialog(dialog, done)
 
@@ -499,7 +510,7 @@ class RoundDetail(QWidget):
             return target
 
         def done(saved: str) -> None:
-            self.page.status_message.emit(self.tr("Saved %1").replace("%1", saved))
+            confirm(self, path=saved)
             self.last_saved = saved
             QDesktopServices.openUrl(QUrl.fromLocalFile(saved))
 
@@ -676,7 +687,8 @@ class CandidatesTab(QWidget):
                                                   self.tr("Candidates.xlsx"), self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return
-        self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path))
+        if self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path) or path) is not None:
+            confirm(self, path=path)
 
     def import_candidates(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_candidates
@@ -790,10 +802,12 @@ class ScoresTab(QWidget):
 
     def save_scores(self) -> None:
         if self.info is None or not self.model.dirty:
+            confirm(self, self.tr("No score was changed: nothing to save."))
             return
         round_id, round_no = self.info.id, self.round_no
-        self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
-            round_id, round_no, self.model.entries())))
+        if self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
+                round_id, round_no, self.model.entries())) or True) is not None:
+            confirm(self, self.tr("The scores were saved."))
 
     def import_scores(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_scores
@@ -819,6 +833,7 @@ class ScoresTab(QWidget):
 
         index = self.view.currentIndex()
         if not index.isValid() or self.info is None:
+            self.detail.error.show_text(self.tr("Choose the candidate's score to re-mark first."))
             return
         c = self.model.rows[index.row()]
         k = index.column() - self.model.FIXED

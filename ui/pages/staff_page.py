@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.icons import icon
+from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
@@ -123,6 +125,10 @@ class StaffPage(BasePage):
         self._layout_restored = False
         self._layout_done = False
         self.table.activated.connect(self._open_index)
+        # Edit and Print 2C act on the selected person: enabled once one is chosen.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -227,7 +233,7 @@ class StaffPage(BasePage):
         self._import_dialog = dialog
         return dialog
 
-    def export_excel(self, path: str | None = None) -> Task | None:
+    def export_excel(self, *, path: str | None = None) -> Task | None:
         """The list as filtered on screen, in the import template's columns (so it can be imported back)."""
         from hrapp.io.excel_export import export_employees
 
@@ -242,8 +248,7 @@ class StaffPage(BasePage):
             return export_employees(ctx, target, f, progress=progress, cancel=cancelled)
 
         self.task = run_task(work, parent=self, title=self.tr("Export"), label=self.tr("Writing the list…"),
-                             on_result=lambda n: self.status_message.emit(
-                                 self.tr("Exported %1 people to %2").replace("%1", str(n)).replace("%2", target)))
+                             on_result=lambda n: confirm(self, self.tr("Exported %n person(s)", "", n), target))
         return self.task
 
     def print_cv(self) -> Task | None:
@@ -272,12 +277,12 @@ class StaffPage(BasePage):
         self.export(handle.name, self._preview)
 
     def save_as(self) -> None:
-        default = str(Path.home() / "danh_sach_ccvc.pdf")
+        default = suggested_path(self.ctx, "danh_sach_ccvc.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staff list"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     def export(self, path: str, on_done: Callable[[str], None]) -> Task:
         """The suffix of `path` picks the format; the export is recorded in the audit log."""
@@ -359,6 +364,11 @@ class StaffPage(BasePage):
         person_id = self.model.person_id(index.row())
         if person_id is not None:
             self.open_person(person_id)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_person_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.cv_button.setEnabled(chosen)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
@@ -36,8 +35,9 @@ from hrapp.queries.staffing import (
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.flow_layout import button_row
@@ -401,9 +401,9 @@ class StaffingPage(BasePage):
         self.preview.open()
 
     def save_as(self) -> None:
-        default = str(Path.home() / f"bien_che_{self.year()}.pdf")
+        default = suggested_path(self.ctx, f"bien_che_{self.year()}.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staffing table"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))

@@ -43,7 +43,8 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
-from ui.messages import error_text
+from ui.file_names import suggested_path
+from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
@@ -417,8 +418,12 @@ class TrainingPage(BasePage):
 
     # --- actions -------------------------------------------------------------------------------------
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.plan() is not None
@@ -439,6 +444,7 @@ class TrainingPage(BasePage):
     def _plan_created(self, plan: q.PlanRow) -> None:
         """Show the new plan at once."""
         self.refresh()
+        confirm(self, self.tr("Saved."))
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan.id), 0))
 
     def _units(self) -> list[tuple[int, str]]:
@@ -520,6 +526,7 @@ class TrainingPage(BasePage):
         def saved(result: ts.CourseResult) -> None:
             self.course_warning.setText("\n".join(result.warnings))
             self.refresh()
+            confirm(self, self.tr("Saved."))
 
         run_form(dialog, saved)
         return dialog
@@ -534,7 +541,7 @@ class TrainingPage(BasePage):
         name = {"plan": "Ke_hoach_dao_tao", "results": "Ket_qua_dao_tao", "gaps": "Nhu_cau_dao_tao"}[kind.split("_")[0]]
         year = plan.year if plan else clock.today().year
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{year}{suffix}"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested_path(self.ctx, f"{name}_{year}{suffix}"),
                                               file_filter)
         if path:
             self.export(kind, Path(path))
@@ -561,7 +568,7 @@ class TrainingPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)
