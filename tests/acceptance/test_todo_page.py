@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListWidget, QTreeWi
 
 from hrapp import clock
 from tests.services import career_builders as b
-from tests.ui.conftest import dialogs_fit_the_screen, isolated_settings, vietnamese_ui  # noqa: F401 - autouse
 from ui.main_window import MainWindow
 from ui.pages.todo_page import TodoPage
 
