@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -48,6 +47,7 @@ from hrapp.services.rules_admin import (
 )
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FieldErrors, date_edit, from_qdate, to_qdate
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -157,7 +157,6 @@ class RulesPage(BasePage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_version)
 
         self.general_error = QLabel()
@@ -279,10 +278,7 @@ class RulesPage(BasePage):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
-        self.table.resizeColumnToContents(2)
-        self.table.resizeColumnToContents(4)
+        fit_columns(self.table, key=(0, 1, 2), limit=320)  # the legal basis elided beyond, whole in its tooltip
         pick = next((r for r, i in enumerate(self.versions) if i.version == select_version), None)
         if pick is None:
             pick = next((r for r, i in enumerate(self.versions) if i.in_force), len(self.versions) - 1)
