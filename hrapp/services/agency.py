@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from sqlalchemy import select
 
-from hrapp import catalogs
+from hrapp import catalogs, messages
 from hrapp.db.models import AppSetting
 from hrapp.errors import ValidationError
 from hrapp.services.context import ServiceContext
@@ -36,14 +36,6 @@ DEFAULT_MAX = 200
 SHORT_PATTERN = re.compile(r"^[A-ZĐ0-9&.\-]*$")
 REQUIRED = ("name", "parent_agency", "province", "place", "head_title")
 
-MESSAGES = {
-    "agency_required": "Chưa nhập {label}.",
-    "agency_too_long": "{label} dài quá {limit} ký tự.",
-    "agency_province_unknown": "Tỉnh, thành phố '{value}' không có trong danh mục 34 tỉnh, thành phố "
-                               "(Nghị quyết 202/2025/QH15).",
-    "agency_short_invalid": "Tên viết tắt chỉ gồm chữ in hoa không dấu, chữ số và các dấu & . - (ví dụ SKHCN).",
-    "agency_deputy_title_required": "Có người ký thay (KT.) thì phải nhập chức vụ của người ký thay.",
-}
 LABELS = {
     "name": "tên cơ quan",
     "parent_agency": "cơ quan chủ quản",
@@ -97,7 +89,12 @@ class AgencyProblem:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(label=LABELS[self.field], **self.params)
+        """The Vietnamese sentence (the wording of the message table, hrapp/messages.py)."""
+        return self.worded("vi")
+
+    def worded(self, lang: str | None = None) -> str:
+        sentence = messages.word(self.code, {"label": LABELS[self.field], **self.params}, lang)
+        return sentence[0].upper() + sentence[1:]
 
 
 class AgencyError(ValidationError):
@@ -105,10 +102,15 @@ class AgencyError(ValidationError):
 
     def __init__(self, problems: list[AgencyProblem]):
         self.problems = problems
-        super().__init__([(p.field, p.message[0].upper() + p.message[1:]) for p in problems])
+        super().__init__([(p.field, p.message) for p in problems])
         self.code = problems[0].code
         self.message = " ".join(m for _f, m in self.errors)  # one line, each sentence ending in its full stop
         self.params = dict(problems[0].params)
+
+    def worded(self, lang: str | None = None) -> str:
+        if (lang or messages.language()) == "vi":
+            return super().worded(lang)
+        return " ".join(p.worded(lang) for p in self.problems)
 
 
 @dataclass(frozen=True)

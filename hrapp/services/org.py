@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, messages
 from hrapp.db.models import (
     Employment,
     HeadcountQuota,
@@ -210,7 +210,7 @@ def _check_after_history(session: Session, unit: OrgUnit, on: date) -> None:
     if last is not None and on < last:
         raise ValidationError([(
             "decision.effective_date",
-            f"Ngày hiệu lực phải từ ngày {last:%d/%m/%Y} trở đi (lần thay đổi gần nhất của {unit.name}).",
+            messages.text("unit_change_date_order", last=last, unit=unit.name),
         )])
 
 
@@ -262,9 +262,9 @@ def create_unit(ctx: ServiceContext, dto: NewUnit) -> UnitInfo:
     with ctx.unit_of_work() as s:
         errors = _code_errors(s, dto.code) + _name_errors(dto.name)
         if dto.kind not in catalogs.labels("unit_kind"):
-            errors.append(("kind", "Chưa chọn loại đơn vị hợp lệ."))
+            errors.append(("kind", messages.text("unit_kind_missing")))
         if not isinstance(dto.sort_order, int) or isinstance(dto.sort_order, bool):
-            errors.append(("sort_order", "Thứ tự hiển thị phải là số nguyên."))
+            errors.append(("sort_order", messages.text("sort_order_integer")))
         if errors:
             raise ValidationError(errors)
         decision = add_decision(s, dto.decision)
@@ -292,7 +292,7 @@ def rename_unit(ctx: ServiceContext, dto: RenameUnit) -> UnitInfo:
         unit = get_unit(s, dto.unit_id)
         name = dto.name.strip()
         if name == unit.name and (dto.short_name is None or _clean(dto.short_name) == unit.short_name):
-            raise ValidationError([("name", "Tên mới trùng với tên hiện tại.")])
+            raise ValidationError([("name", messages.text("unit_same_name"))])
         decision = add_decision(s, dto.decision)
         on = effective_date(decision)
         require_active(unit, on)
@@ -313,9 +313,9 @@ def move_unit(ctx: ServiceContext, dto: MoveUnit) -> UnitInfo:
         unit = get_unit(s, dto.unit_id)
         parent = get_unit(s, dto.parent_id, "parent_id")
         if parent.id == unit.parent_id:
-            raise ValidationError([("parent_id", f"{unit.name} đã trực thuộc {parent.name}.")])
+            raise ValidationError([("parent_id", messages.text("unit_already_under", unit=unit.name, parent=parent.name))])
         if parent.id == unit.id or parent.id in descendants(s, unit.id):
-            raise ValidationError([("parent_id", "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")])
+            raise ValidationError([("parent_id", messages.text("unit_move_into_itself"))])
         decision = add_decision(s, dto.decision)
         on = effective_date(decision)
         require_active(unit, on)
@@ -347,15 +347,15 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
     with ctx.unit_of_work() as s:
         sources_ids = tuple(dict.fromkeys(dto.source_ids))
         if not sources_ids:
-            raise ValidationError([("source_ids", "Chưa chọn đơn vị sáp nhập.")])
+            raise ValidationError([("source_ids", messages.text("merge_sources_missing"))])
         target = get_unit(s, dto.target_id, "target_id")
         sources = [get_unit(s, sid, "source_ids") for sid in sources_ids]
         for src in sources:
             if src.id == target.id:
-                raise ValidationError([("target_id", "Đơn vị nhận sáp nhập phải khác đơn vị bị sáp nhập.")])
+                raise ValidationError([("target_id", messages.text("merge_target_same"))])
             if target.id in descendants(s, src.id):
                 raise ValidationError([(
-                    "target_id", f"{target.name} là đơn vị cấp dưới của {src.name}, không thể nhận sáp nhập.")])
+                    "target_id", messages.text("merge_target_below", target=target.name, source=src.name))])
         decision = add_decision(s, dto.decision)
         on = effective_date(decision)
         require_active(target, on, "target_id")
@@ -368,7 +368,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
             if src.active_from is not None and src.active_from >= on:
                 raise ValidationError([(
                     "decision.effective_date",
-                    f"{src.name} mới thành lập từ {src.active_from:%d/%m/%Y}; ngày sáp nhập phải sau ngày đó.")])
+                    messages.text("merge_before_founded", unit=src.name, founded=src.active_from))])
             for child in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == src.id)).all():
                 if is_active(child.active_from, child.active_to, on) or (child.active_from or on) > on:
                     _move(s, child, target, on, decision.id, note=f"Do sáp nhập {src.name}")
@@ -503,7 +503,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
         _check_after_history(s, unit, on)
         if unit.active_from is not None and unit.active_from >= on:
             raise ValidationError([("decision.effective_date",
-                                    f"Ngày giải thể phải sau ngày thành lập ({unit.active_from:%d/%m/%Y}).")])
+                                    messages.text("dissolve_before_founded", founded=unit.active_from))])
         open_children = [
             c.name for c in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == unit.id))
             if c.active_to is None or c.active_to >= on
@@ -533,10 +533,10 @@ def edit_unit_details(ctx: ServiceContext, dto: UnitDetails) -> UnitInfo:
     with ctx.unit_of_work() as s:
         unit = get_unit(s, dto.unit_id)
         if not isinstance(dto.sort_order, int) or isinstance(dto.sort_order, bool):
-            raise ValidationError([("sort_order", "Thứ tự hiển thị phải là số nguyên.")])
+            raise ValidationError([("sort_order", messages.text("sort_order_integer"))])
         short = _clean(dto.short_name)
         if short is not None and len(short) > 80:
-            raise ValidationError([("short_name", "Tên viết tắt dài quá 80 ký tự.")])
+            raise ValidationError([("short_name", messages.text("short_name_too_long"))])
         unit.short_name = short
         unit.sort_order = dto.sort_order
         unit.note = _clean(dto.note)

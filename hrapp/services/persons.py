@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -310,14 +310,14 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     i = identity
     errors = v.Errors()
     if not (i.full_name or "").strip():
-        errors.append(("full_name", "Chưa nhập họ và tên."))
+        errors.append(("full_name", messages.text("person_name_missing")))
     elif len(i.full_name.strip()) > 120:
-        errors.append(("full_name", "Họ và tên dài quá 120 ký tự."))
+        errors.append(("full_name", messages.text("person_name_too_long")))
     if i.gender not in GENDERS:
-        errors.append(("gender", "Chưa chọn giới tính (nam hoặc nữ)."))
+        errors.append(("gender", messages.text("person_sex_missing")))
     errors += v.collect(("birth_date", v.birth_date_error(i.birth_date, today)))
     if i.birth_precision not in PRECISIONS:
-        errors.append(("birth_date", "Độ chính xác của ngày sinh không hợp lệ."))
+        errors.append(("birth_date", messages.text("invalid_birth_precision")))
     errors += v.collect(
         ("id_number", v.cccd_error(i.id_number)),
         ("ethnicity", v.code_error("ethnicity", i.ethnicity, "Dân tộc")),
@@ -335,12 +335,12 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
         ("army_leave_date", v.order_error(i.army_join_date, i.army_leave_date, "ngày nhập ngũ", "Ngày xuất ngũ")),
     )
     if i.party_official_date and not i.party_join_date:
-        errors.append(("party_join_date", "Có ngày chính thức thì phải có ngày vào Đảng."))
+        errors.append(("party_join_date", messages.text("party_official_without_join")))
     for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
         value = getattr(i, name)
         if value is not None and not low <= value <= high:
             what = "Chiều cao (cm)" if name == "height_cm" else "Cân nặng (kg)"
-            errors.append((name, f"{what} phải từ {low} đến {high}."))
+            errors.append((name, messages.text("person_measure_range", what=what, low=low, high=high)))
     return errors
 
 
@@ -356,9 +356,9 @@ def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
                       decision_required: bool = False) -> v.Errors:
     errors = v.collect(("category", v.category_error(e.category)))
     if e.unit_id is None:
-        errors.append(("unit_id", "Chưa chọn đơn vị."))
+        errors.append(("unit_id", messages.text("unit_missing")))
     if e.start_date is None:
-        errors.append(("start_date", "Chưa nhập ngày vào cơ quan."))
+        errors.append(("start_date", messages.text("start_date_missing")))
     errors += v.collect(
         ("start_date", v.not_before_birth_error(e.start_date, birth, "Ngày vào cơ quan")),
         ("recruitment_date", v.not_future_error(e.recruitment_date, today, "Ngày tuyển dụng")),
@@ -371,7 +371,7 @@ def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
         errors += v.collect(("recruitment_date", v.not_before_birth_error(e.recruitment_date, birth,
                                                                           "Ngày tuyển dụng")))
     if e.probation_pay_percent is not None and not 0 < e.probation_pay_percent <= 100:
-        errors.append(("probation_pay_percent", "Tỷ lệ lương tập sự phải từ 1 đến 100%."))
+        errors.append(("probation_pay_percent", messages.text("probation_pay_range")))
     return errors + _decision_errors(e.decision, decision_required)
 
 
@@ -380,7 +380,7 @@ def salary_errors(s: SalaryInput, rulebook: RuleBook, birth: date | None, *,
     """Rank, step and coefficient against the rank's salary table on the effective date."""
     errors = v.collect(("rank_code", v.rank_error(s.rank_code)))
     if s.effective_date is None:
-        errors.append(("salary_date", "Chưa nhập ngày hưởng lương."))
+        errors.append(("salary_date", messages.text("salary_date_missing")))
     errors += v.collect(("salary_date", v.not_before_birth_error(s.effective_date, birth, "Ngày hưởng lương")))
     if not errors and s.rank_code and s.effective_date:
         try:
@@ -388,25 +388,25 @@ def salary_errors(s: SalaryInput, rulebook: RuleBook, birth: date | None, *,
         except DomainError as exc:  # no salary scale in force on that day
             errors.append(("salary_date", exc.message))
     if not 1 <= s.percent <= 100:
-        errors.append(("percent", "Tỷ lệ hưởng phải từ 1 đến 100%."))
+        errors.append(("percent", messages.text("pay_percent_range")))
     if s.pctnvk_percent is not None:
         if not 0 <= s.pctnvk_percent <= 100:
-            errors.append(("pctnvk_percent", "Phụ cấp thâm niên vượt khung phải từ 0 đến 100%."))
+            errors.append(("pctnvk_percent", messages.text("pctnvk_percent_range")))
         if s.pctnvk_since is None:
-            errors.append(("pctnvk_since", "Chưa nhập ngày hưởng phụ cấp thâm niên vượt khung."))
+            errors.append(("pctnvk_since", messages.text("pctnvk_since_missing")))
     if s.reason not in SALARY_REASONS:
-        errors.append(("reason", f"Lý do '{s.reason}' không hợp lệ."))
+        errors.append(("reason", messages.text("salary_reason_invalid", reason=s.reason)))
     return errors + _decision_errors(s.decision, decision_required)
 
 
 def qualification_errors(q: QualificationInput, birth: date | None, today: date) -> v.Errors:
     errors: v.Errors = []
     if q.kind not in catalogs.labels("qualification_kind"):
-        errors.append(("kind", f"Loại trình độ '{q.kind}' không có trong danh mục."))
+        errors.append(("kind", messages.text("qualification_kind_unknown", kind=q.kind)))
     else:
         errors += v.collect(("level_code", v.level_error(q.kind, q.level_code)))
     if q.mode is not None and q.mode not in STUDY_MODES:
-        errors.append(("mode", f"Hình thức đào tạo '{q.mode}' không hợp lệ."))
+        errors.append(("mode", messages.text("study_mode_invalid", mode=q.mode)))
     if birth is not None:
         errors += v.collect(("year", v.qualification_year_error(birth, q.year, today)))
         errors += v.collect(("start_date", v.not_before_birth_error(q.start_date, birth, "Ngày bắt đầu học")))
@@ -416,11 +416,11 @@ def qualification_errors(q: QualificationInput, birth: date | None, today: date)
         ("certificate_date", v.not_future_error(q.certificate_date, today, "Ngày cấp văn bằng")),
     )
     if q.year is not None and q.start_date is not None and q.year < q.start_date.year:
-        errors.append(("year", f"Năm tốt nghiệp {q.year} trước năm bắt đầu học {q.start_date.year}."))
+        errors.append(("year", messages.text("graduation_before_start", year=q.year, start=q.start_date.year)))
     if q.in_progress and q.year is not None:
-        errors.append(("year", "Đang học thì chưa có năm tốt nghiệp."))
+        errors.append(("year", messages.text("studying_no_graduation")))
     if q.language is None and q.kind == "ngoai_ngu":
-        errors.append(("language", "Chưa nhập tên ngoại ngữ."))
+        errors.append(("language", messages.text("language_missing")))
     return errors
 
 
@@ -700,15 +700,14 @@ def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: da
         msg = v.adult_at_recruitment_error(birth, recruited) if recruited >= birth else \
             v.not_before_birth_error(recruited, birth, "Ngày tuyển dụng")
         if msg:
-            errors.append(("birth_date", f"Không khớp với quá trình công tác: {msg}"))
+            errors.append(("birth_date", messages.text("birth_mismatch_employment", detail=msg)))
             break
     for kind, level, year in s.execute(select(Qualification.kind, Qualification.level_code, Qualification.year)
                                        .where(Qualification.person_id == person_id,
                                               Qualification.year.is_not(None))):
         msg = v.qualification_year_error(birth, year, today)
         if msg:
-            errors.append(("birth_date", f"Không khớp với trình độ {catalogs.label('qualification_level', level)}"
-                                         f" ({catalogs.label('qualification_kind', kind).lower()}): {msg}"))
+            errors.append(("birth_date", messages.text("birth_mismatch_qualification", level=catalogs.label('qualification_level', level), kind=catalogs.label('qualification_kind', kind).lower(), detail=msg)))
             break
     return errors
 
@@ -729,8 +728,7 @@ def add_employment(ctx: ServiceContext, person_id: int, dto: EmploymentInput, *,
         if e.start_date is not None:
             if any(r.start_date >= e.start_date for r in rows):
                 last = max(r.start_date for r in rows)
-                errors.append(("start_date", f"Ngày bắt đầu phải sau đợt công tác gần nhất (bắt đầu "
-                                             f"{v.dmy(last)})."))
+                errors.append(("start_date", messages.text("employment_start_order", last=last)))
         v.raise_if(errors)
         assert e.start_date is not None
         for r in rows:
@@ -753,20 +751,18 @@ def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date |
         e = _dated(s, dto, "effective_date", dto.decision)
         errors: v.Errors = []
         if e.kind not in LEAVE_KINDS:
-            errors.append(("kind", "Chưa chọn hình thức nghỉ (nghỉ hưu, thôi việc, chuyển công tác, từ trần)."))
+            errors.append(("kind", messages.text("leave_kind_missing")))
         if p.status not in ACTIVE:
-            errors.append(("kind", f"{p.full_name} đã ở trạng thái "
-                                   f"“{catalogs.label('employment_status', p.status)}”."))
+            errors.append(("kind", messages.text("leave_already", name=p.full_name, status=catalogs.label('employment_status', p.status))))
         if e.effective_date is None:
-            errors.append(("effective_date", "Chưa nhập ngày nghỉ."))
+            errors.append(("effective_date", messages.text("leave_date_missing")))
         elif e.effective_date > today:
-            errors.append(("effective_date", f"Ngày {v.dmy(e.effective_date)} chưa đến: hãy ghi nhận khi quyết "
-                                             "định có hiệu lực."))
+            errors.append(("effective_date", messages.text("leave_date_future", day=e.effective_date)))
         emps = s.scalars(select(Employment).where(Employment.person_id == p.id)).all()
         if e.effective_date is not None and emps:
             first = min(r.start_date for r in emps)
             if e.effective_date <= first:
-                errors.append(("effective_date", f"Ngày nghỉ phải sau ngày vào cơ quan ({v.dmy(first)})."))
+                errors.append(("effective_date", messages.text("leave_before_start", first=first)))
         errors += _decision_errors(e.decision, required=e.kind != "deceased")
         v.raise_if(errors)
         assert e.effective_date is not None
@@ -825,14 +821,14 @@ def complete_qualification(ctx: ServiceContext, qualification_id: int, year: int
         assert q is not None
         errors: v.Errors = []
         if not q.in_progress:
-            errors.append(("year", "Trình độ này đã hoàn thành."))
+            errors.append(("year", messages.text("qualification_done")))
         errors += v.collect(
             ("year", v.qualification_year_error(p.birth_date, year, today)),
             ("end_date", v.order_error(q.start_date, end_date, "ngày bắt đầu học", "Ngày kết thúc")),
             ("certificate_date", v.not_future_error(certificate_date, today, "Ngày cấp văn bằng")),
         )
         if q.start_date and year < q.start_date.year:
-            errors.append(("year", f"Năm tốt nghiệp {year} trước năm bắt đầu học {q.start_date.year}."))
+            errors.append(("year", messages.text("graduation_before_start", year=year, start=q.start_date.year)))
         v.raise_if(errors)
         q.in_progress = False
         q.year = year
@@ -853,13 +849,13 @@ def add_rank(ctx: ServiceContext, person_id: int, dto: RankInput) -> PersonProfi
         r = _dated(s, dto, "effective_date", dto.decision)
         errors = v.collect(("rank_code", v.rank_error(r.rank_code)))
         if r.effective_date is None:
-            errors.append(("effective_date", "Chưa nhập ngày bổ nhiệm ngạch."))
+            errors.append(("effective_date", messages.text("rank_date_missing")))
         errors += v.collect(("effective_date", v.not_before_birth_error(r.effective_date, p.birth_date,
                                                                         "Ngày bổ nhiệm ngạch")))
         rows = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
         if r.effective_date is not None and any(x.effective_date >= r.effective_date for x in rows):
             last = max(x.effective_date for x in rows)
-            errors.append(("effective_date", f"Ngày bổ nhiệm ngạch phải sau lần gần nhất ({v.dmy(last)})."))
+            errors.append(("effective_date", messages.text("rank_date_order", last=last)))
         errors += _decision_errors(r.decision, required=True)
         v.raise_if(errors)
         assert r.effective_date is not None
@@ -887,7 +883,7 @@ def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> Pe
             taken = s.scalar(select(func.count()).select_from(SalaryStep).where(
                 SalaryStep.person_id == p.id, SalaryStep.effective_date == sal.effective_date))
             if taken:
-                errors.append(("salary_date", f"Đã có diễn biến lương từ ngày {v.dmy(sal.effective_date)}."))
+                errors.append(("salary_date", messages.text("salary_step_exists", day=sal.effective_date)))
         v.raise_if(errors)
         assert sal.effective_date is not None and sal.rank_code
         dec = _decision_id(s, sal.decision)
@@ -895,8 +891,7 @@ def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> Pe
         if held is None or held.rank_code != sal.rank_code:
             later = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
             if any(x.effective_date > sal.effective_date for x in later):
-                raise ValidationError([("rank_code", "Ngạch khác với ngạch đang giữ ở ngày này, mà sau ngày này đã "
-                                                     "có quyết định ngạch khác; hãy ghi quyết định ngạch trước.")])
+                raise ValidationError([("rank_code", messages.text("rank_later_decision"))])
             _close_ranks(later, sal.effective_date)
             s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                  decision_id=dec))
@@ -910,15 +905,15 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
         a = _dated(s, dto, "effective_date", dto.decision)
         errors: v.Errors = []
         if a.kind not in ALLOWANCE_KINDS:
-            errors.append(("kind", f"Loại phụ cấp '{a.kind}' không hợp lệ."))
+            errors.append(("kind", messages.text("allowance_kind_invalid", kind=a.kind)))
         if (a.coefficient is None) == (a.percent is None):
-            errors.append(("coefficient", "Nhập hệ số hoặc tỷ lệ phần trăm của phụ cấp (một trong hai)."))
+            errors.append(("coefficient", messages.text("allowance_amount_missing")))
         if a.coefficient is not None and not Decimal(0) < Decimal(str(a.coefficient)) <= Decimal(10):
-            errors.append(("coefficient", "Hệ số phụ cấp phải lớn hơn 0 và không quá 10."))
+            errors.append(("coefficient", messages.text("allowance_coefficient_range")))
         if a.percent is not None and not Decimal(0) < Decimal(str(a.percent)) <= Decimal(100):
-            errors.append(("percent", "Tỷ lệ phụ cấp phải lớn hơn 0 và không quá 100%."))
+            errors.append(("percent", messages.text("allowance_percent_range")))
         if a.effective_date is None:
-            errors.append(("effective_date", "Chưa nhập ngày hưởng."))
+            errors.append(("effective_date", messages.text("allowance_date_missing")))
         errors += v.collect(("end_date", v.order_error(a.effective_date, a.end_date, "ngày hưởng",
                                                        "Ngày thôi hưởng")))
         errors += _decision_errors(a.decision, required=True)
@@ -956,13 +951,13 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
         d = _dated(s, dto, "start_date", dto.decision)
         errors: v.Errors = []
         if d.post_code not in catalogs.labels("post"):
-            errors.append(("post_code", "Chưa chọn chức vụ."))
+            errors.append(("post_code", messages.text("post_missing")))
         if d.kind not in catalogs.labels("appointment_kind"):
-            errors.append(("kind", f"Hình thức bổ nhiệm '{d.kind}' không hợp lệ."))
+            errors.append(("kind", messages.text("appointment_kind_invalid", kind=d.kind)))
         if d.unit_id is None:
-            errors.append(("unit_id", "Chưa chọn đơn vị."))
+            errors.append(("unit_id", messages.text("unit_missing")))
         if d.start_date is None:
-            errors.append(("start_date", "Chưa nhập ngày bổ nhiệm."))
+            errors.append(("start_date", messages.text("appointment_date_missing")))
         errors += _unit_errors(s, d.unit_id, d.start_date)
         errors += v.collect(("term_end", v.order_error(d.start_date, d.term_end, "ngày bổ nhiệm",
                                                        "Ngày hết nhiệm kỳ")))
@@ -1015,12 +1010,12 @@ def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: s
         day = end_date or _decision_date(s, decision)
         errors: v.Errors = []
         if post.end_date is not None:
-            errors.append(("end_date", f"Chức vụ này đã kết thúc ngày {v.dmy(post.end_date)}."))
+            errors.append(("end_date", messages.text("post_already_ended", day=post.end_date)))
         if day is None:
-            errors.append(("end_date", "Chưa nhập ngày thôi giữ chức vụ."))
+            errors.append(("end_date", messages.text("post_end_missing")))
         errors += v.collect(("end_date", v.order_error(post.start_date, day, "ngày bổ nhiệm", "Ngày thôi giữ")))
         if not (reason or "").strip():
-            errors.append(("reason", "Chưa nhập lý do."))
+            errors.append(("reason", messages.text("reason_missing")))
         errors += _decision_errors(decision, required=True)
         v.raise_if(errors)
         post.end_date = day
@@ -1036,9 +1031,9 @@ def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: s
 def work_errors(dto: WorkInput, birth: date | None) -> v.Errors:
     errors: v.Errors = []
     if dto.from_date is None:
-        errors.append(("from_date", "Chưa nhập thời gian bắt đầu."))
+        errors.append(("from_date", messages.text("history_start_missing")))
     if not (dto.description or "").strip():
-        errors.append(("description", "Chưa nhập chức danh, chức vụ, đơn vị công tác."))
+        errors.append(("description", messages.text("history_description_missing")))
     return errors + v.collect(
         ("from_date", v.not_before_birth_error(dto.from_date, birth, "Thời gian bắt đầu")),
         ("to_date", v.order_error(dto.from_date, dto.to_date, "thời gian bắt đầu", "Thời gian kết thúc")),
@@ -1048,13 +1043,13 @@ def work_errors(dto: WorkInput, birth: date | None) -> v.Errors:
 def family_errors(dto: FamilyInput, today: date) -> v.Errors:
     errors: v.Errors = []
     if dto.side not in FAMILY_SIDES:
-        errors.append(("side", "Chọn quan hệ về bản thân hoặc về bên vợ (chồng)."))
+        errors.append(("side", messages.text("relative_side_missing")))
     if not (dto.relation or "").strip():
-        errors.append(("relation", "Chưa nhập mối quan hệ."))
+        errors.append(("relation", messages.text("relation_missing")))
     if not (dto.full_name or "").strip():
-        errors.append(("full_name", "Chưa nhập họ và tên."))
+        errors.append(("full_name", messages.text("person_name_missing")))
     if dto.birth_year is not None and not v.MIN_BIRTH_YEAR - 50 <= dto.birth_year <= today.year:
-        errors.append(("birth_year", f"Năm sinh {dto.birth_year} không hợp lệ."))
+        errors.append(("birth_year", messages.text("birth_year", year=dto.birth_year)))
     return errors
 
 
@@ -1087,9 +1082,9 @@ def add_award(ctx: ServiceContext, person_id: int, dto: AwardInput, *, today: da
         a = _dated(s, dto, "award_date", dto.decision)
         errors: v.Errors = []
         if not (a.form or "").strip():
-            errors.append(("form", "Chưa nhập hình thức khen thưởng."))
+            errors.append(("form", messages.text("award_form_missing")))
         if a.award_date is None:
-            errors.append(("award_date", "Chưa nhập ngày khen thưởng."))
+            errors.append(("award_date", messages.text("award_date_missing")))
         errors += v.collect(
             ("award_date", v.not_future_error(a.award_date, today, "Ngày khen thưởng")),
             ("award_date", v.not_before_birth_error(a.award_date, p.birth_date, "Ngày khen thưởng")),
@@ -1114,9 +1109,9 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
             d = replace(d, effect_from=d.decision_date)
         errors = v.collect(("form", v.code_error("discipline_form", d.form, "Hình thức kỷ luật")))
         if not d.form:
-            errors.append(("form", "Chưa chọn hình thức kỷ luật."))
+            errors.append(("form", messages.text("discipline_form_missing")))
         if d.decision_date is None:
-            errors.append(("decision_date", "Chưa nhập ngày quyết định kỷ luật."))
+            errors.append(("decision_date", messages.text("discipline_date_missing")))
         errors += v.collect(
             ("decision_date", v.not_future_error(d.decision_date, today, "Ngày quyết định kỷ luật")),
             ("effect_to", v.order_error(d.effect_from, d.effect_to, "ngày có hiệu lực", "Ngày hết hiệu lực")),
@@ -1140,14 +1135,14 @@ def add_evaluation(ctx: ServiceContext, person_id: int, dto: EvaluationInput, *,
         errors: v.Errors = []
         rating = (dto.rating or "").strip().lower() or None
         if not (p.birth_date.year + v.ADULT_AGE <= dto.year <= today.year):
-            errors.append(("year", f"Năm đánh giá {dto.year} không hợp lệ."))
+            errors.append(("year", messages.text("evaluation_year_invalid", year=dto.year)))
         elif s.scalar(select(func.count()).select_from(Evaluation).where(
                 Evaluation.person_id == p.id, Evaluation.year == dto.year)):
-            errors.append(("year", f"Đã có kết quả đánh giá năm {dto.year}."))
+            errors.append(("year", messages.text("evaluation_exists", year=dto.year)))
         if dto.regime not in REGIMES:
-            errors.append(("regime", f"Chế độ đánh giá '{dto.regime}' không hợp lệ."))
+            errors.append(("regime", messages.text("evaluation_regime_invalid", regime=dto.regime)))
         if rating is not None and rating not in catalogs.labels("rating"):
-            errors.append(("rating", f"Mức xếp loại '{dto.rating}' không hợp lệ."))
+            errors.append(("rating", messages.text("rating_unknown", rating=dto.rating)))
         if dto.score is not None and not errors:
             try:
                 scored = rating_from_score(dto.score, ctx.rulebook, dto.year, p.cur_category or "cong_chuc")
@@ -1157,11 +1152,9 @@ def add_evaluation(ctx: ServiceContext, person_id: int, dto: EvaluationInput, *,
                 if rating is None:
                     rating = scored.rating.value
                 elif rating != scored.rating.value:
-                    errors.append(("rating", f"Điểm {dto.score} tương ứng mức "
-                                             f"“{scored.rating.label}”, không phải "
-                                             f"“{catalogs.label('rating', rating)}”."))
+                    errors.append(("rating", messages.text("score_rating_mismatch", score=dto.score, scored=scored.rating.label, rating=catalogs.label('rating', rating))))
         if rating is None and not errors:
-            errors.append(("rating", "Chưa chọn mức xếp loại."))
+            errors.append(("rating", messages.text("rating_missing")))
         errors += _decision_errors(dto.decision, required=False)
         v.raise_if(errors)
         s.add(Evaluation(person_id=p.id, year=dto.year, rating=rating, score=dto.score, regime=dto.regime,
@@ -1179,14 +1172,13 @@ _IMAGE_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"
 def _attachment_errors(dto: AttachmentInput) -> v.Errors:
     errors: v.Errors = []
     if not (dto.filename or "").strip():
-        errors.append(("filename", "Chưa chọn tệp."))
+        errors.append(("filename", messages.text("file_not_chosen")))
     if not dto.data:
-        errors.append(("filename", "Tệp rỗng."))
+        errors.append(("filename", messages.text("file_empty")))
     elif len(dto.data) > MAX_ATTACHMENT_BYTES:
-        errors.append(("filename", f"Tệp lớn quá {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB; hãy quét với độ "
-                                   "phân giải thấp hơn."))
+        errors.append(("filename", messages.text("attachment_too_big", limit=MAX_ATTACHMENT_BYTES // (1024 * 1024))))
     if dto.kind not in ATTACHMENT_KINDS:
-        errors.append(("kind", f"Loại tài liệu '{dto.kind}' không hợp lệ."))
+        errors.append(("kind", messages.text("attachment_kind_invalid", kind=dto.kind)))
     return errors
 
 
@@ -1196,7 +1188,7 @@ def add_attachment(ctx: ServiceContext, person_id: int, dto: AttachmentInput) ->
     def act(s: Session, p: Person) -> None:
         errors = _attachment_errors(dto)
         if dto.decision_id is not None and s.get(Decision, dto.decision_id) is None:
-            errors.append(("decision", "Quyết định không tồn tại."))
+            errors.append(("decision", messages.text("decision_missing_record")))
         v.raise_if(errors)
         name = dto.filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -1213,7 +1205,7 @@ def set_photo(ctx: ServiceContext, person_id: int, filename: str, data: bytes) -
         errors = _attachment_errors(AttachmentInput(filename, data, "photo"))
         mime = next((m for magic, m in _IMAGE_MAGIC.items() if data.startswith(magic)), None)
         if data and mime is None:
-            errors.append(("photo", "Ảnh phải là tệp JPEG hoặc PNG."))
+            errors.append(("photo", messages.text("photo_format")))
         v.raise_if(errors)
         name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
         row = Attachment(person_id=p.id, kind="photo", filename=name, mime=mime, size=len(data), data=data)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Decision,
     Employment,
@@ -247,44 +247,43 @@ def _position_errors(s: Session, dto: PositionInput) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     code = (dto.code or "").strip()
     if not code:
-        errors.append(("code", "Chưa nhập mã vị trí việc làm."))
+        errors.append(("code", messages.text("position_code_missing")))
     elif len(code) > 40 or not CODE_RE.match(code):
-        errors.append(("code", "Mã vị trí chỉ gồm chữ, số và các dấu . - / _ (tối đa 40 ký tự)."))
+        errors.append(("code", messages.text("position_code_format")))
     name = (dto.name or "").strip()
     if not name:
-        errors.append(("name", "Chưa nhập tên vị trí việc làm."))
+        errors.append(("name", messages.text("position_name_missing")))
     elif len(name) > 200:
-        errors.append(("name", "Tên vị trí dài quá 200 ký tự."))
+        errors.append(("name", messages.text("position_name_too_long")))
     if dto.group not in catalogs.labels("position_group"):
-        errors.append(("group", "Chưa chọn nhóm vị trí việc làm."))
+        errors.append(("group", messages.text("position_group_missing")))
     if not _is_int(dto.number_needed) or dto.number_needed < 1:
-        errors.append(("number_needed", "Số người cần phải là số nguyên từ 1 trở lên."))
+        errors.append(("number_needed", messages.text("position_count_invalid")))
     elif dto.number_needed > 10000:
-        errors.append(("number_needed", "Số người cần quá lớn."))
+        errors.append(("number_needed", messages.text("position_count_too_big")))
     if dto.min_rank_code and s.get(Rank, dto.min_rank_code) is None:
-        errors.append(("min_rank_code", f"Không có ngạch/chức danh mã '{dto.min_rank_code}'."))
+        errors.append(("min_rank_code", messages.text("position_rank_unknown", code=dto.min_rank_code)))
     req = dto.requirements
     for key, kind in REQUIREMENT_KINDS.items():
         if not _level_ok(kind, getattr(req, key)):
-            errors.append((f"requirements.{key}", f"Mức '{getattr(req, key)}' không hợp lệ cho "
-                                                  f"{REQUIREMENT_LABELS[key].lower()}."))
+            errors.append((f"requirements.{key}", messages.text("requirement_level_invalid", level=getattr(req, key), what=REQUIREMENT_LABELS[key].lower())))
     if req.experience_years is not None and (not _is_int(req.experience_years) or not 0 <= req.experience_years <= 50):
-        errors.append(("requirements.experience_years", "Số năm kinh nghiệm phải là số nguyên từ 0 đến 50."))
+        errors.append(("requirements.experience_years", messages.text("experience_years_range")))
     if not _text_ok(req.major, 200):
-        errors.append(("requirements.major", "Chuyên ngành dài quá 200 ký tự."))
+        errors.append(("requirements.major", messages.text("major_too_long")))
     for i, t in enumerate(dto.tasks):
         if not (t.task or "").strip():
-            errors.append((f"tasks.{i}", f"Nhiệm vụ thứ {i + 1} chưa có nội dung."))
+            errors.append((f"tasks.{i}", messages.text("task_empty", number=i + 1)))
     known = catalogs.labels("competency")
     seen: set[str] = set()
     for i, c in enumerate(dto.competencies):
         if c.code not in known:
-            errors.append((f"competencies.{i}", f"Năng lực mã '{c.code}' không có trong danh mục."))
+            errors.append((f"competencies.{i}", messages.text("competency_unknown", code=c.code)))
         elif c.code in seen:
-            errors.append((f"competencies.{i}", f"Năng lực '{known[c.code]}' bị lặp."))
+            errors.append((f"competencies.{i}", messages.text("competency_repeated", name=known[c.code])))
         seen.add(c.code)
         if not _is_int(c.level) or not 1 <= c.level <= 5:
-            errors.append((f"competencies.{i}", "Cấp độ năng lực phải từ 1 đến 5."))
+            errors.append((f"competencies.{i}", messages.text("competency_level_range")))
     return errors
 
 
@@ -305,7 +304,7 @@ def _check_code_free(s: Session, unit_id: int, code: str, own_code: str | None =
         JobPosition.unit_id == unit_id, func.lower(JobPosition.code) == code.lower(),
         JobPosition.status.in_(LIVE)))
     if taken is not None:
-        raise ValidationError([("code", f"Đơn vị đã có vị trí việc làm mã '{code}'.")])
+        raise ValidationError([("code", messages.text("position_code_exists", code=code))])
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -470,7 +469,7 @@ def update_position(ctx: ServiceContext, position_id: int, dto: PositionInput) -
             raise DomainError("position_frozen",
                               f"Vị trí ở trạng thái '{STATUS_LABELS[pos.status]}' không sửa được.", field="position_id")
         if dto.unit_id != pos.unit_id:
-            raise ValidationError([("unit_id", "Muốn đưa vị trí sang đơn vị khác, hãy dùng chức năng sao chép.")])
+            raise ValidationError([("unit_id", messages.text("position_move_unit"))])
         errors = _position_errors(s, dto)
         if errors:
             raise ValidationError(errors)
@@ -478,13 +477,13 @@ def update_position(ctx: ServiceContext, position_id: int, dto: PositionInput) -
         code = dto.code.strip()
         if pos.status == "approved":
             if code != pos.code:
-                raise ValidationError([("code", "Không đổi mã của vị trí đã phê duyệt.")])
+                raise ValidationError([("code", messages.text("approved_code_fixed"))])
             pending = s.scalar(select(JobPosition).where(JobPosition.previous_id == pos.id,
                                                          JobPosition.status == "draft"))
             target = pending or clone_position(s, pos, pos.unit_id, pos.code, version_of=pos)
         else:
             if code != pos.code and (pos.version_no > 1 or pos.previous_id is not None):
-                raise ValidationError([("code", "Không đổi mã của một phiên bản mới.")])
+                raise ValidationError([("code", messages.text("version_code_fixed"))])
             _check_code_free(s, pos.unit_id, code, own_code=pos.code)
             pos.code = code
             target = pos
@@ -509,8 +508,7 @@ def approve_position(ctx: ServiceContext, position_id: int, decision: DecisionRe
             if prev.effective_from is not None and on <= prev.effective_from:
                 raise ValidationError([(
                     "decision.effective_date",
-                    f"Phiên bản mới phải có hiệu lực sau ngày {prev.effective_from:%d/%m/%Y} "
-                    "(ngày hiệu lực của phiên bản đang áp dụng).")])
+                    messages.text("version_date_order", day=prev.effective_from))])
             prev.status = "superseded"
             prev.effective_to = on - timedelta(days=1)
         pos.status = "approved"
@@ -529,7 +527,7 @@ def copy_position(ctx: ServiceContext, dto: CopyPosition) -> PositionInfo:
         _require_open_unit(unit)
         code = (dto.code or src.code).strip()
         if not code or len(code) > 40 or not CODE_RE.match(code):
-            raise ValidationError([("code", "Mã vị trí chỉ gồm chữ, số và các dấu . - / _ (tối đa 40 ký tự).")])
+            raise ValidationError([("code", messages.text("position_code_format"))])
         _check_code_free(s, unit.id, code)
         pos = clone_position(s, src, unit.id, code)
         return position_info(s, pos, _warnings(s, unit.id))
@@ -561,7 +559,7 @@ def retire_position(ctx: ServiceContext, position_id: int, decision: DecisionRef
                               field="position_id")
         if pos.effective_from is not None and on <= pos.effective_from:
             raise ValidationError([("decision.effective_date",
-                                    f"Ngày bãi bỏ phải sau ngày hiệu lực {pos.effective_from:%d/%m/%Y}.")])
+                                    messages.text("abolish_date_order", day=pos.effective_from))])
         for other in s.scalars(select(JobPosition).where(JobPosition.id.in_(ids), JobPosition.status == "draft")):
             if other.id != pos.id:
                 other.status = "retired"
@@ -844,7 +842,7 @@ def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
         on = effective_date(dec)
         if on <= a.start_date:
             raise ValidationError([("decision.effective_date",
-                                    f"Ngày thôi kiêm nhiệm phải sau ngày bắt đầu {a.start_date:%d/%m/%Y}.")])
+                                    messages.text("assignment_end_order", day=a.start_date))])
         if a.end_date is not None and a.end_date < on:
             raise DomainError("already_ended", f"Kiêm nhiệm đã kết thúc ngày {a.end_date:%d/%m/%Y}.",
                               field="assignment_id")
