@@ -83,6 +83,34 @@ TOP_HELP: dict[str, dict[str, str]] = {
 }
 
 
+class Help(str):
+    """A help text given in both languages at registration (`bi(vi, en)`): the Vietnamese string, which
+    knows its English; a parser words it in the session's language when it parses or prints its help."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str) -> Help:
+        obj = super().__new__(cls, vi)
+        obj.en = en
+        return obj
+
+    def worded(self, lang: str | None = None) -> str:
+        return self.en if (lang or messages.language()) == "en" else str(self)
+
+
+def bi(vi: str, en: str) -> Help:
+    """A command's or an option's help (or a parser's description) in Vietnamese and English."""
+    return Help(vi, en)
+
+
+def _worded(obj: Any, attr: str) -> None:
+    """Set `obj.attr` (a help or description) to its wording in the session's language, keeping the pair."""
+    pair = getattr(obj, f"_hrapp_{attr}", None) or getattr(obj, attr, None)
+    if isinstance(pair, Help):
+        setattr(obj, f"_hrapp_{attr}", pair)
+        setattr(obj, attr, pair.worded())
+
+
 def language_of(argv: Sequence[str]) -> str:
     """The language asked for by `--lang` in the arguments, else HRAPP_LANG, else Vietnamese."""
     argv = list(argv)
@@ -136,7 +164,12 @@ class _Parser(argparse.ArgumentParser):
         top = TOP_HELP[messages.language()] if self.top else {}
         if self.top:
             self.description = top["description"]
+        _worded(self, "description")
         for action in self._actions:
+            _worded(action, "help")
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - the list of sub-commands
+                for choice in action._choices_actions:  # noqa: SLF001
+                    _worded(choice, "help")
             if isinstance(action, argparse._HelpAction):  # noqa: SLF001 - the -h of every parser
                 action.help = _argparse_gettext("show this help message and exit")
             elif action.option_strings and action.option_strings[0] in top:

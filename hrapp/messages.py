@@ -594,6 +594,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_unknown_rule": ("không có quy định mã '{code}'", "no rule with the code '{code}'"),
     "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
                                "several units have a position with the code '{code}' ({units}); add --unit"),
+    # the command line's output (hrapp/commands); a count comes already written (1.234)
+    "cli_db_ready": ("Cơ sở dữ liệu sẵn sàng: {url}", "The database is ready: {url}"),
+    "cli_demo_loaded": ("Đã nạp dữ liệu mẫu: {counts}.", "The demo data is loaded: {counts}."),
+    "cli_demo_units": ("{count} đơn vị", "{count} units"),
+    "cli_demo_positions": ("{count} vị trí việc làm", "{count} job positions"),
+    "cli_demo_persons": ("{count} người", "{count} people"),
+    "cli_demo_quotas": ("{count} chỉ tiêu biên chế", "{count} staff quotas"),
+    "cli_demo_decisions": ("{count} quyết định", "{count} decisions"),
+    "cli_agency_not_set": ("Chưa nhập thông tin cơ quan (lệnh: agency set --name … --parent … --province … "
+                           "--place … --signer-title …).",
+                           "The agency is not entered yet (command: agency set --name … --parent … --province … "
+                           "--place … --signer-title …)."),
+    "cli_agency_parent": ("Cơ quan chủ quản", "Parent agency"),
+    "cli_agency_name": ("Tên cơ quan", "Agency name"),
+    "cli_agency_short": ("Tên viết tắt", "Short name"),
+    "cli_agency_province": ("Tỉnh, thành phố", "Province or city"),
+    "cli_agency_place": ("Địa danh", "Place name"),
+    "cli_agency_head": ("Thủ trưởng", "Head"),
+    "cli_agency_deputy": ("Ký thay (KT.)", "Signing for the head (KT.)"),
+    "cli_agency_preparer": ("Người lập biểu", "Prepared by"),
+    "cli_wrote_staffing": ("Đã ghi {path} (năm {year}, tính đến {as_of}; {units} đơn vị).",
+                           "Wrote {path} (year {year}, as of {as_of}; {units} units)."),
+    "cli_wrote_staffing_over": ("Đã ghi {path} (năm {year}, tính đến {as_of}; {units} đơn vị, {over} đơn vị vượt "
+                                "biên chế).",
+                                "Wrote {path} (year {year}, as of {as_of}; {units} units, {over} units over their "
+                                "quota)."),
+    "cli_wrote_people": ("Đã ghi {path} ({count} người).", "Wrote {path} ({count} people)."),
+    "cli_wrote_position": ("Đã ghi {path} ({code} – {name}).", "Wrote {path} ({code} – {name})."),
+    "cli_wrote_template": ("Đã ghi mẫu nhập {path}.", "Wrote the import template {path}."),
+    "cli_wrote_quality": ("Đã ghi {path} (tính đến {as_of}; {units} đơn vị, {count} người).",
+                          "Wrote {path} (as of {as_of}; {units} units, {count} people)."),
+    "cli_wrote_cv": ("Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).",
+                     "Wrote {path} (curriculum vitae, form 2C-BNV/2008, {pages} pages)."),
+    "cli_wrote_errors": ("Đã ghi danh sách lỗi ra {path}.", "Wrote the list of errors to {path}."),
+    "cli_row": ("dòng {row}", "row {row}"),
+    "cli_value": (" (giá trị: {value})", " (value: {value})"),
+    # the import's summary line (hrapp/io/excel_import.py)
+    "import_has_errors": ("Có {errors} lỗi trong {rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
+                          "{errors} errors in {rows} rows; nothing was written. Correct the file and import it "
+                          "again."),
+    "import_people": ("{created} người mới, {updated} người cập nhật, {unchanged} người không đổi",
+                      "{created} new people, {updated} updated, {unchanged} unchanged"),
+    "import_history_rows": (", {count} dòng quá trình/trình độ", ", {count} rows of history or qualifications"),
+    "import_units": (", {count} đơn vị", ", {count} units"),
+    "import_quotas": (", {count} số biên chế", ", {count} staff quotas"),
+    "import_checked": ("Kiểm tra xong {rows} dòng, không có lỗi (chưa ghi): sẽ có {people}{history}.",
+                       "Checked {rows} rows, no errors (nothing written yet): there will be {people}{history}."),
+    "import_done": ("Đã nhập {rows} dòng trong {seconds} giây: {people}{history}.",
+                    "Imported {rows} rows in {seconds} seconds: {people}{history}."),
 }
 
 # Codes raised across hrapp whose sentence exists only in Vietnamese at the raise site (shown as it is in

@@ -6,7 +6,8 @@ import argparse
 import unicodedata
 from dataclasses import asdict
 
-from hrapp.cli import CliError, print_json
+from hrapp import messages
+from hrapp.cli import CliError, bi, print_json
 from hrapp.cli_auth import open_context
 
 # option -> Agency field
@@ -18,27 +19,36 @@ OPTIONS = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    agency = sub.add_parser("agency", help="thông tin cơ quan in trên văn bản (tên, cơ quan chủ quản, người ký)")
+    agency = sub.add_parser("agency", help=bi("thông tin cơ quan in trên văn bản (tên, cơ quan chủ quản, người ký)",
+                                               "the agency printed on documents (name, parent agency, signers)"))
     asub = agency.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(agency))
-    p = asub.add_parser("show", help="xem thông tin cơ quan")
+    p = asub.add_parser("show", help=bi("xem thông tin cơ quan", "show the agency"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_show)
 
-    p = asub.add_parser("set", help="đặt thông tin cơ quan (chỉ đổi các mục được ghi)")
-    p.add_argument("--name", help="tên cơ quan, ví dụ 'SỞ NỘI VỤ'")
-    p.add_argument("--parent", help="cơ quan chủ quản, ví dụ 'UBND TỈNH GIA LAI'")
-    p.add_argument("--province", help="tỉnh, thành phố: mã (gia_lai) hoặc tên (Gia Lai); xem 'agency provinces'")
-    p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng, ví dụ 'Gia Lai'")
-    p.add_argument("--signer-title", help="chức vụ thủ trưởng ký văn bản, ví dụ 'GIÁM ĐỐC'")
-    p.add_argument("--signer-name", help="họ tên thủ trưởng")
-    p.add_argument("--deputy-title", help="chức vụ cấp phó ký thay (KT.), để trống ('') nếu thủ trưởng ký")
-    p.add_argument("--deputy-name", help="họ tên cấp phó ký thay")
-    p.add_argument("--preparer", help="họ tên người lập biểu")
-    p.add_argument("--prefix", help="tên viết tắt, dùng trong số văn bản và mã đơn vị, ví dụ 'SNV'")
+    p = asub.add_parser("set", help=bi("đặt thông tin cơ quan (chỉ đổi các mục được ghi)",
+                                         "set the agency (changes only the items given)"))
+    p.add_argument("--name", help=bi("tên cơ quan, ví dụ 'SỞ NỘI VỤ'", "agency name, for example 'SỞ NỘI VỤ'"))
+    p.add_argument("--parent", help=bi("cơ quan chủ quản, ví dụ 'UBND TỈNH GIA LAI'",
+                                             "parent agency, for example 'UBND TỈNH GIA LAI'"))
+    p.add_argument("--province", help=bi("tỉnh, thành phố: mã (gia_lai) hoặc tên (Gia Lai); xem 'agency provinces'",
+                                               "province or city: code (gia_lai) or name (Gia Lai); see 'agency provinces'"))
+    p.add_argument("--place", help=bi("địa danh ghi ở dòng ngày tháng, ví dụ 'Gia Lai'",
+                                            "place name on the date line, for example 'Gia Lai'"))
+    p.add_argument("--signer-title", help=bi("chức vụ thủ trưởng ký văn bản, ví dụ 'GIÁM ĐỐC'",
+                                                   "title of the head who signs, for example 'GIÁM ĐỐC'"))
+    p.add_argument("--signer-name", help=bi("họ tên thủ trưởng", "name of the head"))
+    p.add_argument("--deputy-title", help=bi("chức vụ cấp phó ký thay (KT.), để trống ('') nếu thủ trưởng ký",
+                                                   "title of the deputy who signs for the head (KT.); empty ('') when the head signs"))
+    p.add_argument("--deputy-name", help=bi("họ tên cấp phó ký thay", "name of the deputy who signs"))
+    p.add_argument("--preparer", help=bi("họ tên người lập biểu", "name of the person preparing the tables"))
+    p.add_argument("--prefix", help=bi("tên viết tắt, dùng trong số văn bản và mã đơn vị, ví dụ 'SNV'",
+                                             "short name, used in document numbers and unit codes, for example 'SNV'"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_set)
 
-    p = asub.add_parser("provinces", help="34 tỉnh, thành phố từ 01/7/2025 (Nghị quyết 202/2025/QH15)")
+    p = asub.add_parser("provinces", help=bi("34 tỉnh, thành phố từ 01/7/2025 (Nghị quyết 202/2025/QH15)",
+                                               "the 34 provinces and cities from 01/07/2025 (Resolution 202/2025/QH15)"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_provinces)
 
@@ -52,17 +62,17 @@ def _print(agency, fmt: str) -> None:  # noqa: ANN001
         print_json(agency_json(agency))
         return
     if not agency.configured:
-        print("Chưa nhập thông tin cơ quan (lệnh: agency set --name … --parent … --province … --place … "
-              "--signer-title …).")
+        print(messages.text("cli_agency_not_set"))
         return
-    rows = [("Cơ quan chủ quản", agency.parent_agency), ("Tên cơ quan", agency.name),
-            ("Tên viết tắt", agency.short), ("Tỉnh, thành phố", agency.province_name), ("Địa danh", agency.place),
-            ("Thủ trưởng", f"{agency.head_title} {agency.head_name}".strip()),
-            ("Ký thay (KT.)", f"{agency.deputy_title} {agency.deputy_name}".strip()),
-            ("Người lập biểu", agency.preparer_name)]
-    for label, value in rows:
+    rows = [("cli_agency_parent", agency.parent_agency), ("cli_agency_name", agency.name),
+            ("cli_agency_short", agency.short), ("cli_agency_province", agency.province_name),
+            ("cli_agency_place", agency.place),
+            ("cli_agency_head", f"{agency.head_title} {agency.head_name}".strip()),
+            ("cli_agency_deputy", f"{agency.deputy_title} {agency.deputy_name}".strip()),
+            ("cli_agency_preparer", agency.preparer_name)]
+    for code, value in rows:
         if value:
-            print(f"{label}: {value}")
+            print(f"{messages.word(code)}: {value}")
 
 
 def cmd_show(args: argparse.Namespace) -> int:

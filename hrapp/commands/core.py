@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import argparse
 
-from hrapp.cli import print_json
+from hrapp import messages
+from hrapp.cli import bi, print_json
 from hrapp.cli_auth import authenticate_cli, open_context
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help="tạo hoặc nâng cấp cơ sở dữ liệu")
+    p = sub.add_parser("init", help=bi("tạo hoặc nâng cấp cơ sở dữ liệu", "create or upgrade the database"))
     p.set_defaults(handler=cmd_init)
 
-    p = sub.add_parser("demo", help="nạp dữ liệu mẫu (Sở KH&CN) vào cơ sở dữ liệu trống")
+    p = sub.add_parser("demo", help=bi("nạp dữ liệu mẫu (Sở KH&CN) vào cơ sở dữ liệu trống",
+                                   "load the demo department into an empty database"))
     p.set_defaults(handler=cmd_demo)
 
-    emp = sub.add_parser("employees", help="danh sách cán bộ")
+    emp = sub.add_parser("employees", help=bi("danh sách cán bộ", "the list of staff"))
     emp_sub = emp.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = emp_sub.add_parser("list", help="in danh sách")
+    p = emp_sub.add_parser("list", help=bi("in danh sách", "print the list"))
     p.add_argument("--format", choices=["json", "text"], default="text")
-    p.add_argument("--search", default="", help="tìm theo tên (không dấu cũng được)")
-    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
-    p.add_argument("--category", help="loại: cong_chuc, vien_chuc, ...")
-    p.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, thôi việc")
+    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)",
+                                                           "search by name (diacritics optional)"))
+    p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)",
+                                            "unit code (sub-units included)"))
+    p.add_argument("--category", help=bi("loại: cong_chuc, vien_chuc, ...",
+                                                "staff category: cong_chuc, vien_chuc, ..."))
+    p.add_argument("--all", action="store_true", help=bi("gồm cả người đã nghỉ hưu, thôi việc",
+                                                                 "include people retired or resigned"))
     p.set_defaults(handler=cmd_employees_list)
 
 
@@ -30,7 +36,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
     ctx = init_database(args.db)
-    print(f"Cơ sở dữ liệu sẵn sàng: {ctx.url}")
+    print(messages.text("cli_db_ready", url=ctx.url))
     return 0
 
 
@@ -45,14 +51,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-DEMO_COUNTS = (("units", "đơn vị"), ("positions", "vị trí việc làm"), ("persons", "người"),
-               ("quotas", "chỉ tiêu biên chế"), ("decisions", "quyết định"))
+DEMO_COUNTS = ("units", "positions", "persons", "quotas", "decisions")
 
 
 def demo_summary(summary: dict[str, int]) -> str:
     """'Đã nạp dữ liệu mẫu: 17 đơn vị, 67 vị trí việc làm, 150 người, …' (a sentence, not a Python dict)."""
-    parts = [f"{summary[key]:,} {label}".replace(",", ".") for key, label in DEMO_COUNTS if key in summary]
-    return "Đã nạp dữ liệu mẫu: " + ", ".join(parts) + "."
+    parts = [messages.text(f"cli_demo_{key}", count=f"{summary[key]:,}".replace(",", "."))
+             for key in DEMO_COUNTS if key in summary]
+    return messages.text("cli_demo_loaded", counts=", ".join(parts))
 
 
 def cmd_employees_list(args: argparse.Namespace) -> int:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, print_json
 from hrapp.commands.reports import add_report, out_path
+from hrapp.messages import text
 
 
 def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext
@@ -17,28 +18,31 @@ def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN20
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    imp = sub.add_parser("import", help="nhập dữ liệu từ tệp Excel")
+    imp = sub.add_parser("import", help=bi("nhập dữ liệu từ tệp Excel", "import data from an Excel file"))
     isub = imp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(imp))
-    p = isub.add_parser("employees", help="nhập hồ sơ cán bộ theo mẫu (trùng số CCCD thì cập nhật)")
-    p.add_argument("file", help="tệp .xlsx theo mẫu nhập")
-    p.add_argument("--dry-run", action="store_true", dest="dry_run", help="chỉ kiểm tra, không ghi")
-    p.add_argument("--errors", help="ghi danh sách lỗi ra tệp .xlsx")
+    p = isub.add_parser("employees", help=bi("nhập hồ sơ cán bộ theo mẫu (trùng số CCCD thì cập nhật)",
+                                                  "import staff records from the template (a known ID card number updates)"))
+    p.add_argument("file", help=bi("tệp .xlsx theo mẫu nhập", ".xlsx file in the import template"))
+    p.add_argument("--dry-run", action="store_true", dest="dry_run", help=bi("chỉ kiểm tra, không ghi", "check only, write nothing"))
+    p.add_argument("--errors", help=bi("ghi danh sách lỗi ra tệp .xlsx", "write the errors to an .xlsx file"))
     p.add_argument("--format", choices=["json", "text"], default="text",
                    help="json: {new, updated, unchanged, errors: [{sheet, row, column, message}]}")
     p.set_defaults(handler=cmd_import_employees)
 
-    exp = sub.add_parser("export", help="xuất dữ liệu ra tệp Excel")
+    exp = sub.add_parser("export", help=bi("xuất dữ liệu ra tệp Excel", "export data to an Excel file"))
     esub = exp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(exp))
-    p = esub.add_parser("employees", help="xuất danh sách cán bộ (nhập lại được)")
-    p.add_argument("file", help="tệp .xlsx")
-    p.add_argument("--search", default="", help="tìm theo tên (không dấu cũng được)")
-    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
-    p.add_argument("--category", help="loại: cong_chuc, vien_chuc, ...")
-    p.add_argument("--all", action="store_true", help="gồm cả người đã nghỉ hưu, thôi việc, chuyển đi")
-    p.add_argument("--columns", help="các cột, cách nhau bằng dấu phẩy (mặc định: các cột của mẫu nhập)")
+    p = esub.add_parser("employees", help=bi("xuất danh sách cán bộ (nhập lại được)", "export the staff list (can be imported again)"))
+    p.add_argument("file", help=bi("tệp .xlsx", ".xlsx file"))
+    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)", "search by name (diacritics optional)"))
+    p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)", "unit code (sub-units included)"))
+    p.add_argument("--category", help=bi("loại: cong_chuc, vien_chuc, ...", "staff category: cong_chuc, vien_chuc, ..."))
+    p.add_argument("--all", action="store_true", help=bi("gồm cả người đã nghỉ hưu, thôi việc, chuyển đi",
+                                                         "include people retired, resigned or moved away"))
+    p.add_argument("--columns", help=bi("các cột, cách nhau bằng dấu phẩy (mặc định: các cột của mẫu nhập)",
+                                          "columns, separated by commas (default: the columns of the import template)"))
     p.set_defaults(handler=cmd_export_employees)
-    p = esub.add_parser("template", help="tải mẫu nhập hồ sơ cán bộ")
-    p.add_argument("file", help="tệp .xlsx")
+    p = esub.add_parser("template", help=bi("tải mẫu nhập hồ sơ cán bộ", "write the import template of staff records"))
+    p.add_argument("file", help=bi("tệp .xlsx", ".xlsx file"))
     p.set_defaults(handler=cmd_export_template)
 
 
@@ -65,11 +69,12 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
         print(result.summary())
         return 0
     for issue in result.issues:
-        where = f"{issue.sheet}\tdòng {issue.row}\t{issue.column}"
-        sys.stderr.write(f"{where}\t{issue.message}" + (f" (giá trị: {issue.value})" if issue.value else "") + "\n")
+        where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
+        value = text("cli_value", value=issue.value) if issue.value else ""
+        sys.stderr.write(f"{where}\t{issue.message}{value}\n")
     if args.errors:
         write_issues(result.issues, args.errors)
-        sys.stderr.write(f"Đã ghi danh sách lỗi ra {args.errors}.\n")
+        sys.stderr.write(text("cli_wrote_errors", path=args.errors) + "\n")
     sys.stderr.write(result.summary() + "\n")
     return 1
 
@@ -83,7 +88,7 @@ def cmd_export_employees(args: argparse.Namespace) -> int:
     f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
                        statuses=None if args.all else EmployeeFilter().statuses)
     count = export_employees(_context(args), path, f, columns)
-    print(f"Đã ghi {path} ({count} người).")
+    print(text("cli_wrote_people", path=str(path), count=count))
     return 0
 
 
@@ -92,7 +97,7 @@ def cmd_export_template(args: argparse.Namespace) -> int:
 
     path = _xlsx(args.file)
     write_template(_context(args), path)
-    print(f"Đã ghi mẫu nhập {path}.")
+    print(text("cli_wrote_template", path=str(path)))
     return 0
 
 
@@ -100,10 +105,11 @@ def cmd_export_template(args: argparse.Namespace) -> int:
 
 
 def _configure_quality(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=parse_day, dest="as_of", required=True, help="tính đến ngày (dd/mm/yyyy)")
+    p.add_argument("--as-of", type=parse_day, dest="as_of", required=True, help=bi("tính đến ngày (dd/mm/yyyy)", "as of this date (dd/mm/yyyy)"))
     p.add_argument("--category", action="append", dest="categories",
-                   help="chỉ tính loại này (lặp lại để chọn nhiều loại; mặc định: mọi loại)")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
+                   help=bi("chỉ tính loại này (lặp lại để chọn nhiều loại; mặc định: mọi loại)",
+                           "count this category only (repeat for several; default: every category)"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json", "output file: .pdf, .xlsx or .json"))
 
 
 def _run_quality(args: argparse.Namespace) -> int:
@@ -111,14 +117,14 @@ def _run_quality(args: argparse.Namespace) -> int:
 
     path = out_path(args.out, FORMATS)
     stats = export_quality(_context(args), path, args.as_of, categories=args.categories)
-    print(f"Đã ghi {path} (tính đến {stats.as_of:%d/%m/%Y}; {len(stats.units)} đơn vị, "
-          f"{stats.total.headcount} người).")
+    print(text("cli_wrote_quality", path=str(path), as_of=stats.as_of, units=len(stats.units),
+               count=stats.total.headcount))
     return 0
 
 
 def _configure_cv(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--employee", type=int, required=True, help="số hiệu hồ sơ (cột id của employees list)")
-    p.add_argument("--out", required=True, help="tệp kết quả .pdf")
+    p.add_argument("--employee", type=int, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả .pdf", "output .pdf file"))
 
 
 def _run_cv(args: argparse.Namespace) -> int:
@@ -128,10 +134,12 @@ def _run_cv(args: argparse.Namespace) -> int:
     if args.employee <= 0:
         raise CliError("cli_positive", option="--employee")
     pages = export_cv(_context(args), path, args.employee)
-    print(f"Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).")
+    print(text("cli_wrote_cv", path=str(path), pages=pages))
     return 0
 
 
-add_report("quality", "báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (kiểu BM01/BNV)",
+add_report("quality", bi("báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (kiểu BM01/BNV)",
+                         "report on the number and quality of civil servants and public employees (BM01/BNV)"),
            _configure_quality, _run_quality)
-add_report("cv", "Sơ yếu lý lịch cán bộ, công chức (Mẫu 2C-BNV/2008)", _configure_cv, _run_cv)
+add_report("cv", bi("Sơ yếu lý lịch cán bộ, công chức (Mẫu 2C-BNV/2008)", "curriculum vitae (form 2C-BNV/2008)"),
+           _configure_cv, _run_cv)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hrapp.cli import CliError, parse_day
-from hrapp.messages import word
+from hrapp.cli import CliError, bi, parse_day
+from hrapp.messages import text, word
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ def add_report(name: str, help: str, configure: Callable[[argparse.ArgumentParse
 def register(sub: argparse._SubParsersAction) -> None:
     for module in REPORT_MODULES:
         importlib.import_module(module)
-    p = sub.add_parser("report", help="in báo cáo, danh sách ra tệp (.pdf, .xlsx, .csv, .json)")
+    p = sub.add_parser("report", help=bi("in báo cáo, danh sách ra tệp (.pdf, .xlsx, .csv, .json)",
+                                               "write reports and lists to a file (.pdf, .xlsx, .csv, .json)"))
     rsub = p.add_subparsers(dest="report", metavar="REPORT", required=True, parser_class=type(p))
     for name, rc in REPORTS.items():
         rp = rsub.add_parser(name, help=rc.help)
@@ -78,11 +79,14 @@ def _context(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext
 
 
 def _configure_staffing(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--year", type=parse_year, required=True, help="năm giao biên chế")
+    p.add_argument("--year", type=parse_year, required=True, help=bi("năm giao biên chế", "year of the staff quotas"))
     p.add_argument("--as-of", type=parse_day, dest="as_of",
-                   help="tính đến ngày (mặc định: hôm nay, hoặc 31/12 của năm đã qua)")
-    p.add_argument("--by-position", action="store_true", help="thêm phần chi tiết theo vị trí việc làm")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx, .csv hoặc .json")
+                   help=bi("tính đến ngày (mặc định: hôm nay, hoặc 31/12 của năm đã qua)",
+                           "as of this date (default: today, or 31/12 of a past year)"))
+    p.add_argument("--by-position", action="store_true", help=bi("thêm phần chi tiết theo vị trí việc làm",
+                                                                   "add the detail by job position"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx, .csv hoặc .json",
+                                                     "output file: .pdf, .xlsx, .csv or .json"))
 
 
 def _run_staffing(args: argparse.Namespace) -> int:
@@ -91,8 +95,8 @@ def _run_staffing(args: argparse.Namespace) -> int:
     path = out_path(args.out, FORMATS)
     table = export_staffing(_context(args), path, args.year, args.as_of, by_position=args.by_position)
     over = sum(1 for u in table.units if u.over_quota and not u.has_children)
-    print(f"Đã ghi {path} (năm {table.year}, tính đến {table.as_of:%d/%m/%Y}; {len(table.units)} đơn vị"
-          + (f", {over} đơn vị vượt biên chế" if over else "") + ").")
+    print(text("cli_wrote_staffing_over" if over else "cli_wrote_staffing", path=str(path), year=table.year,
+               as_of=table.as_of, units=len(table.units), over=over))
     return 0
 
 
@@ -101,8 +105,10 @@ def _run_staffing(args: argparse.Namespace) -> int:
 
 
 def _configure_staff_list(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc); bỏ trống: toàn Sở")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx, .csv hoặc .json")
+    p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc); bỏ trống: toàn Sở",
+                                        "unit code (sub-units included); empty: the whole department"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx, .csv hoặc .json",
+                                                     "output file: .pdf, .xlsx, .csv or .json"))
 
 
 def _run_staff_list(args: argparse.Namespace) -> int:
@@ -110,7 +116,7 @@ def _run_staff_list(args: argparse.Namespace) -> int:
 
     path = out_path(args.out, FORMATS)
     data = export_staff_list(_context(args), path, args.unit)
-    print(f"Đã ghi {path} ({data.count} người).")
+    print(text("cli_wrote_people", path=str(path), count=data.count))
     return 0
 
 
@@ -119,9 +125,10 @@ def _run_staff_list(args: argparse.Namespace) -> int:
 
 
 def _configure_position(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--code", required=True, help="mã vị trí việc làm")
-    p.add_argument("--unit", help="mã đơn vị (khi nhiều đơn vị có vị trí cùng mã)")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+    p.add_argument("--code", required=True, help=bi("mã vị trí việc làm", "job position code"))
+    p.add_argument("--unit", help=bi("mã đơn vị (khi nhiều đơn vị có vị trí cùng mã)",
+                                        "unit code (when several units have a position with that code)"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf hoặc .xlsx", "output file: .pdf or .xlsx"))
 
 
 def _run_position(args: argparse.Namespace) -> int:
@@ -148,11 +155,14 @@ def _run_position(args: argparse.Namespace) -> int:
     if len(units) > 1:
         raise CliError("cli_position_ambiguous", code=args.code, units=", ".join(units))
     info = export_position(ctx, path, found[0][0])
-    print(f"Đã ghi {path} ({info.code} – {info.name}).")
+    print(text("cli_wrote_position", path=str(path), code=info.code, name=info.name))
     return 0
 
 
-add_report("staffing", "bảng tổng hợp biên chế (được giao, hiện có, còn thiếu)", _configure_staffing, _run_staffing)
-add_report("staff-list", "danh sách cán bộ, công chức, viên chức", _configure_staff_list, _run_staff_list)
-add_report("position", "bản mô tả công việc và khung năng lực của một vị trí việc làm", _configure_position,
+add_report("staffing", bi("bảng tổng hợp biên chế (được giao, hiện có, còn thiếu)",
+                          "staffing table (allotted, on staff, still missing)"), _configure_staffing, _run_staffing)
+add_report("staff-list", bi("danh sách cán bộ, công chức, viên chức", "list of civil servants and public employees"),
+           _configure_staff_list, _run_staff_list)
+add_report("position", bi("bản mô tả công việc và khung năng lực của một vị trí việc làm",
+                          "job description and competency framework of a job position"), _configure_position,
            _run_position)

@@ -50,6 +50,7 @@ from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
+from hrapp.messages import text
 from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
@@ -114,18 +115,16 @@ class ImportResult:
     def summary(self) -> str:
         """One line in Vietnamese for the status bar and the command line."""
         if self.issues:
-            return (f"Có {len(self.issues)} lỗi trong {self.rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập "
-                    "lại.")
-        people = f"{self.created} người mới, {self.updated} người cập nhật, {self.unchanged} người không đổi"
+            return text("import_has_errors", errors=len(self.issues), rows=self.rows)
+        people = text("import_people", created=self.created, updated=self.updated, unchanged=self.unchanged)
         org_sheets = {spec.name for spec in t.ORG_SHEETS}
         extra = sum(n for sheet, n in self.added.items() if sheet != t.PERSONS.name and sheet not in org_sheets)
-        history = f", {extra} dòng quá trình/trình độ" if extra else ""
         units, quotas = self.added.get(t.UNITS.name, 0), self.added.get(t.QUOTAS.name, 0)
-        history += f", {units} đơn vị" if units else ""
-        history += f", {quotas} số biên chế" if quotas else ""
+        history = "".join(text(code, count=n) for code, n in (("import_history_rows", extra), ("import_units", units),
+                                                               ("import_quotas", quotas)) if n)
         if self.dry_run:
-            return (f"Kiểm tra xong {self.rows} dòng, không có lỗi (chưa ghi): sẽ có {people}{history}.")
-        return f"Đã nhập {self.rows} dòng trong {self.seconds:.1f} giây: {people}{history}."
+            return text("import_checked", rows=self.rows, people=people, history=history)
+        return text("import_done", rows=self.rows, seconds=f"{self.seconds:.1f}", people=people, history=history)
 
 
 # ============================================================================================== reading
