@@ -5,49 +5,65 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, print_json
+from hrapp.cli import CliError, bi, print_json
 from hrapp.cli_auth import authenticate_cli, read_new_password, read_password
 
 YES_WORDS = {"có", "co", "c", "yes", "y"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help="sao lưu toàn bộ cơ sở dữ liệu (cả tệp đính kèm) vào một tệp")
-    p.add_argument("file", metavar="FILE", help="tệp sao lưu sẽ tạo (.sqlite3)")
+    p = sub.add_parser("backup", help=bi("sao lưu toàn bộ cơ sở dữ liệu (cả tệp đính kèm) vào một tệp",
+            "back up the whole database (attachments included) into one file"))
+    p.add_argument("file", metavar="FILE", help=bi("tệp sao lưu sẽ tạo (.sqlite3)",
+            "backup file to create (.sqlite3)"))
     p.set_defaults(handler=cmd_backup)
 
-    p = sub.add_parser("restore", help="khôi phục từ tệp sao lưu (giữ lại một bản của dữ liệu hiện tại)")
-    p.add_argument("file", metavar="FILE", help="tệp sao lưu")
-    p.add_argument("--yes", action="store_true", help="không hỏi xác nhận")
+    p = sub.add_parser("restore", help=bi("khôi phục từ tệp sao lưu (giữ lại một bản của dữ liệu hiện tại)",
+            "restore from a backup file (a copy of the current data is kept)"))
+    p.add_argument("file", metavar="FILE", help=bi("tệp sao lưu",
+            "backup file"))
+    p.add_argument("--yes", action="store_true", help=bi("không hỏi xác nhận",
+            "do not ask for confirmation"))
     p.set_defaults(handler=cmd_restore)
 
-    p = sub.add_parser("copy-to", help="chép toàn bộ dữ liệu sang một cơ sở dữ liệu trống (máy chủ PostgreSQL)")
-    p.add_argument("url", metavar="URL", help="postgresql+psycopg://người_dùng@máy_chủ/tên_csdl")
-    p.add_argument("--batch-size", type=int, default=1000, help="số bản ghi mỗi lần ghi (mặc định 1000)")
+    p = sub.add_parser("copy-to", help=bi("chép toàn bộ dữ liệu sang một cơ sở dữ liệu trống (máy chủ PostgreSQL)",
+            "copy all data into an empty database (PostgreSQL server)"))
+    p.add_argument("url", metavar="URL", help=bi("postgresql+psycopg://người_dùng@máy_chủ/tên_csdl",
+            "postgresql+psycopg://user@server/database"))
+    p.add_argument("--batch-size", type=int, default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
+            "records per write (default 1000)"))
     p.set_defaults(handler=cmd_copy_to)
 
-    users = sub.add_parser("users", help="tài khoản người dùng")
+    users = sub.add_parser("users", help=bi("tài khoản người dùng",
+            "user accounts"))
     us = users.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = us.add_parser("enable-accounts", help="bật tài khoản, tạo quản trị viên đầu tiên")
+    p = us.add_parser("enable-accounts", help=bi("bật tài khoản, tạo quản trị viên đầu tiên",
+            "turn accounts on and create the first administrator"))
     p.add_argument("username", metavar="USERNAME")
     p.add_argument("--full-name", default="")
     p.set_defaults(handler=cmd_enable_accounts)
-    p = us.add_parser("list", help="danh sách tài khoản")
+    p = us.add_parser("list", help=bi("danh sách tài khoản",
+            "list the accounts"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_users_list)
-    p = us.add_parser("add", help="thêm tài khoản (mật khẩu mới: biến HRAPP_NEW_PASSWORD hoặc nhập)")
+    p = us.add_parser("add", help=bi("thêm tài khoản (mật khẩu mới: biến HRAPP_NEW_PASSWORD hoặc nhập)",
+            "add an account (new password: variable HRAPP_NEW_PASSWORD or typed)"))
     p.add_argument("username", metavar="USERNAME")
     p.add_argument("--role", required=True, choices=["quan_tri", "to_chuc_can_bo", "lanh_dao", "xem"])
     p.add_argument("--full-name", default="")
-    p.add_argument("--units", help="chỉ làm việc với các đơn vị này (mã, cách nhau bởi dấu phẩy)")
+    p.add_argument("--units", help=bi("chỉ làm việc với các đơn vị này (mã, cách nhau bởi dấu phẩy)",
+            "work only with these units (codes, separated by commas)"))
     p.set_defaults(handler=cmd_users_add)
-    p = us.add_parser("reset-password", help="đặt lại mật khẩu (mở khóa tài khoản)")
+    p = us.add_parser("reset-password", help=bi("đặt lại mật khẩu (mở khóa tài khoản)",
+            "reset the password (unlocks the account)"))
     p.add_argument("username", metavar="USERNAME")
     p.set_defaults(handler=cmd_users_reset)
-    p = us.add_parser("deactivate", help="vô hiệu hóa tài khoản")
+    p = us.add_parser("deactivate", help=bi("vô hiệu hóa tài khoản",
+            "deactivate the account"))
     p.add_argument("username", metavar="USERNAME")
     p.set_defaults(handler=cmd_users_deactivate)
-    p = us.add_parser("change-password", help="đổi mật khẩu của chính mình (--user)")
+    p = us.add_parser("change-password", help=bi("đổi mật khẩu của chính mình (--user)",
+            "change your own password (--user)"))
     p.set_defaults(handler=cmd_users_change_password)
 
 

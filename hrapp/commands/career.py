@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from hrapp import clock
-from hrapp.cli import CliError, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, print_json
 from hrapp.messages import word
 
 _GROUP_ATTR = "_hrapp_rules_group"
@@ -19,7 +19,8 @@ def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """The sub-commands of `rules`, created on first use by whichever module asks first."""
     group = getattr(sub, _GROUP_ATTR, None)
     if group is None:
-        parser = sub.add_parser("rules", help="quy định có số liệu: tính thử, xem các phiên bản")
+        parser = sub.add_parser("rules", help=bi("quy định có số liệu: tính thử, xem các phiên bản",
+                "rules with figures: try a computation, see the versions"))
         group = parser.add_subparsers(dest="rules_command", metavar="RULE", required=True,
                                       parser_class=type(parser))
         setattr(sub, _GROUP_ATTR, group)
@@ -39,32 +40,46 @@ def _count(text: str) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("alerts", help="việc đến hạn: nâng lương, nghỉ hưu, hết nhiệm kỳ, tập sự, chứng chỉ")
-    p.add_argument("--as-of", type=parse_day, default=None, help="ngày tính (mặc định hôm nay), dd/mm/yyyy")
-    p.add_argument("--days", type=_count, default=30, help="số ngày tới (mặc định 30)")
+    p = sub.add_parser("alerts", help=bi("việc đến hạn: nâng lương, nghỉ hưu, hết nhiệm kỳ, tập sự, chứng chỉ",
+            "tasks coming due: pay steps, retirement, end of terms, probation, certificates"))
+    p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày tính (mặc định hôm nay), dd/mm/yyyy",
+            "date computed on (default today), dd/mm/yyyy"))
+    p.add_argument("--days", type=_count, default=30, help=bi("số ngày tới (mặc định 30)",
+            "days ahead (default 30)"))
     p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
-                   help="chỉ loại việc này (lặp lại được): pay_step, pctnvk, retirement_notice, retirement, "
-                        "term_expiry, probation_end, certificate_expiry")
+                   help=bi("chỉ loại việc này (lặp lại được): pay_step, pctnvk, retirement_notice, retirement, "
+                        "term_expiry, probation_end, certificate_expiry",
+                           "only this kind of task (may repeat): pay_step, pctnvk, retirement_notice, retirement, term_expiry, probation_end, certificate_expiry"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_alerts)
 
     group = rules_group(sub)
-    p = group.add_parser("retirement", help="tuổi và thời điểm nghỉ hưu (NĐ 135/2020)")
-    p.add_argument("--sex", required=True, choices=["M", "F"], help="M nam, F nữ")
-    p.add_argument("--birth", required=True, help="ngày sinh YYYY-MM-DD, YYYY-MM hoặc YYYY")
+    p = group.add_parser("retirement", help=bi("tuổi và thời điểm nghỉ hưu (NĐ 135/2020)",
+            "retirement age and date (Decree 135/2020)"))
+    p.add_argument("--sex", required=True, choices=["M", "F"], help=bi("M nam, F nữ",
+            "M male, F female"))
+    p.add_argument("--birth", required=True, help=bi("ngày sinh YYYY-MM-DD, YYYY-MM hoặc YYYY",
+            "date of birth YYYY-MM-DD, YYYY-MM or YYYY"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_retirement)
 
-    p = group.add_parser("pay-step", help="hạn nâng bậc lương thường xuyên hoặc phụ cấp thâm niên vượt khung")
-    p.add_argument("--salary-class", required=True, help="loại ngạch lương: A3.1, A2.1, A1, A0, B, C1 …")
-    p.add_argument("--step", required=True, type=_count, help="bậc đang hưởng")
-    p.add_argument("--since", required=True, type=parse_day, help="ngày tính nâng bậc lần sau của bậc đang hưởng")
-    p.add_argument("--delay-months", type=_count, default=0, help="số tháng bị kéo dài")
+    p = group.add_parser("pay-step", help=bi("hạn nâng bậc lương thường xuyên hoặc phụ cấp thâm niên vượt khung",
+            "next regular pay step or seniority allowance beyond the top step"))
+    p.add_argument("--salary-class", required=True, help=bi("loại ngạch lương: A3.1, A2.1, A1, A0, B, C1 …",
+            "salary class: A3.1, A2.1, A1, A0, B, C1 …"))
+    p.add_argument("--step", required=True, type=_count, help=bi("bậc đang hưởng",
+            "current step"))
+    p.add_argument("--since", required=True, type=parse_day, help=bi("ngày tính nâng bậc lần sau của bậc đang hưởng",
+            "date the current step counts from"))
+    p.add_argument("--delay-months", type=_count, default=0, help=bi("số tháng bị kéo dài",
+            "months of delay"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_pay_step)
 
-    p = group.add_parser("list", help="các phiên bản quy định với căn cứ pháp lý và thời gian áp dụng")
-    p.add_argument("--code", help="chỉ quy định này (retirement_age, pay_step, …)")
+    p = group.add_parser("list", help=bi("các phiên bản quy định với căn cứ pháp lý và thời gian áp dụng",
+            "versions of the rules with their legal basis and period"))
+    p.add_argument("--code", help=bi("chỉ quy định này (retirement_age, pay_step, …)",
+            "only this rule (retirement_age, pay_step, …)"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_list)
 

@@ -12,30 +12,41 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hrapp.cli import CliError, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    planning = sub.add_parser("planning", help="quy hoạch cán bộ lãnh đạo, quản lý")
+    planning = sub.add_parser("planning", help=bi("quy hoạch cán bộ lãnh đạo, quản lý",
+            "succession planning of managers"))
     actions = planning.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(planning))
 
-    p = actions.add_parser("periods", help="các giai đoạn quy hoạch")
+    p = actions.add_parser("periods", help=bi("các giai đoạn quy hoạch",
+            "the planning periods"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_periods)
 
-    p = actions.add_parser("check", help="kiểm tra quy hoạch: từng người, từng chức danh, cơ cấu")
-    p.add_argument("--period", required=True, help="giai đoạn, ví dụ 2026-2031")
-    p.add_argument("--as-of", type=parse_day, default=None, help="ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy")
+    p = actions.add_parser("check", help=bi("kiểm tra quy hoạch: từng người, từng chức danh, cơ cấu",
+            "check the plan: each person, each post, the structure"))
+    p.add_argument("--period", required=True, help=bi("giai đoạn, ví dụ 2026-2031",
+            "period, for example 2026-2031"))
+    p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy",
+            "date of the check (default today), dd/mm/yyyy"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_check)
 
-    p = actions.add_parser("print", help="in danh sách quy hoạch, báo cáo cơ cấu hoặc kết quả rà soát (PDF, Excel)")
-    p.add_argument("--period", required=True, help="giai đoạn, ví dụ 2026-2031")
+    p = actions.add_parser("print", help=bi("in danh sách quy hoạch, báo cáo cơ cấu hoặc kết quả rà soát (PDF, Excel)",
+            "print the planning list, the structure report or a review's result (PDF, Excel)"))
+    p.add_argument("--period", required=True, help=bi("giai đoạn, ví dụ 2026-2031",
+            "period, for example 2026-2031"))
     p.add_argument("--kind", choices=["list", "summary", "review"], default="list",
-                   help="list: danh sách; summary: cơ cấu; review: đưa ra, bổ sung của một đợt rà soát")
-    p.add_argument("--review", type=int, help="số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review")
-    p.add_argument("--as-of", type=parse_day, default=None, help="ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+                   help=bi("list: danh sách; summary: cơ cấu; review: đưa ra, bổ sung của một đợt rà soát",
+                           "list: the list; summary: the structure; review: removals and additions of a review"))
+    p.add_argument("--review", type=int, help=bi("số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review",
+            "review number (default the latest) with --kind review"))
+    p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy",
+            "date of the check (default today), dd/mm/yyyy"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf hoặc .xlsx",
+            "output file: .pdf or .xlsx"))
     p.set_defaults(handler=cmd_print)
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hrapp.cli import CliError, print_json
+from hrapp.cli import CliError, bi, print_json
 from hrapp.commands.career import rules_group
 
 DOCUMENTS = ("plan", "eligible", "scores", "results")
@@ -17,29 +17,40 @@ DOCUMENTS = ("plan", "eligible", "scores", "results")
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = rules_group(sub).add_parser(
-        "rank", help="xếp hạng người dự tuyển theo vị trí (điểm ưu tiên, bằng điểm, nguyện vọng, rút hồ sơ)")
-    p.add_argument("--input", required=True, help="tệp JSON đầu vào ('-' để đọc từ stdin)")
+        "rank", help=bi("xếp hạng người dự tuyển theo vị trí (điểm ưu tiên, bằng điểm, nguyện vọng, rút hồ sơ)",
+                "rank candidates by position (priority points, ties, preferences, withdrawals)"))
+    p.add_argument("--input", required=True, help=bi("tệp JSON đầu vào ('-' để đọc từ stdin)",
+            "input JSON file ('-' to read stdin)"))
     p.add_argument("--format", choices=["json", "text"], default="json")
     p.set_defaults(handler=cmd_rules_rank)
 
-    rec = sub.add_parser("recruitment", help="kỳ tuyển dụng")
+    rec = sub.add_parser("recruitment", help=bi("kỳ tuyển dụng",
+            "recruitment rounds"))
     rec_sub = rec.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = rec_sub.add_parser("list", help="danh sách kỳ tuyển dụng")
-    p.add_argument("--year", type=int, help="chỉ năm này")
+    p = rec_sub.add_parser("list", help=bi("danh sách kỳ tuyển dụng",
+            "list the recruitment rounds"))
+    p.add_argument("--year", type=int, help=bi("chỉ năm này",
+            "only this year"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_recruitment_list)
 
-    p = rec_sub.add_parser("results", help="kết quả xếp hạng của một kỳ tuyển dụng")
-    p.add_argument("round_id", type=int, help="số hiệu kỳ tuyển dụng (xem `recruitment list`)")
+    p = rec_sub.add_parser("results", help=bi("kết quả xếp hạng của một kỳ tuyển dụng",
+            "the ranking of a recruitment round"))
+    p.add_argument("round_id", type=int, help=bi("số hiệu kỳ tuyển dụng (xem `recruitment list`)",
+            "number of the recruitment round (see `recruitment list`)"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_recruitment_results)
 
-    p = rec_sub.add_parser("print", help="in văn bản của kỳ tuyển dụng ra PDF hoặc Excel")
-    p.add_argument("round_id", type=int, help="số hiệu kỳ tuyển dụng")
+    p = rec_sub.add_parser("print", help=bi("in văn bản của kỳ tuyển dụng ra PDF hoặc Excel",
+            "print a document of a recruitment round to PDF or Excel"))
+    p.add_argument("round_id", type=int, help=bi("số hiệu kỳ tuyển dụng",
+            "number of the recruitment round"))
     p.add_argument("--document", required=True, choices=DOCUMENTS,
-                   help="plan: nhu cầu tuyển dụng; eligible: danh sách dự vòng 2; scores: bảng điểm; "
-                        "results: kết quả tuyển dụng")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf hoặc .xlsx")
+                   help=bi("plan: nhu cầu tuyển dụng; eligible: danh sách dự vòng 2; scores: bảng điểm; "
+                        "results: kết quả tuyển dụng",
+                           "plan: recruitment needs; eligible: list for round 2; scores: score sheet; results: recruitment results"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf hoặc .xlsx",
+            "output file: .pdf or .xlsx"))
     p.set_defaults(handler=cmd_recruitment_print)
 
 

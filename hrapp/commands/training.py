@@ -14,28 +14,37 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hrapp.cli import CliError, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    training = sub.add_parser("training", help="đào tạo, bồi dưỡng")
+    training = sub.add_parser("training", help=bi("đào tạo, bồi dưỡng",
+            "training"))
     actions = training.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(training))
 
-    p = actions.add_parser("gaps", help="nhu cầu đào tạo: yêu cầu của vị trí việc làm và chức danh quy hoạch còn thiếu")
-    p.add_argument("--unit", help="mã đơn vị (gồm cả đơn vị trực thuộc)")
-    p.add_argument("--as-of", type=parse_day, default=None, help="ngày đối chiếu (mặc định hôm nay), dd/mm/yyyy")
+    p = actions.add_parser("gaps", help=bi("nhu cầu đào tạo: yêu cầu của vị trí việc làm và chức danh quy hoạch còn thiếu",
+            "training needs: requirements of job positions and planned posts not yet met"))
+    p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)",
+            "unit code (sub-units included)"))
+    p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày đối chiếu (mặc định hôm nay), dd/mm/yyyy",
+            "date compared on (default today), dd/mm/yyyy"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_gaps)
 
-    p = actions.add_parser("plan", help="in kế hoạch đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)")
+    p = actions.add_parser("plan", help=bi("in kế hoạch đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)",
+            "print the training plan of a year (PDF, Excel, JSON)"))
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json",
+            "output file: .pdf, .xlsx or .json"))
     p.set_defaults(handler=cmd_plan)
 
-    p = actions.add_parser("results", help="báo cáo kết quả đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)")
+    p = actions.add_parser("results", help=bi("báo cáo kết quả đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)",
+            "report the training results of a year (PDF, Excel, JSON)"))
     p.add_argument("--year", type=int, required=True)
-    p.add_argument("--as-of", type=parse_day, default=None, help="số liệu đến ngày (mặc định hôm nay), dd/mm/yyyy")
-    p.add_argument("--out", required=True, help="tệp kết quả: .pdf, .xlsx hoặc .json")
+    p.add_argument("--as-of", type=parse_day, default=None, help=bi("số liệu đến ngày (mặc định hôm nay), dd/mm/yyyy",
+            "figures up to this date (default today), dd/mm/yyyy"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json",
+            "output file: .pdf, .xlsx or .json"))
     p.set_defaults(handler=cmd_results)
 
 
