@@ -149,7 +149,7 @@ def priority_table(
     `RuleBook.get` alone cannot pick between them.
     """
     if subject not in SUBJECTS:
-        raise DomainError("invalid_value", f"Đối tượng tuyển dụng '{subject}' không hợp lệ.", field="subject")
+        raise DomainError("priority_subject_invalid", subject=subject, field="subject")
     if version is not None:
         rule = rulebook.by_version(RULE_CODE, version)
         if rule.params.get("subject") != subject:
@@ -160,7 +160,7 @@ def priority_table(
         return table_for_rule(rulebook, rule)
     if on is None:
         raise DomainError(
-            "invalid_value", "Cần ngày tuyển dụng hoặc phiên bản quy định để tính điểm ưu tiên."
+            "priority_date_needed"
         )
     matches = [
         r for r in rulebook.versions(RULE_CODE) if r.params.get("subject") == subject and r.applies_on(on)

@@ -83,10 +83,10 @@ class MethodRule:
     def round1_passes(self, correct: int, questions: int) -> bool:
         """Round 1 of a computer test: passed when the share of correct answers reaches the threshold."""
         if self.round1_pass_ratio is None:
-            raise DomainError("invalid_value", f"Hình thức {self.label.lower()} không có bài thi vòng 1.")
+            raise DomainError("round1_not_in_method", method=self.label.lower())
         if questions <= 0 or not 0 <= correct <= questions:
             raise DomainError(
-                "invalid_value", f"Số câu đúng ({correct}) và số câu hỏi ({questions}) không hợp lệ."
+                "round1_counts_invalid", correct=correct, questions=questions
             )
         return Decimal(correct) >= self.round1_pass_ratio * questions
 
@@ -538,9 +538,8 @@ def _allocate(
                     elif len(chosen) != seats:
                         names = ", ".join(s.id for s in group)
                         raise DomainError(
-                            "invalid_decision",
-                            f"Vị trí {pos}: quyết định phải chọn đúng {seats} người trong số những người "
-                            f"bằng điểm ({names}); đã chọn {len(chosen)}.",
+                            "tie_decision_count",
+                            position=pos, seats=seats, names=names, chosen=len(chosen),
                             field="decisions",
                         )
                     else:
@@ -565,36 +564,36 @@ def _allocate(
 
 def _validate(targets: Sequence[Target], candidates: Sequence[Candidate], method: MethodRule) -> None:
     if not targets:
-        raise DomainError("invalid_value", "Chưa có vị trí tuyển dụng nào (chỉ tiêu).", field="targets")
+        raise DomainError("targets_missing", field="targets")
     positions: set[str] = set()
     for t in targets:
         if not t.position:
-            raise DomainError("invalid_value", "Mã vị trí tuyển dụng không được để trống.", field="targets")
+            raise DomainError("target_code_missing", field="targets")
         if t.position in positions:
             raise DomainError(
                 "duplicate_position", f"Vị trí '{t.position}' bị khai báo hai lần.", field="targets"
             )
         if isinstance(t.quota, bool) or not isinstance(t.quota, int) or t.quota < 1:
             raise DomainError(
-                "invalid_value",
-                f"Chỉ tiêu của vị trí {t.position} phải là số nguyên từ 1 trở lên.",
+                "target_quota_invalid",
+                position=t.position,
                 field="quota",
             )
         positions.add(t.position)
     ids: set[str] = set()
     for c in candidates:
         if not c.id:
-            raise DomainError("invalid_value", "Mã ứng viên không được để trống.", field="id")
+            raise DomainError("candidate_code_missing", field="id")
         if c.id in ids:
             raise DomainError("duplicate_candidate", f"Mã ứng viên '{c.id}' bị trùng.", field="id")
         ids.add(c.id)
         if not c.preferences:
             raise DomainError(
-                "invalid_value", f"Ứng viên {c.id} chưa đăng ký vị trí nào.", field="preferences"
+                "candidate_no_preference", candidate=c.id, field="preferences"
             )
         if len(set(c.preferences)) != len(c.preferences):
             raise DomainError(
-                "invalid_value", f"Ứng viên {c.id} đăng ký một vị trí nhiều lần.", field="preferences"
+                "candidate_preference_repeated", candidate=c.id, field="preferences"
             )
         for pos in c.preferences:
             if pos not in positions:
@@ -618,8 +617,8 @@ def _validate_scores(c: Candidate, method: MethodRule) -> None:
         return
     if not method.parts:
         raise DomainError(
-            "invalid_value",
-            f"Ứng viên {c.id}: hình thức {method.label.lower()} không chia điểm vòng 2 thành các phần.",
+            "round2_parts_not_in_method",
+            candidate=c.id, method=method.label.lower(),
             field="round2_parts",
         )
     seen: set[str] = set()
@@ -628,14 +627,14 @@ def _validate_scores(c: Candidate, method: MethodRule) -> None:
         if rule is None:
             allowed = ", ".join(p.code for p in method.parts)
             raise DomainError(
-                "invalid_value",
-                f"Ứng viên {c.id}: phần thi '{part.code}' không có trong quy định (chỉ có: {allowed}).",
+                "round2_part_unknown",
+                candidate=c.id, part=part.code, allowed=allowed,
                 field="round2_parts",
             )
         if part.code in seen:
             raise DomainError(
-                "invalid_value",
-                f"Ứng viên {c.id}: phần thi '{part.code}' bị nhập hai lần.",
+                "round2_part_repeated",
+                candidate=c.id, part=part.code,
                 field="round2_parts",
             )
         seen.add(part.code)
@@ -649,14 +648,14 @@ def _validate_scores(c: Candidate, method: MethodRule) -> None:
     # Part maxima are the weights of the parts: together they make the round-2 scale.
     if sum((p.maximum for p in c.round2_parts), ZERO) != top:
         raise DomainError(
-            "invalid_value",
-            f"Ứng viên {c.id}: tổng điểm tối đa các phần thi vòng 2 phải bằng {_fmt(top)}.",
+            "round2_parts_total",
+            candidate=c.id, top=_fmt(top),
             field="round2_parts",
         )
     if c.round2 is None or sum((p.score for p in c.round2_parts), ZERO) != c.round2:
         raise DomainError(
-            "invalid_value",
-            f"Ứng viên {c.id}: điểm vòng 2 phải bằng tổng điểm các phần thi.",
+            "round2_sum_mismatch",
+            candidate=c.id,
             field="round2",
         )
 
@@ -744,26 +743,26 @@ def _checked_decisions(
     for pos, ids in decisions.items():
         if pos not in positions:
             raise DomainError(
-                "invalid_decision",
-                f"Quyết định ghi cho vị trí '{pos}' không có trong kỳ tuyển dụng.",
+                "decision_position_unknown",
+                position=pos,
                 field="decisions",
             )
         if len(set(ids)) != len(ids):
             raise DomainError(
-                "invalid_decision", f"Quyết định tại vị trí {pos} ghi trùng ứng viên.", field="decisions"
+                "decision_candidate_repeated", position=pos, field="decisions"
             )
         for cid in ids:
             s = by_id.get(cid)
             if s is None:
                 raise DomainError(
-                    "invalid_decision",
-                    f"Quyết định tại vị trí {pos}: không có ứng viên '{cid}'.",
+                    "decision_candidate_unknown",
+                    position=pos, candidate=cid,
                     field="decisions",
                 )
             if not s.eligible or pos not in s.candidate.preferences:
                 raise DomainError(
-                    "invalid_decision",
-                    f"Quyết định tại vị trí {pos}: ứng viên {cid} không đủ điều kiện xét ở vị trí này.",
+                    "decision_candidate_ineligible",
+                    position=pos, candidate=cid,
                     field="decisions",
                 )
         out[pos] = frozenset(ids)
@@ -783,18 +782,18 @@ def _apply_withdrawals(
     for cid in withdrawn:
         if cid not in by_id:
             raise DomainError(
-                "invalid_withdrawal", f"Không có ứng viên '{cid}' để ghi nhận rút hồ sơ.", field="withdrawn"
+                "withdrawal_unknown", candidate=cid, field="withdrawn"
             )
         if cid in out:
             raise DomainError(
-                "invalid_withdrawal", f"Ứng viên {cid} được ghi rút hồ sơ hai lần.", field="withdrawn"
+                "withdrawal_twice", candidate=cid, field="withdrawn"
             )
         alloc = _allocate(targets, [s for s in scored if s.eligible and s.id not in out], rule, decisions)
         held = alloc.holders.get(cid)
         if held is None:
             raise DomainError(
-                "invalid_withdrawal",
-                f"Ứng viên {cid} không trúng tuyển nên không thể ghi nhận rút hồ sơ.",
+                "withdrawal_not_winner",
+                candidate=cid,
                 field="withdrawn",
             )
         out[cid] = (held[0], held[1])

@@ -658,9 +658,7 @@ def _plan(item: ApprovalItem, f: PersonFacts, rulebook: RuleBook, year: int | No
             raise DomainError("no_notice", "không có thời điểm thông báo nghỉ hưu theo quy định.")
         check = retirement_early_step(out.due_date, ret.notice_due, rulebook)
         if not check.eligible:
-            raise DomainError("not_eligible", f"còn thiếu {check.months_short} tháng tại thời điểm thông báo nghỉ "
-                              f"hưu ({v.dmy(ret.notice_due)}), quá "
-                              f"{check.rule.params['retirement_max_months_short']} tháng.")
+            raise DomainError("early_retirement_step_short", months=check.months_short, notice=ret.notice_due, limit=check.rule.params['retirement_max_months_short'])
         earliest = add_months(out.due_date, -int(check.rule.params["retirement_max_months_short"]))
         day = item.effective_date or max(ret.notice_due, earliest)
         if not earliest <= day < out.due_date:

@@ -465,8 +465,7 @@ def set_post_maximum(ctx: ServiceContext, post_id: int, max_people: int | None) 
         active = s.scalar(select(func.count()).select_from(PlanningEntry).where(
             PlanningEntry.post_id == post_id, PlanningEntry.status == "active")) or 0
         if max_people is not None and active > max_people:
-            raise DomainError("planning_limit", f"Chức danh đang có {active} người trong quy hoạch, nhiều hơn "
-                              f"{max_people}.", field="max_people")
+            raise DomainError("planning_post_over", active=active, max_people=max_people, field="max_people")
         post.max_people = max_people
     with ctx.read() as s:
         return q.get_post(s, post_id, _today())

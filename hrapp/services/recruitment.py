@@ -335,9 +335,8 @@ def _round_for_update(s: Session, round_id: int) -> RecruitmentRound:
 
 def _require_status(rnd: RecruitmentRound, allowed: Sequence[str], what: str) -> None:
     if rnd.status not in allowed:
-        states = ", ".join(STATUS_LABELS[x].lower() for x in allowed)
-        raise DomainError("wrong_status", f"Không thể {what} khi kỳ tuyển dụng ở trạng thái "
-                          f"“{STATUS_LABELS[rnd.status]}” (chỉ được khi: {states}).", field="status")
+        states = [STATUS_LABELS[x].lower() for x in allowed]
+        raise DomainError("wrong_status", what=what, status=STATUS_LABELS[rnd.status], states=states, field="status")
 
 
 def _decision_ref_errors(ref: DecisionRef | None, field: str, required: bool, what: str) -> v.Errors:
@@ -663,15 +662,14 @@ def change_status_in(s: Session, ctx: ServiceContext, dto: StatusChange, today: 
     """`change_status` inside the caller's unit of work (also used by the demo)."""
     rnd = _round_for_update(s, dto.round_id)
     if dto.to_status not in STATUSES:
-        raise DomainError("invalid_value", f"Trạng thái '{dto.to_status}' không hợp lệ.", field="to_status")
+        raise DomainError("round_status_invalid", status=dto.to_status, field="to_status")
     day = dto.event_date or today
     if FORWARD.get(rnd.status) == dto.to_status:
         _check_forward(s, ctx, rnd, dto, day)
     elif BACKWARD.get(rnd.status) == dto.to_status:
         _check_backward(s, rnd, dto)
     else:
-        raise DomainError("wrong_status", f"Không thể chuyển từ “{STATUS_LABELS[rnd.status]}” sang "
-                          f"“{STATUS_LABELS[dto.to_status]}”.", field="to_status")
+        raise DomainError("status_transition", old=STATUS_LABELS[rnd.status], new=STATUS_LABELS[dto.to_status], field="to_status")
     last = s.scalar(select(func.max(RoundEvent.event_date)).where(RoundEvent.round_id == rnd.id,
                                                                    RoundEvent.kind == "status"))
     if last is not None and day < last:
@@ -842,7 +840,7 @@ def _check_backward(s: Session, rnd: RecruitmentRound, dto: StatusChange) -> Non
     elif rnd.status == "results" and _has_events(s, rnd.id, ("tie_decision", "withdrawal", "hire")):
         blocked = "đã có quyết định, rút hồ sơ hoặc tuyển dụng sau khi có kết quả"
     if blocked:
-        raise DomainError("wrong_status", f"Không thể trả về bước trước vì {blocked}.", field="to_status")
+        raise DomainError("step_back_blocked", blocked=blocked, field="to_status")
 
 
 # ============================================================================================== candidates

@@ -202,7 +202,7 @@ def test_recorded_decision_resolves_the_tie() -> None:
 def test_decision_must_pick_exactly_the_places_left() -> None:
     with pytest.raises(DomainError) as err:
         rank({"P01": 2}, unbreakable_tie(), decisions={"P01": ["A", "B"]})
-    assert err.value.code == "invalid_decision"
+    assert err.value.code == "tie_decision_count"
     assert "phải chọn đúng 1 người" in err.value.message
 
 
@@ -210,7 +210,7 @@ def test_decision_must_pick_exactly_the_places_left() -> None:
 def test_decision_naming_an_unknown_candidate_is_refused(decided: list[str]) -> None:
     with pytest.raises(DomainError) as err:
         rank({"P01": 2}, unbreakable_tie(), decisions={"P01": decided})
-    assert err.value.code == "invalid_decision"
+    assert err.value.code == "decision_candidate_unknown"
 
 
 def test_decision_for_an_ineligible_candidate_is_refused() -> None:
@@ -363,7 +363,7 @@ def test_successive_withdrawals_in_order() -> None:
     assert rows(result, "P01") == [("C", 1, TT, 1), ("A", None, RUT, 1), ("B", None, RUT, 1)]
     with pytest.raises(DomainError) as err:
         rank({"P01": 1}, candidates, withdrawn=["B", "A"])
-    assert err.value.code == "invalid_withdrawal"
+    assert err.value.code == "withdrawal_not_winner"
     assert "không trúng tuyển" in err.value.message
 
 
@@ -385,11 +385,11 @@ def test_decision_stays_valid_after_the_chosen_candidate_withdraws() -> None:
     [
         ([cand("A", ["P01"], 60), cand("A", ["P01"], 70)], "duplicate_candidate", "Mã ứng viên 'A' bị trùng"),
         ([cand("A", ["P09"], 60)], "unknown_position", "nguyện vọng 'P09' không có"),
-        ([cand("A", ["P01", "P01"], 60)], "invalid_value", "đăng ký một vị trí nhiều lần"),
+        ([cand("A", ["P01", "P01"], 60)], "candidate_preference_repeated", "đăng ký một vị trí nhiều lần"),
         ([cand("A", ["P01"], "100.01")], "score_out_of_range", "phải từ 0 đến 100"),
         ([cand("A", ["P01"], "-0.5")], "score_out_of_range", "phải từ 0 đến 100"),
         ([cand("A", ["P01"], 60, ["chau_liet_si"])], "priority_group_unknown", "Không có diện ưu tiên"),
-        ([cand("A", ["P01"], 60, parts=[("thi_viet", "30", "60")])], "invalid_value", "tổng điểm tối đa"),
+        ([cand("A", ["P01"], 60, parts=[("thi_viet", "30", "60")])], "round2_parts_total", "tổng điểm tối đa"),
     ],
 )
 def test_bad_input_is_refused_in_vietnamese(candidates: list[Candidate], code: str, fragment: str) -> None:
@@ -500,8 +500,8 @@ def mutate(change) -> dict:
         (lambda d: d.update(regime="nd999_2030"), "regime_unknown", "Không có chế độ tuyển dụng"),
         (lambda d: d.update(method="tiep_nhan"), "method_not_allowed", "không có trong quy định"),
         (lambda d: d.update(withdrawal=["A7"]), "invalid_input", "không được hỗ trợ"),
-        (lambda d: d.update(withdrawn=["A6"]), "invalid_withdrawal", "không trúng tuyển"),
-        (lambda d: d.update(decisions={"P09": ["A1"]}), "invalid_decision", "'P09'"),
+        (lambda d: d.update(withdrawn=["A6"]), "withdrawal_not_winner", "không trúng tuyển"),
+        (lambda d: d.update(decisions={"P09": ["A1"]}), "decision_position_unknown", "'P09'"),
         (lambda d: d.update(date="2025-06-30"), "rule_not_found", "không áp dụng"),
     ],
 )

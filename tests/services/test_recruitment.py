@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from hrapp import messages as msg
 from hrapp.db.models import Employment, Person, Qualification, RankAssignment, SalaryStep, ScoreChange
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import DomainError, ValidationError
@@ -177,7 +178,8 @@ def test_skipping_a_step_is_refused(ctx, org):
     info = new_round(ctx, org)
     with pytest.raises(DomainError) as err:
         advance(ctx, info.id, "round1", NOTICE)
-    assert err.value.code == "wrong_status"
+    assert err.value.code == "status_transition"
+    assert msg.render(err.value, "en") == "Cannot move from “Draft plan” to “Round 1”."
 
 
 # ---------------------------------------------------------------------------------------------- candidates
