@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Candidate,
     CandidatePreference,
@@ -379,7 +379,7 @@ def _regime_errors(ctx: ServiceContext, dto: RoundInput) -> tuple[v.Errors, dr.R
     category = dto.category or SUBJECT_CATEGORIES[regime.subject][0]
     if category not in SUBJECT_CATEGORIES.get(regime.subject, ()):
         allowed = ", ".join(catalogs.label("category", c) for c in SUBJECT_CATEGORIES[regime.subject])
-        errors.append(("category", f"Chế độ tuyển dụng {regime.code} chỉ tuyển: {allowed}."))
+        errors.append(("category", messages.text("regime_allows_only", regime=regime.code, allowed=allowed)))
     return errors, regime
 
 
@@ -388,11 +388,11 @@ def round_errors(ctx: ServiceContext, dto: RoundInput) -> v.Errors:
     errors: v.Errors = []
     name = (dto.name or "").strip()
     if not name:
-        errors.append(("name", "Chưa nhập tên kỳ tuyển dụng."))
+        errors.append(("name", messages.text("round_name_missing")))
     elif len(name) > 300:
-        errors.append(("name", "Tên kỳ tuyển dụng dài quá 300 ký tự."))
+        errors.append(("name", messages.text("round_name_too_long")))
     if not isinstance(dto.year, int) or isinstance(dto.year, bool) or not 1990 <= dto.year <= 2100:
-        errors.append(("year", "Năm tuyển dụng phải trong khoảng 1990–2100."))
+        errors.append(("year", messages.text("round_year_range")))
     regime_errors, regime = _regime_errors(ctx, dto)
     errors += regime_errors
     errors += _decision_ref_errors(dto.plan_decision, "plan_decision", False, "kế hoạch tuyển dụng")
@@ -402,7 +402,7 @@ def round_errors(ctx: ServiceContext, dto: RoundInput) -> v.Errors:
     errors += v.collect(("application_deadline", v.order_error(dto.notice_date, deadline, "ngày thông báo",
                                                                "Hạn nhận phiếu đăng ký")))
     if dto.round1_date and deadline and dto.round1_date <= deadline:
-        errors.append(("round1_date", f"Vòng 1 phải sau hạn nhận phiếu đăng ký ({v.dmy(deadline)})."))
+        errors.append(("round1_date", messages.text("round1_after_deadline", deadline=deadline)))
     errors += v.collect(("round2_date", v.order_error(dto.round1_date, dto.round2_date, "ngày thi vòng 1",
                                                       "Ngày vòng 2")))
     if dto.council:
@@ -424,21 +424,21 @@ def _council_errors(council: Sequence[CouncilMember], regime: dr.RecruitmentRegi
     errors: v.Errors = []
     if regime is not None and len(council) not in regime.council_sizes:
         sizes = " hoặc ".join(str(n) for n in regime.council_sizes)
-        errors.append(("council", f"Hội đồng tuyển dụng có {sizes} thành viên (đang có {len(council)})."))
+        errors.append(("council", messages.text("council_size", sizes=sizes, count=len(council))))
     for i, m in enumerate(council):
         if not (m.full_name or "").strip():
-            errors.append((f"council[{i}].full_name", f"Thành viên thứ {i + 1} của Hội đồng chưa có họ tên."))
+            errors.append((f"council[{i}].full_name", messages.text("council_member_name_missing", number=i + 1)))
         if m.role not in COUNCIL_ROLES:
-            errors.append((f"council[{i}].role", f"Vai trò '{m.role}' trong Hội đồng không hợp lệ."))
+            errors.append((f"council[{i}].role", messages.text("council_role_invalid", role=m.role)))
     picked = [m.person_id for m in council if m.person_id is not None]
     twice = sorted({m.full_name for m in council if m.person_id is not None and picked.count(m.person_id) > 1})
     if twice:
-        errors.append(("council", f"{', '.join(twice)} có tên hai lần trong Hội đồng tuyển dụng."))
+        errors.append(("council", messages.text("council_member_twice", names=', '.join(twice))))
     chairs = sum(1 for m in council if m.role == "chu_tich")
     if chairs != 1:
-        errors.append(("council", "Hội đồng tuyển dụng phải có đúng một Chủ tịch Hội đồng."))
+        errors.append(("council", messages.text("council_chair_count")))
     if sum(1 for m in council if m.role == "uy_vien_thu_ky") > 1:
-        errors.append(("council", "Hội đồng tuyển dụng chỉ có một Ủy viên kiêm Thư ký."))
+        errors.append(("council", messages.text("council_secretary_count")))
     return errors
 
 
@@ -452,21 +452,20 @@ def _parts_errors(parts: Sequence[PartSetting] | None, method: dr.MethodRule) ->
         return []
     errors: v.Errors = []
     if not parts:
-        errors.append(("round2_parts", "Chưa chọn phần thi vòng 2."))
+        errors.append(("round2_parts", messages.text("round2_parts_missing")))
     seen: set[str] = set()
     for p in parts:
         if method.part(p.code) is None:
             allowed = ", ".join(x.label.lower() for x in method.parts)
-            errors.append(("round2_parts", f"Phần thi '{p.code}' không có trong quy định (chỉ có: {allowed})."))
+            errors.append(("round2_parts", messages.text("round2_part_not_in_rules", part=p.code, allowed=allowed)))
         if p.code in seen:
-            errors.append(("round2_parts", f"Phần thi '{p.code}' được chọn hai lần."))
+            errors.append(("round2_parts", messages.text("round2_part_chosen_twice", part=p.code)))
         seen.add(p.code)
         if not isinstance(p.max, Decimal) or p.max <= 0:
-            errors.append(("round2_parts", "Điểm tối đa của mỗi phần thi phải lớn hơn 0."))
+            errors.append(("round2_parts", messages.text("round2_part_maximum")))
     total = sum((p.max for p in parts if isinstance(p.max, Decimal)), Decimal(0))
     if parts and total != method.round2_max:
-        errors.append(("round2_parts", f"Tổng điểm tối đa các phần thi vòng 2 phải bằng "
-                                       f"{q._pct(method.round2_max / 100)} (đang là {q._pct(total / 100)})."))
+        errors.append(("round2_parts", messages.text("round2_parts_maximum_total", top=q._pct(method.round2_max / 100), total=q._pct(total / 100))))
     return errors
 
 
@@ -523,12 +522,12 @@ def update_round(ctx: ServiceContext, round_id: int, dto: RoundInput) -> RoundIn
         errors: v.Errors = []
         category = dto.category or SUBJECT_CATEGORIES[dr.regime(ctx.rulebook, dto.regime).subject][0]
         if rnd.status != "draft" and (dto.regime, dto.method, category) != (rnd.regime, rnd.method, rnd.category):
-            errors.append(("regime", "Chỉ được đổi chế độ, hình thức và loại tuyển dụng khi kế hoạch còn là dự thảo."))
+            errors.append(("regime", messages.text("round_regime_fixed")))
         new_parts = None if dto.round2_parts is None else [{"code": p.code, "max": str(p.max)}
                                                            for p in dto.round2_parts]
         if dto.round2_parts is not None and _norm_parts(new_parts) != _norm_parts(rnd.round2_parts) \
                 and _score_count(s, rnd.id, 2):
-            errors.append(("round2_parts", "Đã có điểm vòng 2 nên không thể đổi các phần thi vòng 2."))
+            errors.append(("round2_parts", messages.text("round2_parts_fixed")))
         v.raise_if(errors)
         _apply_round(s, ctx, rnd, dto)
     return get_round(ctx, round_id)
@@ -603,9 +602,9 @@ def set_target_in(s: Session, dto: TargetInput, today: date) -> RecruitmentTarge
     if pos is None:
         raise NotFoundError("position_not_found", "Không tìm thấy vị trí việc làm này.", field="position_id")
     if pos.status not in ("approved", "draft"):
-        errors.append(("position_id", f"Vị trí “{pos.name}” đã bị thay thế hoặc bãi bỏ."))
+        errors.append(("position_id", messages.text("target_position_frozen", name=pos.name)))
     if isinstance(dto.quota, bool) or not isinstance(dto.quota, int) or dto.quota < 1:
-        errors.append(("quota", "Chỉ tiêu phải là số nguyên từ 1 trở lên."))
+        errors.append(("quota", messages.text("target_quota_whole")))
     if dto.rank_code:
         errors += v.collect(("rank_code", v.rank_error(dto.rank_code)))
     v.raise_if(errors)
@@ -615,8 +614,7 @@ def set_target_in(s: Session, dto: TargetInput, today: date) -> RecruitmentTarge
     reason = _clean(dto.over_vacancy_reason)
     if dto.quota > vacancy and not reason:
         raise ValidationError([("over_vacancy_reason",
-                                f"Chỉ tiêu {dto.quota} vượt số vị trí còn trống của “{pos.name}” ({vacancy}); "
-                                "cần ghi lý do để lưu.")])
+                                messages.text("target_quota_over_vacancy", quota=dto.quota, name=pos.name, vacancy=vacancy))])
     if target is None:
         target = RecruitmentTarget(round_id=rnd.id, position_id=pos.id,
                                    sort_order=max((t.sort_order for t in rnd.targets), default=0) + 1)
@@ -673,8 +671,7 @@ def change_status_in(s: Session, ctx: ServiceContext, dto: StatusChange, today: 
     last = s.scalar(select(func.max(RoundEvent.event_date)).where(RoundEvent.round_id == rnd.id,
                                                                    RoundEvent.kind == "status"))
     if last is not None and day < last:
-        raise ValidationError([("event_date", f"Ngày chuyển trạng thái không được trước lần chuyển gần nhất "
-                                              f"({v.dmy(last)}).")])
+        raise ValidationError([("event_date", messages.text("status_date_order", last=last))])
     if dto.to_status == "round1":
         _check_all(s, ctx, rnd, today)
     if dto.to_status == "results" and dto.decision is not None:
@@ -828,7 +825,7 @@ def _names(names: Sequence[str], limit: int = 5) -> str:
 
 def _check_backward(s: Session, rnd: RecruitmentRound, dto: StatusChange) -> None:
     if not _clean(dto.reason):
-        raise ValidationError([("reason", "Cần ghi lý do khi trả kỳ tuyển dụng về bước trước.")])
+        raise ValidationError([("reason", messages.text("step_back_reason_missing"))])
     blocked: str | None = None
     if rnd.status == "open" and s.scalar(select(func.count()).select_from(Candidate)
                                          .where(Candidate.round_id == rnd.id)):
@@ -852,11 +849,11 @@ def candidate_errors(dto: CandidateInput, setup: RoundSetup, target_ids: Sequenc
     errors: v.Errors = []
     name = (dto.full_name or "").strip()
     if not name:
-        errors.append(("full_name", "Chưa nhập họ và tên."))
+        errors.append(("full_name", messages.text("person_name_missing")))
     elif len(name) > 120:
-        errors.append(("full_name", "Họ và tên dài quá 120 ký tự."))
+        errors.append(("full_name", messages.text("person_name_too_long")))
     if dto.gender not in ("M", "F"):
-        errors.append(("gender", "Chưa chọn giới tính (nam hoặc nữ)."))
+        errors.append(("gender", messages.text("person_sex_missing")))
     errors += v.collect(
         ("birth_date", v.birth_date_error(dto.birth_date, today)),
         ("id_number", v.cccd_error(dto.id_number)),
@@ -876,21 +873,21 @@ def candidate_errors(dto: CandidateInput, setup: RoundSetup, target_ids: Sequenc
     for i, item in enumerate(dto.qualifications):
         where = f"qualifications[{i}]"
         if item.kind not in catalogs.labels("qualification_kind"):
-            errors.append((f"{where}.kind", f"Loại trình độ '{item.kind}' không có trong danh mục."))
+            errors.append((f"{where}.kind", messages.text("qualification_kind_unknown", kind=item.kind)))
             continue
         errors += v.collect((f"{where}.level_code", v.level_error(item.kind, item.level_code)))
         if item.kind == "ngoai_ngu" and not _clean(item.language):
-            errors.append((f"{where}.language", "Chưa nhập tên ngoại ngữ."))
+            errors.append((f"{where}.language", messages.text("language_missing")))
         if dto.birth_date is not None and dto.birth_date <= today:
             errors += v.collect((f"{where}.year", v.qualification_year_error(dto.birth_date, item.year, today)))
     if dto.experience_years is not None and not 0 <= dto.experience_years <= MAX_EXPERIENCE_YEARS:
-        errors.append(("experience_years", f"Số năm kinh nghiệm phải từ 0 đến {MAX_EXPERIENCE_YEARS}."))
+        errors.append(("experience_years", messages.text("experience_years_limit", limit=MAX_EXPERIENCE_YEARS)))
     if not dto.preferences:
-        errors.append(("preferences", "Chưa chọn vị trí dự tuyển."))
+        errors.append(("preferences", messages.text("preference_missing")))
     if len(set(dto.preferences)) != len(dto.preferences):
-        errors.append(("preferences", "Một vị trí được chọn nhiều lần trong các nguyện vọng."))
+        errors.append(("preferences", messages.text("preference_repeated")))
     if any(t not in target_ids for t in dto.preferences):
-        errors.append(("preferences", "Vị trí dự tuyển không có trong kỳ tuyển dụng này."))
+        errors.append(("preferences", messages.text("preference_not_in_round")))
     for code in dto.priority_groups:
         group = setup.priority.group(code) if isinstance(code, str) else None
         if group is None:
@@ -899,20 +896,18 @@ def candidate_errors(dto: CandidateInput, setup: RoundSetup, target_ids: Sequenc
                            f"Diện ưu tiên '{code}' không áp dụng theo {setup.priority.rule.legal_basis}." if known
                            else f"Không có diện ưu tiên '{code}' trong quy định về điểm ưu tiên tuyển dụng."))
     if len(set(dto.priority_groups)) != len(dto.priority_groups):
-        errors.append(("priority_groups", "Một diện ưu tiên được chọn hai lần."))
+        errors.append(("priority_groups", messages.text("priority_group_twice")))
     allowed = {p.code for p in setup.round1_parts} if setup.has_round1_test else set()
     for code in dto.exemptions:
         if code not in allowed:
             errors.append(("exemptions", f"Không có phần thi vòng 1 '{code}' để miễn." if allowed
                            else "Hình thức tuyển dụng này không có bài thi vòng 1 để miễn."))
     if dto.exemptions and not _clean(dto.exemption_note):
-        errors.append(("exemption_note", "Cần ghi căn cứ miễn thi (văn bằng, chứng chỉ)."))
+        errors.append(("exemption_note", messages.text("exemption_basis_missing")))
     if dto.applied_on is not None and deadline is not None and dto.applied_on > deadline:
-        errors.append(("applied_on", f"Phiếu nộp ngày {v.dmy(dto.applied_on)}, sau hạn nhận phiếu "
-                                     f"({v.dmy(deadline)})."))
+        errors.append(("applied_on", messages.text("applied_after_deadline", applied=dto.applied_on, deadline=deadline)))
     if dto.applied_on is not None and notice is not None and dto.applied_on < notice:
-        errors.append(("applied_on", f"Phiếu nộp ngày {v.dmy(dto.applied_on)}, trước ngày thông báo tuyển dụng "
-                                     f"({v.dmy(notice)})."))
+        errors.append(("applied_on", messages.text("applied_before_notice", applied=dto.applied_on, notice=notice)))
     return errors
 
 
@@ -1153,7 +1148,7 @@ def assign_sbd(ctx: ServiceContext, round_id: int, prefix: str = "") -> list[Can
     require(ctx, WRITE)
     prefix = (prefix or "").strip()
     if len(prefix) > 10:
-        raise ValidationError([("prefix", "Tiền tố số báo danh dài quá 10 ký tự.")])
+        raise ValidationError([("prefix", messages.text("number_prefix_too_long"))])
     with ctx.unit_of_work() as s:
         assign_sbd_in(s, round_id, prefix)
     return list_candidates(ctx, round_id)
@@ -1193,9 +1188,9 @@ def _parse_value(value: Decimal | int | str | None) -> Decimal | None:
     try:
         d = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation as exc:
-        raise ValidationError([("value", f"Điểm '{value}' không phải là số.")]) from exc
+        raise ValidationError([("value", messages.text("score_not_number", value=value))]) from exc
     if not d.is_finite():
-        raise ValidationError([("value", f"Điểm '{value}' không phải là số.")])
+        raise ValidationError([("value", messages.text("score_not_number", value=value))])
     return d
 
 
@@ -1259,7 +1254,7 @@ def enter_scores_in(s: Session, ctx: ServiceContext, sheet: ScoreSheet) -> None:
     """Validate every cell, then write them all (inside the caller's unit of work; also used by the import)."""
     rnd = _round_for_update(s, sheet.round_id)
     if sheet.round_no not in (1, 2):
-        raise ValidationError([("round_no", "Vòng thi phải là 1 hoặc 2.")])
+        raise ValidationError([("round_no", messages.text("round_number_invalid"))])
     _require_status(rnd, ("round1",) if sheet.round_no == 1 else ("round2",), f"nhập điểm vòng {sheet.round_no}")
     setup = q.round_setup(s, ctx.rulebook, rnd)
     cands = {c.id: c for c in q._candidates(s, rnd.id)}
@@ -1270,10 +1265,10 @@ def enter_scores_in(s: Session, ctx: ServiceContext, sheet: ScoreSheet) -> None:
         where = f"entries[{i}]"
         c = cands.get(e.candidate_id)
         if c is None:
-            errors.append((where, "Người dự tuyển không thuộc kỳ tuyển dụng này."))
+            errors.append((where, messages.text("candidate_not_in_round")))
             continue
         if (c.id, e.part) in seen:
-            errors.append((where, f"{c.full_name}: điểm phần '{e.part}' được nhập hai lần."))
+            errors.append((where, messages.text("score_part_twice", name=c.full_name, part=e.part)))
             continue
         seen.add((c.id, e.part))
         value = None if e.absent else _parse_value(e.value)
@@ -1306,20 +1301,19 @@ def remark_score(ctx: ServiceContext, dto: Remark) -> CandidateInfo:
         _require_status(rnd, allowed, f"phúc khảo điểm vòng {dto.round_no}")
         errors: v.Errors = []
         if not reason:
-            errors.append(("reason", "Cần ghi lý do phúc khảo (kết quả chấm phúc khảo)."))
+            errors.append(("reason", messages.text("review_reason_missing")))
         errors += _decision_ref_errors(dto.decision, "decision", False, "văn bản phúc khảo")
         existing = next((x for x in c.scores if x.round_no == dto.round_no and x.part == dto.part), None)
         if existing is None:
-            errors.append(("part", f"{c.full_name} chưa có điểm phần này để phúc khảo."))
+            errors.append(("part", messages.text("review_no_score", name=c.full_name)))
         if rnd.status == "results" and _has_events(s, rnd.id, ("tie_decision", "withdrawal", "hire")):
-            errors.append(("status", "Đã có quyết định, rút hồ sơ hoặc tuyển dụng sau khi có kết quả nên không "
-                                     "thể phúc khảo."))
+            errors.append(("status", messages.text("review_after_results")))
         value = None if dto.absent else _parse_value(dto.value)
         setup = q.round_setup(s, ctx.rulebook, rnd)
         errs, top = _score_errors(c, setup, dto.round_no, dto.part, value, dto.absent, "value")
         errors += errs
         if value is None and not dto.absent:
-            errors.append(("value", "Chưa nhập điểm sau phúc khảo."))
+            errors.append(("value", messages.text("review_score_missing")))
         v.raise_if(errors)
         assert top is not None
         decision_id = add_decision(s, dto.decision).id if dto.decision is not None else None
@@ -1348,9 +1342,9 @@ def record_tie_decision(ctx: ServiceContext, dto: TieDecision, *, today: date | 
         current = q.compute_results(s, ctx.rulebook, rnd.id).position(target.id)
         tied = {r.candidate_id for r in current.with_outcome(dr.Outcome.CAN_QUYET_DINH)}
         if not tied:
-            errors.append(("chosen", f"Vị trí “{current.position_name}” không có người bằng điểm chờ quyết định."))
+            errors.append(("chosen", messages.text("no_tie_waiting", name=current.position_name)))
         elif not dto.chosen or any(cid not in tied for cid in dto.chosen):
-            errors.append(("chosen", "Chỉ chọn trong số những người bằng điểm chờ quyết định."))
+            errors.append(("chosen", messages.text("tie_choice_outside")))
         v.raise_if(errors)
         decision = add_decision(s, dto.decision)
         _event(s, ctx, rnd, "tie_decision", decision.effective_date or decision.sign_date or today,
@@ -1372,15 +1366,14 @@ def record_withdrawal(ctx: ServiceContext, dto: Withdrawal, *, today: date | Non
         _require_status(rnd, ("results",), "ghi nhận rút hồ sơ")
         errors = _decision_ref_errors(dto.decision, "decision", True, "văn bản (quyết định hủy kết quả trúng tuyển)")
         if dto.reason_code not in WITHDRAWAL_REASONS:
-            errors.append(("reason_code", "Chưa chọn lý do (rút hồ sơ hoặc không hoàn thiện hồ sơ đúng hạn)."))
+            errors.append(("reason_code", messages.text("withdrawal_reason_missing")))
         if c.status == "hired":
-            errors.append(("candidate_id", f"{c.full_name} đã được tuyển dụng; hãy ghi nhận thôi việc trong hồ sơ "
-                                           "cán bộ."))
+            errors.append(("candidate_id", messages.text("withdrawal_hired", name=c.full_name)))
         res = q.compute_results(s, ctx.rulebook, rnd.id)
         holding = [p for p in res.positions for r in p.rows if r.candidate_id == c.id
                    and r.outcome in (dr.Outcome.TRUNG_TUYEN, dr.Outcome.CAN_QUYET_DINH)]
         if not holding and not errors:
-            errors.append(("candidate_id", f"{c.full_name} không trúng tuyển nên không có gì để rút."))
+            errors.append(("candidate_id", messages.text("withdrawal_not_selected", name=c.full_name)))
         v.raise_if(errors)
         decision = add_decision(s, dto.decision)
         day = dto.event_date or decision.effective_date or decision.sign_date or today
@@ -1452,15 +1445,14 @@ def hire_winners(ctx: ServiceContext, dto: HireInput, *, today: date | None = No
         wanted = list(dto.candidate_ids) if dto.candidate_ids is not None else list(winners)
         errors = []
         if not wanted:
-            errors.append(("candidate_ids", "Không còn người trúng tuyển nào chờ tuyển dụng."))
+            errors.append(("candidate_ids", messages.text("no_winner_waiting")))
         for cid in wanted:
             if cid not in winners:
                 c = s.get(Candidate, cid)
                 name = c.full_name if c is not None else str(cid)
-                errors.append(("candidate_ids", f"{name} không phải người trúng tuyển đang chờ tuyển dụng."))
+                errors.append(("candidate_ids", messages.text("not_a_waiting_winner", name=name)))
             elif winners[cid][0].provisional:
-                errors.append(("candidate_ids", f"Kết quả vị trí “{winners[cid][0].position_name}” còn chờ quyết "
-                                                "định ở vị trí khác; chưa tuyển dụng được."))
+                errors.append(("candidate_ids", messages.text("hire_waits_other_decision", name=winners[cid][0].position_name)))
         v.raise_if(errors)
         decision = add_decision(s, dto.decision)
         start = dto.start_date or decision.effective_date or decision.sign_date
@@ -1501,8 +1493,7 @@ def _plan_hire(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, setup: Ro
     assert unit is not None
     rank_code = target.rank_code or pos.min_rank_code
     if not rank_code:
-        raise ValidationError([("rank_code", f"Chưa xác định ngạch/chức danh nghề nghiệp cho vị trí “{pos.name}” "
-                                             "(ghi ở chỉ tiêu tuyển dụng).")])
+        raise ValidationError([("rank_code", messages.text("target_rank_missing", name=pos.name))])
     rank = s.get(Rank, rank_code)
     assert rank is not None
     prob = None
@@ -1532,12 +1523,10 @@ def _plan_hire(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, setup: Ro
         # The record exists (e.g. a contract worker who won): identity and qualifications stay as kept there.
         errors = [(f, m) for f, m in errors if not f.startswith(("id_number", "qualifications"))]
         if existing.status in ("working", "seconded", "leave") and existing.cur_category == rnd.category:
-            errors.append(("id_number", f"Số CCCD {c.id_number} là của {existing.full_name}, đang là "
-                                        f"{catalogs.label('category', rnd.category).lower()} của cơ quan."))
+            errors.append(("id_number", messages.text("hire_id_taken", number=c.id_number, name=existing.full_name, category=catalogs.label('category', rnd.category).lower())))
         later = s.scalar(select(func.max(Employment.start_date)).where(Employment.person_id == existing.id))
         if later is not None and later >= start:
-            errors.append(("start_date", f"Hồ sơ của {existing.full_name} đã có quá trình công tác từ "
-                                         f"{v.dmy(later)}, không trước ngày tuyển dụng {v.dmy(start)}."))
+            errors.append(("start_date", messages.text("hire_history_later", name=existing.full_name, later=later, start=start)))
     v.raise_if(errors)
     return _Plan(c, target, pos, unit, person, existing, step, coefficient, percent,
                  prob.end_date if prob else None)

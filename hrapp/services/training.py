@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Course,
     Employment,
@@ -50,10 +50,10 @@ def _money(value: Decimal | int | str | None, field_name: str, errors: list[tupl
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        errors.append((field_name, "Số tiền không hợp lệ."))
+        errors.append((field_name, messages.text("amount_invalid")))
         return None
     if amount < 0 or amount > MAX_COST or amount != amount.to_integral_value():
-        errors.append((field_name, "Số tiền phải là số đồng nguyên, không âm."))
+        errors.append((field_name, messages.text("amount_whole")))
         return None
     return amount
 
@@ -62,9 +62,9 @@ def _dates(start: date | None, end: date | None, start_field: str, end_field: st
            errors: list[tuple[str, str]]) -> None:
     for name, day in ((start_field, start), (end_field, end)):
         if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
-            errors.append((name, f"Ngày phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."))
+            errors.append((name, messages.text("date_year_range", first=MIN_YEAR, last=MAX_YEAR)))
     if start and end and end < start:
-        errors.append((end_field, f"Ngày kết thúc ({end:%d/%m/%Y}) trước ngày bắt đầu ({start:%d/%m/%Y})."))
+        errors.append((end_field, messages.text("end_before_start", end=end, start=start)))
 
 
 # ============================================================================================== courses
@@ -95,32 +95,31 @@ def _course_errors(dto: CourseInput) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     code = (dto.code or "").strip()
     if not code:
-        errors.append(("code", "Chưa nhập mã khóa học."))
+        errors.append(("code", messages.text("course_code_missing")))
     elif len(code) > 40:
-        errors.append(("code", "Mã khóa học dài quá 40 ký tự."))
+        errors.append(("code", messages.text("course_code_too_long")))
     name = (dto.name or "").strip()
     if not name:
-        errors.append(("name", "Chưa nhập tên khóa học."))
+        errors.append(("name", messages.text("course_name_missing")))
     elif len(name) > 300:
-        errors.append(("name", "Tên khóa học dài quá 300 ký tự."))
+        errors.append(("name", messages.text("course_name_too_long")))
     if dto.course_type not in catalogs.labels(tr.COURSE_TYPE):
-        errors.append(("course_type", "Chưa chọn loại khóa học."))
+        errors.append(("course_type", messages.text("course_kind_missing")))
     if dto.mode not in tr.MODES:
-        errors.append(("mode", "Hình thức học không hợp lệ."))
+        errors.append(("mode", messages.text("course_mode_invalid")))
     if dto.duration_unit not in tr.DURATION_UNITS:
-        errors.append(("duration_unit", "Đơn vị thời gian không hợp lệ."))
+        errors.append(("duration_unit", messages.text("duration_unit_invalid")))
     if dto.duration_value is not None and (not isinstance(dto.duration_value, int) or not 0 < dto.duration_value
                                            <= 2000):
-        errors.append(("duration_value", "Thời lượng phải là số nguyên dương."))
+        errors.append(("duration_value", messages.text("duration_positive")))
     if dto.organiser and len(dto.organiser) > 200:
-        errors.append(("organiser", "Tên cơ sở đào tạo dài quá 200 ký tự."))
+        errors.append(("organiser", messages.text("provider_too_long")))
     if dto.course_type in catalogs.labels(tr.COURSE_TYPE):
         kind, fixed = tr.grants_of_type(dto.course_type)
         if dto.grants_level and (kind is None or fixed is not None):
-            errors.append(("grants_level", "Loại khóa học này không cấp trình độ theo từng khóa."))
+            errors.append(("grants_level", messages.text("course_grants_no_level")))
         elif dto.grants_level and tr.level_rank(kind or "", dto.grants_level) is None:
-            errors.append(("grants_level", f"Trình độ '{dto.grants_level}' không thuộc "
-                                           f"{tr.KIND_LABELS.get(kind or '', kind or '').lower()}."))
+            errors.append(("grants_level", messages.text("course_level_wrong_kind", level=dto.grants_level, kind=tr.KIND_LABELS.get(kind or '', kind or '').lower())))
     return errors
 
 
@@ -271,7 +270,7 @@ def copy_plan(ctx: ServiceContext, from_year: int, to_year: int, name: str | Non
     if errors:
         raise ValidationError(errors)
     if from_year == to_year:
-        raise ValidationError([("year", "Năm của kế hoạch mới phải khác năm của kế hoạch được sao chép.")])
+        raise ValidationError([("year", messages.text("plan_copy_same_year"))])
     with ctx.unit_of_work() as s:
         source = s.scalar(select(TrainingPlan).where(TrainingPlan.year == from_year))
         if source is None:
@@ -303,34 +302,34 @@ def copy_plan(ctx: ServiceContext, from_year: int, to_year: int, name: str | Non
 def _line_errors(s: Session, dto: LineInput) -> list[tuple[str, str]]:
     errors: list[tuple[str, str]] = []
     if dto.course_type not in catalogs.labels(tr.COURSE_TYPE):
-        errors.append(("course_type", "Chưa chọn loại khóa học."))
+        errors.append(("course_type", messages.text("course_kind_missing")))
     if dto.person_id is None and dto.unit_id is None:
-        errors.append(("person_id", "Chọn một người, hoặc một đơn vị cho nhóm người."))
+        errors.append(("person_id", messages.text("plan_line_who")))
     if dto.person_id is not None and s.get(Person, dto.person_id) is None:
-        errors.append(("person_id", "Không tìm thấy người này."))
+        errors.append(("person_id", messages.text("plan_person_not_found")))
     if dto.unit_id is not None and s.get(OrgUnit, dto.unit_id) is None:
-        errors.append(("unit_id", "Đơn vị không tồn tại."))
+        errors.append(("unit_id", messages.text("plan_unit_missing")))
     if dto.position_id is not None:
         pos = s.get(JobPosition, dto.position_id)
         if pos is None:
-            errors.append(("position_id", "Vị trí việc làm không tồn tại."))
+            errors.append(("position_id", messages.text("plan_position_missing")))
         elif dto.unit_id is not None and pos.unit_id != dto.unit_id:
-            errors.append(("position_id", "Vị trí việc làm không thuộc đơn vị đã chọn."))
+            errors.append(("position_id", messages.text("plan_position_other_unit")))
     if not isinstance(dto.people, int) or isinstance(dto.people, bool) or not 1 <= dto.people <= 1000:
-        errors.append(("people", "Số người phải là số nguyên từ 1 đến 1000."))
+        errors.append(("people", messages.text("plan_people_range")))
     elif dto.person_id is not None and dto.people != 1:
-        errors.append(("people", "Một dòng cho một người chỉ tính 1 người."))
+        errors.append(("people", messages.text("plan_one_person")))
     if dto.course_id is not None:
         c = s.get(Course, dto.course_id)
         if c is None:
-            errors.append(("course_id", "Không tìm thấy khóa học này."))
+            errors.append(("course_id", messages.text("plan_course_not_found")))
         elif c.course_type != dto.course_type:
-            errors.append(("course_id", "Khóa học không thuộc loại đã chọn."))
+            errors.append(("course_id", messages.text("plan_course_other_kind")))
     if dto.funding_source is not None and dto.funding_source not in catalogs.labels("training_funding"):
-        errors.append(("funding_source", "Nguồn kinh phí không hợp lệ."))
+        errors.append(("funding_source", messages.text("funding_invalid")))
     _dates(dto.planned_start, dto.planned_end, "planned_start", "planned_end", errors)
     if dto.requirement and len(dto.requirement) > 300:
-        errors.append(("requirement", "Nội dung yêu cầu dài quá 300 ký tự."))
+        errors.append(("requirement", messages.text("plan_need_too_long")))
     return errors
 
 
@@ -457,7 +456,7 @@ def add_gaps_to_plan(ctx: ServiceContext, plan_id: int, picks: Sequence[GapPick]
     """Turn the selected gaps into lines of the plan (one transaction); gaps already planned are skipped."""
     require(ctx, WRITE)
     if not picks:
-        raise ValidationError([("gaps", "Chưa chọn nhu cầu nào để đưa vào kế hoạch.")])
+        raise ValidationError([("gaps", messages.text("plan_needs_none"))])
     with ctx.unit_of_work() as s:
         plan = _plan(s, plan_id)
         lines, skipped = add_gaps_in(s, plan, picks, planned_start=planned_start, planned_end=planned_end,
@@ -568,19 +567,19 @@ def send_in(s: Session, dto: SendInput) -> tuple[list[TrainingRecord], list[str]
     errors: list[tuple[str, str]] = []
     course = s.get(Course, dto.course_id)
     if course is None:
-        errors.append(("course_id", "Chưa chọn khóa học."))
+        errors.append(("course_id", messages.text("send_course_missing")))
     elif not course.active:
-        errors.append(("course_id", f"Khóa học {course.name} đã ngừng sử dụng."))
+        errors.append(("course_id", messages.text("course_retired", name=course.name)))
     if not dto.person_ids:
-        errors.append(("person_ids", "Chưa chọn người được cử đi học."))
+        errors.append(("person_ids", messages.text("send_people_missing")))
     if len(set(dto.person_ids)) != len(dto.person_ids):
-        errors.append(("person_ids", "Một người được chọn hai lần."))
+        errors.append(("person_ids", messages.text("send_person_twice")))
     if not isinstance(dto.start_date, date):
-        errors.append(("start_date", "Chưa nhập ngày bắt đầu khóa học."))
+        errors.append(("start_date", messages.text("send_start_missing")))
     else:
         _dates(dto.start_date, dto.end_date, "start_date", "end_date", errors)
     if dto.funding_source is not None and dto.funding_source not in catalogs.labels("training_funding"):
-        errors.append(("funding_source", "Nguồn kinh phí không hợp lệ."))
+        errors.append(("funding_source", messages.text("funding_invalid")))
     cost = _money(dto.cost_per_person, "cost_per_person", errors)
     if errors:
         raise ValidationError(errors)
@@ -638,7 +637,7 @@ def _record_row(ctx: ServiceContext, record_id: int) -> q.RecordRow:
 def record_attendance(ctx: ServiceContext, dto: AttendanceInput) -> q.RecordRow:
     require(ctx, WRITE)
     if dto.attendance not in tr.ATTENDANCE:
-        raise ValidationError([("attendance", "Chọn mức tham gia: đầy đủ, vắng một phần hoặc không tham gia.")])
+        raise ValidationError([("attendance", messages.text("attendance_missing"))])
     with ctx.unit_of_work() as s:
         r = _record(s, dto.record_id)
         if r.status == "withdrawn":
@@ -652,24 +651,24 @@ def complete_in(s: Session, r: TrainingRecord, dto: ResultInput, *, today: date 
     errors: list[tuple[str, str]] = []
     passed_codes = {it["code"] for it in catalogs.items("training_result") if (it.get("extra") or {}).get("passed")}
     if dto.result not in catalogs.labels("training_result"):
-        errors.append(("result", "Chưa chọn kết quả học tập."))
+        errors.append(("result", messages.text("result_missing")))
     if not isinstance(dto.completed_on, date):
-        errors.append(("completed_on", "Chưa nhập ngày kết thúc khóa học."))
+        errors.append(("completed_on", messages.text("course_end_missing")))
     elif dto.completed_on < r.start_date:
-        errors.append(("completed_on", f"Ngày kết thúc trước ngày bắt đầu khóa học ({r.start_date:%d/%m/%Y})."))
+        errors.append(("completed_on", messages.text("course_end_before_start", start=r.start_date)))
     _dates(dto.completed_on if isinstance(dto.completed_on, date) else None, dto.certificate_date, "completed_on",
            "certificate_date", errors)
     if dto.certificate_no and len(dto.certificate_no) > 60:
-        errors.append(("certificate_no", "Số chứng chỉ dài quá 60 ký tự."))
+        errors.append(("certificate_no", messages.text("certificate_number_too_long")))
     if dto.certificate_date and not (dto.certificate_no or "").strip():
-        errors.append(("certificate_no", "Chưa nhập số văn bằng, chứng chỉ."))
+        errors.append(("certificate_no", messages.text("certificate_number_missing")))
     if dto.report_date and isinstance(dto.completed_on, date) and dto.report_date < r.start_date:
-        errors.append(("report_date", "Ngày nộp báo cáo thu hoạch trước ngày bắt đầu khóa học."))
+        errors.append(("report_date", messages.text("report_before_start")))
     course = s.get(Course, r.course_id)
     assert course is not None
     kind, fixed = tr.grants_of_type(course.course_type)
     if dto.granted_level and (kind is None or tr.level_rank(kind, dto.granted_level) is None):
-        errors.append(("granted_level", "Trình độ ghi trên chứng chỉ không hợp lệ cho loại khóa học này."))
+        errors.append(("granted_level", messages.text("certificate_level_invalid")))
     if errors:
         raise ValidationError(errors)
     if r.status in ("completed", "failed"):
@@ -722,7 +721,7 @@ def mark_report(ctx: ServiceContext, record_id: int, received: bool, on: date | 
             raise DomainError("withdrawn", "Người này đã thôi học: không có báo cáo thu hoạch.")
         day = on or clock.today()
         if received and day < r.start_date:
-            raise ValidationError([("report_date", "Ngày nộp báo cáo thu hoạch trước ngày bắt đầu khóa học.")])
+            raise ValidationError([("report_date", messages.text("report_before_start"))])
         r.report_received = received
         r.report_date = day if received else None
     return _record_row(ctx, record_id)
@@ -732,7 +731,7 @@ def withdraw(ctx: ServiceContext, record_id: int, reason: str, on: date) -> q.Re
     """The person stops the course (thôi học); a study commitment tied to it is then broken during the course."""
     require(ctx, WRITE)
     if not (reason or "").strip():
-        raise ValidationError([("reason", "Chưa ghi lý do thôi học.")])
+        raise ValidationError([("reason", messages.text("withdrawal_reason_missing_training"))])
     with ctx.unit_of_work() as s:
         r = _record(s, record_id)
         if r.status != "sent":
@@ -809,14 +808,14 @@ def postgraduate_check(ctx: ServiceContext, person_id: int, nomination: date) ->
 def create_commitment_in(s: Session, rulebook: RuleBook, dto: CommitmentInput) -> StudyCommitment:
     errors: list[tuple[str, str]] = []
     if not (dto.programme or "").strip():
-        errors.append(("programme", "Chưa ghi chương trình, khóa học."))
+        errors.append(("programme", messages.text("history_course_missing")))
     if not isinstance(dto.study_start, date) or not isinstance(dto.study_end, date):
-        errors.append(("study_start", "Chưa nhập thời gian học."))
+        errors.append(("study_start", messages.text("history_period_missing")))
     else:
         _dates(dto.study_start, dto.study_end, "study_start", "study_end", errors)
     cost = _money(dto.cost, "cost", errors)
     if cost is None and not any(f == "cost" for f, _ in errors):
-        errors.append(("cost", "Chưa nhập chi phí đào tạo cơ quan chi trả."))
+        errors.append(("cost", messages.text("history_cost_missing")))
     if errors:
         raise ValidationError(errors)
     person = s.get(Person, dto.person_id)
@@ -825,7 +824,7 @@ def create_commitment_in(s: Session, rulebook: RuleBook, dto: CommitmentInput) -
     if dto.record_id is not None:
         rec = _record(s, dto.record_id)
         if rec.person_id != dto.person_id:
-            raise ValidationError([("record_id", "Lượt cử đi học không phải của người này.")])
+            raise ValidationError([("record_id", messages.text("record_other_person"))])
         if s.scalar(select(StudyCommitment.id).where(StudyCommitment.record_id == dto.record_id)) is not None:
             raise ConflictError("commitment_exists", "Lượt cử đi học này đã có cam kết.", field="record_id")
     facts = postgraduate_facts(s, dto.person_id, dto.study_start)
@@ -874,7 +873,7 @@ def record_leaving(ctx: ServiceContext, dto: LeavingInput) -> CommitmentResult:
     """The person left before serving the commitment: the repayment is computed and kept with the commitment."""
     require(ctx, WRITE)
     if dto.case not in tr.LEAVE_CASES:
-        raise ValidationError([("case", "Chọn trường hợp phải đền bù.")])
+        raise ValidationError([("case", messages.text("repayment_case_missing"))])
     with ctx.unit_of_work() as s:
         c = s.get(StudyCommitment, dto.commitment_id)
         if c is None:
@@ -882,10 +881,9 @@ def record_leaving(ctx: ServiceContext, dto: LeavingInput) -> CommitmentResult:
         if c.status != "active":
             raise DomainError("commitment_closed", "Cam kết này đã kết thúc.")
         if dto.case == "quit_after" and dto.left_on < c.service_from:
-            raise ValidationError([("left_on", f"Thời gian phục vụ theo cam kết bắt đầu từ {c.service_from:%d/%m/%Y}"
-                                               "; nghỉ trước ngày đó là bỏ việc trong thời gian đào tạo.")])
+            raise ValidationError([("left_on", messages.text("service_from_later", day=c.service_from))])
         if dto.left_on < c.study_start:
-            raise ValidationError([("left_on", "Ngày nghỉ việc trước ngày bắt đầu học.")])
+            raise ValidationError([("left_on", messages.text("leaving_before_study"))])
         if dto.case == "quit_after" and dto.left_on > c.service_until:
             raise DomainError("commitment_served", f"Đã phục vụ đủ thời gian cam kết (đến {c.service_until:%d/%m/%Y}):"
                               " không phải đền bù.", field="left_on")
