@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from hrapp import messages
 from hrapp.db.audit import record
 from hrapp.db.models import AppSetting, OrgUnit, UserAccount
 from hrapp.db.models.base import utcnow
@@ -142,25 +143,25 @@ def lockout_policy(ctx: ServiceContext, now: datetime | None = None) -> LockoutP
 def _check_password(policy: LockoutPolicy, username: str, password: str, field: str = "password") -> None:
     errors: list[tuple[str, str]] = []
     if len(password) < policy.min_password_length:
-        errors.append((field, f"Mật khẩu phải có ít nhất {policy.min_password_length} ký tự."))
+        errors.append((field, messages.text("password_too_short", length=policy.min_password_length)))
     elif password.strip().lower() == username:
-        errors.append((field, "Mật khẩu không được trùng tên đăng nhập."))
+        errors.append((field, messages.text("password_is_username")))
     elif password.isdigit() or password.isalpha():
-        errors.append((field, "Mật khẩu phải gồm cả chữ và chữ số hoặc ký hiệu."))
+        errors.append((field, messages.text("password_mix")))
     if errors:
         raise ValidationError(errors)
 
 
 def _check_role_and_scope(session, role: str, unit_scope: tuple[int, ...] | None) -> None:  # noqa: ANN001
     if role not in ROLES:
-        raise ValidationError([("role", f"Vai trò không hợp lệ: {role}. Chọn một trong: {', '.join(ROLES)}.")])
+        raise ValidationError([("role", messages.text("role_invalid", role=role, roles=', '.join(ROLES)))])
     if unit_scope is not None:
         if not unit_scope:
-            raise ValidationError([("unit_scope", "Chọn ít nhất một đơn vị, hoặc để trống để xem toàn cơ quan.")])
+            raise ValidationError([("unit_scope", messages.text("scope_units_missing"))])
         found = set(session.scalars(select(OrgUnit.id).where(OrgUnit.id.in_(unit_scope))))
         missing = sorted(set(unit_scope) - found)
         if missing:
-            raise ValidationError([("unit_scope", f"Không có đơn vị mã số {', '.join(map(str, missing))}.")])
+            raise ValidationError([("unit_scope", messages.text("scope_unit_unknown", ids=', '.join(map(str, missing))))])
 
 
 def _get(session, username: str) -> UserAccount:  # noqa: ANN001
@@ -184,7 +185,7 @@ def enable_accounts(ctx: ServiceContext, username: str, password: str, full_name
         raise DomainError("accounts_already_on", "Tài khoản người dùng đã được bật cho cơ sở dữ liệu này.")
     name = normalize_username(username)
     if not USERNAME_RE.match(name):
-        raise ValidationError([("username", "Tên đăng nhập gồm 3–60 chữ cái không dấu, chữ số, dấu chấm, gạch.")])
+        raise ValidationError([("username", messages.text("username_format"))])
     policy = lockout_policy(ctx)
     _check_password(policy, name, password)
     with ctx.unit_of_work() as s:
@@ -222,7 +223,7 @@ def create_user(ctx: ServiceContext, new: NewUser) -> UserDTO:
     require(ctx, ADMIN)
     name = normalize_username(new.username)
     if not USERNAME_RE.match(name):
-        raise ValidationError([("username", "Tên đăng nhập gồm 3–60 chữ cái không dấu, chữ số, dấu chấm, gạch.")])
+        raise ValidationError([("username", messages.text("username_format"))])
     _check_password(lockout_policy(ctx), name, new.password)
     with ctx.unit_of_work() as s:
         _check_role_and_scope(s, new.role, new.unit_scope)
@@ -283,7 +284,7 @@ def change_password(ctx: ServiceContext, username: str, old_password: str, new_p
     name = normalize_username(username)
     _check_password(lockout_policy(ctx, now), name, new_password, field="new_password")
     if new_password == old_password:
-        raise ValidationError([("new_password", "Mật khẩu mới phải khác mật khẩu cũ.")])
+        raise ValidationError([("new_password", messages.text("password_unchanged"))])
     with ctx.unit_of_work() as s:
         s.info["user"] = name
         acc = _get(s, name)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
-from hrapp import catalogs
+from hrapp import catalogs, messages
 from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
 from hrapp.domain import validation as v
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
@@ -102,9 +102,9 @@ class AlertDTO:
 
 def _check(as_of: date, days: int) -> None:
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DAYS:
-        raise ValidationError([("days", f"Số ngày phải từ 0 đến {MAX_DAYS}.")])
+        raise ValidationError([("days", messages.text("alert_days_range", limit=MAX_DAYS))])
     if not isinstance(as_of, date):
-        raise ValidationError([("as_of", "Chưa nhập ngày tính.")])
+        raise ValidationError([("as_of", messages.text("alert_date_missing"))])
 
 
 def _retirement_lead_months(rulebook: RuleBook) -> int:
@@ -132,7 +132,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
     _check(as_of, days)
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise ValidationError([("kinds", f"Loại việc '{unknown[0]}' không có.")])
+        raise ValidationError([("kinds", messages.text("alert_kind_unknown", kind=unknown[0]))])
     rulebook = ctx.rulebook
     horizon = as_of + timedelta(days=days)
     lead = _retirement_lead_months(rulebook)

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Decision,
     Discipline,
@@ -668,15 +668,15 @@ def add_leave_period(ctx: ServiceContext, person_id: int, dto: LeavePeriodInput)
     """Record a leave period by decision; it may not overlap another of the same person."""
     errors: v.Errors = []
     if dto.kind not in LEAVE_KINDS:
-        errors.append(("kind", "Chưa chọn loại nghỉ."))
+        errors.append(("kind", messages.text("absence_kind_missing")))
     if dto.start_date is None:
-        errors.append(("start_date", "Chưa nhập ngày bắt đầu nghỉ."))
+        errors.append(("start_date", messages.text("absence_start_missing")))
     if dto.end_date is None:
-        errors.append(("end_date", "Chưa nhập ngày kết thúc nghỉ."))
+        errors.append(("end_date", messages.text("absence_end_missing")))
     errors += v.collect(("end_date", v.order_error(dto.start_date, dto.end_date, "ngày bắt đầu nghỉ",
                                                    "Ngày kết thúc nghỉ")))
     if dto.decision is None:
-        errors.append(("decision", "Cần có quyết định (số, ngày ký) cho thời gian nghỉ."))
+        errors.append(("decision", messages.text("absence_decision_missing")))
     with ctx.unit_of_work() as s:
         person = s.get(Person, person_id)
         if person is None:
@@ -687,8 +687,7 @@ def add_leave_period(ctx: ServiceContext, person_id: int, dto: LeavePeriodInput)
                 LeavePeriod.person_id == person_id,
                 and_(LeavePeriod.start_date <= dto.end_date, LeavePeriod.end_date >= dto.start_date)))
             if clash is not None:
-                errors.append(("start_date", f"Trùng với thời gian nghỉ từ {v.dmy(clash.start_date)} đến "
-                                             f"{v.dmy(clash.end_date)}."))
+                errors.append(("start_date", messages.text("absence_overlap", start=clash.start_date, end=clash.end_date)))
             errors += v.collect(("start_date", v.not_before_birth_error(dto.start_date, person.birth_date,
                                                                         "Ngày bắt đầu nghỉ")))
         v.raise_if(errors)
@@ -742,7 +741,7 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
     if not isinstance(year, int) or not 1990 <= year <= 2100:
         from hrapp.errors import ValidationError
 
-        raise ValidationError([("year", "Năm không hợp lệ.")])
+        raise ValidationError([("year", messages.text("year_invalid"))])
     require(ctx, READ, unit_id)
     covered = tuple(range(year, year + years))
     rulebook = ctx.rulebook

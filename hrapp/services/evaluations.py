@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import Evaluation, OrgUnit
 from hrapp.domain import validation as v
 from hrapp.domain.evaluation import (
@@ -118,7 +118,7 @@ def _unit_people(ctx: ServiceContext, year: int, unit_id: int, today: date) -> t
 
 def _check_year(year: int, today: date) -> None:
     if not isinstance(year, int) or not 1990 <= year <= today.year:
-        raise ValidationError([("year", f"Năm đánh giá phải từ 1990 đến {today.year}.")])
+        raise ValidationError([("year", messages.text("evaluation_year_range", last=today.year))])
 
 
 def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | None = None) -> UnitRatings:
@@ -194,15 +194,15 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
         where = f"entries[{n}]"
         f = by_id.get(entry.person_id)
         if f is None:
-            errors.append((where, f"Người có mã {entry.person_id} không thuộc đơn vị trong năm {dto.year}."))
+            errors.append((where, messages.text("evaluation_person_other_unit", person=entry.person_id, year=dto.year)))
             continue
         if entry.person_id in seen:
-            errors.append((where, f"{f.full_name} có hai kết quả đánh giá."))
+            errors.append((where, messages.text("evaluation_twice", name=f.full_name)))
             continue
         seen.add(entry.person_id)
         spec = _regime_spec(rule, f.category or "")
         if spec is None:
-            errors.append((where, f"{f.full_name}: không đánh giá, xếp loại theo {rule.legal_basis}."))
+            errors.append((where, messages.text("evaluation_not_rated", name=f.full_name, basis=rule.legal_basis)))
             continue
         rating = (entry.rating or "").strip().lower() or None
         try:
@@ -211,19 +211,17 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
             if entry.score is not None:
                 scored = rating_from_score(entry.score, ctx.rulebook, dto.year, f.category or "")
                 if rating is not None and rating != scored.rating.value:
-                    errors.append((where, f"{f.full_name}: điểm {entry.score} tương ứng mức “{scored.rating.label}”, "
-                                          f"không phải “{catalogs.label('rating', rating)}”."))
+                    errors.append((where, messages.text("evaluation_score_mismatch", name=f.full_name, score=entry.score, scored=scored.rating.label, rating=catalogs.label('rating', rating))))
                     continue
                 rating = scored.rating.value
             elif spec.get("score_bands"):
-                errors.append((where, f"{f.full_name}: năm {dto.year} xếp loại theo điểm ({spec['legal_basis']}); "
-                                      "chưa nhập điểm."))
+                errors.append((where, messages.text("evaluation_score_missing", name=f.full_name, year=dto.year, basis=spec['legal_basis'])))
                 continue
         except DomainError as exc:
             errors.append((where, f"{f.full_name}: {exc.message}"))
             continue
         if rating is None:
-            errors.append((where, f"{f.full_name}: chưa chọn mức xếp loại."))
+            errors.append((where, messages.text("evaluation_rating_missing", name=f.full_name)))
             continue
         decided[entry.person_id] = (rating, entry.score, _regime_code(rule, spec), (entry.note or "").strip() or None)
     v.raise_if(errors)
@@ -243,11 +241,7 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
         for category, ratings in sorted(final.items()):
             check = htxs_cap_check(ratings, ctx.rulebook, dto.year, category)
             if not check.ok:
-                cap_errors.append(("entries", f"{catalogs.label('category', category, category)}: "
-                                              f"{check.actual} người hoàn thành xuất sắc nhiệm vụ, vượt tỷ lệ tối đa "
-                                              f"{check.allowed_max} (không quá "
-                                              f"{rule.params[category]['htxs_cap']['percent']}% số người hoàn thành "
-                                              f"tốt nhiệm vụ là {check.htt_count})."))
+                cap_errors.append(("entries", messages.text("evaluation_htxs_cap", category=catalogs.label('category', category, category), actual=check.actual, allowed=check.allowed_max, percent=rule.params[category]['htxs_cap']['percent'], htt=check.htt_count)))
         v.raise_if(cap_errors)
         decision_id = add_decision(s, dto.decision).id if dto.decision is not None else None
         for pid, (rating, score, regime, note) in decided.items():

@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db import audit
 from hrapp.db.models import (
     Candidate,
@@ -945,9 +945,9 @@ def generate_province(ctx: ServiceContext, employees: int, units: int, *, seed: 
     require(ctx, ADMIN)
     errors = []
     if not isinstance(employees, int) or not 1 <= employees <= MAX_EMPLOYEES:
-        errors.append(("employees", f"Số người phải từ 1 đến {_n(MAX_EMPLOYEES)}."))
+        errors.append(("employees", messages.text("generate_people_range", limit=_n(MAX_EMPLOYEES))))
     if not isinstance(units, int) or not 1 <= units <= MAX_UNITS:
-        errors.append(("units", f"Số đơn vị phải từ 1 đến {_n(MAX_UNITS)}."))
+        errors.append(("units", messages.text("generate_units_range", limit=_n(MAX_UNITS))))
     if errors:
         raise ValidationError(errors)
     as_of = as_of or clock.today()

@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Allowance,
     Decision,
@@ -160,11 +160,11 @@ class PayList:
 
 def _check_period(start: date, end: date) -> None:
     if not isinstance(start, date) or not isinstance(end, date):
-        raise ValidationError([("start", "Chưa nhập kỳ (từ ngày, đến ngày).")])
+        raise ValidationError([("start", messages.text("pay_period_missing"))])
     if end < start:
-        raise ValidationError([("end", f"Ngày cuối kỳ ({v.dmy(end)}) trước ngày đầu kỳ ({v.dmy(start)}).")])
+        raise ValidationError([("end", messages.text("pay_period_order", end=end, start=start))])
     if (end - start).days > 3 * 366:
-        raise ValidationError([("end", "Kỳ lập danh sách dài tối đa 3 năm.")])
+        raise ValidationError([("end", messages.text("pay_period_too_long"))])
 
 
 def base_salary_months(increase: Decimal, start: date, end: date, rulebook: RuleBook) -> tuple[int, Decimal]:
@@ -433,7 +433,7 @@ def early_step_candidates(ctx: ServiceContext, year: int, unit_id: int | None = 
     (≤12 months short at the notice, one step early)."""
     require(ctx, READ, unit_id)
     if not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise ValidationError([("year", "Năm xét không hợp lệ.")])
+        raise ValidationError([("year", messages.text("pay_year_invalid"))])
     rulebook = ctx.rulebook
     as_of = as_of or date(year, 12, 31)
     with ctx.read() as s:
@@ -545,13 +545,13 @@ class ApprovalResult:
 def _approval_errors(dto: ApprovalInput) -> v.Errors:
     errors: v.Errors = []
     if not dto.items:
-        errors.append(("items", "Danh sách chưa có ai để phê duyệt."))
+        errors.append(("items", messages.text("pay_list_empty")))
     seen: set[int] = set()
     for item in dto.items:
         if item.kind not in ITEM_KINDS:
-            errors.append(("items", f"Loại '{item.kind}' không hợp lệ."))
+            errors.append(("items", messages.text("pay_kind_invalid", kind=item.kind)))
         if item.person_id in seen:
-            errors.append(("items", "Một người chỉ được có một dòng trong một quyết định."))
+            errors.append(("items", messages.text("pay_person_twice")))
         seen.add(item.person_id)
     return errors
 
@@ -581,7 +581,7 @@ def approve_pay_list(ctx: ServiceContext, dto: ApprovalInput, *, today: date | N
             person = s.get(Person, item.person_id)
             name = f.full_name if f else (person.full_name if person else f"#{item.person_id}")
             if f is None or f.salary is None:
-                errors.append(("items", f"{name}: không còn trong danh sách cán bộ hoặc chưa có diễn biến lương."))
+                errors.append(("items", messages.text("pay_person_gone", name=name)))
                 continue
             require(ctx, APPROVE, f.unit_id)
             if latest.get(item.person_id) != item.salary_row_id:
@@ -602,7 +602,7 @@ def approve_pay_list(ctx: ServiceContext, dto: ApprovalInput, *, today: date | N
             clash = s.scalar(select(func.count()).select_from(SalaryStep).where(
                 SalaryStep.person_id == f.person_id, SalaryStep.effective_date == day))
             if clash:
-                errors.append(("items", f"{f.full_name}: đã có diễn biến lương từ ngày {v.dmy(day)}."))
+                errors.append(("items", messages.text("pay_step_exists", name=f.full_name, day=day)))
         v.raise_if(errors)
         decision = add_decision(s, dto.decision)
         written: list[ApprovedRow] = []
@@ -692,10 +692,7 @@ def _quota_errors(s: Session, ctx: ServiceContext, units: dict, early: dict[int 
             quota = early_step_quota(payroll[uid], ctx.rulebook, year)
             if granted[uid] + len(names) > quota.max_count:
                 unit = units.get(uid, (None, "đơn vị", ""))[1] if uid is not None else "đơn vị"
-                errors.append(("items", f"{unit}: chỉ được nâng bậc lương trước thời hạn cho tối đa "
-                                        f"{quota.max_count} người năm {year} ({quota.rule.params['quota_percent']}% "
-                                        f"của {payroll[uid]} người trong danh sách trả lương); đã có {granted[uid]}, "
-                                        f"đề nghị thêm {len(names)}."))
+                errors.append(("items", messages.text("early_step_quota", unit=unit, max=quota.max_count, year=year, percent=quota.rule.params['quota_percent'], payroll=payroll[uid], granted=granted[uid], asked=len(names))))
     return errors
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     Note,
     OrgUnit,
@@ -365,11 +365,11 @@ def create_period(ctx: ServiceContext, dto: PeriodInput) -> q.PeriodRow:
     for name in ("start_year", "end_year"):
         value = getattr(dto, name)
         if not isinstance(value, int) or isinstance(value, bool) or not MIN_YEAR <= value <= MAX_YEAR:
-            errors.append((name, f"Năm phải là số nguyên trong khoảng {MIN_YEAR}–{MAX_YEAR}."))
+            errors.append((name, messages.text("period_year_range", first=MIN_YEAR, last=MAX_YEAR)))
     if not errors and dto.end_year <= dto.start_year:
-        errors.append(("end_year", "Năm kết thúc phải sau năm bắt đầu."))
+        errors.append(("end_year", messages.text("period_end_after_start")))
     if not errors and dto.end_year - dto.start_year >= MAX_PERIOD_YEARS:
-        errors.append(("end_year", f"Một giai đoạn quy hoạch không dài quá {MAX_PERIOD_YEARS} năm."))
+        errors.append(("end_year", messages.text("period_too_long", years=MAX_PERIOD_YEARS)))
     if errors:
         raise ValidationError(errors)
     if dto.rule_version:
@@ -414,14 +414,13 @@ def add_post(ctx: ServiceContext, dto: PlanningPostInput) -> q.PostRow:
         rules = _rules(ctx, period.rule_version)
         errors: list[tuple[str, str]] = []
         if dto.post_code not in catalogs.labels("post"):
-            errors.append(("post_code", "Chưa chọn chức danh lãnh đạo, quản lý."))
+            errors.append(("post_code", messages.text("planning_post_missing")))
         unit = s.get(OrgUnit, dto.unit_id)
         if unit is None:
-            errors.append(("unit_id", "Đơn vị không tồn tại."))
+            errors.append(("unit_id", messages.text("plan_unit_missing")))
         elif ((unit.active_to is not None and unit.active_to < date(period.start_year, 1, 1))
               or (unit.active_from is not None and unit.active_from > date(period.end_year, 12, 31))):
-            errors.append(("unit_id", f"{unit.name} không hoạt động trong giai đoạn {period.start_year}–"
-                                      f"{period.end_year}."))
+            errors.append(("unit_id", messages.text("unit_inactive_in_period", unit=unit.name, start=period.start_year, end=period.end_year)))
         errors += _max_errors(dto.max_people, rules)
         if errors:
             raise ValidationError(errors)
@@ -576,9 +575,9 @@ def add_entries(ctx: ServiceContext, dto: EntriesInput) -> AddResult:
     """
     require(ctx, WRITE)
     if dto.kind not in pl.KINDS:
-        raise ValidationError([("kind", f"Loại quyết định quy hoạch '{dto.kind}' không hợp lệ.")])
+        raise ValidationError([("kind", messages.text("planning_decision_kind_invalid", kind=dto.kind))])
     if not dto.items:
-        raise ValidationError([("items", "Chưa chọn người nào để đưa vào quy hoạch.")])
+        raise ValidationError([("items", messages.text("planning_people_missing"))])
     with ctx.unit_of_work() as s:
         period = _period(s, dto.period_id)
         decision = add_decision(s, dto.decision)
@@ -602,8 +601,7 @@ def add_entries_in(s: Session, rulebook: RuleBook, period: PlanningPeriod, items
     items = list(items)
     rules = pl.planning_rules(rulebook, period.rule_version)
     if approved_on > date(period.end_year, 12, 31):
-        raise ValidationError([("decision.effective_date", f"Quyết định có hiệu lực sau khi giai đoạn "
-                                f"{period.start_year}–{period.end_year} kết thúc.")])
+        raise ValidationError([("decision.effective_date", messages.text("decision_after_period", start=period.start_year, end=period.end_year))])
     per_post, per_person = _active_counts(s, period.id)
     people = q.cadre_facts(s, [i.person_id for i in items], approved_on)
     profiles = q.profile_facts(s, [i.person_id for i in items], approved_on)
@@ -613,10 +611,10 @@ def add_entries_in(s: Session, rulebook: RuleBook, period: PlanningPeriod, items
     for n, item in enumerate(items):
         post = s.get(PlanningPost, item.post_id)
         if post is None or post.period_id != period.id:
-            raise ValidationError([(f"items.{n}.post_id", "Chức danh không thuộc giai đoạn quy hoạch này.")])
+            raise ValidationError([(f"items.{n}.post_id", messages.text("planning_post_other_period"))])
         facts = people.get(item.person_id)
         if facts is None:
-            raise ValidationError([(f"items.{n}.person_id", "Không tìm thấy hồ sơ người được quy hoạch.")])
+            raise ValidationError([(f"items.{n}.person_id", messages.text("planned_person_not_found"))])
         unit = s.get(OrgUnit, post.unit_id)
         assert unit is not None
         title = q.post_title(post.post_code, unit.name, unit.kind)
@@ -667,12 +665,11 @@ def close_entry(s: Session, entry: PlanningEntry, code: str, reason: str, decisi
         raise DomainError("entry_closed", f"Người này {label} (ngày {dmy(entry.status_date or entry.approved_on)}).",
                           field="entry_id")
     if code not in pl.REMOVAL_CODES:
-        raise ValidationError([("reason_code", f"Lý do '{code}' không hợp lệ.")])
+        raise ValidationError([("reason_code", messages.text("salary_reason_invalid", reason=code))])
     if not (reason or "").strip():
-        raise ValidationError([(field, "Chưa nhập lý do đưa ra khỏi quy hoạch.")])
+        raise ValidationError([(field, messages.text("removal_reason_missing"))])
     if day < entry.approved_on:
-        raise ValidationError([("decision.effective_date", f"Quyết định có hiệu lực trước ngày được quy hoạch "
-                                f"({dmy(entry.approved_on)}).")])
+        raise ValidationError([("decision.effective_date", messages.text("decision_before_planned", day=entry.approved_on))])
     entry.status = "appointed" if code == pl.HOLDS_POST else "removed"
     entry.status_date = day
     entry.removal_code = code
@@ -709,16 +706,15 @@ def apply_review(ctx: ServiceContext, dto: ReviewInput) -> ReviewResult:
     """Apply a review with one decision: the removals (or appointed closures) and the additions, all or none."""
     require(ctx, WRITE)
     if not dto.removals and not dto.additions:
-        raise ValidationError([("removals", "Đợt rà soát chưa có người đưa ra hoặc bổ sung vào quy hoạch.")])
+        raise ValidationError([("removals", messages.text("review_empty"))])
     if not isinstance(dto.as_of, date):
-        raise ValidationError([("as_of", "Chưa nhập ngày rà soát.")])
+        raise ValidationError([("as_of", messages.text("review_date_missing"))])
     with ctx.unit_of_work() as s:
         period = _period(s, dto.period_id)
         decision = add_decision(s, dto.decision)
         day = effective_date(decision)
         if day < dto.as_of:
-            raise ValidationError([("decision.effective_date", f"Quyết định phải có hiệu lực từ ngày rà soát "
-                                    f"({dmy(dto.as_of)}) trở đi.")])
+            raise ValidationError([("decision.effective_date", messages.text("decision_before_review", day=dto.as_of))])
         review = PlanningReview(period_id=period.id, year=dto.as_of.year, review_date=dto.as_of,
                                 decision_id=decision.id, note=_clean(dto.note))
         s.add(review)
@@ -727,11 +723,11 @@ def apply_review(ctx: ServiceContext, dto: ReviewInput) -> ReviewResult:
         for n, r in enumerate(dto.removals):
             entry = s.get(PlanningEntry, r.entry_id)
             if entry is None or entry.period_id != period.id or r.entry_id in seen:
-                raise ValidationError([(f"removals.{n}.entry_id", "Người được đưa ra không thuộc quy hoạch này.")])
+                raise ValidationError([(f"removals.{n}.entry_id", messages.text("removed_not_in_plan"))])
             seen.add(r.entry_id)
             appointed = _held_post_id(s, entry, dto.as_of) if r.reason_code == pl.HOLDS_POST else None
             if r.reason_code == pl.HOLDS_POST and appointed is None:
-                raise ValidationError([(f"removals.{n}.reason_code", "Người này chưa giữ chức vụ được quy hoạch.")])
+                raise ValidationError([(f"removals.{n}.reason_code", messages.text("person_not_in_post"))])
             close_entry(s, entry, r.reason_code, r.reason, decision.id, day, review.id, appointed,
                    field=f"removals.{n}.reason")
         s.flush()
@@ -803,17 +799,17 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
         start = dto.start_date or effective_date(decision)
         errors: list[tuple[str, str]] = []
         if dto.post_code not in catalogs.labels("post"):
-            errors.append(("post_code", "Chưa chọn chức vụ."))
+            errors.append(("post_code", messages.text("post_missing")))
         if dto.kind not in APPOINT_KINDS:
-            errors.append(("kind", f"Hình thức bổ nhiệm '{dto.kind}' không hợp lệ."))
+            errors.append(("kind", messages.text("appointment_kind_invalid", kind=dto.kind)))
         unit = s.get(OrgUnit, dto.unit_id)
         if unit is None:
-            errors.append(("unit_id", "Đơn vị không tồn tại."))
+            errors.append(("unit_id", messages.text("plan_unit_missing")))
         elif (unit.active_to is not None and start > unit.active_to) or \
                 (unit.active_from is not None and start < unit.active_from):
-            errors.append(("unit_id", f"{unit.name} không hoạt động vào ngày {dmy(start)}."))
+            errors.append(("unit_id", messages.text("unit_inactive_on", unit=unit.name, day=start)))
         if person.status not in ("working", "seconded", "leave"):
-            errors.append(("person_id", f"{person.full_name} không còn công tác."))
+            errors.append(("person_id", messages.text("person_not_working", name=person.full_name)))
         if errors:
             raise ValidationError(errors)
         assert unit is not None

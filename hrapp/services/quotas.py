@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, messages
 from hrapp.db.models import Decision, HeadcountQuota, OrgUnit
 from hrapp.errors import ConflictError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
@@ -116,14 +116,14 @@ def set_quotas(ctx: ServiceContext, dto: QuotaInput) -> QuotaResult:
     with ctx.unit_of_work() as s:
         errors = year_errors(dto.year)
         if not dto.entries:
-            errors.append(("entries", "Chưa nhập số biên chế nào."))
+            errors.append(("entries", messages.text("quota_numbers_missing")))
         seen: set[tuple[int, str]] = set()
         for i, e in enumerate(dto.entries):
             errors += number_errors(e.number, f"entries.{i}.number")
             if e.category not in catalogs.CATEGORIES:
-                errors.append((f"entries.{i}.category", "Loại biên chế không hợp lệ."))
+                errors.append((f"entries.{i}.category", messages.text("quota_kind_invalid")))
             if (e.unit_id, e.category) in seen:
-                errors.append((f"entries.{i}.unit_id", "Đơn vị và loại biên chế bị lặp trong cùng quyết định."))
+                errors.append((f"entries.{i}.unit_id", messages.text("quota_unit_kind_twice")))
             seen.add((e.unit_id, e.category))
         if errors:
             raise ValidationError(errors)
@@ -133,7 +133,7 @@ def set_quotas(ctx: ServiceContext, dto: QuotaInput) -> QuotaResult:
             unit = get_unit(s, e.unit_id, f"entries.{i}.unit_id")
             if not _year_overlaps(unit, dto.year):
                 raise ValidationError([(f"entries.{i}.unit_id",
-                                        f"{unit.name} không hoạt động trong năm {dto.year}.")])
+                                        messages.text("unit_inactive_in_year", unit=unit.name, year=dto.year))])
             q = s.scalar(select(HeadcountQuota).where(HeadcountQuota.year == dto.year,
                                                       HeadcountQuota.unit_id == unit.id,
                                                       HeadcountQuota.category == e.category))
@@ -163,7 +163,7 @@ def copy_quotas(ctx: ServiceContext, dto: CopyQuotas) -> QuotaResult:
     with ctx.unit_of_work() as s:
         errors = year_errors(dto.from_year, "from_year") + year_errors(dto.to_year, "to_year")
         if not errors and dto.from_year == dto.to_year:
-            errors.append(("to_year", "Năm nhận phải khác năm nguồn."))
+            errors.append(("to_year", messages.text("quota_copy_same_year")))
         if errors:
             raise ValidationError(errors)
         source = s.scalars(select(HeadcountQuota).where(HeadcountQuota.year == dto.from_year)).all()

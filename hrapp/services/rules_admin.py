@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hrapp import clock
+from hrapp import clock, messages
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
 from hrapp.domain.rule_params import key_label
@@ -311,7 +311,7 @@ def _save(ctx: ServiceContext, dto: RuleVersionInput, rule_id: int | None) -> Ru
             if row is None:
                 raise NotFoundError("rule_not_found", "Không tìm thấy phiên bản quy định này.", field="rule")
             if row.code != dto.code:
-                raise ValidationError([("code", "Không đổi được mã quy định của một phiên bản.")])
+                raise ValidationError([("code", messages.text("rule_code_fixed"))])
         others = _siblings(s, dto.code.strip(), rule_id)
         if rule_id is None:
             # a bundled version not stored yet is replaced by the stored one of the same name
