@@ -1015,6 +1015,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_wrote_errors": ("Đã ghi danh sách lỗi ra {path}.", "Wrote the list of errors to {path}."),
     "cli_row": ("dòng {row}", "row {row}"),
     "cli_value": (" (giá trị: {value})", " (value: {value})"),
+    "cli_backup_done": ("Đã sao lưu vào {path} ({size} byte, {attachments} tệp đính kèm); kiểm tra toàn vẹn: đạt.",
+                        "Backed up to {path} ({size} bytes, {attachments} attachments); integrity check: passed."),
+    "cli_backup_info": ("Bản sao lưu {path}: {persons} hồ sơ, {units} đơn vị, {attachments} tệp đính kèm, phiên bản "
+                        "dữ liệu {revisions}",
+                        "Backup {path}: {persons} records, {units} units, {attachments} attachments, data version "
+                        "{revisions}"),
+    "cli_backup_info_upgrade": ("Bản sao lưu {path}: {persons} hồ sơ, {units} đơn vị, {attachments} tệp đính kèm, "
+                                "phiên bản dữ liệu {revisions} (sẽ được nâng cấp)",
+                                "Backup {path}: {persons} records, {units} units, {attachments} attachments, data "
+                                "version {revisions} (it will be upgraded)"),
+    "cli_restore_question": ("Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này? Gõ 'có' để đồng ý: ",
+                             "Replace all current data with this backup? Type 'yes' to agree: "),
+    "cli_restore_cancelled": ("Đã hủy, dữ liệu giữ nguyên.", "Cancelled; the data is unchanged."),
+    "cli_restored": ("Đã khôi phục {database} từ {source}.", "Restored {database} from {source}."),
+    "cli_restore_safety_copy": ("Dữ liệu trước khi khôi phục được giữ tại {path}.",
+                                "The data as it was before the restore is kept in {path}."),
+    "cli_restore_accounts": ("Cơ sở dữ liệu đã khôi phục có tài khoản người dùng: hãy đăng nhập lại.",
+                             "The restored database has user accounts: sign in again."),
+    "cli_copied": ("Đã chép {rows} bản ghi của {tables} bảng sang {target}; số bản ghi từng bảng khớp với nguồn.",
+                   "Copied {rows} records of {tables} tables to {target}; every table's count matches the source."),
+    "cli_accounts_on": ("Đã bật tài khoản người dùng. Quản trị viên: {username}. Từ nay các lệnh đọc hoặc thay đổi dữ "
+                        "liệu cần --user và mật khẩu.",
+                        "User accounts are on. Administrator: {username}. From now on, commands that read or "
+                        "change data need --user and a password."),
+    "cli_user_active": ("hoạt động", "active"),
+    "cli_user_inactive": ("vô hiệu", "deactivated"),
+    "cli_user_added": ("Đã thêm tài khoản {username} ({role}); người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
+                       "Added the account {username} ({role}); the user must change the password at the first "
+                       "sign-in."),
+    "cli_password_reset": ("Đã đặt lại mật khẩu của {username} và mở khóa; người dùng phải đổi mật khẩu khi đăng "
+                           "nhập.",
+                           "Reset the password of {username} and unlocked the account; the user must change the "
+                           "password at sign-in."),
+    "cli_user_deactivated": ("Đã vô hiệu hóa tài khoản {username}.", "Deactivated the account {username}."),
+    "cli_password_changed": ("Đã đổi mật khẩu của {username}.", "Changed the password of {username}."),
+    "cli_total_tasks": ("Tổng cộng: {count} việc.", "Total: {count} tasks."),
+    "cli_overdue": (" (quá hạn)", " (overdue)"),
+    "cli_total_rounds": ("Tổng cộng: {count} kỳ tuyển dụng.", "Total: {count} recruitment rounds."),
+    "cli_wrote_planning_list": ("Đã ghi {path} ({people} người; {failing} trường hợp chưa đạt tiêu chuẩn).",
+                                "Wrote {path} ({people} people; {failing} not meeting the standards)."),
+    "cli_wrote_planning_summary": ("Đã ghi {path} ({posts} chức danh).", "Wrote {path} ({posts} posts)."),
+    "cli_wrote_planning_review": ("Đã ghi {path} (rà soát năm {year}: bổ sung {added}, đưa ra {removed}).",
+                                  "Wrote {path} (review of {year}: {added} added, {removed} removed)."),
+    "cli_training_gaps_total": ("{people} người, {gaps} tiêu chuẩn còn thiếu.",
+                                "{people} people, {gaps} requirements not met."),
+    "cli_wrote_training_plan": ("Đã ghi {path} ({lines} dòng kế hoạch, {people} lượt người).",
+                                "Wrote {path} ({lines} plan lines, {people} places)."),
+    "cli_wrote_training_results": ("Đã ghi {path} ({records} lượt cử đi học, {completed} lượt hoàn thành).",
+                                   "Wrote {path} ({records} people sent to training, {completed} completed)."),
+    "cli_retirement_age": ("Tuổi nghỉ hưu: {value}", "Retirement age: {value}"),
+    "cli_retirement_reached": ("Đủ tuổi ngày: {value}", "Age reached on: {value}"),
+    "cli_retirement_last_day": ("Làm việc đến hết ngày: {value}", "Works until the end of: {value}"),
+    "cli_retirement_date": ("Thời điểm nghỉ hưu: {value}", "Retirement date: {value}"),
+    "cli_retirement_notice": ("Hạn thông báo nghỉ hưu: {value}", "Retirement notice due: {value}"),
+    "cli_no_rule": ("không có quy định", "no rule"),
+    "cli_rule": ("Quy định: {value}", "Rule: {value}"),
     # the import's summary line (hrapp/io/excel_import.py)
     "import_has_errors": ("Có {errors} lỗi trong {rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                           "{errors} errors in {rows} rows; nothing was written. Correct the file and import it "

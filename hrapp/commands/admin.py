@@ -7,6 +7,7 @@ import sys
 
 from hrapp.cli import CliError, bi, print_json
 from hrapp.cli_auth import authenticate_cli, read_new_password, read_password
+from hrapp.messages import text, word
 
 YES_WORDS = {"có", "co", "c", "yes", "y"}
 
@@ -80,7 +81,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     authenticate_cli(args, ctx, "admin")
     result = backup(ctx, args.file)
     size = f"{result.size:,}".replace(",", ".")
-    print(f"Đã sao lưu vào {result.path} ({size} byte, {result.attachments} tệp đính kèm); kiểm tra toàn vẹn: đạt.")
+    print(text("cli_backup_done", path=str(result.path), size=size, attachments=result.attachments))
     return 0
 
 
@@ -105,17 +106,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         ctx = None  # the current database cannot be opened (damaged): restoring it needs no sign-in to it
     if ctx is not None:
         authenticate_cli(args, ctx, "admin")
-    print(f"Bản sao lưu {info.path}: {info.persons} hồ sơ, {info.units} đơn vị, {info.attachments} tệp đính kèm, "
-          f"phiên bản dữ liệu {', '.join(info.revisions)}" + (" (sẽ được nâng cấp)" if info.needs_upgrade else ""))
-    if not args.yes and not _confirm("Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu này? Gõ 'có' để đồng ý: "):
-        print("Đã hủy, dữ liệu giữ nguyên.")
+    print(text("cli_backup_info_upgrade" if info.needs_upgrade else "cli_backup_info", path=str(info.path),
+               persons=info.persons, units=info.units, attachments=info.attachments,
+               revisions=", ".join(info.revisions)))
+    if not args.yes and not _confirm(word("cli_restore_question")):
+        print(text("cli_restore_cancelled"))
         return 1
     result = restore(ctx if ctx is not None else resolve_url(args.db), args.file)
-    print(f"Đã khôi phục {result.database} từ {result.restored_from}.")
+    print(text("cli_restored", database=str(result.database), source=str(result.restored_from)))
     if result.safety_copy:
-        print(f"Dữ liệu trước khi khôi phục được giữ tại {result.safety_copy}.")
+        print(text("cli_restore_safety_copy", path=str(result.safety_copy)))
     if result.accounts_on:
-        print("Cơ sở dữ liệu đã khôi phục có tài khoản người dùng: hãy đăng nhập lại.")
+        print(text("cli_restore_accounts"))
     return 0
 
 
@@ -129,8 +131,7 @@ def cmd_copy_to(args: argparse.Namespace) -> int:
     result = copy_to(ctx, args.url, batch_size=args.batch_size)
     for table, n in result.counts.items():
         print(f"{table}\t{n}")
-    print(f"Đã chép {result.total_rows} bản ghi của {len(result.counts)} bảng sang {result.target}; "
-          "số bản ghi từng bảng khớp với nguồn.")
+    print(text("cli_copied", rows=result.total_rows, tables=len(result.counts), target=str(result.target)))
     return 0
 
 
@@ -139,8 +140,7 @@ def cmd_enable_accounts(args: argparse.Namespace) -> int:
 
     ctx = _open(args)
     user = enable_accounts(ctx, args.username, read_new_password(args.username), args.full_name)
-    print(f"Đã bật tài khoản người dùng. Quản trị viên: {user.username}. Từ nay các lệnh đọc hoặc thay đổi dữ liệu cần "
-          "--user và mật khẩu.")
+    print(text("cli_accounts_on", username=user.username))
     return 0
 
 
@@ -160,7 +160,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
         print_json([_user_json(u) for u in users])
     else:
         for u in users:
-            state = "hoạt động" if u.active else "vô hiệu"
+            state = word("cli_user_active" if u.active else "cli_user_inactive")
             print(f"{u.username}\t{u.full_name}\t{u.role_label}\t{state}")
     return 0
 
@@ -189,7 +189,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     scope = _unit_ids(ctx, args.units)
     user = create_user(ctx, NewUser(username=args.username, password=read_new_password(args.username),
                                     role=args.role, full_name=args.full_name, unit_scope=scope))
-    print(f"Đã thêm tài khoản {user.username} ({user.role_label}); người dùng phải đổi mật khẩu khi đăng nhập lần đầu.")
+    print(text("cli_user_added", username=user.username, role=user.role_label))
     return 0
 
 
@@ -199,7 +199,7 @@ def cmd_users_reset(args: argparse.Namespace) -> int:
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     user = reset_password(ctx, args.username, read_new_password(args.username))
-    print(f"Đã đặt lại mật khẩu của {user.username} và mở khóa; người dùng phải đổi mật khẩu khi đăng nhập.")
+    print(text("cli_password_reset", username=user.username))
     return 0
 
 
@@ -209,7 +209,7 @@ def cmd_users_deactivate(args: argparse.Namespace) -> int:
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     user = deactivate_user(ctx, args.username)
-    print(f"Đã vô hiệu hóa tài khoản {user.username}.")
+    print(text("cli_user_deactivated", username=user.username))
     return 0
 
 
@@ -220,5 +220,5 @@ def cmd_users_change_password(args: argparse.Namespace) -> int:
         raise CliError("cli_user_needed")
     ctx = _open(args)
     user = change_password(ctx, args.user, read_password(args.user), read_new_password(args.user))
-    print(f"Đã đổi mật khẩu của {user.username}.")
+    print(text("cli_password_changed", username=user.username))
     return 0

@@ -10,7 +10,7 @@ import argparse
 
 from hrapp import clock
 from hrapp.cli import CliError, bi, parse_day, print_json
-from hrapp.messages import word
+from hrapp.messages import text, word
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -109,9 +109,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         print_json([a.to_json() for a in rows])
         return 0
     for a in rows:
-        late = " (quá hạn)" if a.overdue else ""
+        late = word("cli_overdue") if a.overdue else ""
         print(f"{a.due_date:%d/%m/%Y}{late}\t{KIND_LABELS[a.kind]}\t{a.full_name}\t{a.detail}")
-    print(f"Tổng cộng: {len(rows)} việc.")
+    print(text("cli_total_tasks", count=len(rows)))
     return 0
 
 
@@ -124,13 +124,13 @@ def cmd_rules_retirement(args: argparse.Namespace) -> int:
         print_json({k: data[k] for k in ("retirement_age", "reached_on", "last_working_day", "retirement_date",
                                          "notice_due", "rule")})
         return 0
-    notice = f"{result.notice_due:%d/%m/%Y}" if result.notice_due else "không có quy định"
-    print(f"Tuổi nghỉ hưu: {result.age.label()}")
-    print(f"Đủ tuổi ngày: {result.reached_on:%d/%m/%Y}")
-    print(f"Làm việc đến hết ngày: {result.last_working_day:%d/%m/%Y}")
-    print(f"Thời điểm nghỉ hưu: {result.retirement_date:%d/%m/%Y}")
-    print(f"Hạn thông báo nghỉ hưu: {notice}")
-    print(f"Quy định: {result.rule.label()}")
+    notice = f"{result.notice_due:%d/%m/%Y}" if result.notice_due else word("cli_no_rule")
+    print(text("cli_retirement_age", value=result.age.label()))
+    print(text("cli_retirement_reached", value=result.reached_on))
+    print(text("cli_retirement_last_day", value=result.last_working_day))
+    print(text("cli_retirement_date", value=result.retirement_date))
+    print(text("cli_retirement_notice", value=notice))
+    print(text("cli_rule", value=result.rule.label()))
     return 0
 
 

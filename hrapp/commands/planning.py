@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.messages import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -110,11 +111,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     ctx = _ctx(args)
     if args.kind == "list":
         data = export_planning_list(ctx, out, args.period, args.as_of)
-        print(f"Đã ghi {out} ({data.people} người; {data.failing} trường hợp chưa đạt tiêu chuẩn).")
+        print(text("cli_wrote_planning_list", path=str(out), people=data.people, failing=data.failing))
     elif args.kind == "summary":
         summary = export_planning_summary(ctx, out, args.period, args.as_of)
-        print(f"Đã ghi {out} ({len(summary.posts)} chức danh).")
+        print(text("cli_wrote_planning_summary", path=str(out), posts=len(summary.posts)))
     else:
         review = export_planning_review(ctx, out, args.review or latest_review_id(ctx, args.period))
-        print(f"Đã ghi {out} (rà soát năm {review.year}: bổ sung {len(review.added)}, đưa ra {len(review.removed)}).")
+        print(text("cli_wrote_planning_review", path=str(out), year=review.year, added=len(review.added),
+                   removed=len(review.removed)))
     return 0

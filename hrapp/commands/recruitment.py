@@ -11,6 +11,7 @@ from typing import Any
 
 from hrapp.cli import CliError, bi, print_json
 from hrapp.commands.career import rules_group
+from hrapp.messages import text
 
 DOCUMENTS = ("plan", "eligible", "scores", "results")
 
@@ -114,7 +115,7 @@ def cmd_recruitment_list(args: argparse.Namespace) -> int:
         plan = f"{r.plan_number} ngày {r.plan_date:%d/%m/%Y}" if r.plan_number and r.plan_date else ""
         print(f"{r.id}\t{r.year}\t{r.name}\t{r.method_label}\t{r.status_label}\t{plan}\t"
               f"chỉ tiêu {r.quota}\tdự tuyển {r.candidates}\tđã tuyển {r.hired}")
-    print(f"Tổng cộng: {len(rows)} kỳ tuyển dụng.")
+    print(text("cli_total_rounds", count=len(rows)))
     return 0
 
 

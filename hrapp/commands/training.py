@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.messages import text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,7 +76,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     for r in rows:
         plan = f"\t({r.in_plan})" if r.in_plan else ""
         print(f"{r.full_name}\t{r.unit_code}\t{r.gap.requirement.label}\t{r.gap.message}{plan}")
-    print(f"{len({r.person_id for r in rows})} người, {len(rows)} tiêu chuẩn còn thiếu.")
+    print(text("cli_training_gaps_total", people=len({r.person_id for r in rows}), gaps=len(rows)))
     return 0
 
 
@@ -84,7 +85,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     out = _out(args.out)
     data = export_plan(_ctx(args), out, args.year)
-    print(f"Đã ghi {out} ({len(data.lines)} dòng kế hoạch, {data.people} lượt người).")
+    print(text("cli_wrote_training_plan", path=str(out), lines=len(data.lines), people=data.people))
     return 0
 
 
@@ -93,5 +94,5 @@ def cmd_results(args: argparse.Namespace) -> int:
 
     out = _out(args.out)
     data = export_results(_ctx(args), out, args.year, args.as_of)
-    print(f"Đã ghi {out} ({len(data.records)} lượt cử đi học, {data.completed} lượt hoàn thành).")
+    print(text("cli_wrote_training_results", path=str(out), records=len(data.records), completed=data.completed))
     return 0

@@ -74,6 +74,10 @@ def test_the_commands_own_lines_are_english_with_lang_en_except_the_data(capsys,
     assert re.fullmatch(r"Checked \d+ rows, no errors \(nothing written yet\): there will be 0 new people, "
                         r"0 updated, \d+ unchanged.*\.\n", out), out
     assert not VIETNAMESE.search(out)
+    code, out, _ = main(capsys, "--lang", "en", "--db", db, "backup", str(tmp_path / "b.sqlite3"))
+    assert code == 0 and out.startswith(f"Backed up to {tmp_path / 'b.sqlite3'} (") and not VIETNAMESE.search(out)
+    code, out, _ = main(capsys, "--lang", "en", "--db", db, "rules", "retirement", "--sex", "F", "--birth", "1970-05")
+    assert code == 0 and out.startswith("Retirement age: ") and "Retirement date: " in out
 
 
 def test_the_same_lines_stay_vietnamese_by_default(capsys, tmp_path):
