@@ -946,7 +946,7 @@ class _TableFlow(Flowable):
 class _TableLead(Flowable):
     """Before a table and its heading: a page break when the heading, the table header and the first rows
     (MIN_ROWS, or the whole table when shorter) would not fit on what is left of the page (a CondPageBreak whose
-    height is known only once the table is laid out)."""
+    height is known only once the table is laid out). It takes no room where it stays."""
 
     def __init__(self, state: _TableState, lead: Sequence[Flowable]):
         super().__init__()
@@ -969,9 +969,7 @@ class _TableLead(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availHeight < FRESH_PAGE * self.state.page_h and availHeight < self.needed(availWidth):
-            frame = self._doctemplateAttr("frame")
-            if frame:
-                frame.add_generated_content(FrameBreak)
+            return availWidth, availHeight + 1  # too tall and unsplittable: the frame moves it to the next page
         return 0, 0
 
     def draw(self) -> None:
@@ -1199,7 +1197,7 @@ class OfficialDocument:
                 state.page_h = frame_h
                 # a heading (keep-with-next) above the table stays with its header and first rows
                 lead: list[Flowable] = []
-                while story and getattr(story[-1], "keepWithNext", False) and isinstance(story[-1], Paragraph):
+                while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
                     lead.insert(0, story.pop())
                 spacer = Spacer(1, 2 * mm)
                 story += [_TableLead(state, [*lead, spacer]), *lead, spacer]
