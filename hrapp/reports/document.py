@@ -715,8 +715,9 @@ class _TableState:
     def fit(self, start: int, avail: float, fresh: bool = False) -> tuple[int, float, bool]:
         """(end row, height, with totals) of the part starting at `start` that goes in `avail` points.
 
-        Orphan control: a part that does not end the table holds at least MIN_ROWS rows of values, and so does
-        the last part, which carries the totals and has the signatures (`tail`) below it on the same page. When
+        Orphan control: a part that does not end the table holds at least MIN_ROWS rows of values (2 when the
+        rest of the table is shorter than 2 × MIN_ROWS), and the last part holds MIN_ROWS, carries the totals
+        and has the signatures (`tail`) below it on the same page. When
         the rule cannot be kept here the part is empty (the table starts on the next page), unless the page is
         `fresh` (nearly all of it free), where moving on would not help.
         """
@@ -734,17 +735,22 @@ class _TableState:
             return i, self.header_h + used + totals_h, self.totals_row is not None
         # The page ends inside the table, or the totals or the signatures do not fit under its last row: the
         # last part moves to the next page with MIN_ROWS rows, and this part keeps MIN_ROWS rows too.
-        end = min(i, self._last_part_start(start))
-        end = self._section_back(start, end)
-        if end > start and self._body(start, end) >= MIN_ROWS:
+        last = self._last_part_start(start)
+        end = self._section_back(start, min(i, last))
+        # a short rest (fewer than 2 × MIN_ROWS rows) may leave 2 rows here, not one
+        least = MIN_ROWS if self._body(start, self.nrows) >= 2 * MIN_ROWS else 2
+        if end > start and self._body(start, end) >= least:
             return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
         if not fresh:
             return start, self.header_h, False
-        # A page nearly empty that still cannot keep the rule (very tall rows): fill it as far as it goes.
-        if i == self.nrows and used + totals_h <= room:
-            return i, self.header_h + used + totals_h, self.totals_row is not None
-        end = max(start + 1, min(i, self.nrows - 1) if i == self.nrows else i)
-        end = min(end, self.nrows)
+        # A page nearly empty that still cannot keep the rule (very tall rows): the signatures keep company with
+        # at least one row; else the page is filled as far as it goes.
+        if i == self.nrows:
+            end = max(start + 1, last) if self.nrows - start > 1 else self.nrows
+        else:
+            end = self._section_back(start, max(start + 1, i))
+        if end == self.nrows:
+            return end, self.header_h + used + totals_h, self.totals_row is not None
         return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
 
     # drawing -------------------------------------------------------------------------------------

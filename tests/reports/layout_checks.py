@@ -48,7 +48,8 @@ def recorded_parts() -> Iterator[list[Part]]:
 
 
 def short_parts(parts: list[Part]) -> list[Part]:
-    """Parts with fewer than MIN_ROWS rows in a table long enough to have had them."""
+    """Parts of a table split over pages with fewer than MIN_ROWS rows (the first part of a table shorter than
+    2 × MIN_ROWS: fewer than 2)."""
     by_table: dict[int, list[Part]] = {}
     for p in parts:
         by_table.setdefault(p.table, []).append(p)
@@ -56,7 +57,9 @@ def short_parts(parts: list[Part]) -> list[Part]:
     for table_parts in by_table.values():
         if len(table_parts) < 2:
             continue  # the whole table on one page: any length is fine
-        bad += [p for p in table_parts if p.body < min(MIN_ROWS, p.table_body)]
+        # a table of fewer than 2 × 3 rows may be split 2 + 3 (the signatures keep company with the last 3)
+        least = MIN_ROWS if table_parts[0].table_body >= 2 * MIN_ROWS else 2
+        bad += [p for p in table_parts if p.body < (MIN_ROWS if p.last else least)]
     return bad
 
 

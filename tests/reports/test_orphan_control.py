@@ -127,3 +127,38 @@ def test_a_paragraph_ending_the_document_keeps_the_signatures_company(tmp_path):
         build_pdf(path, LETTERHEAD, "Thông báo", intro=["Một đoạn văn của thông báo, đủ dài để chiếm một dòng."]
                   * lines)
         assert lone_closing_pages(path, NAMES) == [], lines
+
+
+def test_the_2c_of_every_demo_person_ends_with_item_32_beside_its_signatures(demo_ctx, tmp_path):
+    from sqlalchemy import select
+
+    from hrapp.db.models import Person
+    from hrapp.reports.cv_2c import export_cv
+
+    with demo_ctx.read() as s:
+        ids = list(s.scalars(select(Person.id)))
+    assert len(ids) > 100
+    for person_id in ids:
+        path = tmp_path / f"2c_{person_id}.pdf"
+        export_cv(demo_ctx, path, person_id)
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(path)).pages]
+        assert "32) Nhận xét" in pages[-1] and "Người khai" in pages[-1], person_id
+        assert lone_closing_pages(path) == [], person_id
+        for text in pages:  # a salary grid's three lines stay on one page
+            assert text.count("Tháng/năm") == text.count("Hệ số lương"), person_id
+
+
+def test_the_demo_staffing_table_2022_ends_with_rows_totals_and_signatures(demo_ctx, tmp_path):
+    from datetime import date
+
+    from hrapp.reports.staffing_table import export_staffing
+
+    for by_position in (False, True):
+        path = tmp_path / f"bien_che_{by_position}.pdf"
+        with recorded_parts() as parts:
+            export_staffing(demo_ctx, path, 2022, by_position=by_position, printed_on=date(2023, 1, 5))
+        assert short_parts(parts) == []
+        assert parts[-1].totals and parts[-1].page == len(PdfReader(str(path)).pages)
+        assert lone_closing_pages(path, NAMES) == []
+        last = " ".join(PdfReader(str(path)).pages[-1].extract_text().split())
+        assert "Tổng cộng" in last and "GIÁM ĐỐC" in last
