@@ -24,7 +24,7 @@ def _print_2c(window, qtbot, name: str):  # noqa: ANN001, ANN202
     qtbot.mouseClick(page.cv_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.task.finished, timeout=30_000):
         pass
-    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible())
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None and page.preview.isVisible())
     return page, page.preview
 
 
