@@ -746,7 +746,7 @@ class _TableState:
         # A page nearly empty that still cannot keep the rule (very tall rows): the signatures keep company with
         # at least one row; else the page is filled as far as it goes.
         if i == self.nrows:
-            end = max(start + 1, last) if self.nrows - start > 1 else self.nrows
+            end = self._section_back(start, max(start + 1, last)) if self.nrows - start > 1 else self.nrows
         else:
             end = self._section_back(start, max(start + 1, i))
         if end == self.nrows:
