@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is not None:
             return run(args)
+    from ui.preflight import check_or_exit
+
+    check_or_exit(args.lang)  # one line naming the missing system libraries, never a Qt abort
     from ui.app import run_gui
 
     return run_gui(args)

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "hrapp.commands.admin",
     "hrapp.commands.records",
     "hrapp.commands.generate",
+    "hrapp.commands.agency",
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 _fixed: date | None = None
 
@@ -31,13 +31,19 @@ def today() -> date:
     return env if env is not None else date.today()
 
 
+def _offset() -> timedelta:
+    """How far the app's day is from the real one (zero unless a test or HRAPP_TODAY moved it)."""
+    return today() - date.today()
+
+
 def now() -> datetime:
-    """The local time of day on `today()` (the real time when the day is the real one)."""
-    real = datetime.now()
-    day = today()
-    if day == real.date():
-        return real
-    return datetime.combine(day, real.time())
+    """The local date and time, moved with `today()`: the real time of day on the app's day."""
+    return datetime.now() + _offset()
+
+
+def utcnow() -> datetime:
+    """UTC without a zone (as stored in the audit trail), moved with `today()`."""
+    return datetime.now(UTC).replace(tzinfo=None) + _offset()
 
 
 def set_today(day: date | None) -> None:

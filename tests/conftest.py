@@ -12,6 +12,74 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HRAPP_TESTING", "1")
 
 
+def _test_day():
+    """The day the whole suite runs on: HRAPP_TEST_TODAY (CI moves it a year ahead, to a month's last day),
+    else the real date, fixed once for the run so that a test crossing midnight still sees one day."""
+    from datetime import date, datetime
+
+    text = os.environ.get("HRAPP_TEST_TODAY", "").strip()
+    return datetime.strptime(text, "%Y-%m-%d").date() if text else date.today()
+
+
+TEST_DAY = _test_day()
+# The app's clock (hrapp.clock) and every process the tests start (CLI commands, import children) read it.
+os.environ["HRAPP_TODAY"] = TEST_DAY.isoformat()
+os.environ["HRAPP_TEST_TODAY"] = TEST_DAY.isoformat()  # xdist workers inherit the controller's day
+
+
+@pytest.fixture(autouse=True)
+def _one_clock():
+    """Each test starts on the suite's day; a test that moves the clock does not move it for the next."""
+    from hrapp import clock
+
+    clock.set_today(TEST_DAY)
+    yield
+    clock.set_today(TEST_DAY)
+
+
+@pytest.fixture(autouse=True)
+def _no_forgotten_modal(request: pytest.FixtureRequest):
+    """A message box or dialog nobody answers would hang the run (a modal loop waits for a click): after 15 s
+    the watchdog closes it and the test fails with its text, instead of CI waiting until it is killed."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    seen: dict[int, int] = {}
+    left: list[str] = []
+
+    def look() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            seen.clear()
+            return
+        ticks = seen.get(id(widget), 0) + 1
+        seen[id(widget)] = ticks
+        if ticks >= 30:  # 30 × 500 ms
+            text = widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle()
+            left.append(f"{type(widget).__name__}: {text}")
+            if isinstance(widget, QDialog):
+                widget.reject()
+            else:
+                widget.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    assert left == [], "a modal window was left waiting for an answer"
+
+
+@pytest.fixture
+def today():
+    """The suite's day (what `hrapp.clock.today()` answers unless a test sets another)."""
+    return TEST_DAY
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "hr.sqlite3"

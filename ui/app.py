@@ -110,10 +110,33 @@ def _where(db: str | None) -> str:
     return translate("App", "Database: %1").replace("%1", str(path) if path is not None else url)
 
 
-def _open_database(db: str | None) -> ServiceContext:
+def _open_database(db: str | None, create: bool = True) -> ServiceContext:
     from hrapp.services import setup
 
-    return setup.init_database(db)
+    return setup.init_database(db, create=create)
+
+
+def named_database_missing(args: argparse.Namespace) -> Path | None:
+    """The SQLite file named by --db or HRAPP_DB when it does not exist (the default file is simply created on
+    the first start). Read without loading SQLAlchemy."""
+    named = getattr(args, "db", None) or os.environ.get("HRAPP_DB", "")
+    if not named or "://" in str(named):
+        return None
+    path = Path(str(named)).expanduser()
+    return None if path.exists() else path.resolve()
+
+
+def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
+    """Asked before a named database that does not exist is created: a typo must not become an empty database."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, translate("App", "Database not found"),
+        translate("App", "There is no database at %1.\n\nCreate a new, empty database there?").replace(
+            "%1", str(path)),
+        QMessageBox.StandardButton.NoButton, parent)
+    create = box.addButton(translate("App", "Create new database"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is create
 
 
 def _open_and_preload(db: str | None) -> ServiceContext:
@@ -230,7 +253,7 @@ class StartFrame(QMainWindow):
 def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily)
     """On an empty database, ask whether to load the demo department; the answer arrives asynchronously."""
     from hrapp.services import setup
-    from ui.dialogs.first_start_dialog import DEMO, FirstStartDialog
+    from ui.dialogs.first_start_dialog import AGENCY, DEMO, FirstStartDialog
 
     try:
         empty = setup.is_empty(window.ctx)
@@ -239,12 +262,18 @@ def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported la
         return
     if not empty:
         return
-    dialog = FirstStartDialog(window)
+    dialog = FirstStartDialog(window.ctx, window)
     window.first_start_dialog = dialog
 
     def chosen() -> None:
         if dialog.choice == DEMO:
             start_demo_load(window)
+        elif dialog.choice == AGENCY:
+            window.refresh_all()
+            window.show_area("staff")
+            window.statusBar().showMessage(
+                translate("App", "The agency was saved. Import the units and staff from Excel: Staff records → "
+                                 "Import."), 10000)
 
     dialog.accepted.connect(chosen)
     dialog.open()
@@ -291,6 +320,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app = application()
     install_translation(app, choose_language(getattr(args, "lang", None)))
     apply_style(app)
+    missing = named_database_missing(args)
+    if missing is not None and not confirm_new_database(missing):
+        return 1
     frame = StartFrame()
     frame.show()
     frame_shown(frame)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,17 +25,20 @@ import hrapp
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import HrappError
 from hrapp.services import setup
+from hrapp.services.agency import Agency, get_agency
 from hrapp.services.context import ServiceContext
 from ui import preferences
 from ui.icons import icon
-from ui.messages import show_error, show_message
+from ui.messages import confirm, show_error, show_message
 from ui.pages import registry
 from ui.pages.base import BasePage
 from ui.session import SessionActions
+from ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
 
 SIDEBAR_WIDTH = 200
+DB_LABEL_WIDTH = 420
 
 
 class MainWindow(QMainWindow):
@@ -86,7 +89,8 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel()
         self.user_label = QLabel()
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.db_label.setMaximumWidth(DB_LABEL_WIDTH)  # no stretch: the left of the bar says what just happened
+        self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -206,7 +210,7 @@ class MainWindow(QMainWindow):
             page.restore_state(settings)
             settings.endGroup()
             page.actions_changed.connect(self._update_actions)
-            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            page.status_message.connect(lambda text: confirm(self, text))
             self.stack.addWidget(page)
             self._pages[key] = page
         return page
@@ -237,6 +241,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activated()
         self._update_actions()
+        notice = self.findChild(Notice, "notice", Qt.FindChildOption.FindDirectChildrenOnly)
+        if notice is not None:
+            QTimer.singleShot(0, notice.follow_layout)  # once the page is laid out
 
     def _page_call(self, method: str) -> None:
         page = self.current_page()
@@ -253,17 +260,25 @@ class MainWindow(QMainWindow):
     # --- database ------------------------------------------------------------------------------------
     def _show_context_info(self) -> None:
         try:
-            letterhead = setup.settings(self.ctx)
+            agency = get_agency(self.ctx)
         except HrappError as exc:
-            letterhead = dict(setup.DEFAULT_SETTINGS)
+            agency = Agency()
             show_error(self, exc)
-        self.parent_agency_label.setText(letterhead.get("parent_agency", "").upper())
-        self.agency_label.setText(letterhead.get("agency_name", ""))
+        self.parent_agency_label.setText(agency.parent_agency.upper())
+        self.agency_label.setText(agency.name.upper() if agency.configured
+                                  else self.tr("Agency not set (Administration → Agency)"))
         path = sqlite_path(self.ctx.url)
         where = str(path) if path is not None else self.ctx.url
-        self.db_label.setText(self.tr("Database: %1").replace("%1", where))
+        label = self.tr("Database: %1")
+        room = DB_LABEL_WIDTH - self.db_label.fontMetrics().horizontalAdvance(label.replace("%1", "")) - 16
+        shown = self.db_label.fontMetrics().elidedText(where, Qt.TextElideMode.ElideMiddle, room)
+        self.db_label.setText(label.replace("%1", shown))
         self.db_label.setToolTip(where)
         self.session_actions.refresh()
+
+    def refresh_header(self) -> None:
+        """The agency changed (Quản trị → Cơ quan): the header shows the new name."""
+        self._show_context_info()
 
     def refresh_all(self) -> None:
         """Data changed outside the pages (demo loaded, database replaced): reload header and pages."""
@@ -302,13 +317,13 @@ class MainWindow(QMainWindow):
                              self.tr("This file already exists. Use Open database to open it."),
                              QMessageBox.Icon.Warning)
                 return
-            self.open_database(path)
+            self.open_database(path, create=True)
 
-    def open_database(self, db: str) -> bool:
-        """Open (creating or upgrading) another database; on error the current one stays open."""
+    def open_database(self, db: str, create: bool = False) -> bool:
+        """Open (upgrading; creating only for New database) another database; on error the current one stays open."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ctx = setup.init_database(db)
+            ctx = setup.init_database(db, create=create)
         except HrappError as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, exc, self.tr("Cannot open the database"))

@@ -1,11 +1,13 @@
-"""Message boxes for errors: the app's own errors in their Vietnamese text, anything else without a traceback."""
+"""What the officer is told: errors in message boxes (the app's own in their text, anything else without a
+traceback), and `confirm` for what was done (saved, exported, printed), seen without a click to dismiss."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from hrapp.errors import HrappError
 
@@ -35,3 +37,36 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
 def show_message(parent: QWidget | None, title: str, text: str,
                  icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
     QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()
+
+
+STATUS_MS = 15_000
+
+
+def confirm(widget: QWidget, text: str | None = None, path: str | Path | None = None) -> None:
+    """Say what was done: a notice at the bottom of `widget`'s window (for a written file with "Open file" and
+    "Open folder") and the same words in the main window's status bar. Every save, export and print uses it.
+
+    Without `text`, a file is announced as "Saved <file name>".
+    """
+    from ui.widgets.notice import Notice
+
+    status = text
+    if text is None:
+        saved = translate("Messages", "Saved %1")
+        text, status = saved.replace("%1", Path(path).name), saved.replace("%1", str(path))
+    elif path is not None and str(path) not in text:
+        status = f"{text} – {path}"
+    Notice.for_window(widget).show_text(text, path)
+    window = main_window_of(widget)
+    if window is not None:
+        window.statusBar().showMessage(status, STATUS_MS)
+
+
+def main_window_of(widget: QWidget | None) -> QMainWindow | None:
+    """The main window holding `widget`, through the dialogs opened over it."""
+    while widget is not None:
+        top = widget.window()
+        if isinstance(top, QMainWindow):
+            return top
+        widget = top.parentWidget()
+    return None

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStanda
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from hrapp import clock
 from hrapp.db.engine import sqlite_path
 from hrapp.services.backup import (
     BackupInfo,
@@ -23,7 +24,7 @@ from hrapp.services.backup import (
     restore,
 )
 from hrapp.services.context import ServiceContext
-from ui.messages import error_text, show_error, show_message
+from ui.messages import confirm, error_text, show_error, show_message
 from ui.tasks import Task, run_task, wait_for_all
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def backup_file_name(ctx: ServiceContext, day: date | None = None) -> str:
     """'hrapp-2026-03-02.sqlite3' after the database's own name."""
     path = sqlite_path(ctx.url)
     stem = path.stem if path is not None else "hrapp"
-    return f"{stem}-{(day or date.today()).isoformat()}.sqlite3"
+    return f"{stem}-{(day or clock.today()).isoformat()}.sqlite3"
 
 
 def _documents() -> Path:
@@ -114,7 +115,7 @@ class SessionActions(QObject):
 
         dialog = ChangePasswordDialog(self.ctx, self.ctx.user, self.window)
         if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
-            self.window.statusBar().showMessage(self.tr("Your password was changed."), 6000)
+            confirm(self.window, self.tr("Your password was changed."))
 
     def sign_out(self) -> None:
         """Hide the window, ask for a sign-in again; giving up closes the application."""
@@ -150,9 +151,8 @@ class SessionActions(QObject):
 
         def done(result: BackupResult) -> None:
             text = self.tr("The database was backed up to %1 (%2, %3 attached documents).")
-            self.window.statusBar().showMessage(
-                text.replace("%1", str(result.path)).replace("%2", size_text(result.size))
-                .replace("%3", str(result.attachments)), 15000)
+            confirm(self.window, text.replace("%1", str(result.path)).replace("%2", size_text(result.size))
+                    .replace("%3", str(result.attachments)), result.path)
             self.backed_up.emit(result)
 
         self.task = run_task(work, parent=self.window, title=self.tr("Backup"),

@@ -45,10 +45,12 @@ QLineEdit {{
 }}
 QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
 QLineEdit[readOnly="true"] {{ background: #f7f9fb; }}
+QLineEdit[invalid="true"] {{ border: 1px solid #b3261e; }}
 QPushButton#primary {{
     background: {ACCENT}; color: #ffffff; border: 1px solid #184d7d; border-radius: 4px; padding: 6px 14px;
 }}
 QPushButton#primary:hover {{ background: #246aa8; }}
+QPushButton#primary:disabled {{ background: #a9bccf; border-color: #93a8bd; color: #f4f7fa; }}
 QPushButton#choice {{
     text-align: left; padding: 12px 14px; border: 1px solid #c3ccd6; border-radius: 6px; background: #ffffff;
 }}

@@ -7,8 +7,8 @@ the order of COMMAND_MODULES, e.g. ``rules_group(sub).add_parser("rank", ...)``.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
+from hrapp import clock
 from hrapp.cli import CliError, parse_day, print_json
 
 _GROUP_ATTR = "_hrapp_rules_group"
@@ -88,7 +88,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if unknown:
         raise CliError(f"loại việc '{unknown[0]}' không có (chọn: {', '.join(KINDS)})")
     ctx = open_context(args)
-    rows = alerts(ctx, args.as_of or date.today(), args.days, kinds)
+    rows = alerts(ctx, args.as_of or clock.today(), args.days, kinds)
     if args.format == "json":
         print_json([a.to_json() for a in rows])
         return 0

@@ -38,11 +38,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from hrapp.services.demo import load_demo
     from hrapp.services.setup import init_database
 
-    ctx = init_database(args.db)
+    ctx = init_database(args.db, create=False)  # only `init` creates a database
     authenticate_cli(args, ctx, "write")
     summary = load_demo(ctx)
-    print(f"Đã nạp dữ liệu mẫu: {summary}")
+    print(demo_summary(summary))
     return 0
+
+
+DEMO_COUNTS = (("units", "đơn vị"), ("positions", "vị trí việc làm"), ("persons", "người"),
+               ("quotas", "chỉ tiêu biên chế"), ("decisions", "quyết định"))
+
+
+def demo_summary(summary: dict[str, int]) -> str:
+    """'Đã nạp dữ liệu mẫu: 17 đơn vị, 67 vị trí việc làm, 150 người, …' (a sentence, not a Python dict)."""
+    parts = [f"{summary[key]:,} {label}".replace(",", ".") for key, label in DEMO_COUNTS if key in summary]
+    return "Đã nạp dữ liệu mẫu: " + ", ".join(parts) + "."
 
 
 def cmd_employees_list(args: argparse.Namespace) -> int:

@@ -57,7 +57,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
     as_of = _day(args.as_of) if args.as_of else None
-    ctx = init_database(args.db)
+    ctx = init_database(args.db, create=False)  # only `init` creates a database
     authenticate_cli(args, ctx, "admin")
     summary = generate_province(ctx, args.employees, args.units, seed=args.seed, as_of=as_of,
                                 progress=None if args.quiet else _Progress())

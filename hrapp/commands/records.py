@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, parse_day
+from hrapp.cli import CliError, parse_day, print_json
 from hrapp.commands.reports import add_report, out_path
 
 
@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="tệp .xlsx theo mẫu nhập")
     p.add_argument("--dry-run", action="store_true", dest="dry_run", help="chỉ kiểm tra, không ghi")
     p.add_argument("--errors", help="ghi danh sách lỗi ra tệp .xlsx")
+    p.add_argument("--format", choices=["json", "text"], default="text",
+                   help="json: {new, updated, unchanged, errors: [{sheet, row, column, message}]}")
     p.set_defaults(handler=cmd_import_employees)
 
     exp = sub.add_parser("export", help="xuất dữ liệu ra tệp Excel")
@@ -51,6 +53,14 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
     if args.errors:
         _xlsx(args.errors)
     result = import_employees(_context(args, "write"), args.file, dry_run=args.dry_run)
+    if args.format == "json":
+        print_json({"new": result.created, "updated": result.updated, "unchanged": result.unchanged,
+                    "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
+                                "message": i.message + (f" (giá trị: {i.value})" if i.value else "")}
+                               for i in result.issues]})
+        if args.errors and not result.ok:
+            write_issues(result.issues, args.errors)
+        return 0 if result.ok else 1
     if result.ok:
         print(result.summary())
         return 0

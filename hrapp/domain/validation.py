@@ -60,6 +60,20 @@ CATEGORY_REQUIRED: dict[str, tuple[str, ...]] = {
     "hop_dong": (),
     "hop_dong_nv_cong_chuc": (),
 }
+# Công chức hold a ngạch, viên chức a chức danh nghề nghiệp (ranks.json `kind`); a labour contract may be
+# paid on either scale, so its list is the whole catalogue.
+RANK_KINDS: dict[str, tuple[str, ...]] = {
+    "cong_chuc": ("ngach",),
+    "vien_chuc": ("cdnn",),
+    "vien_chuc_tu_chu": ("cdnn",),
+    "hop_dong_nv_cong_chuc": ("ngach",),
+}
+
+
+def ranks_for_category(category: str | None) -> list[str]:
+    """The rank codes that fit the category, in catalogue order (all of them for none or a contract)."""
+    kinds = RANK_KINDS.get(category or "")
+    return [code for code, rank in catalogs.ranks().items() if kinds is None or rank.get("kind") in kinds]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")

@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
+from hrapp import clock
 from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
@@ -239,7 +240,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
     `dry_run` or a problem was found, write all the candidates in one transaction."""
     require(ctx, WRITE)
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     book = read_workbook(path)
     with ctx.unit_of_work() as s:
         rnd = q.get_round(s, round_id)

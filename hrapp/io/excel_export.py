@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryStep
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
@@ -115,13 +115,17 @@ def _current_rows(session: Session, chunk: list[int], out: dict[int, dict[str, A
     for pid, e in emps.items():
         out[pid].update(start_date=e.start_date, recruitment_date=e.recruitment_date,
                         recruitment_agency=e.recruitment_agency)
-    steps: dict[int, date] = {}
-    for pid, day in session.execute(select(SalaryStep.person_id, SalaryStep.effective_date)
-                                    .where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= today)):
-        if pid not in steps or day > steps[pid]:
-            steps[pid] = day
-    for pid, day in steps.items():
-        out[pid]["salary_date"] = day
+    # the salary row in force (the latest by date, then by entry): its step, coefficient and date together, so
+    # that the file names one stored row and a re-import finds it
+    steps: dict[int, Any] = {}
+    for r in session.execute(select(SalaryStep.person_id, SalaryStep.effective_date, SalaryStep.id,
+                                    SalaryStep.step, SalaryStep.coefficient)
+                             .where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= today)):
+        best = steps.get(r.person_id)
+        if best is None or (r.effective_date, r.id) > (best.effective_date, best.id):
+            steps[r.person_id] = r
+    for pid, r in steps.items():
+        out[pid].update(salary_date=r.effective_date, salary_step=r.step, coefficient=r.coefficient)
     for pid, code, start in session.execute(
             select(PostHeld.person_id, PostHeld.post_code, PostHeld.start_date)
             .where(PostHeld.person_id.in_(chunk), PostHeld.is_concurrent.is_(False), PostHeld.start_date <= today,
@@ -159,7 +163,7 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
                           f"{allowed}.", field="columns")
     cols = [EXPORT_COLUMNS[k] for k in keys]
     require(ctx, READ)
-    today = today or date.today()
+    today = today or clock.today()
     scope = units_in_scope(ctx)
     masked = not can_see_personal(ctx)
     with ctx.read() as s:

@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -49,6 +49,7 @@ from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.excel_template import Col, SheetSpec
+from hrapp.io.org_import import OrgCounts
 from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
@@ -116,8 +117,12 @@ class ImportResult:
             return (f"Có {len(self.issues)} lỗi trong {self.rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập "
                     "lại.")
         people = f"{self.created} người mới, {self.updated} người cập nhật, {self.unchanged} người không đổi"
-        extra = sum(n for sheet, n in self.added.items() if sheet != t.PERSONS.name)
+        org_sheets = {spec.name for spec in t.ORG_SHEETS}
+        extra = sum(n for sheet, n in self.added.items() if sheet != t.PERSONS.name and sheet not in org_sheets)
         history = f", {extra} dòng quá trình/trình độ" if extra else ""
+        units, quotas = self.added.get(t.UNITS.name, 0), self.added.get(t.QUOTAS.name, 0)
+        history += f", {units} đơn vị" if units else ""
+        history += f", {quotas} số biên chế" if quotas else ""
         if self.dry_run:
             return (f"Kiểm tra xong {self.rows} dòng, không có lỗi (chưa ghi): sẽ có {people}{history}.")
         return f"Đã nhập {self.rows} dòng trong {self.seconds:.1f} giây: {people}{history}."
@@ -614,6 +619,7 @@ class _Importer:
         self.rules: RuleBook = ctx.rulebook
         self.progress, self.cancel = progress, cancel
         self.issues = _Issues()
+        self.org = OrgCounts()
         self.done = 0
         self.total = 1
         units = [(c, n) for c, n in session.execute(select(OrgUnit.code, OrgUnit.name))]
@@ -640,13 +646,16 @@ class _Importer:
 
     # validation -----------------------------------------------------------------------------------
     def plan(self, book: dict[str, list[list[Any]]]) -> list[_Plan]:
-        persons = _locate(book, t.PERSONS, self.issues, required=True)
+        from hrapp.io.org_import import plan_org
+
+        self.org = plan_org(self, book)  # units and quotas first: the staff rows may name the new units
+        persons = _locate(book, t.PERSONS, self.issues, required=not self.org.rows)
         others = {spec.name: _locate(book, spec, self.issues, required=False) for spec in t.SHEETS[1:]}
         sheets = [persons] + list(others.values())
         self.total = 2 * sum(len(s.rows) for s in sheets if s is not None) or 1
         if persons is None:
             return []
-        if self.total == 1 and not self.issues.items:
+        if self.total == 1 and not self.issues.items and not self.org.rows:
             self.issues.add(persons, 2, None, "", f"Trang tính “{t.PERSONS.name}” không có dòng dữ liệu nào.")
             return []
         plans: dict[str, _Plan] = {}
@@ -760,7 +769,7 @@ class _Importer:
                 return None
             identity = ps.IdentityInput(**{**ex.identity.__dict__, **file_identity})
             identity_changes = {k: x for k, x in file_identity.items() if k not in ("full_name", "id_number")
-                                and getattr(ex.identity, k) != (v.normalize_cccd(x) if k == "id_number" else x)}
+                                and _differs(getattr(ex.identity, k), x)}
             if normalize_name(val["full_name"]) != ex.full_name:
                 identity_changes["full_name"] = val["full_name"]
         else:
@@ -964,6 +973,10 @@ class _Importer:
                 unchanged += 1
             self.tick()
         added[t.PERSONS.name] = created + updated
+        if self.org.units:
+            added[t.UNITS.name] = self.org.units
+        if self.org.quotas:
+            added[t.QUOTAS.name] = self.org.quotas
         self.s.add(AuditLog(user=self.s.info.get("user", "system"), action="import", entity="persons",
                             summary=f"Nhập từ tệp {source}: {created} người mới, {updated} cập nhật",
                             changes={"added": added}))
@@ -972,7 +985,7 @@ class _Importer:
     def _write_new(self, plans: list[_Plan], added: dict[str, int]) -> int:
         if not plans:
             return 0
-        today = date.today()
+        today = clock.today()
         person_rows: list[dict[str, Any]] = []
         children: list[dict[type, list[dict[str, Any]]]] = []
         for plan in plans:
@@ -1156,6 +1169,16 @@ class _Importer:
         return changed
 
 
+def _differs(stored: Any, given: Any) -> bool:
+    """A cell of the file against the stored value, as the file can hold it: texts without their surrounding
+    spaces (a cell is read stripped), an empty text as nothing, a date as a date."""
+    if stored.__class__ is str:
+        stored = stored.strip() or None
+    if isinstance(stored, datetime):
+        stored = stored.date()
+    return stored != given
+
+
 def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.EmploymentInput,
                salary: ps.SalaryInput | None, val: dict[str, Any]) -> bool:
     """True when a row of the persons sheet adds nothing to the stored record."""
@@ -1319,29 +1342,36 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
             cancel: CancelCallback | None, today: date | None) -> ImportResult:
     started = time.perf_counter()
     require(ctx, WRITE)
-    today = today or date.today()
+    today = today or clock.today()
     book = read_workbook(path)
     if cancel is not None and cancel():
         raise ImportCancelled()
     with ctx.unit_of_work() as s:
         importer = _Importer(ctx, s, today, progress, cancel)
         plans = importer.plan(book)
-        total_rows = importer.total // 2
+        total_rows = importer.total // 2 + importer.org.rows
         if importer.issues.items:
+            s.rollback()  # units and quotas were written ahead for the staff rows: nothing is kept
             issues = tuple(sorted(importer.issues.items, key=_issue_order))
             return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started)
         if dry_run:
+            s.rollback()
             new = sum(1 for p in plans if p.person_id is None)
             changed = sum(1 for p in plans if p.person_id is not None and p.changes_anything())
             return ImportResult(True, (), total_rows, created=new, updated=changed,
-                                unchanged=len(plans) - new - changed, seconds=time.perf_counter() - started)
+                                unchanged=len(plans) - new - changed, added=_org_added(importer.org),
+                                seconds=time.perf_counter() - started)
         created, updated, unchanged, added = importer.write(plans, Path(path).name)
     if progress is not None:
         progress(importer.total, importer.total)
     return ImportResult(False, (), total_rows, created, updated, unchanged, added, time.perf_counter() - started)
 
 
-_SHEET_ORDER = {spec.name: n for n, spec in enumerate(t.SHEETS)}
+def _org_added(org: OrgCounts) -> dict[str, int]:
+    return {name: n for name, n in ((t.UNITS.name, org.units), (t.QUOTAS.name, org.quotas)) if n}
+
+
+_SHEET_ORDER = {spec.name: n for n, spec in enumerate((*t.ORG_SHEETS, *t.SHEETS))}
 
 
 def _issue_order(issue: ImportIssue) -> tuple:

@@ -172,6 +172,36 @@ FAMILY = SheetSpec("Gia đình", "Quan hệ gia đình (mục 30 của Sơ yếu
 ))
 
 SHEETS: tuple[SheetSpec, ...] = (PERSONS, QUALIFICATIONS, SALARY, WORK, FAMILY)
+
+# Starting from an empty database: the organisation and its quotas, imported before the people (same transaction).
+UNITS = SheetSpec("Đơn vị", "Mỗi dòng một đơn vị của cơ cấu tổ chức (nhập trước nhân sự, cùng một lần: cột “Mã đơn "
+                  "vị” của trang Nhân sự có thể dùng mã mới ở đây). Đơn vị đã có (trùng mã, cùng tên) được giữ nguyên.", (
+    Col("code", "Mã đơn vị", TEXT, True, 12, "Mã ngắn, duy nhất: chữ, số và các dấu . - / _.", example="VP"),
+    Col("name", "Tên đơn vị", TEXT, True, 36, "Tên đầy đủ.", example="Văn phòng Sở"),
+    Col("kind", "Loại đơn vị", CODE, True, 16, "Sở, Văn phòng, Phòng chuyên môn, Chi cục, Trung tâm …",
+        "unit_kind", "van_phong"),
+    Col("parent_code", "Mã đơn vị cấp trên", TEXT, False, 14, "Mã của đơn vị cấp trên (một dòng của trang này hoặc "
+        "đơn vị đã có); để trống với đơn vị gốc (cơ quan).", example="SNV"),
+    Col("short_name", "Tên viết tắt", TEXT, False, 12),
+    Col("active_from", "Ngày thành lập", DATE, False, 12, "Ngày đơn vị bắt đầu hoạt động (mặc định: ngày của quyết "
+        "định, nếu có)."),
+    Col("decision_number", "Số quyết định thành lập", TEXT, False, 16, "Nếu ghi thì ghi cả ngày ký.",
+        example="12/QĐ-UBND"),
+    Col("decision_date", "Ngày ký quyết định", DATE, False, 12),
+    Col("sort_order", "Thứ tự", INT, False, 7, "Thứ tự hiển thị và in (mặc định: thứ tự dòng)."),
+))
+
+QUOTAS = SheetSpec("Biên chế", "Biên chế, số lượng người làm việc được giao: mỗi dòng một số theo năm, đơn vị và loại, "
+                   "kèm quyết định giao. Số đã có của cùng năm, đơn vị, loại được thay bằng số mới.", (
+    Col("year", "Năm", INT, True, 7, example="2025"),
+    Col("unit_code", "Mã đơn vị", TEXT, True, 12, "Mã đơn vị (trang Đơn vị hoặc đơn vị đã có).", example="VP"),
+    Col("category", "Loại biên chế", CODE, True, 16, "công chức, viên chức, hợp đồng …", "category", "cong_chuc"),
+    Col("number", "Số được giao", INT, True, 9, example="12"),
+    Col("decision_number", "Số quyết định giao", TEXT, True, 16, example="45/QĐ-UBND"),
+    Col("decision_date", "Ngày ký quyết định", DATE, True, 12),
+    Col("note", "Ghi chú", TEXT, False, 24),
+))
+ORG_SHEETS: tuple[SheetSpec, ...] = (UNITS, QUOTAS)
 GUIDE_SHEET = "Hướng dẫn"
 CODES_SHEET = "Danh mục"
 GENDER_CODES = {"M": "Nam", "F": "Nữ"}
@@ -202,6 +232,7 @@ def code_lists(units: Sequence[tuple[str, str]]) -> dict[str, list[tuple[str, st
         "study_mode": list(STUDY_MODES.items()),
         "salary_reason": list(SALARY_REASONS.items()),
         "family_side": list(FAMILY_SIDE_CODES.items()),
+        "unit_kind": [(it["code"], it["name"]) for it in catalogs.items("unit_kind")],
     }
 
 
@@ -209,7 +240,7 @@ _CODE_TITLES = {
     "unit": "Đơn vị", "gender": "Giới tính", "category": "Loại cán bộ", "rank": "Ngạch/CDNN",
     "post": "Chức vụ", "ethnicity": "Dân tộc", "religion": "Tôn giáo", "qualification_kind": "Loại trình độ",
     "qualification_level": "Mã trình độ", "study_mode": "Hình thức đào tạo", "salary_reason": "Lý do nâng lương",
-    "family_side": "Về bên",
+    "family_side": "Về bên", "unit_kind": "Loại đơn vị",
 }
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQ_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -251,7 +282,7 @@ def write_template(ctx: ServiceContext, target: str | os.PathLike[str] | IO[byte
     wb.remove(wb.active)
     lists = code_lists(unit_codes(ctx))
     code_ranges = _code_ranges(lists)
-    for spec in SHEETS:
+    for spec in (*SHEETS, *ORG_SHEETS):
         ws = data_sheet(wb, spec)
         for i, col in enumerate(spec.columns, start=1):
             letter = get_column_letter(i)
@@ -315,11 +346,13 @@ def _write_guide(wb: Workbook, lists: dict[str, list[tuple[str, str]]]) -> None:
         "Phần mềm kiểm tra toàn bộ tệp trước khi ghi: nếu có một lỗi thì không ghi dòng nào và trả về danh sách "
         "lỗi (trang, dòng, cột, giá trị, nội dung) để sửa.",
         "Mã đơn vị, loại cán bộ, ngạch, trình độ … xem ở trang Danh mục.",
+        "Bắt đầu từ cơ sở dữ liệu trống: ghi cơ cấu tổ chức ở trang “Đơn vị” và biên chế được giao ở trang “Biên chế”; "
+        "các trang này được nhập trước trang Nhân sự, trong cùng một lần nhập.",
     ]
     for r, text in enumerate(notes, start=2):
         ws.cell(r, 1, f"{r - 1}. {text}")
     row = len(notes) + 3
-    for spec in SHEETS:
+    for spec in (*SHEETS, *ORG_SHEETS):
         ws.cell(row, 1, f"Trang “{spec.name}”").font = Font(bold=True, size=12)
         ws.cell(row + 1, 1, spec.purpose).alignment = Alignment(wrap_text=False)
         row += 2

@@ -438,7 +438,7 @@ def profile_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, 
                 rank = ranks.get(p.cur_rank_code or "", "")
                 current = ", ".join(x for x in (rank, unit_name) if x)
             out[pid] = ProfileFacts(
-                person_id=pid, ethnicity=p.ethnicity or "", current_post=current, unit_name=unit_name,
+                person_id=pid, ethnicity=catalogs.label("ethnicity", p.ethnicity), current_post=current, unit_name=unit_name,
                 chuyen_mon=_highest_text("chuyen_mon", quals[pid]["chuyen_mon"], with_major=True),
                 llct=_highest_text("llct", quals[pid]["llct"]), qlnn=_highest_text("qlnn", quals[pid]["qlnn"]),
                 ngoai_ngu=_highest_text("ngoai_ngu", quals[pid]["ngoai_ngu"], with_language=True),

@@ -177,6 +177,7 @@ class CouncilMember:
     full_name: str
     title: str = ""
     role: str = "uy_vien"
+    person_id: int | None = None  # the staff record of a member from the agency; None for one from outside
 
     @property
     def role_label(self) -> str:
@@ -372,6 +373,11 @@ class CandidateInfo:
     note: str | None
 
     @property
+    def ineligible_text(self) -> str:
+        """Why the candidate does not meet the conditions, as one clean sentence (empty when eligible)."""
+        return reasons_text(self.ineligible_reasons)
+
+    @property
     def first_position(self) -> str:
         return self.preferences[0].position_name if self.preferences else ""
 
@@ -559,8 +565,8 @@ def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo
         category=rnd.category, plan_decision=_dinfo(session, rnd.plan_decision_id), notice_date=rnd.notice_date,
         application_deadline=rnd.application_deadline, round1_date=rnd.round1_date, round2_date=rnd.round2_date,
         council_size=rnd.council_size,
-        council=tuple(CouncilMember(m.get("full_name", ""), m.get("title", ""), m.get("role", "uy_vien"))
-                      for m in rnd.council or ()),
+        council=tuple(CouncilMember(m.get("full_name", ""), m.get("title", ""), m.get("role", "uy_vien"),
+                                    m.get("person_id")) for m in rnd.council or ()),
         council_decision=_dinfo(session, rnd.council_decision_id),
         results_decision=_dinfo(session, rnd.results_decision_id),
         round1_parts=setup.round1_parts if setup.has_round1_test else (), round2_parts=setup.round2_parts,
@@ -605,12 +611,20 @@ def _candidates(session: Session, round_id: int) -> list[Candidate]:
     ))
 
 
+def reasons_text(reasons: Iterable[str]) -> str:
+    """Reasons written as sentences joined into one: 'Trình độ …, người dự tuyển có Cao đẳng; Chuyên ngành: …'
+    (each reason's own full stop dropped, one at the end, no '.;')."""
+    parts = [r.strip().rstrip(".;").strip() for r in reasons]
+    parts = [p for p in parts if p]
+    return "; ".join(parts) + "." if parts else ""
+
+
 def round1_result(c: Candidate, setup: RoundSetup) -> tuple[bool | None, str | None]:
     """(passed, reason if not): None while the eligibility check or a round-1 score is missing."""
     if c.eligible is None:
         return None, "Chưa kiểm tra điều kiện, tiêu chuẩn dự tuyển."
     if not c.eligible:
-        return False, "; ".join(c.ineligible_reasons or ()) or "Không đủ điều kiện, tiêu chuẩn dự tuyển."
+        return False, reasons_text(c.ineligible_reasons or ()) or "Không đủ điều kiện, tiêu chuẩn dự tuyển."
     if not setup.has_round1_test:
         return True, None
     exempt = set(c.exemptions or ())

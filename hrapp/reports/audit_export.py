@@ -9,6 +9,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.queries.audit import AuditEntry, AuditFilter, action_label, audit_entries, entity_label
 from hrapp.reports.document import write_atomically
@@ -60,7 +61,7 @@ def export_audit(ctx: ServiceContext, target: str | os.PathLike[str], f: AuditFi
     """Write the matching rows (newest first) to an .xlsx file; returns how many. Administrators only."""
     require(ctx, ADMIN)
     entries = audit_entries(ctx, f)
-    today = today or date.today()
+    today = today or clock.today()
     wb = Workbook()
     ws = wb.active
     ws.title = "Nhật ký"

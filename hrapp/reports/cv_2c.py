@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.queries.person_profile import PersonProfile, QualificationRow
 from hrapp.reports.document import (
     FONT,
@@ -386,7 +386,7 @@ def _history_answers(notes: str | None) -> list[str]:
 def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile, ctx: CvContext,
              on: date | None = None) -> int:
     """Write the form for one person; `on` is the day the current state is read (default today)."""
-    on = on or date.today()
+    on = on or clock.today()
     doc = OfficialDocument(None, signatures=[], margins=Margins(top=20, bottom=20, left=30, right=15))
     width = doc.text_width
     i = profile.identity
@@ -657,9 +657,9 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
     from sqlalchemy import select
 
     from hrapp.db.models import OrgUnit
-    from hrapp.services.setup import settings
+    from hrapp.services.agency import get_agency
 
-    cfg = settings(ctx)
+    agency = get_agency(ctx)
     with ctx.read() as s:
         units = {u.id: u for u in s.scalars(select(OrgUnit))}
     managing = ""
@@ -674,8 +674,8 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
         using = ", ".join(u.name for u in chain[:-1]) or chain[0].name
         if len(chain) > 1:
             using = f"{using}, {chain[-1].name}"
-    return CvContext(managing_body=managing or cfg.get("agency_name", ""), using_body=using,
-                     place=cfg.get("place", ""), day=day, head_name=cfg.get("head_name", ""))
+    return CvContext(managing_body=managing or agency.name, using_body=using,
+                     place=agency.place, day=day, head_name=agency.head_name)
 
 
 def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int, *,

@@ -1073,8 +1073,8 @@ class OfficialDocument:
         if parent:
             left.append(Paragraph(_markup(parent), _style(f"agency{agency_size}", agency_size)))
         unit_p = Paragraph(_markup(unit), _style(f"unit{agency_size}", agency_size, FONT_BOLD))
-        unit_w = min(max(pdfmetrics.stringWidth(line, FONT_BOLD, agency_size)
-                         for line in simpleSplit(unit, FONT_BOLD, agency_size, left_w - 4)), left_w - 4)
+        unit_w = min(max((pdfmetrics.stringWidth(line, FONT_BOLD, agency_size)
+                          for line in simpleSplit(unit, FONT_BOLD, agency_size, left_w - 4)), default=0), left_w - 4)
         left += [unit_p, _Rule(unit_w * 0.4)]
         right: list[Flowable] = [
             Paragraph(nation, _style(f"nation{nation_size}", nation_size, FONT_BOLD)),

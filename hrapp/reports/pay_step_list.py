@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
+from hrapp import clock
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -24,6 +25,7 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
 from hrapp.services.permissions import READ, require
@@ -50,17 +52,6 @@ def period_label(start: date, end: date) -> str:
             if start.month == end.month:
                 return f"tháng {start.month} năm {start.year}"
     return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
-
-
-def letterhead_from_settings(values: dict[str, str], kind: str = "DS") -> Letterhead:
-    """The letterhead of the agency's settings (setup.settings), with a blank number to write by hand."""
-    short = values.get("agency_short", "").strip()
-    number = f"Số:       /{kind}-{short}" if short else f"Số:       /{kind}"
-    return Letterhead(
-        issuing_unit=values.get("agency_name", ""), parent_agency=values.get("parent_agency", ""), number=number,
-        place=values.get("place", ""), signer_title=values.get("head_title", "") or "THỦ TRƯỞNG CƠ QUAN",
-        signer_name=values.get("head_name", ""), preparer_name=values.get("preparer_name", ""),
-    )
 
 
 def due_list_signatures(letterhead: Letterhead) -> list[Signature]:
@@ -233,13 +224,11 @@ def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_lis
     """Write the list as PDF or Excel (by the file's suffix) with the agency's letterhead, and note the export
     in the audit trail."""
     from hrapp.db.audit import record
-    from hrapp.services.setup import settings
-
     require(ctx, READ)
 
-    letterhead = letterhead_from_settings(settings(ctx))
+    letterhead = letterhead_for(ctx, "DS")
     build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf
-    build(target, letterhead, pay_list, layout, day=day or date.today(), progress=progress, cancel=cancel)
+    build(target, letterhead, pay_list, layout, day=day or clock.today(), progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
                f"({len(pay_list.rows)} người, {os.path.basename(target)})")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
+from hrapp import clock
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -24,13 +25,13 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.pay_step_list import (
     base_salary_line,
     due_columns,
     due_header,
     due_list_signatures,
     due_values,
-    letterhead_from_settings,
     period_label,
 )
 from hrapp.services.context import ServiceContext
@@ -151,13 +152,11 @@ def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_
                        cancel: CancelCallback | None = None) -> None:
     """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
     from hrapp.db.audit import record
-    from hrapp.services.setup import settings
-
     require(ctx, READ)
 
-    letterhead = letterhead_from_settings(settings(ctx))
+    letterhead = letterhead_for(ctx, "DS")
     build = build_pctnvk_xlsx if str(target).lower().endswith(".xlsx") else build_pctnvk_pdf
-    build(target, letterhead, pay_list, layout, day=day or date.today(), progress=progress, cancel=cancel)
+    build(target, letterhead, pay_list, layout, day=day or clock.today(), progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "pctnvk_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
                f"({len(pay_list.rows)} người, {os.path.basename(target)})")

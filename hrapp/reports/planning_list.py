@@ -29,6 +29,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
@@ -41,20 +42,6 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 
 def roman(i: int) -> str:
     return ROMAN[i] if i < len(ROMAN) else str(i + 1)
-
-
-def letterhead_for(ctx: ServiceContext, kind: str = "DS") -> Letterhead:
-    """The letterhead and signers from the database settings, with a number to fill in by hand."""
-    from hrapp.services.setup import settings
-
-    cfg = settings(ctx)
-    short = cfg.get("agency_short", "").strip()
-    return Letterhead(
-        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
-        number=f"Số:       /{kind}-{short}" if short else None, place=cfg.get("place", ""),
-        signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC", signer_name=cfg.get("head_name", ""),
-        preparer_name=cfg.get("preparer_name", ""),
-    )
 
 
 @dataclass(frozen=True)
@@ -230,7 +217,7 @@ def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], pe
     suffix = output_suffix(target)
     data = planning_list(ctx, check_period(ctx, period, as_of))
     writer = build_planning_list_pdf if suffix == ".pdf" else build_planning_list_xlsx
-    writer(target, letterhead_for(ctx), data, day=printed_on, progress=progress, cancel=cancel)
+    writer(target, letterhead_for(ctx, "DS"), data, day=printed_on, progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "planning_list", data.period_code,
                summary=f"Danh sách quy hoạch giai đoạn {data.period_label} ({suffix[1:]})")

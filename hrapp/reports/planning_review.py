@@ -25,7 +25,8 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
-from hrapp.reports.planning_list import letterhead_for, output_suffix, roman
+from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.planning_list import output_suffix, roman
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -146,7 +147,7 @@ def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], 
     suffix = output_suffix(target)
     data = review_list(ctx, review_id)
     writer = build_planning_review_pdf if suffix == ".pdf" else build_planning_review_xlsx
-    writer(target, letterhead_for(ctx), data, day=printed_on, progress=progress, cancel=cancel)
+    writer(target, letterhead_for(ctx, "DS"), data, day=printed_on, progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "planning_review", str(review_id),
                summary=f"Danh sách rà soát quy hoạch giai đoạn {data.period_label} năm {data.year} ({suffix[1:]})")

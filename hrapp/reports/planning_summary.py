@@ -29,7 +29,8 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.planning_list import letterhead_for, output_suffix
+from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.planning_list import output_suffix
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck, check_period

@@ -11,7 +11,7 @@ from typing import IO
 
 from openpyxl import Workbook
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.audit import record
 from hrapp.reports.document import (
     CancelCallback,
@@ -25,7 +25,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.staffing_table import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.positions import PositionInfo, get_position
 
@@ -122,7 +122,7 @@ def write_position_pdf(target: str | os.PathLike[str] | IO[bytes], p: PositionIn
                        *, printed_on: date | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> int:
     sigs = [letterhead.head_signature()] if letterhead is not None else []
-    doc = OfficialDocument(letterhead, TITLE, _subtitles(p), printed_on or date.today(), signatures=sigs)
+    doc = OfficialDocument(letterhead, TITLE, _subtitles(p), printed_on or clock.today(), signatures=sigs)
     doc.paragraph("I. THÔNG TIN CHUNG", "heading")
     for label, value in general_lines(p):
         doc.paragraph(f"- {label}: {value}", "left")
@@ -147,7 +147,7 @@ def write_position_pdf(target: str | os.PathLike[str] | IO[bytes], p: PositionIn
 def write_position_xlsx(target: str | os.PathLike[str] | IO[bytes], p: PositionInfo, letterhead: Letterhead | None,
                         *, printed_on: date | None = None) -> None:
     """Three sheets: general information and texts, tasks, requirements and competencies."""
-    day = printed_on or date.today()
+    day = printed_on or clock.today()
     sigs = [letterhead.head_signature()] if letterhead is not None else []
     info = [[i + 1, label, value] for i, (label, value) in enumerate(
         general_lines(p) + [("Mục tiêu công việc", _text(p.purpose)),

@@ -197,7 +197,7 @@ def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: d
                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
     """Compute the statistics on `as_of` and write them in the format the file suffix names."""
     from hrapp import catalogs
-    from hrapp.reports.staffing_table import letterhead_for
+    from hrapp.reports.letterhead import letterhead_for
 
     require(ctx, READ)
     suffix = Path(target).suffix.lower()

@@ -15,6 +15,8 @@ from hrapp.db.audit import record
 from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.letterhead import letterhead_for
+from hrapp.services.agency import get_agency
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -45,24 +47,10 @@ class RecruitmentDocument:
     sheet_title: str = "Danh sách"
 
 
-def settings_of(ctx: ServiceContext) -> dict[str, str]:
-    from hrapp.services.setup import settings
-
-    return settings(ctx)
-
-
 def agency_letterhead(ctx: ServiceContext, kind: str | None) -> Letterhead:
     """The agency (Sở) as issuer, the number left blank to write by hand: 'Số:       /DS-SKHCN' (no number
     line when `kind` is None, e.g. the table attached to a plan)."""
-    cfg = settings_of(ctx)
-    short = cfg.get("agency_short", "").strip()
-    number = None if kind is None else f"Số:       /{kind}-{short}" if short else f"Số:       /{kind}"
-    return Letterhead(
-        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
-        number=number, place=cfg.get("place", ""),
-        signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC", signer_name=cfg.get("head_name", ""),
-        preparer_name=cfg.get("preparer_name", ""),
-    )
+    return letterhead_for(ctx, kind)
 
 
 def council_name(info: RoundInfo) -> str:
@@ -72,11 +60,11 @@ def council_name(info: RoundInfo) -> str:
 
 def council_letterhead(ctx: ServiceContext, info: RoundInfo) -> Letterhead:
     """The recruitment council as issuer under the agency (its lists and score sheets)."""
-    cfg = settings_of(ctx)
+    agency = get_agency(ctx)
     chair = next((m for m in info.council if m.role == "chu_tich"), None)
     secretary = next((m for m in info.council if m.role == "uy_vien_thu_ky"), None)
     return Letterhead(
-        issuing_unit=council_name(info), parent_agency=cfg.get("agency_name", ""), place=cfg.get("place", ""),
+        issuing_unit=council_name(info), parent_agency=agency.name, place=agency.place,
         signer_title="CHỦ TỊCH HỘI ĐỒNG", signer_name=chair.full_name if chair else "",
         preparer_title="THƯ KÝ HỘI ĐỒNG", preparer_name=secretary.full_name if secretary else "",
     )

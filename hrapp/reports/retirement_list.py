@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
+from hrapp import clock
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -18,7 +19,7 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.pay_step_list import letterhead_from_settings
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -85,13 +86,11 @@ def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], 
                            cancel: CancelCallback | None = None) -> None:
     """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
     from hrapp.db.audit import record
-    from hrapp.services.setup import settings
-
     require(ctx, READ)
 
-    letterhead = letterhead_from_settings(settings(ctx))
+    letterhead = letterhead_for(ctx, "DS")
     build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf
-    build(target, letterhead, data, day=day or date.today(), progress=progress, cancel=cancel)
+    build(target, letterhead, data, day=day or clock.today(), progress=progress, cancel=cancel)
     with ctx.unit_of_work() as s:
         record(s, "export", "retirement_list", None,
                summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, {os.path.basename(target)})")

@@ -15,7 +15,7 @@ from typing import IO
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.audit import record
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
@@ -33,7 +33,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
-from hrapp.reports.staffing_table import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -140,7 +140,7 @@ def _post_ranks(posts: list) -> dict[int, int]:
 def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | None = None) -> StaffList:
     """The people working now (status working, seconded or on leave) of the unit and its sub-units, or all."""
     require(ctx, READ)
-    on = on or date.today()
+    on = on or clock.today()
     with ctx.read() as s:
         rows: list[EmployeeRow] = list_employees(s, EmployeeFilter(unit_code=unit_code))
         ids = [r.id for r in rows]
@@ -210,7 +210,7 @@ def write_staff_list(target: str | os.PathLike[str] | IO[bytes], data: StaffList
     from hrapp.reports.csvjson import write_csv, write_json
 
     title, subtitles = _title(data)
-    day = printed_on or date.today()
+    day = printed_on or clock.today()
     if fmt == ".pdf":
         build_pdf(target, letterhead, title, staff_list_spec(data), subtitles=subtitles, day=day, landscape=True,
                   progress=progress, cancel=cancel)

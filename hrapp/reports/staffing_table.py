@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from openpyxl import Workbook
 from reportlab.platypus import PageBreak
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.audit import record
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.reports.document import (
@@ -37,6 +37,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
@@ -45,18 +46,6 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
          "XVI", "XVII", "XVIII", "XIX", "XX"]
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
 CSV_KEYS = ("code", "name", "parent_code", "category", "quota", "actual", "in_recruitment", "vacancy")
-
-
-def letterhead_for(ctx: ServiceContext) -> Letterhead:
-    """The letterhead and signers from the database settings (Cài đặt → Thông tin cơ quan)."""
-    from hrapp.services.setup import settings
-
-    cfg = settings(ctx)
-    return Letterhead(
-        issuing_unit=cfg.get("agency_name", ""), parent_agency=cfg.get("parent_agency", ""),
-        place=cfg.get("place", ""), signer_title=cfg.get("head_title", "") or "GIÁM ĐỐC",
-        signer_name=cfg.get("head_name", ""), preparer_name=cfg.get("preparer_name", ""),
-    )
 
 
 def _roman(i: int) -> str:
@@ -242,7 +231,7 @@ NOTE = ("Còn thiếu = Được giao − Hiện có − Đang tuyển; số âm
 
 def _document(letterhead: Letterhead | None, table: StaffingTable, by_position: bool,
               printed_on: date | None) -> OfficialDocument:
-    doc = OfficialDocument(letterhead, TITLE.format(year=table.year), _subtitles(table), printed_on or date.today(),
+    doc = OfficialDocument(letterhead, TITLE.format(year=table.year), _subtitles(table), printed_on or clock.today(),
                            landscape=True)
     # The explanation stands above the table: the table then ends the content and keeps its last rows
     # together with the signature blocks on the final page.
@@ -275,7 +264,7 @@ def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: Staff
     wb = Workbook()
     ws = wb.active
     ws.title = "Biên chế"
-    day = printed_on or date.today()
+    day = printed_on or clock.today()
     write_document(ws, letterhead, TITLE.format(year=table.year), _plain_spec(staffing_spec(table)),
                    subtitles=_subtitles(table), day=day, intro=[NOTE.format(day=fmt_date(table.as_of))],
                    landscape=True, progress=progress, cancel=cancel)
@@ -333,7 +322,7 @@ def write_staffing_json(target: str | os.PathLike[str] | IO[bytes], table: Staff
 
 def default_as_of(year: int, today: date | None = None) -> date:
     """Today for the current year, 31 December for a past year, 1 January for a future one."""
-    today = today or date.today()
+    today = today or clock.today()
     if year < today.year:
         return date(year, 12, 31)
     if year > today.year:

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 
+from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
 from hrapp.queries import training as q
@@ -30,7 +31,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import gap_analysis
@@ -56,7 +57,7 @@ class GapsDocument:
 
 
 def gaps_document(ctx: ServiceContext, as_of: date | None = None, unit: int | str | None = None) -> GapsDocument:
-    day = as_of or date.today()
+    day = as_of or clock.today()
     rows = gap_analysis(ctx, day, unit)
     types, needs = q.needs_by_unit(rows)
     label = ""

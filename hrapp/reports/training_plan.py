@@ -33,7 +33,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, fmt_int, nfc
-from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 

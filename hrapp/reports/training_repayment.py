@@ -13,7 +13,7 @@ from hrapp.errors import DomainError
 from hrapp.queries import training as q
 from hrapp.reports.document import Column, OfficialDocument, TableSpec
 from hrapp.reports.format import fmt_date, fmt_int
-from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import repayment_preview
 

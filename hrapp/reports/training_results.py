@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from openpyxl import Workbook
 
+from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.queries import training as q
 from hrapp.reports.document import (
@@ -29,7 +30,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.planning_list import letterhead_for
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -70,7 +71,7 @@ def results_document(ctx: ServiceContext, year: int, as_of: date | None = None) 
         records = q.list_records(s, year=year, plan_id=plan.id if plan else None)
         actual = q.plan_vs_actual(s, year)
     label = f"{plan.name} ({plan.decision_label})" if plan and plan.decision_label else (plan.name if plan else "")
-    return ResultsDocument(year, as_of or date.today(), label, tuple(records), tuple(actual))
+    return ResultsDocument(year, as_of or clock.today(), label, tuple(records), tuple(actual))
 
 
 def records_spec(data: ResultsDocument) -> TableSpec:

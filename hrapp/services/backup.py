@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.migrate import head_revisions, known_revisions, upgrade
@@ -208,7 +209,7 @@ def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = No
     live = _live_path(ctx)
     if live is None:
         return None
-    today = today or date.today()
+    today = today or clock.today()
     where = Path(folder) if folder is not None else default_backup_folder()
     target = where / f"{live.stem}-{today.isoformat()}{BACKUP_SUFFIX}"
     made: Path | None = None
@@ -295,7 +296,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
     if src == db:
         raise DomainError("restore_onto_itself", "Tệp sao lưu chính là cơ sở dữ liệu đang dùng.")
     info = inspect_backup(src)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     staged = _tmp_beside(db, "restore")
     try:
         with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Decision,
     Discipline,
@@ -629,7 +629,7 @@ def scoped(ctx: ServiceContext, facts: Iterable[PersonFacts]) -> list[PersonFact
 
 def career_summary(ctx: ServiceContext, person_id: int, as_of: date | None = None) -> CareerSummary:
     """Retirement, next pay step or PCTNVK, probation end and term ends of one person on `as_of` (today)."""
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     with ctx.read() as s:
         person = s.get(Person, person_id)
         if person is None:

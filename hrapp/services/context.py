@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
-from hrapp.db.engine import make_engine, make_session_factory, resolve_url
+from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 
@@ -42,12 +43,18 @@ class ServiceContext:
     writes: int = 0  # transactions committed through this context: lists kept in memory compare it to know they are stale
 
     @classmethod
-    def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None) -> ServiceContext:
-        """Resolve the URL, create the engine, apply migrations (cheap when current) and return a context."""
+    def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
+             create: bool = False) -> ServiceContext:
+        """Resolve the URL, create the engine, apply migrations (cheap when current) and return a context.
+
+        A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
+        unless `create` is given: only `init` and the GUI's first start, after asking, create one."""
         from hrapp.db.migrate import upgrade
 
         url = resolve_url(db)
-        engine = make_engine(url)
+        if not create:
+            refuse_missing_database(url)
+        engine = make_engine(url, create_dir=create)
         if migrate:
             upgrade(engine)
         ctx = cls(engine=engine, session_factory=make_session_factory(engine))
@@ -126,6 +133,22 @@ class ServiceContext:
             raise
         finally:
             session.close()
+
+
+def missing_database(url: str) -> Path | None:
+    """The SQLite file a URL names when it does not exist yet (None for a server, memory, or an existing file)."""
+    path = sqlite_path(url)
+    return path if path is not None and not path.exists() else None
+
+
+def refuse_missing_database(url: str) -> None:
+    path = missing_database(url)
+    if path is not None:
+        raise DatabaseError(
+            "database_not_found",
+            f"Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
+            path=str(path),
+        )
 
 
 def _rollback_quietly(session: Session) -> None:

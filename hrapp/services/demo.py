@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.audit import record
 from hrapp.db.models import (
     Allowance,
@@ -128,7 +128,7 @@ def load_demo(ctx: ServiceContext) -> dict[str, int]:
         load_demo_planning(session, rulebook)  # succession plans 2020–2025 and 2026–2031
         load_demo_training(session, rulebook)  # courses and the 2022 training plan (Kế hoạch 43/KH-SKH&CN)
         load_demo_recruitment(session, ctx)  # the 2022 rounds of Kế hoạch 148 and 173/KH-SKHCN, not yet hired
-        continue_demo_to(session, rulebook, date.today())  # the records kept from 01/07/2022 to today
+        continue_demo_to(session, rulebook, clock.today())  # the records kept from 01/07/2022 to today
         record(session, "demo_load", "database", summary=f"Nạp dữ liệu mẫu: {summary}")
     return summary
 
@@ -1392,7 +1392,7 @@ class _Writer:
                 [c for c in children if isinstance(c, PostHeld)],
                 [c.level_code for c in children if isinstance(c, Qualification) and c.kind == "chuyen_mon"
                  and not c.in_progress],
-                date.today(),
+                clock.today(),
             )
             for key, value in values.items():
                 setattr(person, key, value)

@@ -212,27 +212,31 @@ class _Recruitment:
         assert plan is not None, number
         return plan
 
-    def _holders(self, post_code: str, unit_code: str, day: date) -> list[str]:
-        return list(self.s.scalars(
-            select(Person.full_name).join(PostHeld, PostHeld.person_id == Person.id)
+    def _holder(self, post_code: str, unit_code: str, day: date) -> tuple[str, int]:
+        """The first holder of a post on `day`: name and staff record."""
+        row = self.s.execute(
+            select(Person.full_name, Person.id).join(PostHeld, PostHeld.person_id == Person.id)
             .where(PostHeld.post_code == post_code, PostHeld.unit_id == self.units[unit_code].id,
                    PostHeld.start_date <= day, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= day))
-            .order_by(PostHeld.start_date, PostHeld.id)))
+            .order_by(PostHeld.start_date, PostHeld.id)).first()
+        assert row is not None, (post_code, unit_code, day)
+        return row[0], row[1]
 
     def _council(self, r: _Round) -> tuple[CouncilMember, ...]:
         """The director chairs; a deputy director; the centre's director; the head of the office; the HR officer
-        (VP-03) is the secretary."""
+        (VP-03) is the secretary — each linked to the staff record, as the council picker does."""
         day = r.council_day
         centre = self.units[r.centre]
-        hr_officer = self.s.scalar(select(Person.full_name).where(
-            Person.cur_position_id == self.positions["VP-03"].id).order_by(Person.id))
-        return (
-            CouncilMember(self._holders("giam_doc_so", "BGD", day)[0], "Giám đốc Sở", "chu_tich"),
-            CouncilMember(self._holders("pho_giam_doc_so", "BGD", day)[0], "Phó Giám đốc Sở", "pho_chu_tich"),
-            CouncilMember(self._holders("giam_doc_trung_tam", r.centre, day)[0], f"Giám đốc {centre.name}", "uy_vien"),
-            CouncilMember(self._holders("chanh_van_phong", "VP", day)[0], "Chánh Văn phòng Sở", "uy_vien"),
-            CouncilMember(hr_officer or "", "Chuyên viên Văn phòng Sở", "uy_vien_thu_ky"),
+        officer = self.s.execute(select(Person.full_name, Person.id).where(
+            Person.cur_position_id == self.positions["VP-03"].id).order_by(Person.id)).first()
+        members = (
+            (self._holder("giam_doc_so", "BGD", day), "Giám đốc Sở", "chu_tich"),
+            (self._holder("pho_giam_doc_so", "BGD", day), "Phó Giám đốc Sở", "pho_chu_tich"),
+            (self._holder("giam_doc_trung_tam", r.centre, day), f"Giám đốc {centre.name}", "uy_vien"),
+            (self._holder("chanh_van_phong", "VP", day), "Chánh Văn phòng Sở", "uy_vien"),
+            ((officer[0], officer[1]) if officer else ("", None), "Chuyên viên Văn phòng Sở", "uy_vien_thu_ky"),
         )
+        return tuple(CouncilMember(name, title, role, pid) for (name, pid), title, role in members)
 
     def _round(self, r: _Round, council_decision: int) -> RecruitmentRound:
         centre = self.units[r.centre].name

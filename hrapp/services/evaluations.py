@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import Evaluation, OrgUnit
 from hrapp.domain import validation as v
 from hrapp.domain.evaluation import (
@@ -124,7 +124,7 @@ def _check_year(year: int, today: date) -> None:
 def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | None = None) -> UnitRatings:
     """The people of a unit (and its sub-units) on staff in `year`, with the ratings recorded and the HTXS caps."""
     require(ctx, READ, unit_id)
-    today = today or date.today()
+    today = today or clock.today()
     _check_year(year, today)
     rule = evaluation_rule(ctx.rulebook, year)
     name, facts = _unit_people(ctx, year, unit_id, today)
@@ -182,7 +182,7 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
     """Save the ratings of a unit for a year in one transaction: a score sets the rating, a rating given with a
     score must agree with it, and the result is refused when HTXS would exceed the cap of a category group."""
     require(ctx, WRITE, dto.unit_id)
-    today = today or date.today()
+    today = today or clock.today()
     _check_year(dto.year, today)
     rule = evaluation_rule(ctx.rulebook, dto.year)
     _name, facts = _unit_people(ctx, dto.year, dto.unit_id, today)

@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db import audit
 from hrapp.db.models import (
     Candidate,
@@ -685,6 +685,11 @@ class _Generator:
                 rank, cls, coefs, step, pct, pct_since = new_rank, new_cls, new_coefs, new_step, 0, None
                 emit(on, "nang_ngach", self.decision(dept, "ngach", on.year))
                 continue
+            if due <= rows[-1]["effective_date"]:
+                # a promotion keeps the old step's date (the time in the old step counts), so the next step
+                # can fall due before the promotion itself: it is then decided the month after, never dated
+                # before the row in force (a history read by date must be the history as it happened)
+                due = add_months(rows[-1]["effective_date"], 1)
             if due > until:
                 break
             if why == "pctnvk":
@@ -945,7 +950,7 @@ def generate_province(ctx: ServiceContext, employees: int, units: int, *, seed: 
         errors.append(("units", f"Số đơn vị phải từ 1 đến {_n(MAX_UNITS)}."))
     if errors:
         raise ValidationError(errors)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     if not is_empty(ctx):
         raise DomainError("not_empty", NOT_EMPTY)
     started = time.perf_counter()

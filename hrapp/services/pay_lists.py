@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Allowance,
     Decision,
@@ -564,7 +564,7 @@ def approve_pay_list(ctx: ServiceContext, dto: ApprovalInput, *, today: date | N
     fails stops the whole approval with the reasons, and nothing is written.
     """
     require(ctx, APPROVE)
-    today = today or date.today()
+    today = today or clock.today()
     v.raise_if(_approval_errors(dto))
     rulebook = ctx.rulebook
     with ctx.unit_of_work() as s:
@@ -667,7 +667,7 @@ def _plan(item: ApprovalItem, f: PersonFacts, rulebook: RuleBook, year: int | No
             raise DomainError("bad_date", f"ngày hưởng phải từ {v.dmy(earliest)} đến trước {v.dmy(out.due_date)}.")
         return out, day
     # EARLY for achievements
-    consider = year or (item.effective_date.year if item.effective_date else date.today().year)
+    consider = year or (item.effective_date.year if item.effective_date else clock.today().year)
     cand = early_step_candidate(out.due_date, consider, rulebook, f.salary is not None and f.salary.reason == EARLY)
     if not cand.eligible or cand.earliest_date is None:
         raise DomainError("not_eligible", cand.reason or "không đủ điều kiện nâng bậc lương trước thời hạn.")

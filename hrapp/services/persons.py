@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -437,7 +437,10 @@ def new_person_errors(dto: NewPerson, rulebook: RuleBook, today: date) -> v.Erro
         "coefficient": s.coefficient if s else None,
     }
     if not v.category_error(dto.employment.category):
-        errors += v.required_errors(dto.employment.category, values)
+        required = v.required_errors(dto.employment.category, values)
+        if not values["rank_code"]:  # step and coefficient follow the rank: one message, on the rank
+            required = [e for e in required if e[0] not in ("salary_step", "coefficient")]
+        errors += required
     if s is not None and (s.rank_code or s.step or s.coefficient):
         taken = {f for f, _ in errors}
         errors += [e for e in salary_errors(s, rulebook, birth) if e[0] not in taken]
@@ -606,10 +609,38 @@ def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Perso
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 # ============================================================================================== person
+
+
+def _new_person_db_errors(s: Session, dto: NewPerson) -> v.Errors:
+    return (_db_errors_identity(s, dto.identity, None)
+            + _unit_errors(s, dto.employment.unit_id, dto.employment.start_date)
+            + _position_errors(s, dto.employment.position_id))
+
+
+def check_new_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> v.Errors:
+    """Every field error `create_person` would raise for `dto`, all at once, writing nothing (a form asks
+    this while some of its fields cannot be read yet, so the officer sees every problem in one pass)."""
+    require(ctx, WRITE)
+    errors = new_person_errors(dto, ctx.rulebook, today or _today())
+    with ctx.read() as s:
+        return errors + _new_person_db_errors(s, dto)
+
+
+def check_person_update(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> v.Errors:
+    """Every field error of the identity `update_person` would raise, all at once, writing nothing."""
+    require(ctx, WRITE, _person_unit(ctx, dto.person_id))
+    today = today or _today()
+    errors = identity_errors(dto.identity, today)
+    with ctx.read() as s:
+        errors += _db_errors_identity(s, dto.identity, dto.person_id)
+        birth = dto.identity.birth_date
+        if birth is not None and not any(f == "birth_date" for f, _ in errors):
+            errors += _birth_consistency_errors(s, dto.person_id, birth, today)
+    return errors
 
 
 def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> PersonProfile:
@@ -618,9 +649,7 @@ def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = N
     today = today or _today()
     errors = new_person_errors(dto, ctx.rulebook, today)
     with ctx.unit_of_work() as s:
-        errors += _db_errors_identity(s, dto.identity, None)
-        errors += _unit_errors(s, dto.employment.unit_id, dto.employment.start_date)
-        errors += _position_errors(s, dto.employment.position_id)
+        errors += _new_person_db_errors(s, dto)
         v.raise_if(errors)
         p = Person(status="working")
         _apply_identity(p, dto.identity)
@@ -657,7 +686,9 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
             errors += _birth_consistency_errors(s, p.id, birth, today)
         v.raise_if(errors)
         _apply_identity(p, dto.identity)
-        refresh_snapshot(s, p)
+        # A field set to the value it holds is no change (SQLAlchemy compares): with none, nothing is written,
+        # no version is used up and no audit row appears. Identity fields do not enter the snapshot (cur_*),
+        # so it is not recomputed either: a save of the phone records the phone alone.
     return _profile(ctx, dto.person_id)
 
 

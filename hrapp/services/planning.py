@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Note,
     OrgUnit,
@@ -47,7 +47,7 @@ APPOINT_KINDS = ("bo_nhiem", "giao_phu_trach", "dieu_dong", "luan_chuyen")
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 # ============================================================================================== DTOs

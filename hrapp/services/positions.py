@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Decision,
     Employment,
@@ -434,7 +434,7 @@ def _clean(text: str | None) -> str | None:
 
 
 def _warnings(s: Session, unit_id: int) -> tuple[str, ...]:
-    w = needed_vs_quota(s, unit_id, date.today().year)
+    w = needed_vs_quota(s, unit_id, clock.today().year)
     return (w,) if w else ()
 
 
@@ -866,7 +866,7 @@ def _held(s: Session, pos_id: int, since: date, until: date | None, concurrent: 
 def person_positions(ctx: ServiceContext, person_id: int, on: date | None = None) -> PersonPositions:
     """The person's main position (from the employment row) and concurrent ones on `on` (today by default)."""
     require(ctx, READ)
-    on = on or date.today()
+    on = on or clock.today()
     with ctx.read() as s:
         emp = _employment_on(s, person_id, on)
         main = None

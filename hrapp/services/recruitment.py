@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Candidate,
     CandidatePreference,
@@ -75,7 +75,8 @@ __all__ = [
     "delete_candidate", "delete_round", "eligibility_reasons", "enter_scores", "get_round", "hire_winners",
     "list_rounds", "list_candidates", "next_statuses", "position_vacancy", "priority_choices",
     "record_tie_decision", "record_withdrawal", "remark_score", "remove_target", "results", "round_events",
-    "set_target", "set_target_in", "update_candidate", "update_round",
+    "Requirement", "StepRequirements", "set_target", "set_target_in", "step_requirements", "update_candidate",
+    "update_round",
 ]
 
 FORWARD = {"draft": "open", "open": "round1", "round1": "round2", "round2": "results", "results": "closed"}
@@ -134,7 +135,7 @@ class CandidateInput:
     """The registration form (Phiếu đăng ký dự tuyển). `preferences` are target ids, first choice first."""
 
     full_name: str
-    gender: str
+    gender: str | None
     birth_date: date | None
     id_number: str | None
     preferences: tuple[int, ...]
@@ -325,7 +326,7 @@ def _clean(text: str | None) -> str | None:
 
 
 def _today() -> date:
-    return date.today()
+    return clock.today()
 
 
 def _round_for_update(s: Session, round_id: int) -> RecruitmentRound:
@@ -430,6 +431,10 @@ def _council_errors(council: Sequence[CouncilMember], regime: dr.RecruitmentRegi
             errors.append((f"council[{i}].full_name", f"Thành viên thứ {i + 1} của Hội đồng chưa có họ tên."))
         if m.role not in COUNCIL_ROLES:
             errors.append((f"council[{i}].role", f"Vai trò '{m.role}' trong Hội đồng không hợp lệ."))
+    picked = [m.person_id for m in council if m.person_id is not None]
+    twice = sorted({m.full_name for m in council if m.person_id is not None and picked.count(m.person_id) > 1})
+    if twice:
+        errors.append(("council", f"{', '.join(twice)} có tên hai lần trong Hội đồng tuyển dụng."))
     chairs = sum(1 for m in council if m.role == "chu_tich")
     if chairs != 1:
         errors.append(("council", "Hội đồng tuyển dụng phải có đúng một Chủ tịch Hội đồng."))
@@ -479,7 +484,8 @@ def _apply_round(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: Ro
     rnd.application_deadline = _deadline(dto, regime)
     rnd.round1_date = dto.round1_date
     rnd.round2_date = dto.round2_date
-    rnd.council = [{"full_name": normalize_name(m.full_name), "title": (m.title or "").strip(), "role": m.role}
+    rnd.council = [{"full_name": normalize_name(m.full_name), "title": (m.title or "").strip(), "role": m.role,
+                    **({"person_id": m.person_id} if m.person_id is not None else {})}
                    for m in dto.council] or None
     rnd.council_size = len(dto.council) or None
     rnd.council_decision_id = (add_decision(s, dto.council_decision, "council_decision").id
@@ -687,57 +693,134 @@ def change_status_in(s: Session, ctx: ServiceContext, dto: StatusChange, today: 
     return rnd
 
 
-def _check_forward(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: StatusChange, day: date) -> None:
-    errors: v.Errors = []
-    setup = q.round_setup(s, ctx.rulebook, rnd)
-    cands = q._candidates(s, rnd.id)
-    if dto.to_status == "open":
+@dataclass(frozen=True)
+class Requirement:
+    """Something a step of the round still needs: `field` names what is missing (as in the refusal), `where`
+    where the officer supplies it (the round form's general or council tab, or a tab of the round), and
+    `blocking` is False for a condition that depends on the date chosen when the step is taken."""
+
+    field: str
+    message: str
+    where: str
+    blocking: bool = True
+
+
+@dataclass(frozen=True)
+class StepRequirements:
+    """What moving the round to `to_status` still needs, read before the officer asks for it."""
+
+    to_status: str
+    missing: tuple[Requirement, ...]
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.to_status]
+
+    @property
+    def ready(self) -> bool:
+        return not any(r.blocking for r in self.missing)
+
+
+SETUP_FIELDS = ("plan_decision", "notice_date", "application_deadline", "targets", "council")
+"""Preconditions written ahead in the round's form or its positions, listed for later steps too."""
+SETUP_STEPS = ("open", "round1")
+"""The steps whose preconditions include some of SETUP_FIELDS."""
+
+
+def _forward_missing(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, to_status: str,
+                     day: date) -> list[Requirement]:
+    """What the forward step to `to_status` lacks on `day`: the one list that refuses the step and that the
+    page shows before the officer presses (see `step_requirements`)."""
+    out: list[Requirement] = []
+    if to_status == "open":
         if rnd.plan_decision_id is None:
-            errors.append(("plan_decision", "Chưa có kế hoạch tuyển dụng (số, ngày ký)."))
+            out.append(Requirement("plan_decision", "Chưa có kế hoạch tuyển dụng (số, ngày ký).", "round:general"))
         if rnd.notice_date is None:
-            errors.append(("notice_date", "Chưa có ngày thông báo tuyển dụng."))
+            out.append(Requirement("notice_date", "Chưa có ngày thông báo tuyển dụng.", "round:general"))
         if rnd.application_deadline is None:
-            errors.append(("application_deadline", "Chưa có hạn nhận phiếu đăng ký dự tuyển."))
+            out.append(Requirement("application_deadline", "Chưa có hạn nhận phiếu đăng ký dự tuyển.",
+                                   "round:general"))
         if not rnd.targets:
-            errors.append(("targets", "Chưa có vị trí và chỉ tiêu tuyển dụng."))
-    elif dto.to_status == "round1":
-        if not cands:
-            errors.append(("candidates", "Chưa có người đăng ký dự tuyển."))
-        if rnd.application_deadline is not None and day <= rnd.application_deadline:
-            errors.append(("event_date", f"Chưa hết hạn nhận phiếu đăng ký dự tuyển (đến hết ngày "
-                                         f"{v.dmy(rnd.application_deadline)})."))
+            out.append(Requirement("targets", "Chưa có vị trí và chỉ tiêu tuyển dụng.", "targets"))
+        return out
+    setup = q.round_setup(s, ctx.rulebook, rnd)
+    if to_status == "round1":
         council = rnd.council or []
         if len(council) not in setup.regime.council_sizes:
             sizes = " hoặc ".join(str(n) for n in setup.regime.council_sizes)
-            errors.append(("council", f"Chưa thành lập Hội đồng tuyển dụng ({sizes} thành viên)."))
-    elif dto.to_status == "round2":
+            out.append(Requirement("council", f"Chưa thành lập Hội đồng tuyển dụng ({sizes} thành viên).",
+                                   "round:council"))
+        if not s.scalar(select(func.count()).select_from(Candidate).where(Candidate.round_id == rnd.id)):
+            out.append(Requirement("candidates", "Chưa có người đăng ký dự tuyển.", "candidates"))
+        if rnd.application_deadline is not None and day <= rnd.application_deadline:
+            out.append(Requirement("event_date", f"Chưa hết hạn nhận phiếu đăng ký dự tuyển (đến hết ngày "
+                                                 f"{v.dmy(rnd.application_deadline)}).", "candidates",
+                                   blocking=False))
+        return out
+    cands = q._candidates(s, rnd.id)
+    if to_status == "round2":
         missing_r1 = [c.full_name for c in cands if c.eligible and q.round1_result(c, setup)[0] is None]
         if missing_r1:
-            errors.append(("scores", f"Còn {len(missing_r1)} người chưa có kết quả vòng 1: {_names(missing_r1)}."))
+            out.append(Requirement("scores", f"Còn {len(missing_r1)} người chưa có kết quả vòng 1: "
+                                             f"{_names(missing_r1)}.", "round1"))
         passers = [c for c in cands if q.round1_result(c, setup)[0] is True]
         if not passers:
-            errors.append(("candidates", "Không có người nào đủ điều kiện dự vòng 2."))
+            out.append(Requirement("candidates", "Không có người nào đủ điều kiện dự vòng 2.", "candidates"))
         no_sbd = [c.full_name for c in passers if not c.sbd]
         if no_sbd:
-            errors.append(("sbd", f"Còn {len(no_sbd)} người dự vòng 2 chưa có số báo danh: {_names(no_sbd)}."))
-    elif dto.to_status == "results":
+            out.append(Requirement("sbd", f"Còn {len(no_sbd)} người dự vòng 2 chưa có số báo danh: "
+                                          f"{_names(no_sbd)}.", "candidates"))
+    elif to_status == "results":
         passers = [c for c in cands if q.round1_result(c, setup)[0] is True]
         missing = [c.full_name for c in passers
                    if any(not any(sc.round_no == 2 and sc.part == p.code for sc in c.scores)
                           for p in setup.round2_parts)]
         if missing:
-            errors.append(("scores", f"Còn {len(missing)} người chưa có điểm vòng 2: {_names(missing)}."))
-        errors += _decision_ref_errors(dto.decision, "decision", False, "quyết định công nhận kết quả")
-    elif dto.to_status == "closed":
+            out.append(Requirement("scores", f"Còn {len(missing)} người chưa có điểm vòng 2: {_names(missing)}.",
+                                   "round2"))
+    elif to_status == "closed":
         res = q.compute_results(s, ctx.rulebook, rnd.id)
         if res.pending_decisions:
             names = ", ".join(p.position_name for p in res.pending_decisions)
-            errors.append(("decisions", f"Còn vị trí bằng điểm chờ người đứng đầu quyết định: {names}."))
+            out.append(Requirement("decisions", f"Còn vị trí bằng điểm chờ người đứng đầu quyết định: {names}.",
+                                   "results"))
         waiting = [r.full_name for _p, r in res.winners() if not r.hired]
         if waiting:
-            errors.append(("hire", f"Còn {len(waiting)} người trúng tuyển chưa được tuyển dụng hoặc ghi nhận "
-                                   f"rút hồ sơ: {_names(waiting)}."))
+            out.append(Requirement("hire", f"Còn {len(waiting)} người trúng tuyển chưa được tuyển dụng hoặc ghi "
+                                           f"nhận rút hồ sơ: {_names(waiting)}.", "hiring"))
+    return out
+
+
+def _check_forward(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: StatusChange, day: date) -> None:
+    errors: v.Errors = [(r.field, r.message) for r in _forward_missing(s, ctx, rnd, dto.to_status, day)]
+    if dto.to_status == "results":
+        errors += _decision_ref_errors(dto.decision, "decision", False, "quyết định công nhận kết quả")
     v.raise_if(errors)
+
+
+def step_requirements(ctx: ServiceContext, round_id: int, *, today: date | None = None) -> tuple[StepRequirements, ...]:
+    """Every forward step left to the round, first the next one, each with what it still needs on `today`.
+
+    The next step lists all it lacks (the same list that would refuse it); a later step lists only what is
+    written ahead in the round's form or positions (plan, notice, deadline, positions, council), since
+    scores and results cannot exist before their step."""
+    require(ctx, READ)
+    day = today or clock.today()
+    with ctx.read() as s:
+        rnd = q.get_round(s, round_id)
+        out: list[StepRequirements] = []
+        status = rnd.status
+        while status in FORWARD:
+            to = FORWARD[status]
+            if not out:
+                missing = _forward_missing(s, ctx, rnd, to, day)
+            elif to in SETUP_STEPS:  # later steps: only what is written ahead (no ranking computed for them)
+                missing = [r for r in _forward_missing(s, ctx, rnd, to, day) if r.field in SETUP_FIELDS]
+            else:
+                missing = []
+            out.append(StepRequirements(to, tuple(missing)))
+            status = to
+    return tuple(out)
 
 
 def _names(names: Sequence[str], limit: int = 5) -> str:
@@ -845,8 +928,8 @@ def _apply_candidate(c: Candidate, dto: CandidateInput) -> None:
     for attr in ("birth_place", "home_town", "id_issue_place", "permanent_address", "current_address", "phone",
                  "major", "institution", "degree_grade", "exemption_note", "note"):
         setattr(c, attr, _clean(getattr(dto, attr)))
-    c.ethnicity = dto.ethnicity or None
-    c.religion = dto.religion or None
+    c.ethnicity = v.catalog_code("ethnicity", dto.ethnicity) or dto.ethnicity or None  # a name typed: its code
+    c.religion = v.catalog_code("religion", dto.religion) or dto.religion or None
     c.id_number = v.normalize_cccd(dto.id_number)
     c.id_issue_date = dto.id_issue_date
     c.email = (_clean(dto.email) or "").lower() or None
@@ -1356,10 +1439,10 @@ def hire_winners(ctx: ServiceContext, dto: HireInput, *, today: date | None = No
     starting step — at 85% with the probation period for viên chức (and công chức before NĐ 170/2025) —
     and the qualifications from the form, all linked to the recruitment decision, in one transaction."""
     require(ctx, WRITE)
-    from hrapp.services.setup import settings
+    from hrapp.services.agency import get_agency
 
     today = today or _today()
-    agency = settings(ctx).get("agency_name", "")
+    agency = get_agency(ctx).name
     errors = _decision_ref_errors(dto.decision, "decision", True, "quyết định tuyển dụng")
     v.raise_if(errors)
     with ctx.unit_of_work() as s:

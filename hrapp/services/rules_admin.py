@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
@@ -83,7 +84,7 @@ def list_rule_versions(ctx: ServiceContext, code: str | None = None, *, today: d
                        ) -> list[RuleVersionInfo]:
     """Every version (stored ones, then bundled ones not stored yet), by code and start date."""
     require(ctx, READ)
-    today = today or date.today()
+    today = today or clock.today()
     bundled = {(r.code, r.version): r for r in load_rulebook().all()}
     with ctx.read() as s:
         q = select(RuleVersionRow)
@@ -115,7 +116,7 @@ def get_rule_version(ctx: ServiceContext, rule_id: int) -> RuleVersionInfo:
         row = s.get(RuleVersionRow, rule_id)
         if row is None:
             raise NotFoundError("rule_not_found", "Không tìm thấy phiên bản quy định này.", field="rule")
-        return _info(row, bundled, date.today(), row.id)
+        return _info(row, bundled, clock.today(), row.id)
 
 
 # ============================================================================================== validation

@@ -9,15 +9,31 @@ from hrapp.db.models import AppSetting, CatalogItem, Person, Rank
 from hrapp.services.context import ServiceContext
 from hrapp.services.rules_store import seed_rules
 
+# A new database names no agency: the officer enters it at the first start (services.agency); nothing is
+# printed under a made-up name. The demo department writes its own.
 DEFAULT_SETTINGS = {
-    "parent_agency": "UBND TỈNH BÌNH ĐỊNH",
-    "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-    "agency_short": "SKHCN",
-    "place": "Bình Định",
-    "head_title": "GIÁM ĐỐC",
+    "parent_agency": "",
+    "agency_name": "",
+    "agency_short": "",
+    "place": "",
+    "head_title": "",
     "head_name": "",
     "preparer_name": "",
 }
+
+
+# What earlier versions wrote into every new database; never entered by anyone (the demo also names its director).
+_OLD_SEED = {"parent_agency": "UBND TỈNH BÌNH ĐỊNH", "agency_name": "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "agency_short": "SKHCN",
+             "place": "Bình Định", "head_title": "GIÁM ĐỐC", "head_name": "", "preparer_name": ""}
+
+
+def _forget_made_up_agency(s) -> None:  # noqa: ANN001 - Session
+    """A database made by an earlier version still holds the seeded Bình Định agency, untouched: it is
+    cleared, so the officer is asked for the real one instead of printing under a made-up name."""
+    stored = {row.key: row for row in s.scalars(select(AppSetting).where(AppSetting.key.in_(_OLD_SEED)))}
+    if len(stored) == len(_OLD_SEED) and all((stored[k].value or "") == v for k, v in _OLD_SEED.items()):
+        for row in stored.values():
+            row.value = ""
 
 
 def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
@@ -39,6 +55,7 @@ def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
                            sort_order=r.get("sort_order", 0)))
                 counts["ranks"] += 1
         counts["rules"] = seed_rules(s)
+        _forget_made_up_agency(s)
         have_keys = set(s.scalars(select(AppSetting.key)))
         for key, value in DEFAULT_SETTINGS.items():
             if key not in have_keys:
@@ -48,9 +65,10 @@ def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
     return counts
 
 
-def init_database(db: str | None = None) -> ServiceContext:
-    """Create or upgrade the database and make sure the reference data is there."""
-    ctx = ServiceContext.open(db, migrate=True)
+def init_database(db: str | None = None, *, create: bool = True) -> ServiceContext:
+    """Create or upgrade the database and make sure the reference data is there (`create=False`: a SQLite file
+    that does not exist is refused instead of created)."""
+    ctx = ServiceContext.open(db, migrate=True, create=create)
     seed_reference_data(ctx)
     return ctx
 

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import Employment, Person, PostHeld, Qualification, RankAssignment, SalaryStep
 from hrapp.text import fold, name_sort_key, normalize_name, split_name
 
@@ -54,7 +54,7 @@ def snapshot_values(employments, ranks, steps, posts, education_levels, today: d
 
 
 def refresh_snapshot(session: Session, person: Person, today: date | None = None) -> None:
-    today = today or date.today()
+    today = today or clock.today()
     session.flush()
     pid = person.id
     values = snapshot_values(

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.db.models import (
     Course,
     Employment,
@@ -163,7 +163,7 @@ def save_course(ctx: ServiceContext, dto: CourseInput, course_id: int | None = N
         s.flush()
         new_id = c.id
     with ctx.read() as s:
-        return CourseResult(q.get_course(s, new_id), _course_warnings(ctx.rulebook, dto, today or date.today()))
+        return CourseResult(q.get_course(s, new_id), _course_warnings(ctx.rulebook, dto, today or clock.today()))
 
 
 def list_courses(ctx: ServiceContext, *, active_only: bool = False) -> list[q.CourseRow]:
@@ -720,7 +720,7 @@ def mark_report(ctx: ServiceContext, record_id: int, received: bool, on: date | 
         r = _record(s, record_id)
         if r.status == "withdrawn":
             raise DomainError("withdrawn", "Người này đã thôi học: không có báo cáo thu hoạch.")
-        day = on or date.today()
+        day = on or clock.today()
         if received and day < r.start_date:
             raise ValidationError([("report_date", "Ngày nộp báo cáo thu hoạch trước ngày bắt đầu khóa học.")])
         r.report_received = received
@@ -918,7 +918,7 @@ def _unit_ids(s: Session, unit: int | str | None) -> list[int] | None:
 def gap_analysis(ctx: ServiceContext, on: date | None = None, unit: int | str | None = None) -> list[q.GapRow]:
     """Per person on staff: what their current position and the posts they are planned for require and they lack."""
     require(ctx, READ)
-    day = on or date.today()
+    day = on or clock.today()
     with ctx.read() as s:
         return q.gap_rows(s, ctx.rulebook, day, _unit_ids(s, unit))
 
@@ -944,7 +944,7 @@ def staff_candidates(ctx: ServiceContext, search: str, on: date | None = None, l
     from hrapp.text import fold
 
     require(ctx, READ)
-    day = on or date.today()
+    day = on or clock.today()
     text = fold(search or "").strip()
     if not text:
         return []

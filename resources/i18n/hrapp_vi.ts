@@ -72,6 +72,10 @@
         <translation>Hoạt động</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>User accounts are on; you are signed in as %1.</source>
         <translation>Đã bật tài khoản người dùng; bạn đang đăng nhập là %1.</translation>
     </message>
@@ -87,12 +91,16 @@
         <translation>Quản trị</translation>
     </message>
     <message>
-        <source>User accounts, the audit log of every change and export, and backups</source>
-        <translation>Tài khoản người dùng, nhật ký mọi thay đổi và lần xuất dữ liệu, sao lưu</translation>
+        <source>The agency, user accounts, the audit log of every change and export, and backups</source>
+        <translation>Thông tin cơ quan, tài khoản người dùng, nhật ký mọi thay đổi và xuất tệp, sao lưu</translation>
     </message>
     <message>
         <source>Only an administrator can manage accounts, read the audit log and make or restore backups.</source>
         <translation>Chỉ quản trị viên mới được quản lý tài khoản, xem nhật ký, sao lưu và khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Cơ quan</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -108,10 +116,128 @@
     </message>
 </context>
 <context>
+    <name>AgencyForm</name>
+    <message>
+        <source>— choose the province or city —</source>
+        <translation>— chọn tỉnh, thành phố —</translation>
+    </message>
+    <message>
+        <source>e.g. UBND TỈNH GIA LAI</source>
+        <translation>ví dụ: UBND TỈNH GIA LAI</translation>
+    </message>
+    <message>
+        <source>e.g. SỞ KHOA HỌC VÀ CÔNG NGHỆ</source>
+        <translation>ví dụ: SỞ KHOA HỌC VÀ CÔNG NGHỆ</translation>
+    </message>
+    <message>
+        <source>e.g. SKHCN</source>
+        <translation>ví dụ: SKHCN</translation>
+    </message>
+    <message>
+        <source>e.g. Gia Lai</source>
+        <translation>ví dụ: Gia Lai</translation>
+    </message>
+    <message>
+        <source>e.g. GIÁM ĐỐC</source>
+        <translation>ví dụ: GIÁM ĐỐC</translation>
+    </message>
+    <message>
+        <source>e.g. PHÓ GIÁM ĐỐC (leave empty if the head signs)</source>
+        <translation>ví dụ: PHÓ GIÁM ĐỐC (để trống nếu thủ trưởng ký)</translation>
+    </message>
+    <message>
+        <source>Province or city *</source>
+        <translation>Tỉnh, thành phố *</translation>
+    </message>
+    <message>
+        <source>Governing body *</source>
+        <translation>Cơ quan chủ quản *</translation>
+    </message>
+    <message>
+        <source>Agency name *</source>
+        <translation>Tên cơ quan *</translation>
+    </message>
+    <message>
+        <source>Short name (number and unit-code prefix)</source>
+        <translation>Tên viết tắt (số văn bản, tiền tố mã đơn vị)</translation>
+    </message>
+    <message>
+        <source>Place name of the date line *</source>
+        <translation>Địa danh ghi ngày tháng *</translation>
+    </message>
+    <message>
+        <source>Head&apos;s title (signs) *</source>
+        <translation>Chức vụ thủ trưởng (người ký) *</translation>
+    </message>
+    <message>
+        <source>Head&apos;s name</source>
+        <translation>Họ tên thủ trưởng</translation>
+    </message>
+    <message>
+        <source>Deputy signing for the head (KT.): title</source>
+        <translation>Cấp phó ký thay (KT.): chức vụ</translation>
+    </message>
+    <message>
+        <source>Deputy signing for the head: name</source>
+        <translation>Cấp phó ký thay: họ tên</translation>
+    </message>
+    <message>
+        <source>Prepared by (name)</source>
+        <translation>Người lập biểu (họ tên)</translation>
+    </message>
+    <message>
+        <source>The agency (top left of every document)</source>
+        <translation>Cơ quan (in ở góc trên bên trái mọi văn bản)</translation>
+    </message>
+    <message>
+        <source>Signers (signature blocks)</source>
+        <translation>Người ký (phần chữ ký)</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyTab</name>
+    <message>
+        <source>The agency&apos;s name, governing body, province, the place of the date line and the signers are printed on every letterhead and signature block and shown at the top of the window. Fields marked * are required.</source>
+        <translation>Tên cơ quan, cơ quan chủ quản, tỉnh, địa danh ghi ngày tháng và người ký được in ở đầu và phần chữ ký của mọi văn bản, và hiện ở đầu cửa sổ. Các ô có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Hoàn tác thay đổi</translation>
+    </message>
+    <message>
+        <source>The agency was saved: %1.</source>
+        <translation>Đã lưu thông tin cơ quan: %1.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Database not found</source>
+        <translation>Không tìm thấy cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.
+
+Create a new, empty database there?</source>
+        <translation>Không có cơ sở dữ liệu tại %1.
+
+Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
+    </message>
+    <message>
+        <source>Create new database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
     </message>
     <message>
         <source>Cannot open the database</source>
@@ -120,6 +246,10 @@
     <message>
         <source>The database could not be opened: %1</source>
         <translation>Không mở được cơ sở dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>The agency was saved. Import the units and staff from Excel: Staff records → Import.</source>
+        <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập từ Excel….</translation>
     </message>
     <message>
         <source>The demo department was loaded.</source>
@@ -559,6 +689,10 @@
     <message>
         <source>(none)</source>
         <translation>(không có)</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
     </message>
     <message>
         <source>Male</source>
@@ -1082,10 +1216,6 @@
         <source>PDF (*.pdf);;Excel (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -1169,6 +1299,29 @@
     <message>
         <source>To year</source>
         <translation>Sang năm</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
+        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year: 05031985, 5/3/85 or 05/03/1985</source>
+        <translation>Gõ ngày, tháng, năm: 05031985, 5/3/85 hoặc 05/03/1985</translation>
+    </message>
+    <message>
+        <source>Enter a date (dd/mm/yyyy).</source>
+        <translation>Hãy nhập ngày (dd/mm/yyyy).</translation>
     </message>
 </context>
 <context>
@@ -1361,12 +1514,36 @@
         <translation>Một Sở Khoa học và Công nghệ mẫu với các đơn vị và cán bộ, để dùng thử phần mềm.</translation>
     </message>
     <message>
+        <source>Set up my agency</source>
+        <translation>Nhập thông tin cơ quan của tôi</translation>
+    </message>
+    <message>
+        <source>Name, governing body, province and signers for every document; then import from Excel.</source>
+        <translation>Tên, cơ quan chủ quản, tỉnh và người ký in trên văn bản; rồi nhập đơn vị, cán bộ từ Excel.</translation>
+    </message>
+    <message>
         <source>Start with an empty database</source>
         <translation>Bắt đầu với cơ sở dữ liệu trống</translation>
     </message>
     <message>
-        <source>Enter your own units and staff records.</source>
-        <translation>Tự nhập đơn vị và hồ sơ cán bộ của cơ quan.</translation>
+        <source>Enter your own units and staff records; the agency can be set later in Administration.</source>
+        <translation>Tự nhập đơn vị và hồ sơ cán bộ; thông tin cơ quan có thể nhập sau trong Quản trị.</translation>
+    </message>
+    <message>
+        <source>Your agency</source>
+        <translation>Cơ quan của bạn</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every document and in its signature block. Fields marked * are required; all can be changed later in Administration → Agency.</source>
+        <translation>In ở đầu và phần chữ ký của mọi văn bản. Các ô có dấu * là bắt buộc; có thể sửa sau trong Quản trị → Cơ quan.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Save and start</source>
+        <translation>Lưu và bắt đầu</translation>
     </message>
 </context>
 <context>
@@ -1496,8 +1673,8 @@
         <translation>Nhập hồ sơ cán bộ từ Excel</translation>
     </message>
     <message>
-        <source>Fill in the template (one sheet for people, further sheets for qualifications, salary history, work history and family). Every row is checked first; if one has an error nothing is imported. People are recognised by their citizen ID number, so importing the same file again adds nobody.</source>
-        <translation>Nhập dữ liệu vào mẫu (một trang cho danh sách người, các trang khác cho trình độ, quá trình lương, quá trình công tác và gia đình). Mọi dòng được kiểm tra trước; chỉ cần một dòng có lỗi thì không nhập dòng nào. Mỗi người được nhận ra bằng số CCCD, nên nhập lại cùng một tệp không tạo hồ sơ trùng.</translation>
+        <source>Fill in the template (one sheet for people, further sheets for qualifications, salary history, work history and family; starting from an empty database, the units and their quotas too). Every row is checked first; if one has an error nothing is imported. People are recognised by their citizen ID number, so importing the same file again adds nobody.</source>
+        <translation>Nhập dữ liệu vào mẫu (một trang cho danh sách người, các trang khác cho trình độ, quá trình lương, quá trình công tác và gia đình; bắt đầu từ cơ sở dữ liệu trống thì cả đơn vị và biên chế được giao). Mọi dòng được kiểm tra trước; chỉ cần một dòng có lỗi thì không nhập dòng nào. Mỗi người được nhận ra bằng số CCCD, nên nhập lại cùng một tệp không tạo hồ sơ trùng.</translation>
     </message>
     <message>
         <source>Workbook (.xlsx) to import</source>
@@ -1702,6 +1879,10 @@
         <translation>&amp;Ngôn ngữ giao diện</translation>
     </message>
     <message>
+        <source>Agency not set (Administration → Agency)</source>
+        <translation>Chưa nhập thông tin cơ quan (Quản trị → Cơ quan)</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
@@ -1791,6 +1972,10 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
 </context>
 <context>
     <name>MoveUnitDialog</name>
@@ -1840,6 +2025,29 @@
     <message>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Open file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <source>Open the file with the program the computer uses for it</source>
+        <translation>Mở tệp bằng chương trình máy tính dùng cho loại tệp này</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Show the folder holding the file</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2195,6 @@
         <source>The PDF could not be saved: %1</source>
         <translation>Không lưu được tệp PDF: %1</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>PersonDetailDialog</name>
@@ -2001,6 +2205,14 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Open this record in the profile editor</source>
+        <translation>Mở hồ sơ này để sửa</translation>
     </message>
     <message>
         <source>Record: %1</source>
@@ -2237,14 +2449,6 @@
 </context>
 <context>
     <name>PersonEditor</name>
-    <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
-        <source>Write the date as dd/mm/yyyy, for example 05/03/1985.</source>
-        <translation>Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985.</translation>
-    </message>
     <message>
         <source>Write a whole number.</source>
         <translation>Hãy ghi một số nguyên.</translation>
@@ -2788,6 +2992,10 @@
         <translation>Về bên vợ (chồng)</translation>
     </message>
     <message>
+        <source>Saved the record of %1 at %2</source>
+        <translation>Đã lưu hồ sơ %1 lúc %2</translation>
+    </message>
+    <message>
         <source>Choose the photo</source>
         <translation>Chọn ảnh</translation>
     </message>
@@ -3256,6 +3464,10 @@
         <translation>quy hoạch quá số chức danh: %1</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
@@ -3266,10 +3478,6 @@
     <message>
         <source>Save as</source>
         <translation>Lưu thành tệp</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -3709,10 +3917,6 @@
         <source>Writing the document…</source>
         <translation>Đang ghi tài liệu…</translation>
     </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
 </context>
 <context>
     <name>QLineEdit</name>
@@ -3865,10 +4069,6 @@
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <source>e.g. 300/QĐ-SKHCN</source>
         <translation>ví dụ 300/QĐ-SKHCN</translation>
     </message>
@@ -3895,10 +4095,6 @@
     <message>
         <source>The signing date is not a valid dd/mm/yyyy date.</source>
         <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid dd/mm/yyyy date.</source>
-        <translation>“%1” không phải ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>OK</source>
@@ -3972,6 +4168,10 @@
         <translation>
             <numerusform>%n kỳ tuyển dụng</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a round in the list first.</source>
+        <translation>Hãy chọn một kỳ tuyển dụng trong danh sách trước.</translation>
     </message>
     <message>
         <source>Delete the draft round “%1”?</source>
@@ -4538,14 +4738,6 @@
         <translation>Diễn biến</translation>
     </message>
     <message>
-        <source>no plan yet</source>
-        <translation>chưa có kế hoạch</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)</source>
-        <translation>%1 · %2 · kế hoạch %3 · nhận phiếu đến %4 · %5 chỉ tiêu, %6 người dự tuyển</translation>
-    </message>
-    <message>
         <source>Announce and open applications…</source>
         <translation>Thông báo, nhận phiếu đăng ký…</translation>
     </message>
@@ -4570,6 +4762,26 @@
         <translation>Ngày</translation>
     </message>
     <message>
+        <source>no number yet</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Kế hoạch: %1</translation>
+    </message>
+    <message>
+        <source>Applications until: %1</source>
+        <translation>Nhận phiếu đến: %1</translation>
+    </message>
+    <message>
+        <source>%1 place(s), %2 candidate(s)</source>
+        <translation>%1 chỉ tiêu, %2 người dự tuyển</translation>
+    </message>
+    <message>
         <source>Event</source>
         <translation>Nội dung</translation>
     </message>
@@ -4586,6 +4798,30 @@
         <translation>Người thực hiện</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>edit the round</source>
+        <translation>sửa kỳ tuyển dụng</translation>
+    </message>
+    <message>
+        <source>edit the council</source>
+        <translation>sửa Hội đồng tuyển dụng</translation>
+    </message>
+    <message>
+        <source>Before “%1”, still needed:</source>
+        <translation>Trước khi “%1”, còn cần:</translation>
+    </message>
+    <message>
+        <source>Ready for “%1”.</source>
+        <translation>Đã đủ điều kiện để “%1”.</translation>
+    </message>
+    <message>
+        <source>Later, before “%1”: %2</source>
+        <translation>Bước sau, trước khi “%1”: %2</translation>
+    </message>
+    <message>
         <source>Save document</source>
         <translation>Lưu văn bản</translation>
     </message>
@@ -4596,10 +4832,6 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Building the document…</source>
@@ -4641,8 +4873,20 @@
         <translation>Nhiệm vụ trong Hội đồng</translation>
     </message>
     <message>
-        <source>Add member</source>
-        <translation>Thêm thành viên</translation>
+        <source>Member from the staff: type a name (diacritics not needed)</source>
+        <translation>Thành viên là cán bộ của cơ quan: gõ tên (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>Add the chosen person</source>
+        <translation>Thêm người đã chọn</translation>
+    </message>
+    <message>
+        <source>Add a member from outside</source>
+        <translation>Thêm thành viên ngoài cơ quan</translation>
+    </message>
+    <message>
+        <source>A row to type the name and position of a member who is not on the staff</source>
+        <translation>Một dòng để gõ họ tên, chức vụ của thành viên không thuộc biên chế cơ quan</translation>
     </message>
     <message>
         <source>Remove member</source>
@@ -4739,6 +4983,14 @@
     <message>
         <source>Give each part used its maximum; the maxima must add up to 100. Leave 0 for a part that is not used.</source>
         <translation>Ghi điểm tối đa của từng phần thi được dùng; tổng điểm tối đa các phần bằng 100. Ghi 0 cho phần không dùng.</translation>
+    </message>
+    <message>
+        <source>From the staff records</source>
+        <translation>Theo hồ sơ cán bộ</translation>
+    </message>
+    <message>
+        <source>%1 is already on the council.</source>
+        <translation>%1 đã có trong Hội đồng.</translation>
     </message>
     <message>
         <source>%1 members (the council has %2)</source>
@@ -4910,12 +5162,24 @@
         <translation>Điểm theo thang của từng phần; vòng 2 đạt từ %1 điểm. Đánh dấu “Vắng” với người không dự.</translation>
     </message>
     <message>
+        <source>No score was changed: nothing to save.</source>
+        <translation>Chưa có điểm nào thay đổi: không có gì để lưu.</translation>
+    </message>
+    <message>
+        <source>The scores were saved.</source>
+        <translation>Đã lưu điểm.</translation>
+    </message>
+    <message>
         <source>Import scores</source>
         <translation>Nhập điểm</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx *.xls *.xlsm)</source>
         <translation>Bảng tính Excel (*.xlsx *.xls *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Choose the candidate&apos;s score to re-mark first.</source>
+        <translation>Hãy chọn ô điểm của thí sinh cần phúc khảo trước.</translation>
     </message>
 </context>
 <context>
@@ -5051,10 +5315,6 @@
         <translation>Danh sách CCVC</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
     </message>
@@ -5077,6 +5337,12 @@
     <message>
         <source>Print…</source>
         <translation>In…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n person(s)</source>
+        <translation>
+            <numerusform>Đã xuất %n người</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -5179,10 +5445,6 @@
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <source>Exported %1 people to %2</source>
-        <translation>Đã xuất %1 người ra %2</translation>
-    </message>
-    <message>
         <source>Sơ yếu lý lịch</source>
         <translation>Sơ yếu lý lịch</translation>
     </message>
@@ -5199,6 +5461,13 @@
     <message>
         <source>The list could not be read: %1</source>
         <translation>Không đọc được danh sách: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPicker</name>
+    <message>
+        <source>%1, born %2 — %3</source>
+        <translation>%1, sinh %2 — %3</translation>
     </message>
 </context>
 <context>
@@ -5314,10 +5583,6 @@
     <message>
         <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
@@ -5445,10 +5710,6 @@
         <translation>Vị trí việc làm</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
         <source>Rank or title</source>
         <translation>Ngạch, chức danh</translation>
     </message>
@@ -5568,6 +5829,10 @@
         <translation>Mở hồ sơ</translation>
     </message>
     <message>
+        <source>Choose a reminder in the list first</source>
+        <translation>Hãy chọn một việc trong danh sách trước</translation>
+    </message>
+    <message>
         <source>The person&apos;s record</source>
         <translation>Hồ sơ của người này</translation>
     </message>
@@ -5642,6 +5907,10 @@
     <message>
         <source>Nothing falls due in this period.</source>
         <translation>Không có việc nào đến hạn trong thời gian này.</translation>
+    </message>
+    <message>
+        <source>This reminder has no list of its own: open the person&apos;s record</source>
+        <translation>Việc này không có danh sách riêng: hãy mở hồ sơ của người đó</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6395,10 @@
         <translation>%1 người còn thiếu %2 tiêu chuẩn</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
         <source>%1 lines added to the plan of %2.</source>
         <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
     </message>
@@ -6140,10 +6413,6 @@
     <message>
         <source>Save as</source>
         <translation>Lưu thành</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>Printing</source>

@@ -49,5 +49,5 @@ def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(window, qtbot, tmp
     assert "LƯƠNG THỊ NHI" in text.upper()
     assert "Mẫu 2C" in text
     assert target.stat().st_size < 300_000  # vector text and fonts, not 200-dpi page pictures
-    assert preview.saved_label.text() == f"Đã lưu {target}"
+    assert window.statusBar().currentMessage() == f"Đã lưu {target}"
     preview.close()

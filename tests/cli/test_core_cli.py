@@ -36,6 +36,7 @@ def test_hrapp_db_variable_is_used_when_no_option(tmp_path):
 
 def test_employees_list_json_on_empty_database(tmp_path):
     db = tmp_path / "a.sqlite3"
+    assert run("--db", str(db), "init").returncode == 0
     res = run("--db", str(db), "employees", "list", "--format", "json")
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout) == []
@@ -60,6 +61,7 @@ def test_broken_database_file_is_one_line_and_non_zero(tmp_path):
 
 def test_unknown_unit_is_reported(tmp_path):
     db = tmp_path / "a.sqlite3"
+    assert run("--db", str(db), "init").returncode == 0
     res = run("--db", str(db), "employees", "list", "--format", "json", "--unit", "NOPE")
     assert res.returncode != 0
     assert "NOPE" in res.stderr and "Traceback" not in res.stderr

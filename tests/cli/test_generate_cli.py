@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_generate_builds_the_province_with_progress_and_refuses_a_second_time(tmp_path):
     db = tmp_path / "p.sqlite3"
+    assert cli(["--db", str(db), "init"]) == 0
     args = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "generate", "--employees", "200", "--units",
             "12", "--seed", "4", "--as-of", "31/12/2025"]
     res = subprocess.run(args, capture_output=True, text=True, timeout=300)
@@ -32,6 +33,8 @@ def test_generate_builds_the_province_with_progress_and_refuses_a_second_time(tm
 
 
 def test_quiet_prints_no_progress(tmp_path, capsys):
+    assert cli(["--db", str(tmp_path / "p.sqlite3"), "init"]) == 0
+    capsys.readouterr()
     assert cli(["--db", str(tmp_path / "p.sqlite3"), "generate", "--employees", "20", "--units", "3",
                 "--quiet"]) == 0
     out = capsys.readouterr()
@@ -40,6 +43,8 @@ def test_quiet_prints_no_progress(tmp_path, capsys):
 
 def test_bad_numbers_and_days_are_one_line_errors(tmp_path, capsys):
     db = str(tmp_path / "p.sqlite3")
+    assert cli(["--db", db, "init"]) == 0
+    capsys.readouterr()
     assert cli(["--db", db, "generate", "--employees", "0", "--units", "3"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Số người phải từ 1" in err

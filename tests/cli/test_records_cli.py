@@ -76,6 +76,35 @@ def test_one_bad_cell_exits_non_zero_with_the_error_list_and_changes_nothing(db,
     assert rows[1][:3] == ["Nhân sự", 31, "Ngày sinh (*)"]
 
 
+def test_import_json_counts_the_demo_exported_back_as_unchanged(demo_db, tmp_path):
+    out = tmp_path / "ds.xlsx"
+    assert run("--db", str(demo_db), "export", "employees", str(out)).returncode == 0
+    res = run("--db", str(demo_db), "import", "employees", str(out), "--dry-run", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout) == {"new": 0, "updated": 0, "unchanged": 146, "errors": []}
+
+
+def test_import_json_lists_each_error_with_sheet_row_column_and_message(db, tmp_path):
+    path = generate_import_file(tmp_path / "staff.xlsx", 12, seed=6)
+    wb = load_workbook(path)
+    ws = wb["Nhân sự"]
+    col = [c.value for c in ws[1]].index("Ngày sinh (*)") + 1
+    ws.cell(5, col).value = "30/02/1980"
+    wb.save(path)
+    res = run("--db", str(db), "import", "employees", str(path), "--format", "json")
+    assert res.returncode == 1 and res.stderr == ""
+    data = json.loads(res.stdout)
+    assert (data["new"], data["updated"], data["unchanged"]) == (0, 0, 0)
+    [error] = data["errors"]
+    assert set(error) == {"sheet", "row", "column", "message"}
+    assert (error["sheet"], error["row"], error["column"]) == ("Nhân sự", 5, "Ngày sinh (*)")
+    assert "ngày không tồn tại" in error["message"] and "30/02/1980" in error["message"]
+    assert persons(db) == 0
+    fine = run("--db", str(db), "import", "employees", str(generate_import_file(tmp_path / "ok.xlsx", 7, seed=8)),
+               "--format", "json")
+    assert fine.returncode == 0 and json.loads(fine.stdout) == {"new": 7, "updated": 0, "unchanged": 0, "errors": []}
+
+
 def test_a_word_file_is_refused_in_one_line(db, tmp_path):
     path = tmp_path / "staff.xlsx"
     with zipfile.ZipFile(path, "w") as z:

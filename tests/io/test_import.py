@@ -361,11 +361,12 @@ def test_template_has_every_sheet_column_guide_and_code_list(ctx, units, tmp_pat
     path = tmp_path / "mau.xlsx"
     t.write_template(ctx, path)
     wb = CalamineWorkbook.from_path(str(path))
-    assert wb.sheet_names == [s.name for s in t.SHEETS] + [t.GUIDE_SHEET, t.CODES_SHEET]
-    for spec in t.SHEETS:
+    sheets = (*t.SHEETS, *t.ORG_SHEETS)
+    assert wb.sheet_names == [s.name for s in sheets] + [t.GUIDE_SHEET, t.CODES_SHEET]
+    for spec in sheets:
         assert wb.get_sheet_by_name(spec.name).to_python()[0] == [c.header for c in spec.columns]
     guide = "\n".join(str(c) for r in wb.get_sheet_by_name(t.GUIDE_SHEET).to_python() for c in r)
-    for spec in t.SHEETS:
+    for spec in sheets:
         for col in spec.columns:
             assert col.header in guide
     codes = [c for r in wb.get_sheet_by_name(t.CODES_SHEET).to_python() for c in r]

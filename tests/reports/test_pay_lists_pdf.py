@@ -16,10 +16,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from hrapp.reports.document import FONT, FONT_BOLD, TableSpec, cell_text, header_layout, register_fonts
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.pay_step_list import (
     build_pay_step_pdf,
     build_pay_step_xlsx,
-    letterhead_from_settings,
     period_label,
 )
 from hrapp.reports.pay_step_list import due_spec as pay_due_spec
@@ -31,7 +31,6 @@ from hrapp.reports.retirement_list import build_retirement_pdf
 from hrapp.reports.retirement_list import spec as retirement_spec
 from hrapp.services.career import retirement_list
 from hrapp.services.pay_lists import pay_step_due_list, pctnvk_due_list
-from hrapp.services.setup import settings
 from tests.services import career_builders as b
 
 START, END = date(2022, 7, 1), date(2022, 12, 31)
@@ -60,7 +59,7 @@ def lists(ctx):
              pctnvk=6, pctnvk_since=date(2021, 10, 1), birth=date(1972, 5, 9))
     b.person(ctx, "Trần Văn Đức", units["VP"], birth=date(1962, 11, 20), since=None, rank=None)
     return {
-        "letterhead": letterhead_from_settings(settings(ctx)),
+        "letterhead": letterhead_for(ctx, "DS"),
         "pay": pay_step_due_list(ctx, START, END),
         "pct": pctnvk_due_list(ctx, START, END),
         "retire": retirement_list(ctx, 2023),
@@ -211,7 +210,7 @@ def test_the_excel_lists_keep_dates_and_numbers_and_sum_the_extra_pay(lists, tmp
 def test_an_empty_period_prints_a_sentence_instead_of_rows(ctx, tmp_path):
     empty = pay_step_due_list(ctx, START, END)
     path = tmp_path / "trong.pdf"
-    build_pay_step_pdf(path, letterhead_from_settings(settings(ctx)), empty, "full", day=date(2022, 6, 30))
+    build_pay_step_pdf(path, letterhead_for(ctx, "DS"), empty, "full", day=date(2022, 6, 30))
     assert "Không có cán bộ, công chức, viên chức đến hạn nâng bậc lương trong kỳ." in _texts(path)[0]
 
 

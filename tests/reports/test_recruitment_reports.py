@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from hrapp.db.models import AppSetting
 from hrapp.reports.recruitment_common import build_document
 from hrapp.reports.recruitment_results import document as results_document
 from hrapp.reports.recruitment_scores import document as scores_document
 from hrapp.services import recruitment as rec
+from tests.services.org_builders import own_agency
 from tests.services.recruitment_builders import (
     ENGLISH_B1,
     NOTICE,
@@ -33,8 +33,7 @@ from tests.services.recruitment_builders import (
 def finished(ctx):
     """A round of 2 + 1 places with results: a priority winner, an absentee, one under 50, a second
     preference and a withdrawal that passed the place on."""
-    with ctx.unit_of_work() as s:
-        s.get(AppSetting, "head_name").value = "Nguyễn Văn Nường"
+    own_agency(ctx, head_name="Nguyễn Văn Nường")
     org = centre(ctx)
     info = new_round(ctx, org, {"IT": 2, "SCI": 1})
     it, sci = target_id(info, org["IT"]), target_id(info, org["SCI"])

@@ -23,7 +23,7 @@ from hrapp.reports.staffing_table import default_as_of, export_staffing
 from hrapp.services.org import RenameUnit, rename_unit
 from hrapp.services.positions import CompetencyLevel, PositionInput, Task, approve_position, create_position
 from hrapp.services.quotas import QuotaEntry, QuotaInput, set_quotas
-from tests.services.org_builders import dec, person, post, rank, sample_org, unit
+from tests.services.org_builders import dec, own_agency, person, post, rank, sample_org, unit
 
 D = date(2022, 6, 30)
 PRINTED = date(2022, 7, 1)
@@ -31,6 +31,7 @@ PRINTED = date(2022, 7, 1)
 
 @pytest.fixture
 def org(ctx):
+    own_agency(ctx)
     units = sample_org(ctx)
     set_quotas(ctx, QuotaInput(2022, (
         QuotaEntry(units["VP"], "cong_chuc", 5), QuotaEntry(units["QLKH"], "cong_chuc", 2),

@@ -96,3 +96,14 @@ def rank(ctx: ServiceContext, person_id: int, rank_code: str, salary_class: str,
                          coefficient=Decimal(coefficient), effective_date=on, step_since=on))
         s.flush()
         refresh_snapshot(s, s.get(Person, person_id))
+
+
+BINH_DINH_SKHCN = dict(name="SỞ KHOA HỌC VÀ CÔNG NGHỆ", parent_agency="UBND TỈNH BÌNH ĐỊNH", province="gia_lai",
+                       place="Bình Định", head_title="GIÁM ĐỐC", short="SKHCN")
+
+
+def own_agency(ctx, **changes: str):  # noqa: ANN001, ANN201 - ServiceContext -> Agency
+    """The agency the documents of a test are printed under (a new database names none)."""
+    from hrapp.services.agency import Agency, set_agency
+
+    return set_agency(ctx, Agency(**{**BINH_DINH_SKHCN, **changes}))

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from hrapp import clock
 from hrapp.db.models import AuditLog, OrgUnit
 from hrapp.db.models.base import utcnow
 from hrapp.errors import DomainError, PermissionDeniedError
@@ -91,7 +92,7 @@ def test_user_and_action_filters(ctx, people):
 
 
 def test_date_range_includes_both_end_days_and_nothing_outside(ctx, people):
-    today = date.today()
+    today = clock.today()
     with ctx.unit_of_work() as s:  # an old row, as written two days ago
         s.add(AuditLog(at=utcnow() - timedelta(days=2), user="cu", action="export", entity="staff_list"))
     all_rows = audit_page(ctx).total

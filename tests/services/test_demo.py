@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from hrapp import clock
 from hrapp.db.models import AuditLog, Decision, OrgUnit, Person
 from hrapp.domain.retirement import retirement
 from hrapp.errors import DomainError
@@ -287,7 +288,7 @@ def test_salary_history_moves_forward_and_current_step_is_the_snapshot(demo_ctx)
                                 ORDER BY person_id, effective_date, id""")
     last: dict[int, tuple] = {}
     for pid, effective, since, step, coefficient in rows:
-        assert since <= effective <= date.today().isoformat()  # the demo's records are kept up to today
+        assert since <= effective <= clock.today().isoformat()  # the demo's records are kept up to today
         if pid in last:
             assert effective >= last[pid][0]
         last[pid] = (effective, step, coefficient)
@@ -322,8 +323,8 @@ def test_names_are_vietnamese_and_include_nguyen_van_nuong(demo_ctx):
     families = Counter(f for _, f, _ in rows)
     assert families.most_common(1)[0][0] == "Nguyễn"
     assert {"Trần", "Lê", "Phạm", "Huỳnh", "Võ"} <= set(families)
-    minorities = sorted(e for _, _, e in rows if e != "Kinh")
-    assert minorities == ["Ba Na", "Chăm", "Hrê"]
+    minorities = sorted(e for _, _, e in rows if e != "01")  # the catalogue's codes, '01' Kinh
+    assert minorities == ["12", "14", "18"]  # Ba Na, Chăm, Hrê
 
 
 def test_personal_records_are_filled_for_the_cv_form(demo_ctx):
@@ -461,9 +462,12 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 def test_cli_demo_twice_refuses_the_second_time_and_search_finds_nuong(tmp_path):
     db = str(tmp_path / "cli.sqlite3")
+    assert _cli("--db", db, "init").returncode == 0
     first = _cli("--db", db, "demo")
     assert first.returncode == 0, first.stderr
-    assert "'persons': 150" in first.stdout
+    assert first.stdout.strip() == ("Đã nạp dữ liệu mẫu: 17 đơn vị, 67 vị trí việc làm, 150 người, "
+                                    "12 chỉ tiêu biên chế, " + first.stdout.split("chỉ tiêu biên chế, ")[1].strip())
+    assert "{" not in first.stdout and first.stdout.strip().endswith("quyết định.")
 
     second = _cli("--db", db, "demo")
     assert second.returncode != 0

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from hrapp import clock
 from hrapp.db.models import Decision, Employment, Evaluation, Person, PostHeld, SalaryStep
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
 from hrapp.domain.retirement import add_months, retirement
@@ -115,8 +116,8 @@ def test_what_shows_on_28_november_2026_is_the_next_three_months(carried):
 
 
 def test_the_shared_demo_is_loaded_up_to_the_machines_day(demo_ctx):
-    # load_demo carries the demo to date.today(): nothing of it is overdue today
-    late = [a for a in alerts(demo_ctx, date.today(), 0) if a.kind in OVERDUE_KINDS and a.overdue]
+    # load_demo carries the demo to clock.today(): nothing of it is overdue today
+    late = [a for a in alerts(demo_ctx, clock.today(), 0) if a.kind in OVERDUE_KINDS and a.overdue]
     assert late == []
 
 

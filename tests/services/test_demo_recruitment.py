@@ -39,6 +39,7 @@ def test_both_rounds_are_xet_tuyen_under_their_plans_and_stop_before_hiring(demo
     for info in rounds.values():
         assert (info.regime, info.method, info.category, info.year) == ("nd115_2020", "xet_tuyen", "vien_chuc", 2022)
         assert len(info.council) == 5 and info.council_decision is not None
+        assert all(m.person_id is not None for m in info.council)  # members from the staff, linked to the record
     assert discovery.plan_decision.label() == "148/KH-SKHCN ngày 04/03/2022"
     assert analysis.plan_decision.label() == "173/KH-SKHCN ngày 14/03/2022"
     assert (discovery.status, analysis.status) == ("results", "round2")

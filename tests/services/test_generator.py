@@ -122,6 +122,44 @@ def test_salary_rows_follow_the_scale_in_date_order(pctx):
         previous = r
 
 
+def test_salary_rows_are_entered_in_date_order_and_follow_the_rank_held(pctx):
+    """No step is dated before a row entered earlier (a promotion keeps the old step's date, so the next step
+    could fall due before the promotion itself); each row's rank is the one held on its date."""
+    with pctx.read() as s:
+        rows = s.execute(select(SalaryStep.person_id, SalaryStep.rank_code, SalaryStep.effective_date)
+                         .order_by(SalaryStep.person_id, SalaryStep.id)).all()
+        held: dict[int, list] = {}
+        for r in s.execute(select(RankAssignment.person_id, RankAssignment.rank_code, RankAssignment.effective_date,
+                                  RankAssignment.end_date)):
+            held.setdefault(r.person_id, []).append(r)
+    previous = None
+    for r in rows:
+        if previous is not None and previous.person_id == r.person_id:
+            assert previous.effective_date <= r.effective_date, r
+        on_day = [a.rank_code for a in held[r.person_id]
+                  if a.effective_date <= r.effective_date and (a.end_date is None or a.end_date >= r.effective_date)]
+        assert on_day == [r.rank_code], r
+        previous = r
+
+
+def test_a_step_falling_due_before_a_promotion_is_not_dated_before_it(ctx):
+    """Every step early (the 5% draw) and a promotion in any month of 15 years: the rows of the career, in the
+    order they are entered, never go back in time."""
+    from hrapp.domain.retirement import add_months
+    from hrapp.services.generator import _Generator
+
+    with ctx.engine.connect() as conn:
+        g = _Generator(conn, ctx.rulebook, 1, 1, seed=1, as_of=AS_OF, progress=None)
+        g.rng.random = lambda: 0.04  # type: ignore[method-assign]
+        g.decision = lambda *_a, **_k: 1  # type: ignore[method-assign]
+        for months in range(0, 180, 1):
+            on = add_months(date(2010, 1, 1), months)
+            rows = g._salary(1, 0, "V.05.01.03", date(2003, 10, 1), None, [(on, "V.05.01.02")], AS_OF)
+            days = [r["effective_date"] for r in rows]
+            assert days == sorted(days), on
+            assert all(r["rank_code"] == "V.05.01.02" for r in rows if r["effective_date"] >= on), on
+
+
 def test_snapshot_columns_agree_with_the_history(pctx):
     with pctx.read() as s:
         def by_person(model):  # noqa: ANN001, ANN202

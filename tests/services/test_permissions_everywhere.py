@@ -64,9 +64,8 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.permissions.units_in_scope": "part of the check",
     "hrapp.services.permissions.require": "the check",
     "hrapp.reports.cv_2c.cv_context": "letterhead of a record already read through load_profile",
-    "hrapp.reports.planning_list.letterhead_for": "letterhead from the agency settings",
-    "hrapp.reports.staffing_table.letterhead_for": "letterhead from the agency settings",
-    "hrapp.reports.recruitment_common.settings_of": "letterhead from the agency settings",
+    "hrapp.reports.letterhead.letterhead_for": "letterhead from the agency settings",
+    "hrapp.services.agency.get_agency": "the agency's name on the sign-in screen and letterheads",
     "hrapp.reports.recruitment_common.agency_letterhead": "letterhead from the agency settings",
     "hrapp.reports.recruitment_common.council_letterhead": "letterhead of a round already read",
 }

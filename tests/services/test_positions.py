@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from hrapp import clock
 from hrapp.db.models import Employment, JobPosition, Note, Person, PositionAssignment
 from hrapp.errors import DomainError, ValidationError
 from hrapp.services.org import CloseUnit, close_unit
@@ -167,7 +168,7 @@ def test_retiring_is_refused_while_someone_holds_the_position(ctx, org):
 
 
 def test_needed_people_above_the_unit_quota_gives_a_warning(ctx, org):
-    set_quota(ctx, date.today().year, org["QLKH"], "cong_chuc", 3, dec(date(date.today().year, 1, 2)))
+    set_quota(ctx, clock.today().year, org["QLKH"], "cong_chuc", 3, dec(date(clock.today().year, 1, 2)))
     assert create_position(ctx, spec(org["QLKH"], number_needed=3)).warnings == ()
     [warning] = create_position(ctx, spec(org["QLKH"], code="QLKH.02", number_needed=1)).warnings
     assert "(4)" in warning and "(3)" in warning

@@ -44,7 +44,7 @@ def test_accounts_off_explains_and_offers_to_turn_them_on(admin):
     assert admin.accounts.off_box.isVisible()
     assert admin.accounts.off_box.title() == "Tài khoản người dùng đang tắt"
     assert not admin.accounts.add_button.isEnabled()
-    assert [admin.tabs.tabText(i) for i in range(admin.tabs.count())] == ["Tài khoản", "Nhật ký", "Sao lưu"]
+    assert [admin.tabs.tabText(i) for i in range(admin.tabs.count())] == ["Tài khoản", "Nhật ký", "Sao lưu", "Cơ quan"]
 
 
 def test_turning_accounts_on_signs_in_the_first_administrator(admin, window):

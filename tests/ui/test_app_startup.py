@@ -102,8 +102,11 @@ def test_user_option_shows_in_the_status_bar(staff_ctx, db_path, no_event_loop):
     assert window.user_label.text() == "Người dùng: canbo01"
 
 
-def test_empty_database_at_start_offers_the_demo(tmp_path, no_event_loop):
+def test_empty_database_at_start_offers_the_demo(tmp_path, no_event_loop, monkeypatch):
+    asked: list = []
+    monkeypatch.setattr(ui_app, "confirm_new_database", lambda path, parent=None: asked.append(path) or True)
     assert ui_app.run_gui(args(tmp_path / "new.sqlite3")) == 0
+    assert asked == [(tmp_path / "new.sqlite3").resolve()]  # a named file that does not exist: asked first
     (window,) = no_event_loop()
     assert window.first_start_dialog is not None and window.first_start_dialog.isVisible()
     window.first_start_dialog.reject()
@@ -113,7 +116,7 @@ def test_database_opened_last_is_opened_again(staff_ctx, db_path, no_event_loop)
     preferences.remember_database(str(db_path))
     assert ui_app.run_gui(args(None)) == 0
     (window,) = no_event_loop()
-    assert window.db_label.text() == f"Cơ sở dữ liệu: {db_path}"
+    assert window.db_label.toolTip() == str(db_path) and window.db_label.text().startswith("Cơ sở dữ liệu: ")
 
 
 def test_the_start_frame_shows_while_the_database_opens_on_a_worker_thread(staff_ctx, db_path, no_event_loop,

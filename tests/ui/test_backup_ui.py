@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import func, select
 
+from hrapp import clock
 from hrapp.db.models import Person
 from hrapp.services import accounts
 from hrapp.services.backup import inspect_backup
@@ -82,7 +83,7 @@ def test_daily_backup_at_start_is_silent_and_made_once_a_day(qtbot, window, tmp_
     task = start_daily_backup(window, folder)
     _wait(qtbot, task)
     made = sorted(folder.glob("*.sqlite3"))
-    assert [p.name for p in made] == [f"hr-{date.today().isoformat()}.sqlite3"]
+    assert [p.name for p in made] == [f"hr-{clock.today().isoformat()}.sqlite3"]
     assert messages == []
     task = start_daily_backup(window, folder)
     _wait(qtbot, task)
@@ -173,7 +174,7 @@ def test_backups_tab_lists_the_daily_copies(qtbot, window, tmp_path, monkeypatch
     page.tabs.setCurrentWidget(page.backups)
     tab = page.backups
     assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 0).text() == f"{date.today():%d/%m/%Y}"
+    assert tab.table.item(0, 0).text() == f"{clock.today():%d/%m/%Y}"
     assert Path(tab.table.item(0, 1).text()).parent == folder
     assert "giữ 30 bản mới nhất" in tab.info.text()
     assert not tab.restore_selected_button.isEnabled()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.services.org_builders import own_agency
 from tests.ui.conftest import wait_loaded
 from ui.main_window import MainWindow
 from ui.pages import registry
@@ -43,9 +44,13 @@ def test_area_pages_are_built_once(window):
 
 
 def test_header_shows_the_agency_and_status_bar_the_database_and_user(window, staff_ctx, db_path):
+    assert window.agency_label.text() == "Chưa nhập thông tin cơ quan (Quản trị → Cơ quan)"
+    assert window.parent_agency_label.text() == ""  # a new database names no agency
+    own_agency(staff_ctx, name="Sở Khoa học và Công nghệ")
+    window.refresh_header()
     assert window.agency_label.text() == "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
     assert window.parent_agency_label.text() == "UBND TỈNH BÌNH ĐỊNH"
-    assert window.db_label.text() == f"Cơ sở dữ liệu: {db_path}"
+    assert window.db_label.toolTip() == str(db_path) and window.db_label.text().startswith("Cơ sở dữ liệu: ")
     assert window.user_label.text() == "Người dùng: tester"
 
 
@@ -131,11 +136,11 @@ def test_opening_a_broken_database_keeps_the_current_one(window, tmp_path, monke
 
 def test_opening_another_database_reloads_header_and_pages(window, tmp_path, monkeypatch, qtbot):
     other = tmp_path / "other.sqlite3"
-    window.open_database(str(other))  # a new, empty database: the first-start choice is offered
+    window.open_database(str(other), create=True)  # File → New database: the first-start choice is offered
     dialog = window.first_start_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
-    assert window.db_label.text() == f"Cơ sở dữ liệu: {other}"
+    assert window.db_label.toolTip() == str(other) and window.db_label.text().startswith("Cơ sở dữ liệu: ")
     wait_loaded(qtbot, window.page("staff"))
     assert window.page("staff").model.rowCount() == 0
     assert window.page("staff").count_label.text() == "0 người"

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import func, select
 
+from hrapp import clock
 from hrapp.db.models import OrgUnit
 from hrapp.services.org import RenameUnit, rename_unit
 from hrapp.services.positions import PositionInput, create_position
@@ -19,7 +20,7 @@ from ui.pages.positions_page import PositionsPage
 from ui.pages.staffing_page import OVER, StaffingPage
 from ui.widgets.forms import to_qdate
 
-YEAR = date.today().year
+YEAR = clock.today().year
 
 
 @pytest.fixture

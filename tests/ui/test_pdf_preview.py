@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_loaded
+from ui.widgets.notice import Notice
 
 
 def _text(path: Path) -> str:
@@ -42,8 +43,6 @@ def test_save_pdf_in_the_2c_preview_writes_the_vector_file(window, qtbot, tmp_pa
         return str(target), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
 
     saved = tmp_path / "chosen.pdf"
@@ -56,8 +55,12 @@ def test_save_pdf_in_the_2c_preview_writes_the_vector_file(window, qtbot, tmp_pa
     assert saved.read_bytes() == preview.pdf_bytes
     assert saved.stat().st_size < 300_000
     assert not any("/Image" in str(p.get("/Resources", {}).get("/XObject", {})) for p in PdfReader(saved).pages)
-    assert messages == [f"Đã lưu {saved}"]
-    assert preview.saved_label.text() == f"Đã lưu {saved}"
+    # said where it went: a notice on the preview with "Mở tệp" / "Mở thư mục", and the main window's status bar
+    notice = preview.findChild(Notice, "notice")
+    assert notice is not None and notice.isVisible()
+    assert notice.text_label.text() == "Đã lưu chosen.pdf"
+    assert notice.open_file_button.text() == "Mở tệp" and notice.open_folder_button.text() == "Mở thư mục"
+    assert window.statusBar().currentMessage() == f"Đã lưu {saved}"
     preview.close()
 
 
@@ -68,7 +71,8 @@ def test_cancelling_the_file_dialog_saves_nothing(window, qtbot, tmp_path, monke
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
     assert preview.last_saved is None
-    assert preview.saved_label.text() == ""
+    notice = preview.findChild(Notice, "notice")
+    assert notice is None or not notice.isVisible()
     preview.close()
 
 

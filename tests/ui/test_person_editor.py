@@ -98,7 +98,7 @@ def test_errors_show_under_their_fields_and_nothing_is_saved(qtbot, staff_ctx, e
 
 def test_a_date_that_cannot_be_read_is_reported_at_once(qtbot, editor_new):  # noqa: ANN001
     typed(editor_new, "party_join_date", "31/02/2010")
-    assert "dd/mm/yyyy" in error(editor_new, "party_join_date")
+    assert error(editor_new, "party_join_date") == "31/02/2010 không phải là ngày có thật."
     typed(editor_new, "email", "mai@")
     assert "không đúng dạng" in error(editor_new, "email")
     typed(editor_new, "email", "mai@skhcn.gov.vn")
@@ -256,7 +256,7 @@ def test_import_wizard_lists_errors_saves_them_and_imports_a_good_file(qtbot, st
         pass
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "5"
     assert not dialog.import_button.isEnabled()
-    saved = dialog.save_errors(str(tmp_path / "loi.xlsx"))
+    saved = dialog.save_errors(path=str(tmp_path / "loi.xlsx"))
     assert saved and (tmp_path / "loi.xlsx").exists()
     before = count_people(staff_ctx)
     good = generate_import_file(tmp_path / "good.xlsx", 20, units=("VP", "QLKH"))
@@ -297,7 +297,7 @@ def test_staff_list_exports_what_is_shown(qtbot, window, tmp_path):  # noqa: ANN
     wait_loaded(qtbot, page)
     shown = page.model.rowCount()
     out = tmp_path / "ds.xlsx"
-    with qtbot.waitSignal(page.export_excel(str(out)).finished, timeout=20_000):
+    with qtbot.waitSignal(page.export_excel(path=str(out)).finished, timeout=20_000):
         pass
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Nhân sự").to_python()
     assert len(rows) - 1 == shown and all("Nguyễn" in r[1] for r in rows[1:])

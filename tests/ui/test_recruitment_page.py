@@ -172,6 +172,7 @@ def test_full_demo_round_from_plan_to_hired_staff(window, qtbot, tmp_path, demo_
     tab.add_candidate()
     form = page.active_dialog
     form.full_name.setText("Dương Văn Vũ")
+    form.gender.setCurrentIndex(form.gender.findData("M"))  # no default: read off the form
     form.birth_date.set_value(date(1997, 8, 2))
     form.id_number.setText(cccd(99))
     form.education_level.setCurrentIndex(form.education_level.findData("DH"))

@@ -3,7 +3,7 @@ through the areas' own export functions, recorded in the audit log, refused plai
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.db.models import AuditLog, OrgUnit
 from ui.pages.reports_page import REPORTS, ReportsPage
 from ui.widgets.forms import to_qdate
@@ -65,7 +66,7 @@ def test_reports_are_listed_in_their_groups_with_a_description(page):
     assert first.text(0) == "Báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (BM01/BNV)"
     assert page.report_title.text() == first.text(0)
     assert page.report_description.text()
-    assert page.as_of_edit.date() == to_qdate(date.today())
+    assert page.as_of_edit.date() == to_qdate(clock.today())
     assert page.unit_combo.itemText(0) == "Toàn Sở" and page.unit_combo.current_code() is None
 
 
@@ -185,12 +186,23 @@ def test_job_position_description_lists_the_positions_of_the_chosen_unit(page, q
     assert [r.entity_id for r in audit_rows(demo_ctx, "job_positions") if r.action == "export"] == [str(first.id)]
 
 
+def _first_of_month(day: date, months_later: int) -> date:
+    index = day.year * 12 + day.month - 1 + months_later
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def test_pay_step_list_follows_the_period_the_overdue_choice_and_the_layout(page, qtbot, demo_ctx, tmp_path):
     from hrapp.services.pay_lists import pay_step_due_list
 
+    # The demo is kept up to the suite's day and its steps fall due on quarter days (01/03, 01/06, …): a
+    # period starting four months later leaves at least one quarter day in between whose steps are overdue
+    # but not raised, and holds a quarter day of its own, whatever the day (no fixed calendar year).
+    day = clock.today()
+    start = _first_of_month(day, 4)
+    end = _first_of_month(start, 3) - timedelta(days=1)
     page.select("pay_step")
-    page.start_edit.setDate(to_qdate(date(2027, 1, 1)))
-    page.end_edit.setDate(to_qdate(date(2027, 3, 31)))
+    page.start_edit.setDate(to_qdate(start))
+    page.end_edit.setDate(to_qdate(end))
     page.overdue_check.setChecked(False)
     page.layout_combo.setCurrentIndex(page.layout_combo.findData("due"))
     target = tmp_path / "den_ky.xlsx"
@@ -198,8 +210,8 @@ def test_pay_step_list_follows_the_period_the_overdue_choice_and_the_layout(page
 
     cells = [str(c.value) for row in load_workbook(target).active.iter_rows() for c in row if c.value is not None]
     assert "BÁO CÁO DANH SÁCH CÁN BỘ ĐẾN KỲ NÂNG LƯƠNG" in cells
-    due = pay_step_due_list(demo_ctx, date(2027, 1, 1), date(2027, 3, 31), include_overdue=False)
-    with_overdue = pay_step_due_list(demo_ctx, date(2027, 1, 1), date(2027, 3, 31))
+    due = pay_step_due_list(demo_ctx, start, end, include_overdue=False)
+    with_overdue = pay_step_due_list(demo_ctx, start, end)
     assert 0 < len(due.rows) < len(with_overdue.rows)
     assert all(r.full_name in cells for r in due.rows)
     assert [r.summary for r in audit_rows(demo_ctx, "pay_step_list")] == [

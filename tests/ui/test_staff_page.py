@@ -11,6 +11,7 @@ from tests.ui.conftest import wait_loaded
 from ui.models.employee_table_model import EmployeeTableModel
 from ui.pages.staff_page import SEARCH_DELAY_MS
 from ui.tasks import running_tasks
+from ui.widgets.notice import Notice
 
 
 def names(page) -> list[str]:  # noqa: ANN001
@@ -335,11 +336,11 @@ def test_save_as_writes_the_chosen_format(window, qtbot, tmp_path, monkeypatch):
     page = staff(window)
     target = tmp_path / "danh_sach.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(page.task.finished, timeout=30_000):
         pass
     cells = [c.value for row in load_workbook(target).active.iter_rows() for c in row if c.value]
     assert "Nguyễn Văn Bình" in cells
-    assert messages == [f"Đã lưu {target}"]
+    notice = window.findChild(Notice, "notice")
+    assert notice.isVisible() and notice.text_label.text() == "Đã lưu danh_sach.xlsx"
+    assert notice.open_folder_button.isVisible() and notice.path == target

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hrapp import clock
 from tests.services import career_builders as b
 from ui import app as ui_app
 from ui import preferences
@@ -77,7 +78,7 @@ def test_the_todo_page_is_the_first_page_shown_after_start(qtbot, ctx, people, m
         assert isinstance(page, TodoPage)
         assert window.sidebar.currentItem().text() == "Việc cần làm"
         wait_loaded(qtbot, page)  # it computes at once, for today
-        assert page.as_of() == date.today()
+        assert page.as_of() == clock.today()
     finally:
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):

@@ -3,11 +3,10 @@ account (role, units it may work with, active), and setting a temporary password
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from hrapp import clock
 from hrapp.errors import ValidationError
 from hrapp.queries.org import unit_tree
 from hrapp.services.accounts import (
@@ -38,7 +37,7 @@ class UnitScopeList(QListWidget):
         super().__init__(parent)
         self.setMinimumHeight(150)
         with ctx.read() as s:
-            nodes = unit_tree(s, active_on=date.today())
+            nodes = unit_tree(s, active_on=clock.today())
         for node in nodes:
             item = QListWidgetItem("    " * node.depth + node.name)
             item.setData(Qt.ItemDataRole.UserRole, node.id)

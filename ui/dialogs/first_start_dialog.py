@@ -1,24 +1,53 @@
-"""Offered once on an empty database: load the demo department or start with no data."""
+"""Offered once on an empty database: load the demo department, enter one's own agency, or start with no data."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hrapp.services.context import ServiceContext
+from ui.widgets.agency_form import AgencyForm
 
 DEMO = "demo"
+AGENCY = "agency"
 EMPTY = "empty"
+FORM_HEIGHT = 660  # the whole form with its messages on a 1366×768 screen (less taskbar and title bar)
 
 
 class FirstStartDialog(QDialog):
-    """`choice` is DEMO or EMPTY after the dialog was accepted; closing it means EMPTY."""
+    """`choice` is DEMO, AGENCY (the agency was saved) or EMPTY after the dialog closed; closing means EMPTY."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Welcome"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(800)
         self.choice = EMPTY
+        self.agency = None
+        # two pages, one shown at a time (a hidden page takes no room, unlike a QStackedWidget's)
+        self.choices_page = self._choices_page()
+        self.agency_page = self._agency_page()
+        self.agency_page.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.choices_page)
+        layout.addWidget(self.agency_page)
+        self.demo_button.setDefault(True)
+        self.demo_button.setFocus()
+
+    def _choices_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         heading = QLabel(self.tr("The database is empty"))
         heading.setObjectName("pageTitle")
@@ -26,24 +55,79 @@ class FirstStartDialog(QDialog):
         text = QLabel(self.tr("How would you like to start?"))
         text.setWordWrap(True)
         layout.addWidget(text)
-
         self.demo_button = QPushButton(
             self.tr("Load the demo department") + "\n"
             + self.tr("A sample Department of Science and Technology with its units and staff, to try the application.")
         )
+        self.agency_button = QPushButton(
+            self.tr("Set up my agency") + "\n"
+            + self.tr("Name, governing body, province and signers for every document; then import from Excel.")
+        )
         self.empty_button = QPushButton(
             self.tr("Start with an empty database") + "\n"
-            + self.tr("Enter your own units and staff records.")
+            + self.tr("Enter your own units and staff records; the agency can be set later in Administration.")
         )
-        for button in (self.demo_button, self.empty_button):
+        for button in (self.demo_button, self.agency_button, self.empty_button):
             button.setObjectName("choice")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setMinimumHeight(64)
             layout.addWidget(button)
+        layout.addStretch(1)
         self.demo_button.clicked.connect(lambda: self._choose(DEMO))
+        self.agency_button.clicked.connect(self.show_agency_form)
         self.empty_button.clicked.connect(lambda: self._choose(EMPTY))
-        self.demo_button.setDefault(True)
+        return page
+
+    def _agency_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        heading = QLabel(self.tr("Your agency"))
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        text = QLabel(self.tr("Printed at the top of every document and in its signature block. Fields marked * "
+                              "are required; all can be changed later in Administration → Agency."))
+        text.setWordWrap(True)
+        text.setObjectName("muted")
+        layout.addWidget(text)
+        self.agency_form = AgencyForm(self.ctx, page)
+        scroll = QScrollArea()  # the messages under the fields may need more than a 768-pixel screen's height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.agency_form)
+        layout.addWidget(scroll, 1)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.save_button = QPushButton(self.tr("Save and start"))
+        self.save_button.setObjectName("primary")
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        self.back_button.clicked.connect(self.show_choices)
+        self.save_button.clicked.connect(self.save_agency)
+        return page
+
+    def show_agency_form(self) -> None:
+        self.agency_form.load()
+        self.choices_page.hide()
+        self.agency_page.show()
+        self.resize(self.width(), max(self.height(), FORM_HEIGHT))
+        self.save_button.setDefault(True)
+        self.agency_form.province_combo.setFocus()
+
+    def show_choices(self) -> None:
+        self.agency_page.hide()
+        self.choices_page.show()
         self.demo_button.setFocus()
+
+    def save_agency(self) -> None:
+        agency = self.agency_form.save()
+        if agency is not None:
+            self.agency = agency
+            self._choose(AGENCY)
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hrapp.io.excel_import import ImportIssue, ImportResult
 from hrapp.services.context import ServiceContext
-from ui.messages import error_text
+from ui.messages import confirm, error_text
 from ui.tasks import Task, run_task
 from ui.widgets.forms import ERROR_STYLE
 
@@ -46,7 +46,7 @@ class ImportDialog(QDialog):
 
         intro = QLabel(self.tr(
             "Fill in the template (one sheet for people, further sheets for qualifications, salary history, work "
-            "history and family). Every row is checked first; if one has an error nothing is imported. People "
+            "history and family; starting from an empty database, the units and their quotas too). Every row is checked first; if one has an error nothing is imported. People "
             "are recognised by their citizen ID number, so importing the same file again adds nobody."))
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()
@@ -113,7 +113,7 @@ class ImportDialog(QDialog):
         if path:
             self.file_edit.setText(path)
 
-    def download_template(self, path: str | None = None) -> Task | None:
+    def download_template(self, *, path: str | None = None) -> Task | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the template"),
                                                   str(Path.home() / "mau_nhap_ho_so.xlsx"),
@@ -129,9 +129,12 @@ class ImportDialog(QDialog):
             return target
 
         self.task = run_task(work, parent=self, title=self.tr("Template"), label=self.tr("Writing the template…"),
-                             on_result=lambda p: self.summary_label.setText(
-                                 self.tr("The template was saved to %1.").replace("%1", str(p))))
+                             on_result=self._template_saved)
         return self.task
+
+    def _template_saved(self, path: str) -> None:
+        self.summary_label.setText(self.tr("The template was saved to %1.").replace("%1", path))
+        confirm(self, path=path)
 
     def _file_changed(self, text: str) -> None:
         self.checked = None
@@ -205,7 +208,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Cancelled; nothing was imported."))
         self._busy(False)
 
-    def save_errors(self, path: str | None = None) -> str | None:
+    def save_errors(self, *, path: str | None = None) -> str | None:
         result = self.checked or self.result_value
         if result is None or not result.issues:
             return None
@@ -222,4 +225,5 @@ class ImportDialog(QDialog):
             self._show_error(exc)
             return None
         self.summary_label.setText(self.tr("The list of errors was saved to %1.").replace("%1", path))
+        confirm(self, path=path)
         return path

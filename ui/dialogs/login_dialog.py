@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import AuthenticationError, HrappError
-from hrapp.services import setup
 from hrapp.services.accounts import UserDTO, sign_in
+from hrapp.services.agency import Agency, get_agency
 from hrapp.services.context import ServiceContext
 from ui.icons import icon
 from ui.widgets.forms import ERROR_STYLE
@@ -44,11 +44,10 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(440)
 
         try:
-            letterhead = setup.settings(ctx)
+            own = get_agency(ctx)
         except HrappError:
-            letterhead = {}
-        agency = "\n".join(x for x in (letterhead.get("parent_agency", "").upper(), letterhead.get("agency_name", ""))
-                           if x)
+            own = Agency()
+        agency = "\n".join(x for x in (own.parent_agency.upper(), own.name.upper()) if x)
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(44, 44))
         title = QLabel(self.tr("Staff records management"))

@@ -14,7 +14,7 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
 
 from hrapp import clock
 
@@ -102,14 +102,11 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.save_action.setIconText(self.save_action.text())  # a tool button would drop the "…"
         self.save_action.setToolTip(self.tr("Save this document as a PDF file (with its text, ready to send)"))
         self.save_action.triggered.connect(lambda: self.save_pdf())
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("muted")
         toolbar = self.findChild(QToolBar)
         # first on the bar, so a narrow window never hides it behind the bar's overflow arrow
         first = toolbar.actions()[0] if toolbar.actions() else None
         toolbar.insertAction(first, self.save_action)
         toolbar.insertSeparator(first)
-        toolbar.addWidget(self.saved_label)
         self.save_button = toolbar.widgetForAction(self.save_action)
         assert isinstance(self.save_button, QToolButton)
         self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -136,7 +133,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             QMessageBox.warning(self, self.tr("Save PDF"),
                                 self.tr("The PDF could not be saved: %1").replace("%1", exc.strerror or str(exc)))
             return None
+        from ui.messages import confirm
+
         self.last_saved = path
-        self.saved_label.setText(self.tr("Saved %1").replace("%1", path))
+        confirm(self, path=path)  # a notice on the preview with "Open file" / "Open folder", and the status bar
         self.saved.emit(path)
         return path

@@ -1,8 +1,9 @@
-"""Read-only view of one person's record: identity, employment and posts, rank and salary, qualifications."""
+"""View of one person's record: identity, employment and posts, rank and salary, qualifications; "Edit" opens
+the profile editor on the same person."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableView,
     QTabWidget,
@@ -21,13 +23,20 @@ from PySide6.QtWidgets import (
 from hrapp.errors import HrappError
 from hrapp.queries.person_detail import PersonDetail, load_person_detail
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import WRITE, has_permission
 from ui.formatting import fmt_birth, fmt_date, fmt_decimal, fmt_gender
 from ui.models.rows_table_model import RowsTableModel
 
 
 class PersonDetailDialog(QDialog):
+    """The record as read; `editor_opened(editor)` is emitted when "Edit" has opened the profile editor."""
+
+    editor_opened = Signal(object)
+
     def __init__(self, ctx: ServiceContext, person_id: int, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
+        self.editor: QDialog | None = None
         self.setMinimumSize(880, 560)
         self.resize(1040, 660)
         self.person_id = person_id
@@ -48,7 +57,24 @@ class PersonDetailDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setToolTip(self.tr("Open this record in the profile editor"))
+        self.edit_button.clicked.connect(self.edit)
+        if self.detail is None or not has_permission(ctx, WRITE):
+            self.edit_button.setEnabled(False)
+        buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+
+    def edit(self) -> QDialog:
+        """Close the view and open the profile editor on the same person."""
+        from ui.dialogs.person_editor import PersonEditor
+
+        editor = PersonEditor(self.ctx, self.person_id, self.parentWidget())
+        self.editor = editor
+        self.accept()
+        self.editor_opened.emit(editor)
+        editor.open()
+        return editor
 
     # --- layout --------------------------------------------------------------------------------------
     def _build(self, layout: QVBoxLayout, d: PersonDetail) -> None:

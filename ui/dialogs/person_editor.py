@@ -8,16 +8,16 @@ edited: each is added through a small dialog with its date and, where the law re
 
 from __future__ import annotations
 
-import re
 import tempfile
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
@@ -51,11 +53,10 @@ from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
-from ui.widgets.forms import ERROR_STYLE, FieldErrors, FormDialog, unit_id_for_code
+from ui.widgets.forms import ERROR_STYLE, DateField, FieldErrors, FormDialog, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 CONTEXT = "PersonEditor"
-_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 
 
 def _translated(text: str) -> str:
@@ -64,31 +65,6 @@ def _translated(text: str) -> str:
 
 
 # ============================================================================================== small widgets
-
-
-class DateField(QLineEdit):
-    """A date typed as dd/mm/yyyy (or left empty); `value()` raises ValueError for anything else."""
-
-    def __init__(self, day: date | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setPlaceholderText(QCoreApplication.translate("PersonEditor", "dd/mm/yyyy"))
-        self.setMaximumWidth(130)
-        self.set_value(day)
-
-    def set_value(self, day: date | None) -> None:
-        self.setText(fmt_date(day))
-
-    def value(self) -> date | None:
-        text = self.text().strip()
-        if not text:
-            return None
-        m = _DATE.match(text)
-        if m:
-            try:
-                return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            except ValueError:
-                pass
-        raise ValueError(QCoreApplication.translate("PersonEditor", "Write the date as dd/mm/yyyy, for example 05/03/1985."))
 
 
 def _code_combo(pairs: Sequence[tuple[str, str]], blank: str | None = None, editable: bool = False) -> QComboBox:
@@ -203,10 +179,30 @@ PRECISIONS = (("day", QT_TRANSLATE_NOOP("PersonEditor", "full date")),
               ("year", QT_TRANSLATE_NOOP("PersonEditor", "year only")))
 
 
+IDENTITY_KEYS = frozenset(k for k, _l, _k in IDENTITY_FIELDS)
+EMPLOYMENT_KEYS = frozenset(("category", "unit_id", "start_date", "recruitment_date", "recruitment_agency",
+                             "rank_code", "salary_step", "coefficient", "salary_date"))
+# a change of the key can settle the messages of these fields too
+DEPENDENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "category": ("rank_code", "salary_step", "coefficient", "recruitment_date"),
+    "rank_code": ("salary_step", "coefficient", "salary_date"),
+    "salary_step": ("coefficient",),
+    "salary_date": ("coefficient",),
+    "start_date": ("salary_date",),
+    "birth_date": ("recruitment_date", "start_date", "salary_date", "id_issue_date", "party_join_date",
+                   "army_join_date"),
+    "party_join_date": ("party_official_date",),
+    "party_official_date": ("party_join_date",),
+    "army_join_date": ("army_leave_date",),
+}
+
+
 class IdentityForm(QWidget):
-    """Every identity field in two columns, each with its error label underneath."""
+    """Every identity field in two columns, each with its error line underneath. `edited(key, final)` tells
+    the editor which field changed: final when the field was left or a choice made, not while typing."""
 
     changed = Signal()
+    edited = Signal(str, bool)
 
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None):
         super().__init__(parent)
@@ -226,18 +222,19 @@ class IdentityForm(QWidget):
             caption.setBuddy(self.birth_edit if key == "birth_date" else widget)
             grid.addWidget(caption, row, col)
             grid.addWidget(widget, row, col + 1)
-            grid.addWidget(errors.add(key), row + 1, col + 1)
+            watched = self.birth_edit if key == "birth_date" else widget
+            grid.addWidget(errors.add(key, watched), row + 1, col + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
     def _widget(self, key: str, kind: str) -> QWidget:
         if kind == "gender":
             combo = _code_combo([("M", self.tr("Male")), ("F", self.tr("Female"))], blank="")
-            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
+            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k, True))
             return combo
         if kind in ("ethnicity", "religion"):
             combo = _code_combo(list(catalogs.labels(kind).items()), blank="", editable=True)
-            combo.currentTextChanged.connect(lambda _t, k=key: self._edited(k))
+            combo.currentTextChanged.connect(lambda _t, k=key: self._edited(k, True))
             return combo
         if kind == "birth":
             box = QWidget()
@@ -245,35 +242,34 @@ class IdentityForm(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
             self.birth_edit = DateField()
             self.precision_combo = _code_combo([(c, _translated(t)) for c, t in PRECISIONS])
-            self.birth_edit.editingFinished.connect(lambda: self._edited("birth_date"))
-            self.birth_edit.textEdited.connect(lambda _t: self.changed.emit())
-            self.precision_combo.currentIndexChanged.connect(lambda _i: self._edited("birth_date"))
+            self.birth_edit.editingFinished.connect(lambda: self._edited("birth_date", True))
+            self.birth_edit.textEdited.connect(lambda _t: self._edited("birth_date", False))
+            self.precision_combo.currentIndexChanged.connect(lambda _i: self._edited("birth_date", True))
             row.addWidget(self.birth_edit)
             row.addWidget(self.precision_combo)
             row.addStretch(1)
             return box
         if kind == _DATEK:
             field = DateField()
-            field.editingFinished.connect(lambda k=key: self._edited(k))
-            field.textEdited.connect(lambda _t: self.changed.emit())
+            field.editingFinished.connect(lambda k=key: self._edited(k, True))
+            field.textEdited.connect(lambda _t, k=key: self._edited(k, False))
             return field
         if kind == _MULTI:
             edit = QPlainTextEdit()
             edit.setFixedHeight(60)
-            edit.textChanged.connect(lambda k=key: self._edited(k, quiet=True))
+            edit.textChanged.connect(lambda k=key: self._edited(k, False))
             return edit
         edit = QLineEdit()
         if kind == _INT:
             edit.setMaximumWidth(80)
-        edit.editingFinished.connect(lambda k=key: self._edited(k))
-        edit.textEdited.connect(lambda _t: self.changed.emit())
+        edit.editingFinished.connect(lambda k=key: self._edited(k, True))
+        edit.textEdited.connect(lambda _t, k=key: self._edited(k, False))
         return edit
 
-    def _edited(self, key: str, quiet: bool = False) -> None:
+    def _edited(self, key: str, final: bool) -> None:
         self.touched.add(key)
         self.changed.emit()
-        if not quiet:
-            self.check(only_touched=True)
+        self.edited.emit(key, final)
 
     # values ------------------------------------------------------------------------------------------
     def set_identity(self, i: ps.IdentityInput) -> None:
@@ -338,24 +334,6 @@ class IdentityForm(QWidget):
         values["full_name"] = values["full_name"] or ""
         values["gender"] = values["gender"] or ""
         return ps.IdentityInput(**values), errors
-
-    def check(self, only_touched: bool = False) -> list[tuple[str, str]]:
-        """Show the messages of the pure checks (the database checks come when saving)."""
-        identity, unreadable = self.read()
-        bad = {f for f, _ in unreadable}
-        found = unreadable + [(f, m) for f, m in ps.identity_errors(identity, date.today()) if f not in bad]
-        if only_touched:
-            found = [(f, m) for f, m in found if f in self.touched]
-            for key in self.touched:
-                label = self.errors.labels.get(key)
-                if label is not None:
-                    label.clear()
-                    label.hide()
-            for field, message in found:
-                label = self.errors.labels[field]
-                label.setText(f"{label.text()}\n{message}".strip())
-                label.show()
-        return found
 
 
 # ============================================================================================== history tabs
@@ -424,6 +402,7 @@ class PersonEditor(QDialog):
         self.profile: PersonProfile | None = None
         self.dirty = False
         self.sub_dialog: QDialog | None = None
+        self._salary_date_follows = False  # the paid-from day was filled from the joining day, not typed
         self.setMinimumSize(900, 600)
         self.resize(1100, 660)
 
@@ -431,15 +410,20 @@ class PersonEditor(QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, reserve=True)
+        self.errors.on_change = self._mark_tabs
         self.title_label = QLabel()
         self.title_label.setObjectName("personName")
         self.status_label = QLabel()
+        self.saved_label = QLabel()  # the confirmation of the last save, seen where the officer is looking
+        self.saved_label.setObjectName("savedNotice")
+        self.saved_label.setStyleSheet("color: #1e6b34; font-weight: 600;")
         self.status_label.setObjectName("muted")
 
         self.tabs = QTabWidget()
         self.identity_form = IdentityForm(self.errors)
         self.identity_form.changed.connect(self._mark_dirty)
+        self.identity_form.edited.connect(self._field_edited)
         self.tabs.addTab(self._identity_tab(), self.tr("Identity"))
         self.employment_tab = self._employment_tab()
         self.tabs.addTab(self.employment_tab, self.tr("Employment"))
@@ -473,6 +457,9 @@ class PersonEditor(QDialog):
                               (self.award_tab, self.tr("Awards and discipline")),
                               (self.eval_tab, self.tr("Evaluations")), (self.doc_tab, self.tr("Documents"))):
             self.tabs.addTab(widget, title)
+        self._tab_titles = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        side = self.tabs.tabBar().fontMetrics().height() - 2  # the warning icon must not make the tabs taller
+        self.tabs.setIconSize(QSize(side, side))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -488,6 +475,7 @@ class PersonEditor(QDialog):
         names.addWidget(self.title_label)
         names.addWidget(self.status_label)
         head.addLayout(names, 1)
+        head.addWidget(self.saved_label, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(head)
@@ -528,11 +516,13 @@ class PersonEditor(QDialog):
         self.new_box = QWidget()
         form = QGridLayout(self.new_box)
         self.category_combo = _code_combo([(it["code"], it["name"]) for it in catalogs.items("category")], blank="")
+        self.category_combo.currentIndexChanged.connect(lambda _i: self._filter_ranks())
         self.unit_combo = self._unit_combo()
         self.start_edit = DateField()
         self.recruited_edit = DateField()
         self.agency_edit = QLineEdit()
-        self.rank_combo = _code_combo([(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()], blank="")
+        self.rank_combo = _code_combo([], blank="")
+        self._filter_ranks()
         self.step_spin = QSpinBox()
         self.step_spin.setRange(1, 12)
         self.step_spin.setMaximumWidth(80)
@@ -542,6 +532,7 @@ class PersonEditor(QDialog):
         for w in (self.rank_combo, self.step_spin):
             (w.currentIndexChanged if isinstance(w, QComboBox) else w.valueChanged).connect(self._fill_coefficient)
         self.salary_date_edit.editingFinished.connect(self._fill_coefficient)
+        self.salary_date_edit.textEdited.connect(self._salary_date_typed)
         self.start_edit.editingFinished.connect(self._default_salary_date)
         rows = [
             (self.tr("Category"), self.category_combo, "category"),
@@ -559,7 +550,9 @@ class PersonEditor(QDialog):
             caption.setBuddy(widget)
             form.addWidget(caption, 2 * n, 0)
             form.addWidget(widget, 2 * n, 1)
-            form.addWidget(self.errors.add(key), 2 * n + 1, 1)
+            form.addWidget(self.errors.add(key, widget), 2 * n + 1, 1)
+            self._watch(key, widget)
+        form.setVerticalSpacing(2)
         form.setColumnStretch(1, 1)
         layout.addWidget(self.new_box)
         # periods (existing record)
@@ -608,6 +601,31 @@ class PersonEditor(QDialog):
         combo.setItemText(0, self.tr("Choose a unit…"))
         return combo
 
+    def _watch(self, key: str, widget: QWidget) -> None:
+        """Report a change of an employment field to `_field_edited` (final when left or chosen)."""
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(lambda k=key: self._field_edited(k, True))
+            widget.textEdited.connect(lambda _t, k=key: self._field_edited(k, False))
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _i, k=key: self._field_edited(k, True))
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda _v, k=key: self._field_edited(k, True))
+
+    def _filter_ranks(self) -> None:
+        """The rank list shows the ranks of the chosen category: ngạch for công chức, chức danh nghề nghiệp
+        for viên chức; a rank already chosen stays chosen while it still fits."""
+        chosen = self.rank_combo.currentData()
+        self.rank_combo.blockSignals(True)
+        self.rank_combo.clear()
+        self.rank_combo.addItem("", None)
+        ranks = catalogs.ranks()
+        for code in v.ranks_for_category(self.category_combo.currentData()):
+            self.rank_combo.addItem(f"{code} – {ranks[code]['name']}", code)
+        self.rank_combo.setCurrentIndex(max(self.rank_combo.findData(chosen), 0) if chosen else 0)
+        self.rank_combo.blockSignals(False)
+        if self.rank_combo.currentData() != chosen:
+            self.rank_combo.currentIndexChanged.emit(self.rank_combo.currentIndex())
+
     # --- modes --------------------------------------------------------------------------------------------
     def _show_new(self) -> None:
         self.setWindowTitle(self.tr("New record"))
@@ -640,6 +658,7 @@ class PersonEditor(QDialog):
             self.tabs.setTabEnabled(i, True)
             self.tabs.setTabToolTip(i, "")
         self.identity_form.set_identity(p.identity)
+        self.errors.clear()
         self._show_photo(p.photo)
         self._fill_tables(p)
         self.dirty = False
@@ -693,12 +712,13 @@ class PersonEditor(QDialog):
     # --- identity and the new record ----------------------------------------------------------------------
     def _mark_dirty(self) -> None:
         self.dirty = True
+        self.saved_label.clear()
 
     def _fill_coefficient(self, *_args: object) -> None:
         """The coefficient of the chosen rank and step (the table's value; editable for old records)."""
         rank = self.rank_combo.currentData()
         try:
-            day = self.salary_date_edit.value() or self.start_edit.value() or date.today()
+            day = self.salary_date_edit.value() or self.start_edit.value() or clock.today()
             if rank:
                 self.coef_edit.setText(fmt_decimal(v.expected_coefficient(rank, self.step_spin.value(),
                                                                          self.ctx.rulebook, day)))
@@ -706,17 +726,25 @@ class PersonEditor(QDialog):
             pass
 
     def _default_salary_date(self) -> None:
-        if not self.salary_date_edit.text().strip():
-            self.salary_date_edit.setText(self.start_edit.text())
+        """The first salary is paid from the joining day unless the officer typed another day: the field
+        follows the start date while it was filled that way (and never copies a date that cannot be read)."""
+        if self.start_edit.error():
+            return
+        if not self.salary_date_edit.text().strip() or self._salary_date_follows:
+            self.salary_date_edit.set_value(self.start_edit.value())
+            self._salary_date_follows = True
             self._fill_coefficient()
 
-    def _new_person(self) -> ps.NewPerson:
-        identity = self.identity_form.identity()
-        dates, errors = _dates({"start_date": self.start_edit, "recruitment_date": self.recruited_edit,
-                                "salary_date": self.salary_date_edit})
+    def _salary_date_typed(self, _text: str) -> None:
+        self._salary_date_follows = False
+
+    def _read_new(self) -> tuple[ps.NewPerson, list[tuple[str, str]]]:
+        """The new record as typed (a field that cannot be read counts as empty) and the unreadable fields."""
+        identity, errors = self.identity_form.read()
+        dates, date_errors = _dates({"start_date": self.start_edit, "recruitment_date": self.recruited_edit,
+                                     "salary_date": self.salary_date_edit})
+        errors += date_errors
         coefficient = _decimal_or_none(self.coef_edit.text(), "coefficient", errors)
-        if errors:
-            raise ValidationError(errors)
         unit_id = unit_id_for_code(self.ctx, self.unit_combo.current_code())
         rank = self.rank_combo.currentData()
         salary = ps.SalaryInput(rank, self.step_spin.value(), coefficient, dates["salary_date"] or dates["start_date"],
@@ -724,12 +752,55 @@ class PersonEditor(QDialog):
         return ps.NewPerson(identity, ps.EmploymentInput(
             category=self.category_combo.currentData() or "", unit_id=unit_id, start_date=dates["start_date"],
             recruitment_date=dates["recruitment_date"], recruitment_agency=self.agency_edit.text().strip() or None),
-            salary)
+            salary), errors
+
+    def _new_person(self) -> ps.NewPerson:
+        dto, errors = self._read_new()
+        if errors:
+            raise ValidationError(errors)
+        return dto
+
+    def _form_errors(self, with_database: bool) -> list[tuple[str, str]]:
+        """Every problem of the form in one pass: the fields that cannot be read, then the service's checks of
+        the rest (the pure ones while typing; with the database's when saving)."""
+        today = clock.today()
+        if self.person_id is None:
+            dto, unreadable = self._read_new()
+            found = (ps.check_new_person(self.ctx, dto, today=today) if with_database
+                     else ps.new_person_errors(dto, self.ctx.rulebook, today))
+        else:
+            assert self.profile is not None
+            identity, unreadable = self.identity_form.read()
+            update = ps.PersonUpdate(self.person_id, self.profile.row_version, identity)
+            found = (ps.check_person_update(self.ctx, update, today=today) if with_database
+                     else ps.identity_errors(identity, today))
+        bad = {f for f, _ in unreadable}
+        return unreadable + [(f, m) for f, m in found if f not in bad]
+
+    def _field_edited(self, key: str, final: bool) -> None:
+        """Check the field again: its message goes as soon as it is fixed; a new one shows when the field is
+        left (not while typing). The fields that depend on it only lose messages that no longer hold."""
+        try:
+            found = self._form_errors(with_database=False)
+        except HrappError:
+            return
+        messages: dict[str, list[str]] = defaultdict(list)
+        for field, message in found:
+            messages[field].append(message)
+        if final:
+            self.errors.set_field(key, messages[key])
+        for field in (() if final else (key,)) + DEPENDENT_FIELDS.get(key, ()):
+            shown = self.errors.text(field).splitlines()
+            self.errors.set_field(field, [m for m in shown if m in messages[field]])
 
     def save(self) -> bool:
-        """Create or update; every message goes under its field and nothing is saved while one stands."""
+        """Create or update. Every message of every tab shows at once under its field, the tabs with errors are
+        marked, and nothing is saved while one stands."""
         self.errors.clear()
         try:
+            errors = self._form_errors(with_database=True)
+            if errors:
+                raise ValidationError(errors)
             if self.person_id is None:
                 profile = ps.create_person(self.ctx, self._new_person())
                 self.person_id = profile.id
@@ -739,19 +810,54 @@ class PersonEditor(QDialog):
                                                            self.identity_form.identity()))
         except HrappError as exc:
             self.errors.show(exc)
-            self._show_tab_with_error(exc)
+            self._show_tab_with_error()
             return False
         self.reload()
+        self._confirm_saved()
         self.saved.emit(self.person_id)
         return True
 
-    def _show_tab_with_error(self, exc: HrappError) -> None:
-        fields = [f for f, _ in exc.errors] if isinstance(exc, ValidationError) else [exc.field]
-        identity_keys = {k for k, _, _ in IDENTITY_FIELDS}
-        if fields and fields[0] in identity_keys:
-            self.tabs.setCurrentIndex(0)
-        elif fields and fields[0]:
-            self.tabs.setCurrentIndex(1)
+    def _confirm_saved(self) -> None:
+        """Say the record was saved: in the editor's header and in the main window's status bar."""
+        text = self.tr("Saved the record of %1 at %2").replace("%1", self.title_label.text()).replace(
+            "%2", clock.now().strftime("%H:%M"))
+        self.saved_label.setText(text)
+        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
+
+    def _tab_of(self, field: str) -> int | None:
+        if field in IDENTITY_KEYS:
+            return 0
+        if field in EMPLOYMENT_KEYS:
+            return 1
+        return None
+
+    def tab_error_counts(self) -> dict[int, int]:
+        """How many fields of each tab show a message."""
+        counts: dict[int, int] = defaultdict(int)
+        for field in self.errors.fields_with_errors():
+            tab = self._tab_of(field)
+            if tab is not None:
+                counts[tab] += 1
+        return dict(counts)
+
+    def _mark_tabs(self) -> None:
+        """A tab holding fields with messages shows a warning icon, its count and red text."""
+        counts = self.tab_error_counts()
+        bar = self.tabs.tabBar()
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for i, title in enumerate(self._tab_titles):
+            n = counts.get(i, 0)
+            self.tabs.setTabText(i, f"{title} ({n})" if n else title)
+            self.tabs.setTabIcon(i, warning if n else QIcon())
+            bar.setTabTextColor(i, QColor("#b3261e") if n else QColor())
+
+    def _show_tab_with_error(self) -> None:
+        """Bring the first tab with a message to the front (unless the one shown has some)."""
+        counts = self.tab_error_counts()
+        if counts and self.tabs.currentIndex() not in counts:
+            self.tabs.setCurrentIndex(min(counts))
 
     def choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the photo"), str(Path.home()),
@@ -822,7 +928,7 @@ class PersonEditor(QDialog):
         def fill() -> None:
             try:
                 coef.setText(fmt_decimal(v.expected_coefficient(rank.currentData(), step.value(), self.ctx.rulebook,
-                                                                day.value() or date.today())))
+                                                                day.value() or clock.today())))
             except (ValueError, HrappError):
                 pass
 
@@ -1107,7 +1213,7 @@ class PersonEditor(QDialog):
         d = self._dialog(self.tr("Add an evaluation"))
         year = QSpinBox()
         year.setRange(1990, 2100)
-        year.setValue(date.today().year - 1)
+        year.setValue(clock.today().year - 1)
         rating = _code_combo(list(catalogs.labels("rating").items()), blank="")
         score = QLineEdit()
         score.setMaximumWidth(80)

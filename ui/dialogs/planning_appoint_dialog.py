@@ -8,13 +8,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.errors import ValidationError
 from hrapp.queries.planning import PostRow
 from hrapp.services.context import ServiceContext
 from hrapp.services.planning import AppointInput, appoint, planned_entry
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, PersonPicker
-from ui.widgets.forms import DecisionForm, FormDialog, date_edit, from_qdate
+from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date
 
 KIND_CODES = ("bo_nhiem", "giao_phu_trach", "dieu_dong", "luan_chuyen")
 
@@ -31,7 +31,7 @@ class PlanningAppointDialog(FormDialog):
         if post_id is not None:
             self.post_combo.setCurrentIndex(max(self.post_combo.findData(post_id), 0))
         self.add_field(self.tr("Post"), self.post_combo, "post_code")
-        self.picker = PersonPicker(ctx, date.today(), self)
+        self.picker = PersonPicker(ctx, clock.today(), self)
         self.add_field(self.tr("Person"), self.picker, "person_id")
         self.kind_combo = QComboBox()
         labels = catalogs.labels("appointment_kind")
@@ -39,7 +39,7 @@ class PlanningAppointDialog(FormDialog):
             self.kind_combo.addItem(labels.get(code, code), code)
         self.add_field(self.tr("Kind"), self.kind_combo, "kind")
         self.start_check = QCheckBox(self.tr("Starts on another day than the decision takes effect"))
-        self.start_edit = date_edit()
+        self.start_edit = required_date()
         self.start_edit.setEnabled(False)
         self.start_check.toggled.connect(self.start_edit.setEnabled)
         self.form.addRow(self.start_check, self.start_edit)

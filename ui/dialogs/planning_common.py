@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain import planning as pl
 from hrapp.domain.planning import Reason
 from hrapp.queries.planning import PeriodRow, PostRow
@@ -129,7 +130,7 @@ class PersonPicker(QWidget):
     def __init__(self, ctx: ServiceContext, on: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.on = on or date.today()
+        self.on = on or clock.today()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Type a name (diacritics not needed)"))
         self.search_edit.setClearButtonEnabled(True)
@@ -201,7 +202,7 @@ class EntryPicker(QWidget):
                 "%2", str(count)).replace("%3", str(maximum)), p.id)
         if post_id is not None:
             self.post_combo.setCurrentIndex(max(self.post_combo.findData(post_id), 0))
-        self.picker = PersonPicker(ctx, min(date.today(), period.last_day), self)
+        self.picker = PersonPicker(ctx, min(clock.today(), period.last_day), self)
         self.check_label = QLabel()
         self.check_label.setObjectName("planningCheck")
         self.check_label.setWordWrap(True)

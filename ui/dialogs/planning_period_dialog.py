@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from hrapp import clock
 from hrapp.domain.planning import PLANNING, default_rule_version
 from hrapp.errors import DomainError
 from hrapp.services.context import ServiceContext
@@ -17,7 +16,7 @@ class PlanningPeriodDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(self.tr("New planning period"), self._save, parent)
         self.ctx = ctx
-        start = date.today().year
+        start = clock.today().year
         self.start_spin = QSpinBox()
         self.start_spin.setRange(1990, 2100)
         self.start_spin.setValue(start)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain.planning import planning_rules
 from hrapp.queries.org import unit_tree
 from hrapp.queries.planning import PeriodRow
@@ -22,7 +20,7 @@ class PlanningPostDialog(FormDialog):
         self.form.addRow(self.tr("Period"), QLabel(period.name))
         self.unit_combo = QComboBox()
         with ctx.read() as s:
-            units = unit_tree(s, active_on=min(date.today(), period.last_day))
+            units = unit_tree(s, active_on=min(clock.today(), period.last_day))
         for u in units:
             self.unit_combo.addItem("    " * u.depth + u.name, u.id)
         self.add_field(self.tr("Unit"), self.unit_combo, "unit_id")

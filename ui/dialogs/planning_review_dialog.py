@@ -22,7 +22,7 @@ from hrapp.queries.planning import PeriodRow
 from hrapp.services.context import ServiceContext
 from hrapp.services.planning import ReviewInput, ReviewProposal, ReviewRemoval, apply_review, review_proposals
 from ui.dialogs.planning_common import EntryPicker
-from ui.widgets.forms import DecisionForm, FormDialog, date_edit, from_qdate
+from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date
 
 
 class PlanningReviewDialog(FormDialog):
@@ -31,7 +31,7 @@ class PlanningReviewDialog(FormDialog):
         self.ctx, self.period = ctx, period
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Apply the review"))
         self.form.addRow(self.tr("Period"), QLabel(period.name))
-        self.as_of_edit = date_edit(min(as_of, period.last_day))
+        self.as_of_edit = required_date(min(as_of, period.last_day))
         self.add_field(self.tr("Reviewed on"), self.as_of_edit, "as_of")
         self.proposal: ReviewProposal | None = None
 

@@ -3,8 +3,6 @@ head's choice among tied candidates, a winner's withdrawal, re-marking, and hiri
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import (
@@ -47,7 +46,8 @@ def _intro(text: str) -> QLabel:
 class StatusDialog(ActionDialog):
     """Move the round to `to_status`; a step back needs a reason, the results may cite their decision."""
 
-    def __init__(self, ctx: ServiceContext, info: RoundInfo, to_status: str, parent: QWidget | None = None):
+    def __init__(self, ctx: ServiceContext, info: RoundInfo, to_status: str, parent: QWidget | None = None,
+                 notes: tuple[str, ...] = ()):
         super().__init__(parent)
         self.ctx = ctx
         self.info = info
@@ -70,8 +70,12 @@ class StatusDialog(ActionDialog):
         }
         if forward and to_status in explain:
             layout.addWidget(_intro(explain[to_status]))
+        for note in notes:  # a condition on the date chosen below (e.g. after the application deadline)
+            hint = _intro(note)
+            hint.setObjectName("muted")
+            layout.addWidget(hint)
         form = QFormLayout()
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         form.addRow(self.tr("Date *"), self.event_date)
         self.reason = QLineEdit()
         if not forward:
@@ -152,7 +156,7 @@ class WithdrawalDialog(ActionDialog):
         self.reason_code = QComboBox()
         for code, label in WITHDRAWAL_REASONS.items():
             self.reason_code.addItem(label, code)
-        self.event_date = DateField(date.today())
+        self.event_date = DateField(clock.today())
         self.note = QLineEdit()
         form.addRow(self.tr("Reason *"), self.reason_code)
         form.addRow(self.tr("Date"), self.event_date)

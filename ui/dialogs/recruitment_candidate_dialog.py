@@ -29,7 +29,8 @@ from ui.formatting import fmt_decimal
 def _level_combo(kind: str, empty: str) -> QComboBox:
     combo = QComboBox()
     combo.addItem(empty, None)
-    for code in levels_of(kind):
+    # lowest level first (Bậc 1 … Bậc 6 of the six-level language framework), whatever the catalogue's order
+    for code in sorted(levels_of(kind), key=lambda c: catalogs.extra("qualification_level", c).get("rank", 0)):
         combo.addItem(catalogs.label("qualification_level", code), code)
     return combo
 
@@ -61,6 +62,7 @@ class CandidateDialog(ActionDialog):
 
         self.full_name = QLineEdit()
         self.gender = QComboBox()
+        self.gender.addItem(self.tr("— choose —"), None)  # no default: the officer reads it off the form
         self.gender.addItem(self.tr("Male"), "M")
         self.gender.addItem(self.tr("Female"), "F")
         self.birth_date = DateField()

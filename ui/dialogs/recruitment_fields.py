@@ -1,10 +1,9 @@
-"""Input pieces shared by the recruitment dialogs: a dd/mm/yyyy date field that may stay empty, the fields
+"""Input pieces shared by the recruitment dialogs: the app's date field (DateField, may stay empty), the fields
 of a decision (số, ngày ký, người ký, cơ quan ban hành, trích yếu), an error box, and a form dialog base
 that calls one service on OK and keeps the dialog open, with the messages, when the service refuses."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -23,33 +22,9 @@ from PySide6.QtWidgets import (
 
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.decisions import DecisionInput
-
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-
+from ui.widgets.forms import DateField
 
 translate = QCoreApplication.translate
-
-
-class DateField(QLineEdit):
-    """A date typed as dd/mm/yyyy; empty means no date. `value()` raises ValueError on a bad date."""
-
-    def __init__(self, value: date | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setPlaceholderText(translate("RecruitmentFields", "dd/mm/yyyy"))
-        self.setMaximumWidth(130)
-        self.set_value(value)
-
-    def set_value(self, value: date | None) -> None:
-        self.setText(f"{value:%d/%m/%Y}" if value else "")
-
-    def value(self) -> date | None:
-        text = self.text().strip()
-        if not text:
-            return None
-        m = _DMY.match(text)
-        if not m:
-            raise ValueError(text)
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
 
 
 def parse_score(text: str) -> Decimal | None:
@@ -147,9 +122,8 @@ def read_date(field: DateField, name: str) -> date | None:
     """The field's date, or a ValidationError naming the field."""
     try:
         return field.value()
-    except ValueError:
-        message = translate("RecruitmentFields", "“%1” is not a valid dd/mm/yyyy date.")
-        raise ValidationError([(name, message.replace("%1", field.text()))]) from None
+    except ValueError as exc:  # the field's own words: unreadable, or a day that does not exist
+        raise ValidationError([(name, str(exc))]) from None
 
 
 class ActionDialog(QDialog):
@@ -181,8 +155,20 @@ class ActionDialog(QDialog):
             self.result_value = self.submit()
         except HrappError as exc:
             self.errors.show_error(exc)
+            self._fit_errors()
             return
         super().accept()
+
+    def _fit_errors(self) -> None:
+        """Grow the dialog, if need be, so its own error list is seen whole without squeezing the fields
+        (within the screen it is on)."""
+        self.layout().activate()
+        wanted = self.layout().totalMinimumSize().expandedTo(self.size())
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.size() * 0.95)
+        if wanted != self.size():
+            self.resize(wanted)
 
 
 def run_guarded(box: ErrorBox, action: Callable[[], Any]) -> Any:

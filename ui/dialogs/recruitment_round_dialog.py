@@ -3,7 +3,6 @@ exam dates, the recruitment council and the parts of round 2."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -25,15 +25,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
 from hrapp.services import recruitment as rec
 from hrapp.services.context import ServiceContext
+from hrapp.services.planning import candidates
+from ui.dialogs.planning_common import PersonIdRole, PersonNameRole, PersonPicker
 from ui.dialogs.recruitment_fields import ActionDialog, DateField, DecisionFields, read_date
+from ui.formatting import fmt_date
 
 REGIMES = ("nd115_2020", "nd138_2020", "nd170_2025")
+
+
+PostRole = Qt.ItemDataRole.UserRole + 3
+
+
+class StaffPicker(PersonPicker):
+    """The staff search of the council: each person found also carries the post held, the member's title."""
+
+    def search(self) -> None:
+        self._timer.stop()
+        text = self.search_edit.text().strip()
+        self.results.clear()
+        if not text:
+            return
+        for row in candidates(self.ctx, text, self.on, limit=40):
+            item = QListWidgetItem(self.tr("%1, born %2 — %3").replace("%1", row.full_name)
+                                   .replace("%2", fmt_date(row.birth_date)).replace("%3", row.current_post))
+            item.setData(PersonIdRole, row.person_id)
+            item.setData(PersonNameRole, row.full_name)
+            item.setData(PostRole, row.current_post)
+            item.setToolTip(item.text())
+            self.results.addItem(item)
+
+    def person_post(self) -> str:
+        item = self.results.currentItem()
+        return "" if item is None else str(item.data(PostRole) or "")
 
 
 class RoundDialog(ActionDialog):
@@ -51,7 +80,7 @@ class RoundDialog(ActionDialog):
         self.name.setPlaceholderText(self.tr("e.g. Recruitment of public employees 2022 – Discovery Centre"))
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.regime = QComboBox()
         for code in REGIMES:
             self.regime.addItem(self._regime_label(code), code)
@@ -74,10 +103,23 @@ class RoundDialog(ActionDialog):
         self.council.verticalHeader().setVisible(False)
         self.council.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.council_size = QLabel()
-        add_member = QPushButton(self.tr("Add member"))
-        add_member.clicked.connect(lambda: self.add_member())
+        self.picker = StaffPicker(ctx, clock.today())
+        self.picker.results.setMinimumHeight(0)
+        self.picker.results.setMaximumHeight(120)
+        self.picker.search_edit.setPlaceholderText(self.tr("Member from the staff: type a name (diacritics not "
+                                                           "needed)"))
+        self.add_staff_button = QPushButton(self.tr("Add the chosen person"))
+        self.add_staff_button.setEnabled(False)
+        self.add_staff_button.clicked.connect(lambda: self.add_chosen())
+        self.picker.person_changed.connect(lambda pid: self.add_staff_button.setEnabled(pid is not None))
+        self.picker.results.itemActivated.connect(lambda _i: self.add_chosen())
+        self.add_outsider_button = QPushButton(self.tr("Add a member from outside"))
+        self.add_outsider_button.setToolTip(self.tr("A row to type the name and position of a member who is not "
+                                                    "on the staff"))
+        self.add_outsider_button.clicked.connect(lambda: self.add_member())
         remove_member = QPushButton(self.tr("Remove member"))
         remove_member.clicked.connect(self._remove_member)
+        self.remove_member_button = remove_member
         self.council_decision = DecisionFields("quyet_dinh", required=False)
 
         self.parts = QTableWidget(0, 2)
@@ -88,42 +130,58 @@ class RoundDialog(ActionDialog):
         self.parts_hint.setObjectName("muted")
         self.parts_hint.setWordWrap(True)
 
+        # what the round is across the top; its dates beside the plan below, so the tab fits a 768-pixel screen
         general = QWidget()
         form = QFormLayout(general)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Name *"), self.name)
         form.addRow(self.tr("Year *"), self.year)
         form.addRow(self.tr("Regulation *"), self.regime)
         form.addRow(self.tr("Method *"), self.method)
         form.addRow(self.tr("Hired as"), self.category)
-        form.addRow(self.tr("Notice date"), self.notice_date)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.deadline)
-        deadline_row.addWidget(self.deadline_hint, 1)
-        form.addRow(self.tr("Application deadline"), deadline_row)
-        form.addRow(self.tr("Round 1 date"), self.round1_date)
-        form.addRow(self.tr("Round 2 date"), self.round2_date)
-        form.addRow(self.tr("Note"), self.note)
+        dates = QWidget()
+        dates_form = QFormLayout(dates)
+        dates_form.setContentsMargins(0, 0, 0, 0)
+        dates_form.addRow(self.tr("Notice date"), self.notice_date)
+        dates_form.addRow(self.tr("Application deadline"), self.deadline)
+        dates_form.addRow("", self.deadline_hint)
+        dates_form.addRow(self.tr("Round 1 date"), self.round1_date)
+        dates_form.addRow(self.tr("Round 2 date"), self.round2_date)
+        dates_form.addRow(self.tr("Note"), self.note)
         plan_box = QGroupBox(self.tr("Recruitment plan (kế hoạch)"))
         QVBoxLayout(plan_box).addWidget(self.plan)
+        lower = QHBoxLayout()
+        lower.addWidget(dates, 2)
+        lower.addWidget(plan_box, 3, Qt.AlignmentFlag.AlignTop)
         general_layout = QVBoxLayout()
         general_layout.addWidget(general)
-        general_layout.addWidget(plan_box)
+        general_layout.addLayout(lower)
         general_layout.addStretch(1)
         general_tab = QWidget()
         general_tab.setLayout(general_layout)
 
+        # the staff search beside the decision forming the council, so the members' table keeps the height
         council_tab = QWidget()
         cl = QVBoxLayout(council_tab)
+        pick = QVBoxLayout()
+        pick.addWidget(self.picker, 1)
+        pick_buttons = QHBoxLayout()
+        pick_buttons.addWidget(self.add_staff_button)
+        pick_buttons.addWidget(self.add_outsider_button)
+        pick_buttons.addStretch(1)
+        pick.addLayout(pick_buttons)
+        decision_box = QGroupBox(self.tr("Decision forming the council"))
+        QVBoxLayout(decision_box).addWidget(self.council_decision)
+        top = QHBoxLayout()
+        top.addLayout(pick, 1)
+        top.addWidget(decision_box, 1)
+        cl.addLayout(top)
         cl.addWidget(self.council, 1)
         row = QHBoxLayout()
-        row.addWidget(add_member)
         row.addWidget(remove_member)
         row.addStretch(1)
         row.addWidget(self.council_size)
         cl.addLayout(row)
-        decision_box = QGroupBox(self.tr("Decision forming the council"))
-        QVBoxLayout(decision_box).addWidget(self.council_decision)
-        cl.addWidget(decision_box)
 
         parts_tab = QWidget()
         pl = QVBoxLayout(parts_tab)
@@ -199,10 +257,10 @@ class RoundDialog(ActionDialog):
             self.parts.setItem(r, 0, label)
             self.parts.setItem(r, 1, QTableWidgetItem(str(given.get(p.code, Decimal(0)).normalize())))
 
-    def add_member(self, name: str = "", title: str = "", role: str = "uy_vien") -> None:
+    def add_member(self, name: str = "", title: str = "", role: str = "uy_vien", person_id: int | None = None) -> None:
+        """A row of the council: typed (an outsider) or, with `person_id`, a person from the staff."""
         r = self.council.rowCount()
         self.council.insertRow(r)
-        self.council.setItem(r, 0, QTableWidgetItem(name))
         self.council.setItem(r, 1, QTableWidgetItem(title))
         combo = QComboBox()
         for code, label in COUNCIL_ROLES.items():
@@ -211,7 +269,43 @@ class RoundDialog(ActionDialog):
         if not name and r == 0:
             combo.setCurrentIndex(combo.findData("chu_tich"))
         self.council.setCellWidget(r, 2, combo)
+        self._set_person(r, name, person_id)
         self._update_council_size()
+
+    def _set_person(self, r: int, name: str, person_id: int | None) -> None:
+        item = QTableWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        if person_id is not None:  # the staff record's name; another person is a new row
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(self.tr("From the staff records"))
+        self.council.setItem(r, 0, item)
+
+    def add_chosen(self) -> bool:
+        """Put the person chosen in the search into the first empty row (keeping its role), else a new row."""
+        pid = self.picker.person_id()
+        if pid is None:
+            return False
+        title = self.picker.person_post()
+        name = self.picker.person_name()
+        if any(self.council.item(r, 0) is not None and self.council.item(r, 0).data(Qt.ItemDataRole.UserRole) == pid
+               for r in range(self.council.rowCount())):
+            self.errors.show_text(self.tr("%1 is already on the council.").replace("%1", name))
+            return False
+        self.errors.clear_error()
+        empty = next((r for r in range(self.council.rowCount())
+                      if not (self.council.item(r, 0).text() if self.council.item(r, 0) else "").strip()
+                      and not (self.council.item(r, 1).text() if self.council.item(r, 1) else "").strip()), None)
+        if empty is None:
+            chaired = any(isinstance(self.council.cellWidget(r, 2), QComboBox)
+                          and self.council.cellWidget(r, 2).currentData() == "chu_tich"
+                          for r in range(self.council.rowCount()))
+            self.add_member(name, title, "uy_vien" if chaired else "chu_tich", pid)
+        else:
+            self._set_person(empty, name, pid)
+            self.council.setItem(empty, 1, QTableWidgetItem(title))
+        self.picker.search_edit.clear()
+        self._update_council_size()
+        return True
 
     def _remove_member(self) -> None:
         rows = sorted({i.row() for i in self.council.selectedIndexes()}, reverse=True)
@@ -231,14 +325,17 @@ class RoundDialog(ActionDialog):
             name = (self.council.item(r, 0).text() if self.council.item(r, 0) else "").strip()
             title = (self.council.item(r, 1).text() if self.council.item(r, 1) else "").strip()
             combo = self.council.cellWidget(r, 2)
+            pid = self.council.item(r, 0).data(Qt.ItemDataRole.UserRole) if self.council.item(r, 0) else None
             if name or title:
-                out.append(rec.CouncilMember(name, title, combo.currentData() if combo else "uy_vien"))
+                out.append(rec.CouncilMember(name, title, combo.currentData() if combo else "uy_vien",
+                                             int(pid) if pid is not None else None))
         return out
 
-    def set_members(self, members: list[tuple[str, str, str]]) -> None:
+    def set_members(self, members: list[tuple]) -> None:
+        """Rows of (name, title, role) or (name, title, role, person_id)."""
         self.council.setRowCount(0)
-        for name, title, role in members:
-            self.add_member(name, title, role)
+        for member in members:
+            self.add_member(*member)
 
     def _load(self, info: RoundInfo) -> None:
         self.name.setText(info.name)
@@ -254,7 +351,10 @@ class RoundDialog(ActionDialog):
         self.round1_date.set_value(info.round1_date)
         self.round2_date.set_value(info.round2_date)
         self.note.setText(info.note or "")
-        self.set_members([(m.full_name, m.title, m.role) for m in info.council])
+        self.set_members([(m.full_name, m.title, m.role, m.person_id) for m in info.council])
+        if not info.council:  # five rows to fill, the first for the chair, as for a new round
+            for _ in range(5):
+                self.add_member()
         if info.council_decision is not None:
             d = info.council_decision
             self.council_decision.fill(d.number, d.sign_date, d.signer or "", d.issuer or "", d.summary or "")

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.domain import training as tr
 from hrapp.queries.training import CourseRow, LineRow, PlanRow, RecordRow
 from hrapp.services import training as ts
 from hrapp.services.context import ServiceContext
 from ui.dialogs.planning_common import PersonPicker
-from ui.widgets.forms import DecisionForm, FormDialog, date_edit, from_qdate, to_qdate
+from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date, to_qdate
 
 
 def _type_combo(selected: str | None = None) -> QComboBox:
@@ -167,8 +167,8 @@ class TrainingLineDialog(FormDialog):
         self.people_spin = QSpinBox()
         self.people_spin.setRange(1, 1000)
         self.add_field(self.tr("Number of people"), self.people_spin, "people")
-        self.start_edit = date_edit(date(plan.year, 3, 1))
-        self.end_edit = date_edit(date(plan.year, 3, 31))
+        self.start_edit = required_date(date(plan.year, 3, 1))
+        self.end_edit = required_date(date(plan.year, 3, 31))
         self.add_field(self.tr("Planned start"), self.start_edit, "planned_start")
         self.add_field(self.tr("Planned end"), self.end_edit, "planned_end")
         self.funding_combo = self.add_field(self.tr("Funding"), _funding_combo(), "funding_source")
@@ -271,9 +271,9 @@ class TrainingSendDialog(FormDialog):
         self.people_list = QListWidget()
         self.people_list.setMaximumHeight(90)
         self.add_field(self.tr("People sent"), self.people_list, "person_ids")
-        start = line.planned_start if line and line.planned_start else date.today()
-        self.start_edit = self.add_field(self.tr("Course starts"), date_edit(start), "start_date")
-        self.end_edit = self.add_field(self.tr("Course ends"), date_edit(line.planned_end if line and line.planned_end
+        start = line.planned_start if line and line.planned_start else clock.today()
+        self.start_edit = self.add_field(self.tr("Course starts"), required_date(start), "start_date")
+        self.end_edit = self.add_field(self.tr("Course ends"), required_date(line.planned_end if line and line.planned_end
                                                                           else start), "end_date")
         self.cost_edit = self.add_field(self.tr("Cost per person (đồng)"), _money_edit(), "cost_per_person")
         self.funding_combo = self.add_field(self.tr("Funding"), _funding_combo(), "funding_source")
@@ -339,10 +339,10 @@ class TrainingResultDialog(FormDialog):
         for code, name in catalogs.labels("training_result").items():
             self.result_combo.addItem(name, code)
         self.add_field(self.tr("Result"), self.result_combo, "result")
-        end = record.end_date or date.today()
-        self.completed_edit = self.add_field(self.tr("Finished on"), date_edit(end), "completed_on")
+        end = record.end_date or clock.today()
+        self.completed_edit = self.add_field(self.tr("Finished on"), required_date(end), "completed_on")
         self.certificate_edit = self.add_field(self.tr("Certificate number"), QLineEdit(), "certificate_no")
-        self.certificate_date_edit = self.add_field(self.tr("Certificate date"), date_edit(end), "certificate_date")
+        self.certificate_date_edit = self.add_field(self.tr("Certificate date"), required_date(end), "certificate_date")
         self.level_combo = QComboBox()
         kind, fixed = tr.grants_of_type(record.course_type)
         if course is not None and course.grant:
@@ -355,7 +355,7 @@ class TrainingResultDialog(FormDialog):
         self.add_field(self.tr("Qualification added"), self.level_combo, "granted_level")
         self.report_check = QCheckBox(self.tr("Report (báo cáo thu hoạch) received"))
         self.add_field("", self.report_check, "report_received")
-        self.report_date_edit = self.add_field(self.tr("Report received on"), date_edit(end), "report_date")
+        self.report_date_edit = self.add_field(self.tr("Report received on"), required_date(end), "report_date")
         self.finish_layout()
 
     def _save(self):  # noqa: ANN202

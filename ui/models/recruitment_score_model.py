@@ -156,6 +156,8 @@ class ScoreTableModel(QAbstractTableModel):
             if k == len(self.parts) + 1 and c.id in self.absent:
                 return QBrush(EDITED)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != 1 and col != 3:
+            if k == len(self.parts) + 2:  # the note reads as text
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 

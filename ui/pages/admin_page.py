@@ -1,5 +1,6 @@
-"""Administration: user accounts (turn on, add, edit, reset a password, deactivate), the audit log, backups
-(now, restore, the automatic daily copies). Only the administrator's role may use them; the services check."""
+"""Administration: the agency printed on every document (personnel officer or administrator); user accounts
+(turn on, add, edit, reset a password, deactivate), the audit log, backups (now, restore, the automatic daily
+copies), for the administrator's role only. The services check."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -31,12 +35,13 @@ from hrapp.errors import HrappError
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
 from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, has_permission
+from hrapp.services.permissions import ADMIN, WRITE, has_permission
 from ui.dialogs.login_dialog import local_time
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
+from ui.widgets.agency_form import AgencyForm
 from ui.widgets.forms import run_form
 
 
@@ -163,6 +168,7 @@ class AccountsTab(QWidget):
         self.refresh()
         if result is not None:
             self.select(result.username)
+        confirm(self, self.tr("Saved."))
 
     def enable_accounts(self) -> None:
         from ui.dialogs.account_dialogs import EnableAccountsDialog
@@ -295,13 +301,84 @@ class BackupTab(QWidget):
             actions.restore_from_file(str(self.files[row]))
 
 
+class AgencyTab(QWidget):
+    """The agency printed on every document, editable by the personnel officer and the administrator."""
+
+    def __init__(self, page: AdminPage):
+        super().__init__(page)
+        self.page = page
+        intro = QLabel(self.tr("The agency's name, governing body, province, the place of the date line and the "
+                               "signers are printed on every letterhead and signature block and shown at the top of "
+                               "the window. Fields marked * are required."))
+        intro.setWordWrap(True)
+        self.form = AgencyForm(page.ctx, self)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        self.revert_button = QPushButton(self.tr("Undo changes"))
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.revert_button)
+        row.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(760)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(intro)
+        inner.addSpacing(6)
+        inner.addWidget(self.form)
+        inner.addSpacing(6)
+        inner.addLayout(row)
+        holder = QWidget()
+        held = QVBoxLayout(holder)
+        held.setContentsMargins(12, 12, 12, 12)
+        held.addWidget(box)
+        held.addStretch(1)
+        scroll = QScrollArea()  # messages under every field need more than a 768-pixel screen's height
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.refresh)
+        # "Undo changes" only while there is a change to undo
+        self._stored: object = None
+        for widget in self.form.fields.values():
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(lambda _t: self._update_revert())
+        self.form.province_combo.currentIndexChanged.connect(lambda _i: self._update_revert())
+        self._update_revert()
+
+    def refresh(self) -> None:
+        self.form.ctx = self.page.ctx
+        self.form.load()
+        self._stored = self.form.value()
+        self._update_revert()
+
+    def _update_revert(self) -> None:
+        self.revert_button.setEnabled(self._stored is not None and self.form.value() != self._stored)
+
+    def save(self) -> None:
+        self.form.ctx = self.page.ctx
+        agency = self.form.save()
+        if agency is None:
+            return
+        self._stored = self.form.value()
+        self._update_revert()
+        refresh = getattr(self.window(), "refresh_header", None)
+        if callable(refresh):
+            refresh()
+        self.page.status_message.emit(self.tr("The agency was saved: %1.").replace("%1", agency.name))
+
+
 class AdminPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._loaded = False
         title = QLabel(self.tr("Administration"))
         title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("User accounts, the audit log of every change and export, and backups"))
+        subtitle = QLabel(self.tr("The agency, user accounts, the audit log of every change and export, and backups"))
         subtitle.setObjectName("pageSubtitle")
         self.notice = QLabel(self.tr("Only an administrator can manage accounts, read the audit log and make or "
                                      "restore backups."))
@@ -309,6 +386,7 @@ class AdminPage(BasePage):
         self.notice.setStyleSheet("color: #8a3b1e;")
         self.notice.hide()
 
+        self.agency = AgencyTab(self)
         self.accounts = AccountsTab(self)
         self.audit = AuditPage(ctx, self)
         self.audit.status_message.connect(self.status_message)
@@ -317,6 +395,7 @@ class AdminPage(BasePage):
         self.tabs.addTab(self.accounts, self.tr("Accounts"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.tabs.addTab(self.backups, self.tr("Backups"))
+        self.tabs.addTab(self.agency, self.tr("Agency"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
 
         layout = QVBoxLayout(self)
@@ -340,8 +419,16 @@ class AdminPage(BasePage):
         self._loaded = True
         admin = has_permission(self.ctx, ADMIN)
         self.notice.setVisible(not admin)
-        self.tabs.setEnabled(admin)
+        writer = has_permission(self.ctx, WRITE)
+        self.tabs.setEnabled(admin or writer)
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.agency), writer)
+        for tab in (self.accounts, self.audit, self.backups):
+            self.tabs.setTabEnabled(self.tabs.indexOf(tab), admin)
+        if writer:
+            self.agency.refresh()
         if not admin:
+            if writer:
+                self.tabs.setCurrentWidget(self.agency)
             return
         self.accounts.refresh()
         self.backups.refresh()

@@ -3,7 +3,8 @@ values with field names; export to Excel. Read only: nothing here changes or rem
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.errors import HrappError
 from hrapp.queries.audit import (
     PAGE_SIZE,
@@ -47,6 +49,7 @@ from hrapp.queries.audit import (
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, has_permission
 from ui.formatting import fmt_count
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.forms import date_edit, from_qdate
@@ -161,10 +164,10 @@ class AuditPage(BasePage):
         self.action_combo = QComboBox()
         self.action_combo.setMinimumContentsLength(12)
         self.from_check = QCheckBox(self.tr("From"))
-        self.from_edit = date_edit(date.today() - timedelta(days=30))
+        self.from_edit = date_edit(clock.today() - timedelta(days=30))
         self.from_edit.setEnabled(False)
         self.to_check = QCheckBox(self.tr("To"))
-        self.to_edit = date_edit(date.today())
+        self.to_edit = date_edit(clock.today())
         self.to_edit.setEnabled(False)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.export_button = QPushButton(self.tr("Export to Excel…"))
@@ -372,7 +375,7 @@ class AuditPage(BasePage):
         if path is None:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"),
-                                                  f"{folder}/nhat-ky-{date.today():%Y-%m-%d}.xlsx",
+                                                  f"{folder}/nhat-ky-{clock.today():%Y-%m-%d}.xlsx",
                                                   self.tr("Excel workbooks (*.xlsx)"))
             if not path:
                 return None
@@ -386,9 +389,8 @@ class AuditPage(BasePage):
             return export_audit(ctx, target, f, progress=progress)
 
         def done(count: int) -> None:
-            text = self.tr("%1 rows of the audit log were saved to %2.").replace("%1", fmt_count(count)) \
-                .replace("%2", target)
-            self.status_message.emit(text)
+            confirm(self, self.tr("%1 rows of the audit log were saved to %2.").replace("%1", fmt_count(count))
+                    .replace("%2", Path(target).name), target)
             self.refresh()  # the export itself is a new row
 
         self.export_task = run_task(work, parent=self, title=self.tr("Export the audit log"),

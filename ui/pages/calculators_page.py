@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.pay_steps import next_pay_step
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.salary import coefficient, fmt_coefficient, max_step, salary_classes
@@ -24,7 +25,7 @@ from hrapp.errors import HrappError
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
-from ui.widgets.forms import ERROR_STYLE, date_edit, from_qdate
+from ui.widgets.forms import ERROR_STYLE, calendar_date_edit, date_edit, from_qdate
 
 PRECISION_FORMATS = {"day": "dd/MM/yyyy", "month": "MM/yyyy", "year": "yyyy"}
 
@@ -53,8 +54,8 @@ class CalculatorsPage(BasePage):
         self.precision_combo.addItem(self.tr("Full date"), "day")
         self.precision_combo.addItem(self.tr("Month and year only"), "month")
         self.precision_combo.addItem(self.tr("Year only"), "year")
-        self.birth_edit = date_edit()
-        self.birth_edit.setMinimumDate(QDate(1930, 1, 1))  # before setting the date: date_edit starts at 1990
+        self.birth_edit = calendar_date_edit()
+        self.birth_edit.setMinimumDate(QDate(1930, 1, 1))
         self.birth_edit.setMaximumDate(QDate(2020, 12, 31))
         self.birth_edit.setDate(QDate(1965, 2, 14))
         self.retirement_age = _result_label()
@@ -154,7 +155,7 @@ class CalculatorsPage(BasePage):
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
         try:
-            classes = salary_classes(self.ctx.rulebook, date.today())
+            classes = salary_classes(self.ctx.rulebook, clock.today())
         except HrappError:
             classes = []
         for code in classes:

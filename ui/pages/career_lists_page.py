@@ -10,7 +10,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
@@ -48,7 +48,9 @@ from hrapp.services.pay_lists import (
     approve_pay_list,
     describe,
 )
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -229,7 +231,7 @@ class CareerListsPage(BasePage):
                                   "retirements"))
         subtitle.setObjectName("pageSubtitle")
 
-        today = date.today()
+        today = clock.today()
         quarter = (today.month - 1) // 3 * 3 + 1
         self.unit_combo = UnitCombo()
         self.unit_combo.setToolTip(self.tr("Unit (people of its sub-units are included)"))
@@ -442,6 +444,10 @@ class CareerListsPage(BasePage):
             self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
                                      .replace("%2", str(n)))
         self.approve_button.setEnabled(bool(model.checkable and model.checked_rows()))
+        # Tick all / Untick all only when they would change a row (an empty list has nothing to tick).
+        tickable = [i for i, r in enumerate(model.rows) if model.checkable is not None and model.checkable(r)]
+        self.check_all_button.setEnabled(any(not model.checked[i] for i in tickable))
+        self.uncheck_all_button.setEnabled(any(model.checked[i] for i in tickable))
 
     def unit_id(self) -> int | None:
         return unit_id_for_code(self.ctx, self.unit_combo.current_code())
@@ -451,7 +457,7 @@ class CareerListsPage(BasePage):
 
     def show_list(self, kind: str, due: date, as_of: date | None = None) -> None:
         """Open a list on the period (or year) that holds `due`, e.g. from a to-do row."""
-        as_of = as_of or date.today()
+        as_of = as_of or clock.today()
         self.tabs.setCurrentIndex(TABS.index(kind))
         if kind == "retirement":
             self.year_spin.setValue(due.year)
@@ -638,11 +644,11 @@ class CareerListsPage(BasePage):
     def save_as(self) -> None:
         names = {"pay_step": "nang_bac_luong", "pctnvk": "phu_cap_vuot_khung", "early": "nang_luong_truoc_han",
                  "retirement": "nghi_huu"}
-        default = str(Path.home() / f"{names[self.current_tab()]}.pdf")
+        default = suggested_path(self.ctx, f"{names[self.current_tab()]}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the list"), default,
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     # --- approval -------------------------------------------------------------------------------------
     def approve(self) -> None:

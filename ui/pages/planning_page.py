@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.domain.planning import STATUS_LABELS, fmt_percent
 from hrapp.queries import planning as q
 from hrapp.services.context import ServiceContext
@@ -43,7 +44,9 @@ from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemova
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
+from ui.file_names import suggested_path
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
@@ -111,6 +114,9 @@ class PlanningPage(BasePage):
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
         self.all_button.clicked.connect(self.posts_view.clearSelection)
+        self.all_button.setEnabled(False)  # every post is shown until one is chosen
+        self.posts_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.all_button.setEnabled(self.posts_view.selectionModel().hasSelection()))
         self.history_check = QCheckBox(self.tr("Show people removed or appointed"))
         self.history_check.toggled.connect(lambda _c: self._fill_entries())
         self.entries_model = CellsTableModel(
@@ -212,7 +218,7 @@ class PlanningPage(BasePage):
                 "%2", str(p.posts)).replace("%3", str(p.active_entries)), p.id)
         current = next((i for i, p in enumerate(self.periods) if p.id == keep), None)
         if current is None:  # the period running today, else the newest
-            today = date.today().year
+            today = clock.today().year
             current = next((i for i, p in enumerate(self.periods) if p.start_year <= today <= p.end_year), 0)
         self.period_combo.setCurrentIndex(current if self.periods else -1)
         self.period_combo.blockSignals(False)
@@ -350,8 +356,12 @@ class PlanningPage(BasePage):
         self.export_actions["review_xlsx"].setEnabled(has_review)
 
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.period() is not None
@@ -421,8 +431,8 @@ class PlanningPage(BasePage):
         name = {"list": "Danh_sach_quy_hoach", "summary": "Co_cau_quy_hoach", "review": "Ra_soat_quy_hoach"}[
             kind.split("_")[0]]
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{period.code}"
-                                                                            f"{suffix}"), file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
+                                              suggested_path(self.ctx, f"{name}_{period.code}{suffix}"), file_filter)
         if path:
             self.export(kind, Path(path))
 
@@ -447,7 +457,7 @@ class PlanningPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)

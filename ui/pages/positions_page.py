@@ -3,8 +3,6 @@ framework), approve by decision, copy to another unit, retire, and print a posit
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,8 +40,9 @@ from hrapp.services.positions import (
     retire_position,
     update_position,
 )
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import show_error, show_message
+from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
@@ -416,7 +415,7 @@ class PositionsPage(BasePage):
 
     def _print(self, p: PositionInfo) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the description"),
-                                              str(Path.home() / f"mo_ta_{p.code}.pdf"),
+                                              suggested_path(self.ctx, f"mo_ta_{p.code}.pdf"),
                                               self.tr("PDF (*.pdf);;Excel (*.xlsx)"))
         if not path:
             return
@@ -436,7 +435,7 @@ class PositionsPage(BasePage):
                              label=self.tr("Writing the document…"), on_result=self._exported)
 
     def _exported(self, path: str) -> None:
-        self.status_message.emit(self.tr("Saved %1").replace("%1", path))
+        confirm(self, path=path)
         if path.lower().endswith(".pdf"):
             from ui.dialogs.pdf_preview import PdfPreviewDialog
 

@@ -5,9 +5,10 @@ with its printed documents (PDF or Excel)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QRect, QSettings, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -43,8 +46,10 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.services import recruitment as rec
 from hrapp.services.context import ServiceContext
+from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
 from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
+from ui.messages import confirm
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
@@ -121,9 +126,11 @@ class RecruitmentPage(BasePage):
         titles.addWidget(subtitle)
         head.addLayout(titles)
         head.addStretch(1)
-        head.addWidget(_button(self.tr("New round…"), self.create_new, self.tr("Create a recruitment round (Ctrl+N)")))
-        head.addWidget(_button(self.tr("Open"), self.open_selected))
-        head.addWidget(_button(self.tr("Delete draft"), self.delete_selected))
+        self.new_button = _button(self.tr("New round…"), self.create_new, self.tr("Create a recruitment round (Ctrl+N)"))
+        self.open_button = _button(self.tr("Open"), self.open_selected)
+        self.delete_button = _button(self.tr("Delete draft"), self.delete_selected)
+        for b in (self.new_button, self.open_button, self.delete_button):
+            head.addWidget(b)
 
         list_page = QWidget()
         ll = QVBoxLayout(list_page)
@@ -180,8 +187,16 @@ class RecruitmentPage(BasePage):
                  str(r.candidates), str(r.hired)] for r in self.rows]
         self.list_model = RowsTableModel(headers, data, centered=(0, 5, 6, 7), parent=self)
         self.list_view.setModel(self.list_model)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_list_buttons())
+        self._update_list_buttons()
         _fit(self.list_view, (1,))
         self.count_label.setText(self.tr("%n round(s)", "", len(self.rows)))
+
+    def _update_list_buttons(self) -> None:
+        """Open and Delete draft act on the selected round: enabled once one is chosen."""
+        chosen = 0 <= _selected_row(self.list_view) < len(self.rows)
+        for button in (self.open_button, self.delete_button):
+            button.setEnabled(chosen)
 
     def show_list(self) -> None:
         self.load_rounds()
@@ -192,6 +207,8 @@ class RecruitmentPage(BasePage):
         row = _selected_row(self.list_view)
         if 0 <= row < len(self.rows):
             self.open_round(self.rows[row].id)
+        else:
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
 
     def open_round(self, round_id: int) -> None:
         self.detail.load(round_id)
@@ -208,6 +225,7 @@ class RecruitmentPage(BasePage):
 
         row = _selected_row(self.list_view)
         if not 0 <= row < len(self.rows):
+            self.list_error.show_text(self.tr("Choose a round in the list first."))
             return
         r = self.rows[row]
         answer = QMessageBox.question(self, self.tr("Delete draft"),
@@ -240,7 +258,7 @@ class RoundDetail(QWidget):
         self.results: RoundResults | None = None
         self.events: list[EventInfo] = []
 
-        back = QToolButton()
+        self.all_rounds_button = back = QToolButton()
         back.setText(self.tr("← All rounds"))
         back.setAutoRaise(True)
         back.clicked.connect(page.show_list)
@@ -252,20 +270,26 @@ class RoundDetail(QWidget):
         self.facts.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("sectionTitle")
+        self.needs = QLabel()
+        self.needs.setObjectName("stepNeeds")
+        self.needs.setWordWrap(True)
+        self.needs.setTextFormat(Qt.TextFormat.RichText)
+        self.needs.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.needs.linkActivated.connect(self.fix)
+        self.steps: tuple[rec.StepRequirements, ...] = ()
         self.next_button = _button("", self.next_step)
         self.next_button.setObjectName("primary")
         self.back_button = _button(self.tr("Step back…"), self.step_back)
         self.edit_button = _button(self.tr("Edit round…"), self.edit_round)
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button = QPushButton(self.tr("Print"))  # a push button sizes itself with the menu arrow
         menu = QMenu(self.print_button)
         for kind, label in (("plan", self.tr("Recruitment plan (positions and quotas)")),
                             ("eligible", self.tr("Candidates admitted to round 2")),
                             ("scores", self.tr("Score sheet")),
                             ("results", self.tr("Results list"))):
-            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k))
-            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True))
+            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k)).setData(kind)
+            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True)).setData(kind)
         self.print_button.setMenu(menu)
         self.error = ErrorBox()
 
@@ -301,6 +325,7 @@ class RoundDetail(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        layout.addWidget(self.needs)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
 
@@ -316,6 +341,7 @@ class RoundDetail(QWidget):
             self.candidates = rec.list_candidates(self.ctx, round_id)
             self.events = rec.round_events(self.ctx, round_id)
             self.results = rec.results(self.ctx, round_id) if self.stage >= STATUS_ORDER.index("round2") else None
+            self.steps = rec.step_requirements(self.ctx, round_id)
         except HrappError as exc:
             self.error.show_error(exc)
             return
@@ -333,19 +359,19 @@ class RoundDetail(QWidget):
         info = self.info
         assert info is not None
         self.title.setText(info.name)
-        plan = info.plan_decision.label() if info.plan_decision else self.tr("no plan yet")
-        deadline = fmt_date(info.application_deadline) or "—"
-        self.facts.setText(self.tr("%1 · %2 · plan %3 · applications until %4 · %5 place(s), %6 candidate(s)")
-                           .replace("%1", info.method_label).replace("%2", info.legal_basis.split(" (")[0])
-                           .replace("%3", plan).replace("%4", deadline).replace("%5", str(info.quota))
-                           .replace("%6", str(info.candidates)))
+        plan = info.plan_decision.label() if info.plan_decision else self.tr("no number yet")
+        deadline = fmt_date(info.application_deadline) or self.tr("not set")
+        self.facts.setText(" · ".join((
+            info.method_label, info.legal_basis.split(" (")[0],
+            self.tr("Plan: %1").replace("%1", plan),
+            self.tr("Applications until: %1").replace("%1", deadline),
+            self.tr("%1 place(s), %2 candidate(s)").replace("%1", str(info.quota)).replace("%2", str(info.candidates)),
+        )))
         self.status.setText(STATUS_LABELS[info.status])
         forward, backward = rec.next_statuses(info)
-        labels = {"open": self.tr("Announce and open applications…"), "round1": self.tr("Close applications, "
-                  "start round 1…"), "round2": self.tr("Start round 2…"), "results": self.tr("Fix the results…"),
-                  "closed": self.tr("Close the round…")}
         self.next_button.setVisible(forward is not None)
-        self.next_button.setText(labels.get(forward or "", ""))
+        self.next_button.setText(self.step_label(forward))
+        self._show_needs()
         self.back_button.setVisible(backward is not None)
         self.edit_button.setEnabled(info.status != "closed")
         self.targets.show_data(info)
@@ -365,6 +391,62 @@ class RoundDetail(QWidget):
             self.tabs.setCurrentIndex(default_tab)
         self._shown_status = info.status
 
+    def step_label(self, status: str | None) -> str:
+        labels = {"open": self.tr("Announce and open applications…"), "round1": self.tr("Close applications, "
+                  "start round 1…"), "round2": self.tr("Start round 2…"), "results": self.tr("Fix the results…"),
+                  "closed": self.tr("Close the round…")}
+        return labels.get(status or "", "")
+
+    def _fix_link(self, where: str) -> str:
+        texts = {"round:general": self.tr("edit the round"), "round:council": self.tr("edit the council"),
+                 "targets": self.tr("Positions and quotas"), "candidates": self.tr("Candidates"),
+                 "round1": self.tr("Round 1"), "round2": self.tr("Round 2"), "results": self.tr("Results"),
+                 "hiring": self.tr("Hiring")}
+        return f"<a href='{where}'>{escape(texts.get(where, where))}</a>"
+
+    def _show_needs(self) -> None:
+        """Before the officer presses the next step: what it still lacks, each with a link to where it is
+        written; the button stays disabled until nothing blocking is left. Later steps list only what is
+        written ahead (plan, positions, council)."""
+        steps = self.steps
+        if not steps:
+            self.needs.hide()
+            self.next_button.setEnabled(True)
+            self.next_button.setToolTip("")
+            return
+        first = steps[0]
+        name = self.step_label(first.to_status).rstrip("…")
+        lines: list[str] = []
+        if first.missing:
+            lines.append("<b>" + escape(self.tr("Before “%1”, still needed:").replace("%1", name)) + "</b>")
+            for r in first.missing:
+                color = FAIL_COLOR if r.blocking else WARN_COLOR
+                lines.append(f"<span style='color:{color}'>• {escape(r.message)}</span> — {self._fix_link(r.where)}")
+        else:
+            lines.append(f"<span style='color:{OK_COLOR}'>✓ "
+                         + escape(self.tr("Ready for “%1”.").replace("%1", name)) + "</span>")
+        for later in steps[1:]:
+            for r in later.missing:
+                before = self.step_label(later.to_status).rstrip("…")
+                lines.append("<span style='color:#5f6b7a'>• " + escape(
+                    self.tr("Later, before “%1”: %2").replace("%1", before).replace("%2", r.message))
+                    + f"</span> — {self._fix_link(r.where)}")
+        self.needs.setText("<br>".join(lines))
+        self.needs.show()
+        self.next_button.setEnabled(first.ready)
+        blocking = [r.message for r in first.missing if r.blocking]
+        self.next_button.setToolTip("\n".join(f"• {m}" for m in blocking))
+
+    def fix(self, where: str) -> None:
+        """Go where a missing precondition is written: the round's form (general or council tab) or a tab."""
+        if where.startswith("round:"):
+            self.edit_round(council=where == "round:council")
+            return
+        tabs = {"targets": self.targets, "candidates": self.candidates_tab, "round1": self.round1,
+                "round2": self.round2, "results": self.results_tab, "hiring": self.hiring}
+        if where in tabs:
+            self.tabs.setCurrentWidget(tabs[where])
+
     # --- actions ------------------------------------------------------------------------------------
     def guarded(self, action: Callable[[], Any]) -> Any:
         result = run_guarded(self.error, action)
@@ -377,23 +459,26 @@ class RoundDetail(QWidget):
         def done(_value: Any) -> None:
             self.reload()
             self.page.load_rounds()
-            if message:
-                self.page.status_message.emit(message)
+            self.page.status_message.emit(message or self.tr("Saved."))
 
         return self.page.open_dialog(dialog, done)
 
-    def edit_round(self) -> None:
+    def edit_round(self, council: bool = False) -> None:
         from ui.dialogs.recruitment_round_dialog import RoundDialog
 
         if self.info is not None:
-            self.dialog(RoundDialog(self.ctx, self.info, self))
+            dialog = RoundDialog(self.ctx, self.info, self)
+            if council:
+                dialog.tabs.setCurrentIndex(1)
+            self.dialog(dialog)
 
     def next_step(self) -> None:
         from ui.dialogs.recruitment_actions_dialog import StatusDialog
 
         forward = rec.next_statuses(self.info)[0] if self.info else None
         if forward:
-            self.dialog(StatusDialog(self.ctx, self.info, forward, self))
+            notes = tuple(r.message for step in self.steps[:1] for r in step.missing if not r.blocking)
+            self.dialog(StatusDialog(self.ctx, self.info, forward, self, notes))
 
     def step_back(self) -> None:
         from ui.dialogs.recruitment_actions_dialog import StatusDialog
@@ -425,7 +510,7 @@ class RoundDetail(QWidget):
             return target
 
         def done(saved: str) -> None:
-            self.page.status_message.emit(self.tr("Saved %1").replace("%1", saved))
+            confirm(self, path=saved)
             self.last_saved = saved
             QDesktopServices.openUrl(QUrl.fromLocalFile(saved))
 
@@ -443,6 +528,8 @@ class TargetsTab(QWidget):
         self.info: RoundInfo | None = None
         self.model = RowsTableModel([], [])
         self.view = _table(self.model)
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.view.activated.connect(lambda _i: self.edit_target())
         self.total = QLabel()
         self.add_button = _button(self.tr("Add position…"), self.add_target)
@@ -459,14 +546,19 @@ class TargetsTab(QWidget):
 
     def show_data(self, info: RoundInfo) -> None:
         self.info = info
-        headers = [self.tr("Job position"), self.tr("Unit"), self.tr("Rank or title"), self.tr("Quota"),
-                   self.tr("Vacancies"), self.tr("Reason for going above"), self.tr("Requirements"), self.tr("Hired")]
-        rows = [[t.position_name, t.unit_name, f"{t.rank_name} ({t.rank_code})" if t.rank_name else "", str(t.quota),
-                 "" if t.vacancies_seen is None else str(t.vacancies_seen), t.over_vacancy_reason or "",
-                 t.requirements, str(t.hired)] for t in info.targets]
-        self.model = RowsTableModel(headers, rows, centered=(3, 4, 7), parent=self)
+        # the unit under the position and the numbers next to them, long texts wrapped in their rows, so the
+        # requirements are read at 1366 pixels without scrolling sideways
+        headers = [self.tr("Job position"), self.tr("Rank or title"), self.tr("Quota"), self.tr("Vacancies"),
+                   self.tr("Hired"), self.tr("Reason for going above"), self.tr("Requirements")]
+        rows = [[f"{t.position_name}\n{t.unit_name}", f"{t.rank_name} ({t.rank_code})" if t.rank_name else "",
+                 str(t.quota), "" if t.vacancies_seen is None else str(t.vacancies_seen), str(t.hired),
+                 t.over_vacancy_reason or "", t.requirements] for t in info.targets]
+        self.model = RowsTableModel(headers, rows, centered=(2, 3, 4), parent=self)
         self.view.setModel(self.model)
-        _fit(self.view, (0, 6))
+        _fit(self.view, (0, 5, 6), cap=220)
+        header = self.view.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), 190))
+        self.view.resizeRowsToContents()
         self.total.setText(self.tr("Total: %1 place(s)").replace("%1", str(info.quota)))
         editable = info.status in ("draft", "open")
         for b in (self.add_button, self.edit_button, self.remove_button):
@@ -503,6 +595,7 @@ class CandidatesTab(QWidget):
         self.rows: list[CandidateInfo] = []
         self.model = RowsTableModel([], [])
         self.view = _table(self.model)
+        self.view.setWordWrap(True)
         self.view.activated.connect(lambda _i: self.edit_candidate())
         self.count = QLabel()
         self.add_button = _button(self.tr("Add…"), self.add_candidate)
@@ -527,20 +620,25 @@ class CandidatesTab(QWidget):
         self.info = info
         self.rows = sorted(candidates, key=lambda c: (c.sbd or "~",)) if any(c.sbd for c in candidates) \
             else list(candidates)
+        # the conditions and their reasons come right after the person, the reasons wrapped in the row, so the
+        # officer reads why a candidate is out without scrolling or hovering
         headers = [self.tr("Cand. no."), self.tr("Full name"), self.tr("Date of birth"), self.tr("Sex"),
-                   self.tr("Positions applied for"), self.tr("Degree"), self.tr("Priority"), self.tr("Conditions"),
-                   self.tr("Reasons")]
+                   self.tr("Conditions"), self.tr("Reasons"), self.tr("Positions applied for"), self.tr("Degree"),
+                   self.tr("Priority")]
         data = []
         for c in self.rows:
             prefs = "; ".join(f"{p.choice}. {p.position_name}" for p in c.preferences)
             degree = ", ".join(x for x in (level_name(c.education_level), c.major or "") if x)
             prio = f"{c.priority_label} ({fmt_decimal(c.priority_points, 1)})" if c.priority_label else ""
             cond = {None: self.tr("not checked"), True: self.tr("eligible"), False: self.tr("not eligible")}[c.eligible]
-            data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), prefs, degree, prio,
-                         cond, "; ".join(c.ineligible_reasons)])
-        self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 7), parent=self)
+            data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), cond,
+                         c.ineligible_text, prefs, degree, prio])
+        self.model = RowsTableModel(headers, data, centered=(0, 2, 3, 4), parent=self)
         self.view.setModel(self.model)
-        _fit(self.view, (4, 8))
+        _fit(self.view, (5, 6, 7), cap=280)
+        header = self.view.horizontalHeader()
+        header.resizeSection(6, min(header.sectionSize(6), 250))  # the positions applied for, within 1366 pixels
+        self.view.resizeRowsToContents()
         self.count.setText(self.tr("%n candidate(s)", "", len(self.rows)))
         editable = info.status in rec.EDITABLE_CANDIDATES
         for b in (self.add_button, self.edit_button, self.import_button, self.template_button):
@@ -589,7 +687,8 @@ class CandidatesTab(QWidget):
                                                   self.tr("Candidates.xlsx"), self.tr("Excel workbook (*.xlsx)"))
             if not path:
                 return
-        self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path))
+        if self.detail.guarded(lambda: write_template(self.detail.ctx, self.info.id, path) or path) is not None:
+            confirm(self, path=path)
 
     def import_candidates(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_candidates
@@ -638,6 +737,9 @@ class ScoresTab(QWidget):
         self.model = ScoreTableModel(self)
         self.view = _table(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        if round_no == 1:  # the reason a candidate is out wraps in the note, read whole in the row
+            self.view.setWordWrap(True)
+            self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.hint = QLabel()
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
@@ -684,6 +786,8 @@ class ScoresTab(QWidget):
         total = self.model.FIXED + len(parts)
         self.view.setColumnHidden(total, self.round_no == 2 and len(parts) == 1)  # the one part is the total
         self.view.setColumnHidden(self.model.absent_column, not parts)
+        if self.round_no == 1:
+            self.view.resizeRowsToContents()
 
     def set_score(self, sbd: str, part: str, text: str) -> bool:
         """Type a score into the sheet (as the officer does in the table)."""
@@ -698,10 +802,12 @@ class ScoresTab(QWidget):
 
     def save_scores(self) -> None:
         if self.info is None or not self.model.dirty:
+            confirm(self, self.tr("No score was changed: nothing to save."))
             return
         round_id, round_no = self.info.id, self.round_no
-        self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
-            round_id, round_no, self.model.entries())))
+        if self.detail.guarded(lambda: rec.enter_scores(self.detail.ctx, rec.ScoreSheet(
+                round_id, round_no, self.model.entries())) or True) is not None:
+            confirm(self, self.tr("The scores were saved."))
 
     def import_scores(self, path: str | None = None) -> None:
         from hrapp.io.candidate_import import import_scores
@@ -727,11 +833,35 @@ class ScoresTab(QWidget):
 
         index = self.view.currentIndex()
         if not index.isValid() or self.info is None:
+            self.detail.error.show_text(self.tr("Choose the candidate's score to re-mark first."))
             return
         c = self.model.rows[index.row()]
         k = index.column() - self.model.FIXED
         part = self.model.parts[k] if 0 <= k < len(self.model.parts) else self.model.parts[0]
         self.detail.dialog(RemarkDialog(self.detail.ctx, c, self.round_no, part.code, part.label, self))
+
+
+NOTE_COLUMN = 8
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Measures a column's text wrapped at the column's width, so the tree gives the row the lines it needs."""
+
+    def __init__(self, tree: QTreeWidget, column: int):
+        super().__init__(tree)
+        self.tree = tree
+        self.column = column
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        text = index.data() or ""
+        width = self.tree.columnWidth(self.column) - 12
+        if not text or width <= 0:
+            return size
+        needed = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text)
+        if needed.height() <= option.fontMetrics.height():  # one line: the row as tall as the others
+            return size
+        return QSize(size.width(), max(size.height(), needed.height() + 4))
 
 
 class ResultsTab(QWidget):
@@ -745,7 +875,11 @@ class ResultsTab(QWidget):
         self.tree.setColumnCount(9)
         self.tree.setAlternatingRowColors(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        # a long note (why a candidate is out) wraps in its row and is read whole; rows re-measured on a resize
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(NOTE_COLUMN, WrappingDelegate(self.tree, NOTE_COLUMN))
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.summary = QLabel()
         self.summary.setObjectName("muted")
         self.decision_button = _button(self.tr("Head's decision on a tie…"), self.record_tie_decision)

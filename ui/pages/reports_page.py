@@ -7,7 +7,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -44,10 +43,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
+from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.style import MUTED
 from ui.tasks import Task, run_task
@@ -449,8 +450,8 @@ class ReportsPage(BasePage):
         self.as_of_edit = date_edit()
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(date.today().year)
-        start, end = _quarter(date.today())
+        self.year_spin.setValue(clock.today().year)
+        start, end = _quarter(clock.today())
         self.start_edit = date_edit(start)
         self.end_edit = date_edit(end)
         self.overdue_check = QCheckBox(self.tr("Include overdue"))
@@ -815,7 +816,7 @@ class ReportsPage(BasePage):
         if r is None or (suffix == ".xlsx" and not r.excel):
             return None
         if path is None:
-            default = str(Path.home() / f"{r.file_stem}_{date.today():%d-%m-%Y}{suffix}")
+            default = suggested_path(self.ctx, f"{r.file_stem}_{clock.today():%d-%m-%Y}{suffix}")
             file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default, file_filter)
             if not path:
@@ -826,9 +827,8 @@ class ReportsPage(BasePage):
 
     def _saved(self, path: str) -> None:
         self.last_saved = path
-        text = self.tr("Saved %1").replace("%1", path)
-        self.done_label.setText(text)
-        self.status_message.emit(text)
+        self.done_label.setText(self.tr("Saved %1").replace("%1", path))
+        confirm(self, path=path)
 
     # --- state -------------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -6,8 +6,6 @@ rule's computation; only an administrator may save (the service checks it, the b
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.errors import HrappError
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, has_permission
@@ -224,7 +223,7 @@ class RulesPage(BasePage):
         self.version_edit.setText(info.version)
         self.from_edit.setDate(to_qdate(info.effective_from))
         self.open_ended_check.setChecked(info.effective_to is None)
-        self.to_edit.setDate(to_qdate(info.effective_to or date.today()))
+        self.to_edit.setDate(to_qdate(info.effective_to or clock.today()))
         self.basis_edit.setText(info.legal_basis)
         self.params_edit.setPlainText(info.params_json)
 

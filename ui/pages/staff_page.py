@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.icons import icon
+from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
@@ -91,7 +93,7 @@ class StaffPage(BasePage):
         self.import_button.clicked.connect(self.import_records)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
-        self.export_button.clicked.connect(self.export_excel)
+        self.export_button.clicked.connect(lambda: self.export_excel())  # clicked(bool) is not a path
         self.cv_button = QPushButton(self.tr("Print 2C"))
         self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
         self.cv_button.clicked.connect(self.print_cv)
@@ -122,6 +124,10 @@ class StaffPage(BasePage):
         self._layout_restored = False
         self._layout_done = False
         self.table.activated.connect(self._open_index)
+        # Edit and Print 2C act on the selected person: enabled once one is chosen.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -227,7 +233,7 @@ class StaffPage(BasePage):
         self._import_dialog = dialog
         return dialog
 
-    def export_excel(self, path: str | None = None) -> Task | None:
+    def export_excel(self, *, path: str | None = None) -> Task | None:
         """The list as filtered on screen, in the import template's columns (so it can be imported back)."""
         from hrapp.io.excel_export import export_employees
 
@@ -242,8 +248,7 @@ class StaffPage(BasePage):
             return export_employees(ctx, target, f, progress=progress, cancel=cancelled)
 
         self.task = run_task(work, parent=self, title=self.tr("Export"), label=self.tr("Writing the list…"),
-                             on_result=lambda n: self.status_message.emit(
-                                 self.tr("Exported %1 people to %2").replace("%1", str(n)).replace("%2", target)))
+                             on_result=lambda n: confirm(self, self.tr("Exported %n person(s)", "", n), target))
         return self.task
 
     def print_cv(self) -> Task | None:
@@ -279,12 +284,12 @@ class StaffPage(BasePage):
         self.export(handle.name, self._preview)
 
     def save_as(self) -> None:
-        default = str(Path.home() / "danh_sach_ccvc.pdf")
+        default = suggested_path(self.ctx, "danh_sach_ccvc.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staff list"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))
 
     def export(self, path: str, on_done: Callable[[str], None]) -> Task:
         """The suffix of `path` picks the format; the export is recorded in the audit log."""
@@ -303,7 +308,6 @@ class StaffPage(BasePage):
         from ui.dialogs.pdf_preview import PdfPreviewDialog
 
         self.preview = PdfPreviewDialog(path, self, suggested_name)
-        self.preview.saved.connect(lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
         self.preview.open()
 
     def focus_search(self) -> None:
@@ -354,13 +358,24 @@ class StaffPage(BasePage):
         from ui.dialogs.person_detail_dialog import PersonDetailDialog
 
         dialog = PersonDetailDialog(self.ctx, person_id, self)
+        dialog.editor_opened.connect(self._editor_opened)
         dialog.open()
         self._detail_dialog = dialog  # kept for tests and so the dialog is not collected while open
+
+    def _editor_opened(self, editor: QWidget) -> None:
+        """The record view's "Edit" opened the editor: the list follows what it saves."""
+        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))  # type: ignore[attr-defined]
+        self._editor = editor
 
     def _open_index(self, index: QModelIndex) -> None:
         person_id = self.model.person_id(index.row())
         if person_id is not None:
             self.open_person(person_id)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_person_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.cv_button.setEnabled(chosen)
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -412,7 +427,8 @@ class StaffPage(BasePage):
             hh.resizeSection(i, widths[key])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Down arrow in the search box moves into the list; Enter searches at once and moves into the list.
+        # Down arrow in the search box moves into the list; Enter searches at once and opens the record when one
+        # person is listed, else moves into the list (where Enter opens the row).
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() == Qt.Key.Key_Down and self.model.rowCount():
                 self.table.setFocus()
@@ -422,6 +438,11 @@ class StaffPage(BasePage):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._search_timer.isActive():
                     self.apply_filter()
+                if not self.model.loading and self.model.rowCount() == 1:  # the one person asked for: open
+                    self.table.selectRow(0)
+                    self.table.setFocus()
+                    self._open_index(self.model.index(0, 1))
+                    return True
                 if self.model.rowCount():
                     self.table.setFocus()
                     if not self.table.selectionModel().hasSelection():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs
+from hrapp import catalogs, clock
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
+from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import show_error
+from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
@@ -112,7 +112,7 @@ class StaffingPage(BasePage):
         subtitle.setObjectName("pageSubtitle")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(date.today().year)
+        self.year_spin.setValue(clock.today().year)
         self.date_edit = date_edit()
         self.positions_check = QCheckBox(self.tr("Show job positions"))
         self.positions_check.setChecked(True)
@@ -331,9 +331,9 @@ class StaffingPage(BasePage):
         self.preview.open()
 
     def save_as(self) -> None:
-        default = str(Path.home() / f"bien_che_{self.year()}.pdf")
+        default = suggested_path(self.ctx, f"bien_che_{self.year()}.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the staffing table"), default,
             self.tr("PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"))
         if path:
-            self.export(path, lambda p: self.status_message.emit(self.tr("Saved %1").replace("%1", p)))
+            self.export(path, lambda p: confirm(self, path=p))

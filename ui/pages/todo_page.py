@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.services.alerts import KINDS, AlertDTO
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
@@ -61,7 +62,7 @@ class TodoPage(BasePage):
         subtitle = QLabel(self.tr("What falls due in the coming days, and what is overdue"))
         subtitle.setObjectName("pageSubtitle")
 
-        self.as_of_edit = date_edit(date.today())
+        self.as_of_edit = date_edit(clock.today())
         self.as_of_edit.setToolTip(self.tr("The day the reminders are computed for"))
         self.days_combo = QComboBox()
         for n in DAY_CHOICES:
@@ -91,11 +92,9 @@ class TodoPage(BasePage):
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
 
         self.open_person_button = QPushButton(self.tr("Open record"))
-        self.open_person_button.setToolTip(self.tr("The person's record"))
         self.open_person_button.clicked.connect(lambda: self.open_item(self.tree.currentItem(), person=True))
         self.open_action_button = QPushButton(self.tr("Open list"))
         self.open_action_button.setObjectName("primary")
-        self.open_action_button.setToolTip(self.tr("The list where this is approved and printed"))
         self.open_action_button.clicked.connect(lambda: self.open_item(self.tree.currentItem()))
 
         self.count_label = QLabel()
@@ -247,6 +246,15 @@ class TodoPage(BasePage):
         alert = self.current_alert()
         self.open_person_button.setEnabled(alert is not None)
         self.open_action_button.setEnabled(alert is not None and alert.action in LIST_ACTIONS)
+        # A disabled button says why, so it is never a button that "does nothing".
+        if alert is None:
+            self.open_person_button.setToolTip(self.tr("Choose a reminder in the list first"))
+            self.open_action_button.setToolTip(self.tr("Choose a reminder in the list first"))
+        else:
+            self.open_person_button.setToolTip(self.tr("The person's record"))
+            self.open_action_button.setToolTip(
+                self.tr("The list where this is approved and printed") if alert.action in LIST_ACTIONS
+                else self.tr("This reminder has no list of its own: open the person's record"))
 
     def open_item(self, item: QTreeWidgetItem | None, person: bool = False) -> None:
         """A row of a list action opens that list (or, with `person`, the record); any other row the record."""

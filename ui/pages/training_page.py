@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.db.models import OrgUnit
 from hrapp.domain import training as trd
 from hrapp.errors import HrappError
@@ -43,7 +44,8 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
-from ui.messages import error_text
+from ui.file_names import suggested_path
+from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
@@ -416,8 +418,12 @@ class TrainingPage(BasePage):
 
     # --- actions -------------------------------------------------------------------------------------
     def _open(self, dialog: FormDialog) -> FormDialog:
-        run_form(dialog, lambda _r: self.refresh())
+        run_form(dialog, self._saved)
         return dialog
+
+    def _saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, self.tr("Saved."))
 
     def can_create(self) -> bool:
         return self.plan() is not None
@@ -429,7 +435,7 @@ class TrainingPage(BasePage):
         self.add_line()
 
     def new_plan(self) -> TrainingNewPlanDialog:
-        year = max((p.year for p in self.plans), default=date.today().year - 1) + 1
+        year = max((p.year for p in self.plans), default=clock.today().year - 1) + 1
         has_previous = any(p.year == year - 1 for p in self.plans)
         dialog = TrainingNewPlanDialog(self.ctx, year, has_previous, self)
         run_form(dialog, self._plan_created)
@@ -438,6 +444,7 @@ class TrainingPage(BasePage):
     def _plan_created(self, plan: q.PlanRow) -> None:
         """Show the new plan at once."""
         self.refresh()
+        confirm(self, self.tr("Saved."))
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan.id), 0))
 
     def _units(self) -> list[tuple[int, str]]:
@@ -489,7 +496,7 @@ class TrainingPage(BasePage):
         if record is None:
             return
         try:
-            ts.mark_report(self.ctx, record.id, True, date.today())
+            ts.mark_report(self.ctx, record.id, True, clock.today())
         except HrappError as exc:
             QMessageBox.warning(self, self.tr("Training"), error_text(exc))
         self.reload()
@@ -519,6 +526,7 @@ class TrainingPage(BasePage):
         def saved(result: ts.CourseResult) -> None:
             self.course_warning.setText("\n".join(result.warnings))
             self.refresh()
+            confirm(self, self.tr("Saved."))
 
         run_form(dialog, saved)
         return dialog
@@ -531,9 +539,9 @@ class TrainingPage(BasePage):
         plan = self.plan()
         suffix = ".pdf" if kind.endswith("pdf") else ".xlsx"
         name = {"plan": "Ke_hoach_dao_tao", "results": "Ket_qua_dao_tao", "gaps": "Nhu_cau_dao_tao"}[kind.split("_")[0]]
-        year = plan.year if plan else date.today().year
+        year = plan.year if plan else clock.today().year
         file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path.home() / f"{name}_{year}{suffix}"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested_path(self.ctx, f"{name}_{year}{suffix}"),
                                               file_filter)
         if path:
             self.export(kind, Path(path))
@@ -560,7 +568,7 @@ class TrainingPage(BasePage):
 
         def done(result: Path) -> None:
             self.last_export = result
-            self.status_message.emit(self.tr("Saved %1").replace("%1", str(result)))
+            confirm(self, path=result)
 
         return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
                         writes=True, on_result=done)

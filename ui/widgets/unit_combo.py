@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from hrapp import clock
 from hrapp.queries.org import UnitNode, unit_tree
 from hrapp.services.context import ServiceContext
 
@@ -48,7 +49,7 @@ class UnitCombo(QComboBox):
         """Fill from the database, keeping the current choice when that unit still exists."""
         keep = self.current_code()
         with ctx.read() as s:
-            self.nodes = unit_tree(s, active_on=active_on or date.today())
+            self.nodes = unit_tree(s, active_on=active_on or clock.today())
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("All units"), None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from hrapp import clock
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -17,7 +19,8 @@ NAMING = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Stamps move with the app's clock (hrapp.clock), so a day set by a test dates its rows too."""
+    return clock.utcnow()
 
 
 class Base(DeclarativeBase):
