@@ -697,10 +697,10 @@ class _TableState:
         """Rows in [start, end) that carry values (section headings do not count)."""
         return sum(1 for k in range(start, end) if self.row(k).kind != _SECTION)
 
-    def _last_part_start(self, start: int) -> int:
-        """Where the table's last part begins so that it carries MIN_ROWS rows of values (or all from `start`)."""
+    def _last_part_start(self, start: int, rows: int = MIN_ROWS) -> int:
+        """Where the table's last part begins so that it carries `rows` rows of values (or all from `start`)."""
         k, found = self.nrows, 0
-        while k > start and found < MIN_ROWS:
+        while k > start and found < rows:
             k -= 1
             if self.row(k).kind != _SECTION:
                 found += 1
@@ -716,10 +716,10 @@ class _TableState:
         """(end row, height, with totals) of the part starting at `start` that goes in `avail` points.
 
         Orphan control: a part that does not end the table holds at least MIN_ROWS rows of values (2 when the
-        rest of the table is shorter than 2 × MIN_ROWS), and the last part holds MIN_ROWS, carries the totals
-        and has the signatures (`tail`) below it on the same page. When
-        the rule cannot be kept here the part is empty (the table starts on the next page), unless the page is
-        `fresh` (nearly all of it free), where moving on would not help.
+        rest of the table is shorter than 2 × MIN_ROWS); the last part holds MIN_ROWS, carries the totals and has
+        the signatures (`tail`) below it on the same page. When the rule cannot be kept here the part is empty
+        (the table starts on the next page), unless the page is `fresh` (nearly all of it free), where moving on
+        would not help: there a short rest splits evenly (2 + 2), else the page takes what fits.
         """
         room = avail - self.header_h
         used = 0.0
@@ -743,6 +743,12 @@ class _TableState:
             return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
         if not fresh:
             return start, self.header_h, False
+        if least == 2:
+            # on a page moving on would not help, a short rest is split evenly: 2 rows here and 2 with the totals
+            # and the signatures, rather than 1 and 3
+            end = self._section_back(start, min(i, self._last_part_start(start, 2)))
+            if end > start and self._body(start, end) >= 2:
+                return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
         # A page nearly empty that still cannot keep the rule (very tall rows): the signatures keep company with
         # at least one row; else the page is filled as far as it goes.
         if i == self.nrows:
