@@ -24,10 +24,7 @@ def read_password(username: str) -> str:
     if value is not None:
         return value
     if not _interactive():
-        raise AuthenticationError(
-            "no_password", f"Cần mật khẩu của {username}: đặt biến môi trường {PASSWORD_VAR} hoặc chạy lệnh "
-            "trong cửa sổ dòng lệnh để nhập."
-        )
+        raise AuthenticationError("no_password", username=username, variable=PASSWORD_VAR)
     return getpass.getpass(f"Mật khẩu của {username}: ")
 
 
@@ -37,13 +34,10 @@ def read_new_password(for_whom: str) -> str:
     if value is not None:
         return value
     if not _interactive():
-        raise HrappError(
-            "no_new_password", f"Cần mật khẩu mới cho {for_whom}: đặt biến môi trường {NEW_PASSWORD_VAR} hoặc "
-            "chạy lệnh trong cửa sổ dòng lệnh để nhập."
-        )
+        raise HrappError("no_new_password", username=for_whom, variable=NEW_PASSWORD_VAR)
     first = getpass.getpass(f"Mật khẩu mới cho {for_whom}: ")
     if getpass.getpass("Nhập lại mật khẩu mới: ") != first:
-        raise HrappError("password_mismatch", "Hai lần nhập mật khẩu mới không giống nhau.")
+        raise HrappError("password_mismatch")
     return first
 
 
@@ -63,17 +57,11 @@ def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: 
             ctx.user = username
         return None
     if not username:
-        raise AuthenticationError(
-            "user_required", "Cơ sở dữ liệu đã bật tài khoản: hãy chạy lệnh với --user TÊN_ĐĂNG_NHẬP "
-            f"(mật khẩu trong biến {PASSWORD_VAR} hoặc nhập khi được hỏi)."
-        )
+        raise AuthenticationError("user_required", variable=PASSWORD_VAR)
     user = sign_in(ctx, username, read_password(username))
     if user.must_change_password:
         ctx.sign_out()
-        raise AuthenticationError(
-            "must_change_password", "Bạn cần đổi mật khẩu trước (lệnh: users change-password, hoặc khi đăng nhập "
-            "trên giao diện)."
-        )
+        raise AuthenticationError("must_change_password")
     require(ctx, permission)
     return user
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import messages
 from hrapp.errors import HrappError
 from hrapp.paths import I18N
 from ui import preferences
@@ -53,16 +54,37 @@ def choose_language(requested: str | None) -> str:
     return preferences.saved_language() or "vi"
 
 
+def use_qt_dialogs(lang: str, system: QLocale.Language | None = None) -> bool:
+    """The system's own file and print dialogs speak the system's language: when that is not the interface's,
+    Qt's dialogs (translated with the interface) are used instead. Returns True when Qt's are used."""
+    system = QLocale.system().language() if system is None else system
+    wanted = QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English
+    own = system != wanted
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, own)
+    return own
+
+
 def install_translation(app: QCoreApplication, lang: str) -> bool:
-    """Vietnamese loads resources/i18n/hrapp_vi.qm; English uses the source strings. Returns True when loaded."""
+    """Vietnamese loads resources/i18n/hrapp_vi.qm; English uses the source strings. Returns True when loaded.
+    The application's error messages (hrapp/messages.py) follow the same language."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     app.setProperty("hrapp_language", lang)
+    messages.set_language(lang)
+    use_qt_dialogs(lang)
     if lang != "vi":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    # Qt ships no Vietnamese for its own dialogs (file, print, preview, message boxes): ours is qt_vi.qm,
+    # installed first so that the application's own file (installed last, searched first) keeps its words.
+    qt_translator = QTranslator(app)
+    if qt_translator.load(str(I18N / "qt_vi.qm")):
+        app.installTranslator(qt_translator)
+        _translators.append(qt_translator)
+    else:
+        log.warning("Vietnamese translation of Qt's dialogs not found in %s", I18N)
     translator = QTranslator(app)
     if not translator.load(str(I18N / "hrapp_vi.qm")):
         log.warning("Vietnamese translation not found in %s", I18N)

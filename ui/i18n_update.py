@@ -8,6 +8,10 @@
 The strings are the English texts passed to `self.tr()`, `QCoreApplication.translate()` and
 `QT_TRANSLATE_NOOP()` in the ui/ package. tests/ui/test_translations.py fails while any of them lacks a
 finished Vietnamese translation or the .qm is older than the .ts.
+
+Qt ships no Vietnamese for its own dialogs (file, print, print preview, message boxes, text-field menus):
+resources/i18n/qt_vi.ts holds those strings in Qt's own contexts, translated by hand; this script compiles it
+to qt_vi.qm as well (tests/ui/test_qt_dialogs_language.py checks both).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from hrapp.paths import I18N, ROOT
 UI = ROOT / "ui"
 TS_FILE = I18N / "hrapp_vi.ts"
 QM_FILE = I18N / "hrapp_vi.qm"
+QT_TS_FILE = I18N / "qt_vi.ts"
+QT_QM_FILE = I18N / "qt_vi.qm"
 
 
 def sources() -> list[Path]:
@@ -58,7 +64,8 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
 def main() -> int:
     lupdate(TS_FILE)
     lrelease(TS_FILE, QM_FILE)
-    print(f"{TS_FILE.relative_to(ROOT)} and {QM_FILE.relative_to(ROOT)} updated")
+    lrelease(QT_TS_FILE, QT_QM_FILE)
+    print(f"{TS_FILE.relative_to(ROOT)}, {QM_FILE.relative_to(ROOT)} and {QT_QM_FILE.relative_to(ROOT)} updated")
     return 0
 
 

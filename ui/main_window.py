@@ -66,8 +66,13 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(area.icon), registry.title(area))
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             item.setToolTip(registry.summary(area))
-            item.setSizeHint(QSize(0, 40))
+            item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
+        # as wide as its longest title (icon, padding and a scroll bar included), so no title is elided
+        widest = max(self.sidebar.fontMetrics().horizontalAdvance(registry.title(a)) for a in registry.AREAS)
+        sidebar_width = max(SIDEBAR_WIDTH, widest + 22 + 2 * 10 + 2 * 8 + 12
+                            + self.sidebar.verticalScrollBar().sizeHint().width())
+        self.sidebar.setMinimumWidth(min(sidebar_width, 260))
         self.stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -77,7 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setHandleWidth(1)
-        self.splitter.setSizes([SIDEBAR_WIDTH, 1000])
+        self.splitter.setSizes([sidebar_width, 1000])
 
         central = QWidget()
         v = QVBoxLayout(central)

@@ -1,5 +1,6 @@
-"""What the officer is told: errors in message boxes (the app's own in their text, anything else without a
-traceback), and `confirm` for what was done (saved, exported, printed), seen without a click to dismiss."""
+"""What the officer is told: errors in message boxes (the app's own worded in the interface's language by
+hrapp/messages.py, anything else as one sentence without a traceback), and `confirm` for what was done (saved,
+exported, printed), seen without a click to dismiss."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from hrapp import messages
 from hrapp.errors import HrappError
 
 log = logging.getLogger(__name__)
@@ -18,9 +20,10 @@ translate = QCoreApplication.translate
 
 
 def error_text(exc: BaseException) -> str:
-    """What the user reads: the message of an HrappError, a plain sentence for anything unexpected."""
+    """What the user reads: an HrappError worded in the interface's language, a plain sentence for anything
+    unexpected."""
     if isinstance(exc, HrappError):
-        return exc.message
+        return messages.render(exc)
     if isinstance(exc, PermissionError):
         return translate("Messages", "Access denied: %1").replace("%1", str(exc.filename or exc))
     if isinstance(exc, FileNotFoundError):

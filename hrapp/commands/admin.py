@@ -70,7 +70,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _confirm(question: str) -> bool:
     if sys.stdin is None or not sys.stdin.isatty():
-        raise CliError("cần xác nhận nhưng không có bàn phím; chạy lại với --yes nếu chắc chắn muốn khôi phục")
+        raise CliError("cli_confirm_restore")
     sys.stdout.write(question)
     sys.stdout.flush()
     return sys.stdin.readline().strip().lower() in YES_WORDS
@@ -107,7 +107,7 @@ def cmd_copy_to(args: argparse.Namespace) -> int:
     from hrapp.services.copy_to import copy_to
 
     if args.batch_size < 1:
-        raise CliError("--batch-size phải là số dương")
+        raise CliError("cli_positive", option="--batch-size")
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     result = copy_to(ctx, args.url, batch_size=args.batch_size)
@@ -161,7 +161,7 @@ def _unit_ids(ctx, codes: str | None) -> tuple[int, ...] | None:  # noqa: ANN001
         found = dict(s.execute(select(OrgUnit.code, OrgUnit.id).where(OrgUnit.code.in_(wanted))).all())
     missing = [c for c in wanted if c not in found]
     if missing:
-        raise CliError(f"không có đơn vị mã {', '.join(missing)}")
+        raise CliError("cli_no_unit", codes=", ".join(missing))
     return tuple(found[c] for c in wanted)
 
 
@@ -201,7 +201,7 @@ def cmd_users_change_password(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import change_password
 
     if not args.user:
-        raise CliError("cần --user TÊN_ĐĂNG_NHẬP")
+        raise CliError("cli_user_needed")
     ctx = _open(args)
     user = change_password(ctx, args.user, read_password(args.user), read_new_password(args.user))
     print(f"Đã đổi mật khẩu của {user.username}.")

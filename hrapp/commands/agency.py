@@ -88,9 +88,9 @@ def province_code(text: str) -> str:
                 p.city and typed == _fold(p.name.removeprefix("Thành phố "))):
             return p.code
     merged = next((p for p in provinces() if typed in {_fold(f) for f in p.formed_from}), None)
-    hint = f"; {text} nay thuộc {merged.name}" if merged is not None else ""
-    raise CliError(f"không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025{hint} "
-                   "(xem: agency provinces)")
+    if merged is not None:
+        raise CliError("cli_province_merged", text=text, merged=merged.name)
+    raise CliError("cli_unknown_province", text=text)
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -98,7 +98,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
     changes = {field: getattr(args, opt) for opt, field in OPTIONS.items() if getattr(args, opt) is not None}
     if not changes:
-        raise CliError("chưa ghi mục nào cần đặt (ví dụ: agency set --name 'SỞ NỘI VỤ' --province gia_lai ...)")
+        raise CliError("cli_agency_nothing")
     if "province" in changes:
         changes["province"] = province_code(changes["province"])
     ctx = open_context(args, "write")

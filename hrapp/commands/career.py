@@ -10,6 +10,7 @@ import argparse
 
 from hrapp import clock
 from hrapp.cli import CliError, parse_day, print_json
+from hrapp.messages import word
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -31,9 +32,9 @@ def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' không phải là số nguyên") from None
+        raise argparse.ArgumentTypeError(word("cli_not_integer", {"text": text})) from None
     if value < 0:
-        raise argparse.ArgumentTypeError("không được âm")
+        raise argparse.ArgumentTypeError(word("cli_negative"))
     return value
 
 
@@ -86,7 +87,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     kinds = tuple(args.kinds) if args.kinds else KINDS
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise CliError(f"loại việc '{unknown[0]}' không có (chọn: {', '.join(KINDS)})")
+        raise CliError("cli_unknown_kind", kind=unknown[0], choices=", ".join(KINDS))
     ctx = open_context(args)
     rows = alerts(ctx, args.as_of or clock.today(), args.days, kinds)
     if args.format == "json":
@@ -150,7 +151,7 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
         rows = [{**r.to_json(), "title": r.title} for r in load_rulebook().all()
                 if args.code is None or r.code == args.code]
     if args.code and not rows:
-        raise CliError(f"không có quy định mã '{args.code}'")
+        raise CliError("cli_unknown_rule", code=args.code)
     if args.format == "json":
         print_json(rows)
         return 0

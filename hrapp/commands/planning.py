@@ -93,9 +93,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in FORMATS:
-        raise CliError("tệp kết quả phải có đuôi .pdf hoặc .xlsx")
+        raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     if not out.parent.exists():
-        raise CliError(f"không có thư mục {out.parent}")
+        raise CliError("cli_no_folder", path=str(out.parent))
     ctx = _ctx(args)
     if args.kind == "list":
         data = export_planning_list(ctx, out, args.period, args.as_of)

@@ -126,7 +126,7 @@ def _run_cv(args: argparse.Namespace) -> int:
 
     path = out_path(args.out, (".pdf",))
     if args.employee <= 0:
-        raise CliError("--employee phải là số dương")
+        raise CliError("cli_positive", option="--employee")
     pages = export_cv(_context(args), path, args.employee)
     print(f"Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).")
     return 0

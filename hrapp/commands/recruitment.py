@@ -59,7 +59,7 @@ def _read_json(path: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CliError(f"tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}") from exc
+        raise CliError("cli_bad_json", path=str(path), line=exc.lineno, column=exc.colno, detail=exc.msg) from exc
 
 
 def cmd_rules_rank(args: argparse.Namespace) -> int:
@@ -134,7 +134,7 @@ def cmd_recruitment_print(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):
-        raise CliError("tệp kết quả phải có đuôi .pdf hoặc .xlsx")
+        raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     pages = build_document(_context(args), args.round_id, args.document, out)
     what = f"{pages} trang" if out.suffix.lower() == ".pdf" else "Excel"
     print(f"Đã ghi {out} ({what}).")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hrapp.cli import CliError, parse_day
+from hrapp.messages import word
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,18 @@ def parse_year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"năm không hợp lệ: '{text}'") from None
+        raise argparse.ArgumentTypeError(word("cli_bad_year", {"text": text})) from None
     if not 1990 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"năm phải trong khoảng 1990–2100: {year}")
+        raise argparse.ArgumentTypeError(word("cli_year_range", {"year": year}))
     return year
 
 
 def out_path(text: str, formats: tuple[str, ...]) -> Path:
     path = Path(text)
     if path.suffix.lower() not in formats:
-        raise CliError(f"tệp kết quả phải có đuôi {', '.join(formats)}: {text}")
+        raise CliError("cli_output_suffix", suffixes=", ".join(formats), path=text)
     if not path.parent.exists():
-        raise CliError(f"không có thư mục {path.parent}")
+        raise CliError("cli_no_folder", path=str(path.parent))
     return path
 
 
@@ -145,7 +146,7 @@ def _run_position(args: argparse.Namespace) -> int:
         raise NotFoundError("position_not_found", f"Không có vị trí việc làm mã '{args.code}'"
                             + (f" tại đơn vị '{args.unit}'." if args.unit else "."))
     if len(units) > 1:
-        raise CliError(f"nhiều đơn vị có vị trí mã '{args.code}' ({', '.join(units)}); thêm --unit")
+        raise CliError("cli_position_ambiguous", code=args.code, units=", ".join(units))
     info = export_position(ctx, path, found[0][0])
     print(f"Đã ghi {path} ({info.code} – {info.name}).")
     return 0

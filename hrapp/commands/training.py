@@ -50,9 +50,9 @@ def _out(text: str) -> Path:
 
     out = Path(text)
     if out.suffix.lower() not in FORMATS:
-        raise CliError("tệp kết quả phải có đuôi .pdf, .xlsx hoặc .json")
+        raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx, .json", path=str(out))
     if not out.parent.exists():
-        raise CliError(f"không có thư mục {out.parent}")
+        raise CliError("cli_no_folder", path=str(out.parent))
     return out
 
 

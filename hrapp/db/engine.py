@@ -26,7 +26,7 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
         try:
             make_url(value)
         except ArgumentError as exc:
-            raise DatabaseError("bad_url", f"Địa chỉ cơ sở dữ liệu không hợp lệ: {value}") from exc
+            raise DatabaseError("bad_url", url=value) from exc
         return value
     path = Path(value).expanduser().resolve()
     return f"sqlite:///{path.as_posix()}"

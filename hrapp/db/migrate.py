@@ -77,20 +77,12 @@ def check_version(engine: Engine) -> set[str]:
         current = current_revisions(engine)
         if not current and inspect(engine).get_table_names():
             # Tables but no version: not a database of this application.
-            raise DatabaseError(
-                "foreign_db", "Tệp này không phải cơ sở dữ liệu của phần mềm (không có thông tin phiên bản)."
-            )
+            raise DatabaseError("foreign_db")
     except (SADatabaseError, OperationalError) as exc:
-        raise DatabaseError(
-            "unreadable", f"Không mở được cơ sở dữ liệu (tệp hỏng hoặc không phải SQLite): {exc.orig}"
-        ) from exc
+        raise DatabaseError("unreadable", detail=str(exc.orig)) from exc
     unknown = current - known_revisions()
     if unknown:
-        raise DatabaseError(
-            "too_new",
-            "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của phần mềm "
-            f"(phiên bản dữ liệu {', '.join(sorted(unknown))}). Hãy cập nhật phần mềm; dữ liệu được giữ nguyên.",
-        )
+        raise DatabaseError("too_new", revisions=sorted(unknown))
     return current
 
 
@@ -117,9 +109,9 @@ def upgrade(engine: Engine) -> bool:
     except DatabaseError:
         raise
     except (SADatabaseError, OperationalError) as exc:
-        raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc.orig}") from exc
+        raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
     except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back, said clearly
-        raise DatabaseError("migration_failed", f"Nâng cấp cơ sở dữ liệu thất bại, dữ liệu giữ nguyên: {exc}") from exc
+        raise DatabaseError("migration_failed", detail=str(exc)) from exc
     return True
 
 
@@ -144,10 +136,7 @@ def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:
             broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 tables = ", ".join(sorted({str(row[0]) for row in broken}))
-                raise DatabaseError(
-                    "migration_failed",
-                    f"Nâng cấp cơ sở dữ liệu thất bại (tham chiếu hỏng trong bảng {tables}), dữ liệu giữ nguyên.",
-                )
+                raise DatabaseError("migration_failed", detail=f"foreign_key_check: {tables}")
     finally:
         if raw.in_transaction:
             raw.execute("ROLLBACK")

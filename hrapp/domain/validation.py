@@ -1,5 +1,6 @@
 """Field validators for personnel records: CCCD, dates, age at recruitment, qualification year, salary
-coefficient, required fields per staff category. Pure functions returning Vietnamese messages."""
+coefficient, required fields per staff category. Pure functions returning messages worded by hrapp.messages
+(strings in the session's language that keep their code)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from hrapp import catalogs
 from hrapp.domain import salary
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError, ValidationError
+from hrapp.messages import text
 from hrapp.text import fold
 
 Errors = list[tuple[str, str]]
-"""(field, Vietnamese message) pairs; the field is the DTO attribute the message belongs next to."""
+"""(field, message) pairs; the field is the DTO attribute the message belongs next to."""
 
 CCCD_LENGTH = 12
 ADULT_AGE = 18
@@ -99,18 +101,18 @@ def normalize_cccd(value: str | int | None) -> str:
 
 def cccd_error(value: str | None) -> str | None:
     """Citizen identity card number: exactly 12 digits (Luật Căn cước 2023)."""
-    text = normalize_cccd(value)
-    if not text:
-        return "Chưa nhập số CCCD."
-    if not re.fullmatch(r"[0-9]+", text):
-        return f"Số CCCD '{value}' chỉ được gồm chữ số."
-    if len(text) != CCCD_LENGTH:
-        return f"Số CCCD phải gồm đúng {CCCD_LENGTH} chữ số (đang có {len(text)})."
+    digits = normalize_cccd(value)
+    if not digits:
+        return text("cccd_missing")
+    if not re.fullmatch(r"[0-9]+", digits):
+        return text("cccd_digits", value=str(value))
+    if len(digits) != CCCD_LENGTH:
+        return text("cccd_length", length=CCCD_LENGTH, count=len(digits))
     return None
 
 
 def duplicate_cccd_message(number: str, other_name: str) -> str:
-    return f"Số CCCD {number} đã có trong hồ sơ của {other_name}."
+    return text("cccd_duplicate", number=number, name=other_name)
 
 
 # --------------------------------------------------------------------------------------------- dates
@@ -137,11 +139,11 @@ def birthday(birth: date, years: int) -> date:
 
 def birth_date_error(birth: date | None, today: date) -> str | None:
     if birth is None:
-        return "Chưa nhập ngày sinh."
+        return text("birth_missing")
     if birth > today:
-        return f"Ngày sinh ({dmy(birth)}) không được sau ngày hôm nay."
+        return text("birth_future", birth=birth)
     if birth.year < MIN_BIRTH_YEAR:
-        return f"Năm sinh {birth.year} không hợp lệ."
+        return text("birth_year", year=birth.year)
     return None
 
 
@@ -149,8 +151,8 @@ def adult_at_recruitment_error(birth: date, recruitment: date) -> str | None:
     """At least 18 years old on the recruitment date (Luật CBCC Điều 36, Luật Viên chức Điều 22)."""
     if age_on(birth, recruitment) >= ADULT_AGE:
         return None
-    return (f"Chưa đủ {ADULT_AGE} tuổi vào ngày tuyển dụng {dmy(recruitment)} (ngày sinh {dmy(birth)}, "
-            f"đủ {ADULT_AGE} tuổi từ ngày {dmy(birthday(birth, ADULT_AGE))}).")
+    return text("under_age_at_recruitment", age=ADULT_AGE, recruited=recruitment, birth=birth,
+                adult=birthday(birth, ADULT_AGE))
 
 
 def order_error(start: date | None, end: date | None, start_label: str = "ngày bắt đầu",
@@ -158,19 +160,19 @@ def order_error(start: date | None, end: date | None, start_label: str = "ngày 
     """An end date may be the start date (a one-day period) but never before it."""
     if start is None or end is None or end >= start:
         return None
-    return f"{end_label} ({dmy(end)}) không được trước {start_label} ({dmy(start)})."
+    return text("date_order", end_label=end_label, end=end, start_label=start_label, start=start)
 
 
 def not_before_birth_error(day: date | None, birth: date | None, what: str) -> str | None:
     if day is None or birth is None or day >= birth:
         return None
-    return f"{what} ({dmy(day)}) không được trước ngày sinh ({dmy(birth)})."
+    return text("date_before_birth", what=what, day=day, birth=birth)
 
 
 def not_future_error(day: date | None, today: date, what: str) -> str | None:
     if day is None or day <= today:
         return None
-    return f"{what} ({dmy(day)}) không được sau ngày hôm nay."
+    return text("date_future", what=what, day=day)
 
 
 def qualification_year_error(birth: date, year: int | None, today: date) -> str | None:
@@ -179,10 +181,10 @@ def qualification_year_error(birth: date, year: int | None, today: date) -> str 
         return None
     earliest = birth.year + QUALIFICATION_MIN_AGE
     if year < earliest:
-        return (f"Năm {year} sớm hơn năm sinh + {QUALIFICATION_MIN_AGE} ({birth.year} + "
-                f"{QUALIFICATION_MIN_AGE} = {earliest}).")
+        return text("qualification_too_early", year=year, age=QUALIFICATION_MIN_AGE, born=birth.year,
+                    earliest=earliest)
     if year > today.year:
-        return f"Năm {year} chưa đến."
+        return text("year_in_future", year=year)
     return None
 
 
@@ -191,9 +193,9 @@ def qualification_year_error(birth: date, year: int | None, today: date) -> str 
 
 def rank_error(rank_code: str | None) -> str | None:
     if not rank_code:
-        return "Chưa chọn ngạch/chức danh nghề nghiệp."
+        return text("rank_missing")
     if rank_code not in catalogs.ranks():
-        return f"Không có ngạch/chức danh nghề nghiệp mã '{rank_code}'."
+        return text("rank_unknown", code=rank_code)
     return None
 
 
@@ -206,10 +208,10 @@ def coefficient_errors(rank_code: str, step: int | None, coefficient: Decimal | 
     """The step must exist in the rank's salary class and the coefficient must be the table's for that step,
     in the salary scale (rule `salary_scale`) in force on `on`."""
     if step is None:
-        return [("salary_step", "Chưa nhập bậc lương.")]
+        return [("salary_step", text("step_missing"))]
     klass = salary_class_of(rank_code)
     if coefficient is None or coefficient == "":
-        return _step_errors(klass, step, rulebook, on) or [("coefficient", "Chưa nhập hệ số lương.")]
+        return _step_errors(klass, step, rulebook, on) or [("coefficient", text("coefficient_missing"))]
     # fast path for imports of many rows: one table lookup; the salary module words the errors
     table = _scale_table(salary.scale_rule(rulebook, on), klass)
     if table is not None and isinstance(step, int) and 1 <= step <= len(table) and isinstance(coefficient, Decimal) \
@@ -272,19 +274,20 @@ def code_error(kind: str, code: str | None, what: str) -> str | None:
     """A code (or its name) must be in its bundled catalogue (resources/catalogs/<kind>.json)."""
     if code is None or code == "" or catalog_code(kind, code) is not None:
         return None
-    return f"{what} '{code}' không có trong danh mục."
+    return text("catalog_unknown", what=what, code=code)
 
 
 def level_error(kind: str, level_code: str | None) -> str | None:
     """A qualification level must be one of the fixed codes of its kind (TS, ThS, … for chuyên môn)."""
     if not level_code:
-        return "Chưa chọn trình độ."
+        return text("level_missing")
     extra = catalogs.extra("qualification_level", level_code)
     if not extra:
-        return f"Trình độ '{level_code}' không có trong danh mục."
+        return text("level_unknown", code=level_code)
     if extra.get("kind") != kind:
         allowed = ", ".join(levels_of(kind))
-        return f"Trình độ '{level_code}' không thuộc loại {catalogs.label('qualification_kind', kind)} ({allowed})."
+        return text("level_wrong_kind", code=level_code, kind=catalogs.label("qualification_kind", kind),
+                    allowed=allowed)
     return None
 
 
@@ -295,13 +298,13 @@ def levels_of(kind: str) -> list[str]:
 def email_error(value: str | None) -> str | None:
     if not value or _EMAIL.match(value.strip()):
         return None
-    return f"Thư điện tử '{value}' không đúng dạng (ví dụ: ten@skhcn.gov.vn)."
+    return text("email_format", value=value)
 
 
 def phone_error(value: str | None) -> str | None:
     if not value or _PHONE.match(value.strip()):
         return None
-    return f"Số điện thoại '{value}' không hợp lệ."
+    return text("phone_format", value=value)
 
 
 # --------------------------------------------------------------------------------------------- per category
@@ -309,9 +312,9 @@ def phone_error(value: str | None) -> str | None:
 
 def category_error(category: str | None) -> str | None:
     if not category:
-        return "Chưa chọn loại cán bộ."
+        return text("category_missing")
     if category not in CATEGORY_REQUIRED:
-        return f"Loại cán bộ '{category}' không có trong danh mục."
+        return text("category_unknown", code=category)
     return None
 
 
@@ -319,7 +322,7 @@ def required_errors(category: str, values: Mapping[str, object]) -> Errors:
     """Fields the category needs (ngạch, bậc, hệ số, ngày tuyển dụng for công chức and viên chức)."""
     name = catalogs.label("category", category)
     return [
-        (f, f"Chưa nhập {label(f).lower()} (bắt buộc đối với {name.split(' (')[0].lower()}).")
+        (f, text("required_for_category", what=label(f).lower(), category=name.split(" (")[0].lower()))
         for f in CATEGORY_REQUIRED.get(category, ())
         if values.get(f) in (None, "")
     ]

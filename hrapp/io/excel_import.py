@@ -136,7 +136,7 @@ def _sniff(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ImportFileError("file_not_found", f"Không tìm thấy tệp {path}.") from None
+        raise ImportFileError("file_not_found", f"Không tìm thấy tệp {path}.", path=str(path)) from None
     if size == 0:
         raise ImportFileError("empty_file", "Tệp rỗng (0 byte).")
     with path.open("rb") as fh:

@@ -147,6 +147,11 @@ class StaffingUnitRow:
         return sum((f for f in self.total.values() if f.assigned), ZERO)
 
     @property
+    def has_quota(self) -> bool:
+        """Whether any quota decision covers the year."""
+        return any(f.assigned for f in self.totals.values())
+
+    @property
     def outside_quota(self) -> int:
         """People of categories without any quota here (paid from the unit's own revenue)."""
         return sum(f.actual for f in self.total.values() if not f.assigned)
@@ -201,6 +206,11 @@ class StaffingTable:
     def overall(self) -> Figures:
         """Every category under a quota, added up."""
         return sum((f for f in self.totals.values() if f.assigned), ZERO)
+
+    @property
+    def has_quota(self) -> bool:
+        """Whether any quota decision covers the year."""
+        return any(f.assigned for f in self.totals.values())
 
     @property
     def outside_quota(self) -> int:
@@ -415,6 +425,24 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
                 status=None, number_needed=0, actual=MappingProxyType(dict(loose[u.id])), in_recruitment=0,
             ))
     return tuple(out)
+
+
+def quota_years(ctx: ServiceContext) -> list[int]:
+    """The years some headcount quota is assigned for, in order."""
+    from hrapp.services.permissions import READ, require
+
+    require(ctx, READ)
+    with ctx.read() as s:
+        return sorted(s.scalars(select(HeadcountQuota.year).distinct()))
+
+
+def default_quota_year(years: list[int], today: date) -> int:
+    """The year a staffing screen opens on: the latest year with quotas up to this one (else the first later
+    one), or this year when no quota exists."""
+    past = [y for y in years if y <= today.year]
+    if past:
+        return past[-1]
+    return years[0] if years else today.year
 
 
 def staffing_view(ctx: ServiceContext, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:

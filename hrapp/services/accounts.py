@@ -124,7 +124,7 @@ def accounts_enabled(ctx: ServiceContext) -> bool:
 
 
 def _unreadable(exc: SADatabaseError) -> DatabaseError:
-    return DatabaseError("unreadable", f"Không đọc được cơ sở dữ liệu (tệp hỏng hoặc đang bị khóa): {exc.orig}")
+    return DatabaseError("unreadable", detail=str(exc.orig))
 
 
 def lockout_policy(ctx: ServiceContext, now: datetime | None = None) -> LockoutPolicy:
@@ -166,7 +166,7 @@ def _check_role_and_scope(session, role: str, unit_scope: tuple[int, ...] | None
 def _get(session, username: str) -> UserAccount:  # noqa: ANN001
     acc = session.scalar(select(UserAccount).where(UserAccount.username == normalize_username(username)))
     if acc is None:
-        raise NotFoundError("user_not_found", f"Không có tài khoản '{username}'.", field="username")
+        raise NotFoundError("user_not_found", field="username", username=username)
     return acc
 
 
@@ -227,7 +227,7 @@ def create_user(ctx: ServiceContext, new: NewUser) -> UserDTO:
     with ctx.unit_of_work() as s:
         _check_role_and_scope(s, new.role, new.unit_scope)
         if s.scalar(select(UserAccount.id).where(UserAccount.username == name)) is not None:
-            raise ConflictError("user_exists", f"Tên đăng nhập '{name}' đã có.", field="username")
+            raise ConflictError("user_exists", field="username", username=name)
         acc = UserAccount(username=name, full_name=new.full_name.strip(), role=new.role,
                           unit_scope=list(new.unit_scope) if new.unit_scope is not None else None,
                           password_hash=hash_password(new.password), active=True, failed_count=0,
@@ -245,7 +245,7 @@ def update_user(ctx: ServiceContext, username: str, changes: UserChanges) -> Use
         _check_role_and_scope(s, changes.role, changes.unit_scope)
         loses_admin = acc.role == "quan_tri" and acc.active and (changes.role != "quan_tri" or not changes.active)
         if loses_admin and _active_admins(s, excluding=acc.id) == 0:
-            raise DomainError("last_admin", "Phải còn ít nhất một quản trị viên đang hoạt động.", field="role")
+            raise DomainError("last_admin", field="role")
         acc.full_name = changes.full_name.strip()
         acc.role = changes.role
         acc.unit_scope = list(changes.unit_scope) if changes.unit_scope is not None else None
@@ -347,15 +347,10 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
     if outcome in ("locked", "locked_now"):
         until = locked_until or now
         minutes = max(1, math.ceil((until - now).total_seconds() / 60))
-        raise AuthenticationError(
-            "locked",
-            f"Tài khoản tạm khóa do đăng nhập sai {policy.max_failures} lần liên tiếp. "
-            f"Hãy thử lại sau {minutes} phút hoặc nhờ quản trị viên đặt lại mật khẩu.",
-            locked_until=until,
-        )
+        raise AuthenticationError("locked", locked_until=until, failures=policy.max_failures, minutes=minutes)
     if outcome == "inactive":
-        raise AuthenticationError("inactive", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.")
-    raise AuthenticationError("wrong_password", "Tên đăng nhập hoặc mật khẩu không đúng.", field="password")
+        raise AuthenticationError("inactive")
+    raise AuthenticationError("wrong_password", field="password")
 
 
 def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | None = None) -> UserDTO:

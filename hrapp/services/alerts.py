@@ -69,7 +69,10 @@ CERTIFICATE_OVERDUE_DAYS = 365
 
 @dataclass(frozen=True)
 class AlertDTO:
-    """One thing due. `action` says what opens it: the person ('person') or a list ('pay_step_list', ...)."""
+    """One thing due. `due_date` is the day the officer's action falls due (a term's reminder, the retirement
+    notice); `event_date` the day of the event itself (the term's end, the retirement), the same day for a pay
+    step, a probation end or a certificate. `action` says what opens it: the person ('person') or a list
+    ('pay_step_list', ...)."""
 
     kind: str
     employee_id: int
@@ -81,6 +84,11 @@ class AlertDTO:
     rule: str = ""  # the rule version(s) the date comes from
     action: str = "person"
     ref_id: int | None = None  # the post or qualification concerned
+    event_date: date | None = None  # None: the event falls on the due date
+
+    @property
+    def event_day(self) -> date:
+        return self.event_date if self.event_date is not None else self.due_date
 
     @property
     def kind_label(self) -> str:
@@ -117,7 +125,8 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
 
     "Not done" is read from the records: a pay step is done when a newer salary row exists, a retirement when
     the employment ends, a term when the post ends, a probation when the salary is no longer the probation
-    share. Term ends show from the first reminder of the appointment rule (6 months and 90 days before).
+    share. A term shows on its next reminder of the appointment rule (6 months and 90 days before), then on its
+    end; a retirement notice on the day it is due.
     """
     require(ctx, READ)
     _check(as_of, days)
@@ -314,8 +323,9 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
 
 
 def _alert(kind: str, f: PersonFacts, due: date, detail: str, as_of: date, rule: str, action: str,
-           ref_id: int | None = None) -> AlertDTO:
-    return AlertDTO(kind, f.person_id, f.full_name, due, detail, due < as_of, f.unit_name, rule, action, ref_id)
+           ref_id: int | None = None, event: date | None = None) -> AlertDTO:
+    return AlertDTO(kind, f.person_id, f.full_name, due, detail, due < as_of, f.unit_name, rule, action, ref_id,
+                    event if event is not None and event != due else None)
 
 
 def _person_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, horizon: date, rulebook: RuleBook,
@@ -346,7 +356,8 @@ def _retirement_alerts(f: PersonFacts, ret: RetirementResult, as_of: date, horiz
         rule = ret.notice_rule.label() if ret.notice_rule else ret.rule.label()
         out.append(_alert("retirement_notice", f, ret.notice_due,
                           f"Thông báo nghỉ hưu chậm nhất ngày {v.dmy(ret.notice_due)}; nghỉ hưu từ "
-                          f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list"))
+                          f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list",
+                          event=ret.retirement_date))
     return out
 
 
@@ -371,15 +382,17 @@ def _term_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date, hori
         return []
     out = []
     for term in terms_of(f, rulebook, ret.retirement_date if ret else None):
-        first = term.alerts[0].on if term.alerts else term.term_end
-        if min(first, term.term_end) > horizon:
+        # The action falls due on the next reminder of the rule (6 months, then 90 days before the end), then on
+        # the term's end; a term past its end with the post still held is overdue from that end.
+        steps = [(a.on, a.label) for a in term.alerts if a.on < term.term_end] + [(term.term_end, "")]
+        due, label = next(((on, text) for on, text in steps if on >= as_of), steps[-1])
+        if due > horizon:
             continue
-        reached = [a for a in term.alerts if a.on <= max(as_of, first)]
         detail = term.detail()
-        if reached and term.term_end >= as_of:
-            detail = f"{reached[-1].label}. {detail}"
-        out.append(_alert("term_expiry", f, term.term_end, detail, as_of,
-                          term.rule.label() if term.rule else "", "person", term.post.post_id))
+        if label:
+            detail = f"{label}. {detail}"
+        out.append(_alert("term_expiry", f, due, detail, as_of, term.rule.label() if term.rule else "", "person",
+                          term.post.post_id, event=term.term_end))
     return out
 
 

@@ -88,17 +88,15 @@ def _check_copy(con: sqlite3.Connection, path: Path) -> BackupInfo:
     """integrity_check and the application's tables and revision, on an open copy."""
     problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
     if problems != ["ok"]:
-        raise DatabaseError("backup_corrupt", f"Bản sao lưu bị hỏng (kiểm tra toàn vẹn: {'; '.join(problems[:3])}).")
+        raise DatabaseError("backup_corrupt", problems="; ".join(problems[:3]))
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "alembic_version" not in tables or "persons" not in tables:
-        raise DatabaseError("not_hrapp_backup", "Tệp này không phải bản sao lưu cơ sở dữ liệu của phần mềm.")
+        raise DatabaseError("not_hrapp_backup", name=path.name)
     revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     unknown = revisions - _known_revisions()
     if unknown or not revisions:
         raise DatabaseError(
-            "backup_too_new",
-            "Bản sao lưu được tạo bởi phiên bản mới hơn của phần mềm "
-            f"(phiên bản dữ liệu {', '.join(sorted(unknown)) or '?'}). Hãy cập nhật phần mềm trước khi khôi phục.",
+            "backup_too_new", revisions=", ".join(sorted(unknown)) or "?",
         )
 
     def count(table: str) -> int:
@@ -130,11 +128,11 @@ def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
     target = target.expanduser().resolve()
     live = _live_path(ctx)
     if live is not None and live.resolve() == target:
-        raise DomainError("backup_onto_live", "Không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng.")
+        raise DomainError("backup_onto_live")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError("backup_failed", f"Không tạo được thư mục sao lưu {target.parent}: {exc.strerror}") from exc
+        raise DatabaseError("backup_failed", name=target.name, detail=f"{target.parent}: {exc.strerror}") from exc
     tmp = _tmp_beside(target, "backup")
     try:
         if ctx.engine.dialect.name == "sqlite":
@@ -146,9 +144,7 @@ def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as exc:
-        raise DatabaseError(
-            "backup_failed", f"Không tạo được bản sao lưu {target.name}: {exc}. Cơ sở dữ liệu không bị ảnh hưởng."
-        ) from exc
+        raise DatabaseError("backup_failed", name=target.name, detail=str(exc)) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             leftover.unlink(missing_ok=True)
@@ -224,7 +220,7 @@ def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
     """Check a backup file without changing it: integrity, application tables, revision not too new."""
     path = Path(source).expanduser().resolve()
     if not path.is_file():
-        raise DatabaseError("backup_missing", f"Không tìm thấy tệp sao lưu {path}.")
+        raise DatabaseError("backup_missing", path=str(path))
     scratch = _tmp_beside(path, "check") if os.access(path.parent, os.W_OK) else None
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as src:
@@ -233,7 +229,7 @@ def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
             info = _sqlite_copy(src, scratch)
             return dataclasses.replace(info, path=path, size=path.stat().st_size)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError("not_hrapp_backup", f"Tệp {path.name} không phải bản sao lưu hợp lệ: {exc}.") from exc
+        raise DatabaseError("not_hrapp_backup", name=path.name) from exc
     finally:
         if scratch is not None:
             scratch.unlink(missing_ok=True)
@@ -294,7 +290,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
     src = Path(source).expanduser().resolve()
     db = db.resolve()
     if src == db:
-        raise DomainError("restore_onto_itself", "Tệp sao lưu chính là cơ sở dữ liệu đang dùng.")
+        raise DomainError("restore_onto_itself")
     info = inspect_backup(src)
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     staged = _tmp_beside(db, "restore")
@@ -311,9 +307,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
         os.replace(staged, db)
         _fsync_dir(db.parent)
     except (sqlite3.Error, OSError) as exc:
-        raise DatabaseError(
-            "restore_failed", f"Không khôi phục được: {exc}. Cơ sở dữ liệu hiện tại giữ nguyên."
-        ) from exc
+        raise DatabaseError("restore_failed", detail=str(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
     for sidecar in (Path(f"{db}-shm"), Path(f"{db}-journal")):

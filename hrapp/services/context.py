@@ -119,12 +119,10 @@ class ServiceContext:
             self.writes += 1
         except StaleDataError as exc:
             session.rollback()
-            raise ConflictError(
-                "conflict", "Bản ghi đã được người khác sửa trước khi bạn lưu. Hãy mở lại và thực hiện lại."
-            ) from exc
+            raise ConflictError("conflict") from exc
         except IntegrityError as exc:
             session.rollback()
-            raise DomainError("integrity", f"Dữ liệu vi phạm ràng buộc: {exc.orig}") from exc
+            raise DomainError("integrity", detail=str(exc.orig)) from exc
         except OperationalError as exc:
             _rollback_quietly(session)
             raise _operational_error(exc) from exc
@@ -144,11 +142,7 @@ def missing_database(url: str) -> Path | None:
 def refuse_missing_database(url: str) -> None:
     path = missing_database(url)
     if path is not None:
-        raise DatabaseError(
-            "database_not_found",
-            f"Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
-            path=str(path),
-        )
+        raise DatabaseError("database_not_found", path=str(path))
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -176,22 +170,18 @@ def _commit_with_retry(session: Session, retries: int) -> None:
 def _operational_error(exc: OperationalError) -> DatabaseError:
     text = str(exc.orig).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseError("locked", "Cơ sở dữ liệu đang bận (người khác đang ghi). Vui lòng thử lại sau giây lát.")
+        return DatabaseError("locked")
     if "readonly" in text or "read-only" in text:
-        return DatabaseError("read_only", "Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.")
+        return DatabaseError("read_only")
     if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
-        return DatabaseError("disk_full", "Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.")
+        return DatabaseError("disk_full")
     if "disk i/o error" in text:
-        return DatabaseError(
-            "io_error", "Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu."
-        )
+        return DatabaseError("io_error")
     if "unable to open" in text:
-        return DatabaseError(
-            "cannot_open", "Không mở được tệp cơ sở dữ liệu (không có quyền truy cập hoặc thư mục không tồn tại)."
-        )
+        return DatabaseError("cannot_open")
     if "malformed" in text or "not a database" in text:
-        return DatabaseError("corrupt", "Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.")
-    return DatabaseError("db_error", f"Lỗi cơ sở dữ liệu: {exc.orig}")
+        return DatabaseError("corrupt")
+    return DatabaseError("db_error", detail=str(exc.orig))
 
 
 def open_memory_context() -> ServiceContext:

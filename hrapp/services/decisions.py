@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from hrapp.db.models import Decision
 from hrapp.errors import NotFoundError, ValidationError
+from hrapp.messages import text
 
 MIN_YEAR = 1990
 MAX_YEAR = 2100
@@ -62,32 +63,30 @@ def _in_range(day: date | None) -> bool:
 
 
 def decision_errors(dto: DecisionInput, field: str = "decision") -> list[tuple[str, str]]:
-    """Every problem of the input as (field, Vietnamese message); empty when it can be saved."""
+    """Every problem of the input as (field, message worded by hrapp.messages); empty when it can be saved."""
     errors: list[tuple[str, str]] = []
     number = (dto.number or "").strip()
     if not number:
-        errors.append((f"{field}.number", "Chưa nhập số quyết định."))
+        errors.append((f"{field}.number", text("decision_number_missing")))
     elif len(number) > 60:
-        errors.append((f"{field}.number", "Số quyết định dài quá 60 ký tự."))
+        errors.append((f"{field}.number", text("decision_number_too_long", limit=60)))
     if not isinstance(dto.sign_date, date):
-        errors.append((f"{field}.sign_date", "Chưa nhập ngày ký quyết định."))
+        errors.append((f"{field}.sign_date", text("decision_sign_date_missing")))
     elif not _in_range(dto.sign_date):
-        errors.append((f"{field}.sign_date", f"Ngày ký phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."))
+        errors.append((f"{field}.sign_date", text("decision_sign_date_range", first=MIN_YEAR, last=MAX_YEAR)))
     if dto.effective_date is not None:
         if not isinstance(dto.effective_date, date) or not _in_range(dto.effective_date):
-            errors.append((f"{field}.effective_date", f"Ngày hiệu lực phải trong khoảng năm {MIN_YEAR}–{MAX_YEAR}."))
+            errors.append((f"{field}.effective_date", text("decision_effective_date_range", first=MIN_YEAR,
+                                                           last=MAX_YEAR)))
         elif isinstance(dto.sign_date, date) and dto.sign_date > dto.effective_date:
-            errors.append((
-                f"{field}.effective_date",
-                f"Ngày hiệu lực ({dto.effective_date:%d/%m/%Y}) không được trước ngày ký "
-                f"({dto.sign_date:%d/%m/%Y}).",
-            ))
+            errors.append((f"{field}.effective_date", text("decision_effective_before_signed",
+                                                           effective=dto.effective_date, signed=dto.sign_date)))
     if dto.kind not in KINDS:
-        errors.append((f"{field}.kind", f"Loại văn bản '{dto.kind}' không hợp lệ."))
+        errors.append((f"{field}.kind", text("decision_kind_unknown", kind=dto.kind)))
     if dto.signer is not None and len(dto.signer) > 120:
-        errors.append((f"{field}.signer", "Tên người ký dài quá 120 ký tự."))
+        errors.append((f"{field}.signer", text("decision_signer_too_long", limit=120)))
     if dto.issuer is not None and len(dto.issuer) > 200:
-        errors.append((f"{field}.issuer", "Tên cơ quan ban hành dài quá 200 ký tự."))
+        errors.append((f"{field}.issuer", text("decision_issuer_too_long", limit=200)))
     return errors
 
 
@@ -103,10 +102,10 @@ def add_decision(session: Session, ref: DecisionRef, field: str = "decision") ->
     if isinstance(ref, int) and not isinstance(ref, bool):
         found = session.get(Decision, ref)
         if found is None:
-            raise NotFoundError("decision_not_found", f"Không tìm thấy quyết định số hiệu {ref}.", field=field)
+            raise NotFoundError("decision_not_found", field=field, ref=ref)
         return found
     if not isinstance(ref, DecisionInput):
-        raise ValidationError([(field, "Cần có quyết định (số, ngày ký, ngày hiệu lực).")])
+        raise ValidationError([(field, text("decision_needed"))])
     validate_decision(ref, field)
     row = Decision(
         number=ref.number.strip(), kind=ref.kind, sign_date=ref.sign_date, signer=_clean(ref.signer),

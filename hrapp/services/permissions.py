@@ -85,17 +85,12 @@ def require(ctx: ServiceContext, permission: str, unit_id: int | None = None) ->
     if permission not in PERMISSIONS:
         raise ValueError(f"unknown permission {permission!r}")
     if not ctx.role:
-        raise PermissionDeniedError("not_signed_in", "Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.")
+        raise PermissionDeniedError("not_signed_in")
     if permission not in permissions_of(ctx.role):
         role = ROLE_LABELS.get(ctx.role, ctx.role)
         raise PermissionDeniedError(
-            "permission_denied",
-            f"Tài khoản {ctx.user} (vai trò: {role}) không có quyền {PERMISSION_LABELS[permission]}.",
-            permission=permission,
+            "permission_denied", user=ctx.user, role=role, right=PERMISSION_LABELS[permission], permission=permission,
         )
     if unit_id is not None and not in_scope(ctx, unit_id):
-        raise PermissionDeniedError(
-            "out_of_scope",
-            f"Tài khoản {ctx.user} chỉ được làm việc với dữ liệu của đơn vị được phân công.",
-            permission=permission,
+        raise PermissionDeniedError("out_of_scope", user=ctx.user, permission=permission,
         )

@@ -20,8 +20,10 @@ from sqlalchemy import select
 from hrapp import clock
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
+from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.messages import text
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, READ, require
 
@@ -239,18 +241,18 @@ PROBES: dict[str, Callable[[RuleVersion, RuleBook], None]] = {
 def _errors(dto: RuleVersionInput, others: list[RuleVersion], params: dict[str, Any] | None) -> v.Errors:
     errors: v.Errors = []
     if not (dto.code or "").strip():
-        errors.append(("code", "Chưa nhập mã quy định."))
+        errors.append(("code", text("rule_code_missing")))
     version = (dto.version or "").strip()
     if not version:
-        errors.append(("version", "Chưa nhập tên phiên bản."))
+        errors.append(("version", text("rule_version_missing")))
     elif len(version) > 60:
-        errors.append(("version", "Tên phiên bản dài quá 60 ký tự."))
+        errors.append(("version", text("rule_version_too_long", limit=60)))
     elif any(o.version == version for o in others):
-        errors.append(("version", f"Quy định '{dto.code}' đã có phiên bản '{version}'."))
+        errors.append(("version", text("rule_version_exists", version=version)))
     if not (dto.legal_basis or "").strip():
-        errors.append(("legal_basis", "Chưa nhập căn cứ pháp lý (văn bản, điều, khoản)."))
+        errors.append(("legal_basis", text("rule_basis_missing")))
     if dto.effective_from is None:
-        errors.append(("effective_from", "Chưa nhập ngày bắt đầu áp dụng."))
+        errors.append(("effective_from", text("rule_start_missing")))
     errors += v.collect(("effective_to", v.order_error(dto.effective_from, dto.effective_to,
                                                        "ngày bắt đầu áp dụng", "Ngày hết hiệu lực")))
     if dto.effective_from is not None and not any(f == "effective_to" for f, _ in errors):
@@ -258,16 +260,15 @@ def _errors(dto: RuleVersionInput, others: list[RuleVersion], params: dict[str, 
         for o in others:
             o_end = o.effective_to or date.max
             if dto.effective_from <= o_end and o.effective_from <= end:
-                shown = v.dmy(o.effective_to) if o.effective_to else "nay"
-                errors.append(("effective_from", f"Thời gian áp dụng trùng với phiên bản '{o.version}' "
-                                                 f"({v.dmy(o.effective_from)} – {shown}). Hãy cho phiên bản đó "
-                                                 "hết hiệu lực trước ngày bắt đầu của phiên bản này."))
+                errors.append(("effective_from", text("rule_overlap", name=o.name, start=o.effective_from,
+                                                      end=o.effective_to or "…")))
                 break
     if params is not None and others:
         newest = max(others, key=lambda o: o.effective_from)
         missing = [k for k in newest.params if k not in params and k not in DESCRIPTIVE_KEYS]
         if missing:
-            errors.append(("params", f"Tham số thiếu khóa có ở phiên bản '{newest.version}': {', '.join(missing)}."))
+            errors.append(("params", text("rule_params_missing", name=newest.name,
+                                          keys=", ".join(key_label(k) for k in missing))))
     return errors
 
 
@@ -282,10 +283,11 @@ def _probe(dto: RuleVersionInput, params: dict[str, Any], others: list[RuleVersi
     try:
         probe(rv, RuleBook(versions))
     except DomainError as exc:
-        return [("params", f"Tham số không dùng được: {exc.message}")]
+        return [("params", text("rule_params_refused", detail=exc.message))]
     except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as exc:
-        what = f"thiếu hoặc sai khóa {exc.args[0]!r}" if isinstance(exc, KeyError) else "giá trị không đúng kiểu"
-        return [("params", f"Tham số không dùng được để tính: {what}.")]
+        if isinstance(exc, KeyError):
+            return [("params", text("rule_params_key", key=key_label(str(exc.args[0]))))]
+        return [("params", text("rule_params_type"))]
     return []
 
 

@@ -1170,6 +1170,22 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>Notice due by</source>
         <translation>Hạn thông báo nghỉ hưu</translation>
     </message>
+    <message>
+        <source>No one is due for a regular pay step from %1 to %2.</source>
+        <translation>Không có ai đến hạn nâng bậc lương thường xuyên từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>No one is due for the seniority allowance from %1 to %2.</source>
+        <translation>Không có ai đến hạn hưởng phụ cấp thâm niên vượt khung từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>No one may get an early pay step in %1.</source>
+        <translation>Không có ai đủ điều kiện nâng bậc lương trước thời hạn trong năm %1.</translation>
+    </message>
+    <message>
+        <source>No one reaches the retirement age in %1.</source>
+        <translation>Không có ai đến tuổi nghỉ hưu trong năm %1.</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
@@ -1187,6 +1203,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Making the list…</source>
         <translation>Đang lập danh sách…</translation>
+    </message>
+    <message>
+        <source>Showing the next period with people due.</source>
+        <translation>Đang xem kỳ tiếp theo có người đến hạn.</translation>
     </message>
     <message>
         <source>%1: %2 on the payroll, at most %3 early steps for achievements in %4, %5 already granted</source>
@@ -5024,6 +5044,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đến ngày</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
         <source>Legal basis</source>
         <translation>Căn cứ pháp lý</translation>
     </message>
@@ -5052,8 +5076,8 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <source>Parameters (JSON)</source>
-        <translation>Tham số (JSON)</translation>
+        <source>Parameters</source>
+        <translation>Tham số</translation>
     </message>
     <message>
         <source>Only an administrator can change regulation data.</source>
@@ -5541,6 +5565,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Vị trí việc làm</translation>
     </message>
     <message>
+        <source>No headcount decision for %1: %2 people on staff as of %3</source>
+        <translation>Chưa có quyết định giao biên chế năm %1: %2 người đang làm việc tại ngày %3</translation>
+    </message>
+    <message>
         <source>Total under quota: quota %1, present %2, in recruitment %3, vacancies %4</source>
         <translation>Cộng trong biên chế: được giao %1, hiện có %2, đang tuyển %3, còn thiếu %4</translation>
     </message>
@@ -5810,7 +5838,7 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation>Hạn</translation>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -5821,8 +5849,20 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đơn vị</translation>
     </message>
     <message>
+        <source>Event date</source>
+        <translation>Ngày sự kiện</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>The day the action falls due (a reminder, a notice, a decision)</source>
+        <translation>Ngày phải xử lý (nhắc việc, thông báo, ra quyết định)</translation>
+    </message>
+    <message>
+        <source>The day of the event itself: the term&apos;s end, the retirement</source>
+        <translation>Ngày của sự việc: hết thời hạn bổ nhiệm, nghỉ hưu</translation>
     </message>
     <message>
         <source>Open record</source>

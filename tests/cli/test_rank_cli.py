@@ -212,6 +212,6 @@ def test_recruitment_results_and_print(tmp_path):
     assert res.returncode == 0, res.stderr
     assert out.read_bytes().startswith(b"%PDF") and "Đã ghi" in res.stdout
     bad = run("--db", str(db), "recruitment", "print", str(info.id), "--document", "results", "--out", "x.doc")
-    assert bad.returncode == 2 and ".pdf hoặc .xlsx" in bad.stderr
+    assert bad.returncode == 2 and "phải có đuôi .pdf, .xlsx" in bad.stderr
     missing = run("--db", str(db), "recruitment", "results", "999")
     assert missing.returncode == 1 and "Không tìm thấy kỳ tuyển dụng" in missing.stderr

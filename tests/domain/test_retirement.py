@@ -210,7 +210,7 @@ def test_a_retirement_before_any_notice_rule_has_no_notice_date(rules):
 
 def test_result_names_the_nd135_rule_and_serialises_to_json(rules):
     result = retirement("M", date(1965, 2, 14), rules)
-    assert result.rule.label().startswith("nd135_2020 (Nghị định 135/2020/NĐ-CP, Điều 4")
+    assert result.rule.label().startswith("NĐ 135/2020/NĐ-CP (Nghị định 135/2020/NĐ-CP, Điều 4")
     data = result.to_json()
     assert data["retirement_age"] == {"years": 61, "months": 6}
     assert data["reached_on"] == "2026-08-14"

@@ -36,7 +36,7 @@ def test_an_overdue_step_stays_until_a_newer_salary_row_is_recorded(ctx, units):
     pid = b.person(ctx, "Phạm Ngọc Lan", units["VP"], rank="01.003", step=3, since=date(2019, 1, 1))
     (alert,) = [a for a in alerts(ctx, AS_OF, 30) if a.employee_id == pid]
     assert alert.kind == "pay_step" and alert.overdue and alert.due_date == date(2022, 1, 1)
-    assert alert.action == "pay_step_list" and alert.rule.startswith("tt03_2021")
+    assert alert.action == "pay_step_list" and alert.rule.startswith("TT 03/2021/TT-BNV")
     b.salary(ctx, pid, "01.003", 4, date(2022, 1, 1), signed=date(2022, 6, 1))
     assert _kinds(alerts(ctx, AS_OF, 30), pid) == []
 
@@ -80,18 +80,32 @@ def test_people_who_left_are_not_listed_but_a_past_day_sees_them(ctx, units):
     assert _kinds(alerts(ctx, date(2022, 5, 31), 31), pid) == [("pay_step", date(2022, 7, 1))]
 
 
-def test_a_term_shows_from_six_months_before_its_end_with_the_reminder_reached(ctx, units):
+def test_a_term_shows_on_the_day_its_next_reminder_falls_due_with_the_term_end_beside_it(ctx, units):
     pid = b.person(ctx, "Cao Văn Thắng", units["QLKH"], birth=date(1975, 5, 5), since=None, rank=None)
     b.post(ctx, pid, units["QLKH"], date(2018, 1, 1))  # term ends 31/12/2022; reminders 30/06 and 02/10
     assert _kinds(alerts(ctx, date(2022, 6, 29), 0), pid) == []
     (first,) = alerts(ctx, date(2022, 6, 30), 0)
-    assert (first.kind, first.due_date) == ("term_expiry", date(2022, 12, 31))
+    assert (first.kind, first.due_date, first.event_day, first.overdue) == (
+        "term_expiry", date(2022, 6, 30), date(2022, 12, 31), False)
     assert first.detail.startswith("Còn 6 tháng hết thời hạn bổ nhiệm. Trưởng phòng: hết thời hạn bổ nhiệm ngày "
                                    "31/12/2022; hướng xử lý: bổ nhiệm lại")
+    # between the reminders the next action is the 90-day one: not in a 30-day window three months ahead of it
+    assert _kinds(alerts(ctx, date(2022, 7, 1), 30), pid) == []
+    assert _kinds(alerts(ctx, date(2022, 9, 2), 30), pid) == [("term_expiry", date(2022, 10, 2))]
     (second,) = alerts(ctx, date(2022, 10, 2), 0)
-    assert second.detail.startswith("Còn 90 ngày hết thời hạn bổ nhiệm.")
+    assert second.detail.startswith("Còn 90 ngày hết thời hạn bổ nhiệm.") and second.due_date == date(2022, 10, 2)
+    # after the last reminder the term's end itself is due, and overdue once past with the post still held
+    assert _kinds(alerts(ctx, date(2022, 10, 3), 30), pid) == []
+    assert _kinds(alerts(ctx, date(2022, 12, 1), 30), pid) == [("term_expiry", date(2022, 12, 31))]
     (late,) = alerts(ctx, date(2023, 1, 10), 0)
-    assert late.overdue
+    assert late.overdue and late.due_date == late.event_day == date(2022, 12, 31)
+
+
+def test_a_retirement_notice_is_due_before_the_retirement_it_announces(ctx, units):
+    pid = b.person(ctx, "Trần Văn Đức", units["VP"], birth=date(1962, 1, 15), since=None, rank=None)
+    (notice,) = [a for a in alerts(ctx, date(2022, 1, 20), 30) if a.employee_id == pid]
+    assert (notice.kind, notice.due_date, notice.event_day) == ("retirement_notice", date(2022, 2, 1),
+                                                                date(2022, 8, 1))
 
 
 def test_a_probation_past_its_end_stays_while_the_pay_is_still_85_percent(ctx, units):

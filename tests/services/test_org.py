@@ -238,7 +238,7 @@ def test_deputy_limit_follows_the_headcount_bands(ctx, org, headcount, deputies_
     [w] = deputy_warnings(ctx, D)
     assert (w.unit_code, w.headcount, w.headcount_source, w.deputies, w.allowed) == (
         "QLKH", headcount, "quota", deputies_allowed + 1, deputies_allowed)
-    assert "nd107_2020" in w.rule
+    assert w.rule.startswith("NĐ 107/2020/NĐ-CP (")
     assert "vượt số tối đa" in w.message
 
 

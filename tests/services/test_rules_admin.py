@@ -46,7 +46,7 @@ def test_an_edit_is_saved_marked_and_used_at_once(ctx):
 
 def test_a_new_base_salary_version_after_closing_the_previous_one(ctx):
     old = _one(ctx, "base_salary", "nd73_2024")
-    with pytest.raises(ValidationError, match="trùng với phiên bản 'nd73_2024'"):
+    with pytest.raises(ValidationError, match="trùng với phiên bản NĐ 73/2024/NĐ-CP \\("):
         add_rule_version(ctx, RuleVersionInput("base_salary", "nd_moi_2026", date(2026, 7, 1), None,
                                                "Nghị định …/2026/NĐ-CP", {"amount": "2530000"}))
     update_rule_version(ctx, old.id, RuleVersionInput(old.code, old.version, old.effective_from, date(2026, 6, 30),
@@ -67,7 +67,7 @@ def test_a_new_base_salary_version_after_closing_the_previous_one(ctx):
         ({"params": "{amount: 1}"}, "params", "JSON"),
         ({"params": "[1, 2]"}, "params", "đối tượng JSON"),
         ({"params": {"amount": "hai triệu"}}, "params", "không dùng được"),
-        ({"params": {"note": "thiếu số tiền"}}, "params", "amount"),
+        ({"params": {"note": "thiếu số tiền"}}, "params", "Mức lương cơ sở"),
     ],
 )
 def test_bad_input_is_refused_with_the_field(ctx, change, field, message):

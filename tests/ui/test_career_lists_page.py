@@ -132,7 +132,7 @@ def test_rules_page_edits_a_version_and_shows_refusals_next_to_the_field(qtbot, 
     rules.activated()
     rules.select_code("base_salary")
     versions = [rules.table.item(r, 0).text() for r in range(rules.table.rowCount())]
-    assert versions == ["nd38_2019", "nd24_2023", "nd73_2024"]
+    assert versions == ["NĐ 38/2019/NĐ-CP", "NĐ 24/2023/NĐ-CP", "NĐ 73/2024/NĐ-CP"]
     rules.table.selectRow(2)
     assert rules.basis_edit.text() == "Nghị định 73/2024/NĐ-CP"
     rules.basis_edit.setText("Nghị định 73/2024/NĐ-CP, Điều 3")
@@ -142,4 +142,40 @@ def test_rules_page_edits_a_version_and_shows_refusals_next_to_the_field(qtbot, 
     rules.table.selectRow(2)
     rules.version_edit.setText("nd_moi")
     rules.add_version()  # same period as nd73_2024
-    assert "trùng với phiên bản 'nd73_2024'" in rules.errors.text("effective_from")
+    assert "trùng với phiên bản NĐ 73/2024/NĐ-CP (" in rules.errors.text("effective_from")
+
+
+def test_the_page_opens_on_the_next_quarter_with_people_due_and_says_why_a_list_is_empty(qtbot, ctx, units):
+    from hrapp import clock
+
+    b.person(ctx, "Lê Văn Hạn", units["VP"], rank="01.003", step=3, since=date(2019, 8, 15))  # due 15/08/2022
+    with clock.frozen(date(2022, 6, 30)):
+        page = CareerListsPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.period() == (date(2022, 4, 1), date(2022, 6, 30))
+        page.activated()
+        qtbot.waitUntil(lambda: page.pay_list is not None, timeout=15000)
+        # nobody is due this quarter: the page shows the next one, and says so
+        assert page.period() == (date(2022, 7, 1), date(2022, 9, 30))
+        assert [r.full_name for r in page.pay_model.rows] == ["Lê Văn Hạn"]
+        assert page.moved_label.isVisible()
+        assert page.moved_label.text() == ("Không có ai đến hạn nâng bậc lương thường xuyên từ 01/04/2022 đến "
+                                           "30/06/2022. Đang xem kỳ tiếp theo có người đến hạn.")
+        # a list asked for and empty says why instead of a bare count
+        bar = page.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+        assert not page.moved_label.isVisible()
+        qtbot.mouseClick(page.compute_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.pct_list is not None, timeout=15000)
+        assert page.count_label.text() == ("Không có ai đến hạn hưởng phụ cấp thâm niên vượt khung từ 01/07/2022 "
+                                           "đến 30/09/2022.")
+        # a manual choice of an empty period is kept as chosen
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+        page.from_edit.setDate(QDate(2022, 1, 1))
+        page.to_edit.setDate(QDate(2022, 3, 31))
+        qtbot.mouseClick(page.compute_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.pay_list is not None and page.pay_list.end == date(2022, 3, 31), timeout=15000)
+        assert page.pay_model.rowCount() == 0 and not page.moved_label.isVisible()
+        assert page.count_label.text() == "Không có ai đến hạn nâng bậc lương thường xuyên từ 01/01/2022 đến " \
+                                          "31/03/2022."

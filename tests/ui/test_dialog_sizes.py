@@ -183,3 +183,27 @@ def test_main_window_fits_the_smallest_supported_screen(staff_ctx, qtbot):
     qtbot.addWidget(window)
     minimum = window.minimumSize().expandedTo(window.minimumSizeHint())
     assert minimum.width() <= SCREEN_WIDTH and minimum.height() <= CLIENT_HEIGHT
+
+
+def test_a_recruitment_dialog_grows_to_show_its_whole_error_list(demo_ctx, qtbot):
+    """A refused step lists what is missing under the fields; the dialog makes room for every line (within
+    the 1366×768 screen) instead of cutting the list."""
+    from hrapp.errors import ValidationError
+    from hrapp.services import recruitment as rec
+    from ui.dialogs.recruitment_actions_dialog import StatusDialog
+
+    info = _round(demo_ctx)
+    dialog = StatusDialog(demo_ctx, info, rec.FORWARD.get(info.status) or "open")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    reasons = [f"Vị trí việc làm số {i} của kế hoạch chưa có hội đồng tuyển dụng, chưa có số và ngày ký "
+               f"quyết định phê duyệt kế hoạch, chưa có danh sách người dự tuyển đủ điều kiện" for i in range(6)]
+    dialog.errors.show_error(ValidationError([("round", r) for r in reasons]))
+    box = dialog.errors
+    qtbot.waitUntil(lambda: box.height() >= box.heightForWidth(box.width()), timeout=3000)
+    assert dialog.height() > before
+    assert dialog.height() <= CLIENT_HEIGHT and dialog.width() <= SCREEN_WIDTH
+    minimum = dialog.minimumSize().expandedTo(dialog.minimumSizeHint())
+    assert minimum.width() <= SCREEN_WIDTH and minimum.height() <= CLIENT_HEIGHT

@@ -274,3 +274,29 @@ def test_a_sub_unit_without_its_own_quota_shows_its_people(qtbot, ctx, org):
     item = page.unit_item("TT.KT")
     assert [item.text(c) for c in range(2, 6)] == ["", "1", "", ""]
     assert [page.unit_item("TT").text(c) for c in range(2, 6)] == ["5", "1", "0", "4"]
+
+
+def test_the_staffing_page_opens_on_the_latest_year_with_quotas_not_an_empty_new_year(qtbot, ctx, org):
+    person(ctx, "Nguyễn Văn Một", org["QLKH"], start=date(2020, 1, 1))
+    set_quota(ctx, 2021, org["QLKH"], "cong_chuc", 2, dec(date(2021, 1, 5), "10/QĐ"))
+    set_quota(ctx, 2022, org["QLKH"], "cong_chuc", 3, dec(date(2022, 1, 5), "12/QĐ"))
+    set_quota(ctx, 2030, org["QLKH"], "cong_chuc", 4, dec(date(2029, 12, 5), "14/QĐ"))  # planned ahead
+    with clock.frozen(date(2024, 3, 1)):
+        page = StaffingPage(ctx)
+        qtbot.addWidget(page)
+        assert (page.year(), page.on_day()) == (2022, date(2022, 12, 31))
+        assert page.unit_item("QLKH").text(2) == "3"
+        assert "còn thiếu ;" not in page.summary_label.text()
+        # a year with no decision says so instead of a sum of empty figures
+        page.year_spin.setValue(2024)
+        assert page.summary_label.text() == "Chưa có quyết định giao biên chế năm 2024: 1 người đang làm việc " \
+                                            "tại ngày 01/03/2024"
+        assert page.unit_item("QLKH").text(3) == "1"
+
+
+def test_with_no_quota_at_all_the_staffing_page_opens_on_this_year(qtbot, ctx, org):
+    with clock.frozen(date(2024, 3, 1)):
+        page = StaffingPage(ctx)
+        qtbot.addWidget(page)
+        assert page.year() == 2024
+        assert page.summary_label.text().startswith("Chưa có quyết định giao biên chế năm 2024")

@@ -94,11 +94,15 @@ def test_rows_are_grouped_by_kind_with_their_counts_and_overdue_ones_marked(qtbo
     assert late.text(0) == "01/01/2022 · quá hạn"
     assert late.foreground(0).color().name() == "#b3261e"
     step = _row(page, people["step"], "pay_step")
-    assert (step.text(0), step.text(1), step.text(2)) == ("20/07/2022", "Lê Minh Khoa", "Văn phòng Sở")
-    assert step.text(3).startswith("Chuyên viên (01.003) bậc 3/9, hệ số 3,00 → bậc 4, hệ số 3,33")
-    assert "Quy định: tt03_2021" in step.toolTip(3)
+    assert (step.text(0), step.text(1), step.text(2), step.text(3)) == ("20/07/2022", "20/07/2022", "Lê Minh Khoa",
+                                                                        "Văn phòng Sở")
+    assert step.text(4).startswith("Chuyên viên (01.003) bậc 3/9, hệ số 3,00 → bậc 4, hệ số 3,33")
+    assert "Quy định: TT 03/2021/TT-BNV (" in step.toolTip(4) and "tt03_2021" not in step.toolTip(4)
+    notice = _row(page, people["retire"], "retirement_notice")
+    assert (notice.text(0), notice.text(1)) == ("01/02/2022 · quá hạn", "01/08/2022")  # due, then the retirement
     assert page.count_label.text() == "4 việc"
-    assert page.tree.headerItem().text(0) == "Hạn"
+    header = page.tree.headerItem()
+    assert [header.text(i) for i in range(5)] == ["Hạn xử lý", "Ngày sự kiện", "Họ và tên", "Đơn vị", "Nội dung"]
 
 
 def test_the_days_selector_widens_the_window(qtbot, ctx, people):

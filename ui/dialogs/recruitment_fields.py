@@ -60,10 +60,26 @@ class ErrorBox(QLabel):
             lines = [str(exc) or type(exc).__name__]
         self.setText("\n".join(f"• {line}" for line in dict.fromkeys(lines)))
         self.show()
+        self._make_room()
 
     def show_text(self, text: str) -> None:
         self.setText(text)
         self.show()
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the dialog holding the box so that every line shows (a wrapped label's height is not part of
+        the dialog's minimum size), within the screen."""
+        window = self.window()
+        if window is self or not isinstance(window, QDialog) or window.layout() is None:
+            return
+        window.layout().activate()
+        need = window.layout().totalHeightForWidth(window.width()) if window.layout().hasHeightForWidth() else \
+            window.sizeHint().height()
+        screen = window.screen().availableGeometry().height() if window.screen() else need
+        height = min(max(need, window.height()), screen - 40)
+        if height > window.height():
+            window.resize(window.width(), height)
 
     def clear_error(self) -> None:
         self.clear()

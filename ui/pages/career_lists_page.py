@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
@@ -52,6 +52,8 @@ from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
 from ui.pages.base import BasePage
+from ui.widgets.columns import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -59,7 +61,8 @@ Index = QModelIndex | QPersistentModelIndex
 TABS = ("pay_step", "pctnvk", "early", "retirement")
 OVERDUE = QColor("#b3261e")
 MUTED = QColor("#5f6f82")
-MAX_COLUMN_WIDTH = 230
+MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step off screen
+LOOK_AHEAD_QUARTERS = 4  # how far the first list looks for a period with people due
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ def _table(model: ListModel) -> QTableView:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)  # the headers whole before any row
     return view
 
 
@@ -223,6 +227,7 @@ class CareerListsPage(BasePage):
         self.early: EarlyStepReport | None = None
         self.retirement: RetirementList | None = None
         self.task = None
+        self._pending = False  # a list asked for while another was being made: made after it
         self._loaded = False
 
         title = QLabel(self.tr("Pay steps and retirement"))
@@ -310,38 +315,34 @@ class CareerListsPage(BasePage):
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.moved_label = QLabel()
+        self.moved_label.setObjectName("muted")
+        self.moved_label.setWordWrap(True)
+        self.moved_label.hide()
 
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(title)
         titles.addWidget(subtitle)
-        controls = QHBoxLayout()
-        controls.setSpacing(8)
-        controls.addWidget(self.unit_combo, 2)
         self.period_label = QLabel(self.tr("From"))
-        controls.addWidget(self.period_label)
-        controls.addWidget(self.from_edit)
         self.to_label = QLabel(self.tr("to"))
-        controls.addWidget(self.to_label)
-        controls.addWidget(self.to_edit)
         self.year_label = QLabel(self.tr("Year"))
-        controls.addWidget(self.year_label)
-        controls.addWidget(self.year_spin)
-        controls.addWidget(self.overdue_check)
-        controls.addWidget(self.layout_combo)
-        controls.addWidget(self.compute_button)
+        # the controls wrap onto a second line on a narrow screen rather than squeeze
+        controls = button_row((self.unit_combo, self.period_label, self.from_edit, self.to_label, self.to_edit,
+                               self.year_label, self.year_spin, self.overdue_check, self.layout_combo,
+                               self.compute_button), align_right=False)
         foot = QHBoxLayout()
-        foot.addWidget(self.count_label)
-        foot.addStretch(1)
-        for button in (self.check_all_button, self.uncheck_all_button, self.undo_button, self.preview_button,
-                       self.save_button, self.approve_button):
-            foot.addWidget(button)
+        foot.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        # the actions wrap onto a second line on a narrow screen rather than squeeze
+        foot.addWidget(button_row((self.check_all_button, self.uncheck_all_button, self.undo_button,
+                                   self.preview_button, self.save_button, self.approve_button)), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
         layout.addLayout(titles)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.moved_label)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(foot)
         self._tab_changed()
@@ -423,6 +424,7 @@ class CareerListsPage(BasePage):
 
     def _tab_changed(self) -> None:
         tab = self.current_tab()
+        self.moved_label.hide()
         period = tab in ("pay_step", "pctnvk")
         for w in (self.period_label, self.from_edit, self.to_label, self.to_edit, self.overdue_check):
             w.setVisible(period)
@@ -435,10 +437,29 @@ class CareerListsPage(BasePage):
         self._update_count()
         self.actions_changed.emit()
 
+    def _empty_text(self, tab: str, data: object) -> str:
+        """Why a list is empty: nobody falls due in its period (or year)."""
+        if tab in ("pay_step", "pctnvk"):
+            text = (self.tr("No one is due for a regular pay step from %1 to %2.") if tab == "pay_step" else
+                    self.tr("No one is due for the seniority allowance from %1 to %2."))
+            return text.replace("%1", fmt_date(data.start)).replace("%2", fmt_date(data.end))  # type: ignore[attr-defined]
+        if tab == "early":
+            return self.tr("No one may get an early pay step in %1.").replace("%1", str(data.year))  # type: ignore[attr-defined]
+        years = getattr(data, "years", ())
+        return self.tr("No one reaches the retirement age in %1.").replace(
+            "%1", "–".join(str(y) for y in (years[0], years[-1])) if years else "")
+
+    def _loaded_list(self, tab: str) -> object | None:
+        return {"pay_step": self.pay_list, "pctnvk": self.pct_list, "early": self.early,
+                "retirement": self.retirement}[tab]
+
     def _update_count(self) -> None:
         model = self.current_model()
         n = model.rowCount()
-        if model.checkable is None:
+        data = self._loaded_list(self.current_tab())
+        if n == 0 and data is not None:
+            self.count_label.setText(self._empty_text(self.current_tab(), data))
+        elif model.checkable is None:
             self.count_label.setText(self.tr("%n person(s)", "", n))
         else:
             self.count_label.setText(self.tr("%1 of %2 ticked").replace("%1", str(len(model.checked_rows())))
@@ -472,31 +493,43 @@ class CareerListsPage(BasePage):
     def activated(self) -> None:
         if not self._loaded:
             self.unit_combo.load(self.ctx)
-            self.refresh()
+            self.refresh(look_ahead=True)
 
     def set_context(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.unit_combo.load(ctx)
         self.refresh()
 
-    def refresh(self) -> None:
-        """Make the list of the current tab on a worker thread."""
+    def refresh(self, look_ahead: bool = False) -> None:
+        """Make the list of the current tab on a worker thread. With `look_ahead` (the first list the page
+        shows), an empty pay list moves on to the next quarter with anyone due, up to a year ahead."""
         from hrapp.services.career import retirement_list
         from hrapp.services.pay_lists import early_step_candidates, pay_step_due_list, pctnvk_due_list
         from ui.tasks import run_task
 
         if self.task is not None and self.task.is_running():
+            self._pending = True
             return
         self._loaded = True
+        self._pending = False
         ctx, tab, unit = self.ctx, self.current_tab(), self.unit_id()
         (start, end), year, overdue = self.period(), self.year_spin.value(), self.overdue_check.isChecked()
         self.error_label.hide()
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
-            if tab == "pay_step":
-                return tab, pay_step_due_list(ctx, start, end, unit, include_overdue=overdue)
-            if tab == "pctnvk":
-                return tab, pctnvk_due_list(ctx, start, end, unit, include_overdue=overdue)
+            if tab in ("pay_step", "pctnvk"):
+                make = pay_step_due_list if tab == "pay_step" else pctnvk_due_list
+                first = make(ctx, start, end, unit, include_overdue=overdue)
+                if first.rows or not look_ahead:
+                    return tab, first
+                since, until = start, end
+                for _ in range(LOOK_AHEAD_QUARTERS):
+                    since = until + timedelta(days=1)
+                    until = _quarter_end(since)
+                    later = make(ctx, since, until, unit, include_overdue=overdue)
+                    if later.rows:
+                        return tab, later, first
+                return tab, first
             if tab == "early":
                 return tab, early_step_candidates(ctx, year, unit)
             return tab, retirement_list(ctx, year, unit)
@@ -504,7 +537,12 @@ class CareerListsPage(BasePage):
         self.compute_button.setEnabled(False)
         self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Making the list…"),
                              on_result=self._show, on_error=self._failed)
-        self.task.finished.connect(lambda: self.compute_button.setEnabled(True))
+        self.task.finished.connect(self._task_done)
+
+    def _task_done(self) -> None:
+        self.compute_button.setEnabled(True)
+        if self._pending:
+            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         from ui.messages import error_text
@@ -512,9 +550,17 @@ class CareerListsPage(BasePage):
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
-    def _show(self, result: tuple[str, object]) -> None:
-        tab, data = result
+    def _show(self, result: tuple) -> None:
+        tab, data, *skipped = result
         self.undo_stack.clear()
+        self.moved_label.setVisible(bool(skipped))
+        if skipped:  # the asked period was empty: the page shows the next one with people due, and says so
+            self.moved_label.setText(self._empty_text(tab, skipped[0]) + " " +
+                                     self.tr("Showing the next period with people due."))
+            for edit, day in ((self.from_edit, data.start), (self.to_edit, data.end)):
+                edit.blockSignals(True)
+                edit.setDate(to_qdate(day))
+                edit.blockSignals(False)
         if tab == "pay_step":
             self.pay_list = data  # type: ignore[assignment]
             self.pay_model.set_rows(self.pay_list.rows)
@@ -532,9 +578,7 @@ class CareerListsPage(BasePage):
             self.retire_model.set_rows(self.retirement.rows)
         view = {"pay_step": self.pay_view, "pctnvk": self.pct_view, "early": self.early_view,
                 "retirement": self.retire_view}[tab]
-        view.resizeColumnsToContents()
-        for col in range(view.model().columnCount() - 1):  # long unit and rank names must not push the
-            view.setColumnWidth(col, min(view.columnWidth(col), MAX_COLUMN_WIDTH))  # new step off screen
+        fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)
         self._update_count()
         self.actions_changed.emit()
 

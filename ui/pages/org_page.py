@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -45,6 +45,7 @@ from ui.formatting import fmt_date
 from ui.messages import show_error
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FormDialog, date_edit, from_qdate, run_form
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 1
@@ -183,8 +184,8 @@ class OrgPage(BasePage):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Code"), self.tr("Kind"), self.tr("Since")])
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
+        self._sized = False  # the splitter gives the tree its columns' width once, unless a saved layout does
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())
 
         self.new_button = QPushButton(self.tr("New unit…"))
@@ -265,7 +266,23 @@ class OrgPage(BasePage):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("splitter")
         if state is not None:
-            self.splitter.restoreState(state)
+            self._sized = self.splitter.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:
+            self._give_tree_its_width()
+
+    def _give_tree_its_width(self) -> None:
+        """The tree as wide as its columns (within 70% of the page), the details the rest."""
+        total = sum(self.splitter.sizes())
+        if total <= 0 or self.tree.topLevelItemCount() == 0:
+            return
+        header = self.tree.header()
+        need = header.length() + self.tree.frameWidth() * 2 + self.tree.verticalScrollBar().sizeHint().width()
+        tree = min(need, int(total * 0.7))
+        self.splitter.setSizes([tree, total - tree])
+        self._sized = True
 
     def on_day(self) -> date:
         return from_qdate(self.date_edit.date())
@@ -292,8 +309,10 @@ class OrgPage(BasePage):
                 parent.addChild(item)
             items[u.id] = item
         self.tree.expandAll()
-        for col in (1, 2, 3):
-            self.tree.resizeColumnToContents(col)
+        # the unit's name, code and date whole; the kind (also in the details) elided beyond 110 pixels
+        fit_columns(self.tree, key=(0, 1, 3), limit=110, stretch_last=False)
+        if not self._sized and self.isVisible():
+            self._give_tree_its_width()
         if keep in items:
             self.tree.setCurrentItem(items[keep])
         elif self.tree.topLevelItemCount():
@@ -345,7 +364,7 @@ class OrgPage(BasePage):
             [self.tr("Post"), self.tr("Holder"), self.tr("Since"), self.tr("Term ends")],
             [[r.post_title, r.full_name, fmt_date(r.start_date), fmt_date(r.term_end)] for r in leadership.leaders],
             centered=(2, 3), parent=self))
-        self.leaders_view.resizeColumnsToContents()
+        fit_columns(self.leaders_view, key=(0, 1, 2), limit=220)
         self.deputy_label.setText(leadership.warning.message if leadership.warning else "")
         self.deputy_label.setVisible(leadership.warning is not None)
         kinds = {"create": self.tr("Founded"), "rename": self.tr("Renamed"), "move": self.tr("Moved"),
@@ -361,4 +380,4 @@ class OrgPage(BasePage):
         self.history_view.setModel(RowsTableModel(
             [self.tr("Date"), self.tr("Change"), self.tr("Details"), self.tr("Decision")], rows, centered=(0,),
             parent=self))
-        self.history_view.resizeColumnsToContents()
+        fit_columns(self.history_view, key=(0, 1), limit=260)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,16 +48,17 @@ from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
 
 
 def _fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their text, none wider than `widest` pixels (the whole text is in the tooltip)."""
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+    """Columns as wide as their text and header, none but the first (the post or the person) wider than
+    `widest` pixels (the whole text is in the tooltip)."""
+    fit_columns(view, key=(0,), limit=widest)
 
 
 class PlanningPage(BasePage):
@@ -86,9 +86,8 @@ class PlanningPage(BasePage):
         self.remove_button = QPushButton(self.tr("Remove from plan…"))
         self.review_button = QPushButton(self.tr("Annual review…"))
         self.appoint_button = QPushButton(self.tr("Appoint…"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print / Excel"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
+        self.print_button = QPushButton(self.tr("Print / Excel"))
         menu = QMenu(self.print_button)
         self.export_actions: dict[str, QAction] = {}
         for key, text in (("list_pdf", self.tr("Planning list (PDF)…")),
@@ -141,12 +140,10 @@ class PlanningPage(BasePage):
         head.addWidget(self.period_combo)
         head.addWidget(QLabel(self.tr("Checked on")))
         head.addWidget(self.as_of_edit)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.review_button, self.appoint_button, self.add_post_button,
-                  self.new_period_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
+        buttons = QHBoxLayout()  # the actions wrap onto a second line on a narrow screen rather than squeeze
+        buttons.addWidget(button_row((self.add_button, self.remove_button, self.review_button, self.appoint_button,
+                                      self.add_post_button, self.new_period_button), align_right=False), 1)
+        buttons.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         posts_box = QWidget()
         pl_ = QVBoxLayout(posts_box)
         pl_.setContentsMargins(0, 0, 6, 0)
@@ -194,6 +191,7 @@ class PlanningPage(BasePage):
         view.setWordWrap(False)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(view, key=(0,))  # the headers whole before any row
         return view
 
     # --- data ----------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FormDialog, run_form, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -361,8 +362,9 @@ class PositionsPage(BasePage):
             [self.tr("Code"), self.tr("Position"), self.tr("Unit"), self.tr("Group"), self.tr("Minimum rank"),
              self.tr("Needed"), self.tr("Status"), self.tr("Version"), self.tr("In force from")], rows,
             centered=(5, 7, 8), parent=self))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the code whole, the name up to 340 pixels, unit, group and rank up to 150, so that the state, the
+        # version and the date stay on screen (a cut text is whole in its tooltip)
+        fit_columns(self.table, key=(0,), limit={1: 340, 2: 150, 3: 150, 4: 150})
         self.actions_changed.emit()
 
     def current(self) -> PositionInfo | None:

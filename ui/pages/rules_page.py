@@ -1,25 +1,29 @@
 """Regulation data (administrator): each rule's versions with legal basis and dates; edit a version or add one.
 
-Saving is refused with the reason next to the field when periods overlap or the parameters do not work with the
-rule's computation; only an administrator may save (the service checks it, the buttons say so).
+Versions are listed by their legal names (NĐ 135/2020/NĐ-CP); the parameters are edited in labelled fields
+(hrapp/domain/rule_params.py) and saved as the same data. Saving is refused with the reason next to the field when
+periods overlap or the parameters do not work with the rule's computation; only an administrator may save (the
+service checks it, the buttons say so).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.domain.rule_params import ParamField, param_fields, parse, shown, with_values
+from hrapp.domain.rules import display_name
 from hrapp.errors import HrappError
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, has_permission
@@ -41,9 +47,88 @@ from hrapp.services.rules_admin import (
 )
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FieldErrors, date_edit, from_qdate, to_qdate
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ParamsForm(QScrollArea):
+    """A version's parameters as labelled fields, grouped as in the data; `params()` gives the data back with
+    the typed values (HrappError naming the field when one cannot be read)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(160)
+        self._params: dict[str, Any] = {}
+        self.editors: list[tuple[ParamField, QWidget]] = []
+        self.set_params({})
+
+    def set_params(self, params: dict[str, Any]) -> None:
+        self._params = params
+        self.editors = []
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        group = None
+        for field in param_fields(params):
+            if field.group != group:
+                group = field.group
+                if group:
+                    header = QLabel(group)
+                    header.setObjectName("sectionTitle")
+                    header.setWordWrap(True)
+                    form.addRow(header)
+            editor = self._editor(field)
+            editor.setAccessibleName(f"{field.group} › {field.label}" if field.group else field.label)
+            self.editors.append((field, editor))
+            label = QLabel(field.label)
+            label.setWordWrap(True)
+            label.setBuddy(editor)
+            if field.unit and not isinstance(editor, QSpinBox):
+                row = QHBoxLayout()
+                row.addWidget(editor, 1)
+                row.addWidget(QLabel(field.unit))
+                form.addRow(label, row)
+            else:
+                form.addRow(label, editor)
+        self.setWidget(body)
+
+    @staticmethod
+    def _editor(field: ParamField) -> QWidget:
+        if field.kind == "bool":
+            check = QCheckBox()
+            check.setChecked(bool(field.value))
+            return check
+        if field.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(-1_000_000, 1_000_000_000)
+            spin.setValue(int(field.value))
+            if field.unit:
+                spin.setSuffix(f" {field.unit}")
+            spin.setMaximumWidth(180)
+            return spin
+        edit = QLineEdit(shown(field))
+        edit.setToolTip(shown(field))
+        edit.setCursorPosition(0)  # long notes read from their start
+        return edit
+
+    def params(self) -> dict[str, Any]:
+        values: dict[tuple[str | int, ...], Any] = {}
+        for field, editor in self.editors:
+            if isinstance(editor, QCheckBox):
+                values[field.path] = editor.isChecked()
+            elif isinstance(editor, QSpinBox):
+                values[field.path] = editor.value()
+            elif isinstance(editor, QLineEdit):
+                values[field.path] = parse(field, editor.text())
+        return with_values(self._params, values)
+
+    def editor(self, label: str, group: str = "") -> QWidget:
+        """The field with this label (in this group): for tests and keyboard navigation."""
+        return next(e for f, e in self.editors if f.label == label and (not group or f.group == group))
 
 
 class RulesPage(BasePage):
@@ -66,13 +151,12 @@ class RulesPage(BasePage):
         self.codes.setSpacing(2)
         self.codes.currentItemChanged.connect(lambda *_a: self._show_code())
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Version"), self.tr("From"), self.tr("To"),
+        self.table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("From"), self.tr("To"),
                                               self.tr("Legal basis"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_version)
 
         self.general_error = QLabel()
@@ -86,12 +170,7 @@ class RulesPage(BasePage):
         self.to_edit = date_edit()
         self.open_ended_check.toggled.connect(lambda on: self.to_edit.setEnabled(not on))
         self.basis_edit = QLineEdit()
-        self.params_edit = QPlainTextEdit()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.params_edit.setFont(font)
-        self.params_edit.setMinimumHeight(160)
-        self.params_edit.setTabChangesFocus(True)
+        self.params_form = ParamsForm()
         self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_current)
@@ -117,7 +196,7 @@ class RulesPage(BasePage):
         form.addRow("", self.errors.add("effective_to"))
         form.addRow(self.tr("Legal basis"), self.basis_edit)
         form.addRow("", self.errors.add("legal_basis"))
-        form.addRow(self.tr("Parameters (JSON)"), self.params_edit)
+        form.addRow(self.tr("Parameters"), self.params_form)
         form.addRow("", self.errors.add("params"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.rights_label, 1)
@@ -128,7 +207,7 @@ class RulesPage(BasePage):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.table, 2)
+        right_layout.addWidget(self.table, 1)
         right_layout.addWidget(editor, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.codes)
@@ -193,16 +272,13 @@ class RulesPage(BasePage):
                 state.append(self.tr("in force"))
             if info.edited:
                 state.append(self.tr("edited"))
-            values = [info.version, fmt_date(info.effective_from), fmt_date(info.effective_to) or "—",
-                      info.legal_basis, ", ".join(state)]
+            values = [display_name(info.version, info.legal_basis), fmt_date(info.effective_from),
+                      fmt_date(info.effective_to) or "—", info.legal_basis, ", ".join(state)]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
-        self.table.resizeColumnToContents(2)
-        self.table.resizeColumnToContents(4)
+        fit_columns(self.table, key=(0, 1, 2), limit=320)  # the legal basis elided beyond, whole in its tooltip
         pick = next((r for r, i in enumerate(self.versions) if i.version == select_version), None)
         if pick is None:
             pick = next((r for r, i in enumerate(self.versions) if i.in_force), len(self.versions) - 1)
@@ -225,7 +301,7 @@ class RulesPage(BasePage):
         self.open_ended_check.setChecked(info.effective_to is None)
         self.to_edit.setDate(to_qdate(info.effective_to or clock.today()))
         self.basis_edit.setText(info.legal_basis)
-        self.params_edit.setPlainText(info.params_json)
+        self.params_form.set_params(info.params)
 
     # --- saving ---------------------------------------------------------------------------------------
     def _input(self) -> RuleVersionInput:
@@ -234,7 +310,7 @@ class RulesPage(BasePage):
             code=self.current.code, version=self.version_edit.text().strip(),
             effective_from=from_qdate(self.from_edit.date()),
             effective_to=None if self.open_ended_check.isChecked() else from_qdate(self.to_edit.date()),
-            legal_basis=self.basis_edit.text().strip(), params=self.params_edit.toPlainText(),
+            legal_basis=self.basis_edit.text().strip(), params=self.params_form.params(),
             title=self.current.title,
         )
 
@@ -245,14 +321,19 @@ class RulesPage(BasePage):
         """Save the edited version (Ctrl+S); a bundled version not stored yet is stored with the changes."""
         if self.current is None:
             return
-        dto = self._input()
+        try:
+            dto = self._input()
+        except HrappError as exc:
+            self.errors.clear()
+            self.errors.show(exc)
+            return
         self._save(lambda: update_rule_version(self.ctx, self.current.id, dto) if self.current.id is not None
                    else add_rule_version(self.ctx, dto))
 
     def add_version(self) -> None:
         if self.current is None:
             return
-        self._save(lambda: add_rule_version(self.ctx, self._input()))
+        self._save(lambda: add_rule_version(self.ctx, self._input()))  # a field that cannot be read: shown by _save
 
     def _save(self, action) -> None:  # noqa: ANN001 - () -> RuleVersionInfo
         self.errors.clear()
@@ -262,7 +343,8 @@ class RulesPage(BasePage):
             self.errors.show(exc)
             return
         self._show_code(saved.version)
-        self.status_message.emit(self.tr("Saved version %1 of the rule").replace("%1", saved.version))
+        name = display_name(saved.version, saved.legal_basis)
+        self.status_message.emit(self.tr("Saved version %1 of the rule").replace("%1", name))
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("splitter", self.splitter.saveState())

@@ -32,6 +32,7 @@ from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
+from ui.widgets.flow_layout import button_row
 from ui.widgets.unit_combo import UnitCombo
 
 SEARCH_DELAY_MS = 150
@@ -144,11 +145,10 @@ class StaffPage(BasePage):
         titles.addWidget(title)
         titles.addWidget(subtitle)
         head.addLayout(titles)
-        head.addStretch(1)
-        for button in (self.add_button, self.edit_button, self.import_button, self.export_button, self.cv_button):
-            head.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # the actions wrap onto a second line on a narrow screen rather than squeeze
+        head.addWidget(button_row((self.add_button, self.edit_button, self.import_button, self.export_button,
+                                   self.cv_button, self.print_button, self.save_button)), 1,
+                       Qt.AlignmentFlag.AlignBottom)
 
         filters = QHBoxLayout()
         filters.setSpacing(10)

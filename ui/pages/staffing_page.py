@@ -7,8 +7,8 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
-from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
+from hrapp.queries.staffing import (
+    Figures,
+    StaffingTable,
+    StaffingUnitRow,
+    default_quota_year,
+    quota_years,
+    staffing_view,
+)
 from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.file_names import suggested_path
@@ -33,6 +40,7 @@ from ui.formatting import fmt_date
 from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -104,6 +112,8 @@ class CopyQuotasDialog(FormDialog):
 
 class StaffingPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
+        from hrapp.reports.staffing_table import default_as_of
+
         super().__init__(ctx, parent)
         self.table: StaffingTable | None = None
         title = QLabel(self.tr("Headcount"))
@@ -112,8 +122,8 @@ class StaffingPage(BasePage):
         subtitle.setObjectName("pageSubtitle")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(clock.today().year)
-        self.date_edit = date_edit()
+        self.year_spin.setValue(self._opening_year())
+        self.date_edit = date_edit(default_as_of(self.year()))
         self.positions_check = QCheckBox(self.tr("Show job positions"))
         self.positions_check.setChecked(True)
         self.preview_button = QPushButton(self.tr("Print preview…"))
@@ -127,15 +137,26 @@ class StaffingPage(BasePage):
         self.warning_label.hide()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("countLabel")
+        self.summary_label.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit / job position"), self.tr("Category"), self.tr("Quota / needed"),
                                    self.tr("Present"), self.tr("In recruitment"), self.tr("Vacancies")])
         self.tree.setAlternatingRowColors(True)
+        # the names take the width the figures leave, and wrap onto more lines rather than lose their end
+        self.tree.setIndentation(16)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self._wrap_timer = QTimer(self)
+        self._wrap_timer.setSingleShot(True)
+        self._wrap_timer.setInterval(0)
+        self._wrap_timer.timeout.connect(self._wrap_names)
+        header.sectionResized.connect(lambda col, _old, _new: col == 0 and self._wrap_timer.start())
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
@@ -149,11 +170,8 @@ class StaffingPage(BasePage):
         controls.addWidget(QLabel(self.tr("As of")))
         controls.addWidget(self.date_edit)
         controls.addWidget(self.positions_check)
-        controls.addStretch(1)
-        controls.addWidget(self.quota_button)
-        controls.addWidget(self.copy_button)
-        controls.addWidget(self.preview_button)
-        controls.addWidget(self.save_button)
+        # the actions wrap onto a second line on a narrow screen rather than squeeze
+        controls.addWidget(button_row((self.quota_button, self.copy_button, self.preview_button, self.save_button)), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(head)
@@ -184,6 +202,13 @@ class StaffingPage(BasePage):
 
     def year(self) -> int:
         return self.year_spin.value()
+
+    def _opening_year(self) -> int:
+        """The latest year with quotas (a new year has none until its decision is entered)."""
+        try:
+            return default_quota_year(quota_years(self.ctx), clock.today())
+        except Exception:  # noqa: BLE001 - the page opens on this year; refresh shows the error
+            return clock.today().year
 
     def on_day(self) -> date:
         return from_qdate(self.date_edit.date())
@@ -248,12 +273,20 @@ class StaffingPage(BasePage):
                 child = QTreeWidgetItem([f"{p.code} – {p.name}" if p.code else p.name,
                                          self.tr("Job position"), _num(needed), _num(p.actual_total),
                                          _num(p.in_recruitment if p.position_id else None), _num(vacancy)])
+                child.setToolTip(0, child.text(0))
                 self._align(child)
                 if p.over_quota:
                     self._mark_over(child)
                 item.addChild(child)
         self.tree.expandToDepth(1)
+        self._fit_figures()
+        self._wrap_names()
         total = table.overall
+        if not table.has_quota:
+            self.summary_label.setText(
+                self.tr("No headcount decision for %1: %2 people on staff as of %3")
+                .replace("%1", str(table.year)).replace("%2", str(table.people)).replace("%3", fmt_date(table.as_of)))
+            return
         parts = [self.tr("Total under quota: quota %1, present %2, in recruitment %3, vacancies %4")
                  .replace("%1", str(total.quota)).replace("%2", str(total.actual))
                  .replace("%3", str(total.in_recruitment)).replace("%4", _num(total.vacancy))]
@@ -262,6 +295,41 @@ class StaffingPage(BasePage):
         parts.append(self.tr("as of %1").replace("%1", fmt_date(table.as_of)))
         self.summary_label.setText("; ".join(parts))
 
+    def _wrap_names(self) -> None:
+        """Rows whose name is wider than its column get the height of the lines it wraps onto."""
+        metrics = self.tree.fontMetrics()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        width = self.tree.header().sectionSize(0)
+        line = metrics.lineSpacing()
+        items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        depth = {id(i): 0 for i in items}
+        while items:
+            item = items.pop()
+            level = depth[id(item)]
+            room = max(width - self.tree.indentation() * (level + 1) - 8, 40)
+            fm = bold_metrics if item.font(0).bold() else metrics
+            text = item.text(0)
+            lines = 1
+            if text and fm.horizontalAdvance(text) > room:
+                lines = fm.boundingRect(QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text).height() // line
+            item.setSizeHint(0, QSize(room, line * lines + 4) if lines > 1 else QSize())
+            for k in range(item.childCount()):
+                child = item.child(k)
+                depth[id(child)] = level + 1
+                items.append(child)
+        self.tree.doItemsLayout()
+
+    def _fit_figures(self) -> None:
+        """The category and figure columns as wide as their header and text (a long category elided beyond
+        120 pixels, with its full text in the tooltip)."""
+        header = self.tree.header()
+        for col in range(1, 6):
+            title = header.sectionSizeFromContents(col).width()
+            width = max(title, self.tree.sizeHintForColumn(col) + 8)
+            header.resizeSection(col, min(width, max(120, title)))
+
     def _unit_item(self, u: StaffingUnitRow) -> QTreeWidgetItem:
         f = u.overall
         if f.assigned:
@@ -269,6 +337,7 @@ class StaffingPage(BasePage):
                                     str(f.in_recruitment), _num(f.vacancy)])
         else:  # no quota of its own (e.g. a sub-unit staffed from its parent's quota): the people present
             item = QTreeWidgetItem([u.name, self.tr("All"), "", str(u.people), _num(f.in_recruitment or None), ""])
+        item.setToolTip(0, u.name)
         item.setToolTip(1, self.tr("%1 people in all").replace("%1", str(u.people)))
         item.setData(0, CodeRole, u.code)
         font = QFont(item.font(0))
@@ -285,6 +354,7 @@ class StaffingPage(BasePage):
                                 _num(f.quota if f.assigned else None), str(f.actual), _num(f.in_recruitment),
                                 _num(f.vacancy)])
         item.setData(1, CodeRole, category)
+        item.setToolTip(1, item.text(1))
         self._align(item)
         if f.over_quota:
             self._mark_over(item)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -28,6 +27,7 @@ from hrapp.services.alerts import KINDS, AlertDTO
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import date_edit, from_qdate, to_qdate
 
 DAY_CHOICES = (7, 30, 60, 90, 180, 365)
@@ -35,6 +35,8 @@ DEFAULT_DAYS = 30
 AlertRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 OVERDUE = QColor("#b3261e")
+COLUMNS = ("due", "event", "name", "unit", "details")
+COL_DUE, COL_EVENT, COL_NAME, COL_UNIT, COL_DETAILS = range(len(COLUMNS))
 # Which tab of the career lists page takes the action of an alert.
 LIST_ACTIONS = {"pay_step_list": "pay_step", "pctnvk_list": "pctnvk", "retirement_list": "retirement"}
 
@@ -75,19 +77,17 @@ class TodoPage(BasePage):
         self.refresh_button.clicked.connect(self.refresh)
 
         self.tree = _Tree()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Due date"), self.tr("Full name"), self.tr("Unit"), self.tr("Details")])
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels([self.tr("Due date"), self.tr("Event date"), self.tr("Full name"), self.tr("Unit"),
+                                   self.tr("Details")])
+        self.tree.headerItem().setToolTip(0, self.tr("The day the action falls due (a reminder, a notice, a decision)"))
+        self.tree.headerItem().setToolTip(1, self.tr("The day of the event itself: the term's end, the retirement"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 190)
-        self.tree.setColumnWidth(1, 190)
-        self.tree.setColumnWidth(2, 220)
+        fit_columns(self.tree, key=(COL_DUE, COL_EVENT, COL_NAME), limit=320)
         self.tree.itemActivated.connect(lambda item, _col: self.open_item(item))
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
 
@@ -223,16 +223,17 @@ class TodoPage(BasePage):
             top.setFirstColumnSpanned(True)
             for a in group:
                 due = fmt_date(a.due_date)
-                item = QTreeWidgetItem([due, a.full_name, a.unit_name, a.detail])
+                item = QTreeWidgetItem([due, fmt_date(a.event_day), a.full_name, a.unit_name, a.detail])
                 item.setData(0, AlertRole, a)
                 tip = a.detail if not a.rule else f"{a.detail}\n{rule_word}: {a.rule}"
-                item.setToolTip(3, tip)
+                item.setToolTip(COL_DETAILS, tip)
                 if a.overdue:
                     item.setText(0, f"{due} · {late_word}")
-                    for col in range(4):
+                    for col in range(len(COLUMNS)):
                         item.setForeground(col, QBrush(OVERDUE))
                 top.addChild(item)
             top.setExpanded(True)
+        fit_columns(self.tree, key=(COL_DUE, COL_EVENT, COL_NAME), limit=320)
         n = len(self.alerts)
         self.count_label.setText(self.tr("%n item(s)", "", n) if n else self.tr("Nothing falls due in this period."))
         self._update_buttons()

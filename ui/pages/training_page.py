@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
@@ -64,13 +64,13 @@ def _view(model: CellsTableModel, multi: bool = False) -> QTableView:
     view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    fit_columns(view, key=(0,))  # the headers whole before any row
     return view
 
 
 def _fit(view: QTableView, widest: int = 260) -> None:
-    view.resizeColumnsToContents()
-    for column in range(view.model().columnCount()):
-        view.setColumnWidth(column, min(view.columnWidth(column), widest))
+    """Columns as wide as their text and header; the first (what the row is) whole, the others at most `widest`."""
+    fit_columns(view, key=(0,), limit=widest)
 
 
 class TrainingPage(BasePage):
@@ -92,9 +92,8 @@ class TrainingPage(BasePage):
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan_combo.setMinimumContentsLength(16)
         self.new_plan_button = QPushButton(self.tr("New plan…"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print / Excel"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
+        self.print_button = QPushButton(self.tr("Print / Excel"))
         menu = QMenu(self.print_button)
         self.export_actions: dict[str, QAction] = {}
         for key, text in (("plan_pdf", self.tr("Annual plan (PDF)…")), ("plan_xlsx", self.tr("Annual plan (Excel)…")),
@@ -373,6 +372,7 @@ class TrainingPage(BasePage):
         self.needs_model.set_rows([[n.unit_name, ", ".join(f"{trd.course_type_short(t)} {n.counts[t]}"
                                                            for t in types if t in n.counts)] for n in needs],
                                   [n.unit_code for n in needs])
+        _fit(self.needs_view)
         self.gaps_label.setText(self.tr("%1 people lack %2 requirements").replace(
             "%1", str(len({g.person_id for g in self.gaps}))).replace("%2", str(len(self.gaps))))
         self._update_buttons()
