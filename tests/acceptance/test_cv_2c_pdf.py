@@ -3,28 +3,16 @@ preview presses "Lưu PDF…": the file is the vector PDF whose text reads the n
 
 from __future__ import annotations
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_loaded
 
 
-@pytest.fixture
-def window(qtbot, demo_ctx):  # noqa: ANN001, ANN201
-    from ui.main_window import MainWindow
-
-    w = MainWindow(demo_ctx)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(window, qtbot, tmp_path, monkeypatch):
+def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(demo_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    page = window.show_area("staff")
+    page = demo_window.show_area("staff")
     wait_loaded(qtbot, page)
     m = page.model
     row = [m.data(m.index(r, 1)) for r in range(m.rowCount())].index("Lương Thị Nhi")
@@ -49,5 +37,5 @@ def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(window, qtbot, tmp
     assert "LƯƠNG THỊ NHI" in text.upper()
     assert "Mẫu 2C" in text
     assert target.stat().st_size < 300_000  # vector text and fonts, not 200-dpi page pictures
-    assert window.statusBar().currentMessage() == f"Đã lưu {target}"
+    assert demo_window.statusBar().currentMessage() == f"Đã lưu {target}"
     preview.close()

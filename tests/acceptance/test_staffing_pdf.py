@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 
-@pytest.fixture
-def window(qtbot, demo_ctx):  # noqa: ANN001, ANN201
-    from ui.main_window import MainWindow
-
-    w = MainWindow(demo_ctx)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def test_staffing_table_2022_saved_as_pdf(window, qtbot, tmp_path, monkeypatch):
+def test_staffing_table_2022_saved_as_pdf(demo_window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    page = window.show_area("reports")
+    page = demo_window.show_area("reports")
     item = next(page.tree.topLevelItem(g).child(k) for g in range(page.tree.topLevelItemCount())
                 for k in range(page.tree.topLevelItem(g).childCount())
                 if page.tree.topLevelItem(g).child(k).text(0) == "Bảng tổng hợp biên chế")
