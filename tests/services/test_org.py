@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from hrapp import messages
 from hrapp.db.models import Decision, Employment, JobPosition, OrgUnit, OrgUnitEvent, Person, PostHeld
 from hrapp.errors import DomainError, ValidationError
 from hrapp.queries.org_history import names_at, parents_at, units_at
@@ -84,6 +85,10 @@ def test_unknown_kind_and_empty_name_are_reported_together(ctx, org):
     with pytest.raises(ValidationError) as err:
         create_unit(ctx, NewUnit("X1", " ", "khong_co", org["SO"], dec()))
     assert {f for f, _ in err.value.errors} == {"name", "kind"}
+    kind = dict(err.value.errors)["kind"]
+    assert messages.say(kind, "vi") == "Chưa chọn loại đơn vị hợp lệ."
+    assert messages.say(kind, "en") == "No valid kind of unit is chosen."
+    assert "No valid kind of unit is chosen." in messages.render(err.value, "en")
 
 
 def test_unit_under_a_closed_parent_is_refused(ctx, org):
