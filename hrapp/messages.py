@@ -1071,6 +1071,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_retirement_notice": ("Hạn thông báo nghỉ hưu: {value}", "Retirement notice due: {value}"),
     "cli_no_rule": ("không có quy định", "no rule"),
     "cli_rule": ("Quy định: {value}", "Rule: {value}"),
+    "cli_pay_step_top": ("Đã xếp bậc cuối: hưởng phụ cấp thâm niên vượt khung {percent}% từ ngày {day}",
+                         "At the top step: seniority allowance beyond the top step of {percent}% from {day}"),
+    "cli_pay_step_next": ("Bậc {step}, hệ số {coefficient}, từ ngày {day}", "Step {step}, coefficient {coefficient}, from {day}"),
+    "cli_planning_check_head": ("{period} — kiểm tra ngày {day} ({rule})", "{period} — checked on {day} ({rule})"),
+    "cli_planning_ok": ("đạt", "meets"),
+    "cli_planning_not_ok": ("CHƯA ĐẠT", "DOES NOT MEET"),
+    "cli_planning_no_successor": ("chưa có người quy hoạch", "no one planned"),
+    "cli_warning": ("Cảnh báo: {value}", "Warning: {value}"),
+    "cli_rank_position": ("Vị trí {position} – chỉ tiêu {quota}", "Position {position} – quota {quota}"),
+    "cli_rank_position_provisional": ("Vị trí {position} – chỉ tiêu {quota} (tạm thời: còn chờ quyết định ở vị trí "
+                                      "khác)",
+                                      "Position {position} – quota {quota} (provisional: a decision at another "
+                                      "position is pending)"),
+    "generate_done": ("Đã sinh {people} người, {units} đơn vị ({rows} dòng dữ liệu) tính đến ngày {day} trong "
+                      "{seconds} giây.",
+                      "Generated {people} people, {units} units ({rows} data rows) as of {day} in {seconds} "
+                      "seconds."),
     # the import's summary line (hrapp/io/excel_import.py)
     "import_has_errors": ("Có {errors} lỗi trong {rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                           "{errors} errors in {rows} rows; nothing was written. Correct the file and import it "

@@ -144,12 +144,11 @@ def cmd_rules_pay_step(args: argparse.Namespace) -> int:
         print_json({k: data[k] for k in ("next_step", "next_coefficient", "due_date", "pctnvk_percent", "rule")})
         return 0
     if result.next_step is None:
-        print(f"Đã xếp bậc cuối: hưởng phụ cấp thâm niên vượt khung {result.pctnvk_percent}% từ ngày "
-              f"{result.due_date:%d/%m/%Y}")
+        print(text("cli_pay_step_top", percent=result.pctnvk_percent, day=result.due_date))
     else:
         assert result.next_coefficient is not None
-        print(f"Bậc {result.next_step}, hệ số {fmt_coefficient(result.next_coefficient)}, từ ngày "
-              f"{result.due_date:%d/%m/%Y}")
+        print(text("cli_pay_step_next", step=result.next_step, coefficient=fmt_coefficient(result.next_coefficient),
+                   day=result.due_date))
     print(f"Quy định: {result.rule.label()}")
     return 0
 

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 
 from hrapp.cli import CliError, bi, parse_day, print_json
-from hrapp.messages import text
+from hrapp.messages import text, word
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,21 +80,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(result.to_json())
         return 0
-    print(f"{result.period.name} — kiểm tra ngày {result.check_date:%d/%m/%Y} "
-          f"({result.rules.rule.label()})")
+    print(text("cli_planning_check_head", period=result.period.name, day=result.check_date,
+               rule=result.rules.rule.label()))
     for e in result.entries:
-        mark = "đạt" if e.eligible else "CHƯA ĐẠT"
+        mark = word("cli_planning_ok" if e.eligible else "cli_planning_not_ok")
         print(f"{e.entry.full_name}\t{e.entry.post_title}\t{mark}")
         for r in e.reasons:
             print(f"\t- {r.message}")
     for p in result.posts:
-        gap = "\tchưa có người quy hoạch" if p.no_successor else ""
+        gap = "\t" + word("cli_planning_no_successor") if p.no_successor else ""
         print(f"{p.post.title}\t{p.count}/{p.maximum}{gap}")
     s = result.structure
     print(f"Nữ {fmt_percent(s.women.percent)}; dưới {s.young_below_age} tuổi {fmt_percent(s.young.percent)}; "
           + "; ".join(f"{t.label} {t.count}" for t in s.tiers))
     for w in s.warnings:
-        print(f"Cảnh báo: {w}")
+        print(text("cli_warning", value=w))
     return 0
 
 

@@ -82,8 +82,8 @@ def cmd_rules_rank(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     for pos in result["positions"]:
-        note = " (tạm thời: còn chờ quyết định ở vị trí khác)" if pos["provisional"] else ""
-        print(f"Vị trí {pos['position']} – chỉ tiêu {pos['quota']}{note}")
+        code = "cli_rank_position_provisional" if pos["provisional"] else "cli_rank_position"
+        print(text(code, position=pos["position"], quota=pos["quota"]))
         for e in pos["ranking"]:
             rank = "" if e["rank"] is None else str(e["rank"])
             total = "" if e["total"] is None else _num(e["total"])

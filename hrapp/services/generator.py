@@ -175,8 +175,8 @@ class GenerateSummary:
     def line(self) -> str:
         rows = sum(self.counts.values())
         seconds = f"{self.seconds:.1f}".replace(".", ",")
-        return (f"Đã sinh {_n(self.employees)} người, {_n(self.units)} đơn vị ({_n(rows)} dòng dữ liệu) tính đến "
-                f"ngày {self.as_of:%d/%m/%Y} trong {seconds} giây.")
+        return messages.text("generate_done", people=_n(self.employees), units=_n(self.units), rows=_n(rows),
+                             day=self.as_of, seconds=seconds)
 
 
 def _n(value: int) -> str:
