@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 
+from hrapp import messages
 from hrapp.errors import AuthenticationError, HrappError
 from hrapp.services.context import ServiceContext
 
@@ -25,7 +26,7 @@ def read_password(username: str) -> str:
         return value
     if not _interactive():
         raise AuthenticationError("no_password", username=username, variable=PASSWORD_VAR)
-    return getpass.getpass(f"Mật khẩu của {username}: ")
+    return getpass.getpass(messages.word("cli_password_prompt", {"username": username}))
 
 
 def read_new_password(for_whom: str) -> str:
@@ -35,8 +36,8 @@ def read_new_password(for_whom: str) -> str:
         return value
     if not _interactive():
         raise HrappError("no_new_password", username=for_whom, variable=NEW_PASSWORD_VAR)
-    first = getpass.getpass(f"Mật khẩu mới cho {for_whom}: ")
-    if getpass.getpass("Nhập lại mật khẩu mới: ") != first:
+    first = getpass.getpass(messages.word("cli_new_password_prompt", {"username": for_whom}))
+    if getpass.getpass(messages.word("cli_new_password_again")) != first:
         raise HrappError("password_mismatch")
     return first
 

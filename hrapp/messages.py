@@ -1088,6 +1088,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{seconds} giây.",
                       "Generated {people} people, {units} units ({rows} data rows) as of {day} in {seconds} "
                       "seconds."),
+    "cli_password_prompt": ("Mật khẩu của {username}: ", "Password of {username}: "),
+    "cli_new_password_prompt": ("Mật khẩu mới cho {username}: ", "New password for {username}: "),
+    "cli_new_password_again": ("Nhập lại mật khẩu mới: ", "Type the new password again: "),
+    "cli_n_posts": ("{count} chức danh", "{count} posts"),
+    "cli_n_people": ("{count} người", "{count} people"),
+    "cli_n_pages": ("{count} trang", "{count} pages"),
+    "cli_planning_structure": ("Nữ {women}; dưới {age} tuổi {young}", "Women {women}; under {age} {young}"),
+    "cli_plan_ref": ("{number} ngày {day}", "{number} of {day}"),
+    "cli_round_counts": ("chỉ tiêu {quota}\tdự tuyển {candidates}\tđã tuyển {hired}",
+                         "quota {quota}\tcandidates {candidates}\thired {hired}"),
+    "cli_results_position": ("{position} ({unit}) – chỉ tiêu {quota}", "{position} ({unit}) – quota {quota}"),
+    "cli_wrote_document": ("Đã ghi {path} ({what}).", "Wrote {path} ({what})."),
     # the import's summary line (hrapp/io/excel_import.py)
     "import_has_errors": ("Có {errors} lỗi trong {rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                           "{errors} errors in {rows} rows; nothing was written. Correct the file and import it "

@@ -149,7 +149,7 @@ def cmd_rules_pay_step(args: argparse.Namespace) -> int:
         assert result.next_coefficient is not None
         print(text("cli_pay_step_next", step=result.next_step, coefficient=fmt_coefficient(result.next_coefficient),
                    day=result.due_date))
-    print(f"Quy định: {result.rule.label()}")
+    print(text("cli_rule", value=result.rule.label()))
     return 0
 
 

@@ -68,7 +68,8 @@ def cmd_periods(args: argparse.Namespace) -> int:
                      "posts": r.posts, "active_entries": r.active_entries} for r in rows])
     else:
         for r in rows:
-            print(f"{r.code}\t{r.rule_version}\t{r.posts} chức danh\t{r.active_entries} người\t{r.name}")
+            print(f"{r.code}\t{r.rule_version}\t{text('cli_n_posts', count=r.posts)}\t"
+                  f"{text('cli_n_people', count=r.active_entries)}\t{r.name}")
     return 0
 
 
@@ -91,8 +92,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         gap = "\t" + word("cli_planning_no_successor") if p.no_successor else ""
         print(f"{p.post.title}\t{p.count}/{p.maximum}{gap}")
     s = result.structure
-    print(f"Nữ {fmt_percent(s.women.percent)}; dưới {s.young_below_age} tuổi {fmt_percent(s.young.percent)}; "
-          + "; ".join(f"{t.label} {t.count}" for t in s.tiers))
+    print(text("cli_planning_structure", women=fmt_percent(s.women.percent), age=s.young_below_age,
+               young=fmt_percent(s.young.percent))
+          + "".join(f"; {t.label} {t.count}" for t in s.tiers))
     for w in s.warnings:
         print(text("cli_warning", value=w))
     return 0

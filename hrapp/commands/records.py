@@ -60,7 +60,7 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json({"new": result.created, "updated": result.updated, "unchanged": result.unchanged,
                     "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
-                                "message": i.message + (f" (giá trị: {i.value})" if i.value else "")}
+                                "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
                                for i in result.issues]})
         if args.errors and not result.ok:
             write_issues(result.issues, args.errors)

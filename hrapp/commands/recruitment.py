@@ -112,9 +112,9 @@ def cmd_recruitment_list(args: argparse.Namespace) -> int:
         print_json(out)
         return 0
     for r in rows:
-        plan = f"{r.plan_number} ngày {r.plan_date:%d/%m/%Y}" if r.plan_number and r.plan_date else ""
+        plan = text("cli_plan_ref", number=r.plan_number, day=r.plan_date) if r.plan_number and r.plan_date else ""
         print(f"{r.id}\t{r.year}\t{r.name}\t{r.method_label}\t{r.status_label}\t{plan}\t"
-              f"chỉ tiêu {r.quota}\tdự tuyển {r.candidates}\tđã tuyển {r.hired}")
+              + text("cli_round_counts", quota=r.quota, candidates=r.candidates, hired=r.hired))
     print(text("cli_total_rounds", count=len(rows)))
     return 0
 
@@ -133,7 +133,7 @@ def cmd_recruitment_results(args: argparse.Namespace) -> int:
         print_json(res.domain.to_json() if res.domain else {"positions": []})
         return 0
     for p in res.positions:
-        print(f"{p.position_name} ({p.unit_name}) – chỉ tiêu {p.quota}")
+        print(text("cli_results_position", position=p.position_name, unit=p.unit_name, quota=p.quota))
         for r in p.rows:
             rank = "" if r.rank is None else str(r.rank)
             total = "" if r.total is None else _num(float(r.total))
@@ -148,6 +148,6 @@ def cmd_recruitment_print(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     pages = build_document(_context(args), args.round_id, args.document, out)
-    what = f"{pages} trang" if out.suffix.lower() == ".pdf" else "Excel"
-    print(f"Đã ghi {out} ({what}).")
+    what = text("cli_n_pages", count=pages) if out.suffix.lower() == ".pdf" else "Excel"
+    print(text("cli_wrote_document", path=str(out), what=what))
     return 0
