@@ -184,6 +184,7 @@ class OrgPage(BasePage):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Code"), self.tr("Kind"), self.tr("Since")])
         self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)  # a long unit name on two lines rather than the tree scrolling sideways
         self.tree.header().setStretchLastSection(False)
         self._sized = False  # the splitter gives the tree its columns' width once, unless a saved layout does
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())

@@ -188,7 +188,7 @@ class PlanningPage(BasePage):
         view.verticalHeader().setVisible(False)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
+        view.setWordWrap(True)  # long names and reasons on two lines rather than off screen
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(view, key=(0,))  # the headers whole before any row
