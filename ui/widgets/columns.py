@@ -122,13 +122,19 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
             _fit(view, key, limit, stretch_last)
             return
         over = _give_up(need, {c: keep[c] for c in others}, over)
-        # still too wide: the last column keeps only its header, the other columns go down to their header,
-        # then (in a view that wraps) the key ones down to their longest word
+        # still too wide: the last column keeps only its header, the other columns go down to their header;
+        # in a view that wraps, the key columns first go down to two lines, then the others and at last the
+        # key ones down to their longest word
         over = max(0, over - (room - floor.get(last, 0)))
-        over = _give_up(need, {c: floor[c] for c in others}, over)
-        if view.wordWrap():
-            words = _longest_words(view, keys & set(visible))
-            _give_up(need, {c: max(floor[c], words[c]) for c in keys & set(visible) if c != last}, over)
+        if not view.wordWrap():
+            _give_up(need, {c: floor[c] for c in others}, over)
+        else:  # the text wraps: no column narrower than its longest word (a date, a number stays whole)
+            inner = [c for c in visible if c != last and c in keys]
+            words = _longest_words(view, [c for c in visible if c != last])
+            low = {c: max(floor[c], words[c]) for c in words}
+            over = _give_up(need, {c: max(low[c], (need[c] + 1) // 2) for c in inner}, over)  # whole on 2 lines
+            over = _give_up(need, {c: low[c] for c in others}, over)
+            _give_up(need, {c: low[c] for c in inner}, over)
     for c in visible:
         if c != last:
             header.resizeSection(c, need[c])
