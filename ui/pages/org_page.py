@@ -184,7 +184,6 @@ class OrgPage(BasePage):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Code"), self.tr("Kind"), self.tr("Since")])
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)  # a long unit name on two lines rather than the tree scrolling sideways
         self.tree.header().setStretchLastSection(False)
         self._sized = False  # the splitter gives the tree its columns' width once, unless a saved layout does
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())
@@ -205,6 +204,7 @@ class OrgPage(BasePage):
 
         self.detail_title = QLabel()
         self.detail_title.setObjectName("pageTitle")
+        self.detail_title.setWordWrap(True)  # a long unit name leaves the tree its width
         self.leaders_label = QLabel(self.tr("Leaders"))
         self.leaders_view = QTableView()
         self.history_label = QLabel(self.tr("History"))

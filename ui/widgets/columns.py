@@ -147,6 +147,8 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
         header.setStretchLastSection(True)
     if view.wordWrap() and isinstance(view, QTableView):
         _fit_rows(view)
+    elif view.wordWrap() and isinstance(view, QTreeView):
+        view.doItemsLayout()  # the rows measured again for the new widths (a long name on two lines)
 
 
 def _give_up(need: dict[int, int], down_to: Mapping[int, int], over: int) -> int:
@@ -170,18 +172,21 @@ def _longest_words(view: QAbstractItemView, columns: Iterable[int]) -> dict[int,
     out = {}
     for c in columns:
         widest = 0
+        pad = 2 * MARGIN  # the cell's padding around its text: measured on the first cell with a text
         below = [(QModelIndex(), 1 if isinstance(view, QTreeView) and view.rootIsDecorated() else 0)]
         while below:
             parent, depth = below.pop()
             for r in range(model.rowCount(parent)):
                 at = model.index(r, c, parent)
                 text = model.data(at)
+                if text and pad == 2 * MARGIN and "\n" not in str(text):
+                    pad = max(pad, view.sizeHintForIndex(at).width() - metrics.horizontalAdvance(str(text)) + 2)
                 if text:
                     words = max(metrics.horizontalAdvance(w) for w in str(text).split())
                     widest = max(widest, words + (depth * indent if c == 0 else 0))
-                if c == 0 and isinstance(view, QTreeView) and model.rowCount(model.index(r, 0, parent)):
+                if isinstance(view, QTreeView) and model.rowCount(model.index(r, 0, parent)):
                     below.append((model.index(r, 0, parent), depth + 1))
-        out[c] = widest + 2 * MARGIN
+        out[c] = widest + pad
     return out
 
 
