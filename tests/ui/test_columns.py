@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTableView
 
 from tests.ui.test_pages_fit import clipped_headers, scrolls_sideways
 from ui.dialogs.planning_common import CellsTableModel
-from ui.widgets.columns import fit_columns, two_lines
+from ui.widgets.columns import fit_columns, in_lines, two_lines
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Đơn vị công tác", "Chức danh quy hoạch", "Lý do chưa đạt", "Ghi chú"]
 ROW = ["Nguyễn Thị Hồng Nhung", "12/03/1970", "Trung tâm Thông tin - Ứng dụng khoa học và công nghệ",
@@ -20,6 +20,7 @@ def test_a_header_breaks_at_the_space_nearest_its_middle():
     assert two_lines("Chức danh quy hoạch") == "Chức danh\nquy hoạch"
     assert two_lines("Người đang đảm nhiệm (hết nhiệm kỳ)") == "Người đang đảm nhiệm\n(hết nhiệm kỳ)"
     assert two_lines("Mã") == "Mã"
+    assert in_lines("Người đang đảm nhiệm (hết nhiệm kỳ)", 3) == "Người đang đảm\nnhiệm (hết\nnhiệm kỳ)"
 
 
 def test_a_narrow_view_wraps_headers_and_text_instead_of_scrolling(qtbot):

@@ -158,11 +158,8 @@ class PlanningPage(BasePage):
         entries_box = QWidget()
         el = QVBoxLayout(entries_box)
         el.setContentsMargins(6, 0, 0, 0)
-        entries_head = QHBoxLayout()
-        entries_head.addWidget(self.entries_title)
-        entries_head.addStretch(1)
-        entries_head.addWidget(self.history_check)
-        el.addLayout(entries_head)
+        # the title and the check box share a line where there is room, else the check box goes below
+        el.addWidget(button_row((self.entries_title, self.history_check), align_right=False))
         el.addWidget(self.entries_view)
         self.splitter = QSplitter()
         self.splitter.addWidget(posts_box)

@@ -6,7 +6,8 @@ refitted by themselves when the view's width changes. Key columns (a name, a dat
 content width, however long; the others at most `limit` pixels, their text elided beyond it with the full text
 in the item's tooltip where the page gives one. When the columns together leave the last column less than its
 header or a share of the width, the non-key columns give up width down to their header's (or a readable
-width). When that is not enough, a model that lets its headers wrap (`WrapsHeaders`) shows them on two lines,
+width). When that is not enough, a model that lets its headers wrap (`WrapsHeaders`) shows them on two lines
+(three if two are still too wide),
 the non-key columns give up width down to their (two-line) header, and a view that wraps its text
 (`view.wordWrap()`) lets its key columns wrap too, down to their longest word; its rows then take two lines
 where their text needs them (the rest elided, the whole text in the tooltip). Only a view that wraps nothing
@@ -16,6 +17,7 @@ and whose key columns and headers are together wider than it scrolls sideways.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import combinations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
@@ -28,29 +30,45 @@ MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
 
 
 ROW_LINES = 2  # the lines a wrapped row shows at most
+LONG_HEADER = 16  # a header longer than this (in characters) may take three lines, a shorter one two
 
 
 def two_lines(text: str) -> str:
     """`text` broken at the space nearest its middle, for a header on two lines (one word stays whole)."""
-    if "\n" in text or " " not in text.strip():
+    return in_lines(text, 2)
+
+
+def in_lines(text: str, lines: int) -> str:
+    """`text` broken at spaces into at most `lines` lines, the longest line as short as can be."""
+    words = text.split(" ")
+    if "\n" in text or lines < 2 or len(words) < 2:
         return text
-    spaces = [i for i, ch in enumerate(text) if ch == " "]
-    at = min(spaces, key=lambda i: abs(2 * i - len(text)))
-    return text[:at] + "\n" + text[at + 1:]
+    best = [text]
+    for cuts in combinations(range(1, len(words)), min(lines, len(words)) - 1):
+        parts = [" ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)]
+        if max(map(len, parts)) <= max(map(len, best)):  # on a tie the later break (a longer first line)
+            best = parts
+    return "\n".join(best)
 
 
 class WrapsHeaders:
-    """A model whose headers the fitter may put on two lines: its `headerData` returns
+    """A model whose headers the fitter may put on two or three lines: its `headerData` returns
     `self.header_text(title)` for a horizontal header's display text."""
 
-    wrapped_headers = False
+    header_lines = 1
+    MOST_LINES = 3
+
+    @property
+    def wrapped_headers(self) -> bool:
+        return self.header_lines > 1
 
     def header_text(self, title: str) -> str:
-        return two_lines(title) if self.wrapped_headers else title
+        lines = self.header_lines if len(title) > LONG_HEADER else min(self.header_lines, 2)
+        return in_lines(title, lines)
 
-    def wrap_headers(self, on: bool) -> None:
-        if self.wrapped_headers != on:
-            self.wrapped_headers = on
+    def wrap_headers(self, lines: int) -> None:
+        if self.header_lines != lines:
+            self.header_lines = lines
             count = self.columnCount()  # type: ignore[attr-defined]
             if count:
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)  # type: ignore[attr-defined]
@@ -118,7 +136,7 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
         others = [c for c in visible if c != last and c not in keys]
         if over > sum(need[c] - keep[c] for c in others) and isinstance(model, WrapsHeaders) \
                 and not model.wrapped_headers:
-            model.wrap_headers(True)  # the headers on two lines take less width: measure again
+            model.wrap_headers(2)  # the headers on two lines take less width: measure again
             _fit(view, key, limit, stretch_last)
             return
         over = _give_up(need, {c: keep[c] for c in others}, over)
@@ -127,14 +145,19 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
         # key ones down to their longest word
         over = max(0, over - (room - floor.get(last, 0)))
         if not view.wordWrap():
-            _give_up(need, {c: floor[c] for c in others}, over)
+            over = _give_up(need, {c: floor[c] for c in others}, over)
         else:  # the text wraps: no column narrower than its longest word (a date, a number stays whole)
             inner = [c for c in visible if c != last and c in keys]
             words = _longest_words(view, [c for c in visible if c != last])
             low = {c: max(floor[c], words[c]) for c in words}
             over = _give_up(need, {c: max(low[c], (need[c] + 1) // 2) for c in inner}, over)  # whole on 2 lines
             over = _give_up(need, {c: low[c] for c in others}, over)
-            _give_up(need, {c: low[c] for c in inner}, over)
+            over = _give_up(need, {c: low[c] for c in inner}, over)
+            over = _give_up(need, {c: floor[c] for c in others}, over)  # a long word cut (whole in the tooltip)
+        if over > 0 and isinstance(model, WrapsHeaders) and 1 < model.header_lines < model.MOST_LINES:
+            model.wrap_headers(model.header_lines + 1)  # still too wide: long headers on one more line
+            _fit(view, key, limit, stretch_last)
+            return
     for c in visible:
         if c != last:
             header.resizeSection(c, need[c])
