@@ -235,6 +235,7 @@ class CareerListsPage(BasePage):
         subtitle = QLabel(self.tr("Lists due for a period: regular and early pay steps, seniority allowance, "
                                   "retirements"))
         subtitle.setObjectName("pageSubtitle")
+        subtitle.setWordWrap(True)  # on two lines on a narrow screen rather than cut
 
         today = clock.today()
         quarter = (today.month - 1) // 3 * 3 + 1
