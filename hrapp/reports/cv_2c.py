@@ -572,14 +572,13 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
                         size=9.5),
                   Spacer(1, 4)]
     add(KeepTogether(block + grids[:2]))
-    story.extend(grids[2:])
+    for k in range(2, len(grids), 2):  # a grid's three lines never part (its months away from its coefficients)
+        add(KeepTogether(grids[k:k + 2]))
     add(Spacer(1, 6))
 
-    # 32) assessment
+    # 32) assessment, then the signatures: one block, so the last page never holds the signatures alone
     add(KeepTogether([_heading("32) Nhận xét, đánh giá của cơ quan, đơn vị quản lý và sử dụng cán bộ, công chức"),
-                      *_dotted_lines(6)]))
-    add(Spacer(1, 8))
-    add(KeepTogether(_closing(profile, ctx, width)))
+                      *_dotted_lines(6), Spacer(1, 8), *_closing(profile, ctx, width)]))
 
     for flowable in story:
         doc.flowable(flowable)

@@ -31,6 +31,8 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     FrameBreak,
+    KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -460,6 +462,11 @@ class _Tracker:
 
 
 _DATA, _SECTION, _SUBTOTAL, _TOTALS = range(4)
+MIN_ROWS = 3
+"""Orphan control: a table's part on a page, and the part with its totals, hold at least this many rows."""
+FRESH_PAGE = 0.75
+"""A page whose free height is at least this share of the frame counts as fresh: a table part that cannot keep the
+orphan rule there takes what fits rather than moving on (the next page would be no better)."""
 _PAD_X = 2.5
 _PAD_Y = 2.0
 _BASELINE_DROP = 0.32  # baseline below the optical middle of a line, in em (caps + Vietnamese marks)
@@ -686,8 +693,34 @@ class _TableState:
         return _Row(nlines * self.leading + 2 * _PAD_Y, _TOTALS, cells, inner_lines)
 
     # pagination ----------------------------------------------------------------------------------
-    def fit(self, start: int, avail: float) -> tuple[int, float, bool]:
-        """(end row, height, with totals) of the part starting at `start` that fits in `avail` points."""
+    def _body(self, start: int, end: int) -> int:
+        """Rows in [start, end) that carry values (section headings do not count)."""
+        return sum(1 for k in range(start, end) if self.row(k).kind != _SECTION)
+
+    def _last_part_start(self, start: int, rows: int = MIN_ROWS) -> int:
+        """Where the table's last part begins so that it carries `rows` rows of values (or all from `start`)."""
+        k, found = self.nrows, 0
+        while k > start and found < rows:
+            k -= 1
+            if self.row(k).kind != _SECTION:
+                found += 1
+        return k
+
+    def _section_back(self, start: int, end: int) -> int:
+        """A section heading never ends a page: it moves to the next one with the rows it introduces."""
+        while end > start + 1 and end < self.nrows and self.row(end - 1).kind == _SECTION:
+            end -= 1
+        return end
+
+    def fit(self, start: int, avail: float, fresh: bool = False) -> tuple[int, float, bool]:
+        """(end row, height, with totals) of the part starting at `start` that goes in `avail` points.
+
+        Orphan control: a part that does not end the table holds at least MIN_ROWS rows of values (2 when the
+        rest of the table is shorter than 2 × MIN_ROWS); the last part holds MIN_ROWS, carries the totals and has
+        the signatures (`tail`) below it on the same page. When the rule cannot be kept here the part is empty
+        (the table starts on the next page), unless the page is `fresh` (nearly all of it free), where moving on
+        would not help: there a short rest splits evenly (2 + 2), else the page takes what fits.
+        """
         room = avail - self.header_h
         used = 0.0
         i = start
@@ -697,26 +730,34 @@ class _TableState:
                 break
             used += h
             i += 1
-        if i < self.nrows:
-            # a section heading never ends a page: it moves to the next one with the rows it introduces
-            while i > start + 1 and self.row(i - 1).kind == _SECTION:
-                i -= 1
-                used -= self.row(i).height
-            return i, self.header_h + used, False
         totals_h = self.totals_row.height if self.totals_row is not None else 0.0
-        if used + totals_h + self.tail <= room:
+        if i == self.nrows and used + totals_h + self.tail <= room:
             return i, self.header_h + used + totals_h, self.totals_row is not None
-        # Carry the last rows over so the totals and the signatures have company on the next page.
-        # The totals must not open a page alone; the signatures may when the table is short (moving
-        # rows would leave this page nearly empty).
-        fits_totals = used + totals_h <= room
-        carry = min(3, i - start - (1 if not fits_totals else 3))
-        if carry > 0:
-            end = i - carry
-            return end, self.header_h + used - sum(self.row(k).height for k in range(end, i)), False
-        if fits_totals:
-            return i, self.header_h + used + totals_h, self.totals_row is not None
-        return start, self.header_h, False
+        # The page ends inside the table, or the totals or the signatures do not fit under its last row: the
+        # last part moves to the next page with MIN_ROWS rows, and this part keeps MIN_ROWS rows too.
+        last = self._last_part_start(start)
+        end = self._section_back(start, min(i, last))
+        # a short rest (fewer than 2 × MIN_ROWS rows) may leave 2 rows here, not one
+        least = MIN_ROWS if self._body(start, self.nrows) >= 2 * MIN_ROWS else 2
+        if end > start and self._body(start, end) >= least:
+            return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
+        if not fresh:
+            return start, self.header_h, False
+        if least == 2:
+            # on a page moving on would not help, a short rest is split evenly: 2 rows here and 2 with the totals
+            # and the signatures, rather than 1 and 3
+            end = self._section_back(start, min(i, self._last_part_start(start, 2)))
+            if end > start and self._body(start, end) >= 2:
+                return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
+        # A page nearly empty that still cannot keep the rule (very tall rows): the signatures keep company with
+        # at least one row; else the page is filled as far as it goes.
+        if i == self.nrows:
+            end = self._section_back(start, max(start + 1, last)) if self.nrows - start > 1 else self.nrows
+        else:
+            end = self._section_back(start, max(start + 1, i))
+        if end == self.nrows:
+            return end, self.header_h + used + totals_h, self.totals_row is not None
+        return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
 
     # drawing -------------------------------------------------------------------------------------
     def draw_part(self, canv: Canvas, start: int, end: int, totals: bool, height: float) -> None:
@@ -887,20 +928,21 @@ class _TableFlow(Flowable):
         end, _, totals = self._fit
         return end == self.state.nrows and (totals or self.state.totals_row is None)
 
+    def _fresh(self, availHeight: float) -> bool:
+        return availHeight >= FRESH_PAGE * self.state.page_h
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.state.ensure(availWidth)
-        self._fit = self.state.fit(self.start, availHeight)
+        self._fit = self.state.fit(self.start, availHeight, self._fresh(availHeight))
         if self._complete():
             return self.state.table_width, self._fit[1]
         return self.state.table_width, availHeight + 1  # too tall: ask to be split
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.state.ensure(availWidth)
-        end, height, totals = self.state.fit(self.start, availHeight)
+        end, height, totals = self.state.fit(self.start, availHeight, self._fresh(availHeight))
         if end == self.start and not (totals and self.state.nrows == self.start):
-            return []
-        if end - self.start < 2 <= self.state.nrows - self.start and availHeight < self.state.page_h - 1:
-            return []  # a lone row under a header at the foot of a page: start on the next page
+            return []  # the orphan rule sends the table on to the next page
         part = _TablePart(self.state, self.start, end, totals, height)
         if end == self.state.nrows and (totals or self.state.totals_row is None):
             return [part]
@@ -911,6 +953,48 @@ class _TableFlow(Flowable):
         end, height, totals = self._fit
         self.state.draw_part(self.canv, self.start, end, totals, height)
         self.state.tracker.advance(end - self.start)
+
+
+class _TableLead(Flowable):
+    """Before a table and its heading: a page break when the heading, the table header and the first rows
+    (MIN_ROWS, or the whole table when shorter) would not fit on what is left of the page (a CondPageBreak whose
+    height is known only once the table is laid out). It takes no room where it stays."""
+
+    def __init__(self, state: _TableState, lead: Sequence[Flowable]):
+        super().__init__()
+        self.state, self.lead = state, list(lead)
+        self.width = self.height = 0
+
+    def needed(self, availWidth: float) -> float:
+        state = self.state
+        state.ensure(availWidth)
+        need = _height(self.lead, availWidth) + state.header_h
+        k, body = 0, 0
+        while k < state.nrows and body < MIN_ROWS:
+            row = state.row(k)
+            need += row.height
+            body += row.kind != _SECTION
+            k += 1
+        if k == state.nrows and state.totals_row is not None:
+            need += state.totals_row.height
+        return need
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availHeight < FRESH_PAGE * self.state.page_h and availHeight < self.needed(availWidth):
+            return availWidth, availHeight + 1  # too tall and unsplittable: the frame moves it to the next page
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height the flowables take one under the other, with their spacing."""
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 100_000)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -1114,25 +1198,45 @@ class OfficialDocument:
 
     def _story(self, tracker: _Tracker) -> list[Flowable]:
         story = self._letterhead_flowables() + self._title_flowables()
+        frame_h = self.pagesize[1] - (self.margins.top + self.margins.bottom) * mm
+        last_table: _TableFlow | None = None
         for kind, item in self._items:
             if kind == "para":
                 text, style, markup = item  # type: ignore[misc]
                 story.append(self._paragraph(text, style, markup))
             elif kind == "table":
-                story.append(Spacer(1, 2 * mm))
                 state = _TableState(item, tracker)  # type: ignore[arg-type]
-                state.page_h = self.pagesize[1] - (self.margins.top + self.margins.bottom) * mm
-                story.append(_TableFlow(state))
+                state.page_h = frame_h
+                # a heading (keep-with-next) above the table stays with its header and first rows
+                lead: list[Flowable] = []
+                while story and isinstance(story[-1], Paragraph) and story[-1].getKeepWithNext():
+                    lead.insert(0, story.pop())
+                spacer = Spacer(1, 2 * mm)
+                story += [_TableLead(state, [*lead, spacer]), *lead, spacer]
+                last_table = _TableFlow(state)
+                story.append(last_table)
             else:
                 story.append(item)  # type: ignore[arg-type]
         closing = self._closing_table()
         if closing is None:
             return story
-        # the closing block must not stand alone on the last page: the last table keeps rows with it
-        _, closing_h = closing.wrap(self.text_width, 10_000)
-        if story and isinstance(story[-1], _TableFlow):
-            story[-1].state.tail = closing_h + 6 * mm
-        return story + [Spacer(1, 6 * mm), closing]
+        # The closing block never stands alone on a page: it keeps company with the end of the content.
+        width = self.text_width
+        block: list[Flowable] = [Spacer(1, 6 * mm), closing]
+        after = len(story) - 1 - story[::-1].index(last_table) if last_table is not None else None
+        trailing = story[after + 1:] if after is not None else []
+        if after is not None and _height(trailing + block, width) <= 0.5 * frame_h:
+            # what follows the last table (a closing paragraph, the signatures) goes on the page of its last
+            # rows and totals: the table carries rows over to the next page when they do not all fit
+            last_table.state.tail = _height(trailing + block, width)  # type: ignore[union-attr]
+            return story[:after + 1] + [KeepTogether(trailing + block)]
+        if story and not isinstance(story[-1], _TableFlow | PageBreak):
+            # the last paragraph (or other content) and the signatures go to the next page together
+            keep = [story.pop()]
+            while story and isinstance(keep[0], Spacer) and not isinstance(story[-1], _TableFlow):
+                keep.insert(0, story.pop())
+            return story + [KeepTogether(keep + block)]
+        return story + block
 
     # output --------------------------------------------------------------------------------------
     def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:

@@ -2195,6 +2195,26 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>Print preview – %1</source>
         <translation>Xem trước khi in – %1</translation>
     </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Save this document as a PDF file (with its text, ready to send)</source>
+        <translation>Lưu văn bản này thành tệp PDF (giữ nguyên chữ, dùng để gửi đi)</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: %1</source>
+        <translation>Không lưu được tệp PDF: %1</translation>
+    </message>
 </context>
 <context>
     <name>PersonDetailDialog</name>

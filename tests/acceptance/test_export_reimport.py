@@ -4,9 +4,6 @@ to update, no error. Then imports it: still nothing changed, and no record gaine
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from sqlalchemy import func, select
@@ -14,23 +11,6 @@ from sqlalchemy import func, select
 from hrapp.db.models import AuditLog
 from ui.pages import registry
 from ui.widgets.notice import Notice
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HRAPP_SETTINGS_DIR", str(tmp_path / "settings"))
-    monkeypatch.delenv("HRAPP_DB", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def vietnamese_ui(qapp):  # noqa: ANN001 - pytest-qt's QApplication
-    from ui.app import install_translation
-    from ui.style import apply_style
-
-    install_translation(qapp, "vi")
-    apply_style(qapp)
-    yield qapp
-    install_translation(qapp, "vi")
 
 
 def _button(parent: QWidget, text: str) -> QPushButton:

@@ -67,8 +67,8 @@ def test_staffing_pdf_reads_as_the_official_table(ctx, org, tmp_path):
 
 
 def test_staffing_pdf_repeats_the_header_and_numbers_pages_from_the_second(ctx, org, tmp_path):
-    for i in range(40):
-        unit(ctx, f"P{i:02d}", f"Phòng chuyên môn số {i:02d}", "phong", org["SO"])
+    for i in range(40):  # a unit is listed when someone works there
+        person(ctx, f"Nguyễn Văn Số {i:02d}", unit(ctx, f"P{i:02d}", f"Phòng chuyên môn số {i:02d}", "phong", org["SO"]))
     out = tmp_path / "dai.pdf"
     export_staffing(ctx, out, 2022, D, printed_on=PRINTED)
     pages = pdf_text(out)

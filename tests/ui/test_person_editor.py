@@ -306,7 +306,7 @@ def test_staff_list_exports_what_is_shown(qtbot, window, tmp_path):  # noqa: ANN
 def test_staff_list_prints_the_selected_persons_2c(qtbot, window, monkeypatch):  # noqa: ANN001
     page = window.page("staff")
     shown: list[str] = []
-    monkeypatch.setattr(page, "_preview", shown.append)
+    monkeypatch.setattr(page, "_preview", lambda path, suggested_name=None: shown.append(path))
     page.table.selectRow(0)
     with qtbot.waitSignal(page.print_cv().finished, timeout=30_000):
         pass

@@ -1,17 +1,25 @@
 """Print preview of a generated PDF: its pages drawn (via PDFium) into Qt's print preview, from which the
-user prints on any installed printer."""
+user prints on any installed printer, or saves the PDF itself ("Save PDF…": the vector file ReportLab
+wrote, with its text, not the pictures drawn for the printer)."""
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
+import unicodedata
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
+
+from hrapp import clock
 
 PRINT_DPI = 200
+_TEMP_TAIL = re.compile(r"_[a-z0-9_]{8}$")  # the random part tempfile adds after a prefix ending in "_"
 
 
 def page_images(path: str | Path, dpi: int = PRINT_DPI) -> list[QImage]:
@@ -44,10 +52,38 @@ def print_pages(printer: QPrinter, images: list[QImage]) -> None:
         painter.end()
 
 
-class PdfPreviewDialog(QPrintPreviewDialog):
-    """Qt's print preview over the pages of a PDF file; the orientation follows the document."""
+def ascii_name(text: str) -> str:
+    """A file-name part without diacritics or spaces: 'Trần Văn Đức' → 'tran_van_duc'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
-    def __init__(self, path: str | Path, parent: QWidget | None = None):
+
+def suggested_file_name(path: str | Path) -> str:
+    """The name to offer when saving: a temporary file's prefix ('bien_che_x1y2z3w4.pdf' → 'bien_che') with
+    today's date, or the file's own name when it is not a temporary file."""
+    path = Path(path)
+    in_temp = os.path.normcase(str(path.parent.resolve())) == os.path.normcase(
+        str(Path(tempfile.gettempdir()).resolve()))
+    if not in_temp:
+        return path.name
+    stem = _TEMP_TAIL.sub("", path.stem) or "tai_lieu"
+    return f"{stem}_{clock.today():%d-%m-%Y}.pdf"
+
+
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """Qt's print preview over the pages of a PDF file; the orientation follows the document.
+
+    `suggested_name` is the file name "Save PDF…" offers (default: from the file's name and today's date).
+    """
+
+    saved = Signal(str)  # the path the PDF was saved to
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None, suggested_name: str | None = None):
+        self.path = Path(path)
+        self.pdf_bytes = self.path.read_bytes()  # the file may be a temporary one removed later
+        self.suggested_name = suggested_name or suggested_file_name(self.path)
+        self.last_saved: str | None = None
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.images = page_images(path)
         landscape = bool(self.images) and self.images[0].width() > self.images[0].height()
@@ -56,8 +92,50 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
             self.printer.pageLayout().margins(), QPageLayout.Unit.Millimeter))
         self.printer.setFullPage(True)
-        self.printer.setDocName(Path(path).stem)
+        self.printer.setDocName(self.path.stem)
         super().__init__(self.printer, parent)
-        self.setWindowTitle(self.tr("Print preview – %1").replace("%1", Path(path).name))
+        self.setWindowTitle(self.tr("Print preview – %1").replace("%1", self.suggested_name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.paintRequested.connect(lambda printer: print_pages(printer, self.images))
+
+        self.save_action = QAction(self.tr("Save PDF…"), self)
+        self.save_action.setIconText(self.save_action.text())  # a tool button would drop the "…"
+        self.save_action.setToolTip(self.tr("Save this document as a PDF file (with its text, ready to send)"))
+        self.save_action.triggered.connect(lambda: self.save_pdf())
+        toolbar = self.findChild(QToolBar)
+        # first on the bar, so a narrow window never hides it behind the bar's overflow arrow
+        first = toolbar.actions()[0] if toolbar.actions() else None
+        toolbar.insertAction(first, self.save_action)
+        toolbar.insertSeparator(first)
+        self.save_button = toolbar.widgetForAction(self.save_action)
+        assert isinstance(self.save_button, QToolButton)
+        self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is not None:  # room to read a page: most of the screen, not Qt's small default
+            area = screen.availableGeometry()
+            self.resize(min(1100, area.width() * 9 // 10), min(680, area.height() * 9 // 10))
+
+    def save_pdf(self, path: str | None = None) -> str | None:
+        """Ask where (unless `path` is given) and write the PDF file as it was made; returns the path."""
+        if path is None:
+            default = str(Path.home() / self.suggested_name)
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), default, self.tr("PDF files (*.pdf)"))
+            if not path:
+                return None
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+        tmp = Path(path).with_name(f".{Path(path).name}.part")
+        try:
+            tmp.write_bytes(self.pdf_bytes)
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            QMessageBox.warning(self, self.tr("Save PDF"),
+                                self.tr("The PDF could not be saved: %1").replace("%1", exc.strerror or str(exc)))
+            return None
+        from ui.messages import confirm
+
+        self.last_saved = path
+        confirm(self, path=path)  # a notice on the preview with "Open file" / "Open folder", and the status bar
+        self.saved.emit(path)
+        return path

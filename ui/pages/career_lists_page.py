@@ -296,6 +296,7 @@ class CareerListsPage(BasePage):
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_count())  # an undone tick changes what may be approved
         self.undo_button.setEnabled(False)
         self.check_all_button = QPushButton(self.tr("Tick all"))
         self.check_all_button.clicked.connect(lambda: self.tick_all(True))
@@ -501,7 +502,7 @@ class CareerListsPage(BasePage):
         self.unit_combo.load(ctx)
         self.refresh()
 
-    def refresh(self, look_ahead: bool = False) -> None:
+    def refresh(self, *, look_ahead: bool = False) -> None:
         """Make the list of the current tab on a worker thread. With `look_ahead` (the first list the page
         shows), an empty pay list moves on to the next quarter with anyone due, up to a year ahead."""
         from hrapp.services.career import retirement_list

@@ -258,16 +258,23 @@ class StaffPage(BasePage):
         person_id = self.selected_person_id()
         if person_id is None:
             return None
+        from ui.dialogs.pdf_preview import ascii_name
+
         handle = tempfile.NamedTemporaryFile(prefix="so_yeu_ly_lich_", suffix=".pdf", delete=False)
         handle.close()
         ctx, target = self.ctx, handle.name
+        rows = self.table.selectionModel().selectedRows()
+        name_col = COLUMN_KEYS.index("name")
+        name = ascii_name(str(self.model.index(rows[0].row(), name_col).data() or "")) if rows else ""
+        suggested = f"so_yeu_ly_lich_{name or person_id}.pdf"
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             export_cv(ctx, target, person_id)
             return target
 
         self.task = run_task(work, parent=self, title=self.tr("Sơ yếu lý lịch"),
-                             label=self.tr("Writing the form…"), writes=True, on_result=self._preview)
+                             label=self.tr("Writing the form…"), writes=True,
+                             on_result=lambda path: self._preview(path, suggested))
         return self.task
 
     def print_current(self) -> None:
@@ -297,10 +304,10 @@ class StaffPage(BasePage):
                              label=self.tr("Writing the staff list…"), writes=True, on_result=on_done)
         return self.task
 
-    def _preview(self, path: str) -> None:
+    def _preview(self, path: str, suggested_name: str | None = None) -> None:
         from ui.dialogs.pdf_preview import PdfPreviewDialog
 
-        self.preview = PdfPreviewDialog(path, self)
+        self.preview = PdfPreviewDialog(path, self, suggested_name)
         self.preview.open()
 
     def focus_search(self) -> None:

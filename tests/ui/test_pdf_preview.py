@@ -1,0 +1,109 @@
+"""The print preview saves the PDF itself ("Lưu PDF…"): the vector file with its text, not page pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import wait_loaded
+from ui.widgets.notice import Notice
+
+
+def _text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
+
+
+def _print_2c(window, qtbot, name: str):  # noqa: ANN001, ANN202
+    page = window.show_area("staff")
+    wait_loaded(qtbot, page)
+    m = page.model
+    row = [m.data(m.index(r, 1)) for r in range(m.rowCount())].index(name)
+    page.table.selectRow(row)
+    assert page.cv_button.isEnabled()
+    qtbot.mouseClick(page.cv_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None and page.preview.isVisible())
+    return page, page.preview
+
+
+def test_save_pdf_in_the_2c_preview_writes_the_vector_file(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page, preview = _print_2c(window, qtbot, "Trần Thị Đào")
+    assert preview.save_button.text() == "Lưu PDF…"
+    assert preview.save_button.isVisible() and preview.save_button.isEnabled()
+    offered: list[str] = []
+    target = tmp_path / "chosen"  # no suffix typed: .pdf is added
+
+    def ask(parent, caption, directory, file_filter):  # noqa: ANN001, ANN202
+        offered.append(directory)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+
+    saved = tmp_path / "chosen.pdf"
+    assert Path(offered[0]).name == "so_yeu_ly_lich_tran_thi_dao.pdf"
+    assert saved.exists()
+    text = _text(saved)
+    assert "Trần Thị Đào" in text.replace("TRẦN THỊ ĐÀO", "Trần Thị Đào")
+    assert "Mẫu 2C-BNV/2008" in text
+    # the very bytes ReportLab wrote: a few tens of kB of text and fonts, no page bitmaps
+    assert saved.read_bytes() == preview.pdf_bytes
+    assert saved.stat().st_size < 300_000
+    assert not any("/Image" in str(p.get("/Resources", {}).get("/XObject", {})) for p in PdfReader(saved).pages)
+    # said where it went: a notice on the preview with "Mở tệp" / "Mở thư mục", and the main window's status bar
+    notice = preview.findChild(Notice, "notice")
+    assert notice is not None and notice.isVisible()
+    assert notice.text_label.text() == "Đã lưu chosen.pdf"
+    assert notice.open_file_button.text() == "Mở tệp" and notice.open_folder_button.text() == "Mở thư mục"
+    assert window.statusBar().currentMessage() == f"Đã lưu {saved}"
+    preview.close()
+
+
+def test_cancelling_the_file_dialog_saves_nothing(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    page, preview = _print_2c(window, qtbot, "Trần Thị Đào")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert preview.last_saved is None
+    notice = preview.findChild(Notice, "notice")
+    assert notice is None or not notice.isVisible()
+    preview.close()
+
+
+def test_the_preview_still_prints_every_page(qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from hrapp.reports.document import build_pdf
+    from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    source = tmp_path / "danh_sach_abcd1234.pdf"
+    pages = build_pdf(source, None, "Danh sách\nthử in", intro=["Một đoạn văn."] * 60)
+    assert pages >= 2
+    dialog = PdfPreviewDialog(source)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.paintRequested.emit(printer)  # what Qt's own Print button does after its printer dialog
+    assert len(PdfReader(out).pages) == pages
+
+
+def test_a_temporary_file_offers_its_prefix_and_the_date(monkeypatch):
+    import tempfile
+    from datetime import date
+
+    from hrapp import clock
+    from ui.dialogs.pdf_preview import ascii_name, suggested_file_name
+
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 3, 5))
+    temp = Path(tempfile.gettempdir()) / "bang_tong_hop_bien_che_k2j4_x9q.pdf"
+    assert suggested_file_name(temp) == "bang_tong_hop_bien_che_05-03-2026.pdf"
+    assert suggested_file_name("/srv/bao_cao/ke_hoach.pdf") == "ke_hoach.pdf"
+    assert ascii_name("Đặng Thị Ánh Nguyệt") == "dang_thi_anh_nguyet"
