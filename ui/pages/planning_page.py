@@ -166,7 +166,7 @@ class PlanningPage(BasePage):
         self.splitter.addWidget(entries_box)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 620])
+        self.splitter.setSizes([420, 670])  # the people (more columns) the larger part
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(head)

@@ -152,6 +152,10 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
             low = {c: max(floor[c], words[c]) for c in words}
             over = _give_up(need, {c: max(low[c], (need[c] + 1) // 2) for c in inner}, over)  # whole on 2 lines
             over = _give_up(need, {c: low[c] for c in others}, over)
+            if over > 0 and isinstance(model, WrapsHeaders) and 1 < model.header_lines < model.MOST_LINES:
+                model.wrap_headers(model.header_lines + 1)  # long headers on one more line before names are cut
+                _fit(view, key, limit, stretch_last)
+                return
             over = _give_up(need, {c: low[c] for c in inner}, over)
             over = _give_up(need, {c: floor[c] for c in others}, over)  # a long word cut (whole in the tooltip)
         if over > 0 and isinstance(model, WrapsHeaders) and 1 < model.header_lines < model.MOST_LINES:
