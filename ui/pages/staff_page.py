@@ -425,8 +425,15 @@ class StaffPage(BasePage):
             viewport -= scrollbar.sizeHint().width()
         available = viewport - sum(widths[k] for k in COLUMN_KEYS if k not in SHARE) - 2
         total_share = sum(SHARE.values())
+        headers = dict(widths)
         for key, share in SHARE.items():
             widths[key] = max(widths[key], int(available * share / total_share))
+        over = sum(widths.values()) - viewport + 2
+        spare = {k: widths[k] - headers[k] for k in SHARE if widths[k] > headers[k]}
+        if over > 0 and spare:  # a narrow screen: the shared columns give up width down to their header
+            share = min(1.0, over / sum(spare.values()))
+            for k, extra in spare.items():
+                widths[k] -= min(extra, int(extra * share + 0.999))
         for i, key in enumerate(COLUMN_KEYS):
             hh.resizeSection(i, widths[key])
 
