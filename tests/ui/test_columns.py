@@ -62,3 +62,19 @@ def test_a_wide_view_keeps_headers_on_one_line(qtbot):
     fit_columns(view, key=(0,))
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Chức danh quy hoạch"
     assert scrolls_sideways(view) == []
+
+
+def test_headers_go_back_onto_one_line_when_the_window_widens(qtbot):
+    model = CellsTableModel(HEADERS)
+    model.set_rows([ROW], [1])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(520, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    fit_columns(view, key=(0,))
+    assert "\n" in model.headerData(3, Qt.Orientation.Horizontal)
+    view.resize(1900, 300)  # the window maximised: the columns are fitted again by themselves
+    qtbot.waitUntil(lambda: model.headerData(3, Qt.Orientation.Horizontal) == "Chức danh quy hoạch")
+    assert scrolls_sideways(view) == [] and clipped_headers(view) == []

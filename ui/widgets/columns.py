@@ -93,12 +93,20 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: Limit =
     the view's width changes. `limit` is one width for every non-key column, or one per column (the others
     `LIMIT`)."""
     keys = tuple(key)
-    _fit(view, keys, limit, stretch_last)
+    _refit(view, keys, limit, stretch_last)
     fitter = view.findChild(_Fitter, FITTER)
     if fitter is None:
         fitter = _Fitter(view, keys, limit, stretch_last)
     else:
         fitter.key, fitter.limit, fitter.stretch_last = keys, limit, stretch_last
+
+
+def _refit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool) -> None:
+    """Fit from headers on one line (a wider window may no longer need them wrapped)."""
+    model = view.model()
+    if isinstance(model, WrapsHeaders):
+        model.wrap_headers(1)
+    _fit(view, key, limit, stretch_last)
 
 
 def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool) -> None:
@@ -251,4 +259,4 @@ class _Fitter(QObject):
 
     def fit(self) -> None:
         self.width = self.view.viewport().width()
-        _fit(self.view, self.key, self.limit, self.stretch_last)
+        _refit(self.view, self.key, self.limit, self.stretch_last)
