@@ -58,7 +58,9 @@ def main(argv: list[str]) -> int:
             continue
         window.show_area(area.key)
         settle()
-        window.grab().save(str(out / f"{number:02d}_{area.key}.png"))
+        shot = out / f"{number:02d}_{area.key}.png"
+        window.grab().save(str(shot))
+        small(shot)
         if columns:
             for view in window.page(area.key).findChildren(QAbstractItemView):
                 if not isinstance(view, (QTableView, QTreeView)) or not view.isVisible() or view.model() is None:
@@ -73,6 +75,14 @@ def main(argv: list[str]) -> int:
                 for c in cols:
                     print("   ", repr(c[0]), "size", c[1], "header", c[2], "content", c[3])
     return 0
+
+
+def small(path: Path) -> None:
+    """The screenshot in 256 colours, as the others in the repository (a third of the size)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.convert("RGB").quantize(colors=256).save(path, optimize=True)
 
 
 if __name__ == "__main__":
