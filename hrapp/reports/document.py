@@ -712,6 +712,25 @@ class _TableState:
             end -= 1
         return end
 
+    def _rest_fits_a_page(self, start: int) -> bool:
+        """Whether the rows from `start`, the totals and the signatures all go on one page."""
+        totals_h = self.totals_row.height if self.totals_row is not None else 0.0
+        rest = sum(self.row(k).height for k in range(start, self.nrows))
+        return self.header_h + rest + totals_h + self.tail <= self.page_h
+
+    def _leave_a_rest_that_splits(self, start: int, end: int, least: int) -> int:
+        """Keep-with-next across the last page break: when the part [start, end) would leave a rest of fewer than
+        2 × MIN_ROWS rows that cannot go on one page with the totals and the signatures (tall rows), the rest
+        could only split 2 + 2 or 1 + 3; this part then ends earlier so that the rest holds 2 × MIN_ROWS rows
+        and splits 3 + 3. Unchanged when this part would keep fewer than `least` rows."""
+        six = self._last_part_start(start, 2 * MIN_ROWS)
+        if end <= six or self._rest_fits_a_page(end):
+            return end
+        earlier = self._section_back(start, six)
+        if earlier > start and self._body(start, earlier) >= least and self._body(earlier, self.nrows) >= 2 * MIN_ROWS:
+            return earlier
+        return end
+
     def fit(self, start: int, avail: float, fresh: bool = False) -> tuple[int, float, bool]:
         """(end row, height, with totals) of the part starting at `start` that goes in `avail` points.
 
@@ -740,6 +759,7 @@ class _TableState:
         # a short rest (fewer than 2 × MIN_ROWS rows) may leave 2 rows here, not one
         least = MIN_ROWS if self._body(start, self.nrows) >= 2 * MIN_ROWS else 2
         if end > start and self._body(start, end) >= least:
+            end = self._leave_a_rest_that_splits(start, end, least)
             return end, self.header_h + sum(self.row(k).height for k in range(start, end)), False
         if not fresh:
             return start, self.header_h, False

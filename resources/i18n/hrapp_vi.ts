@@ -2204,6 +2204,22 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Lưu văn bản này thành tệp PDF (giữ nguyên chữ, dùng để gửi đi)</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: the printer could not be opened.</source>
+        <translation>Chưa in được: không mở được máy in.</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer (printed to the file %2).</source>
+        <translation>Đã gửi %1 trang tới máy in (in ra tệp %2).</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer %2.</source>
+        <translation>Đã gửi %1 trang tới máy in %2.</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>

@@ -162,3 +162,30 @@ def test_the_demo_staffing_table_2022_ends_with_rows_totals_and_signatures(demo_
         assert lone_closing_pages(path, NAMES) == []
         last = " ".join(PdfReader(str(path)).pages[-1].extract_text().split())
         assert "Tổng cộng" in last and "GIÁM ĐỐC" in last
+
+
+def _tall_spec(n: int, sections: int, repeat: int) -> TableSpec:
+    """Rows of six lines or so (as the planning list's), a section heading every `sections` rows."""
+    rows: list = []
+    text = "Phó Giám đốc Trung tâm Ứng dụng khoa học và công nghệ, kiêm Trưởng phòng Kỹ thuật " * repeat
+    for i in range(n):
+        if i % sections == 0:
+            rows.append(SectionRow(f"Chức danh {i // sections + 1}"))
+        rows.append([i + 1, f"R{i + 1:03d}", text, 1])
+    return TableSpec(COLUMNS, rows, totals=["Tổng cộng", None, None, SUM])
+
+
+@pytest.mark.parametrize(("landscape", "repeat"), [(True, 3), (False, 4)])
+def test_tall_rows_never_leave_two_rows_before_the_last_page(tmp_path, landscape, repeat):
+    """A page holds few tall rows and the signatures take a third of the last one: the rest after the last page
+    break splits 3 + 3 (the page before ends earlier), never 2 + 2."""
+    for sections in (1, 2):
+        for n in range(6, 30):
+            path = tmp_path / f"tall{sections}_{n}.pdf"
+            with recorded_parts() as parts:
+                build_pdf(path, LETTERHEAD, "Danh sách thử", _tall_spec(n, sections, repeat), day=None,
+                          landscape=landscape)
+            assert sorted(m for page in _markers(path) for m in page) == [f"R{i + 1:03d}" for i in range(n)]
+            assert short_parts(parts) == [], (sections, n, [(p.page, p.body) for p in parts])
+            assert parts[-1].totals and parts[-1].page == len(PdfReader(str(path)).pages)
+            assert lone_closing_pages(path, NAMES) == [], (sections, n)

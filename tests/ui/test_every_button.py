@@ -464,8 +464,17 @@ def walked_window(request, qtbot, recorder):  # noqa: ANN001, ANN201
     w.resize(1366, 728)
     w.show()
     qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    for other in QApplication.topLevelWidgets():  # a window an earlier test of this process left shown
+        if other is not w and other.isVisible() and other.isWindow():
+            other.hide()
+
+    def active() -> bool:
+        if QApplication.activeWindow() is not w:
+            w.raise_()
+            w.activateWindow()
+        return QApplication.activeWindow() is w
+
+    qtbot.waitUntil(active, timeout=20_000)
     return w
 
 

@@ -1,7 +1,10 @@
 """Every page of the main window fits a 1366×768 screen on the demo department: no table or tree header is
-clipped (each header's text, in the bold header font with its padding, fits its section) and no button is
-squeezed below its size hint. The same checks run at 125% and 150% display scaling in a child process, where
-the screen offers 1366×768 physical pixels, that is fewer logical ones."""
+clipped (each header's text, in the bold header font with its padding, fits its section), every column of
+every table and tree is in view without scrolling sideways (the visible columns together fit the viewport, no
+horizontal scroll bar), and no button, check box or one-line label is squeezed below its size hint or runs off
+the window. The header and button checks also run at 125% and 150% display scaling in a child process, where
+the screen offers 1366×768 physical pixels, that is fewer logical ones (there a list may still scroll
+sideways)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -67,9 +72,12 @@ def elided_key_column(view: QAbstractItemView) -> list[str]:
         return []
     if header.stretchLastSection() and header.logicalIndex(header.count() - 1) == 0:
         return []
-    if view.wordWrap() and view.textElideMode() == Qt.TextElideMode.ElideNone:
-        return []  # a long name wraps onto more lines (the page sizes its rows)
-    need = view.sizeHintForColumn(0)
+    if view.wordWrap():  # a long name wraps onto more lines: the column holds its longest word
+        metrics = view.fontMetrics()
+        texts = [str(model.data(model.index(r, 0)) or "") for r in range(model.rowCount())]
+        need = max((metrics.horizontalAdvance(w) for t in texts for w in t.split()), default=0)
+    else:
+        need = view.sizeHintForColumn(0)
     return [f"first column {header.sectionSize(0)} < {need}"] if header.sectionSize(0) < need else []
 
 
@@ -82,8 +90,49 @@ def squeezed_buttons(root) -> list[str]:  # noqa: ANN001 - a QWidget
             and not isinstance(b.parent(), QLineEdit) and b.isVisible() and b.width() < b.sizeHint().width()]
 
 
-def page_problems(window, key: str, wait) -> list[str]:  # noqa: ANN001 - MainWindow
-    """What does not fit on the page, on each tab of its tab widgets in turn."""
+def scrolls_sideways(view: QAbstractItemView) -> list[str]:
+    """The visible columns together wider than the viewport, or a horizontal scroll bar on show."""
+    header = header_of(view)
+    if view.model() is None or not header.isVisible():
+        return []
+    total = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    out = []
+    if total > view.viewport().width():
+        out.append(f"columns {total} > viewport {view.viewport().width()}")
+    if view.horizontalScrollBar().isVisible():
+        out.append("horizontal scroll bar shown")
+    return out
+
+
+def cut_boxes_and_labels(root) -> list[str]:  # noqa: ANN001 - a QWidget
+    """Check boxes and one-line labels narrower than their text needs (labels that wrap, or that show a
+    picture or nothing, aside)."""
+    out = []
+    for w in root.findChildren(QCheckBox):
+        if w.isVisible() and w.width() < w.sizeHint().width():
+            out.append(f"check box {w.text()!r}: {w.width()} < {w.sizeHint().width()}")
+        elif w.isVisible() and beyond_the_window(w):
+            out.append(f"check box {w.text()!r} runs off the window")
+    for w in root.findChildren(QLabel):
+        if not w.isVisible() or not w.text() or not w.pixmap().isNull():
+            continue
+        if not w.wordWrap() and w.width() < w.sizeHint().width():
+            out.append(f"label {w.text()!r}: {w.width()} < {w.sizeHint().width()}")
+        elif beyond_the_window(w):
+            out.append(f"label {w.text()!r} runs off the window")
+    return out
+
+
+def beyond_the_window(widget) -> bool:  # noqa: ANN001 - a QWidget
+    """Part of the widget lies right of its window's edge (its page is wider than the window shows)."""
+    window = widget.window()
+    right = widget.mapTo(window, widget.rect().topRight()).x()
+    return right >= window.width()
+
+
+def page_problems(window, key: str, wait, whole: bool = True) -> list[str]:  # noqa: ANN001 - MainWindow
+    """What does not fit on the page, on each tab of its tab widgets in turn (with `whole`, also every column
+    in view without scrolling sideways and no check box or label cut)."""
     from ui.tasks import running_tasks
 
     page = window.page(key)
@@ -91,11 +140,15 @@ def page_problems(window, key: str, wait) -> list[str]:  # noqa: ANN001 - MainWi
 
     def look(where: str) -> None:
         problems.update(f"{key}{where}: button {p}" for p in squeezed_buttons(page))
+        if whole:
+            problems.update(f"{key}{where}: {p}" for p in cut_boxes_and_labels(page))
         for view in page.findChildren(QAbstractItemView):
             if isinstance(view, (QTableView, QTreeView)) and view.isVisible():
                 name = model_name(view)
                 problems.update(f"{key}{where}: {name} header {p}" for p in clipped_headers(view))
                 problems.update(f"{key}{where}: {name} {p}" for p in elided_key_column(view))
+                if whole:
+                    problems.update(f"{key}{where}: {name} {p}" for p in scrolls_sideways(view))
 
     look("")
     for tabs in page.findChildren(QTabWidget):
@@ -117,15 +170,15 @@ def model_name(view: QAbstractItemView) -> str:
     return f"{type(view).__name__}({first!s})"
 
 
-def open_every_page(window, wait) -> list[str]:  # noqa: ANN001
-    """Show each area in turn, let its lists load, and collect what does not fit."""
+def open_every_page(window, wait, whole: bool = True) -> list[str]:  # noqa: ANN001
+    """Show each area in turn, let its lists load, and collect what does not fit (see `page_problems`)."""
     from ui.tasks import running_tasks
 
     problems = []
     for area in AREAS:
         window.show_area(area.key)
         wait(lambda: not running_tasks())
-        problems += page_problems(window, area.key, wait)
+        problems += page_problems(window, area.key, wait, whole)
     return problems
 
 
@@ -167,6 +220,32 @@ def test_the_checks_see_a_clipped_header_and_a_squeezed_button(qtbot):
     assert len(squeezed_buttons(box)) == 1
 
 
+def test_the_checks_see_columns_off_screen_and_a_cut_check_box(qtbot):
+    from PySide6.QtWidgets import QTreeWidget, QVBoxLayout, QWidget
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    tree = QTreeWidget(box)
+    tree.setHeaderLabels(["Họ và tên", "Đơn vị", "Loại"])
+    check = QCheckBox("Gồm cả người đã nghỉ")
+    layout = QVBoxLayout(box)
+    layout.addWidget(tree)
+    layout.addWidget(check)
+    box.resize(400, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    assert scrolls_sideways(tree) == [] and cut_boxes_and_labels(box) == []
+    for c in range(3):
+        tree.setColumnWidth(c, 200)
+    check.setFixedWidth(40)
+    qtbot.waitUntil(lambda: len(scrolls_sideways(tree)) == 2)  # the scroll bar comes with the next layout
+    assert scrolls_sideways(tree)[0].startswith("columns 600 > viewport")
+    assert [p.split(":")[0] for p in cut_boxes_and_labels(box)] == ["check box 'Gồm cả người đã nghỉ'"]
+    check.setFixedWidth(check.sizeHint().width())
+    check.move(390, 0)
+    assert cut_boxes_and_labels(box) == ["check box 'Gồm cả người đã nghỉ' runs off the window"]
+
+
 CHILD = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -198,7 +277,7 @@ def wait(condition):
         QCoreApplication.processEvents()
 
 
-problems = open_every_page(window, wait)
+problems = open_every_page(window, wait, whole=False)
 print("\\n".join(problems))
 print("window", window.width(), window.height())
 sys.exit(1 if problems else 0)

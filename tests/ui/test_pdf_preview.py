@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
 
 from tests.ui.conftest import wait_loaded
 from ui.widgets.notice import Notice
@@ -107,3 +108,53 @@ def test_a_temporary_file_offers_its_prefix_and_the_date(monkeypatch):
     assert suggested_file_name(temp) == "bang_tong_hop_bien_che_05-03-2026.pdf"
     assert suggested_file_name("/srv/bao_cao/ke_hoach.pdf") == "ke_hoach.pdf"
     assert ascii_name("Đặng Thị Ánh Nguyệt") == "dang_thi_anh_nguyet"
+
+
+def test_printing_from_the_preview_says_how_many_pages_went_to_the_printer(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    page, preview = _print_2c(window, qtbot, "Trần Thị Đào")
+    pages = len(PdfReader(__import__("io").BytesIO(preview.pdf_bytes)).pages)
+    out = tmp_path / "may_in.pdf"
+    asked: list[QPrinter] = []
+
+    def choose_the_pdf_printer(dialog):  # noqa: ANN001, ANN202 - the officer picks a printer and presses Print
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(out))
+        asked.append(dialog.printer())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_the_pdf_printer)
+    button = preview.findChild(QToolBar).widgetForAction(preview.print_action)
+    assert preview.print_action.text() == "In" and button.isEnabled()
+    preview.print_action.trigger() if not button.isVisible() else qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [preview.printer]
+    assert len(PdfReader(out).pages) == pages >= 2
+    # the preview closes as Qt's Print does; the main window says what happened, with the file to open
+    assert not preview.isVisible()
+    said = f"Đã gửi {pages} trang tới máy in (in ra tệp may_in.pdf)."
+    assert window.statusBar().currentMessage().startswith(said)
+    notice = window.findChild(Notice, "notice")
+    assert notice is not None and notice.isVisible() and notice.text_label.text() == said
+    assert notice.open_file_button.isVisible()
+
+
+def test_a_cancelled_print_dialog_prints_nothing_and_says_nothing(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    from hrapp.reports.document import build_pdf
+    from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    source = tmp_path / "danh_sach.pdf"
+    build_pdf(source, None, "Danh sách", intro=["Một đoạn văn."] * 10)
+    dialog = PdfPreviewDialog(source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    with qtbot.assertNotEmitted(dialog.printed):
+        dialog.print_action.trigger()
+    assert dialog.isVisible()
+    notice = dialog.findChild(Notice, "notice")
+    assert notice is None or not notice.isVisible()

@@ -16,12 +16,7 @@ from ui.widgets.forms import to_qdate
 NAMES = ("Trần Văn Sang", "Lương Thị Nhi")
 
 
-TALL_ROWS = pytest.mark.xfail(strict=True, reason="the planning list's rows are so tall (5-7 lines) that its last "
-                               "4 rows, among 6 section headings, split 2 + 2 around the page break, not 3 + 3")
-
-
-@pytest.mark.parametrize("key", [pytest.param(r.key, marks=TALL_ROWS) if r.key == "planning_list" else r.key
-                                 for r in REPORTS])
+@pytest.mark.parametrize("key", [r.key for r in REPORTS])
 def test_no_report_page_holds_only_signatures_or_a_few_rows(page, qtbot, demo_ctx, tmp_path, key):  # noqa: F811
     page.select(key)
     page.as_of_edit.setDate(to_qdate(REPORT_DAY))

@@ -163,6 +163,18 @@ def test_category_filter(window, qtbot):
     assert names(page) == ["Bùi Thị Lan"]
 
 
+def test_a_long_category_shows_its_short_name_and_the_whole_in_the_tooltip(window, qtbot):
+    page = staff(window)
+    page.category_combo.setCurrentIndex(page.category_combo.findData("vien_chuc"))
+    wait_loaded(qtbot, page)
+    m = page.model
+    cell = m.index(0, 5)
+    assert (m.data(cell), m.data(cell, Qt.ItemDataRole.ToolTipRole)) == ("VC", "Viên chức (hưởng lương từ NSNN)")
+    page.category_combo.setCurrentIndex(page.category_combo.findData("cong_chuc"))
+    wait_loaded(qtbot, page)
+    assert m.data(m.index(0, 5)) == "Công chức"  # a short name stays whole
+
+
 def test_people_who_left_appear_only_when_asked(window, qtbot):
     page = staff(window)
     assert "Phạm Thị Hoa" not in names(page)

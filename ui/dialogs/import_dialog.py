@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import clock
 from hrapp.io.excel_import import ImportIssue, ImportResult
 from hrapp.services.context import ServiceContext
+from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.tasks import Task, run_task
 from ui.widgets.forms import ERROR_STYLE
@@ -107,6 +109,11 @@ class ImportDialog(QDialog):
         layout.addLayout(actions)
 
     # --- choosing ------------------------------------------------------------------------------------------
+    def _suggested(self, name: str) -> str:
+        """'SNV_mau_nhap_ho_so_05-03-2026.xlsx' in the home folder: the agency's short name first and the date, as
+        the other pages suggest their files."""
+        return suggested_path(self.ctx, f"{name}_{clock.today():%d-%m-%Y}.xlsx")
+
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the workbook"), str(Path.home()),
                                               self.tr("Excel workbooks (*.xlsx *.xlsm *.xls)"))
@@ -116,7 +123,7 @@ class ImportDialog(QDialog):
     def download_template(self, *, path: str | None = None) -> Task | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the template"),
-                                                  str(Path.home() / "mau_nhap_ho_so.xlsx"),
+                                                  self._suggested("mau_nhap_ho_so"),
                                                   self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
@@ -213,7 +220,7 @@ class ImportDialog(QDialog):
         if result is None or not result.issues:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the errors"), str(Path.home() / "loi_nhap.xlsx"),
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the errors"), self._suggested("loi_nhap"),
                                                   self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None

@@ -13,8 +13,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
 
 from hrapp import clock
 
@@ -36,11 +36,12 @@ def page_images(path: str | Path, dpi: int = PRINT_DPI) -> list[QImage]:
         doc.close()
 
 
-def print_pages(printer: QPrinter, images: list[QImage]) -> None:
-    """Draw each image on a page of its own, filling the paper (the PDF already has its margins)."""
+def print_pages(printer: QPrinter, images: list[QImage]) -> int:
+    """Draw each image on a page of its own, filling the paper (the PDF already has its margins); returns the
+    number of pages drawn (0 when the printer could not be opened)."""
     painter = QPainter()
     if not painter.begin(printer):
-        return
+        return 0
     try:
         for i, image in enumerate(images):
             if i:
@@ -50,6 +51,7 @@ def print_pages(printer: QPrinter, images: list[QImage]) -> None:
             painter.drawImage(target, image)
     finally:
         painter.end()
+    return len(images)
 
 
 def ascii_name(text: str) -> str:
@@ -78,6 +80,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     """
 
     saved = Signal(str)  # the path the PDF was saved to
+    printed = Signal(int)  # pages sent to the printer
 
     def __init__(self, path: str | Path, parent: QWidget | None = None, suggested_name: str | None = None):
         self.path = Path(path)
@@ -96,7 +99,8 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         super().__init__(self.printer, parent)
         self.setWindowTitle(self.tr("Print preview – %1").replace("%1", self.suggested_name))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.paintRequested.connect(lambda printer: print_pages(printer, self.images))
+        self.pages_drawn = 0
+        self.paintRequested.connect(self._paint)
 
         self.save_action = QAction(self.tr("Save PDF…"), self)
         self.save_action.setIconText(self.save_action.text())  # a tool button would drop the "…"
@@ -110,10 +114,54 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.save_button = toolbar.widgetForAction(self.save_action)
         assert isinstance(self.save_button, QToolButton)
         self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Qt's own Print prints without a word; this one says how many pages went to which printer
+        self.print_action = self._qt_print_action(toolbar)
+        if self.print_action is not None:
+            self.print_action.triggered.disconnect()
+            self.print_action.triggered.connect(lambda: self.print_document())
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         if screen is not None:  # room to read a page: most of the screen, not Qt's small default
             area = screen.availableGeometry()
             self.resize(min(1100, area.width() * 9 // 10), min(680, area.height() * 9 // 10))
+
+    @staticmethod
+    def _qt_print_action(toolbar: QToolBar) -> QAction | None:
+        """The preview's "Print" action: the last on Qt's bar, after "Page setup"."""
+        actions = [a for a in toolbar.actions() if not a.isSeparator()]
+        return actions[-1] if actions else None
+
+    def _paint(self, printer: QPrinter) -> None:
+        self.pages_drawn = print_pages(printer, self.images)
+
+    def print_document(self) -> int:
+        """Ask for the printer (Qt's print dialog), print every page, then say so: "Sent N pages to the printer
+        …" in the main window (the preview closes, as Qt's own Print does) or on the preview when it has no
+        parent window. Returns the pages sent (0 when cancelled or the printer could not be opened)."""
+        from ui.messages import confirm
+
+        dialog = QPrintDialog(self.printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        self.pages_drawn = 0
+        self.findChild(QPrintPreviewWidget).print()
+        pages = self.pages_drawn
+        if pages == 0:
+            QMessageBox.warning(self, self.tr("Print"), self.tr("Nothing was printed: the printer could not be "
+                                                                "opened."))
+            return 0
+        to_file = self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and self.printer.outputFileName()
+        if to_file:
+            text = self.tr("Sent %1 pages to the printer (printed to the file %2).").replace(
+                "%1", str(pages)).replace("%2", Path(to_file).name)
+        else:
+            text = self.tr("Sent %1 pages to the printer %2.").replace("%1", str(pages)).replace(
+                "%2", self.printer.printerName())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.accept()
+        confirm(parent.window() if parent is not None else self, text, to_file or None)
+        self.printed.emit(pages)
+        return pages
 
     def save_pdf(self, path: str | None = None) -> str | None:
         """Ask where (unless `path` is given) and write the PDF file as it was made; returns the path."""

@@ -907,7 +907,7 @@ class PersonEditor(QDialog):
         return dialog
 
     def _dialog(self, title: str) -> FormDialog:
-        dialog = FormDialog(title, lambda: None, self)
+        dialog = FormDialog(title, lambda: None, self, reserve=True)
         dialog.setMinimumWidth(520)
         return dialog
 

@@ -31,6 +31,7 @@ from hrapp.queries.planning import PeriodRow, PostRow
 from hrapp.services.context import ServiceContext
 from hrapp.services.planning import EntryItem, EntryPreview, candidates, preview_entry
 from ui.formatting import fmt_date
+from ui.widgets.columns import WrapsHeaders
 
 Index = QModelIndex | QPersistentModelIndex
 OK_COLOR = "#1e7b34"
@@ -51,7 +52,7 @@ class Cell:
     bold: bool = False
 
 
-class CellsTableModel(QAbstractTableModel):
+class CellsTableModel(QAbstractTableModel, WrapsHeaders):
     """A read-only table of Cell rows (already translated and formatted); `keys` carry the row's id."""
 
     def __init__(self, headers: Sequence[str], centered: Sequence[int] = (), parent=None):  # noqa: ANN001
@@ -101,7 +102,7 @@ class CellsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return self.header_text(self._headers[section])
         return None
 
 

@@ -59,6 +59,14 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("coefficient", QT_TRANSLATE_NOOP("EmployeeTableModel", "Coefficient")),
 )
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
+_CATEGORY = COLUMN_KEYS.index("category")
+LONG_CATEGORY = 20  # a category name longer than this shows its short name in the list, the whole in the tooltip
+
+
+def category_short_names() -> dict[str, str]:
+    """The short name (the catalog's `extra.short`) to show in a list cell for each long category name."""
+    return {it["name"]: it["extra"]["short"] for it in catalogs.items("category")
+            if len(it["name"]) > LONG_CATEGORY and (it.get("extra") or {}).get("short")}
 _CENTER = {"stt", "birth", "gender", "coefficient"}
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
@@ -113,6 +121,7 @@ class EmployeeTableModel(QAbstractTableModel):
         # Display rows by person id, kept across the keystrokes of a search (least recently shown dropped first)
         # and dropped with each answer of the database.
         self._rows: OrderedDict[int, tuple[str, ...]] = OrderedDict()
+        self._short = category_short_names()  # long category names shown short (the whole in the tooltip)
         self.pages_fetched = 0  # how many page queries ran (the laziness is observable in tests)
         self._generation = 0  # the newest id query; older answers that arrive late are dropped
         self.loading = False
@@ -382,7 +391,8 @@ class EmployeeTableModel(QAbstractTableModel):
             row, col = index.row(), index.column()
             if col == 0:
                 return str(row + 1)
-            return self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1]
+            text = self._page(row // self.PAGE_SIZE)[row % self.PAGE_SIZE][col - 1]
+            return self._short.get(text, text) if col == _CATEGORY else text
         if role == _ALIGNMENT:
             return _ALIGNMENTS[index.column()]
         if role == _TOOLTIP:

@@ -52,7 +52,7 @@ from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
 from ui.pages.base import BasePage
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import WrapsHeaders, fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -72,7 +72,7 @@ class Col:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
-class ListModel(QAbstractTableModel):
+class ListModel(QAbstractTableModel, WrapsHeaders):
     """Rows of one list; the first column is a tick box when rows can be approved (`checkable(row)`)."""
 
     toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
@@ -119,7 +119,7 @@ class ListModel(QAbstractTableModel):
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return col.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(self.columns) - 1:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a column narrowed to fit the screen
             return col.value(row) or None
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable:
             if not self.checkable(row):
@@ -144,7 +144,7 @@ class ListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
+            return self.header_text(self.columns[section].title)
         return None
 
 
@@ -235,6 +235,7 @@ class CareerListsPage(BasePage):
         subtitle = QLabel(self.tr("Lists due for a period: regular and early pay steps, seniority allowance, "
                                   "retirements"))
         subtitle.setObjectName("pageSubtitle")
+        subtitle.setWordWrap(True)  # on two lines on a narrow screen rather than cut
 
         today = clock.today()
         quarter = (today.month - 1) // 3 * 3 + 1

@@ -204,6 +204,7 @@ class OrgPage(BasePage):
 
         self.detail_title = QLabel()
         self.detail_title.setObjectName("pageTitle")
+        self.detail_title.setWordWrap(True)  # a long unit name leaves the tree its width
         self.leaders_label = QLabel(self.tr("Leaders"))
         self.leaders_view = QTableView()
         self.history_label = QLabel(self.tr("History"))

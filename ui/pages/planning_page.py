@@ -158,18 +158,15 @@ class PlanningPage(BasePage):
         entries_box = QWidget()
         el = QVBoxLayout(entries_box)
         el.setContentsMargins(6, 0, 0, 0)
-        entries_head = QHBoxLayout()
-        entries_head.addWidget(self.entries_title)
-        entries_head.addStretch(1)
-        entries_head.addWidget(self.history_check)
-        el.addLayout(entries_head)
+        # the title and the check box share a line where there is room, else the check box goes below
+        el.addWidget(button_row((self.entries_title, self.history_check), align_right=False))
         el.addWidget(self.entries_view)
         self.splitter = QSplitter()
         self.splitter.addWidget(posts_box)
         self.splitter.addWidget(entries_box)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 620])
+        self.splitter.setSizes([420, 670])  # the people (more columns) the larger part
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(head)
@@ -188,7 +185,7 @@ class PlanningPage(BasePage):
         view.verticalHeader().setVisible(False)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
+        view.setWordWrap(True)  # long names and reasons on two lines rather than off screen
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(view, key=(0,))  # the headers whole before any row

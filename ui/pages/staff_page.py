@@ -29,7 +29,7 @@ from hrapp.services.context import ServiceContext
 from ui.file_names import suggested_path
 from ui.icons import icon
 from ui.messages import confirm
-from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel
+from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel, category_short_names
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.flow_layout import button_row
@@ -39,7 +39,7 @@ SEARCH_DELAY_MS = 150
 # Columns sized to their content (a sample text) and columns sharing the rest of the width by weight;
 # once the user resizes or moves a column, the saved layout is used instead.
 SAMPLE_TEXT = {"stt": "0000", "birth": "00/00/0000", "gender": "Nam", "coefficient": "10,00"}
-SHARE = {"name": 1.25, "unit": 1.4, "category": 1.15, "rank": 1.1, "post": 1.0}
+SHARE = {"name": 1.25, "unit": 1.5, "rank": 1.2, "post": 1.1}  # the category (short names) as wide as its text
 
 
 class StaffPage(BasePage):
@@ -413,16 +413,27 @@ class StaffPage(BasePage):
             header = header_fm.horizontalAdvance(str(self.model.headerData(i, Qt.Orientation.Horizontal))) + pad
             if key in SAMPLE_TEXT:
                 widths[key] = max(header, cell_fm.horizontalAdvance(SAMPLE_TEXT[key]) + pad)
+            elif key == "category":  # the longest name a cell shows (long ones by their short name)
+                short = category_short_names()
+                shown = [short.get(name, name) for name in catalogs.labels("category").values()]
+                widths[key] = max([header] + [cell_fm.horizontalAdvance(t) + pad for t in shown])
             else:
                 widths[key] = header
         viewport = self.table.viewport().width()
         scrollbar = self.table.verticalScrollBar()
         if not scrollbar.isVisible():  # the rows may still be loading: keep room for the scroll bar
             viewport -= scrollbar.sizeHint().width()
-        available = viewport - sum(widths[k] for k in SAMPLE_TEXT) - 2
+        available = viewport - sum(widths[k] for k in COLUMN_KEYS if k not in SHARE) - 2
         total_share = sum(SHARE.values())
+        headers = dict(widths)
         for key, share in SHARE.items():
             widths[key] = max(widths[key], int(available * share / total_share))
+        over = sum(widths.values()) - viewport + 2
+        spare = {k: widths[k] - headers[k] for k in SHARE if widths[k] > headers[k]}
+        if over > 0 and spare:  # a narrow screen: the shared columns give up width down to their header
+            share = min(1.0, over / sum(spare.values()))
+            for k, extra in spare.items():
+                widths[k] -= min(extra, int(extra * share + 0.999))
         for i, key in enumerate(COLUMN_KEYS):
             hh.resizeSection(i, widths[key])
 

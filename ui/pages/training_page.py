@@ -61,7 +61,7 @@ def _view(model: CellsTableModel, multi: bool = False) -> QTableView:
     view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection if multi
                           else QTableView.SelectionMode.SingleSelection)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
+    view.setWordWrap(True)  # long names and notes on two lines rather than off screen
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     fit_columns(view, key=(0,))  # the headers whole before any row

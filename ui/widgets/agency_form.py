@@ -31,7 +31,7 @@ class AgencyForm(QWidget):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, reserve=True)  # the fields never move
 
         self.province_combo = QComboBox()
         self.province_combo.addItem(self.tr("— choose the province or city —"), "")
@@ -90,13 +90,11 @@ class AgencyForm(QWidget):
             label = QLabel(labels[key])
             label.setBuddy(widget)
             form.addRow(label, widget)
-            error = self.errors.add(key)
-            error.setWordWrap(False)  # one short sentence; a wrapped label in a form row reserves extra height
-            form.addRow("", error)
+            form.addRow("", self.errors.add(key))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.general_error)
         layout.addLayout(form)
+        layout.addWidget(self.general_error)  # under the fields: a message there moves none of them
 
         self._suggested = ("", "")
         self.province_combo.currentIndexChanged.connect(self._province_chosen)
@@ -153,7 +151,4 @@ class AgencyForm(QWidget):
         self._clear_error("province")
 
     def _clear_error(self, key: str) -> None:
-        label = self.errors.labels.get(key)
-        if label is not None:
-            label.clear()
-            label.hide()
+        self.errors.set_field(key, [])

@@ -6,14 +6,20 @@ refitted by themselves when the view's width changes. Key columns (a name, a dat
 content width, however long; the others at most `limit` pixels, their text elided beyond it with the full text
 in the item's tooltip where the page gives one. When the columns together leave the last column less than its
 header or a share of the width, the non-key columns give up width down to their header's (or a readable
-width); a table whose key columns and headers are together wider than the view scrolls sideways.
+width). When that is not enough, a model that lets its headers wrap (`WrapsHeaders`) shows them on two lines
+(three if two are still too wide),
+the non-key columns give up width down to their (two-line) header, and a view that wraps its text
+(`view.wordWrap()`) lets its key columns wrap too, down to their longest word; its rows then take two lines
+where their text needs them (the rest elided, the whole text in the tooltip). Only a view that wraps nothing
+and whose key columns and headers are together wider than it scrolls sideways.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import combinations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 LIMIT = 360  # the most a non-key column takes for its contents
@@ -21,6 +27,51 @@ Limit = int | Mapping[int, int]
 READABLE = 110  # the width a shrunk column keeps for its text (if its text needs it)
 LAST_SHARE = 0.4  # the share of the width the last column keeps for its text before the others shrink
 MARGIN = 8  # room beyond a cell's own size hint (the style's item padding)
+
+
+ROW_LINES = 2  # the lines a wrapped row shows at most
+LONG_HEADER = 16  # a header longer than this (in characters) may take three lines, a shorter one two
+
+
+def two_lines(text: str) -> str:
+    """`text` broken at the space nearest its middle, for a header on two lines (one word stays whole)."""
+    return in_lines(text, 2)
+
+
+def in_lines(text: str, lines: int) -> str:
+    """`text` broken at spaces into at most `lines` lines, the longest line as short as can be."""
+    words = text.split(" ")
+    if "\n" in text or lines < 2 or len(words) < 2:
+        return text
+    best = [text]
+    for cuts in combinations(range(1, len(words)), min(lines, len(words)) - 1):
+        parts = [" ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)), strict=True)]
+        if max(map(len, parts)) <= max(map(len, best)):  # on a tie the later break (a longer first line)
+            best = parts
+    return "\n".join(best)
+
+
+class WrapsHeaders:
+    """A model whose headers the fitter may put on two or three lines: its `headerData` returns
+    `self.header_text(title)` for a horizontal header's display text."""
+
+    header_lines = 1
+    MOST_LINES = 3
+
+    @property
+    def wrapped_headers(self) -> bool:
+        return self.header_lines > 1
+
+    def header_text(self, title: str) -> str:
+        lines = self.header_lines if len(title) > LONG_HEADER else min(self.header_lines, 2)
+        return in_lines(title, lines)
+
+    def wrap_headers(self, lines: int) -> None:
+        if self.header_lines != lines:
+            self.header_lines = lines
+            count = self.columnCount()  # type: ignore[attr-defined]
+            if count:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)  # type: ignore[attr-defined]
 
 
 def header_of(view: QAbstractItemView) -> QHeaderView:
@@ -42,12 +93,20 @@ def fit_columns(view: QAbstractItemView, key: Iterable[int] = (), limit: Limit =
     the view's width changes. `limit` is one width for every non-key column, or one per column (the others
     `LIMIT`)."""
     keys = tuple(key)
-    _fit(view, keys, limit, stretch_last)
+    _refit(view, keys, limit, stretch_last)
     fitter = view.findChild(_Fitter, FITTER)
     if fitter is None:
         fitter = _Fitter(view, keys, limit, stretch_last)
     else:
         fitter.key, fitter.limit, fitter.stretch_last = keys, limit, stretch_last
+
+
+def _refit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool) -> None:
+    """Fit from headers on one line (a wider window may no longer need them wrapped)."""
+    model = view.model()
+    if isinstance(model, WrapsHeaders):
+        model.wrap_headers(1)
+    _fit(view, key, limit, stretch_last)
 
 
 def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_last: bool) -> None:
@@ -75,26 +134,104 @@ def _fit(view: QAbstractItemView, key: tuple[int, ...], limit: Limit, stretch_la
         floor[c] = title
         need[c] = max(title, content, header.minimumSectionSize())
     width = view.viewport().width() if view.isVisible() else 0
-    if width > 0 and last is not None:
+    if width > 0:
         # room for the last column (its header, and its text up to a share of the width): the other non-key
         # columns give up their width beyond their header's, in proportion
-        room = max(floor[last], min(need[last], int(width * LAST_SHARE)))
+        room = 0 if last is None else max(floor[last], min(need[last], int(width * LAST_SHARE)))
         over = sum(need[c] for c in visible if c != last) + room - width
         # a column keeps at least its header and a readable part of its text
         keep = {c: max(floor[c], min(need[c], READABLE)) for c in visible}
-        extra = {c: need[c] - keep[c] for c in visible if c != last and c not in keys}
-        spare = sum(extra.values())
-        if over > 0 and spare > 0:
-            share = min(1.0, over / spare)
-            for c, e in extra.items():
-                need[c] -= int(e * share + 0.999)
+        others = [c for c in visible if c != last and c not in keys]
+        if over > sum(need[c] - keep[c] for c in others) and isinstance(model, WrapsHeaders) \
+                and not model.wrapped_headers:
+            model.wrap_headers(2)  # the headers on two lines take less width: measure again
+            _fit(view, key, limit, stretch_last)
+            return
+        over = _give_up(need, {c: keep[c] for c in others}, over)
+        # still too wide: the last column keeps only its header, the other columns go down to their header;
+        # in a view that wraps, the key columns first go down to two lines, then the others and at last the
+        # key ones down to their longest word
+        over = max(0, over - (room - floor.get(last, 0)))
+        if not view.wordWrap():
+            over = _give_up(need, {c: floor[c] for c in others}, over)
+        else:  # the text wraps: no column narrower than its longest word (a date, a number stays whole)
+            inner = [c for c in visible if c != last and c in keys]
+            words = _longest_words(view, [c for c in visible if c != last])
+            low = {c: max(floor[c], words[c]) for c in words}
+            over = _give_up(need, {c: max(low[c], (need[c] + 1) // 2) for c in inner}, over)  # whole on 2 lines
+            over = _give_up(need, {c: low[c] for c in others}, over)
+            if over > 0 and isinstance(model, WrapsHeaders) and 1 < model.header_lines < model.MOST_LINES:
+                model.wrap_headers(model.header_lines + 1)  # long headers on one more line before names are cut
+                _fit(view, key, limit, stretch_last)
+                return
+            over = _give_up(need, {c: low[c] for c in inner}, over)
+            over = _give_up(need, {c: floor[c] for c in others}, over)  # a long word cut (whole in the tooltip)
+        if over > 0 and isinstance(model, WrapsHeaders) and 1 < model.header_lines < model.MOST_LINES:
+            model.wrap_headers(model.header_lines + 1)  # still too wide: long headers on one more line
+            _fit(view, key, limit, stretch_last)
+            return
     for c in visible:
         if c != last:
             header.resizeSection(c, need[c])
     if last is not None:
         header.setMinimumSectionSize(min(header.minimumSectionSize(), floor[last]))
-        if header.sectionSize(last) < floor[last]:
-            header.resizeSection(last, floor[last])
+        # the stretched last column keeps at least the size it was last given: give it its header's, then
+        # let it take the rest of the width
+        header.setStretchLastSection(False)
+        header.resizeSection(last, floor[last])
+        header.setStretchLastSection(True)
+    if view.wordWrap() and isinstance(view, QTableView):
+        _fit_rows(view)
+    elif view.wordWrap() and isinstance(view, QTreeView):
+        view.doItemsLayout()  # the rows measured again for the new widths (a long name on two lines)
+
+
+def _give_up(need: dict[int, int], down_to: Mapping[int, int], over: int) -> int:
+    """Columns `down_to` give up their width beyond that, in proportion, until `over` is made up; what is
+    still over is returned."""
+    extra = {c: need[c] - low for c, low in down_to.items() if need[c] > low}
+    spare = sum(extra.values())
+    if over <= 0 or spare <= 0:
+        return over
+    share = min(1.0, over / spare)
+    for c, e in extra.items():
+        need[c] -= min(e, int(e * share + 0.999))
+    return over - min(spare, over)
+
+
+def _longest_words(view: QAbstractItemView, columns: Iterable[int]) -> dict[int, int]:
+    """The width of the longest word in each column's rows (a wrapped column is never narrower)."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    indent = view.indentation() if isinstance(view, QTreeView) else 0
+    out = {}
+    for c in columns:
+        widest = 0
+        pad = 2 * MARGIN  # the cell's padding around its text: measured on the first cell with a text
+        below = [(QModelIndex(), 1 if isinstance(view, QTreeView) and view.rootIsDecorated() else 0)]
+        while below:
+            parent, depth = below.pop()
+            for r in range(model.rowCount(parent)):
+                at = model.index(r, c, parent)
+                text = model.data(at)
+                if text and pad == 2 * MARGIN and "\n" not in str(text):
+                    pad = max(pad, view.sizeHintForIndex(at).width() - metrics.horizontalAdvance(str(text)) + 2)
+                if text:
+                    words = max(metrics.horizontalAdvance(w) for w in str(text).split())
+                    widest = max(widest, words + (depth * indent if c == 0 else 0))
+                if isinstance(view, QTreeView) and model.rowCount(model.index(r, 0, parent)):
+                    below.append((model.index(r, 0, parent), depth + 1))
+        out[c] = widest + pad
+    return out
+
+
+def _fit_rows(view: QTableView) -> None:
+    """Each row as tall as its wrapped text needs, at most `ROW_LINES` lines."""
+    rows = view.verticalHeader()
+    lowest = rows.defaultSectionSize()
+    tallest = max(lowest, ROW_LINES * view.fontMetrics().lineSpacing() + lowest - view.fontMetrics().height())
+    for r in range(view.model().rowCount()):
+        rows.resizeSection(r, max(lowest, min(view.sizeHintForRow(r), tallest)))
 
 
 FITTER = "columnFitter"
@@ -122,4 +259,4 @@ class _Fitter(QObject):
 
     def fit(self) -> None:
         self.width = self.view.viewport().width()
-        _fit(self.view, self.key, self.limit, self.stretch_last)
+        _refit(self.view, self.key, self.limit, self.stretch_last)

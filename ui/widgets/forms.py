@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -397,9 +399,16 @@ def read_dates(fields: dict[str, DateField]) -> dict[str, date | None]:
 
 class FormDialog(QDialog):
     """A dialog that calls one service on OK: on success it closes with the result, on a refused input it
-    stays open with each message under its field (nothing was saved)."""
+    stays open with each message under its field (nothing was saved).
 
-    def __init__(self, title: str, action: Callable[[], Any], parent: QWidget | None = None):
+    With `reserve`, every field's error line keeps its height while empty (FieldErrors' ErrorLine), so the
+    fields do not move as messages come and go; the fields then scroll inside the dialog, whose height stays
+    within a 1366×768 screen however many fields it has (the buttons stay in view)."""
+
+    MAX_HEIGHT = 660  # a 768-pixel screen less the taskbar and the title bar
+
+    def __init__(self, title: str, action: Callable[[], Any], parent: QWidget | None = None, *,
+                 reserve: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.action = action  # reads the fields, calls the service, returns its result
@@ -408,14 +417,28 @@ class FormDialog(QDialog):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, reserve=reserve)
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
-        self.body.addWidget(self.general_error)
-        self.body.addLayout(self.form)
+        self.scroll: QScrollArea | None = None
+        if reserve:
+            self.fields_widget = QWidget()
+            self.content = QVBoxLayout(self.fields_widget)
+            self.content.setContentsMargins(0, 0, 0, 0)
+            self.scroll = QScrollArea()
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.scroll.setWidget(self.fields_widget)
+            self.body.addWidget(self.scroll, 1)
+            self.body.addWidget(self.general_error)  # under the fields: a message there moves none of them
+        else:
+            self.body.addWidget(self.general_error)
+            self.content = self.body
+        self.content.addLayout(self.form)
 
     def add_field(self, label: str, widget: QWidget, field: str) -> QWidget:
         self.form.addRow(label, widget)
@@ -424,14 +447,24 @@ class FormDialog(QDialog):
 
     def add_decision(self, title: str | None = None) -> DecisionForm:
         self.decision_form = DecisionForm(self.errors, title, self)
-        self.body.addWidget(self.decision_form)
+        self.content.addWidget(self.decision_form)
         return self.decision_form
 
     def finish_layout(self, stretch: bool = True) -> None:
         """Buttons at the bottom; `stretch` keeps the fields at the top when the dialog is taller."""
         if stretch:
-            self.body.addStretch(1)
+            self.content.addStretch(1)
         self.body.addWidget(self.buttons)
+        if self.scroll is not None:
+            # as wide as the fields with room for the scroll bar (never clipped on the right), as tall as they
+            # need (no scroll bar when they fit), at most what the screen allows
+            content = self.fields_widget.sizeHint()
+            self.scroll.setMinimumWidth(content.width() + self.scroll.verticalScrollBar().sizeHint().width())
+            margins = self.body.contentsMargins()
+            need = (content.height() + self.buttons.sizeHint().height() + margins.top() + margins.bottom()
+                    + 2 * self.body.spacing())
+            screen = self.screen().availableGeometry().height() - 100 if self.screen() is not None else 0
+            self.resize(max(self.width(), self.sizeHint().width()), min(need, max(self.MAX_HEIGHT, screen)))
 
     def submit(self) -> None:
         self.errors.clear()
