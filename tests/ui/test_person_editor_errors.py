@@ -223,3 +223,21 @@ def test_the_paid_from_day_follows_the_start_day_until_typed_and_never_copies_a_
     type_into(qtbot, editor.salary_date_edit, "01/04/2020")
     type_into(qtbot, editor.start_edit, "01/05/2020")
     assert editor.salary_date_edit.text() == "01/04/2020"  # typed by the officer: kept
+
+
+def test_the_errors_under_the_fields_read_in_english_in_an_english_session(qtbot, editor):  # noqa: ANN001
+    from hrapp import messages
+
+    messages.set_language("en")
+    try:
+        errors = save_with_a_name_only(qtbot, editor)
+    finally:
+        messages.set_language("vi")
+    assert errors == {
+        "gender": "No sex is chosen (male or female).",
+        "birth_date": "The date of birth is missing.",
+        "id_number": "The ID card number is missing.",
+        "category": "No staff category is chosen.",
+        "unit_id": "No unit is chosen.",
+        "start_date": "The start date at the agency is missing.",
+    }
