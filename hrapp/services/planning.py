@@ -415,7 +415,7 @@ def add_post(ctx: ServiceContext, dto: PlanningPostInput) -> q.PostRow:
         errors: list[tuple[str, str]] = []
         if dto.post_code not in catalogs.labels("post"):
             errors.append(("post_code", messages.text("planning_post_missing")))
-        unit = s.get(OrgUnit, dto.unit_id)
+        unit = s.get(OrgUnit, dto.unit_id) if dto.unit_id is not None else None  # no unit chosen yet
         if unit is None:
             errors.append(("unit_id", messages.text("plan_unit_missing")))
         elif ((unit.active_to is not None and unit.active_to < date(period.start_year, 1, 1))
@@ -802,7 +802,7 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
             errors.append(("post_code", messages.text("post_missing")))
         if dto.kind not in APPOINT_KINDS:
             errors.append(("kind", messages.text("appointment_kind_invalid", kind=dto.kind)))
-        unit = s.get(OrgUnit, dto.unit_id)
+        unit = s.get(OrgUnit, dto.unit_id) if dto.unit_id is not None else None  # no unit chosen yet
         if unit is None:
             errors.append(("unit_id", messages.text("plan_unit_missing")))
         elif (unit.active_to is not None and start > unit.active_to) or \

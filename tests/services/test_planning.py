@@ -121,6 +121,13 @@ def test_a_post_is_planned_once_per_unit_and_never_above_the_rule_maximum(ctx, d
     assert "không quá 3 người" in err.value.message
 
 
+def test_a_post_without_a_unit_is_refused_on_the_unit_field_without_a_lookup(ctx, period, recwarn):
+    with pytest.raises(ValidationError) as err:
+        sp.add_post(ctx, sp.PlanningPostInput(period, None, "truong_phong"))
+    assert [field for field, _ in err.value.errors] == ["unit_id"]
+    assert not [w for w in recwarn if "NULL primary key" in str(w.message)]
+
+
 def test_a_post_anyone_was_planned_for_cannot_be_deleted(ctx, dept, period):
     pid = post(ctx, dept, period)
     a = dept.person("Nguyễn Văn An")
