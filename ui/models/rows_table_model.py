@@ -7,11 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.widgets.columns import WrapsHeaders
+
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowsTableModel(QAbstractTableModel):
-    """Headers are given already translated; `centered` names columns shown centred (dates, numbers)."""
+class RowsTableModel(QAbstractTableModel, WrapsHeaders):
+    """Headers are given already translated; `centered` names columns shown centred (dates, numbers). The
+    column fitter may put long headers on two or three lines (`WrapsHeaders`)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[str]],
                  centered: Sequence[int] = (), parent=None):  # noqa: ANN001 - QObject parent
@@ -39,5 +42,5 @@ class RowsTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+            return self.header_text(self._headers[section])
         return None
