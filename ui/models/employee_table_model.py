@@ -40,6 +40,7 @@ from hrapp.queries.employees import (
 )
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
+from ui.widgets.columns import WrapsHeaders
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _rest(f: EmployeeFilter) -> EmployeeFilter:
     return replace(f, search="")
 
 
-class EmployeeTableModel(QAbstractTableModel):
+class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
     """Rows are fetched in pages of PAGE_SIZE through a short-lived read session; at most MAX_PAGES are kept.
     An answer read on a worker brings the rows of its first page, so showing it reads nothing in the window.
 
@@ -410,7 +411,7 @@ class EmployeeTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CTX, COLUMNS[section][1])
+            return self.header_text(QCoreApplication.translate(_CTX, COLUMNS[section][1]))
         if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[section] == "name":
             return QCoreApplication.translate("EmployeeTableModel",
                                               "The list is in order of given name, then middle and family name")

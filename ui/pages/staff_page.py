@@ -402,7 +402,15 @@ class StaffPage(BasePage):
             self.apply_default_widths()
 
     def apply_default_widths(self) -> None:
-        """Fit the columns to the visible width: sample-sized columns first, the rest shared by weight."""
+        """Fit the columns to the visible width: sample-sized columns first, the rest shared by weight; when
+        even their headers do not fit (a large display scaling), the headers go onto two lines."""
+        self.model.wrap_headers(1)
+        if not self._fit_widths():
+            self.model.wrap_headers(2)
+            self._fit_widths()
+
+    def _fit_widths(self) -> bool:
+        """Size the columns for the headers as they are now; whether they all fit in the visible width."""
         hh = self.table.horizontalHeader()
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -410,7 +418,8 @@ class StaffPage(BasePage):
         pad = 28  # cell padding of the style sheet plus breathing room
         widths: dict[str, int] = {}
         for i, key in enumerate(COLUMN_KEYS):
-            header = header_fm.horizontalAdvance(str(self.model.headerData(i, Qt.Orientation.Horizontal))) + pad
+            title = str(self.model.headerData(i, Qt.Orientation.Horizontal))
+            header = max(header_fm.horizontalAdvance(line) for line in title.split("\n")) + pad
             if key in SAMPLE_TEXT:
                 widths[key] = max(header, cell_fm.horizontalAdvance(SAMPLE_TEXT[key]) + pad)
             elif key == "category":  # the longest name a cell shows (long ones by their short name)
@@ -436,6 +445,7 @@ class StaffPage(BasePage):
                 widths[k] -= min(extra, int(extra * share + 0.999))
         for i, key in enumerate(COLUMN_KEYS):
             hh.resizeSection(i, widths[key])
+        return sum(widths.values()) <= viewport - 2
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # Down arrow in the search box moves into the list; Enter searches at once and opens the record when one
