@@ -2,9 +2,9 @@
 clipped (each header's text, in the bold header font with its padding, fits its section), every column of
 every table and tree is in view without scrolling sideways (the visible columns together fit the viewport, no
 horizontal scroll bar), and no button, check box or one-line label is squeezed below its size hint or runs off
-the window. The header and button checks also run at 125% and 150% display scaling in a child process, where
-the screen offers 1366×768 physical pixels, that is fewer logical ones (there a list may still scroll
-sideways)."""
+the window. The header, button and sideways-scrolling checks also run at 125% and 150% display scaling in a
+child process, where the screen offers 1366×768 physical pixels, that is fewer logical ones (there the lists
+named in `STILL_SCROLL` may still scroll sideways)."""
 
 from __future__ import annotations
 
@@ -130,10 +130,13 @@ def beyond_the_window(widget) -> bool:  # noqa: ANN001 - a QWidget
     return right >= window.width()
 
 
-def page_problems(window, key: str, wait, whole: bool = True) -> list[str]:  # noqa: ANN001 - MainWindow
-    """What does not fit on the page, on each tab of its tab widgets in turn (with `whole`, also every column
-    in view without scrolling sideways and no check box or label cut)."""
+def page_problems(window, key: str, wait, whole: bool = True,  # noqa: ANN001 - MainWindow
+                  sideways: bool | None = None) -> list[str]:
+    """What does not fit on the page, on each tab of its tab widgets in turn (with `whole`, also no check box
+    or label cut; with `sideways`, by default as `whole`, every column in view without scrolling sideways)."""
     from ui.tasks import running_tasks
+
+    sideways = whole if sideways is None else sideways
 
     page = window.page(key)
     problems: set[str] = set()
@@ -147,7 +150,7 @@ def page_problems(window, key: str, wait, whole: bool = True) -> list[str]:  # n
                 name = model_name(view)
                 problems.update(f"{key}{where}: {name} header {p}" for p in clipped_headers(view))
                 problems.update(f"{key}{where}: {name} {p}" for p in elided_key_column(view))
-                if whole:
+                if sideways:
                     problems.update(f"{key}{where}: {name} {p}" for p in scrolls_sideways(view))
 
     look("")
@@ -167,10 +170,11 @@ def page_problems(window, key: str, wait, whole: bool = True) -> list[str]:  # n
 def model_name(view: QAbstractItemView) -> str:
     model = view.model()
     first = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) if model else ""
-    return f"{type(view).__name__}({first!s})"
+    return f"{type(view).__name__}({first!s})".replace("\n", " ")
 
 
-def open_every_page(window, wait, whole: bool = True) -> list[str]:  # noqa: ANN001
+def open_every_page(window, wait, whole: bool = True,  # noqa: ANN001
+                    sideways: bool | None = None) -> list[str]:
     """Show each area in turn, let its lists load, and collect what does not fit (see `page_problems`)."""
     from ui.tasks import running_tasks
 
@@ -178,7 +182,7 @@ def open_every_page(window, wait, whole: bool = True) -> list[str]:  # noqa: ANN
     for area in AREAS:
         window.show_area(area.key)
         wait(lambda: not running_tasks())
-        problems += page_problems(window, area.key, wait, whole)
+        problems += page_problems(window, area.key, wait, whole, sideways)
     return problems
 
 
@@ -277,11 +281,36 @@ def wait(condition):
         QCoreApplication.processEvents()
 
 
-problems = open_every_page(window, wait, whole=False)
+problems = open_every_page(window, wait, whole=False, sideways=True)
 print("\\n".join(problems))
 print("window", window.width(), window.height())
-sys.exit(1 if problems else 0)
 """
+
+# The lists that still scroll sideways at a display scaling (page key and the list as `model_name` shows it):
+# their pages are not yet laid out for so few logical pixels. Any other list that scrolls sideways fails.
+STILL_SCROLL = {
+    "1.25": {
+        "org: QTableView(Chức vụ)",
+        "org: QTableView(Ngày)",
+        "org: QTreeWidget(Đơn vị)",
+        "recruitment: QTableView(Năm)",
+        "planning: QTableView(Chức danh)",
+        "admin: QTableWidget(Tên đăng nhập)",
+        "admin [Nhật ký]: QTableView(Thời gian)",
+        "admin [Tài khoản]: QTableWidget(Tên đăng nhập)",
+    },
+    "1.5": {
+        "org: QTableView(Chức vụ)",
+        "org: QTableView(Ngày)",
+        "org: QTreeWidget(Đơn vị)",
+        "recruitment: QTableView(Năm)",
+        "planning: QTableView(Chức danh)",
+        "admin: QTableWidget(Tên đăng nhập)",
+        "admin [Nhật ký]: QTableView(Thời gian)",
+        "admin [Tài khoản]: QTableWidget(Tên đăng nhập)",
+        "rules: QTableWidget(Văn bản)",
+    },
+}
 
 
 @pytest.mark.parametrize("scale", ["1.25", "1.5"])
@@ -291,3 +320,10 @@ def test_every_page_fits_at_125_and_150_percent_scaling(demo_db, scale, tmp_path
     done = subprocess.run([sys.executable, "-c", CHILD, str(demo_db), scale], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert lines and lines[-1].startswith("window "), done.stdout + done.stderr[-3000:]
+    known = STILL_SCROLL[scale]
+    problems = [p for p in lines[:-1] if p and not (
+        any(p.startswith(f"{list_} ") for list_ in known)
+        and (p.endswith("horizontal scroll bar shown") or " > viewport " in p))]
+    assert problems == [], "\n".join(problems)

@@ -38,7 +38,7 @@ def test_row_shows_formatted_columns(window):
     row = [m.data(m.index(0, c)) for c in range(m.columnCount())]
     assert row == ["1", "Nguyễn Văn An", "12/03/1970", "Nam", "Ban Giám đốc", "Công chức", "Chuyên viên chính",
                    "Giám đốc Sở", "6,10"]
-    headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    headers = [m.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(m.columnCount())]
     assert headers == ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Đơn vị", "Loại", "Ngạch", "Chức vụ", "Hệ số"]
 
 
@@ -356,3 +356,26 @@ def test_save_as_writes_the_chosen_format(window, qtbot, tmp_path, monkeypatch):
     notice = window.findChild(Notice, "notice")
     assert notice.isVisible() and notice.text_label.text() == "Đã lưu danh_sach.xlsx"
     assert notice.open_folder_button.isVisible() and notice.path == target
+
+
+def test_headers_go_onto_two_lines_only_when_the_list_is_too_narrow_for_them(qtbot, staff_ctx):
+    from ui.main_window import MainWindow
+
+    def shown(width: int, height: int) -> tuple[list[str], int, int, bool]:
+        w = MainWindow(staff_ctx)
+        qtbot.addWidget(w)
+        w.resize(width, height)
+        w.show()
+        qtbot.waitExposed(w)
+        page = w.show_area("staff")
+        wait_loaded(qtbot, page)
+        qtbot.wait(50)
+        m, header = page.model, page.table.horizontalHeader()
+        total = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+        return ([m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())], total,
+                page.table.viewport().width(), page.table.horizontalScrollBar().isVisible())
+
+    headers, total, viewport, scrolls = shown(1366, 768)
+    assert not any("\n" in h for h in headers) and total <= viewport and not scrolls
+    headers, total, viewport, scrolls = shown(int(1366 / 1.5), int(768 / 1.5))  # 150% display scaling
+    assert "Ngày\nsinh" in headers and total <= viewport and not scrolls
