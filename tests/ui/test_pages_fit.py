@@ -295,9 +295,6 @@ STILL_SCROLL = {
         "org: QTreeWidget(Đơn vị)",
         "recruitment: QTableView(Năm)",
         "planning: QTableView(Chức danh)",
-        "admin: QTableWidget(Tên đăng nhập)",
-        "admin [Nhật ký]: QTableView(Thời gian)",
-        "admin [Tài khoản]: QTableWidget(Tên đăng nhập)",
     },
     "1.5": {
         "org: QTableView(Chức vụ)",
@@ -305,9 +302,6 @@ STILL_SCROLL = {
         "org: QTreeWidget(Đơn vị)",
         "recruitment: QTableView(Năm)",
         "planning: QTableView(Chức danh)",
-        "admin: QTableWidget(Tên đăng nhập)",
-        "admin [Nhật ký]: QTableView(Thời gian)",
-        "admin [Tài khoản]: QTableWidget(Tên đăng nhập)",
         "rules: QTableWidget(Văn bản)",
     },
 }

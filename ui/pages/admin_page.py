@@ -42,6 +42,7 @@ from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
 from ui.widgets.agency_form import AgencyForm
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import run_form
 
 
@@ -86,10 +87,7 @@ class AccountsTab(QWidget):
 
         self.table = _table([self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Units"),
                              self.tr("State")])
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((130, 190, 300, 200)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        fit_columns(self.table, key=(0,), limit=300)  # the user name whole, the state taking the rest
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
 
@@ -137,6 +135,7 @@ class AccountsTab(QWidget):
             values = (u.username, u.full_name, role_name(u.role), scope, self.state_text(u))
             for col, text in enumerate(values):
                 self.table.setItem(row, col, _item(text))
+        fit_columns(self.table, key=(0,), limit=300)
         self._update_buttons()
 
     def state_text(self, u: UserDTO) -> str:

@@ -52,6 +52,7 @@ from ui.formatting import fmt_count
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
+from ui.widgets.columns import fit_columns
 from ui.widgets.forms import date_edit, from_qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -208,10 +209,10 @@ class AuditPage(BasePage):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate((165, 100, 120, 210, 205)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        # the time whole, the other columns up to 210 pixels (down to their header on a narrow screen), the
+        # changes taking the rest; refitted to each new set of rows
+        fit_columns(self.table, key=(0,), limit=210)
+        self.model.modelReset.connect(lambda: fit_columns(self.table, key=(0,), limit=210))
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_entry(cur.row()))
 
         self.detail_title = QLabel()
