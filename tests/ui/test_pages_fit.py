@@ -294,14 +294,12 @@ STILL_SCROLL = {
         "org: QTableView(Ngày)",
         "org: QTreeWidget(Đơn vị)",
         "recruitment: QTableView(Năm)",
-        "planning: QTableView(Chức danh)",
     },
     "1.5": {
         "org: QTableView(Chức vụ)",
         "org: QTableView(Ngày)",
         "org: QTreeWidget(Đơn vị)",
         "recruitment: QTableView(Năm)",
-        "planning: QTableView(Chức danh)",
         "rules: QTableWidget(Văn bản)",
     },
 }

@@ -109,6 +109,7 @@ class PlanningPage(BasePage):
 
         self.posts_model = CellsTableModel([self.tr("Post"), self.tr("Planned"), self.tr("Note"),
                                             self.tr("Held by (term ends)")], centered=(1,), parent=self)
+        self.posts_model.MOST_LINES = 4  # in a narrow part of the window the holders' header on up to four lines
         self.posts_view = self._view(self.posts_model)
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
