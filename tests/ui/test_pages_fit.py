@@ -293,13 +293,11 @@ STILL_SCROLL = {
         "org: QTableView(Chức vụ)",
         "org: QTableView(Ngày)",
         "org: QTreeWidget(Đơn vị)",
-        "recruitment: QTableView(Năm)",
     },
     "1.5": {
         "org: QTableView(Chức vụ)",
         "org: QTableView(Ngày)",
         "org: QTreeWidget(Đơn vị)",
-        "recruitment: QTableView(Năm)",
         "rules: QTableWidget(Văn bản)",
     },
 }

@@ -54,6 +54,7 @@ from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
+from ui.widgets.columns import fit_columns
 
 STATUS_ORDER = ("draft", "open", "round1", "round2", "results", "closed")
 
@@ -114,6 +115,7 @@ class RecruitmentPage(BasePage):
         self.list_model = RowsTableModel([], [])
         self.list_view = _table(self.list_model)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setWordWrap(True)  # a long round name on two lines rather than off screen
         self.list_view.activated.connect(lambda index: self.open_round(self.rows[index.row()].id))
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -189,7 +191,9 @@ class RecruitmentPage(BasePage):
         self.list_view.setModel(self.list_model)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._update_list_buttons())
         self._update_list_buttons()
-        _fit(self.list_view, (1,))
+        # the year and the round's name whole: on a narrow screen (150% scaling) the headers go onto two lines
+        # and the name onto two lines rather than the list scrolling sideways
+        fit_columns(self.list_view, key=(0, 1))
         self.count_label.setText(self.tr("%n round(s)", "", len(self.rows)))
 
     def _update_list_buttons(self) -> None:
