@@ -49,6 +49,7 @@ from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ERROR_STYLE, FormDialog, date_edit, from_qdate, run_form
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 1
+DETAILS_WIDTH = 330  # the width the details keep for their leaders and history tables (two-line headers)
 
 
 def _unit_combo(units: list[UnitAt], exclude: set[int] = frozenset(), none_label: str | None = None) -> QComboBox:
@@ -275,13 +276,14 @@ class OrgPage(BasePage):
             self._give_tree_its_width()
 
     def _give_tree_its_width(self) -> None:
-        """The tree as wide as its columns (within 70% of the page), the details the rest."""
+        """The tree as wide as its columns (within 70% of the page, and leaving the details room for their
+        tables' headers), the details the rest."""
         total = sum(self.splitter.sizes())
         if total <= 0 or self.tree.topLevelItemCount() == 0:
             return
         header = self.tree.header()
         need = header.length() + self.tree.frameWidth() * 2 + self.tree.verticalScrollBar().sizeHint().width()
-        tree = min(need, int(total * 0.7))
+        tree = min(need, int(total * 0.7), max(total - DETAILS_WIDTH, total // 2))
         self.splitter.setSizes([tree, total - tree])
         self._sized = True
 
