@@ -977,8 +977,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "the file {path} is not valid JSON (line {line}, column {column}): {detail}"),
     "cli_unknown_kind": ("loại việc '{kind}' không có (chọn: {choices})", "no kind of task '{kind}' (choose: {choices})"),
     "cli_unknown_rule": ("không có quy định mã '{code}'", "no rule with the code '{code}'"),
+    "cli_position_code_not_found": ("Không có vị trí việc làm mã '{position}'.",
+                                    "There is no job position with code '{position}'."),
+    "cli_position_code_not_in_unit": ("Không có vị trí việc làm mã '{position}' tại đơn vị '{unit}'.",
+                                      "There is no job position with code '{position}' in unit '{unit}'."),
     "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
                                "several units have a position with the code '{code}' ({units}); add --unit"),
+    # the stages of the generator of a simulated province (hrapp/services/generator.py), shown by `generate`
+    "generate_stage_units": ("Đơn vị, vị trí việc làm", "Units, job positions"),
+    "generate_stage_people": ("Hồ sơ nhân sự", "Personnel records"),
+    "generate_stage_quotas": ("Biên chế được giao", "Allotted staff quotas"),
+    "generate_stage_extras": ("Tuyển dụng, quy hoạch, đào tạo", "Recruitment, succession planning, training"),
     # the command line's output (hrapp/commands); a count comes already written (1.234)
     "cli_db_ready": ("Cơ sở dữ liệu sẵn sàng: {url}", "The database is ready: {url}"),
     "cli_demo_loaded": ("Đã nạp dữ liệu mẫu: {counts}.", "The demo data is loaded: {counts}."),
