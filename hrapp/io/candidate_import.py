@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
-from hrapp import clock
+from hrapp import clock, messages
 from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
@@ -145,8 +145,8 @@ class _CandidateReader:
                 continue
             code = codes.get(token)
             if code is None:
-                self.issues.add(row.sheet, row.number, key, row.raw.get(key), f"{what} “{token}” không có trong "
-                                "danh mục của kỳ tuyển dụng này.")
+                self.issues.add(row.sheet, row.number, key, row.raw.get(key),
+                                messages.text("import_not_in_round_list", what=what, token=messages.Verbatim(token)))
             else:
                 out.append(code)
         return tuple(out)
@@ -161,7 +161,8 @@ class _CandidateReader:
             code = self.targets.get(text)
             if code is None:
                 self.issues.add(row.sheet, row.number, key, row.raw.get(key),
-                                f"Vị trí “{text}” không có trong kỳ tuyển dụng (xem trang “{POSITIONS_SHEET}”).")
+                                messages.text("import_position_not_in_round", position=messages.Verbatim(text),
+                                              sheet=messages.Verbatim(POSITIONS_SHEET)))
                 return None
             prefs.append(int(code))
         quals: list[QualificationItem] = []
@@ -170,7 +171,7 @@ class _CandidateReader:
                 quals.append(QualificationItem(kind, v[key], language=v.get("language") if kind == "ngoai_ngu"
                                                else None))
         if v.get("language") and not v.get("language_level"):
-            self.issues.add(row.sheet, row.number, "language_level", "", "Có ngoại ngữ thì ghi trình độ (A1 … C1).")
+            self.issues.add(row.sheet, row.number, "language_level", "", messages.text("import_language_level_missing"))
         groups = self._many(row, "priority_groups", self.priority, "Diện ưu tiên")
         exempt = self._many(row, "exemptions", self.parts, "Phần thi")
         if self.issues.has(row.sheet, row.number, "preference1"):
@@ -203,7 +204,7 @@ class _CandidateReader:
             return []
         self.rows = len(sheet.rows)
         if not sheet.rows:
-            self.issues.add(sheet, 2, None, "", f"Trang tính “{CANDIDATES.name}” không có dòng dữ liệu nào.")
+            self.issues.add(sheet, 2, None, "", messages.text("import_no_rows", sheet=messages.Verbatim(CANDIDATES.name)))
             return []
         forms: list[_Form] = []
         first: dict[str, int] = {}
