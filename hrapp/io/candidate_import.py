@@ -216,7 +216,7 @@ class _CandidateReader:
             if cccd:
                 if cccd in first:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    f"Số CCCD trùng với dòng {first[cccd]}: mỗi người chỉ một phiếu đăng ký.")
+                                    messages.text("import_candidate_repeated", row=first[cccd]))
                     continue
                 first[cccd] = number
             dto = self._form(row)
@@ -253,7 +253,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
             old = existing.get(form.dto.id_number or "")
             if old is not None and any(sc.round_no == 1 for sc in old.scores):
                 reader.issues.add(form.row.sheet, form.row.number, "id_number", form.row.raw.get("id_number"),
-                                  f"{old.full_name} đã có điểm vòng 1; không sửa phiếu đăng ký được nữa.")
+                                  messages.text("import_candidate_scored", name=old.full_name))
         if reader.issues.items:
             issues = tuple(sorted(reader.issues.items, key=lambda i: (i.row, i.column)))
             return ImportResult(dry_run, issues, reader.rows, seconds=time.perf_counter() - started)
@@ -301,7 +301,7 @@ def _score_sheet(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Iss
             if found is not None:
                 found.rows = [(n + i, cells) for n, cells in found.rows]
             return found
-    issues.items.append(ImportIssue(spec.name, 0, "Số báo danh", "", "Không tìm thấy cột “Số báo danh” trong tệp."))
+    issues.items.append(ImportIssue(spec.name, 0, "Số báo danh", "", messages.text("import_no_sbd_column", column=messages.Verbatim("Số báo danh"))))
     return None
 
 
@@ -337,11 +337,11 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
             if not sbd or (named and (not name or name.isdigit())):
                 continue  # numbering row, section lines, closing lines of a printed sheet
             if sbd not in cands:
-                issues.add(sheet, number, "sbd", sbd, f"Không có thí sinh số báo danh {sbd} trong kỳ này.")
+                issues.add(sheet, number, "sbd", sbd, messages.text("import_no_such_sbd", sbd=sbd))
                 continue
             cid, real = cands[sbd]
             if name and fold(name) != fold(real):
-                issues.add(sheet, number, "full_name", name, f"Số báo danh {sbd} là của {real}.")
+                issues.add(sheet, number, "full_name", name, messages.text("import_sbd_other_name", sbd=sbd, name=real))
                 continue
             for code, _title in columns:
                 raw = row.values.get(code)
@@ -355,12 +355,12 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
                     except ArithmeticError:
                         value = None
                     if value is None or not value.is_finite():
-                        issues.add(sheet, number, code, raw, "Điểm phải là số (ví dụ 65,5) hoặc “Vắng”.")
+                        issues.add(sheet, number, code, raw, messages.text("import_score_form", absent=messages.Verbatim("Vắng")))
                         continue
                 where.append((sheet, number, code))
                 entries.append(rec.ScoreEntry(cid, code, value, absent))
     if not issues.items and not entries:
-        issues.items.append(ImportIssue(spec.name, 0, "", "", "Tệp không có điểm nào để nhập."))
+        issues.items.append(ImportIssue(spec.name, 0, "", "", messages.text("import_no_scores")))
     if issues.items:
         return ImportResult(dry_run, tuple(issues.items), len(entries), seconds=time.perf_counter() - started)
     try:

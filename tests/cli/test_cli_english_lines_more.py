@@ -45,3 +45,50 @@ def test_the_generators_progress_reads_in_the_language_asked_for(capsys, tmp_pat
     assert run(capsys, "--db", db2, "init")[0] == 0
     code, _, err = run(capsys, "--db", db2, "generate", "--employees", "20", "--units", "3", "--as-of", "31/12/2025")
     assert code == 0 and "Hồ sơ nhân sự: 20/20 (100%)" in err and "Personnel" not in err
+
+
+def broken_workbook(path) -> str:
+    """A staff sheet with the template's headers and one row whose birth date is no date and whose name is empty."""
+    from openpyxl import Workbook
+
+    from hrapp.io import excel_template as t
+
+    book = Workbook()
+    ws = book.active
+    ws.title = t.PERSONS.name
+    columns = [c for c in t.PERSONS.columns if c.required]
+    ws.append([c.header for c in columns])
+    values = {"id_number": "001090000001", "full_name": None, "gender": "Nam", "birth_date": "ngày 32"}
+    ws.append([values.get(c.key, "x") for c in columns])
+    book.save(path)
+    return str(path)
+
+
+def test_the_row_errors_of_an_import_read_in_the_language_asked_for(capsys, tmp_path):
+    db = str(tmp_path / "a.sqlite3")
+    assert run(capsys, "--db", db, "init")[0] == 0
+    bad = broken_workbook(tmp_path / "bad.xlsx")
+    code, _, err = run(capsys, "--lang", "en", "--db", db, "import", "employees", bad, "--dry-run")
+    assert code == 1
+    assert "Not filled in: họ và tên." in err
+    assert "Date of birth: not a date (write dd/mm/yyyy). (value: ngày 32)" in err
+    assert "Chưa nhập" not in err and "không phải ngày" not in err
+    code, _, err = run(capsys, "--db", db, "import", "employees", bad, "--dry-run")
+    assert code == 1
+    assert "Chưa nhập họ và tên." in err
+    assert "Ngày sinh: không phải ngày (ghi dd/mm/yyyy). (giá trị: ngày 32)" in err
+
+
+def test_an_import_issue_is_located_and_worded_again_in_the_other_language():
+    from hrapp.io.excel_import import ImportIssue
+
+    issue = ImportIssue("Nhân sự", 3, "Ngày sinh", "ngày 32",
+                        messages.text("import_bad_cell", column="Ngày sinh",
+                                      problem=messages.text("import_not_a_date")))
+    assert issue.line() == ("Nhân sự, dòng 3, cột “Ngày sinh”: Ngày sinh: không phải ngày (ghi dd/mm/yyyy). "
+                            "(giá trị: ngày 32)")
+    messages.set_language("en")
+    assert issue.line() == ("Nhân sự, row 3, column “Ngày sinh”: Date of birth: not a date (write dd/mm/yyyy). "
+                            "(value: ngày 32)")
+    missing = messages.text("import_column_missing", column=messages.Verbatim("Họ và tên"))
+    assert messages.say(missing, "en") == "The required column “Họ và tên” is missing."
