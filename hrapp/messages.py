@@ -1281,6 +1281,17 @@ TERMS: dict[str, str] = {
     "đã có điểm vòng 2": "round-2 scores are entered",
     "đã có quyết định, rút hồ sơ hoặc tuyển dụng sau khi có kết quả":
         "decisions, withdrawals or hires are recorded after the results",
+    "Thi tuyển": "Competitive exam", "Xét tuyển": "Selection by review",
+    "Trúng tuyển": "Selected", "Không trúng tuyển": "Not selected", "Chờ quyết định": "Awaiting decision",
+    "Không đủ điều kiện": "Not eligible", "Rút hồ sơ": "Withdrew",
+    "Chờ người đứng đầu cơ quan quyết định": "Awaiting the head of the agency's decision",
+    "Không đủ điều kiện trúng tuyển": "Not eligible for selection",
+    "Rút hồ sơ hoặc không hoàn thiện hồ sơ đúng hạn": "Withdrew, or did not complete the file in time",
+    # the kinds of alerts (hrapp/services/alerts.py)
+    "Đến hạn nâng bậc lương": "Pay step due", "Phụ cấp thâm niên vượt khung": "Beyond-scale seniority allowance",
+    "Thông báo nghỉ hưu": "Retirement notice", "Nghỉ hưu": "Retirement",
+    "Hết thời hạn bổ nhiệm": "Appointment term ends", "Hết thời gian tập sự": "Probation ends",
+    "Chứng chỉ hết hạn": "Certificate expires",
     # roles and rights (hrapp/services/permissions.py)
     "Quản trị hệ thống": "System administrator", "Cán bộ tổ chức (sửa mọi dữ liệu)": "HR officer (edits all data)",
     "Lãnh đạo (xem, phê duyệt danh sách)": "Manager (reads, approves lists)",
@@ -1353,6 +1364,11 @@ def word(code: str, params: Mapping[str, Any] | None = None, lang: str | None = 
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):  # a parameter missing: the site's words rather than a crash
         return fallback if fallback is not None else template
+
+
+def term(label: str, lang: str | None = None) -> str:
+    """A Vietnamese label of the app (a state, a method, a kind) in `lang`: its English from TERMS, else as it is."""
+    return TERMS.get(label, label) if (lang or language()) == "en" else label
 
 
 def say(message: str, lang: str | None = None) -> str:

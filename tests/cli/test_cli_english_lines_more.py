@@ -3,9 +3,13 @@ generator's progress, the row errors of an import."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hrapp import cli, messages
+
+VIETNAMESE = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.I)
 
 
 @pytest.fixture(autouse=True)
@@ -92,3 +96,37 @@ def test_an_import_issue_is_located_and_worded_again_in_the_other_language():
                             "(value: ngày 32)")
     missing = messages.text("import_column_missing", column=messages.Verbatim("Họ và tên"))
     assert messages.say(missing, "en") == "The required column “Họ và tên” is missing."
+
+
+def test_the_apps_labels_of_alerts_and_recruitment_have_english_words():
+    from hrapp.domain.recruitment import OUTCOME_LABELS
+    from hrapp.queries.recruitment import METHOD_LABELS, OUTCOME_SHORT, STATUS_LABELS
+    from hrapp.services.alerts import KIND_LABELS
+
+    labels = [*KIND_LABELS.values(), *METHOD_LABELS.values(), *STATUS_LABELS.values(), *OUTCOME_SHORT.values(),
+              *OUTCOME_LABELS.values()]
+    english = [messages.term(label, "en") for label in labels]
+    assert [e for e in english if VIETNAMESE.search(e)] == []
+    assert [messages.term(label, "vi") for label in labels] == labels
+    assert messages.term("Thi tuyển", "en") == "Competitive exam"
+
+
+def test_alerts_and_recruitment_rounds_name_their_kind_and_state_in_english(capsys, tmp_path):
+    from hrapp.queries.recruitment import METHOD_LABELS, STATUS_LABELS
+    from hrapp.services.alerts import KIND_LABELS
+
+    db = str(tmp_path / "a.sqlite3")
+    assert run(capsys, "--db", db, "init")[0] == 0
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    code, out, _ = run(capsys, "--lang", "en", "--db", db, "alerts", "--days", "3660")
+    assert code == 0
+    kinds = {line.split("\t")[1] for line in out.splitlines() if line.count("\t") >= 3}
+    assert kinds and kinds <= {messages.term(label, "en") for label in KIND_LABELS.values()}
+    code, out, _ = run(capsys, "--db", db, "alerts", "--days", "3660")
+    assert {line.split("\t")[1] for line in out.splitlines() if line.count("\t") >= 3} <= set(KIND_LABELS.values())
+    code, out, _ = run(capsys, "--lang", "en", "--db", db, "recruitment", "list")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines() if line.count("\t") >= 5]
+    assert rows
+    assert {r[3] for r in rows} <= {messages.term(x, "en") for x in METHOD_LABELS.values()}
+    assert {r[4] for r in rows} <= {messages.term(x, "en") for x in STATUS_LABELS.values()}
