@@ -1,8 +1,9 @@
 """More of the command line in English with --lang en (and Vietnamese without): a report's refusal, the
-generator's progress, the row errors of an import."""
+generator's progress, the row errors of an import, the app's labels of alerts and recruitment."""
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -96,6 +97,9 @@ def test_an_import_issue_is_located_and_worded_again_in_the_other_language():
                             "(value: ngày 32)")
     missing = messages.text("import_column_missing", column=messages.Verbatim("Họ và tên"))
     assert messages.say(missing, "en") == "The required column “Họ và tên” is missing."
+    # an import run in a child process sends its issues back pickled: they are worded again in the window
+    back = pickle.loads(pickle.dumps(ImportIssue("Nhân sự", 2, "Họ và tên (*)", "", missing)))
+    assert back.line() == "Nhân sự, row 2, column “Họ và tên (*)”: The required column “Họ và tên” is missing."
 
 
 def test_the_apps_labels_of_alerts_and_recruitment_have_english_words():
