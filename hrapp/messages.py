@@ -977,8 +977,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "the file {path} is not valid JSON (line {line}, column {column}): {detail}"),
     "cli_unknown_kind": ("loại việc '{kind}' không có (chọn: {choices})", "no kind of task '{kind}' (choose: {choices})"),
     "cli_unknown_rule": ("không có quy định mã '{code}'", "no rule with the code '{code}'"),
+    "cli_position_code_not_found": ("Không có vị trí việc làm mã '{position}'.",
+                                    "There is no job position with code '{position}'."),
+    "cli_position_code_not_in_unit": ("Không có vị trí việc làm mã '{position}' tại đơn vị '{unit}'.",
+                                      "There is no job position with code '{position}' in unit '{unit}'."),
     "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
                                "several units have a position with the code '{code}' ({units}); add --unit"),
+    # the stages of the generator of a simulated province (hrapp/services/generator.py), shown by `generate`
+    "generate_stage_units": ("Đơn vị, vị trí việc làm", "Units, job positions"),
+    "generate_stage_people": ("Hồ sơ nhân sự", "Personnel records"),
+    "generate_stage_quotas": ("Biên chế được giao", "Allotted staff quotas"),
+    "generate_stage_extras": ("Tuyển dụng, quy hoạch, đào tạo", "Recruitment, succession planning, training"),
     # the command line's output (hrapp/commands); a count comes already written (1.234)
     "cli_db_ready": ("Cơ sở dữ liệu sẵn sàng: {url}", "The database is ready: {url}"),
     "cli_demo_loaded": ("Đã nạp dữ liệu mẫu: {counts}.", "The demo data is loaded: {counts}."),
@@ -1101,6 +1110,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_results_position": ("{position} ({unit}) – chỉ tiêu {quota}", "{position} ({unit}) – quota {quota}"),
     "cli_wrote_document": ("Đã ghi {path} ({what}).", "Wrote {path} ({what})."),
     # the import's summary line (hrapp/io/excel_import.py)
+    # the rows of an import (hrapp/io): where a problem is, and what it is; sheet and header names are the file's
+    "import_row": ("dòng", "row"),
+    "import_column": ("cột", "column"),
+    "import_value": ("giá trị", "value"),
+    "import_not_a_date": ("không phải ngày (ghi dd/mm/yyyy)", "not a date (write dd/mm/yyyy)"),
+    "import_no_such_day": ("ngày không tồn tại", "no such day"),
+    "import_no_such_month": ("tháng không tồn tại", "no such month"),
+    "import_not_an_integer": ("không phải số nguyên", "not a whole number"),
+    "import_must_be_integer": ("phải là số nguyên", "must be a whole number"),
+    "import_not_a_number": ("không phải số", "not a number"),
+    "import_not_a_number_example": ("không phải số (ví dụ 2,67)", "not a number (for example 2,67)"),
+    "import_bool_cell": ("ghi x nếu đúng, để trống nếu không", "write x if true, leave it empty if not"),
+    "import_cccd_lost_zeros": ("ô đang ở dạng số nên mất số 0 ở đầu (còn {digits} chữ số); hãy định dạng cột là "
+                               "Văn bản (Text) rồi nhập lại đủ 12 chữ số",
+                               "the cell is a number, so its leading zeros are lost ({digits} digits left); format "
+                               "the column as Text and enter all 12 digits again"),
+    "import_no_sheet": ("Không có trang tính “{sheet}”. Hãy dùng mẫu nhập tải từ phần mềm.",
+                        "There is no sheet “{sheet}”. Use the import template downloaded from the application."),
+    "import_sheet_empty": ("Trang tính “{sheet}” trống: không có dòng tiêu đề và dữ liệu.",
+                           "The sheet “{sheet}” is empty: no header row and no data."),
+    "import_column_missing": ("Thiếu cột bắt buộc “{column}”.", "The required column “{column}” is missing."),
+    "import_not_in_list": ("không có trong danh mục (xem trang “{sheet}”)", "not in the list (see the sheet “{sheet}”)"),
+    "import_cell_missing": ("Chưa nhập {column}.", "Not filled in: {column}."),
+    "import_bad_cell": ("{column}: {problem}.", "{column}: {problem}."),
+    "import_no_rows": ("Trang tính “{sheet}” không có dòng dữ liệu nào.", "The sheet “{sheet}” has no data rows."),
+    "import_cccd_repeated": ("Số CCCD trùng với dòng {row} của trang này.",
+                             "The ID card number repeats row {row} of this sheet."),
+    "import_person_out_of_scope": ("Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
+                                   "This person belongs to a unit outside the units assigned to the account."),
+    "import_no_such_person": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong dữ liệu.",
+                              "No one with this ID card number is in the sheet “{sheet}” or in the data."),
+    "import_named_person_out_of_scope": ("{name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
+                                         "{name} belongs to a unit outside the units assigned to the account."),
+    "import_cccd_other_name": ("Số CCCD này đã có trong hồ sơ của {name}, khác họ tên trong tệp; kiểm tra lại số "
+                               "CCCD hoặc sửa họ tên trong hồ sơ.",
+                               "This ID card number is already in the record of {name}, a name other than the "
+                               "file's; check the number or correct the name in the record."),
+    "import_unit_out_of_scope": ("Đơn vị ngoài phạm vi tài khoản được phân công.",
+                                 "The unit is outside the units assigned to the account."),
+    "import_unit_closed": ("Đơn vị này đã thôi hoạt động từ sau ngày {day}.", "This unit stopped working after {day}."),
+    "import_post_without_date": ("Có chức vụ thì phải có ngày bổ nhiệm.", "A post needs its appointment date."),
+    "import_date_without_post": ("Có ngày bổ nhiệm thì phải có mã chức vụ.", "An appointment date needs its post code."),
+    "import_employment_differs": ("Hồ sơ đã có quá trình công tác từ {day} với đơn vị/loại khác; không ghi đè lịch "
+                                  "sử, hãy sửa trong hồ sơ.",
+                                  "The record already has a work period from {day} with another unit or category; "
+                                  "history is not overwritten, correct it in the record."),
+    "import_employment_later": ("Hồ sơ đã có quá trình công tác từ {day}, sau ngày này; không chèn quá trình vào "
+                                "giữa lịch sử.",
+                                "The record already has a work period from {day}, after this date; a period is "
+                                "not inserted into the middle of the history."),
+    "import_two_salaries": ("Có hai mức lương khác nhau cùng hưởng từ {day}.",
+                            "Two different salaries start on the same day, {day}."),
+    "import_salary_stored": ("Hồ sơ đã có diễn biến lương từ {day} (bậc {step}, hệ số {coefficient}); không ghi "
+                             "đè lịch sử.",
+                             "The record already has a salary from {day} (step {step}, coefficient "
+                             "{coefficient}); history is not overwritten."),
+    "import_rank_differs": ("Ngạch khác với ngạch trong hồ sơ vào ngày {day}, mà sau ngày đó đã có quyết định "
+                            "ngạch khác; hãy ghi trong hồ sơ.",
+                            "The rank differs from the record's rank on {day}, and a later decision set another "
+                            "rank; enter it in the record."),
+    "import_date_without_decision_number": ("Có ngày ký thì phải có số quyết định.",
+                                            "A signing date needs its decision number."),
+    "import_decision_without_date": ("Có số quyết định thì phải ghi ngày ký.",
+                                     "A decision number needs its signing date."),
+    "import_date_without_number": ("Có ngày ký thì phải ghi số quyết định.", "A signing date needs its decision number."),
+    "import_unit_code_form": ("Mã đơn vị chỉ gồm chữ, số và các dấu . - / _ (tối đa 40 ký tự).",
+                              "A unit code has only letters, digits and . - / _ (at most 40 characters)."),
+    "import_unit_code_repeated": ("Mã đơn vị trùng với dòng {row} của trang này.",
+                                  "The unit code repeats row {row} of this sheet."),
+    "import_unit_name_too_long": ("Tên đơn vị dài quá 200 ký tự.", "The unit name is longer than 200 characters."),
+    "import_unit_code_taken": ("Mã đơn vị '{code}' đã có trong dữ liệu với tên “{name}”.",
+                               "The unit code '{code}' is already in the data with the name “{name}”."),
+    "import_units_need_whole_agency": ("Chỉ tài khoản làm việc với toàn cơ quan mới được thêm đơn vị.",
+                                       "Only an account working with the whole agency may add units."),
+    "import_no_such_unit": ("Không có đơn vị mang mã này (trong trang “{sheet}” hoặc trong dữ liệu).",
+                            "No unit has this code (in the sheet “{sheet}” or in the data)."),
+    "import_unit_own_parent": ("Đơn vị không thể là cấp trên của chính nó.", "A unit cannot be its own parent."),
+    "import_unit_parent_loop": ("Các đơn vị cấp trên tạo thành vòng lặp.", "The parent units form a loop."),
+    "import_year_range": ("Năm phải trong khoảng {low}–{high}.", "The year must be between {low} and {high}."),
+    "import_quota_range": ("Số được giao phải từ 0 đến 100.000.", "The allotted number must be from 0 to 100,000."),
+    "import_quota_category": ("Loại biên chế không hợp lệ.", "The staff quota category is not valid."),
+    "import_unit_inactive_in_year": ("Đơn vị này không hoạt động trong năm {year}.",
+                                     "This unit is not working in {year}."),
+    "import_quota_repeated": ("Năm, đơn vị và loại trùng với dòng {row} của trang này.",
+                              "Year, unit and category repeat row {row} of this sheet."),
+    "import_not_in_round_list": ("{what} “{token}” không có trong danh mục của kỳ tuyển dụng này.",
+                                 "{what} “{token}” is not in the lists of this recruitment round."),
+    "import_position_not_in_round": ("Vị trí “{position}” không có trong kỳ tuyển dụng (xem trang “{sheet}”).",
+                                     "The position “{position}” is not in the recruitment round (see the sheet "
+                                     "“{sheet}”)."),
+    "import_language_level_missing": ("Có ngoại ngữ thì ghi trình độ (A1 … C1).",
+                                      "A foreign language needs its level (A1 … C1)."),
+    "import_candidate_repeated": ("Số CCCD trùng với dòng {row}: mỗi người chỉ một phiếu đăng ký.",
+                                  "The ID card number repeats row {row}: one application per person."),
+    "import_candidate_scored": ("{name} đã có điểm vòng 1; không sửa phiếu đăng ký được nữa.",
+                                "{name} already has round-1 scores; the application can no longer be changed."),
+    "import_no_sbd_column": ("Không tìm thấy cột “{column}” trong tệp.", "The column “{column}” is not in the file."),
+    "import_no_such_sbd": ("Không có thí sinh số báo danh {sbd} trong kỳ này.",
+                           "No candidate has the number {sbd} in this round."),
+    "import_sbd_other_name": ("Số báo danh {sbd} là của {name}.", "The candidate number {sbd} belongs to {name}."),
+    "import_score_form": ("Điểm phải là số (ví dụ 65,5) hoặc “{absent}”.",
+                          "A score must be a number (for example 65,5) or “{absent}” (absent)."),
+    "import_no_scores": ("Tệp không có điểm nào để nhập.", "The file has no scores to import."),
     "import_has_errors": ("Có {errors} lỗi trong {rows} dòng; chưa ghi dữ liệu nào. Sửa tệp rồi nhập lại.",
                           "{errors} errors in {rows} rows; nothing was written. Correct the file and import it "
                           "again."),
@@ -1148,6 +1260,7 @@ TERMS: dict[str, str] = {
     "họ tên người ký": "signer's name", "chức vụ người ký thay": "deputy's title",
     "họ tên người ký thay": "deputy's name", "họ tên người lập biểu": "preparer's name",
     "tên viết tắt": "short name",
+    "Ngày bổ nhiệm": "Appointment date", "Diện ưu tiên": "Priority group", "Phần thi": "Exam part",
     "Chiều cao (cm)": "Height (cm)", "Cân nặng (kg)": "Weight (kg)",
     "công chức": "civil servants", "viên chức": "public employees", "chuyên môn": "professional qualification",
     # recruitment: the states of a round, what the officer tried, why a step back is refused
@@ -1168,6 +1281,17 @@ TERMS: dict[str, str] = {
     "đã có điểm vòng 2": "round-2 scores are entered",
     "đã có quyết định, rút hồ sơ hoặc tuyển dụng sau khi có kết quả":
         "decisions, withdrawals or hires are recorded after the results",
+    "Thi tuyển": "Competitive exam", "Xét tuyển": "Selection by review",
+    "Trúng tuyển": "Selected", "Không trúng tuyển": "Not selected", "Chờ quyết định": "Awaiting decision",
+    "Không đủ điều kiện": "Not eligible", "Rút hồ sơ": "Withdrew",
+    "Chờ người đứng đầu cơ quan quyết định": "Awaiting the head of the agency's decision",
+    "Không đủ điều kiện trúng tuyển": "Not eligible for selection",
+    "Rút hồ sơ hoặc không hoàn thiện hồ sơ đúng hạn": "Withdrew, or did not complete the file in time",
+    # the kinds of alerts (hrapp/services/alerts.py)
+    "Đến hạn nâng bậc lương": "Pay step due", "Phụ cấp thâm niên vượt khung": "Beyond-scale seniority allowance",
+    "Thông báo nghỉ hưu": "Retirement notice", "Nghỉ hưu": "Retirement",
+    "Hết thời hạn bổ nhiệm": "Appointment term ends", "Hết thời gian tập sự": "Probation ends",
+    "Chứng chỉ hết hạn": "Certificate expires",
     # roles and rights (hrapp/services/permissions.py)
     "Quản trị hệ thống": "System administrator", "Cán bộ tổ chức (sửa mọi dữ liệu)": "HR officer (edits all data)",
     "Lãnh đạo (xem, phê duyệt danh sách)": "Manager (reads, approves lists)",
@@ -1194,6 +1318,12 @@ class Text(str):
         return (Text, (str(self), self.code, self.params))
 
 
+class Verbatim(str):
+    """A parameter written as it is in every language: a name in the user's file (a sheet, a column header)."""
+
+    __slots__ = ()
+
+
 def text(code: str, /, **params: Any) -> Text:
     """The sentence of `code` in the current language, as a string that remembers its code."""
     return Text(word(code, params), code, params)
@@ -1202,6 +1332,8 @@ def text(code: str, /, **params: Any) -> Text:
 def _value(value: Any, lang: str) -> Any:
     if isinstance(value, Text):
         return say(value, lang)
+    if isinstance(value, Verbatim):
+        return str(value)
     if isinstance(value, datetime):
         return f"{value:%d/%m/%Y %H:%M}"
     if isinstance(value, date):
@@ -1232,6 +1364,11 @@ def word(code: str, params: Mapping[str, Any] | None = None, lang: str | None = 
         return template.format_map(values)
     except (KeyError, IndexError, ValueError):  # a parameter missing: the site's words rather than a crash
         return fallback if fallback is not None else template
+
+
+def term(label: str, lang: str | None = None) -> str:
+    """A Vietnamese label of the app (a state, a method, a kind) in `lang`: its English from TERMS, else as it is."""
+    return TERMS.get(label, label) if (lang or language()) == "en" else label
 
 
 def say(message: str, lang: str | None = None) -> str:

@@ -10,7 +10,7 @@ import argparse
 
 from hrapp import clock
 from hrapp.cli import CliError, bi, parse_day, print_json
-from hrapp.messages import text, word
+from hrapp.messages import term, text, word
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -110,7 +110,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
         return 0
     for a in rows:
         late = word("cli_overdue") if a.overdue else ""
-        print(f"{a.due_date:%d/%m/%Y}{late}\t{KIND_LABELS[a.kind]}\t{a.full_name}\t{a.detail}")
+        print(f"{a.due_date:%d/%m/%Y}{late}\t{term(KIND_LABELS[a.kind])}\t{a.full_name}\t{a.detail}")
     print(text("cli_total_tasks", count=len(rows)))
     return 0
 

@@ -42,7 +42,7 @@ class _Progress:
         self.shown: set[tuple[str, int]] = set()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        from hrapp.services.generator import STAGES
+        from hrapp.services.generator import stage_label
 
         tenth = done * 10 // total if total else 10
         step = (stage, tenth if total > 1 else 0)
@@ -52,9 +52,9 @@ class _Progress:
         elapsed = f"{time.perf_counter() - self.started:6.1f}".replace(".", ",")
         if total > 1:
             count = f"{done:,}/{total:,}".replace(",", ".")
-            sys.stderr.write(f"[{elapsed} s] {STAGES.get(stage, stage)}: {count} ({tenth * 10}%)\n")
+            sys.stderr.write(f"[{elapsed} s] {stage_label(stage)}: {count} ({tenth * 10}%)\n")
         else:
-            sys.stderr.write(f"[{elapsed} s] {STAGES.get(stage, stage)}…\n")
+            sys.stderr.write(f"[{elapsed} s] {stage_label(stage)}…\n")
         sys.stderr.flush()
 
 

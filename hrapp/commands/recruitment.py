@@ -11,7 +11,7 @@ from typing import Any
 
 from hrapp.cli import CliError, bi, print_json
 from hrapp.commands.career import rules_group
-from hrapp.messages import text
+from hrapp.messages import term, text
 
 DOCUMENTS = ("plan", "eligible", "scores", "results")
 
@@ -88,7 +88,7 @@ def cmd_rules_rank(args: argparse.Namespace) -> int:
             rank = "" if e["rank"] is None else str(e["rank"])
             total = "" if e["total"] is None else _num(e["total"])
             print(f"  {rank:>3}\t{e['id']}\t{e['full_name']}\tNV{e['preference']}\t{total}\t"
-                  f"{OUTCOME_LABELS[Outcome(e['result'])]}")
+                  f"{term(OUTCOME_LABELS[Outcome(e['result'])])}")
     return 0
 
 
@@ -113,7 +113,7 @@ def cmd_recruitment_list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         plan = text("cli_plan_ref", number=r.plan_number, day=r.plan_date) if r.plan_number and r.plan_date else ""
-        print(f"{r.id}\t{r.year}\t{r.name}\t{r.method_label}\t{r.status_label}\t{plan}\t"
+        print(f"{r.id}\t{r.year}\t{r.name}\t{term(r.method_label)}\t{term(r.status_label)}\t{plan}\t"
               + text("cli_round_counts", quota=r.quota, candidates=r.candidates, hired=r.hired))
     print(text("cli_total_rounds", count=len(rows)))
     return 0
@@ -137,7 +137,7 @@ def cmd_recruitment_results(args: argparse.Namespace) -> int:
         for r in p.rows:
             rank = "" if r.rank is None else str(r.rank)
             total = "" if r.total is None else _num(float(r.total))
-            print(f"  {rank:>3}\t{r.sbd or ''}\t{r.full_name}\tNV{r.choice}\t{total}\t{r.result_label}")
+            print(f"  {rank:>3}\t{r.sbd or ''}\t{r.full_name}\tNV{r.choice}\t{total}\t{term(r.result_label)}")
     return 0
 
 

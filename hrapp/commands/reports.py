@@ -150,8 +150,9 @@ def _run_position(args: argparse.Namespace) -> int:
         found = s.execute(q).all()
     units = sorted({u for _, u in found})
     if not found:
-        raise NotFoundError("position_not_found", f"Không có vị trí việc làm mã '{args.code}'"
-                            + (f" tại đơn vị '{args.unit}'." if args.unit else "."))
+        if args.unit:
+            raise NotFoundError("cli_position_code_not_in_unit", position=args.code, unit=args.unit)
+        raise NotFoundError("cli_position_code_not_found", position=args.code)
     if len(units) > 1:
         raise CliError("cli_position_ambiguous", code=args.code, units=", ".join(units))
     info = export_position(ctx, path, found[0][0])

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
-from hrapp import clock
+from hrapp import clock, messages
 from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
@@ -145,8 +145,8 @@ class _CandidateReader:
                 continue
             code = codes.get(token)
             if code is None:
-                self.issues.add(row.sheet, row.number, key, row.raw.get(key), f"{what} “{token}” không có trong "
-                                "danh mục của kỳ tuyển dụng này.")
+                self.issues.add(row.sheet, row.number, key, row.raw.get(key),
+                                messages.text("import_not_in_round_list", what=what, token=messages.Verbatim(token)))
             else:
                 out.append(code)
         return tuple(out)
@@ -161,7 +161,8 @@ class _CandidateReader:
             code = self.targets.get(text)
             if code is None:
                 self.issues.add(row.sheet, row.number, key, row.raw.get(key),
-                                f"Vị trí “{text}” không có trong kỳ tuyển dụng (xem trang “{POSITIONS_SHEET}”).")
+                                messages.text("import_position_not_in_round", position=messages.Verbatim(text),
+                                              sheet=messages.Verbatim(POSITIONS_SHEET)))
                 return None
             prefs.append(int(code))
         quals: list[QualificationItem] = []
@@ -170,7 +171,7 @@ class _CandidateReader:
                 quals.append(QualificationItem(kind, v[key], language=v.get("language") if kind == "ngoai_ngu"
                                                else None))
         if v.get("language") and not v.get("language_level"):
-            self.issues.add(row.sheet, row.number, "language_level", "", "Có ngoại ngữ thì ghi trình độ (A1 … C1).")
+            self.issues.add(row.sheet, row.number, "language_level", "", messages.text("import_language_level_missing"))
         groups = self._many(row, "priority_groups", self.priority, "Diện ưu tiên")
         exempt = self._many(row, "exemptions", self.parts, "Phần thi")
         if self.issues.has(row.sheet, row.number, "preference1"):
@@ -203,7 +204,7 @@ class _CandidateReader:
             return []
         self.rows = len(sheet.rows)
         if not sheet.rows:
-            self.issues.add(sheet, 2, None, "", f"Trang tính “{CANDIDATES.name}” không có dòng dữ liệu nào.")
+            self.issues.add(sheet, 2, None, "", messages.text("import_no_rows", sheet=messages.Verbatim(CANDIDATES.name)))
             return []
         forms: list[_Form] = []
         first: dict[str, int] = {}
@@ -215,7 +216,7 @@ class _CandidateReader:
             if cccd:
                 if cccd in first:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    f"Số CCCD trùng với dòng {first[cccd]}: mỗi người chỉ một phiếu đăng ký.")
+                                    messages.text("import_candidate_repeated", row=first[cccd]))
                     continue
                 first[cccd] = number
             dto = self._form(row)
@@ -252,7 +253,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
             old = existing.get(form.dto.id_number or "")
             if old is not None and any(sc.round_no == 1 for sc in old.scores):
                 reader.issues.add(form.row.sheet, form.row.number, "id_number", form.row.raw.get("id_number"),
-                                  f"{old.full_name} đã có điểm vòng 1; không sửa phiếu đăng ký được nữa.")
+                                  messages.text("import_candidate_scored", name=old.full_name))
         if reader.issues.items:
             issues = tuple(sorted(reader.issues.items, key=lambda i: (i.row, i.column)))
             return ImportResult(dry_run, issues, reader.rows, seconds=time.perf_counter() - started)
@@ -300,7 +301,7 @@ def _score_sheet(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Iss
             if found is not None:
                 found.rows = [(n + i, cells) for n, cells in found.rows]
             return found
-    issues.items.append(ImportIssue(spec.name, 0, "Số báo danh", "", "Không tìm thấy cột “Số báo danh” trong tệp."))
+    issues.items.append(ImportIssue(spec.name, 0, "Số báo danh", "", messages.text("import_no_sbd_column", column=messages.Verbatim("Số báo danh"))))
     return None
 
 
@@ -336,11 +337,11 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
             if not sbd or (named and (not name or name.isdigit())):
                 continue  # numbering row, section lines, closing lines of a printed sheet
             if sbd not in cands:
-                issues.add(sheet, number, "sbd", sbd, f"Không có thí sinh số báo danh {sbd} trong kỳ này.")
+                issues.add(sheet, number, "sbd", sbd, messages.text("import_no_such_sbd", sbd=sbd))
                 continue
             cid, real = cands[sbd]
             if name and fold(name) != fold(real):
-                issues.add(sheet, number, "full_name", name, f"Số báo danh {sbd} là của {real}.")
+                issues.add(sheet, number, "full_name", name, messages.text("import_sbd_other_name", sbd=sbd, name=real))
                 continue
             for code, _title in columns:
                 raw = row.values.get(code)
@@ -354,12 +355,12 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
                     except ArithmeticError:
                         value = None
                     if value is None or not value.is_finite():
-                        issues.add(sheet, number, code, raw, "Điểm phải là số (ví dụ 65,5) hoặc “Vắng”.")
+                        issues.add(sheet, number, code, raw, messages.text("import_score_form", absent=messages.Verbatim("Vắng")))
                         continue
                 where.append((sheet, number, code))
                 entries.append(rec.ScoreEntry(cid, code, value, absent))
     if not issues.items and not entries:
-        issues.items.append(ImportIssue(spec.name, 0, "", "", "Tệp không có điểm nào để nhập."))
+        issues.items.append(ImportIssue(spec.name, 0, "", "", messages.text("import_no_scores")))
     if issues.items:
         return ImportResult(dry_run, tuple(issues.items), len(entries), seconds=time.perf_counter() - started)
     try:

@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -50,7 +50,7 @@ from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
-from hrapp.messages import text
+from hrapp.messages import Verbatim, say, text, word
 from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
@@ -93,8 +93,10 @@ class ImportIssue:
     message: str
 
     def line(self) -> str:
-        where = f"{self.sheet}, dòng {self.row}" + (f", cột “{self.column}”" if self.column else "")
-        return f"{where}: {self.message}" + (f" (giá trị: {self.value})" if self.value else "")
+        """Where and what, in the language of the session (the sheet, header and value as in the file)."""
+        where = f"{self.sheet}, {word('import_row')} {self.row}" + (
+            f", {word('import_column')} “{self.column}”" if self.column else "")
+        return f"{where}: {say(self.message)}" + (f" ({word('import_value')}: {self.value})" if self.value else "")
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def _date(cell: Any) -> date | None:
     if isinstance(cell, float | int) and not isinstance(cell, bool):
         if 10000 <= cell <= 80000:  # a date whose cell lost its date format: an Excel serial number
             return EXCEL_EPOCH + timedelta(days=int(cell))
-        raise _Bad("không phải ngày (ghi dd/mm/yyyy)")
+        raise _Bad(messages.text("import_not_a_date"))
     text = str(cell).strip()
     m = _DMY.match(text)
     try:
@@ -249,8 +251,8 @@ def _date(cell: Any) -> date | None:
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
-        raise _Bad("ngày không tồn tại") from None
-    raise _Bad("không phải ngày (ghi dd/mm/yyyy)")
+        raise _Bad(messages.text("import_no_such_day")) from None
+    raise _Bad(messages.text("import_not_a_date"))
 
 
 def _birth(cell: Any) -> tuple[date, str] | None:
@@ -265,7 +267,7 @@ def _birth(cell: Any) -> tuple[date, str] | None:
         if m:
             month = int(m.group(1))
             if not 1 <= month <= 12:
-                raise _Bad("tháng không tồn tại")
+                raise _Bad(messages.text("import_no_such_month"))
             return date(int(m.group(2)), month, 1), "month"
     day = _date(cell)
     return (day, "day") if day else None
@@ -275,28 +277,28 @@ def _int(cell: Any) -> int | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
-        raise _Bad("không phải số nguyên")
+        raise _Bad(messages.text("import_not_an_integer"))
     if isinstance(cell, float | int):
         if float(cell).is_integer():
             return int(cell)
-        raise _Bad("phải là số nguyên")
+        raise _Bad(messages.text("import_must_be_integer"))
     text = str(cell).strip()
     if re.fullmatch(r"[+-]?\d+", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d+[.,]0+", text):
         return int(re.split(r"[.,]", text)[0])
-    raise _Bad("không phải số nguyên")
+    raise _Bad(messages.text("import_not_an_integer"))
 
 
 def _decimal(cell: Any) -> Decimal | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
-        raise _Bad("không phải số")
+        raise _Bad(messages.text("import_not_a_number"))
     if isinstance(cell, float | int):
         value = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
         if not value.is_finite():
-            raise _Bad("không phải số")
+            raise _Bad(messages.text("import_not_a_number"))
         return value
     text = str(cell).strip().replace(" ", "")
     if text.count(",") == 1 and "." not in text:
@@ -304,9 +306,9 @@ def _decimal(cell: Any) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise _Bad("không phải số (ví dụ 2,67)") from None
+        raise _Bad(messages.text("import_not_a_number_example")) from None
     if not value.is_finite():
-        raise _Bad("không phải số")
+        raise _Bad(messages.text("import_not_a_number"))
     return value
 
 
@@ -316,13 +318,13 @@ def _bool(cell: Any) -> bool:
     if isinstance(cell, float | int):
         if cell in (0, 1):
             return bool(cell)
-        raise _Bad("ghi x nếu đúng, để trống nếu không")
+        raise _Bad(messages.text("import_bool_cell"))
     key = fold(str(cell or ""))
     if key in _TRUE:
         return True
     if key in _FALSE:
         return False
-    raise _Bad("ghi x nếu đúng, để trống nếu không")
+    raise _Bad(messages.text("import_bool_cell"))
 
 
 def _cccd(cell: Any) -> str | None:
@@ -331,8 +333,7 @@ def _cccd(cell: Any) -> str | None:
     if isinstance(cell, float | int) and not isinstance(cell, bool):
         digits = str(int(cell)) if float(cell).is_integer() else str(cell)
         if len(digits) < v.CCCD_LENGTH:
-            raise _Bad(f"ô đang ở dạng số nên mất số 0 ở đầu (còn {len(digits)} chữ số); hãy định dạng cột là "
-                       "Văn bản (Text) rồi nhập lại đủ 12 chữ số")
+            raise _Bad(messages.text("import_cccd_lost_zeros", digits=len(digits)))
         return digits
     return (_normalize_cccd(cell) if cell.__class__ is str else v.normalize_cccd(str(cell))) or None
 
@@ -443,13 +444,12 @@ def _locate(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Issues, 
     placeholder = _Sheet(spec, {}, {}, [])
     if name is None:
         if required:
-            issues.items.append(ImportIssue(spec.name, 0, "", "", f"Không có trang tính “{spec.name}”. Hãy dùng mẫu "
-                                            "nhập tải từ phần mềm."))
+            issues.items.append(ImportIssue(spec.name, 0, "", "", text("import_no_sheet", sheet=Verbatim(spec.name))))
         return None
     rows = book[name]
     start = next((i for i, r in enumerate(rows) if any(c not in (None, "") for c in r)), None)
     if start is None:
-        issues.add(placeholder, 1, None, "", f"Trang tính “{name}” trống: không có dòng tiêu đề và dữ liệu.")
+        issues.add(placeholder, 1, None, "", text("import_sheet_empty", sheet=Verbatim(name)))
         return None
     by_key = {t.header_key(c.title): c for c in spec.columns} | {t.header_key(c.key): c for c in spec.columns}
     index: dict[str, int] = {}
@@ -462,7 +462,7 @@ def _locate(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Issues, 
     sheet = _Sheet(spec, index, titles, [])
     missing = [c for c in spec.columns if c.required and c.key not in index]
     for col in missing:
-        issues.add(sheet, start + 1, col.key, "", f"Thiếu cột bắt buộc “{col.header}”.")
+        issues.add(sheet, start + 1, col.key, "", text("import_column_missing", column=Verbatim(col.header)))
     if not index:
         return None
     data = [(start + 2 + i, r) for i, r in enumerate(rows[start + 1:]) if any(c not in (None, "") for c in r)]
@@ -493,7 +493,7 @@ def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[_Converter]:
                 text = _text(cell) or ""
                 code = codes.get(text) if codes is not None else text
                 if code is None:
-                    raise _Bad(f"không có trong danh mục (xem trang “{t.CODES_SHEET}”)")
+                    raise _Bad(messages.text("import_not_in_list", sheet=Verbatim(t.CODES_SHEET)))
                 return code
 
             out.append((col, pos, read, codes.cache if codes is not None else _SAME))
@@ -521,12 +521,12 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
                         continue
         if cell is None or cell == "":
             if col.required:
-                issues.add(sheet, number, col.key, "", f"Chưa nhập {col.title.lower()}.")
+                issues.add(sheet, number, col.key, "", text("import_cell_missing", column=col.title.lower()))
             continue
         try:
             values[col.key] = read(cell)
         except _Bad as exc:
-            issues.add(sheet, number, col.key, cell, f"{col.title}: {exc}.")
+            issues.add(sheet, number, col.key, cell, text("import_bad_cell", column=col.title, problem=exc.args[0]))
     return _Row(sheet, number, values, _Raw(cells, sheet.index))
 
 
@@ -655,7 +655,7 @@ class _Importer:
         if persons is None:
             return []
         if self.total == 1 and not self.issues.items and not self.org.rows:
-            self.issues.add(persons, 2, None, "", f"Trang tính “{t.PERSONS.name}” không có dòng dữ liệu nào.")
+            self.issues.add(persons, 2, None, "", text("import_no_rows", sheet=Verbatim(t.PERSONS.name)))
             return []
         plans: dict[str, _Plan] = {}
         first_row: dict[str, int] = {}
@@ -676,7 +676,7 @@ class _Importer:
             if cccd:
                 if cccd in first_row:
                     self.issues.add(persons, row.number, "id_number", row.raw.get("id_number"),
-                                    f"Số CCCD trùng với dòng {first_row[cccd]} của trang này.")
+                                    text("import_cccd_repeated", row=first_row[cccd]))
                     continue
                 first_row[cccd] = row.number
             plan = self._person(row, existing.get(cccd) if cccd else None)
@@ -701,7 +701,7 @@ class _Importer:
                 if plan is None and cccd in existing and self.scope is not None \
                         and self.person_units.get(existing[cccd].id) not in self.scope:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    "Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.")
+                                    text("import_person_out_of_scope"))
                     continue
                 if plan is None and cccd in existing:
                     ex = existing[cccd]
@@ -709,7 +709,7 @@ class _Importer:
                     births[cccd] = ex.identity.birth_date
                 if plan is None:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    "Không có người mang số CCCD này trong trang “Nhân sự” hoặc trong dữ liệu.")
+                                    text("import_no_such_person", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 handler(row, plan, existing.get(cccd), births.get(cccd))
         for cccd, plan in plans.items():
@@ -757,14 +757,13 @@ class _Importer:
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
         if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
-                            f"{ex.full_name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.")
+                            text("import_named_person_out_of_scope", name=ex.full_name))
             return None
         if ex is not None:
             if normalize_name(val["full_name"]) != ex.full_name and \
                     _fold(normalize_name(val["full_name"])) != _fold(ex.full_name):
                 self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
-                                f"Số CCCD này đã có trong hồ sơ của {ex.full_name}, khác họ tên trong tệp; kiểm "
-                                "tra lại số CCCD hoặc sửa họ tên trong hồ sơ.")
+                                text("import_cccd_other_name", name=ex.full_name))
                 return None
             identity = ps.IdentityInput(**{**ex.identity.__dict__, **file_identity})
             identity_changes = {k: x for k, x in file_identity.items() if k not in ("full_name", "id_number")
@@ -800,16 +799,16 @@ class _Importer:
         self._map(row, ps.new_person_errors(check, self.rules, self.today), _PERSON_FIELDS)
         if unit_id is not None and self.scope is not None and unit_id not in self.scope:
             self.issues.add(row.sheet, row.number, "unit_code", row.raw.get("unit_code"),
-                            "Đơn vị ngoài phạm vi tài khoản được phân công.")
+                            text("import_unit_out_of_scope"))
         if unit_id is not None and employment.start_date is not None:
             since, until = self.unit_dates.get(unit_id, (None, None))
             if until is not None and employment.start_date > until:
                 self.issues.add(row.sheet, row.number, "unit_code", row.raw.get("unit_code"),
-                                f"Đơn vị này đã thôi hoạt động từ sau ngày {v.dmy(until)}.")
+                                text("import_unit_closed", day=v.dmy(until)))
         if val.get("post_code") and val.get("post_date") is None:
-            self.issues.add(row.sheet, row.number, "post_date", "", "Có chức vụ thì phải có ngày bổ nhiệm.")
+            self.issues.add(row.sheet, row.number, "post_date", "", text("import_post_without_date"))
         elif val.get("post_date") and not val.get("post_code"):
-            self.issues.add(row.sheet, row.number, "post_code", "", "Có ngày bổ nhiệm thì phải có mã chức vụ.")
+            self.issues.add(row.sheet, row.number, "post_code", "", text("import_date_without_post"))
         elif val.get("post_date"):
             msg = v.not_before_birth_error(val["post_date"], birth, "Ngày bổ nhiệm") or \
                 v.not_future_error(val["post_date"], self.today, "Ngày bổ nhiệm")
@@ -834,14 +833,12 @@ class _Importer:
             r = same[0]
             if (r.unit_id, r.category) != (e.unit_id, e.category):
                 self.issues.add(row.sheet, row.number, "start_date", row.raw.get("start_date"),
-                                f"Hồ sơ đã có quá trình công tác từ {v.dmy(r.start_date)} với đơn vị/loại khác; "
-                                "không ghi đè lịch sử, hãy sửa trong hồ sơ.")
+                                text("import_employment_differs", day=v.dmy(r.start_date)))
             return
         later = [r for r in ex.employments if r.start_date > e.start_date]  # type: ignore[operator]
         if later:
             self.issues.add(row.sheet, row.number, "start_date", row.raw.get("start_date"),
-                            f"Hồ sơ đã có quá trình công tác từ {v.dmy(max(r.start_date for r in later))}, sau "
-                            "ngày này; không chèn quá trình vào giữa lịch sử.")
+                            text("import_employment_later", day=v.dmy(max(r.start_date for r in later))))
 
     def _check_salary_merge(self, plan: _Plan, ex: _Existing | None) -> None:
         """Two rows for one day must agree; rows already stored are kept (never overwritten)."""
@@ -857,7 +854,7 @@ class _Importer:
             if other is not None:
                 if (other.rank_code, other.step, other.coefficient) != (sal.rank_code, sal.step, sal.coefficient):
                     self.issues.add(row.sheet, row.number, "salary_date", row.raw.get("salary_date") or day,
-                                    f"Có hai mức lương khác nhau cùng hưởng từ {v.dmy(day)}.")
+                                    text("import_two_salaries", day=v.dmy(day)))
                 continue
             seen[day] = sal
             if old is not None:
@@ -865,8 +862,8 @@ class _Importer:
                 given = Decimal(str(sal.coefficient)) if sal.coefficient is not None else stored_coefficient
                 if (old.rank_code, old.step, stored_coefficient) != (sal.rank_code, sal.step, given):
                     self.issues.add(row.sheet, row.number, "salary_date", row.raw.get("salary_date") or day,
-                                    f"Hồ sơ đã có diễn biến lương từ {v.dmy(day)} (bậc {old.step}, hệ số "
-                                    f"{fmt_coefficient(old.coefficient)}); không ghi đè lịch sử.")
+                                    text("import_salary_stored", day=v.dmy(day), step=old.step,
+                                         coefficient=fmt_coefficient(old.coefficient)))
                 continue
             keep.append((row, sal))
         keep.sort(key=lambda pair: pair[1].effective_date)  # type: ignore[arg-type, return-value]
@@ -879,8 +876,7 @@ class _Importer:
             assert day is not None
             if _held_rank(ex.ranks, day) != sal.rank_code and day < last_rank:
                 self.issues.add(row.sheet, row.number, "rank_code", sal.rank_code,
-                                f"Ngạch khác với ngạch trong hồ sơ vào ngày {v.dmy(day)}, mà sau ngày đó đã có "
-                                "quyết định ngạch khác; hãy ghi trong hồ sơ.")
+                                text("import_rank_differs", day=v.dmy(day)))
 
     def _qualification(self, row: _Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
         val = row.values
@@ -917,7 +913,7 @@ class _Importer:
             decision = DecisionInput(val["decision_number"], val.get("decision_date"))  # type: ignore[arg-type]
             errors += decision_errors(decision)
         elif val.get("decision_date"):
-            errors.append(("decision.number", "Có ngày ký thì phải có số quyết định."))
+            errors.append(("decision.number", text("import_date_without_decision_number")))
         sal = ps.SalaryInput(val.get("rank_code"), val.get("salary_step"), val.get("coefficient"),
                              val.get("salary_date"), percent=val.get("percent") or 100,
                              reason=val.get("reason") or "thuong_xuyen", decision=decision)

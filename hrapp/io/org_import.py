@@ -13,6 +13,7 @@ from sqlalchemy import select
 from hrapp import catalogs
 from hrapp.db.models import HeadcountQuota, OrgUnit, OrgUnitEvent
 from hrapp.io import excel_template as t
+from hrapp.messages import Verbatim, text
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionInput, add_decision, decision_errors
 from hrapp.services.org import CODE_RE
 from hrapp.text import fold
@@ -42,9 +43,9 @@ def _decision_issues(imp: _Importer, row: _Row, required: bool) -> None:
     number, signed = row.values.get("decision_number"), row.values.get("decision_date")
     sheet, n = row.sheet, row.number
     if number and signed is None and not imp.issues.has(sheet, n, "decision_date"):
-        imp.issues.add(sheet, n, "decision_date", "", "Có số quyết định thì phải ghi ngày ký.")
+        imp.issues.add(sheet, n, "decision_date", "", text("import_decision_without_date"))
     elif signed and not number and not imp.issues.has(sheet, n, "decision_number"):
-        imp.issues.add(sheet, n, "decision_number", "", "Có ngày ký thì phải ghi số quyết định.")
+        imp.issues.add(sheet, n, "decision_number", "", text("import_date_without_number"))
     elif number and signed:
         for fld, message in decision_errors(DecisionInput(number=number, sign_date=signed)):
             key = "decision_date" if fld.endswith("date") else "decision_number"
@@ -82,24 +83,24 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 continue
             if len(code) > 40 or not CODE_RE.match(code):
                 imp.issues.add(units_sheet, number, "code", code,
-                               "Mã đơn vị chỉ gồm chữ, số và các dấu . - / _ (tối đa 40 ký tự).")
+                               text("import_unit_code_form"))
                 continue
             key = code.lower()
             if key in first:
-                imp.issues.add(units_sheet, number, "code", code, f"Mã đơn vị trùng với dòng {first[key]} của trang này.")
+                imp.issues.add(units_sheet, number, "code", code, text("import_unit_code_repeated", row=first[key]))
                 continue
             first[key] = number
             name = row.values.get("name") or ""
             if len(name) > 200:
-                imp.issues.add(units_sheet, number, "name", name, "Tên đơn vị dài quá 200 ký tự.")
+                imp.issues.add(units_sheet, number, "name", name, text("import_unit_name_too_long"))
             if key in stored:
                 if fold(stored[key][1]) != fold(name):
                     imp.issues.add(units_sheet, number, "code", code,
-                                   f"Mã đơn vị '{code}' đã có trong dữ liệu với tên “{stored[key][1]}”.")
+                                   text("import_unit_code_taken", code=code, name=stored[key][1]))
                 continue  # the same unit again: kept as it is
             if imp.scope is not None:
                 imp.issues.add(units_sheet, number, "code", code,
-                               "Chỉ tài khoản làm việc với toàn cơ quan mới được thêm đơn vị.")
+                               text("import_units_need_whole_agency"))
                 continue
             _decision_issues(imp, row, required=False)
             new[key] = row
@@ -107,10 +108,10 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
             parent = (row.values.get("parent_code") or "").lower()
             if parent and parent not in new and parent not in stored:
                 imp.issues.add(units_sheet, row.number, "parent_code", row.values["parent_code"],
-                               "Không có đơn vị mang mã này (trong trang “Đơn vị” hoặc trong dữ liệu).")
+                               text("import_no_such_unit", sheet=Verbatim(t.UNITS.name)))
             elif parent == key:
                 imp.issues.add(units_sheet, row.number, "parent_code", row.values["parent_code"],
-                               "Đơn vị không thể là cấp trên của chính nó.")
+                               text("import_unit_own_parent"))
         # a loop of parents among the new units (A under B, B under A) can never be written
         for key, row in new.items():
             seen, cur = {key}, (row.values.get("parent_code") or "").lower()
@@ -119,7 +120,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 cur = (new[cur].values.get("parent_code") or "").lower()
             if cur in seen and cur != "" and cur in new and not imp.issues.has(units_sheet, row.number, "parent_code"):
                 imp.issues.add(units_sheet, row.number, "parent_code", row.values["parent_code"],
-                               "Các đơn vị cấp trên tạo thành vòng lặp.")
+                               text("import_unit_parent_loop"))
 
     if len(imp.issues.items) == before and new:
         ids = {k: v[0] for k, v in stored.items()}
@@ -168,30 +169,30 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
             year, code, category, count = (values.get("year"), values.get("unit_code"), values.get("category"),
                                            values.get("number"))
             if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-                imp.issues.add(quotas_sheet, number, "year", year, f"Năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}.")
+                imp.issues.add(quotas_sheet, number, "year", year, text("import_year_range", low=MIN_YEAR, high=MAX_YEAR))
             if count is not None and not 0 <= count <= 100000:
-                imp.issues.add(quotas_sheet, number, "number", count, "Số được giao phải từ 0 đến 100.000.")
+                imp.issues.add(quotas_sheet, number, "number", count, text("import_quota_range"))
             if category is not None and category not in catalogs.CATEGORIES:
-                imp.issues.add(quotas_sheet, number, "category", category, "Loại biên chế không hợp lệ.")
+                imp.issues.add(quotas_sheet, number, "category", category, text("import_quota_category"))
             unit_id = by_code.get(code.lower()) if code else None
             if code and unit_id is None:
                 imp.issues.add(quotas_sheet, number, "unit_code", code,
-                               "Không có đơn vị mang mã này (trong trang “Đơn vị” hoặc trong dữ liệu).")
+                               text("import_no_such_unit", sheet=Verbatim(t.UNITS.name)))
             elif unit_id is not None and unit_id > 0 and year is not None:
                 start, end = imp.unit_dates.get(unit_id, (None, None))
                 if (start is not None and start > date(year, 12, 31)) or (end is not None and end < date(year, 1, 1)):
                     imp.issues.add(quotas_sheet, number, "unit_code", code,
-                                   f"Đơn vị này không hoạt động trong năm {year}.")
+                                   text("import_unit_inactive_in_year", year=year))
             if imp.scope is not None and unit_id is not None and unit_id not in imp.scope:
                 imp.issues.add(quotas_sheet, number, "unit_code", code,
-                               "Đơn vị ngoài phạm vi tài khoản được phân công.")
+                               text("import_unit_out_of_scope"))
             _decision_issues(imp, row, required=True)
             if None in (year, unit_id, category, count):
                 continue
             key = (year, unit_id, category)
             if key in first_q:
                 imp.issues.add(quotas_sheet, number, "category", values.get("category"),
-                               f"Năm, đơn vị và loại trùng với dòng {first_q[key]} của trang này.")
+                               text("import_quota_repeated", row=first_q[key]))
                 continue
             first_q[key] = number
             planned.append((row, unit_id))

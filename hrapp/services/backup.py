@@ -11,10 +11,12 @@ from a backup into an empty database.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import re
 import shutil
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -253,6 +255,23 @@ def _take_exclusive(db: Path) -> None:
         )
 
 
+def _take_exclusive_when_free(db: Path, ctx: ServiceContext | None, wait_s: float = 5.0) -> None:
+    """`_take_exclusive`, waiting a few seconds for this app's own short reads (a list being read on a worker
+    thread while the restore starts) to hand their connections back; another program's hold is still refused."""
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            _take_exclusive(db)
+            return
+        except DatabaseError as exc:
+            if exc.code != "in_use" or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.2)
+        if ctx is not None:
+            ctx.engine.dispose()  # connections handed back since the last attempt are closed
+        gc.collect()  # a pool replaced by dispose() closes the connections it still held when it is freed
+
+
 def _safety_copy(db: Path, stamp: str) -> Path:
     target = db.with_name(f"{db.stem}.before-restore-{stamp}{BACKUP_SUFFIX}")
     try:
@@ -302,7 +321,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
             ctx.engine.dispose()
         safety: Path | None = None
         if db.exists():
-            _take_exclusive(db)
+            _take_exclusive_when_free(db, ctx)
             safety = _safety_copy(db, stamp)
         os.replace(staged, db)
         _fsync_dir(db.parent)

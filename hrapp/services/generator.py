@@ -77,12 +77,18 @@ MAX_UNITS = 10_000
 BATCH = 2_000  # people per round of inserts
 NEW_SCALE = date(2004, 10, 1)  # NĐ 204/2004: salaries converted to the new scale on this day
 NOT_EMPTY = "Cơ sở dữ liệu đã có dữ liệu; chỉ sinh dữ liệu giả lập vào cơ sở dữ liệu trống."
+# the stages reported to `progress`, and the code of their words in hrapp/messages.py
 STAGES = {
-    "units": "Đơn vị, vị trí việc làm",
-    "people": "Hồ sơ nhân sự",
-    "quotas": "Biên chế được giao",
-    "extras": "Tuyển dụng, quy hoạch, đào tạo",
+    "units": "generate_stage_units",
+    "people": "generate_stage_people",
+    "quotas": "generate_stage_quotas",
+    "extras": "generate_stage_extras",
 }
+
+
+def stage_label(stage: str) -> str:
+    """The name of a stage of the generator, in the language of the session."""
+    return messages.word(STAGES[stage]) if stage in STAGES else stage
 
 # (code, name, phòng, chi cục, trung tâm, kind of public service units (dvsn) and their name pattern)
 DEPARTMENTS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str], ...] = (

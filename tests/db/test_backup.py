@@ -255,6 +255,34 @@ def test_restore_is_refused_while_another_program_has_the_database_open(ctx, db_
     assert names_in(db_path) == ["Nguyễn Văn An", "Người Thứ Hai"]
 
 
+def test_restore_waits_for_a_read_of_this_app_that_ends_soon(ctx, db_path, tmp_path, backend):
+    """A list read on a worker thread as the restore starts hands its connection back: the restore goes on."""
+    import threading
+
+    if backend != "sqlite":
+        pytest.skip("restore replaces a SQLite file")
+    add_people(ctx, ["Nguyễn Văn An"])
+    saved = tmp_path / "saved.sqlite3"
+    bk.backup(ctx, saved)
+    add_people(ctx, ["Người Thứ Hai"])
+    reading, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with ctx.read() as s:
+            s.scalar(select(Person.id).limit(1))
+            reading.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    reading.wait(5)
+    threading.Timer(0.6, release.set).start()
+    result = bk.restore(ctx, saved)
+    thread.join()
+    assert result.safety_copy is not None
+    assert names_in(db_path) == ["Nguyễn Văn An"]
+
+
 def test_a_server_database_is_backed_up_as_a_file_and_restored_with_copy_to(ctx, tmp_path, backend):
     if backend != "postgresql":
         pytest.skip("PostgreSQL only")

@@ -252,3 +252,39 @@ def test_a_field_message_of_a_service_reads_in_english():
     assert messages.render(refused, "vi") == "Chưa nhập tên cơ quan. Tên viết tắt dài quá 20 ký tự."
     assert messages.render(refused, "en") == ("The agency name is missing. Short name is longer than 20 "
                                               "characters.")
+
+
+def plain_import_messages(path: Path) -> list[int]:
+    """Lines where an import's row message is a literal Vietnamese sentence (or f-string): the message given to
+    `issues.add(...)` or `ImportIssue(...)` (its last argument), a cell's complaint `_Bad("…")`, and the field
+    messages the services' scan looks for."""
+    source = path.read_text(encoding="utf-8")
+    lines = plain_field_messages(path)
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) or ""
+        if name not in ("add", "ImportIssue", "_Bad"):
+            continue
+        message = node.args[-1]
+        if isinstance(message, (ast.Constant, ast.JoinedStr)) and \
+                VIETNAMESE.search(ast.get_source_segment(source, message) or ""):
+            lines.append(message.lineno)
+    return sorted(lines)
+
+
+def test_the_row_messages_of_the_imports_are_worded_in_both_languages():
+    found = {path.name: plain_import_messages(path) for path in sorted((HRAPP / "io").glob("*.py"))}
+    assert {name: lines for name, lines in found.items() if lines} == {}  # word them with messages.text("code")
+    assert "excel_import.py" in found and "org_import.py" in found and "candidate_import.py" in found
+
+
+def test_the_scan_of_import_messages_sees_a_plain_sentence(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('issues.add(sheet, 2, "code", value, "Mã đơn vị đã có.")\n'
+                      'raise _Bad(f"còn {n} chữ số")\n'
+                      'items.append(ImportIssue(name, 0, "", "", f"Không có trang “{name}”."))\n'
+                      'issues.add(sheet, 2, None, "", text("import_no_rows", sheet=name))\n'
+                      'errors.append(("decision.number", "Có ngày ký thì phải có số quyết định."))\n',
+                      encoding="utf-8")
+    assert plain_import_messages(sample) == [1, 2, 3, 5]
