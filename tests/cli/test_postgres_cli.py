@@ -64,7 +64,7 @@ def _loaded(url: str) -> str:
     assert "Cơ sở dữ liệu sẵn sàng: postgresql+psycopg://" in init.stdout
     demo = run(url, "demo")
     assert demo.returncode == 0, demo.stderr
-    assert "'persons': 150" in demo.stdout
+    assert "150 người" in demo.stdout and "{" not in demo.stdout
     return url
 
 
