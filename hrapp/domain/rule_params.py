@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from hrapp import messages
+from hrapp import catalogs, messages
 from hrapp.errors import DomainError
 
 HIDDEN_KEYS = frozenset({"confidence"})
@@ -77,14 +77,7 @@ KEY_LABELS: dict[str, str] = {
     "young_min_percent": "Tỷ lệ cán bộ trẻ tối thiểu", "age_tiers": "Nhóm tuổi",
     "requirements": "Tiêu chuẩn theo chức danh", "default": "Mặc định", "chuyen_mon": "Trình độ chuyên môn (mã)",
     "llct": "Lý luận chính trị (mã)", "qlnn": "Quản lý nhà nước (mã)", "tin_hoc": "Tin học (mã)",
-    "giam_doc_so": "Giám đốc Sở", "pho_giam_doc_so": "Phó Giám đốc Sở", "chanh_van_phong": "Chánh Văn phòng",
-    "pho_chanh_van_phong": "Phó Chánh Văn phòng", "chanh_thanh_tra": "Chánh Thanh tra",
-    "pho_chanh_thanh_tra": "Phó Chánh Thanh tra", "truong_phong": "Trưởng phòng", "pho_truong_phong": "Phó Trưởng phòng",
-    "chi_cuc_truong": "Chi cục trưởng", "pho_chi_cuc_truong": "Phó Chi cục trưởng",
-    "giam_doc_trung_tam": "Giám đốc Trung tâm", "pho_giam_doc_trung_tam": "Phó Giám đốc Trung tâm",
-    "truong_phong_chi_cuc": "Trưởng phòng thuộc Chi cục", "pho_truong_phong_chi_cuc": "Phó Trưởng phòng thuộc Chi cục",
-    "truong_phong_trung_tam": "Trưởng phòng thuộc Trung tâm",
-    "pho_truong_phong_trung_tam": "Phó Trưởng phòng thuộc Trung tâm", "ke_toan_truong": "Kế toán trưởng",
+    # posts (planning requirements by post): their names are the post catalogue's, see key_label
     # priority_points
     "highest_only": "Chỉ cộng điểm ưu tiên cao nhất", "applies_to": "Cộng vào kết quả (mã vòng)",
     "groups": "Diện ưu tiên", "points": "Điểm cộng", "aliases": "Tên gọi khác", "same_as": "Là các diện (mã)",
@@ -146,8 +139,9 @@ class ParamField:
 
 def key_label(key: str, lang: str | None = None) -> str:
     """The key's label in `lang` (default: the language of the session)."""
-    labels = KEY_LABELS_EN if (lang or messages.language()) == "en" else KEY_LABELS
-    return labels.get(key, key)
+    if (lang or messages.language()) == "en":
+        return KEY_LABELS_EN.get(key, key)
+    return KEY_LABELS.get(key) or catalogs.labels("post").get(key, key)  # a post's code: the catalogue's name
 
 
 def _unit(path: tuple[str | int, ...], lang: str | None = None) -> str:
