@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt": ("Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.",
                 "The database is damaged. Restore it from a backup."),
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
+    "value_too_long": ("{what} dài {length} ký tự, quá độ dài tối đa {limit} ký tự.",
+                       "{what} is {length} characters long, more than the {limit} allowed."),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
                            "Database not found: {path}. Check the path; to create a new one, use the init command."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),
@@ -66,6 +68,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_read_only": ("Nhật ký thay đổi chỉ được ghi thêm, không thể sửa hay xóa.",
                         "The audit trail can only be added to, never changed or deleted."),
     # backups and copies
+    "copy_value_too_long": ("Không chép được: bảng {table}, dòng {row}, cột {column} dài {length} ký tự, quá độ dài "
+                            "tối đa {limit} ký tự của cột. Hãy sửa giá trị đó rồi chép lại; cơ sở dữ liệu đích "
+                            "không thay đổi.",
+                            "Cannot copy: table {table}, row {row}, column {column} is {length} characters long, "
+                            "more than the {limit} the column holds. Correct that value and copy again; the target "
+                            "database is unchanged."),
     "backup_corrupt": ("Bản sao lưu bị hỏng (kiểm tra toàn vẹn: {problems}).",
                        "The backup is damaged (integrity check: {problems})."),
     "backup_failed": ("Không tạo được bản sao lưu {name}: {detail}. Cơ sở dữ liệu không bị ảnh hưởng.",
@@ -1119,6 +1127,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_such_month": ("tháng không tồn tại", "no such month"),
     "import_not_an_integer": ("không phải số nguyên", "not a whole number"),
     "import_must_be_integer": ("phải là số nguyên", "must be a whole number"),
+    "import_too_long": ("dài {length} ký tự, quá độ dài tối đa {limit} ký tự",
+                        "{length} characters long, more than the {limit} allowed"),
     "import_not_a_number": ("không phải số", "not a number"),
     "import_not_a_number_example": ("không phải số (ví dụ 2,67)", "not a number (for example 2,67)"),
     "import_bool_cell": ("ghi x nếu đúng, để trống nếu không", "write x if true, leave it empty if not"),
@@ -1252,6 +1262,13 @@ TERMS: dict[str, str] = {
     "ngày bắt đầu tập sự": "the probation start", "ngày bắt đầu học": "the study start date",
     "ngày cấp": "the issue date", "ngày hưởng": "the pay start date", "ngày bổ nhiệm": "the appointment date",
     "thời gian bắt đầu": "the start", "ngày hiệu lực": "the effective date", "Ngày hết hiệu lực": "End of validity",
+    "Tên gọi khác": "Other names", "Số hiệu CBCC": "Staff number", "Nơi sinh": "Place of birth",
+    "Quê quán": "Home town", "Nơi cấp CCCD": "ID card issued by", "Thường trú": "Permanent address",
+    "Nơi ở hiện nay": "Current address", "Số sổ BHXH": "Social insurance number",
+    "Giáo dục phổ thông": "General education", "Nghề nghiệp khi tuyển dụng": "Occupation when recruited",
+    "Danh hiệu được phong tặng": "Honorary titles", "Tổ chức chính trị - xã hội": "Socio-political organisations",
+    "Quân hàm cao nhất": "Highest military rank", "Thương binh hạng": "War invalid grade",
+    "Gia đình chính sách": "Family under the merit policy", "Sức khỏe": "Health", "Nhóm máu": "Blood type",
     "ngạch/chức danh nghề nghiệp": "the rank or professional title", "bậc lương": "the salary step",
     "hệ số lương": "the salary coefficient", "ngày tuyển dụng": "the recruitment date",
     # the agency's fields (hrapp/services/agency.py)

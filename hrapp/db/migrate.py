@@ -115,6 +115,23 @@ def upgrade(engine: Engine) -> bool:
     return True
 
 
+def upgrade_within(conn: Connection) -> None:
+    """Run the migrations on `conn` inside the transaction its caller holds and will end (PostgreSQL, whose DDL is
+    transactional: a failure later in that transaction takes the new tables back with everything else)."""
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    try:
+        command.upgrade(cfg, "heads")
+    except DatabaseError:
+        raise
+    except (SADatabaseError, OperationalError) as exc:
+        raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back by the caller
+        raise DatabaseError("migration_failed", detail=str(exc)) from exc
+
+
 def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:
     """SQLite's documented procedure for schema changes (lang_altertable.html, section 7).
 

@@ -50,6 +50,23 @@ FIELD_LABELS: dict[str, str] = {
     "party_official_date": "Ngày chính thức",
     "army_join_date": "Ngày nhập ngũ",
     "army_leave_date": "Ngày xuất ngũ",
+    "other_names": "Tên gọi khác",
+    "staff_code": "Số hiệu CBCC",
+    "birth_place": "Nơi sinh",
+    "home_town": "Quê quán",
+    "id_issue_place": "Nơi cấp CCCD",
+    "permanent_address": "Thường trú",
+    "current_address": "Nơi ở hiện nay",
+    "social_insurance_no": "Số sổ BHXH",
+    "general_education": "Giáo dục phổ thông",
+    "occupation_at_recruitment": "Nghề nghiệp khi tuyển dụng",
+    "highest_title": "Danh hiệu được phong tặng",
+    "union_join_info": "Tổ chức chính trị - xã hội",
+    "army_rank": "Quân hàm cao nhất",
+    "war_invalid_grade": "Thương binh hạng",
+    "policy_family": "Gia đình chính sách",
+    "health": "Sức khỏe",
+    "blood_type": "Nhóm máu",
 }
 
 # Civil servants and public employees are paid on a rank's salary table and were recruited on a date;

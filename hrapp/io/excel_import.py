@@ -42,6 +42,7 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
+from hrapp.db.limits import limit_of
 from hrapp.db.models.base import utcnow
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
@@ -390,9 +391,34 @@ class _Sheet:
     present: list[tuple[Col, int]] = field(default_factory=list)  # the columns the file has, with positions
     blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
 
+    limits: dict[str, int] = field(default_factory=dict)  # column key -> most characters its database column holds
+
     def __post_init__(self) -> None:
         self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
         self.blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
+        self.limits = text_limits(self.spec)
+
+
+# The table each sheet's rows are stored in, and the columns stored elsewhere: a text cell longer than its database
+# column is refused on its cell (SQLite would keep it, PostgreSQL refuse it: the same file must do the same on both).
+_STORED_IN = {t.PERSONS.name: "persons", t.QUALIFICATIONS.name: "qualifications", t.SALARY.name: "salary_steps",
+              t.WORK.name: "work_history", t.FAMILY.name: "family_members", t.UNITS.name: "org_units",
+              t.QUOTAS.name: "headcount_quotas", "Người dự tuyển": "recruitment_candidates"}
+_STORED_ELSEWHERE = {"decision_number": ("decisions", "number")}
+
+
+def text_limits(spec: SheetSpec) -> dict[str, int]:
+    """{column key: maximum characters} for the sheet's text and code columns that land in a sized column."""
+    table = _STORED_IN.get(spec.name)
+    out: dict[str, int] = {}
+    for col in spec.columns:
+        if col.kind not in (t.TEXT, t.CODE):
+            continue
+        where, column = _STORED_ELSEWHERE.get(col.key, (table, col.key))
+        limit = limit_of(where, column) if where else None
+        if limit is not None:
+            out[col.key] = limit
+    return out
 
 
 @dataclass
@@ -506,13 +532,20 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
     values = dict(sheet.blank)
     size = len(cells)
+    limits = sheet.limits
     for col, pos, read, shortcut in converters:
         cell = cells[pos] if pos < size else None
         if cell.__class__ is str:
             cell = cell.strip()
             if cell:
                 if shortcut is _SAME:
-                    values[col.key] = cell
+                    limit = limits.get(col.key)
+                    if limit is not None and len(cell) > limit:
+                        issues.add(sheet, number, col.key, cell[:60] + "…", text(
+                            "import_bad_cell", column=col.title,
+                            problem=messages.text("import_too_long", length=len(cell), limit=limit)))
+                    else:
+                        values[col.key] = cell
                     continue
                 if shortcut is not None:
                     code = shortcut.get(cell)
@@ -524,7 +557,11 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
                 issues.add(sheet, number, col.key, "", text("import_cell_missing", column=col.title.lower()))
             continue
         try:
-            values[col.key] = read(cell)
+            value = read(cell)
+            limit = limits.get(col.key)
+            if limit is not None and value.__class__ is str and len(value) > limit:
+                raise _Bad(messages.text("import_too_long", length=len(value), limit=limit))
+            values[col.key] = value
         except _Bad as exc:
             issues.add(sheet, number, col.key, cell, text("import_bad_cell", column=col.title, problem=exc.args[0]))
     return _Row(sheet, number, values, _Raw(cells, sheet.index))

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.limits import install_length_check
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 
@@ -198,3 +199,4 @@ def open_memory_context() -> ServiceContext:
 
 
 install_audit()
+install_length_check()

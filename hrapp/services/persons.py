@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.db.limits import length_message, too_long
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -336,6 +337,11 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     )
     if i.party_official_date and not i.party_join_date:
         errors.append(("party_join_date", messages.text("party_official_without_join")))
+    taken = {f for f, _ in errors}
+    texts = {name: value.strip() for name, value in ((n, getattr(i, n)) for n in IDENTITY_FIELDS)
+             if isinstance(value, str)}
+    errors += [(name, length_message(name, length, limit)) for name, length, limit in too_long("persons", texts)
+               if name not in taken]
     for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
         value = getattr(i, name)
         if value is not None and not low <= value <= high:
