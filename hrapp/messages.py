@@ -197,6 +197,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "under_age_at_recruitment": (
         "Chưa đủ {age} tuổi vào ngày tuyển dụng {recruited} (ngày sinh {birth}, đủ {age} tuổi từ ngày {adult}).",
         "Not yet {age} years old on the recruitment date {recruited} (born {birth}, {age} years old from {adult})."),
+    "someone_outside_scope": ("một người thuộc đơn vị ngoài phạm vi của bạn", "someone in a unit outside your scope"),
+    "date_too_far_ahead": ("{what} ({day}) quá xa: không được sau {latest} (quá {years} năm kể từ hôm nay); hãy "
+                           "kiểm tra lại năm.",
+                           "{what} ({day}) is too far ahead: it cannot be after {latest} ({years} year from today); "
+                           "check the year."),
+    "start_before_working_age": ("{what} ({day}) trước khi người này đủ {age} tuổi ({earliest}): chưa đến tuổi lao "
+                                 "động (Bộ luật Lao động 2019, Điều 143).",
+                                 "{what} ({day}) is before this person turned {age} ({earliest}): under the working "
+                                 "age (Labour Code 2019, Article 143)."),
+    "warn_older_than_working": ("Người này hôm nay đã {age} tuổi (sinh {birth}), quá tuổi làm việc cao nhất ({most}); "
+                                "hãy kiểm tra lại năm sinh.",
+                                "This person is {age} today (born {birth}), older than anyone still at work "
+                                "({most}); check the year of birth."),
+    "warn_minor_at_start": ("Người này mới {age} tuổi vào ngày bắt đầu làm việc ({start}), chưa đủ {adult} tuổi; "
+                            "hãy kiểm tra lại ngày sinh.",
+                            "This person was only {age} on the start date ({start}), under {adult}; check the "
+                            "date of birth."),
+    "warn_same_name_and_birth": ("Đã có người cùng họ tên và ngày sinh ({name}, {birth}) với số CCCD khác: {others}. "
+                                 "Nếu là cùng một người, hãy sửa hồ sơ đã có thay vì tạo hồ sơ mới.",
+                                 "Someone with the same name and date of birth ({name}, {birth}) is already "
+                                 "recorded under another ID card number: {others}. If it is the same person, "
+                                 "edit that record instead of making a new one."),
     "date_order": ("{end_label} ({end}) không được trước {start_label} ({start}).",
                    "{end_label} ({end}) cannot be before {start_label} ({start})."),
     "date_before_birth": ("{what} ({day}) không được trước ngày sinh ({birth}).",
@@ -1127,11 +1149,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_such_month": ("tháng không tồn tại", "no such month"),
     "import_not_an_integer": ("không phải số nguyên", "not a whole number"),
     "import_must_be_integer": ("phải là số nguyên", "must be a whole number"),
+    "import_year_not_whole": ("một năm phải là số nguyên (ví dụ 1980); ô này có phần lẻ",
+                              "a year must be a whole number (for example 1980); this cell has a fraction"),
+    "import_row_above": ("dòng {row} của tệp này", "row {row} of this file"),
+    "import_warnings": (" Có {count} cảnh báo cần kiểm tra (vẫn được nhập).",
+                        " {count} warnings to check (imported all the same)."),
     "import_too_long": ("dài {length} ký tự, quá độ dài tối đa {limit} ký tự",
                         "{length} characters long, more than the {limit} allowed"),
     "import_not_a_number": ("không phải số", "not a number"),
     "import_not_a_number_example": ("không phải số (ví dụ 2,67)", "not a number (for example 2,67)"),
     "import_bool_cell": ("ghi x nếu đúng, để trống nếu không", "write x if true, leave it empty if not"),
+    "import_cccd_not_whole": ("ô là một số không nguyên hoặc số âm, không phải số CCCD ({length} chữ số); hãy định "
+                              "dạng cột là Văn bản (Text) rồi nhập đúng số",
+                              "the cell holds a fraction or a negative number, not an ID card number ({length} "
+                              "digits); format the column as Text and enter the number again"),
     "import_cccd_lost_zeros": ("ô đang ở dạng số nên mất số 0 ở đầu (còn {digits} chữ số); hãy định dạng cột là "
                                "Văn bản (Text) rồi nhập lại đủ 12 chữ số",
                                "the cell is a number, so its leading zeros are lost ({digits} digits left); format "

@@ -61,10 +61,17 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
         print_json({"new": result.created, "updated": result.updated, "unchanged": result.unchanged,
                     "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
                                 "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
-                               for i in result.issues]})
+                               for i in result.issues],
+                    "warnings": [{"sheet": i.sheet, "row": i.row, "column": i.column,
+                                  "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
+                                 for i in result.warnings]})
         if args.errors and not result.ok:
             write_issues(result.issues, args.errors)
         return 0 if result.ok else 1
+    for issue in result.warnings:  # imported all the same: said, to be checked
+        where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
+        value = text("cli_value", value=issue.value) if issue.value else ""
+        sys.stderr.write(text("cli_warning", value=f"{where}\t{issue.message}{value}") + "\n")
     if result.ok:
         print(result.summary())
         return 0

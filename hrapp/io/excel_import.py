@@ -9,6 +9,7 @@ updated through the ORM so every change lands in the audit trail.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import re
 import time
@@ -110,6 +111,7 @@ class ImportResult:
     unchanged: int = 0
     added: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    warnings: tuple[ImportIssue, ...] = ()  # unlikely but possible values: imported, listed to be checked
 
     @property
     def ok(self) -> bool:
@@ -126,8 +128,10 @@ class ImportResult:
         history = "".join(text(code, count=n) for code, n in (("import_history_rows", extra), ("import_units", units),
                                                                ("import_quotas", quotas)) if n)
         if self.dry_run:
-            return text("import_checked", rows=self.rows, people=people, history=history)
-        return text("import_done", rows=self.rows, seconds=f"{self.seconds:.1f}", people=people, history=history)
+            done = text("import_checked", rows=self.rows, people=people, history=history)
+        else:
+            done = text("import_done", rows=self.rows, seconds=f"{self.seconds:.1f}", people=people, history=history)
+        return done + text("import_warnings", count=len(self.warnings)) if self.warnings else done
 
 
 # ============================================================================================== reading
@@ -258,6 +262,8 @@ def _date(cell: Any) -> date | None:
 
 def _birth(cell: Any) -> tuple[date, str] | None:
     if isinstance(cell, float | int) and not isinstance(cell, bool) and 1900 <= cell <= 2100:
+        if isinstance(cell, float) and not cell.is_integer():  # 1980.7 is no year: refused, not cut to 1980
+            raise _Bad(messages.text("import_year_not_whole"))
         return date(int(cell), 1, 1), "year"
     if isinstance(cell, str):
         text = cell.strip()
@@ -332,7 +338,14 @@ def _cccd(cell: Any) -> str | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, float | int) and not isinstance(cell, bool):
-        digits = str(int(cell)) if float(cell).is_integer() else str(cell)
+        # A number cell is taken only when it is a whole number of exactly 12 digits. A fraction (52091000127.5)
+        # or a negative number is no CCCD: its dot or sign would be dropped as a separator and the rest stored
+        # as if typed. Fewer digits mean Excel dropped leading zeros (every CCCD starts with the 0 of its province
+        # code, 001-096): they are not guessed back, since the CCCD is what matches a row to a stored person and
+        # a guessed key could update someone else; the message says to format the column as Text.
+        if (isinstance(cell, float) and not (math.isfinite(cell) and cell.is_integer())) or cell < 0:
+            raise _Bad(messages.text("import_cccd_not_whole", length=v.CCCD_LENGTH))
+        digits = str(int(cell))
         if len(digits) < v.CCCD_LENGTH:
             raise _Bad(messages.text("import_cccd_lost_zeros", digits=len(digits)))
         return digits
@@ -655,6 +668,7 @@ class _Importer:
         self.rules: RuleBook = ctx.rulebook
         self.progress, self.cancel = progress, cancel
         self.issues = _Issues()
+        self.warnings = _Issues()  # imported all the same, listed for the officer to check
         self.org = OrgCounts()
         self.done = 0
         self.total = 1
@@ -752,7 +766,45 @@ class _Importer:
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
+        self._warn(persons, [p for p in plans.values() if p.row.sheet is persons and p.employment is not None
+                             and (p.person_id is None or {"full_name", "birth_date"} & set(p.identity_changes))])
         return list(plans.values())
+
+    def _warn(self, sheet: _Sheet, plans: list[_Plan]) -> None:
+        """What the editor would ask to confirm, listed as warnings (the rows are still imported): an age outside
+        a working life, and someone recorded (or a row above) with the same name and birth under another CCCD."""
+        for plan in plans:
+            i = plan.identity
+            for key, message in v.age_warnings(i.birth_date, plan.employment.start_date if plan.employment else None,
+                                               self.today):
+                self.warnings.add(sheet, plan.row.number, key, plan.row.raw.get(key), message)
+        keys: dict[tuple[str, date], list[_Plan]] = {}
+        for plan in plans:
+            if plan.identity.birth_date is not None:
+                keys.setdefault((normalize_name(plan.identity.full_name), plan.identity.birth_date), []).append(plan)
+        if not keys:
+            return
+        stored: dict[tuple[str, date], list[tuple[int, str, str | None, int | None]]] = {}
+        folded = sorted({_fold(name) for name, _ in keys})
+        for start in range(0, len(folded), _CHUNK):
+            for pid, name, birth, number, unit in self.s.execute(
+                    select(Person.id, Person.full_name, Person.birth_date, Person.id_number, Person.cur_unit_id)
+                    .where(Person.name_folded.in_(folded[start:start + _CHUNK]))):
+                if (name, birth) in keys:
+                    stored.setdefault((name, birth), []).append((pid, name, number, unit))
+        unit_names = dict(self.s.execute(select(OrgUnit.id, OrgUnit.name)).all()) if stored else {}
+        for (name, birth), group in keys.items():
+            above: list[_Plan] = []  # rows of this file with the same name and birth, higher up
+            for plan in group:
+                others = [(n, number, unit_names.get(unit, "")) if self.scope is None or unit in self.scope
+                          else (text("someone_outside_scope"), None, "")
+                          for pid, n, number, unit in stored.get((name, birth), ())
+                          if pid != plan.person_id and number != plan.cccd]
+                others += [(text("import_row_above", row=p.row.number), p.cccd, "") for p in above]
+                message = v.same_person_warning(name, birth, others)
+                if message:
+                    self.warnings.add(sheet, plan.row.number, "full_name", plan.row.raw.get("full_name"), message)
+                above.append(plan)
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
         """Stored identity and the named history tables of the people the file names, as plain rows."""
@@ -1382,21 +1434,24 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
         importer = _Importer(ctx, s, today, progress, cancel)
         plans = importer.plan(book)
         total_rows = importer.total // 2 + importer.org.rows
+        warnings = tuple(sorted(importer.warnings.items, key=_issue_order))
         if importer.issues.items:
             s.rollback()  # units and quotas were written ahead for the staff rows: nothing is kept
             issues = tuple(sorted(importer.issues.items, key=_issue_order))
-            return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started)
+            return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started,
+                                warnings=warnings)
         if dry_run:
             s.rollback()
             new = sum(1 for p in plans if p.person_id is None)
             changed = sum(1 for p in plans if p.person_id is not None and p.changes_anything())
             return ImportResult(True, (), total_rows, created=new, updated=changed,
                                 unchanged=len(plans) - new - changed, added=_org_added(importer.org),
-                                seconds=time.perf_counter() - started)
+                                seconds=time.perf_counter() - started, warnings=warnings)
         created, updated, unchanged, added = importer.write(plans, Path(path).name)
     if progress is not None:
         progress(importer.total, importer.total)
-    return ImportResult(False, (), total_rows, created, updated, unchanged, added, time.perf_counter() - started)
+    return ImportResult(False, (), total_rows, created, updated, unchanged, added, time.perf_counter() - started,
+                        warnings=warnings)
 
 
 def _org_added(org: OrgCounts) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -41,9 +41,9 @@ from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
-from hrapp.services.permissions import READ, WRITE, require
+from hrapp.services.permissions import READ, WRITE, require, units_in_scope
 from hrapp.services.snapshot import refresh_snapshot, set_name
-from hrapp.text import normalize_name
+from hrapp.text import fold, normalize_name
 
 if TYPE_CHECKING:
     from hrapp.queries.person_profile import PersonProfile
@@ -306,6 +306,9 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+_CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number")  # their own rules fit their columns
+
+
 def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     """Problems of the identity fields alone (no database)."""
     i = identity
@@ -339,7 +342,7 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
         errors.append(("party_join_date", messages.text("party_official_without_join")))
     taken = {f for f, _ in errors}
     texts = {name: value.strip() for name, value in ((n, getattr(i, n)) for n in IDENTITY_FIELDS)
-             if isinstance(value, str)}
+             if isinstance(value, str) and name not in _CHECKED_APART}
     errors += [(name, length_message(name, length, limit)) for name, length, limit in too_long("persons", texts)
                if name not in taken]
     for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
@@ -367,6 +370,7 @@ def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
         errors.append(("start_date", messages.text("start_date_missing")))
     errors += v.collect(
         ("start_date", v.not_before_birth_error(e.start_date, birth, "Ngày vào cơ quan")),
+        ("start_date", v.start_date_error(e.start_date, birth, today)),
         ("recruitment_date", v.not_future_error(e.recruitment_date, today, "Ngày tuyển dụng")),
         ("probation_end", v.order_error(e.probation_start, e.probation_end, "ngày bắt đầu tập sự",
                                         "Ngày kết thúc tập sự")),
@@ -649,11 +653,74 @@ def check_person_update(ctx: ServiceContext, dto: PersonUpdate, *, today: date |
     return errors
 
 
+def same_person_candidates(s: Session, full_name: str, birth: date | None, precision: str, *,
+                           id_number: str | None = None, person_id: int | None = None,
+                           scope: frozenset[int] | None = None) -> list[tuple[str, str | None, str]]:
+    """(name, CCCD, unit) of the people recorded with this full name and birth date under another CCCD. Someone
+    outside the user's units is named only as such: a warning must not show what the scope hides."""
+    name = normalize_name(full_name or "")
+    if not name or birth is None:
+        return []
+    birth = _normalised_birth(birth, precision if precision in PRECISIONS else "day")[0]
+    q = (select(Person.id, Person.full_name, Person.id_number, Person.cur_unit_id, OrgUnit.name)
+         .outerjoin(OrgUnit, OrgUnit.id == Person.cur_unit_id)
+         .where(Person.name_folded == fold(name), Person.full_name == name, Person.birth_date == birth)
+         .order_by(Person.id).limit(5))
+    if person_id is not None:
+        q = q.where(Person.id != person_id)
+    number = v.normalize_cccd(id_number) or None
+    out: list[tuple[str, str | None, str]] = []
+    for row in s.execute(q):
+        if number is not None and row.id_number == number:
+            continue  # the same CCCD: that is the duplicate-CCCD refusal, not this warning
+        if scope is not None and row.cur_unit_id not in scope:
+            out.append((messages.text("someone_outside_scope"), None, ""))
+        else:
+            out.append((row.full_name, row.id_number, row.name or ""))
+    return out
+
+
+def new_person_warnings(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> v.Errors:
+    """What is possible but unlikely in a new record, to be confirmed rather than refused: an age outside a
+    working life (hrapp.domain.validation), someone already recorded with the same name and birth date."""
+    require(ctx, WRITE)
+    today = today or _today()
+    i = dto.identity
+    out = v.age_warnings(i.birth_date, dto.employment.start_date, today)
+    with ctx.read() as s:
+        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number,
+                                        scope=units_in_scope(ctx))
+    if others and i.birth_date is not None:
+        out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
+    return out
+
+
+def person_update_warnings(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> v.Errors:
+    """The same for an edited identity: said only about a name or birth date that changed."""
+    require(ctx, WRITE, _person_unit(ctx, dto.person_id))
+    today = today or _today()
+    i = dto.identity
+    with ctx.read() as s:
+        p = _person(s, dto.person_id)
+        name_or_birth_changed = (normalize_name(i.full_name or "") != p.full_name
+                                 or i.birth_date is None or p.birth_date != _normalised_birth(
+                                     i.birth_date, i.birth_precision if i.birth_precision in PRECISIONS else "day")[0])
+        if not name_or_birth_changed:
+            return []
+        out = v.age_warnings(i.birth_date, None, today) if p.status in ACTIVE else []
+        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number,
+                                        person_id=p.id, scope=units_in_scope(ctx))
+    if others and i.birth_date is not None:
+        out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
+    return out
+
+
 def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> PersonProfile:
     """A new record with its first employment, salary and qualifications, in one transaction."""
     require(ctx, WRITE, dto.employment.unit_id)
     today = today or _today()
     errors = new_person_errors(dto, ctx.rulebook, today)
+    warnings = new_person_warnings(ctx, dto, today=today) if not errors else []
     with ctx.unit_of_work() as s:
         errors += _new_person_db_errors(s, dto)
         v.raise_if(errors)
@@ -673,7 +740,7 @@ def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = N
             s.add(_qualification_row(p.id, q))
         refresh_snapshot(s, p)
         person_id = p.id
-    return _profile(ctx, person_id)
+    return replace(_profile(ctx, person_id), warnings=tuple(warnings))
 
 
 def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> PersonProfile:
@@ -681,6 +748,7 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
     require(ctx, WRITE, _person_unit(ctx, dto.person_id))
     today = today or _today()
     errors = identity_errors(dto.identity, today)
+    warnings = person_update_warnings(ctx, dto, today=today) if not errors else []
     with ctx.unit_of_work() as s:
         p = _person(s, dto.person_id)
         if p.row_version != dto.version:
@@ -695,7 +763,7 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
         # A field set to the value it holds is no change (SQLAlchemy compares): with none, nothing is written,
         # no version is used up and no audit row appears. Identity fields do not enter the snapshot (cur_*),
         # so it is not recomputed either: a save of the phone records the phone alone.
-    return _profile(ctx, dto.person_id)
+    return replace(_profile(ctx, dto.person_id), warnings=tuple(warnings))
 
 
 def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: date) -> v.Errors:
