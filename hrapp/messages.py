@@ -41,6 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "The database is busy (someone else is writing). Please try again in a moment."),
     "read_only": ("Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.",
                   "Cannot write: the database file is read-only."),
+    "read_only_place": ("Không ghi được vào nơi để cơ sở dữ liệu {path}: ổ đĩa hoặc thư mục chỉ cho phép đọc (đĩa CD, "
+                        "USB khóa ghi, thư mục mạng không có quyền ghi). Phần mềm cần ghi cạnh tệp (nhật ký giao "
+                        "dịch) ngay cả khi chỉ xem; hãy chép tệp sang một thư mục ghi được rồi mở bản chép. Dữ liệu "
+                        "không bị thay đổi.",
+                        "Cannot write where the database is ({path}): the disk or folder is read-only (a CD, a "
+                        "write-protected USB stick, a network folder without the right to write). The application "
+                        "writes beside the file (its transaction journal) even to read it; copy the file to a "
+                        "folder you can write in and open the copy. The data is unchanged."),
     "disk_full": ("Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.",
                   "Cannot write: the disk is full. Nothing was saved."),
     "io_error": ("Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu.",

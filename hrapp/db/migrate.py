@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
+from hrapp.db.engine import sqlite_path
+from hrapp.db.open_errors import open_error
 from hrapp.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -79,7 +81,7 @@ def check_version(engine: Engine) -> set[str]:
             # Tables but no version: not a database of this application.
             raise DatabaseError("foreign_db")
     except (SADatabaseError, OperationalError) as exc:
-        raise DatabaseError("unreadable", detail=str(exc.orig)) from exc
+        raise open_error(str(exc.orig), sqlite_path(engine.url.render_as_string(hide_password=False))) from exc
     unknown = current - known_revisions()
     if unknown:
         raise DatabaseError("too_new", revisions=sorted(unknown))

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.limits import install_length_check
+from hrapp.db.open_errors import place_error
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 
@@ -126,7 +127,8 @@ class ServiceContext:
             raise DomainError("integrity", detail=str(exc.orig)) from exc
         except OperationalError as exc:
             _rollback_quietly(session)
-            raise _operational_error(exc) from exc
+            raise _operational_error(exc, sqlite_path(self.engine.url.render_as_string(hide_password=False))) \
+                from exc
         except BaseException:
             _rollback_quietly(session)
             raise
@@ -168,10 +170,11 @@ def _commit_with_retry(session: Session, retries: int) -> None:
             time.sleep(0.2 * (attempt + 1))
 
 
-def _operational_error(exc: OperationalError) -> DatabaseError:
+def _operational_error(exc: OperationalError, path: Path | None = None) -> DatabaseError:
     text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseError("locked")
+    found = place_error(text, path)
+    if found is not None:
+        return found
     if "readonly" in text or "read-only" in text:
         return DatabaseError("read_only")
     if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
