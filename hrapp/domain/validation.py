@@ -238,7 +238,10 @@ def age_warnings(birth: date | None, start: date | None, today: date) -> Errors:
 def same_person_warning(full_name: str, birth: date, others: Iterable[tuple[str, str | None, str]]) -> str | None:
     """Someone with the same name and birth date is already recorded under another CCCD: perhaps the same person
     with a new card (CCCD replacing CMND) or a mistyped number. `others` are (name, CCCD, unit) of those found."""
-    found = [f"{name} ({number}, {unit or '—'})" if number else name for name, number, unit in others]
+    found = []
+    for name, number, unit in others:
+        known = ", ".join(part for part in (number, unit) if part)
+        found.append(f"{name} ({known})" if known else name)
     if not found:
         return None
     return text("warn_same_name_and_birth", name=full_name, birth=birth, others=", ".join(found))

@@ -1781,6 +1781,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đang nhập dữ liệu…</translation>
     </message>
     <message>
+        <source>Warning: %1</source>
+        <translation>Cảnh báo: %1</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was imported.</source>
         <translation>Đã hủy; chưa nhập dữ liệu nào.</translation>
     </message>
@@ -3026,6 +3030,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Spouse&apos;s family</source>
         <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra trước khi lưu</translation>
+    </message>
+    <message>
+        <source>Save this record anyway?</source>
+        <translation>Vẫn lưu hồ sơ này?</translation>
     </message>
     <message>
         <source>Saved the record of %1 at %2</source>
