@@ -767,8 +767,13 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
 
 
 def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: date) -> v.Errors:
-    """A changed birth date must still fit the recorded recruitment dates and qualification years."""
+    """A changed birth date must still fit the recorded start and recruitment dates and qualification years."""
     errors: v.Errors = []
+    first_start = s.scalar(select(func.min(Employment.start_date)).where(Employment.person_id == person_id))
+    msg = v.start_date_error(first_start, birth, date.max)  # only the working age: the start is already stored
+    if msg:
+        errors.append(("birth_date", messages.text("birth_mismatch_employment", detail=msg)))
+        return errors
     for (recruited,) in s.execute(select(Employment.recruitment_date).where(
             Employment.person_id == person_id, Employment.recruitment_date.is_not(None))):
         msg = v.adult_at_recruitment_error(birth, recruited) if recruited >= birth else \
