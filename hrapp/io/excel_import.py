@@ -786,6 +786,8 @@ class _Importer:
             return
         stored: dict[tuple[str, date], list[tuple[int, str, str | None, int | None]]] = {}
         folded = sorted({_fold(name) for name, _ in keys})
+        if not self.by_cccd and self.s.scalar(select(Person.id).limit(1)) is None:
+            folded = []  # nobody stored yet (a first import): only the file's own rows can repeat
         for start in range(0, len(folded), _CHUNK):
             for pid, name, birth, number, unit in self.s.execute(
                     select(Person.id, Person.full_name, Person.birth_date, Person.id_number, Person.cur_unit_id)

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
-from hrapp.db.limits import length_message, too_long
+from hrapp.db.limits import length_message, limit_of
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -309,6 +310,13 @@ def _clean(text: str | None) -> str | None:
 _CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number")  # their own rules fit their columns
 
 
+@cache
+def _identity_limits() -> tuple[tuple[str, int], ...]:
+    """(field, most characters) of the identity's texts, from the `persons` columns (hrapp.db.limits)."""
+    return tuple((name, limit) for name in IDENTITY_FIELDS
+                 if name not in _CHECKED_APART and (limit := limit_of("persons", name)) is not None)
+
+
 def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     """Problems of the identity fields alone (no database)."""
     i = identity
@@ -340,11 +348,10 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     )
     if i.party_official_date and not i.party_join_date:
         errors.append(("party_join_date", messages.text("party_official_without_join")))
-    taken = {f for f, _ in errors}
-    texts = {name: value.strip() for name, value in ((n, getattr(i, n)) for n in IDENTITY_FIELDS)
-             if isinstance(value, str) and name not in _CHECKED_APART}
-    errors += [(name, length_message(name, length, limit)) for name, length, limit in too_long("persons", texts)
-               if name not in taken]
+    for name, limit in _identity_limits():
+        value = getattr(i, name)
+        if value.__class__ is str and len(value) > limit and len(value.strip()) > limit:
+            errors.append((name, length_message(name, len(value.strip()), limit)))
     for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
         value = getattr(i, name)
         if value is not None and not low <= value <= high:
