@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.db.limits import limit_of
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -43,7 +44,6 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
-from hrapp.db.limits import limit_of
 from hrapp.db.models.base import utcnow
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook

@@ -4,7 +4,6 @@ written. (Runs on SQLite and, with HRAPP_TEST_POSTGRES_URL, on PostgreSQL: tests
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest

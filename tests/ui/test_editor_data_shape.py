@@ -5,7 +5,7 @@ CCCD, an age no one works at) — Cancel saves nothing, Save saves."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
