@@ -169,7 +169,9 @@ def _restorable_copy(src: Path, dest_path: Path) -> BackupInfo:
                 con.execute("PRAGMA journal_mode=DELETE")
                 _check_schema(con)
                 _check_references(con)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.OperationalError:
+        raise  # the copy could not be written (disk full, no access): the caller says so, not "not a backup"
+    except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond reading
         raise DatabaseError("not_hrapp_backup", name=src.name) from exc
     return dataclasses.replace(info, path=src, size=src.stat().st_size)
 
