@@ -58,6 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt": ("Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.",
                 "The database is damaged. Restore it from a backup."),
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
+    "value_out_of_range": ("{what}: {value} nằm ngoài khoảng lưu được ({low} đến {high}).",
+                           "{what}: {value} is outside what can be stored ({low} to {high})."),
     "value_too_long": ("{what} dài {length} ký tự, quá độ dài tối đa {limit} ký tự.",
                        "{what} is {length} characters long, more than the {limit} allowed."),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
@@ -78,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_read_only": ("Nhật ký thay đổi chỉ được ghi thêm, không thể sửa hay xóa.",
                         "The audit trail can only be added to, never changed or deleted."),
     # backups and copies
+    "copy_value_out_of_range": ("Không chép được: bảng {table}, dòng {row}, cột {column} có giá trị {value} nằm ngoài "
+                                "khoảng cột lưu được ({low} đến {high}). Hãy sửa giá trị đó rồi chép lại; cơ sở dữ "
+                                "liệu đích không thay đổi.",
+                                "Cannot copy: table {table}, row {row}, column {column} holds {value}, outside what "
+                                "the column stores ({low} to {high}). Correct that value and copy again; the target "
+                                "database is unchanged."),
     "copy_value_too_long": ("Không chép được: bảng {table}, dòng {row}, cột {column} dài {length} ký tự, quá độ dài "
                             "tối đa {limit} ký tự của cột. Hãy sửa giá trị đó rồi chép lại; cơ sở dữ liệu đích "
                             "không thay đổi.",
@@ -1176,6 +1184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_row_above": ("dòng {row} của tệp này", "row {row} of this file"),
     "import_warnings": (" Có {count} cảnh báo cần kiểm tra (vẫn được nhập).",
                         " {count} warnings to check (imported all the same)."),
+    "import_out_of_range": ("ngoài khoảng lưu được ({low} đến {high})", "outside what can be stored ({low} to {high})"),
     "import_too_long": ("dài {length} ký tự, quá độ dài tối đa {limit} ký tự",
                         "{length} characters long, more than the {limit} allowed"),
     "import_not_a_number": ("không phải số", "not a number"),

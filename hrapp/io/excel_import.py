@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
-from hrapp.db.limits import limit_of
+from hrapp.db.limits import bounds_of, limit_of
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -405,11 +405,13 @@ class _Sheet:
     blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
 
     limits: dict[str, int] = field(default_factory=dict)  # column key -> most characters its database column holds
+    bounds: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # column key -> numbers it holds
 
     def __post_init__(self) -> None:
         self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
         self.blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
         self.limits = text_limits(self.spec)
+        self.bounds = number_limits(self.spec)
 
 
 # The table each sheet's rows are stored in, and the columns stored elsewhere: a text cell longer than its database
@@ -417,17 +419,34 @@ class _Sheet:
 _STORED_IN = {t.PERSONS.name: "persons", t.QUALIFICATIONS.name: "qualifications", t.SALARY.name: "salary_steps",
               t.WORK.name: "work_history", t.FAMILY.name: "family_members", t.UNITS.name: "org_units",
               t.QUOTAS.name: "headcount_quotas", "Người dự tuyển": "recruitment_candidates"}
-_STORED_ELSEWHERE = {"decision_number": ("decisions", "number")}
+_STORED_ELSEWHERE = {"decision_number": ("decisions", "number"), "salary_step": ("salary_steps", "step"),
+                     "coefficient": ("salary_steps", "coefficient"), "probation_pay_percent":
+                     ("employments", "probation_pay_percent")}
+
+
+def _stored_at(spec: SheetSpec, key: str) -> tuple[str | None, str]:
+    return _STORED_ELSEWHERE.get(key, (_STORED_IN.get(spec.name), key))
+
+
+def number_limits(spec: SheetSpec) -> dict[str, tuple[Decimal, Decimal]]:
+    """{column key: (lowest, highest)} for the sheet's number columns that land in an integer or numeric column."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for col in spec.columns:
+        if col.kind in (t.INT, t.DECIMAL):
+            where, column = _stored_at(spec, col.key)
+            bounds = bounds_of(where, column) if where else None
+            if bounds is not None:
+                out[col.key] = bounds
+    return out
 
 
 def text_limits(spec: SheetSpec) -> dict[str, int]:
     """{column key: maximum characters} for the sheet's text and code columns that land in a sized column."""
-    table = _STORED_IN.get(spec.name)
     out: dict[str, int] = {}
     for col in spec.columns:
         if col.kind not in (t.TEXT, t.CODE):
             continue
-        where, column = _STORED_ELSEWHERE.get(col.key, (table, col.key))
+        where, column = _stored_at(spec, col.key)
         limit = limit_of(where, column) if where else None
         if limit is not None:
             out[col.key] = limit
@@ -574,6 +593,9 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
             limit = limits.get(col.key)
             if limit is not None and value.__class__ is str and len(value) > limit:
                 raise _Bad(messages.text("import_too_long", length=len(value), limit=limit))
+            bounds = sheet.bounds.get(col.key)
+            if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
+                raise _Bad(messages.text("import_out_of_range", low=str(bounds[0]), high=str(bounds[1])))
             values[col.key] = value
         except _Bad as exc:
             issues.add(sheet, number, col.key, cell, text("import_bad_cell", column=col.title, problem=exc.args[0]))

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, Table, func, inspect, literal, select
 from sqlalchemy.exc import DBAPIError
 
 from hrapp.db.engine import make_engine, resolve_url, sqlite_path
-from hrapp.db.limits import too_long
+from hrapp.db.limits import out_of_range, too_long
 from hrapp.db.migrate import check_version, head_revisions, upgrade, upgrade_within
 from hrapp.db.models import Base
 from hrapp.errors import DatabaseError, DomainError
@@ -150,16 +150,20 @@ def _drop_created(target: Engine, before: set[str]) -> None:
             conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
 
 
-def _check_lengths(table: Table, batch: list[dict[str, Any]]) -> None:
-    """A text longer than its column (SQLite keeps it, PostgreSQL refuses it) stops the copy with one line naming
-    the table, the row and the column, before the server has to refuse it."""
+def _check_sizes(table: Table, batch: list[dict[str, Any]]) -> None:
+    """A text longer than its column or a number larger (SQLite keeps them, PostgreSQL refuses them) stops the copy
+    with one line naming the table, the row and the column, before the server has to refuse it."""
     for row in batch:
-        long = too_long(table.name, row)
-        if long:
-            column, length, limit = long[0]
+        long, large = too_long(table.name, row), out_of_range(table.name, row)
+        if long or large:
             key = ", ".join(f"{c.name}={row.get(c.name)}" for c in table.primary_key.columns)
-            raise DatabaseError("copy_value_too_long", table=table.name, row=key, column=column, length=length,
-                                limit=limit)
+            if long:
+                column, length, limit = long[0]
+                raise DatabaseError("copy_value_too_long", table=table.name, row=key, column=column, length=length,
+                                    limit=limit)
+            column, value, low, high = large[0]
+            raise DatabaseError("copy_value_out_of_range", table=table.name, row=key, column=column,
+                                value=str(value), low=str(low), high=str(high))
 
 
 def _refuse_non_empty(target: Engine, tables: list[Table]) -> None:
@@ -196,7 +200,7 @@ def _copy_rows(sconn: Connection, tconn: Connection, tables: list[Table], counts
         done = 0
         try:
             for batch in _batches(sconn, table, batch_size):
-                _check_lengths(table, batch)
+                _check_sizes(table, batch)
                 tconn.execute(table.insert(), batch)
                 done += len(batch)
                 if on_progress:

@@ -83,3 +83,16 @@ def test_a_copy_that_succeeds_keeps_everything(tmp_path):
     with eng.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM persons")).scalar() == 20
     eng.dispose()
+
+
+def test_a_number_too_large_for_its_column_stops_the_copy(tmp_path):
+    ctx = _office(tmp_path / "office.sqlite3")
+    with ctx.engine.begin() as conn:  # SQLite keeps any integer; PostgreSQL's integer stops at 2**31 - 1
+        conn.execute(text("UPDATE persons SET height_cm = :n WHERE id_number = '052090000004'"), {"n": 2**31})
+    target = tmp_path / "copy.sqlite3"
+    target.touch()
+    with pytest.raises(DatabaseError) as err:
+        copy_mod.copy_to(ctx, str(target))
+    ctx.engine.dispose()
+    assert err.value.code == "copy_value_out_of_range" and err.value.params["column"] == "height_cm"
+    assert "2147483648" in err.value.message and _tables(target) == set()

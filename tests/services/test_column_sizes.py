@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select, text
 
-from hrapp.db.limits import check_lengths, column_limits, too_long
+from hrapp.db.limits import check_values, column_limits, too_long
 from hrapp.db.models import AuditLog, FamilyMember, Person
 from hrapp.errors import ValidationError
 from hrapp.io.excel_import import import_employees
@@ -70,7 +70,7 @@ def test_a_text_stored_too_long_before_does_not_stop_saving_another_field(ctx, u
     with ctx.read() as s:
         p = s.get(Person, person.id)
         assert p.phone == "0912000111"
-        assert check_lengths([p]) and not check_lengths([p], changed_only=True)
+        assert check_values([p]) and not check_values([p], changed_only=True)
     profile = ps.load_profile(ctx, person.id)  # the editor shows it under its field, to be shortened
     with pytest.raises(ValidationError) as err:
         ps.update_person(ctx, ps.PersonUpdate(person.id, profile.row_version, profile.identity))
@@ -103,3 +103,39 @@ def test_the_import_refuses_a_long_decision_number_of_a_salary_row(ctx, units, t
     result = import_employees(ctx, path, today=TODAY)
     assert [(i.sheet, i.column) for i in result.issues] == [("Quá trình lương", "Số quyết định")]
     assert _count(ctx, Person) == 0
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+
+def test_number_bounds_are_read_from_the_models():
+    from decimal import Decimal
+
+    from hrapp.db.limits import number_bounds, out_of_range
+
+    assert number_bounds("headcount_quotas")["number"] == (Decimal(-2**31), Decimal(2**31 - 1))
+    assert number_bounds("salary_steps")["coefficient"] == (Decimal("-999.999"), Decimal("999.999"))
+    assert out_of_range("salary_steps", {"coefficient": Decimal("999.999"), "step": 2**31 - 1}) == []
+    assert [c for c, *_ in out_of_range("salary_steps", {"coefficient": Decimal("1000"), "step": 2**31})] == [
+        "coefficient", "step"]
+
+
+def test_every_orm_write_is_held_to_the_number_its_column_stores(ctx, units):  # noqa: F811
+    person = ps.create_person(ctx, new_person(units["VP"]), today=TODAY)
+    with pytest.raises(ValidationError) as err, ctx.unit_of_work() as s:
+        s.add(FamilyMember(person_id=person.id, relation="Mẹ", full_name="Nguyễn Thị Lan", birth_year=2**31))
+    assert err.value.errors[0][0] == "birth_year" and "2147483647" in err.value.errors[0][1]
+    assert _count(ctx, FamilyMember) == 0
+
+
+@pytest.mark.parametrize(("number", "refused"), [(2**31 - 1, False), (2**31, True)])
+def test_the_import_refuses_a_number_its_column_cannot_store_on_its_cell(ctx, units, tmp_path, number, refused):  # noqa: F811
+    quotas = ["Năm (*)", "Mã đơn vị (*)", "Loại biên chế (*)", "Số được giao (*)", "Số quyết định giao (*)",
+              "Ngày ký quyết định (*)"]
+    path = book(tmp_path / "quota.xlsx", {"Biên chế": [quotas, [2025, "VP", "cong_chuc", number, "45/QĐ-UBND",
+                                                                 "01/01/2025"]]})
+    result = import_employees(ctx, path, today=TODAY)
+    out_of_store = [i for i in result.issues if "2147483647" in i.message]
+    assert bool(out_of_store) is refused
+    if refused:
+        assert out_of_store[0].column == "Số được giao (*)"
