@@ -217,6 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # validation of a record (hrapp/domain/validation.py)
     "cccd_missing": ("Chưa nhập số CCCD.", "The ID card number is missing."),
     "cccd_digits": ("Số CCCD '{value}' chỉ được gồm chữ số.", "The ID card number '{value}' may contain digits only."),
+    "cccd_grouping": ("Số CCCD '{value}' có nhóm chữ số ngắn hơn {least} (như phần lẻ của một số); hãy nhập đủ 12 "
+                      "chữ số, có thể cách nhau bằng dấu cách.",
+                      "The ID card number '{value}' has a group shorter than {least} digits (like the fraction of a "
+                      "number); enter all 12 digits, spaces between groups if you like."),
     "cccd_length": ("Số CCCD phải gồm đúng {length} chữ số (đang có {count}).",
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
@@ -1190,6 +1194,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_not_a_number": ("không phải số", "not a number"),
     "import_not_a_number_example": ("không phải số (ví dụ 2,67)", "not a number (for example 2,67)"),
     "import_bool_cell": ("ghi x nếu đúng, để trống nếu không", "write x if true, leave it empty if not"),
+    "import_cccd_grouping": ("có nhóm chữ số ngắn hơn {least} (như phần lẻ của một số); hãy nhập đủ {length} chữ số, "
+                             "có thể cách nhau bằng dấu cách",
+                             "has a group shorter than {least} digits (like the fraction of a number); enter all "
+                             "{length} digits, spaces between groups if you like"),
     "import_cccd_not_whole": ("ô là một số không nguyên hoặc số âm, không phải số CCCD ({length} chữ số); hãy định "
                               "dạng cột là Văn bản (Text) rồi nhập đúng số",
                               "the cell holds a fraction or a negative number, not an ID card number ({length} "

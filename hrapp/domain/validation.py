@@ -130,11 +130,30 @@ def normalize_cccd(value: str | int | None) -> str:
     return re.sub(r"[\s.\-]", "", str(value))
 
 
+_CCCD_GROUP = re.compile(r"[\s.\-]+")
+CCCD_MIN_GROUP = 3
+
+
+def cccd_grouping_error(value: str | None) -> str | None:
+    """Spaces, dots or dashes may group the digits ('001 085 012 345', '0010.8501.2345', '001085-012345'), but a
+    group shorter than 3 digits is no grouping: '52091000127.5' is a number with a fraction (a cell's float
+    written as text), and dropping its dot would store another number."""
+    if value is None or str(value).strip().isdigit():
+        return None
+    groups = [g for g in _CCCD_GROUP.split(str(value).strip()) if g]
+    if len(groups) > 1 and any(len(g) < CCCD_MIN_GROUP for g in groups):
+        return text("cccd_grouping", value=str(value).strip(), least=CCCD_MIN_GROUP)
+    return None
+
+
 def cccd_error(value: str | None) -> str | None:
     """Citizen identity card number: exactly 12 digits (Luật Căn cước 2023)."""
     digits = normalize_cccd(value)
     if not digits:
         return text("cccd_missing")
+    grouping = cccd_grouping_error(value)
+    if grouping:
+        return grouping
     if not re.fullmatch(r"[0-9]+", digits):
         return text("cccd_digits", value=str(value))
     if len(digits) != CCCD_LENGTH:

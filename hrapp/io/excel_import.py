@@ -349,6 +349,9 @@ def _cccd(cell: Any) -> str | None:
         if len(digits) < v.CCCD_LENGTH:
             raise _Bad(messages.text("import_cccd_lost_zeros", digits=len(digits)))
         return digits
+    if cell.__class__ is str and not cell.isdigit():
+        if v.cccd_grouping_error(cell):
+            raise _Bad(messages.text("import_cccd_grouping", least=v.CCCD_MIN_GROUP, length=v.CCCD_LENGTH))
     return (_normalize_cccd(cell) if cell.__class__ is str else v.normalize_cccd(str(cell))) or None
 
 

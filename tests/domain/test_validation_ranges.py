@@ -67,3 +67,13 @@ def test_the_same_name_warning_lists_who_is_recorded():
                                                                       ("Trần Thị Hà", None, "")])
     assert "Trần Thị Hà (052185001234, Văn phòng), Trần Thị Hà." in message and "05/03/1985" in message
     assert v.same_person_warning("Trần Thị Hà", date(1985, 3, 5), []) is None
+
+
+@pytest.mark.parametrize(("typed", "refused"), [("52091000127.5", True), ("052 091 000 12 7", True),
+                                                ("052 091 000 127", False), ("0520-9100-0127", False),
+                                                ("052091000127", False)])
+def test_a_cccd_may_be_grouped_but_a_short_group_is_refused(typed, refused):
+    message = v.cccd_error(typed)
+    assert (message is not None) is refused
+    if refused:
+        assert "ngắn hơn 3" in message

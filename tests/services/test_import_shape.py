@@ -169,3 +169,16 @@ def test_two_rows_of_one_file_with_the_same_name_and_birth_warn_on_the_second(ct
     assert result.ok and result.created == 2
     assert [(w.row, w.column) for w in result.warnings] == [(3, "Họ và tên (*)")]
     assert "dòng 2" in result.warnings[0].message
+
+
+@pytest.mark.parametrize(("cell", "ok"), [("52091000127.5", False), ("5209100012.75", False),
+                                          ("052 091 000 127", True), ("0520.9100.0127", True),
+                                          ("052091-000127", True), ("052091000127", True)])
+def test_a_cccd_text_may_group_its_digits_but_not_hide_a_fraction(ctx, units, tmp_path, cell, ok):
+    result = run(ctx, tmp_path, row(cccd=cell))
+    assert result.ok is ok, result.issues
+    if ok:
+        with ctx.read() as s:
+            assert s.scalar(select(Person.id_number)) == "052091000127"
+    else:
+        assert [i.column for i in result.issues] == ["Số CCCD (*)"] and "ngắn hơn 3" in result.issues[0].message
