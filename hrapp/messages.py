@@ -944,6 +944,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The issuing body's name is longer than {limit} characters."),
     "decision_needed": ("Cần có quyết định (số, ngày ký, ngày hiệu lực).",
                         "A decision is needed (number, signing date, effective date)."),
+    # the error boundary (hrapp/failures.py): what any failure becomes, one line with what to do
+    "unexpected": ("Lỗi không mong đợi ({kind}: {detail}). Dữ liệu đang ghi dở đã được hủy; chi tiết ghi ở nhật ký "
+                   "{log}. Hãy gửi tệp nhật ký này cho người hỗ trợ.",
+                   "Unexpected error ({kind}: {detail}). Any change in progress was undone; the details are in the "
+                   "log {log}. Send this log file to your support contact."),
+    "integrity_unique": ("Bản ghi trùng với dữ liệu vừa được lưu, có thể do một lần nhập hoặc một người khác ghi cùng "
+                         "lúc ({detail}). Không có gì được lưu; hãy thực hiện lại.",
+                         "A record repeats data saved a moment ago, perhaps by another import or another user at "
+                         "the same time ({detail}). Nothing was saved; do it again."),
+    "db_value_refused": ("Cơ sở dữ liệu từ chối một giá trị ({detail}). Không có gì được lưu; hãy sửa giá trị đó rồi "
+                         "thực hiện lại.",
+                         "The database refused a value ({detail}). Nothing was saved; correct the value and do it "
+                         "again."),
+    "db_query_too_complex": ("Yêu cầu quá phức tạp để cơ sở dữ liệu xử lý ({detail}). Hãy rút gọn điều kiện tìm "
+                             "kiếm rồi thử lại.",
+                             "The request is too complex for the database ({detail}). Shorten the search and try "
+                             "again."),
+    "value_out_of_range": ("Giá trị hoặc ngày tính ra nằm ngoài khoảng phần mềm xử lý được ({detail}). Hãy kiểm tra "
+                           "các ngày và các số đã nhập.",
+                           "A value or a computed date is outside the range the application handles ({detail}). "
+                           "Check the dates and numbers entered."),
+    "too_deep": ("Dữ liệu lồng nhau quá sâu để xử lý. Hãy kiểm tra tệp đầu vào.",
+                 "The data is nested too deeply to process. Check the input file."),
+    "out_of_memory": ("Không đủ bộ nhớ để thực hiện. Hãy đóng bớt chương trình khác hoặc chia nhỏ dữ liệu rồi thử lại.",
+                      "Not enough memory. Close other programs or split the data, then try again."),
+    "file_disk_full": ("Không ghi được {path}: ổ đĩa đã đầy. Hãy giải phóng dung lượng hoặc chọn ổ khác.",
+                       "Cannot write {path}: the disk is full. Free some space or choose another drive."),
+    "file_read_only": ("Không ghi được {path}: ổ đĩa hoặc thư mục chỉ cho phép đọc. Hãy chọn thư mục khác.",
+                       "Cannot write {path}: the drive or folder is read-only. Choose another folder."),
+    "file_denied": ("Không có quyền truy cập {path}. Hãy chọn tệp hoặc thư mục khác, hoặc xin cấp quyền.",
+                    "Access to {path} is denied. Choose another file or folder, or ask for the right."),
+    "file_not_folder": ("Không dùng được {path}: {folder} là một tệp, không phải thư mục. Hãy kiểm tra đường dẫn.",
+                        "Cannot use {path}: {folder} is a file, not a folder. Check the path."),
+    "file_is_folder": ("{path} là một thư mục, không phải tệp. Hãy ghi tên tệp.",
+                       "{path} is a folder, not a file. Give a file name."),
+    "file_cannot_create": ("Không tạo được tệp {path} trong thư mục này. Hãy chọn thư mục khác.",
+                           "Cannot create the file {path} in this folder. Choose another folder."),
+    "file_name_too_long": ("Tên tệp hoặc đường dẫn quá dài: {path}. Hãy chọn tên ngắn hơn.",
+                           "The file name or path is too long: {path}. Choose a shorter name."),
+    "file_error": ("Không đọc/ghi được {path} ({detail}). Hãy kiểm tra ổ đĩa và đường dẫn.",
+                   "Cannot read or write {path} ({detail}). Check the drive and the path."),
+    "search_too_long": ("Nội dung tìm kiếm quá dài (tối đa {chars} ký tự, {words} từ).",
+                        "The search is too long (at most {chars} characters, {words} words)."),
     # the command line's own messages (hrapp/cli.py)
     "cli_no_command": ("chưa chọn lệnh (xem: hrapp --help)", "no command given (see: hrapp --help)"),
     "cli_bad_day": ("ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
@@ -952,6 +995,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_access_denied": ("không có quyền truy cập {path}", "access denied: {path}"),
     "cli_cancelled": ("Đã hủy.", "Cancelled."),
     "cli_error": ("Lỗi: {message}", "Error: {message}"),
+    "cli_int_range": ("'{text}' không phải số nguyên từ {low} đến {high}",
+                      "'{text}' is not a whole number from {low} to {high}"),
+    "cli_day_range": ("ngày {text} nằm ngoài khoảng {low} – {high}", "the date {text} is outside {low} – {high}"),
+    "cli_text_too_long": ("dài quá {limit} ký tự", "longer than {limit} characters"),
+    "cli_bad_text": ("có ký tự điều khiển (mã {code})", "holds a control character (code {code})"),
+    "cli_not_folder": ("{path} là một tệp, không phải thư mục", "{path} is a file, not a folder"),
+    "cli_json_encoding": ("tệp {path} không phải văn bản UTF-8 (byte {byte} ở vị trí {position}); hãy lưu lại tệp "
+                          "với mã hóa UTF-8",
+                          "the file {path} is not UTF-8 text (byte {byte} at position {position}); save the file "
+                          "again as UTF-8"),
+    "cli_json_too_deep": ("tệp {path} lồng nhau quá {limit} cấp; dữ liệu xếp hạng không lồng sâu như vậy",
+                          "the file {path} is nested more than {limit} levels deep; ranking data never is"),
+    "cli_json_too_big": ("tệp {path} lớn quá {limit} MB", "the file {path} is larger than {limit} MB"),
+    "cli_json_number": ("tệp {path} có số không hợp lệ hoặc quá dài ({detail})",
+                        "the file {path} holds an invalid or too long number ({detail})"),
+    "cli_json_not_object": ("tệp {path} phải chứa một đối tượng JSON {{...}}",
+                            "the file {path} must hold one JSON object {{...}}"),
     "cli_not_integer": ("'{text}' không phải là số nguyên", "'{text}' is not a whole number"),
     "cli_negative": ("không được âm", "must not be negative"),
     "cli_bad_year": ("năm không hợp lệ: '{text}'", "invalid year: '{text}'"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, bi, print_json
+from hrapp.cli import CliError, bi, print_json, whole_number
 from hrapp.cli_auth import authenticate_cli, read_new_password, read_password
 from hrapp.messages import text, word
 
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "copy all data into an empty database (PostgreSQL server)"))
     p.add_argument("url", metavar="URL", help=bi("postgresql+psycopg://người_dùng@máy_chủ/tên_csdl",
             "postgresql+psycopg://user@server/database"))
-    p.add_argument("--batch-size", type=int, default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
+    p.add_argument("--batch-size", type=whole_number(1, 100_000), default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
             "records per write (default 1000)"))
     p.set_defaults(handler=cmd_copy_to)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from hrapp import messages
-from hrapp.cli import bi, print_json
+from hrapp.cli import SEARCH_MAX_CHARS, bi, print_json, short_text
 from hrapp.cli_auth import authenticate_cli, open_context
 
 
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     emp_sub = emp.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = emp_sub.add_parser("list", help=bi("in danh sách", "print the list"))
     p.add_argument("--format", choices=["json", "text"], default="text")
-    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)",
+    p.add_argument("--search", default="", type=short_text(SEARCH_MAX_CHARS), help=bi("tìm theo tên (không dấu cũng được)",
                                                            "search by name (diacritics optional)"))
     p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)",
                                             "unit code (sub-units included)"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.cli import ROW_ID, SEARCH_MAX_CHARS, CliError, bi, parse_day, print_json, short_text
 from hrapp.commands.reports import add_report, out_path
 from hrapp.messages import text
 
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub = exp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(exp))
     p = esub.add_parser("employees", help=bi("xuất danh sách cán bộ (nhập lại được)", "export the staff list (can be imported again)"))
     p.add_argument("file", help=bi("tệp .xlsx", ".xlsx file"))
-    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)", "search by name (diacritics optional)"))
+    p.add_argument("--search", default="", type=short_text(SEARCH_MAX_CHARS), help=bi("tìm theo tên (không dấu cũng được)", "search by name (diacritics optional)"))
     p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)", "unit code (sub-units included)"))
     p.add_argument("--category", help=bi("loại: cong_chuc, vien_chuc, ...", "staff category: cong_chuc, vien_chuc, ..."))
     p.add_argument("--all", action="store_true", help=bi("gồm cả người đã nghỉ hưu, thôi việc, chuyển đi",
@@ -123,7 +123,7 @@ def _run_quality(args: argparse.Namespace) -> int:
 
 
 def _configure_cv(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--employee", type=int, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
+    p.add_argument("--employee", type=ROW_ID, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
     p.add_argument("--out", required=True, help=bi("tệp kết quả .pdf", "output .pdf file"))
 
 
