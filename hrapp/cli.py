@@ -270,7 +270,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 DAY_MIN = date(1900, 1, 1)
 DAY_MAX = date(2199, 12, 31)
 MAX_DIGITS = 19  # a whole number longer than this is never a count, an id or a year (SQLite's integer: 19 digits)
-SEARCH_MAX_CHARS = 200
 
 
 def parse_day(text: str) -> date:

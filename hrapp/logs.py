@@ -62,11 +62,28 @@ def setup() -> Path:
     return path
 
 
+def shutdown() -> None:
+    """Close the log file and take its handler off (tests, after pointing HRAPP_LOG at a folder of their own)."""
+    global _handler, _handler_path
+    with _lock:
+        if _handler is not None:
+            logging.getLogger().removeHandler(_handler)
+            _handler.close()
+        _handler, _handler_path = None, None
+
+
 def record(exc: BaseException, what: str = "failure") -> Path:
-    """Write `exc` with its traceback to the log; returns the log's path (named in the user's line)."""
+    """Write `exc` with its traceback to the log, once (a worker's failure shown later on the GUI thread is not
+    written twice); returns the log's path (named in the user's line)."""
     path = setup()
+    if getattr(exc, "_hrapp_logged", False):
+        return path
     log.error("%s: %s", what, type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
     _flush()
+    try:
+        exc._hrapp_logged = True  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
     return path
 
 

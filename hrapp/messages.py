@@ -985,8 +985,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "The file name or path is too long: {path}. Choose a shorter name."),
     "file_error": ("Không đọc/ghi được {path} ({detail}). Hãy kiểm tra ổ đĩa và đường dẫn.",
                    "Cannot read or write {path} ({detail}). Check the drive and the path."),
-    "search_too_long": ("Nội dung tìm kiếm quá dài (tối đa {chars} ký tự, {words} từ).",
-                        "The search is too long (at most {chars} characters, {words} words)."),
+    "search_too_long": ("Nội dung tìm kiếm quá dài (tối đa {chars} ký tự). Hãy gõ vài từ của tên.",
+                        "The search is too long (at most {chars} characters). Type a few words of the name."),
     # the command line's own messages (hrapp/cli.py)
     "cli_no_command": ("chưa chọn lệnh (xem: hrapp --help)", "no command given (see: hrapp --help)"),
     "cli_bad_day": ("ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",

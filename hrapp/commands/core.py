@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from hrapp import messages
-from hrapp.cli import SEARCH_MAX_CHARS, bi, print_json, short_text
+from hrapp.cli import bi, print_json, short_text
 from hrapp.cli_auth import authenticate_cli, open_context
+from hrapp.text import SEARCH_MAX_CHARS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

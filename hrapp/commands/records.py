@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import ROW_ID, SEARCH_MAX_CHARS, CliError, bi, parse_day, print_json, short_text
+from hrapp.cli import ROW_ID, CliError, bi, parse_day, print_json, short_text
 from hrapp.commands.reports import add_report, out_path
 from hrapp.messages import text
+from hrapp.text import SEARCH_MAX_CHARS
 
 
 def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext

@@ -13,9 +13,9 @@ from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hrapp.db.models import OrgUnit, Person, Rank
-from hrapp.errors import NotFoundError
+from hrapp.errors import DomainError, NotFoundError
 from hrapp.services.context import ServiceContext
-from hrapp.text import fold
+from hrapp.text import SEARCH_MAX_CHARS, fold
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
 
@@ -55,7 +55,10 @@ class EmployeeRow:
 
 
 def search_terms(text: str) -> list[str]:
-    return [t for t in fold(text).split(" ") if t]
+    """The distinct folded words of a search; a search longer than SEARCH_MAX_CHARS is refused (one line)."""
+    if text and len(text) > SEARCH_MAX_CHARS:
+        raise DomainError("search_too_long", field="search", chars=SEARCH_MAX_CHARS)
+    return list(dict.fromkeys(t for t in fold(text).split(" ") if t))
 
 
 def _like_literal(term: str) -> str:
