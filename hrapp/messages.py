@@ -1012,8 +1012,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "the file {path} holds an invalid or too long number ({detail})"),
     "cli_json_not_object": ("tệp {path} phải chứa một đối tượng JSON {{...}}",
                             "the file {path} must hold one JSON object {{...}}"),
-    "cli_not_integer": ("'{text}' không phải là số nguyên", "'{text}' is not a whole number"),
-    "cli_negative": ("không được âm", "must not be negative"),
     "cli_bad_year": ("năm không hợp lệ: '{text}'", "invalid year: '{text}'"),
     "cli_year_range": ("năm phải trong khoảng 1990–2100: {year}", "the year must be within 1990–2100: {year}"),
     "cli_unknown_province": ("không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025 "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from hrapp.cli import CliError, bi, print_json, whole_number
 from hrapp.cli_auth import authenticate_cli, read_new_password, read_password
@@ -75,8 +76,11 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from hrapp.errors import FileAccessError
     from hrapp.services.backup import backup
 
+    if not args.file.strip() or Path(args.file).is_dir():  # a file is made next to it: name the file
+        raise FileAccessError("file_is_folder", path=args.file or ".")
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     result = backup(ctx, args.file)

@@ -244,10 +244,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>The database could not be opened: %1</source>
-        <translation>Không mở được cơ sở dữ liệu: %1</translation>
-    </message>
-    <message>
         <source>The agency was saved. Import the units and staff from Excel: Staff records → Import.</source>
         <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập từ Excel….</translation>
     </message>
@@ -1976,18 +1972,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 </context>
 <context>
     <name>Messages</name>
-    <message>
-        <source>Access denied: %1</source>
-        <translation>Không có quyền truy cập: %1</translation>
-    </message>
-    <message>
-        <source>File not found: %1</source>
-        <translation>Không tìm thấy tệp: %1</translation>
-    </message>
-    <message>
-        <source>An unexpected error occurred: %1</source>
-        <translation>Đã xảy ra lỗi ngoài dự kiến: %1</translation>
-    </message>
     <message>
         <source>Error</source>
         <translation>Lỗi</translation>

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs, clock
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
+from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
@@ -348,6 +349,7 @@ class PersonPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of the name…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(SEARCH_MAX_CHARS)  # longer is refused by the query: a few words of a name
         self.results = QListWidget()
         self.results.setMinimumHeight(110)
         self.results.setMaximumHeight(150)
