@@ -169,9 +169,21 @@ def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender
             ctx.engine.dispose()
         sender.send(("result", result))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        _log(exc)  # the traceback stays here: only the exception's parts travel
         sender.send(("error", _portable(exc)))
     finally:
         sender.close()
+
+
+def _log(exc: BaseException) -> None:
+    if "Cancel" in type(exc).__name__:  # the user stopped the work: nothing failed
+        return
+    try:
+        from hrapp.logs import record
+
+        record(exc, "failed in a child process")
+    except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the failure itself
+        pass
 
 
 def _portable(exc: BaseException) -> tuple[str, str, tuple, dict]:
