@@ -271,9 +271,13 @@ RANK_INPUT = {
 
 json_leaf = st.one_of(st.none(), st.booleans(), st.integers(-(10**25), 10**25), st.floats(allow_nan=False),
                       st.text(max_size=20))
-json_value = st.recursive(json_leaf, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                             st.dictionaries(st.text(max_size=10), inner,
-                                                                             max_size=4)), max_leaves=12)
+
+
+def _containers(inner: st.SearchStrategy) -> st.SearchStrategy:
+    return st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4))
+
+
+json_value = st.recursive(json_leaf, _containers, max_leaves=12)
 
 
 def _paths(data: object, prefix: tuple = ()) -> list[tuple]:
