@@ -991,8 +991,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_no_command": ("chưa chọn lệnh (xem: hrapp --help)", "no command given (see: hrapp --help)"),
     "cli_bad_day": ("ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
                     "invalid date: '{text}' (use dd/mm/yyyy or yyyy-mm-dd)"),
-    "cli_file_missing": ("không tìm thấy tệp {path}", "file not found: {path}"),
-    "cli_access_denied": ("không có quyền truy cập {path}", "access denied: {path}"),
     "cli_cancelled": ("Đã hủy.", "Cancelled."),
     "cli_error": ("Lỗi: {message}", "Error: {message}"),
     "cli_int_range": ("'{text}' không phải số nguyên từ {low} đến {high}",

@@ -380,3 +380,19 @@ def test_a_python_run_of_main_py_prints_one_line_for_an_export_into_proc(tmp_pat
     assert res.returncode == 2, res.stderr
     assert res.stderr == "Lỗi: Không tạo được tệp /proc/x.xlsx trong thư mục này. Hãy chọn thư mục khác.\n"
     assert "Traceback" in (tmp_path / "hrapp.log").read_text(encoding="utf-8")
+
+
+def test_a_search_too_long_for_the_database_is_refused_by_the_query_itself(demo_ctx):
+    """The GUI's search box reaches the same query: 50,000 characters are refused in words, not by SQLite; the
+    longest search allowed (a hundred one-letter words) still runs."""
+    from hrapp.errors import DomainError
+    from hrapp.queries.employees import EmployeeFilter, list_employees
+
+    with demo_ctx.read() as s, pytest.raises(DomainError) as refused:
+        list_employees(s, EmployeeFilter(search="a" * 50_000))
+    assert refused.value.code == "search_too_long"
+    assert messages.render(refused.value) == "Nội dung tìm kiếm quá dài (tối đa 200 ký tự). Hãy gõ vài từ của tên."
+    longest = " ".join(chr(ord("a") + i % 26) for i in range(100))
+    assert len(longest) < 200
+    with demo_ctx.read() as s:
+        assert list_employees(s, EmployeeFilter(search=longest)) == []
