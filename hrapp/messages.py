@@ -100,8 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_signed_in": ("Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.", "You are not signed in. Sign in to go on."),
     "permission_denied": ("Tài khoản {user} (vai trò: {role}) không có quyền {right}.",
                           "The account {user} (role: {role}) has no right to {right}."),
-    "out_of_scope": ("Tài khoản {user} chỉ được làm việc với dữ liệu của đơn vị được phân công.",
-                     "The account {user} may only work with the data of its assigned units."),
+    "out_of_scope": ("Không tìm thấy trong các đơn vị được phân công cho tài khoản {user} (không có, hoặc thuộc "
+                     "đơn vị khác).",
+                     "Not found within the units assigned to the account {user} (it does not exist or belongs "
+                     "to another unit)."),
     "accounts_already_on": ("Tài khoản người dùng đã được bật cho cơ sở dữ liệu này.",
                             "User accounts are already turned on for this database."),
     "user_not_found": ("Không có tài khoản '{username}'.", "There is no account '{username}'."),

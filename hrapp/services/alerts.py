@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 
 from hrapp import catalogs, messages
 from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
+from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
 from hrapp.domain.retirement import (
@@ -313,7 +314,7 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
     n = len(columns)
     staff: dict[int, StaffRow] = {}
     salaries: dict[int, SalaryFacts] = {}
-    for row in session.connection().execute(q):
+    for row in reader(session).execute(q):
         pid = row[0]
         staff[pid] = StaffRow(*row[:n])
         row_id, *r = row[n:]
@@ -412,7 +413,7 @@ def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date,
 def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa: ANN001
     """Certificates expiring by the horizon, or expired within the last year."""
     oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
-    return list(session.connection().execute(
+    return list(reader(session).execute(
         select(Qualification.id, Qualification.person_id, Qualification.kind, Qualification.level_code,
                Qualification.language, Qualification.expiry_date, Qualification.certificate_no)
         .where(Qualification.expiry_date.is_not(None), Qualification.expiry_date >= oldest,
@@ -429,7 +430,7 @@ def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, Person
     persons = sorted({r.person_id for r in rows if r.person_id in facts})
     later: dict[tuple, date | None] = {}
     for i in range(0, len(persons), 900):
-        for pid, kind, level, language, expiry in session.connection().execute(
+        for pid, kind, level, language, expiry in reader(session).execute(
             select(Qualification.person_id, Qualification.kind, Qualification.level_code, Qualification.language,
                    Qualification.expiry_date)
             .where(Qualification.person_id.in_(persons[i:i + 900]), Qualification.in_progress.is_(False),

@@ -32,6 +32,7 @@ from hrapp.db.models import (
     Rank,
     SalaryStep,
 )
+from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import ReappointmentKind, TermAlert, reappointment_kind, term_alerts, term_end
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, next_pay_step, step_delay
@@ -503,7 +504,7 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
     """
     wanted = None if person_ids is None else sorted(set(person_ids))
     # Core rows on the session's connection: the ORM's row processing would double the time for 100,000 people.
-    conn = session.connection()
+    conn = reader(session)
     employment: dict[int, StaffRow] = {}
     if staff and wanted is not None:
         employment = {pid: staff[pid] for pid in wanted if pid in staff}

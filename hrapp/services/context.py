@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 
@@ -98,8 +99,13 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end.
+
+        For an account limited to some units, this session and the unit of work's read only the people of
+        those units (hrapp.db.scope): every query run in them is narrowed, whoever calls it."""
         session = self.session_factory()
+        session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
         finally:
@@ -113,6 +119,7 @@ class ServiceContext:
         """
         session = self.session_factory()
         session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
             _commit_with_retry(session, retries)
