@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Connection, event, or_, select
+from sqlalchemy import Connection, event, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from sqlalchemy.sql.base import ExecutableOption
 
@@ -81,16 +81,17 @@ def _person_owned() -> list[type]:
 
 def criteria(units: frozenset[int]) -> list[ExecutableOption]:
     """The loader criteria that keep a statement to the people of `units` and the rows they own."""
+    # Lambdas, so that an aliased table (a join to the latest salary row) gets the rule on its own alias.
     ordered = sorted(units)
     options: list[ExecutableOption] = [
-        with_loader_criteria(Person, Person.cur_unit_id.in_(ordered), include_aliases=True)]
+        with_loader_criteria(Person, lambda cls: cls.cur_unit_id.in_(ordered), include_aliases=True)]
     visible = visible_person_ids(units)
-    for cls in _person_owned():
-        column = cls.__mapper__.columns["person_id"]
-        rule: ColumnElement[bool] = cls.person_id.in_(visible)  # type: ignore[attr-defined]
-        if column.nullable:  # a row for a group or a candidate not yet hired names nobody
-            rule = or_(cls.person_id.is_(None), rule)  # type: ignore[attr-defined]
-        options.append(with_loader_criteria(cls, rule, include_aliases=True))
+    for owned in _person_owned():
+        if owned.__mapper__.columns["person_id"].nullable:  # a group's row, a candidate not hired, names nobody
+            options.append(with_loader_criteria(
+                owned, lambda cls: or_(cls.person_id.is_(None), cls.person_id.in_(visible)), include_aliases=True))
+        else:
+            options.append(with_loader_criteria(owned, lambda cls: cls.person_id.in_(visible), include_aliases=True))
     return options
 
 
