@@ -1139,12 +1139,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_rows": ("Trang tính “{sheet}” không có dòng dữ liệu nào.", "The sheet “{sheet}” has no data rows."),
     "import_cccd_repeated": ("Số CCCD trùng với dòng {row} của trang này.",
                              "The ID card number repeats row {row} of this sheet."),
-    "import_person_out_of_scope": ("Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                   "This person belongs to a unit outside the units assigned to the account."),
     "import_no_such_person": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong dữ liệu.",
                               "No one with this ID card number is in the sheet “{sheet}” or in the data."),
-    "import_named_person_out_of_scope": ("{name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                         "{name} belongs to a unit outside the units assigned to the account."),
+    "import_no_such_person_in_scope": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong hồ sơ "
+                                       "của các đơn vị được phân công cho tài khoản.",
+                                       "No one with this ID card number is in the sheet “{sheet}” or in the records "
+                                       "of the units assigned to the account."),
+    "import_cccd_out_of_scope": ("Số CCCD này không nhập được bằng tài khoản này: tài khoản chỉ được nhập hồ sơ của "
+                                 "các đơn vị được phân công.",
+                                 "This ID card number cannot be imported with this account: it may only import the "
+                                 "records of its assigned units."),
     "import_cccd_other_name": ("Số CCCD này đã có trong hồ sơ của {name}, khác họ tên trong tệp; kiểm tra lại số "
                                "CCCD hoặc sửa họ tên trong hồ sơ.",
                                "This ID card number is already in the record of {name}, a name other than the "
