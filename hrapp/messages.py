@@ -185,6 +185,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
                        "The ID card number {number} is already in the record of {name}."),
+    "cccd_taken_outside_scope": ("Số CCCD {number} không dùng được bằng tài khoản này: tài khoản chỉ được làm việc "
+                                 "với hồ sơ của các đơn vị được phân công.",
+                                 "The ID card number {number} cannot be used with this account: it may only work "
+                                 "with the records of its assigned units."),
     "birth_missing": ("Chưa nhập ngày sinh.", "The date of birth is missing."),
     "birth_future": ("Ngày sinh ({birth}) không được sau ngày hôm nay.", "The date of birth ({birth}) is after today."),
     "birth_year": ("Năm sinh {year} không hợp lệ.", "The year of birth {year} is not valid."),
