@@ -4538,6 +4538,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Toàn Sở</translation>
     </message>
     <message>
+        <source>All assigned units</source>
+        <translation>Mọi đơn vị được phân công</translation>
+    </message>
+    <message>
         <source>Choose the person whose curriculum vitae to print: type part of the name, then pick them in the list.</source>
         <translation>Chọn người cần in Sơ yếu lý lịch: gõ một phần họ tên rồi chọn trong danh sách.</translation>
     </message>

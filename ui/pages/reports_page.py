@@ -660,8 +660,9 @@ class ReportsPage(BasePage):
 
         self._loaded = True
         try:
-            self.unit_combo.load(self.ctx)
-            self.unit_combo.setItemText(0, self.tr("Whole department"))
+            self.unit_combo.load(self.ctx)  # an account limited to some units is offered those only
+            self.unit_combo.setItemText(0, self.tr("Whole department") if self.ctx.unit_scope is None
+                                        else self.tr("All assigned units"))
             with self.ctx.read() as s:
                 periods = list_periods(s)
             rounds = list_rounds(self.ctx)
