@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, aliased
 from hrapp.db.models import OrgUnit, Person, Rank
 from hrapp.db.scope import check_unit, reader, scope_units
 from hrapp.errors import NotFoundError
-from hrapp.services.context import ServiceContext
 from hrapp.text import fold
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
@@ -212,13 +211,3 @@ def list_employees(session: Session, f: EmployeeFilter = EmployeeFilter()) -> li
     narrowed = bool(f.unit_code or f.category or f.unit_ids is not None or search_terms(f.search))
     q = _with_row_columns(_filtered(session, f, hint=narrowed)).order_by(Person.sort_key, Person.id)
     return [EmployeeRow(*row) for row in reader(session).execute(q)]
-
-
-def scoped(ctx: ServiceContext, f: EmployeeFilter) -> EmployeeFilter:
-    """The filter narrowed to the units of an account limited to some units (unchanged for the others)."""
-    from dataclasses import replace
-
-    from hrapp.services.permissions import units_in_scope
-
-    scope = units_in_scope(ctx)
-    return f if scope is None else replace(f, unit_ids=scope)

@@ -42,7 +42,6 @@ from hrapp.services.career import (
     probation_of,
     retirement_of,
     scale_decimal,
-    scoped,
     staff_columns,
     terms_of,
 )
@@ -142,8 +141,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
         salaries, staff = _candidates(s, as_of, horizon, rulebook, lead, kinds)
         wanted = set(staff)
         reading = wanted | {r.person_id for r in cert_rows}
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, reading, salaries=salaries,
-                                                                staff=staff).values())} if reading else {}
+        facts = load_facts(s, as_of, reading, salaries=salaries, staff=staff) if reading else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}

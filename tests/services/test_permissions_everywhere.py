@@ -54,8 +54,6 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.rules_store.load_rulebook_from_db": "regulation data, the same for everyone",
     "hrapp.services.evaluations.score_rating": "a rule computed on the numbers given; reads no record",
     "hrapp.services.recruitment.round_errors": "checks the values of a form; reads no record",
-    "hrapp.services.career.scoped": "narrows facts already read to the user's units",
-    "hrapp.queries.employees.scoped": "narrows a filter to the user's units; the list functions that use it check the right",
     "hrapp.services.masking.can_see_personal": "part of the check",
     "hrapp.services.masking.mask_dto": "part of the check",
     "hrapp.services.masking.mask_record": "part of the check",
