@@ -71,3 +71,13 @@ def test_a_new_record_with_the_cccd_of_someone_outside_does_not_name_them(demo):
         ps.create_person(ctx, dto)
     assert refused.value.errors[0][0] == "id_number"
     assert name not in refused.value.message
+
+
+def test_the_audit_trail_of_an_administrator_limited_to_a_unit_shows_only_its_peoples_rows(demo):
+    from hrapp.queries.audit import AuditFilter, audit_entries
+
+    ctx, ttud, inside, outside, _period = demo
+    ctx.sign_in("ttud.quantri", "quan_tri", (ttud,))
+    rows = audit_entries(ctx, AuditFilter())
+    people = {r.person_id for r in rows if r.person_id is not None}
+    assert people and people <= inside
