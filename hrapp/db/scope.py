@@ -28,11 +28,13 @@ ALL_UNITS = "hrapp_all_units"
 
 _ROOTS = "hrapp_unit_scope_roots"
 _UNITS = "hrapp_unit_scope_units"
+_ADMITTED = "hrapp_unit_scope_admitted"
 
 
 def limit_to_units(session: Session, roots: Iterable[int] | None) -> None:
     """From now on this session reads only the people of these units and their sub-units (None: everyone)."""
     session.info.pop(_UNITS, None)
+    session.info.pop(_ADMITTED, None)
     if roots is None:
         session.info.pop(_ROOTS, None)
     else:
@@ -48,6 +50,19 @@ def scope_units(session: Session) -> frozenset[int] | None:
     if units is None:
         units = session.info[_UNITS] = unit_closure(session, roots)
     return units
+
+
+def admit(session: Session, person_ids: Iterable[int]) -> None:
+    """People this session has just created: visible to it although their current unit is not recorded yet
+    (the snapshot that sets it is computed from their rows, read in the same transaction)."""
+    if session.info.get(_ROOTS) is not None:
+        session.info[_ADMITTED] = session.info.get(_ADMITTED, frozenset()) | frozenset(person_ids)
+
+
+@event.listens_for(Session, "after_flush")
+def _admit_new_people(session: Session, _context: object) -> None:
+    if session.info.get(_ROOTS) is not None:
+        admit(session, [o.id for o in session.new if isinstance(o, Person) and o.id is not None])
 
 
 def unit_closure(session: Session, roots: Iterable[int]) -> frozenset[int]:
@@ -67,10 +82,14 @@ def unit_closure(session: Session, roots: Iterable[int]) -> frozenset[int]:
     return frozenset(seen)
 
 
-def visible_person_ids(units: frozenset[int]):  # noqa: ANN201 - a Select
-    """The ids of the people whose current unit is in `units` (uncorrelated, for `person_id IN (...)`)."""
+def visible_person_ids(units: frozenset[int], admitted: frozenset[int] = frozenset()):  # noqa: ANN201 - a Select
+    """The ids of the people whose current unit is in `units`, and of those `admitted` (uncorrelated, for
+    `person_id IN (...)`)."""
     people = Person.__table__
-    return select(people.c.id).where(people.c.cur_unit_id.in_(sorted(units))).correlate(None)
+    rule = people.c.cur_unit_id.in_(sorted(units))
+    if admitted:
+        rule = or_(rule, people.c.id.in_(sorted(admitted)))
+    return select(people.c.id).where(rule).correlate(None)
 
 
 def _person_owned() -> list[type]:
@@ -79,13 +98,18 @@ def _person_owned() -> list[type]:
                   key=lambda c: c.__name__)
 
 
-def criteria(units: frozenset[int]) -> list[ExecutableOption]:
-    """The loader criteria that keep a statement to the people of `units` and the rows they own."""
+def criteria(units: frozenset[int], admitted: frozenset[int] = frozenset()) -> list[ExecutableOption]:
+    """The loader criteria that keep a statement to the people of `units` (and those `admitted`) and the rows
+    they own."""
     # Lambdas, so that an aliased table (a join to the latest salary row) gets the rule on its own alias.
-    ordered = sorted(units)
-    options: list[ExecutableOption] = [
-        with_loader_criteria(Person, lambda cls: cls.cur_unit_id.in_(ordered), include_aliases=True)]
-    visible = visible_person_ids(units)
+    ordered, new = sorted(units), sorted(admitted)
+    if new:
+        person = with_loader_criteria(Person, lambda cls: or_(cls.cur_unit_id.in_(ordered), cls.id.in_(new)),
+                                      include_aliases=True)
+    else:
+        person = with_loader_criteria(Person, lambda cls: cls.cur_unit_id.in_(ordered), include_aliases=True)
+    options: list[ExecutableOption] = [person]
+    visible = visible_person_ids(units, admitted)
     for owned in _person_owned():
         if owned.__mapper__.columns["person_id"].nullable:  # a group's row, a candidate not hired, names nobody
             options.append(with_loader_criteria(
@@ -102,7 +126,7 @@ def _keep_to_units(state: ORMExecuteState) -> None:
     units = scope_units(state.session)
     if units is None:
         return
-    state.statement = state.statement.options(*criteria(units))
+    state.statement = state.statement.options(*criteria(units, state.session.info.get(_ADMITTED, frozenset())))
 
 
 def reader(session: Session) -> Connection | Session:

@@ -52,3 +52,23 @@ def test_a_history_row_of_another_units_person_reads_like_one_of_nobody(ctx, tmp
     first, second = result.issues
     assert first.message == second.message
     assert OTHER_NAME not in first.message
+
+
+def test_the_officer_imports_and_creates_the_people_of_its_own_unit(ctx, tmp_path):
+    from datetime import date
+
+    from hrapp.services import persons as ps
+
+    vp = _setup(ctx, tmp_path)
+    ctx.sign_in("vp.tccb", "to_chuc_can_bo", (vp,))
+    result = import_employees(ctx, book(tmp_path / "vp.xlsx", {"Nhân sự": [HEAD, row(cccd="052185000002", unit="VP")]}),
+                              today=TODAY)
+    assert result.ok and result.created == 1, result.issues
+    profile = ps.create_person(ctx, ps.NewPerson(
+        identity=ps.IdentityInput(full_name="Ngô Thị Mới", gender="F", birth_date=date(1990, 4, 2),
+                                  id_number="052190004321"),
+        employment=ps.EmploymentInput(category="hop_dong", unit_id=vp, start_date=date(2020, 1, 2))))
+    with ctx.read() as s:
+        mine = s.execute(select(Person.id_number, Person.cur_unit_id).order_by(Person.id_number)).all()
+    assert mine == [("052185000002", vp), ("052190004321", vp)]
+    assert profile.identity.full_name == "Ngô Thị Mới"
