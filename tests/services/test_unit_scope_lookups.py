@@ -81,3 +81,23 @@ def test_the_audit_trail_of_an_administrator_limited_to_a_unit_shows_only_its_pe
     rows = audit_entries(ctx, AuditFilter())
     people = {r.person_id for r in rows if r.person_id is not None}
     assert people and people <= inside
+
+
+def test_hiring_a_winner_whose_cccd_is_someone_outsides_does_not_name_them(demo_ctx):
+    from hrapp.db.models import Candidate
+    from hrapp.services import recruitment as rec
+    from tests.services.test_demo_recruitment import DISCOVERY, _rounds, _sign
+
+    info = _rounds(demo_ctx)[DISCOVERY]
+    winner = rec.results(demo_ctx, info.id).winners()[0][1]
+    with demo_ctx.unit_of_work() as s:
+        ttkp = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "TTKP"))
+        number, name = s.execute(select(Person.id_number, Person.full_name).join(OrgUnit, OrgUnit.id == Person.cur_unit_id)
+                                 .where(OrgUnit.code == "BGD").order_by(Person.id)).first()
+        s.get(Candidate, winner.candidate_id).id_number = number
+    demo_ctx.sign_in("ttkp.tccb", "to_chuc_can_bo", (ttkp,))
+    with pytest.raises(ValidationError) as refused:
+        rec.hire_winners(demo_ctx, rec.HireInput(info.id, _sign("200/QĐ-SKH&CN", date(2022, 6, 28)),
+                                                 start_date=date(2022, 7, 1)))
+    assert "id_number" in {f for f, _ in refused.value.errors}
+    assert name not in refused.value.message
