@@ -8,8 +8,14 @@ current post (`persons.cur_unit_id`) is. Nothing above the session has to rememb
 
 The only way round it is the execution option `ALL_UNITS`, for checks that must see every person and
 then say nothing about them (a CCCD already used elsewhere, before an insert that would break its unique
-index). Statements run on the bare connection (`session.connection().execute`) bypass the ORM and are not
-filtered: queries that take that fast path narrow themselves with `scope_units(session)`.
+index). Not filtered, because no mapped class appears in them: statements run on the bare connection
+(`session.connection().execute`) and selects of plain `Table` columns (`Person.__table__.c.id`). Queries
+that want the bare connection's speed call `reader(session)`, which hands them the session when it is
+limited; the few selects of plain table columns (the Excel import's own reads, the export's rows of ids
+already narrowed) must only ever be given ids read through the hook.
+
+People a limited session creates are `admit`ted to it until its transaction ends: their unit is recorded
+by the snapshot, computed from their rows in the same transaction.
 """
 
 from __future__ import annotations
