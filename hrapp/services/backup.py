@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from hrapp import clock
+from hrapp.db import cipher
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.migrate import head_revisions, known_revisions, upgrade
@@ -47,6 +48,7 @@ class BackupInfo:
     units: int
     attachments: int
     needs_upgrade: bool  # made by an older version: upgraded after the restore
+    encrypted: bool = False  # an encrypted (SQLCipher) backup, opened with its passphrase
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,14 @@ def _check_copy(con: sqlite3.Connection, path: Path) -> BackupInfo:
                       needs_upgrade=revisions != head_revisions())
 
 
-def _sqlite_copy(src: sqlite3.Connection, dest_path: Path) -> BackupInfo:
-    """The online backup of `src` into a new file, made self-contained (no -wal) and checked."""
-    with closing(sqlite3.connect(dest_path)) as dest:
+def _sqlite_copy(src: sqlite3.Connection, dest_path: Path, passphrase: str | None = None) -> BackupInfo:
+    """The online backup of `src` into a new file, made self-contained (no -wal) and checked. With `passphrase`
+    (an encrypted source), the copy is encrypted with it: pages are re-encrypted, never written in clear."""
+    with closing(cipher.open_sqlite(dest_path, passphrase)) as dest:
         src.backup(dest)  # all pages in one step: one consistent snapshot, whatever other writers do
         dest.execute("PRAGMA journal_mode=DELETE")
         info = _check_copy(dest, dest_path)
-    return info
+    return dataclasses.replace(info, encrypted=passphrase is not None)
 
 
 def _tmp_beside(target: Path, tag: str) -> Path:
@@ -139,13 +142,13 @@ def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
     try:
         if ctx.engine.dialect.name == "sqlite":
             with ctx.engine.connect() as conn:
-                info = _sqlite_copy(conn.connection.driver_connection, tmp)
+                info = _sqlite_copy(conn.connection.driver_connection, tmp, cipher.passphrase_of(ctx.engine))
         else:
             info = _logical_copy(ctx.engine, tmp)
         _fsync_file(tmp)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, *cipher.errors()) as exc:
         raise DatabaseError("backup_failed", name=target.name, detail=str(exc)) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
@@ -218,32 +221,36 @@ def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = No
     return made
 
 
-def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
-    """Check a backup file without changing it: integrity, application tables, revision not too new."""
+def inspect_backup(source: str | os.PathLike[str], passphrase: str | None = None) -> BackupInfo:
+    """Check a backup file without changing it: integrity, application tables, revision not too new.
+
+    An encrypted backup needs its passphrase (`passphrase`, else HRAPP_DB_PASSPHRASE): 'db_passphrase_needed'
+    or 'db_wrong_passphrase' otherwise, which the caller answers by asking for it."""
     path = Path(source).expanduser().resolve()
     if not path.is_file():
         raise DatabaseError("backup_missing", path=str(path))
+    key = cipher.passphrase_for(path, passphrase)
     scratch = _tmp_beside(path, "check") if os.access(path.parent, os.W_OK) else None
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as src:
+        with closing(cipher.open_sqlite(path, key, read_only=True)) as src:
             if scratch is None:
-                return _check_copy(src, path)
-            info = _sqlite_copy(src, scratch)
+                return dataclasses.replace(_check_copy(src, path), encrypted=key is not None)
+            info = _sqlite_copy(src, scratch, key)
             return dataclasses.replace(info, path=path, size=path.stat().st_size)
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         raise DatabaseError("not_hrapp_backup", name=path.name) from exc
     finally:
         if scratch is not None:
             scratch.unlink(missing_ok=True)
 
 
-def _take_exclusive(db: Path) -> None:
+def _take_exclusive(db: Path, passphrase: str | None = None) -> None:
     """Fold the -wal into the file and leave WAL mode; refused while another program has the database open."""
     try:
-        with closing(sqlite3.connect(db, timeout=2)) as con:
+        with closing(cipher.open_sqlite(db, passphrase, timeout=2)) as con:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise DatabaseError(
                 "in_use", "Cơ sở dữ liệu đang được mở ở chương trình hoặc máy khác. Hãy đóng lại rồi khôi phục."
@@ -259,9 +266,10 @@ def _take_exclusive_when_free(db: Path, ctx: ServiceContext | None, wait_s: floa
     """`_take_exclusive`, waiting a few seconds for this app's own short reads (a list being read on a worker
     thread while the restore starts) to hand their connections back; another program's hold is still refused."""
     deadline = time.monotonic() + wait_s
+    passphrase = cipher.passphrase_of(ctx.engine) if ctx is not None else None
     while True:
         try:
-            _take_exclusive(db)
+            _take_exclusive(db, passphrase)
             return
         except DatabaseError as exc:
             if exc.code != "in_use" or time.monotonic() >= deadline:
@@ -285,13 +293,28 @@ def _safety_copy(db: Path, stamp: str) -> Path:
     return target
 
 
+def _stage_copy(src: Path, src_key: str | None, staged: Path, key: str | None) -> None:
+    """The backup copied into `staged`, encrypted with `key` (None: plain, as before). A plain backup restored
+    into an encrypted database is exported into the encrypted file directly, never staged in clear."""
+    if src_key is None and key is not None:
+        cipher.export(src, None, staged, key, lock_source=False)
+        return
+    with closing(cipher.open_sqlite(src, src_key, read_only=True)) as con:
+        _sqlite_copy(con, staged, key)
+
+
 def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | os.PathLike[str],
-            now: datetime | None = None) -> RestoreResult:
+            now: datetime | None = None, passphrase: str | None = None) -> RestoreResult:
     """Replace the SQLite database by a backup, keeping a copy of the current one first.
 
     Given a context, its engine is disposed and reopened on the restored file (upgraded if older), so
     the caller keeps using the same context; when the restored database has accounts the user must
     sign in again. The replacement is one atomic rename: a crash leaves the old or the new database.
+
+    Encryption: `passphrase` opens an encrypted backup. The restored database is never less protected than the
+    one it replaces: into an encrypted database, any backup (plain or encrypted) is restored encrypted with the
+    current database's passphrase; into a plain one, an encrypted backup stays encrypted with its own passphrase
+    (decrypt it afterwards if wanted) and a plain backup stays plain.
     """
     ctx = ctx_or_url if isinstance(ctx_or_url, ServiceContext) else None
     if ctx is not None:
@@ -310,12 +333,13 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
     db = db.resolve()
     if src == db:
         raise DomainError("restore_onto_itself")
-    info = inspect_backup(src)
+    backup_key = cipher.passphrase_for(src, passphrase)
+    info = inspect_backup(src, backup_key)
+    key = (cipher.passphrase_of(ctx.engine) if ctx is not None else None) or backup_key
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     staged = _tmp_beside(db, "restore")
     try:
-        with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:
-            _sqlite_copy(con, staged)
+        _stage_copy(src, backup_key, staged, key)
         _fsync_file(staged)
         if ctx is not None:
             ctx.engine.dispose()
@@ -325,14 +349,14 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
             safety = _safety_copy(db, stamp)
         os.replace(staged, db)
         _fsync_dir(db.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, *cipher.errors()) as exc:
         raise DatabaseError("restore_failed", detail=str(exc)) from exc
     finally:
         staged.unlink(missing_ok=True)
     for sidecar in (Path(f"{db}-shm"), Path(f"{db}-journal")):
         sidecar.unlink(missing_ok=True)
 
-    engine = make_engine(url)
+    engine = make_engine(url, passphrase=key)
     upgraded = upgrade(engine)
     restored_ctx = ctx or ServiceContext(engine=engine, session_factory=make_session_factory(engine))
     if ctx is not None:
