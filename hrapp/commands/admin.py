@@ -136,7 +136,6 @@ def _backup_passphrase(path: str, ctx) -> str | None:  # noqa: ANN001 - ServiceC
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hrapp.db import cipher
     from hrapp.db.engine import resolve_url
     from hrapp.errors import DatabaseError
     from hrapp.services.backup import inspect_backup, restore
@@ -145,9 +144,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         ctx = ServiceContext.open(args.db, migrate=False)
     except DatabaseError as exc:
-        if exc.code in cipher.PASSPHRASE_CODES:
-            raise  # an encrypted database is replaced only by whoever can open it
-        ctx = None  # the current database cannot be opened (damaged): restoring it needs no sign-in to it
+        if exc.code == "db_wrong_passphrase":
+            raise  # a passphrase was given for the current database and is wrong: said, nothing replaced
+        ctx = None  # the current database cannot be opened (damaged, or its passphrase lost): restoring it needs
+        # no sign-in to it, as whoever may write the file may replace it
     if ctx is not None:
         authenticate_cli(args, ctx, "admin")
     passphrase = _backup_passphrase(args.file, ctx)
