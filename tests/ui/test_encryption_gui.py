@@ -158,3 +158,21 @@ def test_restore_of_an_encrypted_backup_asks_its_passphrase(qtbot, window, tmp_p
         window.session_actions.restore_from_file(str(saved))
     assert is_encrypted(window.ctx)
     assert Path(window.ctx.engine.url.database).read_bytes()[:16] != cipher.SQLITE_MAGIC
+
+
+def test_an_import_in_a_child_process_opens_the_encrypted_database_with_its_key(staff_ctx, tmp_path, monkeypatch):
+    from sqlalchemy import func, select
+
+    from hrapp.db.models import Person
+    from tests.io.generate import generate_import_file
+    from ui import child_process
+
+    monkeypatch.setattr(child_process, "CHILD_PROCESS_BYTES", 0)
+    encrypt(staff_ctx, KEY)
+    path = generate_import_file(tmp_path / "good.xlsx", 5)
+    with staff_ctx.read() as s:
+        before = s.scalar(select(func.count()).select_from(Person))
+    result = child_process.run_import(staff_ctx, path, dry_run=False)
+    assert result.ok
+    with staff_ctx.read() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == before + 5
