@@ -176,3 +176,20 @@ def test_an_import_in_a_child_process_opens_the_encrypted_database_with_its_key(
     assert result.ok
     with staff_ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == before + 5
+
+
+def test_opening_another_encrypted_database_from_the_window_asks_its_passphrase(qtbot, window, tmp_path, demo_db):
+    from hrapp.services.context import ServiceContext
+
+    other = ServiceContext.open(str(demo_db))
+    encrypt(other, KEY)
+    other.engine.dispose()
+    when_modal(PassphraseDialog, lambda dialog: dialog.reject())
+    assert not window.open_database(str(demo_db))
+    assert not is_encrypted(window.ctx)  # the current database stays open
+
+    when_modal(PassphraseDialog, lambda dialog: (qtbot.keyClicks(dialog.edit, KEY),
+                                                 qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)))
+    assert window.open_database(str(demo_db))
+    assert is_encrypted(window.ctx)
+    assert Path(window.ctx.engine.url.database) == demo_db
