@@ -17,6 +17,8 @@ A database that is not encrypted never goes through this module's connections: t
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import sqlite3
 import weakref
@@ -32,6 +34,8 @@ PASSPHRASE_VAR = "HRAPP_DB_PASSPHRASE"  # the passphrase of the database (or bac
 NEW_PASSPHRASE_VAR = "HRAPP_NEW_DB_PASSPHRASE"  # the new passphrase of `encrypt`
 MIN_PASSPHRASE = 10
 COMPATIBILITY = 4
+KDF_ITERATIONS = 256_000  # SQLCipher 4: PBKDF2-HMAC-SHA512, a 32-byte key, the salt in the file's first 16 bytes
+SALT_BYTES = 16
 # The codes that mean "this passphrase does not open this file" or "a passphrase is needed": asked again.
 PASSPHRASE_CODES = ("db_passphrase_needed", "db_wrong_passphrase")
 
@@ -82,24 +86,55 @@ def looks_encrypted(path: str | os.PathLike[str] | None) -> bool:
 
 def check_new_passphrase(passphrase: str) -> str:
     """A new passphrase: long enough, no NUL (SQLCipher reads the key up to it)."""
-    if "\x00" in passphrase:
+    if "\x00" in passphrase or passphrase.lower().startswith("x'"):  # x'…' would be taken as a raw key
         raise DomainError("passphrase_invalid")
     if len(passphrase) < MIN_PASSPHRASE:
         raise DomainError("passphrase_too_short", minimum=MIN_PASSPHRASE)
     return passphrase
 
 
+@functools.lru_cache(maxsize=8)
+def _derived(passphrase: str, salt: bytes) -> str:
+    """SQLCipher 4's key derivation done once in this process, as a raw key (x'…'): every later connection is
+    keyed without deriving it again (a quarter of a second each on a busy PC)."""
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+    return f"x'{key.hex()}'"
+
+
+def _salt(path: str | os.PathLike[str]) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            salt = fh.read(SALT_BYTES)
+    except OSError:
+        return None
+    return salt if len(salt) == SALT_BYTES and salt != SQLITE_MAGIC else None
+
+
 def connect(path: str | os.PathLike[str], passphrase: str, *, read_only: bool = False,
             timeout: float = 5.0, check_same_thread: bool = True, verify: bool = True) -> Any:  # noqa: ANN401
     """A SQLCipher connection to `path` with the key set first; `verify`: the schema read once, so that a wrong
-    passphrase is refused here (DatabaseError 'db_wrong_passphrase') before anything is written."""
+    passphrase is refused here (DatabaseError 'db_wrong_passphrase') before anything is written.
+
+    An existing file is keyed with the key derived from the passphrase and its salt (once per process); a new
+    file, or one whose settings are not SQLCipher 4's, with the passphrase itself."""
     if not passphrase or "\x00" in passphrase:
         raise DatabaseError("db_wrong_passphrase", path=str(path))
+    salt = _salt(path) if verify else None
+    if salt is not None:
+        try:
+            return _keyed(path, _derived(passphrase, salt), read_only, timeout, check_same_thread, verify)
+        except DatabaseError:
+            pass  # not SQLCipher 4's derivation (or a wrong passphrase): the passphrase itself says which
+    return _keyed(path, passphrase, read_only, timeout, check_same_thread, verify)
+
+
+def _keyed(path: str | os.PathLike[str], key: str, read_only: bool, timeout: float, check_same_thread: bool,
+           verify: bool) -> Any:  # noqa: ANN401
     d = dbapi()
     target = f"{Path(path).resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     con = d.connect(target, uri=True, timeout=timeout, check_same_thread=check_same_thread)
     try:
-        con.set_key(passphrase)  # sqlite3_key: before any statement on this connection
+        con.set_key(key)  # sqlite3_key: before any statement on this connection
         if verify:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except d.DatabaseError as exc:

@@ -218,3 +218,22 @@ def test_detection_reads_only_the_header(tmp_path):
     assert not cipher.looks_encrypted(plain)
     assert not cipher.looks_encrypted(text_file)  # not whole pages: the plain path says "not SQLite"
     assert not cipher.looks_encrypted(tmp_path / "missing.sqlite3")
+
+
+def test_the_key_derived_once_is_sqlciphers_own_and_new_connections_do_not_derive_it_again(demo_ctx, demo_db):
+    encrypt(demo_ctx, KEY)
+    salt = demo_db.read_bytes()[:cipher.SALT_BYTES]
+    con = cipher.dbapi().connect(str(demo_db))
+    con.set_key(cipher._derived(KEY, salt))  # the raw key alone opens the file: the derivation matches SQLCipher 4
+    assert con.execute("SELECT count(*) FROM persons").fetchone()[0] == 150
+    con.close()
+    demo_ctx.engine.dispose()
+    cipher._derived.cache_clear()
+    ctx = ServiceContext.open(str(demo_db), passphrase=KEY)
+    try:
+        connections = [ctx.engine.raw_connection() for _ in range(3)]  # three at once: three new connections
+        for c in connections:
+            c.close()
+        assert cipher._derived.cache_info().misses == 1
+    finally:
+        ctx.engine.dispose()
