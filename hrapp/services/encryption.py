@@ -55,6 +55,7 @@ def is_encrypted(ctx: ServiceContext) -> bool:
 def encrypt(ctx: ServiceContext, passphrase: str, *, backup_folder: str | os.PathLike[str] | None = None
             ) -> ConvertResult:
     """Encrypt the database with a new passphrase (or, when it is encrypted already, change its passphrase)."""
+    require(ctx, ADMIN)
     cipher.check_new_passphrase(passphrase)
     return _convert(ctx, passphrase, backup_folder)
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from hrapp.db import cipher
-from hrapp.errors import DatabaseError, DomainError
+from hrapp.errors import DatabaseError, DomainError, PermissionDeniedError
 from hrapp.services.backup import backup, inspect_backup, restore
 from hrapp.services.context import ServiceContext
 from hrapp.services.encryption import DECRYPTED, ENCRYPTED, REKEYED, decrypt, encrypt, is_encrypted
@@ -142,6 +142,9 @@ def test_refusals_before_any_change(demo_ctx, demo_db):
     with pytest.raises(DomainError) as plain:
         decrypt(demo_ctx)
     assert plain.value.code == "not_encrypted"
+    demo_ctx.role = "to_chuc_can_bo"  # a personnel officer may change every record, not the database's protection
+    with pytest.raises(PermissionDeniedError):
+        encrypt(demo_ctx, KEY)
     assert digest(demo_db) == before
 
 
