@@ -240,3 +240,19 @@ def test_the_key_derived_once_is_sqlciphers_own_and_new_connections_do_not_deriv
         assert cipher._derived.cache_info().misses == 1
     finally:
         ctx.engine.dispose()
+
+
+def test_a_database_another_program_holds_open_is_not_converted(demo_ctx, demo_db):
+    encrypt(demo_ctx, KEY)
+    other = cipher.connect(demo_db, KEY)  # another program with the database open (WAL mode)
+    try:
+        other.execute("SELECT count(*) FROM persons").fetchone()
+        before = counts(demo_ctx)
+        with pytest.raises(DatabaseError) as busy:
+            decrypt(demo_ctx)
+        assert busy.value.code == "in_use"
+        assert is_encrypted(demo_ctx) and cipher.looks_encrypted(demo_db)  # the -wal folded in at most
+        assert sorted(p.name for p in demo_db.parent.iterdir() if p.name.startswith(".")) == []  # no leftovers
+    finally:
+        other.close()
+    assert counts(demo_ctx) == before  # the context still works on the encrypted database, unchanged
