@@ -144,8 +144,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         ctx = ServiceContext.open(args.db, migrate=False)
     except DatabaseError as exc:
-        if exc.code == "db_wrong_passphrase":
-            raise  # a passphrase was given for the current database and is wrong: said, nothing replaced
+        if exc.code in ("database_not_found", "foreign_db", "too_new", "db_wrong_passphrase"):
+            raise  # a mistyped --db, another program's file, a newer version's, a wrong passphrase: never replaced
         ctx = None  # the current database cannot be opened (damaged, or its passphrase lost): restoring it needs
         # no sign-in to it, as whoever may write the file may replace it
     if ctx is not None:

@@ -65,6 +65,11 @@ def database_errors() -> tuple[type[BaseException], ...]:
     return (sqlite3.DatabaseError,) if _dbapi is None else (sqlite3.DatabaseError, _dbapi.DatabaseError)
 
 
+def operational_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3.OperationalError and, once SQLCipher is loaded, its own."""
+    return (sqlite3.OperationalError,) if _dbapi is None else (sqlite3.OperationalError, _dbapi.OperationalError)
+
+
 def errors() -> tuple[type[BaseException], ...]:
     """sqlite3.Error and, once SQLCipher is loaded, its own."""
     return (sqlite3.Error,) if _dbapi is None else (sqlite3.Error, _dbapi.Error)

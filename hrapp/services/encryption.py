@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hrapp.db import cipher
 from hrapp.db.audit import record
-from hrapp.db.engine import make_engine, make_session_factory, sqlite_path
+from hrapp.db.engine import make_engine, make_session_factory, sqlite_path, use_wal
 from hrapp.errors import DatabaseError, DomainError, HrappError
 from hrapp.services.backup import (
     _fsync_dir,
@@ -120,6 +120,7 @@ def _convert(ctx: ServiceContext, new_key: str | None, backup_folder: str | os.P
         engine = make_engine(url, passphrase=new_key)
         with engine.connect() as conn:  # the new file opens with its key and reads
             conn.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar()
+        use_wal(engine)  # the exported file is in rollback-journal mode: back to WAL, as the old one was
     except Exception as exc:
         os.replace(keep, db)  # the old file back, as it was
         raise DatabaseError("convert_failed", detail=str(exc)) from exc
