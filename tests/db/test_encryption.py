@@ -58,6 +58,8 @@ def test_encrypted_database_and_its_folder_hold_no_plaintext_cccd_or_name(demo_c
 
     assert result.outcome == ENCRYPTED and result.database == demo_db.resolve()
     assert is_encrypted(demo_ctx)
+    with demo_ctx.engine.connect() as conn:  # the exported file is back in WAL mode, as the plain one was
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert person_sample(demo_ctx) == (cccd, name)  # the same context goes on reading, through the key
     with demo_ctx.unit_of_work() as s:  # and writing (the -wal is encrypted too)
         s.execute(text("UPDATE persons SET full_name = full_name WHERE id_number = :c"), {"c": cccd})
