@@ -258,3 +258,17 @@ def test_a_database_another_program_holds_open_is_not_converted(demo_ctx, demo_d
     finally:
         other.close()
     assert counts(demo_ctx) == before  # the context still works on the encrypted database, unchanged
+
+
+def test_the_plain_path_does_not_even_load_sqlcipher(demo_db, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from hrapp.services.context import ServiceContext; from hrapp.services.backup import backup; "
+            f"ctx = ServiceContext.open({str(demo_db)!r}); backup(ctx, {str(tmp_path / 'b.sqlite3')!r}); "
+            "print(ctx.engine.dialect.dbapi.__name__, 'sqlcipher3' in sys.modules)")
+    env = {k: v for k, v in os.environ.items() if k != cipher.PASSPHRASE_VAR}
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert res.stdout.split() == ["sqlite3.dbapi2", "False"], res.stderr
