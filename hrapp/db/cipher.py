@@ -36,8 +36,6 @@ MIN_PASSPHRASE = 10
 COMPATIBILITY = 4
 KDF_ITERATIONS = 256_000  # SQLCipher 4: PBKDF2-HMAC-SHA512, a 32-byte key, the salt in the file's first 16 bytes
 SALT_BYTES = 16
-# The codes that mean "this passphrase does not open this file" or "a passphrase is needed": asked again.
-PASSPHRASE_CODES = ("db_passphrase_needed", "db_wrong_passphrase")
 
 _dbapi: Any = None
 _keys: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
