@@ -6,11 +6,11 @@ import os
 from collections.abc import Callable
 from datetime import date
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from hrapp import clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.queries.audit import AuditEntry, AuditFilter, action_label, audit_entries, entity_label
 from hrapp.reports.document import write_atomically
 from hrapp.services.context import ServiceContext
@@ -62,7 +62,7 @@ def export_audit(ctx: ServiceContext, target: str | os.PathLike[str], f: AuditFi
     require(ctx, ADMIN)
     entries = audit_entries(ctx, f)
     today = today or clock.today()
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Nhật ký"
     ws.append([name for name, _ in COLUMNS])

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
-from openpyxl import Workbook
-
 from hrapp.db.audit import record
 from hrapp.domain.planning import fmt_percent
 from hrapp.domain.validation import age_on
+from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -164,7 +163,7 @@ def build_planning_summary_pdf(target: _Target, letterhead: Letterhead, data: Pl
 def build_planning_summary_xlsx(target: _Target, letterhead: Letterhead, data: PlanningSummary, *,
                                 day: date | None = None, signatures: Sequence[Signature] | None = None,
                                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Theo chức danh"
     write_document(ws, letterhead, title(data), posts_spec(data), day=day, intro=[_intro(data)],

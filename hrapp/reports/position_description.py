@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from openpyxl import Workbook
-
 from hrapp import catalogs, clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -155,7 +154,7 @@ def write_position_xlsx(target: str | os.PathLike[str] | IO[bytes], p: PositionI
                             ("Phạm vi quyền hạn", _text(p.authority)), ("Điều kiện làm việc", _text(p.conditions))])]
     general = TableSpec(columns=[Column("STT", 11, "center"), Column("Nội dung", 55),
                                  Column("Thông tin", 100, wrap=True)], rows=info)
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Thông tin chung"
     write_document(ws, letterhead, TITLE, general, subtitles=_subtitles(p), day=day, signatures=sigs)

@@ -4,7 +4,6 @@ layout, landscape), Excel with SUM formulas, and CSV/JSON for other software."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -15,11 +14,11 @@ from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
 from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
 from hrapp.db.audit import record
+from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.reports.document import (
     MERGE,
@@ -261,7 +260,7 @@ def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: Staff
                         letterhead: Letterhead | None, *, by_position: bool = False, printed_on: date | None = None,
                         progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
     """Sheet 'Biên chế' (units, SUM formulas in the totals row); with positions a second sheet."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Biên chế"
     day = printed_on or clock.today()
@@ -303,10 +302,10 @@ def _plain_spec(spec: TableSpec) -> TableSpec:
 def staffing_csv(table: StaffingTable) -> str:
     """One line per unit and category (the JSON 'units' rows), comma-separated, ISO-free plain numbers."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(CSV_KEYS)
     for r in table.json_rows():
-        writer.writerow(["" if r[k] is None else r[k] for k in CSV_KEYS])
+        writer.writerow([r[k] for k in CSV_KEYS])
     return out.getvalue()
 
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -135,7 +134,7 @@ def build_gaps_pdf(target: _Target, letterhead: Letterhead, data: GapsDocument, 
 def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Nhu cầu theo người"
     write_document(ws, letterhead, title(data), gaps_spec(data), day=day, intro=_intro(data), signatures=signatures,

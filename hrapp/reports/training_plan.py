@@ -13,10 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp.db.audit import record
 from hrapp.errors import ValidationError
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -188,7 +187,7 @@ def build_plan_pdf(target: _Target, letterhead: Letterhead, data: PlanDocument, 
 def build_plan_xlsx(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = f"Kế hoạch {data.plan.year}"
     write_document(ws, letterhead, title(data), lines_spec(data), subtitles=_subtitles(data), day=day,

@@ -11,10 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp import clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -154,7 +153,7 @@ def build_results_pdf(target: _Target, letterhead: Letterhead, data: ResultsDocu
 def build_results_xlsx(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                        signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = f"Kết quả {data.year}"
     write_document(ws, letterhead, title(data), records_spec(data), day=day, intro=[t for t in _intro(data) if t],
