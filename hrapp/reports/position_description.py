@@ -25,6 +25,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.positions import PositionInfo, get_position
 
@@ -178,10 +179,14 @@ def export_position(ctx: ServiceContext, target: str | os.PathLike[str], positio
     if suffix not in FORMATS:
         raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng .pdf hoặc .xlsx.")])
     p = get_position(ctx, position_id)
-    if suffix == ".pdf":
-        write_position_pdf(target, p, letterhead_for(ctx), printed_on=printed_on, progress=progress, cancel=cancel)
-    else:
-        write_position_xlsx(target, p, letterhead_for(ctx), printed_on=printed_on)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "job_positions", str(p.id), summary=f"Bản mô tả vị trí {p.code} – {p.name} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx)
+
+    def write(fh: IO[bytes]) -> None:
+        if suffix == ".pdf":
+            write_position_pdf(fh, p, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
+        else:
+            write_position_xlsx(fh, p, letterhead, printed_on=printed_on)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "job_positions", str(p.id), summary=f"Bản mô tả vị trí {p.code} – {p.name} ({suffix[1:]})"))
     return p

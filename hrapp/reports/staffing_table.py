@@ -37,6 +37,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
@@ -345,17 +346,21 @@ def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: i
                                        f"{', '.join(FORMATS)}.")])
     as_of = as_of or default_as_of(year)
     table = staffing_view(ctx, year, as_of, with_positions=by_position)
-    if suffix == ".pdf":
-        write_staffing_pdf(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
-                           progress=progress, cancel=cancel)
-    elif suffix == ".xlsx":
-        write_staffing_xlsx(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
-                            progress=progress, cancel=cancel)
-    elif suffix == ".csv":
-        write_staffing_csv(target, table)
-    else:
-        write_staffing_json(target, table)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "staffing_table", str(year),
-               summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx)
+
+    def write(fh: IO[bytes]) -> None:
+        if suffix == ".pdf":
+            write_staffing_pdf(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
+                               progress=progress, cancel=cancel)
+        elif suffix == ".xlsx":
+            write_staffing_xlsx(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
+                                progress=progress, cancel=cancel)
+        elif suffix == ".csv":
+            write_staffing_csv(fh, table)
+        else:
+            write_staffing_json(fh, table)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "staffing_table", str(year),
+        summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})"))
     return table
