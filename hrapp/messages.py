@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "The database is busy (someone else is writing). Please try again in a moment."),
     "read_only": ("Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.",
                   "Cannot write: the database file is read-only."),
+    "export_not_audited": ("Chưa tạo tệp: không ghi được nhật ký xuất dữ liệu. {reason}",
+                           "No file was written: the export could not be recorded in the audit log. {reason}"),
     "disk_full": ("Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.",
                   "Cannot write: the disk is full. Nothing was saved."),
     "io_error": ("Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu.",
