@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "The database is busy (someone else is writing). Please try again in a moment."),
     "read_only": ("Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.",
                   "Cannot write: the database file is read-only."),
+    "export_not_audited": ("Chưa tạo tệp: không ghi được nhật ký xuất dữ liệu. {reason}",
+                           "No file was written: the export could not be recorded in the audit log. {reason}"),
     "disk_full": ("Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.",
                   "Cannot write: the disk is full. Nothing was saved."),
     "io_error": ("Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu.",
@@ -110,6 +112,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "to a newer version. The file is left as it is; check the --db path."),
     "target_too_new": ("Cơ sở dữ liệu đích thuộc phiên bản phần mềm mới hơn.",
                        "The target database belongs to a newer version of the application."),
+    # encryption at rest (hrapp/db/cipher.py, hrapp/services/encryption.py)
+    "db_passphrase_needed": ("Tệp {path} đã được mã hóa (hoặc không phải SQLite): cần cụm mật khẩu. Đặt biến {variable} "
+                             "hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập.",
+                             "The file {path} is encrypted (or not SQLite): its passphrase is needed. Set the "
+                             "variable {variable} or run the command at a terminal to type it."),
+    "db_wrong_passphrase": ("Cụm mật khẩu không mở được {path} (sai cụm mật khẩu, hoặc tệp không phải cơ sở dữ liệu). "
+                            "Không có gì bị ghi.",
+                            "The passphrase does not open {path} (a wrong passphrase, or not a database). Nothing "
+                            "was written."),
+    "passphrase_too_short": ("Cụm mật khẩu cần ít nhất {minimum} ký tự.",
+                             "The passphrase needs at least {minimum} characters."),
+    "passphrase_invalid": ("Cụm mật khẩu không được chứa ký tự rỗng (NUL) hay bắt đầu bằng x'.",
+                           "The passphrase must not contain a NUL character or start with x'."),
+    "passphrase_mismatch": ("Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì thay đổi.",
+                            "The two passphrases typed do not match. Nothing was changed."),
+    "no_new_passphrase": ("Cần cụm mật khẩu mới: đặt biến {variable} hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập.",
+                          "A new passphrase is needed: set the variable {variable} or run the command at a terminal "
+                          "to type it."),
+    "not_encrypted": ("Cơ sở dữ liệu này chưa được mã hóa.", "This database is not encrypted."),
+    "encrypt_server": ("Chỉ mã hóa được tệp SQLite. Với máy chủ PostgreSQL, mã hóa dữ liệu lưu trữ là việc của máy "
+                       "chủ (quản trị máy chủ bật mã hóa ổ đĩa hoặc bảng).",
+                       "Only an SQLite file can be encrypted. For a PostgreSQL server, encryption at rest is the "
+                       "server's job (its administrator turns on disk or table encryption)."),
+    "convert_check_failed": ("Bản chuyển đổi không khớp với dữ liệu gốc ({detail}); cơ sở dữ liệu giữ nguyên.",
+                             "The converted copy does not match the original ({detail}); the database is "
+                             "unchanged."),
+    "convert_failed": ("Không chuyển đổi được cơ sở dữ liệu: {detail}. Cơ sở dữ liệu giữ nguyên.",
+                       "The database could not be converted: {detail}. The database is unchanged."),
     # accounts and rights
     "not_signed_in": ("Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.", "You are not signed in. Sign in to go on."),
     "permission_denied": ("Tài khoản {user} (vai trò: {role}) không có quyền {right}.",
@@ -1120,6 +1150,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_password_prompt": ("Mật khẩu của {username}: ", "Password of {username}: "),
     "cli_new_password_prompt": ("Mật khẩu mới cho {username}: ", "New password for {username}: "),
     "cli_new_password_again": ("Nhập lại mật khẩu mới: ", "Type the new password again: "),
+    "cli_db_passphrase_prompt": ("Cụm mật khẩu của {path}: ", "Passphrase of {path}: "),
+    "cli_new_db_passphrase_prompt": ("Cụm mật khẩu mới (ít nhất {minimum} ký tự; mất cụm mật khẩu là mất dữ liệu): ",
+                                     "New passphrase (at least {minimum} characters; a lost passphrase means lost "
+                                     "data): "),
+    "cli_new_db_passphrase_again": ("Nhập lại cụm mật khẩu mới: ", "Type the new passphrase again: "),
+    "cli_encrypted": ("Đã mã hóa {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Các bản sao lưu "
+                      "từ nay cũng được mã hóa. Hãy cất giữ cụm mật khẩu: mất nó là mất dữ liệu.",
+                      "Encrypted {path} ({rows} rows in {tables} tables, integrity check: passed). Backups are "
+                      "encrypted from now on too. Keep the passphrase safe: losing it means losing the data."),
+    "cli_rekeyed": ("Đã đổi cụm mật khẩu của {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Các "
+                    "bản sao lưu cũ vẫn mở bằng cụm mật khẩu cũ.",
+                    "Changed the passphrase of {path} ({rows} rows in {tables} tables, integrity check: passed). "
+                    "Older backups still open with the old passphrase."),
+    "cli_decrypted": ("Đã giải mã {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Tệp và các bản "
+                      "sao lưu từ nay không còn được mã hóa.",
+                      "Decrypted {path} ({rows} rows in {tables} tables, integrity check: passed). The file and "
+                      "the backups from now on are no longer encrypted."),
+    "cli_plain_backups_left": ("Lưu ý: còn {count} bản sao lưu chưa mã hóa trong {folder}; hãy xóa chúng nếu không "
+                               "cần nữa.",
+                               "Note: {count} backups in {folder} are not encrypted; delete them if they are no "
+                               "longer needed."),
     "cli_n_posts": ("{count} chức danh", "{count} posts"),
     "cli_n_people": ("{count} người", "{count} people"),
     "cli_n_pages": ("{count} trang", "{count} pages"),

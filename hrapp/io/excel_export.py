@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,8 +19,9 @@ from hrapp import catalogs, clock
 from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryStep
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import new_workbook
 from hrapp.queries.employees import EmployeeFilter, employee_ids
-from hrapp.reports.document import write_atomically
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.masking import can_see_personal, mask_value, record_personal_output
 from hrapp.services.permissions import READ, require
@@ -176,7 +176,7 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
             rows += [{k: mask_value(k, x) for k, x in r.items()} for r in part] if masked else part
             if progress is not None:
                 progress(len(rows), len(ids) * 2)
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(t.PERSONS.name)
     _write_sheet(ws, cols, rows, progress, cancel)
     info = wb.create_sheet("Bộ lọc")
@@ -185,9 +185,8 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
     for label, value in [("Danh sách", "Cán bộ, công chức, viên chức"), ("Ngày xuất", f"{today:%d/%m/%Y}"),
                          *filter_lines, ("Số người", str(len(rows)))]:
         info.append([label, value])
-    write_atomically(target, wb.save)
-    with ctx.unit_of_work() as s:
-        record_personal_output(s, "export", "Danh sách cán bộ, Excel", ids, masked=masked)
+    write_audited(ctx, target, wb.save,
+                  lambda s: record_personal_output(s, "export", "Danh sách cán bộ, Excel", ids, masked=masked))
     if progress is not None:
         progress(len(ids) * 2, len(ids) * 2)
     return len(rows)

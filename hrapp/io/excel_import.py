@@ -23,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
@@ -49,6 +48,7 @@ from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import new_workbook
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
 from hrapp.messages import Verbatim, say, text, word
@@ -1385,7 +1385,7 @@ def _issue_order(issue: ImportIssue) -> tuple:
 
 def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] | IO[bytes]) -> None:
     """The error list as a workbook to work through: sheet, row, column, value, message."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Lỗi"
     headers = ("Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung lỗi")

@@ -35,6 +35,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -237,9 +238,10 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                                        f"{', '.join(FORMATS)}.")])
     with collector_paused():  # the list's rows live until the file is written
         data = staff_list(ctx, unit_code)
-        write_staff_list(target, data, letterhead_for(ctx), suffix, printed_on=printed_on, progress=progress,
-                         cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "staff_list", unit_code, summary=f"Danh sách CCVC {data.unit_name or 'toàn Sở'} "
-                                                              f"({data.count} người, {suffix[1:]})")
+        letterhead = letterhead_for(ctx)
+        write_audited(ctx, target, lambda fh: write_staff_list(fh, data, letterhead, suffix, printed_on=printed_on,
+                                                               progress=progress, cancel=cancel),
+                      lambda s: record(s, "export", "staff_list", unit_code,
+                                       summary=f"Danh sách CCVC {data.unit_name or 'toàn Sở'} "
+                                               f"({data.count} người, {suffix[1:]})"))
     return data

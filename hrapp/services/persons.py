@@ -1257,16 +1257,10 @@ def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, 
 def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
     """The full record for the editor and the Sơ yếu lý lịch; personal fields masked for roles that may not
     see them (NĐ 13/2023)."""
-    from dataclasses import replace
-
-    from hrapp.services.masking import can_see_personal, mask_dto, mask_text
+    from hrapp.services.masking import mask_dto
 
     require(ctx, READ, _person_unit(ctx, person_id))
-    profile = _profile(ctx, person_id)
-    if can_see_personal(ctx):
-        return profile
-    return replace(profile, identity=mask_dto(ctx, profile.identity),
-                   family=tuple(replace(f, details=mask_text(f.details) or "") for f in profile.family))
+    return mask_dto(ctx, _profile(ctx, person_id))
 
 
 def identity_of(p: Person) -> IdentityInput:
