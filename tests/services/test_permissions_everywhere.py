@@ -63,6 +63,7 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.permissions.require": "the check",
     "hrapp.reports.cv_2c.cv_context": "letterhead of a record already read through load_profile",
     "hrapp.reports.letterhead.letterhead_for": "letterhead from the agency settings",
+    "hrapp.services.encryption.is_encrypted": "whether the database file asks a passphrase; reads no record",
     "hrapp.services.agency.get_agency": "the agency's name on the sign-in screen and letterheads",
     "hrapp.reports.recruitment_common.agency_letterhead": "letterhead from the agency settings",
     "hrapp.reports.recruitment_common.council_letterhead": "letterhead of a round already read",
