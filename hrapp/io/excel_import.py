@@ -23,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
@@ -43,11 +42,13 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.db.models.base import utcnow
+from hrapp.db.scope import ALL_UNITS
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import new_workbook
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
 from hrapp.messages import Verbatim, say, text, word
@@ -629,9 +630,12 @@ class _Importer:
         self.scope = units_in_scope(ctx)  # None: every unit
         self.decisions: dict[tuple[str, date], int] = {}
         self.person_units: dict[int, int | None] = {}
+        # every stored CCCD, also of people outside the account's units: a row naming one is refused (in words
+        # that name neither the person nor the unit) instead of breaking the unique index at the write
         self.by_cccd: dict[str, tuple[int, str]] = {
             n: (i, name) for i, n, name in session.execute(
-                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None)))
+                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None))
+                .execution_options(**{ALL_UNITS: True}))
         }
 
     # progress -------------------------------------------------------------------------------------
@@ -698,10 +702,10 @@ class _Importer:
                 plan = plans.get(cccd)
                 if plan is None and cccd in first_row:
                     continue  # the person's own row has errors, already reported
-                if plan is None and cccd in existing and self.scope is not None \
-                        and self.person_units.get(existing[cccd].id) not in self.scope:
+                if plan is None and cccd in existing and not self._within(existing[cccd]):
+                    # the words of a CCCD that is nowhere: whether it is someone's elsewhere is not told
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_person_out_of_scope"))
+                                    text("import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 if plan is None and cccd in existing:
                     ex = existing[cccd]
@@ -709,13 +713,18 @@ class _Importer:
                     births[cccd] = ex.identity.birth_date
                 if plan is None:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_no_such_person", sheet=Verbatim(t.PERSONS.name)))
+                                    text("import_no_such_person" if self.scope is None else
+                                         "import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 handler(row, plan, existing.get(cccd), births.get(cccd))
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
         return list(plans.values())
+
+    def _within(self, ex: _Existing) -> bool:
+        """Whether the stored person is one the account may change (its units, or every unit)."""
+        return self.scope is None or self.person_units.get(ex.id) in self.scope
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
         """Stored identity and the named history tables of the people the file names, as plain rows."""
@@ -755,9 +764,10 @@ class _Importer:
         birth, precision = val["birth_date"]
         file_identity = {k: val[k] for k in _FILE_IDENTITY if val[k] is not None}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
-        if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
+        if ex is not None and not self._within(ex):
+            # neither the person's name nor their unit: the file's author may not know who works where
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
-                            text("import_named_person_out_of_scope", name=ex.full_name))
+                            text("import_cccd_out_of_scope"))
             return None
         if ex is not None:
             if normalize_name(val["full_name"]) != ex.full_name and \
@@ -1375,7 +1385,7 @@ def _issue_order(issue: ImportIssue) -> tuple:
 
 def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] | IO[bytes]) -> None:
     """The error list as a workbook to work through: sheet, row, column, value, message."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Lỗi"
     headers = ("Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung lỗi")

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError
 from hrapp.failures import database_error
@@ -47,19 +48,33 @@ class ServiceContext:
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
-             create: bool = False) -> ServiceContext:
-        """Resolve the URL, create the engine, apply migrations (cheap when current) and return a context.
+             create: bool = False, passphrase: str | None = None) -> ServiceContext:
+        """Resolve the URL, create the engine, check the database is this application's and of a version it can
+        use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
         A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
-        unless `create` is given: only `init` and the GUI's first start, after asking, create one."""
-        from hrapp.db.migrate import upgrade
+        unless `create` is given: only `init` and the GUI's first start, after asking, create one.
+
+        An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
+        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
+        from hrapp.db.cipher import passphrase_for
+        from hrapp.db.engine import use_wal
+        from hrapp.db.migrate import check_version, upgrade
 
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
-        engine = make_engine(url, create_dir=create)
-        if migrate:
-            upgrade(engine)
+        key = passphrase_for(sqlite_path(url), passphrase)
+        engine = make_engine(url, create_dir=create, passphrase=key)
+        try:
+            if migrate:
+                upgrade(engine)
+            else:  # still checked before anything is written: another program's or a newer version's file is refused
+                check_version(engine)
+                use_wal(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         ctx = cls(engine=engine, session_factory=make_session_factory(engine))
         if user:
             ctx.user = user
@@ -101,8 +116,13 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end.
+
+        For an account limited to some units, this session and the unit of work's read only the people of
+        those units (hrapp.db.scope): every query run in them is narrowed, whoever calls it."""
         session = self.session_factory()
+        session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
         finally:
@@ -116,6 +136,7 @@ class ServiceContext:
         """
         session = self.session_factory()
         session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
             _commit_with_retry(session, retries)
