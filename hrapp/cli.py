@@ -220,6 +220,12 @@ def fail(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write(messages.word("cli_cancelled") + "\n")
         return 130
+    if isinstance(exc, BrokenPipeError):  # the reader of the output went away (`| head`): nothing to tell it
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's last flush must not fail
+        except (OSError, ValueError):
+            pass
+        return 1
     try:
         logs.record(exc, "command failed")
     except Exception:  # noqa: BLE001 - the log cannot be written: the user still gets the line

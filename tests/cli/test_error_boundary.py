@@ -396,3 +396,16 @@ def test_a_search_too_long_for_the_database_is_refused_by_the_query_itself(demo_
     assert len(longest) < 200
     with demo_ctx.read() as s:
         assert list_employees(s, EmployeeFilter(search=longest)) == []
+
+
+def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path, demo_db):
+    """`hrapp employees list | head -1`: the pipe closes under the output; no traceback, no second message."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "HRAPP_LOG": str(tmp_path / "hrapp.log")}
+    proc = subprocess.Popen([sys.executable, str(root / "main.py"), "--db", str(demo_db), "employees", "list",
+                             "--all", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert err == ""
