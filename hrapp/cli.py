@@ -206,7 +206,9 @@ def print_json(data: Any) -> None:
 
 
 def _fail(text: str) -> None:
-    sys.stderr.write(messages.word("cli_error", {"message": " ".join(str(text).split())}) + "\n")
+    from hrapp.failures import one_line
+
+    sys.stderr.write(messages.word("cli_error", {"message": one_line(text)}) + "\n")
 
 
 def fail(exc: BaseException) -> int:

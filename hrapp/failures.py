@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 from hrapp.errors import DatabaseError, DomainError, FileAccessError, HrappError, UnexpectedError
@@ -24,9 +25,23 @@ from hrapp.errors import DatabaseError, DomainError, FileAccessError, HrappError
 MAX_DETAIL = 160
 
 
-def clip(text: object, limit: int = MAX_DETAIL) -> str:
-    """`text` on one line, at most `limit` characters (a 50,000-character value is not echoed whole)."""
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+def one_line(text: object) -> str:
+    """`text` on one line that a terminal shows as it is: whitespace runs as one space, a control character (an
+    escape sequence typed into a value: ESC [2J clears the screen) or a bidirectional override written as its
+    code, e.g. \\x1b."""
     line = " ".join(str(text).split())
+    if line.isprintable():
+        return line
+    return "".join(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 and unicodedata.category(ch) == "Cc"
+                   else f"\\u{ord(ch):04x}" if ord(ch) in _BIDI else ch for ch in line)
+
+
+def clip(text: object, limit: int = MAX_DETAIL) -> str:
+    """`text` as `one_line`, at most `limit` characters (a 50,000-character value is not echoed whole)."""
+    line = one_line(text)
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 

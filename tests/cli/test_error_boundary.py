@@ -409,3 +409,14 @@ def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path, demo_db):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 1
     assert err == ""
+
+
+@pytest.mark.parametrize("argv", [["employees", "list", "--unit", "\x1b[2J\x1b[31mVP"],
+                                  ["alerts", "--as-of", "\x1b[2J01/01/2020"],
+                                  ["report", "staff-list", "--out", "\x1b]0;title\x07/ds.pdf"]])
+def test_an_escape_sequence_in_a_value_is_shown_not_obeyed(argv, capsys, db, log_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = main(capsys, "--db", db, *argv)
+    assert code in (1, 2) and err.count("\n") == 1
+    assert "\x1b" not in err and "\x07" not in err
+    assert "\\x1b" in err

@@ -215,6 +215,7 @@ def check(code: object, out: str, err: str, argv: list[str]) -> None:
     assert "Traceback" not in err and "Traceback" not in out, (shown, err[-2000:])
     if code != 0 and not (argv[-3:-1] == ["import", "employees"] and err.count("\t") >= 2):
         assert err.endswith("\n") and err.count("\n") == 1, (shown, err[-2000:])
+        assert err[:-1].isprintable(), (shown, err)  # no escape sequence a terminal would act on
 
 
 # ------------------------------------------------------------------------------------------- the fuzz
