@@ -28,7 +28,7 @@ _SST_REL = ('<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/off
             'sharedStrings" Target="sharedStrings.xml"/>')
 
 PERSON_HEAD = ["Số CCCD (*)", "Họ và tên (*)", "Giới tính (*)", "Ngày sinh (*)", "Mã đơn vị (*)",
-               "Loại cán bộ (*)", "Ngày vào cơ quan (*)", "Nơi sinh"]
+               "Loại cán bộ (*)", "Ngày vào cơ quan (*)", "Ngày tuyển dụng", "Nơi sinh"]
 
 
 def col(n: int) -> str:
@@ -69,7 +69,8 @@ def sheet(rows: str | bytes, dimension: str | None = None) -> bytes:
 
 def person_values(i: int = 0, **change: str) -> list[str | None]:
     values = {"cccd": f"052185{i:06d}", "name": "Trần Thị Thu Hà", "gender": "Nữ", "birth": "05/03/1985",
-              "unit": "VP", "category": "cong_chuc", "start": "01/09/2010", "place": None} | change
+              "unit": "VP", "category": "hop_dong", "start": "01/09/2010", "recruited": "01/09/2010",
+              "place": None} | change
     return list(values.values())
 
 
