@@ -19,7 +19,9 @@ from __future__ import annotations
 import html
 import os
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -174,8 +176,8 @@ def check_workbook(path: str | os.PathLike[str], limits: Limits = LIMITS) -> Wor
     try:
         with zipfile.ZipFile(path) as z:
             return _check_zip(z, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError,
-            RuntimeError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, EOFError, NotImplementedError,
+            ValueError, OSError, RuntimeError) as exc:
         if isinstance(exc, RuntimeError) and "password" not in str(exc).lower() and "encrypt" not in str(exc):
             raise
         raise ImportFileError("corrupt_file", "Tệp bị hỏng hoặc chưa được chép/tải về hết: không đọc được cấu "
