@@ -1240,6 +1240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Reading the file needed more memory than allowed ({limit} MB) and was stopped (code "
                         "{status}); nothing was written. The file is too large or oddly built: open it in Excel and "
                         "save it again, or split it, then import again."),
+    "ods_refused": ("Tệp bảng tính OpenDocument (.ods) không kiểm tra trước được nên không nhập. Hãy lưu dạng Excel "
+                    "(.xlsx) rồi nhập.",
+                    "An OpenDocument spreadsheet (.ods) cannot be checked before it is read, so it is not imported. "
+                    "Save it as an Excel workbook (.xlsx), then import it."),
     "xlsb_refused": ("Tệp Excel dạng nhị phân (.xlsb) không kiểm tra trước được nên không nhập. Hãy mở bằng Excel và "
                      "lưu dạng .xlsx.",
                      "A binary Excel workbook (.xlsb) cannot be checked before it is read, so it is not imported. "

@@ -10,8 +10,10 @@ and stops as soon as a limit is passed), so checking a bomb costs a few millisec
 reading itself then happens in a child process with a memory limit (hrapp/io/workbook_reader.py): the guard
 refuses what is certainly too large, the limit catches what a check cannot foresee.
 
-Only .xlsx/.xlsm (zip of XML) are checked part by part. An .ods or .xls is checked for its size only and relies on
-the child's memory limit; .xlsb (binary parts we cannot inspect) is refused.
+Only .xlsx/.xlsm (zip of XML) are checked part by part. An .xls (Excel 97-2003) is checked for its size only: its
+format caps a sheet at 65,536 × 256 cells (about 700 MB as calamine holds it), and the child's memory limit does
+the rest. .xlsb and .ods, whose sizes hide in binary records or repeat attributes, are refused with a line asking
+for .xlsx.
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ class WorkbookShape:
 
     sheets: list[SheetShape] = field(default_factory=list)
     shared_strings: int = 0
-    checked: bool = False  # False for a format read on the memory limit alone (.xls, .ods)
+    checked: bool = False  # False for a format read on the memory limit alone (.xls)
 
     def formulas(self, sheet: str) -> list[FormulaCell]:
         return next((s.formulas for s in self.sheets if s.name == sheet), [])
@@ -201,7 +203,9 @@ def _check_zip(z: zipfile.ZipFile, limits: Limits) -> WorkbookShape:
     if "xl/workbook.bin" in names:
         raise ImportFileError("xlsb_refused")
     if "xl/workbook.xml" not in names:
-        return WorkbookShape()  # .ods: the sizes above, then the child's memory limit
+        # an OpenDocument sheet repeats rows and cells by attribute (a 1 kB file asks calamine for 100 million
+        # cells) and keeps formulas in another form: not checked here, so not read
+        raise ImportFileError("ods_refused")
     shape = WorkbookShape(checked=True)
     budget = [limits.total_bytes]
     parts = _sheet_parts(z, names)
