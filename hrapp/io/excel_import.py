@@ -377,10 +377,14 @@ class _Sheet:
     rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
     present: list[tuple[Col, int]] = field(default_factory=list)  # the columns the file has, with positions
     blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
+    values: type[dict] = dict  # a row's values: the cells read, the blank value of any other column
 
     def __post_init__(self) -> None:
         self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
-        self.blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
+        self.blank = blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
+        # a row holds only the cells it has; the other columns answer their blank value when asked. A full copy of
+        # the 41 columns for every row held 2 GB for a million rows.
+        self.values = type("_Values", (dict,), {"__slots__": (), "__missing__": lambda _self, key: blank[key]})
 
 
 @dataclass
@@ -521,7 +525,7 @@ def _clip(value: str, limit: int = 60) -> str:
 
 def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Converter], issues: _Issues) -> _Row:
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
-    values = dict(sheet.blank)
+    values = sheet.values()
     size = len(cells)
     for col, pos, read, shortcut in converters:
         cell = cells[pos] if pos < size else None

