@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
                            "Database not found: {path}. Check the path; to create a new one, use the init command."),
+    "folder_not_found": ("Không có thư mục {path}. Kiểm tra lại đường dẫn (phần mềm không tự tạo thư mục).",
+                         "There is no folder {path}. Check the path (the application does not create folders)."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),
     "foreign_db": ("Tệp này không phải cơ sở dữ liệu của phần mềm (không có thông tin phiên bản).",
                    "This file is not a database of this application (it has no version information)."),
@@ -77,6 +79,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Hãy cập nhật phần mềm trước khi khôi phục.",
                        "The backup was made by a newer version of the application (data version {revisions}). "
                        "Update the application before restoring it."),
+    "backup_dangling": ("Bản sao lưu có {rows} tham chiếu hỏng (bảng {tables} trỏ tới bản ghi không có). Không "
+                        "khôi phục; cơ sở dữ liệu hiện tại giữ nguyên. Hãy chọn một bản sao lưu khác.",
+                        "The backup has {rows} dangling references (tables {tables} point at rows that do not "
+                        "exist). Not restored; the current database is unchanged. Choose another backup."),
+    "backup_schema": ("Bản sao lưu thiếu phần cấu trúc dữ liệu ({missing}). Không khôi phục; cơ sở dữ liệu hiện "
+                      "tại giữ nguyên. Hãy chọn một bản sao lưu khác.",
+                      "The backup lacks part of the data structure ({missing}). Not restored; the current "
+                      "database is unchanged. Choose another backup."),
     "not_hrapp_backup": ("Tệp {name} không phải bản sao lưu cơ sở dữ liệu của phần mềm.",
                          "The file {name} is not a database backup of this application."),
     "in_use": ("Cơ sở dữ liệu đang được mở ở chương trình hoặc máy khác. Hãy đóng lại rồi khôi phục.",
@@ -94,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "The target database is the database in use."),
     "source_not_current": ("Cơ sở dữ liệu nguồn chưa được nâng cấp lên phiên bản hiện tại.",
                            "The source database has not been upgraded to the current version."),
+    "restore_onto_foreign": ("Không khôi phục đè lên {path}: tệp này không phải cơ sở dữ liệu của phần mềm "
+                             "hoặc thuộc phiên bản mới hơn. Tệp được giữ nguyên; hãy kiểm tra lại đường dẫn --db.",
+                             "Not restoring over {path}: it is not a database of this application, or it belongs "
+                             "to a newer version. The file is left as it is; check the --db path."),
     "target_too_new": ("Cơ sở dữ liệu đích thuộc phiên bản phần mềm mới hơn.",
                        "The target database belongs to a newer version of the application."),
     # accounts and rights

@@ -99,13 +99,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from hrapp.services.backup import inspect_backup, restore
     from hrapp.services.context import ServiceContext
 
-    info = inspect_backup(args.file)
     try:
         ctx = ServiceContext.open(args.db, migrate=False)
-    except DatabaseError:
+    except DatabaseError as exc:
+        if exc.code in ("database_not_found", "foreign_db", "too_new"):
+            raise  # a mistyped --db, another program's file, a newer version's: never replaced
         ctx = None  # the current database cannot be opened (damaged): restoring it needs no sign-in to it
     if ctx is not None:
         authenticate_cli(args, ctx, "admin")
+    info = inspect_backup(args.file)
     print(text("cli_backup_info_upgrade" if info.needs_upgrade else "cli_backup_info", path=str(info.path),
                persons=info.persons, units=info.units, attachments=info.attachments,
                revisions=", ".join(info.revisions)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hrapp.errors import DatabaseError
@@ -45,16 +45,34 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _set_sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+    """Per-connection settings only: none of them writes to the file. WAL, which is written into the file's
+    header, is switched on by `use_wal` once the file is known to be this application's database."""
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
-def make_engine(url: str, *, create_dir: bool = True) -> Engine:
-    """Create the engine; for SQLite the pragmas are set on every new connection."""
+def use_wal(engine: Engine) -> None:
+    """Put a SQLite file database in WAL mode (kept in the file, so done once). Call it only after the file has
+    been checked to be this application's database of a version it can use (`migrate.check_version`): another
+    program's file, a newer version's or a refused one must keep every byte, its header included."""
+    if engine.dialect.name != "sqlite" or sqlite_path(engine.url.render_as_string(hide_password=False)) is None:
+        return
+    try:
+        with engine.connect() as conn:
+            if str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower() != "wal":
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    except OperationalError:
+        # A read-only file, or another program holding it in its journal mode: it keeps that mode (a write,
+        # if any comes, says why it failed); the next opening tries again.
+        return
+
+
+def make_engine(url: str, *, create_dir: bool = False) -> Engine:
+    """Create the engine; for SQLite the pragmas are set on every new connection. `create_dir` makes the
+    file's folder: only for a database the user asked to create (`init`, the GUI's first start)."""
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None and create_dir:

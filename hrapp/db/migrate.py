@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
+from hrapp.db.engine import use_wal
 from hrapp.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ def known_revisions() -> set[str]:
 
 
 def check_version(engine: Engine) -> set[str]:
-    """Return the database's revisions; raise if the file is not a database or was made by a newer app."""
+    """Return the database's revisions; raise if the file is not a database or was made by a newer app.
+    Only reads: a refused file is left byte for byte as it was."""
     try:
         current = current_revisions(engine)
         if not current and inspect(engine).get_table_names():
@@ -93,6 +95,7 @@ def upgrade(engine: Engine) -> bool:
     transactional once the driver's own transaction handling is out of the way).
     """
     current = check_version(engine)
+    use_wal(engine)  # ours and of a usable version: only now is anything written to the file
     if current == head_revisions():
         return False
     from alembic import command

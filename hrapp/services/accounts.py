@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -295,54 +295,116 @@ def change_password(ctx: ServiceContext, username: str, old_password: str, new_p
         return _dto(acc)
 
 
+def _lock_free(now: datetime):  # noqa: ANN202 - a SQL condition
+    """No lock, or one that has run out at `now` (compared in the database, on the row as it is then)."""
+    return or_(UserAccount.locked_until.is_(None), UserAccount.locked_until <= now)
+
+
+def _count_failure(session, account_id: int, now: datetime, policy: LockoutPolicy) -> tuple[int, datetime | None] | None:  # noqa: ANN001
+    """One wrong password, counted by the database in one statement: the count goes up by one on the row as
+    it is when the statement runs (never from a value read earlier, which parallel attempts would share), a
+    run-out lock starts a fresh count, and the policy's Nth failure sets the lock in the same statement.
+
+    Returns (the count after this failure, the lock end if this failure locked), or None when a lock set
+    meanwhile (by a parallel attempt) stands: then nothing is counted and the attempt is refused as locked.
+    """
+    expired = and_(UserAccount.locked_until.is_not(None), UserAccount.locked_until <= now)
+    counted = case((expired, 1), else_=UserAccount.failed_count + 1)
+    until = now + timedelta(minutes=policy.lock_minutes)
+    row = session.execute(
+        update(UserAccount)
+        .where(UserAccount.id == account_id, _lock_free(now))
+        .values(failed_count=counted,
+                locked_until=case((counted >= policy.max_failures, until), else_=None))
+        .returning(UserAccount.failed_count, UserAccount.locked_until)
+        .execution_options(synchronize_session=False)
+    ).one_or_none()
+    return None if row is None else (int(row[0]), row[1])
+
+
+def _accept(session, account_id: int, now: datetime, new_hash: str | None) -> bool:  # noqa: ANN001
+    """The right password: the count goes back to zero in one statement that also checks, on the row as it
+    is then, that no lock was set meanwhile by parallel wrong attempts and that the account is still active.
+    False when either changed (nothing written)."""
+    values: dict[str, object] = {"failed_count": 0, "locked_until": None}
+    if new_hash is not None:
+        values["password_hash"] = new_hash
+    row = session.execute(
+        update(UserAccount)
+        .where(UserAccount.id == account_id, UserAccount.active.is_(True), _lock_free(now))
+        .values(**values)
+        .returning(UserAccount.id)
+        .execution_options(synchronize_session=False)
+    ).one_or_none()
+    return row is not None
+
+
 def authenticate(ctx: ServiceContext, username: str, password: str, now: datetime | None = None,
                  *, audit: bool = True) -> UserDTO:
     """Check a name and password. The policy's Nth failure in a row locks the account for its minutes;
     while locked even the right password is refused. Every attempt is in the audit trail.
 
-    `now` is naive UTC like every stored time. Returns the account; raises AuthenticationError.
+    Safe against parallel attempts (several processes or machines at once): the password is checked with
+    no transaction open, then the count or its reset is one UPDATE … RETURNING that reads and writes the
+    row in the database (see `_count_failure`, `_accept`), so no attempt is lost and no success undoes a
+    lock set meanwhile. `now` is naive UTC like every stored time. Returns the account; raises
+    AuthenticationError.
     """
     now = now or utcnow()
     policy = lockout_policy(ctx, now)
     name = normalize_username(username)
+    with ctx.read() as s:  # a short read: no snapshot is held while the password hash is computed
+        acc = s.scalar(select(UserAccount).where(UserAccount.username == name))
     outcome = "wrong"
     locked_until: datetime | None = None
     dto: UserDTO | None = None
+    if acc is not None and acc.locked_until is not None and now < acc.locked_until:
+        outcome, locked_until, right = "locked", acc.locked_until, False
+    else:
+        right = _verify(acc.password_hash if acc is not None else _dummy_hash(), password)
     with ctx.unit_of_work() as s:
         s.info["user"] = name or "?"
-        acc = s.scalar(select(UserAccount).where(UserAccount.username == name))
         if acc is None:
-            _verify(_dummy_hash(), password)
             if audit:
                 record(s, "login_failed", "user_accounts", None, summary=f"Đăng nhập sai: không có tài khoản '{name}'")
-        elif acc.locked_until is not None and now < acc.locked_until:
-            outcome, locked_until = "locked", acc.locked_until
+        elif outcome == "locked":
             if audit:
                 record(s, "login_failed", "user_accounts", str(acc.id), summary=f"{name}: tài khoản đang tạm khóa")
-        else:
-            if acc.locked_until is not None:  # the lock has run out: a fresh count
-                acc.failed_count, acc.locked_until = 0, None
-            if not _verify(acc.password_hash, password):
-                acc.failed_count = (acc.failed_count or 0) + 1
-                if acc.failed_count >= policy.max_failures:
-                    acc.locked_until = now + timedelta(minutes=policy.lock_minutes)
-                    outcome, locked_until = "locked_now", acc.locked_until
-                if audit:
-                    record(s, "login_failed", "user_accounts", str(acc.id),
-                           summary=f"{name}: sai mật khẩu lần {acc.failed_count}")
-            elif not acc.active:
-                outcome = "inactive"
-                if audit:
-                    record(s, "login_failed", "user_accounts", str(acc.id), summary=f"{name}: tài khoản đã vô hiệu hóa")
+        elif not right:
+            counted = _count_failure(s, acc.id, now, policy)
+            if counted is None:
+                outcome, locked_until = "locked", _lock_end(s, acc.id) or now
+                summary = f"{name}: tài khoản đang tạm khóa"
+                changes = None
             else:
+                count, locked_until = counted
+                if locked_until is not None:
+                    outcome = "locked_now"
+                summary = f"{name}: sai mật khẩu lần {count}"
+                changes = {"failed_count": [count - 1, count]}
+                if locked_until is not None:
+                    changes["locked_until"] = [None, locked_until.isoformat()]
+            if audit:
+                record(s, "login_failed", "user_accounts", str(acc.id), summary=summary, changes=changes)
+        elif not acc.active:
+            outcome = "inactive"
+            if audit:
+                record(s, "login_failed", "user_accounts", str(acc.id), summary=f"{name}: tài khoản đã vô hiệu hóa")
+        else:
+            new_hash = hash_password(password) if _hasher.check_needs_rehash(acc.password_hash) else None
+            if _accept(s, acc.id, now, new_hash):
                 outcome = "ok"
-                acc.failed_count = 0
-                if _hasher.check_needs_rehash(acc.password_hash):
-                    acc.password_hash = hash_password(password)
                 if audit:
                     record(s, "login", "user_accounts", str(acc.id), summary=f"{name} đăng nhập")
-                s.flush()
-                dto = _dto(acc)
+                dto = _dto(s.get(UserAccount, acc.id, populate_existing=True))
+            else:  # locked by parallel attempts, or deactivated, since the row was read
+                locked_until = _lock_end(s, acc.id)
+                if locked_until is not None and now < locked_until:
+                    outcome, summary = "locked", f"{name}: tài khoản đang tạm khóa"
+                else:
+                    outcome, summary = "inactive", f"{name}: tài khoản đã vô hiệu hóa"
+                if audit:
+                    record(s, "login_failed", "user_accounts", str(acc.id), summary=summary)
     if outcome == "ok" and dto is not None:
         return dto
     if outcome in ("locked", "locked_now"):
@@ -352,6 +414,10 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
     if outcome == "inactive":
         raise AuthenticationError("inactive")
     raise AuthenticationError("wrong_password", field="password")
+
+
+def _lock_end(session, account_id: int) -> datetime | None:  # noqa: ANN001
+    return session.scalar(select(UserAccount.locked_until).where(UserAccount.id == account_id))
 
 
 def sign_in(ctx: ServiceContext, username: str, password: str, now: datetime | None = None) -> UserDTO:

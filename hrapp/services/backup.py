@@ -86,8 +86,10 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _check_copy(con: sqlite3.Connection, path: Path) -> BackupInfo:
-    """integrity_check and the application's tables and revision, on an open copy."""
+def _check_copy(con: sqlite3.Connection, path: Path, *, restorable: bool = False) -> BackupInfo:
+    """integrity_check and the application's tables and revision, on an open copy. `restorable`: also what a
+    database must be to replace the current one: no dangling reference (foreign_key_check, which
+    integrity_check does not do) and, at the current revision, every table and column of the schema."""
     problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
     if problems != ["ok"]:
         raise DatabaseError("backup_corrupt", problems="; ".join(problems[:3]))
@@ -101,21 +103,77 @@ def _check_copy(con: sqlite3.Connection, path: Path) -> BackupInfo:
             "backup_too_new", revisions=", ".join(sorted(unknown)) or "?",
         )
 
+    needs_upgrade = revisions != head_revisions()
+    if restorable:
+        _check_references(con)
+        if not needs_upgrade:  # an older one is checked once upgraded, on the copy (see `_restorable_copy`)
+            _check_schema(con)
+
     def count(table: str) -> int:
         return int(con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]) if table in tables else 0
 
     return BackupInfo(path=path, size=path.stat().st_size, revisions=tuple(sorted(revisions)),
                       persons=count("persons"), units=count("org_units"), attachments=count("attachments"),
-                      needs_upgrade=revisions != head_revisions())
+                      needs_upgrade=needs_upgrade)
 
 
-def _sqlite_copy(src: sqlite3.Connection, dest_path: Path) -> BackupInfo:
+def _check_references(con: sqlite3.Connection) -> None:
+    """Every foreign key points at a row that exists (a restored database would otherwise break later)."""
+    broken = con.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({str(row[0]) for row in broken})
+        raise DatabaseError("backup_dangling", rows=len(broken), tables=", ".join(tables[:5]))
+
+
+def _check_schema(con: sqlite3.Connection) -> None:
+    """Every table and column of this version's schema is there (a backup edited or cut down by hand is not)."""
+    from hrapp.db.models import Base
+
+    have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in have:
+            missing.append(table.name)
+            continue
+        columns = {r[1] for r in con.execute(f'PRAGMA table_info("{table.name}")')}
+        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in columns]
+    if missing:
+        raise DatabaseError("backup_schema", missing=", ".join(missing[:5]) + ("…" if len(missing) > 5 else ""))
+
+
+def _sqlite_copy(src: sqlite3.Connection, dest_path: Path, *, restorable: bool = False) -> BackupInfo:
     """The online backup of `src` into a new file, made self-contained (no -wal) and checked."""
     with closing(sqlite3.connect(dest_path)) as dest:
         src.backup(dest)  # all pages in one step: one consistent snapshot, whatever other writers do
         dest.execute("PRAGMA journal_mode=DELETE")
-        info = _check_copy(dest, dest_path)
+        info = _check_copy(dest, dest_path, restorable=restorable)
     return info
+
+
+def _restorable_copy(src: Path, dest_path: Path) -> BackupInfo:
+    """A checked copy of the backup `src` at `dest_path`, ready to take the current database's place: every check
+    of `_check_copy`; an older backup upgraded here, on the copy, and its schema and references checked again
+    afterwards. Only the copy is written; a refusal leaves `src` and the current database as they were."""
+    try:
+        with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:
+            info = _sqlite_copy(con, dest_path, restorable=True)
+        if info.needs_upgrade:
+            engine = make_engine(resolve_url(str(dest_path)))
+            try:
+                upgrade(engine)
+            except DatabaseError as exc:
+                raise DatabaseError("backup_schema", missing=exc.params.get("detail", exc.code)) from exc
+            finally:
+                engine.dispose()
+            with closing(sqlite3.connect(dest_path)) as con:
+                con.execute("PRAGMA journal_mode=DELETE")
+                _check_schema(con)
+                _check_references(con)
+    except sqlite3.OperationalError:
+        raise  # the copy could not be written (disk full, no access): the caller says so, not "not a backup"
+    except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond reading
+        raise DatabaseError("not_hrapp_backup", name=src.name) from exc
+    return dataclasses.replace(info, path=src, size=src.stat().st_size)
 
 
 def _tmp_beside(target: Path, tag: str) -> Path:
@@ -219,22 +277,23 @@ def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = No
 
 
 def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
-    """Check a backup file without changing it: integrity, application tables, revision not too new."""
+    """Check a backup file without changing it, as `restore` will: integrity, application tables, revision not
+    too new, no dangling reference, the schema complete (an older backup: once upgraded, on a scratch copy)."""
     path = Path(source).expanduser().resolve()
     if not path.is_file():
         raise DatabaseError("backup_missing", path=str(path))
     scratch = _tmp_beside(path, "check") if os.access(path.parent, os.W_OK) else None
     try:
+        if scratch is not None:
+            return _restorable_copy(path, scratch)
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as src:
-            if scratch is None:
-                return _check_copy(src, path)
-            info = _sqlite_copy(src, scratch)
-            return dataclasses.replace(info, path=path, size=path.stat().st_size)
+            return _check_copy(src, path, restorable=True)  # (an older one's upgraded schema: at the restore)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError("not_hrapp_backup", name=path.name) from exc
     finally:
         if scratch is not None:
-            scratch.unlink(missing_ok=True)
+            for leftover in (scratch, Path(f"{scratch}-journal"), Path(f"{scratch}-wal"), Path(f"{scratch}-shm")):
+                leftover.unlink(missing_ok=True)
 
 
 def _take_exclusive(db: Path) -> None:
@@ -270,6 +329,23 @@ def _take_exclusive_when_free(db: Path, ctx: ServiceContext | None, wait_s: floa
         if ctx is not None:
             ctx.engine.dispose()  # connections handed back since the last attempt are closed
         gc.collect()  # a pool replaced by dispose() closes the connections it still held when it is freed
+
+
+def _refuse_current(db: Path) -> None:
+    """Restore by path (the current database could not be opened): refuse a file that does not exist (a mistyped
+    --db) and a readable SQLite file that is not this application's or belongs to a newer version. A damaged
+    database, which one restores to repair, is replaced (its bytes kept aside by `_safety_copy`)."""
+    if not db.exists():
+        raise DatabaseError("database_not_found", path=str(db))
+    try:
+        with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as con:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revisions = ({r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+                         if "alembic_version" in tables else set())
+    except sqlite3.DatabaseError:
+        return
+    if (tables and not revisions) or revisions - _known_revisions():
+        raise DatabaseError("restore_onto_foreign", path=str(db))
 
 
 def _safety_copy(db: Path, stamp: str) -> Path:
@@ -308,14 +384,17 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
         )
     src = Path(source).expanduser().resolve()
     db = db.resolve()
+    if ctx is None:
+        _refuse_current(db)
     if src == db:
         raise DomainError("restore_onto_itself")
-    info = inspect_backup(src)
+    if not src.is_file():
+        raise DatabaseError("backup_missing", path=str(src))
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     staged = _tmp_beside(db, "restore")
     try:
-        with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:
-            _sqlite_copy(con, staged)
+        # Every check runs on the staged copy before anything of the current database is touched.
+        info = _restorable_copy(src, staged)
         _fsync_file(staged)
         if ctx is not None:
             ctx.engine.dispose()
@@ -328,12 +407,13 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
     except (sqlite3.Error, OSError) as exc:
         raise DatabaseError("restore_failed", detail=str(exc)) from exc
     finally:
-        staged.unlink(missing_ok=True)
+        for leftover in (staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm")):
+            leftover.unlink(missing_ok=True)
     for sidecar in (Path(f"{db}-shm"), Path(f"{db}-journal")):
         sidecar.unlink(missing_ok=True)
 
     engine = make_engine(url)
-    upgraded = upgrade(engine)
+    upgraded = upgrade(engine) or info.needs_upgrade  # (an older backup was upgraded on the staged copy)
     restored_ctx = ctx or ServiceContext(engine=engine, session_factory=make_session_factory(engine))
     if ctx is not None:
         ctx.engine, ctx.session_factory = engine, make_session_factory(engine)

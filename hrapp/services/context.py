@@ -45,18 +45,27 @@ class ServiceContext:
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
              create: bool = False) -> ServiceContext:
-        """Resolve the URL, create the engine, apply migrations (cheap when current) and return a context.
+        """Resolve the URL, create the engine, check the database is this application's and of a version it can
+        use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
         A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
         unless `create` is given: only `init` and the GUI's first start, after asking, create one."""
-        from hrapp.db.migrate import upgrade
+        from hrapp.db.engine import use_wal
+        from hrapp.db.migrate import check_version, upgrade
 
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
         engine = make_engine(url, create_dir=create)
-        if migrate:
-            upgrade(engine)
+        try:
+            if migrate:
+                upgrade(engine)
+            else:  # still checked before anything is written: another program's or a newer version's file is refused
+                check_version(engine)
+                use_wal(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         ctx = cls(engine=engine, session_factory=make_session_factory(engine))
         if user:
             ctx.user = user

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, inspect, literal, select, text
 from sqlalchemy.exc import DBAPIError
 
-from hrapp.db.engine import make_engine, resolve_url
+from hrapp.db.engine import make_engine, resolve_url, sqlite_path
 from hrapp.db.migrate import check_version, head_revisions, upgrade
 from hrapp.db.models import Base
 from hrapp.errors import DatabaseError, DomainError
@@ -200,6 +200,9 @@ def copy_to(ctx: ServiceContext, target_url: str, *, batch_size: int = 1000,
     url = resolve_url(target_url)
     if url == ctx.engine.url.render_as_string(hide_password=False):
         raise DomainError("same_database", "Cơ sở dữ liệu đích trùng với cơ sở dữ liệu đang dùng.")
+    path = sqlite_path(url)
+    if path is not None and not path.parent.is_dir():  # a mistyped path must not become folders and a file
+        raise DatabaseError("folder_not_found", path=str(path.parent))
     target = make_engine(url)
     try:
         return copy_database(ctx.engine, target, batch_size=batch_size, on_progress=on_progress)

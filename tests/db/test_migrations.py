@@ -68,12 +68,17 @@ def test_sqlite_database_of_another_program_is_refused(tmp_path):
     assert err.value.code == "foreign_db"
 
 
-def test_sqlite_pragmas_are_set_on_every_connection(db_path):
+def test_sqlite_pragmas_are_set_on_every_connection_and_wal_once_the_file_is_checked(db_path):
     engine = make_engine(resolve_url(str(db_path)))
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"  # nothing written before the check
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
 
 
 def test_db_variable_and_option_choose_the_database(monkeypatch, tmp_path):
