@@ -21,3 +21,23 @@ def test_the_table_shows_the_first_errors_and_the_saved_list_holds_them_all(qtbo
     saved = dialog.save_errors(path=str(tmp_path / "errors.xlsx"))
     ws = load_workbook(saved).active
     assert ws.max_row == 1 + 8 + 1 and "4" in ws.cell(ws.max_row, 5).value
+
+
+def test_a_bomb_checked_in_the_wizard_is_one_line_and_the_window_lives_on(qtbot, ctx, tmp_path, monkeypatch):
+    """A small file was read in the window's own process: the 1.6 kB bomb would have ended the application. Also
+    when the GUI's import worker process reads it (every file in a child), the reader below it is what dies."""
+    from tests.io import crafted as c
+    from ui import child_process
+
+    bomb = c.persons_book(tmp_path / "bomb.xlsx", extra_rows='<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(bomb))
+    for in_child in (False, True):
+        monkeypatch.setattr(child_process, "CHILD_PROCESS_BYTES", 0 if in_child else 10**9)
+        with qtbot.waitSignal(dialog.check().finished, timeout=60_000):
+            pass
+        assert dialog.error_label.isVisible()
+        assert "giới hạn an toàn" in dialog.error_label.text() and "\n" not in dialog.error_label.text()
+        assert not dialog.import_button.isEnabled()
