@@ -233,14 +233,21 @@ def test_generated_candidate_sheets_raise_only_our_errors_and_leave_a_refusal_un
     attempt(ctx, lambda: import_candidates(ctx, info.id, path, dry_run=dry), dry)
 
 
+@pytest.fixture
+def candidates_book(tmp_path_factory):
+    """A valid candidates workbook, written once: its bytes are what the strategies mutate."""
+    return save({CANDIDATES.name: [[c.title for c in CANDIDATES.columns[:16]] + ["Vị trí dự tuyển"],
+                                   ["052196000001", "Nguyễn Văn An", "Nam", date(1996, 5, 17), None, None, "Kinh",
+                                    None, None, None, None, None, None, None, "DH", "Công nghệ thông tin",
+                                    "Kỹ sư công nghệ thông tin"]]},
+                tmp_path_factory.mktemp("valid") / "candidates.xlsx")
+
+
 @FUZZ
 @given(data=st.data())
-def test_a_candidate_workbook_mutated_is_read_or_refused_cleanly(round_open, tmp_path, data):
+def test_a_candidate_workbook_mutated_is_read_or_refused_cleanly(round_open, candidates_book, tmp_path, data):
     ctx, info = round_open
-    valid = save({CANDIDATES.name: [[c.title for c in CANDIDATES.columns[:16]] + ["Vị trí dự tuyển"],
-                                    ["052196000001", "Nguyễn Văn An", "Nam", date(1996, 5, 17), None, None, "Kinh",
-                                     None, None, None, None, None, None, None, "DH", "Công nghệ thông tin",
-                                     "Kỹ sư công nghệ thông tin"]]}, target(tmp_path))
+    valid = candidates_book
     path = target(tmp_path)
     if data.draw(st.booleans()):
         path.write_bytes(data.draw(mutated_parts(parts_of(valid))))
