@@ -32,7 +32,7 @@ from tests.io.generate import generate_import_file
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
 
 EXAMPLES = int(os.environ.get("HRAPP_FUZZ_EXAMPLES", "0")) or None
-FUZZ = settings(max_examples=EXAMPLES or 12, deadline=None, derandomize=EXAMPLES is None,
+FUZZ = settings(max_examples=EXAMPLES or 10, deadline=None, derandomize=EXAMPLES is None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
 _names = itertools.count()
