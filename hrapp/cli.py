@@ -200,10 +200,19 @@ def _fail(text: str) -> None:
     sys.stderr.write(messages.word("cli_error", {"message": text}) + "\n")
 
 
+def _ask_passphrases_at_terminal() -> None:
+    """An encrypted database's passphrase, when HRAPP_DB_PASSPHRASE does not give it, is typed at the terminal."""
+    from hrapp.cli_auth import ask_db_passphrase
+    from hrapp.db import cipher
+
+    cipher.set_prompt(ask_db_passphrase)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed sub-command; user errors become one line on stderr, in the language of `--lang`, and a
     non-zero exit."""
     messages.set_language(getattr(args, "lang", None) or language_of([]))
+    _ask_passphrases_at_terminal()
     handler: Callable[[argparse.Namespace], int | None] = args.handler
     try:
         return int(handler(args) or 0)

@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "The database is busy (someone else is writing). Please try again in a moment."),
     "read_only": ("Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.",
                   "Cannot write: the database file is read-only."),
+    "export_not_audited": ("Chưa tạo tệp: không ghi được nhật ký xuất dữ liệu. {reason}",
+                           "No file was written: the export could not be recorded in the audit log. {reason}"),
     "disk_full": ("Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.",
                   "Cannot write: the disk is full. Nothing was saved."),
     "io_error": ("Không ghi được vào ổ đĩa (lỗi đọc/ghi hoặc hết dung lượng). Dữ liệu chưa được lưu.",
@@ -110,12 +112,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "to a newer version. The file is left as it is; check the --db path."),
     "target_too_new": ("Cơ sở dữ liệu đích thuộc phiên bản phần mềm mới hơn.",
                        "The target database belongs to a newer version of the application."),
+    # encryption at rest (hrapp/db/cipher.py, hrapp/services/encryption.py)
+    "db_passphrase_needed": ("Tệp {path} đã được mã hóa (hoặc không phải SQLite): cần cụm mật khẩu. Đặt biến {variable} "
+                             "hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập.",
+                             "The file {path} is encrypted (or not SQLite): its passphrase is needed. Set the "
+                             "variable {variable} or run the command at a terminal to type it."),
+    "db_wrong_passphrase": ("Cụm mật khẩu không mở được {path} (sai cụm mật khẩu, hoặc tệp không phải cơ sở dữ liệu). "
+                            "Không có gì bị ghi.",
+                            "The passphrase does not open {path} (a wrong passphrase, or not a database). Nothing "
+                            "was written."),
+    "passphrase_too_short": ("Cụm mật khẩu cần ít nhất {minimum} ký tự.",
+                             "The passphrase needs at least {minimum} characters."),
+    "passphrase_invalid": ("Cụm mật khẩu không được chứa ký tự rỗng (NUL) hay bắt đầu bằng x'.",
+                           "The passphrase must not contain a NUL character or start with x'."),
+    "passphrase_mismatch": ("Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì thay đổi.",
+                            "The two passphrases typed do not match. Nothing was changed."),
+    "no_new_passphrase": ("Cần cụm mật khẩu mới: đặt biến {variable} hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập.",
+                          "A new passphrase is needed: set the variable {variable} or run the command at a terminal "
+                          "to type it."),
+    "not_encrypted": ("Cơ sở dữ liệu này chưa được mã hóa.", "This database is not encrypted."),
+    "encrypt_server": ("Chỉ mã hóa được tệp SQLite. Với máy chủ PostgreSQL, mã hóa dữ liệu lưu trữ là việc của máy "
+                       "chủ (quản trị máy chủ bật mã hóa ổ đĩa hoặc bảng).",
+                       "Only an SQLite file can be encrypted. For a PostgreSQL server, encryption at rest is the "
+                       "server's job (its administrator turns on disk or table encryption)."),
+    "convert_check_failed": ("Bản chuyển đổi không khớp với dữ liệu gốc ({detail}); cơ sở dữ liệu giữ nguyên.",
+                             "The converted copy does not match the original ({detail}); the database is "
+                             "unchanged."),
+    "convert_failed": ("Không chuyển đổi được cơ sở dữ liệu: {detail}. Cơ sở dữ liệu giữ nguyên.",
+                       "The database could not be converted: {detail}. The database is unchanged."),
     # accounts and rights
     "not_signed_in": ("Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.", "You are not signed in. Sign in to go on."),
     "permission_denied": ("Tài khoản {user} (vai trò: {role}) không có quyền {right}.",
                           "The account {user} (role: {role}) has no right to {right}."),
-    "out_of_scope": ("Tài khoản {user} chỉ được làm việc với dữ liệu của đơn vị được phân công.",
-                     "The account {user} may only work with the data of its assigned units."),
+    "out_of_scope": ("Không tìm thấy trong các đơn vị được phân công cho tài khoản {user} (không có, hoặc thuộc "
+                     "đơn vị khác).",
+                     "Not found within the units assigned to the account {user} (it does not exist or belongs "
+                     "to another unit)."),
     "accounts_already_on": ("Tài khoản người dùng đã được bật cho cơ sở dữ liệu này.",
                             "User accounts are already turned on for this database."),
     "user_not_found": ("Không có tài khoản '{username}'.", "There is no account '{username}'."),
@@ -197,6 +229,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
                        "The ID card number {number} is already in the record of {name}."),
+    "cccd_taken_outside_scope": ("Số CCCD {number} không dùng được bằng tài khoản này: tài khoản chỉ được làm việc "
+                                 "với hồ sơ của các đơn vị được phân công.",
+                                 "The ID card number {number} cannot be used with this account: it may only work "
+                                 "with the records of its assigned units."),
     "birth_missing": ("Chưa nhập ngày sinh.", "The date of birth is missing."),
     "birth_future": ("Ngày sinh ({birth}) không được sau ngày hôm nay.", "The date of birth ({birth}) is after today."),
     "birth_year": ("Năm sinh {year} không hợp lệ.", "The year of birth {year} is not valid."),
@@ -1116,6 +1152,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_password_prompt": ("Mật khẩu của {username}: ", "Password of {username}: "),
     "cli_new_password_prompt": ("Mật khẩu mới cho {username}: ", "New password for {username}: "),
     "cli_new_password_again": ("Nhập lại mật khẩu mới: ", "Type the new password again: "),
+    "cli_db_passphrase_prompt": ("Cụm mật khẩu của {path}: ", "Passphrase of {path}: "),
+    "cli_new_db_passphrase_prompt": ("Cụm mật khẩu mới (ít nhất {minimum} ký tự; mất cụm mật khẩu là mất dữ liệu): ",
+                                     "New passphrase (at least {minimum} characters; a lost passphrase means lost "
+                                     "data): "),
+    "cli_new_db_passphrase_again": ("Nhập lại cụm mật khẩu mới: ", "Type the new passphrase again: "),
+    "cli_encrypted": ("Đã mã hóa {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Các bản sao lưu "
+                      "từ nay cũng được mã hóa. Hãy cất giữ cụm mật khẩu: mất nó là mất dữ liệu.",
+                      "Encrypted {path} ({rows} rows in {tables} tables, integrity check: passed). Backups are "
+                      "encrypted from now on too. Keep the passphrase safe: losing it means losing the data."),
+    "cli_rekeyed": ("Đã đổi cụm mật khẩu của {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Các "
+                    "bản sao lưu cũ vẫn mở bằng cụm mật khẩu cũ.",
+                    "Changed the passphrase of {path} ({rows} rows in {tables} tables, integrity check: passed). "
+                    "Older backups still open with the old passphrase."),
+    "cli_decrypted": ("Đã giải mã {path} ({rows} dòng trong {tables} bảng, kiểm tra toàn vẹn: đạt). Tệp và các bản "
+                      "sao lưu từ nay không còn được mã hóa.",
+                      "Decrypted {path} ({rows} rows in {tables} tables, integrity check: passed). The file and "
+                      "the backups from now on are no longer encrypted."),
+    "cli_plain_backups_left": ("Lưu ý: còn {count} bản sao lưu chưa mã hóa trong {folder}; hãy xóa chúng nếu không "
+                               "cần nữa.",
+                               "Note: {count} backups in {folder} are not encrypted; delete them if they are no "
+                               "longer needed."),
     "cli_n_posts": ("{count} chức danh", "{count} posts"),
     "cli_n_people": ("{count} người", "{count} people"),
     "cli_n_pages": ("{count} trang", "{count} pages"),
@@ -1153,12 +1210,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_rows": ("Trang tính “{sheet}” không có dòng dữ liệu nào.", "The sheet “{sheet}” has no data rows."),
     "import_cccd_repeated": ("Số CCCD trùng với dòng {row} của trang này.",
                              "The ID card number repeats row {row} of this sheet."),
-    "import_person_out_of_scope": ("Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                   "This person belongs to a unit outside the units assigned to the account."),
     "import_no_such_person": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong dữ liệu.",
                               "No one with this ID card number is in the sheet “{sheet}” or in the data."),
-    "import_named_person_out_of_scope": ("{name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                         "{name} belongs to a unit outside the units assigned to the account."),
+    "import_no_such_person_in_scope": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong hồ sơ "
+                                       "của các đơn vị được phân công cho tài khoản.",
+                                       "No one with this ID card number is in the sheet “{sheet}” or in the records "
+                                       "of the units assigned to the account."),
+    "import_cccd_out_of_scope": ("Số CCCD này không nhập được bằng tài khoản này: tài khoản chỉ được nhập hồ sơ của "
+                                 "các đơn vị được phân công.",
+                                 "This ID card number cannot be imported with this account: it may only import the "
+                                 "records of its assigned units."),
     "import_cccd_other_name": ("Số CCCD này đã có trong hồ sơ của {name}, khác họ tên trong tệp; kiểm tra lại số "
                                "CCCD hoặc sửa họ tên trong hồ sơ.",
                                "This ID card number is already in the record of {name}, a name other than the "

@@ -132,10 +132,41 @@ def _where(db: str | None) -> str:
     return translate("App", "Database: %1").replace("%1", str(path) if path is not None else url)
 
 
-def _open_database(db: str | None, create: bool = True) -> ServiceContext:
+def _open_database(db: str | None, create: bool = True, passphrase: str | None = None) -> ServiceContext:
     from hrapp.services import setup
 
-    return setup.init_database(db, create=create)
+    return setup.init_database(db, create=create, passphrase=passphrase)
+
+
+def database_file(db: str | None) -> Path | None:
+    """The SQLite file `db` (or HRAPP_DB, or the default file) names; None for a server. Read without SQLAlchemy."""
+    value = db or os.environ.get("HRAPP_DB", "")
+    if not value:
+        from hrapp.paths import default_db_path
+
+        value = str(default_db_path())
+    if "://" in value:
+        return None
+    return Path(value).expanduser().resolve()
+
+
+def database_passphrase(db: str | None, parent: QWidget | None = None) -> tuple[bool, str | None]:
+    """(go on, passphrase): for an encrypted database file, HRAPP_DB_PASSPHRASE or the passphrase typed in a
+    dialog (checked there; a wrong one is said and asked again); (False, None) when the user cancelled. A plain
+    database or a server: (True, None). The passphrase is kept only in memory."""
+    from hrapp.db import cipher
+
+    path = database_file(db)
+    if not cipher.looks_encrypted(path):
+        return True, None
+    assert path is not None
+    given = cipher.passphrase_from_env()
+    if given:
+        return True, given  # checked when the database opens, like a typed one
+    from ui.dialogs.passphrase_dialog import ask_passphrase
+
+    passphrase = ask_passphrase(path, parent)
+    return passphrase is not None, passphrase
 
 
 def named_database_missing(args: argparse.Namespace) -> Path | None:
@@ -161,12 +192,12 @@ def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
     return box.clickedButton() is create
 
 
-def _open_and_preload(db: str | None) -> ServiceContext:
+def _open_and_preload(db: str | None, passphrase: str | None = None) -> ServiceContext:
     """Open the database, then import the modules of the main window and its start page, which the GUI thread
     would otherwise import while the frame cannot repaint (importing only defines classes; no widget is made)."""
     import importlib
 
-    ctx = _open_database(db)
+    ctx = _open_database(db, passphrase=passphrase)
     from ui.pages import registry
 
     importlib.import_module("ui.main_window")
@@ -193,10 +224,10 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
     return ctx  # type: ignore[return-value]
 
 
-def open_context(db: str | None, user: str | None = None) -> ServiceContext | None:
+def open_context(db: str | None, user: str | None = None, passphrase: str | None = None) -> ServiceContext | None:
     """Open (create, upgrade) the database; on failure show why in a message box and return None."""
     try:
-        outcome: object = _open_database(db)
+        outcome: object = _open_database(db, passphrase=passphrase)
     except Exception as exc:  # noqa: BLE001 - shown by _opened
         outcome = exc
     return _opened(db, user, outcome)
@@ -206,7 +237,8 @@ class _Notifier(QObject):
     done = Signal()
 
 
-def open_context_in_background(db: str | None, user: str | None = None) -> ServiceContext | None:
+def open_context_in_background(db: str | None, user: str | None = None,
+                               passphrase: str | None = None) -> ServiceContext | None:
     """`open_context` with the import of the database layer and the opening on a worker thread, while the event
     loop keeps the windows already shown painted and responsive."""
     outcome: list[object] = []
@@ -216,7 +248,7 @@ def open_context_in_background(db: str | None, user: str | None = None) -> Servi
 
     def work() -> None:
         try:
-            outcome.append(_open_and_preload(db))
+            outcome.append(_open_and_preload(db, passphrase))
         except Exception as exc:  # noqa: BLE001 - shown by _opened on the GUI thread
             outcome.append(exc)
         notifier.done.emit()
@@ -348,7 +380,11 @@ def run_gui(args: argparse.Namespace) -> int:
     frame = StartFrame()
     frame.show()
     frame_shown(frame)
-    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None))
+    go_on, passphrase = database_passphrase(database_argument(args), frame)
+    if not go_on:
+        frame.close()
+        return 0
+    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None), passphrase)
     if ctx is None:
         frame.close()
         return 1

@@ -62,11 +62,11 @@ def demo_summary(summary: dict[str, int]) -> str:
 
 
 def cmd_employees_list(args: argparse.Namespace) -> int:
-    from hrapp.queries.employees import EmployeeFilter, list_employees, scoped
+    from hrapp.queries.employees import EmployeeFilter, list_employees
 
     ctx = open_context(args)
-    f = scoped(ctx, EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
-                                   statuses=None if args.all else EmployeeFilter().statuses))
+    f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
+                       statuses=None if args.all else EmployeeFilter().statuses)
     with ctx.read() as s:
         rows = list_employees(s, f)
     if args.format == "json":

@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -25,6 +24,7 @@ from hrapp import clock, messages
 from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import new_workbook
 from hrapp.io.excel_import import (
     ImportCancelled,
     ImportIssue,
@@ -388,7 +388,7 @@ def write_template(ctx: ServiceContext, round_id: int, target: str | os.PathLike
     """The candidates sheet with drop-downs, the round's positions and priority groups, and the code lists."""
     info = rec.get_round(ctx, round_id)
     groups = rec.priority_choices(ctx, round_id)
-    wb = Workbook()
+    wb = new_workbook()
     wb.remove(wb.active)
     ws = t.data_sheet(wb, CANDIDATES)
     positions = wb.create_sheet(POSITIONS_SHEET)

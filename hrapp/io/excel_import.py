@@ -23,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
@@ -43,15 +42,17 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.db.models.base import utcnow
+from hrapp.db.scope import ALL_UNITS
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import DANGEROUS_LEADS, new_workbook
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
 from hrapp.io.workbook_guard import ImportCancelled, ImportFileError, check_workbook
-from hrapp.io.workbook_reader import Formula, read_rows
+from hrapp.io.workbook_reader import ImportedFormula, read_rows
 from hrapp.messages import Verbatim, say, text, word
 from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
@@ -172,7 +173,7 @@ def _sniff(path: Path) -> None:
 def read_workbook(path: str | os.PathLike[str], *,
                   cancel: CancelCallback | None = None) -> dict[str, list[list[Any]]]:
     """{sheet name: rows} with Excel's own types (dates as date, numbers as float); row 1 is rows[0]; a formula
-    cell is a `Formula`, its text (never its cached value).
+    cell is an `ImportedFormula`, its text (never its cached value).
 
     The file is recognised (_sniff) and checked against the limits (workbook_guard) before any parser sees it,
     then read in a child process with a memory limit (workbook_reader)."""
@@ -508,9 +509,10 @@ def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[_Converter]:
     return out
 
 
-# the first characters that make a spreadsheet read a text as a formula; an export writes such a text behind an
-# apostrophe (OWASP's rule), which a reimport takes off again
-_ESCAPED = frozenset("=+-@\t\r")
+# a text behind an apostrophe ('=1+1, the form a CSV export and many users write to keep a text from being a
+# formula; OWASP's rule, hrapp/io/cells.py) is imported without it. An .xlsx export keeps the text as it is, with
+# the quote-prefix style, and needs nothing here.
+_ESCAPED = frozenset(DANGEROUS_LEADS)
 
 
 def _letter(pos: int) -> str:
@@ -546,7 +548,7 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
             if col.required:
                 issues.add(sheet, number, col.key, "", text("import_cell_missing", column=col.title.lower()))
             continue
-        if cell.__class__ is Formula:  # read as its text, never computed, never its saved result: refused
+        if cell.__class__ is ImportedFormula:  # read as its text, never computed, never its saved result: refused
             issues.add(sheet, number, col.key, "", text("import_formula_cell", cell=f"{_letter(pos)}{number}",
                                                         formula=Verbatim(_clip(cell))))
             continue
@@ -656,9 +658,12 @@ class _Importer:
         self.scope = units_in_scope(ctx)  # None: every unit
         self.decisions: dict[tuple[str, date], int] = {}
         self.person_units: dict[int, int | None] = {}
+        # every stored CCCD, also of people outside the account's units: a row naming one is refused (in words
+        # that name neither the person nor the unit) instead of breaking the unique index at the write
         self.by_cccd: dict[str, tuple[int, str]] = {
             n: (i, name) for i, n, name in session.execute(
-                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None)))
+                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None))
+                .execution_options(**{ALL_UNITS: True}))
         }
 
     # progress -------------------------------------------------------------------------------------
@@ -725,10 +730,10 @@ class _Importer:
                 plan = plans.get(cccd)
                 if plan is None and cccd in first_row:
                     continue  # the person's own row has errors, already reported
-                if plan is None and cccd in existing and self.scope is not None \
-                        and self.person_units.get(existing[cccd].id) not in self.scope:
+                if plan is None and cccd in existing and not self._within(existing[cccd]):
+                    # the words of a CCCD that is nowhere: whether it is someone's elsewhere is not told
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_person_out_of_scope"))
+                                    text("import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 if plan is None and cccd in existing:
                     ex = existing[cccd]
@@ -736,13 +741,18 @@ class _Importer:
                     births[cccd] = ex.identity.birth_date
                 if plan is None:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_no_such_person", sheet=Verbatim(t.PERSONS.name)))
+                                    text("import_no_such_person" if self.scope is None else
+                                         "import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 handler(row, plan, existing.get(cccd), births.get(cccd))
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
         return list(plans.values())
+
+    def _within(self, ex: _Existing) -> bool:
+        """Whether the stored person is one the account may change (its units, or every unit)."""
+        return self.scope is None or self.person_units.get(ex.id) in self.scope
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
         """Stored identity and the named history tables of the people the file names, as plain rows."""
@@ -782,9 +792,10 @@ class _Importer:
         birth, precision = val["birth_date"]
         file_identity = {k: val[k] for k in _FILE_IDENTITY if val[k] is not None}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
-        if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
+        if ex is not None and not self._within(ex):
+            # neither the person's name nor their unit: the file's author may not know who works where
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
-                            text("import_named_person_out_of_scope", name=ex.full_name))
+                            text("import_cccd_out_of_scope"))
             return None
         if ex is not None:
             if normalize_name(val["full_name"]) != ex.full_name and \
@@ -1404,7 +1415,7 @@ def _issue_order(issue: ImportIssue) -> tuple:
 def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] | IO[bytes], more: int = 0) -> None:
     """The error list as a workbook to work through: sheet, row, column, value, message; every problem kept (up to
     ISSUE_DETAIL_CAP), then a last line counting the `more` found past it."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Lỗi"
     headers = ("Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung lỗi")

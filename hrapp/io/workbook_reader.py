@@ -23,7 +23,7 @@ from typing import Any
 
 from hrapp.io.workbook_guard import ImportCancelled, ImportFileError, WorkbookShape
 
-__all__ = ["MEMORY_LIMIT_BYTES", "Formula", "memory_limited", "read_rows"]
+__all__ = ["MEMORY_LIMIT_BYTES", "ImportedFormula", "memory_limited", "read_rows"]
 
 # The child's address space. Reading the 30,000-person workbook (0.72 million cells) peaks at 153 MB resident and
 # about 250 MB of address space with the interpreter; a workbook at the guard's 8 million cells needs about 1.6 GB
@@ -32,19 +32,19 @@ MEMORY_LIMIT_BYTES = 3 * 2**30
 _POLL_S = 0.05
 
 
-class Formula(str):
+class ImportedFormula(str):
     """A cell that holds a formula, as its text ('=SUM(A1:A3)'); `cached` is the value Excel last computed, which
     the import never uses in its place."""
 
     cached: str | None
 
-    def __new__(cls, text: str, cached: str | None = None) -> Formula:
+    def __new__(cls, text: str, cached: str | None = None) -> ImportedFormula:
         self = super().__new__(cls, text)
         self.cached = cached
         return self
 
     def __reduce__(self) -> tuple:
-        return Formula, (str(self), self.cached)
+        return ImportedFormula, (str(self), self.cached)
 
 
 def memory_limited() -> bool:
@@ -55,7 +55,8 @@ def memory_limited() -> bool:
 def read_rows(path: str | os.PathLike[str], check: Callable[[], WorkbookShape], *,
               cancel: Callable[[], bool] | None = None,
               memory_limit: int = MEMORY_LIMIT_BYTES) -> dict[str, list[list[Any]]]:
-    """{sheet name: rows} as calamine reads them (row 1 is rows[0]), each formula cell replaced by a Formula.
+    """{sheet name: rows} as calamine reads them (row 1 is rows[0]), each formula cell replaced by an
+    ImportedFormula.
 
     `check()` (the guard) runs here while the child starts (a spawned interpreter takes a few tenths of a second
     to be ready); the child reads only once the check has passed, and is ended if it refuses the file."""
@@ -109,7 +110,7 @@ def _mark_formulas(book: dict[str, list[list[Any]]], shape: WorkbookShape) -> No
             cells = rows[f.row - 1]
             if len(cells) < f.column:
                 cells.extend([None] * (f.column - len(cells)))
-            cells[f.column - 1] = Formula("=" + f.text, f.cached)
+            cells[f.column - 1] = ImportedFormula("=" + f.text, f.cached)
 
 
 def _child(memory_limit: int, sender: Any) -> None:  # noqa: ANN401 - a multiprocessing Connection

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 
@@ -44,19 +45,24 @@ class ServiceContext:
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
-             create: bool = False) -> ServiceContext:
+             create: bool = False, passphrase: str | None = None) -> ServiceContext:
         """Resolve the URL, create the engine, check the database is this application's and of a version it can
         use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
         A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
-        unless `create` is given: only `init` and the GUI's first start, after asking, create one."""
+        unless `create` is given: only `init` and the GUI's first start, after asking, create one.
+
+        An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
+        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
+        from hrapp.db.cipher import passphrase_for
         from hrapp.db.engine import use_wal
         from hrapp.db.migrate import check_version, upgrade
 
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
-        engine = make_engine(url, create_dir=create)
+        key = passphrase_for(sqlite_path(url), passphrase)
+        engine = make_engine(url, create_dir=create, passphrase=key)
         try:
             if migrate:
                 upgrade(engine)
@@ -107,8 +113,13 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end.
+
+        For an account limited to some units, this session and the unit of work's read only the people of
+        those units (hrapp.db.scope): every query run in them is narrowed, whoever calls it."""
         session = self.session_factory()
+        session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
         finally:
@@ -122,6 +133,7 @@ class ServiceContext:
         """
         session = self.session_factory()
         session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
             _commit_with_retry(session, retries)

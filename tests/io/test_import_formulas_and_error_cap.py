@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from hrapp.db.models import OrgUnit, Person
 from hrapp.io import excel_import
 from hrapp.io.excel_import import import_employees, write_issues
-from hrapp.io.workbook_reader import Formula
+from hrapp.io.workbook_reader import ImportedFormula
 from tests.io import crafted as c
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,12 +113,12 @@ def test_a_text_kept_from_being_a_formula_is_imported_as_the_text(units, tmp_pat
 
 
 def test_formula_cells_keep_their_text_and_saved_value():
-    f = Formula("=A1+1", "3")
+    f = ImportedFormula("=A1+1", "3")
     assert f == "=A1+1" and f.cached == "3"
     import pickle
 
     again = pickle.loads(pickle.dumps(f))
-    assert type(again) is Formula and again.cached == "3"
+    assert type(again) is ImportedFormula and again.cached == "3"
 
 
 # ---------------------------------------------------------------------------------------------- the error cap
