@@ -1128,6 +1128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_wrote_cv": ("Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).",
                      "Wrote {path} (curriculum vitae, form 2C-BNV/2008, {pages} pages)."),
     "cli_wrote_errors": ("Đã ghi danh sách lỗi ra {path}.", "Wrote the list of errors to {path}."),
+    "cli_more_errors": ("… và {count} lỗi khác (--errors TỆP.xlsx ghi đủ danh sách).",
+                        "… and {count} more errors (--errors FILE.xlsx writes the whole list)."),
     "cli_row": ("dòng {row}", "row {row}"),
     "cli_value": (" (giá trị: {value})", " (value: {value})"),
     "cli_backup_done": ("Đã sao lưu vào {path} ({size} byte, {attachments} tệp đính kèm); kiểm tra toàn vẹn: đạt.",
@@ -1356,6 +1358,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Checked {rows} rows, no errors (nothing written yet): there will be {people}{history}."),
     "import_done": ("Đã nhập {rows} dòng trong {seconds} giây: {people}{history}.",
                     "Imported {rows} rows in {seconds} seconds: {people}{history}."),
+    # the checks before a workbook is read (hrapp/io/workbook_guard.py, hrapp/io/workbook_reader.py)
+    "workbook_too_large": ("Tệp vượt giới hạn an toàn để nhập: {what} là {found}, tối đa {limit}. Chưa đọc và chưa "
+                           "ghi dữ liệu nào. Hãy chia thành nhiều tệp nhỏ hơn, hoặc mở bằng Excel, xóa các dòng, "
+                           "cột thừa rồi lưu lại.",
+                           "The file is past the safe limits of an import: its {what} is {found}, at most {limit}. "
+                           "Nothing was read or written. Split it into smaller files, or open it in Excel, delete "
+                           "the surplus rows and columns and save it again."),
+    "workbook_memory": ("Đọc tệp cần nhiều bộ nhớ hơn mức cho phép ({limit} MB) nên đã dừng (mã {status}); chưa ghi "
+                        "dữ liệu nào. Tệp quá lớn hoặc có cấu trúc bất thường: hãy mở bằng Excel, lưu lại hoặc chia "
+                        "nhỏ rồi nhập lại.",
+                        "Reading the file needed more memory than allowed ({limit} MB) and was stopped (code "
+                        "{status}); nothing was written. The file is too large or oddly built: open it in Excel and "
+                        "save it again, or split it, then import again."),
+    "ods_refused": ("Tệp bảng tính OpenDocument (.ods) không kiểm tra trước được nên không nhập. Hãy lưu dạng Excel "
+                    "(.xlsx) rồi nhập.",
+                    "An OpenDocument spreadsheet (.ods) cannot be checked before it is read, so it is not imported. "
+                    "Save it as an Excel workbook (.xlsx), then import it."),
+    "xlsb_refused": ("Tệp Excel dạng nhị phân (.xlsb) không kiểm tra trước được nên không nhập. Hãy mở bằng Excel và "
+                     "lưu dạng .xlsx.",
+                     "A binary Excel workbook (.xlsb) cannot be checked before it is read, so it is not imported. "
+                     "Open it in Excel and save it as .xlsx."),
+    "import_formula_cell": ("Ô {cell} chứa công thức “{formula}”: phần mềm không tính công thức và không lấy kết quả "
+                            "đã lưu. Hãy chép rồi dán giá trị (Dán đặc biệt › Giá trị) vào ô này.",
+                            "The cell {cell} holds the formula “{formula}”: the application neither computes "
+                            "formulas nor takes their saved result. Copy the cell and paste it back as a value "
+                            "(Paste Special › Values)."),
+    "import_errors_not_listed": ("Còn {count} lỗi khác không liệt kê: sửa các lỗi trên rồi kiểm tra lại.",
+                                 "{count} more errors are not listed: correct those above, then check again."),
 }
 
 # Codes raised across hrapp whose sentence exists only in Vietnamese at the raise site (shown as it is in
@@ -1429,6 +1459,14 @@ TERMS: dict[str, str] = {
     "Chỉ xem (che thông tin cá nhân)": "Read only (personal details hidden)",
     "xem dữ liệu": "read data", "xem thông tin cá nhân": "read personal details", "thêm, sửa dữ liệu": "add and change data",
     "phê duyệt danh sách": "approve lists", "quản trị hệ thống": "administer the system",
+    # what a workbook may hold (hrapp/io/workbook_guard.py)
+    "dung lượng tệp (MB)": "size (MB)", "số thành phần trong tệp nén": "number of parts in the zip",
+    "dung lượng giải nén của một thành phần (MB)": "uncompressed size of one part (MB)",
+    "tổng dung lượng giải nén (MB)": "total uncompressed size (MB)", "tỉ lệ nén của một thành phần": "compression "
+    "ratio of one part", "số trang tính": "number of sheets", "số dòng của một trang tính": "number of rows of a sheet",
+    "số cột của một trang tính": "number of columns of a sheet",
+    "số ô (từ ô A1 đến ô cuối của mỗi trang tính)": "number of cells (from A1 to each sheet's last cell)",
+    "số chuỗi văn bản dùng chung": "number of shared strings", "số ô chứa công thức": "number of formula cells",
 }
 
 

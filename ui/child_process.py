@@ -113,7 +113,9 @@ def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
     identity = _Identity(ctx.engine.url.render_as_string(hide_password=False), ctx.user, ctx.role, ctx.unit_scope,
                          ctx.accounts_on, passphrase_of(ctx.engine))
     child = mp.Process(target=_child, args=(identity, function, args, kwargs, sender, stop),
-                       name="hrapp-worker", daemon=True)
+                       name="hrapp-worker", daemon=False)  # not daemonic: it starts the workbook reader's
+    # own child (hrapp/io/workbook_reader.py), which multiprocessing forbids a daemonic process; it is still ended
+    # below, and a closing window cancels and waits for its tasks first
     child.start()
     sender.close()  # the child holds the only writing end: end of file means it is gone
     try:

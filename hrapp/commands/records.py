@@ -52,6 +52,11 @@ def _xlsx(path: str) -> str:
     return str(out)
 
 
+# Lines of errors printed by `import employees`; the --errors workbook holds them all. A million bad rows once
+# printed a million lines.
+CLI_ISSUE_LINES = 50
+
+
 def cmd_import_employees(args: argparse.Namespace) -> int:
     from hrapp.io.excel_import import import_employees, write_issues
 
@@ -62,19 +67,25 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
         print_json({"new": result.created, "updated": result.updated, "unchanged": result.unchanged,
                     "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
                                 "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
-                               for i in result.issues]})
+                               for i in result.issues],
+                    "errors_not_listed": result.more_issues})
         if args.errors and not result.ok:
-            write_issues(result.issues, args.errors)
+            write_issues(result.issues, args.errors, result.more_issues)
         return 0 if result.ok else 1
     if result.ok:
         print(result.summary())
         return 0
-    for issue in result.issues:
+    lines = []
+    for issue in result.issues[:CLI_ISSUE_LINES]:
         where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
         value = text("cli_value", value=issue.value) if issue.value else ""
-        sys.stderr.write(f"{where}\t{issue.message}{value}\n")
+        lines.append(f"{where}\t{issue.message}{value}\n")
+    hidden = result.issue_count - len(lines)
+    if hidden > 0:
+        lines.append(text("cli_more_errors", count=hidden) + "\n")
+    sys.stderr.write("".join(lines))
     if args.errors:
-        write_issues(result.issues, args.errors)
+        write_issues(result.issues, args.errors, result.more_issues)
         sys.stderr.write(text("cli_wrote_errors", path=args.errors) + "\n")
     sys.stderr.write(result.summary() + "\n")
     return 1

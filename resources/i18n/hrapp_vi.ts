@@ -1797,6 +1797,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đang nhập dữ liệu…</translation>
     </message>
     <message>
+        <source>The first %1 errors are shown; save the errors as .xlsx to read them all.</source>
+        <translation>Đang hiện %1 lỗi đầu tiên; hãy lưu danh sách lỗi ra tệp .xlsx để xem đủ.</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was imported.</source>
         <translation>Đã hủy; chưa nhập dữ liệu nào.</translation>
     </message>
