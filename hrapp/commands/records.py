@@ -58,6 +58,7 @@ CLI_ISSUE_LINES = 50
 
 
 def cmd_import_employees(args: argparse.Namespace) -> int:
+    from hrapp.failures import clip, one_line
     from hrapp.io.excel_import import import_employees, write_issues
 
     if args.errors:
@@ -77,9 +78,10 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
         return 0
     lines = []
     for issue in result.issues[:CLI_ISSUE_LINES]:
-        where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
-        value = text("cli_value", value=issue.value) if issue.value else ""
-        lines.append(f"{where}\t{issue.message}{value}\n")
+        # the sheet name and the cell's value come from the workbook: shown, never obeyed by the terminal
+        where = f"{one_line(issue.sheet)}\t{text('cli_row', row=issue.row)}\t{one_line(issue.column)}"
+        value = text("cli_value", value=clip(issue.value)) if issue.value else ""
+        lines.append(f"{where}\t{one_line(issue.message)}{value}\n")
     hidden = result.issue_count - len(lines)
     if hidden > 0:
         lines.append(text("cli_more_errors", count=hidden) + "\n")

@@ -170,3 +170,16 @@ def test_report_cv_of_a_demo_person_and_of_nobody(demo_db, tmp_path):
     assert "mẫu 2C-BNV/2008" in res.stdout and out.read_bytes().startswith(b"%PDF")
     missing = run("--db", str(demo_db), "report", "cv", "--employee", "99999", "--out", str(out))
     assert missing.returncode == 1 and "Không tìm thấy hồ sơ" in missing.stderr
+
+
+def test_import_errors_show_a_cells_escape_sequence_as_its_code_not_to_the_terminal(db, tmp_path):
+    """A workbook may carry control characters (OOXML writes ESC as _x001B_): echoed in an error line they would
+    clear or repaint the officer's terminal. The line shows them as codes and stays one line per error."""
+    from tests.io import crafted as c
+
+    path = c.persons_book(tmp_path / "esc.xlsx", [c.person_values(unit="X_x001B_[2J_x000D_Y")])
+    res = run("--db", str(db), "import", "employees", str(path))
+    assert res.returncode == 1
+    assert "\x1b" not in res.stderr and "\r" not in res.stderr
+    assert "X\\x1b[2J Y" in res.stderr or "X\\x1b[2J\\x0dY" in res.stderr
+    assert persons(db) == 0
