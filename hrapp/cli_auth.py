@@ -42,6 +42,29 @@ def read_new_password(for_whom: str) -> str:
     return first
 
 
+def read_new_passphrase() -> str:
+    """A database's new passphrase from HRAPP_NEW_DB_PASSPHRASE, else typed twice at a terminal (never echoed)."""
+    from hrapp.db.cipher import MIN_PASSPHRASE, NEW_PASSPHRASE_VAR, check_new_passphrase
+
+    value = os.environ.get(NEW_PASSPHRASE_VAR)
+    if value is not None:
+        return check_new_passphrase(value)
+    if not _interactive():
+        raise HrappError("no_new_passphrase", variable=NEW_PASSPHRASE_VAR)
+    first = check_new_passphrase(getpass.getpass(messages.word("cli_new_db_passphrase_prompt",
+                                                               {"minimum": MIN_PASSPHRASE})))
+    if getpass.getpass(messages.word("cli_new_db_passphrase_again")) != first:
+        raise HrappError("passphrase_mismatch")
+    return first
+
+
+def ask_db_passphrase(path: object) -> str | None:
+    """The passphrase of an encrypted database or backup typed at a terminal (never echoed); None without one."""
+    if not _interactive():
+        return None
+    return getpass.getpass(messages.word("cli_db_passphrase_prompt", {"path": str(path)}))
+
+
 def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: str = "write"):  # noqa: ANN201
     """Call at the start of a command that needs `permission`; returns the signed-in UserDTO or None.
 

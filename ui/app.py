@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTranslator, Signal
@@ -132,10 +133,41 @@ def _where(db: str | None) -> str:
     return translate("App", "Database: %1").replace("%1", str(path) if path is not None else url)
 
 
-def _open_database(db: str | None, create: bool = True) -> ServiceContext:
+def _open_database(db: str | None, create: bool = True, passphrase: str | None = None) -> ServiceContext:
     from hrapp.services import setup
 
-    return setup.init_database(db, create=create)
+    return setup.init_database(db, create=create, passphrase=passphrase)
+
+
+def database_file(db: str | None) -> Path | None:
+    """The SQLite file `db` (or HRAPP_DB, or the default file) names; None for a server. Read without SQLAlchemy."""
+    value = db or os.environ.get("HRAPP_DB", "")
+    if not value:
+        from hrapp.paths import default_db_path
+
+        value = str(default_db_path())
+    if "://" in value:
+        return None
+    return Path(value).expanduser().resolve()
+
+
+def database_passphrase(db: str | None, parent: QWidget | None = None) -> tuple[bool, str | None]:
+    """(go on, passphrase): for an encrypted database file, HRAPP_DB_PASSPHRASE or the passphrase typed in a
+    dialog (checked there; a wrong one is said and asked again); (False, None) when the user cancelled. A plain
+    database or a server: (True, None). The passphrase is kept only in memory."""
+    from hrapp.db import cipher
+
+    path = database_file(db)
+    if not cipher.looks_encrypted(path):
+        return True, None
+    assert path is not None
+    given = cipher.passphrase_from_env()
+    if given:
+        return True, given  # checked when the database opens, like a typed one
+    from ui.dialogs.passphrase_dialog import ask_passphrase
+
+    passphrase = ask_passphrase(path, parent)
+    return passphrase is not None, passphrase
 
 
 def named_database_missing(args: argparse.Namespace) -> Path | None:
@@ -161,12 +193,12 @@ def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
     return box.clickedButton() is create
 
 
-def _open_and_preload(db: str | None) -> ServiceContext:
+def _open_and_preload(db: str | None, passphrase: str | None = None) -> ServiceContext:
     """Open the database, then import the modules of the main window and its start page, which the GUI thread
     would otherwise import while the frame cannot repaint (importing only defines classes; no widget is made)."""
     import importlib
 
-    ctx = _open_database(db)
+    ctx = _open_database(db, passphrase=passphrase)
     from ui.pages import registry
 
     importlib.import_module("ui.main_window")
@@ -183,9 +215,11 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
         show_fatal(title, outcome.message + "\n\n" + _where(db))
         return None
     if isinstance(outcome, BaseException):  # the user sees a sentence, the log keeps the details
-        log.error("cannot open the database", exc_info=outcome)
-        text = translate("App", "The database could not be opened: %1").replace("%1", str(outcome))
-        show_fatal(title, text + "\n\n" + _where(db))
+        from hrapp.failures import explain
+        from hrapp.logs import record
+
+        record(outcome, "cannot open the database")
+        show_fatal(title, messages.render(explain(outcome)) + "\n\n" + _where(db))
         return None
     ctx = outcome
     if user:
@@ -193,10 +227,10 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
     return ctx  # type: ignore[return-value]
 
 
-def open_context(db: str | None, user: str | None = None) -> ServiceContext | None:
+def open_context(db: str | None, user: str | None = None, passphrase: str | None = None) -> ServiceContext | None:
     """Open (create, upgrade) the database; on failure show why in a message box and return None."""
     try:
-        outcome: object = _open_database(db)
+        outcome: object = _open_database(db, passphrase=passphrase)
     except Exception as exc:  # noqa: BLE001 - shown by _opened
         outcome = exc
     return _opened(db, user, outcome)
@@ -206,7 +240,8 @@ class _Notifier(QObject):
     done = Signal()
 
 
-def open_context_in_background(db: str | None, user: str | None = None) -> ServiceContext | None:
+def open_context_in_background(db: str | None, user: str | None = None,
+                               passphrase: str | None = None) -> ServiceContext | None:
     """`open_context` with the import of the database layer and the opening on a worker thread, while the event
     loop keeps the windows already shown painted and responsive."""
     outcome: list[object] = []
@@ -216,7 +251,7 @@ def open_context_in_background(db: str | None, user: str | None = None) -> Servi
 
     def work() -> None:
         try:
-            outcome.append(_open_and_preload(db))
+            outcome.append(_open_and_preload(db, passphrase))
         except Exception as exc:  # noqa: BLE001 - shown by _opened on the GUI thread
             outcome.append(exc)
         notifier.done.emit()
@@ -337,8 +372,43 @@ def frame_shown(frame: StartFrame) -> None:
     """Called once the start frame is shown, before the database is opened (a hook for the start-up probe)."""
 
 
+_showing_uncaught = threading.local()
+
+
+def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook of the GUI: an exception no one caught in a slot or an event handler (Qt hands it to the
+    hook and goes on) becomes one line in a message box over the active window; the traceback goes to the log."""
+    if exc.__traceback__ is None and tb is not None:
+        exc = exc.with_traceback(tb)
+    from hrapp.logs import record
+
+    record(exc, "uncaught in the interface")
+    if issubclass(exc_type, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
+        return
+    if getattr(_showing_uncaught, "on", False):  # the message box itself failed: the log has it
+        return
+    _showing_uncaught.on = True
+    try:
+        from ui.messages import show_error
+
+        show_error(QApplication.activeWindow(), exc)
+    finally:
+        _showing_uncaught.on = False
+
+
+def install_error_boundary() -> None:
+    """Every failure the user does not see otherwise (slots, event handlers, threads, garbage collection) goes
+    to the log, and those on the GUI thread to one message box line; nothing is printed to a terminal."""
+    from hrapp.logs import install_quiet_hooks, setup
+
+    setup()
+    install_quiet_hooks()
+    sys.excepthook = uncaught
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """The GUI entry point called by main.py; returns the process exit code."""
+    install_error_boundary()
     app = application()
     install_translation(app, choose_language(getattr(args, "lang", None)))
     apply_style(app)
@@ -348,7 +418,11 @@ def run_gui(args: argparse.Namespace) -> int:
     frame = StartFrame()
     frame.show()
     frame_shown(frame)
-    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None))
+    go_on, passphrase = database_passphrase(database_argument(args), frame)
+    if not go_on:
+        frame.close()
+        return 0
+    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None), passphrase)
     if ctx is None:
         frame.close()
         return 1

@@ -325,10 +325,16 @@ class MainWindow(QMainWindow):
             self.open_database(path, create=True)
 
     def open_database(self, db: str, create: bool = False) -> bool:
-        """Open (upgrading; creating only for New database) another database; on error the current one stays open."""
+        """Open (upgrading; creating only for New database) another database; on error the current one stays open.
+        An encrypted one's passphrase is asked first (cancelled: nothing opened)."""
+        from ui.app import database_passphrase
+
+        go_on, passphrase = database_passphrase(db, self)
+        if not go_on:
+            return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ctx = setup.init_database(db, create=create)
+            ctx = setup.init_database(db, create=create, passphrase=passphrase)
         except HrappError as exc:
             QGuiApplication.restoreOverrideCursor()
             show_error(self, exc, self.tr("Cannot open the database"))

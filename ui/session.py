@@ -13,7 +13,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from hrapp import clock
+from hrapp.db import cipher
 from hrapp.db.engine import sqlite_path
+from hrapp.errors import HrappError
 from hrapp.services.backup import (
     BackupInfo,
     BackupResult,
@@ -24,6 +26,8 @@ from hrapp.services.backup import (
     restore,
 )
 from hrapp.services.context import ServiceContext
+from hrapp.services.encryption import DECRYPTED, REKEYED, ConvertResult, decrypt, encrypt, is_encrypted
+from ui.dialogs.passphrase_dialog import ask_new_passphrase, ask_passphrase
 from ui.messages import confirm, error_text, show_error, show_message
 from ui.tasks import Task, run_task, wait_for_all
 
@@ -77,6 +81,7 @@ class SessionActions(QObject):
 
     backed_up = Signal(object)  # BackupResult
     restored = Signal(object)  # RestoreResult, after the window was reloaded
+    converted = Signal(object)  # ConvertResult: the database was encrypted, decrypted or given a new passphrase
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
@@ -170,14 +175,32 @@ class SessionActions(QObject):
             if not path:
                 return None
         chosen = path
+        go_on, passphrase = self.backup_passphrase(Path(chosen))
+        if not go_on:
+            return None
 
         def check(_progress, _cancelled) -> BackupInfo:  # noqa: ANN001
-            return inspect_backup(chosen)
+            return inspect_backup(chosen, passphrase)
 
         self.task = run_task(check, parent=self.window, title=self.tr("Restore"),
                              label=self.tr("Checking the backup…"), cancellable=False,
-                             on_result=lambda info: self._confirm_restore(info))
+                             on_result=lambda info: self._confirm_restore(info, passphrase))
         return self.task
+
+    def backup_passphrase(self, path: Path) -> tuple[bool, str | None]:
+        """(go on, passphrase) of a backup: None for a plain one; the current database's when it opens it (a backup
+        of this database); else typed in a dialog; (False, None) when the user cancelled."""
+        if not cipher.looks_encrypted(path):
+            return True, None
+        current = cipher.passphrase_of(self.ctx.engine)
+        if current:
+            try:
+                cipher.check(path, current)
+                return True, current
+            except HrappError:
+                pass
+        passphrase = ask_passphrase(path, self.window, backup=True)
+        return passphrase is not None, passphrase
 
     def confirmation_text(self, info: BackupInfo) -> str:
         lines = [
@@ -189,12 +212,17 @@ class SessionActions(QObject):
         ]
         if info.needs_upgrade:
             lines.append(self.tr("It was made by an older version and will be upgraded after the restore."))
+        if is_encrypted(self.ctx):
+            lines.append(self.tr("The restored database is encrypted with the current database's passphrase."))
+        elif info.encrypted:
+            lines.append(self.tr("The backup is encrypted: the restored database stays encrypted with the backup's "
+                                 "passphrase."))
         lines.append("")
         lines.append(self.tr("All data now in the database will be replaced by the backup. A copy of the current "
                              "database is kept next to it first."))
         return "\n".join(lines)
 
-    def _confirm_restore(self, info: BackupInfo) -> None:
+    def _confirm_restore(self, info: BackupInfo, passphrase: str | None = None) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore from a backup"),
                           self.tr("Replace the current data with this backup?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
@@ -204,14 +232,14 @@ class SessionActions(QObject):
         self.confirm_box = box
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        self.run_restore(info.path)
+        self.run_restore(info.path, passphrase)
 
-    def run_restore(self, path: Path) -> Task:
+    def run_restore(self, path: Path, passphrase: str | None = None) -> Task:
         ctx = self.ctx
         wait_for_all(10_000)  # background reads of the old database finish before its file is replaced
 
         def work(_progress, _cancelled) -> RestoreResult:  # noqa: ANN001
-            return restore(ctx, path)
+            return restore(ctx, path, passphrase=passphrase)
 
         self.task = run_task(work, parent=self.window, title=self.tr("Restore"),
                              label=self.tr("Restoring the database…"), writes=True, cancellable=False,
@@ -233,6 +261,68 @@ class SessionActions(QObject):
         self.window.statusBar().showMessage(text.split("\n")[0], 10000)
         show_message(self.window, self.tr("Restore"), text)
         self.restored.emit(result)
+
+
+    # --- encryption at rest ------------------------------------------------------------------------------
+    def encrypt_database(self, passphrase: str | None = None) -> Task | None:
+        """Encrypt the database with a new passphrase typed twice (encrypted already: change its passphrase)."""
+        if passphrase is None:
+            passphrase = ask_new_passphrase(self.window, rekey=is_encrypted(self.ctx))
+            if passphrase is None:
+                return None
+        ctx = self.ctx
+        chosen = passphrase
+        wait_for_all(10_000)  # background reads finish before the file is replaced
+
+        def work(_progress, _cancelled) -> ConvertResult:  # noqa: ANN001
+            return encrypt(ctx, chosen)
+
+        self.task = run_task(work, parent=self.window, title=self.tr("Encryption"),
+                             label=self.tr("Encrypting the database…"), writes=True, cancellable=False, delay_ms=0,
+                             on_result=self._converted)
+        return self.task
+
+    def decrypt_database(self, confirmed: bool = False) -> Task | None:
+        """Write the database back in clear, after a warning."""
+        if not confirmed:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Decrypt the database"),
+                              self.tr("Write the database back in clear, without encryption?"),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+            box.setInformativeText(self.tr(
+                "Anyone who can read the file will then read every record, and the backups made from now on are not "
+                "encrypted either."))
+            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Decrypt"))
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            self.confirm_box = box
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return None
+        ctx = self.ctx
+        wait_for_all(10_000)
+
+        def work(_progress, _cancelled) -> ConvertResult:  # noqa: ANN001
+            return decrypt(ctx)
+
+        self.task = run_task(work, parent=self.window, title=self.tr("Encryption"),
+                             label=self.tr("Decrypting the database…"), writes=True, cancellable=False, delay_ms=0,
+                             on_result=self._converted)
+        return self.task
+
+    def _converted(self, result: ConvertResult) -> None:
+        if result.outcome == DECRYPTED:
+            text = self.tr("The database was decrypted: the file and the backups made from now on are no longer "
+                           "encrypted.")
+        elif result.outcome == REKEYED:
+            text = self.tr("The passphrase was changed. Backups made before still open with the old passphrase.")
+        else:
+            text = self.tr("The database is encrypted, and so is every backup made from now on. Keep the passphrase "
+                           "safe: without it nobody can read the data.")
+        if result.plain_backups:
+            text += "\n\n" + self.tr("%1 automatic backups made before are not encrypted: delete them from %2 if "
+                                      "they are no longer needed.").replace("%1", str(len(result.plain_backups))) \
+                .replace("%2", str(result.plain_backups[0].parent))
+        self.window.refresh_all()
+        show_message(self.window, self.tr("Encryption"), text)
+        self.converted.emit(result)
 
 
 def start_daily_backup(window: MainWindow, folder: str | Path | None = None, keep: int | None = None) -> Task:

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from hrapp.cli import CliError, bi, print_json
-from hrapp.cli_auth import authenticate_cli, read_new_password, read_password
+from hrapp.cli import CliError, bi, print_json, whole_number
+from hrapp.cli_auth import (
+    ask_db_passphrase,
+    authenticate_cli,
+    read_new_passphrase,
+    read_new_password,
+    read_password,
+)
 from hrapp.messages import text, word
 
 YES_WORDS = {"có", "co", "c", "yes", "y"}
+BACKUP_PASSPHRASE_VAR = "HRAPP_BACKUP_PASSPHRASE"  # an encrypted backup's, when not the current database's
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,11 +35,21 @@ def register(sub: argparse._SubParsersAction) -> None:
             "do not ask for confirmation"))
     p.set_defaults(handler=cmd_restore)
 
+    p = sub.add_parser("encrypt", help=bi(
+            "mã hóa cơ sở dữ liệu bằng cụm mật khẩu (đã mã hóa: đổi cụm mật khẩu); cụm mật khẩu mới: biến "
+            "HRAPP_NEW_DB_PASSPHRASE hoặc nhập",
+            "encrypt the database with a passphrase (already encrypted: change the passphrase); new passphrase: "
+            "variable HRAPP_NEW_DB_PASSPHRASE or typed"))
+    p.set_defaults(handler=cmd_encrypt)
+    p = sub.add_parser("decrypt", help=bi("giải mã cơ sở dữ liệu (trở lại tệp SQLite thường)",
+            "decrypt the database (back to a plain SQLite file)"))
+    p.set_defaults(handler=cmd_decrypt)
+
     p = sub.add_parser("copy-to", help=bi("chép toàn bộ dữ liệu sang một cơ sở dữ liệu trống (máy chủ PostgreSQL)",
             "copy all data into an empty database (PostgreSQL server)"))
     p.add_argument("url", metavar="URL", help=bi("postgresql+psycopg://người_dùng@máy_chủ/tên_csdl",
             "postgresql+psycopg://user@server/database"))
-    p.add_argument("--batch-size", type=int, default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
+    p.add_argument("--batch-size", type=whole_number(1, 100_000), default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
             "records per write (default 1000)"))
     p.set_defaults(handler=cmd_copy_to)
 
@@ -75,8 +93,11 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from hrapp.errors import FileAccessError
     from hrapp.services.backup import backup
 
+    if not args.file.strip() or Path(args.file).is_dir():  # a file is made next to it: name the file
+        raise FileAccessError("file_is_folder", path=args.file or ".")
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     result = backup(ctx, args.file)
@@ -93,6 +114,31 @@ def _confirm(question: str) -> bool:
     return sys.stdin.readline().strip().lower() in YES_WORDS
 
 
+def _backup_passphrase(path: str, ctx) -> str | None:  # noqa: ANN001 - ServiceContext or None
+    """The passphrase of an encrypted backup: HRAPP_BACKUP_PASSPHRASE, else the current database's when it opens
+    the backup (a backup of this database), else typed at a terminal; None for a plain backup."""
+    import os
+    from pathlib import Path
+
+    from hrapp.db import cipher
+    from hrapp.errors import DatabaseError
+
+    file = Path(path).expanduser()
+    if not cipher.looks_encrypted(file):
+        return None
+    given = os.environ.get(BACKUP_PASSPHRASE_VAR)
+    if given:
+        return given
+    current = cipher.passphrase_of(ctx.engine) if ctx is not None else None
+    if current:
+        try:
+            cipher.check(file, current)
+            return current
+        except DatabaseError:
+            pass
+    return ask_db_passphrase(file)
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from hrapp.db.engine import resolve_url
     from hrapp.errors import DatabaseError
@@ -102,24 +148,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         ctx = ServiceContext.open(args.db, migrate=False)
     except DatabaseError as exc:
-        if exc.code in ("database_not_found", "foreign_db", "too_new"):
-            raise  # a mistyped --db, another program's file, a newer version's: never replaced
-        ctx = None  # the current database cannot be opened (damaged): restoring it needs no sign-in to it
+        if exc.code in ("database_not_found", "foreign_db", "too_new", "db_wrong_passphrase"):
+            raise  # a mistyped --db, another program's file, a newer version's, a wrong passphrase: never replaced
+        ctx = None  # the current database cannot be opened (damaged, or its passphrase lost): restoring it needs
+        # no sign-in to it, as whoever may write the file may replace it
     if ctx is not None:
         authenticate_cli(args, ctx, "admin")
-    info = inspect_backup(args.file)
+    passphrase = _backup_passphrase(args.file, ctx)
+    info = inspect_backup(args.file, passphrase)
     print(text("cli_backup_info_upgrade" if info.needs_upgrade else "cli_backup_info", path=str(info.path),
                persons=info.persons, units=info.units, attachments=info.attachments,
                revisions=", ".join(info.revisions)))
     if not args.yes and not _confirm(word("cli_restore_question")):
         print(text("cli_restore_cancelled"))
         return 1
-    result = restore(ctx if ctx is not None else resolve_url(args.db), args.file)
+    result = restore(ctx if ctx is not None else resolve_url(args.db), args.file, passphrase=passphrase)
     print(text("cli_restored", database=str(result.database), source=str(result.restored_from)))
     if result.safety_copy:
         print(text("cli_restore_safety_copy", path=str(result.safety_copy)))
     if result.accounts_on:
         print(text("cli_restore_accounts"))
+    return 0
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from hrapp.services.encryption import REKEYED, encrypt
+
+    ctx = _open(args)
+    authenticate_cli(args, ctx, "admin")
+    result = encrypt(ctx, read_new_passphrase())
+    done = "cli_rekeyed" if result.outcome == REKEYED else "cli_encrypted"
+    print(text(done, path=str(result.database), rows=result.rows, tables=result.tables))
+    if result.plain_backups:
+        print(text("cli_plain_backups_left", count=len(result.plain_backups),
+                   folder=str(result.plain_backups[0].parent)))
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    from hrapp.services.encryption import decrypt
+
+    ctx = _open(args)
+    authenticate_cli(args, ctx, "admin")
+    result = decrypt(ctx)
+    print(text("cli_decrypted", path=str(result.database), rows=result.rows, tables=result.tables))
     return 0
 
 

@@ -70,20 +70,36 @@ def use_wal(engine: Engine) -> None:
         return
 
 
-def make_engine(url: str, *, create_dir: bool = False) -> Engine:
+def make_engine(url: str, *, create_dir: bool = False, passphrase: str | None = None) -> Engine:
     """Create the engine; for SQLite the pragmas are set on every new connection. `create_dir` makes the
-    file's folder: only for a database the user asked to create (`init`, the GUI's first start)."""
+    file's folder: only for a database the user asked to create (`init`, the GUI's first start). With
+    `passphrase` the file is an encrypted (SQLCipher) one, keyed on each connection before the pragmas
+    (hrapp/db/cipher.py)."""
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None and create_dir:
             path.parent.mkdir(parents=True, exist_ok=True)
+        encrypted = _cipher_args(path, passphrase)
         engine = create_engine(
             url,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **encrypted,
         )
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        if passphrase is not None:
+            from hrapp.db import cipher
+
+            cipher.remember(engine, passphrase)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _cipher_args(path: Path | None, passphrase: str | None) -> dict:
+    if passphrase is None or path is None:
+        return {}
+    from hrapp.db import cipher
+
+    return cipher.engine_args(path, passphrase, BUSY_TIMEOUT_MS / 1000)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,11 +19,12 @@ from hrapp import catalogs, clock
 from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryStep
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
+from hrapp.io.cells import new_workbook
 from hrapp.queries.employees import EmployeeFilter, employee_ids
-from hrapp.reports.document import write_atomically
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.masking import can_see_personal, mask_value, record_personal_output
-from hrapp.services.permissions import READ, require, units_in_scope
+from hrapp.services.permissions import READ, require
 
 __all__ = ["EXPORT_COLUMNS", "DEFAULT_COLUMNS", "ExportColumn", "export_employees"]
 
@@ -164,13 +164,9 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
     cols = [EXPORT_COLUMNS[k] for k in keys]
     require(ctx, READ)
     today = today or clock.today()
-    scope = units_in_scope(ctx)
     masked = not can_see_personal(ctx)
     with ctx.read() as s:
-        ids = employee_ids(s, f)
-        if scope is not None:
-            units = dict(s.execute(select(Person.id, Person.cur_unit_id)).all())
-            ids = [i for i in ids if units.get(i) in scope]
+        ids = employee_ids(s, f)  # an account limited to some units gets their people only (hrapp.db.scope)
         filter_lines = _filter_lines(s, f)
         rows: list[dict[str, Any]] = []
         for start in range(0, len(ids), 5000):
@@ -180,7 +176,7 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
             rows += [{k: mask_value(k, x) for k, x in r.items()} for r in part] if masked else part
             if progress is not None:
                 progress(len(rows), len(ids) * 2)
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(t.PERSONS.name)
     _write_sheet(ws, cols, rows, progress, cancel)
     info = wb.create_sheet("Bộ lọc")
@@ -189,9 +185,8 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
     for label, value in [("Danh sách", "Cán bộ, công chức, viên chức"), ("Ngày xuất", f"{today:%d/%m/%Y}"),
                          *filter_lines, ("Số người", str(len(rows)))]:
         info.append([label, value])
-    write_atomically(target, wb.save)
-    with ctx.unit_of_work() as s:
-        record_personal_output(s, "export", "Danh sách cán bộ, Excel", ids, masked=masked)
+    write_audited(ctx, target, wb.save,
+                  lambda s: record_personal_output(s, "export", "Danh sách cán bộ, Excel", ids, masked=masked))
     if progress is not None:
         progress(len(ids) * 2, len(ids) * 2)
     return len(rows)

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,6 +16,7 @@ from sqlalchemy import select
 
 from hrapp import catalogs
 from hrapp.db.models import OrgUnit
+from hrapp.io.cells import SafeWorkbook, new_workbook
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.reports.document import write_atomically
 from hrapp.services.context import ServiceContext
@@ -256,7 +256,7 @@ def unit_codes(ctx: ServiceContext) -> list[tuple[str, str]]:
                                              .order_by(OrgUnit.sort_order, OrgUnit.code))]
 
 
-def data_sheet(wb: Workbook, spec: SheetSpec) -> Worksheet:
+def data_sheet(wb: SafeWorkbook, spec: SheetSpec) -> Worksheet:
     """A sheet with the header row styled (required columns shaded), frozen and filterable."""
     ws = wb.create_sheet(spec.name)
     for i, col in enumerate(spec.columns, start=1):
@@ -278,7 +278,7 @@ def data_sheet(wb: Workbook, spec: SheetSpec) -> Worksheet:
 def write_template(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes]) -> None:
     """The empty template: the data sheets, the guide, the code lists (drop-downs point to them)."""
     require(ctx, READ)
-    wb = Workbook()
+    wb = new_workbook()
     wb.remove(wb.active)
     lists = code_lists(unit_codes(ctx))
     code_ranges = _code_ranges(lists)
@@ -315,7 +315,7 @@ def _code_ranges(lists: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
     return ranges
 
 
-def _write_codes(wb: Workbook, lists: dict[str, list[tuple[str, str]]]) -> None:
+def _write_codes(wb: SafeWorkbook, lists: dict[str, list[tuple[str, str]]]) -> None:
     ws = wb.create_sheet(CODES_SHEET)
     for n, (key, pairs) in enumerate(lists.items()):
         col = 1 + 3 * n
@@ -330,7 +330,7 @@ def _write_codes(wb: Workbook, lists: dict[str, list[tuple[str, str]]]) -> None:
     ws.freeze_panes = "A3"
 
 
-def _write_guide(wb: Workbook, lists: dict[str, list[tuple[str, str]]]) -> None:
+def _write_guide(wb: SafeWorkbook, lists: dict[str, list[tuple[str, str]]]) -> None:
     ws = wb.create_sheet(GUIDE_SHEET)
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 30

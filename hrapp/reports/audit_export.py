@@ -6,13 +6,13 @@ import os
 from collections.abc import Callable
 from datetime import date
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from hrapp import clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.queries.audit import AuditEntry, AuditFilter, action_label, audit_entries, entity_label
-from hrapp.reports.document import write_atomically
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import ADMIN, require
 
@@ -62,7 +62,7 @@ def export_audit(ctx: ServiceContext, target: str | os.PathLike[str], f: AuditFi
     require(ctx, ADMIN)
     entries = audit_entries(ctx, f)
     today = today or clock.today()
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Nhật ký"
     ws.append([name for name, _ in COLUMNS])
@@ -85,11 +85,10 @@ def export_audit(ctx: ServiceContext, target: str | os.PathLike[str], f: AuditFi
     for label, value in [("Nhật ký thay đổi dữ liệu", ""), ("Ngày xuất", f"{today:%d/%m/%Y}"),
                          ("Người xuất", ctx.user), *_filter_lines(f), ("Số dòng", str(len(entries)))]:
         info.append([label, value])
-    write_atomically(target, wb.save)
-    with ctx.unit_of_work() as s:
-        shown = "; ".join(f"{label}: {value}" for label, value in _filter_lines(f))
-        record(s, "export", "audit_log", None,
-               summary=f"Xuất nhật ký ra Excel: {len(entries)} dòng" + (f" (lọc {shown})" if shown else ""))
+    shown = "; ".join(f"{label}: {value}" for label, value in _filter_lines(f))
+    write_audited(ctx, target, wb.save, lambda s: record(
+        s, "export", "audit_log", None,
+        summary=f"Xuất nhật ký ra Excel: {len(entries)} dòng" + (f" (lọc {shown})" if shown else "")))
     if progress is not None:
         progress(len(entries), len(entries))
     return len(entries)

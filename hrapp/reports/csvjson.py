@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -12,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import IO
 
+from hrapp.io.cells import csv_writer
 from hrapp.reports.document import TableSpec, cell_text, iter_data_rows, leaf_titles, write_atomically
 from hrapp.reports.format import nfc
 
@@ -57,14 +57,14 @@ def csv_text(spec: TableSpec, localized: bool = False) -> str:
     opens CSV on a Vietnamese Windows; otherwise ISO dates and '2.34' separated by ','.
     """
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if localized else ",", lineterminator="\r\n")
+    writer = csv_writer(out, delimiter=";" if localized else ",", lineterminator="\r\n")
     writer.writerow(leaf_titles(spec))
     for row in iter_data_rows(spec):
         cells = [row[i] if i < len(row) else None for i in range(len(spec.columns))]
-        if localized:
-            writer.writerow([cell_text(v, c) for v, c in zip(cells, spec.columns, strict=True)])
+        if localized:  # the printed text of each value; text neutralised, numbers ('-1,5') left as they are
+            writer.writerow(cells, shown=[cell_text(v, c) for v, c in zip(cells, spec.columns, strict=True)])
         else:
-            writer.writerow(["" if v is None else _plain(v) for v in cells])
+            writer.writerow(cells, shown=[_plain(v) for v in cells])
     return out.getvalue()
 
 

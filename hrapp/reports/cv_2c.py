@@ -40,6 +40,7 @@ from hrapp.reports.document import (
     register_fonts,
 )
 from hrapp.reports.format import fmt_decimal, nfc, vn_upper
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 
 __all__ = ["FORM_CODE", "CvContext", "build_cv", "export_cv"]
@@ -686,8 +687,7 @@ def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], p
     from hrapp.services.persons import load_profile
 
     profile = load_profile(ctx, person_id)
-    pages = build_cv(target, profile, cv_context(ctx, profile, day))
-    with ctx.unit_of_work() as s:
-        record_personal_output(s, "print", "Sơ yếu lý lịch mẫu 2C-BNV/2008", [person_id],
-                               masked=not can_see_personal(ctx))
-    return pages
+    context = cv_context(ctx, profile, day)
+    masked = not can_see_personal(ctx)
+    return write_audited(ctx, target, lambda fh: build_cv(fh, profile, context), lambda s: record_personal_output(
+        s, "print", "Sơ yếu lý lịch mẫu 2C-BNV/2008", [person_id], masked=masked))

@@ -10,13 +10,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import IO
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.pdfbase import pdfmetrics
 
+from hrapp.io.cells import new_workbook, put_formula
 from hrapp.reports.document import (
     FONT,
     FONT_BOLD,
@@ -209,7 +209,10 @@ def write_table(ws: Worksheet, spec: TableSpec, start_row: int = 1, start_col: i
             if value is SUM:
                 letter = get_column_letter(start_col + c)
                 refs = ",".join(f"{letter}{a}:{letter}{b}" if a != b else f"{letter}{a}" for a, b in ranges)
-                cell.value = f"=SUM({refs})" if refs else 0
+                if refs:
+                    put_formula(ws, row, start_col + c, f"=SUM({refs})")
+                else:
+                    cell.value = 0
                 cell.number_format = _column_format(spec, c) or "General"
             elif value is not None:
                 cell.value = _excel_value(value)
@@ -457,7 +460,7 @@ def build_xlsx(target: str | os.PathLike[str] | IO[bytes], letterhead: Letterhea
                margins: Margins | None = None, date_in_header: bool = True, sheet_title: str = "Danh sách",
                progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> SheetTable:
     """The Excel twin of build_pdf (same arguments); a path target is replaced atomically."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = sheet_title[:31]
     placed = write_document(ws, letterhead, title, table, subtitles=subtitles, day=day, intro=intro,

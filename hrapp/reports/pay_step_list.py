@@ -26,6 +26,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
 from hrapp.services.permissions import READ, require
@@ -228,7 +229,7 @@ def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_lis
 
     letterhead = letterhead_for(ctx, "DS")
     build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf
-    build(target, letterhead, pay_list, layout, day=day or clock.today(), progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
-               f"({len(pay_list.rows)} người, {os.path.basename(target)})")
+    write_audited(ctx, target, lambda fh: build(fh, letterhead, pay_list, layout, day=day or clock.today(),
+                                                progress=progress, cancel=cancel),
+                  lambda s: record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
+                                   f"({len(pay_list.rows)} người, {os.path.basename(target)})"))

@@ -30,6 +30,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
@@ -217,10 +218,11 @@ def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], pe
     suffix = output_suffix(target)
     data = planning_list(ctx, check_period(ctx, period, as_of))
     writer = build_planning_list_pdf if suffix == ".pdf" else build_planning_list_xlsx
-    writer(target, letterhead_for(ctx, "DS"), data, day=printed_on, progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "planning_list", data.period_code,
-               summary=f"Danh sách quy hoạch giai đoạn {data.period_label} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "DS")
+    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
+                                                 cancel=cancel),
+                  lambda s: record(s, "export", "planning_list", data.period_code,
+                                   summary=f"Danh sách quy hoạch giai đoạn {data.period_label} ({suffix[1:]})"))
     return data
 
 

@@ -26,6 +26,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.reports.planning_list import output_suffix, roman
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -147,8 +148,10 @@ def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], 
     suffix = output_suffix(target)
     data = review_list(ctx, review_id)
     writer = build_planning_review_pdf if suffix == ".pdf" else build_planning_review_xlsx
-    writer(target, letterhead_for(ctx, "DS"), data, day=printed_on, progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "planning_review", str(review_id),
-               summary=f"Danh sách rà soát quy hoạch giai đoạn {data.period_label} năm {data.year} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "DS")
+    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
+                                                 cancel=cancel),
+                  lambda s: record(s, "export", "planning_review", str(review_id),
+                                   summary=f"Danh sách rà soát quy hoạch giai đoạn {data.period_label} năm {data.year} "
+                                           f"({suffix[1:]})"))
     return data

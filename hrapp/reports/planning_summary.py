@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
-from openpyxl import Workbook
-
 from hrapp.db.audit import record
 from hrapp.domain.planning import fmt_percent
 from hrapp.domain.validation import age_on
+from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -30,6 +29,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.reports.planning_list import output_suffix
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -164,7 +164,7 @@ def build_planning_summary_pdf(target: _Target, letterhead: Letterhead, data: Pl
 def build_planning_summary_xlsx(target: _Target, letterhead: Letterhead, data: PlanningSummary, *,
                                 day: date | None = None, signatures: Sequence[Signature] | None = None,
                                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Theo chức danh"
     write_document(ws, letterhead, title(data), posts_spec(data), day=day, intro=[_intro(data)],
@@ -184,9 +184,10 @@ def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str],
     suffix = output_suffix(target)
     data = planning_summary(check_period(ctx, period, as_of))
     writer = build_planning_summary_pdf if suffix == ".pdf" else build_planning_summary_xlsx
-    writer(target, letterhead_for(ctx, "BC"), data, day=printed_on, progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "planning_summary", data.period_code,
-               summary=f"Báo cáo cơ cấu quy hoạch giai đoạn {data.period_label} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "BC")
+    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
+                                                 cancel=cancel),
+                  lambda s: record(s, "export", "planning_summary", data.period_code,
+                                   summary=f"Báo cáo cơ cấu quy hoạch giai đoạn {data.period_label} ({suffix[1:]})"))
     return data
 

@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from openpyxl import Workbook
-
 from hrapp import catalogs, clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -26,6 +25,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.positions import PositionInfo, get_position
 
@@ -155,7 +155,7 @@ def write_position_xlsx(target: str | os.PathLike[str] | IO[bytes], p: PositionI
                             ("Phạm vi quyền hạn", _text(p.authority)), ("Điều kiện làm việc", _text(p.conditions))])]
     general = TableSpec(columns=[Column("STT", 11, "center"), Column("Nội dung", 55),
                                  Column("Thông tin", 100, wrap=True)], rows=info)
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Thông tin chung"
     write_document(ws, letterhead, TITLE, general, subtitles=_subtitles(p), day=day, signatures=sigs)
@@ -179,10 +179,14 @@ def export_position(ctx: ServiceContext, target: str | os.PathLike[str], positio
     if suffix not in FORMATS:
         raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng .pdf hoặc .xlsx.")])
     p = get_position(ctx, position_id)
-    if suffix == ".pdf":
-        write_position_pdf(target, p, letterhead_for(ctx), printed_on=printed_on, progress=progress, cancel=cancel)
-    else:
-        write_position_xlsx(target, p, letterhead_for(ctx), printed_on=printed_on)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "job_positions", str(p.id), summary=f"Bản mô tả vị trí {p.code} – {p.name} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx)
+
+    def write(fh: IO[bytes]) -> None:
+        if suffix == ".pdf":
+            write_position_pdf(fh, p, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
+        else:
+            write_position_xlsx(fh, p, letterhead, printed_on=printed_on)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "job_positions", str(p.id), summary=f"Bản mô tả vị trí {p.code} – {p.name} ({suffix[1:]})"))
     return p

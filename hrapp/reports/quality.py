@@ -35,6 +35,7 @@ from hrapp.reports.document import (
     write_atomically,
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require, units_in_scope
 
@@ -211,16 +212,18 @@ def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: d
     with ctx.read() as s:
         stats = quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook,
                               unit_scope=units_in_scope(ctx))
-    if suffix == ".pdf":
-        write_quality_pdf(target, stats, letterhead_for(ctx), printed_on=printed_on, progress=progress,
-                          cancel=cancel)
-    elif suffix == ".xlsx":
-        write_quality_xlsx(target, stats, letterhead_for(ctx), printed_on=printed_on, progress=progress,
-                           cancel=cancel)
-    else:
-        write_quality_json(target, stats)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "quality_report", as_of.isoformat(),
-               summary=f"Báo cáo số lượng, chất lượng đến ngày {as_of:%d/%m/%Y} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx)
+
+    def write(fh: IO[bytes]) -> None:
+        if suffix == ".pdf":
+            write_quality_pdf(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
+        elif suffix == ".xlsx":
+            write_quality_xlsx(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
+        else:
+            write_quality_json(fh, stats)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "quality_report", as_of.isoformat(),
+        summary=f"Báo cáo số lượng, chất lượng đến ngày {as_of:%d/%m/%Y} ({suffix[1:]})"))
     return stats
 

@@ -16,6 +16,7 @@ from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.agency import get_agency
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -111,16 +112,16 @@ def write(ctx: ServiceContext, doc: RecruitmentDocument, target: str | os.PathLi
         excel = Path(str(target)).suffix.lower() == ".xlsx"
     kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
                   recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)
-    if excel:
-        build_xlsx(target, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
-        pages = 0
-    else:
-        pages = build_pdf(target, doc.letterhead, doc.title, doc.spec, **kwargs)
-    with ctx.unit_of_work() as s:
-        record(s, "export" if excel else "print", "recruitment_rounds",
-               str(round_id) if round_id is not None else None,
-               summary=f"{what or doc.title.splitlines()[0]} ({'Excel' if excel else 'PDF'})")
-    return pages
+
+    def build(fh: IO[bytes]) -> int:
+        if excel:
+            build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
+            return 0
+        return build_pdf(fh, doc.letterhead, doc.title, doc.spec, **kwargs)
+
+    return write_audited(ctx, target, build, lambda s: record(
+        s, "export" if excel else "print", "recruitment_rounds", str(round_id) if round_id is not None else None,
+        summary=f"{what or doc.title.splitlines()[0]} ({'Excel' if excel else 'PDF'})"))
 
 
 def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]]:

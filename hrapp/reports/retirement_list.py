@@ -20,6 +20,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -90,7 +91,8 @@ def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], 
 
     letterhead = letterhead_for(ctx, "DS")
     build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf
-    build(target, letterhead, data, day=day or clock.today(), progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "retirement_list", None,
-               summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, {os.path.basename(target)})")
+    write_audited(ctx, target, lambda fh: build(fh, letterhead, data, day=day or clock.today(), progress=progress,
+                                                cancel=cancel),
+                  lambda s: record(s, "export", "retirement_list", None,
+                                   summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, "
+                                           f"{os.path.basename(target)})"))

@@ -4,7 +4,6 @@ layout, landscape), Excel with SUM formulas, and CSV/JSON for other software."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -15,11 +14,11 @@ from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
 from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
 from hrapp.db.audit import record
+from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.reports.document import (
     MERGE,
@@ -38,6 +37,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
@@ -261,7 +261,7 @@ def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: Staff
                         letterhead: Letterhead | None, *, by_position: bool = False, printed_on: date | None = None,
                         progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
     """Sheet 'Biên chế' (units, SUM formulas in the totals row); with positions a second sheet."""
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Biên chế"
     day = printed_on or clock.today()
@@ -303,10 +303,10 @@ def _plain_spec(spec: TableSpec) -> TableSpec:
 def staffing_csv(table: StaffingTable) -> str:
     """One line per unit and category (the JSON 'units' rows), comma-separated, ISO-free plain numbers."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(CSV_KEYS)
     for r in table.json_rows():
-        writer.writerow(["" if r[k] is None else r[k] for k in CSV_KEYS])
+        writer.writerow([r[k] for k in CSV_KEYS])
     return out.getvalue()
 
 
@@ -346,17 +346,21 @@ def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: i
                                        f"{', '.join(FORMATS)}.")])
     as_of = as_of or default_as_of(year)
     table = staffing_view(ctx, year, as_of, with_positions=by_position)
-    if suffix == ".pdf":
-        write_staffing_pdf(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
-                           progress=progress, cancel=cancel)
-    elif suffix == ".xlsx":
-        write_staffing_xlsx(target, table, letterhead_for(ctx), by_position=by_position, printed_on=printed_on,
-                            progress=progress, cancel=cancel)
-    elif suffix == ".csv":
-        write_staffing_csv(target, table)
-    else:
-        write_staffing_json(target, table)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "staffing_table", str(year),
-               summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx)
+
+    def write(fh: IO[bytes]) -> None:
+        if suffix == ".pdf":
+            write_staffing_pdf(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
+                               progress=progress, cancel=cancel)
+        elif suffix == ".xlsx":
+            write_staffing_xlsx(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
+                                progress=progress, cancel=cancel)
+        elif suffix == ".csv":
+            write_staffing_csv(fh, table)
+        else:
+            write_staffing_json(fh, table)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "staffing_table", str(year),
+        summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})"))
     return table

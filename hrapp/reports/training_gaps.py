@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp import clock
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -32,6 +31,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import gap_analysis
@@ -135,7 +135,7 @@ def build_gaps_pdf(target: _Target, letterhead: Letterhead, data: GapsDocument, 
 def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = "Nhu cầu theo người"
     write_document(ws, letterhead, title(data), gaps_spec(data), day=day, intro=_intro(data), signatures=signatures,
@@ -152,12 +152,16 @@ def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date
                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> GapsDocument:
     suffix = output_suffix(target)
     data = gaps_document(ctx, as_of, unit)
-    if suffix == ".json":
-        write_json(target, {"as_of": data.as_of.isoformat(), "gaps": data.to_json()})
-    else:
-        writer = build_gaps_pdf if suffix == ".pdf" else build_gaps_xlsx
-        writer(target, letterhead_for(ctx, "DS"), data, day=printed_on or as_of, progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "training_gaps", data.unit_label or "all",
-               summary=f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(data.as_of)} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "DS") if suffix != ".json" else None
+
+    def write(fh: IO[bytes]) -> None:
+        if letterhead is None:
+            write_json(fh, {"as_of": data.as_of.isoformat(), "gaps": data.to_json()})
+        else:
+            writer = build_gaps_pdf if suffix == ".pdf" else build_gaps_xlsx
+            writer(fh, letterhead, data, day=printed_on or as_of, progress=progress, cancel=cancel)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "training_gaps", data.unit_label or "all",
+        summary=f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(data.as_of)} ({suffix[1:]})"))
     return data

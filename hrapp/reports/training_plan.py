@@ -13,10 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp.db.audit import record
 from hrapp.errors import ValidationError
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -34,6 +33,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, fmt_int, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -188,7 +188,7 @@ def build_plan_pdf(target: _Target, letterhead: Letterhead, data: PlanDocument, 
 def build_plan_xlsx(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = f"Kế hoạch {data.plan.year}"
     write_document(ws, letterhead, title(data), lines_spec(data), subtitles=_subtitles(data), day=day,
@@ -212,15 +212,18 @@ def export_plan(ctx: ServiceContext, target: str | os.PathLike[str], year: int |
     """Write the plan of a year as .pdf, .xlsx or .json and record the export."""
     suffix = output_suffix(target)
     data = plan_document(ctx, year)
-    if suffix == ".json":
-        write_json(target, data.to_json())
-    else:
-        writer = build_plan_pdf if suffix == ".pdf" else build_plan_xlsx
-        writer(target, letterhead_for(ctx, "KH"), data, day=printed_on or data.plan.approved_on, progress=progress,
-               cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "training_plan", str(data.plan.year),
-               summary=f"Kế hoạch đào tạo, bồi dưỡng năm {data.plan.year} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "KH") if suffix != ".json" else None
+
+    def write(fh: IO[bytes]) -> None:
+        if letterhead is None:
+            write_json(fh, data.to_json())
+        else:
+            writer = build_plan_pdf if suffix == ".pdf" else build_plan_xlsx
+            writer(fh, letterhead, data, day=printed_on or data.plan.approved_on, progress=progress, cancel=cancel)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "training_plan", str(data.plan.year),
+        summary=f"Kế hoạch đào tạo, bồi dưỡng năm {data.plan.year} ({suffix[1:]})"))
     return data
 
 

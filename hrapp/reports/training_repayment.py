@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
+from typing import IO
 
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
@@ -14,6 +15,7 @@ from hrapp.queries import training as q
 from hrapp.reports.document import Column, OfficialDocument, TableSpec
 from hrapp.reports.format import fmt_date, fmt_int
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import repayment_preview
 
@@ -58,7 +60,7 @@ def spec(data: RepaymentSheet) -> TableSpec:
     return TableSpec([Column("Nội dung", 60, wrap=True), Column("Giá trị", 105, wrap=True)], rows, font_size=12)
 
 
-def build_repayment_pdf(target: str | os.PathLike[str], ctx: ServiceContext, data: RepaymentSheet, *,
+def build_repayment_pdf(target: str | os.PathLike[str] | IO[bytes], ctx: ServiceContext, data: RepaymentSheet, *,
                         day: date | None = None) -> int:
     doc = OfficialDocument(letterhead_for(ctx, "BB"), "BẢNG TÍNH\nChi phí đền bù đào tạo", day=day)
     doc.paragraph(f"Căn cứ {data.repayment.rule.legal_basis}; cam kết phục vụ sau đào tạo của "
@@ -73,8 +75,7 @@ def export_repayment(ctx: ServiceContext, target: str | os.PathLike[str], commit
                      left_on: date | None = None, case: str | None = None, *,
                      printed_on: date | None = None) -> RepaymentSheet:
     data = repayment_sheet(ctx, commitment_id, left_on, case)
-    build_repayment_pdf(target, ctx, data, day=printed_on)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "study_commitment", str(commitment_id),
-               summary=f"Bảng tính chi phí đền bù đào tạo của {data.commitment.full_name}", person_id=data.commitment.person_id)
+    write_audited(ctx, target, lambda fh: build_repayment_pdf(fh, ctx, data, day=printed_on), lambda s: record(
+        s, "export", "study_commitment", str(commitment_id),
+        summary=f"Bảng tính chi phí đền bù đào tạo của {data.commitment.full_name}", person_id=data.commitment.person_id))
     return data

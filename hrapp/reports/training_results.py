@@ -11,10 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 
-from openpyxl import Workbook
-
 from hrapp import clock
 from hrapp.db.audit import record
+from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
     SUM,
@@ -31,6 +30,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
+from hrapp.reports.output import write_audited
 from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
@@ -154,7 +154,7 @@ def build_results_pdf(target: _Target, letterhead: Letterhead, data: ResultsDocu
 def build_results_xlsx(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                        signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
-    wb = Workbook()
+    wb = new_workbook()
     ws = wb.active
     ws.title = f"Kết quả {data.year}"
     write_document(ws, letterhead, title(data), records_spec(data), day=day, intro=[t for t in _intro(data) if t],
@@ -171,12 +171,15 @@ def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: in
                    cancel: CancelCallback | None = None) -> ResultsDocument:
     suffix = output_suffix(target)
     data = results_document(ctx, year, as_of)
-    if suffix == ".json":
-        write_json(target, data.to_json())
-    else:
-        writer = build_results_pdf if suffix == ".pdf" else build_results_xlsx
-        writer(target, letterhead_for(ctx, "BC"), data, day=printed_on or as_of, progress=progress, cancel=cancel)
-    with ctx.unit_of_work() as s:
-        record(s, "export", "training_results", str(year),
-               summary=f"Báo cáo kết quả đào tạo, bồi dưỡng năm {year} ({suffix[1:]})")
+    letterhead = letterhead_for(ctx, "BC") if suffix != ".json" else None
+
+    def write(fh: IO[bytes]) -> None:
+        if letterhead is None:
+            write_json(fh, data.to_json())
+        else:
+            writer = build_results_pdf if suffix == ".pdf" else build_results_xlsx
+            writer(fh, letterhead, data, day=printed_on or as_of, progress=progress, cancel=cancel)
+
+    write_audited(ctx, target, write, lambda s: record(
+        s, "export", "training_results", str(year), summary=f"Báo cáo kết quả đào tạo, bồi dưỡng năm {year} ({suffix[1:]})"))
     return data

@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from hrapp import clock
+from hrapp.db import cipher
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.migrate import head_revisions, known_revisions, upgrade
@@ -47,6 +48,7 @@ class BackupInfo:
     units: int
     attachments: int
     needs_upgrade: bool  # made by an older version: upgraded after the restore
+    encrypted: bool = False  # an encrypted (SQLCipher) backup, opened with its passphrase
 
 
 @dataclass(frozen=True)
@@ -141,39 +143,49 @@ def _check_schema(con: sqlite3.Connection) -> None:
         raise DatabaseError("backup_schema", missing=", ".join(missing[:5]) + ("…" if len(missing) > 5 else ""))
 
 
-def _sqlite_copy(src: sqlite3.Connection, dest_path: Path, *, restorable: bool = False) -> BackupInfo:
-    """The online backup of `src` into a new file, made self-contained (no -wal) and checked."""
-    with closing(sqlite3.connect(dest_path)) as dest:
+def _sqlite_copy(src: sqlite3.Connection, dest_path: Path, *, restorable: bool = False,
+                 passphrase: str | None = None) -> BackupInfo:
+    """The online backup of `src` into a new file, made self-contained (no -wal) and checked. With `passphrase`
+    (an encrypted source), the copy is encrypted with it: pages are re-encrypted, never written in clear."""
+    with closing(cipher.open_sqlite(dest_path, passphrase)) as dest:
         src.backup(dest)  # all pages in one step: one consistent snapshot, whatever other writers do
         dest.execute("PRAGMA journal_mode=DELETE")
         info = _check_copy(dest, dest_path, restorable=restorable)
-    return info
+    return dataclasses.replace(info, encrypted=passphrase is not None)
 
 
-def _restorable_copy(src: Path, dest_path: Path) -> BackupInfo:
+def _restorable_copy(src: Path, dest_path: Path, src_key: str | None = None, key: str | None = None) -> BackupInfo:
     """A checked copy of the backup `src` at `dest_path`, ready to take the current database's place: every check
     of `_check_copy`; an older backup upgraded here, on the copy, and its schema and references checked again
-    afterwards. Only the copy is written; a refusal leaves `src` and the current database as they were."""
+    afterwards. Only the copy is written; a refusal leaves `src` and the current database as they were.
+
+    `src_key` opens an encrypted backup; the copy is encrypted with `key` (None: plain). A plain backup copied
+    for an encrypted database is exported into the encrypted file directly, never staged in clear."""
     try:
-        with closing(sqlite3.connect(f"{src.as_uri()}?mode=ro", uri=True)) as con:
-            info = _sqlite_copy(con, dest_path, restorable=True)
+        if src_key is None and key is not None:
+            cipher.export(src, None, dest_path, key, lock_source=False)
+            with closing(cipher.open_sqlite(dest_path, key)) as con:
+                info = _check_copy(con, dest_path, restorable=True)
+        else:
+            with closing(cipher.open_sqlite(src, src_key, read_only=True)) as con:
+                info = _sqlite_copy(con, dest_path, restorable=True, passphrase=key)
         if info.needs_upgrade:
-            engine = make_engine(resolve_url(str(dest_path)))
+            engine = make_engine(resolve_url(str(dest_path)), passphrase=key)
             try:
                 upgrade(engine)
             except DatabaseError as exc:
                 raise DatabaseError("backup_schema", missing=exc.params.get("detail", exc.code)) from exc
             finally:
                 engine.dispose()
-            with closing(sqlite3.connect(dest_path)) as con:
+            with closing(cipher.open_sqlite(dest_path, key)) as con:
                 con.execute("PRAGMA journal_mode=DELETE")
                 _check_schema(con)
                 _check_references(con)
-    except sqlite3.OperationalError:
+    except cipher.operational_errors():
         raise  # the copy could not be written (disk full, no access): the caller says so, not "not a backup"
-    except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond reading
+    except cipher.database_errors() as exc:  # not a database, or damaged beyond reading
         raise DatabaseError("not_hrapp_backup", name=src.name) from exc
-    return dataclasses.replace(info, path=src, size=src.stat().st_size)
+    return dataclasses.replace(info, path=src, size=src.stat().st_size, encrypted=src_key is not None)
 
 
 def _tmp_beside(target: Path, tag: str) -> Path:
@@ -197,13 +209,14 @@ def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
     try:
         if ctx.engine.dialect.name == "sqlite":
             with ctx.engine.connect() as conn:
-                info = _sqlite_copy(conn.connection.driver_connection, tmp)
+                info = _sqlite_copy(conn.connection.driver_connection, tmp,
+                                    passphrase=cipher.passphrase_of(ctx.engine))
         else:
             info = _logical_copy(ctx.engine, tmp)
         _fsync_file(tmp)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, *cipher.errors()) as exc:
         raise DatabaseError("backup_failed", name=target.name, detail=str(exc)) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
@@ -276,19 +289,25 @@ def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = No
     return made
 
 
-def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
+def inspect_backup(source: str | os.PathLike[str], passphrase: str | None = None) -> BackupInfo:
     """Check a backup file without changing it, as `restore` will: integrity, application tables, revision not
-    too new, no dangling reference, the schema complete (an older backup: once upgraded, on a scratch copy)."""
+    too new, no dangling reference, the schema complete (an older backup: once upgraded, on a scratch copy).
+
+    An encrypted backup needs its passphrase (`passphrase`, else HRAPP_DB_PASSPHRASE): 'db_passphrase_needed'
+    or 'db_wrong_passphrase' otherwise, which the caller answers by asking for it; its scratch copy is encrypted
+    with it too."""
     path = Path(source).expanduser().resolve()
     if not path.is_file():
         raise DatabaseError("backup_missing", path=str(path))
+    key = cipher.passphrase_for(path, passphrase)
     scratch = _tmp_beside(path, "check") if os.access(path.parent, os.W_OK) else None
     try:
         if scratch is not None:
-            return _restorable_copy(path, scratch)
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as src:
-            return _check_copy(src, path, restorable=True)  # (an older one's upgraded schema: at the restore)
-    except sqlite3.DatabaseError as exc:
+            return _restorable_copy(path, scratch, key, key)
+        with closing(cipher.open_sqlite(path, key, read_only=True)) as src:
+            info = _check_copy(src, path, restorable=True)  # (an older one's upgraded schema: at the restore)
+            return dataclasses.replace(info, encrypted=key is not None)
+    except cipher.database_errors() as exc:
         raise DatabaseError("not_hrapp_backup", name=path.name) from exc
     finally:
         if scratch is not None:
@@ -296,13 +315,13 @@ def inspect_backup(source: str | os.PathLike[str]) -> BackupInfo:
                 leftover.unlink(missing_ok=True)
 
 
-def _take_exclusive(db: Path) -> None:
+def _take_exclusive(db: Path, passphrase: str | None = None) -> None:
     """Fold the -wal into the file and leave WAL mode; refused while another program has the database open."""
     try:
-        with closing(sqlite3.connect(db, timeout=2)) as con:
+        with closing(cipher.open_sqlite(db, passphrase, timeout=2)) as con:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors() as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise DatabaseError(
                 "in_use", "Cơ sở dữ liệu đang được mở ở chương trình hoặc máy khác. Hãy đóng lại rồi khôi phục."
@@ -318,9 +337,10 @@ def _take_exclusive_when_free(db: Path, ctx: ServiceContext | None, wait_s: floa
     """`_take_exclusive`, waiting a few seconds for this app's own short reads (a list being read on a worker
     thread while the restore starts) to hand their connections back; another program's hold is still refused."""
     deadline = time.monotonic() + wait_s
+    passphrase = cipher.passphrase_of(ctx.engine) if ctx is not None else None
     while True:
         try:
-            _take_exclusive(db)
+            _take_exclusive(db, passphrase)
             return
         except DatabaseError as exc:
             if exc.code != "in_use" or time.monotonic() >= deadline:
@@ -362,12 +382,17 @@ def _safety_copy(db: Path, stamp: str) -> Path:
 
 
 def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | os.PathLike[str],
-            now: datetime | None = None) -> RestoreResult:
+            now: datetime | None = None, passphrase: str | None = None) -> RestoreResult:
     """Replace the SQLite database by a backup, keeping a copy of the current one first.
 
     Given a context, its engine is disposed and reopened on the restored file (upgraded if older), so
     the caller keeps using the same context; when the restored database has accounts the user must
     sign in again. The replacement is one atomic rename: a crash leaves the old or the new database.
+
+    Encryption: `passphrase` opens an encrypted backup. The restored database is never less protected than the
+    one it replaces: into an encrypted database, any backup (plain or encrypted) is restored encrypted with the
+    current database's passphrase; into a plain one, an encrypted backup stays encrypted with its own passphrase
+    (decrypt it afterwards if wanted) and a plain backup stays plain.
     """
     ctx = ctx_or_url if isinstance(ctx_or_url, ServiceContext) else None
     if ctx is not None:
@@ -390,11 +415,13 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
         raise DomainError("restore_onto_itself")
     if not src.is_file():
         raise DatabaseError("backup_missing", path=str(src))
+    backup_key = cipher.passphrase_for(src, passphrase)
+    key = (cipher.passphrase_of(ctx.engine) if ctx is not None else None) or backup_key
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     staged = _tmp_beside(db, "restore")
     try:
         # Every check runs on the staged copy before anything of the current database is touched.
-        info = _restorable_copy(src, staged)
+        info = _restorable_copy(src, staged, backup_key, key)
         _fsync_file(staged)
         if ctx is not None:
             ctx.engine.dispose()
@@ -404,7 +431,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
             safety = _safety_copy(db, stamp)
         os.replace(staged, db)
         _fsync_dir(db.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, *cipher.errors()) as exc:
         raise DatabaseError("restore_failed", detail=str(exc)) from exc
     finally:
         for leftover in (staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm")):
@@ -412,7 +439,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
     for sidecar in (Path(f"{db}-shm"), Path(f"{db}-journal")):
         sidecar.unlink(missing_ok=True)
 
-    engine = make_engine(url)
+    engine = make_engine(url, passphrase=key)
     upgraded = upgrade(engine) or info.needs_upgrade  # (an older backup was upgraded on the staged copy)
     restored_ctx = ctx or ServiceContext(engine=engine, session_factory=make_session_factory(engine))
     if ctx is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -18,8 +20,10 @@ from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.limits import install_length_check
 from hrapp.db.open_errors import place_error
+from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
-from hrapp.errors import ConflictError, DatabaseError, DomainError
+from hrapp.errors import ConflictError, DatabaseError
+from hrapp.failures import database_error
 
 
 def os_user() -> str:
@@ -46,19 +50,24 @@ class ServiceContext:
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
-             create: bool = False) -> ServiceContext:
+             create: bool = False, passphrase: str | None = None) -> ServiceContext:
         """Resolve the URL, create the engine, check the database is this application's and of a version it can
         use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
         A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
-        unless `create` is given: only `init` and the GUI's first start, after asking, create one."""
+        unless `create` is given: only `init` and the GUI's first start, after asking, create one.
+
+        An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
+        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
+        from hrapp.db.cipher import passphrase_for
         from hrapp.db.engine import use_wal
         from hrapp.db.migrate import check_version, upgrade
 
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
-        engine = make_engine(url, create_dir=create)
+        key = passphrase_for(sqlite_path(url), passphrase)
+        engine = make_engine(url, create_dir=create, passphrase=key)
         try:
             if migrate:
                 upgrade(engine)
@@ -109,8 +118,13 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end.
+
+        For an account limited to some units, this session and the unit of work's read only the people of
+        those units (hrapp.db.scope): every query run in them is narrowed, whoever calls it."""
         session = self.session_factory()
+        session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
         finally:
@@ -124,6 +138,7 @@ class ServiceContext:
         """
         session = self.session_factory()
         session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
             _commit_with_retry(session, retries)
@@ -131,13 +146,16 @@ class ServiceContext:
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError("conflict") from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise DomainError("integrity", detail=str(exc.orig)) from exc
-        except OperationalError as exc:
+        except (IntegrityError, OperationalError, SADatabaseError, sqlite3.Error) as exc:
+            # SQLAlchemy's errors and the driver's own (bulk writes that talk to sqlite3 directly) alike
             _rollback_quietly(session)
-            raise _operational_error(exc, sqlite_path(self.engine.url.render_as_string(hide_password=False))) \
-                from exc
+            # a read-only disk or folder is said as such (SQLite only says it cannot open or write)
+            mapped = place_error(str(getattr(exc, "orig", exc)),
+                                 sqlite_path(self.engine.url.render_as_string(hide_password=False))) \
+                or database_error(exc)
+            if mapped is None:  # not the database's doing (a programming error): the boundary words it
+                raise
+            raise mapped from exc
         except BaseException:
             _rollback_quietly(session)
             raise
@@ -177,24 +195,6 @@ def _commit_with_retry(session: Session, retries: int) -> None:
             if "locked" not in str(exc.orig).lower() or attempt == retries - 1 or not session.is_active:
                 raise
             time.sleep(0.2 * (attempt + 1))
-
-
-def _operational_error(exc: OperationalError, path: Path | None = None) -> DatabaseError:
-    text = str(exc.orig).lower()
-    found = place_error(text, path)
-    if found is not None:
-        return found
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("read_only")
-    if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
-        return DatabaseError("disk_full")
-    if "disk i/o error" in text:
-        return DatabaseError("io_error")
-    if "unable to open" in text:
-        return DatabaseError("cannot_open")
-    if "malformed" in text or "not a database" in text:
-        return DatabaseError("corrupt")
-    return DatabaseError("db_error", detail=str(exc.orig))
 
 
 def open_memory_context() -> ServiceContext:

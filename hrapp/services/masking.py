@@ -70,7 +70,12 @@ def mask_email(value: str | None) -> str | None:
     return f"{name[:1]}{MASK * 3}@{domain}"
 
 
-# Field names used by Person, FamilyMember and the DTOs built from them -> how each is masked.
+def mask_year(value: int | None) -> None:
+    """A relative's birth year: left out."""
+    return None
+
+
+# The masking table: field names used by Person, FamilyMember and the DTOs built from them -> how each is masked.
 PERSONAL_FIELDS: dict[str, Callable[[Any], Any]] = {
     "id_number": mask_cccd,
     "cccd": mask_cccd,
@@ -83,13 +88,26 @@ PERSONAL_FIELDS: dict[str, Callable[[Any], Any]] = {
     "social_insurance_no": mask_cccd,
     "details": mask_text,  # family member details
     "relative_name": mask_text,
+    "relative_birth_year": mask_year,
+}
+
+# Records whose fields carry a generic name but personal data (a relative's `full_name` is not the employee's):
+# record class name -> {field: key of PERSONAL_FIELDS}. Every other field is looked up by its own name.
+PERSONAL_IN_RECORD: dict[str, dict[str, str]] = {
+    "FamilyRow": {"full_name": "relative_name", "birth_year": "relative_birth_year", "details": "details"},
+    "FamilyInput": {"full_name": "relative_name", "birth_year": "relative_birth_year", "details": "details"},
+    "FamilyMember": {"full_name": "relative_name", "birth_year": "relative_birth_year", "details": "details"},
 }
 
 
-def mask_value(field: str, value: Any) -> Any:
-    """Mask one value by its field name; fields that are not personal come back unchanged."""
+def mask_value(field: str, value: Any) -> Any:  # noqa: ANN401 - any stored value
+    """Mask one value by its field name (a key of PERSONAL_FIELDS); fields that are not personal come back unchanged."""
     masker = PERSONAL_FIELDS.get(field)
-    return masker(value) if masker and isinstance(value, str) else value
+    if masker is None or value is None:
+        return value
+    if isinstance(value, str) or masker is mask_year:
+        return masker(value)
+    return value
 
 
 def mask_record(ctx: ServiceContext, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -99,18 +117,38 @@ def mask_record(ctx: ServiceContext, record: Mapping[str, Any]) -> dict[str, Any
     return {k: mask_value(k, v) for k, v in record.items()}
 
 
-def mask_dto(ctx: ServiceContext, dto: Any) -> Any:
-    """The same frozen dataclass with its personal fields masked unless the user may see them."""
+def masked_copy(dto: Any) -> Any:  # noqa: ANN401 - a dataclass, or a tuple/list of them
+    """The same record with every personal field masked, nested records and tuples of records included."""
     import dataclasses
 
+    if isinstance(dto, tuple | list):
+        return type(dto)(masked_copy(x) for x in dto)
+    if not dataclasses.is_dataclass(dto) or isinstance(dto, type):
+        return dto
+    by_record = PERSONAL_IN_RECORD.get(type(dto).__name__, {})
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(dto):
+        if not f.init:
+            continue
+        value = getattr(dto, f.name)
+        key = by_record.get(f.name, f.name)
+        if key in PERSONAL_FIELDS:
+            masked = mask_value(key, value)
+            if isinstance(value, str) and masked is None:
+                masked = ""
+        else:
+            masked = masked_copy(value)
+        if masked is not value:
+            changes[f.name] = masked
+    return dataclasses.replace(dto, **changes) if changes else dto
+
+
+def mask_dto(ctx: ServiceContext, dto: Any) -> Any:  # noqa: ANN401
+    """The same frozen dataclass with its personal fields masked (nested records too) unless the user may see
+    them."""
     if can_see_personal(ctx):
         return dto
-    changes = {
-        f.name: mask_value(f.name, getattr(dto, f.name))
-        for f in dataclasses.fields(dto)
-        if f.name in PERSONAL_FIELDS
-    }
-    return dataclasses.replace(dto, **changes)
+    return masked_copy(dto)
 
 
 def record_personal_output(session: Session, action: str, what: str, person_ids: Iterable[int] = (),

@@ -37,6 +37,7 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
+from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
@@ -487,11 +488,18 @@ def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | No
     number = v.normalize_cccd(identity.id_number)
     if not number or v.cccd_error(number):
         return []
-    q = select(Person.id, Person.full_name).where(Person.id_number == number)
+    # every person, also outside the account's units (the number is unique); only those it may see are named
+    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(Person.id_number == number) \
+        .execution_options(**{ALL_UNITS: True})
     if person_id is not None:
         q = q.where(Person.id != person_id)
     other = s.execute(q).first()
-    return [("id_number", v.duplicate_cccd_message(number, other.full_name))] if other else []
+    if other is None:
+        return []
+    scope = scope_units(s)
+    if scope is not None and other.cur_unit_id not in scope:
+        return [("id_number", messages.text("cccd_taken_outside_scope", number=number))]
+    return [("id_number", v.duplicate_cccd_message(number, other.full_name))]
 
 
 def _unit_errors(s: Session, unit_id: int | None, day: date | None, field: str = "unit_id") -> v.Errors:
@@ -1335,16 +1343,10 @@ def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, 
 def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
     """The full record for the editor and the Sơ yếu lý lịch; personal fields masked for roles that may not
     see them (NĐ 13/2023)."""
-    from dataclasses import replace
-
-    from hrapp.services.masking import can_see_personal, mask_dto, mask_text
+    from hrapp.services.masking import mask_dto
 
     require(ctx, READ, _person_unit(ctx, person_id))
-    profile = _profile(ctx, person_id)
-    if can_see_personal(ctx):
-        return profile
-    return replace(profile, identity=mask_dto(ctx, profile.identity),
-                   family=tuple(replace(f, details=mask_text(f.details) or "") for f in profile.family))
+    return mask_dto(ctx, _profile(ctx, person_id))
 
 
 def identity_of(p: Person) -> IdentityInput:

@@ -244,10 +244,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>The database could not be opened: %1</source>
-        <translation>Không mở được cơ sở dữ liệu: %1</translation>
-    </message>
-    <message>
         <source>The agency was saved. Import the units and staff from Excel: Staff records → Import.</source>
         <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập từ Excel….</translation>
     </message>
@@ -525,6 +521,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Mở thư mục</translation>
     </message>
     <message>
+        <source>Encrypt the database…</source>
+        <translation>Mã hóa cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Decrypt…</source>
+        <translation>Giải mã…</translation>
+    </message>
+    <message>
         <source>Automatic daily copies</source>
         <translation>Bản sao lưu tự động hằng ngày</translation>
     </message>
@@ -547,6 +551,18 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>The database is on a server: its backups are made there by the server&apos;s administrator (pg_dump). “Back up now” writes a copy of every table into a file that the application can open; a server is restored with copy-to from such a file into an empty database.</source>
         <translation>Cơ sở dữ liệu nằm trên máy chủ: việc sao lưu do người quản trị máy chủ thực hiện (pg_dump). “Sao lưu ngay” chép mọi bảng vào một tệp mà chương trình mở được; máy chủ được khôi phục bằng lệnh copy-to từ tệp đó vào một cơ sở dữ liệu trống.</translation>
+    </message>
+    <message>
+        <source>Encryption: on. The database file and its backups can be read only with the passphrase, which is asked at each start and saved nowhere.</source>
+        <translation>Mã hóa: bật. Tệp cơ sở dữ liệu và các bản sao lưu chỉ đọc được bằng cụm mật khẩu; cụm mật khẩu được hỏi mỗi lần mở và không lưu ở đâu cả.</translation>
+    </message>
+    <message>
+        <source>Change the passphrase…</source>
+        <translation>Đổi cụm mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Encryption: off. Anyone who can copy the database file or a backup can read every record.</source>
+        <translation>Mã hóa: tắt. Ai chép được tệp cơ sở dữ liệu hoặc một bản sao lưu đều đọc được mọi hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1801,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Cảnh báo: %1</translation>
     </message>
     <message>
+        <source>The first %1 errors are shown; save the errors as .xlsx to read them all.</source>
+        <translation>Đang hiện %1 lỗi đầu tiên; hãy lưu danh sách lỗi ra tệp .xlsx để xem đủ.</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was imported.</source>
         <translation>Đã hủy; chưa nhập dữ liệu nào.</translation>
     </message>
@@ -1981,18 +2001,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 <context>
     <name>Messages</name>
     <message>
-        <source>Access denied: %1</source>
-        <translation>Không có quyền truy cập: %1</translation>
-    </message>
-    <message>
-        <source>File not found: %1</source>
-        <translation>Không tìm thấy tệp: %1</translation>
-    </message>
-    <message>
-        <source>An unexpected error occurred: %1</source>
-        <translation>Đã xảy ra lỗi ngoài dự kiến: %1</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
@@ -2014,6 +2022,41 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>New parent unit</source>
         <translation>Đơn vị trực thuộc mới</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Đổi cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Mã hóa cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database file and every backup made from now on can be read only with this passphrase. It is not saved anywhere: it is asked each time the application opens the database. If it is lost, the data cannot be recovered by anyone. At least %1 characters; a sentence is easier to remember than a code.</source>
+        <translation>Từ nay tệp cơ sở dữ liệu và mọi bản sao lưu chỉ đọc được bằng cụm mật khẩu này. Cụm mật khẩu không được lưu ở đâu cả: chương trình hỏi mỗi lần mở cơ sở dữ liệu. Nếu mất cụm mật khẩu, không ai khôi phục được dữ liệu. Ít nhất %1 ký tự; một câu dễ nhớ hơn một dãy ký hiệu.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Cụm mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Nhập lại</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Hai cụm mật khẩu không khớp nhau.</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2234,41 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Decision</source>
         <translation>Quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted backup</source>
+        <translation>Bản sao lưu đã mã hóa</translation>
+    </message>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Cơ sở dữ liệu đã mã hóa</translation>
+    </message>
+    <message>
+        <source>The backup %1 is encrypted. Type its passphrase to open it.</source>
+        <translation>Bản sao lưu %1 đã được mã hóa. Nhập cụm mật khẩu để mở.</translation>
+    </message>
+    <message>
+        <source>The database %1 is encrypted. Type its passphrase to open it.</source>
+        <translation>Cơ sở dữ liệu %1 đã được mã hóa. Nhập cụm mật khẩu để mở.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Hãy nhập cụm mật khẩu.</translation>
     </message>
 </context>
 <context>
@@ -4550,6 +4628,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Toàn Sở</translation>
     </message>
     <message>
+        <source>All assigned units</source>
+        <translation>Mọi đơn vị được phân công</translation>
+    </message>
+    <message>
         <source>Choose the person whose curriculum vitae to print: type part of the name, then pick them in the list.</source>
         <translation>Chọn người cần in Sơ yếu lý lịch: gõ một phần họ tên rồi chọn trong danh sách.</translation>
     </message>
@@ -5332,6 +5414,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Bản này do phiên bản cũ hơn tạo ra; sẽ được nâng cấp sau khi khôi phục.</translation>
     </message>
     <message>
+        <source>The restored database is encrypted with the current database&apos;s passphrase.</source>
+        <translation>Cơ sở dữ liệu sau khi khôi phục được mã hóa bằng cụm mật khẩu của cơ sở dữ liệu hiện tại.</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted: the restored database stays encrypted with the backup&apos;s passphrase.</source>
+        <translation>Bản sao lưu đã được mã hóa: cơ sở dữ liệu sau khi khôi phục vẫn được mã hóa bằng cụm mật khẩu của bản sao lưu.</translation>
+    </message>
+    <message>
         <source>All data now in the database will be replaced by the backup. A copy of the current database is kept next to it first.</source>
         <translation>Toàn bộ dữ liệu hiện có sẽ được thay bằng bản sao lưu. Trước đó, một bản của cơ sở dữ liệu hiện tại được giữ lại cạnh tệp cơ sở dữ liệu.</translation>
     </message>
@@ -5354,6 +5444,50 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>The restored database has user accounts: sign in again.</source>
         <translation>Cơ sở dữ liệu vừa khôi phục có tài khoản người dùng: hãy đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>Đang mã hóa cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Decrypt the database</source>
+        <translation>Giải mã cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Write the database back in clear, without encryption?</source>
+        <translation>Ghi lại cơ sở dữ liệu ở dạng thường, không mã hóa?</translation>
+    </message>
+    <message>
+        <source>Anyone who can read the file will then read every record, and the backups made from now on are not encrypted either.</source>
+        <translation>Khi đó ai đọc được tệp đều đọc được mọi hồ sơ, và các bản sao lưu từ nay cũng không được mã hóa.</translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>Giải mã</translation>
+    </message>
+    <message>
+        <source>Decrypting the database…</source>
+        <translation>Đang giải mã cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The database was decrypted: the file and the backups made from now on are no longer encrypted.</source>
+        <translation>Đã giải mã cơ sở dữ liệu: tệp và các bản sao lưu từ nay không còn được mã hóa.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Backups made before still open with the old passphrase.</source>
+        <translation>Đã đổi cụm mật khẩu. Các bản sao lưu làm trước đó vẫn mở bằng cụm mật khẩu cũ.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted, and so is every backup made from now on. Keep the passphrase safe: without it nobody can read the data.</source>
+        <translation>Cơ sở dữ liệu đã được mã hóa, mọi bản sao lưu từ nay cũng vậy. Hãy cất giữ cụm mật khẩu cẩn thận: không có nó thì không ai đọc được dữ liệu.</translation>
+    </message>
+    <message>
+        <source>%1 automatic backups made before are not encrypted: delete them from %2 if they are no longer needed.</source>
+        <translation>%1 bản sao lưu tự động làm trước đây chưa được mã hóa: hãy xóa chúng khỏi %2 nếu không cần nữa.</translation>
     </message>
 </context>
 <context>

@@ -507,8 +507,101 @@ def case_heartbeat(args: argparse.Namespace) -> list[dict[str, Any]]:
     ]
 
 
+# ============================================================================================ encryption at rest
+
+ENCRYPTION_KEY = "benchmark passphrase, not a secret"
+ENCRYPTION_IMPORT_ROWS = 5_000
+
+
+def case_encryption(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The cost of encryption at rest: the same operations on the plain database and on its SQLCipher copy, in
+    this process, alternated, best of the repetitions; each row's measured figure is the encrypted one and its
+    baseline the plain one, so the ratio is encrypted / plain."""
+    from contextlib import closing
+
+    from hrapp.db import cipher
+    from hrapp.io.excel_import import import_employees
+    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
+    from hrapp.services.context import ServiceContext
+    from tests.io.generate import generate_import_file
+
+    work = Path(args.work)
+    plain = Path(args.db)
+    encrypted = work / "encrypted.sqlite3"
+    encrypted.unlink(missing_ok=True)
+    started = time.perf_counter()
+    cipher.export(plain, None, encrypted, ENCRYPTION_KEY)
+    convert = time.perf_counter() - started
+    copy = work / "plain-copy.sqlite3"
+    copy.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with closing(sqlite3.connect(plain)) as src, closing(sqlite3.connect(copy)) as dest:
+        src.backup(dest)
+    plain_copy = time.perf_counter() - started
+    copy.unlink()
+
+    keys = {"plain": None, "encrypted": ENCRYPTION_KEY}
+    paths = {"plain": plain, "encrypted": encrypted}
+    figures: dict[str, dict[str, list[float]]] = {k: {} for k in keys}
+
+    def timed(kind: str, name: str, fn: Callable[[], Any]) -> Any:  # noqa: ANN401
+        begun = time.perf_counter()
+        out = fn()
+        figures[kind].setdefault(name, []).append(time.perf_counter() - begun)
+        return out
+
+    people = 0
+    for _round in range(3):
+        for kind in ("plain", "encrypted"):
+            cipher._derived.cache_clear()  # each open derives the key from the passphrase, as a new process does
+            ctx = timed(kind, "open", lambda k=kind: ServiceContext.open(str(paths[k]), passphrase=keys[k]))
+            with ctx.read() as s:
+                ids = timed(kind, "list", lambda s=s: employee_ids(s, EmployeeFilter()))
+                timed(kind, "list", lambda s=s, i=ids: employee_rows(s, i[:PAGE]))  # added to the ids' time below
+                found = timed(kind, "search", lambda s=s: employee_ids(s, EmployeeFilter(search=SEARCH_TEXT)))
+                timed(kind, "search", lambda s=s, f=found: employee_rows(s, f[:PAGE]))
+            people = len(ids)
+            ctx.engine.dispose()
+
+    book = work / f"import-{ENCRYPTION_IMPORT_ROWS}.xlsx"
+    generate_import_file(book, ENCRYPTION_IMPORT_ROWS, seed=1)
+    for i in range(2):
+        for kind in ("plain", "encrypted"):
+            ctx = _import_target(work, f"enc-import-{kind}{i}.sqlite3")
+            if keys[kind]:
+                from hrapp.services.encryption import encrypt
+
+                encrypt(ctx, ENCRYPTION_KEY, backup_folder=work)
+            res = timed(kind, "import", lambda c=ctx: import_employees(c, book))
+            assert res.ok, res.issues[:3]
+            ctx.engine.dispose()
+
+    def pairs(name: str) -> tuple[float, float]:
+        values = {k: figures[k][name] for k in keys}
+        if name in ("list", "search"):  # ids then rows, two timings per round
+            values = {k: [a + b for a, b in zip(v[::2], v[1::2], strict=True)] for k, v in values.items()}
+        return min(values["encrypted"]) * 1000, min(values["plain"]) * 1000
+
+    version = cipher.dbapi().connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
+    settings = f"SQLCipher {version}, SQLCipher 4 defaults (AES-256, HMAC-SHA512, PBKDF2-SHA512 256,000 iterations)"
+    rows = []
+    for name, label, note in (
+            ("open", "encrypted_open", "ServiceContext.open with the schema check, the key derived from the passphrase "
+                                       "(PBKDF2, once per process)"),
+            ("list", "encrypted_list_first_page", f"{people} people: the staff list's ids and its first {PAGE} rows"),
+            ("search", "encrypted_search", f"'{SEARCH_TEXT}': ids and first {PAGE} rows"),
+            ("import", "encrypted_import_5k", f"{ENCRYPTION_IMPORT_ROWS} people imported into a fresh database")):
+        measured, baseline = pairs(name)
+        rows.append(result(label, measured, baseline, "ms", None, "ratio",
+                           f"encrypted vs plain; {note}; {settings}"))
+    rows.append(result("encrypt_convert", convert * 1000, plain_copy * 1000, "ms", None, "ratio",
+                       "`encrypt`'s sqlcipher_export of the whole database (before its checks) vs SQLite's backup "
+                       f"copy of the plain file; {plain.stat().st_size / 1e6:.0f} MB"))
+    return rows
+
+
 CASES = {"staff_list": case_staff_list, "reports": case_reports, "import": case_import, "alerts": case_alerts,
-         "heartbeat": case_heartbeat}
+         "heartbeat": case_heartbeat, "encryption": case_encryption}
 
 
 def main(argv: list[str] | None = None) -> int:

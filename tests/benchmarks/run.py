@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = Path(__file__).resolve().parent / "results"
 AS_OF = date(2026, 6, 30)
-ORDER = ("generate", "startup", "staff_list", "reports", "import", "alerts", "heartbeat")
+ORDER = ("generate", "startup", "staff_list", "reports", "import", "alerts", "heartbeat", "encryption")
 STARTUP_RUNS = 7
 CACHE = Path(os.environ.get("HRAPP_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "hrapp-bench")))
 
@@ -95,6 +95,10 @@ def build_database(cache: Path, employees: int, units: int, seed: int, rebuild: 
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     print(f"Generating {employees:,} people in {units} units into {db} ...", file=sys.stderr)
     started = time.perf_counter()
+    made = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp), "init"], env=env(), text=True,
+                          capture_output=True)  # only `init` creates a database file; `generate` fills it
+    if made.returncode:
+        raise SystemExit(f"cannot create {tmp}: {made.stderr}")
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp), "generate", "--employees",
                            str(employees), "--units", str(units), "--seed", str(seed), "--as-of",
                            f"{AS_OF:%d/%m/%Y}"], env=env(), text=True, stdout=subprocess.PIPE)
@@ -129,11 +133,11 @@ def run_case(case: str, db: Path, work: Path, extra: list[str] | None = None) ->
     return json.loads(line[len("RESULT "):])
 
 
-def spawn_until_ready(cmd: list[str]) -> tuple[float, str, float | None, str]:
+def spawn_until_ready(cmd: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, str, float | None, str]:
     """Wall time from the spawn of a fresh interpreter to its first READY line, and to its FILLED line if the probe
     prints one (the application: its window first, the main window with its start page later)."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env(), cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env={**env(), **(extra_env or {})}, cwd=ROOT, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None
     ready, ready_line, filled, filled_line = None, "", None, ""
     for line in proc.stdout:
@@ -174,6 +178,38 @@ def case_startup(db: Path, work: Path) -> list[dict[str, Any]]:
                              f"times the start frame with its busy bar, which cannot be used yet); "
                              f"stall_ms = longest the event loop did not run after the window "
                              f"showed: {filled_line}"})
+    return rows
+
+
+def case_encryption(db: Path, work: Path) -> list[dict[str, Any]]:
+    """Encrypted vs plain: list, search, import and opening in one process (cases.case_encryption), and the
+    application's start-up to its filled main window, alternated."""
+    rows = run_case("encryption", db, work)
+    sys.path.insert(0, str(ROOT))
+    from hrapp.db import cipher
+    from tests.benchmarks.cases import ENCRYPTION_KEY
+
+    plain = copy_db(db, work)
+    encrypted = work / "encrypted-start.sqlite3"
+    encrypted.unlink(missing_ok=True)
+    cipher.export(plain, None, encrypted, ENCRYPTION_KEY)
+    key = {"HRAPP_DB_PASSPHRASE": ENCRYPTION_KEY}  # read by the GUI instead of its dialog
+    plain_cmd = [sys.executable, "-m", "tests.benchmarks.startup", "app", "--db", str(plain)]
+    enc_cmd = [sys.executable, "-m", "tests.benchmarks.startup", "app", "--db", str(encrypted)]
+    spawn_until_ready(plain_cmd)
+    spawn_until_ready(enc_cmd, key)
+    plain_times, enc_times, enc_line = [], [], ""
+    for _ in range(STARTUP_RUNS):
+        _r, _l, f, _fl = spawn_until_ready(plain_cmd)
+        plain_times.append(f)
+        _r, _l, f, enc_line = spawn_until_ready(enc_cmd, key)
+        enc_times.append(f)
+    if None not in plain_times + enc_times:
+        rows.append({"name": "encrypted_startup_filled", "measured": round(statistics.median(enc_times) * 1000, 1),
+                     "baseline": round(statistics.median(plain_times) * 1000, 1), "unit": "ms", "target": None,
+                     "target_kind": "ratio",
+                     "note": f"median of {STARTUP_RUNS} alternated starts to the filled main window, encrypted vs "
+                             f"plain (passphrase from HRAPP_DB_PASSPHRASE); encrypted: {enc_line}"})
     return rows
 
 
@@ -239,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"running {case} ...", file=sys.stderr)
             if case == "startup":
                 rows += case_startup(db, work)
+            elif case == "encryption":
+                rows += case_encryption(db, work)
             else:
                 rows += run_case(case, db, work, ["--workbook", str(workbook)])
     finally:

@@ -38,6 +38,8 @@ COMMANDS: dict[str, list[str]] = {
     "backup": ["{out}/b.sqlite3"],
     "restore": ["{out}/backup.sqlite3", "--yes"],
     "copy-to": ["{out}/copy.sqlite3"],
+    "encrypt": [],
+    "decrypt": [],
     "users enable-accounts": ["admin"],
     "users list": [],
     "users add": ["lan", "--role", "xem"],

@@ -35,6 +35,7 @@ from hrapp.errors import HrappError
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
 from hrapp.services.context import ServiceContext
+from hrapp.services.encryption import is_encrypted
 from hrapp.services.permissions import ADMIN, WRITE, has_permission
 from ui.dialogs.login_dialog import local_time
 from ui.messages import confirm, show_error
@@ -241,6 +242,15 @@ class BackupTab(QWidget):
         for b in (self.backup_button, self.restore_button, self.restore_selected_button, self.open_folder_button):
             row.addWidget(b)
         row.addStretch(1)
+        self.encryption_label = QLabel()
+        self.encryption_label.setObjectName("encryptionState")
+        self.encryption_label.setWordWrap(True)
+        self.encrypt_button = QPushButton(self.tr("Encrypt the database…"))
+        self.decrypt_button = QPushButton(self.tr("Decrypt…"))
+        encryption_row = QHBoxLayout()
+        encryption_row.addWidget(self.encryption_label, 1)
+        encryption_row.addWidget(self.encrypt_button)
+        encryption_row.addWidget(self.decrypt_button)
         self.list_title = QLabel(self.tr("Automatic daily copies"))
         self.list_title.setObjectName("sectionTitle")
         self.table = _table([self.tr("Day"), self.tr("File"), self.tr("Size")])
@@ -253,6 +263,7 @@ class BackupTab(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.info)
         layout.addLayout(row)
+        layout.addLayout(encryption_row)
         layout.addSpacing(6)
         layout.addWidget(self.list_title)
         layout.addWidget(self.table, 1)
@@ -262,6 +273,8 @@ class BackupTab(QWidget):
         self.restore_selected_button.clicked.connect(self.restore_selected)
         self.open_folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(default_backup_folder()))))
+        self.encrypt_button.clicked.connect(lambda: self._actions() and self._actions().encrypt_database())
+        self.decrypt_button.clicked.connect(lambda: self._actions() and self._actions().decrypt_database())
 
     def _actions(self):  # noqa: ANN202 - ui.session.SessionActions of the main window
         return getattr(self.window(), "session_actions", None)
@@ -288,7 +301,26 @@ class BackupTab(QWidget):
             for col, text in enumerate((f"{day:%d/%m/%Y}", str(path), size_text(path.stat().st_size))):
                 self.table.setItem(row, col, _item(text))
         self.restore_button.setEnabled(live is not None)
+        self._refresh_encryption(live is not None)
         self._update_buttons()
+
+    def _refresh_encryption(self, local: bool) -> None:
+        """Encryption at rest is offered for a local SQLite file (a server's is its administrator's job)."""
+        for widget in (self.encryption_label, self.encrypt_button, self.decrypt_button):
+            widget.setVisible(local)
+        if not local:
+            return
+        encrypted = is_encrypted(self.page.ctx)
+        if encrypted:
+            self.encryption_label.setText(self.tr(
+                "Encryption: on. The database file and its backups can be read only with the passphrase, which is "
+                "asked at each start and saved nowhere."))
+            self.encrypt_button.setText(self.tr("Change the passphrase…"))
+        else:
+            self.encryption_label.setText(self.tr(
+                "Encryption: off. Anyone who can copy the database file or a backup can read every record."))
+            self.encrypt_button.setText(self.tr("Encrypt the database…"))
+        self.decrypt_button.setVisible(encrypted)
 
     def _update_buttons(self) -> None:
         self.restore_selected_button.setEnabled(bool(self.table.selectedItems()))
