@@ -96,7 +96,7 @@ def range_message(field: str, value: Any, low: Decimal, high: Decimal) -> str:  
     from hrapp.domain.validation import label
     from hrapp.messages import text
 
-    return text("value_out_of_range", what=label(field), value=str(value), low=str(low), high=str(high))
+    return text("column_out_of_range", what=label(field), value=str(value), low=str(low), high=str(high))
 
 
 def check_values(objects: Iterable[Any], changed_only: bool = False) -> list[tuple[str, str]]:
