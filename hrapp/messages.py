@@ -267,7 +267,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "under_age_at_recruitment": (
         "Chưa đủ {age} tuổi vào ngày tuyển dụng {recruited} (ngày sinh {birth}, đủ {age} tuổi từ ngày {adult}).",
         "Not yet {age} years old on the recruitment date {recruited} (born {birth}, {age} years old from {adult})."),
-    "someone_outside_scope": ("một người thuộc đơn vị ngoài phạm vi của bạn", "someone in a unit outside your scope"),
     "date_too_far_ahead": ("{what} ({day}) quá xa: không được sau {latest} (quá {years} năm kể từ hôm nay); hãy "
                            "kiểm tra lại năm.",
                            "{what} ({day}) is too far ahead: it cannot be after {latest} ({years} year from today); "

@@ -849,7 +849,7 @@ class _Importer:
         folded = sorted({_fold(name) for name, _ in keys})
         if not self.by_cccd and self.s.scalar(select(Person.id).limit(1)) is None:
             folded = []  # nobody stored yet (a first import): only the file's own rows can repeat
-        for start in range(0, len(folded), _CHUNK):
+        for start in range(0, len(folded), _CHUNK):  # an ORM select: the account's unit scope applies (db/scope.py)
             for pid, name, birth, number, unit in self.s.execute(
                     select(Person.id, Person.full_name, Person.birth_date, Person.id_number, Person.cur_unit_id)
                     .where(Person.name_folded.in_(folded[start:start + _CHUNK]))):
@@ -859,9 +859,7 @@ class _Importer:
         for (name, birth), group in keys.items():
             above: list[_Plan] = []  # rows of this file with the same name and birth, higher up
             for plan in group:
-                others = [(n, number, unit_names.get(unit, "")) if self.scope is None or unit in self.scope
-                          else (text("someone_outside_scope"), None, "")
-                          for pid, n, number, unit in stored.get((name, birth), ())
+                others = [(n, number, unit_names.get(unit, "")) for pid, n, number, unit in stored.get((name, birth), ())
                           if pid != plan.person_id and number != plan.cccd]
                 others += [(text("import_row_above", row=p.row.number), p.cccd, "") for p in above]
                 message = v.same_person_warning(name, birth, others)

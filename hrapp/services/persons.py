@@ -43,7 +43,7 @@ from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
-from hrapp.services.permissions import READ, WRITE, require, units_in_scope
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import fold, normalize_name
 
@@ -669,15 +669,16 @@ def check_person_update(ctx: ServiceContext, dto: PersonUpdate, *, today: date |
 
 
 def same_person_candidates(s: Session, full_name: str, birth: date | None, precision: str, *,
-                           id_number: str | None = None, person_id: int | None = None,
-                           scope: frozenset[int] | None = None) -> list[tuple[str, str | None, str]]:
-    """(name, CCCD, unit) of the people recorded with this full name and birth date under another CCCD. Someone
-    outside the user's units is named only as such: a warning must not show what the scope hides."""
+                           id_number: str | None = None, person_id: int | None = None
+                           ) -> list[tuple[str, str | None, str]]:
+    """(name, CCCD, unit) of the people recorded with this full name and birth date under another CCCD. The
+    session's unit scope (hrapp.db.scope) applies: a warning never shows, nor hints at, someone the user may not
+    see."""
     name = normalize_name(full_name or "")
     if not name or birth is None:
         return []
     birth = _normalised_birth(birth, precision if precision in PRECISIONS else "day")[0]
-    q = (select(Person.id, Person.full_name, Person.id_number, Person.cur_unit_id, OrgUnit.name)
+    q = (select(Person.id, Person.full_name, Person.id_number, OrgUnit.name)
          .outerjoin(OrgUnit, OrgUnit.id == Person.cur_unit_id)
          .where(Person.name_folded == fold(name), Person.full_name == name, Person.birth_date == birth)
          .order_by(Person.id).limit(5))
@@ -688,10 +689,7 @@ def same_person_candidates(s: Session, full_name: str, birth: date | None, preci
     for row in s.execute(q):
         if number is not None and row.id_number == number:
             continue  # the same CCCD: that is the duplicate-CCCD refusal, not this warning
-        if scope is not None and row.cur_unit_id not in scope:
-            out.append((messages.text("someone_outside_scope"), None, ""))
-        else:
-            out.append((row.full_name, row.id_number, row.name or ""))
+        out.append((row.full_name, row.id_number, row.name or ""))
     return out
 
 
@@ -703,8 +701,7 @@ def new_person_warnings(ctx: ServiceContext, dto: NewPerson, *, today: date | No
     i = dto.identity
     out = v.age_warnings(i.birth_date, dto.employment.start_date, today)
     with ctx.read() as s:
-        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number,
-                                        scope=units_in_scope(ctx))
+        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number)
     if others and i.birth_date is not None:
         out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
     return out
@@ -724,7 +721,7 @@ def person_update_warnings(ctx: ServiceContext, dto: PersonUpdate, *, today: dat
             return []
         out = v.age_warnings(i.birth_date, None, today) if p.status in ACTIVE else []
         others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number,
-                                        person_id=p.id, scope=units_in_scope(ctx))
+                                        person_id=p.id)
     if others and i.birth_date is not None:
         out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
     return out

@@ -182,3 +182,14 @@ def test_a_cccd_text_may_group_its_digits_but_not_hide_a_fraction(ctx, units, tm
             assert s.scalar(select(Person.id_number)) == "052091000127"
     else:
         assert [i.column for i in result.issues] == ["Số CCCD (*)"] and "ngắn hơn 3" in result.issues[0].message
+
+
+def test_a_scoped_import_warns_about_nobody_outside_its_units(ctx, units, tmp_path):
+    from hrapp.db.models import OrgUnit
+
+    assert run(ctx, tmp_path, row(unit="QLKH")).ok
+    with ctx.read() as s:
+        vp = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "VP"))
+    ctx.sign_in("vp_officer", "to_chuc_can_bo", (vp,))
+    result = run(ctx, tmp_path, row(cccd="052185009876"))
+    assert result.ok and result.created == 1 and result.warnings == ()
