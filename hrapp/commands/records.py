@@ -77,11 +77,12 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
             write_issues(result.issues, args.errors, result.more_issues)
         return 0 if result.ok else 1
     warned = []
-    for issue in result.warnings[:CLI_ISSUE_LINES]:  # imported all the same: said, to be checked
+    shown = result.warnings[:CLI_ISSUE_LINES] if result.ok else ()  # said once the errors are fixed
+    for issue in shown:  # imported all the same: to be checked
         where = f"{one_line(issue.sheet)}\t{text('cli_row', row=issue.row)}\t{one_line(issue.column)}"
         value = text("cli_value", value=clip(issue.value)) if issue.value else ""
         warned.append(text("cli_warning", value=f"{where}\t{one_line(issue.message)}{value}") + "\n")
-    if len(result.warnings) > len(warned):
+    if result.ok and len(result.warnings) > len(warned):
         warned.append(text("cli_more_warnings", count=len(result.warnings) - len(warned)) + "\n")
     sys.stderr.write("".join(warned))
     if result.ok:

@@ -35,3 +35,15 @@ def test_a_start_far_ahead_and_a_fractional_cccd_are_errors(db, tmp_path):  # no
                                                             row(cccd=52091000127.5, name="Lê Văn Bình")))
     assert res.returncode == 1 and persons(db) == 0
     assert "quá xa" in res.stderr and "không nguyên" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_warnings_are_capped_at_fifty_lines_and_wait_while_errors_stand(db, tmp_path):  # noqa: F811
+    same = [row(cccd=f"0521850{i:05d}") for i in range(60)]  # one name and birth, 60 cards: 59 warnings
+    failing = run("--db", str(db), "import", "employees", _file(tmp_path, "bad.xlsx", *same, row(unit="KHONGCO",
+                                                                                            cccd="052185099999")))
+    assert failing.returncode == 1 and "Cảnh báo" not in failing.stderr  # the errors first
+    res = run("--db", str(db), "import", "employees", _file(tmp_path, "same.xlsx", *same))
+    assert res.returncode == 0 and persons(db) == 60
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 51 and all(line.startswith("Cảnh báo: ") for line in lines[:50])
+    assert lines[50] == "… và 9 cảnh báo khác."
