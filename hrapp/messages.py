@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
                            "Database not found: {path}. Check the path; to create a new one, use the init command."),
+    "database_empty": ("Tệp {path} trống (0 byte), không phải cơ sở dữ liệu của phần mềm và được để nguyên. Kiểm tra "
+                       "lại đường dẫn; để tạo cơ sở dữ liệu mới trong tệp này, dùng lệnh init.",
+                       "The file {path} is empty (0 bytes): it is not a database of this application and is left "
+                       "as it is. Check the path; to create a new database in this file, use the init command."),
     "folder_not_found": ("Không có thư mục {path}. Kiểm tra lại đường dẫn (phần mềm không tự tạo thư mục).",
                          "There is no folder {path}. Check the path (the application does not create folders)."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),

@@ -357,6 +357,8 @@ def _refuse_current(db: Path) -> None:
     database, which one restores to repair, is replaced (its bytes kept aside by `_safety_copy`)."""
     if not db.exists():
         raise DatabaseError("database_not_found", path=str(db))
+    if db.is_file() and db.stat().st_size == 0:  # not a database this application made: left alone
+        raise DatabaseError("database_empty", path=str(db))
     try:
         with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as con:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

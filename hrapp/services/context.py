@@ -48,8 +48,9 @@ class ServiceContext:
         """Resolve the URL, create the engine, check the database is this application's and of a version it can
         use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
-        A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
-        unless `create` is given: only `init` and the GUI's first start, after asking, create one.
+        A SQLite file that does not exist, or an empty (0-byte) one, is refused (a mistyped path or a file another
+        program left must not become a new database) unless `create` is given: only `init` and the GUI's first
+        start, after asking, create one.
 
         An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
         installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
@@ -153,10 +154,24 @@ def missing_database(url: str) -> Path | None:
     return path if path is not None and not path.exists() else None
 
 
+def empty_database_file(url: str) -> Path | None:
+    """The SQLite file a URL names when it exists but is empty (0 bytes): no database this application made, as
+    `init` writes the schema at once; only `init` (or a first start that asked) may make a database of it."""
+    path = sqlite_path(url)
+    try:
+        return path if path is not None and path.is_file() and path.stat().st_size == 0 else None
+    except OSError:
+        return None
+
+
 def refuse_missing_database(url: str) -> None:
+    """A file that does not exist, or an empty one, is refused before anything is opened or written."""
     path = missing_database(url)
     if path is not None:
         raise DatabaseError("database_not_found", path=str(path))
+    path = empty_database_file(url)
+    if path is not None:
+        raise DatabaseError("database_empty", path=str(path))
 
 
 def _rollback_quietly(session: Session) -> None:
