@@ -64,7 +64,7 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
     if path.suffix.lower() not in formats:
         raise CliError("cli_output_suffix", suffixes=", ".join(formats), path=text)
     if not path.parent.exists():
-        raise CliError("cli_no_folder", path=str(path.parent))
+        raise CliError("folder_not_found", path=str(path.parent))
     return path
 
 
