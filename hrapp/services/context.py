@@ -44,7 +44,8 @@ class ServiceContext:
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
-             create: bool = False, passphrase: str | None = None) -> ServiceContext:
+             create: bool = False, passphrase: str | None = None,
+             new_passphrase: str | None = None) -> ServiceContext:
         """Resolve the URL, create the engine, check the database is this application's and of a version it can
         use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
@@ -53,7 +54,10 @@ class ServiceContext:
         start, after asking, create one.
 
         An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
-        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
+        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py).
+
+        `new_passphrase` (with `create`): a new database created encrypted from its first byte, no plain page ever
+        written; a file that holds something already is refused (the `encrypt` command converts one)."""
         from hrapp.db.cipher import passphrase_for
         from hrapp.db.engine import use_wal
         from hrapp.db.migrate import check_version, upgrade
@@ -61,7 +65,10 @@ class ServiceContext:
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
-        key = passphrase_for(sqlite_path(url), passphrase)
+        if new_passphrase is not None:
+            key = _new_encrypted_file(url, new_passphrase)
+        else:
+            key = passphrase_for(sqlite_path(url), passphrase)
         engine = make_engine(url, create_dir=create, passphrase=key)
         try:
             if migrate:
@@ -152,6 +159,24 @@ def missing_database(url: str) -> Path | None:
     """The SQLite file a URL names when it does not exist yet (None for a server, memory, or an existing file)."""
     path = sqlite_path(url)
     return path if path is not None and not path.exists() else None
+
+
+def refuse_existing_for_encryption(db: str | None) -> None:
+    """`init --encrypt` on a server or on a file that holds something already: refused before anything is asked."""
+    url = resolve_url(db)
+    if sqlite_path(url) is None:
+        raise DatabaseError("encrypt_server")
+    if missing_database(url) is None and empty_database_file(url) is None:
+        raise DatabaseError("init_encrypt_existing", path=str(sqlite_path(url)))
+
+
+def _new_encrypted_file(url: str, passphrase: str) -> str:
+    """The passphrase of a database to be created encrypted, checked as `encrypt` checks it; only a SQLite file
+    that does not exist yet or is empty."""
+    from hrapp.db.cipher import check_new_passphrase
+
+    refuse_existing_for_encryption(url)
+    return check_new_passphrase(passphrase)
 
 
 def empty_database_file(url: str) -> Path | None:
