@@ -35,12 +35,10 @@ def gui_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = gui_arguments(argv)
-    if args is None:
-        from hrapp.cli import build_parser, run
+    if args is None:  # a command (or --help, or a mistake): the command line, behind its error boundary
+        from hrapp.cli import main as command_line
 
-        args = build_parser().parse_args(argv)
-        if args.command is not None:
-            return run(args)
+        return command_line(argv)
     from ui.preflight import check_or_exit
 
     check_or_exit(args.lang)  # one line naming the missing system libraries, never a Qt abort

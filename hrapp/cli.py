@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -13,7 +14,6 @@ from datetime import date, datetime
 from typing import Any, NoReturn
 
 from hrapp import messages
-from hrapp.errors import HrappError
 
 # Each module registers its sub-commands with `register(subparsers)`; new areas add a line here.
 COMMAND_MODULES = [
@@ -175,8 +175,17 @@ class _Parser(argparse.ArgumentParser):
             elif action.option_strings and action.option_strings[0] in top:
                 action.help = top[action.option_strings[0]]
 
-    def error(self, message: str) -> NoReturn:  # one line, no usage dump
-        self.exit(2, _argparse_gettext("%(prog)s: error: %(message)s\n") % {"prog": "hrapp", "message": message})
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump, a long value not echoed whole
+        from hrapp.failures import clip
+
+        line = clip(message, 300)
+        try:
+            from hrapp import logs
+
+            logs.note(f"option refused: {line}")
+        except Exception:  # noqa: BLE001 - the log cannot be written: the user still gets the line
+            pass
+        self.exit(2, _argparse_gettext("%(prog)s: error: %(message)s\n") % {"prog": "hrapp", "message": line})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,7 +206,38 @@ def print_json(data: Any) -> None:
 
 
 def _fail(text: str) -> None:
-    sys.stderr.write(messages.word("cli_error", {"message": text}) + "\n")
+    from hrapp.failures import one_line
+
+    sys.stderr.write(messages.word("cli_error", {"message": one_line(text)}) + "\n")
+
+
+def fail(exc: BaseException) -> int:
+    """The error boundary of the command line: `exc` as one line on stderr in the session's language, with what
+    to do; its traceback in the log (hrapp.logs). Returns the exit code: 2 for input refused (a bad option
+    value, a file or folder named wrongly), 1 for a command that failed, 130 for a cancel."""
+    from hrapp import logs
+    from hrapp.errors import FileAccessError
+    from hrapp.failures import explain
+
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write(messages.word("cli_cancelled") + "\n")
+        return 130
+    if isinstance(exc, BrokenPipeError):  # the reader of the output went away (`| head`): nothing to tell it
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's last flush must not fail
+        except (OSError, ValueError):
+            pass
+        return 1
+    try:
+        logs.record(exc, "command failed")
+    except Exception:  # noqa: BLE001 - the log cannot be written: the user still gets the line
+        pass
+    if isinstance(exc, CliError):
+        _fail(str(exc))
+        return 2
+    error = explain(exc)
+    _fail(messages.render(error))
+    return 2 if isinstance(error, FileAccessError) else 1
 
 
 def _ask_passphrases_at_terminal() -> None:
@@ -209,42 +249,178 @@ def _ask_passphrases_at_terminal() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed sub-command; user errors become one line on stderr, in the language of `--lang`, and a
-    non-zero exit."""
+    """Run a parsed sub-command; any failure becomes one line on stderr, in the language of `--lang`, and a
+    non-zero exit (see `fail`)."""
     messages.set_language(getattr(args, "lang", None) or language_of([]))
     _ask_passphrases_at_terminal()
     handler: Callable[[argparse.Namespace], int | None] = args.handler
     try:
         return int(handler(args) or 0)
-    except HrappError as exc:
-        _fail(messages.render(exc))
-        return 1
-    except CliError as exc:
-        _fail(str(exc))
-        return 2
-    except FileNotFoundError as exc:
-        _fail(messages.word("cli_file_missing", {"path": exc.filename}))
-        return 2
-    except PermissionError as exc:
-        _fail(messages.word("cli_access_denied", {"path": exc.filename}))
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write(messages.word("cli_cancelled") + "\n")
-        return 130
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the boundary: every failure is one line
+        return fail(exc)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line parsed; a refused value exits with one line (argparse's SystemExit, code 2)."""
     args = build_parser().parse_args(argv)
     if args.command is None:
         raise CliError("cli_no_command")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The headless entry: parse, run. Nothing but one line reaches stderr on a failure, whether the parser,
+    an option's type or the command failed; `--help` and a refused option exit through SystemExit as usual."""
+    from hrapp.logs import install_quiet_hooks
+
+    install_quiet_hooks()
+    messages.set_language(language_of(sys.argv[1:] if argv is None else argv))
+    try:
+        args = parse(argv)
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - a type function that failed its own way
+        return fail(exc)
     return run(args)
 
 
+# The days the command line accepts: what the rules compute with (a birth, a start, a date to look from) lies
+# well inside; a year 1 or 9999 would only push a computed date past what a date can hold.
+DAY_MIN = date(1900, 1, 1)
+DAY_MAX = date(2199, 12, 31)
+MAX_DIGITS = 19  # a whole number longer than this is never a count, an id or a year (SQLite's integer: 19 digits)
+
+
 def parse_day(text: str) -> date:
-    """A date typed on the command line: dd/mm/yyyy as on paper, or yyyy-mm-dd (argparse `type=`)."""
+    """A date typed on the command line: dd/mm/yyyy as on paper, or yyyy-mm-dd (argparse `type=`), within
+    DAY_MIN..DAY_MAX."""
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            day = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
-    raise argparse.ArgumentTypeError(messages.word("cli_bad_day", {"text": text}))
+        if not DAY_MIN <= day <= DAY_MAX:
+            raise argparse.ArgumentTypeError(messages.word("cli_day_range", {"text": text.strip(), "low": DAY_MIN,
+                                                                            "high": DAY_MAX}))
+        return day
+    raise argparse.ArgumentTypeError(messages.word("cli_bad_day", {"text": _shown(text)}))
+
+
+def _shown(text: str) -> str:
+    from hrapp.failures import clip
+
+    return clip(text, 40)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse `type=` for a whole number within low..high; anything else is refused at parse time with one
+    line (the value shown at most 40 characters long, never converted when it has thousands of digits)."""
+
+    def parse(text: str) -> int:
+        digits = text.strip()
+        body = digits[1:] if digits[:1] in "+-" else digits
+        if not body.isascii() or not body.isdigit() or len(body) > MAX_DIGITS or not low <= int(digits) <= high:
+            raise argparse.ArgumentTypeError(messages.word("cli_int_range", {"text": _shown(text), "low": low,
+                                                                             "high": high}))
+        return int(digits)
+
+    parse.__name__ = "int"
+    return parse
+
+
+ROW_ID = whole_number(1, 2**63 - 1)  # a record's number (SQLite's INTEGER PRIMARY KEY)
+
+
+def short_text(limit: int) -> Callable[[str], str]:
+    """An argparse `type=` for free text (a search, a name) of at most `limit` characters, without control
+    characters (which no name holds and a terminal would act on)."""
+
+    def parse(text: str) -> str:
+        if len(text) > limit:
+            raise argparse.ArgumentTypeError(messages.word("cli_text_too_long", {"limit": limit}))
+        bad = next((ch for ch in text if ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0), None)
+        if bad is not None:
+            raise argparse.ArgumentTypeError(messages.word("cli_bad_text", {"code": f"U+{ord(bad):04X}"}))
+        return text
+
+    parse.__name__ = "text"
+    return parse
+
+
+def parse_year(text: str) -> int:
+    """A year on the command line (argparse `type=`): 1990..2100, the years the department's plans speak of."""
+    digits = text.strip()
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 4:
+        raise argparse.ArgumentTypeError(messages.word("cli_bad_year", {"text": _shown(text)}))
+    year = int(digits)
+    if not 1990 <= year <= 2100:
+        raise argparse.ArgumentTypeError(messages.word("cli_year_range", {"year": year}))
+    return year
+
+
+JSON_MAX_BYTES = 20 * 1024 * 1024  # a ranking of every candidate of a province is a few MB
+JSON_MAX_DEPTH = 32  # the rank input is 4 levels deep
+JSON_MAX_DIGITS = 30
+
+
+def read_json_input(path: str) -> Any:
+    """A JSON input file ('-': stdin) for a command, refused with one line unless it is what a person or a
+    program would write: at most JSON_MAX_BYTES, UTF-8 (or UTF-16/32 as RFC 8259's detection finds it, with or
+    without a byte-order mark), numbers of at most JSON_MAX_DIGITS digits, no NaN/Infinity, nested at most
+    JSON_MAX_DEPTH levels. A folder, a missing or unreadable file are the boundary's (hrapp.failures)."""
+    from hrapp.failures import clip
+
+    if path == "-":
+        raw = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
+    else:
+        with open(path, "rb") as fh:
+            raw = fh.read(JSON_MAX_BYTES + 1)
+    shown = clip(path, 200)
+    if len(raw) > JSON_MAX_BYTES:
+        raise CliError("cli_json_too_big", path=shown, limit=JSON_MAX_BYTES // (1024 * 1024))
+    encoding = json.detect_encoding(raw)
+    try:
+        text = raw.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError as exc:
+        raise CliError("cli_json_encoding", path=shown, byte=f"0x{raw[exc.start]:02X}" if exc.start < len(raw)
+                       else "?", position=exc.start) from exc
+
+    def number(kind: str) -> Any:
+        def parse(digits: str) -> Any:
+            if len(digits) > JSON_MAX_DIGITS:
+                raise CliError("cli_json_number", path=shown, detail=clip(digits, 40))
+            if kind == "int":
+                return int(digits)
+            value = float(digits)
+            if not math.isfinite(value):  # 1e999
+                raise CliError("cli_json_number", path=shown, detail=clip(digits, 40))
+            return value
+        return parse
+
+    def constant(name: str) -> Any:
+        raise CliError("cli_json_number", path=shown, detail=name)
+
+    try:
+        data = json.loads(text, parse_int=number("int"), parse_float=number("float"), parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise CliError("cli_bad_json", path=shown, line=exc.lineno, column=exc.colno, detail=exc.msg) from exc
+    except RecursionError as exc:
+        raise CliError("cli_json_too_deep", path=shown, limit=JSON_MAX_DEPTH) from exc
+    if _depth_over(data, JSON_MAX_DEPTH):
+        raise CliError("cli_json_too_deep", path=shown, limit=JSON_MAX_DEPTH)
+    return data
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """True when lists and objects are nested more than `limit` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = list(value.values())
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False

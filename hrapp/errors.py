@@ -79,3 +79,12 @@ class AuthenticationError(HrappError):
     """Sign-in refused: wrong name or password, account locked or deactivated."""
 
     area = "account"
+
+
+class FileAccessError(HrappError):
+    """A file or folder the user named cannot be read or written (disk full, read-only, no such folder, …);
+    the sentence names the path and says what to do."""
+
+
+class UnexpectedError(HrappError):
+    """A failure the app has no words of its own for: one line naming the log that keeps the traceback."""

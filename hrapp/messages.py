@@ -152,8 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_signed_in": ("Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.", "You are not signed in. Sign in to go on."),
     "permission_denied": ("Tài khoản {user} (vai trò: {role}) không có quyền {right}.",
                           "The account {user} (role: {role}) has no right to {right}."),
-    "out_of_scope": ("Tài khoản {user} chỉ được làm việc với dữ liệu của đơn vị được phân công.",
-                     "The account {user} may only work with the data of its assigned units."),
+    "out_of_scope": ("Không tìm thấy trong các đơn vị được phân công cho tài khoản {user} (không có, hoặc thuộc "
+                     "đơn vị khác).",
+                     "Not found within the units assigned to the account {user} (it does not exist or belongs "
+                     "to another unit)."),
     "accounts_already_on": ("Tài khoản người dùng đã được bật cho cơ sở dữ liệu này.",
                             "User accounts are already turned on for this database."),
     "user_not_found": ("Không có tài khoản '{username}'.", "There is no account '{username}'."),
@@ -235,6 +237,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
                        "The ID card number {number} is already in the record of {name}."),
+    "cccd_taken_outside_scope": ("Số CCCD {number} không dùng được bằng tài khoản này: tài khoản chỉ được làm việc "
+                                 "với hồ sơ của các đơn vị được phân công.",
+                                 "The ID card number {number} cannot be used with this account: it may only work "
+                                 "with the records of its assigned units."),
     "birth_missing": ("Chưa nhập ngày sinh.", "The date of birth is missing."),
     "birth_future": ("Ngày sinh ({birth}) không được sau ngày hôm nay.", "The date of birth ({birth}) is after today."),
     "birth_year": ("Năm sinh {year} không hợp lệ.", "The year of birth {year} is not valid."),
@@ -996,16 +1002,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The issuing body's name is longer than {limit} characters."),
     "decision_needed": ("Cần có quyết định (số, ngày ký, ngày hiệu lực).",
                         "A decision is needed (number, signing date, effective date)."),
+    # the error boundary (hrapp/failures.py): what any failure becomes, one line with what to do
+    "unexpected": ("Lỗi không mong đợi ({kind}: {detail}). Dữ liệu đang ghi dở đã được hủy; chi tiết ghi ở nhật ký "
+                   "{log}. Hãy gửi tệp nhật ký này cho người hỗ trợ.",
+                   "Unexpected error ({kind}: {detail}). Any change in progress was undone; the details are in the "
+                   "log {log}. Send this log file to your support contact."),
+    "integrity_unique": ("Bản ghi trùng với dữ liệu vừa được lưu, có thể do một lần nhập hoặc một người khác ghi cùng "
+                         "lúc ({detail}). Không có gì được lưu; hãy thực hiện lại.",
+                         "A record repeats data saved a moment ago, perhaps by another import or another user at "
+                         "the same time ({detail}). Nothing was saved; do it again."),
+    "db_value_refused": ("Cơ sở dữ liệu từ chối một giá trị ({detail}). Không có gì được lưu; hãy sửa giá trị đó rồi "
+                         "thực hiện lại.",
+                         "The database refused a value ({detail}). Nothing was saved; correct the value and do it "
+                         "again."),
+    "db_query_too_complex": ("Yêu cầu quá phức tạp để cơ sở dữ liệu xử lý ({detail}). Hãy rút gọn điều kiện tìm "
+                             "kiếm rồi thử lại.",
+                             "The request is too complex for the database ({detail}). Shorten the search and try "
+                             "again."),
+    "value_out_of_range": ("Giá trị hoặc ngày tính ra nằm ngoài khoảng phần mềm xử lý được ({detail}). Hãy kiểm tra "
+                           "các ngày và các số đã nhập.",
+                           "A value or a computed date is outside the range the application handles ({detail}). "
+                           "Check the dates and numbers entered."),
+    "too_deep": ("Dữ liệu lồng nhau quá sâu để xử lý. Hãy kiểm tra tệp đầu vào.",
+                 "The data is nested too deeply to process. Check the input file."),
+    "out_of_memory": ("Không đủ bộ nhớ để thực hiện. Hãy đóng bớt chương trình khác hoặc chia nhỏ dữ liệu rồi thử lại.",
+                      "Not enough memory. Close other programs or split the data, then try again."),
+    "file_disk_full": ("Không ghi được {path}: ổ đĩa đã đầy. Hãy giải phóng dung lượng hoặc chọn ổ khác.",
+                       "Cannot write {path}: the disk is full. Free some space or choose another drive."),
+    "file_read_only": ("Không ghi được {path}: ổ đĩa hoặc thư mục chỉ cho phép đọc. Hãy chọn thư mục khác.",
+                       "Cannot write {path}: the drive or folder is read-only. Choose another folder."),
+    "file_denied": ("Không có quyền truy cập {path}. Hãy chọn tệp hoặc thư mục khác, hoặc xin cấp quyền.",
+                    "Access to {path} is denied. Choose another file or folder, or ask for the right."),
+    "file_not_folder": ("Không dùng được {path}: {folder} là một tệp, không phải thư mục. Hãy kiểm tra đường dẫn.",
+                        "Cannot use {path}: {folder} is a file, not a folder. Check the path."),
+    "file_is_folder": ("{path} là một thư mục, không phải tệp. Hãy ghi tên tệp.",
+                       "{path} is a folder, not a file. Give a file name."),
+    "file_cannot_create": ("Không tạo được tệp {path} trong thư mục này. Hãy chọn thư mục khác.",
+                           "Cannot create the file {path} in this folder. Choose another folder."),
+    "file_name_too_long": ("Tên tệp hoặc đường dẫn quá dài: {path}. Hãy chọn tên ngắn hơn.",
+                           "The file name or path is too long: {path}. Choose a shorter name."),
+    "file_error": ("Không đọc/ghi được {path} ({detail}). Hãy kiểm tra ổ đĩa và đường dẫn.",
+                   "Cannot read or write {path} ({detail}). Check the drive and the path."),
+    "search_too_long": ("Nội dung tìm kiếm quá dài (tối đa {chars} ký tự). Hãy gõ vài từ của tên.",
+                        "The search is too long (at most {chars} characters). Type a few words of the name."),
     # the command line's own messages (hrapp/cli.py)
     "cli_no_command": ("chưa chọn lệnh (xem: hrapp --help)", "no command given (see: hrapp --help)"),
     "cli_bad_day": ("ngày không hợp lệ: '{text}' (dùng dd/mm/yyyy hoặc yyyy-mm-dd)",
                     "invalid date: '{text}' (use dd/mm/yyyy or yyyy-mm-dd)"),
-    "cli_file_missing": ("không tìm thấy tệp {path}", "file not found: {path}"),
-    "cli_access_denied": ("không có quyền truy cập {path}", "access denied: {path}"),
     "cli_cancelled": ("Đã hủy.", "Cancelled."),
     "cli_error": ("Lỗi: {message}", "Error: {message}"),
-    "cli_not_integer": ("'{text}' không phải là số nguyên", "'{text}' is not a whole number"),
-    "cli_negative": ("không được âm", "must not be negative"),
+    "cli_int_range": ("'{text}' không phải số nguyên từ {low} đến {high}",
+                      "'{text}' is not a whole number from {low} to {high}"),
+    "cli_day_range": ("ngày {text} nằm ngoài khoảng {low} – {high}", "the date {text} is outside {low} – {high}"),
+    "cli_text_too_long": ("dài quá {limit} ký tự", "longer than {limit} characters"),
+    "cli_bad_text": ("có ký tự điều khiển (mã {code})", "holds a control character (code {code})"),
+    "cli_not_folder": ("{path} là một tệp, không phải thư mục", "{path} is a file, not a folder"),
+    "cli_json_encoding": ("tệp {path} không phải văn bản UTF-8 (byte {byte} ở vị trí {position}); hãy lưu lại tệp "
+                          "với mã hóa UTF-8",
+                          "the file {path} is not UTF-8 text (byte {byte} at position {position}); save the file "
+                          "again as UTF-8"),
+    "cli_json_too_deep": ("tệp {path} lồng nhau quá {limit} cấp; dữ liệu xếp hạng không lồng sâu như vậy",
+                          "the file {path} is nested more than {limit} levels deep; ranking data never is"),
+    "cli_json_too_big": ("tệp {path} lớn quá {limit} MB", "the file {path} is larger than {limit} MB"),
+    "cli_json_number": ("tệp {path} có số không hợp lệ hoặc quá dài ({detail})",
+                        "the file {path} holds an invalid or too long number ({detail})"),
+    "cli_json_not_object": ("tệp {path} phải chứa một đối tượng JSON {{...}}",
+                            "the file {path} must hold one JSON object {{...}}"),
     "cli_bad_year": ("năm không hợp lệ: '{text}'", "invalid year: '{text}'"),
     "cli_year_range": ("năm phải trong khoảng 1990–2100: {year}", "the year must be within 1990–2100: {year}"),
     "cli_unknown_province": ("không có tỉnh, thành phố '{text}' trong 34 tỉnh, thành phố từ 01/7/2025 "
@@ -1079,6 +1141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_wrote_cv": ("Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).",
                      "Wrote {path} (curriculum vitae, form 2C-BNV/2008, {pages} pages)."),
     "cli_wrote_errors": ("Đã ghi danh sách lỗi ra {path}.", "Wrote the list of errors to {path}."),
+    "cli_more_errors": ("… và {count} lỗi khác (--errors TỆP.xlsx ghi đủ danh sách).",
+                        "… and {count} more errors (--errors FILE.xlsx writes the whole list)."),
     "cli_row": ("dòng {row}", "row {row}"),
     "cli_value": (" (giá trị: {value})", " (value: {value})"),
     "cli_backup_done": ("Đã sao lưu vào {path} ({size} byte, {attachments} tệp đính kèm); kiểm tra toàn vẹn: đạt.",
@@ -1215,12 +1279,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_rows": ("Trang tính “{sheet}” không có dòng dữ liệu nào.", "The sheet “{sheet}” has no data rows."),
     "import_cccd_repeated": ("Số CCCD trùng với dòng {row} của trang này.",
                              "The ID card number repeats row {row} of this sheet."),
-    "import_person_out_of_scope": ("Người này thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                   "This person belongs to a unit outside the units assigned to the account."),
     "import_no_such_person": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong dữ liệu.",
                               "No one with this ID card number is in the sheet “{sheet}” or in the data."),
-    "import_named_person_out_of_scope": ("{name} thuộc đơn vị ngoài phạm vi tài khoản được phân công.",
-                                         "{name} belongs to a unit outside the units assigned to the account."),
+    "import_no_such_person_in_scope": ("Không có người mang số CCCD này trong trang “{sheet}” hoặc trong hồ sơ "
+                                       "của các đơn vị được phân công cho tài khoản.",
+                                       "No one with this ID card number is in the sheet “{sheet}” or in the records "
+                                       "of the units assigned to the account."),
+    "import_cccd_out_of_scope": ("Số CCCD này không nhập được bằng tài khoản này: tài khoản chỉ được nhập hồ sơ của "
+                                 "các đơn vị được phân công.",
+                                 "This ID card number cannot be imported with this account: it may only import the "
+                                 "records of its assigned units."),
     "import_cccd_other_name": ("Số CCCD này đã có trong hồ sơ của {name}, khác họ tên trong tệp; kiểm tra lại số "
                                "CCCD hoặc sửa họ tên trong hồ sơ.",
                                "This ID card number is already in the record of {name}, a name other than the "
@@ -1303,6 +1371,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Checked {rows} rows, no errors (nothing written yet): there will be {people}{history}."),
     "import_done": ("Đã nhập {rows} dòng trong {seconds} giây: {people}{history}.",
                     "Imported {rows} rows in {seconds} seconds: {people}{history}."),
+    # the checks before a workbook is read (hrapp/io/workbook_guard.py, hrapp/io/workbook_reader.py)
+    "workbook_too_large": ("Tệp vượt giới hạn an toàn để nhập: {what} là {found}, tối đa {limit}. Chưa đọc và chưa "
+                           "ghi dữ liệu nào. Hãy chia thành nhiều tệp nhỏ hơn, hoặc mở bằng Excel, xóa các dòng, "
+                           "cột thừa rồi lưu lại.",
+                           "The file is past the safe limits of an import: its {what} is {found}, at most {limit}. "
+                           "Nothing was read or written. Split it into smaller files, or open it in Excel, delete "
+                           "the surplus rows and columns and save it again."),
+    "workbook_memory": ("Đọc tệp cần nhiều bộ nhớ hơn mức cho phép ({limit} MB) nên đã dừng (mã {status}); chưa ghi "
+                        "dữ liệu nào. Tệp quá lớn hoặc có cấu trúc bất thường: hãy mở bằng Excel, lưu lại hoặc chia "
+                        "nhỏ rồi nhập lại.",
+                        "Reading the file needed more memory than allowed ({limit} MB) and was stopped (code "
+                        "{status}); nothing was written. The file is too large or oddly built: open it in Excel and "
+                        "save it again, or split it, then import again."),
+    "ods_refused": ("Tệp bảng tính OpenDocument (.ods) không kiểm tra trước được nên không nhập. Hãy lưu dạng Excel "
+                    "(.xlsx) rồi nhập.",
+                    "An OpenDocument spreadsheet (.ods) cannot be checked before it is read, so it is not imported. "
+                    "Save it as an Excel workbook (.xlsx), then import it."),
+    "xlsb_refused": ("Tệp Excel dạng nhị phân (.xlsb) không kiểm tra trước được nên không nhập. Hãy mở bằng Excel và "
+                     "lưu dạng .xlsx.",
+                     "A binary Excel workbook (.xlsb) cannot be checked before it is read, so it is not imported. "
+                     "Open it in Excel and save it as .xlsx."),
+    "import_formula_cell": ("Ô {cell} chứa công thức “{formula}”: phần mềm không tính công thức và không lấy kết quả "
+                            "đã lưu. Hãy chép rồi dán giá trị (Dán đặc biệt › Giá trị) vào ô này.",
+                            "The cell {cell} holds the formula “{formula}”: the application neither computes "
+                            "formulas nor takes their saved result. Copy the cell and paste it back as a value "
+                            "(Paste Special › Values)."),
+    "import_errors_not_listed": ("Còn {count} lỗi khác không liệt kê: sửa các lỗi trên rồi kiểm tra lại.",
+                                 "{count} more errors are not listed: correct those above, then check again."),
 }
 
 # Codes raised across hrapp whose sentence exists only in Vietnamese at the raise site (shown as it is in
@@ -1376,6 +1472,14 @@ TERMS: dict[str, str] = {
     "Chỉ xem (che thông tin cá nhân)": "Read only (personal details hidden)",
     "xem dữ liệu": "read data", "xem thông tin cá nhân": "read personal details", "thêm, sửa dữ liệu": "add and change data",
     "phê duyệt danh sách": "approve lists", "quản trị hệ thống": "administer the system",
+    # what a workbook may hold (hrapp/io/workbook_guard.py)
+    "dung lượng tệp (MB)": "size (MB)", "số thành phần trong tệp nén": "number of parts in the zip",
+    "dung lượng giải nén của một thành phần (MB)": "uncompressed size of one part (MB)",
+    "tổng dung lượng giải nén (MB)": "total uncompressed size (MB)", "tỉ lệ nén của một thành phần": "compression "
+    "ratio of one part", "số trang tính": "number of sheets", "số dòng của một trang tính": "number of rows of a sheet",
+    "số cột của một trang tính": "number of columns of a sheet",
+    "số ô (từ ô A1 đến ô cuối của mỗi trang tính)": "number of cells (from A1 to each sheet's last cell)",
+    "số chuỗi văn bản dùng chung": "number of shared strings", "số ô chứa công thức": "number of formula cells",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -26,3 +27,12 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / "hrapp.sqlite3"
+
+
+def log_file() -> Path:
+    """The application's log (what failed, with its traceback): HRAPP_LOG if set, else logs/hrapp.log in the
+    user's data folder. The folder is made when the log is first written, not here."""
+    named = os.environ.get("HRAPP_LOG", "").strip()
+    if named:
+        return Path(named)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "logs" / "hrapp.log"

@@ -7,6 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# A search is a few words of a name: longer text is refused before it reaches SQL (50,000 characters, or a
+# thousand words, make SQLite refuse the query as too complex).
+SEARCH_MAX_CHARS = 200
 
 
 def fold(text: str | None) -> str:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HRAPP_TESTING", "1")
+# The failures tests provoke are logged (hrapp.logs) in a folder of the run, not in the user's data folder.
+os.environ.setdefault("HRAPP_LOG", os.path.join(tempfile.mkdtemp(prefix="hrapp-test-log-"), "hrapp.log"))
 
 
 def _test_day():

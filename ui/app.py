@@ -13,6 +13,7 @@ import os
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTranslator, Signal
@@ -228,9 +229,11 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
         show_fatal(title, outcome.message + "\n\n" + _where(db))
         return None
     if isinstance(outcome, BaseException):  # the user sees a sentence, the log keeps the details
-        log.error("cannot open the database", exc_info=outcome)
-        text = translate("App", "The database could not be opened: %1").replace("%1", str(outcome))
-        show_fatal(title, text + "\n\n" + _where(db))
+        from hrapp.failures import explain
+        from hrapp.logs import record
+
+        record(outcome, "cannot open the database")
+        show_fatal(title, messages.render(explain(outcome)) + "\n\n" + _where(db))
         return None
     ctx = outcome
     if user:
@@ -384,8 +387,43 @@ def frame_shown(frame: StartFrame) -> None:
     """Called once the start frame is shown, before the database is opened (a hook for the start-up probe)."""
 
 
+_showing_uncaught = threading.local()
+
+
+def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook of the GUI: an exception no one caught in a slot or an event handler (Qt hands it to the
+    hook and goes on) becomes one line in a message box over the active window; the traceback goes to the log."""
+    if exc.__traceback__ is None and tb is not None:
+        exc = exc.with_traceback(tb)
+    from hrapp.logs import record
+
+    record(exc, "uncaught in the interface")
+    if issubclass(exc_type, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
+        return
+    if getattr(_showing_uncaught, "on", False):  # the message box itself failed: the log has it
+        return
+    _showing_uncaught.on = True
+    try:
+        from ui.messages import show_error
+
+        show_error(QApplication.activeWindow(), exc)
+    finally:
+        _showing_uncaught.on = False
+
+
+def install_error_boundary() -> None:
+    """Every failure the user does not see otherwise (slots, event handlers, threads, garbage collection) goes
+    to the log, and those on the GUI thread to one message box line; nothing is printed to a terminal."""
+    from hrapp.logs import install_quiet_hooks, setup
+
+    setup()
+    install_quiet_hooks()
+    sys.excepthook = uncaught
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """The GUI entry point called by main.py; returns the process exit code."""
+    install_error_boundary()
     app = application()
     install_translation(app, choose_language(getattr(args, "lang", None)))
     apply_style(app)

@@ -79,10 +79,10 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                       cancel: Callable[[], bool] | None = None) -> str:
     """`hrapp.reports.staff_list.export_staff_list` (file and audit row alike), in a child process for a list
     of more than CHILD_PROCESS_PEOPLE people; returns the path written."""
-    from hrapp.queries.employees import EmployeeFilter, employee_ids, scoped
+    from hrapp.queries.employees import EmployeeFilter, employee_ids
 
     with ctx.read() as s:
-        people = len(employee_ids(s, scoped(ctx, EmployeeFilter(unit_code=unit_code))))
+        people = len(employee_ids(s, EmployeeFilter(unit_code=unit_code)))
     if _shareable(ctx) and people > CHILD_PROCESS_PEOPLE:
         call_in_child_process(ctx, "ui.child_process:_write_staff_list", os.fspath(target), unit_code,
                               progress=progress, cancel=cancel)
@@ -113,7 +113,9 @@ def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
     identity = _Identity(ctx.engine.url.render_as_string(hide_password=False), ctx.user, ctx.role, ctx.unit_scope,
                          ctx.accounts_on, passphrase_of(ctx.engine))
     child = mp.Process(target=_child, args=(identity, function, args, kwargs, sender, stop),
-                       name="hrapp-worker", daemon=True)
+                       name="hrapp-worker", daemon=False)  # not daemonic: it starts the workbook reader's
+    # own child (hrapp/io/workbook_reader.py), which multiprocessing forbids a daemonic process; it is still ended
+    # below, and a closing window cancels and waits for its tasks first
     child.start()
     sender.close()  # the child holds the only writing end: end of file means it is gone
     try:
@@ -171,9 +173,21 @@ def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender
             ctx.engine.dispose()
         sender.send(("result", result))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+        _log(exc)  # the traceback stays here: only the exception's parts travel
         sender.send(("error", _portable(exc)))
     finally:
         sender.close()
+
+
+def _log(exc: BaseException) -> None:
+    if "Cancel" in type(exc).__name__:  # the user stopped the work: nothing failed
+        return
+    try:
+        from hrapp.logs import record
+
+        record(exc, "failed in a child process")
+    except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the failure itself
+        pass
 
 
 def _portable(exc: BaseException) -> tuple[str, str, tuple, dict]:

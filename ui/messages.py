@@ -4,36 +4,28 @@ exported, printed), seen without a click to dismiss."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from hrapp import messages
-from hrapp.errors import HrappError
-
-log = logging.getLogger(__name__)
-
+from hrapp.failures import explain
+from hrapp.logs import record
 
 translate = QCoreApplication.translate
 
 
 def error_text(exc: BaseException) -> str:
-    """What the user reads: an HrappError worded in the interface's language, a plain sentence for anything
-    unexpected."""
-    if isinstance(exc, HrappError):
-        return messages.render(exc)
-    if isinstance(exc, PermissionError):
-        return translate("Messages", "Access denied: %1").replace("%1", str(exc.filename or exc))
-    if isinstance(exc, FileNotFoundError):
-        return translate("Messages", "File not found: %1").replace("%1", str(exc.filename or exc))
-    return translate("Messages", "An unexpected error occurred: %1").replace("%1", str(exc) or type(exc).__name__)
+    """What the user reads, in the interface's language: the app's own error worded by hrapp/messages.py, any
+    other failure as the one line hrapp/failures.py gives it (a database locked, a disk full, a path that is a
+    file, …; "Unexpected error … see the log <path>" for the rest). Never a traceback."""
+    return messages.render(explain(exc))
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    if not isinstance(exc, HrappError):
-        log.error("unexpected error", exc_info=exc)
+    """The GUI's error boundary: the traceback to the log, one line in a message box."""
+    record(exc, "shown to the user")
     show_message(parent, title or translate("Messages", "Error"), error_text(exc), QMessageBox.Icon.Critical)
 
 

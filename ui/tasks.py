@@ -48,6 +48,15 @@ class Cancelled(Exception):  # noqa: N818 - reads as "raise Cancelled" in task f
     """Raised by a task function that noticed `cancelled()`; the work is abandoned (its transaction rolled back)."""
 
 
+def _record(exc: BaseException) -> None:
+    from hrapp.logs import record
+
+    try:
+        record(exc, "background task failed")
+    except Exception:  # noqa: BLE001 - a log that cannot be written must not swallow the failure itself
+        log.debug("cannot log a failure", exc_info=True)
+
+
 class _Signals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -84,7 +93,7 @@ class _Runnable(QRunnable):
             if self._cancel.is_set():
                 self._signals.was_cancelled.emit()
             else:
-                log.debug("background task failed", exc_info=exc)
+                _record(exc)  # the traceback to the log here, where it is whole; the GUI thread shows one line
                 self._signals.failed.emit(exc)
         else:
             self._signals.succeeded.emit(result)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from hrapp.cli import CliError, bi, print_json
+from hrapp.cli import CliError, bi, print_json, whole_number
 from hrapp.cli_auth import (
     ask_db_passphrase,
     authenticate_cli,
@@ -48,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "copy all data into an empty database (PostgreSQL server)"))
     p.add_argument("url", metavar="URL", help=bi("postgresql+psycopg://người_dùng@máy_chủ/tên_csdl",
             "postgresql+psycopg://user@server/database"))
-    p.add_argument("--batch-size", type=int, default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
+    p.add_argument("--batch-size", type=whole_number(1, 100_000), default=1000, help=bi("số bản ghi mỗi lần ghi (mặc định 1000)",
             "records per write (default 1000)"))
     p.set_defaults(handler=cmd_copy_to)
 
@@ -92,8 +93,11 @@ def _open(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from hrapp.errors import FileAccessError
     from hrapp.services.backup import backup
 
+    if not args.file.strip() or Path(args.file).is_dir():  # a file is made next to it: name the file
+        raise FileAccessError("file_is_folder", path=args.file or ".")
     ctx = _open(args)
     authenticate_cli(args, ctx, "admin")
     result = backup(ctx, args.file)

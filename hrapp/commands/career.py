@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from hrapp import clock
-from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, print_json, whole_number
 from hrapp.messages import term, text, word
 
 _GROUP_ATTR = "_hrapp_rules_group"
@@ -29,14 +29,23 @@ def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
 
 
 
-def _count(text: str) -> int:
+def _birth(text: str):  # noqa: ANN202 - BirthDate
+    """--birth (argparse `type=`): a day, month or year of birth within the days the command line takes."""
+    from hrapp.cli import DAY_MAX, DAY_MIN
+    from hrapp.domain.retirement import BirthDate
+    from hrapp.errors import HrappError
+    from hrapp.failures import clip
+    from hrapp.messages import render
+
+    if len(text) > 20:
+        raise argparse.ArgumentTypeError(word("cli_bad_day", {"text": clip(text, 40)}))
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(word("cli_not_integer", {"text": text})) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(word("cli_negative"))
-    return value
+        birth = BirthDate.parse(text.strip())
+    except HrappError as exc:
+        raise argparse.ArgumentTypeError(render(exc)) from None
+    if not DAY_MIN <= birth.value <= DAY_MAX:
+        raise argparse.ArgumentTypeError(word("cli_day_range", {"text": text.strip(), "low": DAY_MIN, "high": DAY_MAX}))
+    return birth
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,7 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "tasks coming due: pay steps, retirement, end of terms, probation, certificates"))
     p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày tính (mặc định hôm nay), dd/mm/yyyy",
             "date computed on (default today), dd/mm/yyyy"))
-    p.add_argument("--days", type=_count, default=30, help=bi("số ngày tới (mặc định 30)",
+    p.add_argument("--days", type=whole_number(0, 3660), default=30, help=bi("số ngày tới (mặc định 30)",
             "days ahead (default 30)"))
     p.add_argument("--kind", action="append", dest="kinds", metavar="KIND",
                    help=bi("chỉ loại việc này (lặp lại được): pay_step, pctnvk, retirement_notice, retirement, "
@@ -58,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "retirement age and date (Decree 135/2020)"))
     p.add_argument("--sex", required=True, choices=["M", "F"], help=bi("M nam, F nữ",
             "M male, F female"))
-    p.add_argument("--birth", required=True, help=bi("ngày sinh YYYY-MM-DD, YYYY-MM hoặc YYYY",
+    p.add_argument("--birth", required=True, type=_birth, help=bi("ngày sinh YYYY-MM-DD, YYYY-MM hoặc YYYY",
             "date of birth YYYY-MM-DD, YYYY-MM or YYYY"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_retirement)
@@ -67,11 +76,11 @@ def register(sub: argparse._SubParsersAction) -> None:
             "next regular pay step or seniority allowance beyond the top step"))
     p.add_argument("--salary-class", required=True, help=bi("loại ngạch lương: A3.1, A2.1, A1, A0, B, C1 …",
             "salary class: A3.1, A2.1, A1, A0, B, C1 …"))
-    p.add_argument("--step", required=True, type=_count, help=bi("bậc đang hưởng",
+    p.add_argument("--step", required=True, type=whole_number(0, 999), help=bi("bậc đang hưởng",
             "current step"))
     p.add_argument("--since", required=True, type=parse_day, help=bi("ngày tính nâng bậc lần sau của bậc đang hưởng",
             "date the current step counts from"))
-    p.add_argument("--delay-months", type=_count, default=0, help=bi("số tháng bị kéo dài",
+    p.add_argument("--delay-months", type=whole_number(0, 600), default=0, help=bi("số tháng bị kéo dài",
             "months of delay"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_rules_pay_step)
@@ -116,9 +125,9 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_retirement(args: argparse.Namespace) -> int:
-    from hrapp.domain.retirement import BirthDate, retirement
+    from hrapp.domain.retirement import retirement
 
-    result = retirement(args.sex, BirthDate.parse(args.birth), _rulebook(args))
+    result = retirement(args.sex, args.birth, _rulebook(args))
     data = result.to_json()
     if args.format == "json":
         print_json({k: data[k] for k in ("retirement_age", "reached_on", "last_working_day", "retirement_date",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from hrapp import messages
-from hrapp.cli import bi, print_json
+from hrapp.cli import bi, print_json, short_text
 from hrapp.cli_auth import authenticate_cli, open_context
+from hrapp.text import SEARCH_MAX_CHARS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     emp_sub = emp.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = emp_sub.add_parser("list", help=bi("in danh sách", "print the list"))
     p.add_argument("--format", choices=["json", "text"], default="text")
-    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)",
+    p.add_argument("--search", default="", type=short_text(SEARCH_MAX_CHARS), help=bi("tìm theo tên (không dấu cũng được)",
                                                            "search by name (diacritics optional)"))
     p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)",
                                             "unit code (sub-units included)"))
@@ -75,11 +76,11 @@ def demo_summary(summary: dict[str, int]) -> str:
 
 
 def cmd_employees_list(args: argparse.Namespace) -> int:
-    from hrapp.queries.employees import EmployeeFilter, list_employees, scoped
+    from hrapp.queries.employees import EmployeeFilter, list_employees
 
     ctx = open_context(args)
-    f = scoped(ctx, EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
-                                   statuses=None if args.all else EmployeeFilter().statuses))
+    f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
+                       statuses=None if args.all else EmployeeFilter().statuses)
     with ctx.read() as s:
         rows = list_employees(s, f)
     if args.format == "json":

@@ -7,18 +7,18 @@ import sys
 import time
 from datetime import date
 
-from hrapp.cli import CliError, bi, parse_day
+from hrapp.cli import CliError, bi, parse_day, whole_number
 from hrapp.cli_auth import authenticate_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("generate", help=bi("sinh dữ liệu giả lập của một tỉnh (kiểm thử quy mô lớn) vào cơ sở dữ liệu trống",
             "generate a simulated province (large-scale testing) into an empty database"))
-    p.add_argument("--employees", type=int, default=100_000, help=bi("số người (mặc định 100000)",
+    p.add_argument("--employees", type=whole_number(0, 10**9), default=100_000, help=bi("số người (mặc định 100000)",
             "number of people (default 100000)"))
-    p.add_argument("--units", type=int, default=500, help=bi("số đơn vị (mặc định 500)",
+    p.add_argument("--units", type=whole_number(0, 10**9), default=500, help=bi("số đơn vị (mặc định 500)",
             "number of units (default 500)"))
-    p.add_argument("--seed", type=int, default=1, help=bi("hạt giống: cùng hạt giống và ngày cho cùng dữ liệu",
+    p.add_argument("--seed", type=whole_number(-(2**63), 2**63 - 1), default=1, help=bi("hạt giống: cùng hạt giống và ngày cho cùng dữ liệu",
             "seed: the same seed and date give the same data"))
     p.add_argument("--as-of", dest="as_of", help=bi("ngày dữ liệu mô tả, dd/mm/yyyy (mặc định hôm nay)",
             "date the data describes, dd/mm/yyyy (default today)"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.cli import ROW_ID, CliError, bi, parse_day, print_json
 from hrapp.messages import text, word
 
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=["list", "summary", "review"], default="list",
                    help=bi("list: danh sách; summary: cơ cấu; review: đưa ra, bổ sung của một đợt rà soát",
                            "list: the list; summary: the structure; review: removals and additions of a review"))
-    p.add_argument("--review", type=int, help=bi("số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review",
+    p.add_argument("--review", type=ROW_ID, help=bi("số hiệu đợt rà soát (mặc định đợt gần nhất) khi --kind review",
             "review number (default the latest) with --kind review"))
     p.add_argument("--as-of", type=parse_day, default=None, help=bi("ngày kiểm tra (mặc định hôm nay), dd/mm/yyyy",
             "date of the check (default today), dd/mm/yyyy"))

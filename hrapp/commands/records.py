@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.cli import ROW_ID, CliError, bi, parse_day, print_json, short_text
 from hrapp.commands.reports import add_report, out_path
 from hrapp.messages import text
+from hrapp.text import SEARCH_MAX_CHARS
 
 
 def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     esub = exp.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=type(exp))
     p = esub.add_parser("employees", help=bi("xuất danh sách cán bộ (nhập lại được)", "export the staff list (can be imported again)"))
     p.add_argument("file", help=bi("tệp .xlsx", ".xlsx file"))
-    p.add_argument("--search", default="", help=bi("tìm theo tên (không dấu cũng được)", "search by name (diacritics optional)"))
+    p.add_argument("--search", default="", type=short_text(SEARCH_MAX_CHARS), help=bi("tìm theo tên (không dấu cũng được)", "search by name (diacritics optional)"))
     p.add_argument("--unit", help=bi("mã đơn vị (gồm cả đơn vị trực thuộc)", "unit code (sub-units included)"))
     p.add_argument("--category", help=bi("loại: cong_chuc, vien_chuc, ...", "staff category: cong_chuc, vien_chuc, ..."))
     p.add_argument("--all", action="store_true", help=bi("gồm cả người đã nghỉ hưu, thôi việc, chuyển đi",
@@ -51,7 +52,13 @@ def _xlsx(path: str) -> str:
     return str(out)
 
 
+# Lines of errors printed by `import employees`; the --errors workbook holds them all. A million bad rows once
+# printed a million lines.
+CLI_ISSUE_LINES = 50
+
+
 def cmd_import_employees(args: argparse.Namespace) -> int:
+    from hrapp.failures import clip, one_line
     from hrapp.io.excel_import import import_employees, write_issues
 
     if args.errors:
@@ -61,19 +68,26 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
         print_json({"new": result.created, "updated": result.updated, "unchanged": result.unchanged,
                     "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
                                 "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
-                               for i in result.issues]})
+                               for i in result.issues],
+                    "errors_not_listed": result.more_issues})
         if args.errors and not result.ok:
-            write_issues(result.issues, args.errors)
+            write_issues(result.issues, args.errors, result.more_issues)
         return 0 if result.ok else 1
     if result.ok:
         print(result.summary())
         return 0
-    for issue in result.issues:
-        where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
-        value = text("cli_value", value=issue.value) if issue.value else ""
-        sys.stderr.write(f"{where}\t{issue.message}{value}\n")
+    lines = []
+    for issue in result.issues[:CLI_ISSUE_LINES]:
+        # the sheet name and the cell's value come from the workbook: shown, never obeyed by the terminal
+        where = f"{one_line(issue.sheet)}\t{text('cli_row', row=issue.row)}\t{one_line(issue.column)}"
+        value = text("cli_value", value=clip(issue.value)) if issue.value else ""
+        lines.append(f"{where}\t{one_line(issue.message)}{value}\n")
+    hidden = result.issue_count - len(lines)
+    if hidden > 0:
+        lines.append(text("cli_more_errors", count=hidden) + "\n")
+    sys.stderr.write("".join(lines))
     if args.errors:
-        write_issues(result.issues, args.errors)
+        write_issues(result.issues, args.errors, result.more_issues)
         sys.stderr.write(text("cli_wrote_errors", path=args.errors) + "\n")
     sys.stderr.write(result.summary() + "\n")
     return 1
@@ -123,7 +137,7 @@ def _run_quality(args: argparse.Namespace) -> int:
 
 
 def _configure_cv(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--employee", type=int, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
+    p.add_argument("--employee", type=ROW_ID, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
     p.add_argument("--out", required=True, help=bi("tệp kết quả .pdf", "output .pdf file"))
 
 

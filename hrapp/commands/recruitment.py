@@ -4,12 +4,10 @@ group (`list`, `results`, `print`)."""
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from hrapp.cli import CliError, bi, print_json
+from hrapp.cli import ROW_ID, CliError, bi, parse_year, print_json
 from hrapp.commands.career import rules_group
 from hrapp.messages import term, text
 
@@ -30,21 +28,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     rec_sub = rec.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = rec_sub.add_parser("list", help=bi("danh sách kỳ tuyển dụng",
             "list the recruitment rounds"))
-    p.add_argument("--year", type=int, help=bi("chỉ năm này",
+    p.add_argument("--year", type=parse_year, help=bi("chỉ năm này",
             "only this year"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_recruitment_list)
 
     p = rec_sub.add_parser("results", help=bi("kết quả xếp hạng của một kỳ tuyển dụng",
             "the ranking of a recruitment round"))
-    p.add_argument("round_id", type=int, help=bi("số hiệu kỳ tuyển dụng (xem `recruitment list`)",
+    p.add_argument("round_id", type=ROW_ID, help=bi("số hiệu kỳ tuyển dụng (xem `recruitment list`)",
             "number of the recruitment round (see `recruitment list`)"))
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=cmd_recruitment_results)
 
     p = rec_sub.add_parser("print", help=bi("in văn bản của kỳ tuyển dụng ra PDF hoặc Excel",
             "print a document of a recruitment round to PDF or Excel"))
-    p.add_argument("round_id", type=int, help=bi("số hiệu kỳ tuyển dụng",
+    p.add_argument("round_id", type=ROW_ID, help=bi("số hiệu kỳ tuyển dụng",
             "number of the recruitment round"))
     p.add_argument("--document", required=True, choices=DOCUMENTS,
                    help=bi("plan: nhu cầu tuyển dụng; eligible: danh sách dự vòng 2; scores: bảng điểm; "
@@ -67,11 +65,9 @@ def _rulebook(args: argparse.Namespace) -> Any:
 
 
 def _read_json(path: str) -> Any:
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError("cli_bad_json", path=str(path), line=exc.lineno, column=exc.colno, detail=exc.msg) from exc
+    from hrapp.cli import read_json_input
+
+    return read_json_input(path)
 
 
 def cmd_rules_rank(args: argparse.Namespace) -> int:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hrapp.cli import CliError, bi, parse_day
-from hrapp.messages import text, word
+from hrapp.cli import CliError, bi, parse_day, parse_year
+from hrapp.messages import text
 
 
 @dataclass(frozen=True)
@@ -49,22 +49,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 # Shared argument types
 
 
-def parse_year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(word("cli_bad_year", {"text": text})) from None
-    if not 1990 <= year <= 2100:
-        raise argparse.ArgumentTypeError(word("cli_year_range", {"year": year}))
-    return year
-
-
 def out_path(text: str, formats: tuple[str, ...]) -> Path:
     path = Path(text)
     if path.suffix.lower() not in formats:
         raise CliError("cli_output_suffix", suffixes=", ".join(formats), path=text)
-    if not path.parent.exists():
-        raise CliError("folder_not_found", path=str(path.parent))
+    from hrapp.failures import clip
+
+    try:
+        folder = path.parent
+        if not folder.exists():
+            in_the_way = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+            if in_the_way is not None:
+                raise CliError("cli_not_folder", path=str(in_the_way))
+            raise CliError("folder_not_found", path=clip(folder, 200))
+        if not folder.is_dir():
+            raise CliError("cli_not_folder", path=str(folder))
+    except OSError as exc:  # a name too long to look at, a folder not allowed to be looked into
+        from hrapp.failures import file_error
+
+        raise file_error(exc, clip(text, 200), writing=True) from exc
     return path
 
 

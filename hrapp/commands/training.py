@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hrapp.cli import CliError, bi, parse_day, print_json
+from hrapp.cli import CliError, bi, parse_day, parse_year, print_json
 from hrapp.messages import text
 
 
@@ -34,14 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = actions.add_parser("plan", help=bi("in kế hoạch đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)",
             "print the training plan of a year (PDF, Excel, JSON)"))
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=parse_year, required=True)
     p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json",
             "output file: .pdf, .xlsx or .json"))
     p.set_defaults(handler=cmd_plan)
 
     p = actions.add_parser("results", help=bi("báo cáo kết quả đào tạo, bồi dưỡng của một năm (PDF, Excel, JSON)",
             "report the training results of a year (PDF, Excel, JSON)"))
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=parse_year, required=True)
     p.add_argument("--as-of", type=parse_day, default=None, help=bi("số liệu đến ngày (mặc định hôm nay), dd/mm/yyyy",
             "figures up to this date (default today), dd/mm/yyyy"))
     p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json",

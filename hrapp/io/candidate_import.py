@@ -242,7 +242,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
     require(ctx, WRITE)
     started = time.perf_counter()
     today = today or clock.today()
-    book = read_workbook(path)
+    book = read_workbook(path, cancel=cancel)
     with ctx.unit_of_work() as s:
         rnd = q.get_round(s, round_id)
         rec._require_status(rnd, rec.EDITABLE_CANDIDATES, "nhập danh sách người dự tuyển")
@@ -256,7 +256,8 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
                                   messages.text("import_candidate_scored", name=old.full_name))
         if reader.issues.items:
             issues = tuple(sorted(reader.issues.items, key=lambda i: (i.row, i.column)))
-            return ImportResult(dry_run, issues, reader.rows, seconds=time.perf_counter() - started)
+            return ImportResult(dry_run, issues, reader.rows, seconds=time.perf_counter() - started,
+                                more_issues=reader.issues.more)
         new = sum(1 for f in forms if (f.dto.id_number or "") not in existing)
         if dry_run:
             return ImportResult(True, (), len(forms), created=new, unchanged=len(forms) - new,
@@ -362,7 +363,8 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
     if not issues.items and not entries:
         issues.items.append(ImportIssue(spec.name, 0, "", "", messages.text("import_no_scores")))
     if issues.items:
-        return ImportResult(dry_run, tuple(issues.items), len(entries), seconds=time.perf_counter() - started)
+        return ImportResult(dry_run, tuple(issues.items), len(entries), seconds=time.perf_counter() - started,
+                            more_issues=issues.more)
     try:
         with ctx.unit_of_work() as s:
             rec.enter_scores_in(s, ctx, rec.ScoreSheet(round_id, round_no, tuple(entries)))

@@ -42,14 +42,17 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.db.models.base import utcnow
+from hrapp.db.scope import ALL_UNITS
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
-from hrapp.io.cells import new_workbook
+from hrapp.io.cells import DANGEROUS_LEADS, new_workbook
 from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.io.org_import import OrgCounts
+from hrapp.io.workbook_guard import ImportCancelled, ImportFileError, check_workbook
+from hrapp.io.workbook_reader import ImportedFormula, read_rows
 from hrapp.messages import Verbatim, say, text, word
 from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
@@ -71,15 +74,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CHUNK = 900  # SQLite bound-parameter limit for IN lists
 _fold = lru_cache(maxsize=65536)(fold)  # majors, relations and names repeat across thousands of rows
-
-
-class ImportFileError(DomainError):
-    """The file cannot be read as a workbook: wrong type, password-protected, damaged, no data sheet."""
-
-
-class ImportCancelled(DomainError):
-    def __init__(self) -> None:
-        super().__init__("cancelled", "Đã hủy nhập dữ liệu; không có dữ liệu nào được ghi.")
 
 
 @dataclass(frozen=True)
@@ -109,15 +103,20 @@ class ImportResult:
     unchanged: int = 0
     added: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    more_issues: int = 0  # problems found past ISSUE_DETAIL_CAP: counted, not listed
 
     @property
     def ok(self) -> bool:
-        return not self.issues
+        return not self.issues and not self.more_issues
+
+    @property
+    def issue_count(self) -> int:
+        return len(self.issues) + self.more_issues
 
     def summary(self) -> str:
         """One line in Vietnamese for the status bar and the command line."""
-        if self.issues:
-            return text("import_has_errors", errors=len(self.issues), rows=self.rows)
+        if not self.ok:
+            return text("import_has_errors", errors=self.issue_count, rows=self.rows)
         people = text("import_people", created=self.created, updated=self.updated, unchanged=self.unchanged)
         org_sheets = {spec.name for spec in t.ORG_SHEETS}
         extra = sum(n for sheet, n in self.added.items() if sheet != t.PERSONS.name and sheet not in org_sheets)
@@ -171,26 +170,16 @@ def _sniff(path: Path) -> None:
                           "từ phần mềm và nhập dữ liệu vào đó.")
 
 
-def read_workbook(path: str | os.PathLike[str]) -> dict[str, list[list[Any]]]:
-    """{sheet name: rows} with Excel's own types (dates as date, numbers as float); row 1 is rows[0]."""
-    from python_calamine import CalamineWorkbook
+def read_workbook(path: str | os.PathLike[str], *,
+                  cancel: CancelCallback | None = None) -> dict[str, list[list[Any]]]:
+    """{sheet name: rows} with Excel's own types (dates as date, numbers as float); row 1 is rows[0]; a formula
+    cell is an `ImportedFormula`, its text (never its cached value).
 
+    The file is recognised (_sniff) and checked against the limits (workbook_guard) before any parser sees it,
+    then read in a child process with a memory limit (workbook_reader)."""
     path = Path(path)
     _sniff(path)
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-        out: dict[str, list[list[Any]]] = {}
-        for name in wb.sheet_names:
-            sheet = wb.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            out[name] = rows
-        return out
-    except ImportFileError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own types; all mean "unreadable"
-        if type(exc).__name__ == "PasswordError":
-            raise ImportFileError("encrypted", "Tệp được bảo vệ bằng mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.") from None
-        raise ImportFileError("corrupt_file", f"Không đọc được tệp bảng tính (tệp hỏng?): {exc}") from None
+    return read_rows(path, lambda: check_workbook(path), cancel=cancel)
 
 
 # ============================================================================================== cells
@@ -389,10 +378,14 @@ class _Sheet:
     rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
     present: list[tuple[Col, int]] = field(default_factory=list)  # the columns the file has, with positions
     blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
+    values: type[dict] = dict  # a row's values: the cells read, the blank value of any other column
 
     def __post_init__(self) -> None:
         self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
-        self.blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
+        self.blank = blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
+        # a row holds only the cells it has; the other columns answer their blank value when asked. A full copy of
+        # the 41 columns for every row held 2 GB for a million rows.
+        self.values = type("_Values", (dict,), {"__slots__": (), "__missing__": lambda _self, key: blank[key]})
 
 
 @dataclass
@@ -421,16 +414,30 @@ class _Raw:
         return cell.strip() if isinstance(cell, str) else cell
 
 
+# The problems kept in full (sheet, row, column, value, message). One for each of the 100,000 people the app is
+# sized for; past that, a file is wrong throughout (a million rows of errors held 5 GB) and the rest are counted.
+ISSUE_DETAIL_CAP = 100_000
+
+
 class _Issues:
-    def __init__(self) -> None:
+    def __init__(self, cap: int | None = None) -> None:
         self.items: list[ImportIssue] = []
         self.cells: set[tuple[str, int, str | None]] = set()
+        self.cap = ISSUE_DETAIL_CAP if cap is None else cap
+        self.more = 0  # problems found past the cap: counted, not kept
+
+    @property
+    def count(self) -> int:
+        return len(self.items) + self.more
 
     def has(self, sheet: _Sheet, row: int, key: str | None) -> bool:
         return (sheet.spec.name, row, key) in self.cells
 
     def add(self, sheet: _Sheet, row: int, key: str | None, value: Any, message: str) -> None:
         self.cells.add((sheet.spec.name, row, key))
+        if len(self.items) >= self.cap:
+            self.more += 1
+            return
         column = sheet.titles.get(key, "") if key else ""
         if key and not column:
             column = next((c.header for c in sheet.spec.columns if c.key == key), "")
@@ -502,14 +509,32 @@ def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[_Converter]:
     return out
 
 
+# a text behind an apostrophe ('=1+1, the form a CSV export and many users write to keep a text from being a
+# formula; OWASP's rule, hrapp/io/cells.py) is imported without it. An .xlsx export keeps the text as it is, with
+# the quote-prefix style, and needs nothing here.
+_ESCAPED = frozenset(DANGEROUS_LEADS)
+
+
+def _letter(pos: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(pos + 1)
+
+
+def _clip(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
 def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Converter], issues: _Issues) -> _Row:
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
-    values = dict(sheet.blank)
+    values = sheet.values()
     size = len(cells)
     for col, pos, read, shortcut in converters:
         cell = cells[pos] if pos < size else None
         if cell.__class__ is str:
             cell = cell.strip()
+            if cell[:1] == "'" and cell[1:2] in _ESCAPED:
+                cell = cell[1:]  # a text our export kept from being a formula ('=…): the text as it was
             if cell:
                 if shortcut is _SAME:
                     values[col.key] = cell
@@ -522,6 +547,10 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
         if cell is None or cell == "":
             if col.required:
                 issues.add(sheet, number, col.key, "", text("import_cell_missing", column=col.title.lower()))
+            continue
+        if cell.__class__ is ImportedFormula:  # read as its text, never computed, never its saved result: refused
+            issues.add(sheet, number, col.key, "", text("import_formula_cell", cell=f"{_letter(pos)}{number}",
+                                                        formula=Verbatim(_clip(cell))))
             continue
         try:
             values[col.key] = read(cell)
@@ -629,9 +658,12 @@ class _Importer:
         self.scope = units_in_scope(ctx)  # None: every unit
         self.decisions: dict[tuple[str, date], int] = {}
         self.person_units: dict[int, int | None] = {}
+        # every stored CCCD, also of people outside the account's units: a row naming one is refused (in words
+        # that name neither the person nor the unit) instead of breaking the unique index at the write
         self.by_cccd: dict[str, tuple[int, str]] = {
             n: (i, name) for i, n, name in session.execute(
-                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None)))
+                select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None))
+                .execution_options(**{ALL_UNITS: True}))
         }
 
     # progress -------------------------------------------------------------------------------------
@@ -698,10 +730,10 @@ class _Importer:
                 plan = plans.get(cccd)
                 if plan is None and cccd in first_row:
                     continue  # the person's own row has errors, already reported
-                if plan is None and cccd in existing and self.scope is not None \
-                        and self.person_units.get(existing[cccd].id) not in self.scope:
+                if plan is None and cccd in existing and not self._within(existing[cccd]):
+                    # the words of a CCCD that is nowhere: whether it is someone's elsewhere is not told
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_person_out_of_scope"))
+                                    text("import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 if plan is None and cccd in existing:
                     ex = existing[cccd]
@@ -709,13 +741,18 @@ class _Importer:
                     births[cccd] = ex.identity.birth_date
                 if plan is None:
                     self.issues.add(sheet, number, "id_number", row.raw.get("id_number"),
-                                    text("import_no_such_person", sheet=Verbatim(t.PERSONS.name)))
+                                    text("import_no_such_person" if self.scope is None else
+                                         "import_no_such_person_in_scope", sheet=Verbatim(t.PERSONS.name)))
                     continue
                 handler(row, plan, existing.get(cccd), births.get(cccd))
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
         return list(plans.values())
+
+    def _within(self, ex: _Existing) -> bool:
+        """Whether the stored person is one the account may change (its units, or every unit)."""
+        return self.scope is None or self.person_units.get(ex.id) in self.scope
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
         """Stored identity and the named history tables of the people the file names, as plain rows."""
@@ -755,9 +792,10 @@ class _Importer:
         birth, precision = val["birth_date"]
         file_identity = {k: val[k] for k in _FILE_IDENTITY if val[k] is not None}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
-        if ex is not None and self.scope is not None and self.person_units.get(ex.id) not in self.scope:
+        if ex is not None and not self._within(ex):
+            # neither the person's name nor their unit: the file's author may not know who works where
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),
-                            text("import_named_person_out_of_scope", name=ex.full_name))
+                            text("import_cccd_out_of_scope"))
             return None
         if ex is not None:
             if normalize_name(val["full_name"]) != ex.full_name and \
@@ -1338,7 +1376,7 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
     started = time.perf_counter()
     require(ctx, WRITE)
     today = today or clock.today()
-    book = read_workbook(path)
+    book = read_workbook(path, cancel=cancel)
     if cancel is not None and cancel():
         raise ImportCancelled()
     with ctx.unit_of_work() as s:
@@ -1348,7 +1386,8 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
         if importer.issues.items:
             s.rollback()  # units and quotas were written ahead for the staff rows: nothing is kept
             issues = tuple(sorted(importer.issues.items, key=_issue_order))
-            return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started)
+            return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started,
+                                more_issues=importer.issues.more)
         if dry_run:
             s.rollback()
             new = sum(1 for p in plans if p.person_id is None)
@@ -1373,8 +1412,9 @@ def _issue_order(issue: ImportIssue) -> tuple:
     return _SHEET_ORDER.get(issue.sheet, 99), issue.row
 
 
-def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] | IO[bytes]) -> None:
-    """The error list as a workbook to work through: sheet, row, column, value, message."""
+def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] | IO[bytes], more: int = 0) -> None:
+    """The error list as a workbook to work through: sheet, row, column, value, message; every problem kept (up to
+    ISSUE_DETAIL_CAP), then a last line counting the `more` found past it."""
     wb = new_workbook()
     ws = wb.active
     ws.title = "Lỗi"
@@ -1391,6 +1431,8 @@ def write_issues(issues: Iterable[ImportIssue], target: str | os.PathLike[str] |
         ws.cell(r, 3, issue.column)
         ws.cell(r, 4, issue.value).number_format = "@"
         ws.cell(r, 5, issue.message).alignment = Alignment(wrap_text=True)
+    if more:
+        ws.cell(ws.max_row + 1, 5, text("import_errors_not_listed", count=more))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:E{max(ws.max_row, 1)}"
     write_atomically(target, wb.save)

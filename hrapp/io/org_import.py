@@ -63,7 +63,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
     quotas_sheet = _locate(book, t.QUOTAS, imp.issues, required=False)
     if units_sheet is None and quotas_sheet is None:
         return OrgCounts()
-    before = len(imp.issues.items)
+    before = imp.issues.count
     decisions: dict[tuple[str, date], int] = {}
     stored = {code.lower(): (uid, name) for uid, code, name in imp.s.execute(
         select(OrgUnit.id, OrgUnit.code, OrgUnit.name))}
@@ -122,7 +122,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 imp.issues.add(units_sheet, row.number, "parent_code", row.values["parent_code"],
                                text("import_unit_parent_loop"))
 
-    if len(imp.issues.items) == before and new:
+    if imp.issues.count == before and new:
         ids = {k: v[0] for k, v in stored.items()}
         pending = dict(new)
         order = 0
@@ -157,7 +157,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
     quotas = 0
     if quotas_sheet is not None:
         by_code = {code.lower(): uid for code, uid in imp.unit_ids.items()}
-        if len(imp.issues.items) != before:  # new units not written: their codes still count as known
+        if imp.issues.count != before:  # new units not written: their codes still count as known
             by_code.update({k: -1 for k in new})
         converters = _converters(quotas_sheet, imp.lookups)
         first_q: dict[tuple[int, int, str], int] = {}
@@ -196,7 +196,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 continue
             first_q[key] = number
             planned.append((row, unit_id))
-        if len(imp.issues.items) == before:
+        if imp.issues.count == before:
             for row, unit_id in planned:
                 values = row.values
                 q = imp.s.scalar(select(HeadcountQuota).where(

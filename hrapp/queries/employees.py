@@ -13,9 +13,9 @@ from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hrapp.db.models import OrgUnit, Person, Rank
-from hrapp.errors import NotFoundError
-from hrapp.services.context import ServiceContext
-from hrapp.text import fold
+from hrapp.db.scope import check_unit, reader, scope_units
+from hrapp.errors import DomainError, NotFoundError
+from hrapp.text import SEARCH_MAX_CHARS, fold
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
 
@@ -55,7 +55,10 @@ class EmployeeRow:
 
 
 def search_terms(text: str) -> list[str]:
-    return [t for t in fold(text).split(" ") if t]
+    """The distinct folded words of a search; a search longer than SEARCH_MAX_CHARS is refused (one line)."""
+    if text and len(text) > SEARCH_MAX_CHARS:
+        raise DomainError("search_too_long", field="search", chars=SEARCH_MAX_CHARS)
+    return list(dict.fromkeys(t for t in fold(text).split(" ") if t))
 
 
 def _like_literal(term: str) -> str:
@@ -106,6 +109,7 @@ def narrow(ids: Sequence[int], haystacks: Sequence[str], search: str,
 
 def unit_ids_under(session: Session, unit_code: str, include_subunits: bool = True) -> list[int]:
     root = session.scalar(select(OrgUnit.id).where(OrgUnit.code == unit_code))
+    check_unit(session, root)  # a unit outside the account's units: the same words whether it exists or not
     if root is None:
         raise NotFoundError("unit_not_found", f"Không có đơn vị mã '{unit_code}'.", field="unit")
     if not include_subunits:
@@ -142,6 +146,9 @@ def _filtered(session: Session, f: EmployeeFilter, hint: bool = True) -> Select:
         conds.append(func.likely(status) if hint and session.get_bind().dialect.name == "sqlite" else status)
     if f.unit_ids is not None:
         conds.append(Person.cur_unit_id.in_(sorted(f.unit_ids)))
+    scope = scope_units(session)
+    if scope is not None:  # also run on the bare connection (list_employees), where the ORM hook does not
+        conds.append(Person.cur_unit_id.in_(sorted(scope)))
     if conds:
         q = q.where(and_(*conds))
     return q
@@ -195,7 +202,7 @@ def employee_rows(session: Session, ids: Sequence[int]) -> list[EmployeeRow]:
     """The rows for a page of ids, returned in the order of `ids`."""
     if not ids:
         return []
-    by_id = {row[0]: EmployeeRow(*row) for row in session.connection().execute(_ROWS, {"ids": list(ids)})}
+    by_id = {row[0]: EmployeeRow(*row) for row in reader(session).execute(_ROWS, {"ids": list(ids)})}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -206,14 +213,4 @@ def list_employees(session: Session, f: EmployeeFilter = EmployeeFilter()) -> li
     # up one by one in display order; a unit, category or search walks the indexes in display order.
     narrowed = bool(f.unit_code or f.category or f.unit_ids is not None or search_terms(f.search))
     q = _with_row_columns(_filtered(session, f, hint=narrowed)).order_by(Person.sort_key, Person.id)
-    return [EmployeeRow(*row) for row in session.connection().execute(q)]
-
-
-def scoped(ctx: ServiceContext, f: EmployeeFilter) -> EmployeeFilter:
-    """The filter narrowed to the units of an account limited to some units (unchanged for the others)."""
-    from dataclasses import replace
-
-    from hrapp.services.permissions import units_in_scope
-
-    scope = units_in_scope(ctx)
-    return f if scope is None else replace(f, unit_ids=scope)
+    return [EmployeeRow(*row) for row in reader(session).execute(q)]

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp.db.models import OrgUnit
+from hrapp.db.scope import scope_units
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ def unit_tree(session: Session, active_on: date | None = None) -> list[UnitNode]
     ).all()
     if active_on is not None:
         rows = [r for r in rows if _is_active(r.active_from, r.active_to, active_on)]
+    scope = scope_units(session)
+    if scope is not None:  # an account limited to some units chooses among those (combos, pickers)
+        rows = [r for r in rows if r.id in scope]
     present = {r.id for r in rows}
     children: dict[int | None, list] = {}
     for r in rows:

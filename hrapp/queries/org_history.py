@@ -141,6 +141,27 @@ def units_at(session: Session, on: date, *, include_inactive: bool = False) -> l
     return out
 
 
+def within_scope(session: Session, tree: list[UnitAt]) -> list[UnitAt]:
+    """The units of `tree` the session may read people of (all of them for an account of the whole department);
+    a kept unit whose parent is left out becomes a root, its sub-units one level higher."""
+    from dataclasses import replace
+
+    from hrapp.db.scope import scope_units
+
+    scope = scope_units(session)
+    if scope is None:
+        return tree
+    out: list[UnitAt] = []
+    depth: dict[int, int] = {}
+    for u in tree:  # depth first: a parent comes before its children
+        if u.id not in scope:
+            continue
+        parent = u.parent_id if u.parent_id in depth else None
+        depth[u.id] = depth[parent] + 1 if parent is not None else 0
+        out.append(replace(u, parent_id=parent, depth=depth[u.id]))
+    return out
+
+
 def descendants(session: Session, unit_id: int) -> set[int]:
     """Ids of every unit below `unit_id` in today's tree (not including itself)."""
     pairs = session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all()

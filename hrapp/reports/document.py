@@ -40,6 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from hrapp.failures import file_error
 from hrapp.paths import FONTS
 from hrapp.reports.format import date_line, fmt_date, fmt_decimal, fmt_int, nfc, vn_upper
 
@@ -1331,14 +1332,19 @@ def write_atomically(target: _Target, write: Callable[[IO[bytes]], _T]) -> _T:
     if not isinstance(target, str | os.PathLike):
         return write(target)
     path = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:  # named by the file asked for, not by the temporary one
+        raise file_error(exc, path, writing=True) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             result = write(fh)
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, tmp, str(path)):
+            raise file_error(exc, path, writing=True) from exc  # writing the file (disk full): named by it
         raise
     return result
 

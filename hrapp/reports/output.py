@@ -22,6 +22,7 @@ from hrapp.db.audit import record
 from hrapp.errors import DatabaseError, HrappError
 from hrapp.reports.document import write_atomically
 from hrapp.services.context import ServiceContext
+from hrapp.services.permissions import READ, require
 
 __all__ = ["Audit", "write_audited"]
 
@@ -43,6 +44,7 @@ def write_audited(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes
                   write: Callable[[IO[bytes]], _T], audit: Audit) -> _T:
     """Run `write` on a binary stream, commit `audit`, then hand the bytes over: for a path, a temporary file in the
     same folder renamed over the target; for a caller's stream, the bytes written to it. Returns `write`'s result."""
+    require(ctx, READ)  # the document's own check came first; nobody signed in writes nothing, even here
     if not isinstance(target, str | os.PathLike):
         buffer = io.BytesIO()
         result = write(buffer)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs, clock
 from hrapp.db.audit import record
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
+from hrapp.db.scope import reader
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
 from hrapp.queries.org_history import units_at
 from hrapp.reports.document import (
@@ -85,7 +86,7 @@ def _of(session: Session, q, col, ids: list[int]) -> list:  # noqa: ANN001 - a s
     """The rows of `q` for the people `ids`. A table with a few rows per hundred people is read whole for a
     long list (thousands of ids cost more to send than the rows they leave out) and kept for `ids`; a short
     list is read in chunks of ids. Core rows: the ORM's row processing is not needed here."""
-    conn = session.connection()
+    conn = reader(session)
     if len(ids) > _WHOLE_TABLE_FROM:
         wanted = set(ids)
         return [r for r in conn.execute(q) if r[0] in wanted]
@@ -121,7 +122,7 @@ def _allowances(session: Session, ids: list[int], posts: list, on: date) -> dict
     latest = (select(SalaryStep.pctnvk_percent)
               .where(SalaryStep.person_id == Person.id, SalaryStep.effective_date <= on)
               .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc()).limit(1).scalar_subquery())
-    conn = session.connection()
+    conn = reader(session)
     for i in range(0, len(ids), 900):
         for pid, pct in conn.execute(select(Person.id, latest).where(Person.id.in_(ids[i:i + 900]))):
             if pct and PCTNVK not in parts[pid]:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import aliased
 
 from hrapp import catalogs, messages
 from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
+from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
 from hrapp.domain.retirement import (
@@ -41,7 +42,6 @@ from hrapp.services.career import (
     probation_of,
     retirement_of,
     scale_decimal,
-    scoped,
     staff_columns,
     terms_of,
 )
@@ -141,8 +141,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
         salaries, staff = _candidates(s, as_of, horizon, rulebook, lead, kinds)
         wanted = set(staff)
         reading = wanted | {r.person_id for r in cert_rows}
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, as_of, reading, salaries=salaries,
-                                                                staff=staff).values())} if reading else {}
+        facts = load_facts(s, as_of, reading, salaries=salaries, staff=staff) if reading else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
     retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
@@ -313,7 +312,7 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
     n = len(columns)
     staff: dict[int, StaffRow] = {}
     salaries: dict[int, SalaryFacts] = {}
-    for row in session.connection().execute(q):
+    for row in reader(session).execute(q):
         pid = row[0]
         staff[pid] = StaffRow(*row[:n])
         row_id, *r = row[n:]
@@ -412,7 +411,7 @@ def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date,
 def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa: ANN001
     """Certificates expiring by the horizon, or expired within the last year."""
     oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
-    return list(session.connection().execute(
+    return list(reader(session).execute(
         select(Qualification.id, Qualification.person_id, Qualification.kind, Qualification.level_code,
                Qualification.language, Qualification.expiry_date, Qualification.certificate_no)
         .where(Qualification.expiry_date.is_not(None), Qualification.expiry_date >= oldest,
@@ -429,7 +428,7 @@ def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, Person
     persons = sorted({r.person_id for r in rows if r.person_id in facts})
     later: dict[tuple, date | None] = {}
     for i in range(0, len(persons), 900):
-        for pid, kind, level, language, expiry in session.connection().execute(
+        for pid, kind, level, language, expiry in reader(session).execute(
             select(Qualification.person_id, Qualification.kind, Qualification.level_code, Qualification.language,
                    Qualification.expiry_date)
             .where(Qualification.person_id.in_(persons[i:i + 900]), Qualification.in_progress.is_(False),

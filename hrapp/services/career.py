@@ -32,6 +32,7 @@ from hrapp.db.models import (
     Rank,
     SalaryStep,
 )
+from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import ReappointmentKind, TermAlert, reappointment_kind, term_alerts, term_end
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, next_pay_step, step_delay
@@ -42,7 +43,7 @@ from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
 from hrapp.errors import DomainError, NotFoundError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision
-from hrapp.services.permissions import READ, WRITE, require, units_in_scope
+from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 log = logging.getLogger(__name__)
@@ -503,7 +504,7 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
     """
     wanted = None if person_ids is None else sorted(set(person_ids))
     # Core rows on the session's connection: the ORM's row processing would double the time for 100,000 people.
-    conn = session.connection()
+    conn = reader(session)
     employment: dict[int, StaffRow] = {}
     if staff and wanted is not None:
         employment = {pid: staff[pid] for pid in wanted if pid in staff}
@@ -619,12 +620,6 @@ def current_salary_id(person_id: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL
 
 
 # ============================================================================================== services
-
-
-def scoped(ctx: ServiceContext, facts: Iterable[PersonFacts]) -> list[PersonFacts]:
-    """The people of the user's units (everyone for a user without a unit scope)."""
-    scope = units_in_scope(ctx)
-    return list(facts) if scope is None else [f for f in facts if f.unit_id in scope]
 
 
 def career_summary(ctx: ServiceContext, person_id: int, as_of: date | None = None) -> CareerSummary:
@@ -746,7 +741,7 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
     covered = tuple(range(year, year + years))
     rulebook = ctx.rulebook
     with ctx.read() as s:
-        facts = {f.person_id: f for f in scoped(ctx, load_facts(s, date(year, 1, 1)).values())}
+        facts = load_facts(s, date(year, 1, 1))
         inside = None
         if unit_id is not None:
             children: dict[int | None, list[int]] = defaultdict(list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,14 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
-from hrapp.errors import ConflictError, DatabaseError, DomainError
+from hrapp.errors import ConflictError, DatabaseError
+from hrapp.failures import database_error
 
 
 def os_user() -> str:
@@ -120,8 +124,13 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; closed (its transaction released, objects kept loaded) at the end."""
+        """A session for reading; closed (its transaction released, objects kept loaded) at the end.
+
+        For an account limited to some units, this session and the unit of work's read only the people of
+        those units (hrapp.db.scope): every query run in them is narrowed, whoever calls it."""
         session = self.session_factory()
+        session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
         finally:
@@ -135,6 +144,7 @@ class ServiceContext:
         """
         session = self.session_factory()
         session.info["user"] = self.user
+        limit_to_units(session, self.unit_scope)
         try:
             yield session
             _commit_with_retry(session, retries)
@@ -142,12 +152,13 @@ class ServiceContext:
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError("conflict") from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise DomainError("integrity", detail=str(exc.orig)) from exc
-        except OperationalError as exc:
+        except (IntegrityError, OperationalError, SADatabaseError, sqlite3.Error) as exc:
+            # SQLAlchemy's errors and the driver's own (bulk writes that talk to sqlite3 directly) alike
             _rollback_quietly(session)
-            raise _operational_error(exc) from exc
+            mapped = database_error(exc)
+            if mapped is None:  # not the database's doing (a programming error): the boundary words it
+                raise
+            raise mapped from exc
         except BaseException:
             _rollback_quietly(session)
             raise
@@ -219,23 +230,6 @@ def _commit_with_retry(session: Session, retries: int) -> None:
             if "locked" not in str(exc.orig).lower() or attempt == retries - 1 or not session.is_active:
                 raise
             time.sleep(0.2 * (attempt + 1))
-
-
-def _operational_error(exc: OperationalError) -> DatabaseError:
-    text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseError("locked")
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("read_only")
-    if "disk" in text and "full" in text:  # SQLITE_FULL: "database or disk is full"
-        return DatabaseError("disk_full")
-    if "disk i/o error" in text:
-        return DatabaseError("io_error")
-    if "unable to open" in text:
-        return DatabaseError("cannot_open")
-    if "malformed" in text or "not a database" in text:
-        return DatabaseError("corrupt")
-    return DatabaseError("db_error", detail=str(exc.orig))
 
 
 def open_memory_context() -> ServiceContext:

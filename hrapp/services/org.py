@@ -32,6 +32,7 @@ from hrapp.queries.org_history import (
     unit_events,
     unit_name_at,
     units_at,
+    within_scope,
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision, effective_date
@@ -603,7 +604,7 @@ def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
     rule = ctx.rulebook.get("deputy_limits", on)
     out = []
     with ctx.read() as s:
-        for u in units_at(s, on):
+        for u in within_scope(s, units_at(s, on)):
             if u.kind not in rule.params["unit_kinds"]:
                 continue
             w = _deputy_warning(s, rule, u.id, u.code, u.name, on, leaders_at(s, u.id, on))

@@ -38,7 +38,7 @@ from hrapp.domain.retirement import BirthDate, add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import ConflictError, DomainError, ValidationError
-from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of, scoped
+from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info
 from hrapp.services.permissions import APPROVE, READ, require
@@ -310,8 +310,8 @@ def _sign_dates(session: Session, row_ids: Iterable[int]) -> dict[int, date]:
 
 def _in_units(ctx: ServiceContext, session: Session, facts: dict[int, PersonFacts], unit_id: int | None
               ) -> list[PersonFacts]:
-    """The people of `unit_id` and its sub-units, within the user's scope."""
-    people = scoped(ctx, facts.values())
+    """The people of `unit_id` and its sub-units (the facts were read within the user's units)."""
+    people = list(facts.values())
     if unit_id is None:
         return people
     allowed = _subtree(_units(session), unit_id)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from hrapp.errors import PermissionDeniedError
 
 if TYPE_CHECKING:
@@ -54,21 +52,10 @@ def units_in_scope(ctx: ServiceContext) -> frozenset[int] | None:
     """The unit ids the user may see: its scope units and all their sub-units; None = every unit."""
     if ctx.unit_scope is None:
         return None
-    from hrapp.db.models import OrgUnit
+    from hrapp.db.scope import scope_units
 
     with ctx.read() as s:
-        children: dict[int | None, list[int]] = {}
-        for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
-            children.setdefault(parent, []).append(uid)
-    seen: set[int] = set()
-    stack = list(ctx.unit_scope)
-    while stack:
-        uid = stack.pop()
-        if uid in seen:
-            continue
-        seen.add(uid)
-        stack.extend(children.get(uid, []))
-    return frozenset(seen)
+        return scope_units(s)
 
 
 def in_scope(ctx: ServiceContext, unit_id: int | None) -> bool:

@@ -35,6 +35,7 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
+from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
@@ -470,11 +471,18 @@ def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | No
     number = v.normalize_cccd(identity.id_number)
     if not number or v.cccd_error(number):
         return []
-    q = select(Person.id, Person.full_name).where(Person.id_number == number)
+    # every person, also outside the account's units (the number is unique); only those it may see are named
+    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(Person.id_number == number) \
+        .execution_options(**{ALL_UNITS: True})
     if person_id is not None:
         q = q.where(Person.id != person_id)
     other = s.execute(q).first()
-    return [("id_number", v.duplicate_cccd_message(number, other.full_name))] if other else []
+    if other is None:
+        return []
+    scope = scope_units(s)
+    if scope is not None and other.cur_unit_id not in scope:
+        return [("id_number", messages.text("cccd_taken_outside_scope", number=number))]
+    return [("id_number", v.duplicate_cccd_message(number, other.full_name))]
 
 
 def _unit_errors(s: Session, unit_id: int | None, day: date | None, field: str = "unit_id") -> v.Errors:

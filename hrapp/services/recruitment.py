@@ -31,6 +31,7 @@ from hrapp.db.models import (
     Score,
     ScoreChange,
 )
+from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import recruitment as dr
 from hrapp.domain import validation as v
 from hrapp.domain.probation import probation
@@ -1515,9 +1516,14 @@ def _plan_hire(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, setup: Ro
                          percent=percent, reason="tuyen_dung", decision=decision_id)
     person = NewPerson(identity=_identity(c), employment=employment, salary=salary,
                        qualifications=_qualifications(c))
-    existing = s.scalar(select(Person).where(Person.id_number == c.id_number))
+    # every record, also outside the account's units (the number is unique); one outside is not named
+    existing = s.scalar(select(Person).where(Person.id_number == c.id_number).execution_options(**{ALL_UNITS: True}))
     errors = new_person_errors(person, ctx.rulebook, max(today, start))
-    if existing is not None:
+    scope = scope_units(s)
+    if existing is not None and scope is not None and existing.cur_unit_id not in scope:
+        errors = [(f, m) for f, m in errors if not f.startswith("id_number")]
+        errors.append(("id_number", messages.text("cccd_taken_outside_scope", number=c.id_number)))
+    elif existing is not None:
         # The record exists (e.g. a contract worker who won): identity and qualifications stay as kept there.
         errors = [(f, m) for f, m in errors if not f.startswith(("id_number", "qualifications"))]
         if existing.status in ("working", "seconded", "leave") and existing.cur_category == rnd.category:

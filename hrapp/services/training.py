@@ -27,6 +27,7 @@ from hrapp.db.models import (
     TrainingPlanLine,
     TrainingRecord,
 )
+from hrapp.db.scope import check_unit
 from hrapp.domain import training as tr
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
@@ -906,8 +907,10 @@ def _unit_ids(s: Session, unit: int | str | None) -> list[int] | None:
     if unit is None or unit == "":
         return None
     if isinstance(unit, int):
+        check_unit(s, unit)
         return [unit]
     uid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == unit))
+    check_unit(s, uid)  # the same words for a unit outside the account's units and for one that does not exist
     if uid is None:
         raise NotFoundError("unit_not_found", f"Không có đơn vị mã {unit}.", field="unit")
     return [uid]

@@ -244,10 +244,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>The database could not be opened: %1</source>
-        <translation>Không mở được cơ sở dữ liệu: %1</translation>
-    </message>
-    <message>
         <source>The agency was saved. Import the units and staff from Excel: Staff records → Import.</source>
         <translation>Đã lưu thông tin cơ quan. Nhập đơn vị và cán bộ từ Excel: Hồ sơ CCVC → Nhập từ Excel….</translation>
     </message>
@@ -1813,6 +1809,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đang nhập dữ liệu…</translation>
     </message>
     <message>
+        <source>The first %1 errors are shown; save the errors as .xlsx to read them all.</source>
+        <translation>Đang hiện %1 lỗi đầu tiên; hãy lưu danh sách lỗi ra tệp .xlsx để xem đủ.</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was imported.</source>
         <translation>Đã hủy; chưa nhập dữ liệu nào.</translation>
     </message>
@@ -2008,18 +2008,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 </context>
 <context>
     <name>Messages</name>
-    <message>
-        <source>Access denied: %1</source>
-        <translation>Không có quyền truy cập: %1</translation>
-    </message>
-    <message>
-        <source>File not found: %1</source>
-        <translation>Không tìm thấy tệp: %1</translation>
-    </message>
-    <message>
-        <source>An unexpected error occurred: %1</source>
-        <translation>Đã xảy ra lỗi ngoài dự kiến: %1</translation>
-    </message>
     <message>
         <source>Error</source>
         <translation>Lỗi</translation>
@@ -4638,6 +4626,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Whole department</source>
         <translation>Toàn Sở</translation>
+    </message>
+    <message>
+        <source>All assigned units</source>
+        <translation>Mọi đơn vị được phân công</translation>
     </message>
     <message>
         <source>Choose the person whose curriculum vitae to print: type part of the name, then pick them in the list.</source>

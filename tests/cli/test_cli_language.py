@@ -50,7 +50,7 @@ def test_the_same_error_is_worded_in_the_language_asked_for_and_in_no_other(tmp_
 
 def test_without_lang_the_command_line_is_vietnamese(tmp_path):
     res = run("--db", str(tmp_path / "a.sqlite3"), "restore", str(tmp_path / "none.sqlite3"), "--yes")
-    assert res.stderr.startswith("Lỗi: Không tìm thấy tệp sao lưu")
+    assert res.stderr.startswith("Lỗi: Không tìm thấy cơ sở dữ liệu")
 
 
 def test_parser_words_are_vietnamese_by_default(capsys):

@@ -239,8 +239,20 @@ def test_a_unit_outside_the_accounts_scope_is_refused_in_words(page, qtbot, demo
 
     assert not target.exists()
     assert page.message_label.isVisibleTo(page)
-    assert "chỉ được làm việc với dữ liệu của đơn vị được phân công" in page.message_label.text()
+    assert "Không tìm thấy trong các đơn vị được phân công" in page.message_label.text()
     assert audit_rows(demo_ctx, "retirement_list") == []
+
+
+def test_the_unit_choice_of_an_account_limited_to_a_unit_lists_only_its_units(page, demo_ctx):
+    with demo_ctx.read() as s:
+        ttpt = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "TTPT"))
+    everyone = page.unit_combo.count()
+    demo_ctx.sign_in("ttpt.xem", "xem", (ttpt,))
+    page.set_context(demo_ctx)
+    codes = [page.unit_combo.itemData(i) for i in range(page.unit_combo.count())]
+    assert codes == [None, "TTPT", "TTPT-KD", "TTPT-TN"] or codes == [None, "TTPT", "TTPT-TN", "TTPT-KD"]
+    assert everyone > len(codes)
+    assert page.unit_combo.itemText(0) == "Mọi đơn vị được phân công"
 
 
 def test_an_account_that_may_not_print_sees_why_and_no_buttons(page, demo_ctx):

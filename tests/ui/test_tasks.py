@@ -74,7 +74,9 @@ def test_unexpected_error_is_shown_as_a_sentence_without_traceback(qtbot, parent
     task = run_task(work, parent=parent)
     with qtbot.waitSignal(task.finished):
         pass
-    assert shown == [("Lỗi", "Đã xảy ra lỗi ngoài dự kiến: số âm")]
+    assert len(shown) == 1 and shown[0][0] == "Lỗi"
+    assert shown[0][1].startswith("Lỗi không mong đợi (ValueError: số âm).")  # and the log that keeps the details
+    assert "Traceback" not in shown[0][1] and "\n" not in shown[0][1]
 
 
 def test_quick_work_shows_no_progress_dialog(qtbot, parent):

@@ -30,6 +30,10 @@ from ui.messages import confirm, error_text
 from ui.tasks import Task, run_task
 from ui.widgets.forms import ERROR_STYLE
 
+# Errors listed in the table: filling a table of 100,000 rows would hold the window for many seconds; the saved
+# workbook holds every error.
+ROWS_SHOWN = 1_000
+
 
 class ImportDialog(QDialog):
     """`imported(result)` is emitted after rows were written, so the staff list can reload."""
@@ -179,8 +183,12 @@ class ImportDialog(QDialog):
         self.file_edit.setEnabled(not busy)
 
     def _show_result(self, result: ImportResult) -> None:
-        self.summary_label.setText(result.summary())
-        self._fill_issues(result.issues)
+        summary = result.summary()
+        if result.issue_count > ROWS_SHOWN:
+            summary += "\n" + self.tr("The first %1 errors are shown; save the errors as .xlsx to read them all.") \
+                .replace("%1", f"{ROWS_SHOWN:,}".replace(",", "."))
+        self.summary_label.setText(summary)
+        self._fill_issues(result.issues[:ROWS_SHOWN])
         if result.dry_run:
             self.checked = result
         else:
@@ -227,7 +235,7 @@ class ImportDialog(QDialog):
         from hrapp.io.excel_import import write_issues
 
         try:
-            write_issues(result.issues, path)
+            write_issues(result.issues, path, result.more_issues)
         except OSError as exc:
             self._show_error(exc)
             return None

@@ -35,7 +35,6 @@ from hrapp.queries.employees import (
     initials_index,
     narrow,
     narrows,
-    scoped,
     search_terms,
 )
 from hrapp.services.context import ServiceContext
@@ -196,7 +195,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         f, asked = self._filter, time.monotonic()
         try:
             with self.ctx.read() as s:
-                ids, haystacks = employee_ids_and_haystacks(s, scoped(self.ctx, f))
+                ids, haystacks = employee_ids_and_haystacks(s, f)
         except HrappError as exc:
             ids, haystacks = [], []
             self.load_failed.emit(exc.message)
@@ -218,9 +217,8 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             asked = time.monotonic()
-            narrowed = scoped(ctx, f)  # an account limited to some units sees their people only
-            with ctx.read() as s:
-                ids = employee_ids(s, narrowed)
+            with ctx.read() as s:  # an account limited to some units reads their people only (hrapp.db.scope)
+                ids = employee_ids(s, f)
                 # The rows of the first page in the same read: the view paints them without a query of its own.
                 return _Answer(f, ids, None, asked), employee_rows(s, ids[:size])
 
@@ -275,7 +273,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             with ctx.read() as s:
-                ids, haystacks = employee_ids_and_haystacks(s, scoped(ctx, answer.filter))
+                ids, haystacks = employee_ids_and_haystacks(s, answer.filter)
             whole = not search_terms(answer.filter.search)
             return ids, haystacks, initials_index(haystacks) if whole else None
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs, clock
 from hrapp.errors import HrappError, ValidationError
 from hrapp.services.context import ServiceContext
+from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
@@ -348,6 +349,7 @@ class PersonPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of the name…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(SEARCH_MAX_CHARS)  # longer is refused by the query: a few words of a name
         self.results = QListWidget()
         self.results.setMinimumHeight(110)
         self.results.setMaximumHeight(150)
@@ -373,7 +375,7 @@ class PersonPicker(QWidget):
 
     def find(self) -> Task | None:
         """Look the typed name up on a worker thread; the list shows at most PERSON_LIMIT matches."""
-        from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows, scoped
+        from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
 
         self.timer.stop()  # this lookup answers the text typed so far: no second one after the pause
         text = self.search.text().strip()
@@ -385,7 +387,7 @@ class PersonPicker(QWidget):
         asked = self._asked
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
-            f = scoped(ctx, EmployeeFilter(search=text, unit_code=unit))
+            f = EmployeeFilter(search=text, unit_code=unit)
             with ctx.read() as s:
                 ids = employee_ids(s, f)
                 return asked, len(ids), employee_rows(s, ids[:PERSON_LIMIT])
@@ -660,8 +662,9 @@ class ReportsPage(BasePage):
 
         self._loaded = True
         try:
-            self.unit_combo.load(self.ctx)
-            self.unit_combo.setItemText(0, self.tr("Whole department"))
+            self.unit_combo.load(self.ctx)  # an account limited to some units is offered those only
+            self.unit_combo.setItemText(0, self.tr("Whole department") if self.ctx.unit_scope is None
+                                        else self.tr("All assigned units"))
             with self.ctx.read() as s:
                 periods = list_periods(s)
             rounds = list_rounds(self.ctx)

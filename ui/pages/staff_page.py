@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
 from hrapp.services.context import ServiceContext
+from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.icons import icon
 from ui.messages import confirm
@@ -59,6 +60,7 @@ class StaffPage(BasePage):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search by name (diacritics optional)…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(SEARCH_MAX_CHARS)  # longer is refused by the query: a few words of a name
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.setMinimumWidth(260)
         self.search_edit.setToolTip(self.tr("Type part of a name; 'nguyen van a' finds 'Nguyễn Văn An' (Ctrl+F)"))
