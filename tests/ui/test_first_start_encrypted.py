@@ -73,7 +73,12 @@ def test_tick_type_twice_and_start_gives_an_encrypted_database(qtbot, started):
     assert not db.read_bytes().startswith(cipher.SQLITE_MAGIC)
     cipher.check(db, KEY)
     assert window.isVisible()
-    window.refresh_all()
+    assert dialog.encrypted
+    admin = window.page("admin")
+    window.show_area("admin")
+    admin.tabs.setCurrentWidget(admin.backups)
+    admin.backups.refresh()
+    assert admin.backups.encryption_label.text().startswith("Mã hóa: bật")
     assert window.page("staff").model.rowCount() == 0  # the window reads the encrypted database
 
 

@@ -39,6 +39,7 @@ class FirstStartDialog(QDialog):
         self.setMinimumWidth(800)
         self.choice = EMPTY
         self.agency = None
+        self.encrypted = False  # the database was encrypted here
         # two pages, one shown at a time (a hidden page takes no room, unlike a QStackedWidget's)
         self.choices_page = self._choices_page()
         self.agency_page = self._agency_page()
@@ -152,6 +153,7 @@ class FirstStartDialog(QDialog):
             show_error(self, exc, self.tr("Encrypt the database"))
             return False
         QGuiApplication.restoreOverrideCursor()
+        self.encrypted = True
         self.encrypt_box.setEnabled(False)
         return True
 
