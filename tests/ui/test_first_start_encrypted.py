@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from hrapp.db import cipher
+from hrapp.services import setup
 from hrapp.services.encryption import is_encrypted
 from hrapp.services.setup import init_database
 from ui import app as ui_app
@@ -98,3 +99,24 @@ def test_without_the_box_nothing_is_asked(qtbot, started):
     dialog = window.first_start_dialog
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and not is_encrypted(window.ctx)
+
+
+def test_the_demo_chosen_with_the_box_ticked_is_written_encrypted(qtbot, started):
+    window, db = started
+    dialog = window.first_start_dialog
+    dialog.encrypt_box.setChecked(True)
+
+    def type_twice(asked: NewPassphraseDialog) -> None:
+        qtbot.keyClicks(asked.edit, KEY)
+        qtbot.keyClicks(asked.again, KEY)
+        qtbot.mouseClick(asked.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(NewPassphraseDialog, type_twice)
+    qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(window, "demo_task", None) is not None and not window.demo_task.is_running(),
+                    timeout=120_000)
+    assert is_encrypted(window.ctx) and not setup.is_empty(window.ctx)  # the demo is in, read through the key
+    raw = b"".join(p.read_bytes() for p in db.parent.glob("hr.sqlite3*"))
+    assert b"SQLite format 3" not in raw
+    for text in ("Khoa học", "Nguyễn", "persons"):
+        assert text.encode("utf-8") not in raw, text
