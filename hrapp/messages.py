@@ -66,6 +66,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{what} is {length} characters long, more than the {limit} allowed."),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
                            "Database not found: {path}. Check the path; to create a new one, use the init command."),
+    "init_encrypt_existing": ("Tệp {path} đã có dữ liệu nên không tạo mới được. Để mã hóa cơ sở dữ liệu đang có, "
+                              "dùng lệnh encrypt.",
+                              "The file {path} already holds data, so no new database is made in it. To encrypt "
+                              "an existing database, use the encrypt command."),
+    "database_empty": ("Tệp {path} trống (0 byte), không phải cơ sở dữ liệu của phần mềm và được để nguyên. Kiểm tra "
+                       "lại đường dẫn; để tạo cơ sở dữ liệu mới trong tệp này, dùng lệnh init.",
+                       "The file {path} is empty (0 bytes): it is not a database of this application and is left "
+                       "as it is. Check the path; to create a new database in this file, use the init command."),
     "folder_not_found": ("Không có thư mục {path}. Kiểm tra lại đường dẫn (phần mềm không tự tạo thư mục).",
                          "There is no folder {path}. Check the path (the application does not create folders)."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),
@@ -1145,6 +1153,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "generate_stage_extras": ("Tuyển dụng, quy hoạch, đào tạo", "Recruitment, succession planning, training"),
     # the command line's output (hrapp/commands); a count comes already written (1.234)
     "cli_db_ready": ("Cơ sở dữ liệu sẵn sàng: {url}", "The database is ready: {url}"),
+    "cli_db_ready_encrypted": ("Cơ sở dữ liệu mới đã được mã hóa ngay từ đầu và sẵn sàng: {url}. Mỗi lần mở cần cụm "
+                               "mật khẩu (biến HRAPP_DB_PASSPHRASE hoặc nhập); mất cụm mật khẩu là mất dữ liệu.",
+                               "The new database is encrypted from the start and ready: {url}. Each opening needs "
+                               "the passphrase (variable HRAPP_DB_PASSPHRASE or typed); a lost passphrase means "
+                               "lost data."),
     "cli_demo_loaded": ("Đã nạp dữ liệu mẫu: {counts}.", "The demo data is loaded: {counts}."),
     "cli_demo_units": ("{count} đơn vị", "{count} units"),
     "cli_demo_positions": ("{count} vị trí việc làm", "{count} job positions"),
