@@ -8,8 +8,8 @@ import os
 import sys
 
 from hrapp import messages
+from hrapp.context import ServiceContext
 from hrapp.errors import AuthenticationError, HrappError
-from hrapp.services.context import ServiceContext
 
 PASSWORD_VAR = "HRAPP_PASSWORD"
 NEW_PASSWORD_VAR = "HRAPP_NEW_PASSWORD"
@@ -72,8 +72,8 @@ def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: 
     Accounts on: `--user NAME` is required, the password is checked (lockout included), the account
     must not be waiting for a password change, and its role must have the permission.
     """
+    from hrapp.security import require
     from hrapp.services.accounts import sign_in
-    from hrapp.services.permissions import require
 
     username = getattr(args, "user", None)
     if not ctx.accounts_on:

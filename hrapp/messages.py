@@ -32,7 +32,7 @@ def language() -> str:
 
 # code -> (Vietnamese, English). Placeholders are the keyword parameters of the raise site.
 MESSAGES: dict[str, tuple[str, str]] = {
-    # the database (hrapp/services/context.py, hrapp/db)
+    # the database (hrapp/context.py, hrapp/db)
     "conflict": ("Bản ghi đã được người khác sửa trước khi bạn lưu. Hãy mở lại và thực hiện lại.",
                  "Someone else changed the record before you saved. Open it again and redo your change."),
     "integrity": ("Dữ liệu vi phạm ràng buộc: {detail}",
@@ -1539,7 +1539,7 @@ TERMS: dict[str, str] = {
     "Thông báo nghỉ hưu": "Retirement notice", "Nghỉ hưu": "Retirement",
     "Hết thời hạn bổ nhiệm": "Appointment term ends", "Hết thời gian tập sự": "Probation ends",
     "Chứng chỉ hết hạn": "Certificate expires",
-    # roles and rights (hrapp/services/permissions.py)
+    # roles and rights (hrapp/security.py)
     "Quản trị hệ thống": "System administrator", "Cán bộ tổ chức (sửa mọi dữ liệu)": "HR officer (edits all data)",
     "Lãnh đạo (xem, phê duyệt danh sách)": "Manager (reads, approves lists)",
     "Chỉ xem (che thông tin cá nhân)": "Read only (personal details hidden)",

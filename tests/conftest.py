@@ -150,7 +150,7 @@ def _pg_drop(name: str) -> None:
 @pytest.fixture
 def ctx(db_path: Path, backend: str, request: pytest.FixtureRequest):
     """A ServiceContext over a new database (SQLite file, or a PostgreSQL copy) with the reference data."""
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     if backend == "postgresql":
         name = f"t_{abs(hash(request.node.nodeid)) % 10**12}"
@@ -205,7 +205,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo_ctx(demo_db: Path):
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     context = ServiceContext.open(str(demo_db), migrate=False)
     context.user = "tester"

@@ -36,7 +36,7 @@ from ui.icons import icon
 from ui.style import apply_style
 
 if TYPE_CHECKING:
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
 log = logging.getLogger(__name__)
 

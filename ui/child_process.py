@@ -25,8 +25,8 @@ from hrapp.db.cipher import passphrase_of
 from hrapp.errors import HrappError
 
 if TYPE_CHECKING:
+    from hrapp.context import ServiceContext
     from hrapp.io.excel_import import ImportResult
-    from hrapp.services.context import ServiceContext
 
 # Above this size a workbook is read in a child process (30,000 rows are about 3.6 MB and 3 s of calamine).
 CHILD_PROCESS_BYTES = 100_000
@@ -160,7 +160,7 @@ def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender
     try:
         import importlib
 
-        from hrapp.services.context import ServiceContext
+        from hrapp.context import ServiceContext
 
         module, name = function.split(":")
         fn = getattr(importlib.import_module(module), name)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.services.agency import file_prefix, get_agency
-from hrapp.services.context import ServiceContext
 
 
 def suggested_name(ctx: ServiceContext, name: str) -> str:

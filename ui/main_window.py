@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 import hrapp
+from hrapp.context import ServiceContext
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import HrappError
 from hrapp.services import setup
 from hrapp.services.agency import Agency, get_agency
-from hrapp.services.context import ServiceContext
 from ui import preferences
 from ui.icons import icon
 from ui.messages import confirm, show_error, show_message

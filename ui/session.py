@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db import cipher
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import HrappError
@@ -25,7 +26,6 @@ from hrapp.services.backup import (
     inspect_backup,
     restore,
 )
-from hrapp.services.context import ServiceContext
 from hrapp.services.encryption import DECRYPTED, REKEYED, ConvertResult, decrypt, encrypt, is_encrypted
 from ui.dialogs.passphrase_dialog import ask_new_passphrase, ask_passphrase
 from ui.messages import confirm, error_text, show_error, show_message

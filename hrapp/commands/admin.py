@@ -87,7 +87,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):  # noqa: ANN202
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     return ServiceContext.open(args.db)
 
@@ -140,10 +140,10 @@ def _backup_passphrase(path: str, ctx) -> str | None:  # noqa: ANN001 - ServiceC
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from hrapp.context import ServiceContext
     from hrapp.db.engine import resolve_url
     from hrapp.errors import DatabaseError
     from hrapp.services.backup import inspect_backup, restore
-    from hrapp.services.context import ServiceContext
 
     try:
         ctx = ServiceContext.open(args.db, migrate=False)

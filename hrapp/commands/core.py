@@ -43,7 +43,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if getattr(args, "encrypt", False):
         from hrapp.cli_auth import read_new_passphrase
-        from hrapp.services.context import refuse_existing_for_encryption
+        from hrapp.context import refuse_existing_for_encryption
 
         refuse_existing_for_encryption(args.db)  # before the passphrase is asked
         ctx = init_database(args.db, new_passphrase=read_new_passphrase())

@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _rulebook(args: argparse.Namespace) -> Any:
     """The database's rules when --db is given (an administrator may have edited them), else the bundled ones."""
     if getattr(args, "db", None):
-        from hrapp.services.context import ServiceContext
+        from hrapp.context import ServiceContext
 
         return ServiceContext.open(args.db).rulebook
     from hrapp.domain.rules import load_rulebook

@@ -21,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.orm import Session
 
 from hrapp import clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
@@ -44,9 +45,8 @@ from hrapp.io.excel_template import Col, SheetSpec
 from hrapp.queries import recruitment as q
 from hrapp.queries.recruitment import QualificationItem, RoundSetup
 from hrapp.reports.document import write_atomically
+from hrapp.security import WRITE, require
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import WRITE, require
 from hrapp.text import fold
 
 __all__ = ["CANDIDATES", "ImportIssue", "ImportResult", "import_candidates", "import_scores", "write_issues",

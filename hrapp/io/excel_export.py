@@ -16,15 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryStep
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.cells import new_workbook
 from hrapp.queries.employees import EmployeeFilter, employee_ids
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, require
 from hrapp.services.masking import can_see_personal, mask_value, record_personal_output
-from hrapp.services.permissions import READ, require
 
 __all__ = ["EXPORT_COLUMNS", "DEFAULT_COLUMNS", "ExportColumn", "export_employees"]
 

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.limits import bounds_of, limit_of
 from hrapp.db.models import (
     AuditLog,
@@ -57,10 +58,9 @@ from hrapp.io.workbook_guard import ImportCancelled, ImportFileError, check_work
 from hrapp.io.workbook_reader import ImportedFormula, read_rows
 from hrapp.messages import Verbatim, say, text, word
 from hrapp.reports.document import write_atomically
+from hrapp.security import WRITE, require, units_in_scope
 from hrapp.services import persons as ps
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
-from hrapp.services.permissions import WRITE, require, units_in_scope
 from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
 

@@ -11,9 +11,9 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, Decision, JobPosition, OrgUnit, Person
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
+from hrapp.security import ADMIN, require
 from hrapp.text import fold
 
 PAGE_SIZE = 200
@@ -391,7 +391,7 @@ _RANK_FIELDS = {"rank_code", "cur_rank_code", "min_rank_code"}
 def _vocabularies() -> dict[tuple[str, str], dict[str, str]]:
     """Codes kept without a catalogue file, with the labels the record view uses."""
     from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
-    from hrapp.services.permissions import ROLE_LABELS
+    from hrapp.security import ROLE_LABELS
 
     return {("salary_steps", "reason"): SALARY_REASONS, ("qualifications", "mode"): STUDY_MODES,
             ("employments", "end_reason"): END_REASONS, ("user_accounts", "role"): ROLE_LABELS}

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
     Employment,
@@ -22,7 +23,6 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.errors import NotFoundError
-from hrapp.services.context import ServiceContext
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
 SALARY_REASONS = {
@@ -255,8 +255,8 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
 def load_person_detail(ctx: ServiceContext, person_id: int) -> PersonDetail:
     """The record view for the signed-in user: read right within its units; CCCD, phone, addresses, e-mail and
     insurance number masked for roles without the right to personal data (NĐ 13/2023)."""
+    from hrapp.security import READ, require
     from hrapp.services.masking import mask_dto
-    from hrapp.services.permissions import READ, require
 
     require(ctx, READ)
     with ctx.read() as s:

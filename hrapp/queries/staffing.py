@@ -26,7 +26,7 @@ from hrapp.db.models import Employment, HeadcountQuota, JobPosition, OrgUnit
 from hrapp.queries.org_history import UnitAt, units_at, within_scope
 
 if TYPE_CHECKING:
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
 # ----------------------------------------------------------------------------------------------------
 # The recruitment hook
@@ -429,7 +429,7 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
 
 def quota_years(ctx: ServiceContext) -> list[int]:
     """The years some headcount quota is assigned for, in order."""
-    from hrapp.services.permissions import READ, require
+    from hrapp.security import READ, require
 
     require(ctx, READ)
     with ctx.read() as s:
@@ -447,7 +447,7 @@ def default_quota_year(years: list[int], today: date) -> int:
 
 def staffing_view(ctx: ServiceContext, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
     """The staffing table read in its own session (for the UI, the CLI and the printed documents)."""
-    from hrapp.services.permissions import READ, require
+    from hrapp.security import READ, require
 
     require(ctx, READ)
     with ctx.read() as s:

@@ -9,12 +9,12 @@ from datetime import date
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.io.cells import new_workbook
 from hrapp.queries.audit import AuditEntry, AuditFilter, action_label, audit_entries, entity_label
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
+from hrapp.security import ADMIN, require
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("Thời gian", 18),

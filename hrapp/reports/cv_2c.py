@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.queries.person_profile import PersonProfile, QualificationRow
 from hrapp.reports.document import (
     FONT,
@@ -41,7 +42,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.format import fmt_decimal, nfc, vn_upper
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
 
 __all__ = ["FORM_CODE", "CvContext", "build_cv", "export_cv"]
 

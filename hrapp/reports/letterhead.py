@@ -3,9 +3,9 @@ read from the agency (services.agency)."""
 
 from __future__ import annotations
 
+from hrapp.context import ServiceContext
 from hrapp.reports.document import Letterhead
 from hrapp.services.agency import Agency, get_agency
-from hrapp.services.context import ServiceContext
 
 GENERIC_HEAD_TITLE = "THỦ TRƯỞNG CƠ QUAN"
 

@@ -18,11 +18,11 @@ from typing import IO, TypeVar
 from sqlalchemy.orm import Session
 
 from hrapp import messages
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.errors import DatabaseError, HrappError
 from hrapp.reports.document import write_atomically
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 __all__ = ["Audit", "write_audited"]
 

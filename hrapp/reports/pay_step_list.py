@@ -12,6 +12,7 @@ from datetime import date
 from typing import IO
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -27,9 +28,8 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, require
 from hrapp.services.pay_lists import PayList, PayListRow
-from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -12,6 +12,7 @@ from datetime import date
 from typing import IO
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -35,9 +36,8 @@ from hrapp.reports.pay_step_list import (
     due_values,
     period_label,
 )
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, require
 from hrapp.services.pay_lists import PayList
-from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 

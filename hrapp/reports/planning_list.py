@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.domain import planning as pl
 from hrapp.domain.evaluation import Rating
@@ -31,8 +32,7 @@ from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
 
 _Target = str | os.PathLike[str] | IO[bytes]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.errors import NotFoundError
 from hrapp.queries import planning as q
@@ -28,8 +29,7 @@ from hrapp.reports.format import fmt_date
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
 from hrapp.reports.planning_list import output_suffix, roman
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 

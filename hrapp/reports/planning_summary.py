@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.domain.planning import fmt_percent
 from hrapp.domain.validation import age_on
@@ -31,8 +32,7 @@ from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
 from hrapp.reports.planning_list import output_suffix
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 from hrapp.services.planning import PeriodCheck, check_period
 
 _Target = str | os.PathLike[str] | IO[bytes]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
@@ -26,7 +27,6 @@ from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
 from hrapp.services.positions import PositionInfo, get_position
 
 FORMATS = (".pdf", ".xlsx")

@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.errors import ValidationError
 from hrapp.queries.quality import QualityCounts, QualityStats, quality_stats
@@ -36,8 +37,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require, units_in_scope
+from hrapp.security import READ, require, units_in_scope
 
 __all__ = ["FORMATS", "export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
            "write_quality_xlsx"]

@@ -11,15 +11,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
+from hrapp.security import READ, require
 from hrapp.services.agency import get_agency
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
 
 SUBJECT_WORDS = {"cong_chuc": "công chức", "vien_chuc": "viên chức"}
 METHOD_WORDS = {"thi_tuyen": "thi tuyển", "xet_tuyen": "xét tuyển"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hrapp.context import ServiceContext
 from hrapp.queries.recruitment import CandidateInfo, RoundInfo
 from hrapp.reports.document import Column, HeaderCell, TableSpec
 from hrapp.reports.recruitment_common import (
@@ -11,8 +12,7 @@ from hrapp.reports.recruitment_common import (
     plan_reference,
     recruitment_words,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 
 def round2_candidates(candidates: list[CandidateInfo]) -> list[CandidateInfo]:

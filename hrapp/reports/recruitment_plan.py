@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hrapp.context import ServiceContext
 from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import MERGE, SUM, Column, HeaderCell, SectionRow, TableSpec
 from hrapp.reports.recruitment_common import (
@@ -10,8 +11,7 @@ from hrapp.reports.recruitment_common import (
     plan_reference,
     subject_year,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import REASON_DECIDED, Outcome
 from hrapp.queries.recruitment import WITHDRAWAL_REASONS, EventInfo, ResultRow, RoundInfo, RoundResults
 from hrapp.reports.document import Column, HeaderCell, SectionRow, TableSpec
@@ -16,8 +17,7 @@ from hrapp.reports.recruitment_common import (
     recruitment_words,
     score,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 RESULT_WORDS = {
     Outcome.TRUNG_TUYEN: "Trúng tuyển",

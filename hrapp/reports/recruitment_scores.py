@@ -4,6 +4,7 @@ for entering scores from Excel)."""
 
 from __future__ import annotations
 
+from hrapp.context import ServiceContext
 from hrapp.queries.recruitment import CandidateInfo, RoundInfo
 from hrapp.reports.document import Column, HeaderCell, TableSpec
 from hrapp.reports.recruitment_common import (
@@ -15,8 +16,7 @@ from hrapp.reports.recruitment_common import (
     score,
 )
 from hrapp.reports.recruitment_eligible import round2_candidates
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 ABSENT = "Vắng"
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import IO
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -21,9 +22,8 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
+from hrapp.security import READ, require
 from hrapp.services.career import RetirementList
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 ROMAN = ("I", "II", "III", "IV", "V")

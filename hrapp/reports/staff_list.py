@@ -16,6 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
@@ -36,8 +37,7 @@ from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 PCTNVK = "tham_nien_vuot_khung"

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
@@ -38,7 +39,6 @@ from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
 
 FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"

@@ -11,6 +11,7 @@ from datetime import date
 from typing import IO, Any
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
 from hrapp.io.cells import new_workbook
@@ -33,7 +34,6 @@ from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
 from hrapp.reports.training_plan import output_suffix, write_json
-from hrapp.services.context import ServiceContext
 from hrapp.services.training import gap_analysis
 
 _Target = str | os.PathLike[str] | IO[bytes]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.errors import ValidationError
 from hrapp.io.cells import new_workbook
@@ -34,8 +35,7 @@ from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, fmt_int, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 FORMATS = (".pdf", ".xlsx", ".json")

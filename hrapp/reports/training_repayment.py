@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.domain import training as tr
 from hrapp.errors import DomainError
@@ -16,7 +17,6 @@ from hrapp.reports.document import Column, OfficialDocument, TableSpec
 from hrapp.reports.format import fmt_date, fmt_int
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
 from hrapp.services.training import repayment_preview
 
 

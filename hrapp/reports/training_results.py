@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
@@ -32,8 +33,7 @@ from hrapp.reports.format import fmt_date, nfc
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
 from hrapp.reports.training_plan import output_suffix, write_json
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
+from hrapp.security import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 

@@ -11,25 +11,21 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import and_, case, func, or_, select, update
-from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from hrapp import messages
+from hrapp.context import ACCOUNTS_SETTING, ServiceContext, read_accounts_enabled
 from hrapp.db.audit import record
 from hrapp.db.models import AppSetting, OrgUnit, UserAccount
 from hrapp.db.models.base import utcnow
 from hrapp.errors import (
     AuthenticationError,
     ConflictError,
-    DatabaseError,
     DomainError,
     NotFoundError,
     ValidationError,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, ROLE_LABELS, ROLE_PERMISSIONS, require
+from hrapp.security import ADMIN, ROLE_LABELS, ROLE_PERMISSIONS, require
 
-ACCOUNTS_SETTING = "accounts_enabled"
 LOCKOUT_RULE = "login_lockout"
 ROLES = tuple(ROLE_PERMISSIONS)
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,59}$")
@@ -110,26 +106,8 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def accounts_enabled(ctx: ServiceContext) -> bool:
-    """Whether an administrator has turned accounts on for this database."""
-    try:
-        with ctx.read() as s:
-            value = s.scalar(select(AppSetting.value).where(AppSetting.key == ACCOUNTS_SETTING))
-    except (OperationalError, ProgrammingError) as exc:
-        text = str(exc.orig).lower()
-        if "no such table" in text or "does not exist" in text:  # not migrated yet: no settings, no accounts
-            return False
-        raise _unreadable(exc, ctx) from exc
-    except SADatabaseError as exc:  # never "accounts off" (every right) because the check itself failed
-        raise _unreadable(exc, ctx) from exc
-    return value == "1"
-
-
-def _unreadable(exc: SADatabaseError, ctx: ServiceContext | None = None) -> DatabaseError:
-    from hrapp.db.engine import sqlite_path
-    from hrapp.db.open_errors import open_error
-
-    path = sqlite_path(ctx.engine.url.render_as_string(hide_password=False)) if ctx is not None else None
-    return open_error(str(exc.orig), path)
+    """Whether an administrator has turned accounts on for this database (read by the context itself)."""
+    return read_accounts_enabled(ctx)
 
 
 def lockout_policy(ctx: ServiceContext, now: datetime | None = None) -> LockoutPolicy:

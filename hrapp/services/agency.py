@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from sqlalchemy import select
 
 from hrapp import catalogs, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import AppSetting
 from hrapp.errors import ValidationError
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import WRITE, require
+from hrapp.security import WRITE, require
 
 PROVINCE_CATALOG = "province"
 

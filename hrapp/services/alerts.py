@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, false, func, literal, or_, select
 from sqlalchemy.orm import aliased
 
 from hrapp import catalogs, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
 from hrapp.db.scope import reader
 from hrapp.domain import validation as v
@@ -30,6 +31,7 @@ from hrapp.domain.retirement import (
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import SALARY_SCALE, lookup_by_class, max_step
 from hrapp.errors import DomainError, ValidationError
+from hrapp.security import READ, require
 from hrapp.services.career import (
     PersonFacts,
     SalaryFacts,
@@ -45,8 +47,6 @@ from hrapp.services.career import (
     staff_columns,
     terms_of,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
 
 log = logging.getLogger(__name__)
 

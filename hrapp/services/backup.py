@@ -25,13 +25,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db import cipher
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.migrate import head_revisions, known_revisions, upgrade
 from hrapp.errors import DatabaseError, DomainError
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
+from hrapp.security import ADMIN, require
 
 DAILY_KEEP = 30
 BACKUP_SUFFIX = ".sqlite3"

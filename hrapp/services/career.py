@@ -20,6 +20,7 @@ from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
     Discipline,
@@ -41,9 +42,8 @@ from hrapp.domain.retirement import BirthDate, RetirementResult, add_months, ret
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
 from hrapp.errors import DomainError, NotFoundError
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 log = logging.getLogger(__name__)

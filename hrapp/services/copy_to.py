@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, inspect, literal, select, text
 from sqlalchemy.exc import DBAPIError
 
+from hrapp.context import ServiceContext
 from hrapp.db.engine import make_engine, resolve_url, sqlite_path
 from hrapp.db.limits import out_of_range, too_long
 from hrapp.db.migrate import check_version, head_revisions, upgrade, upgrade_within
 from hrapp.db.models import Base
 from hrapp.errors import DatabaseError, DomainError
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
+from hrapp.security import ADMIN, require
 
 Progress = Callable[[str, int, int], None]  # table, rows copied so far, rows in the table
 

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.db.models import (
     Allowance,
@@ -52,12 +53,11 @@ from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.errors import DomainError
 from hrapp.paths import DEMO
-from hrapp.services.context import ServiceContext
+from hrapp.security import WRITE, require
 from hrapp.services.demo_planning import load_demo_planning
 from hrapp.services.demo_present import continue_demo_to
 from hrapp.services.demo_recruitment import load_demo_recruitment
 from hrapp.services.demo_training import load_demo_training
-from hrapp.services.permissions import WRITE, require
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
 from hrapp.text import fold

@@ -22,10 +22,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import Candidate, Decision, JobPosition, OrgUnit, Person, PostHeld, RecruitmentRound
 from hrapp.paths import DEMO
 from hrapp.queries.recruitment import TOTAL_PART, CouncilMember, QualificationItem
-from hrapp.services.context import ServiceContext
 from hrapp.services.demo_present import DemoDecisions
 from hrapp.services.recruitment import (
     CandidateInput,

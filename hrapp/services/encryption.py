@@ -17,10 +17,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from hrapp.context import ServiceContext
 from hrapp.db import cipher
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, sqlite_path, use_wal
 from hrapp.errors import DatabaseError, DomainError, HrappError
+from hrapp.security import ADMIN, require
 from hrapp.services.backup import (
     _fsync_dir,
     _fsync_file,
@@ -28,8 +30,6 @@ from hrapp.services.backup import (
     daily_backups,
     default_backup_folder,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
 
 ENCRYPTED, DECRYPTED, REKEYED = "encrypted", "decrypted", "rekeyed"
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import Evaluation, OrgUnit
 from hrapp.domain import validation as v
 from hrapp.domain.evaluation import (
@@ -22,10 +23,9 @@ from hrapp.domain.evaluation import (
 )
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.security import READ, WRITE, require
 from hrapp.services.career import load_facts
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionRef, add_decision
-from hrapp.services.permissions import READ, WRITE, require
 
 # The regime code stored on a rating given without a score (the four NĐ 90/2020 levels).
 RATING_ONLY_REGIME = "nd90_2020"

@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db import audit
 from hrapp.db.models import (
     Candidate,
@@ -64,8 +65,7 @@ from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.errors import DomainError, ValidationError
 from hrapp.paths import DEMO
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, require
+from hrapp.security import ADMIN, require
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import EDU_RANK
 from hrapp.text import fold, name_sort_key

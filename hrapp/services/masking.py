@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from hrapp.db.audit import record
-from hrapp.services.permissions import READ_PERSONAL, has_permission
+from hrapp.security import READ_PERSONAL, has_permission
 
 if TYPE_CHECKING:
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
 MASK = "*"
 HIDDEN = "(đã ẩn)"

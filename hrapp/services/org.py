@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Employment,
     HeadcountQuota,
@@ -34,9 +35,8 @@ from hrapp.queries.org_history import (
     units_at,
     within_scope,
 )
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision, effective_date
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 CODE_RE = re.compile(r"^[\w.\-/]+$")

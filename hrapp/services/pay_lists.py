@@ -16,6 +16,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
     Decision,
@@ -38,10 +39,9 @@ from hrapp.domain.retirement import BirthDate, add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import ConflictError, DomainError, ValidationError
+from hrapp.security import APPROVE, READ, require
 from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info
-from hrapp.services.permissions import APPROVE, READ, require
 from hrapp.services.snapshot import refresh_snapshot
 
 BASE_SALARY = "base_salary"

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.limits import length_message, limit_of
 from hrapp.db.models import (
     Allowance,
@@ -41,9 +42,8 @@ from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import validation as v
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import fold, normalize_name
 

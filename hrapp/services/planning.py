@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Note,
     OrgUnit,
@@ -36,9 +37,8 @@ from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.queries import planning as q
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision, effective_date
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 MAX_PERIOD_YEARS = 10

@@ -11,6 +11,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
     Employment,
@@ -28,10 +29,9 @@ from hrapp.db.models import (
 )
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info, effective_date
 from hrapp.services.org import CODE_RE, get_unit
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 from hrapp.text import fold
 

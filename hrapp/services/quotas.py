@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import Decision, HeadcountQuota, OrgUnit
 from hrapp.errors import ConflictError, NotFoundError, ValidationError
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import (
     MAX_YEAR,
     MIN_YEAR,
@@ -22,7 +23,6 @@ from hrapp.services.decisions import (
     decision_info,
 )
 from hrapp.services.org import get_unit
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.positions import needed_vs_quota
 
 

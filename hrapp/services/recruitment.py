@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Candidate,
     CandidatePreference,
@@ -53,10 +54,9 @@ from hrapp.queries.recruitment import (
     RoundRow,
     RoundSetup,
 )
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
 from hrapp.services.masking import mask_dto
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.persons import (
     EmploymentInput,
     IdentityInput,

@@ -18,14 +18,14 @@ from typing import Any
 from sqlalchemy import select
 
 from hrapp import clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
 from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.messages import text
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, READ, require
+from hrapp.security import ADMIN, READ, require
 
 # Keys that explain a version (free text, confidence tags) rather than feed a computation.
 DESCRIPTIVE_KEYS = ("note", "confidence")

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hrapp.context import ServiceContext, read_rulebook
 from hrapp.db.models import RuleVersionRow
-from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
-
-if TYPE_CHECKING:
-    from hrapp.services.context import ServiceContext
+from hrapp.domain.rules import RuleBook, load_rulebook
 
 
 def seed_rules(session: Session) -> int:
@@ -30,16 +26,5 @@ def seed_rules(session: Session) -> int:
 
 
 def load_rulebook_from_db(ctx: ServiceContext) -> RuleBook:
-    with ctx.read() as s:
-        rows = s.scalars(select(RuleVersionRow)).all()
-    if not rows:
-        return load_rulebook()
-    versions = [
-        RuleVersion(code=r.code, version=r.version, effective_from=r.effective_from, effective_to=r.effective_to,
-                    legal_basis=r.legal_basis, params=r.params, title=r.title)
-        for r in rows
-    ]
-    # Rules added to the bundle after the database was seeded still apply until `init` stores them.
-    stored = {(v.code, v.version) for v in versions}
-    versions += [v for v in load_rulebook().all() if (v.code, v.version) not in stored]
-    return RuleBook(versions)
+    """Rules as stored in the database, bundled ones added (read by the context itself, `ctx.rulebook`)."""
+    return read_rulebook(ctx)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import AppSetting, CatalogItem, Person, Rank
-from hrapp.services.context import ServiceContext
 from hrapp.services.rules_store import seed_rules
 
 # A new database names no agency: the officer enters it at the first start (services.agency); nothing is

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Course,
     Employment,
@@ -32,9 +33,8 @@ from hrapp.domain import training as tr
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.queries import training as q
-from hrapp.services.context import ServiceContext
+from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
-from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot
 
 MAX_COST = Decimal("100000000000")  # 100 tỷ đồng: anything above is a typing mistake

@@ -54,7 +54,7 @@ def rss_mb() -> tuple[float, float]:
 
 
 def _open(db: str):  # noqa: ANN202
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     ctx = ServiceContext.open(db)
     ctx.user = "benchmark"
@@ -519,10 +519,10 @@ def case_encryption(args: argparse.Namespace) -> list[dict[str, Any]]:
     baseline the plain one, so the ratio is encrypted / plain."""
     from contextlib import closing
 
+    from hrapp.context import ServiceContext
     from hrapp.db import cipher
     from hrapp.io.excel_import import import_employees
     from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
-    from hrapp.services.context import ServiceContext
     from tests.io.generate import generate_import_file
 
     work = Path(args.work)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser
-from hrapp.services.context import ServiceContext
 from tests.io.generate import generate_import_file
 
 ROOT = Path(__file__).resolve().parents[2]

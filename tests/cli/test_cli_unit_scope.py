@@ -16,11 +16,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit, Person
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser
 from hrapp.services.agency import get_agency
-from hrapp.services.context import ServiceContext
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_PW = "Quantri#2026"

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from hrapp.cli import main as cli
+from hrapp.context import ServiceContext
 from hrapp.errors import DatabaseError
-from hrapp.services.context import ServiceContext
 from hrapp.services.setup import init_database
 from tests.cli.test_mistyped_database_every_command import COMMANDS, NEEDS_NO_DATABASE
 

@@ -13,12 +13,12 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
+from hrapp.context import ServiceContext
 from hrapp.db import migrate
 from hrapp.db.engine import make_engine, resolve_url
 from hrapp.db.models import Attachment, AuditLog, Person
 from hrapp.errors import DatabaseError, DomainError
 from hrapp.services import backup as bk
-from hrapp.services.context import ServiceContext
 from hrapp.services.snapshot import set_name
 
 SCAN = bytes(range(256)) * 400  # a 100 kB "scanned decision"

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, select
 
+from hrapp.context import ServiceContext
 from hrapp.db import engine as engine_mod
 from hrapp.db.engine import make_engine, make_session_factory
 from hrapp.db.models import Person
 from hrapp.errors import DatabaseError
-from hrapp.services.context import ServiceContext
 from hrapp.services.setup import init_database
 from hrapp.services.snapshot import set_name
 
@@ -60,7 +60,7 @@ BIG_WRITE = """
     import sys
     from datetime import date
     from hrapp.db.models import Person
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
     from hrapp.services.snapshot import set_name
 
     ctx = ServiceContext.open(sys.argv[1])
@@ -112,7 +112,7 @@ WRITER = """
     from datetime import date
     from hrapp.db.models import Person
     from hrapp.errors import HrappError
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
     from hrapp.services.snapshot import set_name
 
     ctx = ServiceContext.open(sys.argv[1], migrate=False)
@@ -256,7 +256,7 @@ FILE_SIZE_LIMIT = """
     from datetime import date
     from hrapp.db.models import Person
     from hrapp.errors import DatabaseError
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
     from hrapp.services.snapshot import set_name
 
     ctx = ServiceContext.open(sys.argv[1], migrate=False)
@@ -298,7 +298,7 @@ def test_a_write_failing_at_the_operating_system_gives_a_clear_message_and_no_co
 IMPORT = """
     import sys
     from hrapp.io.excel_import import import_employees
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     ctx = ServiceContext.open(sys.argv[1], migrate=False)
 

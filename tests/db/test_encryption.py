@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from hrapp.context import ServiceContext
 from hrapp.db import cipher
 from hrapp.errors import DatabaseError, DomainError, PermissionDeniedError
 from hrapp.services.backup import backup, inspect_backup, restore
-from hrapp.services.context import ServiceContext
 from hrapp.services.encryption import DECRYPTED, ENCRYPTED, REKEYED, decrypt, encrypt, is_encrypted
 
 KEY = "mật khẩu dài của quản trị 'viên'"  # non-ASCII and a quote: given to SQLCipher as it is
@@ -266,7 +266,7 @@ def test_the_plain_path_does_not_even_load_sqlcipher(demo_db, tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys; from hrapp.services.context import ServiceContext; from hrapp.services.backup import backup; "
+    code = ("import sys; from hrapp.context import ServiceContext; from hrapp.services.backup import backup; "
             f"ctx = ServiceContext.open({str(demo_db)!r}); backup(ctx, {str(tmp_path / 'b.sqlite3')!r}); "
             "print(ctx.engine.dialect.dbapi.__name__, 'sqlcipher3' in sys.modules)")
     env = {k: v for k, v in os.environ.items() if k != cipher.PASSPHRASE_VAR}

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import Attachment, OrgUnit, Person
 from hrapp.errors import ConflictError, DatabaseError, DomainError
 from hrapp.services import copy_to as copy_mod
-from hrapp.services.context import ServiceContext
 from hrapp.services.setup import init_database
 from hrapp.services.snapshot import set_name
 

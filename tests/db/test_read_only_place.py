@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hrapp.context import ServiceContext
 from hrapp.db import open_errors
 from hrapp.errors import DatabaseError
-from hrapp.services.context import ServiceContext
 from hrapp.services.setup import init_database
 
 ROOT = Path(__file__).resolve().parents[2]

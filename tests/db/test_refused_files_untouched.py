@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from hrapp.cli import main as cli
+from hrapp.context import ServiceContext
 from hrapp.errors import DatabaseError
-from hrapp.services.context import ServiceContext
 from hrapp.services.setup import init_database
 
 

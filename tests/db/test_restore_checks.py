@@ -12,10 +12,10 @@ import pytest
 
 from hrapp import messages
 from hrapp.cli import main as cli
+from hrapp.context import ServiceContext
 from hrapp.db.models import Base
 from hrapp.errors import DatabaseError
 from hrapp.services import backup as bk
-from hrapp.services.context import ServiceContext
 from tests.db.test_backup import add_people
 
 

@@ -55,7 +55,7 @@ def entry(cls: str, code: str) -> tuple[str, str] | None:
 def test_the_sites_are_found():
     sites = raise_sites()
     assert len(sites) > 250
-    assert ("hrapp/services/context.py", "conflict") in {(s[0], s[3]) for s in sites}
+    assert ("hrapp/context.py", "conflict") in {(s[0], s[3]) for s in sites}
 
 
 def test_every_code_raised_is_worded_in_both_languages_or_listed_as_not_yet():
@@ -133,7 +133,7 @@ def test_validation_messages_are_worded_again_in_the_other_language_with_their_l
 
 
 def test_a_permission_refusal_names_the_role_and_right_in_english():
-    from hrapp.services.permissions import PERMISSION_LABELS, ROLE_LABELS
+    from hrapp.security import PERMISSION_LABELS, ROLE_LABELS
 
     exc = errors.PermissionDeniedError("permission_denied", user="an", role=ROLE_LABELS["xem"],
                                        right=PERMISSION_LABELS["write"], permission="write")

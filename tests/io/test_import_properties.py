@@ -19,12 +19,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import func, select, text
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import Base, OrgUnit
 from hrapp.errors import HrappError
 from hrapp.io.candidate_import import CANDIDATES, import_candidates, import_scores
 from hrapp.io.excel_import import ImportResult, import_employees
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from tests.io.generate import generate_import_file
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
     Discipline,
@@ -20,7 +21,6 @@ from hrapp.db.models import (
 )
 from hrapp.domain.salary import coefficient
 from hrapp.domain.validation import salary_class_of
-from hrapp.services.context import ServiceContext
 from hrapp.services.snapshot import refresh_snapshot, set_name
 
 

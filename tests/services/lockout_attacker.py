@@ -6,9 +6,9 @@ from __future__ import annotations
 
 def attack(url: str, username: str, password: str, attempts: int, barrier, results) -> None:  # noqa: ANN001
     """Open the database, wait at `barrier` for the others, then try `attempts` times; put the codes on `results`."""
+    from hrapp.context import ServiceContext
     from hrapp.errors import AuthenticationError
     from hrapp.services import accounts
-    from hrapp.services.context import ServiceContext
 
     ctx = ServiceContext.open(url, migrate=False)
     codes: list[str] = []

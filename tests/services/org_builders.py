@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Employment,
     Person,
@@ -14,7 +15,6 @@ from hrapp.db.models import (
     SalaryStep,
     Secondment,
 )
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput
 from hrapp.services.org import NewUnit, create_unit
 from hrapp.services.snapshot import refresh_snapshot, set_name

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hrapp.context import ServiceContext
 from hrapp.queries.recruitment import CouncilMember, QualificationItem
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput
 from hrapp.services.org import NewUnit, create_unit
 from hrapp.services.positions import PositionInput, Requirements, approve_position, create_position

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, OrgUnit, UserAccount
 from hrapp.errors import (
     AuthenticationError,
@@ -16,11 +17,10 @@ from hrapp.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from hrapp.security import ROLE_PERMISSIONS, in_scope, require
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser, UserChanges
-from hrapp.services.context import ServiceContext
 from hrapp.services.masking import can_see_personal, mask_cccd, mask_dto, mask_record
-from hrapp.services.permissions import ROLE_PERMISSIONS, in_scope, require
 
 T0 = datetime(2026, 3, 2, 8, 0, 0)
 ADMIN_PW = "Quantri#2026"

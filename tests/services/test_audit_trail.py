@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, OrgUnit
 from hrapp.db.models.base import utcnow
 from hrapp.errors import DomainError, PermissionDeniedError
@@ -28,7 +29,6 @@ from hrapp.reports.audit_export import export_audit
 from hrapp.services import accounts
 from hrapp.services import persons as ps
 from hrapp.services.accounts import NewUser
-from hrapp.services.context import ServiceContext
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.migrate import upgrade
 from hrapp.db.models import AuditLog, Person
 from hrapp.errors import ValidationError
@@ -21,7 +22,6 @@ from hrapp.io.excel_import import import_employees
 from hrapp.queries.audit import AuditFilter, audit_page, value_label
 from hrapp.queries.employees import EmployeeFilter
 from hrapp.services import persons as ps
-from hrapp.services.context import ServiceContext
 
 MIGRATION = Path(__file__).resolve().parents[2] / "hrapp/db/migrations/versions/0010_catalog_codes.py"
 

@@ -54,7 +54,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def pctx(province: Path, tmp_path: Path):
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     path = tmp_path / "p.sqlite3"
     shutil.copyfile(province, path)
@@ -196,7 +196,7 @@ def test_retired_people_left_on_their_last_working_day(pctx):
 
 
 def test_same_seed_and_day_give_the_same_data_and_another_seed_does_not(province, tmp_path):
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
     from hrapp.services.setup import init_database
 
     first = ServiceContext.open(str(province))

@@ -10,11 +10,11 @@ import re
 import pytest
 from sqlalchemy import select
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, UserAccount
 from hrapp.errors import AuthenticationError
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser
-from hrapp.services.context import ServiceContext
 from tests.services.lockout_attacker import attack
 
 PROCESSES = 4

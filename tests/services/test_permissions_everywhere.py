@@ -30,19 +30,23 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
+import hrapp.context
 import hrapp.io
 import hrapp.queries
 import hrapp.reports
+import hrapp.security
 import hrapp.services
+from hrapp.context import ServiceContext
 from hrapp.db import models as m
 from hrapp.errors import HrappError, NotFoundError, PermissionDeniedError
-from hrapp.services.context import ServiceContext
 
 PACKAGES = (hrapp.services, hrapp.io, hrapp.reports, hrapp.queries)
+MODULES = (hrapp.context, hrapp.security)  # once in hrapp.services, now below the queries
 WRITE_MARKS = ("unit_of_work(", "bulk(")
 
 NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.accounts.accounts_enabled": "decides whether a sign-in is asked for",
+    "hrapp.context.read_accounts_enabled": "decides whether a sign-in is asked for",
     "hrapp.services.accounts.lockout_policy": "the sign-in rule itself (regulation data)",
     "hrapp.services.accounts.authenticate": "the sign-in: proves the password",
     "hrapp.services.accounts.sign_in": "the sign-in: proves the password",
@@ -52,15 +56,16 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.setup.is_empty": "whether the first start offers the demo department",
     "hrapp.services.setup.settings": "the agency's name on the sign-in screen and letterheads",
     "hrapp.services.rules_store.load_rulebook_from_db": "regulation data, the same for everyone",
+    "hrapp.context.read_rulebook": "regulation data, the same for everyone",
     "hrapp.services.evaluations.score_rating": "a rule computed on the numbers given; reads no record",
     "hrapp.services.recruitment.round_errors": "checks the values of a form; reads no record",
     "hrapp.services.masking.can_see_personal": "part of the check",
     "hrapp.services.masking.mask_dto": "part of the check",
     "hrapp.services.masking.mask_record": "part of the check",
-    "hrapp.services.permissions.has_permission": "part of the check",
-    "hrapp.services.permissions.in_scope": "part of the check",
-    "hrapp.services.permissions.units_in_scope": "part of the check",
-    "hrapp.services.permissions.require": "the check",
+    "hrapp.security.has_permission": "part of the check",
+    "hrapp.security.in_scope": "part of the check",
+    "hrapp.security.units_in_scope": "part of the check",
+    "hrapp.security.require": "the check",
     "hrapp.reports.cv_2c.cv_context": "letterhead of a record already read through load_profile",
     "hrapp.reports.letterhead.letterhead_for": "letterhead from the agency settings",
     "hrapp.services.encryption.is_encrypted": "whether the database file asks a passphrase; reads no record",
@@ -104,16 +109,17 @@ class Service:
 
 def discover() -> list[Service]:
     found = []
-    for package in PACKAGES:
-        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
-            module = importlib.import_module(info.name)
-            writers = _writers(module)
-            for name, fn in inspect.getmembers(module, inspect.isfunction):
-                if fn.__module__ != module.__name__ or name.startswith("_"):
-                    continue
-                params = list(inspect.signature(fn).parameters)
-                if params and params[0] == "ctx":
-                    found.append(Service(f"{info.name}.{name}", fn, name in writers))
+    modules = [info.name for package in PACKAGES
+               for info in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+    for module_name in modules + [module.__name__ for module in MODULES]:
+        module = importlib.import_module(module_name)
+        writers = _writers(module)
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if params and params[0] == "ctx":
+                found.append(Service(f"{module_name}.{name}", fn, name in writers))
     return sorted(found, key=lambda s: s.name)
 
 

@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, Employment, OrgUnit, Person, Qualification, SalaryStep
 from hrapp.errors import ConflictError, ValidationError
 from hrapp.queries.employees import EmployeeFilter, list_employees
 from hrapp.services import persons as ps
-from hrapp.services.context import ServiceContext
 
 DEC = ps.DecisionInput("15/QĐ-SKHCN", date(2021, 3, 1))
 

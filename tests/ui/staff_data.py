@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
     Employment,
@@ -16,7 +17,6 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
-from hrapp.services.context import ServiceContext
 from hrapp.services.snapshot import refresh_snapshot, set_name
 
 UNITS = [  # code, name, kind, parent code

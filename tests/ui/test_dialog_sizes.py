@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 import ui
-from hrapp.services.context import ServiceContext
+from hrapp.context import ServiceContext
 from tests.ui.conftest import CLIENT_HEIGHT, SCREEN_WIDTH
 from ui.main_window import MainWindow
 

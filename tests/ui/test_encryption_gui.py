@@ -179,7 +179,7 @@ def test_an_import_in_a_child_process_opens_the_encrypted_database_with_its_key(
 
 
 def test_opening_another_encrypted_database_from_the_window_asks_its_passphrase(qtbot, window, tmp_path, demo_db):
-    from hrapp.services.context import ServiceContext
+    from hrapp.context import ServiceContext
 
     other = ServiceContext.open(str(demo_db))
     encrypt(other, KEY)

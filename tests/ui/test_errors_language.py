@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from hrapp import messages
+from hrapp.context import ServiceContext
 from hrapp.domain import validation as v
 from hrapp.errors import DatabaseError, ValidationError
 from hrapp.services import accounts
-from hrapp.services.context import ServiceContext
 from ui.app import install_translation
 from ui.dialogs.login_dialog import LoginDialog
 from ui.messages import error_text, show_error

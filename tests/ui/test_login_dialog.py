@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from hrapp.context import ServiceContext
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser
-from hrapp.services.context import ServiceContext
 from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.dialogs.login_dialog import LoginDialog, local_time
 from ui.main_window import MainWindow

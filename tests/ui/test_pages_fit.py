@@ -254,7 +254,7 @@ CHILD = """
 import sys
 from PySide6.QtWidgets import QApplication
 from PySide6.QtCore import QCoreApplication
-from hrapp.services.context import ServiceContext
+from hrapp.context import ServiceContext
 from tests.ui.test_pages_fit import open_every_page
 from ui.app import install_translation
 from ui.main_window import MainWindow

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from hrapp.context import ServiceContext
 from hrapp.db.models import Person
-from hrapp.services.context import ServiceContext
 from hrapp.services.snapshot import set_name
 from tests.ui.conftest import wait_loaded
 from ui.models.employee_table_model import EmployeeTableModel

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
 from hrapp.queries.org import unit_tree
 from hrapp.services.accounts import (
@@ -19,7 +20,6 @@ from hrapp.services.accounts import (
     reset_password,
     update_user,
 )
-from hrapp.services.context import ServiceContext
 from ui.session import role_name
 from ui.widgets.forms import FormDialog
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
 from hrapp.services.accounts import UserDTO, change_password
-from hrapp.services.context import ServiceContext
 from ui.widgets.forms import FormDialog
 
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
-from hrapp.services.context import ServiceContext
 from ui.widgets.agency_form import AgencyForm
 
 DEMO = "demo"

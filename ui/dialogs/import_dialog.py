@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.io.excel_import import ImportIssue, ImportResult
-from hrapp.services.context import ServiceContext
 from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.tasks import Task, run_task

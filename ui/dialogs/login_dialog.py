@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.context import ServiceContext
 from hrapp.db.engine import sqlite_path
 from hrapp.errors import AuthenticationError, HrappError
 from hrapp.services.accounts import UserDTO, sign_in
 from hrapp.services.agency import Agency, get_agency
-from hrapp.services.context import ServiceContext
 from ui.icons import icon
 from ui.widgets.forms import ERROR_STYLE
 

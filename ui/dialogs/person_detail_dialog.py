@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.queries.person_detail import PersonDetail, load_person_detail
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import WRITE, has_permission
+from hrapp.security import WRITE, has_permission
 from ui.formatting import fmt_birth, fmt_date, fmt_decimal, fmt_gender
 from ui.models.rows_table_model import RowsTableModel
 

@@ -45,13 +45,13 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.services import persons as ps
-from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
 from ui.widgets.forms import ERROR_STYLE, DateField, FieldErrors, FormDialog, unit_id_for_code

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
 from hrapp.queries.planning import PostRow
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import AppointInput, appoint, planned_entry
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, PersonPicker
 from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.domain.planning import Reason
 from hrapp.queries.planning import PeriodRow, PostRow
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import EntryItem, EntryPreview, candidates, preview_entry
 from ui.formatting import fmt_date
 from ui.widgets.columns import WrapsHeaders

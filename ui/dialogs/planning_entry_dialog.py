@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.queries.planning import EntryRow, PeriodRow, PostRow
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import EntriesInput, RemovalInput, add_entries, remove_entry
 from ui.dialogs.planning_common import EntryPicker
 from ui.formatting import fmt_date

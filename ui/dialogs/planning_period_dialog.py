@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.planning import PLANNING, default_rule_version
 from hrapp.errors import DomainError
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import PeriodInput, create_period
 from ui.widgets.forms import FormDialog
 

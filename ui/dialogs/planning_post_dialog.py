@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.domain.planning import planning_rules
 from hrapp.queries.org import unit_tree
 from hrapp.queries.planning import PeriodRow
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import PlanningPostInput, add_post
 from ui.widgets.forms import FormDialog
 

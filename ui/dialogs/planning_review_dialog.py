@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.queries.planning import PeriodRow
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import ReviewInput, ReviewProposal, ReviewRemoval, apply_review, review_proposals
 from ui.dialogs.planning_common import EntryPicker
 from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date

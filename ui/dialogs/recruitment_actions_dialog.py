@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import (
@@ -32,7 +33,6 @@ from hrapp.queries.recruitment import (
     RoundInfo,
 )
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from ui.dialogs.recruitment_fields import ActionDialog, DateField, DecisionFields, parse_score, read_date
 from ui.formatting import fmt_decimal
 

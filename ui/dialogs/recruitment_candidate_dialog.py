@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.domain.validation import levels_of
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import CandidateInfo, QualificationItem, RoundInfo
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from ui.dialogs.recruitment_fields import ActionDialog, DateField, read_date
 from ui.formatting import fmt_decimal
 

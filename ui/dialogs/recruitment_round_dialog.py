@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import candidates
 from ui.dialogs.planning_common import PersonIdRole, PersonNameRole, PersonPicker
 from ui.dialogs.recruitment_fields import ActionDialog, DateField, DecisionFields, read_date

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.queries.recruitment import RoundInfo, TargetInfo
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from hrapp.services.positions import list_positions
 from ui.dialogs.recruitment_fields import ActionDialog
 

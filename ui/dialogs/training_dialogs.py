@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.domain import training as tr
 from hrapp.queries.training import CourseRow, LineRow, PlanRow, RecordRow
 from hrapp.services import training as ts
-from hrapp.services.context import ServiceContext
 from ui.dialogs.planning_common import PersonPicker
 from ui.widgets.forms import DecisionForm, FormDialog, from_qdate, required_date, to_qdate
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.queries.employees import (
     EmployeeFilter,
@@ -37,7 +38,6 @@ from hrapp.queries.employees import (
     narrows,
     search_terms,
 )
-from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.widgets.columns import WrapsHeaders
 

@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from hrapp.context import ServiceContext
 from hrapp.db.engine import sqlite_path
 from hrapp.db.models import OrgUnit
 from hrapp.db.models.base import utcnow
 from hrapp.errors import HrappError
+from hrapp.security import ADMIN, WRITE, has_permission
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
-from hrapp.services.context import ServiceContext
 from hrapp.services.encryption import is_encrypted
-from hrapp.services.permissions import ADMIN, WRITE, has_permission
 from ui.dialogs.login_dialog import local_time
 from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.queries.audit import (
     PAGE_SIZE,
@@ -46,8 +47,7 @@ from hrapp.queries.audit import (
     audit_page,
     audit_users,
 )
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, has_permission
+from hrapp.security import ADMIN, has_permission
 from ui.formatting import fmt_count
 from ui.messages import confirm
 from ui.pages.base import BasePage

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from hrapp.services.context import ServiceContext
+from hrapp.context import ServiceContext
 
 
 class BasePage(QWidget):

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.pay_steps import next_pay_step
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.salary import coefficient, fmt_coefficient, max_step, salary_classes
 from hrapp.errors import HrappError
-from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
 from ui.widgets.forms import ERROR_STYLE, calendar_date_edit, date_edit, from_qdate

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.services.career import RetirementList
-from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import (
     EARLY,
     EARLY_RETIREMENT,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.queries.org_history import UnitAt, units_at
-from hrapp.services.context import ServiceContext
 from hrapp.services.org import (
     CloseUnit,
     MergeUnits,

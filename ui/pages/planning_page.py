@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.planning import STATUS_LABELS, fmt_percent
 from hrapp.queries import planning as q
-from hrapp.services.context import ServiceContext
 from hrapp.services.planning import EntryCheck, PeriodCheck, check_period
 from ui.dialogs.planning_appoint_dialog import PlanningAppointDialog
 from ui.dialogs.planning_common import (

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs
-from hrapp.services.context import ServiceContext
+from hrapp.context import ServiceContext
 from hrapp.services.positions import (
     CompetencyLevel,
     CopyPosition,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import HrappError
 from hrapp.queries.recruitment import (
@@ -45,7 +46,6 @@ from hrapp.queries.recruitment import (
     level_name,
 )
 from hrapp.services import recruitment as rec
-from hrapp.services.context import ServiceContext
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
 from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from hrapp.services.context import ServiceContext
+from hrapp.context import ServiceContext
 from ui.pages.base import BasePage
 
 

@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError, ValidationError
-from hrapp.services.context import ServiceContext
 from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
@@ -707,7 +707,7 @@ class ReportsPage(BasePage):
     def refusal(self) -> str | None:
         """Why the signed-in account may not print reports at all (None when it may)."""
         from hrapp.errors import PermissionDeniedError
-        from hrapp.services.permissions import READ, require
+        from hrapp.security import READ, require
 
         try:
             require(self.ctx, READ)

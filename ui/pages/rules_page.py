@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain.rule_params import ParamField, param_fields, parse, shown, with_values
 from hrapp.domain.rules import display_name
 from hrapp.errors import HrappError
-from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import ADMIN, has_permission
+from hrapp.security import ADMIN, has_permission
 from hrapp.services.rules_admin import (
     RuleVersionInfo,
     RuleVersionInput,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
-from hrapp.services.context import ServiceContext
 from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.icons import icon

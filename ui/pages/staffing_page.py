@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.context import ServiceContext
 from hrapp.queries.staffing import (
     Figures,
     StaffingTable,
@@ -33,7 +34,6 @@ from hrapp.queries.staffing import (
     quota_years,
     staffing_view,
 )
-from hrapp.services.context import ServiceContext
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.services.alerts import KINDS, AlertDTO
-from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
 from ui.widgets.columns import fit_columns

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
 from hrapp.domain import training as trd
 from hrapp.errors import HrappError
 from hrapp.queries import training as q
 from hrapp.services import training as ts
-from hrapp.services.context import ServiceContext
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR, Cell, CellsTableModel
 from ui.dialogs.training_dialogs import (
     TrainingApproveDialog,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.services.agency import (
     Agency,
@@ -15,7 +16,6 @@ from hrapp.services.agency import (
     suggested_parent,
     suggested_place,
 )
-from hrapp.services.context import ServiceContext
 from ui.widgets.forms import ERROR_STYLE, FieldErrors
 
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.errors import HrappError, ValidationError
-from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput
 from ui.messages import error_text
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.queries.org import UnitNode, unit_tree
-from hrapp.services.context import ServiceContext
 
 DepthRole = Qt.ItemDataRole.UserRole + 2
 _INDENT = 18
