@@ -31,8 +31,8 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.errors import NotFoundError
+from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
-from hrapp.services.decisions import DecisionInfo, decision_info
 from hrapp.services.persons import ALLOWANCE_LABELS, IdentityInput, identity_of
 
 

@@ -28,8 +28,8 @@ from hrapp.domain import recruitment as dr
 from hrapp.domain.priority import PriorityTable
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError
+from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.staffing import RecruitmentPlaces, register_in_recruitment
-from hrapp.services.decisions import DecisionInfo, decision_info
 
 STATUSES = ("draft", "open", "round1", "round2", "results", "closed")
 STATUS_LABELS = {

@@ -24,6 +24,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries.decisions import effective_date
 from hrapp.queries.org_history import (
     LeaderRow,
     UnitEventRow,
@@ -36,7 +37,7 @@ from hrapp.queries.org_history import (
     within_scope,
 )
 from hrapp.security import READ, WRITE, require
-from hrapp.services.decisions import DecisionRef, add_decision, effective_date
+from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
 
 CODE_RE = re.compile(r"^[\w.\-/]+$")

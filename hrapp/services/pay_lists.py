@@ -39,9 +39,10 @@ from hrapp.domain.retirement import BirthDate, add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import ConflictError, DomainError, ValidationError
+from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.security import APPROVE, READ, require
 from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of
-from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info
+from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
 
 BASE_SALARY = "base_salary"

@@ -29,8 +29,9 @@ from hrapp.db.models import (
 )
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries.decisions import DecisionInfo, decision_info, effective_date
 from hrapp.security import READ, WRITE, require
-from hrapp.services.decisions import DecisionInfo, DecisionRef, add_decision, decision_info, effective_date
+from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.org import CODE_RE, get_unit
 from hrapp.services.snapshot import refresh_snapshot
 from hrapp.text import fold
