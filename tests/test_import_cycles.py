@@ -1,4 +1,4 @@
-"""No import cycle between the files of hrapp/: the import graph (grimp, which import-linter uses; every import,
+"""No import cycle between the files of hrapp/ and ui/: the import graph (grimp, which import-linter uses; every import,
 at the top of a file or inside a function) has no strongly connected group of modules, except the groups known
 today, listed below to be taken apart (issue 15). A new cycle, or a known one grown larger, fails; a known one
 removed must be struck from the list."""
@@ -22,11 +22,13 @@ KNOWN_CYCLES: list[frozenset[str]] = [
     frozenset({"hrapp.reports.recruitment_common", "hrapp.reports.recruitment_eligible",
                "hrapp.reports.recruitment_plan", "hrapp.reports.recruitment_results",
                "hrapp.reports.recruitment_scores"}),
+    # start-up (app), the main window and its session actions (sign in and out, backups) import each other
+    frozenset({"ui.app", "ui.main_window", "ui.session"}),
 ]
 
 GRAPH = """
 import json, grimp
-graph = grimp.build_graph("hrapp", cache_dir=None)
+graph = grimp.build_graph("hrapp", "ui", cache_dir=None)
 modules = sorted(m for m in graph.modules if ".migrations.versions." not in m)
 print(json.dumps({m: sorted(graph.find_modules_directly_imported_by(m)) for m in modules}))
 """
@@ -89,9 +91,9 @@ def test_the_cycle_finder_finds_cycles():
     assert sorted(map(sorted, strongly_connected(edges))) == [["a", "b", "c"], ["f", "g"]]
 
 
-def test_no_new_import_cycle_in_hrapp():
+def test_no_new_import_cycle_in_hrapp_or_ui():
     edges = _import_graph()
-    assert len(edges) > 100 and "hrapp.context" in edges
+    assert len(edges) > 200 and "hrapp.context" in edges and "ui.main_window" in edges
     found = strongly_connected(edges)
     new = [sorted(group) for group in found if group not in KNOWN_CYCLES]
     assert new == [], "an import cycle appeared (or a known one grew): make the dependency go one way"
