@@ -51,14 +51,16 @@ def test_a_broken_contract_fails_the_run(tmp_path):
     assert "hrapp without sqlalchemy BROKEN" in done.stdout
 
 
-# The context and the permissions moved below the queries (hrapp/context.py, hrapp/security.py); their old
-# modules stay one release as re-exports for code written against them, and nothing here may use them.
-OLD_MODULES = {"context": "hrapp/services/context.py", "permissions": "hrapp/services/permissions.py"}
+# The context, the permissions and the masking moved below the queries (hrapp/context.py, security.py,
+# masking.py); their old modules stay one release as re-exports for code written against them, and nothing
+# here may use them.
+OLD_MODULES = {"context": "hrapp/services/context.py", "permissions": "hrapp/services/permissions.py",
+               "masking": "hrapp/services/masking.py"}
 OLD_PATH = re.compile(r"\bhrapp[./]services[./](?:" + "|".join(OLD_MODULES) + r")\b"
                       r"|\bfrom\s+hrapp\.services\s+import\s+[^\n]*\b(?:" + "|".join(OLD_MODULES) + r")\b")
 
 
-def test_nothing_uses_the_old_context_and_permissions_modules():
+def test_nothing_uses_the_old_context_permissions_and_masking_modules():
     shims = {ROOT / path for path in OLD_MODULES.values()}
     assert all(shim.is_file() for shim in shims)
     files = [ROOT / "main.py", *[f for top in ("hrapp", "ui", "tests") for f in (ROOT / top).rglob("*.py")]]
@@ -70,10 +72,12 @@ def test_nothing_uses_the_old_context_and_permissions_modules():
 
 
 def test_the_old_modules_only_re_export():
-    from hrapp import context, security
+    from hrapp import context, masking, security
     from hrapp.services import context as old_context
+    from hrapp.services import masking as old_masking
     from hrapp.services import permissions as old_permissions
 
     assert old_context.ServiceContext is context.ServiceContext
     assert old_permissions.require is security.require
-    assert "one release" in (old_context.__doc__ or "") and "one release" in (old_permissions.__doc__ or "")
+    assert old_masking.mask_dto is masking.mask_dto
+    assert all("one release" in (old.__doc__ or "") for old in (old_context, old_permissions, old_masking))

@@ -21,10 +21,10 @@ from hrapp.db.models import Employment, OrgUnit, Person, PostHeld, Rank, SalaryS
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.cells import new_workbook
+from hrapp.masking import can_see_personal, mask_value, record_personal_output
 from hrapp.queries.employees import EmployeeFilter, employee_ids
 from hrapp.reports.output import write_audited
 from hrapp.security import READ, require
-from hrapp.services.masking import can_see_personal, mask_value, record_personal_output
 
 __all__ = ["EXPORT_COLUMNS", "DEFAULT_COLUMNS", "ExportColumn", "export_employees"]
 

@@ -255,8 +255,8 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
 def load_person_detail(ctx: ServiceContext, person_id: int) -> PersonDetail:
     """The record view for the signed-in user: read right within its units; CCCD, phone, addresses, e-mail and
     insurance number masked for roles without the right to personal data (NĐ 13/2023)."""
+    from hrapp.masking import mask_dto
     from hrapp.security import READ, require
-    from hrapp.services.masking import mask_dto
 
     require(ctx, READ)
     with ctx.read() as s:

@@ -683,7 +683,7 @@ def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], p
               day: date | None = None) -> int:
     """The person's Sơ yếu lý lịch as PDF (personal data masked for roles that may not see it); the print is
     recorded in the audit trail. Returns the page count."""
-    from hrapp.services.masking import can_see_personal, record_personal_output
+    from hrapp.masking import can_see_personal, record_personal_output
     from hrapp.services.persons import load_profile
 
     profile = load_profile(ctx, person_id)

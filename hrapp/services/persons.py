@@ -1340,7 +1340,7 @@ def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, 
 def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
     """The full record for the editor and the Sơ yếu lý lịch; personal fields masked for roles that may not
     see them (NĐ 13/2023)."""
-    from hrapp.services.masking import mask_dto
+    from hrapp.masking import mask_dto
 
     require(ctx, READ, _person_unit(ctx, person_id))
     return mask_dto(ctx, _profile(ctx, person_id))

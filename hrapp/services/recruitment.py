@@ -37,6 +37,7 @@ from hrapp.domain import recruitment as dr
 from hrapp.domain import validation as v
 from hrapp.domain.probation import probation
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.masking import mask_dto
 from hrapp.queries import recruitment as q
 from hrapp.queries.recruitment import (
     COUNCIL_ROLES,
@@ -56,7 +57,6 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
-from hrapp.services.masking import mask_dto
 from hrapp.services.persons import (
     EmploymentInput,
     IdentityInput,

@@ -17,10 +17,10 @@ from hrapp.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from hrapp.masking import can_see_personal, mask_cccd, mask_dto, mask_record
 from hrapp.security import ROLE_PERMISSIONS, in_scope, require
 from hrapp.services import accounts
 from hrapp.services.accounts import NewUser, UserChanges
-from hrapp.services.masking import can_see_personal, mask_cccd, mask_dto, mask_record
 
 T0 = datetime(2026, 3, 2, 8, 0, 0)
 ADMIN_PW = "Quantri#2026"
@@ -273,7 +273,7 @@ def test_masking_hides_personal_data_from_the_view_only_role(admin_ctx):
 
 
 def test_an_export_of_personal_data_is_recorded_in_the_audit_trail(admin_ctx):
-    from hrapp.services.masking import record_personal_output
+    from hrapp.masking import record_personal_output
 
     with admin_ctx.unit_of_work() as s:
         record_personal_output(s, "export", "Danh sách cán bộ, Excel", [3, 1, 3], masked=False)

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from hrapp.masking import PERSONAL_FIELDS, mask_address, mask_cccd, mask_email, mask_phone, mask_text
 from hrapp.reports.recruitment_common import build_document
 from hrapp.services import recruitment as rec
-from hrapp.services.masking import PERSONAL_FIELDS, mask_address, mask_cccd, mask_email, mask_phone, mask_text
 from tests.services.org_builders import own_agency
 from tests.services.recruitment_builders import (
     NOTICE,

@@ -32,6 +32,7 @@ from sqlalchemy import event, select
 
 import hrapp.context
 import hrapp.io
+import hrapp.masking
 import hrapp.queries
 import hrapp.reports
 import hrapp.security
@@ -41,7 +42,7 @@ from hrapp.db import models as m
 from hrapp.errors import HrappError, NotFoundError, PermissionDeniedError
 
 PACKAGES = (hrapp.services, hrapp.io, hrapp.reports, hrapp.queries)
-MODULES = (hrapp.context, hrapp.security)  # once in hrapp.services, now below the queries
+MODULES = (hrapp.context, hrapp.security, hrapp.masking)  # once in hrapp.services, now below the queries
 WRITE_MARKS = ("unit_of_work(", "bulk(")
 
 NO_SIGN_IN: dict[str, str] = {
@@ -59,9 +60,9 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.context.read_rulebook": "regulation data, the same for everyone",
     "hrapp.services.evaluations.score_rating": "a rule computed on the numbers given; reads no record",
     "hrapp.services.recruitment.round_errors": "checks the values of a form; reads no record",
-    "hrapp.services.masking.can_see_personal": "part of the check",
-    "hrapp.services.masking.mask_dto": "part of the check",
-    "hrapp.services.masking.mask_record": "part of the check",
+    "hrapp.masking.can_see_personal": "part of the check",
+    "hrapp.masking.mask_dto": "part of the check",
+    "hrapp.masking.mask_record": "part of the check",
     "hrapp.security.has_permission": "part of the check",
     "hrapp.security.in_scope": "part of the check",
     "hrapp.security.units_in_scope": "part of the check",

@@ -734,7 +734,7 @@ class ReportsPage(BasePage):
 
     def update_state(self) -> None:
         """The note under the form: a refusal for the account, else what masking applies."""
-        from hrapp.services.masking import can_see_personal
+        from hrapp.masking import can_see_personal
 
         r = self.current_report()
         refusal = self.refusal()
