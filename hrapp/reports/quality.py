@@ -7,14 +7,12 @@ import json
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import IO
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from hrapp.db.audit import record
 from hrapp.errors import ValidationError
 from hrapp.queries.quality import QualityCounts, QualityStats, quality_stats
 from hrapp.reports.document import (
@@ -35,7 +33,6 @@ from hrapp.reports.document import (
     write_atomically,
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
-from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require, units_in_scope
 
@@ -193,37 +190,24 @@ def write_quality_json(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
     write_atomically(target, lambda fh: fh.write(data))
 
 
-def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date, *,
-                   categories: Sequence[str] | None = None, printed_on: date | None = None,
-                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
-    """Compute the statistics on `as_of` and write them in the format the file suffix names."""
+def quality_data(ctx: ServiceContext, as_of: date, categories: Sequence[str] | None = None) -> QualityStats:
+    """The statistics on `as_of` of the units the account may see (of `categories` only, when given)."""
     from hrapp import catalogs
-    from hrapp.reports.letterhead import letterhead_for
 
     require(ctx, READ)
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(FORMATS)}.")])
     unknown = [c for c in categories or () if c not in catalogs.CATEGORIES]
     if unknown:
         raise ValidationError([("categories", f"Loại cán bộ không có: {', '.join(unknown)} (dùng "
                                               f"{', '.join(catalogs.CATEGORIES)}).")])
     with ctx.read() as s:
-        stats = quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook,
-                              unit_scope=units_in_scope(ctx))
-    letterhead = letterhead_for(ctx)
+        return quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook, unit_scope=units_in_scope(ctx))
 
-    def write(fh: IO[bytes]) -> None:
-        if suffix == ".pdf":
-            write_quality_pdf(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
-        elif suffix == ".xlsx":
-            write_quality_xlsx(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
-        else:
-            write_quality_json(fh, stats)
 
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "quality_report", as_of.isoformat(),
-        summary=f"Báo cáo số lượng, chất lượng đến ngày {as_of:%d/%m/%Y} ({suffix[1:]})"))
-    return stats
+def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date, *,
+                   categories: Sequence[str] | None = None, printed_on: date | None = None,
+                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
+    """The catalogue's "quality" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
+    return export(ctx, "quality", {"as_of": as_of, "categories": categories}, target, progress, cancel,
+                  printed_on=printed_on).data
