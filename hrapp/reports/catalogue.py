@@ -157,6 +157,7 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
     """Write document `key` with `params` to `target` in the format its suffix names (or `fmt`, for a stream):
     the document's permission first, then its data (`data` when the caller already gathered it with the same
     query, e.g. the list on screen), the agency's letterhead, and the audit row committed before the file appears."""
+    require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
     doc = document(key)
     require(ctx, doc.permission)
     suffix = fmt if fmt is not None else output_suffix(target, doc.formats)

@@ -24,6 +24,7 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.letterhead import due_list_signatures
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
 
@@ -49,16 +50,6 @@ def period_label(start: date, end: date) -> str:
             if start.month == end.month:
                 return f"tháng {start.month} năm {start.year}"
     return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
-
-
-def due_list_signatures(letterhead: Letterhead) -> list[Signature]:
-    """The three blocks of the 4C due list: preparer, reviewer and the head of the agency."""
-    return [
-        Signature("NGƯỜI LẬP", letterhead.preparer_name, caption="(Ký, ghi rõ họ và tên)"),
-        Signature("NGƯỜI DUYỆT", caption="(Chức vụ, ký, ghi rõ họ và tên)"),
-        Signature("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", letterhead.signer_name, letterhead.signer_authority,
-                  caption="(Chức vụ, ký, ghi rõ họ và tên)"),
-    ]
 
 
 def _months(n: int) -> str:

@@ -24,11 +24,11 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
+from hrapp.reports.letterhead import due_list_signatures
 from hrapp.reports.pay_step_list import (
     base_salary_line,
     due_columns,
     due_header,
-    due_list_signatures,
     due_values,
     period_label,
 )

@@ -26,13 +26,13 @@ from hrapp.reports.document import (
     Margins,
     OfficialDocument,
     ProgressCallback,
-    Signature,
     SubtotalRow,
     TableSpec,
     register_fonts,
     write_atomically,
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
+from hrapp.reports.letterhead import table_signatures
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require, units_in_scope
 
@@ -156,17 +156,12 @@ def _notes(stats: QualityStats) -> str:
             "nhất đã được cấp đến ngày báo cáo.")
 
 
-def _signatures(letterhead: Letterhead) -> list[Signature]:
-    return [Signature("NGƯỜI LẬP BẢNG", letterhead.preparer_name, caption="(Ký, họ tên)"),
-            Signature("THỦ TRƯỞNG ĐƠN VỊ", letterhead.signer_name, caption="(Ký, đóng dấu)")]
-
-
 def write_quality_pdf(target: str | os.PathLike[str] | IO[bytes], stats: QualityStats, letterhead: Letterhead,
                       *, printed_on: date | None = None, recipient: str = RECIPIENT,
                       progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Landscape A4: letterhead, the BM01 block, the table, a note, then the date line and signatures."""
     doc = OfficialDocument(letterhead, "", day=printed_on, landscape=True, margins=Margins(),
-                           signatures=_signatures(letterhead), date_in_header=False)
+                           signatures=table_signatures(letterhead), date_in_header=False)
     doc.flowable(_form_block(stats, letterhead.issuing_unit, recipient, doc.text_width))
     doc.table(quality_table(stats))
     return doc.build(target, progress=progress, cancel=cancel)
@@ -181,7 +176,7 @@ def write_quality_xlsx(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
     intro = [f"{FORM_CODE} – {LEGAL_BASIS}. Đơn vị báo cáo: {vn_upper(letterhead.issuing_unit)}. "
              f"Đơn vị nhận báo cáo: {recipient}. Đơn vị tính: người."]
     build_xlsx(target, letterhead, title_for(stats), quality_table(stats), subtitles=subtitles, day=printed_on,
-               intro=intro, outro=[_notes(stats)], signatures=_signatures(letterhead), landscape=True,
+               intro=intro, outro=[_notes(stats)], signatures=table_signatures(letterhead), landscape=True,
                date_in_header=False, sheet_title="BM01", progress=progress, cancel=cancel)
 
 

@@ -11,10 +11,9 @@ from decimal import Decimal
 from typing import IO
 
 from hrapp.queries.recruitment import RoundInfo
+from hrapp.reports import letterhead
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.services.agency import get_agency
 from hrapp.services.context import ServiceContext
 
 SUBJECT_WORDS = {"cong_chuc": "công chức", "vien_chuc": "viên chức"}
@@ -44,12 +43,6 @@ class RecruitmentDocument:
     sheet_title: str = "Danh sách"
 
 
-def agency_letterhead(ctx: ServiceContext, kind: str | None) -> Letterhead:
-    """The agency (Sở) as issuer, the number left blank to write by hand: 'Số:       /DS-SKHCN' (no number
-    line when `kind` is None, e.g. the table attached to a plan)."""
-    return letterhead_for(ctx, kind)
-
-
 def council_name(info: RoundInfo) -> str:
     """'Hội đồng xét tuyển viên chức năm 2022'."""
     return f"Hội đồng {METHOD_WORDS.get(info.method, '')} {SUBJECT_WORDS.get(info.subject, '')} năm {info.year}"
@@ -57,14 +50,10 @@ def council_name(info: RoundInfo) -> str:
 
 def council_letterhead(ctx: ServiceContext, info: RoundInfo) -> Letterhead:
     """The recruitment council as issuer under the agency (its lists and score sheets)."""
-    agency = get_agency(ctx)
     chair = next((m for m in info.council if m.role == "chu_tich"), None)
     secretary = next((m for m in info.council if m.role == "uy_vien_thu_ky"), None)
-    return Letterhead(
-        issuing_unit=council_name(info), parent_agency=agency.name, place=agency.place,
-        signer_title="CHỦ TỊCH HỘI ĐỒNG", signer_name=chair.full_name if chair else "",
-        preparer_title="THƯ KÝ HỘI ĐỒNG", preparer_name=secretary.full_name if secretary else "",
-    )
+    return letterhead.council_letterhead(ctx, council_name(info), chair.full_name if chair else "",
+                                         secretary.full_name if secretary else "")
 
 
 def subject_year(info: RoundInfo) -> str:
