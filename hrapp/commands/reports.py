@@ -150,9 +150,9 @@ def _configure_staffing(p: argparse.ArgumentParser) -> None:
 
 
 def _run_staffing(args: argparse.Namespace) -> int:
-    from hrapp.reports.staffing_table import FORMATS, export_staffing
+    from hrapp.reports.staffing_table import export_staffing
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("staffing").formats)
     table = export_staffing(_context(args), path, args.year, args.as_of, by_position=args.by_position)
     over = sum(1 for u in table.units if u.over_quota and not u.has_children)
     print(text("cli_wrote_staffing_over" if over else "cli_wrote_staffing", path=str(path), year=table.year,
@@ -172,9 +172,9 @@ def _configure_staff_list(p: argparse.ArgumentParser) -> None:
 
 
 def _run_staff_list(args: argparse.Namespace) -> int:
-    from hrapp.reports.staff_list import FORMATS, export_staff_list
+    from hrapp.reports.staff_list import export_staff_list
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("staff_list").formats)
     data = export_staff_list(_context(args), path, args.unit)
     print(text("cli_wrote_people", path=str(path), count=data.count))
     return 0
@@ -196,10 +196,10 @@ def _run_position(args: argparse.Namespace) -> int:
 
     from hrapp.db.models import JobPosition, OrgUnit
     from hrapp.errors import NotFoundError
-    from hrapp.reports.position_description import FORMATS, export_position
+    from hrapp.reports.position_description import export_position
     from hrapp.services.positions import LIVE
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("position").formats)
     ctx = _context(args)
     with ctx.read() as s:
         q = (select(JobPosition.id, OrgUnit.code).join(OrgUnit, OrgUnit.id == JobPosition.unit_id)

@@ -32,7 +32,6 @@ from hrapp.services.permissions import READ, require
 from hrapp.services.planning import PeriodCheck
 
 _Target = str | os.PathLike[str] | IO[bytes]
-FORMATS = (".pdf", ".xlsx")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from hrapp.reports.format import fmt_date, nfc
 from hrapp.services.context import ServiceContext
 from hrapp.services.positions import PositionInfo
 
-FORMATS = (".pdf", ".xlsx")
 TITLE = "Bản mô tả công việc và khung năng lực vị trí việc làm"
 LEVEL_TEXT = {1: "Cấp độ 1", 2: "Cấp độ 2", 3: "Cấp độ 3", 4: "Cấp độ 4", 5: "Cấp độ 5"}
 COMPETENCY_GROUPS = {"chung": "Năng lực chung", "chuyen_mon": "Năng lực chuyên môn",

@@ -36,10 +36,9 @@ from hrapp.reports.letterhead import table_signatures
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require, units_in_scope
 
-__all__ = ["FORMATS", "export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
+__all__ = ["export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
            "write_quality_xlsx"]
 
-FORMATS = (".pdf", ".xlsx", ".json")
 FORM_CODE = "BM01/BNV"
 LEGAL_BASIS = "Ban hành kèm theo Thông tư số 11/2012/TT-BNV ngày 17 tháng 12 năm 2012 của Bộ Nội vụ"
 SCOPE_NOTE = "(Áp dụng đối với tỉnh, thành phố trực thuộc Trung ương, Bộ, Ban, ngành)"

@@ -34,7 +34,6 @@ from hrapp.reports.format import fmt_date, fmt_decimal
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
-FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 PCTNVK = "tham_nien_vuot_khung"
 ALLOWANCE_SHORT = {"chuc_vu": "CV", PCTNVK: "VK", "kiem_nhiem": "KN", "trach_nhiem": "TN"}
 GENDER = {"M": "Nam", "F": "Nữ"}

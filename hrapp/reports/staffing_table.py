@@ -36,7 +36,6 @@ from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc, roman
 from hrapp.services.context import ServiceContext
 
-FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
 CSV_KEYS = ("code", "name", "parent_code", "category", "quota", "actual", "in_recruitment", "vacancy")

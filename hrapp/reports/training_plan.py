@@ -33,7 +33,6 @@ from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
-FORMATS = (".pdf", ".xlsx", ".json")
 
 
 @dataclass(frozen=True)

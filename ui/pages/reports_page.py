@@ -1,5 +1,6 @@
 """Báo cáo: every official list and report the app prints, grouped by area, with the parameters each needs,
-previewed or saved as PDF/Excel in the background through the same export functions the area pages use."""
+previewed or saved as PDF/Excel in the background. The list is the document catalogue
+(hrapp/reports/catalogue.py) and every document is made by its one export use case, as on the area pages."""
 
 from __future__ import annotations
 
