@@ -12,22 +12,62 @@ command line (`report KEY`), the Reports page and `export` pick it up.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from hrapp import clock
-from hrapp.db.audit import record
 from hrapp.errors import ValidationError
-from hrapp.reports.document import CancelCallback, Letterhead, ProgressCallback
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.services.context import ServiceContext
-from hrapp.services.masking import record_personal_output
-from hrapp.services.permissions import READ, require
+
+if TYPE_CHECKING:
+    from hrapp.reports.document import CancelCallback, Letterhead, ProgressCallback
+    from hrapp.services.context import ServiceContext
+
+
+class _Lazy:
+    """A module imported at its first use: `_Lazy("hrapp.reports.quality").write_quality_pdf` is a function that
+    imports the module when called. The catalogue is read at every command's start (the `report` choices);
+    ReportLab, openpyxl and the queries are loaded only when a document is written."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def module(self) -> Any:  # noqa: ANN401 - the module itself
+        return importlib.import_module(self._name)
+
+    def __getattr__(self, attr: str) -> _LazyFunction:
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return _LazyFunction(self, attr)
+
+
+class _LazyFunction:
+    def __init__(self, module: _Lazy, name: str) -> None:
+        self._module, self._name = module, name
+
+    def resolve(self) -> Callable[..., Any]:
+        return getattr(self._module.module(), self._name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+        return self.resolve()(*args, **kwargs)
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        return inspect.signature(self.resolve())
+
+
+_audit = _Lazy("hrapp.db.audit")
+_document = _Lazy("hrapp.reports.document")
+_letterhead = _Lazy("hrapp.reports.letterhead")
+_output = _Lazy("hrapp.reports.output")
+_masking = _Lazy("hrapp.services.masking")
+_permissions = _Lazy("hrapp.services.permissions")
+READ = "read"  # hrapp.services.permissions.READ: lists, records, reports
 
 __all__ = ["CATALOGUE", "AuditRow", "Document", "Exported", "Job", "Param", "document", "export", "output_suffix"]
 
@@ -98,7 +138,7 @@ Auditor = Callable[[Any, Job], "AuditRow | PersonalOutput"]
 
 def agency(kind: str | None = None) -> Callable[[ServiceContext, Any], Letterhead]:
     """The agency as issuer, with the number line of `kind` ('DS', 'BC', 'KH' …; None: no number line)."""
-    return lambda ctx, _data: letterhead_for(ctx, kind)
+    return lambda ctx, _data: _letterhead.letterhead_for(ctx, kind)
 
 
 def no_letterhead(_ctx: ServiceContext, _data: Any) -> None:  # noqa: ANN401 - any document's data
@@ -157,9 +197,9 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
     """Write document `key` with `params` to `target` in the format its suffix names (or `fmt`, for a stream):
     the document's permission first, then its data (`data` when the caller already gathered it with the same
     query, e.g. the list on screen), the agency's letterhead, and the audit row committed before the file appears."""
-    require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
+    _permissions.require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
     doc = document(key)
-    require(ctx, doc.permission)
+    _permissions.require(ctx, doc.permission)
     suffix = fmt if fmt is not None else output_suffix(target, doc.formats)
     if suffix not in doc.formats:
         output_suffix(suffix, doc.formats)
@@ -174,17 +214,16 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
         gathered = doc.gather(ctx, **values) if data is None else data
         letterhead = doc.letterhead(ctx, gathered) if suffix in PRINTED else None
         row = doc.audit(gathered, job)
-        written = write_audited(
+        written = _output.write_audited(
             ctx, target, lambda fh: doc.write[suffix](fh, gathered, letterhead, job),
-            lambda s: record_personal_output(s, row.action, row.what, list(row.person_ids), masked=row.masked)
-            if isinstance(row, PersonalOutput) else record(s, row.action, row.entity, row.entity_id,
-                                                           summary=row.summary))
+            lambda s: _masking.record_personal_output(s, row.action, row.what, list(row.person_ids),
+                                                      masked=row.masked)
+            if isinstance(row, PersonalOutput) else _audit.record(s, row.action, row.entity, row.entity_id,
+                                                                  summary=row.summary))
         return Exported(gathered, written)
 
     if doc.large:
-        from hrapp.reports.document import collector_paused
-
-        with collector_paused():  # the rows live until the file is written
+        with _document.collector_paused():  # the rows live until the file is written
             return run()
     return run()
 
@@ -224,10 +263,8 @@ def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
     """The id of a unit given by its code (None: every unit the account may see)."""
     if not code:
         return None
-    from hrapp.services.org import unit_by_code
-
     with ctx.read() as s:
-        return unit_by_code(s, code).id
+        return _Lazy("hrapp.services.org").unit_by_code(s, code).id
 
 
 def _printed(build: Callable[..., object], day: Callable[[Any, Job], date | None] = lambda _d, job: job.printed_on,
@@ -242,28 +279,26 @@ def _today(_data: Any, job: Job) -> date:  # noqa: ANN401
 
 
 def _declare() -> tuple[Document, ...]:
-    from hrapp.reports import (
-        cv_2c,
-        pay_step_list,
-        pctnvk_list,
-        planning_list,
-        planning_review,
-        planning_summary,
-        position_description,
-        quality,
-        recruitment_common,
-        retirement_list,
-        staff_list,
-        staffing_table,
-        training_gaps,
-        training_plan,
-        training_results,
-    )
-    from hrapp.reports.format import fmt_date
-    from hrapp.reports.training_plan import write_json
-    from hrapp.services import career, pay_lists
-    from hrapp.services.planning import check_period
-    from hrapp.services.positions import get_position
+    cv_2c = _Lazy("hrapp.reports.cv_2c")
+    pay_step_list = _Lazy("hrapp.reports.pay_step_list")
+    pctnvk_list = _Lazy("hrapp.reports.pctnvk_list")
+    planning_list = _Lazy("hrapp.reports.planning_list")
+    planning_review = _Lazy("hrapp.reports.planning_review")
+    planning_summary = _Lazy("hrapp.reports.planning_summary")
+    position_description = _Lazy("hrapp.reports.position_description")
+    quality = _Lazy("hrapp.reports.quality")
+    recruitment_common = _Lazy("hrapp.reports.recruitment_common")
+    retirement_list = _Lazy("hrapp.reports.retirement_list")
+    staff_list = _Lazy("hrapp.reports.staff_list")
+    staffing_table = _Lazy("hrapp.reports.staffing_table")
+    training_gaps = _Lazy("hrapp.reports.training_gaps")
+    training_plan = _Lazy("hrapp.reports.training_plan")
+    training_results = _Lazy("hrapp.reports.training_results")
+    career = _Lazy("hrapp.services.career")
+    pay_lists = _Lazy("hrapp.services.pay_lists")
+    planning_service = _Lazy("hrapp.services.planning")
+    positions = _Lazy("hrapp.services.positions")
+    fmt_date = _Lazy("hrapp.reports.format").fmt_date
 
     def quality_writer(fmt: str) -> Writer:
         if fmt == ".json":
@@ -312,13 +347,13 @@ def _declare() -> tuple[Document, ...]:
             f"recruitment_{kind}", "recruitment", title, description, title_en, description_en, (_ROUND,), gather,
             {".pdf": writer(".pdf"), ".xlsx": writer(".xlsx")},
             lambda doc, job: AuditRow("print" if job.suffix == ".pdf" else "export", "recruitment_rounds",
-                                     str(job.values["round"]), f"{recruitment_common.DOCUMENT_LABELS[kind]} "
+                                     str(job.values["round"]), f"{recruitment_common.module().DOCUMENT_LABELS[kind]} "
                                      f"({'PDF' if job.suffix == '.pdf' else 'Excel'})"),
             stem, letterhead=lambda _ctx, doc: doc.letterhead)
 
     def planning(check: Callable[[ServiceContext, Any], Any]) -> Callable[..., Any]:
         def gather(ctx: ServiceContext, period: int | str, as_of: date | None = None) -> Any:  # noqa: ANN401
-            return check(ctx, check_period(ctx, period, as_of))
+            return check(ctx, planning_service.check_period(ctx, period, as_of))
         return gather
 
     def review_gather(ctx: ServiceContext, period: int | str | None = None, review: int | None = None) -> Any:  # noqa: ANN401
@@ -329,7 +364,7 @@ def _declare() -> tuple[Document, ...]:
     def training_writer(build: tuple[Callable[..., object], Callable[..., object]], day: Callable[[Any, Job], date | None],
                         json: Callable[[Any], object]) -> Mapping[str, Writer]:
         return {".pdf": _printed(build[0], day), ".xlsx": _printed(build[1], day),
-                ".json": lambda fh, data, lh, job: write_json(fh, json(data))}
+                ".json": lambda fh, data, lh, job: training_plan.write_json(fh, json(data))}
 
     return (
         Document(
@@ -367,7 +402,7 @@ def _declare() -> tuple[Document, ...]:
             "Job position description",
             "The tasks, requirements and competency framework of one job position.",
             (_UNIT, Param("position", POSITION, required=True, vi="số hiệu vị trí việc làm", en="job position id")),
-            lambda ctx, position, unit=None: get_position(ctx, position),
+            lambda ctx, position, unit=None: positions.get_position(ctx, position),
             {".pdf": lambda fh, p, lh, job: position_description.write_position_pdf(
                 fh, p, lh, printed_on=job.printed_on, progress=job.progress, cancel=job.cancel),
              ".xlsx": lambda fh, p, lh, job: position_description.write_position_xlsx(

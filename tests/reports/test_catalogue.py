@@ -97,3 +97,9 @@ def test_an_export_through_the_catalogue_is_audited_before_its_file(demo_ctx, tm
         row = s.execute(select(AuditLog.action, AuditLog.entity, AuditLog.summary)
                         .order_by(AuditLog.id.desc()).limit(1)).one()
     assert row[:2] == ("export", "training_plan") and "2022" in row[2]
+
+
+def test_the_one_roman_numeral_helper_numbers_sections_past_the_old_tables():
+    from hrapp.reports.format import roman
+
+    assert [roman(i) for i in (0, 3, 4, 8, 19, 24, 39, 48)] == ["I", "IV", "V", "IX", "XX", "XXV", "XL", "XLIX"]
