@@ -41,6 +41,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "The database is busy (someone else is writing). Please try again in a moment."),
     "read_only": ("Không ghi được: tệp cơ sở dữ liệu chỉ cho phép đọc.",
                   "Cannot write: the database file is read-only."),
+    "read_only_place": ("Không ghi được vào nơi để cơ sở dữ liệu {path}: ổ đĩa hoặc thư mục chỉ cho phép đọc (đĩa CD, "
+                        "USB khóa ghi, thư mục mạng không có quyền ghi). Phần mềm cần ghi cạnh tệp (nhật ký giao "
+                        "dịch) ngay cả khi chỉ xem; hãy chép tệp sang một thư mục ghi được rồi mở bản chép. Dữ liệu "
+                        "không bị thay đổi.",
+                        "Cannot write where the database is ({path}): the disk or folder is read-only (a CD, a "
+                        "write-protected USB stick, a network folder without the right to write). The application "
+                        "writes beside the file (its transaction journal) even to read it; copy the file to a "
+                        "folder you can write in and open the copy. The data is unchanged."),
     "export_not_audited": ("Chưa tạo tệp: không ghi được nhật ký xuất dữ liệu. {reason}",
                            "No file was written: the export could not be recorded in the audit log. {reason}"),
     "disk_full": ("Không ghi được: ổ đĩa đã đầy. Dữ liệu chưa được lưu.",
@@ -52,8 +60,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "corrupt": ("Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.",
                 "The database is damaged. Restore it from a backup."),
     "db_error": ("Lỗi cơ sở dữ liệu: {detail}", "Database error: {detail}"),
+    "column_out_of_range": ("{what}: {value} nằm ngoài khoảng lưu được ({low} đến {high}).",
+                            "{what}: {value} is outside what can be stored ({low} to {high})."),
+    "value_too_long": ("{what} dài {length} ký tự, quá độ dài tối đa {limit} ký tự.",
+                       "{what} is {length} characters long, more than the {limit} allowed."),
     "database_not_found": ("Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra lại đường dẫn; để tạo mới, dùng lệnh init.",
                            "Database not found: {path}. Check the path; to create a new one, use the init command."),
+    "init_encrypt_existing": ("Tệp {path} đã có dữ liệu nên không tạo mới được. Để mã hóa cơ sở dữ liệu đang có, "
+                              "dùng lệnh encrypt.",
+                              "The file {path} already holds data, so no new database is made in it. To encrypt "
+                              "an existing database, use the encrypt command."),
+    "database_empty": ("Tệp {path} trống (0 byte), không phải cơ sở dữ liệu của phần mềm và được để nguyên. Kiểm tra "
+                       "lại đường dẫn; để tạo cơ sở dữ liệu mới trong tệp này, dùng lệnh init.",
+                       "The file {path} is empty (0 bytes): it is not a database of this application and is left "
+                       "as it is. Check the path; to create a new database in this file, use the init command."),
     "folder_not_found": ("Không có thư mục {path}. Kiểm tra lại đường dẫn (phần mềm không tự tạo thư mục).",
                          "There is no folder {path}. Check the path (the application does not create folders)."),
     "bad_url": ("Địa chỉ cơ sở dữ liệu không hợp lệ: {url}", "Invalid database address: {url}"),
@@ -70,6 +90,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_read_only": ("Nhật ký thay đổi chỉ được ghi thêm, không thể sửa hay xóa.",
                         "The audit trail can only be added to, never changed or deleted."),
     # backups and copies
+    "copy_value_out_of_range": ("Không chép được: bảng {table}, dòng {row}, cột {column} có giá trị {value} nằm ngoài "
+                                "khoảng cột lưu được ({low} đến {high}). Hãy sửa giá trị đó rồi chép lại; cơ sở dữ "
+                                "liệu đích không thay đổi.",
+                                "Cannot copy: table {table}, row {row}, column {column} holds {value}, outside what "
+                                "the column stores ({low} to {high}). Correct that value and copy again; the target "
+                                "database is unchanged."),
+    "copy_value_too_long": ("Không chép được: bảng {table}, dòng {row}, cột {column} dài {length} ký tự, quá độ dài "
+                            "tối đa {limit} ký tự của cột. Hãy sửa giá trị đó rồi chép lại; cơ sở dữ liệu đích "
+                            "không thay đổi.",
+                            "Cannot copy: table {table}, row {row}, column {column} is {length} characters long, "
+                            "more than the {limit} the column holds. Correct that value and copy again; the target "
+                            "database is unchanged."),
     "backup_corrupt": ("Bản sao lưu bị hỏng (kiểm tra toàn vẹn: {problems}).",
                        "The backup is damaged (integrity check: {problems})."),
     "backup_failed": ("Không tạo được bản sao lưu {name}: {detail}. Cơ sở dữ liệu không bị ảnh hưởng.",
@@ -225,6 +257,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # validation of a record (hrapp/domain/validation.py)
     "cccd_missing": ("Chưa nhập số CCCD.", "The ID card number is missing."),
     "cccd_digits": ("Số CCCD '{value}' chỉ được gồm chữ số.", "The ID card number '{value}' may contain digits only."),
+    "cccd_grouping": ("Số CCCD '{value}' có nhóm chữ số ngắn hơn {least} (như phần lẻ của một số); hãy nhập đủ 12 "
+                      "chữ số, có thể cách nhau bằng dấu cách.",
+                      "The ID card number '{value}' has a group shorter than {least} digits (like the fraction of a "
+                      "number); enter all 12 digits, spaces between groups if you like."),
     "cccd_length": ("Số CCCD phải gồm đúng {length} chữ số (đang có {count}).",
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
@@ -239,6 +275,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "under_age_at_recruitment": (
         "Chưa đủ {age} tuổi vào ngày tuyển dụng {recruited} (ngày sinh {birth}, đủ {age} tuổi từ ngày {adult}).",
         "Not yet {age} years old on the recruitment date {recruited} (born {birth}, {age} years old from {adult})."),
+    "date_too_far_ahead": ("{what} ({day}) quá xa: không được sau {latest} (quá {years} năm kể từ hôm nay); hãy "
+                           "kiểm tra lại năm.",
+                           "{what} ({day}) is too far ahead: it cannot be after {latest} ({years} year from today); "
+                           "check the year."),
+    "start_before_working_age": ("{what} ({day}) trước khi người này đủ {age} tuổi ({earliest}): chưa đến tuổi lao "
+                                 "động (Bộ luật Lao động 2019, Điều 143).",
+                                 "{what} ({day}) is before this person turned {age} ({earliest}): under the working "
+                                 "age (Labour Code 2019, Article 143)."),
+    "warn_older_than_working": ("Người này hôm nay đã {age} tuổi (sinh {birth}), quá tuổi làm việc cao nhất ({most}); "
+                                "hãy kiểm tra lại năm sinh.",
+                                "This person is {age} today (born {birth}), older than anyone still at work "
+                                "({most}); check the year of birth."),
+    "warn_minor_at_start": ("Người này mới {age} tuổi vào ngày bắt đầu làm việc ({start}), chưa đủ {adult} tuổi; "
+                            "hãy kiểm tra lại ngày sinh.",
+                            "This person was only {age} on the start date ({start}), under {adult}; check the "
+                            "date of birth."),
+    "warn_same_name_and_birth": ("Đã có người cùng họ tên và ngày sinh ({name}, {birth}) với số CCCD khác: {others}. "
+                                 "Nếu là cùng một người, hãy sửa hồ sơ đã có thay vì tạo hồ sơ mới.",
+                                 "Someone with the same name and date of birth ({name}, {birth}) is already "
+                                 "recorded under another ID card number: {others}. If it is the same person, "
+                                 "edit that record instead of making a new one."),
     "date_order": ("{end_label} ({end}) không được trước {start_label} ({start}).",
                    "{end_label} ({end}) cannot be before {start_label} ({start})."),
     "date_before_birth": ("{what} ({day}) không được trước ngày sinh ({birth}).",
@@ -1096,6 +1153,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "generate_stage_extras": ("Tuyển dụng, quy hoạch, đào tạo", "Recruitment, succession planning, training"),
     # the command line's output (hrapp/commands); a count comes already written (1.234)
     "cli_db_ready": ("Cơ sở dữ liệu sẵn sàng: {url}", "The database is ready: {url}"),
+    "cli_db_ready_encrypted": ("Cơ sở dữ liệu mới đã được mã hóa ngay từ đầu và sẵn sàng: {url}. Mỗi lần mở cần cụm "
+                               "mật khẩu (biến HRAPP_DB_PASSPHRASE hoặc nhập); mất cụm mật khẩu là mất dữ liệu.",
+                               "The new database is encrypted from the start and ready: {url}. Each opening needs "
+                               "the passphrase (variable HRAPP_DB_PASSPHRASE or typed); a lost passphrase means "
+                               "lost data."),
     "cli_demo_loaded": ("Đã nạp dữ liệu mẫu: {counts}.", "The demo data is loaded: {counts}."),
     "cli_demo_units": ("{count} đơn vị", "{count} units"),
     "cli_demo_positions": ("{count} vị trí việc làm", "{count} job positions"),
@@ -1128,6 +1190,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli_wrote_cv": ("Đã ghi {path} (Sơ yếu lý lịch mẫu 2C-BNV/2008, {pages} trang).",
                      "Wrote {path} (curriculum vitae, form 2C-BNV/2008, {pages} pages)."),
     "cli_wrote_errors": ("Đã ghi danh sách lỗi ra {path}.", "Wrote the list of errors to {path}."),
+    "cli_more_warnings": ("… và {count} cảnh báo khác.", "… and {count} more warnings."),
     "cli_more_errors": ("… và {count} lỗi khác (--errors TỆP.xlsx ghi đủ danh sách).",
                         "… and {count} more errors (--errors FILE.xlsx writes the whole list)."),
     "cli_row": ("dòng {row}", "row {row}"),
@@ -1248,9 +1311,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_no_such_month": ("tháng không tồn tại", "no such month"),
     "import_not_an_integer": ("không phải số nguyên", "not a whole number"),
     "import_must_be_integer": ("phải là số nguyên", "must be a whole number"),
+    "import_year_not_whole": ("một năm phải là số nguyên (ví dụ 1980); ô này có phần lẻ",
+                              "a year must be a whole number (for example 1980); this cell has a fraction"),
+    "import_row_above": ("dòng {row} của tệp này", "row {row} of this file"),
+    "import_warnings": (" Có {count} cảnh báo cần kiểm tra (vẫn được nhập).",
+                        " {count} warnings to check (imported all the same)."),
+    "import_out_of_range": ("ngoài khoảng lưu được ({low} đến {high})", "outside what can be stored ({low} to {high})"),
+    "import_too_long": ("dài {length} ký tự, quá độ dài tối đa {limit} ký tự",
+                        "{length} characters long, more than the {limit} allowed"),
     "import_not_a_number": ("không phải số", "not a number"),
     "import_not_a_number_example": ("không phải số (ví dụ 2,67)", "not a number (for example 2,67)"),
     "import_bool_cell": ("ghi x nếu đúng, để trống nếu không", "write x if true, leave it empty if not"),
+    "import_cccd_grouping": ("có nhóm chữ số ngắn hơn {least} (như phần lẻ của một số); hãy nhập đủ {length} chữ số, "
+                             "có thể cách nhau bằng dấu cách",
+                             "has a group shorter than {least} digits (like the fraction of a number); enter all "
+                             "{length} digits, spaces between groups if you like"),
+    "import_cccd_not_whole": ("ô là một số không nguyên hoặc số âm, không phải số CCCD ({length} chữ số); hãy định "
+                              "dạng cột là Văn bản (Text) rồi nhập đúng số",
+                              "the cell holds a fraction or a negative number, not an ID card number ({length} "
+                              "digits); format the column as Text and enter the number again"),
     "import_cccd_lost_zeros": ("ô đang ở dạng số nên mất số 0 ở đầu (còn {digits} chữ số); hãy định dạng cột là "
                                "Văn bản (Text) rồi nhập lại đủ 12 chữ số",
                                "the cell is a number, so its leading zeros are lost ({digits} digits left); format "
@@ -1413,6 +1492,13 @@ TERMS: dict[str, str] = {
     "ngày bắt đầu tập sự": "the probation start", "ngày bắt đầu học": "the study start date",
     "ngày cấp": "the issue date", "ngày hưởng": "the pay start date", "ngày bổ nhiệm": "the appointment date",
     "thời gian bắt đầu": "the start", "ngày hiệu lực": "the effective date", "Ngày hết hiệu lực": "End of validity",
+    "Tên gọi khác": "Other names", "Số hiệu CBCC": "Staff number", "Nơi sinh": "Place of birth",
+    "Quê quán": "Home town", "Nơi cấp CCCD": "ID card issued by", "Thường trú": "Permanent address",
+    "Nơi ở hiện nay": "Current address", "Số sổ BHXH": "Social insurance number",
+    "Giáo dục phổ thông": "General education", "Nghề nghiệp khi tuyển dụng": "Occupation when recruited",
+    "Danh hiệu được phong tặng": "Honorary titles", "Tổ chức chính trị - xã hội": "Socio-political organisations",
+    "Quân hàm cao nhất": "Highest military rank", "Thương binh hạng": "War invalid grade",
+    "Gia đình chính sách": "Family under the merit policy", "Sức khỏe": "Health", "Nhóm máu": "Blood type",
     "ngạch/chức danh nghề nghiệp": "the rank or professional title", "bậc lương": "the salary step",
     "hệ số lương": "the salary coefficient", "ngày tuyển dụng": "the recruitment date",
     # the agency's fields (hrapp/services/agency.py)

@@ -106,15 +106,24 @@ def application() -> QApplication:
 
 
 def database_argument(args: argparse.Namespace) -> str | None:
-    """--db, else HRAPP_DB, else the database opened last (when it still exists), else the default file."""
+    """--db, else HRAPP_DB, else the database opened last (when it still exists and is not empty), else the
+    default file."""
     if getattr(args, "db", None):
         return str(args.db)
     if os.environ.get("HRAPP_DB"):
         return None  # resolve_url reads it
     last = preferences.last_database()
-    if last and ("://" in last or Path(last).exists()):
+    if last and ("://" in last or _not_empty(Path(last))):
         return last
     return None
+
+
+def _not_empty(path: Path) -> bool:
+    """An existing file with something in it (an empty one was never a database of this application)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def show_fatal(title: str, text: str, parent: QWidget | None = None) -> None:
@@ -171,13 +180,18 @@ def database_passphrase(db: str | None, parent: QWidget | None = None) -> tuple[
 
 
 def named_database_missing(args: argparse.Namespace) -> Path | None:
-    """The SQLite file named by --db or HRAPP_DB when it does not exist (the default file is simply created on
-    the first start). Read without loading SQLAlchemy."""
+    """The SQLite file named by --db or HRAPP_DB when it does not exist or is empty (0 bytes: no database; it is
+    made one only when the user says so, as `init` would). The default file is simply created on the first start.
+    Read without loading SQLAlchemy."""
     named = getattr(args, "db", None) or os.environ.get("HRAPP_DB", "")
     if not named or "://" in str(named):
         return None
     path = Path(str(named)).expanduser()
-    return None if path.exists() else path.resolve()
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        empty = False
+    return path.resolve() if empty or not path.exists() else None
 
 
 def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
@@ -193,12 +207,12 @@ def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
     return box.clickedButton() is create
 
 
-def _open_and_preload(db: str | None, passphrase: str | None = None) -> ServiceContext:
+def _open_and_preload(db: str | None, passphrase: str | None = None, create: bool = True) -> ServiceContext:
     """Open the database, then import the modules of the main window and its start page, which the GUI thread
     would otherwise import while the frame cannot repaint (importing only defines classes; no widget is made)."""
     import importlib
 
-    ctx = _open_database(db, passphrase=passphrase)
+    ctx = _open_database(db, create=create, passphrase=passphrase)
     from ui.pages import registry
 
     importlib.import_module("ui.main_window")
@@ -240,10 +254,11 @@ class _Notifier(QObject):
     done = Signal()
 
 
-def open_context_in_background(db: str | None, user: str | None = None,
-                               passphrase: str | None = None) -> ServiceContext | None:
+def open_context_in_background(db: str | None, user: str | None = None, passphrase: str | None = None,
+                               create: bool = True) -> ServiceContext | None:
     """`open_context` with the import of the database layer and the opening on a worker thread, while the event
-    loop keeps the windows already shown painted and responsive."""
+    loop keeps the windows already shown painted and responsive (`create=False`: a missing or empty file is
+    refused, not made a database)."""
     outcome: list[object] = []
     loop = QEventLoop()
     notifier = _Notifier()
@@ -251,7 +266,7 @@ def open_context_in_background(db: str | None, user: str | None = None,
 
     def work() -> None:
         try:
-            outcome.append(_open_and_preload(db, passphrase))
+            outcome.append(_open_and_preload(db, passphrase, create))
         except Exception as exc:  # noqa: BLE001 - shown by _opened on the GUI thread
             outcome.append(exc)
         notifier.done.emit()
@@ -415,6 +430,10 @@ def run_gui(args: argparse.Namespace) -> int:
     missing = named_database_missing(args)
     if missing is not None and not confirm_new_database(missing):
         return 1
+    # Created only when the user agreed above, or for the application's own default file; a database opened last
+    # that is now missing or empty is refused, not made anew.
+    create = missing is not None or (not getattr(args, "db", None) and not os.environ.get("HRAPP_DB")
+                                     and database_argument(args) is None)
     frame = StartFrame()
     frame.show()
     frame_shown(frame)
@@ -422,7 +441,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if not go_on:
         frame.close()
         return 0
-    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None), passphrase)
+    ctx = open_context_in_background(database_argument(args), getattr(args, "user", None), passphrase, create)
     if ctx is None:
         frame.close()
         return 1

@@ -148,8 +148,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         ctx = ServiceContext.open(args.db, migrate=False)
     except DatabaseError as exc:
-        if exc.code in ("database_not_found", "foreign_db", "too_new", "db_wrong_passphrase"):
-            raise  # a mistyped --db, another program's file, a newer version's, a wrong passphrase: never replaced
+        if exc.code in ("database_not_found", "database_empty", "foreign_db", "too_new", "db_wrong_passphrase"):
+            raise  # a mistyped --db, an empty file, another program's, a newer version's, a wrong passphrase: kept
         ctx = None  # the current database cannot be opened (damaged, or its passphrase lost): restoring it needs
         # no sign-in to it, as whoever may write the file may replace it
     if ctx is not None:

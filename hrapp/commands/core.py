@@ -12,6 +12,11 @@ from hrapp.text import SEARCH_MAX_CHARS
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help=bi("tạo hoặc nâng cấp cơ sở dữ liệu", "create or upgrade the database"))
+    p.add_argument("--encrypt", action="store_true", help=bi(
+        "tạo cơ sở dữ liệu mới đã mã hóa ngay từ đầu (cụm mật khẩu từ biến HRAPP_NEW_DB_PASSPHRASE hoặc nhập hai "
+        "lần, ít nhất 10 ký tự)",
+        "create the new database encrypted from the start (passphrase from the variable HRAPP_NEW_DB_PASSPHRASE "
+        "or typed twice, at least 10 characters)"))
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("demo", help=bi("nạp dữ liệu mẫu (Sở KH&CN) vào cơ sở dữ liệu trống",
@@ -36,6 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
+    if getattr(args, "encrypt", False):
+        from hrapp.cli_auth import read_new_passphrase
+        from hrapp.services.context import refuse_existing_for_encryption
+
+        refuse_existing_for_encryption(args.db)  # before the passphrase is asked
+        ctx = init_database(args.db, new_passphrase=read_new_passphrase())
+        print(messages.text("cli_db_ready_encrypted", url=ctx.url))
+        return 0
     ctx = init_database(args.db)
     print(messages.text("cli_db_ready", url=ctx.url))
     return 0

@@ -110,7 +110,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in document("planning_list").formats:
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     if not out.parent.exists():
-        raise CliError("cli_no_folder", path=str(out.parent))
+        raise CliError("folder_not_found", path=str(out.parent))
     ctx = _ctx(args)
     if args.kind == "list":
         data = export_planning_list(ctx, out, args.period, args.as_of)

@@ -58,6 +58,7 @@ CLI_ISSUE_LINES = 50
 
 
 def cmd_import_employees(args: argparse.Namespace) -> int:
+    from hrapp.failures import clip, one_line
     from hrapp.io.excel_import import import_employees, write_issues
 
     if args.errors:
@@ -68,18 +69,31 @@ def cmd_import_employees(args: argparse.Namespace) -> int:
                     "errors": [{"sheet": i.sheet, "row": i.row, "column": i.column,
                                 "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
                                for i in result.issues],
-                    "errors_not_listed": result.more_issues})
+                    "errors_not_listed": result.more_issues,
+                    "warnings": [{"sheet": i.sheet, "row": i.row, "column": i.column,
+                                  "message": i.message + (text("cli_value", value=i.value) if i.value else "")}
+                                 for i in result.warnings]})
         if args.errors and not result.ok:
             write_issues(result.issues, args.errors, result.more_issues)
         return 0 if result.ok else 1
+    warned = []
+    shown = result.warnings[:CLI_ISSUE_LINES] if result.ok else ()  # said once the errors are fixed
+    for issue in shown:  # imported all the same: to be checked
+        where = f"{one_line(issue.sheet)}\t{text('cli_row', row=issue.row)}\t{one_line(issue.column)}"
+        value = text("cli_value", value=clip(issue.value)) if issue.value else ""
+        warned.append(text("cli_warning", value=f"{where}\t{one_line(issue.message)}{value}") + "\n")
+    if result.ok and len(result.warnings) > len(warned):
+        warned.append(text("cli_more_warnings", count=len(result.warnings) - len(warned)) + "\n")
+    sys.stderr.write("".join(warned))
     if result.ok:
         print(result.summary())
         return 0
     lines = []
     for issue in result.issues[:CLI_ISSUE_LINES]:
-        where = f"{issue.sheet}\t{text('cli_row', row=issue.row)}\t{issue.column}"
-        value = text("cli_value", value=issue.value) if issue.value else ""
-        lines.append(f"{where}\t{issue.message}{value}\n")
+        # the sheet name and the cell's value come from the workbook: shown, never obeyed by the terminal
+        where = f"{one_line(issue.sheet)}\t{text('cli_row', row=issue.row)}\t{one_line(issue.column)}"
+        value = text("cli_value", value=clip(issue.value)) if issue.value else ""
+        lines.append(f"{where}\t{one_line(issue.message)}{value}\n")
     hidden = result.issue_count - len(lines)
     if hidden > 0:
         lines.append(text("cli_more_errors", count=hidden) + "\n")

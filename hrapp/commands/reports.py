@@ -118,7 +118,7 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
             in_the_way = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
             if in_the_way is not None:
                 raise CliError("cli_not_folder", path=str(in_the_way))
-            raise CliError("cli_no_folder", path=clip(folder, 200))
+            raise CliError("folder_not_found", path=clip(folder, 200))
         if not folder.is_dir():
             raise CliError("cli_not_folder", path=str(folder))
     except OSError as exc:  # a name too long to look at, a folder not allowed to be looked into

@@ -62,7 +62,7 @@ def _out(text: str) -> Path:
     if out.suffix.lower() not in document("training_plan").formats:
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx, .json", path=str(out))
     if not out.parent.exists():
-        raise CliError("cli_no_folder", path=str(out.parent))
+        raise CliError("folder_not_found", path=str(out.parent))
     return out
 
 

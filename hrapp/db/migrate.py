@@ -11,7 +11,8 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from hrapp.db.engine import use_wal
+from hrapp.db.engine import sqlite_path, use_wal
+from hrapp.db.open_errors import open_error
 from hrapp.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def check_version(engine: Engine) -> set[str]:
             # Tables but no version: not a database of this application.
             raise DatabaseError("foreign_db")
     except (SADatabaseError, OperationalError) as exc:
-        raise DatabaseError("unreadable", detail=str(exc.orig)) from exc
+        raise open_error(str(exc.orig), sqlite_path(engine.url.render_as_string(hide_password=False))) from exc
     unknown = current - known_revisions()
     if unknown:
         raise DatabaseError("too_new", revisions=sorted(unknown))
@@ -116,6 +117,23 @@ def upgrade(engine: Engine) -> bool:
     except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back, said clearly
         raise DatabaseError("migration_failed", detail=str(exc)) from exc
     return True
+
+
+def upgrade_within(conn: Connection) -> None:
+    """Run the migrations on `conn` inside the transaction its caller holds and will end (PostgreSQL, whose DDL is
+    transactional: a failure later in that transaction takes the new tables back with everything else)."""
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    try:
+        command.upgrade(cfg, "heads")
+    except DatabaseError:
+        raise
+    except (SADatabaseError, OperationalError) as exc:
+        raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
+    except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back by the caller
+        raise DatabaseError("migration_failed", detail=str(exc)) from exc
 
 
 def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:

@@ -25,6 +25,20 @@ ADULT_AGE = 18
 QUALIFICATION_MIN_AGE = 15
 MIN_BIRTH_YEAR = 1900
 
+# Plausible ranges of a working person's dates. What cannot be is refused; what is only unlikely is said as a
+# warning that the officer confirms (the editor asks, the importer lists it, the service returns it).
+MIN_WORKING_AGE = 15
+"""Nobody starts work before 15: Bộ luật Lao động 2019, Điều 143 (a minor worker is 15 to under 18; under 15 only
+the light work listed by the ministry, never a post of a Sở). A start date before the 15th birthday is refused."""
+MAX_WORKING_AGE = 75
+"""Older than anyone still at work: the retirement age is at most 62 (NĐ 135/2020, Điều 4, men from 2028), and the
+longest extension past it is a professor's, up to 10 years (NĐ 141/2013, for lecturers: 10 years for a professor,
+7 for an associate professor, 5 for a doctor) — 72, plus a margin of 3 years. A working person older than this today is warned about (a mistyped
+year of birth, 1900 for 1990), not refused (a record being completed for someone who has left is possible)."""
+START_AHEAD_YEARS = 1
+"""A start date is written from a decision signed ahead of it, at most a year before (a post for next school year);
+a start later than a year from today is a mistyped year (31/12/9999) and is refused."""
+
 FIELD_LABELS: dict[str, str] = {
     "full_name": "Họ và tên",
     "gender": "Giới tính",
@@ -50,6 +64,23 @@ FIELD_LABELS: dict[str, str] = {
     "party_official_date": "Ngày chính thức",
     "army_join_date": "Ngày nhập ngũ",
     "army_leave_date": "Ngày xuất ngũ",
+    "other_names": "Tên gọi khác",
+    "staff_code": "Số hiệu CBCC",
+    "birth_place": "Nơi sinh",
+    "home_town": "Quê quán",
+    "id_issue_place": "Nơi cấp CCCD",
+    "permanent_address": "Thường trú",
+    "current_address": "Nơi ở hiện nay",
+    "social_insurance_no": "Số sổ BHXH",
+    "general_education": "Giáo dục phổ thông",
+    "occupation_at_recruitment": "Nghề nghiệp khi tuyển dụng",
+    "highest_title": "Danh hiệu được phong tặng",
+    "union_join_info": "Tổ chức chính trị - xã hội",
+    "army_rank": "Quân hàm cao nhất",
+    "war_invalid_grade": "Thương binh hạng",
+    "policy_family": "Gia đình chính sách",
+    "health": "Sức khỏe",
+    "blood_type": "Nhóm máu",
 }
 
 # Civil servants and public employees are paid on a rank's salary table and were recruited on a date;
@@ -99,11 +130,30 @@ def normalize_cccd(value: str | int | None) -> str:
     return re.sub(r"[\s.\-]", "", str(value))
 
 
+_CCCD_GROUP = re.compile(r"[\s.\-]+")
+CCCD_MIN_GROUP = 3
+
+
+def cccd_grouping_error(value: str | None) -> str | None:
+    """Spaces, dots or dashes may group the digits ('001 085 012 345', '0010.8501.2345', '001085-012345'), but a
+    group shorter than 3 digits is no grouping: '52091000127.5' is a number with a fraction (a cell's float
+    written as text), and dropping its dot would store another number."""
+    if value is None or str(value).strip().isdigit():
+        return None
+    groups = [g for g in _CCCD_GROUP.split(str(value).strip()) if g]
+    if len(groups) > 1 and any(len(g) < CCCD_MIN_GROUP for g in groups):
+        return text("cccd_grouping", value=str(value).strip(), least=CCCD_MIN_GROUP)
+    return None
+
+
 def cccd_error(value: str | None) -> str | None:
     """Citizen identity card number: exactly 12 digits (Luật Căn cước 2023)."""
     digits = normalize_cccd(value)
     if not digits:
         return text("cccd_missing")
+    grouping = cccd_grouping_error(value)
+    if grouping:
+        return grouping
     if not re.fullmatch(r"[0-9]+", digits):
         return text("cccd_digits", value=str(value))
     if len(digits) != CCCD_LENGTH:
@@ -173,6 +223,47 @@ def not_future_error(day: date | None, today: date, what: str) -> str | None:
     if day is None or day <= today:
         return None
     return text("date_future", what=what, day=day)
+
+
+def start_date_error(start: date | None, birth: date | None, today: date, what: str = "Ngày vào cơ quan"
+                     ) -> str | None:
+    """A day someone starts working: not later than a year from today, not before the 15th birthday."""
+    if start is None:
+        return None
+    latest = birthday(today, START_AHEAD_YEARS)
+    if start > latest:
+        return text("date_too_far_ahead", what=what, day=start, years=START_AHEAD_YEARS, latest=latest)
+    if birth is not None and start >= birth and age_on(birth, start) < MIN_WORKING_AGE:
+        return text("start_before_working_age", what=what, day=start, age=MIN_WORKING_AGE,
+                    earliest=birthday(birth, MIN_WORKING_AGE))
+    return None
+
+
+def age_warnings(birth: date | None, start: date | None, today: date) -> Errors:
+    """What is possible but unlikely for a working person: older today than anyone still at work, or under 18
+    on the start date (allowed by the Labour Code from 15, rare in a public body)."""
+    out: Errors = []
+    if birth is None or birth > today:
+        return out
+    if age_on(birth, today) > MAX_WORKING_AGE:
+        out.append(("birth_date", text("warn_older_than_working", age=age_on(birth, today), most=MAX_WORKING_AGE,
+                                        birth=birth)))
+    if start is not None and start >= birth and MIN_WORKING_AGE <= age_on(birth, start) < ADULT_AGE:
+        out.append(("start_date", text("warn_minor_at_start", age=age_on(birth, start), start=start,
+                                        adult=ADULT_AGE)))
+    return out
+
+
+def same_person_warning(full_name: str, birth: date, others: Iterable[tuple[str, str | None, str]]) -> str | None:
+    """Someone with the same name and birth date is already recorded under another CCCD: perhaps the same person
+    with a new card (CCCD replacing CMND) or a mistyped number. `others` are (name, CCCD, unit) of those found."""
+    found = []
+    for name, number, unit in others:
+        known = ", ".join(part for part in (number, unit) if part)
+        found.append(f"{name} ({known})" if known else name)
+    if not found:
+        return None
+    return text("warn_same_name_and_birth", name=full_name, birth=birth, others=", ".join(found))
 
 
 def qualification_year_error(birth: date, year: int | None, today: date) -> str | None:

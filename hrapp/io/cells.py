@@ -18,15 +18,20 @@ saved (or, write-only, as each row is appended), however the cell was filled.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from hrapp import clock
 
 __all__ = ["DANGEROUS_LEADS", "Formula", "csv_field", "csv_writer", "is_formula_like", "neutral_csv_text",
            "new_workbook", "put_formula"]
@@ -147,8 +152,19 @@ class SafeWorkbook(Workbook):
                     _neutralise_cell(cell, own)
 
     def save(self, filename: Any) -> None:  # noqa: ANN401 - a path or a binary stream, as openpyxl takes
+        """openpyxl's save, except that a failed write (disk full) closes its zip writer at once: left to the
+        garbage collector, it would later try to finish the archive in a file already closed."""
         self.neutralise()
-        super().save(filename)
+        if self.write_only and not self.worksheets:
+            self.create_sheet()
+        archive = ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True)
+        self.properties.modified = clock.utcnow()
+        try:
+            ExcelWriter(self, archive).save()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                archive.close()  # whatever it raises, the archive lets go of the file (its fp is set to None)
+            raise
 
 
 def new_workbook(write_only: bool = False) -> SafeWorkbook:

@@ -9,6 +9,7 @@ updated through the ORM so every change lands in the audit trail.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import re
 import time
@@ -28,6 +29,7 @@ from sqlalchemy import Connection, Date, Table, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.db.limits import bounds_of, limit_of
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -104,6 +106,7 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     more_issues: int = 0  # problems found past ISSUE_DETAIL_CAP: counted, not listed
+    warnings: tuple[ImportIssue, ...] = ()  # unlikely but possible values: imported, listed to be checked
 
     @property
     def ok(self) -> bool:
@@ -124,8 +127,10 @@ class ImportResult:
         history = "".join(text(code, count=n) for code, n in (("import_history_rows", extra), ("import_units", units),
                                                                ("import_quotas", quotas)) if n)
         if self.dry_run:
-            return text("import_checked", rows=self.rows, people=people, history=history)
-        return text("import_done", rows=self.rows, seconds=f"{self.seconds:.1f}", people=people, history=history)
+            done = text("import_checked", rows=self.rows, people=people, history=history)
+        else:
+            done = text("import_done", rows=self.rows, seconds=f"{self.seconds:.1f}", people=people, history=history)
+        return done + text("import_warnings", count=len(self.warnings)) if self.warnings else done
 
 
 # ============================================================================================== reading
@@ -246,6 +251,8 @@ def _date(cell: Any) -> date | None:
 
 def _birth(cell: Any) -> tuple[date, str] | None:
     if isinstance(cell, float | int) and not isinstance(cell, bool) and 1900 <= cell <= 2100:
+        if isinstance(cell, float) and not cell.is_integer():  # 1980.7 is no year: refused, not cut to 1980
+            raise _Bad(messages.text("import_year_not_whole"))
         return date(int(cell), 1, 1), "year"
     if isinstance(cell, str):
         text = cell.strip()
@@ -320,10 +327,20 @@ def _cccd(cell: Any) -> str | None:
     if cell is None or cell == "":
         return None
     if isinstance(cell, float | int) and not isinstance(cell, bool):
-        digits = str(int(cell)) if float(cell).is_integer() else str(cell)
+        # A number cell is taken only when it is a whole number of exactly 12 digits. A fraction (52091000127.5)
+        # or a negative number is no CCCD: its dot or sign would be dropped as a separator and the rest stored
+        # as if typed. Fewer digits mean Excel dropped leading zeros (every CCCD starts with the 0 of its province
+        # code, 001-096): they are not guessed back, since the CCCD is what matches a row to a stored person and
+        # a guessed key could update someone else; the message says to format the column as Text.
+        if (isinstance(cell, float) and not (math.isfinite(cell) and cell.is_integer())) or cell < 0:
+            raise _Bad(messages.text("import_cccd_not_whole", length=v.CCCD_LENGTH))
+        digits = str(int(cell))
         if len(digits) < v.CCCD_LENGTH:
             raise _Bad(messages.text("import_cccd_lost_zeros", digits=len(digits)))
         return digits
+    if cell.__class__ is str and not cell.isdigit():
+        if v.cccd_grouping_error(cell):
+            raise _Bad(messages.text("import_cccd_grouping", least=v.CCCD_MIN_GROUP, length=v.CCCD_LENGTH))
     return (_normalize_cccd(cell) if cell.__class__ is str else v.normalize_cccd(str(cell))) or None
 
 
@@ -379,6 +396,8 @@ class _Sheet:
     present: list[tuple[Col, int]] = field(default_factory=list)  # the columns the file has, with positions
     blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
     values: type[dict] = dict  # a row's values: the cells read, the blank value of any other column
+    limits: dict[str, int] = field(default_factory=dict)  # column key -> most characters its database column holds
+    bounds: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # column key -> numbers it holds
 
     def __post_init__(self) -> None:
         self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
@@ -386,6 +405,47 @@ class _Sheet:
         # a row holds only the cells it has; the other columns answer their blank value when asked. A full copy of
         # the 41 columns for every row held 2 GB for a million rows.
         self.values = type("_Values", (dict,), {"__slots__": (), "__missing__": lambda _self, key: blank[key]})
+        self.limits = text_limits(self.spec)
+        self.bounds = number_limits(self.spec)
+
+
+# The table each sheet's rows are stored in, and the columns stored elsewhere: a text cell longer than its database
+# column is refused on its cell (SQLite would keep it, PostgreSQL refuse it: the same file must do the same on both).
+_STORED_IN = {t.PERSONS.name: "persons", t.QUALIFICATIONS.name: "qualifications", t.SALARY.name: "salary_steps",
+              t.WORK.name: "work_history", t.FAMILY.name: "family_members", t.UNITS.name: "org_units",
+              t.QUOTAS.name: "headcount_quotas", "Người dự tuyển": "recruitment_candidates"}
+_STORED_ELSEWHERE = {"decision_number": ("decisions", "number"), "salary_step": ("salary_steps", "step"),
+                     "coefficient": ("salary_steps", "coefficient"), "probation_pay_percent":
+                     ("employments", "probation_pay_percent")}
+
+
+def _stored_at(spec: SheetSpec, key: str) -> tuple[str | None, str]:
+    return _STORED_ELSEWHERE.get(key, (_STORED_IN.get(spec.name), key))
+
+
+def number_limits(spec: SheetSpec) -> dict[str, tuple[Decimal, Decimal]]:
+    """{column key: (lowest, highest)} for the sheet's number columns that land in an integer or numeric column."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for col in spec.columns:
+        if col.kind in (t.INT, t.DECIMAL):
+            where, column = _stored_at(spec, col.key)
+            bounds = bounds_of(where, column) if where else None
+            if bounds is not None:
+                out[col.key] = bounds
+    return out
+
+
+def text_limits(spec: SheetSpec) -> dict[str, int]:
+    """{column key: maximum characters} for the sheet's text and code columns that land in a sized column."""
+    out: dict[str, int] = {}
+    for col in spec.columns:
+        if col.kind not in (t.TEXT, t.CODE):
+            continue
+        where, column = _stored_at(spec, col.key)
+        limit = limit_of(where, column) if where else None
+        if limit is not None:
+            out[col.key] = limit
+    return out
 
 
 @dataclass
@@ -529,6 +589,7 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
     """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
     values = sheet.values()
     size = len(cells)
+    limits = sheet.limits
     for col, pos, read, shortcut in converters:
         cell = cells[pos] if pos < size else None
         if cell.__class__ is str:
@@ -537,7 +598,13 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
                 cell = cell[1:]  # a text our export kept from being a formula ('=…): the text as it was
             if cell:
                 if shortcut is _SAME:
-                    values[col.key] = cell
+                    limit = limits.get(col.key)
+                    if limit is not None and len(cell) > limit:
+                        issues.add(sheet, number, col.key, _clip(cell), text(
+                            "import_bad_cell", column=col.title,
+                            problem=messages.text("import_too_long", length=len(cell), limit=limit)))
+                    else:
+                        values[col.key] = cell
                     continue
                 if shortcut is not None:
                     code = shortcut.get(cell)
@@ -553,7 +620,14 @@ def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Conve
                                                         formula=Verbatim(_clip(cell))))
             continue
         try:
-            values[col.key] = read(cell)
+            value = read(cell)
+            limit = limits.get(col.key)
+            if limit is not None and value.__class__ is str and len(value) > limit:
+                raise _Bad(messages.text("import_too_long", length=len(value), limit=limit))
+            bounds = sheet.bounds.get(col.key)
+            if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
+                raise _Bad(messages.text("import_out_of_range", low=str(bounds[0]), high=str(bounds[1])))
+            values[col.key] = value
         except _Bad as exc:
             issues.add(sheet, number, col.key, cell, text("import_bad_cell", column=col.title, problem=exc.args[0]))
     return _Row(sheet, number, values, _Raw(cells, sheet.index))
@@ -647,6 +721,7 @@ class _Importer:
         self.rules: RuleBook = ctx.rulebook
         self.progress, self.cancel = progress, cancel
         self.issues = _Issues()
+        self.warnings = _Issues()  # imported all the same, listed for the officer to check
         self.org = OrgCounts()
         self.done = 0
         self.total = 1
@@ -748,11 +823,49 @@ class _Importer:
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
+        self._warn(persons, [p for p in plans.values() if p.row.sheet is persons and p.employment is not None
+                             and (p.person_id is None or {"full_name", "birth_date"} & set(p.identity_changes))])
         return list(plans.values())
 
     def _within(self, ex: _Existing) -> bool:
         """Whether the stored person is one the account may change (its units, or every unit)."""
         return self.scope is None or self.person_units.get(ex.id) in self.scope
+
+    def _warn(self, sheet: _Sheet, plans: list[_Plan]) -> None:
+        """What the editor would ask to confirm, listed as warnings (the rows are still imported): an age outside
+        a working life, and someone recorded (or a row above) with the same name and birth under another CCCD."""
+        for plan in plans:
+            i = plan.identity
+            for key, message in v.age_warnings(i.birth_date, plan.employment.start_date if plan.employment else None,
+                                               self.today):
+                self.warnings.add(sheet, plan.row.number, key, plan.row.raw.get(key), message)
+        keys: dict[tuple[str, date], list[_Plan]] = {}
+        for plan in plans:
+            if plan.identity.birth_date is not None:
+                keys.setdefault((normalize_name(plan.identity.full_name), plan.identity.birth_date), []).append(plan)
+        if not keys:
+            return
+        stored: dict[tuple[str, date], list[tuple[int, str, str | None, int | None]]] = {}
+        folded = sorted({_fold(name) for name, _ in keys})
+        if not self.by_cccd and self.s.scalar(select(Person.id).limit(1)) is None:
+            folded = []  # nobody stored yet (a first import): only the file's own rows can repeat
+        for start in range(0, len(folded), _CHUNK):  # an ORM select: the account's unit scope applies (db/scope.py)
+            for pid, name, birth, number, unit in self.s.execute(
+                    select(Person.id, Person.full_name, Person.birth_date, Person.id_number, Person.cur_unit_id)
+                    .where(Person.name_folded.in_(folded[start:start + _CHUNK]))):
+                if (name, birth) in keys:
+                    stored.setdefault((name, birth), []).append((pid, name, number, unit))
+        unit_names = dict(self.s.execute(select(OrgUnit.id, OrgUnit.name)).all()) if stored else {}
+        for (name, birth), group in keys.items():
+            above: list[_Plan] = []  # rows of this file with the same name and birth, higher up
+            for plan in group:
+                others = [(n, number, unit_names.get(unit, "")) for pid, n, number, unit in stored.get((name, birth), ())
+                          if pid != plan.person_id and number != plan.cccd]
+                others += [(text("import_row_above", row=p.row.number), p.cccd, "") for p in above]
+                message = v.same_person_warning(name, birth, others)
+                if message:
+                    self.warnings.add(sheet, plan.row.number, "full_name", plan.row.raw.get("full_name"), message)
+                above.append(plan)
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
         """Stored identity and the named history tables of the people the file names, as plain rows."""
@@ -1383,22 +1496,24 @@ def _import(ctx: ServiceContext, path: str | os.PathLike[str], dry_run: bool, pr
         importer = _Importer(ctx, s, today, progress, cancel)
         plans = importer.plan(book)
         total_rows = importer.total // 2 + importer.org.rows
+        warnings = tuple(sorted(importer.warnings.items, key=_issue_order))
         if importer.issues.items:
             s.rollback()  # units and quotas were written ahead for the staff rows: nothing is kept
             issues = tuple(sorted(importer.issues.items, key=_issue_order))
             return ImportResult(dry_run, issues, total_rows, seconds=time.perf_counter() - started,
-                                more_issues=importer.issues.more)
+                                more_issues=importer.issues.more, warnings=warnings)
         if dry_run:
             s.rollback()
             new = sum(1 for p in plans if p.person_id is None)
             changed = sum(1 for p in plans if p.person_id is not None and p.changes_anything())
             return ImportResult(True, (), total_rows, created=new, updated=changed,
                                 unchanged=len(plans) - new - changed, added=_org_added(importer.org),
-                                seconds=time.perf_counter() - started)
+                                seconds=time.perf_counter() - started, warnings=warnings)
         created, updated, unchanged, added = importer.write(plans, Path(path).name)
     if progress is not None:
         progress(importer.total, importer.total)
-    return ImportResult(False, (), total_rows, created, updated, unchanged, added, time.perf_counter() - started)
+    return ImportResult(False, (), total_rows, created, updated, unchanged, added, time.perf_counter() - started,
+                        warnings=warnings)
 
 
 def _org_added(org: OrgCounts) -> dict[str, int]:

@@ -243,6 +243,7 @@ class PersonProfile:
     disciplines: tuple[DisciplineRow, ...]
     evaluations: tuple[EvaluationRow, ...]
     attachments: tuple[AttachmentRow, ...]
+    warnings: tuple[tuple[str, str], ...] = ()  # (field, message) a save went through with (unlikely, not wrong)
 
     @property
     def full_name(self) -> str:

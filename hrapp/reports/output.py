@@ -52,6 +52,9 @@ def write_audited(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes
         target.write(buffer.getvalue())
         return result
 
+    folder = Path(target).expanduser().parent
+    if not folder.is_dir():  # one rule for every file the user names: the folder must exist, none is made
+        raise DatabaseError("folder_not_found", path=str(folder))
     audited = False
 
     def write_then_audit(fh: IO[bytes]) -> _T:

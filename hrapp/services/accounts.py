@@ -118,14 +118,18 @@ def accounts_enabled(ctx: ServiceContext) -> bool:
         text = str(exc.orig).lower()
         if "no such table" in text or "does not exist" in text:  # not migrated yet: no settings, no accounts
             return False
-        raise _unreadable(exc) from exc
+        raise _unreadable(exc, ctx) from exc
     except SADatabaseError as exc:  # never "accounts off" (every right) because the check itself failed
-        raise _unreadable(exc) from exc
+        raise _unreadable(exc, ctx) from exc
     return value == "1"
 
 
-def _unreadable(exc: SADatabaseError) -> DatabaseError:
-    return DatabaseError("unreadable", detail=str(exc.orig))
+def _unreadable(exc: SADatabaseError, ctx: ServiceContext | None = None) -> DatabaseError:
+    from hrapp.db.engine import sqlite_path
+    from hrapp.db.open_errors import open_error
+
+    path = sqlite_path(ctx.engine.url.render_as_string(hide_password=False)) if ctx is not None else None
+    return open_error(str(exc.orig), path)
 
 
 def lockout_policy(ctx: ServiceContext, now: datetime | None = None) -> LockoutPolicy:

@@ -196,11 +196,15 @@ def _live_path(ctx: ServiceContext) -> Path | None:
     return sqlite_path(ctx.engine.url.render_as_string(hide_password=False))
 
 
-def _write_backup(ctx: ServiceContext, target: Path) -> BackupResult:
+def _write_backup(ctx: ServiceContext, target: Path, *, own_folder: bool = False) -> BackupResult:
+    """Write the checked copy to `target`. Its folder must exist, as for every file the user names (a mistyped
+    path must not become folders); only the application's own folder of automatic copies (`own_folder`) is made."""
     target = target.expanduser().resolve()
     live = _live_path(ctx)
     if live is not None and live.resolve() == target:
         raise DomainError("backup_onto_live")
+    if not own_folder and not target.parent.is_dir():
+        raise DatabaseError("folder_not_found", path=str(target.parent))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -241,7 +245,8 @@ def _logical_copy(source: Engine, dest_path: Path) -> BackupInfo:
 
 
 def backup(ctx: ServiceContext, target: str | os.PathLike[str]) -> BackupResult:
-    """A consistent copy of the whole database (attachments included) into the chosen file, checked."""
+    """A consistent copy of the whole database (attachments included) into the chosen file, checked. The folder
+    must exist (refused with 'folder_not_found' otherwise, like `--out` and `copy-to`)."""
     require(ctx, ADMIN)
     result = _write_backup(ctx, Path(target))
     with ctx.unit_of_work() as s:
@@ -283,7 +288,7 @@ def daily_backup(ctx: ServiceContext, folder: str | os.PathLike[str] | None = No
     target = where / f"{live.stem}-{today.isoformat()}{BACKUP_SUFFIX}"
     made: Path | None = None
     if not target.exists():
-        made = _write_backup(ctx, target).path
+        made = _write_backup(ctx, target, own_folder=True).path
     for old in daily_backups(where, live.stem)[keep:]:
         old.unlink(missing_ok=True)
     return made
@@ -357,6 +362,8 @@ def _refuse_current(db: Path) -> None:
     database, which one restores to repair, is replaced (its bytes kept aside by `_safety_copy`)."""
     if not db.exists():
         raise DatabaseError("database_not_found", path=str(db))
+    if db.is_file() and db.stat().st_size == 0:  # not a database this application made: left alone
+        raise DatabaseError("database_empty", path=str(db))
     try:
         with closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as con:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -18,6 +18,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hrapp.db.audit import install_audit
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.limits import install_length_check
+from hrapp.db.open_errors import place_error
 from hrapp.db.scope import limit_to_units
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DatabaseError
@@ -48,15 +50,20 @@ class ServiceContext:
 
     @classmethod
     def open(cls, db: str | None = None, *, migrate: bool = True, user: str | None = None,
-             create: bool = False, passphrase: str | None = None) -> ServiceContext:
+             create: bool = False, passphrase: str | None = None,
+             new_passphrase: str | None = None) -> ServiceContext:
         """Resolve the URL, create the engine, check the database is this application's and of a version it can
         use (before anything is written to it), apply migrations (cheap when current) and return a context.
 
-        A SQLite file that does not exist is refused (a mistyped path must not become a new, empty database)
-        unless `create` is given: only `init` and the GUI's first start, after asking, create one.
+        A SQLite file that does not exist, or an empty (0-byte) one, is refused (a mistyped path or a file another
+        program left must not become a new database) unless `create` is given: only `init` and the GUI's first
+        start, after asking, create one.
 
         An encrypted SQLite file is opened with `passphrase`, else HRAPP_DB_PASSPHRASE, else the prompt the CLI
-        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py)."""
+        installed; a wrong or missing one is refused before anything is written (hrapp/db/cipher.py).
+
+        `new_passphrase` (with `create`): a new database created encrypted from its first byte, no plain page ever
+        written; a file that holds something already is refused (the `encrypt` command converts one)."""
         from hrapp.db.cipher import passphrase_for
         from hrapp.db.engine import use_wal
         from hrapp.db.migrate import check_version, upgrade
@@ -64,7 +71,10 @@ class ServiceContext:
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
-        key = passphrase_for(sqlite_path(url), passphrase)
+        if new_passphrase is not None:
+            key = _new_encrypted_file(url, new_passphrase)
+        else:
+            key = passphrase_for(sqlite_path(url), passphrase)
         engine = make_engine(url, create_dir=create, passphrase=key)
         try:
             if migrate:
@@ -147,7 +157,10 @@ class ServiceContext:
         except (IntegrityError, OperationalError, SADatabaseError, sqlite3.Error) as exc:
             # SQLAlchemy's errors and the driver's own (bulk writes that talk to sqlite3 directly) alike
             _rollback_quietly(session)
-            mapped = database_error(exc)
+            # a read-only disk or folder is said as such (SQLite only says it cannot open or write)
+            mapped = place_error(str(getattr(exc, "orig", exc)),
+                                 sqlite_path(self.engine.url.render_as_string(hide_password=False))) \
+                or database_error(exc)
             if mapped is None:  # not the database's doing (a programming error): the boundary words it
                 raise
             raise mapped from exc
@@ -164,10 +177,42 @@ def missing_database(url: str) -> Path | None:
     return path if path is not None and not path.exists() else None
 
 
+def refuse_existing_for_encryption(db: str | None) -> None:
+    """`init --encrypt` on a server or on a file that holds something already: refused before anything is asked."""
+    url = resolve_url(db)
+    if sqlite_path(url) is None:
+        raise DatabaseError("encrypt_server")
+    if missing_database(url) is None and empty_database_file(url) is None:
+        raise DatabaseError("init_encrypt_existing", path=str(sqlite_path(url)))
+
+
+def _new_encrypted_file(url: str, passphrase: str) -> str:
+    """The passphrase of a database to be created encrypted, checked as `encrypt` checks it; only a SQLite file
+    that does not exist yet or is empty."""
+    from hrapp.db.cipher import check_new_passphrase
+
+    refuse_existing_for_encryption(url)
+    return check_new_passphrase(passphrase)
+
+
+def empty_database_file(url: str) -> Path | None:
+    """The SQLite file a URL names when it exists but is empty (0 bytes): no database this application made, as
+    `init` writes the schema at once; only `init` (or a first start that asked) may make a database of it."""
+    path = sqlite_path(url)
+    try:
+        return path if path is not None and path.is_file() and path.stat().st_size == 0 else None
+    except OSError:
+        return None
+
+
 def refuse_missing_database(url: str) -> None:
+    """A file that does not exist, or an empty one, is refused before anything is opened or written."""
     path = missing_database(url)
     if path is not None:
         raise DatabaseError("database_not_found", path=str(path))
+    path = empty_database_file(url)
+    if path is not None:
+        raise DatabaseError("database_empty", path=str(path))
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -206,3 +251,4 @@ def open_memory_context() -> ServiceContext:
 
 
 install_audit()
+install_length_check()

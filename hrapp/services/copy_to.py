@@ -14,7 +14,8 @@ from sqlalchemy import Connection, Engine, Table, func, inspect, literal, select
 from sqlalchemy.exc import DBAPIError
 
 from hrapp.db.engine import make_engine, resolve_url, sqlite_path
-from hrapp.db.migrate import check_version, head_revisions, upgrade
+from hrapp.db.limits import out_of_range, too_long
+from hrapp.db.migrate import check_version, head_revisions, upgrade, upgrade_within
 from hrapp.db.models import Base
 from hrapp.errors import DatabaseError, DomainError
 from hrapp.services.context import ServiceContext
@@ -109,11 +110,60 @@ def _prepare_target(target: Engine, revisions: set[str]) -> None:
             raise DatabaseError("target_too_new", "Cơ sở dữ liệu đích thuộc phiên bản phần mềm mới hơn.")
         upgrade(target)
         current = check_version(target)
+    _same_revisions(current, revisions)
+
+
+def _same_revisions(current: set[str], revisions: set[str]) -> None:
     if current != revisions:
         raise DatabaseError(
             "revision_mismatch",
             f"Hai cơ sở dữ liệu khác phiên bản cấu trúc ({', '.join(sorted(current))} ≠ {', '.join(sorted(revisions))}).",
         )
+
+
+def _prepare_within(tconn: Connection, revisions: set[str]) -> None:
+    """PostgreSQL: the schema made inside the copy's own transaction, so a failed copy leaves no table behind."""
+    if not inspect(tconn).has_table("alembic_version"):
+        upgrade_within(tconn)
+    current = {row[0] for row in tconn.execute(text("SELECT version_num FROM alembic_version"))}
+    if current - head_revisions():
+        raise DatabaseError("target_too_new", "Cơ sở dữ liệu đích thuộc phiên bản phần mềm mới hơn.")
+    if current != revisions:
+        upgrade_within(tconn)
+        current = {row[0] for row in tconn.execute(text("SELECT version_num FROM alembic_version"))}
+    _same_revisions(current, revisions)
+
+
+def _drop_created(target: Engine, before: set[str]) -> None:
+    """Take back the tables a failed copy created (a target without transactional DDL in the driver's hands)."""
+    made = set(inspect(target).get_table_names()) - before
+    if not made:
+        return
+    with target.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for table in reversed(tables_in_order()):
+            if table.name in made:
+                table.drop(conn)
+                made.discard(table.name)
+        for name in made:  # alembic_version, and any table the models do not know
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
+
+
+def _check_sizes(table: Table, batch: list[dict[str, Any]]) -> None:
+    """A text longer than its column or a number larger (SQLite keeps them, PostgreSQL refuses them) stops the copy
+    with one line naming the table, the row and the column, before the server has to refuse it."""
+    for row in batch:
+        long, large = too_long(table.name, row), out_of_range(table.name, row)
+        if long or large:
+            key = ", ".join(f"{c.name}={row.get(c.name)}" for c in table.primary_key.columns)
+            if long:
+                column, length, limit = long[0]
+                raise DatabaseError("copy_value_too_long", table=table.name, row=key, column=column, length=length,
+                                    limit=limit)
+            column, value, low, high = large[0]
+            raise DatabaseError("copy_value_out_of_range", table=table.name, row=key, column=column,
+                                value=str(value), low=str(low), high=str(high))
 
 
 def _refuse_non_empty(target: Engine, tables: list[Table]) -> None:
@@ -142,6 +192,36 @@ def _open_snapshot(source: Engine) -> Connection:
     return conn
 
 
+def _copy_rows(sconn: Connection, tconn: Connection, tables: list[Table], counts: dict[str, int], batch_size: int,
+               on_progress: Progress | None) -> None:
+    """Every table's rows into the target's open transaction, then the sequences and the row counts."""
+    for table in tables:
+        total = _count(sconn, table)
+        done = 0
+        try:
+            for batch in _batches(sconn, table, batch_size):
+                _check_sizes(table, batch)
+                tconn.execute(table.insert(), batch)
+                done += len(batch)
+                if on_progress:
+                    on_progress(table.name, done, total)
+        except DBAPIError as exc:
+            raise DatabaseError(
+                "copy_failed", f"Không chép được bảng {table.name}: {exc.orig}. Cơ sở dữ liệu đích không thay đổi."
+            ) from exc
+        counts[table.name] = total
+    if tconn.dialect.name == "postgresql":
+        _fix_sequences(tconn, tables)
+    copied = {t.name: _count(tconn, t) for t in tables}
+    mismatched = [f"{name} ({counts[name]} → {n})" for name, n in copied.items() if n != counts[name]]
+    if mismatched:
+        raise DatabaseError(
+            "count_mismatch",
+            "Số bản ghi sau khi chép không khớp: " + ", ".join(mismatched)
+            + ". Đã hủy toàn bộ việc chép, cơ sở dữ liệu đích không thay đổi.",
+        )
+
+
 def copy_database(source: Engine, target: Engine, *, batch_size: int = 1000,
                   on_progress: Progress | None = None) -> CopyResult:
     """Copy every table of `source` into the empty `target` (migrated here to the source's revision)."""
@@ -153,36 +233,23 @@ def copy_database(source: Engine, target: Engine, *, batch_size: int = 1000,
     tables = tables_in_order()
     check_version(target)  # a foreign or newer database is refused before anything else
     _refuse_non_empty(target, tables)
-    _prepare_target(target, revisions)
 
     counts: dict[str, int] = {}
     sconn = _open_snapshot(source)
     try:
-        with target.begin() as tconn:
-            for table in tables:
-                total = _count(sconn, table)
-                done = 0
-                try:
-                    for batch in _batches(sconn, table, batch_size):
-                        tconn.execute(table.insert(), batch)
-                        done += len(batch)
-                        if on_progress:
-                            on_progress(table.name, done, total)
-                except DBAPIError as exc:
-                    raise DatabaseError(
-                        "copy_failed", f"Không chép được bảng {table.name}: {exc.orig}. Cơ sở dữ liệu đích không thay đổi."
-                    ) from exc
-                counts[table.name] = total
-            if target.dialect.name == "postgresql":
-                _fix_sequences(tconn, tables)
-            copied = {t.name: _count(tconn, t) for t in tables}
-            mismatched = [f"{name} ({counts[name]} → {n})" for name, n in copied.items() if n != counts[name]]
-            if mismatched:
-                raise DatabaseError(
-                    "count_mismatch",
-                    "Số bản ghi sau khi chép không khớp: " + ", ".join(mismatched)
-                    + ". Đã hủy toàn bộ việc chép, cơ sở dữ liệu đích không thay đổi.",
-                )
+        if target.dialect.name == "postgresql":
+            with target.connect() as tconn, tconn.begin():
+                _prepare_within(tconn, revisions)
+                _copy_rows(sconn, tconn, tables, counts, batch_size, on_progress)
+        else:
+            before = set(inspect(target).get_table_names())
+            try:
+                _prepare_target(target, revisions)
+                with target.begin() as tconn:
+                    _copy_rows(sconn, tconn, tables, counts, batch_size, on_progress)
+            except BaseException:
+                _drop_created(target, before)
+                raise
     finally:
         sconn.close()
     return CopyResult(

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
+from hrapp.db.limits import length_message, limit_of
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -43,7 +45,7 @@ from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
 from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot, set_name
-from hrapp.text import normalize_name
+from hrapp.text import fold, normalize_name
 
 if TYPE_CHECKING:
     from hrapp.queries.person_profile import PersonProfile
@@ -306,6 +308,16 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
+_CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number")  # their own rules fit their columns
+
+
+@cache
+def _identity_limits() -> tuple[tuple[str, int], ...]:
+    """(field, most characters) of the identity's texts, from the `persons` columns (hrapp.db.limits)."""
+    return tuple((name, limit) for name in IDENTITY_FIELDS
+                 if name not in _CHECKED_APART and (limit := limit_of("persons", name)) is not None)
+
+
 def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     """Problems of the identity fields alone (no database)."""
     i = identity
@@ -337,6 +349,10 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     )
     if i.party_official_date and not i.party_join_date:
         errors.append(("party_join_date", messages.text("party_official_without_join")))
+    for name, limit in _identity_limits():
+        value = getattr(i, name)
+        if value.__class__ is str and len(value) > limit and len(value.strip()) > limit:
+            errors.append((name, length_message(name, len(value.strip()), limit)))
     for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
         value = getattr(i, name)
         if value is not None and not low <= value <= high:
@@ -362,6 +378,7 @@ def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
         errors.append(("start_date", messages.text("start_date_missing")))
     errors += v.collect(
         ("start_date", v.not_before_birth_error(e.start_date, birth, "Ngày vào cơ quan")),
+        ("start_date", v.start_date_error(e.start_date, birth, today)),
         ("recruitment_date", v.not_future_error(e.recruitment_date, today, "Ngày tuyển dụng")),
         ("probation_end", v.order_error(e.probation_start, e.probation_end, "ngày bắt đầu tập sự",
                                         "Ngày kết thúc tập sự")),
@@ -651,11 +668,71 @@ def check_person_update(ctx: ServiceContext, dto: PersonUpdate, *, today: date |
     return errors
 
 
+def same_person_candidates(s: Session, full_name: str, birth: date | None, precision: str, *,
+                           id_number: str | None = None, person_id: int | None = None
+                           ) -> list[tuple[str, str | None, str]]:
+    """(name, CCCD, unit) of the people recorded with this full name and birth date under another CCCD. The
+    session's unit scope (hrapp.db.scope) applies: a warning never shows, nor hints at, someone the user may not
+    see."""
+    name = normalize_name(full_name or "")
+    if not name or birth is None:
+        return []
+    birth = _normalised_birth(birth, precision if precision in PRECISIONS else "day")[0]
+    q = (select(Person.id, Person.full_name, Person.id_number, OrgUnit.name)
+         .outerjoin(OrgUnit, OrgUnit.id == Person.cur_unit_id)
+         .where(Person.name_folded == fold(name), Person.full_name == name, Person.birth_date == birth)
+         .order_by(Person.id).limit(5))
+    if person_id is not None:
+        q = q.where(Person.id != person_id)
+    number = v.normalize_cccd(id_number) or None
+    out: list[tuple[str, str | None, str]] = []
+    for row in s.execute(q):
+        if number is not None and row.id_number == number:
+            continue  # the same CCCD: that is the duplicate-CCCD refusal, not this warning
+        out.append((row.full_name, row.id_number, row.name or ""))
+    return out
+
+
+def new_person_warnings(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> v.Errors:
+    """What is possible but unlikely in a new record, to be confirmed rather than refused: an age outside a
+    working life (hrapp.domain.validation), someone already recorded with the same name and birth date."""
+    require(ctx, WRITE)
+    today = today or _today()
+    i = dto.identity
+    out = v.age_warnings(i.birth_date, dto.employment.start_date, today)
+    with ctx.read() as s:
+        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number)
+    if others and i.birth_date is not None:
+        out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
+    return out
+
+
+def person_update_warnings(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> v.Errors:
+    """The same for an edited identity: said only about a name or birth date that changed."""
+    require(ctx, WRITE, _person_unit(ctx, dto.person_id))
+    today = today or _today()
+    i = dto.identity
+    with ctx.read() as s:
+        p = _person(s, dto.person_id)
+        name_or_birth_changed = (normalize_name(i.full_name or "") != p.full_name
+                                 or i.birth_date is None or p.birth_date != _normalised_birth(
+                                     i.birth_date, i.birth_precision if i.birth_precision in PRECISIONS else "day")[0])
+        if not name_or_birth_changed:
+            return []
+        out = v.age_warnings(i.birth_date, None, today) if p.status in ACTIVE else []
+        others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number,
+                                        person_id=p.id)
+    if others and i.birth_date is not None:
+        out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
+    return out
+
+
 def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = None) -> PersonProfile:
     """A new record with its first employment, salary and qualifications, in one transaction."""
     require(ctx, WRITE, dto.employment.unit_id)
     today = today or _today()
     errors = new_person_errors(dto, ctx.rulebook, today)
+    warnings = new_person_warnings(ctx, dto, today=today) if not errors else []
     with ctx.unit_of_work() as s:
         errors += _new_person_db_errors(s, dto)
         v.raise_if(errors)
@@ -675,7 +752,7 @@ def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = N
             s.add(_qualification_row(p.id, q))
         refresh_snapshot(s, p)
         person_id = p.id
-    return _profile(ctx, person_id)
+    return replace(_profile(ctx, person_id), warnings=tuple(warnings))
 
 
 def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None = None) -> PersonProfile:
@@ -683,6 +760,7 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
     require(ctx, WRITE, _person_unit(ctx, dto.person_id))
     today = today or _today()
     errors = identity_errors(dto.identity, today)
+    warnings = person_update_warnings(ctx, dto, today=today) if not errors else []
     with ctx.unit_of_work() as s:
         p = _person(s, dto.person_id)
         if p.row_version != dto.version:
@@ -697,12 +775,17 @@ def update_person(ctx: ServiceContext, dto: PersonUpdate, *, today: date | None 
         # A field set to the value it holds is no change (SQLAlchemy compares): with none, nothing is written,
         # no version is used up and no audit row appears. Identity fields do not enter the snapshot (cur_*),
         # so it is not recomputed either: a save of the phone records the phone alone.
-    return _profile(ctx, dto.person_id)
+    return replace(_profile(ctx, dto.person_id), warnings=tuple(warnings))
 
 
 def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: date) -> v.Errors:
-    """A changed birth date must still fit the recorded recruitment dates and qualification years."""
+    """A changed birth date must still fit the recorded start and recruitment dates and qualification years."""
     errors: v.Errors = []
+    first_start = s.scalar(select(func.min(Employment.start_date)).where(Employment.person_id == person_id))
+    msg = v.start_date_error(first_start, birth, date.max)  # only the working age: the start is already stored
+    if msg:
+        errors.append(("birth_date", messages.text("birth_mismatch_employment", detail=msg)))
+        return errors
     for (recruited,) in s.execute(select(Employment.recruitment_date).where(
             Employment.person_id == person_id, Employment.recruitment_date.is_not(None))):
         msg = v.adult_at_recruitment_error(birth, recruited) if recruited >= birth else \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -55,7 +55,7 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
-from hrapp.services.masking import can_see_personal, mask_address, mask_cccd, mask_phone, mask_text
+from hrapp.services.masking import mask_dto
 from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.persons import (
     EmploymentInput,
@@ -283,11 +283,9 @@ def list_candidates(ctx: ServiceContext, round_id: int) -> list[CandidateInfo]:
 
 
 def _masked(ctx: ServiceContext, c: CandidateInfo) -> CandidateInfo:
-    if can_see_personal(ctx):
-        return c
-    return replace(c, id_number=mask_cccd(c.id_number) or "", phone=mask_phone(c.phone),
-                   email=mask_text(c.email), permanent_address=mask_address(c.permanent_address),
-                   current_address=mask_address(c.current_address))
+    """The candidate with CCCD, phone, e-mail, addresses and the other personal fields masked by the one masking
+    table, exactly as a staff member's are, unless the user may see personal data."""
+    return mask_dto(ctx, c)
 
 
 def results(ctx: ServiceContext, round_id: int) -> RoundResults:

@@ -65,10 +65,12 @@ def seed_reference_data(ctx: ServiceContext) -> dict[str, int]:
     return counts
 
 
-def init_database(db: str | None = None, *, create: bool = True, passphrase: str | None = None) -> ServiceContext:
+def init_database(db: str | None = None, *, create: bool = True, passphrase: str | None = None,
+                  new_passphrase: str | None = None) -> ServiceContext:
     """Create or upgrade the database and make sure the reference data is there (`create=False`: a SQLite file
-    that does not exist is refused instead of created; `passphrase`: an encrypted file's)."""
-    ctx = ServiceContext.open(db, migrate=True, create=create, passphrase=passphrase)
+    that does not exist is refused instead of created; `passphrase`: an encrypted file's; `new_passphrase`: a new
+    database created encrypted from the start)."""
+    ctx = ServiceContext.open(db, migrate=True, create=create, passphrase=passphrase, new_passphrase=new_passphrase)
     seed_reference_data(ctx)
     return ctx
 

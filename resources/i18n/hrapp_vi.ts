@@ -1566,6 +1566,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Tự nhập đơn vị và hồ sơ cán bộ; thông tin cơ quan có thể nhập sau trong Quản trị.</translation>
     </message>
     <message>
+        <source>Encrypt this database with a passphrase</source>
+        <translation>Mã hóa cơ sở dữ liệu này bằng cụm mật khẩu</translation>
+    </message>
+    <message>
+        <source>The passphrase is asked twice; it is not saved anywhere and is needed each time the database is opened. If it is lost, so are the data.</source>
+        <translation>Cụm mật khẩu được hỏi hai lần; nó không được lưu ở đâu cả và cần mỗi lần mở cơ sở dữ liệu. Mất cụm mật khẩu là mất dữ liệu.</translation>
+    </message>
+    <message>
         <source>Your agency</source>
         <translation>Cơ quan của bạn</translation>
     </message>
@@ -1580,6 +1588,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Save and start</source>
         <translation>Lưu và bắt đầu</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>Mã hóa cơ sở dữ liệu</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1807,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Importing…</source>
         <translation>Đang nhập dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Cảnh báo: %1</translation>
     </message>
     <message>
         <source>The first %1 errors are shown; save the errors as .xlsx to read them all.</source>
@@ -3104,6 +3120,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Spouse&apos;s family</source>
         <translation>Về bên vợ (chồng)</translation>
+    </message>
+    <message>
+        <source>Check before saving</source>
+        <translation>Kiểm tra trước khi lưu</translation>
+    </message>
+    <message>
+        <source>Save this record anyway?</source>
+        <translation>Vẫn lưu hồ sơ này?</translation>
     </message>
     <message>
         <source>Saved the record of %1 at %2</source>

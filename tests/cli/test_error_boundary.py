@@ -26,9 +26,9 @@ import pytest
 from hrapp import cli, logs, messages
 from tests.io.generate import generate_import_file
 
-# A workbook whose file failed keeps its zip writer until collected, which then cannot flush ("seek of closed
-# file"): the program's own hook logs that (hrapp.logs, tested through main.py); pytest's would warn.
-pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+# A workbook whose file failed must let go of it at once: a zip writer left to the garbage collector would
+# later fail to flush into the closed file ("seek of closed file"), which pytest reports as unraisable.
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 BIG = "9" * 5000
 
 

@@ -81,7 +81,8 @@ def test_import_json_counts_the_demo_exported_back_as_unchanged(demo_db, tmp_pat
     assert run("--db", str(demo_db), "export", "employees", str(out)).returncode == 0
     res = run("--db", str(demo_db), "import", "employees", str(out), "--dry-run", "--format", "json")
     assert res.returncode == 0, res.stderr
-    assert json.loads(res.stdout) == {"new": 0, "updated": 0, "unchanged": 146, "errors": [], "errors_not_listed": 0}
+    assert json.loads(res.stdout) == {"new": 0, "updated": 0, "unchanged": 146, "errors": [], "errors_not_listed": 0,
+                                       "warnings": []}
 
 
 def test_import_json_lists_each_error_with_sheet_row_column_and_message(db, tmp_path):
@@ -102,7 +103,8 @@ def test_import_json_lists_each_error_with_sheet_row_column_and_message(db, tmp_
     assert persons(db) == 0
     fine = run("--db", str(db), "import", "employees", str(generate_import_file(tmp_path / "ok.xlsx", 7, seed=8)),
                "--format", "json")
-    assert fine.returncode == 0 and json.loads(fine.stdout) == {"new": 7, "updated": 0, "unchanged": 0, "errors": [], "errors_not_listed": 0}
+    assert fine.returncode == 0 and json.loads(fine.stdout) == {"new": 7, "updated": 0, "unchanged": 0, "errors": [],
+                                                                "errors_not_listed": 0, "warnings": []}
 
 
 def test_a_word_file_is_refused_in_one_line(db, tmp_path):
@@ -170,3 +172,16 @@ def test_report_cv_of_a_demo_person_and_of_nobody(demo_db, tmp_path):
     assert "mẫu 2C-BNV/2008" in res.stdout and out.read_bytes().startswith(b"%PDF")
     missing = run("--db", str(demo_db), "report", "cv", "--employee", "99999", "--out", str(out))
     assert missing.returncode == 1 and "Không tìm thấy hồ sơ" in missing.stderr
+
+
+def test_import_errors_show_a_cells_escape_sequence_as_its_code_not_to_the_terminal(db, tmp_path):
+    """A workbook may carry control characters (OOXML writes ESC as _x001B_): echoed in an error line they would
+    clear or repaint the officer's terminal. The line shows them as codes and stays one line per error."""
+    from tests.io import crafted as c
+
+    path = c.persons_book(tmp_path / "esc.xlsx", [c.person_values(unit="X_x001B_[2J_x000D_Y")])
+    res = run("--db", str(db), "import", "employees", str(path))
+    assert res.returncode == 1
+    assert "\x1b" not in res.stderr and "\r" not in res.stderr
+    assert "X\\x1b[2J Y" in res.stderr or "X\\x1b[2J\\x0dY" in res.stderr
+    assert persons(db) == 0

@@ -52,6 +52,7 @@ def integrity(path: Path) -> str:
 def test_backup_is_a_checked_self_contained_copy_with_the_attachments(ctx, tmp_path):
     add_people(ctx, ["Nguyễn Văn An", "Trần Thị Bình"], with_scan=True)
     target = tmp_path / "sao luu" / "hr-backup.sqlite3"
+    target.parent.mkdir()
     result = bk.backup(ctx, target)
 
     assert result.path == target.resolve() and result.attachments == 2
@@ -65,6 +66,22 @@ def test_backup_is_a_checked_self_contained_copy_with_the_attachments(ctx, tmp_p
     assert not list(target.parent.glob("*.tmp"))
     with ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "backup")) == 1
+
+
+def test_backup_into_a_folder_that_does_not_exist_is_refused_and_creates_nothing(ctx, tmp_path):
+    target = tmp_path / "sao luu" / "con" / "hr-backup.sqlite3"
+    with pytest.raises(DatabaseError) as err:
+        bk.backup(ctx, target)
+    assert err.value.code == "folder_not_found" and err.value.params["path"] == str(target.parent)
+    assert not (tmp_path / "sao luu").exists()
+    with ctx.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "backup")) == 0
+
+
+def test_the_automatic_copies_folder_of_the_application_is_still_made(ctx, tmp_path, monkeypatch):
+    monkeypatch.setattr(bk, "default_backup_folder", lambda: tmp_path / "data" / "backups")
+    made = bk.daily_backup(ctx, today=date(2026, 3, 2))
+    assert made is not None and made.parent == tmp_path / "data" / "backups" and integrity(made) == "ok"
 
 
 def test_backup_sees_only_committed_data_while_another_connection_writes(ctx, db_path, tmp_path, backend):

@@ -154,6 +154,7 @@ def test_backup_of_an_encrypted_database_is_encrypted_with_the_same_key(demo_ctx
     cccd, name = person_sample(demo_ctx)
     encrypt(demo_ctx, KEY)
     target = tmp_path / "saved" / "copy.sqlite3"
+    target.parent.mkdir()  # a named folder must exist (the application makes none)
 
     backup(demo_ctx, target)
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from hrapp.db.models import Attachment, OrgUnit, Person
@@ -145,7 +145,33 @@ def test_a_count_mismatch_rolls_the_whole_copy_back(tmp_path, empty_pg, monkeypa
         copy_mod.copy_to(ctx, empty_pg)
     ctx.engine.dispose()
     assert err.value.code == "count_mismatch" and "persons (250 → 249)" in err.value.message
-    assert set(_counts(empty_pg).values()) == {0}
+    assert _tables(empty_pg) == set()  # the schema made for the copy went back with the rows
+
+
+def _tables(url: str) -> set[str]:
+    eng = create_engine(url)
+    try:
+        return set(inspect(eng).get_table_names())
+    finally:
+        eng.dispose()
+
+
+def test_a_text_too_long_for_the_server_stops_the_copy_with_one_line_and_leaves_no_table(tmp_path, empty_pg):
+    """SQLite kept a text longer than its column (an older version did not check): the server would refuse it
+    half-way with a DataError; the copy names the table, row and column, and the target stays as it was."""
+    source = tmp_path / "office.sqlite3"
+    _office(source).engine.dispose()
+    eng = create_engine(f"sqlite:///{source}")
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE persons SET birth_place = :t WHERE id_number = '052090000007'"), {"t": "x" * 201})
+    eng.dispose()
+    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(source), "copy-to", empty_pg],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in res.stderr, res.stderr
+    assert "persons" in lines[0] and "birth_place" in lines[0] and "201" in lines[0] and "200" in lines[0]
+    assert _tables(empty_pg) == set()
 
 
 def test_a_target_with_data_is_refused_before_anything_is_written(tmp_path, empty_pg):

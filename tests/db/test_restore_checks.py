@@ -76,6 +76,7 @@ def crafted(ctx, tmp_path, backend):  # noqa: ANN201
     def make(kind: str) -> tuple[Path, str]:
         add_people(ctx, ["Nguyễn Văn An", "Trần Thị Bình"], with_scan=True)
         path = tmp_path / "backups" / f"{kind.replace(' ', '-')}.sqlite3"
+        path.parent.mkdir(exist_ok=True)  # a named folder must exist (the application makes none)
         bk.backup(ctx, path)
         spoil, code = CRAFTED[kind]
         spoil(path)

@@ -17,7 +17,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.exc import OperationalError
 
 from hrapp.db.models import AuditLog
-from hrapp.errors import DatabaseError
+from hrapp.errors import DatabaseError, FileAccessError
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2025, 12, 31)
@@ -129,7 +129,7 @@ def test_a_file_that_cannot_be_put_in_place_after_the_audit_is_recorded_as_not_m
     folder = tmp_path / "out"
     folder.mkdir()
     monkeypatch.setattr(document.os, "replace", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(FileAccessError):
         export_cv(demo_ctx, folder / "cv.pdf", 1)
     assert list(folder.iterdir()) == []
     with demo_ctx.read() as s:

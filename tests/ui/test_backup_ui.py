@@ -61,6 +61,7 @@ def _answer(button: QMessageBox.StandardButton, actions) -> None:  # noqa: ANN00
 
 def test_backup_to_a_chosen_file_holds_the_whole_database(qtbot, window, tmp_path):
     target = tmp_path / "sao-luu" / "hr-copy.sqlite3"
+    target.parent.mkdir()
     actions = window.session_actions
     with qtbot.waitSignal(actions.backed_up, timeout=20_000) as done:
         actions.backup_to_file(str(target))
@@ -69,6 +70,22 @@ def test_backup_to_a_chosen_file_holds_the_whole_database(qtbot, window, tmp_pat
     assert info.persons == _people(window.ctx) == 10
     assert "hr-copy.sqlite3" in window.statusBar().currentMessage()
     assert "Đã sao lưu cơ sở dữ liệu vào" in window.statusBar().currentMessage()
+
+
+def test_backup_to_a_file_in_a_missing_folder_is_refused_with_one_line(qtbot, window, tmp_path, monkeypatch):
+    from ui import messages as ui_messages
+
+    messages: list[str] = []
+    monkeypatch.setattr(ui_messages, "show_error",
+                        lambda _p, exc, title=None: messages.append(f"{title}: {ui_messages.error_text(exc)}"))
+    target = tmp_path / "sao-luu" / "hr-copy.sqlite3"  # typed, not chosen in the dialog (which shows real folders)
+    task = window.session_actions.backup_to_file(str(target))
+    assert task is not None
+    _wait(qtbot, task)
+    assert len(messages) == 1
+    assert f"Không có thư mục {target.parent}. Kiểm tra lại đường dẫn (phần mềm không tự tạo thư mục)." in messages[0]
+    assert "\n" not in messages[0].split(": ", 1)[1]
+    assert not target.parent.exists()
 
 
 def test_the_file_menu_offers_backup_restore_and_hides_account_actions_while_accounts_are_off(window):

@@ -24,7 +24,7 @@ def test_only_a_named_missing_file_is_asked_about(tmp_path, monkeypatch):
     monkeypatch.delenv("HRAPP_DB", raising=False)
     assert app.named_database_missing(argparse.Namespace(db=None)) is None  # the default file: first start
     existing = tmp_path / "hr.sqlite3"
-    existing.write_bytes(b"")
+    existing.write_bytes(b"SQLite format 3\x00")
     assert app.named_database_missing(argparse.Namespace(db=str(existing))) is None
     assert app.named_database_missing(argparse.Namespace(db="postgresql+psycopg://u@h/db")) is None
     assert app.named_database_missing(argparse.Namespace(db=str(tmp_path / "typo.sqlite3"))) == tmp_path / "typo.sqlite3"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp.errors import HrappError
 from hrapp.services.context import ServiceContext
 from ui.widgets.agency_form import AgencyForm
 
@@ -24,7 +27,10 @@ FORM_HEIGHT = 660  # the whole form with its messages on a 1366×768 screen (les
 
 
 class FirstStartDialog(QDialog):
-    """`choice` is DEMO, AGENCY (the agency was saved) or EMPTY after the dialog closed; closing means EMPTY."""
+    """`choice` is DEMO, AGENCY (the agency was saved) or EMPTY after the dialog closed; closing means EMPTY.
+
+    With "Encrypt this database" ticked, the passphrase is asked twice and the still empty database (reference
+    catalogues only, no personal data) is encrypted before the chosen start writes anything into it."""
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -33,6 +39,7 @@ class FirstStartDialog(QDialog):
         self.setMinimumWidth(800)
         self.choice = EMPTY
         self.agency = None
+        self.encrypted = False  # the database was encrypted here
         # two pages, one shown at a time (a hidden page takes no room, unlike a QStackedWidget's)
         self.choices_page = self._choices_page()
         self.agency_page = self._agency_page()
@@ -72,6 +79,10 @@ class FirstStartDialog(QDialog):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setMinimumHeight(64)
             layout.addWidget(button)
+        self.encrypt_box = QCheckBox(self.tr("Encrypt this database with a passphrase"))
+        self.encrypt_box.setToolTip(self.tr("The passphrase is asked twice; it is not saved anywhere and is needed "
+                                            "each time the database is opened. If it is lost, so are the data."))
+        layout.addWidget(self.encrypt_box)
         layout.addStretch(1)
         self.demo_button.clicked.connect(lambda: self._choose(DEMO))
         self.agency_button.clicked.connect(self.show_agency_form)
@@ -123,12 +134,39 @@ class FirstStartDialog(QDialog):
         self.choices_page.show()
         self.demo_button.setFocus()
 
+    def encrypt_if_asked(self) -> bool:
+        """False when the box is ticked and the passphrase was not given or the encryption failed (said)."""
+        from hrapp.services.encryption import encrypt, is_encrypted
+        from ui.dialogs.passphrase_dialog import ask_new_passphrase
+        from ui.messages import show_error
+
+        if not self.encrypt_box.isChecked() or is_encrypted(self.ctx):
+            return True
+        passphrase = ask_new_passphrase(self)
+        if passphrase is None:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            encrypt(self.ctx, passphrase)
+        except HrappError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(self, exc, self.tr("Encrypt the database"))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.encrypted = True
+        self.encrypt_box.setEnabled(False)
+        return True
+
     def save_agency(self) -> None:
+        if not self.encrypt_if_asked():
+            return
         agency = self.agency_form.save()
         if agency is not None:
             self.agency = agency
             self._choose(AGENCY)
 
     def _choose(self, choice: str) -> None:
+        if choice != AGENCY and not self.encrypt_if_asked():
+            return
         self.choice = choice
         self.accept()

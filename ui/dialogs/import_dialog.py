@@ -188,7 +188,7 @@ class ImportDialog(QDialog):
             summary += "\n" + self.tr("The first %1 errors are shown; save the errors as .xlsx to read them all.") \
                 .replace("%1", f"{ROWS_SHOWN:,}".replace(",", "."))
         self.summary_label.setText(summary)
-        self._fill_issues(result.issues[:ROWS_SHOWN])
+        self._fill_issues(result.issues[:ROWS_SHOWN], result.warnings[:ROWS_SHOWN])
         if result.dry_run:
             self.checked = result
         else:
@@ -198,12 +198,15 @@ class ImportDialog(QDialog):
                 self.imported.emit(result)
         self._busy(False)
 
-    def _fill_issues(self, issues: tuple[ImportIssue, ...]) -> None:
-        self.table.setVisible(bool(issues))
+    def _fill_issues(self, issues: tuple[ImportIssue, ...], warnings: tuple[ImportIssue, ...] = ()) -> None:
+        """The errors, then the warnings (rows imported all the same, to be checked), each where it is."""
+        self.table.setVisible(bool(issues or warnings))
         self.save_errors_button.setVisible(bool(issues))
-        self.table.setRowCount(len(issues))
-        for r, issue in enumerate(issues):
-            values = [issue.sheet, str(issue.row or ""), issue.column, issue.value, issue.message]
+        self.table.setRowCount(len(issues) + len(warnings))
+        rows = [(i, i.message) for i in issues] + [
+            (w, self.tr("Warning: %1").replace("%1", w.message)) for w in warnings]
+        for r, (issue, message) in enumerate(rows):
+            values = [issue.sheet, str(issue.row or ""), issue.column, issue.value, message]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 1:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs, clock
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
+from hrapp.messages import say
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.services import persons as ps
@@ -402,6 +403,7 @@ class PersonEditor(QDialog):
         self.profile: PersonProfile | None = None
         self.dirty = False
         self.sub_dialog: QDialog | None = None
+        self.warning_box: QMessageBox | None = None  # open while a save asks to confirm what is unlikely
         self._salary_date_follows = False  # the paid-from day was filled from the joining day, not typed
         self.setMinimumSize(900, 600)
         self.resize(1100, 660)
@@ -801,13 +803,19 @@ class PersonEditor(QDialog):
             errors = self._form_errors(with_database=True)
             if errors:
                 raise ValidationError(errors)
+            today = clock.today()
             if self.person_id is None:
-                profile = ps.create_person(self.ctx, self._new_person())
+                dto = self._new_person()
+                if not self._confirm_warnings(ps.new_person_warnings(self.ctx, dto, today=today)):
+                    return False
+                profile = ps.create_person(self.ctx, dto, today=today)
                 self.person_id = profile.id
             else:
                 assert self.profile is not None
-                ps.update_person(self.ctx, ps.PersonUpdate(self.person_id, self.profile.row_version,
-                                                           self.identity_form.identity()))
+                update = ps.PersonUpdate(self.person_id, self.profile.row_version, self.identity_form.identity())
+                if not self._confirm_warnings(ps.person_update_warnings(self.ctx, update, today=today)):
+                    return False
+                ps.update_person(self.ctx, update, today=today)
         except HrappError as exc:
             self.errors.show(exc)
             self._show_tab_with_error()
@@ -816,6 +824,23 @@ class PersonEditor(QDialog):
         self._confirm_saved()
         self.saved.emit(self.person_id)
         return True
+
+    def _confirm_warnings(self, warnings: Sequence[tuple[str, str]]) -> bool:
+        """What is possible but unlikely (an age no one works at, someone recorded with the same name and birth
+        date under another CCCD) is asked about before saving: Save goes on, Cancel leaves the form as typed."""
+        if not warnings:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check before saving"),
+                          self.tr("Save this record anyway?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("\n\n".join(say(message) for _, message in warnings))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.warning_box = box
+        try:
+            answer = box.exec()
+        finally:
+            self.warning_box = None
+        return answer == QMessageBox.StandardButton.Save
 
     def _confirm_saved(self) -> None:
         """Say the record was saved: in the editor's header and in the main window's status bar."""
