@@ -48,6 +48,7 @@ from hrapp import catalogs, clock
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
+from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.services import persons as ps
@@ -1113,12 +1114,7 @@ class PersonEditor(QDialog):
         post = _code_combo(list(catalogs.labels("post").items()))
         unit = self._unit_combo()
         if self.profile and self.profile.unit_id:
-            from sqlalchemy import select
-
-            from hrapp.db.models import OrgUnit
-
-            with self.ctx.read() as s:
-                unit.select_code(s.scalar(select(OrgUnit.code).where(OrgUnit.id == self.profile.unit_id)))
+            unit.select_code(unit_code_of_id(self.ctx, self.profile.unit_id))
         kind = _code_combo(list(catalogs.labels("appointment_kind").items()))
         day = DateField()
         concurrent = QCheckBox(self.tr("Concurrent post (kiêm nhiệm)"))

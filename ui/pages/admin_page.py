@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.db.engine import sqlite_path
-from hrapp.db.models import OrgUnit
-from hrapp.db.models.base import utcnow
 from hrapp.errors import HrappError
+from hrapp.queries.lookups import unit_names
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
 from hrapp.services.context import ServiceContext
@@ -127,8 +126,7 @@ class AccountsTab(QWidget):
         except HrappError as exc:
             self.users = []
             self.page.status_message.emit(exc.message)
-        with self.ctx.read() as s:
-            names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
+        names = unit_names(self.ctx)
         self.table.setRowCount(len(self.users))
         for row, u in enumerate(self.users):
             scope = self.tr("Whole agency") if u.unit_scope is None else \
@@ -142,7 +140,7 @@ class AccountsTab(QWidget):
     def state_text(self, u: UserDTO) -> str:
         if not u.active:
             return self.tr("Deactivated")
-        if u.locked_until is not None and u.locked_until > utcnow():
+        if u.locked_until is not None and u.locked_until > clock.utcnow():
             moment = local_time(u.locked_until)
             return self.tr("Locked until %1").replace("%1", f"{moment:%H:%M %d/%m/%Y}")
         if u.must_change_password:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from hrapp import clock
 from hrapp.errors import HrappError, ValidationError
+from hrapp.queries.lookups import unit_id_of_code
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput
 from ui.messages import error_text
@@ -46,14 +47,7 @@ def from_qdate(value: QDate) -> date:
 
 def unit_id_for_code(ctx: ServiceContext, code: str | None) -> int | None:
     """The id of the unit a UnitCombo selected (None for "all units" or an unknown code)."""
-    from sqlalchemy import select
-
-    from hrapp.db.models import OrgUnit
-
-    if not code:
-        return None
-    with ctx.read() as s:
-        return s.scalar(select(OrgUnit.id).where(OrgUnit.code == code))
+    return unit_id_of_code(ctx, code)
 
 
 _SEPARATED = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})$")
