@@ -55,7 +55,7 @@ from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
-from ui.widgets.forms import ERROR_STYLE, DateField, FieldErrors, FormDialog, unit_id_for_code
+from ui.widgets.forms import DateField, ErrorBox, FieldErrors, FormDialog, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 CONTEXT = "PersonEditor"
@@ -409,10 +409,7 @@ class PersonEditor(QDialog):
         self.setMinimumSize(900, 600)
         self.resize(1100, 660)
 
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error, reserve=True)
         self.errors.on_change = self._mark_tabs
         self.title_label = QLabel()
