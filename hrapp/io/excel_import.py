@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
-from sqlalchemy import Connection, Date, Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
@@ -60,6 +59,7 @@ from hrapp.reports.document import write_atomically
 from hrapp.services import persons as ps
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
+from hrapp.services.history import Keep, audit_inserted, chain, insert_rows, supersede
 from hrapp.services.permissions import WRITE, require, units_in_scope
 from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
@@ -1144,7 +1144,7 @@ class _Importer:
         # unique per person
         for start in range(0, len(person_rows), _BATCH):
             batch = person_rows[start:start + _BATCH]
-            _insert(conn, people, batch)
+            insert_rows(conn, people, batch)
             self.tick(len(batch) // 2)
         numbers = [r["id_number"] for r in person_rows]
         by_number: dict[str, int] = {}
@@ -1161,20 +1161,15 @@ class _Importer:
                 grouped.setdefault(model, []).extend(items)  # type: ignore[call-overload]
         for model, items in grouped.items():
             for start in range(0, len(items), _BATCH):
-                _insert(conn, model.__table__, items[start:start + _BATCH])  # type: ignore[attr-defined]
+                insert_rows(conn, model.__table__, items[start:start + _BATCH])  # type: ignore[attr-defined]
         sheet_of = {Qualification: t.QUALIFICATIONS.name, SalaryStep: t.SALARY.name, WorkHistory: t.WORK.name,
                     FamilyMember: t.FAMILY.name}
         for model, name in sheet_of.items():
             added[name] += len(grouped.get(model, []))
         # who added each person, when, with the CCCD and name: the same trail as a person added by hand
-        user = self.s.info.get("user", "system")
-        now = utcnow()
-        audit = [{"at": now, "user": user, "action": "insert", "entity": "persons", "entity_id": str(pid),
-                  "person_id": pid, "changes": {"id_number": [None, r["id_number"]],
-                                                "full_name": [None, r["full_name"]]}, "summary": "Nhập từ Excel"}
-                 for pid, r in zip(ids, person_rows, strict=True)]
-        for start in range(0, len(audit), _BATCH):
-            _insert(conn, AuditLog.__table__, audit[start:start + _BATCH])
+        audit_inserted(conn, self.s.info.get("user", "system"), utcnow(), "persons",
+                       ((pid, {"id_number": [None, r["id_number"]], "full_name": [None, r["full_name"]]})
+                        for pid, r in zip(ids, person_rows, strict=True)), "Nhập từ Excel")
         self.tick(len(plans) - len(plans) // 2)
         return len(plans)
 
@@ -1202,10 +1197,9 @@ class _Importer:
         ranks: list[dict[str, Any]] = []
         for st in steps:
             if not ranks or ranks[-1]["rank_code"] != st["rank_code"]:
-                if ranks:
-                    ranks[-1]["end_date"] = st["effective_date"] - timedelta(days=1)
                 ranks.append({"rank_code": st["rank_code"], "effective_date": st["effective_date"],
                               "end_date": None, "decision_id": st["decision_id"]})
+        chain(ranks, start="effective_date")
         posts = []
         if plan.post is not None:
             code, start = plan.post
@@ -1221,17 +1215,16 @@ class _Importer:
         return record, rows
 
     def _post_row(self, code: str, start: date, unit_id: int, identity: ps.IdentityInput) -> dict[str, Any]:
-        from hrapp.domain.appointments import term_end
-        from hrapp.domain.retirement import BirthDate, retirement
+        from hrapp.domain.appointments import post_term_end, retirement_first_day
 
         ends = None
-        try:
-            retire = retirement(identity.gender, BirthDate(identity.birth_date, identity.birth_precision),  # type: ignore[arg-type]
-                                self.rules).retirement_date
-            if retire > start:
-                ends = term_end(start, retire, self.rules).end
-        except DomainError:
-            ends = None
+        retire = retirement_first_day(identity.gender, identity.birth_date,  # type: ignore[arg-type]
+                                      identity.birth_precision, self.rules)
+        if retire is not None:
+            try:
+                ends = post_term_end("bo_nhiem", start, retire, self.rules)
+            except DomainError:  # retirement on or before the appointment: no term, as the file gives none
+                ends = None
         allowance = catalogs.extra("post", code).get("allowance")
         return {"post_code": code, "post_title": catalogs.label("post", code), "unit_id": unit_id,
                 "kind": "bo_nhiem", "start_date": start, "term_end": ends, "end_date": None,
@@ -1255,10 +1248,7 @@ class _Importer:
         if e is not None and e.start_date is not None:
             rows = s.scalars(select(Employment).where(Employment.person_id == p.id)).all()
             if not any(r.start_date == e.start_date for r in rows):
-                for r in rows:
-                    if r.end_date is None or r.end_date >= e.start_date:
-                        r.end_date = e.start_date - timedelta(days=1)
-                        r.end_reason = r.end_reason or "moved"
+                supersede(rows, e.start_date, end_reason=Keep("moved"))
                 s.add(Employment(person_id=p.id, category=e.category, unit_id=e.unit_id, start_date=e.start_date,
                                  recruitment_date=e.recruitment_date,
                                  recruitment_agency=ps._clean(e.recruitment_agency)))
@@ -1267,9 +1257,7 @@ class _Importer:
             dec = self._decision_id(sal.decision)
             ranks = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
             if _held_rank(ranks, sal.effective_date) != sal.rank_code:  # type: ignore[arg-type]
-                for r in ranks:
-                    if r.end_date is None or r.end_date >= sal.effective_date:  # type: ignore[operator]
-                        r.end_date = sal.effective_date - timedelta(days=1)  # type: ignore[operator]
+                supersede(ranks, sal.effective_date, start="effective_date")  # type: ignore[arg-type]
                 s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                      decision_id=dec))
                 s.flush()
@@ -1280,11 +1268,8 @@ class _Importer:
             code, start = plan.post
             stored = s.scalars(select(PostHeld).where(PostHeld.person_id == p.id)).all()
             if not any((x.post_code, x.start_date) == (code, start) for x in stored):
-                for old in stored:
-                    if not old.is_concurrent and old.start_date < start and (old.end_date is None
-                                                                              or old.end_date >= start):
-                        old.end_date = start - timedelta(days=1)
-                        old.end_reason = old.end_reason or "Bổ nhiệm chức vụ mới"
+                supersede([x for x in stored if not x.is_concurrent], start, started_before=True,
+                          end_reason=Keep("Bổ nhiệm chức vụ mới"))
                 unit_id = e.unit_id if e is not None else p.cur_unit_id
                 s.add(PostHeld(person_id=p.id, **self._post_row(code, start, unit_id, plan.identity)))
                 changed = True
@@ -1342,56 +1327,6 @@ def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.Employment
 
 
 _BATCH = 5000
-
-
-def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT the rows (all with the same keys) in one executemany; the columns that are None in every row are
-    left out, so their defaults apply as in a Core insert of the rows without them. On SQLite the values are
-    converted with the column types' own bind processors (ISO text for dates) and handed to the driver:
-    SQLAlchemy's per-row parameter handling costs more than the database's work on 30,000 rows. Other
-    databases get a Core executemany."""
-    if not rows:
-        return
-    keys = list(rows[0])
-    columns = list(zip(*map(itemgetter(*keys), rows), strict=True)) if len(keys) > 1 else \
-        [tuple(r[keys[0]] for r in rows)]
-    n = len(rows)
-    used = [i for i, col in enumerate(columns) if col.count(None) != n]
-    keys = [keys[i] for i in used]
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), [{k: r[k] for k in keys} for r in rows])
-        return
-    dialect = conn.dialect
-    given = set(keys)
-    names = list(keys)
-    constants: list[Any] = []  # Python-side column defaults, as a Core insert applies them, stored once
-    for c in table.columns:
-        d = c.default
-        if c.name in given or d is None or not (d.is_scalar or d.is_callable):
-            continue
-        value = d.arg if d.is_scalar else d.arg(None)  # type: ignore[attr-defined]
-        proc = c.type._cached_bind_processor(dialect)
-        names.append(c.name)
-        constants.append(proc(value) if proc is not None and value is not None else value)
-    converted = []
-    for i, key in zip(used, keys, strict=True):
-        kind = table.c[key].type
-        col = columns[i]
-        if type(kind) is Date:
-            col = tuple(None if x is None else x.isoformat() for x in col)
-        elif (proc := kind._cached_bind_processor(dialect)) is not None:
-            col = tuple(None if x is None else proc(x) for x in col)
-        converted.append(col)
-    if constants:
-        converted.extend((value,) * n for value in constants)
-    quote = dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, list(zip(*converted, strict=True)))
-    finally:
-        cursor.close()
 
 
 def _cccd_quiet(cells: list[Any], sheet: _Sheet) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,10 +39,12 @@ from hrapp.db.models import (
 )
 from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import validation as v
+from hrapp.domain.history import day_before
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.services.context import ServiceContext
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
+from hrapp.services.history import Keep, supersede
 from hrapp.services.permissions import READ, WRITE, require
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import fold, normalize_name
@@ -822,10 +824,7 @@ def add_employment(ctx: ServiceContext, person_id: int, dto: EmploymentInput, *,
                 errors.append(("start_date", messages.text("employment_start_order", last=last)))
         v.raise_if(errors)
         assert e.start_date is not None
-        for r in rows:
-            if r.end_date is None or r.end_date >= e.start_date:
-                r.end_date = e.start_date - timedelta(days=1)
-                r.end_reason = r.end_reason or "moved"
+        supersede(rows, e.start_date, end_reason=Keep("moved"))
         s.add(_employment_row(p.id, e, _decision_id(s, e.decision)))
         if p.status not in ACTIVE and e.start_date <= today:
             p.status = "working"
@@ -857,16 +856,12 @@ def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date |
         errors += _decision_errors(e.decision, required=e.kind != "deceased")
         v.raise_if(errors)
         assert e.effective_date is not None
-        last_day = e.effective_date - timedelta(days=1)
+        last_day = day_before(e.effective_date)
         dec = _decision_id(s, e.decision)
         note = _clean(e.note)
-        for r in emps:
-            if r.end_date is None or r.end_date > last_day:
-                r.end_date = last_day
-                r.end_reason = e.kind
-                r.end_decision_id = dec
-                if note:
-                    r.note = f"{r.note}\n{note}" if r.note else note
+        for r in supersede(emps, e.effective_date, end_reason=e.kind, end_decision_id=dec):
+            if note:
+                r.note = f"{r.note}\n{note}" if r.note else note
         reason = LEAVE_LABELS[e.kind]
         for post in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id)):
             if post.end_date is None or post.end_date > last_day:
@@ -958,9 +953,7 @@ def add_rank(ctx: ServiceContext, person_id: int, dto: RankInput) -> PersonProfi
 
 
 def _close_ranks(rows: list[RankAssignment] | tuple[RankAssignment, ...], start: date) -> None:
-    for x in rows:
-        if x.end_date is None or x.end_date >= start:
-            x.end_date = start - timedelta(days=1)
+    supersede(rows, start, start="effective_date")
 
 
 def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> PersonProfile:
@@ -1010,9 +1003,8 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
         errors += _decision_errors(a.decision, required=True)
         v.raise_if(errors)
         assert a.effective_date is not None
-        for old in s.scalars(select(Allowance).where(Allowance.person_id == p.id, Allowance.kind == a.kind)):
-            if old.effective_date < a.effective_date and (old.end_date is None or old.end_date >= a.effective_date):
-                old.end_date = a.effective_date - timedelta(days=1)
+        supersede(s.scalars(select(Allowance).where(Allowance.person_id == p.id, Allowance.kind == a.kind)),
+                  a.effective_date, start="effective_date", started_before=True)
         s.add(Allowance(person_id=p.id, kind=a.kind, coefficient=a.coefficient, percent=a.percent,
                         effective_date=a.effective_date, end_date=a.end_date,
                         decision_id=_decision_id(s, a.decision)))
@@ -1024,19 +1016,15 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
 
 
 def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
-    from hrapp.domain.retirement import BirthDate, retirement
+    from hrapp.domain.appointments import retirement_first_day
 
-    try:
-        return retirement(p.gender, BirthDate(p.birth_date, p.birth_precision or "day"),  # type: ignore[arg-type]
-                          rulebook).retirement_date
-    except DomainError:
-        return None
+    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook)  # type: ignore[arg-type]
 
 
 def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfile:
     """Appointment (bổ nhiệm, bổ nhiệm lại, kéo dài, giao phụ trách, kiêm nhiệm …) by decision. The term ends
     after 5 years or at retirement (rule `appointment_term`); a new main post ends the main post held before."""
-    from hrapp.domain.appointments import term_end
+    from hrapp.domain.appointments import post_term_end
 
     def act(s: Session, p: Person) -> None:
         d = _dated(s, dto, "start_date", dto.decision)
@@ -1056,23 +1044,18 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
         retire = _retirement_first_day(p, ctx.rulebook)
         ends = d.term_end
         if not errors and d.start_date is not None and ends is None:
-            if d.kind in ("bo_nhiem", "bo_nhiem_lai"):
-                try:
-                    ends = term_end(d.start_date, retire, ctx.rulebook).end
-                except DomainError as exc:
-                    errors.append(("start_date", exc.message))
-            elif d.kind == "keo_dai" and retire is not None:
-                ends = retire - timedelta(days=1)
+            try:
+                ends = post_term_end(d.kind, d.start_date, retire, ctx.rulebook)
+            except DomainError as exc:
+                errors.append(("start_date", exc.message))
         v.raise_if(errors)
         assert d.start_date is not None and d.unit_id is not None
         dec = _decision_id(s, d.decision)
         if not d.is_concurrent:
-            for old in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id,
-                                                        PostHeld.is_concurrent.is_(False))):
-                if old.start_date < d.start_date and (old.end_date is None or old.end_date >= d.start_date):
-                    old.end_date = d.start_date - timedelta(days=1)
-                    old.end_reason = old.end_reason or catalogs.label("appointment_kind", d.kind)
-                    old.end_decision_id = dec
+            supersede(s.scalars(select(PostHeld).where(PostHeld.person_id == p.id,
+                                                       PostHeld.is_concurrent.is_(False))),
+                      d.start_date, started_before=True,
+                      end_reason=Keep(catalogs.label("appointment_kind", d.kind)), end_decision_id=dec)
         allowance = d.allowance_coefficient
         if allowance is None and catalogs.extra("post", d.post_code).get("allowance"):
             allowance = Decimal(str(catalogs.extra("post", d.post_code)["allowance"]))
