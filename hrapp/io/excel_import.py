@@ -42,6 +42,7 @@ from hrapp.db.models import (
 from hrapp.db.models.base import utcnow
 from hrapp.db.scope import ALL_UNITS
 from hrapp.domain import validation as v
+from hrapp.domain.person_input import clean_text
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
@@ -735,7 +736,7 @@ class _Importer:
         assert e is not None
         emp = {"category": e.category, "unit_id": e.unit_id, "position_id": None, "start_date": e.start_date,
                "end_date": None, "recruitment_date": e.recruitment_date,
-               "recruitment_agency": ps._clean(e.recruitment_agency)}
+               "recruitment_agency": clean_text(e.recruitment_agency)}
         steps = [{"rank_code": s.rank_code, "salary_class": v.salary_class_of(s.rank_code),  # type: ignore[arg-type]
                   "step": s.step, "coefficient": Decimal(str(s.coefficient)), "percent": s.percent,
                   "effective_date": s.effective_date, "step_since": s.step_since or s.effective_date,
@@ -789,7 +790,7 @@ class _Importer:
             elif key == "id_number":
                 continue
             else:
-                setattr(p, key, ps._clean(value) if isinstance(value, str) else value)
+                setattr(p, key, clean_text(value) if isinstance(value, str) else value)
             changed = True
         e = plan.employment
         if e is not None and e.start_date is not None:
@@ -798,7 +799,7 @@ class _Importer:
                 supersede(rows, e.start_date, end_reason=Keep("moved"))
                 s.add(Employment(person_id=p.id, category=e.category, unit_id=e.unit_id, start_date=e.start_date,
                                  recruitment_date=e.recruitment_date,
-                                 recruitment_agency=ps._clean(e.recruitment_agency)))
+                                 recruitment_agency=clean_text(e.recruitment_agency)))
                 changed = True
         for _, sal in plan.salaries:
             dec = self._decision_id(sal.decision)
@@ -934,16 +935,16 @@ def _qual_key(kind: str, level: str, major: str | None, year: int | None, in_pro
 
 
 def _qual_row(q: ps.QualificationInput) -> dict[str, Any]:
-    return {"kind": q.kind, "level_code": q.level_code, "major": ps._clean(q.major),
-            "language": ps._clean(q.language), "institution": ps._clean(q.institution), "mode": q.mode,
+    return {"kind": q.kind, "level_code": q.level_code, "major": clean_text(q.major),
+            "language": clean_text(q.language), "institution": clean_text(q.institution), "mode": q.mode,
             "start_date": q.start_date, "end_date": q.end_date, "year": q.year,
-            "certificate_no": ps._clean(q.certificate_no), "certificate_date": q.certificate_date,
+            "certificate_no": clean_text(q.certificate_no), "certificate_date": q.certificate_date,
             "expiry_date": q.expiry_date, "in_progress": q.in_progress, "source": "import", "note": None}
 
 
 def _family_row(f: ps.FamilyInput) -> dict[str, Any]:
     return {"side": f.side, "relation": f.relation.strip(), "full_name": normalize_name(f.full_name),
-            "birth_year": f.birth_year, "details": ps._clean(f.details)}
+            "birth_year": f.birth_year, "details": clean_text(f.details)}
 
 
 # ============================================================================================== entry points
