@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from hrapp.db.models import AuditLog, Employment, OrgUnit, PostHeld
 from hrapp.domain.history import chain_ends, day_before, superseded_end
-from hrapp.errors import ValidationError
+from hrapp.errors import DomainError, ValidationError
 from hrapp.services import persons as ps
 from hrapp.services.history import Keep, audit_inserted, chain, insert_rows, supersede, supersede_rows
 from tests.services.test_persons import DEC, new_person, units  # noqa: F401  (fixture)
@@ -115,3 +115,25 @@ def test_a_new_main_post_closes_the_running_one_and_a_concurrent_post_closes_not
     assert posts["pho_chanh_van_phong"].end_date == date(2021, 2, 28)
     assert posts["pho_chanh_van_phong"].end_reason and posts["pho_chanh_van_phong"].end_decision_id
     assert posts["truong_phong"].end_date is None and posts["chanh_van_phong"].end_date is None
+
+
+# ------------------------------------------------------------------------------------------- appointment terms
+
+
+def test_the_editor_and_the_importer_read_one_appointment_term_rule():
+    from hrapp.domain.appointments import post_term_end, retirement_first_day, term_end
+    from hrapp.domain.rules import load_rulebook
+
+    rules = load_rulebook()
+    start = date(2021, 3, 1)
+    retire = retirement_first_day("F", date(1985, 3, 5), "day", rules)
+    assert retire is not None and retire > start
+    assert post_term_end("bo_nhiem", start, retire, rules) == term_end(start, retire, rules).end == date(2026, 2, 28)
+    assert post_term_end("bo_nhiem_lai", start, date(2023, 7, 1), rules) == date(2023, 6, 30)  # cut at retirement
+    assert post_term_end("keo_dai", start, date(2023, 7, 1), rules) == date(2023, 6, 30)
+    assert post_term_end("keo_dai", start, None, rules) is None
+    assert post_term_end("giao_phu_trach", start, retire, rules) is None
+    assert retirement_first_day("F", date(1985, 3, 5), "not-a-precision", rules) is None
+    with pytest.raises(DomainError) as err:
+        post_term_end("bo_nhiem", start, start, rules)
+    assert err.value.code == "retired_before_term"
