@@ -87,9 +87,9 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
         call_in_child_process(ctx, "ui.child_process:_write_staff_list", os.fspath(target), unit_code,
                               progress=progress, cancel=cancel)
     else:
-        from hrapp.reports.staff_list import export_staff_list as export
+        from hrapp.reports.catalogue import export
 
-        export(ctx, target, unit_code, progress=progress, cancel=cancel)
+        export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel)
     return os.fspath(target)
 
 
@@ -97,9 +97,9 @@ def _write_staff_list(ctx: ServiceContext, target: str, unit_code: str | None, *
                       progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> None:
     """In the child: the export without sending its ten thousand rows back (unpickling them would cost the
     window the pause this process saves)."""
-    from hrapp.reports.staff_list import export_staff_list as export
+    from hrapp.reports.catalogue import export
 
-    export(ctx, target, unit_code, progress=progress, cancel=cancel)
+    export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel)
 
 
 def call_in_child_process(ctx: ServiceContext, function: str, *args: object,

@@ -101,12 +101,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from hrapp.reports.planning_list import FORMATS, export_planning_list
+    from hrapp.reports.catalogue import document
+    from hrapp.reports.planning_list import export_planning_list
     from hrapp.reports.planning_review import export_planning_review, latest_review_id
     from hrapp.reports.planning_summary import export_planning_summary
 
     out = Path(args.out)
-    if out.suffix.lower() not in FORMATS:
+    if out.suffix.lower() not in document("planning_list").formats:
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     if not out.parent.exists():
         raise CliError("folder_not_found", path=str(out.parent))

@@ -139,9 +139,10 @@ def _configure_quality(p: argparse.ArgumentParser) -> None:
 
 
 def _run_quality(args: argparse.Namespace) -> int:
-    from hrapp.reports.quality import FORMATS, export_quality
+    from hrapp.reports.catalogue import document
+    from hrapp.reports.quality import export_quality
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, document("quality").formats)
     stats = export_quality(_context(args), path, args.as_of, categories=args.categories)
     print(text("cli_wrote_quality", path=str(path), as_of=stats.as_of, units=len(stats.units),
                count=stats.total.headcount))

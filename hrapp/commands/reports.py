@@ -1,7 +1,9 @@
-"""The `report` command group: printed documents written headless, the file suffix picking the format.
+"""The `report` command group: the documents of the catalogue (hrapp/reports/catalogue.py) written headless, the
+file suffix picking the format.
 
-To add a report, write `configure(parser)` and `run(args) -> int` in the area's command module and add one
-entry to REPORTS (or call `add_report` from a module listed in REPORT_MODULES).
+Every document of the catalogue is a `report` sub-command (its key with '-' for '_'), its options made from the
+document's typed parameters. A command module may give a document its own options and summary line with
+`add_report` (only for a document of the catalogue).
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hrapp.cli import CliError, bi, parse_day, parse_year
+from hrapp import messages
+from hrapp.cli import ROW_ID, CliError, bi, parse_day, parse_year
 from hrapp.messages import text
+from hrapp.reports import catalogue
+from hrapp.reports.catalogue import Document
 
 
 @dataclass(frozen=True)
@@ -24,12 +29,15 @@ class ReportCommand:
 
 
 REPORTS: dict[str, ReportCommand] = {}
+"""Documents with options and a summary line of their own, by command name."""
 REPORT_MODULES: list[str] = ["hrapp.commands.records"]
 """Modules that call `add_report` when imported (reports of other areas)."""
 
 
 def add_report(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None],
                run: Callable[[argparse.Namespace], int]) -> None:
+    if name not in {d.cli_name for d in catalogue.CATALOGUE}:
+        raise ValueError(f"report {name!r} is not a document of the catalogue")
     REPORTS[name] = ReportCommand(help, configure, run)
 
 
@@ -39,10 +47,59 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help=bi("in báo cáo, danh sách ra tệp (.pdf, .xlsx, .csv, .json)",
                                                "write reports and lists to a file (.pdf, .xlsx, .csv, .json)"))
     rsub = p.add_subparsers(dest="report", metavar="REPORT", required=True, parser_class=type(p))
-    for name, rc in REPORTS.items():
-        rp = rsub.add_parser(name, help=rc.help)
-        rc.configure(rp)
-        rp.set_defaults(handler=rc.run)
+    for doc in catalogue.CATALOGUE:
+        own = REPORTS.get(doc.cli_name)
+        if own is not None:
+            rp = rsub.add_parser(doc.cli_name, help=own.help)
+            own.configure(rp)
+            rp.set_defaults(handler=own.run)
+        else:
+            rp = rsub.add_parser(doc.cli_name, help=bi(doc.title, doc.title_en))
+            configure_document(rp, doc)
+            rp.set_defaults(handler=lambda args, doc=doc: run_document(args, doc))
+
+
+def report_names() -> list[str]:
+    """The `report` sub-commands, in the catalogue's order."""
+    return [d.cli_name for d in catalogue.CATALOGUE]
+
+
+# ----------------------------------------------------------------------------------------------------
+# Any document of the catalogue, its options made from its parameters
+
+_TYPES: dict[str, Callable[[str], object]] = {
+    catalogue.DATE: parse_day, catalogue.YEAR: parse_year, catalogue.PLAN: parse_year, catalogue.POSITION: ROW_ID,
+    catalogue.PERSON: ROW_ID, catalogue.REVIEW: ROW_ID, catalogue.ROUND: ROW_ID,
+}
+
+
+def _formats_help(formats: tuple[str, ...]) -> str:
+    return ", ".join(formats)
+
+
+def configure_document(p: argparse.ArgumentParser, doc: Document) -> None:
+    for param in doc.params:
+        option = "--" + param.name.replace("_", "-")
+        helps = bi(param.vi, param.en)
+        if param.kind == catalogue.FLAG:
+            p.add_argument(option, dest=param.name, action="store_true", help=helps)
+        elif param.kind == catalogue.CATEGORY:
+            p.add_argument("--category", dest=param.name, action="append", help=helps)
+        elif param.kind == catalogue.LAYOUT:
+            p.add_argument(option, dest=param.name, choices=("full", "due"), default="full", help=helps)
+        else:
+            p.add_argument(option, dest=param.name, type=_TYPES.get(param.kind, str), required=param.required,
+                           help=helps)
+    p.add_argument("--out", required=True, help=bi(f"tệp kết quả: {_formats_help(doc.formats)}",
+                                                     f"output file: {_formats_help(doc.formats)}"))
+
+
+def run_document(args: argparse.Namespace, doc: Document) -> int:
+    path = out_path(args.out, doc.formats)
+    catalogue.export(_context(args), doc.key, {q.name: getattr(args, q.name) for q in doc.params}, path)
+    print(text("cli_wrote_document", path=str(path),
+               what=doc.title if messages.language() == "vi" else doc.title_en))
+    return 0
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -93,9 +150,9 @@ def _configure_staffing(p: argparse.ArgumentParser) -> None:
 
 
 def _run_staffing(args: argparse.Namespace) -> int:
-    from hrapp.reports.staffing_table import FORMATS, export_staffing
+    from hrapp.reports.staffing_table import export_staffing
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("staffing").formats)
     table = export_staffing(_context(args), path, args.year, args.as_of, by_position=args.by_position)
     over = sum(1 for u in table.units if u.over_quota and not u.has_children)
     print(text("cli_wrote_staffing_over" if over else "cli_wrote_staffing", path=str(path), year=table.year,
@@ -115,9 +172,9 @@ def _configure_staff_list(p: argparse.ArgumentParser) -> None:
 
 
 def _run_staff_list(args: argparse.Namespace) -> int:
-    from hrapp.reports.staff_list import FORMATS, export_staff_list
+    from hrapp.reports.staff_list import export_staff_list
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("staff_list").formats)
     data = export_staff_list(_context(args), path, args.unit)
     print(text("cli_wrote_people", path=str(path), count=data.count))
     return 0
@@ -139,10 +196,10 @@ def _run_position(args: argparse.Namespace) -> int:
 
     from hrapp.db.models import JobPosition, OrgUnit
     from hrapp.errors import NotFoundError
-    from hrapp.reports.position_description import FORMATS, export_position
+    from hrapp.reports.position_description import export_position
     from hrapp.services.positions import LIVE
 
-    path = out_path(args.out, FORMATS)
+    path = out_path(args.out, catalogue.document("position").formats)
     ctx = _context(args)
     with ctx.read() as s:
         q = (select(JobPosition.id, OrgUnit.code).join(OrgUnit, OrgUnit.id == JobPosition.unit_id)

@@ -56,10 +56,10 @@ def _ctx(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext, imported l
 
 
 def _out(text: str) -> Path:
-    from hrapp.reports.training_plan import FORMATS
+    from hrapp.reports.catalogue import document
 
     out = Path(text)
-    if out.suffix.lower() not in FORMATS:
+    if out.suffix.lower() not in document("training_plan").formats:
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx, .json", path=str(out))
     if not out.parent.exists():
         raise CliError("folder_not_found", path=str(out.parent))

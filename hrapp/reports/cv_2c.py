@@ -40,7 +40,6 @@ from hrapp.reports.document import (
     register_fonts,
 )
 from hrapp.reports.format import fmt_decimal, nfc, vn_upper
-from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 
 __all__ = ["FORM_CODE", "CvContext", "build_cv", "export_cv"]
@@ -679,15 +678,27 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
                      place=agency.place, day=day, head_name=agency.head_name)
 
 
-def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int, *,
-              day: date | None = None) -> int:
-    """The person's Sơ yếu lý lịch as PDF (personal data masked for roles that may not see it); the print is
-    recorded in the audit trail. Returns the page count."""
-    from hrapp.services.masking import can_see_personal, record_personal_output
+@dataclass(frozen=True)
+class CvData:
+    person_id: int
+    profile: PersonProfile
+    context: CvContext
+    masked: bool  # the role may not see personal data: it is masked on the printout
+
+
+def cv_data(ctx: ServiceContext, person_id: int, day: date | None = None) -> CvData:
+    from hrapp.services.masking import can_see_personal
     from hrapp.services.persons import load_profile
 
     profile = load_profile(ctx, person_id)
-    context = cv_context(ctx, profile, day)
-    masked = not can_see_personal(ctx)
-    return write_audited(ctx, target, lambda fh: build_cv(fh, profile, context), lambda s: record_personal_output(
-        s, "print", "Sơ yếu lý lịch mẫu 2C-BNV/2008", [person_id], masked=masked))
+    return CvData(person_id, profile, cv_context(ctx, profile, day), not can_see_personal(ctx))
+
+
+def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int) -> int:
+    """The catalogue's "cv" document (hrapp.reports.catalogue.export): the person's Sơ yếu lý lịch as PDF, personal
+    data masked for roles that may not see it. Returns the page count."""
+    from hrapp.reports.catalogue import export
+
+    written = export(ctx, "cv", {"person": person_id}, target, fmt=".pdf").written
+    assert isinstance(written, int)
+    return written

@@ -93,3 +93,17 @@ def date_line(place: str | None, day: date | datetime | None) -> str:
     """The place/date line: 'Bình Định, ngày 30 tháng 6 năm 2022' (NĐ 30/2020 Phụ lục I, ô số 4)."""
     place = nfc(place).strip() or BLANK * 2
     return f"{place}, {day_month_year(day)}"
+
+
+_ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(i: int) -> str:
+    """The Roman numeral of the (i+1)-th section of a list: roman(0) == 'I', roman(3) == 'IV', roman(19) == 'XX'."""
+    n, out = i + 1, []
+    for value, digits in _ROMAN_DIGITS:
+        while n >= value:
+            out.append(digits)
+            n -= value
+    return "".join(out)

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
-from hrapp import clock
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -25,11 +24,9 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
+from hrapp.reports.letterhead import due_list_signatures
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList, PayListRow
-from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -53,16 +50,6 @@ def period_label(start: date, end: date) -> str:
             if start.month == end.month:
                 return f"tháng {start.month} năm {start.year}"
     return f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
-
-
-def due_list_signatures(letterhead: Letterhead) -> list[Signature]:
-    """The three blocks of the 4C due list: preparer, reviewer and the head of the agency."""
-    return [
-        Signature("NGƯỜI LẬP", letterhead.preparer_name, caption="(Ký, ghi rõ họ và tên)"),
-        Signature("NGƯỜI DUYỆT", caption="(Chức vụ, ký, ghi rõ họ và tên)"),
-        Signature("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", letterhead.signer_name, letterhead.signer_authority,
-                  caption="(Chức vụ, ký, ghi rõ họ và tên)"),
-    ]
 
 
 def _months(n: int) -> str:
@@ -222,14 +209,7 @@ def build_pay_step_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayLi
 def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
                     day: date | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    """Write the list as PDF or Excel (by the file's suffix) with the agency's letterhead, and note the export
-    in the audit trail."""
-    from hrapp.db.audit import record
-    require(ctx, READ)
+    """The catalogue's "pay_step" document for a list already gathered (the one on screen)."""
+    from hrapp.reports.catalogue import export
 
-    letterhead = letterhead_for(ctx, "DS")
-    build = build_pay_step_xlsx if str(target).lower().endswith(".xlsx") else build_pay_step_pdf
-    write_audited(ctx, target, lambda fh: build(fh, letterhead, pay_list, layout, day=day or clock.today(),
-                                                progress=progress, cancel=cancel),
-                  lambda s: record(s, "export", "pay_step_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
-                                   f"({len(pay_list.rows)} người, {os.path.basename(target)})"))
+    export(ctx, "pay_step", {"layout": layout}, target, progress, cancel, printed_on=day, data=pay_list)

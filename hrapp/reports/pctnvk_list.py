@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
-from hrapp import clock
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -25,19 +24,16 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
+from hrapp.reports.letterhead import due_list_signatures
 from hrapp.reports.pay_step_list import (
     base_salary_line,
     due_columns,
     due_header,
-    due_list_signatures,
     due_values,
     period_label,
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.pay_lists import PayList
-from hrapp.services.permissions import READ, require
 
 LAYOUTS = ("full", "due")
 
@@ -151,13 +147,7 @@ def build_pctnvk_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList
 def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
                        day: date | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
-    """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
-    from hrapp.db.audit import record
-    require(ctx, READ)
+    """The catalogue's "pctnvk" document for a list already gathered (the one on screen)."""
+    from hrapp.reports.catalogue import export
 
-    letterhead = letterhead_for(ctx, "DS")
-    build = build_pctnvk_xlsx if str(target).lower().endswith(".xlsx") else build_pctnvk_pdf
-    write_audited(ctx, target, lambda fh: build(fh, letterhead, pay_list, layout, day=day or clock.today(),
-                                                progress=progress, cancel=cancel),
-                  lambda s: record(s, "export", "pctnvk_list", None, summary=f"{title(pay_list, layout).splitlines()[-1]} "
-                                   f"({len(pay_list.rows)} người, {os.path.basename(target)})"))
+    export(ctx, "pctnvk", {"layout": layout}, target, progress, cancel, printed_on=day, data=pay_list)

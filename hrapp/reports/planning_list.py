@@ -9,10 +9,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import IO
 
-from hrapp.db.audit import record
 from hrapp.domain import planning as pl
 from hrapp.domain.evaluation import Rating
 from hrapp.queries import planning as q
@@ -28,21 +26,12 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.format import fmt_date
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
+from hrapp.reports.format import fmt_date, roman
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
-from hrapp.services.planning import PeriodCheck, check_period
+from hrapp.services.planning import PeriodCheck
 
 _Target = str | os.PathLike[str] | IO[bytes]
-FORMATS = (".pdf", ".xlsx")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV")
-
-
-def roman(i: int) -> str:
-    return ROMAN[i] if i < len(ROMAN) else str(i + 1)
 
 
 @dataclass(frozen=True)
@@ -213,24 +202,11 @@ def build_planning_list_xlsx(target: _Target, letterhead: Letterhead, data: Plan
 def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], period: int | str,
                          as_of: date | None = None, *, printed_on: date | None = None,
                          progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> PlanningList:
-    """Check the period, write the list in the format the suffix names (.pdf, .xlsx), record the export."""
-    require(ctx, READ)
-    suffix = output_suffix(target)
-    data = planning_list(ctx, check_period(ctx, period, as_of))
-    writer = build_planning_list_pdf if suffix == ".pdf" else build_planning_list_xlsx
-    letterhead = letterhead_for(ctx, "DS")
-    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
-                                                 cancel=cancel),
-                  lambda s: record(s, "export", "planning_list", data.period_code,
-                                   summary=f"Danh sách quy hoạch giai đoạn {data.period_label} ({suffix[1:]})"))
-    return data
+    """The catalogue's "planning_list" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
+
+    return export(ctx, "planning_list", {"period": period, "as_of": as_of}, target, progress, cancel,
+                  printed_on=printed_on).data
 
 
-def output_suffix(target: str | os.PathLike[str]) -> str:
-    from hrapp.errors import ValidationError
 
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(FORMATS)}.")])
-    return suffix

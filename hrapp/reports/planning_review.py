@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
-from hrapp.db.audit import record
 from hrapp.errors import NotFoundError
 from hrapp.queries import planning as q
 from hrapp.reports.document import (
@@ -24,10 +23,7 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.format import fmt_date
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.reports.planning_list import output_suffix, roman
+from hrapp.reports.format import fmt_date, roman
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -54,6 +50,7 @@ class ReviewList:
     added: tuple[ReviewLine, ...]
     removed: tuple[ReviewLine, ...]
     appointed: tuple[ReviewLine, ...]
+    review_id: int = 0
 
 
 def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
@@ -75,7 +72,7 @@ def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
     removed = tuple(line(e, e.removal_reason or "") for e in gone if e.status == "removed")
     appointed = tuple(line(e, e.removal_reason or "") for e in gone if e.status == "appointed")
     return ReviewList(period.code, period.label, review.year, review.review_date, review.decision_label, added,
-                      removed, appointed)
+                      removed, appointed, review_id)
 
 
 def latest_review_id(ctx: ServiceContext, period: int | str) -> int:
@@ -144,14 +141,8 @@ def build_planning_review_xlsx(target: _Target, letterhead: Letterhead, data: Re
 def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], review_id: int, *,
                            printed_on: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> ReviewList:
-    require(ctx, READ)
-    suffix = output_suffix(target)
-    data = review_list(ctx, review_id)
-    writer = build_planning_review_pdf if suffix == ".pdf" else build_planning_review_xlsx
-    letterhead = letterhead_for(ctx, "DS")
-    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
-                                                 cancel=cancel),
-                  lambda s: record(s, "export", "planning_review", str(review_id),
-                                   summary=f"Danh sách rà soát quy hoạch giai đoạn {data.period_label} năm {data.year} "
-                                           f"({suffix[1:]})"))
-    return data
+    """The catalogue's "planning_review" document for one review (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
+
+    return export(ctx, "planning_review", {"review": review_id}, target, progress, cancel,
+                  printed_on=printed_on).data

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
-from hrapp.db.audit import record
 from hrapp.domain.planning import fmt_percent
 from hrapp.domain.validation import age_on
 from hrapp.io.cells import new_workbook
@@ -28,12 +27,8 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.reports.planning_list import output_suffix
 from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
-from hrapp.services.planning import PeriodCheck, check_period
+from hrapp.services.planning import PeriodCheck
 
 _Target = str | os.PathLike[str] | IO[bytes]
 
@@ -180,14 +175,8 @@ def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str],
                             as_of: date | None = None, *, printed_on: date | None = None,
                             progress: ProgressCallback | None = None,
                             cancel: CancelCallback | None = None) -> PlanningSummary:
-    require(ctx, READ)
-    suffix = output_suffix(target)
-    data = planning_summary(check_period(ctx, period, as_of))
-    writer = build_planning_summary_pdf if suffix == ".pdf" else build_planning_summary_xlsx
-    letterhead = letterhead_for(ctx, "BC")
-    write_audited(ctx, target, lambda fh: writer(fh, letterhead, data, day=printed_on, progress=progress,
-                                                 cancel=cancel),
-                  lambda s: record(s, "export", "planning_summary", data.period_code,
-                                   summary=f"Báo cáo cơ cấu quy hoạch giai đoạn {data.period_label} ({suffix[1:]})"))
-    return data
+    """The catalogue's "planning_summary" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
+    return export(ctx, "planning_summary", {"period": period, "as_of": as_of}, target, progress, cancel,
+                  printed_on=printed_on).data

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 from typing import IO
 
 from hrapp import catalogs, clock
-from hrapp.db.audit import record
 from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
     CancelCallback,
@@ -24,12 +22,9 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
-from hrapp.services.positions import PositionInfo, get_position
+from hrapp.services.positions import PositionInfo
 
-FORMATS = (".pdf", ".xlsx")
 TITLE = "Bản mô tả công việc và khung năng lực vị trí việc làm"
 LEVEL_TEXT = {1: "Cấp độ 1", 2: "Cấp độ 2", 3: "Cấp độ 3", 4: "Cấp độ 4", 5: "Cấp độ 5"}
 COMPETENCY_GROUPS = {"chung": "Năng lực chung", "chuyen_mon": "Năng lực chuyên môn",
@@ -172,21 +167,7 @@ def write_position_xlsx(target: str | os.PathLike[str] | IO[bytes], p: PositionI
 def export_position(ctx: ServiceContext, target: str | os.PathLike[str], position_id: int, *,
                     printed_on: date | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> PositionInfo:
-    """Write the position's description in the format the suffix names (.pdf, .xlsx); records the export."""
-    from hrapp.errors import ValidationError
+    """The catalogue's "position" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng .pdf hoặc .xlsx.")])
-    p = get_position(ctx, position_id)
-    letterhead = letterhead_for(ctx)
-
-    def write(fh: IO[bytes]) -> None:
-        if suffix == ".pdf":
-            write_position_pdf(fh, p, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
-        else:
-            write_position_xlsx(fh, p, letterhead, printed_on=printed_on)
-
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "job_positions", str(p.id), summary=f"Bản mô tả vị trí {p.code} – {p.name} ({suffix[1:]})"))
-    return p
+    return export(ctx, "position", {"position": position_id}, target, progress, cancel, printed_on=printed_on).data

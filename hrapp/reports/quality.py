@@ -7,14 +7,12 @@ import json
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import IO
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from hrapp.db.audit import record
 from hrapp.errors import ValidationError
 from hrapp.queries.quality import QualityCounts, QualityStats, quality_stats
 from hrapp.reports.document import (
@@ -28,21 +26,19 @@ from hrapp.reports.document import (
     Margins,
     OfficialDocument,
     ProgressCallback,
-    Signature,
     SubtotalRow,
     TableSpec,
     register_fonts,
     write_atomically,
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
-from hrapp.reports.output import write_audited
+from hrapp.reports.letterhead import table_signatures
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require, units_in_scope
 
-__all__ = ["FORMATS", "export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
+__all__ = ["export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
            "write_quality_xlsx"]
 
-FORMATS = (".pdf", ".xlsx", ".json")
 FORM_CODE = "BM01/BNV"
 LEGAL_BASIS = "Ban hành kèm theo Thông tư số 11/2012/TT-BNV ngày 17 tháng 12 năm 2012 của Bộ Nội vụ"
 SCOPE_NOTE = "(Áp dụng đối với tỉnh, thành phố trực thuộc Trung ương, Bộ, Ban, ngành)"
@@ -159,17 +155,12 @@ def _notes(stats: QualityStats) -> str:
             "nhất đã được cấp đến ngày báo cáo.")
 
 
-def _signatures(letterhead: Letterhead) -> list[Signature]:
-    return [Signature("NGƯỜI LẬP BẢNG", letterhead.preparer_name, caption="(Ký, họ tên)"),
-            Signature("THỦ TRƯỞNG ĐƠN VỊ", letterhead.signer_name, caption="(Ký, đóng dấu)")]
-
-
 def write_quality_pdf(target: str | os.PathLike[str] | IO[bytes], stats: QualityStats, letterhead: Letterhead,
                       *, printed_on: date | None = None, recipient: str = RECIPIENT,
                       progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Landscape A4: letterhead, the BM01 block, the table, a note, then the date line and signatures."""
     doc = OfficialDocument(letterhead, "", day=printed_on, landscape=True, margins=Margins(),
-                           signatures=_signatures(letterhead), date_in_header=False)
+                           signatures=table_signatures(letterhead), date_in_header=False)
     doc.flowable(_form_block(stats, letterhead.issuing_unit, recipient, doc.text_width))
     doc.table(quality_table(stats))
     return doc.build(target, progress=progress, cancel=cancel)
@@ -184,7 +175,7 @@ def write_quality_xlsx(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
     intro = [f"{FORM_CODE} – {LEGAL_BASIS}. Đơn vị báo cáo: {vn_upper(letterhead.issuing_unit)}. "
              f"Đơn vị nhận báo cáo: {recipient}. Đơn vị tính: người."]
     build_xlsx(target, letterhead, title_for(stats), quality_table(stats), subtitles=subtitles, day=printed_on,
-               intro=intro, outro=[_notes(stats)], signatures=_signatures(letterhead), landscape=True,
+               intro=intro, outro=[_notes(stats)], signatures=table_signatures(letterhead), landscape=True,
                date_in_header=False, sheet_title="BM01", progress=progress, cancel=cancel)
 
 
@@ -193,37 +184,24 @@ def write_quality_json(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
     write_atomically(target, lambda fh: fh.write(data))
 
 
-def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date, *,
-                   categories: Sequence[str] | None = None, printed_on: date | None = None,
-                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
-    """Compute the statistics on `as_of` and write them in the format the file suffix names."""
+def quality_data(ctx: ServiceContext, as_of: date, categories: Sequence[str] | None = None) -> QualityStats:
+    """The statistics on `as_of` of the units the account may see (of `categories` only, when given)."""
     from hrapp import catalogs
-    from hrapp.reports.letterhead import letterhead_for
 
     require(ctx, READ)
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(FORMATS)}.")])
     unknown = [c for c in categories or () if c not in catalogs.CATEGORIES]
     if unknown:
         raise ValidationError([("categories", f"Loại cán bộ không có: {', '.join(unknown)} (dùng "
                                               f"{', '.join(catalogs.CATEGORIES)}).")])
     with ctx.read() as s:
-        stats = quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook,
-                              unit_scope=units_in_scope(ctx))
-    letterhead = letterhead_for(ctx)
+        return quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook, unit_scope=units_in_scope(ctx))
 
-    def write(fh: IO[bytes]) -> None:
-        if suffix == ".pdf":
-            write_quality_pdf(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
-        elif suffix == ".xlsx":
-            write_quality_xlsx(fh, stats, letterhead, printed_on=printed_on, progress=progress, cancel=cancel)
-        else:
-            write_quality_json(fh, stats)
 
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "quality_report", as_of.isoformat(),
-        summary=f"Báo cáo số lượng, chất lượng đến ngày {as_of:%d/%m/%Y} ({suffix[1:]})"))
-    return stats
+def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date, *,
+                   categories: Sequence[str] | None = None, printed_on: date | None = None,
+                   progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
+    """The catalogue's "quality" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
+    return export(ctx, "quality", {"as_of": as_of, "categories": categories}, target, progress, cancel,
+                  printed_on=printed_on).data

@@ -8,18 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import IO
 
-from hrapp.db.audit import record
 from hrapp.queries.recruitment import RoundInfo
+from hrapp.reports import letterhead
 from hrapp.reports.document import Letterhead, Signature, TableSpec, build_pdf
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.services.agency import get_agency
 from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
 
 SUBJECT_WORDS = {"cong_chuc": "công chức", "vien_chuc": "viên chức"}
 METHOD_WORDS = {"thi_tuyen": "thi tuyển", "xet_tuyen": "xét tuyển"}
@@ -48,12 +43,6 @@ class RecruitmentDocument:
     sheet_title: str = "Danh sách"
 
 
-def agency_letterhead(ctx: ServiceContext, kind: str | None) -> Letterhead:
-    """The agency (Sở) as issuer, the number left blank to write by hand: 'Số:       /DS-SKHCN' (no number
-    line when `kind` is None, e.g. the table attached to a plan)."""
-    return letterhead_for(ctx, kind)
-
-
 def council_name(info: RoundInfo) -> str:
     """'Hội đồng xét tuyển viên chức năm 2022'."""
     return f"Hội đồng {METHOD_WORDS.get(info.method, '')} {SUBJECT_WORDS.get(info.subject, '')} năm {info.year}"
@@ -61,14 +50,10 @@ def council_name(info: RoundInfo) -> str:
 
 def council_letterhead(ctx: ServiceContext, info: RoundInfo) -> Letterhead:
     """The recruitment council as issuer under the agency (its lists and score sheets)."""
-    agency = get_agency(ctx)
     chair = next((m for m in info.council if m.role == "chu_tich"), None)
     secretary = next((m for m in info.council if m.role == "uy_vien_thu_ky"), None)
-    return Letterhead(
-        issuing_unit=council_name(info), parent_agency=agency.name, place=agency.place,
-        signer_title="CHỦ TỊCH HỘI ĐỒNG", signer_name=chair.full_name if chair else "",
-        preparer_title="THƯ KÝ HỘI ĐỒNG", preparer_name=secretary.full_name if secretary else "",
-    )
+    return letterhead.council_letterhead(ctx, council_name(info), chair.full_name if chair else "",
+                                         secretary.full_name if secretary else "")
 
 
 def subject_year(info: RoundInfo) -> str:
@@ -104,24 +89,14 @@ def birth_by_sex(gender: str, birth: date) -> list[object]:
     return [birth, None] if gender == "M" else [None, birth]
 
 
-def write(ctx: ServiceContext, doc: RecruitmentDocument, target: str | os.PathLike[str] | IO[bytes], *,
-          excel: bool | None = None, round_id: int | None = None, what: str = "") -> int:
-    """Write the PDF (returns its page count) or the Excel file (returns 0) and note it in the audit log."""
-    require(ctx, READ)
-    if excel is None:
-        excel = Path(str(target)).suffix.lower() == ".xlsx"
+def write_document(fh: IO[bytes], doc: RecruitmentDocument, *, excel: bool) -> int:
+    """Write the PDF (returns its page count) or the Excel file (returns 0)."""
     kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
                   recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)
-
-    def build(fh: IO[bytes]) -> int:
-        if excel:
-            build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
-            return 0
-        return build_pdf(fh, doc.letterhead, doc.title, doc.spec, **kwargs)
-
-    return write_audited(ctx, target, build, lambda s: record(
-        s, "export" if excel else "print", "recruitment_rounds", str(round_id) if round_id is not None else None,
-        summary=f"{what or doc.title.splitlines()[0]} ({'Excel' if excel else 'PDF'})"))
+    if excel:
+        build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
+        return 0
+    return build_pdf(fh, doc.letterhead, doc.title, doc.spec, **kwargs)
 
 
 def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]]:
@@ -137,8 +112,11 @@ def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]
 
 def build_document(ctx: ServiceContext, round_id: int, kind: str,
                    target: str | os.PathLike[str] | IO[bytes], *, excel: bool | None = None) -> int:
-    """Build one of the round's documents ('plan', 'eligible', 'scores', 'results') as PDF or Excel."""
-    require(ctx, READ)
-    doc = builders()[kind](ctx, round_id)
-    return write(ctx, doc, target, excel=excel, round_id=round_id, what=DOCUMENT_LABELS[kind])
+    """The catalogue's "recruitment_<kind>" document ('plan', 'eligible', 'scores', 'results') as PDF or Excel (by
+    the suffix, or `excel` for a stream); returns the PDF's page count (0 for Excel)."""
+    from hrapp.reports.catalogue import export
 
+    fmt = None if excel is None else ".xlsx" if excel else ".pdf"
+    written = export(ctx, f"recruitment_{kind}", {"round": round_id}, target, fmt=fmt).written
+    assert isinstance(written, int)
+    return written

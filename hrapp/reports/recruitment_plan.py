@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from hrapp.queries.recruitment import RoundInfo
 from hrapp.reports.document import MERGE, SUM, Column, HeaderCell, SectionRow, TableSpec
+from hrapp.reports.format import roman
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.recruitment_common import (
     RecruitmentDocument,
-    agency_letterhead,
     plan_reference,
     subject_year,
 )
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def plan_spec(info: RoundInfo) -> TableSpec:
@@ -40,7 +39,7 @@ def plan_spec(info: RoundInfo) -> TableSpec:
             units.append(t.unit_name)
     for u, unit in enumerate(units):
         if len(units) > 1:
-            rows.append(SectionRow(f"{ROMAN[u] if u < len(ROMAN) else u + 1}. {unit}"))
+            rows.append(SectionRow(f"{roman(u)}. {unit}"))
         n = 0
         for t in info.targets:
             if t.unit_name != unit:
@@ -56,7 +55,7 @@ def plan_spec(info: RoundInfo) -> TableSpec:
 
 def plan_document(ctx: ServiceContext, info: RoundInfo) -> RecruitmentDocument:
     require(ctx, READ)
-    lh = agency_letterhead(ctx, None)
+    lh = letterhead_for(ctx, None)
     units = sorted({t.unit_name for t in info.targets})
     subtitles = [s for s in (plan_reference(info, "Kèm theo"),) if s]
     where = f"Đơn vị sử dụng: {units[0]}. " if len(units) == 1 else ""

@@ -8,9 +8,9 @@ from decimal import Decimal
 from hrapp.domain.recruitment import REASON_DECIDED, Outcome
 from hrapp.queries.recruitment import WITHDRAWAL_REASONS, EventInfo, ResultRow, RoundInfo, RoundResults
 from hrapp.reports.document import Column, HeaderCell, SectionRow, TableSpec
+from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.recruitment_common import (
     RecruitmentDocument,
-    agency_letterhead,
     birth_by_sex,
     plan_reference,
     recruitment_words,
@@ -110,7 +110,7 @@ def results_document(ctx: ServiceContext, info: RoundInfo, res: RoundResults,
                      events: list[EventInfo]) -> RecruitmentDocument:
     require(ctx, READ)
     spec, listed, winners = results_spec(info, res, events)
-    lh = agency_letterhead(ctx, "DS")
+    lh = letterhead_for(ctx, "DS")
     decision = info.results_decision
     if decision is not None:
         subtitle = (f"(Kèm theo Quyết định số {decision.number} ngày {decision.sign_date:%d/%m/%Y}"

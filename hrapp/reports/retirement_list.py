@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO
 
-from hrapp import clock
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -19,14 +18,11 @@ from hrapp.reports.document import (
     build_pdf,
 )
 from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
+from hrapp.reports.format import roman
 from hrapp.services.career import RetirementList
 from hrapp.services.context import ServiceContext
-from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
-ROMAN = ("I", "II", "III", "IV", "V")
 
 
 def spec(data: RetirementList) -> TableSpec:
@@ -47,7 +43,7 @@ def spec(data: RetirementList) -> TableSpec:
     rows: list = []
     for k, year in enumerate(data.years):
         group = data.of_year(year)
-        rows.append(SectionRow(f"{ROMAN[k] if k < len(ROMAN) else k + 1}. Nghỉ hưu năm {year} ({len(group)} người)"))
+        rows.append(SectionRow(f"{roman(k)}. Nghỉ hưu năm {year} ({len(group)} người)"))
         for n, r in enumerate(group, 1):
             rank = f"{r.rank_name} ({r.rank_code})" if r.rank_code else ""
             rows.append([n, r.full_name, r.birth, "Nam" if r.gender == "M" else "Nữ", r.unit_name, r.post, rank,
@@ -85,14 +81,7 @@ def build_retirement_xlsx(target: _Target, letterhead: Letterhead, data: Retirem
 def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], data: RetirementList, *,
                            day: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> None:
-    """PDF or Excel by the file's suffix, with the agency's letterhead; the export is audited."""
-    from hrapp.db.audit import record
-    require(ctx, READ)
+    """The catalogue's "retirement" document for a list already gathered (the one on screen)."""
+    from hrapp.reports.catalogue import export
 
-    letterhead = letterhead_for(ctx, "DS")
-    build = build_retirement_xlsx if str(target).lower().endswith(".xlsx") else build_retirement_pdf
-    write_audited(ctx, target, lambda fh: build(fh, letterhead, data, day=day or clock.today(), progress=progress,
-                                                cancel=cancel),
-                  lambda s: record(s, "export", "retirement_list", None,
-                                   summary=f"Danh sách nghỉ hưu năm {data.year} ({len(data.rows)} người, "
-                                           f"{os.path.basename(target)})"))
+    export(ctx, "retirement", {"year": data.year}, target, progress, cancel, printed_on=day, data=data)

@@ -9,14 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import IO
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock
-from hrapp.db.audit import record
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
@@ -30,16 +28,12 @@ from hrapp.reports.document import (
     SectionRow,
     TableSpec,
     build_pdf,
-    collector_paused,
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
-FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 PCTNVK = "tham_nien_vuot_khung"
 ALLOWANCE_SHORT = {"chuc_vu": "CV", PCTNVK: "VK", "kiem_nhiem": "KN", "trach_nhiem": "TN"}
 GENDER = {"M": "Nam", "F": "Nữ"}
@@ -229,19 +223,7 @@ def write_staff_list(target: str | os.PathLike[str] | IO[bytes], data: StaffList
 def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_code: str | None = None, *,
                       printed_on: date | None = None, progress: ProgressCallback | None = None,
                       cancel: CancelCallback | None = None) -> StaffList:
-    """Write the list in the format the suffix names (.pdf, .xlsx, .csv, .json); records the export."""
-    from hrapp.errors import ValidationError
+    """The catalogue's "staff_list" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(FORMATS)}.")])
-    with collector_paused():  # the list's rows live until the file is written
-        data = staff_list(ctx, unit_code)
-        letterhead = letterhead_for(ctx)
-        write_audited(ctx, target, lambda fh: write_staff_list(fh, data, letterhead, suffix, printed_on=printed_on,
-                                                               progress=progress, cancel=cancel),
-                      lambda s: record(s, "export", "staff_list", unit_code,
-                                       summary=f"Danh sách CCVC {data.unit_name or 'toàn Sở'} "
-                                               f"({data.count} người, {suffix[1:]})"))
-    return data
+    return export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel, printed_on=printed_on).data

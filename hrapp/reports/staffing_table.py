@@ -10,14 +10,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
-from hrapp.db.audit import record
 from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
 from hrapp.reports.document import (
@@ -35,21 +33,12 @@ from hrapp.reports.document import (
     write_atomically,
 )
 from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
+from hrapp.reports.format import fmt_date, nfc, roman
 from hrapp.services.context import ServiceContext
 
-FORMATS = (".pdf", ".xlsx", ".csv", ".json")
 TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX"]
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
 CSV_KEYS = ("code", "name", "parent_code", "category", "quota", "actual", "in_recruitment", "vacancy")
-
-
-def _roman(i: int) -> str:
-    return ROMAN[i] if i < len(ROMAN) else str(i + 1)
 
 
 def _short(category: str) -> str:
@@ -179,7 +168,7 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
     else:
         tops, covered = roots, False
     for i, u in enumerate(tops):
-        emit(u, _roman(i), 0, covered)
+        emit(u, roman(i), 0, covered)
 
     totals: list[object] = ["Tổng cộng", MERGE]
     for g in groups:
@@ -330,37 +319,23 @@ def default_as_of(year: int, today: date | None = None) -> date:
     return today
 
 
-def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
-                    by_position: bool = False, printed_on: date | None = None,
-                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> StaffingTable:
-    """Build the staffing table and write it in the format the file suffix names; records the export."""
+def staffing_data(ctx: ServiceContext, year: int, as_of: date | None = None,
+                  by_position: bool | None = False) -> StaffingTable:
+    """The staffing table of `year` on `as_of` (default: today, or 31/12 of a past year)."""
     from hrapp.errors import ValidationError
     from hrapp.services.quotas import year_errors
 
     errors = year_errors(year)
     if errors:
         raise ValidationError(errors)
-    suffix = Path(target).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(FORMATS)}.")])
-    as_of = as_of or default_as_of(year)
-    table = staffing_view(ctx, year, as_of, with_positions=by_position)
-    letterhead = letterhead_for(ctx)
+    return staffing_view(ctx, year, as_of or default_as_of(year), with_positions=bool(by_position))
 
-    def write(fh: IO[bytes]) -> None:
-        if suffix == ".pdf":
-            write_staffing_pdf(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
-                               progress=progress, cancel=cancel)
-        elif suffix == ".xlsx":
-            write_staffing_xlsx(fh, table, letterhead, by_position=by_position, printed_on=printed_on,
-                                progress=progress, cancel=cancel)
-        elif suffix == ".csv":
-            write_staffing_csv(fh, table)
-        else:
-            write_staffing_json(fh, table)
 
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "staffing_table", str(year),
-        summary=f"Bảng tổng hợp biên chế năm {year} đến ngày {fmt_date(as_of)} ({suffix[1:]})"))
-    return table
+def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
+                    by_position: bool = False, printed_on: date | None = None,
+                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> StaffingTable:
+    """The catalogue's "staffing" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
+
+    return export(ctx, "staffing", {"year": year, "as_of": as_of, "by_position": by_position}, target, progress,
+                  cancel, printed_on=printed_on).data

@@ -11,7 +11,6 @@ from datetime import date
 from typing import IO, Any
 
 from hrapp import clock
-from hrapp.db.audit import record
 from hrapp.domain import training as tr
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
@@ -30,9 +29,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.training import gap_analysis
 
@@ -150,18 +146,8 @@ def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument,
 def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date | None = None,
                 unit: int | str | None = None, *, printed_on: date | None = None,
                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> GapsDocument:
-    suffix = output_suffix(target)
-    data = gaps_document(ctx, as_of, unit)
-    letterhead = letterhead_for(ctx, "DS") if suffix != ".json" else None
+    """The catalogue's "training_gaps" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
-    def write(fh: IO[bytes]) -> None:
-        if letterhead is None:
-            write_json(fh, {"as_of": data.as_of.isoformat(), "gaps": data.to_json()})
-        else:
-            writer = build_gaps_pdf if suffix == ".pdf" else build_gaps_xlsx
-            writer(fh, letterhead, data, day=printed_on or as_of, progress=progress, cancel=cancel)
-
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "training_gaps", data.unit_label or "all",
-        summary=f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(data.as_of)} ({suffix[1:]})"))
-    return data
+    return export(ctx, "training_gaps", {"as_of": as_of, "unit": unit}, target, progress, cancel,
+                  printed_on=printed_on).data

@@ -10,11 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any
 
-from hrapp.db.audit import record
-from hrapp.errors import ValidationError
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
@@ -32,21 +29,10 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, fmt_int, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
-FORMATS = (".pdf", ".xlsx", ".json")
-
-
-def output_suffix(target: str | os.PathLike[str], formats: Sequence[str] = FORMATS) -> str:
-    suffix = Path(target).suffix.lower()
-    if suffix not in formats:
-        raise ValidationError([("out", f"Định dạng '{suffix or '(không có)'}' không hỗ trợ; dùng "
-                                       f"{', '.join(formats)}.")])
-    return suffix
 
 
 @dataclass(frozen=True)
@@ -73,6 +59,7 @@ class PlanDocument:
                              "estimated_cost": str(t.cost)} for t in self.by_type],
                 "by_unit": [{"unit_code": t.key, "unit": t.label, "lines": t.lines, "people": t.people,
                              "estimated_cost": str(t.cost)} for t in self.by_unit]}
+
 
 
 def plan_document(ctx: ServiceContext, year: int | str) -> PlanDocument:
@@ -209,22 +196,10 @@ def write_json(target: _Target, payload: dict[str, Any]) -> None:
 def export_plan(ctx: ServiceContext, target: str | os.PathLike[str], year: int | str, *,
                 printed_on: date | None = None, progress: ProgressCallback | None = None,
                 cancel: CancelCallback | None = None) -> PlanDocument:
-    """Write the plan of a year as .pdf, .xlsx or .json and record the export."""
-    suffix = output_suffix(target)
-    data = plan_document(ctx, year)
-    letterhead = letterhead_for(ctx, "KH") if suffix != ".json" else None
+    """The catalogue's "training_plan" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
-    def write(fh: IO[bytes]) -> None:
-        if letterhead is None:
-            write_json(fh, data.to_json())
-        else:
-            writer = build_plan_pdf if suffix == ".pdf" else build_plan_xlsx
-            writer(fh, letterhead, data, day=printed_on or data.plan.approved_on, progress=progress, cancel=cancel)
-
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "training_plan", str(data.plan.year),
-        summary=f"Kế hoạch đào tạo, bồi dưỡng năm {data.plan.year} ({suffix[1:]})"))
-    return data
+    return export(ctx, "training_plan", {"plan": year}, target, progress, cancel, printed_on=printed_on).data
 
 
 def dates_text(start: date | None, end: date | None) -> str:

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import IO, Any
 
 from hrapp import clock
-from hrapp.db.audit import record
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.document import (
@@ -29,9 +28,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.reports.letterhead import letterhead_for
-from hrapp.reports.output import write_audited
-from hrapp.reports.training_plan import output_suffix, write_json
 from hrapp.services.context import ServiceContext
 from hrapp.services.permissions import READ, require
 
@@ -169,17 +165,8 @@ def build_results_xlsx(target: _Target, letterhead: Letterhead, data: ResultsDoc
 def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
                    printed_on: date | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> ResultsDocument:
-    suffix = output_suffix(target)
-    data = results_document(ctx, year, as_of)
-    letterhead = letterhead_for(ctx, "BC") if suffix != ".json" else None
+    """The catalogue's "training_results" document (hrapp.reports.catalogue.export)."""
+    from hrapp.reports.catalogue import export
 
-    def write(fh: IO[bytes]) -> None:
-        if letterhead is None:
-            write_json(fh, data.to_json())
-        else:
-            writer = build_results_pdf if suffix == ".pdf" else build_results_xlsx
-            writer(fh, letterhead, data, day=printed_on or as_of, progress=progress, cancel=cancel)
-
-    write_audited(ctx, target, write, lambda s: record(
-        s, "export", "training_results", str(year), summary=f"Báo cáo kết quả đào tạo, bồi dưỡng năm {year} ({suffix[1:]})"))
-    return data
+    return export(ctx, "training_results", {"plan": year, "as_of": as_of}, target, progress, cancel,
+                  printed_on=printed_on).data

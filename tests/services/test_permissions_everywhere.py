@@ -65,7 +65,7 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.reports.letterhead.letterhead_for": "letterhead from the agency settings",
     "hrapp.services.encryption.is_encrypted": "whether the database file asks a passphrase; reads no record",
     "hrapp.services.agency.get_agency": "the agency's name on the sign-in screen and letterheads",
-    "hrapp.reports.recruitment_common.agency_letterhead": "letterhead from the agency settings",
+    "hrapp.reports.letterhead.council_letterhead": "letterhead from the agency settings",
     "hrapp.reports.recruitment_common.council_letterhead": "letterhead of a round already read",
 }
 SIGN_IN = {name for name, why in NO_SIGN_IN.items() if "sign-in" in why or "password" in why}

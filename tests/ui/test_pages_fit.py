@@ -130,6 +130,20 @@ def beyond_the_window(widget) -> bool:  # noqa: ANN001 - a QWidget
     return right >= window.width()
 
 
+def settled(check, seconds: float = 3.0) -> list[str]:  # noqa: ANN001 - a check returning problems
+    """The check's problems once Qt has laid out: a view shows or hides its scroll bars on a later turn of the
+    event loop (delayed item layout), which a loaded machine runs late; what remains after `seconds` is real."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtTest import QTest
+
+    found = check()
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while found and not deadline.hasExpired():
+        QTest.qWait(50)
+        found = check()
+    return found
+
+
 def page_problems(window, key: str, wait, whole: bool = True,  # noqa: ANN001 - MainWindow
                   sideways: bool | None = None) -> list[str]:
     """What does not fit on the page, on each tab of its tab widgets in turn (with `whole`, also no check box
@@ -151,7 +165,7 @@ def page_problems(window, key: str, wait, whole: bool = True,  # noqa: ANN001 - 
                 problems.update(f"{key}{where}: {name} header {p}" for p in clipped_headers(view))
                 problems.update(f"{key}{where}: {name} {p}" for p in elided_key_column(view))
                 if sideways:
-                    problems.update(f"{key}{where}: {name} {p}" for p in scrolls_sideways(view))
+                    problems.update(f"{key}{where}: {name} {p}" for p in settled(lambda v=view: scrolls_sideways(v)))
 
     look("")
     for tabs in page.findChildren(QTabWidget):

@@ -660,17 +660,14 @@ class CareerListsPage(BasePage):
         tab, data = printable
         ctx, layout = self.ctx, self.layout_combo.currentData()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
-            from hrapp.reports.pay_step_list import export_pay_list
-            from hrapp.reports.pctnvk_list import export_pctnvk_list
-            from hrapp.reports.retirement_list import export_retirement_list
+        # the list on screen is printed as it is (the same query the catalogue's document gathers with)
+        key, params = ("retirement", {"year": data.year}) if tab == "retirement" else (
+            "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
 
-            if tab == "retirement":
-                export_retirement_list(ctx, path, data, progress=progress, cancel=cancelled)
-            elif tab == "pctnvk":
-                export_pctnvk_list(ctx, path, data, layout, progress=progress, cancel=cancelled)
-            else:
-                export_pay_list(ctx, path, data, layout, progress=progress, cancel=cancelled)
+        def work(progress, cancelled):  # noqa: ANN001, ANN202
+            from hrapp.reports.catalogue import export
+
+            export(ctx, key, params, path, progress, cancelled, data=data)
             return path
 
         self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Writing the list…"),

@@ -437,18 +437,13 @@ class PlanningPage(BasePage):
         period, as_of, ctx = self.period(), self.as_of(), self.ctx
         assert period is not None and kind in EXPORTS
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
-            from hrapp.reports.planning_list import export_planning_list
-            from hrapp.reports.planning_review import export_planning_review, latest_review_id
-            from hrapp.reports.planning_summary import export_planning_summary
+        key = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}[kind.split("_")[0]]
+        params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
 
-            if kind.startswith("list"):
-                export_planning_list(ctx, path, period.id, as_of, progress=progress, cancel=cancelled)
-            elif kind.startswith("summary"):
-                export_planning_summary(ctx, path, period.id, as_of, progress=progress, cancel=cancelled)
-            else:
-                export_planning_review(ctx, path, latest_review_id(ctx, period.id), progress=progress,
-                                       cancel=cancelled)
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+            from hrapp.reports.catalogue import export
+
+            export(ctx, key, params, path, progress, cancelled)
             return path
 
         def done(result: Path) -> None:

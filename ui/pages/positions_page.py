@@ -425,12 +425,12 @@ class PositionsPage(BasePage):
 
     def export(self, p: PositionInfo, path: str) -> None:
         """Write the description in the background; a PDF then opens in the print preview."""
-        from hrapp.reports.position_description import export_position
+        from hrapp.reports.catalogue import export
 
         ctx = self.ctx
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
-            export_position(ctx, path, p.id, progress=progress, cancel=cancelled)
+            export(ctx, "position", {"position": p.id}, path, progress, cancelled)
             return path
 
         self.task = run_task(work, parent=self, title=self.tr("Job position description"),

@@ -493,7 +493,8 @@ class RoundDetail(QWidget):
 
     def print_document(self, kind: str, excel: bool = False, path: str | None = None) -> None:
         """Save one of the round's documents (asking where) and open it."""
-        from hrapp.reports.recruitment_common import DOCUMENT_LABELS, build_document
+        from hrapp.reports.catalogue import export
+        from hrapp.reports.recruitment_common import DOCUMENT_LABELS
 
         if self.info is None:
             return
@@ -509,8 +510,9 @@ class RoundDetail(QWidget):
                 path += suffix
         ctx, round_id, target = self.ctx, self.info.id, path
 
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> str:
-            build_document(ctx, round_id, kind, target, excel=excel)
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
+            export(ctx, f"recruitment_{kind}", {"round": round_id}, target, progress, cancelled,
+                   fmt=".xlsx" if excel else ".pdf")
             return target
 
         def done(saved: str) -> None:

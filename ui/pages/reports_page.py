@@ -1,5 +1,6 @@
 """Báo cáo: every official list and report the app prints, grouped by area, with the parameters each needs,
-previewed or saved as PDF/Excel in the background through the same export functions the area pages use."""
+previewed or saved as PDF/Excel in the background. The list is the document catalogue
+(hrapp/reports/catalogue.py) and every document is made by its one export use case, as on the area pages."""
 
 from __future__ import annotations
 
@@ -43,8 +44,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hrapp import catalogs, clock
+from hrapp import catalogs, clock, messages
 from hrapp.errors import HrappError, ValidationError
+from hrapp.reports import catalogue
+from hrapp.reports.catalogue import Document
 from hrapp.services.context import ServiceContext
 from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
@@ -89,16 +92,65 @@ class Params:
 Runner = Callable[[ServiceContext, str, Params, Callable[[int, int], None], Callable[[], bool]], object]
 
 
+def _values(doc: Document, p: Params) -> dict[str, object]:
+    """The form's values for the document's parameters (by kind)."""
+    by_kind = {catalogue.DATE: None, catalogue.YEAR: p.year, catalogue.FLAG: None, catalogue.LAYOUT: p.layout,
+               catalogue.UNIT: p.unit_code, catalogue.CATEGORY: [p.category] if p.category else None,
+               catalogue.POSITION: p.position_id, catalogue.PERSON: p.person_id, catalogue.PERIOD: p.period_id,
+               catalogue.REVIEW: None, catalogue.ROUND: p.round_id, catalogue.PLAN: p.plan_year}
+    by_name = {"as_of": p.as_of, "start": p.start, "end": p.end, "overdue": p.overdue, "by_position": p.by_position}
+    return {q.name: by_name[q.name] if q.name in by_name else by_kind[q.kind] for q in doc.params}
+
+
+def _runner(doc: Document) -> Runner:
+    def run(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202 - Runner
+        if doc.key == "staff_list":  # a long list is written in a child process, as on the staff page
+            from ui.child_process import export_staff_list
+
+            return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
+        return catalogue.export(ctx, doc.key, _values(doc, p), path, progress, cancel).data
+
+    return run
+
+
 @dataclass(frozen=True)
 class Report:
-    key: str
-    group: str  # a key of GROUPS
-    title: str  # English source, translated in context "Reports"
-    description: str  # one line, English source, context "Reports"
-    params: tuple[str, ...]
-    run: Runner
-    file_stem: str  # default file name (without suffix)
-    excel: bool = True
+    """A document of the catalogue (hrapp/reports/catalogue.py) as the page offers it."""
+
+    doc: Document
+
+    @property
+    def key(self) -> str:
+        return self.doc.key
+
+    @property
+    def group(self) -> str:
+        return self.doc.group
+
+    @property
+    def title(self) -> str:
+        return self.doc.title if messages.language() == "vi" else self.doc.title_en
+
+    @property
+    def description(self) -> str:
+        return self.doc.description if messages.language() == "vi" else self.doc.description_en
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """The rows of the form the document needs (a planning review asks for its period only)."""
+        return tuple(FORM_ROW[q.name] for q in self.doc.params if q.name in FORM_ROW)
+
+    @property
+    def run(self) -> Runner:
+        return _runner(self.doc)
+
+    @property
+    def file_stem(self) -> str:
+        return self.doc.file_stem
+
+    @property
+    def excel(self) -> bool:
+        return ".xlsx" in self.doc.formats
 
 
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -110,175 +162,12 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("training", QT_TRANSLATE_NOOP("Reports", "Training")),
 )
 
+FORM_ROW = {"as_of": AS_OF, "year": YEAR, "start": START, "end": END, "overdue": OVERDUE, "layout": LAYOUT,
+            "unit": UNIT, "categories": CATEGORY, "position": POSITION, "person": PERSON, "period": PERIOD,
+            "round": ROUND, "plan": PLAN, "by_position": BY_POSITION}
+"""The catalogue's parameter -> the row of the form that asks for it."""
 
-def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
-    from ui.widgets.forms import unit_id_for_code
-
-    return unit_id_for_code(ctx, code)
-
-
-# --- runners: each calls the export function the area's own page or the CLI uses ---------------------------
-
-def _quality(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202 - Runner
-    from hrapp.reports.quality import export_quality
-
-    categories = [p.category] if p.category else None
-    return export_quality(ctx, path, p.as_of, categories=categories, progress=progress, cancel=cancel)
-
-
-def _staffing(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.staffing_table import export_staffing
-
-    return export_staffing(ctx, path, p.year, p.as_of, by_position=p.by_position, progress=progress, cancel=cancel)
-
-
-def _staff_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    # a long list is written in a child process, as on the staff page
-    from ui.child_process import export_staff_list
-
-    return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
-
-
-def _position(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.position_description import export_position
-
-    return export_position(ctx, path, p.position_id, progress=progress, cancel=cancel)
-
-
-def _cv(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.cv_2c import export_cv
-
-    return export_cv(ctx, path, p.person_id)
-
-
-def _pay_steps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.pay_step_list import export_pay_list
-    from hrapp.services.pay_lists import pay_step_due_list
-
-    data = pay_step_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code), include_overdue=p.overdue)
-    export_pay_list(ctx, path, data, p.layout, progress=progress, cancel=cancel)
-    return data
-
-
-def _pctnvk(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.pctnvk_list import export_pctnvk_list
-    from hrapp.services.pay_lists import pctnvk_due_list
-
-    data = pctnvk_due_list(ctx, p.start, p.end, _unit_id(ctx, p.unit_code), include_overdue=p.overdue)
-    export_pctnvk_list(ctx, path, data, p.layout, progress=progress, cancel=cancel)
-    return data
-
-
-def _retirement(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.retirement_list import export_retirement_list
-    from hrapp.services.career import retirement_list
-
-    data = retirement_list(ctx, p.year, _unit_id(ctx, p.unit_code))
-    export_retirement_list(ctx, path, data, progress=progress, cancel=cancel)
-    return data
-
-
-def _recruitment(kind: str) -> Runner:
-    def run(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-        from hrapp.reports.recruitment_common import build_document
-
-        return build_document(ctx, p.round_id, kind, path)
-
-    return run
-
-
-def _planning_list(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.planning_list import export_planning_list
-
-    return export_planning_list(ctx, path, p.period_id, p.as_of, progress=progress, cancel=cancel)
-
-
-def _planning_summary(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.planning_summary import export_planning_summary
-
-    return export_planning_summary(ctx, path, p.period_id, p.as_of, progress=progress, cancel=cancel)
-
-
-def _planning_review(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.planning_review import export_planning_review, latest_review_id
-
-    return export_planning_review(ctx, path, latest_review_id(ctx, p.period_id), progress=progress, cancel=cancel)
-
-
-def _training_plan(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.training_plan import export_plan
-
-    return export_plan(ctx, path, p.plan_year, progress=progress, cancel=cancel)
-
-
-def _training_results(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.training_results import export_results
-
-    return export_results(ctx, path, p.plan_year, p.as_of, progress=progress, cancel=cancel)
-
-
-def _training_gaps(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202
-    from hrapp.reports.training_gaps import export_gaps
-
-    return export_gaps(ctx, path, p.as_of, p.unit_code, progress=progress, cancel=cancel)
-
-
-REPORTS: tuple[Report, ...] = (
-    Report("quality", "org", QT_TRANSLATE_NOOP("Reports", "Number and quality of staff (BM01/BNV)"),
-           QT_TRANSLATE_NOOP("Reports", "Headcount by unit with rank, training, political theory, age and sex, on the chosen day (landscape)."),
-           (AS_OF, CATEGORY), _quality, "bao_cao_so_luong_chat_luong"),
-    Report("staffing", "org", QT_TRANSLATE_NOOP("Reports", "Headcount table"),
-           QT_TRANSLATE_NOOP("Reports", "Quota of the year against the staff present, in recruitment and vacancies, by unit and category."),
-           (YEAR, AS_OF, BY_POSITION), _staffing, "bang_tong_hop_bien_che"),
-    Report("position", "org", QT_TRANSLATE_NOOP("Reports", "Job position description"),
-           QT_TRANSLATE_NOOP("Reports", "The tasks, requirements and competency framework of one job position."),
-           (UNIT, POSITION), _position, "ban_mo_ta_vi_tri"),
-    Report("staff_list", "records", QT_TRANSLATE_NOOP("Reports", "List of civil servants and public employees"),
-           QT_TRANSLATE_NOOP("Reports", "Everyone on staff of the unit with birth date, post, rank, pay step and qualifications."),
-           (UNIT,), _staff_list, "danh_sach_ccvc"),
-    Report("cv", "records", QT_TRANSLATE_NOOP("Reports", "Curriculum vitae (form 2C-BNV/2008)"),
-           QT_TRANSLATE_NOOP("Reports", "The personnel record form of one person, personal data masked for roles that may not see it."),
-           (UNIT, PERSON), _cv, "so_yeu_ly_lich", excel=False),
-    Report("pay_step", "benefits", QT_TRANSLATE_NOOP("Reports", "Regular pay step list"),
-           QT_TRANSLATE_NOOP("Reports", "People whose regular pay step falls due in the period (and overdue ones), with delays."),
-           (START, END, OVERDUE, UNIT, LAYOUT), _pay_steps, "nang_bac_luong"),
-    Report("pctnvk", "benefits", QT_TRANSLATE_NOOP("Reports", "Seniority allowance beyond the top step"),
-           QT_TRANSLATE_NOOP("Reports", "People who start or step up the allowance beyond the top pay step in the period."),
-           (START, END, OVERDUE, UNIT, LAYOUT), _pctnvk, "phu_cap_vuot_khung"),
-    Report("retirement", "benefits", QT_TRANSLATE_NOOP("Reports", "Retirement list"),
-           QT_TRANSLATE_NOOP("Reports", "People who reach retirement age in the year and the next, with notice and retirement dates."),
-           (YEAR, UNIT), _retirement, "nghi_huu"),
-    Report("recruitment_plan", "recruitment", QT_TRANSLATE_NOOP("Reports", "Recruitment needs"),
-           QT_TRANSLATE_NOOP("Reports", "The positions and numbers to recruit in the round, with their requirements."),
-           (ROUND,), _recruitment("plan"), "nhu_cau_tuyen_dung"),
-    Report("recruitment_eligible", "recruitment", QT_TRANSLATE_NOOP("Reports", "Candidates admitted to round 2"),
-           QT_TRANSLATE_NOOP("Reports", "The candidates who meet the conditions and sit the second round."),
-           (ROUND,), _recruitment("eligible"), "danh_sach_du_vong_2"),
-    Report("recruitment_scores", "recruitment", QT_TRANSLATE_NOOP("Reports", "Score sheet"),
-           QT_TRANSLATE_NOOP("Reports", "The candidates' scores by part in the round."),
-           (ROUND,), _recruitment("scores"), "bang_diem"),
-    Report("recruitment_results", "recruitment", QT_TRANSLATE_NOOP("Reports", "Recruitment results"),
-           QT_TRANSLATE_NOOP("Reports", "Total scores, priority points, ranking and who passes in the round."),
-           (ROUND,), _recruitment("results"), "ket_qua_tuyen_dung"),
-    Report("planning_list", "planning", QT_TRANSLATE_NOOP("Reports", "Succession planning list"),
-           QT_TRANSLATE_NOOP("Reports", "The people planned for each leadership post in the period and whether they meet the requirements."),
-           (PERIOD, AS_OF), _planning_list, "danh_sach_quy_hoach"),
-    Report("planning_summary", "planning", QT_TRANSLATE_NOOP("Reports", "Structure of the succession plan"),
-           QT_TRANSLATE_NOOP("Reports", "Planned people per post and the plan's structure by age, sex and qualifications."),
-           (PERIOD, AS_OF), _planning_summary, "co_cau_quy_hoach"),
-    Report("planning_review", "planning", QT_TRANSLATE_NOOP("Reports", "Planning review: additions and removals"),
-           QT_TRANSLATE_NOOP("Reports", "The latest yearly review of the period: who is added to and removed from the plan."),
-           (PERIOD,), _planning_review, "ra_soat_quy_hoach"),
-    Report("training_plan", "training", QT_TRANSLATE_NOOP("Reports", "Annual training plan"),
-           QT_TRANSLATE_NOOP("Reports", "The courses planned for the year with the people, places, dates and costs."),
-           (PLAN,), _training_plan, "ke_hoach_dao_tao"),
-    Report("training_results", "training", QT_TRANSLATE_NOOP("Reports", "Training results report"),
-           QT_TRANSLATE_NOOP("Reports", "What was carried out of the year's plan and the courses each person completed."),
-           (PLAN, AS_OF), _training_results, "ket_qua_dao_tao"),
-    Report("training_gaps", "training", QT_TRANSLATE_NOOP("Reports", "Training needs"),
-           QT_TRANSLATE_NOOP("Reports", "Per person, the qualifications their position or planned post requires and they do not hold yet."),
-           (AS_OF, UNIT), _training_gaps, "nhu_cau_dao_tao"),
-)
+REPORTS: tuple[Report, ...] = tuple(Report(d) for d in catalogue.CATALOGUE)
 
 
 def report(key: str) -> Report:
@@ -286,6 +175,12 @@ def report(key: str) -> Report:
         if r.key == key:
             return r
     raise KeyError(key)
+
+
+def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
+    from ui.widgets.forms import unit_id_for_code
+
+    return unit_id_for_code(ctx, code)
 
 
 def tr_report(text: str) -> str:
@@ -569,10 +464,10 @@ class ReportsPage(BasePage):
             self.tree.addTopLevelItem(top)
             for r in REPORTS:
                 if r.group == group:
-                    item = QTreeWidgetItem([tr_report(r.title)])
+                    item = QTreeWidgetItem([r.title])
                     item.setData(0, KeyRole, r.key)
-                    item.setData(0, DescriptionRole, tr_report(r.description))
-                    item.setToolTip(0, f"{tr_report(r.title)}\n{tr_report(r.description)}")
+                    item.setData(0, DescriptionRole, r.description)
+                    item.setToolTip(0, f"{r.title}\n{r.description}")
                     top.addChild(item)
         self.tree.expandAll()
 
@@ -606,8 +501,8 @@ class ReportsPage(BasePage):
             self.report_title.setText(self.tr("Choose a report in the list"))
             self.report_description.clear()
         else:
-            self.report_title.setText(tr_report(r.title))
-            self.report_description.setText(tr_report(r.description))
+            self.report_title.setText(r.title)
+            self.report_description.setText(r.description)
         shown = set(r.params) if r else set()
         for key, widget in self.fields.items():
             self.form.setRowVisible(widget, key in shown)
@@ -791,7 +686,7 @@ class ReportsPage(BasePage):
             run(ctx, path, p, progress, cancelled)
             return path
 
-        self.task = run_task(work, parent=self, title=tr_report(r.title), label=self.tr("Making the report…"),
+        self.task = run_task(work, parent=self, title=r.title, label=self.tr("Making the report…"),
                              writes=True, on_result=on_done, on_error=self.show_error,
                              on_cancelled=lambda: self.done_label.setText(self.tr("Cancelled: nothing was saved.")))
         self.task.finished.connect(self.update_state)

@@ -255,7 +255,7 @@ class StaffPage(BasePage):
 
     def print_cv(self) -> Task | None:
         """The selected person's Sơ yếu lý lịch as PDF in the print preview."""
-        from hrapp.reports.cv_2c import export_cv
+        from hrapp.reports.catalogue import export
 
         person_id = self.selected_person_id()
         if person_id is None:
@@ -271,7 +271,7 @@ class StaffPage(BasePage):
         suggested = f"so_yeu_ly_lich_{name or person_id}.pdf"
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
-            export_cv(ctx, target, person_id)
+            export(ctx, "cv", {"person": person_id}, target, progress, cancelled)
             return target
 
         self.task = run_task(work, parent=self, title=self.tr("Sơ yếu lý lịch"),

@@ -378,12 +378,13 @@ class StaffingPage(BasePage):
     # --- documents -----------------------------------------------------------------------------------
     def export(self, path: str, on_done) -> None:  # noqa: ANN001
         """Write the staffing table to `path` on a worker thread (the suffix picks the format)."""
-        from hrapp.reports.staffing_table import export_staffing
+        from hrapp.reports.catalogue import export
 
-        ctx, year, day, by_position = self.ctx, self.year(), self.on_day(), self.positions_check.isChecked()
+        ctx = self.ctx
+        params = {"year": self.year(), "as_of": self.on_day(), "by_position": self.positions_check.isChecked()}
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
-            export_staffing(ctx, path, year, day, by_position=by_position, progress=progress, cancel=cancelled)
+            export(ctx, "staffing", params, path, progress, cancelled)
             return path
 
         self.task = run_task(work, parent=self, title=self.tr("Staffing table"),

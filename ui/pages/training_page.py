@@ -553,17 +553,17 @@ class TrainingPage(BasePage):
         on = from_qdate(self.gaps_date.date())
         unit = self.gaps_unit.currentData()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
-            from hrapp.reports.training_gaps import export_gaps
-            from hrapp.reports.training_plan import export_plan
-            from hrapp.reports.training_results import export_results
+        if kind.startswith("plan"):
+            key, params = "training_plan", {"plan": plan.year}
+        elif kind.startswith("results"):
+            key, params = "training_results", {"plan": plan.year}
+        else:
+            key, params = "training_gaps", {"as_of": on, "unit": unit}
 
-            if kind.startswith("plan"):
-                export_plan(ctx, path, plan.year, progress=progress, cancel=cancelled)
-            elif kind.startswith("results"):
-                export_results(ctx, path, plan.year, progress=progress, cancel=cancelled)
-            else:
-                export_gaps(ctx, path, on, unit, progress=progress, cancel=cancelled)
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+            from hrapp.reports.catalogue import export
+
+            export(ctx, key, params, path, progress, cancelled)
             return path
 
         def done(result: Path) -> None:
