@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import clock
+from hrapp.domain.decisions import DecisionInput
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.lookups import unit_id_of_code
 from hrapp.services.context import ServiceContext
-from hrapp.services.decisions import DecisionInput
 from ui.messages import error_text
 
 ERROR_STYLE = "color: #b3261e;"
