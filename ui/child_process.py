@@ -79,10 +79,10 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                       cancel: Callable[[], bool] | None = None) -> str:
     """`hrapp.reports.staff_list.export_staff_list` (file and audit row alike), in a child process for a list
     of more than CHILD_PROCESS_PEOPLE people; returns the path written."""
-    from hrapp.queries.employees import EmployeeFilter, employee_ids
+    from hrapp.queries.employees import EmployeeFilter
+    from hrapp.queries.lookups import staff_ids
 
-    with ctx.read() as s:
-        people = len(employee_ids(s, EmployeeFilter(unit_code=unit_code)))
+    people = len(staff_ids(ctx, EmployeeFilter(unit_code=unit_code)))
     if _shareable(ctx) and people > CHILD_PROCESS_PEOPLE:
         call_in_child_process(ctx, "ui.child_process:_write_staff_list", os.fspath(target), unit_code,
                               progress=progress, cancel=cancel)

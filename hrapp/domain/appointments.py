@@ -52,6 +52,26 @@ def term_end(start: date, retirement_date: date | None, rulebook: RuleBook) -> A
     return AppointmentTerm(start, full_end, False, rule)
 
 
+def retirement_first_day(sex: Sex, birth: date, precision: str | None, rulebook: RuleBook) -> date | None:
+    """The first day of retirement, or None when the birth or sex given does not let it be computed."""
+    try:
+        return retirement(sex, BirthDate(birth, precision), rulebook).retirement_date  # type: ignore[arg-type]
+    except DomainError:
+        return None
+
+
+def post_term_end(kind: str, start: date, retirement_date: date | None, rulebook: RuleBook) -> date | None:
+    """The last day of an appointment's term when the decision does not give it: an appointment or
+    reappointment (bo_nhiem, bo_nhiem_lai) runs its `term_end`, raising DomainError retired_before_term
+    when retirement comes first; an extension (keo_dai) ends the day before retirement; other kinds have
+    no term."""
+    if kind in ("bo_nhiem", "bo_nhiem_lai"):
+        return term_end(start, retirement_date, rulebook).end
+    if kind == "keo_dai" and retirement_date is not None:
+        return retirement_date - timedelta(days=1)
+    return None
+
+
 class AgeCheck(NamedTuple):
     """Whether a person is young enough for a first appointment: unpacks as (ok, months_left, rule)."""
 

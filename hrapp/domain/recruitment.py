@@ -15,6 +15,9 @@ from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
 
 REGIME_RULE = "recruitment_regime"
+
+ROUND_STATUSES = ("draft", "open", "round1", "round2", "results", "closed")
+"""The states of a recruitment round in the order it goes through them (a later state is a later stage)."""
 ZERO = Decimal(0)
 
 

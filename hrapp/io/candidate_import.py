@@ -26,22 +26,19 @@ from hrapp.db.models import Candidate, RecruitmentRound
 from hrapp.errors import ValidationError
 from hrapp.io import excel_template as t
 from hrapp.io.cells import new_workbook
-from hrapp.io.excel_import import (
-    ImportCancelled,
-    ImportIssue,
-    ImportResult,
-    _Codes,
-    _converters,
-    _Issues,
-    _locate,
-    _lookups,
-    _parse,
-    _Row,
-    _Sheet,
-    read_workbook,
-    write_issues,
-)
+from hrapp.io.excel_import import ImportCancelled, ImportResult, read_workbook, write_issues
 from hrapp.io.excel_template import Col, SheetSpec
+from hrapp.io.workbook_rows import (
+    Codes,
+    ImportIssue,
+    Issues,
+    Row,
+    Sheet,
+    code_lookups,
+    column_readers,
+    locate_sheet,
+    parse_row,
+)
 from hrapp.queries import recruitment as q
 from hrapp.queries.recruitment import QualificationItem, RoundSetup
 from hrapp.reports.document import write_atomically
@@ -103,26 +100,26 @@ _FIELD_COLUMNS = {f.name: f.name for f in fields(rec.CandidateInput)} | {"prefer
 _QUAL_KIND_COLUMN = {"llct": "llct", "tin_hoc": "tin_hoc", "ngoai_ngu": "language_level"}
 
 
-def _target_codes(s: Session, rnd: RecruitmentRound) -> _Codes:
+def _target_codes(s: Session, rnd: RecruitmentRound) -> Codes:
     pairs = []
     for target in rnd.targets:
         info = q.target_info(s, target)
         pairs.append((str(target.id), info.position_name))
         pairs.append((str(target.id), info.position_code))
-    return _Codes(pairs)
+    return Codes(pairs)
 
 
-def _priority_codes(setup: RoundSetup) -> _Codes:
-    return _Codes([(g.code, g.label) for g in setup.priority.groups])
+def _priority_codes(setup: RoundSetup) -> Codes:
+    return Codes([(g.code, g.label) for g in setup.priority.groups])
 
 
-def _part_codes(setup: RoundSetup) -> _Codes:
-    return _Codes([(p.code, p.label) for p in setup.round1_parts] if setup.has_round1_test else [])
+def _part_codes(setup: RoundSetup) -> Codes:
+    return Codes([(p.code, p.label) for p in setup.round1_parts] if setup.has_round1_test else [])
 
 
 @dataclass
 class _Form:
-    row: _Row
+    row: Row
     dto: rec.CandidateInput
 
 
@@ -130,14 +127,14 @@ class _CandidateReader:
     def __init__(self, ctx: ServiceContext, s: Session, rnd: RecruitmentRound, today: date):
         self.ctx, self.s, self.rnd, self.today = ctx, s, rnd, today
         self.setup = q.round_setup(s, ctx.rulebook, rnd)
-        self.issues = _Issues()
-        self.lookups = _lookups([])
+        self.issues = Issues()
+        self.lookups = code_lookups([])
         self.targets = _target_codes(s, rnd)
         self.priority = _priority_codes(self.setup)
         self.parts = _part_codes(self.setup)
         self.rows = 0
 
-    def _many(self, row: _Row, key: str, codes: _Codes, what: str) -> tuple[str, ...]:
+    def _many(self, row: Row, key: str, codes: Codes, what: str) -> tuple[str, ...]:
         text = row.values.get(key)
         out: list[str] = []
         for token in _SPLIT.split(text or ""):
@@ -151,7 +148,7 @@ class _CandidateReader:
                 out.append(code)
         return tuple(out)
 
-    def _form(self, row: _Row) -> rec.CandidateInput | None:
+    def _form(self, row: Row) -> rec.CandidateInput | None:
         v = row.values
         prefs: list[int] = []
         for key in ("preference1", "preference2"):
@@ -189,7 +186,7 @@ class _CandidateReader:
             exemption_note=v.get("exemption_note"), applied_on=v.get("applied_on"), note=v.get("note"),
         )
 
-    def _report(self, row: _Row, dto: rec.CandidateInput, errors: Iterable[tuple[str, str]]) -> None:
+    def _report(self, row: Row, dto: rec.CandidateInput, errors: Iterable[tuple[str, str]]) -> None:
         kinds = [_QUAL_KIND_COLUMN[x.kind] for x in dto.qualifications]
         for field, message in errors:
             base = field.split(".")[0]
@@ -199,7 +196,7 @@ class _CandidateReader:
                 self.issues.add(row.sheet, row.number, key, row.raw.get(key), message)
 
     def read(self, book: dict[str, list[list[Any]]]) -> list[_Form]:
-        sheet = _locate(book, CANDIDATES, self.issues, required=True)
+        sheet = locate_sheet(book, CANDIDATES, self.issues, required=True)
         if sheet is None:
             return []
         self.rows = len(sheet.rows)
@@ -209,9 +206,9 @@ class _CandidateReader:
         forms: list[_Form] = []
         first: dict[str, int] = {}
         target_ids = [tg.id for tg in self.rnd.targets]
-        converters = _converters(sheet, self.lookups)
+        converters = column_readers(sheet, self.lookups)
         for number, cells in sheet.rows:
-            row = _parse(sheet, number, cells, converters, self.issues)
+            row = parse_row(sheet, number, cells, converters, self.issues)
             cccd = row.values.get("id_number")
             if cccd:
                 if cccd in first:
@@ -283,7 +280,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
 # ============================================================================================== scores
 
 
-def _score_sheet(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Issues) -> _Sheet | None:
+def _score_sheet(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: Issues) -> Sheet | None:
     """The first sheet with a 'Số báo danh' header; a printed sheet's two header rows are read as one (a part
     column's title sits in the second row, under its group)."""
     key = t.header_key("Số báo danh")
@@ -297,7 +294,7 @@ def _score_sheet(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Iss
             for j, cell in enumerate(below):
                 if t.header_key(cell) in wanted and j < len(header):
                     header[j] = cell
-            found = _locate({name: [header, *rows[i + 1:]]}, SheetSpec(name, spec.purpose, spec.columns), issues,
+            found = locate_sheet({name: [header, *rows[i + 1:]]}, SheetSpec(name, spec.purpose, spec.columns), issues,
                             required=True)
             if found is not None:
                 found.rows = [(n + i, cells) for n, cells in found.rows]
@@ -323,17 +320,17 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
         *(Col(code, title, t.TEXT, False, 14) for code, title in columns),
     ))
     book = read_workbook(path)
-    issues = _Issues()
+    issues = Issues()
     sheet = _score_sheet(book, spec, issues)
     with ctx.read() as s:
         cands = {c.sbd: (c.id, c.full_name) for c in q._candidates(s, round_id) if c.sbd}
     entries: list[rec.ScoreEntry] = []
-    where: list[tuple[_Sheet, int, str]] = []
+    where: list[tuple[Sheet, int, str]] = []
     if sheet is not None:
         named = "full_name" in sheet.index
-        converters = _converters(sheet, {})
+        converters = column_readers(sheet, {})
         for number, cells in sheet.rows:
-            row = _parse(sheet, number, cells, converters, issues)
+            row = parse_row(sheet, number, cells, converters, issues)
             sbd, name = row.values.get("sbd"), row.values.get("full_name")
             if not sbd or (named and (not name or name.isdigit())):
                 continue  # numbering row, section lines, closing lines of a printed sheet

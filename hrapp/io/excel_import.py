@@ -9,28 +9,24 @@ updated through the ORM so every change lands in the audit trail.
 from __future__ import annotations
 
 import gc
-import math
 import os
-import re
 import time
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import IO, Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
-from sqlalchemy import Connection, Date, Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, clock, messages
+from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
-from hrapp.db.limits import bounds_of, limit_of
 from hrapp.db.models import (
     AuditLog,
     Decision,
@@ -47,20 +43,36 @@ from hrapp.db.models import (
 from hrapp.db.models.base import utcnow
 from hrapp.db.scope import ALL_UNITS
 from hrapp.domain import validation as v
+from hrapp.domain.person_input import clean_text
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
-from hrapp.io.cells import DANGEROUS_LEADS, new_workbook
-from hrapp.io.excel_template import Col, SheetSpec
+from hrapp.io.cells import new_workbook
 from hrapp.io.org_import import OrgCounts
 from hrapp.io.workbook_guard import ImportCancelled, ImportFileError, check_workbook
-from hrapp.io.workbook_reader import ImportedFormula, read_rows
-from hrapp.messages import Verbatim, say, text, word
+from hrapp.io.workbook_reader import read_rows
+from hrapp.io.workbook_rows import (
+    ISSUE_DETAIL_CAP,
+    BadCell,
+    ImportIssue,
+    Issues,
+    Row,
+    Sheet,
+    code_lookups,
+    column_readers,
+    locate_sheet,
+    normalize_cccd_cached,
+    parse_row,
+    read_cccd,
+)
+from hrapp.messages import Verbatim, text
 from hrapp.reports.document import write_atomically
 from hrapp.security import WRITE, require, units_in_scope
 from hrapp.services import persons as ps
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
+from hrapp.services.history import Keep, audit_inserted, chain, supersede
+from hrapp.services.history import insert_rows as _insert  # one name the tests can stand in for
 from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
 
@@ -70,29 +82,11 @@ __all__ = ["ImportCancelled", "ImportFileError", "ImportIssue", "ImportResult", 
 ProgressCallback = Callable[[int, int], None]
 CancelCallback = Callable[[], bool]
 
-EXCEL_EPOCH = date(1899, 12, 30)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CHUNK = 900  # SQLite bound-parameter limit for IN lists
 _fold = lru_cache(maxsize=65536)(fold)  # majors, relations and names repeat across thousands of rows
-
-
-@dataclass(frozen=True)
-class ImportIssue:
-    """One problem, where the user finds it: sheet, Excel row number, column header, the cell's value."""
-
-    sheet: str
-    row: int
-    column: str
-    value: str
-    message: str
-
-    def line(self) -> str:
-        """Where and what, in the language of the session (the sheet, header and value as in the file)."""
-        where = f"{self.sheet}, {word('import_row')} {self.row}" + (
-            f", {word('import_column')} “{self.column}”" if self.column else "")
-        return f"{where}: {say(self.message)}" + (f" ({word('import_value')}: {self.value})" if self.value else "")
 
 
 @dataclass(frozen=True)
@@ -187,452 +181,6 @@ def read_workbook(path: str | os.PathLike[str], *,
     return read_rows(path, lambda: check_workbook(path), cancel=cancel)
 
 
-# ============================================================================================== cells
-
-
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
-_MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_TRUE = {"x", "co", "yes", "true", "1", "dang hoc"}
-_FALSE = {"", "khong", "no", "false", "0"}
-
-
-class _Bad(Exception):
-    """A cell that cannot be read as its column's kind; the message says what was expected."""
-
-
-def _display(cell: Any) -> str:
-    if cell is None or cell == "":
-        return ""
-    if isinstance(cell, datetime):
-        return f"{cell:%d/%m/%Y}"
-    if isinstance(cell, date):
-        return f"{cell:%d/%m/%Y}"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
-
-
-def _text(cell: Any) -> str | None:
-    if cell is None or isinstance(cell, bool):
-        return None if cell is None else ("x" if cell else None)
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, datetime | date):
-        return f"{cell:%d/%m/%Y}"
-    text = str(cell).strip()
-    return text or None
-
-
-def _date(cell: Any) -> date | None:
-    if cell is None or cell == "":
-        return None
-    if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    if isinstance(cell, float | int) and not isinstance(cell, bool):
-        if 10000 <= cell <= 80000:  # a date whose cell lost its date format: an Excel serial number
-            return EXCEL_EPOCH + timedelta(days=int(cell))
-        raise _Bad(messages.text("import_not_a_date"))
-    text = str(cell).strip()
-    m = _DMY.match(text)
-    try:
-        if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        m = _YMD.match(text)
-        if m:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise _Bad(messages.text("import_no_such_day")) from None
-    raise _Bad(messages.text("import_not_a_date"))
-
-
-def _birth(cell: Any) -> tuple[date, str] | None:
-    if isinstance(cell, float | int) and not isinstance(cell, bool) and 1900 <= cell <= 2100:
-        if isinstance(cell, float) and not cell.is_integer():  # 1980.7 is no year: refused, not cut to 1980
-            raise _Bad(messages.text("import_year_not_whole"))
-        return date(int(cell), 1, 1), "year"
-    if isinstance(cell, str):
-        text = cell.strip()
-        m = _YEAR.match(text)
-        if m:
-            return date(int(m.group(1)), 1, 1), "year"
-        m = _MY.match(text)
-        if m:
-            month = int(m.group(1))
-            if not 1 <= month <= 12:
-                raise _Bad(messages.text("import_no_such_month"))
-            return date(int(m.group(2)), month, 1), "month"
-    day = _date(cell)
-    return (day, "day") if day else None
-
-
-def _int(cell: Any) -> int | None:
-    if cell is None or cell == "":
-        return None
-    if isinstance(cell, bool):
-        raise _Bad(messages.text("import_not_an_integer"))
-    if isinstance(cell, float | int):
-        if float(cell).is_integer():
-            return int(cell)
-        raise _Bad(messages.text("import_must_be_integer"))
-    text = str(cell).strip()
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    if re.fullmatch(r"[+-]?\d+[.,]0+", text):
-        return int(re.split(r"[.,]", text)[0])
-    raise _Bad(messages.text("import_not_an_integer"))
-
-
-def _decimal(cell: Any) -> Decimal | None:
-    if cell is None or cell == "":
-        return None
-    if isinstance(cell, bool):
-        raise _Bad(messages.text("import_not_a_number"))
-    if isinstance(cell, float | int):
-        value = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
-        if not value.is_finite():
-            raise _Bad(messages.text("import_not_a_number"))
-        return value
-    text = str(cell).strip().replace(" ", "")
-    if text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise _Bad(messages.text("import_not_a_number_example")) from None
-    if not value.is_finite():
-        raise _Bad(messages.text("import_not_a_number"))
-    return value
-
-
-def _bool(cell: Any) -> bool:
-    if isinstance(cell, bool):
-        return cell
-    if isinstance(cell, float | int):
-        if cell in (0, 1):
-            return bool(cell)
-        raise _Bad(messages.text("import_bool_cell"))
-    key = fold(str(cell or ""))
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
-        return False
-    raise _Bad(messages.text("import_bool_cell"))
-
-
-def _cccd(cell: Any) -> str | None:
-    if cell is None or cell == "":
-        return None
-    if isinstance(cell, float | int) and not isinstance(cell, bool):
-        # A number cell is taken only when it is a whole number of exactly 12 digits. A fraction (52091000127.5)
-        # or a negative number is no CCCD: its dot or sign would be dropped as a separator and the rest stored
-        # as if typed. Fewer digits mean Excel dropped leading zeros (every CCCD starts with the 0 of its province
-        # code, 001-096): they are not guessed back, since the CCCD is what matches a row to a stored person and
-        # a guessed key could update someone else; the message says to format the column as Text.
-        if (isinstance(cell, float) and not (math.isfinite(cell) and cell.is_integer())) or cell < 0:
-            raise _Bad(messages.text("import_cccd_not_whole", length=v.CCCD_LENGTH))
-        digits = str(int(cell))
-        if len(digits) < v.CCCD_LENGTH:
-            raise _Bad(messages.text("import_cccd_lost_zeros", digits=len(digits)))
-        return digits
-    if cell.__class__ is str and not cell.isdigit():
-        if v.cccd_grouping_error(cell):
-            raise _Bad(messages.text("import_cccd_grouping", least=v.CCCD_MIN_GROUP, length=v.CCCD_LENGTH))
-    return (_normalize_cccd(cell) if cell.__class__ is str else v.normalize_cccd(str(cell))) or None
-
-
-_normalize_cccd = lru_cache(maxsize=131072)(v.normalize_cccd)  # each number is read from two or three sheets
-
-
-class _Codes:
-    """Code lookup for one list: accepts the code, its label, or either without accents and case."""
-
-    def __init__(self, pairs: Iterable[tuple[str, str]], aliases: dict[str, str] | None = None):
-        pairs = list(pairs)
-        self.by_key: dict[str, str] = {}
-        shorts = [fold(name.split(" (")[0]) for _, name in pairs]
-        for (code, name), short in zip(pairs, shorts, strict=True):
-            self.by_key.setdefault(fold(name), code)
-            if shorts.count(short) == 1:  # 'Viên chức' alone would not say which kind of viên chức
-                self.by_key.setdefault(short, code)
-        for code, _ in pairs:
-            self.by_key[fold(code)] = code
-        for alias, code in (aliases or {}).items():
-            self.by_key[fold(alias)] = code
-        self.cache: dict[str, str | None] = {}
-
-    def get(self, text: str) -> str | None:
-        try:
-            return self.cache[text]
-        except KeyError:
-            code = self.cache[text] = self.by_key.get(fold(text))
-            return code
-
-
-def _lookups(units: list[tuple[str, str]]) -> dict[str, _Codes]:
-    lists = t.code_lists(units)
-    aliases = {
-        "gender": {"M": "M", "F": "F", "nam": "M", "nu": "F", "male": "M", "female": "F"},
-        "category": {it["extra"]["short"]: it["code"] for it in catalogs.items("category")},
-        "family_side": {"self": "ban_than", "spouse": "ben_vo_chong", "ban than": "ban_than",
-                        "ben vo": "ben_vo_chong", "ben chong": "ben_vo_chong"},
-        "qualification_level": {"ĐH": "DH", "CĐ": "CD", "Ths": "ThS", "Tiến sỹ": "TS", "Thạc sỹ": "ThS"},
-    }
-    return {key: _Codes(list(pairs), aliases.get(key)) for key, pairs in lists.items()}
-
-
-# ============================================================================================== sheets
-
-
-@dataclass
-class _Sheet:
-    spec: SheetSpec
-    index: dict[str, int]  # column key -> position in the row
-    titles: dict[str, str]  # column key -> header as written in the file
-    rows: list[tuple[int, list[Any]]]  # (Excel row number, cells)
-    present: list[tuple[Col, int]] = field(default_factory=list)  # the columns the file has, with positions
-    blank: dict[str, Any] = field(default_factory=dict)  # every column's value when its cell is empty
-    values: type[dict] = dict  # a row's values: the cells read, the blank value of any other column
-    limits: dict[str, int] = field(default_factory=dict)  # column key -> most characters its database column holds
-    bounds: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)  # column key -> numbers it holds
-
-    def __post_init__(self) -> None:
-        self.present = [(c, self.index[c.key]) for c in self.spec.columns if c.key in self.index]
-        self.blank = blank = {c.key: (False if c.kind == t.BOOL else None) for c in self.spec.columns}
-        # a row holds only the cells it has; the other columns answer their blank value when asked. A full copy of
-        # the 41 columns for every row held 2 GB for a million rows.
-        self.values = type("_Values", (dict,), {"__slots__": (), "__missing__": lambda _self, key: blank[key]})
-        self.limits = text_limits(self.spec)
-        self.bounds = number_limits(self.spec)
-
-
-# The table each sheet's rows are stored in, and the columns stored elsewhere: a text cell longer than its database
-# column is refused on its cell (SQLite would keep it, PostgreSQL refuse it: the same file must do the same on both).
-_STORED_IN = {t.PERSONS.name: "persons", t.QUALIFICATIONS.name: "qualifications", t.SALARY.name: "salary_steps",
-              t.WORK.name: "work_history", t.FAMILY.name: "family_members", t.UNITS.name: "org_units",
-              t.QUOTAS.name: "headcount_quotas", "Người dự tuyển": "recruitment_candidates"}
-_STORED_ELSEWHERE = {"decision_number": ("decisions", "number"), "salary_step": ("salary_steps", "step"),
-                     "coefficient": ("salary_steps", "coefficient"), "probation_pay_percent":
-                     ("employments", "probation_pay_percent")}
-
-
-def _stored_at(spec: SheetSpec, key: str) -> tuple[str | None, str]:
-    return _STORED_ELSEWHERE.get(key, (_STORED_IN.get(spec.name), key))
-
-
-def number_limits(spec: SheetSpec) -> dict[str, tuple[Decimal, Decimal]]:
-    """{column key: (lowest, highest)} for the sheet's number columns that land in an integer or numeric column."""
-    out: dict[str, tuple[Decimal, Decimal]] = {}
-    for col in spec.columns:
-        if col.kind in (t.INT, t.DECIMAL):
-            where, column = _stored_at(spec, col.key)
-            bounds = bounds_of(where, column) if where else None
-            if bounds is not None:
-                out[col.key] = bounds
-    return out
-
-
-def text_limits(spec: SheetSpec) -> dict[str, int]:
-    """{column key: maximum characters} for the sheet's text and code columns that land in a sized column."""
-    out: dict[str, int] = {}
-    for col in spec.columns:
-        if col.kind not in (t.TEXT, t.CODE):
-            continue
-        where, column = _stored_at(spec, col.key)
-        limit = limit_of(where, column) if where else None
-        if limit is not None:
-            out[col.key] = limit
-    return out
-
-
-@dataclass
-class _Row:
-    """One parsed row: values by column key, the raw cells for messages, and where it came from."""
-
-    sheet: _Sheet
-    number: int
-    values: dict[str, Any]
-    raw: _Raw
-
-
-class _Raw:
-    """The cells of a row as written, by column key (for the value shown next to a message)."""
-
-    __slots__ = ("cells", "index")
-
-    def __init__(self, cells: list[Any], index: dict[str, int]):
-        self.cells, self.index = cells, index
-
-    def get(self, key: str) -> Any:
-        pos = self.index.get(key)
-        if pos is None or pos >= len(self.cells):
-            return None
-        cell = self.cells[pos]
-        return cell.strip() if isinstance(cell, str) else cell
-
-
-# The problems kept in full (sheet, row, column, value, message). One for each of the 100,000 people the app is
-# sized for; past that, a file is wrong throughout (a million rows of errors held 5 GB) and the rest are counted.
-ISSUE_DETAIL_CAP = 100_000
-
-
-class _Issues:
-    def __init__(self, cap: int | None = None) -> None:
-        self.items: list[ImportIssue] = []
-        self.cells: set[tuple[str, int, str | None]] = set()
-        self.cap = ISSUE_DETAIL_CAP if cap is None else cap
-        self.more = 0  # problems found past the cap: counted, not kept
-
-    @property
-    def count(self) -> int:
-        return len(self.items) + self.more
-
-    def has(self, sheet: _Sheet, row: int, key: str | None) -> bool:
-        return (sheet.spec.name, row, key) in self.cells
-
-    def add(self, sheet: _Sheet, row: int, key: str | None, value: Any, message: str) -> None:
-        self.cells.add((sheet.spec.name, row, key))
-        if len(self.items) >= self.cap:
-            self.more += 1
-            return
-        column = sheet.titles.get(key, "") if key else ""
-        if key and not column:
-            column = next((c.header for c in sheet.spec.columns if c.key == key), "")
-        self.items.append(ImportIssue(sheet.spec.name, row, column, _display(value), message))
-
-
-def _locate(book: dict[str, list[list[Any]]], spec: SheetSpec, issues: _Issues, required: bool) -> _Sheet | None:
-    """Find the sheet by name (accents and case ignored) and its columns by header text."""
-    wanted = fold(spec.name)
-    name = next((n for n in book if fold(n) == wanted), None)
-    placeholder = _Sheet(spec, {}, {}, [])
-    if name is None:
-        if required:
-            issues.items.append(ImportIssue(spec.name, 0, "", "", text("import_no_sheet", sheet=Verbatim(spec.name))))
-        return None
-    rows = book[name]
-    start = next((i for i, r in enumerate(rows) if any(c not in (None, "") for c in r)), None)
-    if start is None:
-        issues.add(placeholder, 1, None, "", text("import_sheet_empty", sheet=Verbatim(name)))
-        return None
-    by_key = {t.header_key(c.title): c for c in spec.columns} | {t.header_key(c.key): c for c in spec.columns}
-    index: dict[str, int] = {}
-    titles: dict[str, str] = {}
-    for pos, cell in enumerate(rows[start]):
-        col = by_key.get(t.header_key(cell))
-        if col is not None and col.key not in index:
-            index[col.key] = pos
-            titles[col.key] = _display(cell)
-    sheet = _Sheet(spec, index, titles, [])
-    missing = [c for c in spec.columns if c.required and c.key not in index]
-    for col in missing:
-        issues.add(sheet, start + 1, col.key, "", text("import_column_missing", column=Verbatim(col.header)))
-    if not index:
-        return None
-    data = [(start + 2 + i, r) for i, r in enumerate(rows[start + 1:]) if any(c not in (None, "") for c in r)]
-    sheet.rows = data
-    return None if missing else sheet
-
-
-_PARSERS: dict[str, Callable[[Any], Any]] = {
-    t.TEXT: _text, t.DATE: _date, t.BIRTH: _birth, t.INT: _int, t.DECIMAL: _decimal, t.BOOL: _bool,
-    t.CCCD: _cccd,
-}
-
-
-_SAME = object()  # a text cell is its own value
-_Converter = tuple[Col, int, Callable[[Any], Any], Any]
-
-
-def _converters(sheet: _Sheet, lookups: dict[str, _Codes]) -> list[_Converter]:
-    """Per column the file has: (column, position, reading function, shortcut for a text cell), chosen once per
-    sheet rather than once per cell. The shortcut is _SAME for text columns, or the code list's cache of the
-    texts already looked up, so that most cells need no function call."""
-    out: list[_Converter] = []
-    for col, pos in sheet.present:
-        if col.kind == t.CODE:
-            codes = lookups[col.codes] if col.codes else None
-
-            def read(cell: Any, codes: _Codes | None = codes) -> Any:
-                text = _text(cell) or ""
-                code = codes.get(text) if codes is not None else text
-                if code is None:
-                    raise _Bad(messages.text("import_not_in_list", sheet=Verbatim(t.CODES_SHEET)))
-                return code
-
-            out.append((col, pos, read, codes.cache if codes is not None else _SAME))
-        else:
-            out.append((col, pos, _PARSERS[col.kind], _SAME if col.kind == t.TEXT else None))
-    return out
-
-
-# a text behind an apostrophe ('=1+1, the form a CSV export and many users write to keep a text from being a
-# formula; OWASP's rule, hrapp/io/cells.py) is imported without it. An .xlsx export keeps the text as it is, with
-# the quote-prefix style, and needs nothing here.
-_ESCAPED = frozenset(DANGEROUS_LEADS)
-
-
-def _letter(pos: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(pos + 1)
-
-
-def _clip(value: str, limit: int = 60) -> str:
-    return value if len(value) <= limit else value[:limit - 1] + "…"
-
-
-def _parse(sheet: _Sheet, number: int, cells: list[Any], converters: list[_Converter], issues: _Issues) -> _Row:
-    """Read one row's cells by their columns' kinds; a cell that cannot be read is reported and left None."""
-    values = sheet.values()
-    size = len(cells)
-    limits = sheet.limits
-    for col, pos, read, shortcut in converters:
-        cell = cells[pos] if pos < size else None
-        if cell.__class__ is str:
-            cell = cell.strip()
-            if cell[:1] == "'" and cell[1:2] in _ESCAPED:
-                cell = cell[1:]  # a text our export kept from being a formula ('=…): the text as it was
-            if cell:
-                if shortcut is _SAME:
-                    limit = limits.get(col.key)
-                    if limit is not None and len(cell) > limit:
-                        issues.add(sheet, number, col.key, _clip(cell), text(
-                            "import_bad_cell", column=col.title,
-                            problem=messages.text("import_too_long", length=len(cell), limit=limit)))
-                    else:
-                        values[col.key] = cell
-                    continue
-                if shortcut is not None:
-                    code = shortcut.get(cell)
-                    if code is not None:
-                        values[col.key] = code
-                        continue
-        if cell is None or cell == "":
-            if col.required:
-                issues.add(sheet, number, col.key, "", text("import_cell_missing", column=col.title.lower()))
-            continue
-        if cell.__class__ is ImportedFormula:  # read as its text, never computed, never its saved result: refused
-            issues.add(sheet, number, col.key, "", text("import_formula_cell", cell=f"{_letter(pos)}{number}",
-                                                        formula=Verbatim(_clip(cell))))
-            continue
-        try:
-            value = read(cell)
-            limit = limits.get(col.key)
-            if limit is not None and value.__class__ is str and len(value) > limit:
-                raise _Bad(messages.text("import_too_long", length=len(value), limit=limit))
-            bounds = sheet.bounds.get(col.key)
-            if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
-                raise _Bad(messages.text("import_out_of_range", low=str(bounds[0]), high=str(bounds[1])))
-            values[col.key] = value
-        except _Bad as exc:
-            issues.add(sheet, number, col.key, cell, text("import_bad_cell", column=col.title, problem=exc.args[0]))
-    return _Row(sheet, number, values, _Raw(cells, sheet.index))
-
-
 # ============================================================================================== validation
 
 # identity fields the persons sheet has a column for, and a blank identity to fill from a row
@@ -656,12 +204,12 @@ _SALARY_FIELDS = {"rank_code": "rank_code", "salary_step": "salary_step", "coeff
 class _Plan:
     """What one person's rows will write: a new record, or additions to an existing one."""
 
-    row: _Row
+    row: Row
     cccd: str
     person_id: int | None
     identity: ps.IdentityInput
     employment: ps.EmploymentInput | None
-    salaries: list[tuple[_Row, ps.SalaryInput]] = field(default_factory=list)
+    salaries: list[tuple[Row, ps.SalaryInput]] = field(default_factory=list)
     post: tuple[str, date] | None = None
     qualifications: list[ps.QualificationInput] = field(default_factory=list)
     completions: list[tuple[int, ps.QualificationInput]] = field(default_factory=list)
@@ -720,8 +268,8 @@ class _Importer:
         self.ctx, self.s, self.today = ctx, session, today
         self.rules: RuleBook = ctx.rulebook
         self.progress, self.cancel = progress, cancel
-        self.issues = _Issues()
-        self.warnings = _Issues()  # imported all the same, listed for the officer to check
+        self.issues = Issues(ISSUE_DETAIL_CAP)  # this module's cap, which a test may lower
+        self.warnings = Issues(ISSUE_DETAIL_CAP)  # imported all the same, listed for the officer to check
         self.org = OrgCounts()
         self.done = 0
         self.total = 1
@@ -729,7 +277,7 @@ class _Importer:
         self.unit_ids = dict(session.execute(select(OrgUnit.code, OrgUnit.id)).all())
         self.unit_dates = {i: (a, b) for i, a, b in session.execute(
             select(OrgUnit.id, OrgUnit.active_from, OrgUnit.active_to))}
-        self.lookups = _lookups(units)
+        self.lookups = code_lookups(units)
         self.scope = units_in_scope(ctx)  # None: every unit
         self.decisions: dict[tuple[str, date], int] = {}
         self.person_units: dict[int, int | None] = {}
@@ -755,8 +303,8 @@ class _Importer:
         from hrapp.io.org_import import plan_org
 
         self.org = plan_org(self, book)  # units and quotas first: the staff rows may name the new units
-        persons = _locate(book, t.PERSONS, self.issues, required=not self.org.rows)
-        others = {spec.name: _locate(book, spec, self.issues, required=False) for spec in t.SHEETS[1:]}
+        persons = locate_sheet(book, t.PERSONS, self.issues, required=not self.org.rows)
+        others = {spec.name: locate_sheet(book, spec, self.issues, required=False) for spec in t.SHEETS[1:]}
         sheets = [persons] + list(others.values())
         self.total = 2 * sum(len(s.rows) for s in sheets if s is not None) or 1
         if persons is None:
@@ -767,9 +315,9 @@ class _Importer:
         plans: dict[str, _Plan] = {}
         first_row: dict[str, int] = {}
         parsed = []
-        converters = _converters(persons, self.lookups)
+        converters = column_readers(persons, self.lookups)
         for number, cells in persons.rows:
-            parsed.append(_parse(persons, number, cells, converters, self.issues))
+            parsed.append(parse_row(persons, number, cells, converters, self.issues))
             self.tick()
         numbers = {r.values.get("id_number") for r in parsed}
         tables: set[str] = set(_TABLES_FOR[t.PERSONS.name])
@@ -795,9 +343,9 @@ class _Importer:
             sheet = others.get(spec.name)
             if sheet is None:
                 continue
-            converters = _converters(sheet, self.lookups)
+            converters = column_readers(sheet, self.lookups)
             for number, cells in sheet.rows:
-                row = _parse(sheet, number, cells, converters, self.issues)
+                row = parse_row(sheet, number, cells, converters, self.issues)
                 self.tick()
                 cccd = row.values.get("id_number")
                 if not cccd:
@@ -831,7 +379,7 @@ class _Importer:
         """Whether the stored person is one the account may change (its units, or every unit)."""
         return self.scope is None or self.person_units.get(ex.id) in self.scope
 
-    def _warn(self, sheet: _Sheet, plans: list[_Plan]) -> None:
+    def _warn(self, sheet: Sheet, plans: list[_Plan]) -> None:
         """What the editor would ask to confirm, listed as warnings (the rows are still imported): an age outside
         a working life, and someone recorded (or a row above) with the same name and birth under another CCCD."""
         for plan in plans:
@@ -889,7 +437,7 @@ class _Importer:
                     lists[r[0]].append(r)
         return out
 
-    def _map(self, row: _Row, errors: v.Errors, fields: dict[str, str], default: str = "id_number") -> None:
+    def _map(self, row: Row, errors: v.Errors, fields: dict[str, str], default: str = "id_number") -> None:
         for fld, message in errors:
             key = fields.get(fld) or fields.get(fld.split(".")[-1]) or default
             if key not in row.sheet.titles and key != default:
@@ -898,7 +446,7 @@ class _Importer:
                 continue  # the cell's own problem is already reported
             self.issues.add(row.sheet, row.number, key, row.raw.get(key), message)
 
-    def _person(self, row: _Row, ex: _Existing | None) -> _Plan | None:
+    def _person(self, row: Row, ex: _Existing | None) -> _Plan | None:
         val = row.values
         if not val.get("id_number") or val.get("birth_date") is None or not val.get("full_name"):
             return None  # required cells already reported
@@ -978,7 +526,7 @@ class _Importer:
                 self._check_employment_merge(row, employment, ex)
         return plan
 
-    def _check_employment_merge(self, row: _Row, e: ps.EmploymentInput, ex: _Existing) -> None:
+    def _check_employment_merge(self, row: Row, e: ps.EmploymentInput, ex: _Existing) -> None:
         same = [r for r in ex.employments if r.start_date == e.start_date]
         if same:
             r = same[0]
@@ -995,7 +543,7 @@ class _Importer:
         """Two rows for one day must agree; rows already stored are kept (never overwritten)."""
         seen: dict[date, ps.SalaryInput] = {}
         stored = {r.effective_date: r for r in ex.salaries} if ex else {}
-        keep: list[tuple[_Row, ps.SalaryInput]] = []
+        keep: list[tuple[Row, ps.SalaryInput]] = []
         for row, sal in plan.salaries:
             day = sal.effective_date
             if day is None or self.issues.has(row.sheet, row.number, "salary_date"):
@@ -1029,7 +577,7 @@ class _Importer:
                 self.issues.add(row.sheet, row.number, "rank_code", sal.rank_code,
                                 text("import_rank_differs", day=v.dmy(day)))
 
-    def _qualification(self, row: _Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
+    def _qualification(self, row: Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
         val = row.values
         if not val.get("kind") or not val.get("level_code"):
             return
@@ -1056,7 +604,7 @@ class _Importer:
                     return
         plan.qualifications.append(q)
 
-    def _salary(self, row: _Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
+    def _salary(self, row: Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
         val = row.values
         decision = None
         errors: v.Errors = []
@@ -1072,7 +620,7 @@ class _Importer:
         self._map(row, errors, _SALARY_FIELDS)
         plan.salaries.append((row, sal))
 
-    def _work(self, row: _Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
+    def _work(self, row: Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
         val = row.values
         w = ps.WorkInput(val.get("from_date"), val.get("to_date"), val.get("description") or "")
         self._map(row, ps.work_errors(w, birth), {"from_date": "from_date", "to_date": "to_date",
@@ -1082,7 +630,7 @@ class _Importer:
             return
         plan.work.append(w)
 
-    def _family(self, row: _Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
+    def _family(self, row: Row, plan: _Plan, ex: _Existing | None, birth: date | None) -> None:
         val = row.values
         side = "spouse" if val.get("side") == "ben_vo_chong" else "self"
         f = ps.FamilyInput(val.get("relation") or "", val.get("full_name") or "", val.get("birth_year"),
@@ -1167,14 +715,9 @@ class _Importer:
         for model, name in sheet_of.items():
             added[name] += len(grouped.get(model, []))
         # who added each person, when, with the CCCD and name: the same trail as a person added by hand
-        user = self.s.info.get("user", "system")
-        now = utcnow()
-        audit = [{"at": now, "user": user, "action": "insert", "entity": "persons", "entity_id": str(pid),
-                  "person_id": pid, "changes": {"id_number": [None, r["id_number"]],
-                                                "full_name": [None, r["full_name"]]}, "summary": "Nhập từ Excel"}
-                 for pid, r in zip(ids, person_rows, strict=True)]
-        for start in range(0, len(audit), _BATCH):
-            _insert(conn, AuditLog.__table__, audit[start:start + _BATCH])
+        audit_inserted(conn, self.s.info.get("user", "system"), utcnow(), "persons",
+                       ((pid, {"id_number": [None, r["id_number"]], "full_name": [None, r["full_name"]]})
+                        for pid, r in zip(ids, person_rows, strict=True)), "Nhập từ Excel")
         self.tick(len(plans) - len(plans) // 2)
         return len(plans)
 
@@ -1186,14 +729,14 @@ class _Importer:
             if x.__class__ is str:
                 record[k] = x.strip() or None
         record.update(_name_fields(i.full_name))
-        record["id_number"] = _normalize_cccd(i.id_number)
+        record["id_number"] = normalize_cccd_cached(i.id_number)
         record["email"] = record["email"].lower() if record.get("email") else None
         record["status"] = "working"
         e = plan.employment
         assert e is not None
         emp = {"category": e.category, "unit_id": e.unit_id, "position_id": None, "start_date": e.start_date,
                "end_date": None, "recruitment_date": e.recruitment_date,
-               "recruitment_agency": ps._clean(e.recruitment_agency)}
+               "recruitment_agency": clean_text(e.recruitment_agency)}
         steps = [{"rank_code": s.rank_code, "salary_class": v.salary_class_of(s.rank_code),  # type: ignore[arg-type]
                   "step": s.step, "coefficient": Decimal(str(s.coefficient)), "percent": s.percent,
                   "effective_date": s.effective_date, "step_since": s.step_since or s.effective_date,
@@ -1202,10 +745,9 @@ class _Importer:
         ranks: list[dict[str, Any]] = []
         for st in steps:
             if not ranks or ranks[-1]["rank_code"] != st["rank_code"]:
-                if ranks:
-                    ranks[-1]["end_date"] = st["effective_date"] - timedelta(days=1)
                 ranks.append({"rank_code": st["rank_code"], "effective_date": st["effective_date"],
                               "end_date": None, "decision_id": st["decision_id"]})
+        chain(ranks, start="effective_date")
         posts = []
         if plan.post is not None:
             code, start = plan.post
@@ -1221,17 +763,16 @@ class _Importer:
         return record, rows
 
     def _post_row(self, code: str, start: date, unit_id: int, identity: ps.IdentityInput) -> dict[str, Any]:
-        from hrapp.domain.appointments import term_end
-        from hrapp.domain.retirement import BirthDate, retirement
+        from hrapp.domain.appointments import post_term_end, retirement_first_day
 
         ends = None
-        try:
-            retire = retirement(identity.gender, BirthDate(identity.birth_date, identity.birth_precision),  # type: ignore[arg-type]
-                                self.rules).retirement_date
-            if retire > start:
-                ends = term_end(start, retire, self.rules).end
-        except DomainError:
-            ends = None
+        retire = retirement_first_day(identity.gender, identity.birth_date,  # type: ignore[arg-type]
+                                      identity.birth_precision, self.rules)
+        if retire is not None:
+            try:
+                ends = post_term_end("bo_nhiem", start, retire, self.rules)
+            except DomainError:  # retirement on or before the appointment: no term, as the file gives none
+                ends = None
         allowance = catalogs.extra("post", code).get("allowance")
         return {"post_code": code, "post_title": catalogs.label("post", code), "unit_id": unit_id,
                 "kind": "bo_nhiem", "start_date": start, "term_end": ends, "end_date": None,
@@ -1249,27 +790,22 @@ class _Importer:
             elif key == "id_number":
                 continue
             else:
-                setattr(p, key, ps._clean(value) if isinstance(value, str) else value)
+                setattr(p, key, clean_text(value) if isinstance(value, str) else value)
             changed = True
         e = plan.employment
         if e is not None and e.start_date is not None:
             rows = s.scalars(select(Employment).where(Employment.person_id == p.id)).all()
             if not any(r.start_date == e.start_date for r in rows):
-                for r in rows:
-                    if r.end_date is None or r.end_date >= e.start_date:
-                        r.end_date = e.start_date - timedelta(days=1)
-                        r.end_reason = r.end_reason or "moved"
+                supersede(rows, e.start_date, end_reason=Keep("moved"))
                 s.add(Employment(person_id=p.id, category=e.category, unit_id=e.unit_id, start_date=e.start_date,
                                  recruitment_date=e.recruitment_date,
-                                 recruitment_agency=ps._clean(e.recruitment_agency)))
+                                 recruitment_agency=clean_text(e.recruitment_agency)))
                 changed = True
         for _, sal in plan.salaries:
             dec = self._decision_id(sal.decision)
             ranks = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
             if _held_rank(ranks, sal.effective_date) != sal.rank_code:  # type: ignore[arg-type]
-                for r in ranks:
-                    if r.end_date is None or r.end_date >= sal.effective_date:  # type: ignore[operator]
-                        r.end_date = sal.effective_date - timedelta(days=1)  # type: ignore[operator]
+                supersede(ranks, sal.effective_date, start="effective_date")  # type: ignore[arg-type]
                 s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                      decision_id=dec))
                 s.flush()
@@ -1280,11 +816,8 @@ class _Importer:
             code, start = plan.post
             stored = s.scalars(select(PostHeld).where(PostHeld.person_id == p.id)).all()
             if not any((x.post_code, x.start_date) == (code, start) for x in stored):
-                for old in stored:
-                    if not old.is_concurrent and old.start_date < start and (old.end_date is None
-                                                                              or old.end_date >= start):
-                        old.end_date = start - timedelta(days=1)
-                        old.end_reason = old.end_reason or "Bổ nhiệm chức vụ mới"
+                supersede([x for x in stored if not x.is_concurrent], start, started_before=True,
+                          end_reason=Keep("Bổ nhiệm chức vụ mới"))
                 unit_id = e.unit_id if e is not None else p.cur_unit_id
                 s.add(PostHeld(person_id=p.id, **self._post_row(code, start, unit_id, plan.identity)))
                 changed = True
@@ -1344,63 +877,13 @@ def _unchanged(ex: _Existing, identity_changes: dict[str, Any], e: ps.Employment
 _BATCH = 5000
 
 
-def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT the rows (all with the same keys) in one executemany; the columns that are None in every row are
-    left out, so their defaults apply as in a Core insert of the rows without them. On SQLite the values are
-    converted with the column types' own bind processors (ISO text for dates) and handed to the driver:
-    SQLAlchemy's per-row parameter handling costs more than the database's work on 30,000 rows. Other
-    databases get a Core executemany."""
-    if not rows:
-        return
-    keys = list(rows[0])
-    columns = list(zip(*map(itemgetter(*keys), rows), strict=True)) if len(keys) > 1 else \
-        [tuple(r[keys[0]] for r in rows)]
-    n = len(rows)
-    used = [i for i, col in enumerate(columns) if col.count(None) != n]
-    keys = [keys[i] for i in used]
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), [{k: r[k] for k in keys} for r in rows])
-        return
-    dialect = conn.dialect
-    given = set(keys)
-    names = list(keys)
-    constants: list[Any] = []  # Python-side column defaults, as a Core insert applies them, stored once
-    for c in table.columns:
-        d = c.default
-        if c.name in given or d is None or not (d.is_scalar or d.is_callable):
-            continue
-        value = d.arg if d.is_scalar else d.arg(None)  # type: ignore[attr-defined]
-        proc = c.type._cached_bind_processor(dialect)
-        names.append(c.name)
-        constants.append(proc(value) if proc is not None and value is not None else value)
-    converted = []
-    for i, key in zip(used, keys, strict=True):
-        kind = table.c[key].type
-        col = columns[i]
-        if type(kind) is Date:
-            col = tuple(None if x is None else x.isoformat() for x in col)
-        elif (proc := kind._cached_bind_processor(dialect)) is not None:
-            col = tuple(None if x is None else proc(x) for x in col)
-        converted.append(col)
-    if constants:
-        converted.extend((value,) * n for value in constants)
-    quote = dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
-           f"VALUES ({', '.join('?' for _ in names)})")
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, list(zip(*converted, strict=True)))
-    finally:
-        cursor.close()
-
-
-def _cccd_quiet(cells: list[Any], sheet: _Sheet) -> str | None:
+def _cccd_quiet(cells: list[Any], sheet: Sheet) -> str | None:
     pos = sheet.index.get("id_number")
     if pos is None or pos >= len(cells):
         return None
     try:
-        return _cccd(cells[pos])
-    except _Bad:
+        return read_cccd(cells[pos])
+    except BadCell:
         return None
 
 
@@ -1452,16 +935,16 @@ def _qual_key(kind: str, level: str, major: str | None, year: int | None, in_pro
 
 
 def _qual_row(q: ps.QualificationInput) -> dict[str, Any]:
-    return {"kind": q.kind, "level_code": q.level_code, "major": ps._clean(q.major),
-            "language": ps._clean(q.language), "institution": ps._clean(q.institution), "mode": q.mode,
+    return {"kind": q.kind, "level_code": q.level_code, "major": clean_text(q.major),
+            "language": clean_text(q.language), "institution": clean_text(q.institution), "mode": q.mode,
             "start_date": q.start_date, "end_date": q.end_date, "year": q.year,
-            "certificate_no": ps._clean(q.certificate_no), "certificate_date": q.certificate_date,
+            "certificate_no": clean_text(q.certificate_no), "certificate_date": q.certificate_date,
             "expiry_date": q.expiry_date, "in_progress": q.in_progress, "source": "import", "note": None}
 
 
 def _family_row(f: ps.FamilyInput) -> dict[str, Any]:
     return {"side": f.side, "relation": f.relation.strip(), "full_name": normalize_name(f.full_name),
-            "birth_year": f.birth_year, "details": ps._clean(f.details)}
+            "birth_year": f.birth_year, "details": clean_text(f.details)}
 
 
 # ============================================================================================== entry points

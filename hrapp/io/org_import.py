@@ -13,13 +13,14 @@ from sqlalchemy import select
 from hrapp import catalogs
 from hrapp.db.models import HeadcountQuota, OrgUnit, OrgUnitEvent
 from hrapp.io import excel_template as t
+from hrapp.io.workbook_rows import Row, code_lookups, column_readers, locate_sheet, parse_row
 from hrapp.messages import Verbatim, text
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionInput, add_decision, decision_errors
 from hrapp.services.org import CODE_RE
 from hrapp.text import fold
 
 if TYPE_CHECKING:
-    from hrapp.io.excel_import import _Importer, _Row
+    from hrapp.io.excel_import import _Importer
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class OrgCounts:
     rows: int = 0
 
 
-def _decision(imp: _Importer, row: _Row, cache: dict[tuple[str, date], int]) -> int | None:
+def _decision(imp: _Importer, row: Row, cache: dict[tuple[str, date], int]) -> int | None:
     number, signed = row.values.get("decision_number"), row.values.get("decision_date")
     if not number or not signed:
         return None
@@ -39,7 +40,7 @@ def _decision(imp: _Importer, row: _Row, cache: dict[tuple[str, date], int]) -> 
     return cache[key]
 
 
-def _decision_issues(imp: _Importer, row: _Row, required: bool) -> None:
+def _decision_issues(imp: _Importer, row: Row, required: bool) -> None:
     number, signed = row.values.get("decision_number"), row.values.get("decision_date")
     sheet, n = row.sheet, row.number
     if number and signed is None and not imp.issues.has(sheet, n, "decision_date"):
@@ -57,10 +58,8 @@ def _decision_issues(imp: _Importer, row: _Row, required: bool) -> None:
 def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
     """Check both sheets; when they are clean, write the units (parents first) and the quotas in the session.
     The caller rolls the whole transaction back if any sheet of the workbook has an error."""
-    from hrapp.io.excel_import import _converters, _locate, _lookups, _parse
-
-    units_sheet = _locate(book, t.UNITS, imp.issues, required=False)
-    quotas_sheet = _locate(book, t.QUOTAS, imp.issues, required=False)
+    units_sheet = locate_sheet(book, t.UNITS, imp.issues, required=False)
+    quotas_sheet = locate_sheet(book, t.QUOTAS, imp.issues, required=False)
     if units_sheet is None and quotas_sheet is None:
         return OrgCounts()
     before = imp.issues.count
@@ -71,12 +70,12 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
     rows = 0
 
     # ---- units
-    new: dict[str, _Row] = {}  # lower-case code -> row
+    new: dict[str, Row] = {}  # lower-case code -> row
     if units_sheet is not None:
-        converters = _converters(units_sheet, imp.lookups)
+        converters = column_readers(units_sheet, imp.lookups)
         first: dict[str, int] = {}
         for number, cells in units_sheet.rows:
-            row = _parse(units_sheet, number, cells, converters, imp.issues)
+            row = parse_row(units_sheet, number, cells, converters, imp.issues)
             rows += 1
             code = row.values.get("code")
             if not code:
@@ -151,7 +150,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
         imp.unit_ids = dict(imp.s.execute(select(OrgUnit.code, OrgUnit.id)).all())
         imp.unit_dates = {i: (a, b) for i, a, b in imp.s.execute(
             select(OrgUnit.id, OrgUnit.active_from, OrgUnit.active_to))}
-        imp.lookups = _lookups(units)
+        imp.lookups = code_lookups(units)
 
     # ---- quotas (against the units as they now are)
     quotas = 0
@@ -159,11 +158,11 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
         by_code = {code.lower(): uid for code, uid in imp.unit_ids.items()}
         if imp.issues.count != before:  # new units not written: their codes still count as known
             by_code.update({k: -1 for k in new})
-        converters = _converters(quotas_sheet, imp.lookups)
+        converters = column_readers(quotas_sheet, imp.lookups)
         first_q: dict[tuple[int, int, str], int] = {}
-        planned: list[tuple[_Row, int]] = []
+        planned: list[tuple[Row, int]] = []
         for number, cells in quotas_sheet.rows:
-            row = _parse(quotas_sheet, number, cells, converters, imp.issues)
+            row = parse_row(quotas_sheet, number, cells, converters, imp.issues)
             rows += 1
             values = row.values
             year, code, category, count = (values.get("year"), values.get("unit_code"), values.get("category"),

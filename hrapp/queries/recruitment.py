@@ -31,7 +31,7 @@ from hrapp.errors import DomainError, NotFoundError
 from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.staffing import RecruitmentPlaces, register_in_recruitment
 
-STATUSES = ("draft", "open", "round1", "round2", "results", "closed")
+STATUSES = dr.ROUND_STATUSES
 STATUS_LABELS = {
     "draft": "Dự thảo kế hoạch",
     "open": "Đang nhận phiếu đăng ký",

@@ -46,6 +46,7 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.domain.appointments import APPOINTMENT_TERM, ReappointmentKind, reappointment_kind, term_end
+from hrapp.domain.history import chain_ends
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, early_step_candidate, step_delay
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import add_months, retirement
@@ -590,8 +591,8 @@ class _Planner:
         chain[0].decision = recruit_dec
         for stint in chain:
             stint.start = max(stint.start, self._unit_start(stint.unit))
-        for prev, nxt in zip(chain, chain[1:], strict=False):
-            prev.end = nxt.start - timedelta(days=1)
+        for prev, end in zip(chain, chain_ends([x.start for x in chain])[:-1], strict=False):  # the last keeps its end
+            prev.end = end
         person.stints = chain
 
     def _post_from(self, seat: _Seat) -> date:
@@ -716,8 +717,8 @@ class _Planner:
                 segments.append((pos.get("prior_unit", pos["unit"]), _DEPUTY.get(post, post),
                                  _d(pos["deputy_from"]), "bo_nhiem"))
             segments.append((pos["unit"], post, self._post_from(seat), pos.get("post_kind", "bo_nhiem")))
-            for i, (unit, code, start, kind) in enumerate(segments):
-                until = segments[i + 1][2] - timedelta(days=1) if i + 1 < len(segments) else None
+            ends = chain_ends([start for _, _, start, _ in segments])
+            for (unit, code, start, kind), until in zip(segments, ends, strict=True):
                 self._terms(person, unit, code, start, kind, until,
                             extend=pos.get("extend_to_retirement", False) and until is None)
 
@@ -1209,8 +1210,7 @@ class _Planner:
                 text = f"{rank_name} {self.unit_label(stint.unit, day)}"
             if not lines or lines[-1][1] != text:
                 lines.append((day, text))
-        for i, (day, text) in enumerate(lines):
-            end = lines[i + 1][0] - timedelta(days=1) if i + 1 < len(lines) else None
+        for (day, text), end in zip(lines, chain_ends([day for day, _ in lines]), strict=True):
             person.work.append((day, end, text))
 
     # ---- settings and signers

@@ -66,6 +66,7 @@ from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.errors import DomainError, ValidationError
 from hrapp.paths import DEMO
 from hrapp.security import ADMIN, require
+from hrapp.services.history import chain
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import EDU_RANK
 from hrapp.text import fold, name_sort_key
@@ -586,9 +587,9 @@ class _Generator:
         rank_rows = [{"person_id": pid, "rank_code": ladder[0], "effective_date": recruit,
                       "end_date": None, "decision_id": self.decision(dept, "tuyen_dung", recruit.year)}]
         for day, code in promotions:
-            rank_rows[-1]["end_date"] = day - timedelta(days=1)
             rank_rows.append({"person_id": pid, "rank_code": code, "effective_date": day, "end_date": None,
                               "decision_id": self.decision(dept, "ngach", day.year)})
+        chain(rank_rows, start="effective_date")
         steps = self._salary(pid, dept, ladder[0], recruit, prob_end, promotions, left or as_of)
         # Posts: written later for the leaders chosen per unit; the unit's people are remembered by level.
         if not left:

@@ -22,6 +22,7 @@ from hrapp.db.models import (
     PositionAssignment,
     PostHeld,
 )
+from hrapp.domain.history import day_before
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.decisions import effective_date
@@ -362,7 +363,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
         on = effective_date(decision)
         require_active(target, on, "target_id")
         _check_after_history(s, target, on)
-        last_day = on - timedelta(days=1)
+        last_day = day_before(on)
         people = positions = units_moved = posts = 0
         for src in sources:
             require_active(src, on, "source_ids")
@@ -519,7 +520,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
             raise DomainError("unit_has_staff",
                               f"Còn {len(staff)} người làm việc tại {unit.name} từ ngày {on:%d/%m/%Y}. "
                               "Hãy điều động họ sang đơn vị khác hoặc dùng sáp nhập.", field="unit_id")
-        last_day = on - timedelta(days=1)
+        last_day = day_before(on)
         _end_posts(s, unit, on, last_day, f"Giải thể {unit.name}")
         for pos in s.scalars(select(JobPosition).where(JobPosition.unit_id == unit.id,
                                                        JobPosition.status.in_(LIVE_POSITION))):

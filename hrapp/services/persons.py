@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
@@ -19,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
-from hrapp.db.limits import length_message, limit_of
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -40,10 +38,49 @@ from hrapp.db.models import (
 )
 from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import validation as v
+from hrapp.domain.history import day_before
+from hrapp.domain.person_input import (  # moved to the domain; the names stay importable from here
+    ACTIVE,
+    ALLOWANCE_KINDS,
+    ALLOWANCE_LABELS,
+    ATTACHMENT_KINDS,
+    FAMILY_SIDES,
+    IDENTITY_FIELDS,
+    LEAVE_KINDS,
+    LEAVE_LABELS,
+    MAX_ATTACHMENT_BYTES,
+    NO_DECISION,
+    PRECISIONS,
+    REGIMES,
+    AllowanceInput,
+    AttachmentInput,
+    AwardInput,
+    DisciplineInput,
+    EmploymentInput,
+    EvaluationInput,
+    FamilyInput,
+    IdentityInput,
+    LeaveInput,
+    NewPerson,
+    PersonUpdate,
+    PostInput,
+    QualificationInput,
+    RankInput,
+    SalaryInput,
+    WorkInput,
+    employment_errors,
+    identity_errors,
+    new_person_errors,
+    qualification_errors,
+    salary_errors,
+)
+from hrapp.domain.person_input import clean_text as _clean
+from hrapp.domain.person_input import decision_ref_errors as _decision_errors
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.security import READ, WRITE, require
-from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
+from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision
+from hrapp.services.history import Keep, supersede
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import fold, normalize_name
 
@@ -51,6 +88,8 @@ if TYPE_CHECKING:
     from hrapp.queries.person_profile import PersonProfile
 
 __all__ = [
+    "ACTIVE", "ALLOWANCE_KINDS", "ALLOWANCE_LABELS", "ATTACHMENT_KINDS", "FAMILY_SIDES", "IDENTITY_FIELDS",
+    "LEAVE_KINDS", "LEAVE_LABELS", "MAX_ATTACHMENT_BYTES", "NO_DECISION", "employment_errors",
     "AllowanceInput", "AttachmentInput", "AwardInput", "DecisionInput", "DisciplineInput", "EmploymentInput",
     "EvaluationInput", "FamilyInput", "IdentityInput", "LeaveInput", "NewPerson", "PersonUpdate", "PostInput",
     "QualificationInput", "RankInput", "SalaryInput", "WorkInput",
@@ -60,412 +99,6 @@ __all__ = [
     "identity_errors", "leave", "load_profile", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
     "update_person",
 ]
-
-GENDERS = ("M", "F")
-PRECISIONS = ("day", "month", "year")
-LEAVE_KINDS = ("retired", "resigned", "transferred", "deceased")
-LEAVE_LABELS = {"retired": "Nghỉ hưu", "resigned": "Thôi việc", "transferred": "Chuyển công tác",
-                "deceased": "Từ trần"}
-ACTIVE = ("working", "seconded", "leave")
-REGIMES = ("nd90_2020", "nd335_2025")
-FAMILY_SIDES = ("self", "spouse")
-ATTACHMENT_KINDS = ("document", "decision", "degree", "certificate", "photo", "other")
-MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-STUDY_MODES = ("chinh_quy", "tai_chuc", "tu_xa", "boi_duong", "vua_lam_vua_hoc")
-SALARY_REASONS = ("thuong_xuyen", "truoc_thoi_han", "keo_dai", "tuyen_dung", "chuyen_ngach", "nang_ngach",
-                  "truoc_thoi_han_nghi_huu", "vuot_khung")
-ALLOWANCE_KINDS = ("chuc_vu", "tham_nien_vuot_khung", "kiem_nhiem", "trach_nhiem", "uu_dai_nghe", "khac")
-ALLOWANCE_LABELS = {
-    "chuc_vu": "Phụ cấp chức vụ",
-    "tham_nien_vuot_khung": "Phụ cấp thâm niên vượt khung",
-    "kiem_nhiem": "Phụ cấp kiêm nhiệm",
-    "trach_nhiem": "Phụ cấp trách nhiệm",
-    "uu_dai_nghe": "Phụ cấp ưu đãi nghề",
-    "khac": "Phụ cấp khác",
-}
-NO_DECISION = "Cần có quyết định (số, ngày ký) cho thay đổi này."
-
-
-# ============================================================================================== DTOs
-
-
-@dataclass(frozen=True)
-class IdentityInput:
-    """Every field of the Sơ yếu lý lịch (Mẫu 2C-BNV/2008) kept on the person itself."""
-
-    full_name: str
-    gender: str  # 'M' / 'F'
-    birth_date: date | None
-    birth_precision: str = "day"  # day, month (stored as the 1st), year (stored as 01/01)
-    id_number: str | None = None  # số CCCD, 12 digits
-    other_names: str | None = None
-    staff_code: str | None = None
-    birth_place: str | None = None
-    home_town: str | None = None
-    ethnicity: str | None = None  # code of the ethnicity catalogue ('01' Kinh)
-    religion: str | None = None  # code of the religion catalogue ('khong')
-    id_issue_date: date | None = None
-    id_issue_place: str | None = None
-    permanent_address: str | None = None
-    current_address: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    social_insurance_no: str | None = None
-    general_education: str | None = None
-    occupation_at_recruitment: str | None = None
-    main_duties: str | None = None
-    strengths: str | None = None
-    highest_title: str | None = None
-    party_join_date: date | None = None
-    party_official_date: date | None = None
-    union_join_info: str | None = None
-    army_join_date: date | None = None
-    army_leave_date: date | None = None
-    army_rank: str | None = None
-    war_invalid_grade: str | None = None
-    policy_family: str | None = None
-    health: str | None = None
-    height_cm: int | None = None
-    weight_kg: int | None = None
-    blood_type: str | None = None
-    history_notes: str | None = None
-
-
-IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityInput))
-
-
-@dataclass(frozen=True)
-class EmploymentInput:
-    """A period of work in one unit and category; a move or a rehire is a new one."""
-
-    category: str
-    unit_id: int | None
-    start_date: date | None  # ngày vào cơ quan (joining the unit)
-    position_id: int | None = None
-    recruitment_date: date | None = None
-    recruitment_agency: str | None = None
-    probation_start: date | None = None
-    probation_end: date | None = None
-    probation_pay_percent: int | None = None
-    note: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class SalaryInput:
-    """A salary row: rank, step and the coefficient from the rank's table, from a date."""
-
-    rank_code: str | None
-    step: int | None
-    coefficient: Decimal | None
-    effective_date: date | None
-    step_since: date | None = None  # the date the next step counts from (defaults to effective_date)
-    percent: int = 100  # 85 during probation
-    pctnvk_percent: int | None = None
-    pctnvk_since: date | None = None
-    reason: str = "thuong_xuyen"
-    note: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class QualificationInput:
-    kind: str  # chuyen_mon, llct, qlnn, tin_hoc, ngoai_ngu, hoc_ham, qpan
-    level_code: str
-    major: str | None = None
-    language: str | None = None
-    institution: str | None = None
-    mode: str | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    year: int | None = None
-    certificate_no: str | None = None
-    certificate_date: date | None = None
-    expiry_date: date | None = None
-    in_progress: bool = False
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class NewPerson:
-    """A new record: identity, the first employment and, for công chức and viên chức, the salary."""
-
-    identity: IdentityInput
-    employment: EmploymentInput
-    salary: SalaryInput | None = None
-    qualifications: tuple[QualificationInput, ...] = ()
-
-
-@dataclass(frozen=True)
-class PersonUpdate:
-    """New identity values and the row version they were edited from (optimistic locking)."""
-
-    person_id: int
-    version: int
-    identity: IdentityInput
-
-
-@dataclass(frozen=True)
-class RankInput:
-    rank_code: str
-    effective_date: date | None
-    decision: DecisionRef | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class AllowanceInput:
-    kind: str
-    effective_date: date | None
-    coefficient: Decimal | None = None
-    percent: Decimal | None = None
-    end_date: date | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class PostInput:
-    post_code: str
-    unit_id: int | None
-    start_date: date | None
-    kind: str = "bo_nhiem"
-    term_end: date | None = None  # computed for bo_nhiem / bo_nhiem_lai / keo_dai when not given
-    is_concurrent: bool = False
-    allowance_coefficient: Decimal | None = None  # defaults to the post catalogue's coefficient
-    post_title: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class WorkInput:
-    from_date: date | None
-    to_date: date | None
-    description: str
-
-
-@dataclass(frozen=True)
-class FamilyInput:
-    relation: str
-    full_name: str
-    birth_year: int | None = None
-    details: str | None = None
-    side: str = "self"  # 'self' (bản thân) or 'spouse' (bên vợ/chồng)
-
-
-@dataclass(frozen=True)
-class AwardInput:
-    award_date: date | None
-    form: str
-    level: str | None = None
-    reason: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class DisciplineInput:
-    decision_date: date | None
-    form: str
-    effect_from: date | None
-    effect_to: date | None = None
-    reason: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class EvaluationInput:
-    year: int
-    rating: str | None
-    score: Decimal | None = None
-    regime: str = "nd90_2020"
-    note: str | None = None
-    decision: DecisionRef | None = None
-
-
-@dataclass(frozen=True)
-class AttachmentInput:
-    filename: str
-    data: bytes
-    kind: str = "document"
-    note: str | None = None
-    decision_id: int | None = None
-
-
-@dataclass(frozen=True)
-class LeaveInput:
-    """Retire, resign, transfer out (or death): the record stays, with its status and dated history."""
-
-    kind: str  # retired, resigned, transferred, deceased
-    effective_date: date | None  # the first day the person no longer works here
-    decision: DecisionRef | None = None
-    note: str | None = None
-
-
-# ============================================================================================== validation
-
-
-def _clean(text: str | None) -> str | None:
-    text = (text or "").strip() if isinstance(text, str) or text is None else str(text)
-    return text or None
-
-
-_CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number")  # their own rules fit their columns
-
-
-@cache
-def _identity_limits() -> tuple[tuple[str, int], ...]:
-    """(field, most characters) of the identity's texts, from the `persons` columns (hrapp.db.limits)."""
-    return tuple((name, limit) for name in IDENTITY_FIELDS
-                 if name not in _CHECKED_APART and (limit := limit_of("persons", name)) is not None)
-
-
-def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
-    """Problems of the identity fields alone (no database)."""
-    i = identity
-    errors = v.Errors()
-    if not (i.full_name or "").strip():
-        errors.append(("full_name", messages.text("person_name_missing")))
-    elif len(i.full_name.strip()) > 120:
-        errors.append(("full_name", messages.text("person_name_too_long")))
-    if i.gender not in GENDERS:
-        errors.append(("gender", messages.text("person_sex_missing")))
-    errors += v.collect(("birth_date", v.birth_date_error(i.birth_date, today)))
-    if i.birth_precision not in PRECISIONS:
-        errors.append(("birth_date", messages.text("invalid_birth_precision")))
-    errors += v.collect(
-        ("id_number", v.cccd_error(i.id_number)),
-        ("ethnicity", v.code_error("ethnicity", i.ethnicity, "Dân tộc")),
-        ("religion", v.code_error("religion", i.religion, "Tôn giáo")),
-        ("email", v.email_error(i.email)),
-        ("phone", v.phone_error(i.phone)),
-        ("id_issue_date", v.not_future_error(i.id_issue_date, today, "Ngày cấp CCCD")),
-        ("id_issue_date", v.not_before_birth_error(i.id_issue_date, i.birth_date, "Ngày cấp CCCD")),
-        ("party_join_date", v.not_future_error(i.party_join_date, today, "Ngày vào Đảng")),
-        ("party_join_date", v.not_before_birth_error(i.party_join_date, i.birth_date, "Ngày vào Đảng")),
-        ("party_official_date", v.order_error(i.party_join_date, i.party_official_date, "ngày vào Đảng",
-                                              "Ngày chính thức")),
-        ("party_official_date", v.not_future_error(i.party_official_date, today, "Ngày chính thức")),
-        ("army_join_date", v.not_before_birth_error(i.army_join_date, i.birth_date, "Ngày nhập ngũ")),
-        ("army_leave_date", v.order_error(i.army_join_date, i.army_leave_date, "ngày nhập ngũ", "Ngày xuất ngũ")),
-    )
-    if i.party_official_date and not i.party_join_date:
-        errors.append(("party_join_date", messages.text("party_official_without_join")))
-    for name, limit in _identity_limits():
-        value = getattr(i, name)
-        if value.__class__ is str and len(value) > limit and len(value.strip()) > limit:
-            errors.append((name, length_message(name, len(value.strip()), limit)))
-    for name, low, high in (("height_cm", 50, 250), ("weight_kg", 20, 250)):
-        value = getattr(i, name)
-        if value is not None and not low <= value <= high:
-            what = "Chiều cao (cm)" if name == "height_cm" else "Cân nặng (kg)"
-            errors.append((name, messages.text("person_measure_range", what=what, low=low, high=high)))
-    return errors
-
-
-def _decision_errors(ref: DecisionRef | None, required: bool) -> v.Errors:
-    if ref is None:
-        return [("decision", NO_DECISION)] if required else []
-    if isinstance(ref, DecisionInput):
-        return decision_errors(ref)
-    return []
-
-
-def employment_errors(e: EmploymentInput, birth: date | None, today: date, *,
-                      decision_required: bool = False) -> v.Errors:
-    errors = v.collect(("category", v.category_error(e.category)))
-    if e.unit_id is None:
-        errors.append(("unit_id", messages.text("unit_missing")))
-    if e.start_date is None:
-        errors.append(("start_date", messages.text("start_date_missing")))
-    errors += v.collect(
-        ("start_date", v.not_before_birth_error(e.start_date, birth, "Ngày vào cơ quan")),
-        ("start_date", v.start_date_error(e.start_date, birth, today)),
-        ("recruitment_date", v.not_future_error(e.recruitment_date, today, "Ngày tuyển dụng")),
-        ("probation_end", v.order_error(e.probation_start, e.probation_end, "ngày bắt đầu tập sự",
-                                        "Ngày kết thúc tập sự")),
-    )
-    if birth is not None and e.recruitment_date is not None and e.recruitment_date >= birth:
-        errors += v.collect(("recruitment_date", v.adult_at_recruitment_error(birth, e.recruitment_date)))
-    elif birth is not None:
-        errors += v.collect(("recruitment_date", v.not_before_birth_error(e.recruitment_date, birth,
-                                                                          "Ngày tuyển dụng")))
-    if e.probation_pay_percent is not None and not 0 < e.probation_pay_percent <= 100:
-        errors.append(("probation_pay_percent", messages.text("probation_pay_range")))
-    return errors + _decision_errors(e.decision, decision_required)
-
-
-def salary_errors(s: SalaryInput, rulebook: RuleBook, birth: date | None, *,
-                  decision_required: bool = False) -> v.Errors:
-    """Rank, step and coefficient against the rank's salary table on the effective date."""
-    errors = v.collect(("rank_code", v.rank_error(s.rank_code)))
-    if s.effective_date is None:
-        errors.append(("salary_date", messages.text("salary_date_missing")))
-    errors += v.collect(("salary_date", v.not_before_birth_error(s.effective_date, birth, "Ngày hưởng lương")))
-    if not errors and s.rank_code and s.effective_date:
-        try:
-            errors += v.coefficient_errors(s.rank_code, s.step, s.coefficient, rulebook, s.effective_date)
-        except DomainError as exc:  # no salary scale in force on that day
-            errors.append(("salary_date", exc.message))
-    if not 1 <= s.percent <= 100:
-        errors.append(("percent", messages.text("pay_percent_range")))
-    if s.pctnvk_percent is not None:
-        if not 0 <= s.pctnvk_percent <= 100:
-            errors.append(("pctnvk_percent", messages.text("pctnvk_percent_range")))
-        if s.pctnvk_since is None:
-            errors.append(("pctnvk_since", messages.text("pctnvk_since_missing")))
-    if s.reason not in SALARY_REASONS:
-        errors.append(("reason", messages.text("salary_reason_invalid", reason=s.reason)))
-    return errors + _decision_errors(s.decision, decision_required)
-
-
-def qualification_errors(q: QualificationInput, birth: date | None, today: date) -> v.Errors:
-    errors: v.Errors = []
-    if q.kind not in catalogs.labels("qualification_kind"):
-        errors.append(("kind", messages.text("qualification_kind_unknown", kind=q.kind)))
-    else:
-        errors += v.collect(("level_code", v.level_error(q.kind, q.level_code)))
-    if q.mode is not None and q.mode not in STUDY_MODES:
-        errors.append(("mode", messages.text("study_mode_invalid", mode=q.mode)))
-    if birth is not None:
-        errors += v.collect(("year", v.qualification_year_error(birth, q.year, today)))
-        errors += v.collect(("start_date", v.not_before_birth_error(q.start_date, birth, "Ngày bắt đầu học")))
-    errors += v.collect(
-        ("end_date", v.order_error(q.start_date, q.end_date, "ngày bắt đầu học", "Ngày kết thúc")),
-        ("expiry_date", v.order_error(q.certificate_date, q.expiry_date, "ngày cấp", "Ngày hết hạn")),
-        ("certificate_date", v.not_future_error(q.certificate_date, today, "Ngày cấp văn bằng")),
-    )
-    if q.year is not None and q.start_date is not None and q.year < q.start_date.year:
-        errors.append(("year", messages.text("graduation_before_start", year=q.year, start=q.start_date.year)))
-    if q.in_progress and q.year is not None:
-        errors.append(("year", messages.text("studying_no_graduation")))
-    if q.language is None and q.kind == "ngoai_ngu":
-        errors.append(("language", messages.text("language_missing")))
-    return errors
-
-
-def new_person_errors(dto: NewPerson, rulebook: RuleBook, today: date) -> v.Errors:
-    """Every problem of a new record that can be seen without the database."""
-    birth = dto.identity.birth_date
-    errors = identity_errors(dto.identity, today)
-    errors += employment_errors(dto.employment, birth, today)
-    s = dto.salary
-    values = {
-        "recruitment_date": dto.employment.recruitment_date,
-        "rank_code": s.rank_code if s else None,
-        "salary_step": s.step if s else None,
-        "coefficient": s.coefficient if s else None,
-    }
-    if not v.category_error(dto.employment.category):
-        required = v.required_errors(dto.employment.category, values)
-        if not values["rank_code"]:  # step and coefficient follow the rank: one message, on the rank
-            required = [e for e in required if e[0] not in ("salary_step", "coefficient")]
-        errors += required
-    if s is not None and (s.rank_code or s.step or s.coefficient):
-        taken = {f for f, _ in errors}
-        errors += [e for e in salary_errors(s, rulebook, birth) if e[0] not in taken]
-    for n, q in enumerate(dto.qualifications):
-        errors += [(f"qualifications[{n}].{f}", m) for f, m in qualification_errors(q, birth, today)]
-    return errors
-
 
 # ============================================================================================== helpers
 
@@ -822,10 +455,7 @@ def add_employment(ctx: ServiceContext, person_id: int, dto: EmploymentInput, *,
                 errors.append(("start_date", messages.text("employment_start_order", last=last)))
         v.raise_if(errors)
         assert e.start_date is not None
-        for r in rows:
-            if r.end_date is None or r.end_date >= e.start_date:
-                r.end_date = e.start_date - timedelta(days=1)
-                r.end_reason = r.end_reason or "moved"
+        supersede(rows, e.start_date, end_reason=Keep("moved"))
         s.add(_employment_row(p.id, e, _decision_id(s, e.decision)))
         if p.status not in ACTIVE and e.start_date <= today:
             p.status = "working"
@@ -857,16 +487,12 @@ def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date |
         errors += _decision_errors(e.decision, required=e.kind != "deceased")
         v.raise_if(errors)
         assert e.effective_date is not None
-        last_day = e.effective_date - timedelta(days=1)
+        last_day = day_before(e.effective_date)
         dec = _decision_id(s, e.decision)
         note = _clean(e.note)
-        for r in emps:
-            if r.end_date is None or r.end_date > last_day:
-                r.end_date = last_day
-                r.end_reason = e.kind
-                r.end_decision_id = dec
-                if note:
-                    r.note = f"{r.note}\n{note}" if r.note else note
+        for r in supersede(emps, e.effective_date, end_reason=e.kind, end_decision_id=dec):
+            if note:
+                r.note = f"{r.note}\n{note}" if r.note else note
         reason = LEAVE_LABELS[e.kind]
         for post in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id)):
             if post.end_date is None or post.end_date > last_day:
@@ -958,9 +584,7 @@ def add_rank(ctx: ServiceContext, person_id: int, dto: RankInput) -> PersonProfi
 
 
 def _close_ranks(rows: list[RankAssignment] | tuple[RankAssignment, ...], start: date) -> None:
-    for x in rows:
-        if x.end_date is None or x.end_date >= start:
-            x.end_date = start - timedelta(days=1)
+    supersede(rows, start, start="effective_date")
 
 
 def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> PersonProfile:
@@ -1010,9 +634,8 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
         errors += _decision_errors(a.decision, required=True)
         v.raise_if(errors)
         assert a.effective_date is not None
-        for old in s.scalars(select(Allowance).where(Allowance.person_id == p.id, Allowance.kind == a.kind)):
-            if old.effective_date < a.effective_date and (old.end_date is None or old.end_date >= a.effective_date):
-                old.end_date = a.effective_date - timedelta(days=1)
+        supersede(s.scalars(select(Allowance).where(Allowance.person_id == p.id, Allowance.kind == a.kind)),
+                  a.effective_date, start="effective_date", started_before=True)
         s.add(Allowance(person_id=p.id, kind=a.kind, coefficient=a.coefficient, percent=a.percent,
                         effective_date=a.effective_date, end_date=a.end_date,
                         decision_id=_decision_id(s, a.decision)))
@@ -1024,19 +647,15 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
 
 
 def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
-    from hrapp.domain.retirement import BirthDate, retirement
+    from hrapp.domain.appointments import retirement_first_day
 
-    try:
-        return retirement(p.gender, BirthDate(p.birth_date, p.birth_precision or "day"),  # type: ignore[arg-type]
-                          rulebook).retirement_date
-    except DomainError:
-        return None
+    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook)  # type: ignore[arg-type]
 
 
 def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfile:
     """Appointment (bổ nhiệm, bổ nhiệm lại, kéo dài, giao phụ trách, kiêm nhiệm …) by decision. The term ends
     after 5 years or at retirement (rule `appointment_term`); a new main post ends the main post held before."""
-    from hrapp.domain.appointments import term_end
+    from hrapp.domain.appointments import post_term_end
 
     def act(s: Session, p: Person) -> None:
         d = _dated(s, dto, "start_date", dto.decision)
@@ -1056,23 +675,18 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
         retire = _retirement_first_day(p, ctx.rulebook)
         ends = d.term_end
         if not errors and d.start_date is not None and ends is None:
-            if d.kind in ("bo_nhiem", "bo_nhiem_lai"):
-                try:
-                    ends = term_end(d.start_date, retire, ctx.rulebook).end
-                except DomainError as exc:
-                    errors.append(("start_date", exc.message))
-            elif d.kind == "keo_dai" and retire is not None:
-                ends = retire - timedelta(days=1)
+            try:
+                ends = post_term_end(d.kind, d.start_date, retire, ctx.rulebook)
+            except DomainError as exc:
+                errors.append(("start_date", exc.message))
         v.raise_if(errors)
         assert d.start_date is not None and d.unit_id is not None
         dec = _decision_id(s, d.decision)
         if not d.is_concurrent:
-            for old in s.scalars(select(PostHeld).where(PostHeld.person_id == p.id,
-                                                        PostHeld.is_concurrent.is_(False))):
-                if old.start_date < d.start_date and (old.end_date is None or old.end_date >= d.start_date):
-                    old.end_date = d.start_date - timedelta(days=1)
-                    old.end_reason = old.end_reason or catalogs.label("appointment_kind", d.kind)
-                    old.end_decision_id = dec
+            supersede(s.scalars(select(PostHeld).where(PostHeld.person_id == p.id,
+                                                       PostHeld.is_concurrent.is_(False))),
+                      d.start_date, started_before=True,
+                      end_reason=Keep(catalogs.label("appointment_kind", d.kind)), end_decision_id=dec)
         allowance = d.allowance_coefficient
         if allowance is None and catalogs.extra("post", d.post_code).get("allowance"):
             allowance = Decimal(str(catalogs.extra("post", d.post_code)["allowance"]))

@@ -5,7 +5,7 @@ person lacks for one."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
+from hrapp.domain.history import day_before
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.decisions import DecisionInfo, decision_info, effective_date
@@ -511,7 +512,7 @@ def approve_position(ctx: ServiceContext, position_id: int, decision: DecisionRe
                     "decision.effective_date",
                     messages.text("version_date_order", day=prev.effective_from))])
             prev.status = "superseded"
-            prev.effective_to = on - timedelta(days=1)
+            prev.effective_to = day_before(on)
         pos.status = "approved"
         pos.decision_id = dec.id
         pos.effective_from = on
@@ -565,7 +566,7 @@ def retire_position(ctx: ServiceContext, position_id: int, decision: DecisionRef
             if other.id != pos.id:
                 other.status = "retired"
         pos.status = "retired"
-        pos.effective_to = on - timedelta(days=1)
+        pos.effective_to = day_before(on)
         if pos.decision_id is None:
             pos.decision_id = dec.id
         s.flush()
@@ -779,7 +780,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
                 probation_start=emp.probation_start, probation_end=emp.probation_end,
                 probation_pay_percent=emp.probation_pay_percent, decision_id=dec.id,
             ))
-            emp.end_date = on - timedelta(days=1)
+            emp.end_date = day_before(on)
             emp.end_reason = "moved"
         # Holding it as the main position ends holding it concurrently.
         for a in s.scalars(select(PositionAssignment).where(
@@ -788,7 +789,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
             if a.start_date >= on:
                 s.delete(a)
             else:
-                a.end_date = on - timedelta(days=1)
+                a.end_date = day_before(on)
         _record_waiver(s, person.id, pos, on, gaps, dto.waiver_note, concurrent=False)
         s.flush()
         refresh_snapshot(s, person)
@@ -847,7 +848,7 @@ def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
         if a.end_date is not None and a.end_date < on:
             raise DomainError("already_ended", f"Kiêm nhiệm đã kết thúc ngày {a.end_date:%d/%m/%Y}.",
                               field="assignment_id")
-        a.end_date = on - timedelta(days=1)
+        a.end_date = day_before(on)
 
 
 def _held(s: Session, pos_id: int, since: date, until: date | None, concurrent: bool, assignment_id: int | None,

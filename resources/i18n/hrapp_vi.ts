@@ -4207,34 +4207,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
 <context>
     <name>RecruitmentFields</name>
     <message>
-        <source>e.g. 300/QĐ-SKHCN</source>
-        <translation>ví dụ 300/QĐ-SKHCN</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Số</translation>
-    </message>
-    <message>
-        <source>Signed on</source>
-        <translation>Ngày ký</translation>
-    </message>
-    <message>
-        <source>Signed by</source>
-        <translation>Người ký</translation>
-    </message>
-    <message>
-        <source>Issued by</source>
-        <translation>Cơ quan ban hành</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Trích yếu</translation>
-    </message>
-    <message>
-        <source>The signing date is not a valid dd/mm/yyyy date.</source>
-        <translation>Ngày ký không đúng dạng dd/mm/yyyy.</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>

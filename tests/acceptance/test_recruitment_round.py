@@ -76,8 +76,8 @@ def next_step(qtbot, page, day: str, number: str = "", signed: str = "") -> None
     dialog = page.active_dialog
     type_into(qtbot, dialog.event_date, day)
     if number:
-        type_into(qtbot, dialog.decision.number, number)
-        type_into(qtbot, dialog.decision.sign_date, signed)
+        type_into(qtbot, dialog.decision.number_edit, number)
+        type_into(qtbot, dialog.decision.sign_date_edit, signed)
     accepted(qtbot, dialog)
 
 
@@ -104,9 +104,9 @@ def test_a_recruitment_round_from_creation_to_printed_results(window, qtbot, tmp
     # 2. The plan, the notice and the council (picked from the staff) in the round's form
     click(qtbot, detail.edit_button)
     form = page.active_dialog
-    type_into(qtbot, form.plan.number, "215/KH-SKHCN")
-    type_into(qtbot, form.plan.sign_date, "02/11/2026")
-    type_into(qtbot, form.plan.signer, "Trần Văn Sang")
+    type_into(qtbot, form.plan.number_edit, "215/KH-SKHCN")
+    type_into(qtbot, form.plan.sign_date_edit, "02/11/2026")
+    type_into(qtbot, form.plan.signer_edit, "Trần Văn Sang")
     type_into(qtbot, form.notice_date, "05/11/2026")
     click_tab(qtbot, form.tabs, "Hội đồng tuyển dụng")
     for typed, name in COUNCIL:
@@ -118,8 +118,8 @@ def test_a_recruitment_round_from_creation_to_printed_results(window, qtbot, tmp
     assert roles[0].currentText() == "Chủ tịch Hội đồng"
     choose(qtbot, roles[1], "Phó Chủ tịch Hội đồng")
     choose(qtbot, roles[2], "Ủy viên kiêm Thư ký")
-    type_into(qtbot, form.council_decision.number, "216/QĐ-SKHCN")
-    type_into(qtbot, form.council_decision.sign_date, "02/11/2026")
+    type_into(qtbot, form.council_decision.number_edit, "216/QĐ-SKHCN")
+    type_into(qtbot, form.council_decision.sign_date_edit, "02/11/2026")
     accepted(qtbot, form)
     assert "Kế hoạch: 215/KH-SKHCN ngày 02/11/2026" in detail.facts.text()
     assert "Nhận phiếu đến: 05/12/2026" in detail.facts.text()

@@ -36,8 +36,8 @@ def _turn_on(admin: AdminPage) -> None:
 
 
 def _rows(admin: AdminPage) -> dict[str, list[str]]:
-    t = admin.accounts.table
-    return {t.item(r, 0).text(): [t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())}
+    m = admin.accounts.table.model()
+    return {m.index(r, 0).data(): [m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())}
 
 
 def test_accounts_off_explains_and_offers_to_turn_them_on(admin):

@@ -39,7 +39,7 @@ def error(dialog, field: str) -> str:  # noqa: ANN001
 
 def fill_decision(dialog, number: str, signed: date, effective: date | None = None) -> None:  # noqa: ANN001
     form = dialog.decision_form
-    form.set_values(number, signed, effective, signer="Nguyễn Văn A", issuer="UBND tỉnh Bình Định")
+    form.fill(number, signed, signer="Nguyễn Văn A", issuer="UBND tỉnh Bình Định", effective=effective)
 
 
 def units(ctx) -> int:

@@ -104,8 +104,8 @@ def test_a_new_round_says_what_opening_needs_before_the_officer_presses(window, 
     # the plan and the notice typed in the round's form: what is left is the positions
     click(qtbot, detail.edit_button)
     form = page.active_dialog
-    type_into(qtbot, form.plan.number, "90/KH-SKHCN")
-    type_into(qtbot, form.plan.sign_date, "04/03/2026")
+    type_into(qtbot, form.plan.number_edit, "90/KH-SKHCN")
+    type_into(qtbot, form.plan.sign_date_edit, "04/03/2026")
     type_into(qtbot, form.notice_date, "10/03/2026")
     accepted(qtbot, form)
     needs = detail.needs.text()
@@ -310,8 +310,8 @@ def test_the_round_form_shows_its_errors_without_squeezing_its_fields(window, qt
     form = new_round(qtbot, page, "Xét tuyển viên chức năm 2026")
     type_into(qtbot, form.notice_date, "10/03/2026")
     type_into(qtbot, form.round1_date, "31/02/2026")
-    type_into(qtbot, form.plan.number, "90/KH-SKHCN")
-    type_into(qtbot, form.plan.sign_date, "4/3")
+    type_into(qtbot, form.plan.number_edit, "90/KH-SKHCN")
+    type_into(qtbot, form.plan.sign_date_edit, "4/3")
     ok(qtbot, form)
     assert form.result() != QDialog.DialogCode.Accepted
     assert form.errors.text().count("•") == 2 and seen_whole(form)

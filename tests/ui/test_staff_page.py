@@ -251,7 +251,7 @@ def test_column_layout_is_saved_and_restored(window, qtbot, staff_ctx):
 def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qtbot, monkeypatch):
     import threading
 
-    import ui.models.employee_table_model as table_model
+    import hrapp.queries.employees as table_model  # the staff list reads through it (hrapp.queries.lookups)
 
     page = staff(window)
     qtbot.waitUntil(lambda: not page.model.reading_names)
@@ -275,7 +275,7 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
 def test_an_answer_brings_its_first_page_so_showing_it_reads_nothing_on_the_gui_thread(window, qtbot, monkeypatch):
     import threading
 
-    import ui.models.employee_table_model as table_model
+    import hrapp.queries.employees as table_model  # the staff list reads through it (hrapp.queries.lookups)
 
     page = staff(window)
     wait_loaded(qtbot, page)

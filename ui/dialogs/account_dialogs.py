@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidg
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
-from hrapp.queries.org import unit_tree
+from hrapp.queries.lookups import unit_choices
 from hrapp.services.accounts import (
     ROLES,
     NewUser,
@@ -36,8 +36,7 @@ class UnitScopeList(QListWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMinimumHeight(150)
-        with ctx.read() as s:
-            nodes = unit_tree(s, active_on=clock.today())
+        nodes = unit_choices(ctx, active_on=clock.today())
         for node in nodes:
             item = QListWidgetItem("    " * node.depth + node.name)
             item.setData(Qt.ItemDataRole.UserRole, node.id)

@@ -23,7 +23,43 @@ from ui.icons import icon
 ERROR_STYLE = "color: #b3261e;"
 
 
-class PassphraseDialog(QDialog):
+class _PassphraseForm(QDialog):
+    """The shape both dialogs share: intro, a form of hidden fields, an error line under it, OK and Cancel.
+    (Words are given by the subclasses, whose translation context they belong to.)"""
+
+    def _hidden_field(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _lay_out(self, intro: QLabel, form: QFormLayout, ok_text: str, cancel_text: str) -> None:
+        intro.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("passphraseError")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setObjectName("primary")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class PassphraseDialog(_PassphraseForm):
     """Asks the passphrase of the encrypted file `path`; after acceptance `passphrase` holds the one that opens it."""
 
     def __init__(self, path: Path, parent: QWidget | None = None, backup: bool = False):
@@ -36,31 +72,10 @@ class PassphraseDialog(QDialog):
         intro = QLabel(self.tr("The backup %1 is encrypted. Type its passphrase to open it.") if backup else
                        self.tr("The database %1 is encrypted. Type its passphrase to open it."))
         intro.setText(intro.text().replace("%1", str(path)))
-        intro.setWordWrap(True)
-        self.edit = QLineEdit()
-        self.edit.setObjectName("passphrase")
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit = self._hidden_field("passphrase")
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.edit)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("passphraseError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Open"))
-        self.ok_button.setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self._lay_out(intro, form, self.tr("Open"), self.tr("Cancel"))
         self.edit.setFocus()
 
     def show_error(self, text: str) -> None:
@@ -83,7 +98,7 @@ class PassphraseDialog(QDialog):
         self.accept()
 
 
-class NewPassphraseDialog(QDialog):
+class NewPassphraseDialog(_PassphraseForm):
     """A new passphrase for the database, typed twice, with what losing it means."""
 
     def __init__(self, parent: QWidget | None = None, rekey: bool = False):
@@ -97,35 +112,12 @@ class NewPassphraseDialog(QDialog):
             "saved anywhere: it is asked each time the application opens the database. If it is lost, the data "
             "cannot be recovered by anyone. At least %1 characters; a sentence is easier to remember than a code.")
             .replace("%1", str(cipher.MIN_PASSPHRASE)))
-        intro.setWordWrap(True)
-        self.edit = QLineEdit()
-        self.edit.setObjectName("newPassphrase")
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit()
-        self.again.setObjectName("newPassphraseAgain")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit = self._hidden_field("newPassphrase")
+        self.again = self._hidden_field("newPassphraseAgain")
         form = QFormLayout()
         form.addRow(self.tr("New passphrase"), self.edit)
         form.addRow(self.tr("Type it again"), self.again)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("passphraseError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Change the passphrase") if rekey else self.tr("Encrypt"))
-        self.ok_button.setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self._lay_out(intro, form, self.tr("Change the passphrase") if rekey else self.tr("Encrypt"), self.tr("Cancel"))
         self.edit.setFocus()
 
     def submit(self) -> None:

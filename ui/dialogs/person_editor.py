@@ -49,12 +49,13 @@ from hrapp.context import ServiceContext
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
+from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.services import persons as ps
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
-from ui.widgets.forms import ERROR_STYLE, DateField, FieldErrors, FormDialog, unit_id_for_code
+from ui.widgets.forms import DateField, ErrorBox, FieldErrors, FormDialog, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 CONTEXT = "PersonEditor"
@@ -408,10 +409,7 @@ class PersonEditor(QDialog):
         self.setMinimumSize(900, 600)
         self.resize(1100, 660)
 
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error, reserve=True)
         self.errors.on_change = self._mark_tabs
         self.title_label = QLabel()
@@ -1113,12 +1111,7 @@ class PersonEditor(QDialog):
         post = _code_combo(list(catalogs.labels("post").items()))
         unit = self._unit_combo()
         if self.profile and self.profile.unit_id:
-            from sqlalchemy import select
-
-            from hrapp.db.models import OrgUnit
-
-            with self.ctx.read() as s:
-                unit.select_code(s.scalar(select(OrgUnit.code).where(OrgUnit.id == self.profile.unit_id)))
+            unit.select_code(unit_code_of_id(self.ctx, self.profile.unit_id))
         kind = _code_combo(list(catalogs.labels("appointment_kind").items()))
         day = DateField()
         concurrent = QCheckBox(self.tr("Concurrent post (kiêm nhiệm)"))

@@ -4,13 +4,11 @@ picker searching as you type (diacritics ignored), and the text of the checks (r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,7 +29,7 @@ from hrapp.domain.planning import Reason
 from hrapp.queries.planning import PeriodRow, PostRow
 from hrapp.services.planning import EntryItem, EntryPreview, candidates, preview_entry
 from ui.formatting import fmt_date
-from ui.widgets.columns import WrapsHeaders
+from ui.widgets.columns import Cell, ColumnTableModel, indexed
 
 Index = QModelIndex | QPersistentModelIndex
 OK_COLOR = "#1e7b34"
@@ -43,67 +41,15 @@ PersonIdRole = Qt.ItemDataRole.UserRole + 1
 PersonNameRole = Qt.ItemDataRole.UserRole + 2
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    tooltip: str = ""
-    color: str | None = None  # text colour
-    background: str | None = None
-    bold: bool = False
+class CellsTableModel(ColumnTableModel):
+    """A read-only table of Cell rows (already translated and formatted); `keys` carry the row's id: the app's
+    one column-declared model (ui.widgets.columns) with a column per header."""
 
+    def __init__(self, headers: Sequence[str], centered: Sequence[int] = (), parent: QObject | None = None):
+        super().__init__(indexed(headers, centered), parent=parent)
 
-class CellsTableModel(QAbstractTableModel, WrapsHeaders):
-    """A read-only table of Cell rows (already translated and formatted); `keys` carry the row's id."""
-
-    def __init__(self, headers: Sequence[str], centered: Sequence[int] = (), parent=None):  # noqa: ANN001
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._centered = set(centered)
-        self._rows: list[list[Cell]] = []
-        self.keys: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Sequence[Cell | str]], keys: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = [[c if isinstance(c, Cell) else Cell(c) for c in row] for row in rows]
-        self.keys = list(keys)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def cell(self, row: int, column: int) -> Cell:
-        return self._rows[row][column]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        cell = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell.text
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or cell.text or None
-        if role == Qt.ItemDataRole.ForegroundRole and cell.color:
-            return QBrush(QColor(cell.color))
-        if role == Qt.ItemDataRole.BackgroundRole and cell.background:
-            return QBrush(QColor(cell.background))
-        if role == Qt.ItemDataRole.FontRole and cell.bold:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._centered:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header_text(self._headers[section])
-        return None
+    def set_rows(self, rows: Sequence[Sequence[Cell | str]], keys: Sequence[Any] | None = None) -> None:
+        super().set_rows([[c if isinstance(c, Cell) else Cell(c) for c in row] for row in rows], keys)
 
 
 def reasons_html(refusals: Sequence[Reason], shortfalls: Sequence[Reason], ok_text: str, refused_title: str,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.domain.planning import planning_rules
-from hrapp.queries.org import unit_tree
+from hrapp.queries.lookups import unit_choices
 from hrapp.queries.planning import PeriodRow
 from hrapp.services.planning import PlanningPostInput, add_post
 from ui.widgets.forms import FormDialog
@@ -19,8 +19,7 @@ class PlanningPostDialog(FormDialog):
         self.ctx, self.period = ctx, period
         self.form.addRow(self.tr("Period"), QLabel(period.name))
         self.unit_combo = QComboBox()
-        with ctx.read() as s:
-            units = unit_tree(s, active_on=min(clock.today(), period.last_day))
+        units = unit_choices(ctx, active_on=min(clock.today(), period.last_day))
         for u in units:
             self.unit_combo.addItem("    " * u.depth + u.name, u.id)
         self.add_field(self.tr("Unit"), self.unit_combo, "unit_id")

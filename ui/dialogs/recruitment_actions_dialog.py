@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -33,8 +32,9 @@ from hrapp.queries.recruitment import (
     RoundInfo,
 )
 from hrapp.services import recruitment as rec
-from ui.dialogs.recruitment_fields import ActionDialog, DateField, DecisionFields, parse_score, read_date
+from ui.dialogs.recruitment_fields import ActionDialog, decision_box, parse_score
 from ui.formatting import fmt_decimal
+from ui.widgets.forms import DateField, DecisionForm, read_date
 
 
 def _intro(text: str) -> QLabel:
@@ -81,13 +81,11 @@ class StatusDialog(ActionDialog):
         if not forward:
             form.addRow(self.tr("Reason *"), self.reason)
         layout.addLayout(form)
-        self.decision: DecisionFields | None = None
+        self.decision: DecisionForm | None = None
         if forward and to_status == "results":
-            box = QGroupBox(self.tr("Decision approving the results (optional)"))
-            self.decision = DecisionFields("quyet_dinh", required=False,
-                                           summary=self.tr("Approving the results of the recruitment round"))
-            QVBoxLayout(box).addWidget(self.decision)
-            layout.addWidget(box)
+            self.decision = decision_box(self.tr("Decision approving the results (optional)"), required=False,
+                                         summary=self.tr("Approving the results of the recruitment round"))
+            layout.addWidget(self.decision)
         self.finish_layout(layout)
 
     def submit(self) -> RoundInfo:
@@ -120,10 +118,8 @@ class TieDecisionDialog(ActionDialog):
             box = QCheckBox(f"{r.sbd or ''} {r.full_name} – {total} {fmt_decimal(r.total, 2)}")
             self.checks[r.candidate_id] = box
             layout.addWidget(box)
-        group = QGroupBox(self.tr("Decision *"))
-        self.decision = DecisionFields("quyet_dinh", required=True)
-        QVBoxLayout(group).addWidget(self.decision)
-        layout.addWidget(group)
+        self.decision = decision_box(self.tr("Decision *"))
+        layout.addWidget(self.decision)
         self.reason = QLineEdit()
         form = QFormLayout()
         form.addRow(self.tr("Note"), self.reason)
@@ -162,10 +158,8 @@ class WithdrawalDialog(ActionDialog):
         form.addRow(self.tr("Date"), self.event_date)
         form.addRow(self.tr("Note"), self.note)
         layout.addLayout(form)
-        group = QGroupBox(self.tr("Decision *"))
-        self.decision = DecisionFields("quyet_dinh", required=True)
-        QVBoxLayout(group).addWidget(self.decision)
-        layout.addWidget(group)
+        self.decision = decision_box(self.tr("Decision *"))
+        layout.addWidget(self.decision)
         self.finish_layout(layout)
 
     def submit(self):  # noqa: ANN201 - RoundResults
@@ -199,10 +193,8 @@ class RemarkDialog(ActionDialog):
         form.addRow(self.tr("Score after re-marking *"), self.value)
         form.addRow(self.tr("Reason *"), self.reason)
         layout.addLayout(form)
-        group = QGroupBox(self.tr("Document (optional)"))
-        self.decision = DecisionFields("thong_bao", required=False)
-        QVBoxLayout(group).addWidget(self.decision)
-        layout.addWidget(group)
+        self.decision = decision_box(self.tr("Document (optional)"), "thong_bao", required=False)
+        layout.addWidget(self.decision)
         self.finish_layout(layout)
 
     def submit(self) -> CandidateInfo:
@@ -255,11 +247,9 @@ class HireDialog(ActionDialog):
         self.start_date.setPlaceholderText(self.tr("the decision's date"))
         form.addRow(self.tr("Start date"), self.start_date)
         layout.addLayout(form)
-        group = QGroupBox(self.tr("Recruitment decision *"))
-        self.decision = DecisionFields("quyet_dinh", required=True,
-                                       summary=self.tr("Recruitment of the winners of the round"))
-        QVBoxLayout(group).addWidget(self.decision)
-        layout.addWidget(group)
+        self.decision = decision_box(self.tr("Recruitment decision *"),
+                                     summary=self.tr("Recruitment of the winners of the round"))
+        layout.addWidget(self.decision)
         self.finish_layout(layout)
 
     def submit(self) -> rec.HireResult:

@@ -22,8 +22,9 @@ from hrapp.domain.validation import levels_of
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import CandidateInfo, QualificationItem, RoundInfo
 from hrapp.services import recruitment as rec
-from ui.dialogs.recruitment_fields import ActionDialog, DateField, read_date
+from ui.dialogs.recruitment_fields import ActionDialog
 from ui.formatting import fmt_decimal
+from ui.widgets.forms import DateField, read_date
 
 
 def _level_combo(kind: str, empty: str) -> QComboBox:

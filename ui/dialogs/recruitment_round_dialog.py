@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +32,9 @@ from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundIn
 from hrapp.services import recruitment as rec
 from hrapp.services.planning import candidates
 from ui.dialogs.planning_common import PersonIdRole, PersonNameRole, PersonPicker
-from ui.dialogs.recruitment_fields import ActionDialog, DateField, DecisionFields, read_date
+from ui.dialogs.recruitment_fields import ActionDialog, decision_box
 from ui.formatting import fmt_date
+from ui.widgets.forms import DateField, read_date
 
 REGIMES = ("nd115_2020", "nd138_2020", "nd170_2025")
 
@@ -88,7 +88,7 @@ class RoundDialog(ActionDialog):
         self.method.addItem(self.tr("Selection by review (xét tuyển)"), "xet_tuyen")
         self.method.addItem(self.tr("Competitive exam (thi tuyển)"), "thi_tuyen")
         self.category = QComboBox()
-        self.plan = DecisionFields("ke_hoach", required=False)
+        self.plan = decision_box(self.tr("Recruitment plan (kế hoạch)"), "ke_hoach", required=False)
         self.notice_date = DateField()
         self.deadline = DateField()
         self.deadline_hint = QLabel()
@@ -120,7 +120,7 @@ class RoundDialog(ActionDialog):
         remove_member = QPushButton(self.tr("Remove member"))
         remove_member.clicked.connect(self._remove_member)
         self.remove_member_button = remove_member
-        self.council_decision = DecisionFields("quyet_dinh", required=False)
+        self.council_decision = decision_box(self.tr("Decision forming the council"), required=False)
 
         self.parts = QTableWidget(0, 2)
         self.parts.setHorizontalHeaderLabels([self.tr("Part of round 2"), self.tr("Maximum")])
@@ -148,11 +148,9 @@ class RoundDialog(ActionDialog):
         dates_form.addRow(self.tr("Round 1 date"), self.round1_date)
         dates_form.addRow(self.tr("Round 2 date"), self.round2_date)
         dates_form.addRow(self.tr("Note"), self.note)
-        plan_box = QGroupBox(self.tr("Recruitment plan (kế hoạch)"))
-        QVBoxLayout(plan_box).addWidget(self.plan)
         lower = QHBoxLayout()
         lower.addWidget(dates, 2)
-        lower.addWidget(plan_box, 3, Qt.AlignmentFlag.AlignTop)
+        lower.addWidget(self.plan, 3, Qt.AlignmentFlag.AlignTop)
         general_layout = QVBoxLayout()
         general_layout.addWidget(general)
         general_layout.addLayout(lower)
@@ -170,11 +168,9 @@ class RoundDialog(ActionDialog):
         pick_buttons.addWidget(self.add_outsider_button)
         pick_buttons.addStretch(1)
         pick.addLayout(pick_buttons)
-        decision_box = QGroupBox(self.tr("Decision forming the council"))
-        QVBoxLayout(decision_box).addWidget(self.council_decision)
         top = QHBoxLayout()
         top.addLayout(pick, 1)
-        top.addWidget(decision_box, 1)
+        top.addWidget(self.council_decision, 1)
         cl.addLayout(top)
         cl.addWidget(self.council, 1)
         row = QHBoxLayout()

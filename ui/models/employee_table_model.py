@@ -30,14 +30,12 @@ from hrapp.errors import HrappError
 from hrapp.queries.employees import (
     EmployeeFilter,
     EmployeeRow,
-    employee_ids,
-    employee_ids_and_haystacks,
-    employee_rows,
     initials_index,
     narrow,
     narrows,
     search_terms,
 )
+from hrapp.queries.lookups import staff_first_rows, staff_ids_and_names, staff_rows
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.widgets.columns import WrapsHeaders
 
@@ -101,7 +99,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
     """Rows are fetched in pages of PAGE_SIZE through a short-lived read session; at most MAX_PAGES are kept.
     An answer read on a worker brings the rows of its first page, so showing it reads nothing in the window.
 
-    The order is the SQL order of `employee_ids` (Vietnamese given-name collation), so the view never sorts.
+    The order is the SQL order of `hrapp.queries.employees.employee_ids` (Vietnamese given-name collation), so the view never sorts.
     """
 
     PAGE_SIZE = 50  # about two screens of rows: a keystroke reads no more than it shows
@@ -194,8 +192,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         self._generation += 1
         f, asked = self._filter, time.monotonic()
         try:
-            with self.ctx.read() as s:
-                ids, haystacks = employee_ids_and_haystacks(s, f)
+            ids, haystacks = staff_ids_and_names(self.ctx, f)
         except HrappError as exc:
             ids, haystacks = [], []
             self.load_failed.emit(exc.message)
@@ -217,10 +214,10 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
             asked = time.monotonic()
-            with ctx.read() as s:  # an account limited to some units reads their people only (hrapp.db.scope)
-                ids = employee_ids(s, f)
-                # The rows of the first page in the same read: the view paints them without a query of its own.
-                return _Answer(f, ids, None, asked), employee_rows(s, ids[:size])
+            # an account limited to some units reads their people only (hrapp.db.scope); the rows of the first
+            # page in the same read: the view paints them without a query of its own
+            ids, first = staff_first_rows(ctx, f, size)
+            return _Answer(f, ids, None, asked), first
 
         if not quiet:
             self._set_loading(True)
@@ -272,8 +269,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         ctx = self.ctx
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
-            with ctx.read() as s:
-                ids, haystacks = employee_ids_and_haystacks(s, answer.filter)
+            ids, haystacks = staff_ids_and_names(ctx, answer.filter)
             whole = not search_terms(answer.filter.search)
             return ids, haystacks, initials_index(haystacks) if whole else None
 
@@ -343,8 +339,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         missing = [i for i in ids if i not in rows]
         if missing:  # rows shown for an earlier keystroke are not read again
             try:
-                with self.ctx.read() as s:
-                    fetched = employee_rows(s, missing)
+                fetched = staff_rows(self.ctx, missing)
             except Exception as exc:  # noqa: BLE001 - a failed page shows empty, the page reports it once
                 log.error("staff page %s failed", number, exc_info=exc)
                 fetched = []

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.engine import sqlite_path
-from hrapp.db.models import OrgUnit
-from hrapp.db.models.base import utcnow
 from hrapp.errors import HrappError
+from hrapp.queries.lookups import unit_names
 from hrapp.security import ADMIN, WRITE, has_permission
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
@@ -43,7 +43,7 @@ from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
 from ui.widgets.agency_form import AgencyForm
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns
 from ui.widgets.forms import run_form
 
 
@@ -56,13 +56,24 @@ def _item(text: str) -> QTableWidgetItem:
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
+    _one_row_at_a_time(table)
+    return table
+
+
+def _view(model: ColumnTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    _one_row_at_a_time(view)
+    return view
+
+
+def _one_row_at_a_time(table: QTableView) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(26)
-    return table
 
 
 class AccountsTab(QWidget):
@@ -86,10 +97,19 @@ class AccountsTab(QWidget):
         row.addStretch(1)
         ob.addLayout(row)
 
-        self.table = _table([self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Units"),
-                             self.tr("State")])
+        self.unit_names: dict[int, str] = {}
+        self.model = ColumnTableModel([
+            Column(self.tr("User name"), lambda u: u.username),
+            Column(self.tr("Full name"), lambda u: u.full_name, sort_key=by_name(lambda u: u.full_name)),
+            Column(self.tr("Role"), lambda u: role_name(u.role)),
+            Column(self.tr("Units"), self.scope_text),
+            Column(self.tr("State"), self.state_text),
+        ], parent=self)
+        self.table = _view(self.model)
+        self.table.setSortingEnabled(True)  # by user name first; a click on "Full name" in Vietnamese name order
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         fit_columns(self.table, key=(0,), limit=300)  # the user name whole, the state taking the rest
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
 
         self.add_button = QPushButton(self.tr("Add…"))
@@ -127,22 +147,20 @@ class AccountsTab(QWidget):
         except HrappError as exc:
             self.users = []
             self.page.status_message.emit(exc.message)
-        with self.ctx.read() as s:
-            names = dict(s.execute(select(OrgUnit.id, OrgUnit.name)).all())
-        self.table.setRowCount(len(self.users))
-        for row, u in enumerate(self.users):
-            scope = self.tr("Whole agency") if u.unit_scope is None else \
-                ", ".join(names.get(i, str(i)) for i in u.unit_scope)
-            values = (u.username, u.full_name, role_name(u.role), scope, self.state_text(u))
-            for col, text in enumerate(values):
-                self.table.setItem(row, col, _item(text))
+        self.unit_names = unit_names(self.ctx)
+        self.model.set_rows(self.users)
         fit_columns(self.table, key=(0,), limit=300)
         self._update_buttons()
+
+    def scope_text(self, u: UserDTO) -> str:
+        if u.unit_scope is None:
+            return self.tr("Whole agency")
+        return ", ".join(self.unit_names.get(i, str(i)) for i in u.unit_scope)
 
     def state_text(self, u: UserDTO) -> str:
         if not u.active:
             return self.tr("Deactivated")
-        if u.locked_until is not None and u.locked_until > utcnow():
+        if u.locked_until is not None and u.locked_until > clock.utcnow():
             moment = local_time(u.locked_until)
             return self.tr("Locked until %1").replace("%1", f"{moment:%H:%M %d/%m/%Y}")
         if u.must_change_password:
@@ -150,11 +168,12 @@ class AccountsTab(QWidget):
         return self.tr("Active")
 
     def selected(self) -> UserDTO | None:
-        row = self.table.currentRow()
-        return self.users[row] if 0 <= row < len(self.users) and self.table.selectedItems() else None
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
     def select(self, username: str) -> None:
-        for row, u in enumerate(self.users):
+        for row, u in enumerate(self.model.rows):
             if u.username == username:
                 self.table.selectRow(row)
 

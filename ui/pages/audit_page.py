@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -52,7 +50,7 @@ from ui.formatting import fmt_count
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import Cell, Column, ColumnTableModel, fit_columns
 from ui.widgets.forms import date_edit, from_qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,25 +58,41 @@ NAMING_FIELDS = ("full_name", "username", "name", "title", "number", "filename",
                  "level_code", "form", "key", "code")
 
 
-class AuditTableModel(QAbstractTableModel):
-    """The matching rows, newest first, fetched a page at a time as the view scrolls."""
+class AuditTableModel(ColumnTableModel):
+    """The matching rows, newest first, fetched a page at a time as the view scrolls (the app's column-declared
+    model: a column per field of an entry)."""
 
     def __init__(self, ctx: ServiceContext, parent=None):  # noqa: ANN001 - QObject parent
-        super().__init__(parent)
+        super().__init__([], parent=parent)
+        self.columns = [
+            Column(self.tr("Time"), lambda e: f"{e.at:%d/%m/%Y %H:%M:%S}"),
+            Column(self.tr("User"), lambda e: e.user),
+            Column(self.tr("Action"), lambda e: e.action_label),
+            Column(self.tr("Entity"), lambda e: e.entity_label + (f" #{e.entity_id}" if e.entity_id else "")),
+            Column(self.tr("Record of"), lambda e: e.person_name),
+            Column(self.tr("Changes"), lambda e: Cell(self.brief(e), e.change_text() or e.summary or "")),
+        ]
         self.ctx = ctx
         self.filter = AuditFilter()
-        self.entries: list[AuditEntry] = []
         self.total = 0
-        self.headers = [self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Entity"),
-                        self.tr("Record of"), self.tr("Changes")]
+
+    @property
+    def entries(self) -> list[AuditEntry]:
+        return self.rows
+
+    @entries.setter
+    def entries(self, entries: list[AuditEntry]) -> None:
+        self.rows = entries
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.title for c in self.columns]
 
     def reload(self, f: AuditFilter) -> None:
-        self.beginResetModel()
         self.filter = f
         page = audit_page(self.ctx, f, 0, PAGE_SIZE)
-        self.entries = list(page.entries)
         self.total = page.total
-        self.endResetModel()
+        self.set_rows(page.entries)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self.entries) < self.total
@@ -94,12 +108,6 @@ class AuditTableModel(QAbstractTableModel):
         self.entries.extend(page.entries)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
     def entry(self, row: int) -> AuditEntry | None:
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
@@ -114,33 +122,6 @@ class AuditTableModel(QAbstractTableModel):
             if c.field in NAMING_FIELDS:
                 return f"{c.label}: {c.new or c.old}"
         return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"{e.at:%d/%m/%Y %H:%M:%S}"
-            if col == 1:
-                return e.user
-            if col == 2:
-                return e.action_label
-            if col == 3:
-                return e.entity_label + (f" #{e.entity_id}" if e.entity_id else "")
-            if col == 4:
-                return e.person_name
-            return self.brief(e)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
-            return e.change_text() or e.summary or None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
 
 class AuditPage(BasePage):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,7 @@ from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm
 from ui.pages.base import BasePage
-from ui.widgets.columns import WrapsHeaders, fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -65,32 +65,25 @@ MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step of
 LOOK_AHEAD_QUARTERS = 4  # how far the first list looks for a period with people due
 
 
-@dataclass(frozen=True)
-class Col:
-    title: str
-    value: Callable[[Any], str]
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
 
 
-class ListModel(QAbstractTableModel, WrapsHeaders):
-    """Rows of one list; the first column is a tick box when rows can be approved (`checkable(row)`)."""
+
+class ListModel(ColumnTableModel):
+    """Rows of one list (the app's column-declared model); the first column is a tick box when rows can be
+    approved (`checkable(row)`), a late row is red, one that cannot be approved muted."""
 
     toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
 
-    def __init__(self, columns: Sequence[Col], checkable: Callable[[Any], bool] | None = None,
+    def __init__(self, columns: Sequence[Column], checkable: Callable[[Any], bool] | None = None,
                  late: Callable[[Any], bool] | None = None, parent=None):  # noqa: ANN001 - QObject parent
-        super().__init__(parent)
-        self.columns = list(columns)
+        super().__init__(columns, parent=parent)
         self.checkable = checkable
         self.late = late
-        self.rows: list[Any] = []
         self.checked: list[bool] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.checked = [bool(self.checkable and self.checkable(r)) for r in self.rows]
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[Any], keys: Sequence[Any] | None = None) -> None:
+        self.checked = [bool(self.checkable and self.checkable(r)) for r in rows]
+        super().set_rows(rows, keys)
 
     def set_checked(self, rows: Sequence[int], state: bool) -> None:
         for r in rows:
@@ -99,12 +92,6 @@ class ListModel(QAbstractTableModel, WrapsHeaders):
 
     def checked_rows(self) -> list[Any]:
         return [row for row, on in zip(self.rows, self.checked, strict=True) if on]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -116,23 +103,19 @@ class ListModel(QAbstractTableModel, WrapsHeaders):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a column narrowed to fit the screen
-            return col.value(row) or None
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable:
             if not self.checkable(row):
                 return None
             return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align | Qt.AlignmentFlag.AlignVCenter)
+            return int(self.columns[index.column()].align | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.late and self.late(row):
                 return QBrush(OVERDUE)
             if self.checkable and not self.checkable(row):
                 return QBrush(MUTED)
-        return None
+            return None
+        return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
@@ -140,12 +123,6 @@ class ListModel(QAbstractTableModel, WrapsHeaders):
         state = Qt.CheckState(value) == Qt.CheckState.Checked
         self.toggled.emit([index.row()], state)  # applied by the undo command
         return True
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.header_text(self.columns[section].title)
-        return None
 
 
 class ToggleRows(QUndoCommand):
@@ -350,36 +327,36 @@ class CareerListsPage(BasePage):
         self._tab_changed()
 
     # --- columns --------------------------------------------------------------------------------------
-    def _pay_columns(self) -> list[Col]:
+    def _pay_columns(self) -> list[Column]:
         right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
         return [
-            Col(self.tr("Full name"), lambda r: r.full_name),
-            Col(self.tr("Unit"), lambda r: r.unit_name),
-            Col(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
-            Col(self.tr("Step"), lambda r: f"{r.step}/{r.max_step}", center),
-            Col(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
-            Col(self.tr("Counts from"), lambda r: fmt_date(r.step_since), center),
-            Col(self.tr("New step"), lambda r: str(r.new_step), center),
-            Col(self.tr("New coefficient"), lambda r: _coef(r.new_coefficient), right),
-            Col(self.tr("From"), lambda r: fmt_date(r.new_date), center),
-            Col(self.tr("Note"), lambda r: r.note),
+            Column(self.tr("Full name"), lambda r: r.full_name),
+            Column(self.tr("Unit"), lambda r: r.unit_name),
+            Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            Column(self.tr("Step"), lambda r: f"{r.step}/{r.max_step}", center),
+            Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
+            Column(self.tr("Counts from"), lambda r: fmt_date(r.step_since), center),
+            Column(self.tr("New step"), lambda r: str(r.new_step), center),
+            Column(self.tr("New coefficient"), lambda r: _coef(r.new_coefficient), right),
+            Column(self.tr("From"), lambda r: fmt_date(r.new_date), center),
+            Column(self.tr("Note"), lambda r: r.note),
         ]
 
-    def _pct_columns(self) -> list[Col]:
+    def _pct_columns(self) -> list[Column]:
         right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
         return [
-            Col(self.tr("Full name"), lambda r: r.full_name),
-            Col(self.tr("Unit"), lambda r: r.unit_name),
-            Col(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
-            Col(self.tr("Last step"), lambda r: f"{r.step}/{r.max_step}", center),
-            Col(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
-            Col(self.tr("Current %"), lambda r: f"{r.pctnvk_percent}%" if r.pctnvk_percent else "", center),
-            Col(self.tr("New %"), lambda r: f"{r.new_pctnvk_percent}%", center),
-            Col(self.tr("From"), lambda r: fmt_date(r.new_date), center),
-            Col(self.tr("Note"), lambda r: r.note),
+            Column(self.tr("Full name"), lambda r: r.full_name),
+            Column(self.tr("Unit"), lambda r: r.unit_name),
+            Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            Column(self.tr("Last step"), lambda r: f"{r.step}/{r.max_step}", center),
+            Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
+            Column(self.tr("Current %"), lambda r: f"{r.pctnvk_percent}%" if r.pctnvk_percent else "", center),
+            Column(self.tr("New %"), lambda r: f"{r.new_pctnvk_percent}%", center),
+            Column(self.tr("From"), lambda r: fmt_date(r.new_date), center),
+            Column(self.tr("Note"), lambda r: r.note),
         ]
 
-    def _early_columns(self) -> list[Col]:
+    def _early_columns(self) -> list[Column]:
         center = Qt.AlignmentFlag.AlignHCenter
 
         def kind(r: EarlyCandidate | PayListRow) -> str:
@@ -393,27 +370,27 @@ class CareerListsPage(BasePage):
             return r.reason or (r.row.note if r.row else "")
 
         return [
-            Col(self.tr("Full name"), lambda r: r.full_name),
-            Col(self.tr("Unit"), lambda r: r.unit_name),
-            Col(self.tr("Ground"), kind),
-            Col(self.tr("Regular date"), lambda r: fmt_date(r.regular_date), center),
-            Col(self.tr("Early from"), lambda r: fmt_date(_early_row(r).new_date) if _early_row(r) else "", center),
-            Col(self.tr("Rating of the year"), lambda r: "" if isinstance(r, PayListRow) else r.rating),
-            Col(self.tr("Note"), reason),
+            Column(self.tr("Full name"), lambda r: r.full_name),
+            Column(self.tr("Unit"), lambda r: r.unit_name),
+            Column(self.tr("Ground"), kind),
+            Column(self.tr("Regular date"), lambda r: fmt_date(r.regular_date), center),
+            Column(self.tr("Early from"), lambda r: fmt_date(_early_row(r).new_date) if _early_row(r) else "", center),
+            Column(self.tr("Rating of the year"), lambda r: "" if isinstance(r, PayListRow) else r.rating),
+            Column(self.tr("Note"), reason),
         ]
 
-    def _retire_columns(self) -> list[Col]:
+    def _retire_columns(self) -> list[Column]:
         center = Qt.AlignmentFlag.AlignHCenter
         return [
-            Col(self.tr("Full name"), lambda r: r.full_name),
-            Col(self.tr("Date of birth"), lambda r: r.birth, center),
-            Col(self.tr("Sex"), lambda r: self.tr("Male") if r.gender == "M" else self.tr("Female"), center),
-            Col(self.tr("Unit"), lambda r: r.unit_name),
-            Col(self.tr("Post"), lambda r: r.post),
-            Col(self.tr("Retirement age"), lambda r: r.age_label, center),
-            Col(self.tr("Last working day"), lambda r: fmt_date(r.last_working_day), center),
-            Col(self.tr("Retirement date"), lambda r: fmt_date(r.retirement_date), center),
-            Col(self.tr("Notice due by"), lambda r: fmt_date(r.notice_due), center),
+            Column(self.tr("Full name"), lambda r: r.full_name),
+            Column(self.tr("Date of birth"), lambda r: r.birth, center),
+            Column(self.tr("Sex"), lambda r: self.tr("Male") if r.gender == "M" else self.tr("Female"), center),
+            Column(self.tr("Unit"), lambda r: r.unit_name),
+            Column(self.tr("Post"), lambda r: r.post),
+            Column(self.tr("Retirement age"), lambda r: r.age_label, center),
+            Column(self.tr("Last working day"), lambda r: fmt_date(r.last_working_day), center),
+            Column(self.tr("Retirement date"), lambda r: fmt_date(r.retirement_date), center),
+            Column(self.tr("Notice due by"), lambda r: fmt_date(r.notice_due), center),
         ]
 
     # --- state of the controls ------------------------------------------------------------------------

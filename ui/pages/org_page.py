@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
-from hrapp.queries.org_history import UnitAt, units_at
+from hrapp.queries.lookups import units_on
+from hrapp.queries.org_history import UnitAt
 from hrapp.services.org import (
     CloseUnit,
     MergeUnits,
@@ -293,8 +294,7 @@ class OrgPage(BasePage):
     def refresh(self) -> None:
         keep = self.current_unit().id if self.current_unit() else None
         try:
-            with self.ctx.read() as s:
-                self.units = units_at(s, self.on_day())
+            self.units = units_on(self.ctx, self.on_day())
             warnings = deputy_warnings(self.ctx, self.on_day())
         except Exception as exc:  # noqa: BLE001 - shown to the user, the page stays usable
             show_error(self, exc)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp.context import ServiceContext
-from hrapp.domain.recruitment import Outcome
+from hrapp.domain.recruitment import ROUND_STATUSES, Outcome
 from hrapp.errors import HrappError
 from hrapp.queries.recruitment import (
     STATUS_LABELS,
@@ -47,7 +47,6 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.services import recruitment as rec
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
-from ui.dialogs.recruitment_fields import ErrorBox, run_guarded
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.messages import confirm
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
@@ -55,8 +54,9 @@ from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
+from ui.widgets.forms import ErrorBox, run_guarded
 
-STATUS_ORDER = ("draft", "open", "round1", "round2", "results", "closed")
+STATUS_ORDER = ROUND_STATUSES  # the stages of a round, as the domain orders them
 
 
 def _table(model: Any = None) -> QTableView:

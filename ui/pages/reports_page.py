@@ -270,7 +270,8 @@ class PersonPicker(QWidget):
 
     def find(self) -> Task | None:
         """Look the typed name up on a worker thread; the list shows at most PERSON_LIMIT matches."""
-        from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
+        from hrapp.queries.employees import EmployeeFilter
+        from hrapp.queries.lookups import staff_first_rows
 
         self.timer.stop()  # this lookup answers the text typed so far: no second one after the pause
         text = self.search.text().strip()
@@ -283,9 +284,8 @@ class PersonPicker(QWidget):
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202
             f = EmployeeFilter(search=text, unit_code=unit)
-            with ctx.read() as s:
-                ids = employee_ids(s, f)
-                return asked, len(ids), employee_rows(s, ids[:PERSON_LIMIT])
+            ids, rows = staff_first_rows(ctx, f, PERSON_LIMIT)
+            return asked, len(ids), rows
 
         self.task = run_task(work, parent=self, show_dialog=False, on_result=self._show,
                              on_error=self.page.show_error)
@@ -551,7 +551,7 @@ class ReportsPage(BasePage):
 
     def refresh(self) -> None:
         """Reload the lists the parameters choose from (units, periods, rounds, plans)."""
-        from hrapp.queries.planning import list_periods
+        from hrapp.queries.lookups import planning_periods
         from hrapp.services.recruitment import list_rounds
         from hrapp.services.training import list_plans
 
@@ -560,8 +560,7 @@ class ReportsPage(BasePage):
             self.unit_combo.load(self.ctx)  # an account limited to some units is offered those only
             self.unit_combo.setItemText(0, self.tr("Whole department") if self.ctx.unit_scope is None
                                         else self.tr("All assigned units"))
-            with self.ctx.read() as s:
-                periods = list_periods(s)
+            periods = planning_periods(self.ctx)
             rounds = list_rounds(self.ctx)
             plans = list_plans(self.ctx)
         except HrappError as exc:

@@ -48,7 +48,7 @@ from hrapp.services.rules_admin import (
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
 from ui.widgets.columns import fit_columns
-from ui.widgets.forms import ERROR_STYLE, FieldErrors, date_edit, from_qdate, to_qdate
+from ui.widgets.forms import ErrorBox, FieldErrors, date_edit, from_qdate, to_qdate
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -159,10 +159,7 @@ class RulesPage(BasePage):
         self.table.verticalHeader().setVisible(False)
         self.table.itemSelectionChanged.connect(self._show_version)
 
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error)
         self.version_edit = QLineEdit()
         self.from_edit = date_edit()

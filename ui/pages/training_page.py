@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.db.models import OrgUnit
 from hrapp.domain import training as trd
 from hrapp.errors import HrappError
 from hrapp.queries import training as q
+from hrapp.queries.lookups import open_units
 from hrapp.services import training as ts
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR, Cell, CellsTableModel
 from ui.dialogs.training_dialogs import (
@@ -281,10 +280,8 @@ class TrainingPage(BasePage):
         self.plan_combo.setCurrentIndex(index if self.plans else -1)
         self.plan_combo.blockSignals(False)
         if self.gaps_unit.count() == 1:
-            with self.ctx.read() as s:
-                for uid, name in s.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.active_to.is_(None))
-                                           .order_by(OrgUnit.sort_order, OrgUnit.id)):
-                    self.gaps_unit.addItem(name, uid)
+            for uid, name in open_units(self.ctx):
+                self.gaps_unit.addItem(name, uid)
         self._fill_courses()
         self.reload()
 

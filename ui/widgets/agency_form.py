@@ -16,7 +16,7 @@ from hrapp.services.agency import (
     suggested_parent,
     suggested_place,
 )
-from ui.widgets.forms import ERROR_STYLE, FieldErrors
+from ui.widgets.forms import ErrorBox, FieldErrors
 
 
 class AgencyForm(QWidget):
@@ -27,10 +27,7 @@ class AgencyForm(QWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error, reserve=True)  # the fields never move
 
         self.province_combo = QComboBox()

@@ -16,11 +16,24 @@ and whose key columns and headers are together wider than it scrolls sideways.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
+
+from hrapp.text import fold, name_sort_key
 
 LIMIT = 360  # the most a non-key column takes for its contents
 Limit = int | Mapping[int, int]
@@ -260,3 +273,136 @@ class _Fitter(QObject):
     def fit(self) -> None:
         self.width = self.view.viewport().width()
         _refit(self.view, self.key, self.limit, self.stretch_last)
+
+
+# --- the read-only table model: columns declared once -------------------------------------------------------
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell already translated and formatted, with how it looks (a plain string is a Cell of its text)."""
+
+    text: str
+    tooltip: str = ""
+    color: str | None = None  # text colour
+    background: str | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a read-only table: its (translated) title, the value of a row in it (a string or a Cell)
+    and its alignment."""
+
+    title: str
+    value: Callable[[Any], str | Cell]
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    sort_key: Callable[[Any], Any] | None = None  # how a sorting view orders the rows (default: the text shown)
+
+
+def by_name(name: Callable[[Any], str | None]) -> Callable[[Any], str]:
+    """A sort key ordering rows by a person's name in Vietnamese collation (given name, middle, family)."""
+    return lambda row: name_sort_key(name(row) or "")
+
+
+def at(i: int) -> Callable[[Sequence[Any]], Any]:
+    """The value of a row that is a sequence: its `i`-th item."""
+    return lambda row: row[i]
+
+
+def indexed(headers: Sequence[str], centered: Iterable[int] = ()) -> list[Column]:
+    """Columns over rows given as sequences of cells: one per header, those named in `centered` centred."""
+    middle = set(centered)
+    return [Column(title, at(i), Qt.AlignmentFlag.AlignCenter if i in middle else Qt.AlignmentFlag.AlignLeft)
+            for i, title in enumerate(headers)]
+
+
+class ColumnTableModel(QAbstractTableModel, WrapsHeaders):
+    """The app's read-only table model: the rows are any objects, the columns declared once (`Column`); a row's
+    key (its id) is kept beside it. A cell's whole text is its tooltip (a column narrowed to fit the screen
+    elides it). The column fitter may put long headers on two or three lines (`WrapsHeaders`)."""
+
+    def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = (), keys: Sequence[Any] | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = list(rows)
+        self.keys: list[Any] = list(keys) if keys is not None else []
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None  # kept when the rows are replaced
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows (and their keys) by a column: its `sort_key` (`by_name` for a person's name), else its
+        text without diacritics, then with them."""
+        if not 0 <= column < len(self.columns):
+            return
+        self.sorted_by = (column, order)
+        col = self.columns[column]
+        key = col.sort_key or (lambda row: (fold(self._text(col, row)), self._text(col, row)))
+        self.layoutAboutToBeChanged.emit()
+        pairs = list(zip(self.rows, self.keys or [None] * len(self.rows), strict=True))
+        pairs.sort(key=lambda pair: key(pair[0]), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.rows = [r for r, _k in pairs]
+        if self.keys:
+            self.keys = [k for _r, k in pairs]
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _text(col: Column, row: Any) -> str:
+        value = col.value(row)
+        return value.text if isinstance(value, Cell) else ("" if value is None else str(value))
+
+    def set_rows(self, rows: Sequence[Any], keys: Sequence[Any] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.keys = list(keys) if keys is not None else []
+        self.endResetModel()
+        if self.sorted_by is not None:
+            self.sort(*self.sorted_by)
+
+    def row(self, number: int) -> Any:
+        return self.rows[number]
+
+    def cell(self, row: int, column: int) -> Cell:
+        value = self.columns[column].value(self.rows[row])
+        return value if isinstance(value, Cell) else Cell("" if value is None else str(value))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = self.columns[index.column()].align
+            return None if align == Qt.AlignmentFlag.AlignLeft else int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role not in _CELL_ROLES:
+            return None
+        cell = self.cell(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or cell.text or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(cell.color)) if cell.color else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(cell.background)) if cell.background else None
+        if cell.bold:  # the font
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.header_text(self.columns[section].title)
+        return None
+
+
+_CELL_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+               Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole)

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from hrapp import clock
 from hrapp.context import ServiceContext
+from hrapp.domain.decisions import DecisionInput
 from hrapp.errors import HrappError, ValidationError
-from hrapp.services.decisions import DecisionInput
+from hrapp.queries.lookups import unit_id_of_code
 from ui.messages import error_text
 
 ERROR_STYLE = "color: #b3261e;"
@@ -46,14 +47,7 @@ def from_qdate(value: QDate) -> date:
 
 def unit_id_for_code(ctx: ServiceContext, code: str | None) -> int | None:
     """The id of the unit a UnitCombo selected (None for "all units" or an unknown code)."""
-    from sqlalchemy import select
-
-    from hrapp.db.models import OrgUnit
-
-    if not code:
-        return None
-    with ctx.read() as s:
-        return s.scalar(select(OrgUnit.id).where(OrgUnit.code == code))
+    return unit_id_of_code(ctx, code)
 
 
 _SEPARATED = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{2}|\d{4})$")
@@ -240,15 +234,62 @@ class ErrorLine(QLabel):
         super().setText(self.fontMetrics().elidedText(one_line, Qt.TextElideMode.ElideRight, width))
 
 
+class ErrorBox(QLabel):
+    """The app's one place for the messages of a refused action that belong to no field: in red, above the
+    buttons (or at the head of a page's panel), hidden while there is nothing to say. FieldErrors puts the
+    messages of no field of its form here; a dialog without per-field lines (`show_error`) all of them."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(ERROR_STYLE)
+        self.hide()
+
+    def show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            lines = [m for _f, m in exc.errors]
+        elif isinstance(exc, HrappError):
+            lines = [exc.message]
+        else:
+            lines = [error_text(exc)]
+        self.setText("\n".join(f"• {line}" for line in dict.fromkeys(lines)))
+        self.show()
+        self._make_room()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the dialog holding the box so that every line shows (a wrapped label's height is not part of
+        the dialog's minimum size), within the screen."""
+        window = self.window()
+        if window is self or not isinstance(window, QDialog) or window.layout() is None:
+            return
+        window.layout().activate()
+        need = window.layout().totalHeightForWidth(window.width()) if window.layout().hasHeightForWidth() else \
+            window.sizeHint().height()
+        screen = window.screen().availableGeometry().height() if window.screen() else need
+        height = min(max(need, window.height()), screen - 40)
+        if height > window.height():
+            window.resize(window.width(), height)
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
+
+
 class FieldErrors:
     """Error labels under the fields of a form, keyed by the services' field names ('code',
-    'decision.effective_date'); an error for an unknown field goes to the general label.
+    'decision.effective_date'); an error for an unknown field goes to the general label (an ErrorBox).
 
     With `reserve`, each field's line keeps its height while empty (ErrorLine), so nothing moves when
     messages come and go. `on_change` runs after any label changed (a form marks its tabs with it)."""
 
-    def __init__(self, general: QLabel, reserve: bool = False):
-        self.general = general
+    def __init__(self, general: QLabel | None = None, reserve: bool = False):
+        self.general: QLabel = general if general is not None else ErrorBox()
         self.reserve = reserve
         self.labels: dict[str, QLabel] = {}
         self.on_change: Callable[[], None] | None = None
@@ -328,44 +369,83 @@ class FieldErrors:
 
 
 class DecisionForm(QGroupBox):
-    """The decision behind a change. Its fields report errors as 'decision.number', 'decision.sign_date' …"""
+    """The app's one decision widget: the decision behind a change (số, ngày ký, người ký, cơ quan ban hành,
+    trích yếu), in a box titled `title`. Its fields report errors as 'decision.number', 'decision.sign_date' …
+    under them when a FieldErrors is given, else through the dialog's own error list.
 
-    def __init__(self, errors: FieldErrors, title: str | None = None, parent: QWidget | None = None):
-        super().__init__(title or self.tr("Decision"), parent)
+    `required=False`: it may be left empty (`value()` is then None). `effective`: a row for a decision taking
+    effect on another day than it is signed. `signed_today`: the signing date starts at today, else empty.
+    `kind` is the kind of document recorded; `summary` the summary it starts with; `starred` marks the fields
+    a required decision needs with "*" (as the dialogs that star every required field do)."""
+
+    def __init__(self, errors: FieldErrors | None = None, title: str | None = None, parent: QWidget | None = None,
+                 *, kind: str = "quyet_dinh", required: bool = True, effective: bool = True,
+                 signed_today: bool = True, summary: str = "", one_line_summary: bool = False,
+                 starred: bool = False):
+        super().__init__(self.tr("Decision") if title is None else title, parent)
+        self.kind, self.required = kind, required
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(self.tr("e.g. 76/QĐ-SKHCN"))
-        self.sign_date_edit = required_date()
+        self.sign_date_edit = required_date() if signed_today else DateField()
         self.signer_edit = QLineEdit()
         self.issuer_edit = QLineEdit()
         self.effective_check = QCheckBox(self.tr("Takes effect on another day"))
         self.effective_edit = required_date()
         self.effective_edit.setEnabled(False)
         self.effective_check.toggled.connect(self.effective_edit.setEnabled)
-        self.summary_edit = QPlainTextEdit()
-        self.summary_edit.setFixedHeight(48)
+        self.summary_edit: QLineEdit | QPlainTextEdit
+        if one_line_summary:
+            self.summary_edit = QLineEdit(summary)
+        else:
+            self.summary_edit = QPlainTextEdit(summary)
+            self.summary_edit.setFixedHeight(48)
+        star = " *" if starred and required else ""
         form = QFormLayout(self)
-        form.addRow(self.tr("Number"), self.number_edit)
-        form.addRow("", errors.add("decision.number"))
-        form.addRow(self.tr("Signed on"), self.sign_date_edit)
-        form.addRow("", errors.add("decision.sign_date", self.sign_date_edit))
+        form.addRow(self.tr("Number") + star, self.number_edit)
+        if errors is not None:
+            form.addRow("", errors.add("decision.number"))
+        form.addRow(self.tr("Signed on") + star, self.sign_date_edit)
+        if errors is not None:
+            form.addRow("", errors.add("decision.sign_date", self.sign_date_edit))
         form.addRow(self.tr("Signed by"), self.signer_edit)
         form.addRow(self.tr("Issued by"), self.issuer_edit)
-        form.addRow(self.effective_check, self.effective_edit)
-        form.addRow("", errors.add("decision.effective_date", self.effective_edit))
+        if effective:
+            form.addRow(self.effective_check, self.effective_edit)
+            if errors is not None:
+                form.addRow("", errors.add("decision.effective_date", self.effective_edit))
         form.addRow(self.tr("Summary"), self.summary_edit)
 
-    def set_values(self, number: str, signed: date, effective: date | None = None, signer: str = "",
-                   issuer: str = "", summary: str = "") -> None:
+    def fill(self, number: str, signed: date, signer: str = "", issuer: str = "", summary: str = "", *,
+             effective: date | None = None) -> None:
+        """Show a decision already recorded (a summary left empty keeps the one the form started with)."""
         self.number_edit.setText(number)
-        self.sign_date_edit.setDate(to_qdate(signed))
+        self.sign_date_edit.set_value(signed)
         self.effective_check.setChecked(effective is not None)
         if effective is not None:
-            self.effective_edit.setDate(to_qdate(effective))
+            self.effective_edit.set_value(effective)
         self.signer_edit.setText(signer)
         self.issuer_edit.setText(issuer)
-        self.summary_edit.setPlainText(summary)
+        if summary:
+            self._set_summary(summary)
 
-    def value(self) -> DecisionInput:
+    def _set_summary(self, text: str) -> None:
+        if isinstance(self.summary_edit, QLineEdit):
+            self.summary_edit.setText(text)
+        else:
+            self.summary_edit.setPlainText(text)
+
+    def _summary(self) -> str:
+        edit = self.summary_edit
+        return (edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()).strip()
+
+    def is_empty(self) -> bool:
+        return not self.number_edit.text().strip() and not self.sign_date_edit.text().strip()
+
+    def value(self) -> DecisionInput | None:
+        """The decision typed; None when left empty and not required. A date that cannot be read is a
+        ValidationError naming its field."""
+        if self.is_empty() and not self.required:
+            return None
         errors: list[tuple[str, str]] = []
         signed = field_date(self.sign_date_edit, "decision.sign_date", errors)
         effective = (field_date(self.effective_edit, "decision.effective_date", errors)
@@ -375,7 +455,7 @@ class DecisionForm(QGroupBox):
         return DecisionInput(
             number=self.number_edit.text().strip(), sign_date=signed,  # type: ignore[arg-type]
             signer=self.signer_edit.text().strip() or None, issuer=self.issuer_edit.text().strip() or None,
-            effective_date=effective, summary=self.summary_edit.toPlainText().strip() or None,
+            effective_date=effective, summary=self._summary() or None, kind=self.kind,
         )
 
 
@@ -386,6 +466,14 @@ def field_date(field: DateField, name: str, errors: list[tuple[str, str]]) -> da
     except ValueError as exc:
         errors.append((name, str(exc)))
         return None
+
+
+def read_date(field: DateField, name: str) -> date | None:
+    """The field's date, or a ValidationError naming the field."""
+    try:
+        return field.value()
+    except ValueError as exc:  # the field's own words: unreadable, or a day that does not exist
+        raise ValidationError([(name, str(exc))]) from None
 
 
 def read_dates(fields: dict[str, DateField]) -> dict[str, date | None]:
@@ -413,10 +501,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.action = action  # reads the fields, calls the service, returns its result
         self.result_value: Any = None
-        self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error, reserve=reserve)
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -480,3 +565,13 @@ def run_form(dialog: FormDialog, on_saved: Callable[[Any], None]) -> None:
     """Open the dialog window-modal; `on_saved(result)` runs after a successful save."""
     dialog.accepted.connect(lambda: on_saved(dialog.result_value))
     dialog.open()
+
+
+def run_guarded(box: ErrorBox, action: Callable[[], Any]) -> Any:
+    """Run a page action; a refusal is shown in `box` instead of a message box. Returns None on refusal."""
+    box.clear_error()
+    try:
+        return action()
+    except HrappError as exc:
+        box.show_error(exc)
+        return None

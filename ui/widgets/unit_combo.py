@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.queries.org import UnitNode, unit_tree
+from hrapp.queries.lookups import unit_choices
+from hrapp.queries.org import UnitNode
 
 DepthRole = Qt.ItemDataRole.UserRole + 2
 _INDENT = 18
@@ -48,8 +49,7 @@ class UnitCombo(QComboBox):
     def load(self, ctx: ServiceContext, active_on: date | None = None) -> None:
         """Fill from the database, keeping the current choice when that unit still exists."""
         keep = self.current_code()
-        with ctx.read() as s:
-            self.nodes = unit_tree(s, active_on=active_on or clock.today())
+        self.nodes = unit_choices(ctx, active_on=active_on or clock.today())
         self.blockSignals(True)
         self.clear()
         self.addItem(self.tr("All units"), None)
