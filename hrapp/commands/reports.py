@@ -79,7 +79,8 @@ def _formats_help(formats: tuple[str, ...]) -> str:
 
 def configure_document(p: argparse.ArgumentParser, doc: Document) -> None:
     for param in doc.params:
-        option = "--" + param.name.replace("_", "-")
+        # a training plan is named by its year, as in `training plan --year`
+        option = "--year" if param.kind == catalogue.PLAN else "--" + param.name.replace("_", "-")
         helps = bi(param.vi, param.en)
         if param.kind == catalogue.FLAG:
             p.add_argument(option, dest=param.name, action="store_true", help=helps)
@@ -89,7 +90,7 @@ def configure_document(p: argparse.ArgumentParser, doc: Document) -> None:
             p.add_argument(option, dest=param.name, choices=("full", "due"), default="full", help=helps)
         else:
             p.add_argument(option, dest=param.name, type=_TYPES.get(param.kind, str), required=param.required,
-                           help=helps)
+                           metavar=option[2:].replace("-", "_").upper(), help=helps)
     p.add_argument("--out", required=True, help=bi(f"tệp kết quả: {_formats_help(doc.formats)}",
                                                      f"output file: {_formats_help(doc.formats)}"))
 
