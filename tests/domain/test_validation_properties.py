@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hrapp import catalogs
 from hrapp.domain import validation as v
 from hrapp.domain.rules import load_rulebook
-from hrapp.io import excel_import as xi
+from hrapp.io import workbook_rows as wr
 from hrapp.services import persons as ps
 
 SETTINGS = settings(max_examples=100, deadline=None, derandomize=True)
@@ -173,8 +173,8 @@ def test_any_identity_form_gets_messages_on_its_own_fields(identity):
 # ------------------------------------------------------------------------------------------ cell readers
 
 READERS = {
-    "text": (xi._text, str), "date": (xi._date, date), "birth": (xi._birth, tuple), "int": (xi._int, int),
-    "decimal": (xi._decimal, Decimal), "bool": (xi._bool, bool), "cccd": (xi._cccd, str),
+    "text": (wr._text, str), "date": (wr._date, date), "birth": (wr._birth, tuple), "int": (wr._int, int),
+    "decimal": (wr._decimal, Decimal), "bool": (wr._bool, bool), "cccd": (wr.read_cccd, str),
 }
 
 
@@ -187,7 +187,7 @@ def test_a_cell_reader_returns_its_type_or_says_it_cannot_read_the_cell(kind, ce
         cell = datetime.combine(date(2000, 1, 1), cell)
     try:
         value = read(cell)
-    except xi._Bad as bad:
+    except wr.BadCell as bad:
         assert str(bad)
         return
     assert value is None or isinstance(value, kind_type)
