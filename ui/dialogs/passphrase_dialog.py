@@ -25,7 +25,7 @@ ERROR_STYLE = "color: #b3261e;"
 
 class _PassphraseForm(QDialog):
     """The shape both dialogs share: intro, a form of hidden fields, an error line under it, OK and Cancel.
-    (Words are given by the subclasses, whose translation context they belong to.)"""
+    (Words are given by the subclasses, whose translation context they belong to; each defines `submit`.)"""
 
     def _hidden_field(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -54,9 +54,6 @@ class _PassphraseForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
 
 
 class PassphraseDialog(_PassphraseForm):
