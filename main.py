@@ -12,7 +12,7 @@ class _NotGui(Exception):
 
 
 class _GuiParser(argparse.ArgumentParser):
-    def error(self, message: str):  # noqa: ANN201 - never returns
+    def error(self, message: str):
         raise _NotGui(message)
 
 

@@ -144,13 +144,13 @@ def _argparse_words() -> Iterator[None]:
 class _Parser(argparse.ArgumentParser):
     top = False  # the program's own parser: reads --lang before anything else
 
-    def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's signature
+    def parse_args(self, args=None, namespace=None):
         if self.top:
             messages.set_language(language_of(sys.argv[1:] if args is None else args))
         with _argparse_words():
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's signature
+    def parse_known_args(self, args=None, namespace=None):
         if self.top:
             messages.set_language(language_of(sys.argv[1:] if args is None else args))
         with _argparse_words():
@@ -167,10 +167,10 @@ class _Parser(argparse.ArgumentParser):
         _worded(self, "description")
         for action in self._actions:
             _worded(action, "help")
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001 - the list of sub-commands
-                for choice in action._choices_actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
                     _worded(choice, "help")
-            if isinstance(action, argparse._HelpAction):  # noqa: SLF001 - the -h of every parser
+            if isinstance(action, argparse._HelpAction):
                 action.help = _argparse_gettext("show this help message and exit")
             elif action.option_strings and action.option_strings[0] in top:
                 action.help = top[action.option_strings[0]]

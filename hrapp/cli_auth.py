@@ -65,7 +65,7 @@ def ask_db_passphrase(path: object) -> str | None:
     return getpass.getpass(messages.word("cli_db_passphrase_prompt", {"path": str(path)}))
 
 
-def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: str = "write"):  # noqa: ANN201
+def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: str = "write"):
     """Call at the start of a command that needs `permission`; returns the signed-in UserDTO or None.
 
     Accounts off: nothing is asked (one user with every right; `--user`, if given, names the audit rows).

@@ -24,7 +24,7 @@ log = logging.getLogger("hrapp.failures")
 
 
 class _Null(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:  # noqa: ARG002 - the log cannot be written: drop
+    def emit(self, record: logging.LogRecord) -> None:
         return
 
 

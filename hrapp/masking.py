@@ -100,7 +100,7 @@ PERSONAL_IN_RECORD: dict[str, dict[str, str]] = {
 }
 
 
-def mask_value(field: str, value: Any) -> Any:  # noqa: ANN401 - any stored value
+def mask_value(field: str, value: Any) -> Any:
     """Mask one value by its field name (a key of PERSONAL_FIELDS); fields that are not personal come back unchanged."""
     masker = PERSONAL_FIELDS.get(field)
     if masker is None or value is None:
@@ -117,7 +117,7 @@ def mask_record(ctx: ServiceContext, record: Mapping[str, Any]) -> dict[str, Any
     return {k: mask_value(k, v) for k, v in record.items()}
 
 
-def masked_copy(dto: Any) -> Any:  # noqa: ANN401 - a dataclass, or a tuple/list of them
+def masked_copy(dto: Any) -> Any:
     """The same record with every personal field masked, nested records and tuples of records included."""
     import dataclasses
 
@@ -143,7 +143,7 @@ def masked_copy(dto: Any) -> Any:  # noqa: ANN401 - a dataclass, or a tuple/list
     return dataclasses.replace(dto, **changes) if changes else dto
 
 
-def mask_dto(ctx: ServiceContext, dto: Any) -> Any:  # noqa: ANN401
+def mask_dto(ctx: ServiceContext, dto: Any) -> Any:
     """The same frozen dataclass with its personal fields masked (nested records too) unless the user may see
     them."""
     if can_see_personal(ctx):

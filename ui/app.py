@@ -322,7 +322,7 @@ class StartFrame(QMainWindow):
         self.setCentralWidget(central)
 
 
-def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported lazily)
+def offer_first_start(window) -> None:
     """On an empty database, ask whether to load the demo department; the answer arrives asynchronously."""
     from hrapp.services import setup
     from ui.dialogs.first_start_dialog import AGENCY, DEMO, FirstStartDialog
@@ -351,13 +351,13 @@ def offer_first_start(window) -> None:  # noqa: ANN001 - MainWindow (imported la
     dialog.open()
 
 
-def start_demo_load(window):  # noqa: ANN001, ANN201 - MainWindow -> Task
+def start_demo_load(window):
     """Load the demo department on a worker thread; the window reloads when it is done."""
     from ui.tasks import run_task
 
     ctx = window.ctx
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+    def work(progress, cancelled):
         from hrapp.services.demo import load_demo
 
         return load_demo(ctx)

@@ -104,7 +104,7 @@ def _write_staff_list(ctx: ServiceContext, target: str, unit_code: str | None, *
 
 def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
                           progress: Callable[[int, int], None] | None = None,
-                          cancel: Callable[[], bool] | None = None, **kwargs: object) -> Any:  # noqa: ANN401
+                          cancel: Callable[[], bool] | None = None, **kwargs: object) -> Any:
     """`function(ctx, *args, progress=…, cancel=…, **kwargs)` ("module:name") run in a spawned child process as
     the user of `ctx`; its result is returned and its exceptions are raised here as they were raised there."""
     mp = multiprocessing.get_context("spawn")
@@ -145,8 +145,8 @@ def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
             child.join()
 
 
-def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender: Any,  # noqa: ANN401
-           stop: Any) -> None:  # noqa: ANN401
+def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender: Any,
+           stop: Any) -> None:
     """The child process: open the database as the parent's user, run the function, send progress and outcome."""
     last = 0.0
 
@@ -199,7 +199,7 @@ def _portable(exc: BaseException) -> tuple[str, str, tuple, dict]:
     return type(exc).__module__, type(exc).__qualname__, args, state
 
 
-def _picklable(value: object, pickle: Any) -> bool:  # noqa: ANN401
+def _picklable(value: object, pickle: Any) -> bool:
     try:
         pickle.dumps(value)
     except Exception:  # noqa: BLE001 - anything that cannot travel stays behind

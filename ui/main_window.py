@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
             QGuiApplication.restoreOverrideCursor()
             show_error(self, exc, self.tr("Cannot open the database"))
             return False
-        except Exception as exc:  # noqa: BLE001 - any failure leaves the current database open
+        except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
             log.error("cannot open %s", db, exc_info=exc)
             show_error(self, exc, self.tr("Cannot open the database"))
@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
             s.endGroup()
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         from ui.tasks import running_tasks, wait_for_all
 
         tasks = [t for t in running_tasks() if t.shows_progress]

@@ -151,7 +151,7 @@ class SessionActions(QObject):
                 return None
         ctx = self.ctx
 
-        def work(_progress, _cancelled) -> BackupResult:  # noqa: ANN001
+        def work(_progress, _cancelled) -> BackupResult:
             return backup(ctx, path)
 
         def done(result: BackupResult) -> None:
@@ -179,7 +179,7 @@ class SessionActions(QObject):
         if not go_on:
             return None
 
-        def check(_progress, _cancelled) -> BackupInfo:  # noqa: ANN001
+        def check(_progress, _cancelled) -> BackupInfo:
             return inspect_backup(chosen, passphrase)
 
         self.task = run_task(check, parent=self.window, title=self.tr("Restore"),
@@ -238,7 +238,7 @@ class SessionActions(QObject):
         ctx = self.ctx
         wait_for_all(10_000)  # background reads of the old database finish before its file is replaced
 
-        def work(_progress, _cancelled) -> RestoreResult:  # noqa: ANN001
+        def work(_progress, _cancelled) -> RestoreResult:
             return restore(ctx, path, passphrase=passphrase)
 
         self.task = run_task(work, parent=self.window, title=self.tr("Restore"),
@@ -274,7 +274,7 @@ class SessionActions(QObject):
         chosen = passphrase
         wait_for_all(10_000)  # background reads finish before the file is replaced
 
-        def work(_progress, _cancelled) -> ConvertResult:  # noqa: ANN001
+        def work(_progress, _cancelled) -> ConvertResult:
             return encrypt(ctx, chosen)
 
         self.task = run_task(work, parent=self.window, title=self.tr("Encryption"),
@@ -299,7 +299,7 @@ class SessionActions(QObject):
         ctx = self.ctx
         wait_for_all(10_000)
 
-        def work(_progress, _cancelled) -> ConvertResult:  # noqa: ANN001
+        def work(_progress, _cancelled) -> ConvertResult:
             return decrypt(ctx)
 
         self.task = run_task(work, parent=self.window, title=self.tr("Encryption"),
@@ -329,7 +329,7 @@ def start_daily_backup(window: MainWindow, folder: str | Path | None = None, kee
     """Today's automatic copy on a worker thread, silently; only a failure is reported."""
     ctx = window.ctx
 
-    def work(_progress, _cancelled) -> Path | None:  # noqa: ANN001
+    def work(_progress, _cancelled) -> Path | None:
         if keep is None:
             return daily_backup(ctx, folder)
         return daily_backup(ctx, folder, keep=keep)

@@ -44,7 +44,7 @@ TaskFn = Callable[[ProgressFn, CancelledFn], Any]
 _running: set[Task] = set()
 
 
-class Cancelled(Exception):  # noqa: N818 - reads as "raise Cancelled" in task functions
+class Cancelled(Exception):
     """Raised by a task function that noticed `cancelled()`; the work is abandoned (its transaction rolled back)."""
 
 
@@ -53,7 +53,7 @@ def _record(exc: BaseException) -> None:
 
     try:
         record(exc, "background task failed")
-    except Exception:  # noqa: BLE001 - a log that cannot be written must not swallow the failure itself
+    except Exception:
         log.debug("cannot log a failure", exc_info=True)
 
 

@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_users_change_password)
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace):
     from hrapp.context import ServiceContext
 
     return ServiceContext.open(args.db)
@@ -114,7 +114,7 @@ def _confirm(question: str) -> bool:
     return sys.stdin.readline().strip().lower() in YES_WORDS
 
 
-def _backup_passphrase(path: str, ctx) -> str | None:  # noqa: ANN001 - ServiceContext or None
+def _backup_passphrase(path: str, ctx) -> str | None:
     """The passphrase of an encrypted backup: HRAPP_BACKUP_PASSPHRASE, else the current database's when it opens
     the backup (a backup of this database), else typed at a terminal; None for a plain backup."""
     import os
@@ -218,7 +218,7 @@ def cmd_enable_accounts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_json(u) -> dict:  # noqa: ANN001
+def _user_json(u) -> dict:
     return {"username": u.username, "full_name": u.full_name, "role": u.role, "unit_scope": u.unit_scope,
             "active": u.active, "locked_until": u.locked_until.isoformat() if u.locked_until else None,
             "must_change_password": u.must_change_password}
@@ -239,7 +239,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unit_ids(ctx, codes: str | None) -> tuple[int, ...] | None:  # noqa: ANN001
+def _unit_ids(ctx, codes: str | None) -> tuple[int, ...] | None:
     from sqlalchemy import select
 
     from hrapp.db.models import OrgUnit

@@ -53,11 +53,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_provinces)
 
 
-def agency_json(agency) -> dict[str, str]:  # noqa: ANN001 - hrapp.services.agency.Agency
+def agency_json(agency) -> dict[str, str]:
     return {**asdict(agency), "province_name": agency.province_name, "configured": agency.configured}
 
 
-def _print(agency, fmt: str) -> None:  # noqa: ANN001
+def _print(agency, fmt: str) -> None:
     if fmt == "json":
         print_json(agency_json(agency))
         return

@@ -29,7 +29,7 @@ def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
 
 
 
-def _birth(text: str):  # noqa: ANN202 - BirthDate
+def _birth(text: str):
     """--birth (argparse `type=`): a day, month or year of birth within the days the command line takes."""
     from hrapp.cli import DAY_MAX, DAY_MIN
     from hrapp.domain.retirement import BirthDate
@@ -93,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_rules_list)
 
 
-def _rulebook(args: argparse.Namespace):  # noqa: ANN202 - RuleBook
+def _rulebook(args: argparse.Namespace):
     """The database's rules when --db is given (an administrator may have edited them), else the bundled ones."""
     if getattr(args, "db", None):
         from hrapp.context import ServiceContext

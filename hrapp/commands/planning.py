@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_print)
 
 
-def _ctx(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext, imported late to keep start-up fast
+def _ctx(args: argparse.Namespace):
     from hrapp.cli_auth import open_context
 
     return open_context(args)

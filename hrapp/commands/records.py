@@ -12,7 +12,7 @@ from hrapp.messages import text
 from hrapp.text import SEARCH_MAX_CHARS
 
 
-def _context(args: argparse.Namespace, permission: str = "read"):  # noqa: ANN202 - ServiceContext
+def _context(args: argparse.Namespace, permission: str = "read"):
     from hrapp.cli_auth import open_context
 
     return open_context(args, permission)

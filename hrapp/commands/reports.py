@@ -129,7 +129,7 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
     return path
 
 
-def _context(args: argparse.Namespace):  # noqa: ANN202 - ServiceContext
+def _context(args: argparse.Namespace):
     from hrapp.cli_auth import open_context
 
     return open_context(args)

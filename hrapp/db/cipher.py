@@ -42,7 +42,7 @@ _keys: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 _prompt: Callable[[Path], str | None] | None = None
 
 
-def dbapi() -> Any:  # noqa: ANN401 - the sqlcipher3 DB-API module
+def dbapi() -> Any:
     """sqlcipher3.dbapi2, loaded on first use, its log kept off stderr and SQLCipher 4's settings pinned."""
     global _dbapi
     if _dbapi is None:
@@ -114,7 +114,7 @@ def _salt(path: str | os.PathLike[str]) -> bytes | None:
 
 
 def connect(path: str | os.PathLike[str], passphrase: str, *, read_only: bool = False,
-            timeout: float = 5.0, check_same_thread: bool = True, verify: bool = True) -> Any:  # noqa: ANN401
+            timeout: float = 5.0, check_same_thread: bool = True, verify: bool = True) -> Any:
     """A SQLCipher connection to `path` with the key set first; `verify`: the schema read once, so that a wrong
     passphrase is refused here (DatabaseError 'db_wrong_passphrase') before anything is written.
 
@@ -132,7 +132,7 @@ def connect(path: str | os.PathLike[str], passphrase: str, *, read_only: bool = 
 
 
 def _keyed(path: str | os.PathLike[str], key: str, read_only: bool, timeout: float, check_same_thread: bool,
-           verify: bool) -> Any:  # noqa: ANN401
+           verify: bool) -> Any:
     d = dbapi()
     target = f"{Path(path).resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     con = d.connect(target, uri=True, timeout=timeout, check_same_thread=check_same_thread)
@@ -150,7 +150,7 @@ def _keyed(path: str | os.PathLike[str], key: str, read_only: bool, timeout: flo
 
 
 def open_sqlite(path: str | os.PathLike[str], passphrase: str | None = None, *, read_only: bool = False,
-                timeout: float = 5.0) -> Any:  # noqa: ANN401 - sqlite3 or sqlcipher3 connection
+                timeout: float = 5.0) -> Any:
     """The standard sqlite3 connection for a plain file (passphrase None), else a keyed SQLCipher one."""
     if passphrase is None:
         if read_only:
@@ -169,18 +169,18 @@ def engine_args(path: Path, passphrase: str, timeout: float) -> dict[str, Any]:
     and a connection factory that keys each new connection before SQLAlchemy or the pragmas touch it."""
     d = dbapi()
 
-    def creator() -> Any:  # noqa: ANN401
+    def creator() -> Any:
         return connect(path, passphrase, timeout=timeout, check_same_thread=False)
 
     return {"module": d, "creator": creator}
 
 
-def remember(engine: Any, passphrase: str) -> None:  # noqa: ANN401 - an Engine
+def remember(engine: Any, passphrase: str) -> None:
     """Keep the passphrase beside its engine, in memory only, for the backups of this database."""
     _keys[engine] = passphrase
 
 
-def passphrase_of(engine: Any) -> str | None:  # noqa: ANN401 - an Engine
+def passphrase_of(engine: Any) -> str | None:
     """The passphrase the engine's database was opened with; None for a plain database or a server."""
     return _keys.get(engine)
 
@@ -211,7 +211,7 @@ def passphrase_for(path: Path | None, given: str | None = None) -> str | None:
     return passphrase
 
 
-def table_counts(con: Any) -> dict[str, int]:  # noqa: ANN401
+def table_counts(con: Any) -> dict[str, int]:
     """Rows of every table of the connection's main database."""
     names = [r[0] for r in con.execute(
         "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]

@@ -44,7 +44,7 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _set_sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+def _set_sqlite_pragmas(dbapi_conn, _record) -> None:
     """Per-connection settings only: none of them writes to the file. WAL, which is written into the file's
     header, is switched on by `use_wal` once the file is known to be this application's database."""
     cur = dbapi_conn.cursor()

@@ -67,7 +67,7 @@ def too_long(table: str, values: Mapping[str, Any]) -> list[tuple[str, int, int]
             if value.__class__ is str and name in limits and len(value) > limits[name]]
 
 
-def _number(value: Any) -> Decimal | None:  # noqa: ANN401 - any column value
+def _number(value: Any) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return None
     return Decimal(value) if not isinstance(value, float) else Decimal(repr(value))
@@ -92,7 +92,7 @@ def length_message(field: str, length: int, limit: int) -> str:
     return text("value_too_long", what=label(field), length=length, limit=limit)
 
 
-def range_message(field: str, value: Any, low: Decimal, high: Decimal) -> str:  # noqa: ANN401 - a number
+def range_message(field: str, value: Any, low: Decimal, high: Decimal) -> str:
     from hrapp.domain.validation import label
     from hrapp.messages import text
 

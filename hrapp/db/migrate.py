@@ -114,7 +114,7 @@ def upgrade(engine: Engine) -> bool:
         raise
     except (SADatabaseError, OperationalError) as exc:
         raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
-    except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back, said clearly
+    except Exception as exc:
         raise DatabaseError("migration_failed", detail=str(exc)) from exc
     return True
 
@@ -132,7 +132,7 @@ def upgrade_within(conn: Connection) -> None:
         raise
     except (SADatabaseError, OperationalError) as exc:
         raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
-    except Exception as exc:  # noqa: BLE001 - any failure inside a migration script: rolled back by the caller
+    except Exception as exc:
         raise DatabaseError("migration_failed", detail=str(exc)) from exc
 
 

@@ -88,7 +88,7 @@ def unit_closure(session: Session, roots: Iterable[int]) -> frozenset[int]:
     return frozenset(seen)
 
 
-def visible_person_ids(units: frozenset[int], admitted: frozenset[int] = frozenset()):  # noqa: ANN201 - a Select
+def visible_person_ids(units: frozenset[int], admitted: frozenset[int] = frozenset()):
     """The ids of the people whose current unit is in `units`, and of those `admitted` (uncorrelated, for
     `person_id IN (...)`)."""
     people = Person.__table__

@@ -68,7 +68,7 @@ def csv_field(value: object, shown: object = None) -> object:
 class SafeCsvWriter:
     """`csv.writer` whose rows pass through `csv_field`."""
 
-    def __init__(self, stream: IO[str], **kwargs: Any):  # noqa: ANN401 - csv.writer's keywords
+    def __init__(self, stream: IO[str], **kwargs: Any):
         self._writer = csv.writer(stream, **kwargs)
 
     def writerow(self, values: Sequence[object], shown: Sequence[object] | None = None) -> None:
@@ -83,7 +83,7 @@ class SafeCsvWriter:
             self.writerow(row)
 
 
-def csv_writer(stream: IO[str], **kwargs: Any) -> SafeCsvWriter:  # noqa: ANN401
+def csv_writer(stream: IO[str], **kwargs: Any) -> SafeCsvWriter:
     """The only CSV writer of the app (the keywords are csv.writer's)."""
     return SafeCsvWriter(stream, **kwargs)
 
@@ -133,7 +133,7 @@ class SafeWorkbook(Workbook):
         super().__init__(write_only=write_only)
         self._own_formulas: dict[int, dict[tuple[int, int], str]] = {}
 
-    def create_sheet(self, title: str | None = None, index: int | None = None) -> Any:  # noqa: ANN401
+    def create_sheet(self, title: str | None = None, index: int | None = None) -> Any:
         if not self.write_only:
             return super().create_sheet(title, index)
         ws = _SafeWriteOnlyWorksheet(parent=self, title=title)
@@ -151,7 +151,7 @@ class SafeWorkbook(Workbook):
                 for cell in ws._cells.values():
                     _neutralise_cell(cell, own)
 
-    def save(self, filename: Any) -> None:  # noqa: ANN401 - a path or a binary stream, as openpyxl takes
+    def save(self, filename: Any) -> None:
         """openpyxl's save, except that a failed write (disk full) closes its zip writer at once: left to the
         garbage collector, it would later try to finish the archive in a file already closed."""
         self.neutralise()

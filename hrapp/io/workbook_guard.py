@@ -282,7 +282,7 @@ def _resolve(target: str) -> str:
     return "/".join(parts)
 
 
-def _chunks(z: zipfile.ZipFile, part: str, budget: list[int]):  # noqa: ANN202 - a generator of bytes
+def _chunks(z: zipfile.ZipFile, part: str, budget: list[int]):
     """The part inflated chunk by chunk; zipfile stops at the size the directory declares and checks the CRC."""
     with z.open(part) as fh:
         while True:
@@ -303,7 +303,7 @@ def _prefix(z: zipfile.ZipFile, part: str, root: bytes) -> bytes:
     return (m.group(1) or b"") if m else b""
 
 
-def _pieces(z: zipfile.ZipFile, part: str, budget: list[int], marker: bytes):  # noqa: ANN202 - bytes
+def _pieces(z: zipfile.ZipFile, part: str, budget: list[int], marker: bytes):
     """The part in pieces that end just before the last `marker` (a row's start tag), so that no row is split
     between two pieces; a single row longer than _TAIL_MAX is given in pieces anyway."""
     tail = b""

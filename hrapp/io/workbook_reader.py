@@ -113,7 +113,7 @@ def _mark_formulas(book: dict[str, list[list[Any]]], shape: WorkbookShape) -> No
             cells[f.column - 1] = ImportedFormula("=" + f.text, f.cached)
 
 
-def _child(memory_limit: int, sender: Any) -> None:  # noqa: ANN401 - a multiprocessing Connection
+def _child(memory_limit: int, sender: Any) -> None:
     """The child process: cap the address space, import the reader, wait for the path (the parent's check has
     passed), read, send ("ok", book) or (kind, detail)."""
     try:

@@ -37,7 +37,7 @@ class _Lazy:
     def __init__(self, name: str) -> None:
         self._name = name
 
-    def module(self) -> Any:  # noqa: ANN401 - the module itself
+    def module(self) -> Any:
         return importlib.import_module(self._name)
 
     def __getattr__(self, attr: str) -> _LazyFunction:
@@ -53,7 +53,7 @@ class _LazyFunction:
     def resolve(self) -> Callable[..., Any]:
         return getattr(self._module.module(), self._name)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.resolve()(*args, **kwargs)
 
     @property
@@ -141,7 +141,7 @@ def agency(kind: str | None = None) -> Callable[[ServiceContext, Any], Letterhea
     return lambda ctx, _data: _letterhead.letterhead_for(ctx, kind)
 
 
-def no_letterhead(_ctx: ServiceContext, _data: Any) -> None:  # noqa: ANN401 - any document's data
+def no_letterhead(_ctx: ServiceContext, _data: Any) -> None:
     return None
 
 
@@ -193,7 +193,7 @@ def output_suffix(target: str | os.PathLike[str] | IO[bytes], formats: tuple[str
 
 def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str | os.PathLike[str] | IO[bytes],
            progress: ProgressCallback | None = None, cancel: CancelCallback | None = None, *,
-           printed_on: date | None = None, fmt: str | None = None, data: Any = None) -> Exported:  # noqa: ANN401
+           printed_on: date | None = None, fmt: str | None = None, data: Any = None) -> Exported:
     """Write document `key` with `params` to `target` in the format its suffix names (or `fmt`, for a stream):
     the document's permission first, then its data (`data` when the caller already gathered it with the same
     query, e.g. the list on screen), the agency's letterhead, and the audit row committed before the file appears."""
@@ -268,13 +268,13 @@ def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
 
 
 def _printed(build: Callable[..., object], day: Callable[[Any, Job], date | None] = lambda _d, job: job.printed_on,
-             **fixed: Any) -> Writer:  # noqa: ANN401
+             **fixed: Any) -> Writer:
     """A writer over a `build(stream, letterhead, data, day=…, progress=…, cancel=…)` function."""
     return lambda fh, data, lh, job: build(fh, lh, data, day=day(data, job), progress=job.progress,
                                            cancel=job.cancel, **{k: f(job) for k, f in fixed.items()})
 
 
-def _today(_data: Any, job: Job) -> date:  # noqa: ANN401
+def _today(_data: Any, job: Job) -> date:
     return job.day
 
 
@@ -316,13 +316,13 @@ def _declare() -> tuple[Document, ...]:
         return lambda fh, table, lh, job: build(fh, table, lh, by_position=bool(job.values["by_position"]),
                                                 printed_on=job.printed_on, progress=job.progress, cancel=job.cancel)
 
-    def staff_list_writer(fh: IO[bytes], data: Any, lh: Letterhead | None, job: Job) -> None:  # noqa: ANN401
+    def staff_list_writer(fh: IO[bytes], data: Any, lh: Letterhead | None, job: Job) -> None:
         staff_list.write_staff_list(fh, data, lh, job.suffix, printed_on=job.printed_on, progress=job.progress,
                                     cancel=job.cancel)
 
     def pay_list_gather(query: Callable[..., Any]) -> Callable[..., Any]:
         def gather(ctx: ServiceContext, start: date, end: date, overdue: bool | None = None, unit: str | None = None,
-                   layout: str | None = None) -> Any:  # noqa: ANN401
+                   layout: str | None = None) -> Any:
             return query(ctx, start, end, _unit_id(ctx, unit), include_overdue=bool(overdue))
         return gather
 
@@ -337,7 +337,7 @@ def _declare() -> tuple[Document, ...]:
 
     def recruitment(kind: str, title: str, description: str, title_en: str, description_en: str,
                     stem: str) -> Document:
-        def gather(ctx: ServiceContext, round: int) -> Any:  # noqa: A002, ANN401 - the parameter's name
+        def gather(ctx: ServiceContext, round: int) -> Any:
             return recruitment_common.builders()[kind](ctx, round)
 
         def writer(fmt: str) -> Writer:
@@ -352,11 +352,11 @@ def _declare() -> tuple[Document, ...]:
             stem, letterhead=lambda _ctx, doc: doc.letterhead)
 
     def planning(check: Callable[[ServiceContext, Any], Any]) -> Callable[..., Any]:
-        def gather(ctx: ServiceContext, period: int | str, as_of: date | None = None) -> Any:  # noqa: ANN401
+        def gather(ctx: ServiceContext, period: int | str, as_of: date | None = None) -> Any:
             return check(ctx, planning_service.check_period(ctx, period, as_of))
         return gather
 
-    def review_gather(ctx: ServiceContext, period: int | str | None = None, review: int | None = None) -> Any:  # noqa: ANN401
+    def review_gather(ctx: ServiceContext, period: int | str | None = None, review: int | None = None) -> Any:
         if review is None:
             review = planning_review.latest_review_id(ctx, period if period is not None else "")
         return planning_review.review_list(ctx, review)

@@ -76,7 +76,7 @@ class StaffList:
 _WHOLE_TABLE_FROM = 2000
 
 
-def _of(session: Session, q, col, ids: list[int]) -> list:  # noqa: ANN001 - a select and its person column
+def _of(session: Session, q, col, ids: list[int]) -> list:
     """The rows of `q` for the people `ids`. A table with a few rows per hundred people is read whole for a
     long list (thousands of ids cost more to send than the rows they leave out) and kept for `ids`; a short
     list is read in chunks of ids. Core rows: the ORM's row processing is not needed here."""

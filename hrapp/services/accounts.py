@@ -134,7 +134,7 @@ def _check_password(policy: LockoutPolicy, username: str, password: str, field: 
         raise ValidationError(errors)
 
 
-def _check_role_and_scope(session, role: str, unit_scope: tuple[int, ...] | None) -> None:  # noqa: ANN001
+def _check_role_and_scope(session, role: str, unit_scope: tuple[int, ...] | None) -> None:
     if role not in ROLES:
         raise ValidationError([("role", messages.text("role_invalid", role=role, roles=', '.join(ROLES)))])
     if unit_scope is not None:
@@ -146,14 +146,14 @@ def _check_role_and_scope(session, role: str, unit_scope: tuple[int, ...] | None
             raise ValidationError([("unit_scope", messages.text("scope_unit_unknown", ids=', '.join(map(str, missing))))])
 
 
-def _get(session, username: str) -> UserAccount:  # noqa: ANN001
+def _get(session, username: str) -> UserAccount:
     acc = session.scalar(select(UserAccount).where(UserAccount.username == normalize_username(username)))
     if acc is None:
         raise NotFoundError("user_not_found", field="username", username=username)
     return acc
 
 
-def _active_admins(session, excluding: int | None = None) -> int:  # noqa: ANN001
+def _active_admins(session, excluding: int | None = None) -> int:
     q = select(func.count()).select_from(UserAccount).where(UserAccount.role == "quan_tri", UserAccount.active)
     if excluding is not None:
         q = q.where(UserAccount.id != excluding)
@@ -277,12 +277,12 @@ def change_password(ctx: ServiceContext, username: str, old_password: str, new_p
         return _dto(acc)
 
 
-def _lock_free(now: datetime):  # noqa: ANN202 - a SQL condition
+def _lock_free(now: datetime):
     """No lock, or one that has run out at `now` (compared in the database, on the row as it is then)."""
     return or_(UserAccount.locked_until.is_(None), UserAccount.locked_until <= now)
 
 
-def _count_failure(session, account_id: int, now: datetime, policy: LockoutPolicy) -> tuple[int, datetime | None] | None:  # noqa: ANN001
+def _count_failure(session, account_id: int, now: datetime, policy: LockoutPolicy) -> tuple[int, datetime | None] | None:
     """One wrong password, counted by the database in one statement: the count goes up by one on the row as
     it is when the statement runs (never from a value read earlier, which parallel attempts would share), a
     run-out lock starts a fresh count, and the policy's Nth failure sets the lock in the same statement.
@@ -304,7 +304,7 @@ def _count_failure(session, account_id: int, now: datetime, policy: LockoutPolic
     return None if row is None else (int(row[0]), row[1])
 
 
-def _accept(session, account_id: int, now: datetime, new_hash: str | None) -> bool:  # noqa: ANN001
+def _accept(session, account_id: int, now: datetime, new_hash: str | None) -> bool:
     """The right password: the count goes back to zero in one statement that also checks, on the row as it
     is then, that no lock was set meanwhile by parallel wrong attempts and that the account is still active.
     False when either changed (nothing written)."""
@@ -398,7 +398,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
     raise AuthenticationError("wrong_password", field="password")
 
 
-def _lock_end(session, account_id: int) -> datetime | None:  # noqa: ANN001
+def _lock_end(session, account_id: int) -> datetime | None:
     return session.scalar(select(UserAccount.locked_until).where(UserAccount.id == account_id))
 
 

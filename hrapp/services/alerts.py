@@ -184,7 +184,7 @@ class _PayBounds:
     pctnvk_every: int | None
 
 
-def _ints(table: Any, salary_class: str) -> int | None:  # noqa: ANN401 - rule data
+def _ints(table: Any, salary_class: str) -> int | None:
     try:
         return int(lookup_by_class(table, salary_class))
     except (DomainError, KeyError, TypeError, ValueError, AttributeError):
@@ -265,7 +265,7 @@ def _birth_cuts(rulebook: RuleBook, horizon: date, lead: int) -> dict[str, date]
     return out
 
 
-def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,  # noqa: ANN001
+def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,
                 kinds: tuple[str, ...]) -> tuple[dict[int, SalaryFacts], dict[int, StaffRow]]:
     """The people on staff on `as_of` for whom some reminder of `kinds` can fall due by the horizon (and those
     overdue): near the retirement age, holding a post, in or just past probation, or whose salary row in force
@@ -408,7 +408,7 @@ def _probation_alerts(f: PersonFacts, ret: RetirementResult | None, as_of: date,
                    prob.rule.label() if prob.rule else "", "person")]
 
 
-def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa: ANN001
+def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:
     """Certificates expiring by the horizon, or expired within the last year."""
     oldest = as_of - timedelta(days=CERTIFICATE_OVERDUE_DAYS)
     return list(reader(session).execute(
@@ -420,7 +420,7 @@ def _certificate_rows(session, as_of: date, horizon: date) -> list[Any]:  # noqa
     ).all())
 
 
-def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, PersonFacts]) -> list[AlertDTO]:  # noqa: ANN001
+def _certificates(session, as_of: date, rows: list[Any], facts: dict[int, PersonFacts]) -> list[AlertDTO]:
     """Of the certificate rows, those of people on staff that no later certificate of the same kind and level
     (or language) replaces."""
     if not rows:

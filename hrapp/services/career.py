@@ -129,18 +129,18 @@ class StaffRow(NamedTuple):
     cur_rank_code: str | None
 
 
-def staff_columns(e: Any, p: Any) -> tuple[Any, ...]:  # noqa: ANN401 - SQL expressions in and out
+def staff_columns(e: Any, p: Any) -> tuple[Any, ...]:
     """The columns of a `StaffRow`, in its order, from the employment entity `e` and the person entity `p`."""
     return (e.person_id, e.id, e.category, e.unit_id, e.start_date, e.probation_start, e.probation_end,
             p.full_name, p.gender, p.birth_date, p.birth_precision, p.staff_code, p.cur_rank_code)
 
 
-def in_force(e: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL expressions in and out
+def in_force(e: Any, as_of: date) -> Any:
     """The employment `e` covers `as_of`."""
     return and_(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of))
 
 
-def latest_in_force(e: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL expressions in and out
+def latest_in_force(e: Any, as_of: date) -> Any:
     """The employment `e` is the one `load_facts` keeps for its person: no other employment in force on `as_of`
     started later, or on the same day with a higher id."""
     other = aliased(Employment)
@@ -512,10 +512,10 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
     emp = select(*staff_columns(Employment, Person)).join(Person, Person.id == Employment.person_id) \
         .where(in_force(Employment, as_of))
 
-    def by_ids(q, col):  # noqa: ANN001, ANN202 - SQLAlchemy select in, select out
+    def by_ids(q, col):
         return [q.where(col.in_(chunk)) for chunk in _chunks(wanted)] if wanted is not None else [q]
 
-    def few_by_ids(q, col):  # noqa: ANN001, ANN202
+    def few_by_ids(q, col):
         # Tables with a few rows per hundred people: read whole rather than in thousands of ids for many
         # people (rows of people not wanted are never looked up).
         return [q] if wanted is not None and len(wanted) > _WHOLE_TABLE_FROM else by_ids(q, col)
@@ -605,7 +605,7 @@ def _latest_salary(conn: Connection, as_of: date, wanted: list[int] | None) -> d
     return out
 
 
-def current_salary_id(person_id: Any, as_of: date) -> Any:  # noqa: ANN401 - SQL expressions in and out
+def current_salary_id(person_id: Any, as_of: date) -> Any:
     """The id of the salary row in force on `as_of` for the person column `person_id`, as a correlated scalar
     subquery: the newest row (by effective date, then id) that took effect by then or whose decision was signed
     by then."""

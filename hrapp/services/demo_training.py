@@ -301,7 +301,7 @@ class _Demo:
                   "chính hệ không tập trung")
 
 
-def plan_lines(s: Session, plan: TrainingPlan) -> list:  # noqa: ANN001 - TrainingPlanLine rows
+def plan_lines(s: Session, plan: TrainingPlan) -> list:
     from hrapp.db.models import TrainingPlanLine
 
     s.flush()

@@ -291,7 +291,7 @@ def _probe(dto: RuleVersionInput, params: dict[str, Any], others: list[RuleVersi
     return []
 
 
-def _siblings(session, code: str, exclude_id: int | None) -> list[RuleVersion]:  # noqa: ANN001
+def _siblings(session, code: str, exclude_id: int | None) -> list[RuleVersion]:
     rows = session.scalars(select(RuleVersionRow).where(RuleVersionRow.code == code)).all()
     out = [RuleVersion(r.code, r.version, r.effective_from, r.effective_to, r.legal_basis, r.params, r.title)
            for r in rows if r.id != exclude_id]

@@ -27,7 +27,7 @@ _OLD_SEED = {"parent_agency": "UBND TỈNH BÌNH ĐỊNH", "agency_name": "SỞ 
              "place": "Bình Định", "head_title": "GIÁM ĐỐC", "head_name": "", "preparer_name": ""}
 
 
-def _forget_made_up_agency(s) -> None:  # noqa: ANN001 - Session
+def _forget_made_up_agency(s) -> None:
     """A database made by an earlier version still holds the seeded Bình Định agency, untouched: it is
     cleared, so the officer is asked for the real one instead of printing under a made-up name."""
     stored = {row.key: row for row in s.scalars(select(AppSetting).where(AppSetting.key.in_(_OLD_SEED)))}

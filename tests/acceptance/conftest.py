@@ -13,7 +13,7 @@ from tests.ui.conftest import (  # noqa: F401 - fixtures
 
 
 @pytest.fixture
-def demo_window(qtbot, demo_ctx):  # noqa: ANN001, ANN201
+def demo_window(qtbot, demo_ctx):
     """The real main window over a copy of the demo department, shown."""
     from ui.main_window import MainWindow
 

@@ -23,25 +23,25 @@ def errors(editor: PersonEditor) -> dict[str, str]:
             if label.objectName().startswith("error:") and not label.isHidden() and label.text()}
 
 
-def type_into(qtbot, widget, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, widget, text: str) -> None:
     widget.setFocus()
     widget.selectAll()
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
-def choose(qtbot, combo, steps: int = 1) -> None:  # noqa: ANN001
+def choose(qtbot, combo, steps: int = 1) -> None:
     combo.setFocus()
     for _ in range(steps):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
 
 
-def count_people(ctx) -> int:  # noqa: ANN001
+def count_people(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(Person))
 
 
-def test_add_an_employee_in_one_corrected_save(qtbot, window, staff_ctx):  # noqa: ANN001
+def test_add_an_employee_in_one_corrected_save(qtbot, window, staff_ctx):
     page = window.show_area("staff")
     people = count_people(staff_ctx)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)

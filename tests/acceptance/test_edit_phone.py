@@ -23,7 +23,7 @@ NEW_PHONE = "0905 123 456"
 
 
 @pytest.fixture
-def demo_window(qtbot, demo_ctx):  # noqa: ANN001
+def demo_window(qtbot, demo_ctx):
     w = MainWindow(demo_ctx)
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -33,7 +33,7 @@ def demo_window(qtbot, demo_ctx):  # noqa: ANN001
     return w
 
 
-def someone_with_a_unique_name(ctx) -> tuple[int, str]:  # noqa: ANN001
+def someone_with_a_unique_name(ctx) -> tuple[int, str]:
     """A working person of the demo with ethnicity and religion recorded, whose name no one else shares."""
     with ctx.read() as s:
         rows = s.execute(select(Person.id, Person.full_name, Person.ethnicity, Person.religion, Person.status)).all()
@@ -45,13 +45,13 @@ def someone_with_a_unique_name(ctx) -> tuple[int, str]:  # noqa: ANN001
     raise AssertionError("the demo has no such person")
 
 
-def shown(kind: type):  # noqa: ANN201
+def shown(kind: type):
     """The visible top-level window of that class (the dialog the officer is looking at)."""
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     return found[-1] if found else None
 
 
-def test_find_without_diacritics_open_edit_the_phone_save_and_audit(qtbot, demo_window, demo_ctx):  # noqa: ANN001
+def test_find_without_diacritics_open_edit_the_phone_save_and_audit(qtbot, demo_window, demo_ctx):
     person_id, name = someone_with_a_unique_name(demo_ctx)
     typed = fold(name)
     assert typed.isascii() and typed != name.lower()  # the officer types no diacritics

@@ -20,12 +20,12 @@ def _button(parent: QWidget, text: str) -> QPushButton:
     return found[0]
 
 
-def _click(qtbot, button: QPushButton) -> None:  # noqa: ANN001
+def _click(qtbot, button: QPushButton) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _person_audit_lines(ctx) -> int:  # noqa: ANN001
+def _person_audit_lines(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.person_id.is_not(None)))
 

@@ -46,12 +46,12 @@ def workbook(path: Path) -> Path:
     return path
 
 
-def click(qtbot, button) -> None:  # noqa: ANN001
+def click(qtbot, button) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def go_to(qtbot, window, key: str):  # noqa: ANN001, ANN201
+def go_to(qtbot, window, key: str):
     """Click the area in the sidebar, as the officer does."""
     item = window.sidebar.item([a.key for a in registry.AREAS].index(key))
     qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
@@ -60,7 +60,7 @@ def go_to(qtbot, window, key: str):  # noqa: ANN001, ANN201
     return window.current_page()
 
 
-def button_named(parent, text: str) -> QPushButton:  # noqa: ANN001
+def button_named(parent, text: str) -> QPushButton:
     found = [b for b in parent.findChildren(QPushButton) if b.text() == text]
     assert len(found) == 1, (text, [b.text() for b in parent.findChildren(QPushButton)])
     return found[0]
@@ -123,7 +123,7 @@ def test_first_day_of_a_new_agency_from_empty_database_to_printed_staffing_table
     target = tmp_path / "bien_che.pdf"
     suggested: list[str] = []
 
-    def save_name(_parent, _title, default, _filter):  # noqa: ANN001, ANN202
+    def save_name(_parent, _title, default, _filter):
         suggested.append(default)
         return str(target), ""
 

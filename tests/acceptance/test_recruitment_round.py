@@ -41,7 +41,7 @@ CANDIDATES = [
 
 
 @pytest.fixture
-def window(qtbot, demo_ctx, tmp_path, monkeypatch, qapp):  # noqa: ANN001
+def window(qtbot, demo_ctx, tmp_path, monkeypatch, qapp):
     """The main window on a copy of the demo, Vietnamese, 1366×768, on a fixed day, with its own settings."""
     from PySide6.QtGui import QDesktopServices
 
@@ -64,11 +64,11 @@ def window(qtbot, demo_ctx, tmp_path, monkeypatch, qapp):  # noqa: ANN001
     return w
 
 
-def needs(detail) -> str:  # noqa: ANN001
+def needs(detail) -> str:
     return detail.needs.text()
 
 
-def next_step(qtbot, page, day: str, number: str = "", signed: str = "") -> None:  # noqa: ANN001
+def next_step(qtbot, page, day: str, number: str = "", signed: str = "") -> None:
     """Press the next step, type its date (and the decision, when given), press OK."""
     detail = page.detail
     assert detail.next_button.isEnabled(), detail.next_button.toolTip()
@@ -219,7 +219,7 @@ def test_a_recruitment_round_from_creation_to_printed_results(window, qtbot, tmp
     target_file = tmp_path / "ket_qua_xet_tuyen_2026.pdf"
     asked: list[str] = []
 
-    def save_as(_parent, _title, suggested, _filter):  # noqa: ANN001, ANN202
+    def save_as(_parent, _title, suggested, _filter):
         asked.append(suggested)
         return str(target_file), ""
 

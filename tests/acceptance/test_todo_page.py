@@ -34,7 +34,7 @@ def people(ctx):
     return ids
 
 
-def click_row(qtbot, view: QAbstractItemView, index) -> None:  # noqa: ANN001 - a model index
+def click_row(qtbot, view: QAbstractItemView, index) -> None:
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 
@@ -72,7 +72,7 @@ def rows(tree: QTreeWidget) -> list[tuple[str, ...]]:
     return out
 
 
-def item_of(tree: QTreeWidget, name: str):  # noqa: ANN201
+def item_of(tree: QTreeWidget, name: str):
     for i in range(tree.topLevelItemCount()):
         top = tree.topLevelItem(i)
         for k in range(top.childCount()):

@@ -53,7 +53,7 @@ def rss_mb() -> tuple[float, float]:
     return fields.get("VmRSS", 0.0), fields.get("VmHWM", 0.0)
 
 
-def _open(db: str):  # noqa: ANN202
+def _open(db: str):
     from hrapp.context import ServiceContext
 
     ctx = ServiceContext.open(db)
@@ -277,7 +277,7 @@ def case_staff_list(args: argparse.Namespace) -> list[dict[str, Any]]:
 # ============================================================================================ reports
 
 
-def _unit_near(ctx, people: int) -> tuple[str, int]:  # noqa: ANN001
+def _unit_near(ctx, people: int) -> tuple[str, int]:
     """The unit (with its sub-units) whose working staff is closest to `people`."""
     from sqlalchemy import func, select
 
@@ -364,7 +364,7 @@ def case_reports(args: argparse.Namespace) -> list[dict[str, Any]]:
 # ============================================================================================ Excel import
 
 
-def _import_target(work: Path, name: str):  # noqa: ANN202
+def _import_target(work: Path, name: str):
     """A fresh database with the two units the generated workbook names."""
     from sqlalchemy import insert
 
@@ -544,7 +544,7 @@ def case_encryption(args: argparse.Namespace) -> list[dict[str, Any]]:
     paths = {"plain": plain, "encrypted": encrypted}
     figures: dict[str, dict[str, list[float]]] = {k: {} for k in keys}
 
-    def timed(kind: str, name: str, fn: Callable[[], Any]) -> Any:  # noqa: ANN401
+    def timed(kind: str, name: str, fn: Callable[[], Any]) -> Any:
         begun = time.perf_counter()
         out = fn()
         figures[kind].setdefault(name, []).append(time.perf_counter() - begun)

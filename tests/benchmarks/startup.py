@@ -55,7 +55,7 @@ def app(db: str) -> None:
 
     ticks: list[float] = []
 
-    def frame_shown(frame) -> None:  # noqa: ANN001
+    def frame_shown(frame) -> None:
         from PySide6.QtCore import QTimer
 
         timer = QTimer(frame)
@@ -67,7 +67,7 @@ def app(db: str) -> None:
 
     shown = gui.offer_first_start
 
-    def offer_first_start(window) -> None:  # noqa: ANN001
+    def offer_first_start(window) -> None:
         shown(window)
         from PySide6.QtCore import QTimer
 

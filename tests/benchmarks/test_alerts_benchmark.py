@@ -33,7 +33,7 @@ AS_OF = date(2026, 11, 28)
 RANKS = [("01.003", "A1"), ("01.002", "A2.1"), ("01.004", "A0"), ("01.005", "C1"), ("V.05.02.07", "A1")]
 
 
-def fill(ctx, n: int = PEOPLE, seed: int = 5) -> None:  # noqa: ANN001 - ServiceContext
+def fill(ctx, n: int = PEOPLE, seed: int = 5) -> None:
     rnd = random.Random(seed)
     book = load_rulebook()
     coefs = {cls: coefficients(cls, book, AS_OF) for _, cls in RANKS}

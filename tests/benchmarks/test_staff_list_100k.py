@@ -20,7 +20,7 @@ N = 100_000
 
 
 @pytest.fixture(autouse=True)
-def vietnamese(qapp, tmp_path, monkeypatch):  # noqa: ANN001
+def vietnamese(qapp, tmp_path, monkeypatch):
     from ui.app import install_translation
 
     monkeypatch.setenv("HRAPP_SETTINGS_DIR", str(tmp_path / "settings"))
@@ -28,7 +28,7 @@ def vietnamese(qapp, tmp_path, monkeypatch):  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def big_ctx(tmp_path_factory):  # noqa: ANN001, ANN201
+def big_ctx(tmp_path_factory):
     from hrapp.services.setup import init_database
 
     ctx = init_database(str(tmp_path_factory.mktemp("big") / "big.sqlite3"))

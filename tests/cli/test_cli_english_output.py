@@ -17,8 +17,8 @@ def every_command() -> list[tuple[str, ...]]:
     found = []
 
     def walk(parser, path):
-        for action in parser._actions:  # noqa: SLF001 - the parser's sub-commands
-            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
                 for name, child in action.choices.items():
                     found.append((*path, name))
                     walk(child, (*path, name))

@@ -56,7 +56,7 @@ class Scoped:
 
 
 @pytest.fixture(scope="module")
-def scoped(tmp_path_factory, demo_template) -> Scoped:  # noqa: ANN001
+def scoped(tmp_path_factory, demo_template) -> Scoped:
     """The demo with accounts on and a unit leader of TTUD (personal data, approvals, that unit only)."""
     import shutil
 

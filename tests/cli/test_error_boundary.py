@@ -203,23 +203,23 @@ def test_an_output_in_proc_is_one_line_naming_the_file(kind, capsys, db, log_fil
 class _FullDisk:
     """A file that takes 2,000 bytes and then fails as a full disk does (ENOSPC)."""
 
-    def __init__(self, raw):  # noqa: ANN001 - the real binary file
+    def __init__(self, raw):
         self._raw = raw
         self._written = 0
 
-    def write(self, data) -> int:  # noqa: ANN001 - bytes-like
+    def write(self, data) -> int:
         if self._written + len(data) > 2000:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         self._written += len(data)
         return self._raw.write(data)
 
-    def __getattr__(self, name):  # noqa: ANN001, ANN204 - seek, tell, flush, close … as the real file
+    def __getattr__(self, name):
         return getattr(self._raw, name)
 
-    def __enter__(self):  # noqa: ANN204
+    def __enter__(self):
         return self
 
-    def __exit__(self, *exc) -> None:  # noqa: ANN002
+    def __exit__(self, *exc) -> None:
         self._raw.close()
 
 
@@ -263,7 +263,7 @@ def test_the_same_file_imported_twice_at_once(capsys, db, import_file, log_file,
 
     real = excel_import._insert
 
-    def racing(conn, table, rows):  # noqa: ANN001, ANN202 - as _insert
+    def racing(conn, table, rows):
         if table.name == "persons":
             real(conn, table, rows[:1])  # the other import, a moment earlier
         real(conn, table, rows)
@@ -288,7 +288,7 @@ def test_a_full_disk_during_import(capsys, db, import_file, log_file, monkeypatc
 
     real = hrapp.db.engine._set_sqlite_pragmas
 
-    def no_room(dbapi_conn, record):  # noqa: ANN001, ANN202
+    def no_room(dbapi_conn, record):
         real(dbapi_conn, record)
         dbapi_conn.execute("PRAGMA max_page_count = 1")  # clamps to the pages already there
 
@@ -348,7 +348,7 @@ def test_a_malformed_database_is_one_line(argv, capsys, db, import_file, tmp_pat
 
 
 def test_an_unexpected_failure_names_the_log_that_keeps_its_traceback(capsys, db, log_file, monkeypatch):
-    def broken(_session, _filter):  # noqa: ANN001, ANN202 - the command imports the query when it runs
+    def broken(_session, _filter):
         return 1 / 0
 
     monkeypatch.setattr("hrapp.queries.employees.list_employees", broken)

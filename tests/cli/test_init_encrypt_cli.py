@@ -19,7 +19,7 @@ def _no_passphrase_in_env(monkeypatch):
     monkeypatch.delenv(cipher.NEW_PASSPHRASE_VAR, raising=False)
 
 
-def _all_bytes(folder) -> bytes:  # noqa: ANN001
+def _all_bytes(folder) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file())
 
 

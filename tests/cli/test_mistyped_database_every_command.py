@@ -71,8 +71,8 @@ NEEDS_NO_DATABASE = {"agency provinces"}
 
 
 def _leaf_commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()) -> set[str]:
-    for action in parser._actions:  # noqa: SLF001 - the parser's sub-commands
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             return {c for name, sub in action.choices.items() for c in _leaf_commands(sub, (*prefix, name))}
     return {" ".join(prefix)}
 

@@ -31,7 +31,7 @@ def run(url: str, *args: str, password: str | None = None, new_password: str | N
                           text=True, env=env, timeout=600, stdin=subprocess.DEVNULL)
 
 
-def _admin():  # noqa: ANN202 - Engine on the server's maintenance database
+def _admin():
     return create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
 
 

@@ -17,7 +17,7 @@ from hrapp.services.setup import init_database
 from hrapp.services.snapshot import set_name
 
 
-def _office(path: Path):  # noqa: ANN202 - a ServiceContext
+def _office(path: Path):
     ctx = init_database(str(path))
     with ctx.unit_of_work() as s:
         unit = OrgUnit(code="P1", name="Phòng Một", kind="phong")
@@ -42,7 +42,7 @@ def test_a_failed_copy_drops_the_tables_it_created(tmp_path, monkeypatch):
     ctx = _office(tmp_path / "office.sqlite3")
     real_count = copy_mod._count
 
-    def short_on_target(conn, table):  # noqa: ANN001, ANN202 - the target "loses" a person
+    def short_on_target(conn, table):
         n = real_count(conn, table)
         return n - 1 if str(conn.engine.url).endswith("copy.sqlite3") and table.name == "persons" else n
 

@@ -39,7 +39,7 @@ def integrity(path: Path) -> str:
         return con.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def scalar(path: Path, query: str):  # noqa: ANN201
+def scalar(path: Path, query: str):
     with closing(sqlite3.connect(path)) as con:
         return con.execute(query).fetchone()[0]
 
@@ -234,7 +234,7 @@ def test_a_full_disk_gives_a_clear_message_and_leaves_the_database_intact(file_d
     pages = scalar(file_db, "PRAGMA page_count")
 
     @event.listens_for(ctx.engine, "connect")
-    def _cap(dbapi_conn, _record):  # noqa: ANN001
+    def _cap(dbapi_conn, _record):
         dbapi_conn.execute(f"PRAGMA max_page_count={pages + 5}")
 
     ctx.engine.dispose()  # new connections get the cap

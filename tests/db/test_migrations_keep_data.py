@@ -35,7 +35,7 @@ from hrapp.errors import DatabaseError
 ROWS_PER_TABLE = 3
 
 
-def _value(table: Table, column, i: int, written: dict[str, list[dict]], rows: list[dict]):  # noqa: ANN001
+def _value(table: Table, column, i: int, written: dict[str, list[dict]], rows: list[dict]):
     """A plausible value of the column's type for row i (1-based), valid for the schema's keys and checks."""
     if column.foreign_keys:
         (fk,) = column.foreign_keys
@@ -68,7 +68,7 @@ def _value(table: Table, column, i: int, written: dict[str, list[dict]], rows: l
     return f"{name} số {i} — tiếng Việt"
 
 
-def _fill_every_table(engine) -> dict[str, list[dict]]:  # noqa: ANN001
+def _fill_every_table(engine) -> dict[str, list[dict]]:
     md = MetaData()
     md.reflect(engine)
     written: dict[str, list[dict]] = {}
@@ -122,7 +122,7 @@ def first_revision_db(request: pytest.FixtureRequest, db_path: Path):
     engine.dispose()
 
 
-def _drop(admin, name: str) -> None:  # noqa: ANN001
+def _drop(admin, name: str) -> None:
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not PG_URL, reason="HRAPP_TEST_POSTGRES_URL is n
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _admin():  # noqa: ANN202
+def _admin():
     return create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
 
 
@@ -136,7 +136,7 @@ def test_a_count_mismatch_rolls_the_whole_copy_back(tmp_path, empty_pg, monkeypa
     ctx = _office(tmp_path / "office.sqlite3")
     real_count = copy_mod._count
 
-    def short_on_target(conn, table):  # noqa: ANN001, ANN202 - the target "loses" a person
+    def short_on_target(conn, table):
         n = real_count(conn, table)
         return n - 1 if conn.dialect.name == "postgresql" and table.name == "persons" else n
 

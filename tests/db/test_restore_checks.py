@@ -69,7 +69,7 @@ def _settled_hash(ctx: ServiceContext, db: Path) -> str:
 
 
 @pytest.fixture
-def crafted(ctx, tmp_path, backend):  # noqa: ANN201
+def crafted(ctx, tmp_path, backend):
     if backend != "sqlite":
         pytest.skip("restore replaces a SQLite file")
 

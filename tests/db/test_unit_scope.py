@@ -15,7 +15,7 @@ from hrapp.db.scope import ALL_UNITS, _person_owned, limit_to_units, reader, sco
 
 
 @pytest.fixture
-def world(ctx):  # noqa: ANN001, ANN201
+def world(ctx):
     """A department with a unit A (with a sub-unit A1) and a unit B, one person in each, each with a job."""
     with ctx.unit_of_work() as s:
         root = OrgUnit(code="SO", name="Sở", kind="so")

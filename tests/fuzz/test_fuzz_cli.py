@@ -296,7 +296,7 @@ RANK_PATHS = _paths(RANK_INPUT)
 
 
 @st.composite
-def mutated_rank_input(draw) -> bytes:  # noqa: ANN001 - hypothesis' draw
+def mutated_rank_input(draw) -> bytes:
     """The valid input with a few parts replaced, removed or given the wrong type, then (sometimes) its bytes
     flipped, cut or re-encoded."""
     data = json.loads(json.dumps(RANK_INPUT))

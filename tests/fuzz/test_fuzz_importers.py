@@ -38,13 +38,13 @@ FUZZ = settings(max_examples=EXAMPLES or 10, deadline=None, derandomize=EXAMPLES
 _names = itertools.count()
 
 
-def digest(ctx: Any) -> str:  # noqa: ANN401 - ServiceContext
+def digest(ctx: Any) -> str:
     """The database file's bytes once every connection is closed (the WAL folded back in)."""
     ctx.engine.dispose()
     return hashlib.sha256(Path(ctx.engine.url.database).read_bytes()).hexdigest()
 
 
-def attempt(ctx: Any, run: Any, dry_run: bool = False) -> None:  # noqa: ANN401
+def attempt(ctx: Any, run: Any, dry_run: bool = False) -> None:
     """Run one import: only the app's errors may come out; a refusal or a dry run leaves the file as it was."""
     before = digest(ctx)
     try:

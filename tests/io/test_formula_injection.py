@@ -31,7 +31,7 @@ OWN_FORMULA = re.compile(r"^=SUM\(([A-Z]+\d+(:[A-Z]+\d+)?,?)+\)$")
 
 # --- the helper ------------------------------------------------------------------------------------------------
 
-def _reloaded(wb: Workbook):  # noqa: ANN202
+def _reloaded(wb: Workbook):
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
@@ -96,7 +96,7 @@ def test_csv_text_gets_an_apostrophe_and_numbers_stay_numbers():
 
 # --- every writer ------------------------------------------------------------------------------------------------
 
-def _poison(ctx) -> None:  # noqa: ANN001
+def _poison(ctx) -> None:
     """Put attack strings in front of the names and free text the documents show."""
     columns = {
         "persons": ("full_name", "birth_place", "home_town", "other_names", "permanent_address", "current_address",
@@ -109,11 +109,11 @@ def _poison(ctx) -> None:  # noqa: ANN001
     }
     with ctx.unit_of_work() as s:
         for table, cols in columns.items():
-            ids = [r[0] for r in s.execute(text(f"SELECT id FROM {table} ORDER BY id"))]  # noqa: S608 - fixed names
+            ids = [r[0] for r in s.execute(text(f"SELECT id FROM {table} ORDER BY id"))]
             for n, row_id in enumerate(ids):
                 attack = ATTACKS[n % len(ATTACKS)]
                 for col in cols:
-                    s.execute(text(f"UPDATE {table} SET {col} = :a || coalesce({col}, '') WHERE id = :i"),  # noqa: S608
+                    s.execute(text(f"UPDATE {table} SET {col} = :a || coalesce({col}, '') WHERE id = :i"),
                               {"a": attack, "i": row_id})
 
 

@@ -170,7 +170,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_in_words(ctx, tmp_path):
 # ---------------------------------------------------------------------------------------- candidates and scores
 
 
-def _candidate_rows(info) -> list[list[Any]]:  # noqa: ANN001
+def _candidate_rows(info) -> list[list[Any]]:
     position = info.targets[0].position_name
     rows = []
     for i, name in enumerate(("Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cảnh")):

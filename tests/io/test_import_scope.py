@@ -18,7 +18,7 @@ NOBODY_CCCD = "052185009999"
 QHEAD = ["Số CCCD", "Loại trình độ", "Mã trình độ", "Chuyên ngành", "Năm tốt nghiệp"]
 
 
-def _setup(ctx, tmp_path: Path) -> int:  # noqa: ANN001
+def _setup(ctx, tmp_path: Path) -> int:
     """VP and QLKH; someone of QLKH stored by the administrator; returns VP's id."""
     with ctx.unit_of_work() as s:
         s.add_all([OrgUnit(code="VP", name="Văn phòng Sở", kind="van_phong"),

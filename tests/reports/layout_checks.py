@@ -32,7 +32,7 @@ def recorded_parts() -> Iterator[list[Part]]:
     parts: list[Part] = []
     original = document._TableState.draw_part
 
-    def draw_part(self, canv, start, end, totals, height):  # noqa: ANN001, ANN202
+    def draw_part(self, canv, start, end, totals, height):
         def body(a: int, b: int) -> int:
             return sum(1 for k in range(a, b) if not isinstance(self.spec.rows[k], document.SectionRow))
 

@@ -23,16 +23,16 @@ ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2025, 12, 31)
 
 
-def _exports(ctx) -> int:  # noqa: ANN001
+def _exports(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action.in_(("export", "print"))))
 
 
 @pytest.fixture
-def audit_locked(demo_ctx):  # noqa: ANN201
+def audit_locked(demo_ctx):
     """The audit row of any export or print fails as when another program holds the write lock too long."""
 
-    def refuse(session, _context, _instances) -> None:  # noqa: ANN001
+    def refuse(session, _context, _instances) -> None:
         if any(isinstance(o, AuditLog) and o.action in ("export", "print") for o in session.new):
             raise OperationalError("INSERT INTO audit_log", {}, sqlite3.OperationalError("database is locked"))
 
@@ -41,7 +41,7 @@ def audit_locked(demo_ctx):  # noqa: ANN201
     event.remove(demo_ctx.session_factory, "before_flush", refuse)
 
 
-def _documents():  # noqa: ANN202 - (name, suffix, call(ctx, path))
+def _documents():
     from ui.pages.reports_page import REPORTS, Params
 
     params = Params(as_of=DAY, year=2022, start=date(2026, 10, 1), end=date(2027, 3, 31), overdue=True,
@@ -53,27 +53,27 @@ def _documents():  # noqa: ANN202 - (name, suffix, call(ctx, path))
             docs.append((r.key, suffix, lambda ctx, path, r=r: r.run(ctx, str(path), params, lambda d, t: None,
                                                                      lambda: False)))
 
-    def employees(ctx, path):  # noqa: ANN001, ANN202
+    def employees(ctx, path):
         from hrapp.io.excel_export import export_employees
         return export_employees(ctx, path)
 
-    def staff_list(ctx, path):  # noqa: ANN001, ANN202
+    def staff_list(ctx, path):
         from hrapp.reports.staff_list import export_staff_list
         return export_staff_list(ctx, path)
 
-    def staffing(ctx, path):  # noqa: ANN001, ANN202
+    def staffing(ctx, path):
         from hrapp.reports.staffing_table import export_staffing
         return export_staffing(ctx, path, 2022)
 
-    def quality(ctx, path):  # noqa: ANN001, ANN202
+    def quality(ctx, path):
         from hrapp.reports.quality import export_quality
         return export_quality(ctx, path, DAY)
 
-    def audit(ctx, path):  # noqa: ANN001, ANN202
+    def audit(ctx, path):
         from hrapp.reports.audit_export import export_audit
         return export_audit(ctx, path)
 
-    def training(ctx, path):  # noqa: ANN001, ANN202
+    def training(ctx, path):
         from hrapp.reports.training_plan import export_plan
         return export_plan(ctx, path, 2022)
 
@@ -123,7 +123,7 @@ def test_a_file_that_cannot_be_put_in_place_after_the_audit_is_recorded_as_not_m
     import hrapp.reports.document as document
     from hrapp.reports.cv_2c import export_cv
 
-    def full_disk(src, dst):  # noqa: ANN001, ANN202
+    def full_disk(src, dst):
         raise OSError(28, "No space left on device")
 
     folder = tmp_path / "out"

@@ -32,7 +32,7 @@ def _document_text(path: Path) -> str:
 
 
 @pytest.fixture
-def viewer(demo_ctx):  # noqa: ANN201
+def viewer(demo_ctx):
     _plant(demo_ctx)
     demo_ctx.role = "xem"
     return demo_ctx
@@ -41,7 +41,7 @@ def viewer(demo_ctx):  # noqa: ANN201
 SECRET = "mậtkín"
 
 
-def _plant(ctx) -> None:  # noqa: ANN001
+def _plant(ctx) -> None:
     """Mark the free-text personal fields with a word found nowhere else, so that any trace of them shows."""
     with ctx.unit_of_work() as s:
         s.execute(text(f"UPDATE persons SET permanent_address = '{SECRET}' || id || ' Lê Lợi, ' || "
@@ -51,7 +51,7 @@ def _plant(ctx) -> None:  # noqa: ANN001
                        f"'Chi tiết {SECRET}' || id"))
 
 
-def _hidden_values(ctx, person_ids=None) -> set[str]:  # noqa: ANN001
+def _hidden_values(ctx, person_ids=None) -> set[str]:
     """What the masking table hides, for the people asked (all by default): the planted word and the numbers."""
     with ctx.read() as s:
         q = select(Person.id_number, Person.phone, Person.email, Person.social_insurance_no)
@@ -61,7 +61,7 @@ def _hidden_values(ctx, person_ids=None) -> set[str]:  # noqa: ANN001
     return {_flat(v) for v in values} | {SECRET}
 
 
-def _with_family(ctx, count: int) -> list[int]:  # noqa: ANN001
+def _with_family(ctx, count: int) -> list[int]:
     with ctx.read() as s:
         return list(s.scalars(select(FamilyMember.person_id).distinct().order_by(FamilyMember.person_id).limit(count)))
 

@@ -34,7 +34,7 @@ def _markers(path: Path) -> list[list[str]]:
             for page in PdfReader(str(path)).pages]
 
 
-def _build(path: Path, n: int, **kw) -> list:  # noqa: ANN003
+def _build(path: Path, n: int, **kw) -> list:
     with recorded_parts() as parts:
         build_pdf(path, LETTERHEAD, "Danh sách thử", _spec(n, kw.pop("sections", 0)), day=None, **kw)
     return parts

@@ -37,7 +37,7 @@ def named(text: str, names: set[str]) -> set[str]:
 class Demo:
     """The demo department as seen by an administrator: who is in the scope unit, who is not."""
 
-    def __init__(self, ctx) -> None:  # noqa: ANN001
+    def __init__(self, ctx) -> None:
         from hrapp.services.agency import get_agency
 
         agency = get_agency(ctx)
@@ -62,12 +62,12 @@ class Demo:
 
 
 @pytest.fixture
-def demo(demo_ctx) -> Demo:  # noqa: ANN001
+def demo(demo_ctx) -> Demo:
     return Demo(demo_ctx)
 
 
 @pytest.fixture
-def scoped(demo_ctx, demo):  # noqa: ANN001, ANN201
+def scoped(demo_ctx, demo):
     """The demo signed in as a unit leader of TTUD (reads personal data, approves, limited to the unit)."""
     demo_ctx.sign_in("ttud.lanhdao", "lanh_dao", (demo.unit_id,))
     return demo_ctx
@@ -82,7 +82,7 @@ def test_the_demo_has_people_on_both_sides_of_the_scope(demo):
 # Every document of the Reports catalogue
 
 
-def _params(demo: Demo, person_id: int | None = None, position_id: int | None = None):  # noqa: ANN202
+def _params(demo: Demo, person_id: int | None = None, position_id: int | None = None):
     from ui.pages.reports_page import Params
 
     return Params(as_of=REPORT_DAY, year=REPORT_DAY.year, start=date(2026, 1, 1), end=date(2027, 12, 31),
@@ -109,7 +109,7 @@ def test_every_document_of_the_catalogue_names_nobody_outside_the_scope(scoped, 
     assert named(text, demo.outside) == set()
 
 
-def _unit_lists(demo: Demo, tmp_path: Path):  # noqa: ANN202
+def _unit_lists(demo: Demo, tmp_path: Path):
     """Each list that takes a unit, asked for a unit (code, id) as the CLI and the Reports page pass it."""
     from hrapp.reports.staff_list import export_staff_list
     from hrapp.reports.training_gaps import export_gaps

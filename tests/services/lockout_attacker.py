@@ -4,7 +4,7 @@ parallel-attempts test starts several of these through multiprocessing)."""
 from __future__ import annotations
 
 
-def attack(url: str, username: str, password: str, attempts: int, barrier, results) -> None:  # noqa: ANN001
+def attack(url: str, username: str, password: str, attempts: int, barrier, results) -> None:
     """Open the database, wait at `barrier` for the others, then try `attempts` times; put the codes on `results`."""
     from hrapp.context import ServiceContext
     from hrapp.errors import AuthenticationError

@@ -102,7 +102,7 @@ BINH_DINH_SKHCN = dict(name="SỞ KHOA HỌC VÀ CÔNG NGHỆ", parent_agency="U
                        place="Bình Định", head_title="GIÁM ĐỐC", short="SKHCN")
 
 
-def own_agency(ctx, **changes: str):  # noqa: ANN001, ANN201 - ServiceContext -> Agency
+def own_agency(ctx, **changes: str):
     """The agency the documents of a test are printed under (a new database names none)."""
     from hrapp.services.agency import Agency, set_agency
 

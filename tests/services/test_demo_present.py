@@ -354,7 +354,7 @@ def test_nothing_written_is_dated_on_or_before_30_june_2022(base, carried):
     for table, column in (("decisions", "sign_date"), ("salary_steps", "effective_date"),
                           ("posts_held", "start_date"), ("allowances", "effective_date"), ("evaluations", "year")):
         bound = AS_OF.year if column == "year" else AS_OF.isoformat()
-        sql = f"SELECT count(*) FROM {table} WHERE {column} <= :b"  # noqa: S608 - fixed names
+        sql = f"SELECT count(*) FROM {table} WHERE {column} <= :b"
         counts[table] = (_rows(base, sql, b=bound)[0][0], _rows(later, sql, b=bound)[0][0])
     assert counts["evaluations"][1] - counts["evaluations"][0] > 100  # the 2022 ratings: year 2022, decided 28/12
     for table in ("decisions", "salary_steps", "posts_held", "allowances"):

@@ -23,7 +23,7 @@ INELIGIBLE = {"Trương Công Danh": "Chuyên ngành", "Tô Văn Lực": "Trình
               "Trần Quốc Việt": "Chuyên ngành", "Phan Văn Lâm": "Trình độ chuyên môn"}
 
 
-def _rounds(ctx) -> dict[str, rec.RoundInfo]:  # noqa: ANN001
+def _rounds(ctx) -> dict[str, rec.RoundInfo]:
     return {r.name: rec.get_round(ctx, r.id) for r in rec.list_rounds(ctx, 2022)}
 
 

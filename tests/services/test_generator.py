@@ -64,7 +64,7 @@ def pctx(province: Path, tmp_path: Path):
     ctx.engine.dispose()
 
 
-def _dump(ctx) -> dict[str, list[tuple]]:  # noqa: ANN001
+def _dump(ctx) -> dict[str, list[tuple]]:
     with ctx.engine.connect() as conn:
         return {t: conn.exec_driver_sql(f"SELECT * FROM {t} ORDER BY id").all() for t in TABLES}
 
@@ -162,7 +162,7 @@ def test_a_step_falling_due_before_a_promotion_is_not_dated_before_it(ctx):
 
 def test_snapshot_columns_agree_with_the_history(pctx):
     with pctx.read() as s:
-        def by_person(model):  # noqa: ANN001, ANN202
+        def by_person(model):
             out: dict[int, list] = {}
             for row in s.scalars(select(model)):
                 out.setdefault(row.person_id, []).append(row)

@@ -172,7 +172,7 @@ def _hints(obj: Any) -> dict[str, Any]:
     for name, annotation in items:
         if isinstance(annotation, str):
             try:
-                annotation = eval(annotation, vars(module), {"ServiceContext": ServiceContext})  # noqa: S307
+                annotation = eval(annotation, vars(module), {"ServiceContext": ServiceContext})
             except NameError:
                 annotation = None
         out[name] = annotation
@@ -193,7 +193,7 @@ class Arguments:
                 self._first[model] = s.scalar(select(model.id).order_by(model.id).limit(1))
         return self._first[model]
 
-    def value(self, name: str, tp: Any, module: str) -> Any:  # noqa: C901, PLR0911 - one branch per type
+    def value(self, name: str, tp: Any, module: str) -> Any:
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in args if a is not type(None)]
@@ -257,7 +257,7 @@ class WriteSpy:
         self.statements: list[str] = []
         event.listen(ctx.engine, "before_cursor_execute", self._seen)
 
-    def _seen(self, _conn, _cursor, statement: str, *_rest: Any) -> None:  # noqa: ANN001
+    def _seen(self, _conn, _cursor, statement: str, *_rest: Any) -> None:
         words = statement.split(None, 3)
         if not words or words[0].upper() not in ("INSERT", "UPDATE", "DELETE"):
             return

@@ -34,7 +34,7 @@ def province(tmp_path_factory: pytest.TempPathFactory):
     ctx.engine.dispose()
 
 
-def _plain(session, f: EmployeeFilter) -> list[int]:  # noqa: ANN001
+def _plain(session, f: EmployeeFilter) -> list[int]:
     return list(session.scalars(_filtered(session, f).order_by(Person.sort_key, Person.id)))
 
 
@@ -65,7 +65,7 @@ SEARCHES = ["n", "ng", "nguyen", "nguyen ", "nguyen v", "nguyen van", "nguyen va
             "DUC", "h h", "a_", "%", "khong co ai"]
 
 
-def _check_narrowing(session, rests: list[EmployeeFilter]) -> None:  # noqa: ANN001
+def _check_narrowing(session, rests: list[EmployeeFilter]) -> None:
     for rest in rests:
         ids, haystacks = employee_ids_and_haystacks(session, rest)
         initials = initials_index(haystacks)
@@ -89,14 +89,14 @@ def test_narrowing_in_memory_finds_exactly_what_the_database_finds(province):
         _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(unit_code=unit, statuses=None)])
 
 
-def test_narrowing_matches_the_database_on_every_backend(ctx):  # noqa: ANN001 - SQLite and PostgreSQL
+def test_narrowing_matches_the_database_on_every_backend(ctx):
     generate_province(ctx, 60, 3, seed=5, as_of=date(2026, 6, 30))
     with ctx.read() as s:
         assert len(employee_ids(s, EmployeeFilter())) > 40
         _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(statuses=None)])
 
 
-def test_the_printed_list_has_the_rows_of_the_ids_in_display_order_on_every_backend(ctx):  # noqa: ANN001
+def test_the_printed_list_has_the_rows_of_the_ids_in_display_order_on_every_backend(ctx):
     generate_province(ctx, 80, 4, seed=7, as_of=date(2026, 6, 30))
     with ctx.read() as s:
         unit = s.scalar(select(OrgUnit.code).where(OrgUnit.parent_id.is_(None)))

@@ -14,7 +14,7 @@ from hrapp.services import persons as ps
 
 
 @pytest.fixture
-def demo(demo_ctx):  # noqa: ANN001, ANN201
+def demo(demo_ctx):
     with demo_ctx.read() as s:
         ttud = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "TTUD"))
         people = s.execute(select(Person.id, Person.cur_unit_id, Person.full_name)).all()

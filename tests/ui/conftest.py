@@ -22,7 +22,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def vietnamese_ui(qapp):  # noqa: ANN001 - pytest-qt's QApplication
+def vietnamese_ui(qapp):
     """The shipped default: Vietnamese translation, Vietnamese number format, the app's style."""
     from ui.app import install_translation
     from ui.style import apply_style
@@ -34,7 +34,7 @@ def vietnamese_ui(qapp):  # noqa: ANN001 - pytest-qt's QApplication
 
 
 @pytest.fixture(autouse=True)
-def dialogs_fit_the_screen(qapp):  # noqa: ANN001
+def dialogs_fit_the_screen(qapp):
     """After every UI test: each dialog it left open or hidden must have a minimum size that fits 1366×768."""
     from PySide6.QtWidgets import QDialog
 
@@ -49,19 +49,19 @@ def dialogs_fit_the_screen(qapp):  # noqa: ANN001
 
 
 @pytest.fixture
-def staff_ctx(ctx):  # noqa: ANN001 - ServiceContext from tests/conftest.py
+def staff_ctx(ctx):
     """The fresh database with the small department of tests/ui/staff_data.py."""
     ctx.person_ids = fill_staff(ctx)
     return ctx
 
 
-def wait_loaded(qtbot, page) -> None:  # noqa: ANN001
+def wait_loaded(qtbot, page) -> None:
     """Wait until the staff list's id query (run on a worker thread) has answered."""
     qtbot.waitUntil(lambda: not page.model.loading, timeout=10_000)
 
 
 @pytest.fixture
-def window(qtbot, staff_ctx):  # noqa: ANN001
+def window(qtbot, staff_ctx):
     from ui.main_window import MainWindow
 
     w = MainWindow(staff_ctx)

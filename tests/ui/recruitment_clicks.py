@@ -23,19 +23,19 @@ from shiboken6 import isValid
 LEFT = Qt.MouseButton.LeftButton
 
 
-def click(qtbot, widget: QWidget) -> None:  # noqa: ANN001
+def click(qtbot, widget: QWidget) -> None:
     assert widget.isVisible() and widget.isEnabled(), (widget.objectName(), getattr(widget, "text", lambda: "")())
     qtbot.mouseClick(widget, LEFT)
 
 
-def click_tab(qtbot, tabs: QTabWidget, label: str) -> None:  # noqa: ANN001
+def click_tab(qtbot, tabs: QTabWidget, label: str) -> None:
     bar = tabs.tabBar()
     index = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == label)
     qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index
 
 
-def click_item(qtbot, view: QListWidget, item: QListWidgetItem, double: bool = False) -> None:  # noqa: ANN001
+def click_item(qtbot, view: QListWidget, item: QListWidgetItem, double: bool = False) -> None:
     view.scrollToItem(item)
     pos = view.visualItemRect(item).center()
     qtbot.mouseClick(view.viewport(), LEFT, pos=pos)
@@ -43,13 +43,13 @@ def click_item(qtbot, view: QListWidget, item: QListWidgetItem, double: bool = F
         qtbot.mouseDClick(view.viewport(), LEFT, pos=pos)
 
 
-def click_row(qtbot, view: QAbstractItemView, row: int, column: int = 0) -> None:  # noqa: ANN001
+def click_row(qtbot, view: QAbstractItemView, row: int, column: int = 0) -> None:
     index = view.model().index(row, column)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
 
 
-def choose(qtbot, combo: QComboBox, text: str) -> None:  # noqa: ANN001
+def choose(qtbot, combo: QComboBox, text: str) -> None:
     """Open the drop-down list with a click, move to the entry whose text starts with (else holds) `text` with the arrow
     keys and press Enter (the list ignores a mouse release that comes as fast as a test's)."""
     index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)),
@@ -66,7 +66,7 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:  # noqa: ANN001
     assert combo.currentIndex() == index, (text, combo.currentText())
 
 
-def keys(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001
+def keys(qtbot, widget: QWidget, text: str) -> None:
     """Type `text` as key presses; a Vietnamese letter arrives as the keyboard (or its input method) sends it,
     a key event carrying the letter (QTest's own typing knows only ASCII)."""
     for ch in text:
@@ -76,7 +76,7 @@ def keys(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001
             QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
 
 
-def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, field: QLineEdit, text: str) -> None:
     """Click into the field, select what it holds and type over it."""
     qtbot.mouseClick(field, LEFT)
     field.selectAll()
@@ -87,7 +87,7 @@ def type_into(qtbot, field: QLineEdit, text: str) -> None:  # noqa: ANN001
     assert field.text() == text
 
 
-def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:  # noqa: ANN001
+def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) -> None:
     """Double-click a cell of a sheet, type, press Enter."""
     index = view.model().index(row, column)
     view.scrollTo(index)
@@ -105,7 +105,7 @@ def type_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) 
     assert view.model().data(index) == text, (view.model().data(index), text)
 
 
-def tick_cell(qtbot, view: QAbstractItemView, row: int, column: int) -> None:  # noqa: ANN001
+def tick_cell(qtbot, view: QAbstractItemView, row: int, column: int) -> None:
     """Click the tick box of a cell (drawn at its left edge)."""
     index = view.model().index(row, column)
     view.scrollTo(index)
@@ -113,17 +113,17 @@ def tick_cell(qtbot, view: QAbstractItemView, row: int, column: int) -> None:  #
     qtbot.mouseClick(view.viewport(), LEFT, pos=QPoint(rect.left() + 10, rect.center().y()))
 
 
-def ok(qtbot, dialog: QDialog) -> None:  # noqa: ANN001
+def ok(qtbot, dialog: QDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
 
 
-def accepted(qtbot, dialog: QDialog) -> None:  # noqa: ANN001
+def accepted(qtbot, dialog: QDialog) -> None:
     """Press OK and check the dialog closed (the service took it); else fail with what the dialog says."""
     ok(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.errors.text()
 
 
-def menu_choice(qtbot, button: QPushButton, text: str) -> None:  # noqa: ANN001
+def menu_choice(qtbot, button: QPushButton, text: str) -> None:
     """Open a button's menu with a click and click the entry starting with `text` (the menu runs its own loop,
     so the entry is clicked from a timer once the menu is up)."""
     from PySide6.QtCore import QTimer
@@ -155,7 +155,7 @@ def seen_whole(dialog: QDialog) -> bool:
     return fully_visible(dialog.errors) and dialog.width() >= need.width() and dialog.height() >= need.height()
 
 
-def found(qtbot, picker, name: str) -> QListWidgetItem:  # noqa: ANN001
+def found(qtbot, picker, name: str) -> QListWidgetItem:
     """The line of `name` in a person search once the search (run after a typing pause) has listed it."""
     def line() -> QListWidgetItem | None:
         return next((picker.results.item(i) for i in range(picker.results.count())
@@ -167,7 +167,7 @@ def found(qtbot, picker, name: str) -> QListWidgetItem:  # noqa: ANN001
     return item
 
 
-def follow_link(qtbot, label: QWidget, href: str) -> None:  # noqa: ANN001
+def follow_link(qtbot, label: QWidget, href: str) -> None:
     """Follow a link of a rich-text label from the keyboard: click into the label, Tab to the link, Enter."""
     import re
 

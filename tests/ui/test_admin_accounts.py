@@ -17,7 +17,7 @@ from ui.pages.admin_page import AdminPage
 
 
 @pytest.fixture
-def admin(window) -> AdminPage:  # noqa: ANN001
+def admin(window) -> AdminPage:
     page = window.show_area("admin")
     assert isinstance(page, AdminPage)
     return page

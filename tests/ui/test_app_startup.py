@@ -126,7 +126,7 @@ def test_the_start_frame_shows_while_the_database_opens_on_a_worker_thread(staff
     seen: list[tuple[bool, bool]] = []
     real_open = ui_app._open_database
 
-    def open_database(db, **options):  # noqa: ANN001, ANN003, ANN202
+    def open_database(db, **options):
         frames = [w for w in QApplication.topLevelWidgets() if isinstance(w, ui_app.StartFrame) and w.isVisible()]
         seen.append((len(frames) == 1, threading.current_thread() is threading.main_thread()))
         return real_open(db, **options)

@@ -13,14 +13,14 @@ from hrapp.services import persons as ps
 from ui.pages.admin_page import AdminPage
 
 
-def _edit_phone(ctx, person_id: int, phone: str) -> None:  # noqa: ANN001
+def _edit_phone(ctx, person_id: int, phone: str) -> None:
     profile = ps.load_profile(ctx, person_id)
     identity = replace(profile.identity, phone=phone, id_number="052179001234")
     ps.update_person(ctx, ps.PersonUpdate(person_id, profile.row_version, identity))
 
 
 @pytest.fixture
-def audit(qtbot, window):  # noqa: ANN001
+def audit(qtbot, window):
     ctx = window.ctx
     ctx.user = "thu.ha"
     _edit_phone(ctx, ctx.person_ids["Trần Thị Đào"], "0905111222")
@@ -31,7 +31,7 @@ def audit(qtbot, window):  # noqa: ANN001
     return page.audit
 
 
-def _rows(view) -> list[list[str]]:  # noqa: ANN001
+def _rows(view) -> list[list[str]]:
     m = view.model
     return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
 

@@ -24,7 +24,7 @@ from ui.session import start_daily_backup
 
 
 @pytest.fixture
-def messages(monkeypatch) -> list[str]:  # noqa: ANN001
+def messages(monkeypatch) -> list[str]:
     """Message boxes shown after a restore or a failure, captured instead of waiting for a click."""
     shown: list[str] = []
     monkeypatch.setattr(session, "show_message", lambda _p, title, text, *_a: shown.append(f"{title}: {text}"))
@@ -32,23 +32,23 @@ def messages(monkeypatch) -> list[str]:  # noqa: ANN001
     return shown
 
 
-def _people(ctx) -> int:  # noqa: ANN001
+def _people(ctx) -> int:
     with ctx.read() as s:
         return int(s.scalar(select(func.count()).select_from(Person)))
 
 
-def _add_person(ctx, name: str) -> None:  # noqa: ANN001
+def _add_person(ctx, name: str) -> None:
     with ctx.unit_of_work() as s:
         p = Person(gender="M", birth_date=date(1990, 1, 1))
         set_name(p, name)
         s.add(p)
 
 
-def _wait(qtbot, task) -> None:  # noqa: ANN001
+def _wait(qtbot, task) -> None:
     qtbot.waitUntil(lambda: not task.is_running(), timeout=20_000)
 
 
-def _answer(button: QMessageBox.StandardButton, actions) -> None:  # noqa: ANN001
+def _answer(button: QMessageBox.StandardButton, actions) -> None:
     """Click `button` of the restore confirmation as soon as it is open."""
     def poll() -> None:
         box = getattr(actions, "confirm_box", None)

@@ -16,7 +16,7 @@ def page(qtbot, ctx):
     return p
 
 
-def _set(combo, data) -> None:  # noqa: ANN001 - QComboBox
+def _set(combo, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 

@@ -14,13 +14,13 @@ from ui import child_process
 from ui.dialogs.import_dialog import ImportDialog
 
 
-def count_people(ctx) -> int:  # noqa: ANN001
+def count_people(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(Person))
 
 
 @pytest.fixture
-def every_file_in_a_child(monkeypatch):  # noqa: ANN001, ANN201
+def every_file_in_a_child(monkeypatch):
     monkeypatch.setattr(child_process, "CHILD_PROCESS_BYTES", 0)
 
 

@@ -21,7 +21,7 @@ ROWS = [Row("Nguyễn Văn Bình", "Văn phòng"), Row("Võ Thị Ngọc Ánh", 
         Row("Nguyễn Văn An", "Ẩn danh")]
 
 
-def model(qapp) -> ColumnTableModel:  # noqa: ANN001
+def model(qapp) -> ColumnTableModel:
     return ColumnTableModel([
         Column("Họ và tên", lambda r: r.name, sort_key=by_name(lambda r: r.name)),
         Column("Đơn vị", lambda r: Cell(r.unit, tooltip=f"Đơn vị: {r.unit}", color="#b3261e", bold=True),

@@ -13,14 +13,14 @@ from ui.main_window import DB_LABEL_WIDTH
 from ui.widgets.notice import Notice
 
 
-def opened_urls(monkeypatch) -> list[str]:  # noqa: ANN001
+def opened_urls(monkeypatch) -> list[str]:
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     return opened
 
 
 def test_exporting_the_staff_list_confirms_the_file_with_open_file_and_open_folder(window, qtbot, tmp_path,
-                                                                                   monkeypatch):  # noqa: ANN001
+                                                                                   monkeypatch):
     page = window.show_area("staff")
     target = tmp_path / "xuat" / "danh_sach.xlsx"
     target.parent.mkdir()
@@ -50,7 +50,7 @@ def test_exporting_the_staff_list_confirms_the_file_with_open_file_and_open_fold
     assert not notice.isVisible()
 
 
-def test_the_notice_goes_away_by_itself(window, qtbot, tmp_path, monkeypatch):  # noqa: ANN001
+def test_the_notice_goes_away_by_itself(window, qtbot, tmp_path, monkeypatch):
     page = window.show_area("staff")
     target = tmp_path / "ds.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -64,7 +64,7 @@ def test_the_notice_goes_away_by_itself(window, qtbot, tmp_path, monkeypatch):  
     qtbot.waitUntil(lambda: not notice.isVisible(), timeout=2_000)
 
 
-def test_the_status_bar_message_has_the_room_the_database_label_took(window):  # noqa: ANN001
+def test_the_status_bar_message_has_the_room_the_database_label_took(window):
     window.resize(1366, 728)
     window.statusBar().showMessage("Đã lưu")
     assert window.db_label.width() <= DB_LABEL_WIDTH
@@ -73,7 +73,7 @@ def test_the_status_bar_message_has_the_room_the_database_label_took(window):  #
 
 
 def test_the_import_templates_button_writes_the_template_and_confirms_it(window, qtbot, tmp_path,
-                                                                        monkeypatch):  # noqa: ANN001
+                                                                        monkeypatch):
     page = window.show_area("staff")
     target = tmp_path / "mau.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -94,7 +94,7 @@ def test_the_import_templates_button_writes_the_template_and_confirms_it(window,
     dialog.reject()
 
 
-def test_open_list_on_the_to_do_page_is_disabled_and_says_why_without_a_reminder_chosen(window, qtbot):  # noqa: ANN001
+def test_open_list_on_the_to_do_page_is_disabled_and_says_why_without_a_reminder_chosen(window, qtbot):
     page = window.show_area("tasks")
     qtbot.waitUntil(lambda: page.task is not None and not page.task.is_running(), timeout=20_000)
     assert page.tree.currentItem() is None

@@ -14,7 +14,7 @@ from ui.widgets.forms import DateField, FormDialog, parse_date, read_dates
 
 
 @pytest.fixture
-def dialog(qtbot):  # noqa: ANN001
+def dialog(qtbot):
     """A form with one optional date field and its message line, as the editor dialogs build them."""
     with clock.frozen(date(2026, 12, 7)):
         d = FormDialog("Ngày", lambda: read_dates({"day": d.field}))
@@ -27,7 +27,7 @@ def dialog(qtbot):  # noqa: ANN001
         yield d
 
 
-def type_date(qtbot, field: DateField, text: str) -> None:  # noqa: ANN001
+def type_date(qtbot, field: DateField, text: str) -> None:
     field.setFocus()
     field.selectAll()
     qtbot.keyClick(field, Qt.Key.Key_Backspace)
@@ -51,7 +51,7 @@ def message(d: FormDialog) -> str:
     ("29/02/2028", "29/02/2028", date(2028, 2, 29)),
     ("31122026", "31/12/2026", date(2026, 12, 31)),
 ])
-def test_typed_forms_are_read_and_shown_as_dd_mm_yyyy(qtbot, dialog, typed, shown, day):  # noqa: ANN001
+def test_typed_forms_are_read_and_shown_as_dd_mm_yyyy(qtbot, dialog, typed, shown, day):
     type_date(qtbot, dialog.field, typed)
     assert dialog.field.text() == shown
     assert dialog.field.value() == day
@@ -67,7 +67,7 @@ def test_typed_forms_are_read_and_shown_as_dd_mm_yyyy(qtbot, dialog, typed, show
     ("mai nhe", "Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985."),
     ("0101202", "Ngày phải ghi dạng dd/mm/yyyy, ví dụ 05/03/1985."),
 ])
-def test_impossible_or_unreadable_dates_are_refused_under_the_field(qtbot, dialog, typed, expected):  # noqa: ANN001
+def test_impossible_or_unreadable_dates_are_refused_under_the_field(qtbot, dialog, typed, expected):
     type_date(qtbot, dialog.field, typed)
     assert message(dialog) == expected
     assert dialog.field.text() == typed  # left as typed, to be corrected
@@ -76,7 +76,7 @@ def test_impossible_or_unreadable_dates_are_refused_under_the_field(qtbot, dialo
     assert dialog.field.property("invalid") is True
 
 
-def test_the_message_goes_as_soon_as_the_date_is_corrected(qtbot, dialog):  # noqa: ANN001
+def test_the_message_goes_as_soon_as_the_date_is_corrected(qtbot, dialog):
     type_date(qtbot, dialog.field, "31/02/2026")
     assert message(dialog)
     dialog.field.setFocus()
@@ -89,7 +89,7 @@ def test_the_message_goes_as_soon_as_the_date_is_corrected(qtbot, dialog):  # no
     assert dialog.field.value() == date(2026, 2, 28)
 
 
-def test_enter_in_the_field_saves_the_form_or_shows_why_not(qtbot, dialog):  # noqa: ANN001
+def test_enter_in_the_field_saves_the_form_or_shows_why_not(qtbot, dialog):
     dialog.field.setFocus()
     qtbot.keyClicks(dialog.field, "31/02/2026")
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
@@ -102,7 +102,7 @@ def test_enter_in_the_field_saves_the_form_or_shows_why_not(qtbot, dialog):  # n
     assert dialog.result_value == {"day": date(2026, 12, 7)}
 
 
-def test_empty_is_allowed_unless_required(qtbot):  # noqa: ANN001
+def test_empty_is_allowed_unless_required(qtbot):
     optional, required = DateField(), DateField(date(2026, 1, 5), required=True)
     qtbot.addWidget(optional)
     qtbot.addWidget(required)
@@ -121,7 +121,7 @@ def test_two_digit_years_follow_the_app_day():
     assert parse_date("  ") is None
 
 
-def test_date_changed_is_emitted_once_per_new_date(qtbot, dialog):  # noqa: ANN001
+def test_date_changed_is_emitted_once_per_new_date(qtbot, dialog):
     seen: list[date] = []
     dialog.field.dateChanged.connect(lambda d: seen.append(d.toPython()))
     type_date(qtbot, dialog.field, "1/1/27")
@@ -130,7 +130,7 @@ def test_date_changed_is_emitted_once_per_new_date(qtbot, dialog):  # noqa: ANN0
     assert seen == [date(2027, 1, 1)]
 
 
-def test_a_field_standing_alone_says_the_problem_in_its_tooltip(qtbot):  # noqa: ANN001
+def test_a_field_standing_alone_says_the_problem_in_its_tooltip(qtbot):
     field = DateField(date(2026, 12, 7), required=True)
     field.setToolTip("Ngày tính nhắc việc")
     qtbot.addWidget(field)

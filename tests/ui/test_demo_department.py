@@ -17,7 +17,7 @@ def starts_words(name: str, terms: tuple[str, ...]) -> bool:
 
 
 @pytest.fixture
-def demo_window(qtbot, demo_ctx):  # noqa: ANN001
+def demo_window(qtbot, demo_ctx):
     w = MainWindow(demo_ctx)
     qtbot.addWidget(w)
     w.resize(1366, 768)

@@ -18,7 +18,7 @@ from hrapp.domain.validation import birthday
 from ui.dialogs.person_editor import PersonEditor
 
 
-def count_people(ctx) -> int:  # noqa: ANN001
+def count_people(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(Person))
 
@@ -28,21 +28,21 @@ def shown_errors(editor: PersonEditor) -> dict[str, str]:
             if label.objectName().startswith("error:") and not label.isHidden() and label.text()}
 
 
-def type_into(qtbot, widget, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, widget, text: str) -> None:
     widget.setFocus()
     widget.selectAll()
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
-def choose(qtbot, combo, steps: int = 1) -> None:  # noqa: ANN001
+def choose(qtbot, combo, steps: int = 1) -> None:
     combo.setFocus()
     for _ in range(steps):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
 
 
 @pytest.fixture
-def editor(qtbot, staff_ctx):  # noqa: ANN001
+def editor(qtbot, staff_ctx):
     e = PersonEditor(staff_ctx, None)
     qtbot.addWidget(e)
     e.resize(1100, 660)
@@ -51,7 +51,7 @@ def editor(qtbot, staff_ctx):  # noqa: ANN001
     return e
 
 
-def fill_contract(qtbot, editor: PersonEditor, *, name: str = "Nguyen Van Moi", birth: str = "14021994",  # noqa: ANN001
+def fill_contract(qtbot, editor: PersonEditor, *, name: str = "Nguyen Van Moi", birth: str = "14021994",
                   cccd: str = "052194000777", start: str = "01032018") -> None:
     """A labour contract: the fewest fields a record needs."""
     field = editor.identity_form.widgets["full_name"]
@@ -81,11 +81,11 @@ def answer_warning(editor: PersonEditor, button: QMessageBox.StandardButton, see
     QTimer.singleShot(0, poll)
 
 
-def save(qtbot, editor: PersonEditor) -> None:  # noqa: ANN001
+def save(qtbot, editor: PersonEditor) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_a_plain_record_saves_without_a_question(qtbot, staff_ctx, editor):  # noqa: ANN001
+def test_a_plain_record_saves_without_a_question(qtbot, staff_ctx, editor):
     before = count_people(staff_ctx)
     fill_contract(qtbot, editor)
     save(qtbot, editor)
@@ -93,7 +93,7 @@ def test_a_plain_record_saves_without_a_question(qtbot, staff_ctx, editor):  # n
 
 
 @pytest.mark.parametrize(("days", "refused"), [(0, False), (1, True)])
-def test_a_start_more_than_a_year_ahead_is_refused_under_the_field(qtbot, staff_ctx, editor, days, refused):  # noqa: ANN001
+def test_a_start_more_than_a_year_ahead_is_refused_under_the_field(qtbot, staff_ctx, editor, days, refused):
     before = count_people(staff_ctx)
     start = birthday(clock.today(), 1) + timedelta(days=days)
     fill_contract(qtbot, editor, start=f"{start:%d%m%Y}")
@@ -106,14 +106,14 @@ def test_a_start_more_than_a_year_ahead_is_refused_under_the_field(qtbot, staff_
         assert errors == {} and count_people(staff_ctx) == before + 1
 
 
-def test_a_start_before_the_15th_birthday_is_refused_under_the_field(qtbot, staff_ctx, editor):  # noqa: ANN001
+def test_a_start_before_the_15th_birthday_is_refused_under_the_field(qtbot, staff_ctx, editor):
     fill_contract(qtbot, editor, birth="14022004", start="13022019")
     save(qtbot, editor)
     errors = shown_errors(editor)
     assert set(errors) == {"start_date"} and "15 tuổi" in errors["start_date"]
 
 
-def test_a_text_longer_than_its_column_is_refused_under_the_field(qtbot, staff_ctx, editor):  # noqa: ANN001
+def test_a_text_longer_than_its_column_is_refused_under_the_field(qtbot, staff_ctx, editor):
     fill_contract(qtbot, editor)
     editor.tabs.setCurrentIndex(0)
     field = editor.identity_form.widgets["birth_place"]
@@ -123,7 +123,7 @@ def test_a_text_longer_than_its_column_is_refused_under_the_field(qtbot, staff_c
     assert set(errors) == {"birth_place"} and "201" in errors["birth_place"] and "200" in errors["birth_place"]
 
 
-def test_the_same_name_and_birth_under_a_new_cccd_asks_and_cancel_saves_nothing(qtbot, staff_ctx, editor):  # noqa: ANN001
+def test_the_same_name_and_birth_under_a_new_cccd_asks_and_cancel_saves_nothing(qtbot, staff_ctx, editor):
     before = count_people(staff_ctx)
     fill_contract(qtbot, editor, name="Trần Thị Đào", birth="21071979", cccd="052179000999")
     seen: list[str] = []
@@ -138,7 +138,7 @@ def test_the_same_name_and_birth_under_a_new_cccd_asks_and_cancel_saves_nothing(
 
 
 @pytest.mark.parametrize(("age", "asked"), [(75, False), (76, True)])
-def test_an_age_no_one_works_at_is_asked_about(qtbot, staff_ctx, editor, age, asked):  # noqa: ANN001
+def test_an_age_no_one_works_at_is_asked_about(qtbot, staff_ctx, editor, age, asked):
     birth = birthday(clock.today(), -(age + 1)) + timedelta(days=1)  # the last day of that age
     fill_contract(qtbot, editor, birth=f"{birth:%d%m%Y}", start="01032000")
     seen: list[str] = []
@@ -152,7 +152,7 @@ def test_an_age_no_one_works_at_is_asked_about(qtbot, staff_ctx, editor, age, as
     assert editor.person_id is not None
 
 
-def test_the_import_wizard_lists_warnings_and_still_imports(qtbot, staff_ctx, tmp_path):  # noqa: ANN001
+def test_the_import_wizard_lists_warnings_and_still_imports(qtbot, staff_ctx, tmp_path):
     from openpyxl import Workbook
 
     from ui.dialogs.import_dialog import ImportDialog

@@ -10,12 +10,12 @@ from hrapp.db.models import AuditLog, Person
 from ui.dialogs.person_editor import PersonEditor
 
 
-def _audit(ctx) -> int:  # noqa: ANN001
+def _audit(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(AuditLog))
 
 
-def _open(qtbot, ctx, pid: int) -> PersonEditor:  # noqa: ANN001
+def _open(qtbot, ctx, pid: int) -> PersonEditor:
     editor = PersonEditor(ctx, pid)
     qtbot.addWidget(editor)
     editor.show()
@@ -23,7 +23,7 @@ def _open(qtbot, ctx, pid: int) -> PersonEditor:  # noqa: ANN001
     return editor
 
 
-def test_saving_demo_records_unchanged_writes_nothing(qtbot, demo_ctx):  # noqa: ANN001
+def test_saving_demo_records_unchanged_writes_nothing(qtbot, demo_ctx):
     """One record of each kind of the demo (ethnicity, religion, category, birth known by day/month/year, party
     member or not); the service test saves every record the same way."""
     with demo_ctx.read() as s:
@@ -45,7 +45,7 @@ def test_saving_demo_records_unchanged_writes_nothing(qtbot, demo_ctx):  # noqa:
         assert dict(s.execute(select(Person.id, Person.row_version)).all()) == versions
 
 
-def test_changing_only_the_phone_records_only_the_phone(qtbot, demo_ctx):  # noqa: ANN001
+def test_changing_only_the_phone_records_only_the_phone(qtbot, demo_ctx):
     with demo_ctx.read() as s:
         pid = s.scalar(select(Person.id).where(Person.ethnicity == "12"))  # Ba Na
     editor = _open(qtbot, demo_ctx, pid)
@@ -67,7 +67,7 @@ def test_changing_only_the_phone_records_only_the_phone(qtbot, demo_ctx):  # noq
     editor.close()
 
 
-def test_the_audit_tab_shows_the_changed_ethnicity_and_religion_by_name(qtbot, demo_ctx):  # noqa: ANN001
+def test_the_audit_tab_shows_the_changed_ethnicity_and_religion_by_name(qtbot, demo_ctx):
     from ui.main_window import MainWindow
     from ui.pages.admin_page import AdminPage
 

@@ -45,7 +45,7 @@ def messages(monkeypatch) -> list[str]:
     return shown
 
 
-def when_modal(kind: type, act) -> None:  # noqa: ANN001
+def when_modal(kind: type, act) -> None:
     """Run `act(dialog)` as soon as a modal dialog of `kind` is open."""
     def poll() -> None:
         dialog = QApplication.activeModalWidget()

@@ -35,7 +35,7 @@ def shown(monkeypatch) -> list[tuple[str, str, QMessageBox.Icon]]:
 
 
 @pytest.fixture
-def parent(qtbot):  # noqa: ANN001
+def parent(qtbot):
     w = QWidget()
     qtbot.addWidget(w)
     w.show()
@@ -51,7 +51,7 @@ def parent(qtbot):  # noqa: ANN001
 def test_a_failing_background_task_is_one_line_in_a_message_box(failure, words, qtbot, parent, shown, log_file):
     from ui.tasks import run_task
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         raise failure
 
     task = run_task(work, parent=parent)
@@ -83,7 +83,7 @@ def test_an_exception_nobody_caught_in_a_slot_is_one_line_and_the_app_goes_on(qt
 
     def on_click() -> None:
         clicks.append(1)
-        {}["missing"]  # noqa: B018 - a slot's own mistake
+        {}["missing"]
 
     button = QPushButton("Lưu", parent)
     button.clicked.connect(on_click)

@@ -22,14 +22,14 @@ VIETNAMESE_LETTERS = set("ăâđêôơưàảãáạằẳẵắặầẩẫấ�
 
 
 @pytest.fixture
-def accounts_ctx(ctx):  # noqa: ANN001
+def accounts_ctx(ctx):
     accounts.enable_accounts(ctx, "admin", "Quantri#2026", "Nguyễn Văn Quản")
     fresh = ServiceContext.open(ctx.engine.url.render_as_string(hide_password=False))
     yield fresh
     fresh.engine.dispose()
 
 
-def sign_in_refused(qtbot, ctx) -> str:  # noqa: ANN001
+def sign_in_refused(qtbot, ctx) -> str:
     dialog = LoginDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -114,7 +114,7 @@ def recorder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Recorder:
         rec.asked.append(f"folder dialog: {_arg(args, kwargs, 1, 'caption')}")
         return ""
 
-    def box(kind: str, answer: QMessageBox.StandardButton):  # noqa: ANN202
+    def box(kind: str, answer: QMessageBox.StandardButton):
         def show(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
             rec.asked.append(f"{kind}: {_arg(args, kwargs, 1, 'title')}: {_arg(args, kwargs, 2, 'text')}")
             return answer
@@ -454,7 +454,7 @@ def tab_widgets(root: QWidget) -> list[QTabWidget]:
 
 
 @pytest.fixture(params=["demo", "empty"])
-def walked_window(request, qtbot, recorder):  # noqa: ANN001, ANN201
+def walked_window(request, qtbot, recorder):
     """The main window on the demo department, or on a new, empty database (a department's first day)."""
     from ui.main_window import MainWindow
 
@@ -478,7 +478,7 @@ def walked_window(request, qtbot, recorder):  # noqa: ANN001, ANN201
     return w
 
 
-def test_every_button_and_menu_action_does_something_visible(qtbot, qapp, walked_window, recorder):  # noqa: ANN001
+def test_every_button_and_menu_action_does_something_visible(qtbot, qapp, walked_window, recorder):
     window = walked_window
     demo = window.page("staff").model.rowCount() > 0
     walk = Walk(qapp, qtbot, recorder, window)

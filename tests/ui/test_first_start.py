@@ -23,7 +23,7 @@ def fake_demo(monkeypatch):
     """A stand-in for hrapp.services.demo that writes one unit, one person and the agency name."""
     calls: list[int] = []
 
-    def load_demo(ctx):  # noqa: ANN001, ANN202
+    def load_demo(ctx):
         calls.append(threading.get_ident())
         with ctx.unit_of_work() as s:
             unit = OrgUnit(code="DEMO", name="Sở Mẫu", kind="so")
@@ -44,7 +44,7 @@ def fake_demo(monkeypatch):
 
 
 @pytest.fixture
-def empty_window(qtbot, ctx):  # noqa: ANN001
+def empty_window(qtbot, ctx):
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.show()

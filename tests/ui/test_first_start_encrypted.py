@@ -44,7 +44,7 @@ def started(qtbot, tmp_path, monkeypatch):
     window.deleteLater()
 
 
-def when_modal(kind: type, act) -> None:  # noqa: ANN001
+def when_modal(kind: type, act) -> None:
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():

@@ -23,12 +23,12 @@ def ys(widgets: list[QWidget]) -> list[int]:
     return [y_of(w) for w in widgets]
 
 
-def settle(qtbot) -> None:  # noqa: ANN001
+def settle(qtbot) -> None:
     qtbot.wait(20)  # let the layouts run
 
 
 @pytest.fixture
-def empty_window(qtbot, ctx):  # noqa: ANN001
+def empty_window(qtbot, ctx):
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.show()
@@ -56,7 +56,7 @@ def test_the_first_start_agency_form_does_not_move_as_errors_come_and_go(empty_w
     assert ys(fields) == before
 
 
-def test_the_agency_tab_does_not_move_as_errors_come_and_go(window, qtbot):  # noqa: ANN001
+def test_the_agency_tab_does_not_move_as_errors_come_and_go(window, qtbot):
     page = window.show_area("admin")
     page.tabs.setCurrentWidget(page.agency)
     tab = page.agency
@@ -80,7 +80,7 @@ def test_the_agency_tab_does_not_move_as_errors_come_and_go(window, qtbot):  # n
 
 
 @pytest.fixture
-def editor(qtbot, staff_ctx):  # noqa: ANN001
+def editor(qtbot, staff_ctx):
     editor = PersonEditor(staff_ctx, staff_ctx.person_ids["Trần Thị Đào"])
     qtbot.addWidget(editor)
     editor.show()
@@ -88,7 +88,7 @@ def editor(qtbot, staff_ctx):  # noqa: ANN001
     return editor
 
 
-def _click_add(qtbot, editor: PersonEditor, history) -> None:  # noqa: ANN001
+def _click_add(qtbot, editor: PersonEditor, history) -> None:
     """Open the history's tab by its tab, then click its first button (Add …)."""
     tab = next(i for i in range(editor.tabs.count()) if editor.tabs.widget(i).isAncestorOf(history)
                or editor.tabs.widget(i) is history)
@@ -99,12 +99,12 @@ def _click_add(qtbot, editor: PersonEditor, history) -> None:  # noqa: ANN001
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _save(qtbot, dialog) -> None:  # noqa: ANN001
+def _save(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     settle(qtbot)
 
 
-def test_the_salary_step_dialog_does_not_move_as_errors_come_and_go(editor, qtbot):  # noqa: ANN001
+def test_the_salary_step_dialog_does_not_move_as_errors_come_and_go(editor, qtbot):
     _click_add(qtbot, editor, editor.salary_history)
     dialog = editor.sub_dialog
     qtbot.waitExposed(dialog)
@@ -134,7 +134,7 @@ def test_the_salary_step_dialog_does_not_move_as_errors_come_and_go(editor, qtbo
         _save(qtbot, dialog)
 
 
-def test_the_qualification_dialog_scrolls_its_reserved_lines_within_the_screen(editor, qtbot):  # noqa: ANN001
+def test_the_qualification_dialog_scrolls_its_reserved_lines_within_the_screen(editor, qtbot):
     _click_add(qtbot, editor, editor.qual_tab)
     dialog = editor.sub_dialog
     qtbot.waitExposed(dialog)

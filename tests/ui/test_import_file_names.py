@@ -18,7 +18,7 @@ SNV = Agency(name="Sở Nội vụ", parent_agency="UBND TỈNH GIA LAI", provin
              head_title="GIÁM ĐỐC", short="SNV")
 
 
-def _dialog(qtbot, ctx) -> ImportDialog:  # noqa: ANN001
+def _dialog(qtbot, ctx) -> ImportDialog:
     dialog = ImportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -26,11 +26,11 @@ def _dialog(qtbot, ctx) -> ImportDialog:  # noqa: ANN001
     return dialog
 
 
-def _offered(monkeypatch) -> list[str]:  # noqa: ANN001
+def _offered(monkeypatch) -> list[str]:
     """Answer the save dialog with Cancel, keeping the name it offered."""
     offered: list[str] = []
 
-    def ask(parent, caption, directory, file_filter):  # noqa: ANN001, ANN202
+    def ask(parent, caption, directory, file_filter):
         offered.append(directory)
         return "", ""
 

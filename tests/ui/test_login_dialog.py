@@ -18,7 +18,7 @@ ADMIN_PW = "Quantri#2026"
 
 
 @pytest.fixture
-def accounts_db(staff_ctx) -> str:  # noqa: ANN001
+def accounts_db(staff_ctx) -> str:
     """A database with accounts on (administrator 'admin', officer 'lan' who must change her password)."""
     accounts.enable_accounts(staff_ctx, "admin", ADMIN_PW, "Nguyễn Văn Quản")
     accounts.create_user(staff_ctx, NewUser("lan", "Tamthoi123", "to_chuc_can_bo", "Trần Thị Lan"))
@@ -26,14 +26,14 @@ def accounts_db(staff_ctx) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def fresh(accounts_db):  # noqa: ANN001
+def fresh(accounts_db):
     """The database opened again, as at start-up: accounts on, nobody signed in."""
     ctx = ServiceContext.open(accounts_db)
     yield ctx
     ctx.engine.dispose()
 
 
-def _dialog(qtbot, ctx) -> LoginDialog:  # noqa: ANN001
+def _dialog(qtbot, ctx) -> LoginDialog:
     dialog = LoginDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -102,7 +102,7 @@ def test_success_opens_the_main_window_with_the_user_and_role_shown(qtbot, fresh
     assert window.session_actions.act_change_password.isVisible()
 
 
-def _when_open(qtbot, find, act) -> None:  # noqa: ANN001
+def _when_open(qtbot, find, act) -> None:
     """Act on a modal dialog as soon as it is shown (its exec() runs a local event loop)."""
     def poll() -> None:
         dialog = find()

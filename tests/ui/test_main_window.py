@@ -111,7 +111,7 @@ def test_first_window_without_saved_state_opens_the_staff_list(window):
 def test_about_box_names_the_application(window, monkeypatch):
     shown = {}
 
-    def fake_exec(box):  # noqa: ANN001
+    def fake_exec(box):
         shown["text"] = box.text()
         shown["info"] = box.informativeText()
         return 0

@@ -28,16 +28,16 @@ def org(ctx):
     return sample_org(ctx)
 
 
-def save(dialog) -> None:  # noqa: ANN001
+def save(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
-def error(dialog, field: str) -> str:  # noqa: ANN001
+def error(dialog, field: str) -> str:
     label = dialog.findChild(QLabel, f"error:{field}")
     return label.text() if label is not None and not label.isHidden() else ""
 
 
-def fill_decision(dialog, number: str, signed: date, effective: date | None = None) -> None:  # noqa: ANN001
+def fill_decision(dialog, number: str, signed: date, effective: date | None = None) -> None:
     form = dialog.decision_form
     form.fill(number, signed, signer="Nguyễn Văn A", issuer="UBND tỉnh Bình Định", effective=effective)
 
@@ -58,10 +58,10 @@ def org_page(qtbot, ctx, org):
     return page
 
 
-def tree_names(page) -> list[str]:  # noqa: ANN001
+def tree_names(page) -> list[str]:
     out = []
 
-    def walk(item):  # noqa: ANN001, ANN202
+    def walk(item):
         out.append(item.text(0))
         for i in range(item.childCount()):
             walk(item.child(i))

@@ -81,7 +81,7 @@ def elided_key_column(view: QAbstractItemView) -> list[str]:
     return [f"first column {header.sectionSize(0)} < {need}"] if header.sectionSize(0) < need else []
 
 
-def squeezed_buttons(root) -> list[str]:  # noqa: ANN001 - a QWidget
+def squeezed_buttons(root) -> list[str]:
     """Push buttons and tool buttons with a text narrower than they ask for (Qt's own icon buttons inside
     fields, such as a line edit's clear button, aside)."""
     return [f"{b.text()!r}: {b.width()} < {b.sizeHint().width()}"
@@ -104,7 +104,7 @@ def scrolls_sideways(view: QAbstractItemView) -> list[str]:
     return out
 
 
-def cut_boxes_and_labels(root) -> list[str]:  # noqa: ANN001 - a QWidget
+def cut_boxes_and_labels(root) -> list[str]:
     """Check boxes and one-line labels narrower than their text needs (labels that wrap, or that show a
     picture or nothing, aside)."""
     out = []
@@ -123,14 +123,14 @@ def cut_boxes_and_labels(root) -> list[str]:  # noqa: ANN001 - a QWidget
     return out
 
 
-def beyond_the_window(widget) -> bool:  # noqa: ANN001 - a QWidget
+def beyond_the_window(widget) -> bool:
     """Part of the widget lies right of its window's edge (its page is wider than the window shows)."""
     window = widget.window()
     right = widget.mapTo(window, widget.rect().topRight()).x()
     return right >= window.width()
 
 
-def settled(check, seconds: float = 3.0) -> list[str]:  # noqa: ANN001 - a check returning problems
+def settled(check, seconds: float = 3.0) -> list[str]:
     """The check's problems once Qt has laid out: a view shows or hides its scroll bars on a later turn of the
     event loop (delayed item layout), which a loaded machine runs late; what remains after `seconds` is real."""
     from PySide6.QtCore import QDeadlineTimer
@@ -144,7 +144,7 @@ def settled(check, seconds: float = 3.0) -> list[str]:  # noqa: ANN001 - a check
     return found
 
 
-def page_problems(window, key: str, wait, whole: bool = True,  # noqa: ANN001 - MainWindow
+def page_problems(window, key: str, wait, whole: bool = True,
                   sideways: bool | None = None) -> list[str]:
     """What does not fit on the page, on each tab of its tab widgets in turn (with `whole`, also no check box
     or label cut; with `sideways`, by default as `whole`, every column in view without scrolling sideways)."""
@@ -187,7 +187,7 @@ def model_name(view: QAbstractItemView) -> str:
     return f"{type(view).__name__}({first!s})".replace("\n", " ")
 
 
-def open_every_page(window, wait, whole: bool = True,  # noqa: ANN001
+def open_every_page(window, wait, whole: bool = True,
                     sideways: bool | None = None) -> list[str]:
     """Show each area in turn, let its lists load, and collect what does not fit (see `page_problems`)."""
     from ui.tasks import running_tasks
@@ -211,7 +211,7 @@ def test_every_page_fits_1366_by_768_on_the_demo(qtbot, demo_ctx):
         qtbot.waitExposed(window)
         assert (window.width(), window.height()) == (WIDTH, HEIGHT)
 
-        def wait(condition) -> None:  # noqa: ANN001
+        def wait(condition) -> None:
             qtbot.waitUntil(condition, timeout=30000)
             qtbot.wait(50)
 

@@ -16,7 +16,7 @@ def _text(path: Path) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
 
-def _print_2c(window, qtbot, name: str):  # noqa: ANN001, ANN202
+def _print_2c(window, qtbot, name: str):
     page = window.show_area("staff")
     wait_loaded(qtbot, page)
     m = page.model
@@ -39,7 +39,7 @@ def test_save_pdf_in_the_2c_preview_writes_the_vector_file(window, qtbot, tmp_pa
     offered: list[str] = []
     target = tmp_path / "chosen"  # no suffix typed: .pdf is added
 
-    def ask(parent, caption, directory, file_filter):  # noqa: ANN001, ANN202
+    def ask(parent, caption, directory, file_filter):
         offered.append(directory)
         return str(target), ""
 
@@ -119,7 +119,7 @@ def test_printing_from_the_preview_says_how_many_pages_went_to_the_printer(windo
     out = tmp_path / "may_in.pdf"
     asked: list[QPrinter] = []
 
-    def choose_the_pdf_printer(dialog):  # noqa: ANN001, ANN202 - the officer picks a printer and presses Print
+    def choose_the_pdf_printer(dialog):
         dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         dialog.printer().setOutputFileName(str(out))
         asked.append(dialog.printer())

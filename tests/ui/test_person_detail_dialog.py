@@ -7,12 +7,12 @@ from PySide6.QtWidgets import QLabel
 from ui.dialogs.person_detail_dialog import PersonDetailDialog
 
 
-def cells(view) -> list[list[str]]:  # noqa: ANN001
+def cells(view) -> list[list[str]]:
     m = view.model()
     return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
 
 
-def open_dialog(qtbot, ctx, name: str) -> PersonDetailDialog:  # noqa: ANN001
+def open_dialog(qtbot, ctx, name: str) -> PersonDetailDialog:
     dialog = PersonDetailDialog(ctx, ctx.person_ids[name])
     qtbot.addWidget(dialog)
     dialog.show()

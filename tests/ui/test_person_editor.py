@@ -19,12 +19,12 @@ from ui.dialogs.import_dialog import ImportDialog
 from ui.dialogs.person_editor import PersonEditor
 
 
-def count_people(ctx) -> int:  # noqa: ANN001
+def count_people(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(Person))
 
 
-def error(dialog, field: str) -> str:  # noqa: ANN001
+def error(dialog, field: str) -> str:
     label = dialog.findChild(QLabel, f"error:{field}")
     return label.text() if label is not None and not label.isHidden() else ""
 
@@ -35,12 +35,12 @@ def typed(editor: PersonEditor, key: str, text: str) -> None:
     widget.editingFinished.emit()
 
 
-def save_with_ctrl_s(qtbot, editor: PersonEditor) -> None:  # noqa: ANN001
+def save_with_ctrl_s(qtbot, editor: PersonEditor) -> None:
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 @pytest.fixture
-def editor_new(qtbot, staff_ctx):  # noqa: ANN001
+def editor_new(qtbot, staff_ctx):
     editor = PersonEditor(staff_ctx, None)
     qtbot.addWidget(editor)
     editor.show()
@@ -66,7 +66,7 @@ def fill_new(editor: PersonEditor) -> None:
 # ------------------------------------------------------------------------------------------- add
 
 
-def test_add_a_person_and_save_with_ctrl_s(qtbot, staff_ctx, editor_new):  # noqa: ANN001
+def test_add_a_person_and_save_with_ctrl_s(qtbot, staff_ctx, editor_new):
     assert editor_new.windowTitle() == "Hồ sơ mới"
     assert not editor_new.tabs.isTabEnabled(2)  # history waits for the first save
     fill_new(editor_new)
@@ -82,7 +82,7 @@ def test_add_a_person_and_save_with_ctrl_s(qtbot, staff_ctx, editor_new):  # noq
     assert (profile.unit_name, profile.salary_step, profile.coefficient) == ("Văn phòng Sở", 2, Decimal("2.670"))
 
 
-def test_errors_show_under_their_fields_and_nothing_is_saved(qtbot, staff_ctx, editor_new):  # noqa: ANN001
+def test_errors_show_under_their_fields_and_nothing_is_saved(qtbot, staff_ctx, editor_new):
     fill_new(editor_new)
     typed(editor_new, "id_number", "0521940")  # too short
     editor_new.recruited_edit.setText("01/03/2010")  # 16 years old that day
@@ -96,7 +96,7 @@ def test_errors_show_under_their_fields_and_nothing_is_saved(qtbot, staff_ctx, e
     assert editor_new.person_id is None
 
 
-def test_a_date_that_cannot_be_read_is_reported_at_once(qtbot, editor_new):  # noqa: ANN001
+def test_a_date_that_cannot_be_read_is_reported_at_once(qtbot, editor_new):
     typed(editor_new, "party_join_date", "31/02/2010")
     assert error(editor_new, "party_join_date") == "31/02/2010 không phải là ngày có thật."
     typed(editor_new, "email", "mai@")
@@ -109,7 +109,7 @@ def test_a_date_that_cannot_be_read_is_reported_at_once(qtbot, editor_new):  # n
 
 
 @pytest.fixture
-def editor_edit(qtbot, staff_ctx):  # noqa: ANN001
+def editor_edit(qtbot, staff_ctx):
     editor = PersonEditor(staff_ctx, staff_ctx.person_ids["Trần Thị Đào"])
     editor.show()
     qtbot.waitExposed(editor)
@@ -119,7 +119,7 @@ def editor_edit(qtbot, staff_ctx):  # noqa: ANN001
     editor.deleteLater()
 
 
-def test_closing_with_unsaved_changes_asks_first(qtbot, staff_ctx, editor_edit, monkeypatch):  # noqa: ANN001
+def test_closing_with_unsaved_changes_asks_first(qtbot, staff_ctx, editor_edit, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     asked: list[str] = []
@@ -130,7 +130,7 @@ def test_closing_with_unsaved_changes_asks_first(qtbot, staff_ctx, editor_edit, 
     assert asked == ["Lưu các thay đổi của hồ sơ này?"] and editor_edit.isVisible()
 
 
-def test_edit_identity_and_save(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_edit_identity_and_save(qtbot, staff_ctx, editor_edit):
     assert editor_edit.identity_form.widgets["full_name"].text() == "Trần Thị Đào"
     assert editor_edit.identity_form.birth_edit.text() == "21/07/1979"
     typed(editor_edit, "id_number", "052179001111")
@@ -144,7 +144,7 @@ def test_edit_identity_and_save(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
     assert editor_edit.profile.row_version > version and not editor_edit.dirty
 
 
-def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, staff_ctx, editor_edit):
     pid = staff_ctx.person_ids["Trần Thị Đào"]
     other = ps.load_profile(staff_ctx, pid)
     from dataclasses import replace
@@ -161,7 +161,7 @@ def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, staff_ctx, editor_
 # ------------------------------------------------------------------------------------------- history dialogs
 
 
-def test_salary_step_needs_its_decision_then_is_added(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_salary_step_needs_its_decision_then_is_added(qtbot, staff_ctx, editor_edit):
     dialog = editor_edit.add_salary()
     qtbot.waitExposed(dialog)
     fields = dialog.findChildren(QLineEdit)
@@ -180,7 +180,7 @@ def test_salary_step_needs_its_decision_then_is_added(qtbot, staff_ctx, editor_e
     assert editor_edit.salary_history.table.rowCount() == 2
 
 
-def test_qualification_before_age_fifteen_is_refused_in_the_dialog(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_qualification_before_age_fifteen_is_refused_in_the_dialog(qtbot, staff_ctx, editor_edit):
     dialog = editor_edit.add_qualification()
     year_edit = next(w for w in dialog.findChildren(QLineEdit) if w.maximumWidth() == 80)
     year_edit.setText("1990")
@@ -191,7 +191,7 @@ def test_qualification_before_age_fifteen_is_refused_in_the_dialog(qtbot, staff_
     assert editor_edit.qual_tab.table.rowCount() == 2
 
 
-def test_recording_retirement_keeps_the_record(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_recording_retirement_keeps_the_record(qtbot, staff_ctx, editor_edit):
     dialog = editor_edit.record_leaving()
     day = next(f for f in dialog.findChildren(QLineEdit) if f.placeholderText() == "dd/mm/yyyy")
     day.setText("01/06/2024")
@@ -202,7 +202,7 @@ def test_recording_retirement_keeps_the_record(qtbot, staff_ctx, editor_edit):  
     assert "Nghỉ hưu" in editor_edit.status_label.text()
 
 
-def test_family_and_work_lines_are_added(qtbot, staff_ctx, editor_edit):  # noqa: ANN001
+def test_family_and_work_lines_are_added(qtbot, staff_ctx, editor_edit):
     dialog = editor_edit.add_work()
     start, _end, text = dialog.findChildren(QLineEdit)[:3]
     start.setText("01/08/2010")
@@ -218,7 +218,7 @@ def test_family_and_work_lines_are_added(qtbot, staff_ctx, editor_edit):  # noqa
     assert editor_edit.family_tab.table.item(0, 2).text() == "Nguyễn Thị Lan"
 
 
-def test_photo_and_documents(qtbot, staff_ctx, editor_edit, tmp_path):  # noqa: ANN001
+def test_photo_and_documents(qtbot, staff_ctx, editor_edit, tmp_path):
     import io
 
     from PIL import Image
@@ -241,7 +241,7 @@ def test_photo_and_documents(qtbot, staff_ctx, editor_edit, tmp_path):  # noqa: 
 # ------------------------------------------------------------------------------------------- import wizard
 
 
-def test_import_wizard_lists_errors_saves_them_and_imports_a_good_file(qtbot, staff_ctx, tmp_path):  # noqa: ANN001
+def test_import_wizard_lists_errors_saves_them_and_imports_a_good_file(qtbot, staff_ctx, tmp_path):
     from openpyxl import load_workbook
 
     dialog = ImportDialog(staff_ctx)
@@ -272,7 +272,7 @@ def test_import_wizard_lists_errors_saves_them_and_imports_a_good_file(qtbot, st
 # ------------------------------------------------------------------------------------------- staff list buttons
 
 
-def test_staff_list_opens_the_editor_and_the_import_wizard(qtbot, window):  # noqa: ANN001
+def test_staff_list_opens_the_editor_and_the_import_wizard(qtbot, window):
     page = window.page("staff")
     assert page.can_create()
     editor = page.open_editor(None)
@@ -288,7 +288,7 @@ def test_staff_list_opens_the_editor_and_the_import_wizard(qtbot, window):  # no
     dialog.reject()
 
 
-def test_staff_list_exports_what_is_shown(qtbot, window, tmp_path):  # noqa: ANN001
+def test_staff_list_exports_what_is_shown(qtbot, window, tmp_path):
     from python_calamine import CalamineWorkbook
 
     page = window.page("staff")
@@ -303,7 +303,7 @@ def test_staff_list_exports_what_is_shown(qtbot, window, tmp_path):  # noqa: ANN
     assert len(rows) - 1 == shown and all("Nguyễn" in r[1] for r in rows[1:])
 
 
-def test_staff_list_prints_the_selected_persons_2c(qtbot, window, monkeypatch):  # noqa: ANN001
+def test_staff_list_prints_the_selected_persons_2c(qtbot, window, monkeypatch):
     page = window.page("staff")
     shown: list[str] = []
     monkeypatch.setattr(page, "_preview", lambda path, suggested_name=None: shown.append(path))

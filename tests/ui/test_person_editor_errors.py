@@ -14,7 +14,7 @@ from hrapp.db.models import Person
 from ui.dialogs.person_editor import PersonEditor
 
 
-def count_people(ctx) -> int:  # noqa: ANN001
+def count_people(ctx) -> int:
     with ctx.read() as s:
         return s.scalar(select(func.count()).select_from(Person))
 
@@ -29,18 +29,18 @@ def shown_errors(editor: PersonEditor) -> dict[str, str]:
     return found
 
 
-def click_save(qtbot, editor: PersonEditor) -> None:  # noqa: ANN001
+def click_save(qtbot, editor: PersonEditor) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def choose(qtbot, combo, steps: int = 1) -> None:  # noqa: ANN001
+def choose(qtbot, combo, steps: int = 1) -> None:
     """Pick an entry of a closed combo box with the arrow keys, as the officer does with the keyboard."""
     combo.setFocus()
     for _ in range(steps):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
 
 
-def type_into(qtbot, widget, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, widget, text: str) -> None:
     widget.setFocus()
     widget.selectAll()
     qtbot.keyClicks(widget, text)
@@ -48,7 +48,7 @@ def type_into(qtbot, widget, text: str) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def editor(qtbot, staff_ctx):  # noqa: ANN001
+def editor(qtbot, staff_ctx):
     e = PersonEditor(staff_ctx, None)
     qtbot.addWidget(e)
     e.resize(1100, 660)
@@ -57,13 +57,13 @@ def editor(qtbot, staff_ctx):  # noqa: ANN001
     return e
 
 
-def save_with_a_name_only(qtbot, editor: PersonEditor) -> dict[str, str]:  # noqa: ANN001
+def save_with_a_name_only(qtbot, editor: PersonEditor) -> dict[str, str]:
     type_into(qtbot, editor.identity_form.widgets["full_name"], "Le Van Tam")
     click_save(qtbot, editor)
     return shown_errors(editor)
 
 
-def test_the_first_save_shows_every_error_of_every_tab_and_marks_the_tabs(qtbot, staff_ctx, editor):  # noqa: ANN001
+def test_the_first_save_shows_every_error_of_every_tab_and_marks_the_tabs(qtbot, staff_ctx, editor):
     before = count_people(staff_ctx)
     errors = save_with_a_name_only(qtbot, editor)
     assert count_people(staff_ctx) == before
@@ -83,7 +83,7 @@ def test_the_first_save_shows_every_error_of_every_tab_and_marks_the_tabs(qtbot,
     assert editor.tabs.currentIndex() == 0  # the first tab with an error is in front
 
 
-def test_an_unreadable_date_and_the_other_errors_come_in_the_same_save(qtbot, editor):  # noqa: ANN001
+def test_an_unreadable_date_and_the_other_errors_come_in_the_same_save(qtbot, editor):
     type_into(qtbot, editor.identity_form.widgets["full_name"], "Le Van Tam")
     type_into(qtbot, editor.start_edit, "31/02/2020")
     type_into(qtbot, editor.identity_form.widgets["email"], "tam@")
@@ -94,7 +94,7 @@ def test_an_unreadable_date_and_the_other_errors_come_in_the_same_save(qtbot, ed
     assert {"gender", "birth_date", "category", "unit_id"} <= set(errors)
 
 
-def test_fixing_a_field_removes_exactly_its_error_and_updates_the_tab_count(qtbot, editor):  # noqa: ANN001
+def test_fixing_a_field_removes_exactly_its_error_and_updates_the_tab_count(qtbot, editor):
     before = save_with_a_name_only(qtbot, editor)
 
     choose(qtbot, editor.identity_form.widgets["gender"])  # Nam
@@ -115,7 +115,7 @@ def test_fixing_a_field_removes_exactly_its_error_and_updates_the_tab_count(qtbo
     assert editor.tabs.tabText(1) == "Công tác (2)"
 
 
-def test_a_message_goes_while_the_field_is_being_corrected(qtbot, editor):  # noqa: ANN001
+def test_a_message_goes_while_the_field_is_being_corrected(qtbot, editor):
     email = editor.identity_form.widgets["email"]
     type_into(qtbot, email, "tam@")
     assert "email" in shown_errors(editor)
@@ -125,7 +125,7 @@ def test_a_message_goes_while_the_field_is_being_corrected(qtbot, editor):  # no
     assert "email" not in shown_errors(editor)
 
 
-def test_a_new_message_waits_until_the_field_is_left(qtbot, editor):  # noqa: ANN001
+def test_a_new_message_waits_until_the_field_is_left(qtbot, editor):
     phone = editor.identity_form.widgets["phone"]
     phone.setFocus()
     qtbot.keyClicks(phone, "09")
@@ -138,7 +138,7 @@ def positions(editor: PersonEditor, widgets: list[QWidget]) -> list[int]:
     return [w.mapTo(editor, w.rect().topLeft()).y() for w in widgets]
 
 
-def test_the_form_keeps_its_height_as_messages_come_and_go(qtbot, editor):  # noqa: ANN001
+def test_the_form_keeps_its_height_as_messages_come_and_go(qtbot, editor):
     identity = editor.identity_form
     probes = [identity.widgets["phone"], identity.widgets["history_notes"], identity.widgets["religion"]]
     heights = (identity.sizeHint().height(), editor.new_box.sizeHint().height())
@@ -161,7 +161,7 @@ def rank_codes(editor: PersonEditor) -> list[str]:
     return [editor.rank_combo.itemData(i) for i in range(1, editor.rank_combo.count())]
 
 
-def test_the_rank_list_follows_the_category(qtbot, editor):  # noqa: ANN001
+def test_the_rank_list_follows_the_category(qtbot, editor):
     ranks = catalogs.ranks()
     editor.tabs.setCurrentIndex(1)
     choose(qtbot, editor.category_combo)  # Công chức
@@ -179,7 +179,7 @@ def test_the_rank_list_follows_the_category(qtbot, editor):  # noqa: ANN001
     assert len(rank_codes(editor)) == len(ranks)
 
 
-def test_a_step_shown_in_the_spin_box_is_never_reported_missing(qtbot, editor):  # noqa: ANN001
+def test_a_step_shown_in_the_spin_box_is_never_reported_missing(qtbot, editor):
     editor.tabs.setCurrentIndex(1)
     choose(qtbot, editor.category_combo)  # Công chức needs ngạch, bậc, hệ số, ngày tuyển dụng
     click_save(qtbot, editor)
@@ -196,7 +196,7 @@ def editor_fields(editor: PersonEditor) -> set[str]:
     return set(EMPLOYMENT_KEYS)
 
 
-def test_editing_a_record_shows_all_its_errors_at_once(qtbot, staff_ctx):  # noqa: ANN001
+def test_editing_a_record_shows_all_its_errors_at_once(qtbot, staff_ctx):
     e = PersonEditor(staff_ctx, staff_ctx.person_ids["Trần Thị Đào"])
     qtbot.addWidget(e)
     e.show()
@@ -210,7 +210,7 @@ def test_editing_a_record_shows_all_its_errors_at_once(qtbot, staff_ctx):  # noq
     e.dirty = False
 
 
-def test_the_paid_from_day_follows_the_start_day_until_typed_and_never_copies_a_bad_one(qtbot, editor):  # noqa: ANN001
+def test_the_paid_from_day_follows_the_start_day_until_typed_and_never_copies_a_bad_one(qtbot, editor):
     editor.tabs.setCurrentIndex(1)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
@@ -225,7 +225,7 @@ def test_the_paid_from_day_follows_the_start_day_until_typed_and_never_copies_a_
     assert editor.salary_date_edit.text() == "01/04/2020"  # typed by the officer: kept
 
 
-def test_the_errors_under_the_fields_read_in_english_in_an_english_session(qtbot, editor):  # noqa: ANN001
+def test_the_errors_under_the_fields_read_in_english_in_an_english_session(qtbot, editor):
     from hrapp import messages
 
     messages.set_language("en")

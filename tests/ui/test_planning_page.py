@@ -17,7 +17,7 @@ ON = date(2022, 6, 30)
 
 
 @pytest.fixture
-def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
+def page(qtbot, demo_ctx):
     from ui.main_window import MainWindow
 
     window = MainWindow(demo_ctx)
@@ -31,25 +31,25 @@ def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
     return p
 
 
-def column(model, c: int) -> list[str]:  # noqa: ANN001
+def column(model, c: int) -> list[str]:
     return [model.data(model.index(r, c)) for r in range(model.rowCount())]
 
 
-def row_of(model, name: str) -> int:  # noqa: ANN001
+def row_of(model, name: str) -> int:
     return column(model, 0).index(name)
 
 
-def fill_decision(dialog, number: str, day: date) -> None:  # noqa: ANN001
+def fill_decision(dialog, number: str, day: date) -> None:
     dialog.decision_form.number_edit.setText(number)
     dialog.decision_form.sign_date_edit.setDate(to_qdate(day))
 
 
-def period_id(ctx, code: str = "2026-2031") -> int:  # noqa: ANN001
+def period_id(ctx, code: str = "2026-2031") -> int:
     with ctx.read() as s:
         return s.scalar(select(PlanningPeriod.id).where(PlanningPeriod.code == code))
 
 
-def active(ctx, person_name: str | None = None) -> list[PlanningEntry]:  # noqa: ANN001
+def active(ctx, person_name: str | None = None) -> list[PlanningEntry]:
     with ctx.read() as s:
         q = (select(PlanningEntry).join(Person, Person.id == PlanningEntry.person_id)
              .where(PlanningEntry.period_id == period_id(ctx), PlanningEntry.status == "active"))
@@ -87,7 +87,7 @@ def test_selecting_a_post_shows_its_people_and_history_can_be_shown(page, qtbot)
     assert len(column(page.entries_model, 0)) > 2
 
 
-def qtbot_button():  # noqa: ANN201
+def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton

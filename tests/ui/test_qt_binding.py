@@ -8,7 +8,7 @@ import pytest
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12 on")
-def test_calls_of_qt_methods_that_return_nothing_leave_none_alone(qapp):  # noqa: ANN001
+def test_calls_of_qt_methods_that_return_nothing_leave_none_alone(qapp):
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QLabel
 

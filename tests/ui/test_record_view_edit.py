@@ -11,16 +11,16 @@ from ui.dialogs.person_detail_dialog import PersonDetailDialog
 from ui.dialogs.person_editor import PersonEditor
 
 
-def shown(kind: type):  # noqa: ANN201
+def shown(kind: type):
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     return found[-1] if found else None
 
 
-def row_of(page, name: str) -> int:  # noqa: ANN001
+def row_of(page, name: str) -> int:
     return next(r for r in range(page.model.rowCount()) if page.model.data(page.model.index(r, 1)) == name)
 
 
-def test_double_click_on_a_row_opens_the_record(window, qtbot):  # noqa: ANN001
+def test_double_click_on_a_row_opens_the_record(window, qtbot):
     page = window.show_area("staff")
     row = row_of(page, "Trần Thị Đào")
     rect = page.table.visualRect(page.model.index(row, 1))
@@ -33,7 +33,7 @@ def test_double_click_on_a_row_opens_the_record(window, qtbot):  # noqa: ANN001
     shown(PersonDetailDialog).close()
 
 
-def test_edit_in_the_record_opens_the_editor_and_the_list_follows_its_save(window, qtbot, staff_ctx):  # noqa: ANN001
+def test_edit_in_the_record_opens_the_editor_and_the_list_follows_its_save(window, qtbot, staff_ctx):
     page = window.show_area("staff")
     row = row_of(page, "Trần Thị Đào")
     page.table.setFocus()
@@ -70,7 +70,7 @@ def test_edit_in_the_record_opens_the_editor_and_the_list_follows_its_save(windo
     editor.reject()
 
 
-def test_a_reader_cannot_edit_from_the_record(staff_ctx, qtbot):  # noqa: ANN001
+def test_a_reader_cannot_edit_from_the_record(staff_ctx, qtbot):
     from dataclasses import replace
 
     reader = replace(staff_ctx, role="lanh_dao")  # reads and approves, does not write
@@ -82,7 +82,7 @@ def test_a_reader_cannot_edit_from_the_record(staff_ctx, qtbot):  # noqa: ANN001
     assert writer.edit_button.isEnabled()
 
 
-def test_enter_in_the_search_opens_the_one_person_found_or_moves_into_the_list(window, qtbot):  # noqa: ANN001
+def test_enter_in_the_search_opens_the_one_person_found_or_moves_into_the_list(window, qtbot):
     page = window.show_area("staff")
     window.activateWindow()
     page.focus_search()

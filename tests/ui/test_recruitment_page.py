@@ -75,7 +75,7 @@ def candidates_file(path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, demo_ctx, monkeypatch):  # noqa: ANN001
+def window(qtbot, demo_ctx, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     from ui.main_window import MainWindow
@@ -91,13 +91,13 @@ def window(qtbot, demo_ctx, monkeypatch):  # noqa: ANN001
     return w
 
 
-def position_ids(ctx) -> dict[str, int]:  # noqa: ANN001
+def position_ids(ctx) -> dict[str, int]:
     with ctx.read() as s:
         return {p.name: p.id for p in s.scalars(select(JobPosition).where(JobPosition.code.like("TTKP-%"),
                                                                           JobPosition.status == "approved"))}
 
 
-def accept(page, qtbot) -> QDialog:  # noqa: ANN001
+def accept(page, qtbot) -> QDialog:
     """Press OK on the dialog the page just opened and check it closed (the service accepted it)."""
     dialog = page.active_dialog
     dialog.accept()
@@ -105,7 +105,7 @@ def accept(page, qtbot) -> QDialog:  # noqa: ANN001
     return dialog
 
 
-def step(page, qtbot, day: date, **decision: object) -> None:  # noqa: ANN001
+def step(page, qtbot, day: date, **decision: object) -> None:
     page.detail.next_step()
     dialog = page.active_dialog
     dialog.event_date.set_value(day)

@@ -33,7 +33,7 @@ TODAY = date(2026, 12, 7)
 
 
 @pytest.fixture
-def window(qtbot, demo_ctx, monkeypatch):  # noqa: ANN001
+def window(qtbot, demo_ctx, monkeypatch):
     from ui.main_window import MainWindow
 
     clock.set_today(TODAY)  # the suite's clock fixture puts the suite's day back after the test
@@ -45,21 +45,21 @@ def window(qtbot, demo_ctx, monkeypatch):  # noqa: ANN001
     return w
 
 
-def go_to_recruitment(qtbot, window):  # noqa: ANN001, ANN201
+def go_to_recruitment(qtbot, window):
     row = next(r for r in range(window.sidebar.count())
                if window.sidebar.item(r).data(Qt.ItemDataRole.UserRole) == "recruitment")
     click_item(qtbot, window.sidebar, window.sidebar.item(row))
     return window.page("recruitment")
 
 
-def open_round(qtbot, page, name: str) -> None:  # noqa: ANN001
+def open_round(qtbot, page, name: str) -> None:
     row = next(i for i, r in enumerate(page.rows) if r.name == name)
     click_row(qtbot, page.list_view, row, 1)
     click(qtbot, page.open_button)
     assert page.stack.currentWidget() is page.detail and page.detail.info.name == name
 
 
-def new_round(qtbot, page, name: str) -> QDialog:  # noqa: ANN001
+def new_round(qtbot, page, name: str) -> QDialog:
     click(qtbot, page.new_button)
     dialog = page.active_dialog
     type_into(qtbot, dialog.name, name)
@@ -68,7 +68,7 @@ def new_round(qtbot, page, name: str) -> QDialog:  # noqa: ANN001
     return dialog
 
 
-def open_round_with_a_position(ctx, name: str, deadline: date) -> rec.RoundInfo:  # noqa: ANN001
+def open_round_with_a_position(ctx, name: str, deadline: date) -> rec.RoundInfo:
     """A round announced on `deadline` - 30 days, with one position of the Discovery Centre (set up directly)."""
     from sqlalchemy import select
 

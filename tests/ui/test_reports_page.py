@@ -20,7 +20,7 @@ REPORT_DAY = date(2025, 12, 31)
 
 
 @pytest.fixture
-def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
+def page(qtbot, demo_ctx):
     p = ReportsPage(demo_ctx)
     qtbot.addWidget(p)
     p.resize(1280, 720)
@@ -29,12 +29,12 @@ def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
     return p
 
 
-def finish(qtbot, task) -> None:  # noqa: ANN001
+def finish(qtbot, task) -> None:
     assert task is not None
     qtbot.waitUntil(lambda: not task.is_running(), timeout=60_000)
 
 
-def pdf_text(path) -> str:  # noqa: ANN001
+def pdf_text(path) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
 
 
@@ -52,7 +52,7 @@ def total_row(text: str) -> list[int]:
     raise AssertionError("no total row in the report")
 
 
-def audit_rows(ctx, entity: str) -> list[AuditLog]:  # noqa: ANN001
+def audit_rows(ctx, entity: str) -> list[AuditLog]:
     with ctx.read() as s:
         return list(s.scalars(select(AuditLog).where(AuditLog.entity == entity)))
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox
 from ui.pages.rules_page import RulesPage
 
 
-def open_page(qtbot, ctx) -> RulesPage:  # noqa: ANN001
+def open_page(qtbot, ctx) -> RulesPage:
     page = RulesPage(ctx)
     qtbot.addWidget(page)
     page.resize(1300, 720)
@@ -19,21 +19,21 @@ def open_page(qtbot, ctx) -> RulesPage:  # noqa: ANN001
     return page
 
 
-def click_rule(qtbot, page: RulesPage, title: str) -> None:  # noqa: ANN001
+def click_rule(qtbot, page: RulesPage, title: str) -> None:
     item = next(page.codes.item(i) for i in range(page.codes.count()) if page.codes.item(i).text() == title)
     page.codes.scrollToItem(item)
     qtbot.mouseClick(page.codes.viewport(), Qt.MouseButton.LeftButton, pos=page.codes.visualItemRect(item).center())
     assert page.codes.currentItem() is item
 
 
-def click_version(qtbot, page: RulesPage, name: str) -> None:  # noqa: ANN001
+def click_version(qtbot, page: RulesPage, name: str) -> None:
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == name)
     rect = page.table.visualItemRect(page.table.item(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.current is not None and page.table.selectionModel().selectedRows()[0].row() == row
 
 
-def retype(qtbot, editor, text: str) -> None:  # noqa: ANN001
+def retype(qtbot, editor, text: str) -> None:
     target = editor.lineEdit() if isinstance(editor, QSpinBox) else editor
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
     qtbot.keyClick(target, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)

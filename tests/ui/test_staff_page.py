@@ -14,12 +14,12 @@ from ui.tasks import running_tasks
 from ui.widgets.notice import Notice
 
 
-def names(page) -> list[str]:  # noqa: ANN001
+def names(page) -> list[str]:
     m = page.model
     return [m.data(m.index(r, 1)) for r in range(m.rowCount())]
 
 
-def staff(window):  # noqa: ANN001, ANN201
+def staff(window):
     return window.show_area("staff")
 
 
@@ -258,7 +258,7 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
     names_read = threading.Event()
     slow = table_model.employee_ids_and_haystacks
 
-    def held_back(session, f):  # noqa: ANN001, ANN202
+    def held_back(session, f):
         names_read.wait(10)
         return slow(session, f)
 
@@ -282,7 +282,7 @@ def test_an_answer_brings_its_first_page_so_showing_it_reads_nothing_on_the_gui_
     reads_in_window: list[int] = []
     read = table_model.employee_rows
 
-    def watched(session, ids):  # noqa: ANN001, ANN202
+    def watched(session, ids):
         if threading.current_thread() is threading.main_thread():
             reads_in_window.append(len(ids))
         return read(session, ids)

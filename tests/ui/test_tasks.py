@@ -14,7 +14,7 @@ from ui.tasks import DIALOG_DELAY_MS, WRITE_LOCK, Cancelled, Task, run_task
 
 
 @pytest.fixture
-def parent(qtbot):  # noqa: ANN001
+def parent(qtbot):
     w = QWidget()
     qtbot.addWidget(w)
     w.show()
@@ -35,7 +35,7 @@ def test_result_comes_back_on_the_gui_thread(qtbot, parent):
     gui = threading.get_ident()
     seen: dict[str, int] = {}
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         seen["worker"] = threading.get_ident()
         return 42
 
@@ -54,7 +54,7 @@ def test_result_comes_back_on_the_gui_thread(qtbot, parent):
 def test_error_goes_to_on_error_and_is_not_raised(qtbot, parent):
     errors: list[BaseException] = []
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         raise DomainError("bad", "Dữ liệu không hợp lệ.")
 
     task = run_task(work, parent=parent, on_error=errors.append)
@@ -68,7 +68,7 @@ def test_unexpected_error_is_shown_as_a_sentence_without_traceback(qtbot, parent
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.windowTitle(), box.text())) or 0)
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         raise ValueError("số âm")
 
     task = run_task(work, parent=parent)
@@ -91,7 +91,7 @@ def test_progress_dialog_appears_after_the_delay_and_cancel_stops_the_work(qtbot
     release = threading.Event()
     reports: list[tuple[int, int]] = []
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         progress(3, 10)
         while not cancelled():
             if release.wait(0.01):  # the test gave up: end instead of keeping the pool busy
@@ -127,7 +127,7 @@ def test_progress_dialog_appears_after_the_delay_and_cancel_stops_the_work(qtbot
 def test_failure_after_cancel_counts_as_cancelled(qtbot, parent):
     go = threading.Event()
 
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         go.wait(5)
         raise RuntimeError("transaction rolled back")
 
@@ -152,7 +152,7 @@ def test_progress_dialog_has_a_translated_cancel_button(qtbot, parent):
 
 
 def _overlap_probe(order: list[str], name: str, other_started: threading.Event, mine: threading.Event):
-    def work(progress, cancelled):  # noqa: ANN001, ANN202
+    def work(progress, cancelled):
         order.append(f"{name} start")
         mine.set()
         other_started.wait(0.5)  # the other task gets half a second to start meanwhile, if it can

@@ -17,7 +17,7 @@ ON = date(2022, 6, 30)
 
 
 @pytest.fixture
-def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
+def page(qtbot, demo_ctx):
     from ui.main_window import MainWindow
 
     window = MainWindow(demo_ctx)
@@ -29,15 +29,15 @@ def page(qtbot, demo_ctx):  # noqa: ANN001, ANN201
     return p
 
 
-def column(model, c: int) -> list[str]:  # noqa: ANN001
+def column(model, c: int) -> list[str]:
     return [model.data(model.index(r, c)) for r in range(model.rowCount())]
 
 
-def select_row(view, model, c: int, text: str) -> None:  # noqa: ANN001
+def select_row(view, model, c: int, text: str) -> None:
     view.selectRow(column(model, c).index(text))
 
 
-def fill_decision(dialog, number: str, day: date) -> None:  # noqa: ANN001
+def fill_decision(dialog, number: str, day: date) -> None:
     dialog.decision_form.number_edit.setText(number)
     dialog.decision_form.sign_date_edit.setDate(to_qdate(day))
 

@@ -17,7 +17,7 @@ from ui.pages import registry
 from ui.tasks import running_tasks
 
 
-def _texts(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: ANN001, B008
+def _texts(model, parent: QModelIndex = QModelIndex()) -> list[str]:
     out = []
     columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
     for r in range(model.rowCount(parent)):
@@ -32,7 +32,7 @@ def _texts(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: AN
     return out
 
 
-def page_text(page) -> str:  # noqa: ANN001
+def page_text(page) -> str:
     parts = [w.text() for w in page.findChildren(QLabel)]
     for view in page.findChildren(QAbstractItemView):
         if view.model() is not None:
@@ -43,7 +43,7 @@ def page_text(page) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def outside(demo_ctx) -> tuple[int, set[str]]:  # noqa: ANN001
+def outside(demo_ctx) -> tuple[int, set[str]]:
     agency = get_agency(demo_ctx)
     with demo_ctx.read() as s:
         ttud = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "TTUD"))

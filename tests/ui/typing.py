@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def type_text(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001 - pytest-qt's qtbot
+def type_text(qtbot, widget: QWidget, text: str) -> None:
     """Key presses into `widget`, one per character (ASCII through QTest, the rest as text key events)."""
     for ch in text:
         if ch.isascii():
@@ -18,7 +18,7 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:  # noqa: ANN001 - pyte
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def retype(qtbot, field, text: str) -> None:  # noqa: ANN001
+def retype(qtbot, field, text: str) -> None:
     """Select what the field holds and type over it (Ctrl+A, then the keys)."""
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -27,7 +27,7 @@ def retype(qtbot, field, text: str) -> None:  # noqa: ANN001
 
 
 
-def choose(qtbot, combo, starts_with: str) -> None:  # noqa: ANN001 - pytest-qt's qtbot, QComboBox
+def choose(qtbot, combo, starts_with: str) -> None:
     """Open the combo's list with a click, move to the first item whose text starts with `starts_with` with
     the arrow keys and press Enter."""
     row = next(i for i in range(combo.count()) if combo.itemText(i).startswith(starts_with))

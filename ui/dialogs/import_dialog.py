@@ -135,7 +135,7 @@ class ImportDialog(QDialog):
 
         ctx, target = self.ctx, path
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             write_template(ctx, target)
             return target
 
@@ -167,7 +167,7 @@ class ImportDialog(QDialog):
         self._busy(True)
         self.error_label.hide()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             # a large workbook is read in a child process: reading it here would freeze the window
             return run_import(ctx, path, dry_run=dry_run, progress=progress, cancel=cancelled)
 

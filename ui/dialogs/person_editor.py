@@ -908,7 +908,7 @@ class PersonEditor(QDialog):
                 return
         super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
         self.reject()
 

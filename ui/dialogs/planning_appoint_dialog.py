@@ -89,7 +89,7 @@ class PlanningAppointDialog(FormDialog):
                                     + "</b></span>")
             self.override_edit.setEnabled(True)
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         post = self.posts.get(self.post_combo.currentData())
         override = self.override_edit.toPlainText().strip() if self.override_edit.isEnabled() else ""
         if post is None or self.picker.person_id() is None:

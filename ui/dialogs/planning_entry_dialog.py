@@ -39,7 +39,7 @@ class PlanningEntryDialog(FormDialog):
         self.decision_form.sign_date_edit.dateChanged.connect(lambda _d: self.entries.update_checks())
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return add_entries(self.ctx, EntriesInput(self.period.id, self.entries.items(), self.decision_form.value(),
                                                   self.kind_combo.currentData()))
 
@@ -76,7 +76,7 @@ class PlanningRemovalDialog(FormDialog):
         self.add_decision(self.tr("Decision to remove"))
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return remove_entry(self.ctx, RemovalInput(self.entry.id, self.code_combo.currentData(),
                                                    self.reason_edit.text(), self.decision_form.value()))
 

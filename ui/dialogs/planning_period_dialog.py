@@ -46,7 +46,7 @@ class PlanningPeriodDialog(FormDialog):
             return
         self.rule_combo.setCurrentIndex(max(self.rule_combo.findData(version), 0))
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return create_period(self.ctx, PeriodInput(
             self.start_spin.value(), self.end_spin.value(), self.name_edit.text().strip() or None,
             self.rule_combo.currentData(), self.note_edit.toPlainText().strip() or None))

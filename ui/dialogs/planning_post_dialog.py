@@ -39,6 +39,6 @@ class PlanningPostDialog(FormDialog):
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(unit_id), 0))
         self.post_combo.setCurrentIndex(max(self.post_combo.findData(post_code), 0))
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return add_post(self.ctx, PlanningPostInput(self.period.id, self.unit_combo.currentData(),
                                                     self.post_combo.currentData(), self.max_spin.value() or None))

@@ -138,7 +138,7 @@ class PlanningReviewDialog(FormDialog):
                         and r.check.entry.post_level == level)
         return on_post, of_person
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return apply_review(self.ctx, ReviewInput(self.period.id, from_qdate(self.as_of_edit.date()),
                                                   self.decision_form.value(), self.chosen_removals(),
                                                   self.entries.items(with_current=False)))

@@ -129,7 +129,7 @@ class TieDecisionDialog(ActionDialog):
     def chosen(self) -> tuple[int, ...]:
         return tuple(cid for cid, box in self.checks.items() if box.isChecked())
 
-    def submit(self):  # noqa: ANN201 - RoundResults
+    def submit(self):
         decision = self.decision.value()
         assert decision is not None
         return rec.record_tie_decision(self.ctx, rec.TieDecision(self.round_id, self.position.target_id,
@@ -162,7 +162,7 @@ class WithdrawalDialog(ActionDialog):
         layout.addWidget(self.decision)
         self.finish_layout(layout)
 
-    def submit(self):  # noqa: ANN201 - RoundResults
+    def submit(self):
         decision = self.decision.value()
         assert decision is not None
         return rec.record_withdrawal(self.ctx, rec.Withdrawal(self.row.candidate_id, self.reason_code.currentData(),

@@ -115,7 +115,7 @@ class TrainingCourseDialog(FormDialog):
             self.level_combo.setCurrentIndex(max(self.level_combo.findData(selected), 0))
         self.level_combo.setEnabled(bool(kind) and not fixed)
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         dto = ts.CourseInput(self.code_edit.text(), self.name_edit.text(), self.type_combo.currentData(),
                              self.organiser_edit.text() or None, self.mode_combo.currentData(),
                              self.duration_spin.value() or None, self.unit_combo.currentData(),
@@ -139,7 +139,7 @@ class TrainingNewPlanDialog(FormDialog):
         self.name_edit = self.add_field(self.tr("Name (optional)"), QLineEdit(), "name")
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         year = self.year_spin.value()
         if self.copy_check.isChecked():
             return ts.copy_plan(self.ctx, year - 1, year, self.name_edit.text() or None)
@@ -211,7 +211,7 @@ class TrainingLineDialog(FormDialog):
         if not group:
             self.people_spin.setValue(1)
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         group = self.group_check.isChecked()
         dto = ts.LineInput(
             self.plan.id, self.type_combo.currentData(), person_id=None if group else self.picker.person_id(),
@@ -239,7 +239,7 @@ class TrainingApproveDialog(FormDialog):
         self.decision_form.sign_date_edit.setDate(to_qdate(date(plan.year, 1, 15)))
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         from dataclasses import replace
 
         decision = replace(self.decision_form.value(), kind=self.kind_combo.currentData())
@@ -301,7 +301,7 @@ class TrainingSendDialog(FormDialog):
         self.people_list.addItem(self.picker.person_name())
         return True
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return ts.send(self.ctx, ts.SendInput(
             self.course_combo.currentData(), tuple(p for p, _ in self.people), from_qdate(self.start_edit.date()),
             self.decision_form.value(), end_date=from_qdate(self.end_edit.date()),
@@ -322,7 +322,7 @@ class TrainingAttendanceDialog(FormDialog):
         self.note_edit = self.add_field(self.tr("Note"), QLineEdit(record.attendance_note), "note")
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return ts.record_attendance(self.ctx, ts.AttendanceInput(self.record.id, self.combo.currentData(),
                                                                  self.note_edit.text() or None))
 
@@ -358,7 +358,7 @@ class TrainingResultDialog(FormDialog):
         self.report_date_edit = self.add_field(self.tr("Report received on"), required_date(end), "report_date")
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return ts.record_result(self.ctx, ts.ResultInput(
             self.record.id, self.result_combo.currentData(), from_qdate(self.completed_edit.date()),
             self.certificate_edit.text() or None,

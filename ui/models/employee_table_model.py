@@ -110,7 +110,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
     load_failed = Signal(str)
     loading_changed = Signal(bool)
 
-    def __init__(self, ctx: ServiceContext, parent=None):  # noqa: ANN001 - QObject parent
+    def __init__(self, ctx: ServiceContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self._filter = EmployeeFilter()
@@ -212,7 +212,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
 
         size = self.PAGE_SIZE
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             asked = time.monotonic()
             # an account limited to some units reads their people only (hrapp.db.scope); the rows of the first
             # page in the same read: the view paints them without a query of its own
@@ -268,7 +268,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
 
         ctx = self.ctx
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             ids, haystacks = staff_ids_and_names(ctx, answer.filter)
             whole = not search_terms(answer.filter.search)
             return ids, haystacks, initials_index(haystacks) if whole else None
@@ -340,7 +340,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         if missing:  # rows shown for an earlier keystroke are not read again
             try:
                 fetched = staff_rows(self.ctx, missing)
-            except Exception as exc:  # noqa: BLE001 - a failed page shows empty, the page reports it once
+            except Exception as exc:
                 log.error("staff page %s failed", number, exc_info=exc)
                 fetched = []
                 self.load_failed.emit(str(exc))
@@ -373,10 +373,10 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
         )
 
     # --- Qt model interface --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
@@ -399,7 +399,7 @@ class EmployeeTableModel(QAbstractTableModel, WrapsHeaders):
             return self._ids[index.row()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None

@@ -35,7 +35,7 @@ class ScoreTableModel(QAbstractTableModel):
 
     FIXED = 4
 
-    def __init__(self, parent=None):  # noqa: ANN001 - QObject parent
+    def __init__(self, parent=None):
         super().__init__(parent)
         self.round_no = 2
         self.parts: list[ScorePart] = []
@@ -71,13 +71,13 @@ class ScoreTableModel(QAbstractTableModel):
         return self.FIXED + len(self.parts) + 1
 
     # --- Qt model -----------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + len(self.parts) + 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
@@ -173,7 +173,7 @@ class ScoreTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not self.editable:
             return False
         c = self.rows[index.row()]

@@ -295,7 +295,7 @@ class BackupTab(QWidget):
         self.encrypt_button.clicked.connect(lambda: self._actions() and self._actions().encrypt_database())
         self.decrypt_button.clicked.connect(lambda: self._actions() and self._actions().decrypt_database())
 
-    def _actions(self):  # noqa: ANN202 - ui.session.SessionActions of the main window
+    def _actions(self):
         return getattr(self.window(), "session_actions", None)
 
     def refresh(self) -> None:

@@ -62,7 +62,7 @@ class AuditTableModel(ColumnTableModel):
     """The matching rows, newest first, fetched a page at a time as the view scrolls (the app's column-declared
     model: a column per field of an entry)."""
 
-    def __init__(self, ctx: ServiceContext, parent=None):  # noqa: ANN001 - QObject parent
+    def __init__(self, ctx: ServiceContext, parent=None):
         super().__init__([], parent=parent)
         self.columns = [
             Column(self.tr("Time"), lambda e: f"{e.at:%d/%m/%Y %H:%M:%S}"),
@@ -94,10 +94,10 @@ class AuditTableModel(ColumnTableModel):
         self.total = page.total
         self.set_rows(page.entries)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and len(self.entries) < self.total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
         page = audit_page(self.ctx, self.filter, len(self.entries), PAGE_SIZE)
@@ -365,7 +365,7 @@ class AuditPage(BasePage):
             path += ".xlsx"
         ctx, f, target = self.ctx, self.current_filter(), path
 
-        def work(progress, _cancelled) -> int:  # noqa: ANN001
+        def work(progress, _cancelled) -> int:
             from hrapp.reports.audit_export import export_audit
 
             return export_audit(ctx, target, f, progress=progress)

@@ -75,7 +75,7 @@ class ListModel(ColumnTableModel):
     toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
 
     def __init__(self, columns: Sequence[Column], checkable: Callable[[Any], bool] | None = None,
-                 late: Callable[[Any], bool] | None = None, parent=None):  # noqa: ANN001 - QObject parent
+                 late: Callable[[Any], bool] | None = None, parent=None):
         super().__init__(columns, parent=parent)
         self.checkable = checkable
         self.late = late
@@ -117,7 +117,7 @@ class ListModel(ColumnTableModel):
             return None
         return super().data(index, role)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
             return False
         state = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -158,7 +158,7 @@ def _table(model: ListModel) -> QTableView:
     return view
 
 
-def _coef(value) -> str:  # noqa: ANN001 - Decimal or None
+def _coef(value) -> str:
     return fmt_coefficient(value) if value is not None else ""
 
 
@@ -495,7 +495,7 @@ class CareerListsPage(BasePage):
         (start, end), year, overdue = self.period(), self.year_spin.value(), self.overdue_check.isChecked()
         self.error_label.hide()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             if tab in ("pay_step", "pctnvk"):
                 make = pay_step_due_list if tab == "pay_step" else pctnvk_due_list
                 first = make(ctx, start, end, unit, include_overdue=overdue)
@@ -641,7 +641,7 @@ class CareerListsPage(BasePage):
         key, params = ("retirement", {"year": data.year}) if tab == "retirement" else (
             "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
+        def work(progress, cancelled):
             from hrapp.reports.catalogue import export
 
             export(ctx, key, params, path, progress, cancelled, data=data)
@@ -683,7 +683,7 @@ class CareerListsPage(BasePage):
         self.approve_dialog = ApproveDialog(self.ctx, rows, year, self)
         run_form(self.approve_dialog, self._approved)
 
-    def _approved(self, result) -> None:  # noqa: ANN001 - ApprovalResult
+    def _approved(self, result) -> None:
         self.undo_stack.clear()
         self.status_message.emit(result.summary())
         self.refresh()

@@ -81,7 +81,7 @@ class NewUnitDialog(FormDialog):
         self.add_decision(self.tr("Founding decision"))
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return create_unit(self.ctx, NewUnit(
             code=self.code_edit.text().strip(), name=self.name_edit.text().strip(), kind=self.kind_combo.currentData(),
             parent_id=self.parent_combo.currentData(), decision=self.decision_form.value(),
@@ -98,7 +98,7 @@ class RenameUnitDialog(FormDialog):
         self.add_decision()
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return rename_unit(self.ctx, RenameUnit(self.unit.id, self.name_edit.text(), self.decision_form.value(),
                                                 self.short_edit.text().strip() or None))
 
@@ -113,7 +113,7 @@ class MoveUnitDialog(FormDialog):
         self.add_decision()
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return move_unit(self.ctx, MoveUnit(self.unit.id, self.parent_combo.currentData(), self.decision_form.value()))
 
 
@@ -144,7 +144,7 @@ class MergeUnitsDialog(FormDialog):
         return tuple(self.source_list.item(i).data(UnitIdRole) for i in range(self.source_list.count())
                      if self.source_list.item(i).checkState() == Qt.CheckState.Checked)
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return merge_units(self.ctx, MergeUnits(self.sources(), self.target_combo.currentData(),
                                                 self.decision_form.value()))
 
@@ -164,7 +164,7 @@ class CloseUnitDialog(FormDialog):
         self.add_decision(self.tr("Decision to close"))
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return close_unit(self.ctx, CloseUnit(self.unit.id, self.decision_form.value()))
 
 
@@ -271,7 +271,7 @@ class OrgPage(BasePage):
         if state is not None:
             self._sized = self.splitter.restoreState(state)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
             self._give_tree_its_width()
@@ -360,7 +360,7 @@ class OrgPage(BasePage):
         try:
             leadership = unit_leadership(self.ctx, unit.id, self.on_day())
             history = unit_history(self.ctx, unit.id)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a failed read shows its one line and leaves the page as it was
             show_error(self, exc)
             return
         self.leaders_view.setModel(RowsTableModel(

@@ -430,7 +430,7 @@ class PlanningPage(BasePage):
         if path:
             self.export(kind, Path(path))
 
-    def export(self, kind: str, path: Path):  # noqa: ANN201 - the running Task
+    def export(self, kind: str, path: Path):
         """Write the document in the background; the status bar says where it went."""
         period, as_of, ctx = self.period(), self.as_of(), self.ctx
         assert period is not None and kind in EXPORTS
@@ -438,7 +438,7 @@ class PlanningPage(BasePage):
         key = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}[kind.split("_")[0]]
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+        def work(progress, cancelled):
             from hrapp.reports.catalogue import export
 
             export(ctx, key, params, path, progress, cancelled)

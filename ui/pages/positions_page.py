@@ -231,7 +231,7 @@ class PositionDialog(FormDialog):
             competencies=comps,
         )
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         if self.position is None:
             return create_position(self.ctx, self.value())
         return update_position(self.ctx, self.position.id, self.value())
@@ -240,7 +240,7 @@ class PositionDialog(FormDialog):
 class DecisionDialog(FormDialog):
     """Approve or retire a position: only the decision is asked."""
 
-    def __init__(self, title: str, position: PositionInfo, action, parent: QWidget | None = None):  # noqa: ANN001
+    def __init__(self, title: str, position: PositionInfo, action, parent: QWidget | None = None):
         super().__init__(title, lambda: action(self.decision_form.value()), parent)
         self.form.addRow(self.tr("Position"), QLabel(f"{position.code} – {position.name}"))
         self.errors.add("position_id")
@@ -260,7 +260,7 @@ class CopyDialog(FormDialog):
         self.code_edit = self.add_field(self.tr("New code"), QLineEdit(position.code), "code")
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return copy_position(self.ctx, CopyPosition(self.position.id, unit_id_for_code(self.ctx, self.unit_combo.current_code()),
                                                     _text(self.code_edit) or None))
 
@@ -353,7 +353,7 @@ class PositionsPage(BasePage):
         try:
             self.positions = list_positions(self.ctx, unit_id_for_code(self.ctx, self.unit_combo.current_code()),
                                             include_history=self.history_check.isChecked())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - a failed read shows its one line and leaves the page as it was
             show_error(self, exc)
             return
         rows = [[p.code, p.name, p.unit_name, p.group_label, p.min_rank_name or "", str(p.number_needed),
@@ -379,7 +379,7 @@ class PositionsPage(BasePage):
                 return True
         return False
 
-    def _with_current(self, fn) -> None:  # noqa: ANN001
+    def _with_current(self, fn) -> None:
         p = self.current()
         if p is None:
             show_message(self, self.tr("Job positions"), self.tr("Select a position first."))
@@ -429,7 +429,7 @@ class PositionsPage(BasePage):
 
         ctx = self.ctx
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
+        def work(progress, cancelled):
             export(ctx, "position", {"position": p.id}, path, progress, cancelled)
             return path
 

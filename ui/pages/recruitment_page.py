@@ -570,7 +570,7 @@ class TargetsTab(QWidget):
         for b in (self.add_button, self.edit_button, self.remove_button):
             b.setEnabled(editable)
 
-    def selected(self):  # noqa: ANN201 - TargetInfo | None
+    def selected(self):
         row = _selected_row(self.view)
         return self.info.targets[row] if self.info and 0 <= row < len(self.info.targets) else None
 
@@ -709,7 +709,7 @@ class CandidatesTab(QWidget):
         ctx, round_id = self.detail.ctx, self.info.id
         self.detail.error.clear_error()
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]):  # noqa: ANN202
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]):
             return import_candidates(ctx, round_id, path, progress=progress, cancel=cancelled)
 
         self.import_task = run_task(work, parent=self, title=self.tr("Import candidates"),
@@ -858,7 +858,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self.tree = tree
         self.column = column
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         text = index.data() or ""
         width = self.tree.columnWidth(self.column) - 12

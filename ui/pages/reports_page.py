@@ -103,7 +103,7 @@ def _values(doc: Document, p: Params) -> dict[str, object]:
 
 
 def _runner(doc: Document) -> Runner:
-    def run(ctx, path, p, progress, cancel):  # noqa: ANN001, ANN202 - Runner
+    def run(ctx, path, p, progress, cancel):
         if doc.key == "staff_list":  # a long list is written in a child process, as on the staff page
             from ui.child_process import export_staff_list
 
@@ -226,7 +226,7 @@ class _ReportDelegate(QStyledItemDelegate):
                          metrics.elidedText(str(description), Qt.TextElideMode.ElideRight, rect.width()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         if index.data(DescriptionRole):
             size.setHeight(option.fontMetrics.height() * 2 + 12)
@@ -282,7 +282,7 @@ class PersonPicker(QWidget):
         self._asked += 1
         asked = self._asked
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
+        def work(progress, cancelled):
             f = EmployeeFilter(search=text, unit_code=unit)
             ids, rows = staff_first_rows(ctx, f, PERSON_LIMIT)
             return asked, len(ids), rows
@@ -528,7 +528,7 @@ class ReportsPage(BasePage):
         self._positions_asked += 1
         asked = self._positions_asked
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
+        def work(progress, cancelled):
             return [(p.id, f"{p.code} – {p.name}", p.unit_name or "")
                     for p in list_positions(ctx, _unit_id(ctx, code))]
 
@@ -681,7 +681,7 @@ class ReportsPage(BasePage):
             return None
         ctx, run = self.ctx, r.run
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+        def work(progress, cancelled):
             run(ctx, path, p, progress, cancelled)
             return path
 

@@ -332,7 +332,7 @@ class RulesPage(BasePage):
             return
         self._save(lambda: add_rule_version(self.ctx, self._input()))  # a field that cannot be read: shown by _save
 
-    def _save(self, action) -> None:  # noqa: ANN001 - () -> RuleVersionInfo
+    def _save(self, action) -> None:
         self.errors.clear()
         try:
             saved = action()

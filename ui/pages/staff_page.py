@@ -246,7 +246,7 @@ class StaffPage(BasePage):
             return None
         ctx, f, target = self.ctx, self.current_filter(), path
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             return export_employees(ctx, target, f, progress=progress, cancel=cancelled)
 
         self.task = run_task(work, parent=self, title=self.tr("Export"), label=self.tr("Writing the list…"),
@@ -270,7 +270,7 @@ class StaffPage(BasePage):
         name = ascii_name(str(self.model.index(rows[0].row(), name_col).data() or "")) if rows else ""
         suggested = f"so_yeu_ly_lich_{name or person_id}.pdf"
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             export(ctx, "cv", {"person": person_id}, target, progress, cancelled)
             return target
 
@@ -299,7 +299,7 @@ class StaffPage(BasePage):
 
         ctx, unit = self.ctx, self.unit_combo.current_code()
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             return export_staff_list(ctx, path, unit, progress=progress, cancel=cancelled)
 
         self.task = run_task(work, parent=self, title=self.tr("Staff list"),
@@ -397,7 +397,7 @@ class StaffPage(BasePage):
         self.error_label.setText(self.tr("The list could not be read: %1").replace("%1", message))
         self.error_label.show()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._layout_restored and not self._layout_done:
             self._layout_done = True
@@ -449,7 +449,7 @@ class StaffPage(BasePage):
             hh.resizeSection(i, widths[key])
         return sum(widths.values()) <= viewport - 2
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down arrow in the search box moves into the list; Enter searches at once and opens the record when one
         # person is listed, else moves into the list (where Enter opens the row).
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

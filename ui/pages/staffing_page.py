@@ -77,7 +77,7 @@ class QuotaDialog(FormDialog):
         self.add_decision()
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         from hrapp.errors import ValidationError
 
         unit_id = unit_id_for_code(self.ctx, self.unit_combo.current_code())
@@ -105,7 +105,7 @@ class CopyQuotasDialog(FormDialog):
         self.add_decision()
         self.finish_layout()
 
-    def _save(self):  # noqa: ANN202
+    def _save(self):
         return copy_quotas(self.ctx, CopyQuotas(self.from_spin.value(), self.to_spin.value(),
                                                 self.decision_form.value()))
 
@@ -376,14 +376,14 @@ class StaffingPage(BasePage):
         return found[0] if found else None
 
     # --- documents -----------------------------------------------------------------------------------
-    def export(self, path: str, on_done) -> None:  # noqa: ANN001
+    def export(self, path: str, on_done) -> None:
         """Write the staffing table to `path` on a worker thread (the suffix picks the format)."""
         from hrapp.reports.catalogue import export
 
         ctx = self.ctx
         params = {"year": self.year(), "as_of": self.on_day(), "by_position": self.positions_check.isChecked()}
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202
+        def work(progress, cancelled):
             export(ctx, "staffing", params, path, progress, cancelled)
             return path
 

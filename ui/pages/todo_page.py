@@ -44,7 +44,7 @@ LIST_ACTIONS = {"pay_step_list": "pay_step", "pctnvk_list": "pctnvk", "retiremen
 class _Tree(QTreeWidget):
     """Enter opens the current row (as a double-click does)."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
             self.itemActivated.emit(self.currentItem(), 0)
             return
@@ -181,7 +181,7 @@ class TodoPage(BasePage):
         self.status_label.setText(self.tr("Computing…"))
         self.refresh_button.setEnabled(False)
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - task function signature
+        def work(progress, cancelled):
             return alerts(ctx, as_of, days)
 
         self.task = run_task(work, parent=self, title=self.tr("To-do"), label=self.tr("Computing what falls due…"),

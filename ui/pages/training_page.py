@@ -543,7 +543,7 @@ class TrainingPage(BasePage):
         if path:
             self.export(kind, Path(path))
 
-    def export(self, kind: str, path: Path):  # noqa: ANN201 - the running Task
+    def export(self, kind: str, path: Path):
         """Write the document in the background; the status bar says where it went."""
         assert kind in EXPORTS
         plan, ctx = self.plan(), self.ctx
@@ -557,7 +557,7 @@ class TrainingPage(BasePage):
         else:
             key, params = "training_gaps", {"as_of": on, "unit": unit}
 
-        def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs on a worker thread
+        def work(progress, cancelled):
             from hrapp.reports.catalogue import export
 
             export(ctx, key, params, path, progress, cancelled)

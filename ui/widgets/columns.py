@@ -264,7 +264,7 @@ class _Fitter(QObject):
         self.timer.timeout.connect(self.fit)
         view.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
             if self.view.viewport().width() != self.width:
                 self.timer.start()
@@ -368,10 +368,10 @@ class ColumnTableModel(QAbstractTableModel, WrapsHeaders):
         value = self.columns[column].value(self.rows[row])
         return value if isinstance(value, Cell) else Cell("" if value is None else str(value))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -397,7 +397,7 @@ class ColumnTableModel(QAbstractTableModel, WrapsHeaders):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.header_text(self.columns[section].title)

@@ -131,7 +131,7 @@ class DateField(QLineEdit):
             return str(exc)
         return ""
 
-    def setToolTip(self, text: str) -> None:  # noqa: N802
+    def setToolTip(self, text: str) -> None:
         """The field's own tooltip, shown again once a message about the text is gone."""
         self._hint = text
         if not self._problem:
@@ -146,7 +146,7 @@ class DateField(QLineEdit):
             day = self._last
         return to_qdate(day) if day is not None else QDate()
 
-    def setDate(self, value: QDate) -> None:  # noqa: N802 - QDateEdit's name
+    def setDate(self, value: QDate) -> None:
         self.set_value(from_qdate(value) if value.isValid() else None)
 
     # --- typing --------------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ class ErrorLine(QLabel):
         self.setFixedHeight(self.fontMetrics().height() + 2)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the form
 
-    def setText(self, text: str) -> None:  # noqa: N802
+    def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text if text else "")
         self._elide()
@@ -224,7 +224,7 @@ class ErrorLine(QLabel):
     def clear(self) -> None:
         self.setText("")
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 

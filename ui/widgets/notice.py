@@ -149,15 +149,15 @@ class Notice(QFrame):
                     moved = True
         self.move(rect.topLeft())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return super().eventFilter(watched, event)
 
-    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - kept while the pointer is on it
+    def enterEvent(self, event: QEnterEvent) -> None:
         self.timer.stop()
         super().enterEvent(event)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+    def leaveEvent(self, event: QEvent) -> None:
         self.timer.start()
         super().leaveEvent(event)

@@ -26,7 +26,7 @@ class _IndentDelegate(QStyledItemDelegate):
         opt.rect = option.rect.adjusted(int(index.data(DepthRole) or 0) * _INDENT, 0, 0, 0)
         super().paint(painter, opt, index)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):  # noqa: N802, ANN201
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
         size = super().sizeHint(option, index)
         size.setWidth(size.width() + int(index.data(DepthRole) or 0) * _INDENT)
         size.setHeight(max(size.height(), 24))
