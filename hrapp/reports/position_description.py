@@ -23,7 +23,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.services.positions import PositionInfo
+from hrapp.services.position_records import PositionInfo
 
 TITLE = "Bản mô tả công việc và khung năng lực vị trí việc làm"
 LEVEL_TEXT = {1: "Cấp độ 1", 2: "Cấp độ 2", 3: "Cấp độ 3", 4: "Cấp độ 4", 5: "Cấp độ 5"}

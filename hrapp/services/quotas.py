@@ -17,7 +17,7 @@ from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.org import get_unit
-from hrapp.services.positions import needed_vs_quota
+from hrapp.services.position_records import needed_vs_quota
 
 
 @dataclass(frozen=True)
