@@ -32,7 +32,8 @@ from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import SALARY_SCALE, lookup_by_class, max_step
 from hrapp.errors import DomainError, ValidationError
 from hrapp.security import READ, require
-from hrapp.services.career import (
+from hrapp.services.career import pay_step_of, probation_of, retirement_of, terms_of
+from hrapp.services.career_facts import (
     PersonFacts,
     SalaryFacts,
     StaffRow,
@@ -40,12 +41,8 @@ from hrapp.services.career import (
     in_force,
     latest_in_force,
     load_facts,
-    pay_step_of,
-    probation_of,
-    retirement_of,
     scale_decimal,
     staff_columns,
-    terms_of,
 )
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from hrapp.domain.evaluation import (
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.security import READ, WRITE, require
-from hrapp.services.career import load_facts
+from hrapp.services.career_facts import load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
 
 # The regime code stored on a rating given without a score (the four NĐ 90/2020 levels).

@@ -419,7 +419,7 @@ def _carry_people(s: Session, src: OrgUnit, target: OrgUnit, on: date, last_day:
         moved.add(emp.person_id)
     s.flush()
     for pid in moved:
-        refresh_snapshot(s, s.get(Person, pid))
+        refresh_snapshot(s, s.get_one(Person, pid))
     return len(moved)
 
 
@@ -456,7 +456,7 @@ def _end_posts(s: Session, unit: OrgUnit, on: date, last_day: date, reason: str)
         people.add(p.person_id)
     s.flush()
     for pid in people:
-        refresh_snapshot(s, s.get(Person, pid))
+        refresh_snapshot(s, s.get_one(Person, pid))
     return len(rows)
 
 

@@ -304,7 +304,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
         _record_waiver(s, person.id, pos, on, gaps, dto.waiver_note, concurrent=False)
         s.flush()
         refresh_snapshot(s, person)
-        unit = s.get(OrgUnit, pos.unit_id)
+        unit = s.get_one(OrgUnit, pos.unit_id)
         return AssignmentResult(person.id, pos.id, pos.name, unit.name, on, False, None, tuple(gaps))
 
 
@@ -340,7 +340,7 @@ def assign_concurrent_position(ctx: ServiceContext, dto: AssignPosition) -> Assi
         s.add(a)
         _record_waiver(s, person.id, pos, on, gaps, dto.waiver_note, concurrent=True)
         s.flush()
-        unit = s.get(OrgUnit, pos.unit_id)
+        unit = s.get_one(OrgUnit, pos.unit_id)
         return AssignmentResult(person.id, pos.id, pos.name, unit.name, on, True, a.id, tuple(gaps))
 
 
@@ -350,7 +350,7 @@ def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
         a = s.get(PositionAssignment, dto.assignment_id)
         if a is None:
             raise NotFoundError("assignment_not_found", "Không tìm thấy quá trình kiêm nhiệm.", field="assignment_id")
-        require(ctx, WRITE, s.get(JobPosition, a.position_id).unit_id)
+        require(ctx, WRITE, s.get_one(JobPosition, a.position_id).unit_id)
         dec = add_decision(s, dto.decision)
         on = effective_date(dec)
         if on <= a.start_date:
@@ -364,13 +364,13 @@ def end_concurrent_position(ctx: ServiceContext, dto: EndAssignment) -> None:
 
 def _held(s: Session, pos_id: int, since: date, until: date | None, concurrent: bool, assignment_id: int | None,
           on: date) -> HeldPosition:
-    pos = s.get(JobPosition, pos_id)
+    pos = s.get_one(JobPosition, pos_id)
     # Show the version in force on the day (a newer approved version replaces the one first assigned).
     versions = s.scalars(select(JobPosition).where(JobPosition.unit_id == pos.unit_id, JobPosition.code == pos.code)
                          .order_by(JobPosition.version_no)).all()
     shown = next((v for v in reversed(versions) if v.effective_from is not None and v.effective_from <= on
                   and v.status != "draft"), pos)
-    unit = s.get(OrgUnit, pos.unit_id)
+    unit = s.get_one(OrgUnit, pos.unit_id)
     return HeldPosition(shown.id, shown.code, shown.name, unit.id, unit.name, since, until, concurrent, assignment_id)
 
 

@@ -193,7 +193,7 @@ def needed_vs_quota(s: Session, unit_id: int, year: int) -> str | None:
 
 
 def position_info(s: Session, pos: JobPosition, warnings: tuple[str, ...] = ()) -> PositionInfo:
-    unit = s.get(OrgUnit, pos.unit_id)
+    unit = s.get_one(OrgUnit, pos.unit_id)
     rank = s.get(Rank, pos.min_rank_code) if pos.min_rank_code else None
     dec_row = s.get(Decision, pos.decision_id) if pos.decision_id else None
     decision = decision_info(dec_row) if dec_row is not None else None

@@ -275,10 +275,10 @@ def retire_position(ctx: ServiceContext, position_id: int, decision: DecisionRef
         dec = add_decision(s, decision)
         on = effective_date(dec)
         ids = lineage_ids(s, pos)
-        holders = s.scalars(
+        holders = list(s.scalars(
             select(Person.full_name).join(Employment, Employment.person_id == Person.id).where(
                 Employment.position_id.in_(ids), or_(Employment.end_date.is_(None), Employment.end_date >= on))
-        ).all()
+        ).all())
         holders += s.scalars(
             select(Person.full_name).join(PositionAssignment, PositionAssignment.person_id == Person.id).where(
                 PositionAssignment.position_id.in_(ids),

@@ -1,7 +1,7 @@
 """Pay-step, PCTNVK, early-step and retirement lists for a period: preview, print, Excel, approve with a decision.
 
 Rows are ticked for approval; ticking and unticking can be undone (Ctrl+Z) until the approval is saved, and the
-approval writes every ticked row with one decision in one transaction (hrapp.services.pay_lists).
+approval writes every ticked row with one decision in one transaction (hrapp.services.pay_list_approval).
 """
 
 from __future__ import annotations
@@ -35,17 +35,15 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.services.career import RetirementList
+from hrapp.services.pay_list_approval import ApprovalInput, ApprovalItem, approve_pay_list
 from hrapp.services.pay_lists import (
     EARLY,
     EARLY_RETIREMENT,
     PCTNVK,
-    ApprovalInput,
-    ApprovalItem,
     EarlyCandidate,
     EarlyStepReport,
     PayList,
     PayListRow,
-    approve_pay_list,
     describe,
 )
 from ui.file_names import suggested_path
