@@ -7,13 +7,12 @@ approval writes every ticked row with one decision in one transaction (hrapp.ser
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -34,109 +32,34 @@ from PySide6.QtWidgets import (
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
-from hrapp.services.career import RetirementList
-from hrapp.services.pay_list_approval import ApprovalInput, ApprovalItem, approve_pay_list
+from hrapp.services.career import RetirementList, retirement_list
 from hrapp.services.pay_lists import (
-    EARLY,
-    EARLY_RETIREMENT,
-    PCTNVK,
     EarlyCandidate,
     EarlyStepReport,
     PayList,
     PayListRow,
-    describe,
+    early_step_candidates,
+    pay_step_due_list,
+    pctnvk_due_list,
 )
+from ui.dialogs.approve_pay_list_dialog import ApproveDialog
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import confirm
+from ui.messages import confirm, error_text
+from ui.models.pay_list_model import ListModel, ToggleRows
 from ui.pages.base import BasePage
-from ui.widgets.columns import Column, ColumnTableModel, fit_columns
+from ui.tasks import run_task
+from ui.widgets.columns import Column, fit_columns
 from ui.widgets.flow_layout import button_row
-from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
+from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
-Index = QModelIndex | QPersistentModelIndex
 TABS = ("pay_step", "pctnvk", "early", "retirement")
-OVERDUE = QColor("#b3261e")
-MUTED = QColor("#5f6f82")
 MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step off screen
 LOOK_AHEAD_QUARTERS = 4  # how far the first list looks for a period with people due
 
 
 
-
-
-class ListModel(ColumnTableModel):
-    """Rows of one list (the app's column-declared model); the first column is a tick box when rows can be
-    approved (`checkable(row)`), a late row is red, one that cannot be approved muted."""
-
-    toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
-
-    def __init__(self, columns: Sequence[Column], checkable: Callable[[Any], bool] | None = None,
-                 late: Callable[[Any], bool] | None = None, parent=None):
-        super().__init__(columns, parent=parent)
-        self.checkable = checkable
-        self.late = late
-        self.checked: list[bool] = []
-
-    def set_rows(self, rows: Sequence[Any], keys: Sequence[Any] | None = None) -> None:
-        self.checked = [bool(self.checkable and self.checkable(r)) for r in rows]
-        super().set_rows(rows, keys)
-
-    def set_checked(self, rows: Sequence[int], state: bool) -> None:
-        for r in rows:
-            self.checked[r] = state
-            self.dataChanged.emit(self.index(r, 0), self.index(r, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def checked_rows(self) -> list[Any]:
-        return [row for row, on in zip(self.rows, self.checked, strict=True) if on]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and self.checkable and self.checkable(self.rows[index.row()]):
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable:
-            if not self.checkable(row):
-                return None
-            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self.columns[index.column()].align | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.late and self.late(row):
-                return QBrush(OVERDUE)
-            if self.checkable and not self.checkable(row):
-                return QBrush(MUTED)
-            return None
-        return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
-            return False
-        state = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.toggled.emit([index.row()], state)  # applied by the undo command
-        return True
-
-
-class ToggleRows(QUndoCommand):
-    """Tick or untick rows of a list (undoable until the approval is saved)."""
-
-    def __init__(self, model: ListModel, rows: list[int], state: bool, text: str):
-        super().__init__(text)
-        self.model, self.rows, self.state = model, rows, state
-        self.before = [model.checked[r] for r in rows]
-
-    def redo(self) -> None:
-        self.model.set_checked(self.rows, self.state)
-
-    def undo(self) -> None:
-        for r, was in zip(self.rows, self.before, strict=True):
-            self.model.set_checked([r], was)
 
 
 def _table(model: ListModel) -> QTableView:
@@ -158,39 +81,6 @@ def _table(model: ListModel) -> QTableView:
 
 def _coef(value) -> str:
     return fmt_coefficient(value) if value is not None else ""
-
-
-class ApproveDialog(FormDialog):
-    """The decision that approves the ticked rows, and the rows it will write; nothing is written on Cancel."""
-
-    def __init__(self, ctx: ServiceContext, rows: list[PayListRow], year: int | None, parent: QWidget | None = None):
-        self.ctx, self.rows, self.year = ctx, rows, year
-        super().__init__(self.tr("Approve the list"), self._approve, parent)
-        intro = QLabel(self.tr("%n salary change(s) will be recorded with this decision:", "", len(rows)))
-        intro.setWordWrap(True)
-        self.rows_list = QListWidget()
-        self.rows_list.addItems([describe(r) for r in rows])
-        self.rows_list.setMinimumHeight(110)
-        self.body.addWidget(intro)
-        self.body.addWidget(self.rows_list, 1)
-        self.errors.add("items")
-        self.body.addWidget(self.errors.labels["items"])
-        decision = self.add_decision(self.tr("Decision"))
-        decision.summary_edit.setPlainText(self._summary())
-        self.finish_layout(stretch=False)
-        self.setMinimumWidth(560)
-
-    def _summary(self) -> str:
-        kinds = {r.kind for r in self.rows}
-        if kinds == {PCTNVK}:
-            return "Về việc hưởng phụ cấp thâm niên vượt khung"
-        if kinds <= {EARLY, EARLY_RETIREMENT}:
-            return "Về việc nâng bậc lương trước thời hạn"
-        return "Về việc nâng bậc lương thường xuyên"
-
-    def _approve(self) -> object:
-        items = tuple(ApprovalItem(r.person_id, r.kind, r.salary_row_id, r.new_date) for r in self.rows)
-        return approve_pay_list(self.ctx, ApprovalInput(self.decision_form.value(), items, self.year))
 
 
 class CareerListsPage(BasePage):
@@ -480,10 +370,6 @@ class CareerListsPage(BasePage):
     def refresh(self, *, look_ahead: bool = False) -> None:
         """Make the list of the current tab on a worker thread. With `look_ahead` (the first list the page
         shows), an empty pay list moves on to the next quarter with anyone due, up to a year ahead."""
-        from hrapp.services.career import retirement_list
-        from hrapp.services.pay_lists import early_step_candidates, pay_step_due_list, pctnvk_due_list
-        from ui.tasks import run_task
-
         if self.task is not None and self.task.is_running():
             self._pending = True
             return
@@ -522,8 +408,6 @@ class CareerListsPage(BasePage):
             self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.messages import error_text
-
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
@@ -627,8 +511,6 @@ class CareerListsPage(BasePage):
 
     def export(self, path: str, on_done: Callable[[str], None]) -> None:
         """Write the list to `path` on a worker thread (PDF or Excel by the suffix)."""
-        from ui.tasks import run_task
-
         printable = self._printable()
         if printable is None:
             return
