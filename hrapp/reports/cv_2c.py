@@ -203,7 +203,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 6))
 
     # 27) training
-    head27 = ["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
+    head27: list[object] = ["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
               "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì"]
     quals = sorted(profile.qualifications, key=lambda q: (q.start_date or q.end_date or date(q.year or 1900, 1, 1)))
     rows27: list[list[object]] = [head27] + [
@@ -221,7 +221,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 8))
 
     # 28) work history
-    head28 = ["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, "
+    head28: list[object] = ["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, "
               "tổ chức xã hội), kể cả thời gian được đào tạo, bồi dưỡng về chuyên môn, nghiệp vụ,……"]
     rows28: list[list[object]] = [head28] + [[_Centre(p), text] for p, text in _work_lines(profile)]
     rows28 += [[_Centre(f"{GAP} - {GAP}"), ""] for _ in range(max(0, 3 - (len(rows28) - 1)))]
@@ -249,7 +249,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 8))
 
     # 30) family
-    head30 = ["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, "
+    head30: list[object] = ["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, "
               "học tập, nơi ở (trong, ngoài nước); thành viên các tổ chức chính trị - xã hội …)"]
     story += [CondPageBreak(50 * mm), _heading("30) Quan hệ gia đình")]
     for side, title in (("self", "a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột"),
@@ -365,7 +365,7 @@ def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = N
     managing = ""
     using = ""
     unit = units.get(profile.unit_id) if profile.unit_id else None
-    chain = []
+    chain: list[OrgUnit] = []
     while unit is not None and unit.id not in {u.id for u in chain}:
         chain.append(unit)
         unit = units.get(unit.parent_id) if unit.parent_id else None

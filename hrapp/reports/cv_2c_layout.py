@@ -48,7 +48,7 @@ class _Fields(Flowable):
         (a comma between items) is printed after the dots, as on the form."""
         super().__init__()
         self.cells = [(c[0], [r for r in c[1] if r[0]], c[2] if len(c) > 2 else "",
-                       c[3] if len(c) > 3 else fill) for c in cells]  # type: ignore[misc]
+                       c[3] if len(c) > 3 else fill) for c in cells]
         self.size, self.leading, self.fill = size, leading, fill
         self._lines: list[list[list[tuple[float, str, str]]]] = []
         self._ends: list[tuple[float, float, int, str, bool]] = []
@@ -120,8 +120,8 @@ class _Fields(Flowable):
                     c.drawString(x, y, text)
         dot = stringWidth(DOTS, FONT, self.size)
         c.setFont(FONT, self.size)
-        for start, stop, line, suffix, dotted in self._ends:
-            y = base - line * self.leading
+        for start, stop, row, suffix, dotted in self._ends:
+            y = base - row * self.leading
             count = int((stop - start - 2) // dot) if dotted else 0
             if count >= 3:
                 c.drawString(stop - count * dot, y, DOTS * count)

@@ -83,7 +83,7 @@ def full_spec(pay_list: PayList) -> TableSpec:
         Column("Số tháng được hưởng bậc lương mới", 9, "center"),
         Column("Tổng tiền lương tăng thêm do nâng bậc", 16, "right", places=0, thousands=True),
     ]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2), HeaderCell("Họ và Tên", rowspan=2),
          HeaderCell("Năm sinh", rowspan=2), HeaderCell("Trình độ đào tạo", rowspan=2),
          HeaderCell(f"Mức lương đang hưởng {period_label(pay_list.start, pay_list.end)}", colspan=6),

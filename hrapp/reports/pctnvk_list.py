@@ -62,7 +62,7 @@ def full_spec(pay_list: PayList) -> TableSpec:
         Column("Ngày tháng năm hưởng", 16, "center"),
         Column("Chênh lệch hệ số do tăng PCTNVK", 14, "right", places=3),
     ]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("TT", rowspan=2), HeaderCell("Đơn vị", rowspan=2), HeaderCell("Họ và Tên", rowspan=2),
          HeaderCell("Năm sinh", rowspan=2), HeaderCell("Trình độ đào tạo", rowspan=2),
          HeaderCell("Mức lương đang hưởng", colspan=8),

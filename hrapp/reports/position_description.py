@@ -17,6 +17,7 @@ from hrapp.reports.document import (
     Letterhead,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SectionRow,
     TableSpec,
     write_atomically,
@@ -83,7 +84,7 @@ def requirements_spec(p: PositionInfo) -> TableSpec:
 
 
 def competencies_spec(p: PositionInfo) -> TableSpec:
-    rows: list[object] = []
+    rows: list[RowType] = []
     for group, title in COMPETENCY_GROUPS.items():
         members = [c for c in p.competencies if c.group == group]
         if not members:

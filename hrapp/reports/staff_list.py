@@ -26,6 +26,7 @@ from hrapp.reports.document import (
     Column,
     Letterhead,
     ProgressCallback,
+    RowType,
     SectionRow,
     TableSpec,
     build_pdf,
@@ -178,7 +179,7 @@ def staff_list_spec(data: StaffList, sections: bool = True) -> TableSpec:
         Column("Phụ cấp", 22, wrap=True, key="allowances"), Column("Trình độ", 17, wrap=True, key="education"),
         Column("Đơn vị", 38, wrap=True, key="unit"),
     ]
-    rows: list[object] = []
+    rows: list[RowType] = []
     n = 0
     for name, members in data.groups:
         if sections and len(data.groups) > 1:

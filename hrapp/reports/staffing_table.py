@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
@@ -28,6 +28,7 @@ from hrapp.reports.document import (
     Letterhead,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SectionRow,
     SubtotalRow,
     TableSpec,
@@ -61,10 +62,10 @@ def _groups(table: StaffingTable) -> list[_Group]:
             for c in table.categories]
 
 
-def _values(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> list[object]:
+def _values(groups: Sequence[_Group], figures: Mapping[str, Figures]) -> list[object]:
     out: list[object] = []
     for g in groups:
-        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        f = figures.get(g.category, Figures())
         width = 4 if g.assigned else 1 + g.recruiting
         if f.empty:
             out += [None] * width  # nothing of this category here: blank cells, not a column of zeros
@@ -75,10 +76,10 @@ def _values(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> l
     return out
 
 
-def _over_note(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> str | None:
+def _over_note(groups: Sequence[_Group], figures: Mapping[str, Figures]) -> str | None:
     parts = []
     for g in groups:
-        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        f = figures.get(g.category, Figures())
         if f.over_quota:
             parts.append(f"{_short(g.category)} {-(f.vacancy or 0)}")
     return f"<b>Vượt: {', '.join(parts)}</b>" if parts else None
@@ -108,7 +109,7 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
                 Column("Ghi chú", 26, wrap=True, markup=True, key="note")]
     head1 += [HeaderCell("Tổng số người hiện có", rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
 
-    rows: list[object] = []
+    rows: list[RowType] = []
     children: dict[int | None, list[StaffingUnitRow]] = {}
     for u in table.units:
         children.setdefault(u.parent_id, []).append(u)
@@ -123,10 +124,10 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
     for r in roots:
         mark(r)
 
-    def people(figs: dict[str, Figures] | object) -> int:
-        return sum(f.actual for f in figs.values())  # type: ignore[union-attr]
+    def people(figs: Mapping[str, Figures]) -> int:
+        return sum(f.actual for f in figs.values())
 
-    def data_row(number: str, name: str, figs: object) -> list[object]:
+    def data_row(number: str, name: str, figs: Mapping[str, Figures]) -> list[object]:
         note = _over_note(groups, figs)
         label = f"<b>{escape(nfc(name))}</b>" if note else escape(nfc(name))
         return [number, label, *_values(groups, figs), people(figs), note]
@@ -190,7 +191,7 @@ def positions_spec(table: StaffingTable) -> TableSpec:
         Column("Đang tuyển", 16, "right", key="in_recruitment"),
         Column("Còn thiếu", 16, "right", key="vacancy"), Column("Ghi chú", 38, wrap=True, markup=True, key="note"),
     ]
-    rows: list[object] = []
+    rows: list[RowType] = []
     for u in table.units:
         positions = table.positions_of(u.unit_id)
         if not positions:
@@ -277,14 +278,14 @@ def _plain_spec(spec: TableSpec) -> TableSpec:
                 "&gt;", ">")
         return v
 
-    rows: list[object] = []
+    rows: list[RowType] = []
     for r in spec.rows:
         if isinstance(r, SubtotalRow):
             rows.append(SubtotalRow([strip(v) for v in r.values]))
         elif isinstance(r, SectionRow):
             rows.append(r)
         else:
-            rows.append([strip(v) for v in r])  # type: ignore[union-attr]
+            rows.append([strip(v) for v in r])
     columns = [replace(c, markup=False) for c in spec.columns]
     return replace(spec, rows=rows, columns=columns)
 

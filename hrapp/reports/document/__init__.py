@@ -28,6 +28,7 @@ from hrapp.reports.document.table_spec import (
     Column,
     HeaderCell,
     Placement,
+    RowType,
     SectionRow,
     SubtotalRow,
     TableSpec,
@@ -43,7 +44,7 @@ from hrapp.reports.document.table_spec import (
 __all__ = [
     "FONT", "FONT_BOLD", "FONT_ITALIC", "FONT_BOLD_ITALIC", "LINE_WIDTH", "MERGE", "PORTRAIT_TEXT_MM", "SUM",
     "Align", "Column", "HeaderCell", "Letterhead", "Margins", "OfficialDocument", "Placement",
-    "ProgressCallback", "CancelCallback", "ReportCancelled", "SectionRow", "Signature", "SubtotalRow",
+    "ProgressCallback", "CancelCallback", "ReportCancelled", "RowType", "SectionRow", "Signature", "SubtotalRow",
     "TableSpec", "TotalCell", "build_pdf", "cell_text", "collector_paused", "header_layout", "iter_data_rows",
     "leaf_titles", "register_fonts", "resolved_align", "table_totals", "write_atomically",
 ]

@@ -64,7 +64,7 @@ class OfficialDocument:
     signatures: Sequence[Signature] | None = None
     date_in_header: bool = True
     body_size: float = 13
-    _items: list[tuple[str, object]] = field(default_factory=list, init=False, repr=False)
+    _items: list[tuple[str, tuple[str, str, bool] | TableSpec | Flowable]] = field(default_factory=list, init=False, repr=False)
 
     # content -------------------------------------------------------------------------------------
     def paragraph(self, text: str, style: Literal["body", "heading", "center", "note", "left"] = "body",
@@ -241,12 +241,12 @@ class OfficialDocument:
         story = self._letterhead_flowables() + self._title_flowables()
         frame_h = self.pagesize[1] - (self.margins.top + self.margins.bottom) * mm
         last_table: _TableFlow | None = None
-        for kind, item in self._items:
-            if kind == "para":
-                text, style, markup = item  # type: ignore[misc]
+        for _kind, item in self._items:
+            if isinstance(item, tuple):  # a paragraph
+                text, style, markup = item
                 story.append(self._paragraph(text, style, markup))
-            elif kind == "table":
-                state = _TableState(item, tracker)  # type: ignore[arg-type]
+            elif isinstance(item, TableSpec):
+                state = _TableState(item, tracker)
                 state.page_h = frame_h
                 # a heading (keep-with-next) above the table stays with its header and first rows
                 lead: list[Flowable] = []
@@ -257,7 +257,7 @@ class OfficialDocument:
                 last_table = _TableFlow(state)
                 story.append(last_table)
             else:
-                story.append(item)  # type: ignore[arg-type]
+                story.append(item)
         closing = self._closing_table()
         if closing is None:
             return story

@@ -171,7 +171,7 @@ class _TableState:
                 cmds.append(("SPAN", (p.col, p.row), (p.col + p.colspan - 1, p.row + p.rowspan - 1)))
         labels = spec.numbering_labels()
         if labels is not None:
-            data.append(labels)
+            data.append(list(labels))
             r = len(data) - 1
             nsize = max(hsize - 1, 7)
             cmds += [("FONT", (0, r), (-1, r), FONT_ITALIC, nsize, nsize * 1.2),
