@@ -224,7 +224,9 @@ def pay_step_of(f: PersonFacts, rulebook: RuleBook) -> PayStepOutlook | None:
     if s.step >= last and s.pctnvk_percent:
         return _pctnvk_raise(f, s, last, rulebook)
     regular = _next_step(s.salary_class, s.step, s.step_since, rulebook, 0)
-    delay, items, ignored, delay_rule = 0, (), (), None
+    delay, delay_rule = 0, None
+    items: tuple[DelayItem, ...] = ()
+    ignored: tuple[str, ...] = ()
     result = regular
     if not (f.disciplines or f.kht_years or f.unpaid_leaves):  # nothing can delay it: most people
         return PayStepOutlook("nang_bac" if result.kind == "nang_bac" else "pctnvk_start", s, last,
@@ -251,7 +253,9 @@ def _pctnvk_raise(f: PersonFacts, s: SalaryFacts, last: int, rulebook: RuleBook)
     every = int(base_rule.params["increase_every_months"])
     regular = add_months(since, every)
     rule = rulebook.get(PCTNVK, regular)
-    delay, items, ignored, delay_rule = 0, (), (), None
+    delay, delay_rule = 0, None
+    items: tuple[DelayItem, ...] = ()
+    ignored: tuple[str, ...] = ()
     due = regular
     for _ in range(_MAX_DELAY_ROUNDS):
         due = add_months(since, every + delay)

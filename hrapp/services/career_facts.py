@@ -94,7 +94,7 @@ class StaffRow(NamedTuple):
 
     person_id: int
     employment_id: int
-    category: str | None
+    category: str
     unit_id: int | None
     start_date: date
     probation_start: date | None
@@ -245,8 +245,8 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
                            PostHeld.kind, PostHeld.start_date, PostHeld.term_end, PostHeld.is_concurrent)
                     .where(PostHeld.start_date <= as_of, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= as_of)),
                     PostHeld.person_id):
-        for pid, *values in conn.execute(q):
-            posts[pid].append(PostFacts(*values[:-1], bool(values[-1])))
+        for pid, post_id, code, title, unit_id, kind, start, term_end, concurrent in conn.execute(q):
+            posts[pid].append(PostFacts(post_id, code, title, unit_id, kind, start, term_end, bool(concurrent)))
     out: dict[int, PersonFacts] = {}
     for pid in ids:
         e = employment[pid]
@@ -254,18 +254,18 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
         rank = sal.rank_code if sal else e.cur_rank_code
         prob = None
         if e.probation_start is not None:
-            prob = ProbationFacts(e.employment_id, e.category, e.probation_start, e.probation_end, required.get(rank))
+            prob = ProbationFacts(e.employment_id, e.category, e.probation_start, e.probation_end, required.get(rank) if rank is not None else None)
         out[pid] = PersonFacts(
             person_id=pid, full_name=e.full_name, gender=e.gender, birth_date=e.birth_date,
             birth_precision=e.birth_precision or "day", category=e.category, unit_id=e.unit_id,
-            unit_name=units.get(e.unit_id, ""), staff_code=e.staff_code, salary=sal,
+            unit_name=units.get(e.unit_id, "") if e.unit_id is not None else "", staff_code=e.staff_code, salary=sal,
             disciplines=tuple(disciplines.get(pid, ())), kht_years=tuple(kht.get(pid, ())),
             leaves=tuple(leaves.get(pid, ())), posts=tuple(posts.get(pid, ())), probation=prob,
         )
     return out
 
 
-def _latest_salary(conn: Connection, as_of: date, wanted: list[int] | None) -> dict[int, SalaryFacts]:
+def _latest_salary(conn: Connection | Session, as_of: date, wanted: list[int] | None) -> dict[int, SalaryFacts]:
     """The salary row in force on `as_of` per person: the newest row already effective, or one decided by then
     (a step approved in advance counts, so it is not reported as due again).
 

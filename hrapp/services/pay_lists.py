@@ -252,9 +252,9 @@ def _extras(session: Session, person_ids: list[int], on: date) -> _Extras:
                        (Allowance.end_date.is_(None)) | (Allowance.end_date >= on),
                        Allowance.coefficient.is_not(None))):
             if kind == "chuc_vu":
-                pos_allow[pid] = max(pos_allow[pid], Decimal(coef))
+                pos_allow[pid] = max(pos_allow[pid], Decimal(coef or 0))  # the query keeps set coefficients only
             elif kind != PCTNVK_ALLOWANCE:
-                other[pid] += Decimal(coef)
+                other[pid] += Decimal(coef or 0)
         for pid, code in session.execute(select(Person.id, Person.staff_code).where(Person.id.in_(chunk))):
             if code:
                 staff[pid] = code
@@ -411,9 +411,9 @@ class EarlyStepReport:
         return next((q for q in self.quotas if q.unit_id == payroll_unit_id), None)
 
 
-def granted_early_steps(session: Session, year: int) -> dict[int, int]:
+def granted_early_steps(session: Session, year: int) -> dict[int | None, int]:
     """Early steps for achievements recorded per person's payroll unit in `year`."""
-    counts: dict[int, int] = defaultdict(int)
+    counts: dict[int | None, int] = defaultdict(int)
     for (unit_id,) in session.execute(
             select(Person.cur_unit_id).join(SalaryStep, SalaryStep.person_id == Person.id)
             .where(SalaryStep.reason == EARLY, extract("year", SalaryStep.effective_date) == year)):
@@ -474,14 +474,15 @@ def early_step_candidates(ctx: ServiceContext, year: int, unit_id: int | None = 
                                    payroll[uid], q.max_count, granted[uid], q.rule))
     achievement, retire = [], []
     end = date(year, 12, 31)
-    for f, out, cand, on_notice in candidates:
+    for f, out, found, on_notice in candidates:
         if on_notice:
             ret = retirement_of(f, rulebook)
             assert ret.notice_due is not None
             retire.append(_row(EARLY_RETIREMENT, f, out, max(ret.notice_due, add_months(out.due_date, -12)), end,
                                as_of, extras, signs, rulebook))
             continue
-        assert cand is not None
+        assert found is not None
+        cand = found
         row = None
         if cand.eligible and cand.earliest_date is not None:
             row = _row(EARLY, f, out, cand.earliest_date, end, as_of, extras, signs, rulebook)
