@@ -27,6 +27,7 @@ from hrapp.reports.document import (
     Margins,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SubtotalRow,
     TableSpec,
     register_fonts,
@@ -86,7 +87,7 @@ def quality_table(stats: QualityStats) -> TableSpec:
     existing = "Tổng số công chức hiện có" if only_cc else "Tổng số hiện có"
     columns = [Column("Số thứ tự", 7, "center"), Column("Tên đơn vị", 46, "left", wrap=True)] + \
         [_n() for _ in range(38)]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("Số thứ tự", rowspan=4, vertical=True), HeaderCell("Tên đơn vị", rowspan=4),
          _v("Tổng số biên chế được giao", 4), _v(existing, 4),
          HeaderCell("Trong đó", colspan=4, rowspan=3), HeaderCell("Chia theo ngạch công chức", colspan=5, rowspan=3),
@@ -107,10 +108,10 @@ def quality_table(stats: QualityStats) -> TableSpec:
          _v("Chuyên viên cao cấp & TĐ"), _v("Chuyên viên chính & TĐ"), _v("Chuyên viên & TĐ"),
          _v("Tổng số"), _v("Nữ từ 51 đến 55"), _v("Nam từ 56 đến 60")],
     ]
-    rows: list[object] = [SubtotalRow(["", "Tổng số", stats.quota_total, *_counts(stats.total)])]
+    rows: list[RowType] = [SubtotalRow(["", "Tổng số", stats.quota_total, *_counts(stats.total)])]
     for i, unit in enumerate(stats.units, start=1):
         rows.append([i, unit.name, unit.quota, *_counts(unit.counts)])
-    return TableSpec(columns=columns, rows=rows, header=header,  # type: ignore[arg-type]
+    return TableSpec(columns=columns, rows=rows, header=header,
                      numbering=["A", "B", *(str(n) for n in range(1, 39))], font_size=7, header_font_size=6.5)
 
 

@@ -192,8 +192,9 @@ def _pay_bounds(rulebook: RuleBook) -> _PayBounds:
         if found and None not in found:
             months[code] = min(m for m in found if m is not None)
     every = [ver.params.get("increase_every_months") for ver in pctnvk]
-    ok = bool(every) and all(isinstance(m, int) or (isinstance(m, str) and m.isdigit()) for m in every)
-    return _PayBounds(months, last_step, min(int(m) for m in every) if ok else None)  # type: ignore[arg-type]
+    numbers = [int(m) for m in every if isinstance(m, int) or (isinstance(m, str) and m.isdigit())]
+    ok = bool(every) and len(numbers) == len(every)
+    return _PayBounds(months, last_step, min(numbers) if ok else None)
 
 
 def _cut(horizon: date, months: int) -> date:

@@ -161,7 +161,7 @@ class CareerSummary:
 
 
 def retirement_of(f: PersonFacts, rulebook: RuleBook) -> RetirementResult:
-    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]
+    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
 
 
 def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:

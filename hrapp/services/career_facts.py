@@ -148,7 +148,7 @@ class PersonFacts(NamedTuple):
 
     @property
     def birth(self) -> BirthDate:
-        return BirthDate(self.birth_date, self.birth_precision or "day")  # type: ignore[arg-type]
+        return BirthDate(self.birth_date, self.birth_precision or "day")  # type: ignore[arg-type]  # a stored precision (day/month/year)
 
     @property
     def unpaid_leaves(self) -> list[tuple[date, date]]:

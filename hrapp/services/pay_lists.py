@@ -274,7 +274,7 @@ def _row(kind: str, f: PersonFacts, out: PayStepOutlook, new_date: date, end: da
         new_coef = coefficient(s.salary_class, new_step, rulebook, new_date)
         increase = new_coef - s.coefficient
     months, pay = base_salary_months(increase, new_date, end, rulebook)
-    birth = BirthDate(f.birth_date, f.birth_precision or "day")  # type: ignore[arg-type]
+    birth = BirthDate(f.birth_date, f.birth_precision or "day")  # type: ignore[arg-type]  # a stored precision (day/month/year)
     early = months_between(new_date, out.due_date) if new_date < out.due_date else 0
     return PayListRow(
         kind=kind, person_id=f.person_id, full_name=f.full_name, staff_code=extras.staff_code.get(f.person_id, ""),

@@ -309,9 +309,11 @@ class CareerListsPage(BasePage):
         if tab in ("pay_step", "pctnvk"):
             text = (self.tr("No one is due for a regular pay step from %1 to %2.") if tab == "pay_step" else
                     self.tr("No one is due for the seniority allowance from %1 to %2."))
-            return text.replace("%1", fmt_date(data.start)).replace("%2", fmt_date(data.end))  # type: ignore[attr-defined]
+            assert isinstance(data, PayList)
+            return text.replace("%1", fmt_date(data.start)).replace("%2", fmt_date(data.end))
         if tab == "early":
-            return self.tr("No one may get an early pay step in %1.").replace("%1", str(data.year))  # type: ignore[attr-defined]
+            assert isinstance(data, EarlyStepReport)
+            return self.tr("No one may get an early pay step in %1.").replace("%1", str(data.year))
         years = getattr(data, "years", ())
         return self.tr("No one reaches the retirement age in %1.").replace(
             "%1", "–".join(str(y) for y in (years[0], years[-1])) if years else "")
@@ -423,20 +425,24 @@ class CareerListsPage(BasePage):
                 edit.setDate(to_qdate(day))
                 edit.blockSignals(False)
         if tab == "pay_step":
-            self.pay_list = data  # type: ignore[assignment]
-            self.pay_model.set_rows(self.pay_list.rows)
+            assert isinstance(data, PayList)
+            self.pay_list = data
+            self.pay_model.set_rows(data.rows)
         elif tab == "pctnvk":
-            self.pct_list = data  # type: ignore[assignment]
-            self.pct_model.set_rows(self.pct_list.rows)
+            assert isinstance(data, PayList)
+            self.pct_list = data
+            self.pct_model.set_rows(data.rows)
         elif tab == "early":
-            self.early = data  # type: ignore[assignment]
+            assert isinstance(data, EarlyStepReport)
+            self.early = data
             self.early_model.set_rows(list(self.early.retirement) + list(self.early.achievement))
             # none ticked at first: the unit chooses who gets an early step, within the quota
             self.early_model.set_checked(list(range(self.early_model.rowCount())), False)
             self.quota_label.setText(self._quota_text())
         else:
-            self.retirement = data  # type: ignore[assignment]
-            self.retire_model.set_rows(self.retirement.rows)
+            assert isinstance(data, RetirementList)
+            self.retirement = data
+            self.retire_model.set_rows(data.rows)
         view = {"pay_step": self.pay_view, "pctnvk": self.pct_view, "early": self.early_view,
                 "retirement": self.retire_view}[tab]
         fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)
@@ -493,7 +499,7 @@ class CareerListsPage(BasePage):
     def can_print(self) -> bool:
         return self.current_model().rowCount() > 0
 
-    def _printable(self) -> tuple[str, object] | None:
+    def _printable(self) -> tuple[str, PayList | RetirementList] | None:
         tab = self.current_tab()
         if tab == "retirement":
             return (tab, self.retirement) if self.retirement is not None else None
@@ -556,7 +562,8 @@ class CareerListsPage(BasePage):
         if printable is None or self.current_tab() == "retirement":
             return
         _tab, data = printable
-        rows = list(data.rows)  # type: ignore[attr-defined]
+        assert isinstance(data, PayList)  # the retirement list is not approved
+        rows = list(data.rows)
         if not rows:
             return
         year = self.early.year if self.current_tab() == "early" and self.early is not None else None

@@ -266,10 +266,10 @@ class OfficialDocument:
         block: list[Flowable] = [Spacer(1, 6 * mm), closing]
         after = len(story) - 1 - story[::-1].index(last_table) if last_table is not None else None
         trailing = story[after + 1:] if after is not None else []
-        if after is not None and _height(trailing + block, width) <= 0.5 * frame_h:
+        if after is not None and last_table is not None and _height(trailing + block, width) <= 0.5 * frame_h:
             # what follows the last table (a closing paragraph, the signatures) goes on the page of its last
             # rows and totals: the table carries rows over to the next page when they do not all fit
-            last_table.state.tail = _height(trailing + block, width)  # type: ignore[union-attr]
+            last_table.state.tail = _height(trailing + block, width)
             return story[:after + 1] + [KeepTogether(trailing + block)]
         if story and not isinstance(story[-1], _TableFlow | PageBreak):
             # the last paragraph (or other content) and the signatures go to the next page together

@@ -227,8 +227,8 @@ def table_totals(spec: TableSpec) -> list[object]:
             value = row[i]
             if isinstance(value, float):
                 value = Decimal(repr(value))
-            if _is_number(value):
-                total += value  # type: ignore[operator]
+            if isinstance(value, int | Decimal) and not isinstance(value, bool):  # floats were made Decimal above
+                total += value
         out.append(total)
     return out
 
