@@ -7,7 +7,6 @@ few bulk queries. Every result keeps the rule version it came from.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -20,7 +19,6 @@ from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     LeavePeriod,
-    OrgUnit,
     Person,
     PostHeld,
 )
@@ -31,7 +29,8 @@ from hrapp.domain.probation import probation
 from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
-from hrapp.errors import DomainError, NotFoundError
+from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries.org_history import descendants
 from hrapp.security import READ, WRITE, require
 from hrapp.services.career_facts import LEAVE_KINDS, PersonFacts, PostFacts, SalaryFacts, chunks, load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -458,25 +457,13 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
     reaches the age, the last working day, the retirement date (the 1st of the next month) and the notice date.
     A retirement date of 01/01 of a year counts in that year."""
     if not isinstance(year, int) or not 1990 <= year <= 2100:
-        from hrapp.errors import ValidationError
-
         raise ValidationError([("year", messages.text("year_invalid"))])
     require(ctx, READ, unit_id)
     covered = tuple(range(year, year + years))
     rulebook = ctx.rulebook
     with ctx.read() as s:
         facts = load_facts(s, date(year, 1, 1))
-        inside = None
-        if unit_id is not None:
-            children: dict[int | None, list[int]] = defaultdict(list)
-            for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
-                children[parent].append(uid)
-            inside, stack = set(), [unit_id]
-            while stack:
-                uid = stack.pop()
-                if uid not in inside:
-                    inside.add(uid)
-                    stack.extend(children[uid])
+        inside = None if unit_id is None else {unit_id} | descendants(s, unit_id)
         rows = []
         chosen = []
         for f in facts.values():

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
+    Decision,
     Employment,
     JobPosition,
     Note,
@@ -256,6 +257,24 @@ def _require_assign(ctx: ServiceContext, s: Session, person: Person, position_id
     require(ctx, WRITE, s.scalar(select(JobPosition.unit_id).where(JobPosition.id == position_id)))
 
 
+def _start_assignment(ctx: ServiceContext, s: Session, dto: AssignPosition
+                      ) -> tuple[Person, Decision, date, JobPosition, Employment]:
+    """The person (checked in scope), the decision recorded, its effective day, the position assignable on it
+    and the person's employment that day."""
+    person = s.get(Person, dto.person_id)
+    if person is None:
+        raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
+    _require_assign(ctx, s, person, dto.position_id)
+    dec = add_decision(s, dto.decision)
+    on = effective_date(dec)
+    pos = _assignable(s, dto.position_id, on)
+    emp = _employment_on(s, person.id, on)
+    if emp is None:
+        raise DomainError("no_employment", f"{person.full_name} không có quá trình công tác vào ngày {on:%d/%m/%Y}.",
+                          field="person_id")
+    return person, dec, on, pos, emp
+
+
 def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> AssignmentResult:
     """Make the position the person's main one from the decision's effective day E.
 
@@ -263,18 +282,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
     category); a row that starts on E is changed in place. A missing requirement needs `waiver_note`.
     """
     with ctx.unit_of_work() as s:
-        person = s.get(Person, dto.person_id)
-        if person is None:
-            raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
-        _require_assign(ctx, s, person, dto.position_id)
-        dec = add_decision(s, dto.decision)
-        on = effective_date(dec)
-        pos = _assignable(s, dto.position_id, on)
-        emp = _employment_on(s, person.id, on)
-        if emp is None:
-            raise DomainError("no_employment",
-                              f"{person.full_name} không có quá trình công tác vào ngày {on:%d/%m/%Y}.",
-                              field="person_id")
+        person, dec, on, pos, emp = _start_assignment(ctx, s, dto)
         if emp.position_id in lineage_ids(s, pos):
             raise DomainError("already_held", f"{person.full_name} đang giữ vị trí {pos.name}.", field="position_id")
         gaps = gaps_for(s, ctx.rulebook, person.id, pos, on)
@@ -311,18 +319,7 @@ def assign_main_position(ctx: ServiceContext, dto: AssignPosition) -> Assignment
 def assign_concurrent_position(ctx: ServiceContext, dto: AssignPosition) -> AssignmentResult:
     """Kiêm nhiệm: hold the position besides the main one, from the decision's effective day."""
     with ctx.unit_of_work() as s:
-        person = s.get(Person, dto.person_id)
-        if person is None:
-            raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
-        _require_assign(ctx, s, person, dto.position_id)
-        dec = add_decision(s, dto.decision)
-        on = effective_date(dec)
-        pos = _assignable(s, dto.position_id, on)
-        emp = _employment_on(s, person.id, on)
-        if emp is None:
-            raise DomainError("no_employment",
-                              f"{person.full_name} không có quá trình công tác vào ngày {on:%d/%m/%Y}.",
-                              field="person_id")
+        person, dec, on, pos, emp = _start_assignment(ctx, s, dto)
         ids = lineage_ids(s, pos)
         if emp.position_id in ids:
             raise DomainError("already_held", f"{pos.name} đang là vị trí chính của {person.full_name}.",
