@@ -11,6 +11,7 @@ from typing import IO
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.io.cells import new_workbook
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -169,6 +170,4 @@ def export_position(ctx: ServiceContext, target: str | os.PathLike[str], positio
                     printed_on: date | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> PositionInfo:
     """The catalogue's "position" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "position", {"position": position_id}, target, progress, cancel, printed_on=printed_on).data

@@ -13,9 +13,11 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
 from hrapp.queries.quality import QualityCounts, QualityStats, quality_stats
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     FONT,
     FONT_BOLD,
@@ -33,6 +35,7 @@ from hrapp.reports.document import (
     register_fonts,
     write_atomically,
 )
+from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
 from hrapp.reports.letterhead import table_signatures
 from hrapp.security import READ, require, units_in_scope
@@ -170,8 +173,6 @@ def write_quality_pdf(target: str | os.PathLike[str] | IO[bytes], stats: Quality
 def write_quality_xlsx(target: str | os.PathLike[str] | IO[bytes], stats: QualityStats, letterhead: Letterhead,
                        *, printed_on: date | None = None, recipient: str = RECIPIENT,
                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    from hrapp.reports.excel import build_xlsx
-
     subtitles = [SCOPE_NOTE, f"Tính đến {day_month_year(stats.as_of)}"]
     intro = [f"{FORM_CODE} – {LEGAL_BASIS}. Đơn vị báo cáo: {vn_upper(letterhead.issuing_unit)}. "
              f"Đơn vị nhận báo cáo: {recipient}. Đơn vị tính: người."]
@@ -187,8 +188,6 @@ def write_quality_json(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
 
 def quality_data(ctx: ServiceContext, as_of: date, categories: Sequence[str] | None = None) -> QualityStats:
     """The statistics on `as_of` of the units the account may see (of `categories` only, when given)."""
-    from hrapp import catalogs
-
     require(ctx, READ)
     unknown = [c for c in categories or () if c not in catalogs.CATEGORIES]
     if unknown:
@@ -202,7 +201,5 @@ def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: d
                    categories: Sequence[str] | None = None, printed_on: date | None = None,
                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
     """The catalogue's "quality" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "quality", {"as_of": as_of, "categories": categories}, target, progress, cancel,
                   printed_on=printed_on).data

@@ -20,6 +20,8 @@ from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
 from hrapp.queries.org_history import units_at
+from hrapp.reports.catalogue import export
+from hrapp.reports.csvjson import write_csv, write_json
 from hrapp.reports.document import (
     MERGE,
     CancelCallback,
@@ -204,8 +206,6 @@ def _title(data: StaffList) -> tuple[str, list[str]]:
 def write_staff_list(target: str | os.PathLike[str] | IO[bytes], data: StaffList, letterhead: Letterhead | None,
                      fmt: str, *, printed_on: date | None = None, progress: ProgressCallback | None = None,
                      cancel: CancelCallback | None = None) -> None:
-    from hrapp.reports.csvjson import write_csv, write_json
-
     title, subtitles = _title(data)
     day = printed_on or clock.today()
     if fmt == ".pdf":
@@ -225,6 +225,4 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                       printed_on: date | None = None, progress: ProgressCallback | None = None,
                       cancel: CancelCallback | None = None) -> StaffList:
     """The catalogue's "staff_list" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel, printed_on=printed_on).data

@@ -8,7 +8,7 @@ import io
 import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import IO
 from xml.sax.saxutils import escape
@@ -17,8 +17,10 @@ from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
+from hrapp.errors import ValidationError
 from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -36,6 +38,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc, roman
+from hrapp.services.quotas import year_errors
 
 TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
@@ -270,8 +273,6 @@ def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: Staff
 
 def _plain_spec(spec: TableSpec) -> TableSpec:
     """The same table with markup stripped (Excel cells hold plain text)."""
-    from dataclasses import replace
-
     def strip(v: object) -> object:
         if isinstance(v, str):
             return v.replace("<b>", "").replace("</b>", "").replace("&amp;", "&").replace("&lt;", "<").replace(
@@ -323,9 +324,6 @@ def default_as_of(year: int, today: date | None = None) -> date:
 def staffing_data(ctx: ServiceContext, year: int, as_of: date | None = None,
                   by_position: bool | None = False) -> StaffingTable:
     """The staffing table of `year` on `as_of` (default: today, or 31/12 of a past year)."""
-    from hrapp.errors import ValidationError
-    from hrapp.services.quotas import year_errors
-
     errors = year_errors(year)
     if errors:
         raise ValidationError(errors)
@@ -336,7 +334,5 @@ def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: i
                     by_position: bool = False, printed_on: date | None = None,
                     progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> StaffingTable:
     """The catalogue's "staffing" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "staffing", {"year": year, "as_of": as_of, "by_position": by_position}, target, progress,
                   cancel, printed_on=printed_on).data
