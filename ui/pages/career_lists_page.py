@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
+from hrapp.reports.catalogue import export
 from hrapp.services.career import RetirementList, retirement_list
 from hrapp.services.pay_lists import (
     EarlyCandidate,
@@ -528,8 +529,6 @@ class CareerListsPage(BasePage):
             "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled, data=data)
             return path
 
