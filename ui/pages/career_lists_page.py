@@ -216,12 +216,18 @@ class CareerListsPage(BasePage):
         self._tab_changed()
 
     # --- columns --------------------------------------------------------------------------------------
-    def _pay_columns(self) -> list[Column]:
-        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+    def _who_columns(self) -> list[Column]:
+        """The person's columns that open the pay-step and PCTNVK lists."""
         return [
             Column(self.tr("Full name"), lambda r: r.full_name),
             Column(self.tr("Unit"), lambda r: r.unit_name),
             Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+        ]
+
+    def _pay_columns(self) -> list[Column]:
+        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+        return [
+            *self._who_columns(),
             Column(self.tr("Step"), lambda r: f"{r.step}/{r.max_step}", center),
             Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
             Column(self.tr("Counts from"), lambda r: fmt_date(r.step_since), center),
@@ -234,9 +240,7 @@ class CareerListsPage(BasePage):
     def _pct_columns(self) -> list[Column]:
         right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
         return [
-            Column(self.tr("Full name"), lambda r: r.full_name),
-            Column(self.tr("Unit"), lambda r: r.unit_name),
-            Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            *self._who_columns(),
             Column(self.tr("Last step"), lambda r: f"{r.step}/{r.max_step}", center),
             Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
             Column(self.tr("Current %"), lambda r: f"{r.pctnvk_percent}%" if r.pctnvk_percent else "", center),
