@@ -27,8 +27,8 @@ from hrapp.db.models import (
     SalaryStep,
     TrainingRecord,
 )
+from hrapp.demo.generator import generate_province
 from hrapp.errors import DomainError, ValidationError
-from hrapp.services.generator import generate_province
 from hrapp.services.snapshot import snapshot_values
 
 AS_OF = date(2026, 6, 30)
@@ -145,8 +145,8 @@ def test_salary_rows_are_entered_in_date_order_and_follow_the_rank_held(pctx):
 def test_a_step_falling_due_before_a_promotion_is_not_dated_before_it(ctx):
     """Every step early (the 5% draw) and a promotion in any month of 15 years: the rows of the career, in the
     order they are entered, never go back in time."""
+    from hrapp.demo.generator import _Generator
     from hrapp.domain.retirement import add_months
-    from hrapp.services.generator import _Generator
 
     with ctx.engine.connect() as conn:
         g = _Generator(conn, ctx.rulebook, 1, 1, seed=1, as_of=AS_OF, progress=None)

@@ -39,7 +39,7 @@ from hrapp.queries import planning as q
 from hrapp.services.planning import EntryItem, add_entries_in, close_entry, default_period_name, period_check
 
 AS_OF = date(2022, 6, 30)
-"""The demo department's date (hrapp.services.demo.AS_OF)."""
+"""The demo department's date (hrapp.demo.department.AS_OF)."""
 
 SKHCN = "Sở Khoa học và Công nghệ tỉnh Bình Định"
 TINH_UY = "Ban Thường vụ Tỉnh ủy Bình Định"

@@ -56,7 +56,7 @@ from hrapp.services.persons import LEAVE_LABELS
 from hrapp.services.snapshot import snapshot_values
 
 AS_OF = date(2022, 6, 30)
-"""The demo department's snapshot day (hrapp.services.demo.AS_OF); nothing on or before it is changed."""
+"""The demo department's snapshot day (hrapp.demo.department.AS_OF); nothing on or before it is changed."""
 FIRST_DAY = AS_OF + timedelta(days=1)
 
 CENTRES = ("TTUD", "TTPT", "TTKP")

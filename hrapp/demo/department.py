@@ -45,6 +45,10 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
+from hrapp.demo.planning import load_demo_planning
+from hrapp.demo.present import continue_demo_to
+from hrapp.demo.recruitment import load_demo_recruitment
+from hrapp.demo.training import load_demo_training
 from hrapp.domain.appointments import APPOINTMENT_TERM, ReappointmentKind, reappointment_kind, term_end
 from hrapp.domain.history import chain_ends
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, early_step_candidate, step_delay
@@ -55,10 +59,6 @@ from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.errors import DomainError
 from hrapp.paths import DEMO
 from hrapp.security import WRITE, require
-from hrapp.services.demo_planning import load_demo_planning
-from hrapp.services.demo_present import continue_demo_to
-from hrapp.services.demo_recruitment import load_demo_recruitment
-from hrapp.services.demo_training import load_demo_training
 from hrapp.services.setup import is_empty
 from hrapp.services.snapshot import set_name, snapshot_values
 from hrapp.text import fold
