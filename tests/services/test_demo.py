@@ -440,12 +440,12 @@ def test_a_database_with_only_units_is_not_empty(ctx):
 
 
 def test_a_failure_midway_leaves_the_database_empty(ctx, monkeypatch):
-    import hrapp.demo.department as demo
+    from hrapp.demo.writer import Writer
 
     def broken(self):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(demo._Writer, "_settings", broken)
+    monkeypatch.setattr(Writer, "_settings", broken)
     with pytest.raises(RuntimeError):
         load_demo(ctx)
     persons, units, decisions, _audit = _counts(ctx)
