@@ -73,7 +73,8 @@ class GeneratorBase:
         pct = rulebook.get("pctnvk", as_of).params
         self._pct_first = {cls: int(lookup_by_class(pct["first_after_months"], cls)) for cls in self._classes()}
         self._pct_every = int(pct["increase_every_months"])
-        self.people_by_unit: dict[int, list[tuple[int, int]]] = {}  # unit id -> [(person id, level)]
+        # unit id -> [(person id, seniority, first day of retirement)] of the people working on `as_of`
+        self.people_by_unit: dict[int, list[tuple[int, int, date]]] = {}
         self.category_count: dict[tuple[int, str], int] = {}
         self.leaders: list[tuple[int, int, str]] = []  # (person id, unit id, post code)
         # set by the stages that draw them (units, then people) and read by the later ones

@@ -27,7 +27,7 @@ from hrapp.db.models import (
 )
 from hrapp.demo.generator_base import GeneratorBase
 from hrapp.demo.generator_data import COURSES, POSTS, name_parts
-from hrapp.domain.retirement import add_months
+from hrapp.demo.terms import term_last_day
 
 
 class ExtrasBuilder(GeneratorBase):
@@ -45,7 +45,7 @@ class ExtrasBuilder(GeneratorBase):
                 continue
             head, deputy, deputies = spec
             ranked = sorted(people, key=lambda p: (-p[1], p[0]))[:1 + deputies]
-            for i, (pid, _level) in enumerate(ranked):
+            for i, (pid, _level, retire_on) in enumerate(ranked):
                 code = head if i == 0 else deputy
                 start = date(self.as_of.year - 1 - rnd.randrange(5), 1 + rnd.randrange(12), 1)
                 title = catalogs.label("post", code)
@@ -53,8 +53,8 @@ class ExtrasBuilder(GeneratorBase):
                     title = "Giám đốc" if i == 0 else "Phó Giám đốc"
                 allowance = catalogs.extra("post", code).get("allowance")
                 rows.append({"person_id": pid, "post_code": code, "post_title": title, "unit_id": u.id,
-                             "kind": "bo_nhiem", "start_date": start, "term_end": add_months(start, 60) -
-                             timedelta(days=1), "is_concurrent": False,
+                             "kind": "bo_nhiem", "start_date": start,
+                             "term_end": term_last_day(start, retire_on, self.rb), "is_concurrent": False,
                              "allowance_coefficient": Decimal(str(allowance)) if allowance else None,
                              "decision_id": self.decision(u.dept, "bo_nhiem", start.year)})
                 snapshot.append({"pid": pid, "title": title})
@@ -190,7 +190,7 @@ class ExtrasBuilder(GeneratorBase):
                           "estimated_cost": Decimal(3_000_000 * (1 + rnd.randrange(5))), "origin": "manual",
                           "created_at": self.stamp, "updated_at": self.stamp})
         self.insert(TrainingPlanLine, lines)
-        working = [pid for people in self.people_by_unit.values() for pid, _ in people]
+        working = [pid for people in self.people_by_unit.values() for pid, _level, _retire_on in people]
         working.sort()
         chosen = sorted(rnd.sample(working, min(len(working), max(1, self.n_people // 50))))
         records = []

@@ -178,7 +178,8 @@ class PeopleBuilder(GeneratorBase):
         steps = self._salary(pid, dept, ladder[0], recruit, prob_end, promotions, left or as_of)
         # Posts: written later for the leaders chosen per unit; the unit's people are remembered by level.
         if not left:
-            self.people_by_unit.setdefault(unit.id, []).append((pid, len(promotions) * 10 + min(age, 60) // 10))
+            self.people_by_unit.setdefault(unit.id, []).append(
+                (pid, len(promotions) * 10 + min(age, 60) // 10, retire_on))
             key = (unit.id, category)
             self.category_count[key] = self.category_count.get(key, 0) + 1
         quals, education = self._qualifications(pid, self.cls(ladder[-1] if promotions else ladder[0]),

@@ -21,7 +21,8 @@ from hrapp.demo.plan import (
     parse_day,
 )
 from hrapp.demo.planner_base import PlannerBase
-from hrapp.domain.appointments import APPOINTMENT_TERM, ReappointmentKind, reappointment_kind, term_end
+from hrapp.demo.terms import next_term_kind, term_last_day
+from hrapp.domain.appointments import ReappointmentKind
 from hrapp.domain.history import chain_ends
 from hrapp.domain.pay_steps import PCTNVK, early_step_candidate, step_delay
 from hrapp.domain.retirement import add_months
@@ -67,7 +68,7 @@ class CareerPlanner(PlannerBase):
                extend: bool) -> None:
         """Terms of one post from `start`: 5 years each, reappointed (or extended near retirement) until the post
         ends (`until`) or the term covers 30/06/2022."""
-        rows = [Post(unit, code, start, kind, self._term_end(start, person.retirement_date),
+        rows = [Post(unit, code, start, kind, term_last_day(start, person.retirement_date, self.rb),
                       self._post_decision(unit, code, start, kind))]
         while True:
             current = rows[-1]
@@ -81,42 +82,18 @@ class CareerPlanner(PlannerBase):
                 break
             if until is None and nxt > AS_OF:
                 break
-            re_kind = self._reappointment(nxt, person.retirement_date)
+            re_kind = next_term_kind(nxt, person.retirement_date, self.rb)
             new_kind = "keo_dai" if re_kind is ReappointmentKind.KEO_DAI_DEN_NGHI_HUU or extend and \
                 re_kind is not ReappointmentKind.BO_NHIEM_LAI else "bo_nhiem_lai"
             current.end = current.term_end
             current.end_reason = "Hết thời hạn, " + ("kéo dài thời gian giữ chức vụ" if new_kind == "keo_dai"
                                                      else "được bổ nhiệm lại")
-            rows.append(Post(unit, code, nxt, new_kind, self._term_end(nxt, person.retirement_date),
+            rows.append(Post(unit, code, nxt, new_kind, term_last_day(nxt, person.retirement_date, self.rb),
                               self._post_decision(unit, code, nxt, new_kind)))
         if until is None:
             rows[-1].end = None
             rows[-1].end_reason = None
         person.posts.extend(rows)
-
-    def _rule_day(self, start: date) -> date:
-        """Terms that began before the oldest stored version of the appointment rule are computed with that
-        version (the 5-year term is older than the rule data)."""
-        return max(start, self.rb.versions(APPOINTMENT_TERM)[0].effective_from)
-
-    def _term_end(self, start: date, retirement_date: date) -> date:
-        ruled = self._rule_day(start)
-        if ruled == start:
-            return term_end(start, retirement_date, self.rb).end
-        months = int(self.rb.get(APPOINTMENT_TERM, ruled).params["term_years"]) * 12
-        full = add_months(start, months) - timedelta(days=1)
-        return min(full, retirement_date - timedelta(days=1))
-
-    def _reappointment(self, start: date, retirement_date: date) -> ReappointmentKind:
-        ruled = self._rule_day(start)
-        if ruled == start:
-            return reappointment_kind(start, retirement_date, self.rb).kind
-        params = self.rb.get(APPOINTMENT_TERM, ruled).params
-        if retirement_date < add_months(start, int(params["no_reappointment_below_months"])):
-            return ReappointmentKind.KEO_DAI_DEN_NGHI_HUU
-        if retirement_date < add_months(start, int(params["reappoint_to_retirement_below_months"])):
-            return ReappointmentKind.BO_NHIEM_LAI_DEN_NGHI_HUU
-        return ReappointmentKind.BO_NHIEM_LAI
 
     # ---- ranks
 
