@@ -113,12 +113,12 @@ class _Generator(PeopleBuilder, ExtrasBuilder):
             n += 1
         planned = planned[:self.n_units]
         rows = []
-        for i, (dept, kind, name, parent, post_kind, admin) in enumerate(planned):
+        for i, (dept, kind, name, parent_index, post_kind, admin) in enumerate(planned):
             code = DEPARTMENTS[dept % len(DEPARTMENTS)][0] + (f"{dept // len(DEPARTMENTS) + 1}"
                                                                if dept >= len(DEPARTMENTS) else "")
-            unit_code = code if parent is None else f"{code}-{i:04d}"
-            unit = Unit(i + 1, unit_code, name, kind, parent + 1 if parent is not None else None, dept, post_kind,
-                         admin)
+            unit_code = code if parent_index is None else f"{code}-{i:04d}"
+            unit = Unit(i + 1, unit_code, name, kind, parent_index + 1 if parent_index is not None else None, dept,
+                        post_kind, admin)
             self.units.append(unit)
             rows.append({"id": unit.id, "code": unit.code, "name": name, "kind": kind, "parent_id": unit.parent_id,
                          "sort_order": i, "active_from": date(2008, 1, 1), "created_at": self.stamp,
@@ -166,7 +166,7 @@ def generate_province(ctx: ServiceContext, employees: int, units: int, *, seed: 
     the same seed and day give the same data. `progress(stage, done, total)` reports the people written.
     """
     require(ctx, ADMIN)
-    errors = []
+    errors: list[tuple[str, str]] = []
     if not isinstance(employees, int) or not 1 <= employees <= MAX_EMPLOYEES:
         errors.append(("employees", messages.text("generate_people_range", limit=vn_number(MAX_EMPLOYEES))))
     if not isinstance(units, int) or not 1 <= units <= MAX_UNITS:

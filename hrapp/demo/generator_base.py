@@ -31,7 +31,7 @@ from hrapp.db.models import (
     TrainingPlan,
 )
 from hrapp.demo.generator_data import DEPARTMENTS, ProgressCallback, Unit
-from hrapp.domain.retirement import BirthDate, retirement
+from hrapp.domain.retirement import BirthDate, Sex, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import coefficients, lookup_by_class
 from hrapp.paths import DEMO
@@ -67,7 +67,7 @@ class GeneratorBase:
         self._new_decisions: list[dict[str, Any]] = []
         self.ranks = catalogs.ranks()
         self._coefs: dict[str, tuple[Decimal, ...]] = {}
-        self._retire: dict[tuple[str, int, int], tuple[date, date]] = {}
+        self._retire: dict[tuple[Sex, int, int], tuple[date, date]] = {}
         interval = rulebook.get("pay_step", as_of).params["interval_months"]
         self._interval = {cls: int(lookup_by_class(interval, cls)) for cls in self._classes()}
         pct = rulebook.get("pctnvk", as_of).params
@@ -167,11 +167,11 @@ class GeneratorBase:
         if self.progress is not None:
             self.progress(stage, done, total)
 
-    def retirement_dates(self, gender: str, born: date) -> tuple[date, date]:
+    def retirement_dates(self, gender: Sex, born: date) -> tuple[date, date]:
         """Pension start and last working day; both depend on the month of birth only (the end of the month
         in which the age is reached), so one computation serves everyone born that month."""
         key = (gender, born.year, born.month)
         if key not in self._retire:
-            r = retirement(gender, BirthDate(born.replace(day=1)), self.rb)  # type: ignore[arg-type]
+            r = retirement(gender, BirthDate(born.replace(day=1)), self.rb)
             self._retire[key] = (r.retirement_date, r.last_working_day)
         return self._retire[key]

@@ -3,7 +3,7 @@ ladders, ratings and courses; the unit record and the small helpers of the draw.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -116,7 +116,7 @@ class Unit:
     leader_position: int | None = None
 
 
-def weighted(pairs: list[list[Any]] | tuple[tuple[Any, float], ...]) -> tuple[list[Any], list[float]]:
+def weighted(pairs: Sequence[Sequence[Any]]) -> tuple[list[Any], list[float]]:
     values = [p[0] for p in pairs]
     return values, list(accumulate(float(p[1]) for p in pairs))
 

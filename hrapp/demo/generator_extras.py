@@ -25,7 +25,7 @@ from hrapp.db.models import (
     TrainingPlanLine,
     TrainingRecord,
 )
-from hrapp.demo.generator_base import GeneratorBase
+from hrapp.demo.generator_base import GeneratorBase, table_of
 from hrapp.demo.generator_data import COURSES, POSTS, name_parts
 from hrapp.demo.terms import term_last_day
 
@@ -61,7 +61,7 @@ class ExtrasBuilder(GeneratorBase):
                 self.leaders.append((pid, u.id, code))
         self.flush_decisions()
         self.insert(PostHeld, rows)
-        table = Person.__table__
+        table = table_of(Person)
         stmt = (update(table).where(table.c.id == bindparam("pid"))
                 .values(cur_post=bindparam("title"), updated_at=self.stamp))
         if snapshot:

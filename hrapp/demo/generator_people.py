@@ -31,7 +31,7 @@ from hrapp.demo.generator_data import (
     name_parts,
     weighted,
 )
-from hrapp.domain.retirement import add_months
+from hrapp.domain.retirement import Sex, add_months
 from hrapp.services.history import chain
 from hrapp.services.snapshot import EDU_RANK
 
@@ -56,7 +56,7 @@ class PeopleBuilder(GeneratorBase):
         batch: dict[Any, list[dict[str, Any]]] = {}
         for pid in range(1, total + 1):
             unit = self._unit_values[bisect(self._unit_cum, rnd.random() * self._unit_cum[-1])]
-            gender = "M" if rnd.random() < 0.52 else "F"
+            gender: Sex = "M" if rnd.random() < 0.52 else "F"
             m_values, m_cum = mids[gender]
             name = (f"{fam[bisect(fam_cum, rnd.random() * fam_cum[-1])]} "
                     f"{m_values[bisect(m_cum, rnd.random() * m_cum[-1])]} {rnd.choice(givens[gender])}")
@@ -102,7 +102,7 @@ class PeopleBuilder(GeneratorBase):
             return LADDERS["bien_tap"] if r < 0.075 else LADDERS["van_hoa"]
         return LADDERS["nghien_cuu"] if r < 0.55 else LADDERS["ky_su"]
 
-    def _person(self, pid: int, unit: Unit, gender: str, name: str, place: str, religion: str,
+    def _person(self, pid: int, unit: Unit, gender: Sex, name: str, place: str, religion: str,
                 batch: dict[Any, list[dict[str, Any]]], rating: Callable[[], str]) -> None:
         rnd, as_of = self.rng, self.as_of
         dept = unit.dept
@@ -263,10 +263,10 @@ class PeopleBuilder(GeneratorBase):
                     due, why = add_months(due, 6), "keo_dai"
                 elif r < 0.05:
                     due, why = add_months(due, -9), "truoc_thoi_han"
-            elif pct == 0:
+            elif pct_since is None:  # no seniority allowance yet (pct is 0)
                 due, why = add_months(since, self._pct_first[cls]), "pctnvk"
             else:
-                due, why = add_months(pct_since, self._pct_every), "pctnvk"  # type: ignore[arg-type]
+                due, why = add_months(pct_since, self._pct_every), "pctnvk"
             if pending and pending[0][0] <= due and pending[0][0] <= until:
                 on, new_rank = pending.pop(0)
                 new_cls = self.cls(new_rank)

@@ -60,15 +60,19 @@ PROBATION_STARTS = (date(2021, 9, 1), date(2021, 12, 1), date(2022, 3, 1))
 PROBATION_POSITIONS = ("TTPT-07", "TTPT-10", "TTUD-08")
 
 
+def parse_day(text: str) -> date:
+    """A day the data files give (ISO)."""
+    return date.fromisoformat(text)
 
 
-def parse_day(text: str | None) -> date | None:
+def parse_day_or_none(text: str | None) -> date | None:
+    """A day the data files may leave out."""
     return date.fromisoformat(text) if text else None
 
 
 def dmy(day: date) -> str:
+    """A day as it is written in Vietnamese papers (dd/mm/yyyy)."""
     return f"{day:%d/%m/%Y}"
-
 
 
 @dataclass(eq=False)
@@ -84,6 +88,12 @@ class Dec:
     effective_date: date | None = None
     row: Decision | None = None
 
+    @property
+    def row_id(self) -> int:
+        """The id of the decision once written (the writer writes every decision before what cites it)."""
+        if self.row is None:
+            raise LookupError(f"decision not written yet: {self.summary}")
+        return self.row.id
 
 
 @dataclass
@@ -108,16 +118,21 @@ class Seat:
         return self.pos["group"] == "lanh_dao"
 
 
-
 @dataclass
 class Stint:
     unit: str
     category: str
     start: date
-    decision: Dec | None = None
+    decision: Dec | None = None  # given once the whole chain of periods is known
     note: str | None = None
     end: date | None = None
 
+    @property
+    def decided_by(self) -> Dec:
+        """The decision of the period: the planner gives every period one before planning careers."""
+        if self.decision is None:
+            raise LookupError(f"no decision for the period in {self.unit} from {self.start}")
+        return self.decision
 
 
 @dataclass
@@ -130,7 +145,6 @@ class Post:
     decision: Dec
     end: date | None = None
     end_reason: str | None = None
-
 
 
 @dataclass
@@ -163,7 +177,6 @@ class PersonPlan:
     early_year: int | None = None
     masters_year: int | None = None
     probation_end: date | None = None
-
 
 
 @dataclass

@@ -235,7 +235,9 @@ class Planner(CareerPlanner, RecordsPlanner):
         did not exist yet, or was merged)."""
         seat, pos = person.seat, person.seat.pos
         chain: list[Stint] = [Stint(pos["unit"], seat.category, person.recruit)]
-        prior_unit, prior_category, join = None, seat.category, None
+        prior_unit: str | None = None
+        prior_category = seat.category
+        join: date | None = None
         priors = pos.get("prior") or (pos.get("prior_by_seat") or [None] * (seat.index + 1))[seat.index]
         if priors:
             first = priors[0]
@@ -245,7 +247,7 @@ class Planner(CareerPlanner, RecordsPlanner):
             prior_unit, prior_category, join = "TTUD", "vien_chuc", self._post_from(seat)
         elif transfer is not None:
             prior_unit, prior_category, join = "TTUD", "vien_chuc", transfer
-        if prior_unit and person.recruit < join:
+        if prior_unit and join is not None and person.recruit < join:
             chain[0].start = join
             chain[0].decision = self._move_decision(pos["unit"], join, seat)
             chain.insert(0, Stint(prior_unit, prior_category, person.recruit))
@@ -256,7 +258,7 @@ class Planner(CareerPlanner, RecordsPlanner):
             if rule is None or head.start >= rule[0]:
                 break
             switch, before = rule
-            if head.unit == "QLCN":
+            if before is None:  # QLCN: the unit merged into it, chosen per person
                 before = pos.get("prior_unit") or self.rng.choice(["QLCNTT", "QLCNG"])
             chain.insert(0, Stint(before, head.category, head.start))
             head.start = switch

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from hrapp import catalogs
-from hrapp.demo.plan import AS_OF, SEED, Dec, Seat, parse_day
+from hrapp.demo.plan import AS_OF, SEED, Dec, Seat, parse_day, parse_day_or_none
 from hrapp.domain.pay_steps import PAY_STEP
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import coefficients, lookup_by_class
@@ -36,7 +36,7 @@ class PlannerBase:
         self._bhxh: set[str] = set()
         for unit in department["units"]:
             if unit.get("merged_into"):
-                merge_day = parse_day(self._fixed_spec(unit["merge_decision"]).get("effective_date"))
+                merge_day = parse_day(self._fixed_spec(unit["merge_decision"])["effective_date"])
                 unit["active_to"] = (merge_day - timedelta(days=1)).isoformat()
 
     # ---- decisions
@@ -49,7 +49,7 @@ class PlannerBase:
             dec = Dec(issuer=spec["issuer"], sign_date=parse_day(spec["sign_date"]), summary=spec["summary"],
                        kind=spec.get("kind", "quyet_dinh"), number=spec["number"],
                        signer=spec.get("signer", self.issuers[spec["issuer"]]["signer"]),
-                       effective_date=parse_day(spec.get("effective_date")))
+                       effective_date=parse_day_or_none(spec.get("effective_date")))
             self.fixed[spec["key"]] = dec
             self.decisions.append(dec)
 

@@ -133,11 +133,11 @@ class CareerPlanner(PlannerBase):
                 if person.ranks and person.ranks[-1][1] == code:
                     continue
                 if not person.ranks:
-                    person.ranks.append((day, code, person.stints[0].decision, "tuyen_dung"))
+                    person.ranks.append((day, code, person.stints[0].decided_by, "tuyen_dung"))
                     continue
                 promoted = day in days[1:]
                 dec = self._rank_decision(code, day, category, person) if promoted else \
-                    next(s.decision for s in person.stints if s.start == day)
+                    next(s.decided_by for s in person.stints if s.start == day)
                 person.ranks.append((day, code, dec, "nang_ngach" if promoted else "chuyen_ngach"))
 
     def _equivalent(self, code: str, category: str) -> str:
@@ -289,7 +289,7 @@ class CareerPlanner(PlannerBase):
                     if cand.eligible and cand.earliest_date is not None:
                         due, why, early_used = max(cand.earliest_date, date(person.early_year, 12, 1)), \
                             "truoc_thoi_han", True
-            elif pct == 0:
+            elif pct_since is None:  # no seniority allowance yet (pct is 0)
                 due = add_months(since, int(lookup_by_class(pct_rule["first_after_months"], cls)))
                 why = "pctnvk"
             else:
@@ -327,7 +327,7 @@ class CareerPlanner(PlannerBase):
     def _salary_decision(self, person: PersonPlan, day: date, why: str) -> Dec:
         issuer = self._issuer_for(person.stints[-1].unit, person.seat.category) \
             if person.stints[-1].start <= day else "SKHCN"
-        if why == "truoc_thoi_han":
+        if why == "truoc_thoi_han" and person.early_year is not None:
             return self.batch(issuer, date(person.early_year, 12, 1),
                               f"Về việc nâng bậc lương trước thời hạn do lập thành tích xuất sắc năm {person.early_year}")
         quarter = (day.month - 1) // 3

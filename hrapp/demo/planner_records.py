@@ -278,8 +278,8 @@ class RecordsPlanner(PlannerBase):
                 text = f"{rank_name} {self.unit_label(stint.unit, day)}"
             if not lines or lines[-1][1] != text:
                 lines.append((day, text))
-        for (day, text), end in zip(lines, chain_ends([day for day, _ in lines]), strict=True):
-            person.work.append((day, end, text))
+        for (day, text), last in zip(lines, chain_ends([day for day, _ in lines]), strict=True):
+            person.work.append((day, last, text))
 
     # ---- settings and signers
 

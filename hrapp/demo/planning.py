@@ -35,6 +35,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain import planning as pl
 from hrapp.domain.rules import RuleBook
+from hrapp.errors import DomainError
 from hrapp.queries import planning as q
 from hrapp.services.planning import EntryItem, add_entries_in, close_entry, default_period_name, period_check
 
@@ -335,6 +336,8 @@ def _plan_2020(demo: _Demo) -> int:
         s.flush()
         entry = s.scalar(select(PlanningEntry).where(PlanningEntry.period_id == period.id,
                                                      PlanningEntry.person_id == reprimand.person_id))
+        if entry is None:
+            raise DomainError("demo_data", "Dữ liệu mẫu sai: người bị kỷ luật không có trong quy hoạch 2020–2025.")
         form = "khiển trách" if reprimand.form == "khien_trach" else reprimand.form
         close_entry(s, entry, pl.DISCIPLINE, f"Bị kỷ luật {form} (quyết định ngày "
                     f"{reprimand.decision_date:%d/%m/%Y}).", dec.id, day, review.id, None)

@@ -15,7 +15,7 @@ import json
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -519,8 +519,11 @@ class _Continuation:
     def _snapshots(self) -> None:
         """Everyone's `cur_*` columns as of `today`, from their history read in bulk."""
         by_person: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for model, key in ((Employment, "emp"), (RankAssignment, "rank"), (SalaryStep, "step"), (PostHeld, "post")):
-            for row in self.s.scalars(select(model)):
+        histories: dict[str, Sequence[Employment | RankAssignment | SalaryStep | PostHeld]] = {
+            "emp": self.s.scalars(select(Employment)).all(), "rank": self.s.scalars(select(RankAssignment)).all(),
+            "step": self.s.scalars(select(SalaryStep)).all(), "post": self.s.scalars(select(PostHeld)).all()}
+        for key, history in histories.items():
+            for row in history:
                 by_person[row.person_id][key].append(row)
         for pid, level in self.s.execute(select(Qualification.person_id, Qualification.level_code).where(
                 Qualification.kind == "chuyen_mon", Qualification.in_progress.is_(False))):

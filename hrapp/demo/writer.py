@@ -33,7 +33,7 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
-from hrapp.demo.plan import PersonPlan, Plan, parse_day, pos_level
+from hrapp.demo.plan import PersonPlan, Plan, parse_day, parse_day_or_none, pos_level
 from hrapp.services.snapshot import set_name, snapshot_values
 
 
@@ -89,12 +89,12 @@ class Writer:
         self.s.flush()
 
     def _dec_id(self, key: str) -> int:
-        return self.plan.fixed[key].row.id
+        return self.plan.fixed[key].row_id
 
     def _units(self) -> None:
         for i, spec in enumerate(self.dep["units"]):
             unit = OrgUnit(code=spec["code"], name=spec["name"], short_name=spec.get("short_name"), kind=spec["kind"],
-                           sort_order=i, active_from=parse_day(spec["active_from"]), active_to=parse_day(spec.get("active_to")),
+                           sort_order=i, active_from=parse_day(spec["active_from"]), active_to=parse_day_or_none(spec.get("active_to")),
                            decision_id=self._dec_id(spec["decision"]))
             if spec["parent"]:
                 unit.parent = self.units[spec["parent"]]
@@ -115,7 +115,7 @@ class Writer:
             if spec.get("merged_into"):
                 target = self.units[spec["merged_into"]]
                 unit.merged_into_id = target.id
-                on = unit.active_to + timedelta(days=1)
+                on = parse_day(spec["active_to"]) + timedelta(days=1)
                 dec = self._dec_id(spec["merge_decision"])
                 self.s.add(OrgUnitEvent(unit_id=unit.id, kind="merge", event_date=on, other_unit_id=target.id,
                                         old_value=unit.name, new_value=target.name, decision_id=dec))
@@ -142,7 +142,7 @@ class Writer:
             pos = JobPosition(
                 code=spec["code"], name=spec["name"], unit_id=unit.id, group=group,
                 min_rank_code=spec.get("min_rank", spec["ranks"][0]), number_needed=spec["needed"],
-                status="approved", decision_id=decision.row.id, effective_from=decision.sign_date,
+                status="approved", decision_id=decision.row_id, effective_from=decision.sign_date,
                 purpose=spec["purpose"],
                 tasks=[{"task": t, "product": p, "frequency": f} for t, p, f in spec["tasks"]],
                 relationships=text["relationships"], authority=text["authority"], conditions=text["conditions"],
@@ -207,34 +207,34 @@ class Writer:
                 category=stint.category, unit_id=self.units[stint.unit].id,
                 position_id=position.id if stint.unit == seat.pos["unit"] else None, start_date=stint.start,
                 end_date=stint.end, end_reason="moved" if stint.end else None, recruitment_date=plan.recruit,
-                recruitment_agency=self.dep["issuers"][plan.stints[0].decision.issuer]["name"],
-                decision_id=stint.decision.row.id if stint.decision else None, note=stint.note,
+                recruitment_agency=self.dep["issuers"][plan.stints[0].decided_by.issuer]["name"],
+                decision_id=stint.decided_by.row_id, note=stint.note,
                 **probation_fields))
         for i, (day, code, dec, _reason) in enumerate(plan.ranks):
             end = plan.ranks[i + 1][0] - timedelta(days=1) if i + 1 < len(plan.ranks) else None
-            out.append(RankAssignment(rank_code=code, effective_date=day, end_date=end, decision_id=dec.row.id))
+            out.append(RankAssignment(rank_code=code, effective_date=day, end_date=end, decision_id=dec.row_id))
         for row in plan.salary:
             dec = row.pop("decision")
-            out.append(SalaryStep(decision_id=dec.row.id, **row))
+            out.append(SalaryStep(decision_id=dec.row_id, **row))
         for post in plan.posts:
             allowance = Decimal(catalogs.extra("post", post.post)["allowance"])
             out.append(PostHeld(post_code=post.post, post_title=catalogs.label("post", post.post),
                                 unit_id=self.units[post.unit].id, kind=post.kind, start_date=post.start,
                                 term_end=post.term_end, end_date=post.end, end_reason=post.end_reason,
-                                allowance_coefficient=allowance, decision_id=post.decision.row.id))
+                                allowance_coefficient=allowance, decision_id=post.decision.row_id))
             out.append(Allowance(kind="chuc_vu", coefficient=allowance, effective_date=post.start, end_date=post.end,
-                                 decision_id=post.decision.row.id))
+                                 decision_id=post.decision.row_id))
         for q in plan.quals:
             out.append(Qualification(source="demo", **q))
         for year, (rating, dec) in plan.evaluations.items():
             out.append(Evaluation(year=year, rating=rating, regime="nd56_2015" if year < 2020 else "nd90_2020",
-                                  decision_id=dec.row.id))
+                                  decision_id=dec.row_id))
         for award in plan.awards:
             dec = award.pop("decision")
-            out.append(Award(decision_id=dec.row.id, **award))
+            out.append(Award(decision_id=dec.row_id, **award))
         for disc in plan.disciplines:
             dec = disc.pop("decision")
-            out.append(Discipline(decision_id=dec.row.id, **disc))
+            out.append(Discipline(decision_id=dec.row_id, **disc))
         for member in plan.family:
             out.append(FamilyMember(**member))
         for start, end, text in plan.work:
