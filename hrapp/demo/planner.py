@@ -49,9 +49,9 @@ class Planner(CareerPlanner, RecordsPlanner):
             for category, count in pos["staff"].items():
                 for _ in range(count):
                     seats.append(Seat(pos=pos, index=index, category=category,
-                                       edu=edu[index] if index < len(edu) else "DH",
-                                       llct=llct[index] if index < len(llct) else None,
-                                       special=specials.get((pos["code"], index), {})))
+                                      edu=edu[index] if index < len(edu) else "DH",
+                                      llct=llct[index] if index < len(llct) else None,
+                                      special=specials.get((pos["code"], index), {})))
                     index += 1
         # Masters degrees: leaders first, then specialists of university-level positions.
         pool = [s for s in seats if s.edu == "DH" and pos_level(s.pos) == "DH"]
@@ -242,7 +242,8 @@ class Planner(CareerPlanner, RecordsPlanner):
         if priors:
             first = priors[0]
             prior_unit, prior_category = first["unit"], first.get("category", seat.category)
-            join = next((parse_day(p["from"]) for p in priors if p["unit"] == pos["unit"]), None) or self._post_from(seat)
+            join = next((parse_day(p["from"]) for p in priors if p["unit"] == pos["unit"]), None) \
+                or self._post_from(seat)
         elif pos["unit"] == "TTKP" and pos.get("prior_unit"):
             prior_unit, prior_category, join = "TTUD", "vien_chuc", self._post_from(seat)
         elif transfer is not None:

@@ -47,9 +47,9 @@ class PlannerBase:
     def _load_fixed(self) -> None:
         for spec in self.dep["decisions"]:
             dec = Dec(issuer=spec["issuer"], sign_date=parse_day(spec["sign_date"]), summary=spec["summary"],
-                       kind=spec.get("kind", "quyet_dinh"), number=spec["number"],
-                       signer=spec.get("signer", self.issuers[spec["issuer"]]["signer"]),
-                       effective_date=parse_day_or_none(spec.get("effective_date")))
+                      kind=spec.get("kind", "quyet_dinh"), number=spec["number"],
+                      signer=spec.get("signer", self.issuers[spec["issuer"]]["signer"]),
+                      effective_date=parse_day_or_none(spec.get("effective_date")))
             self.fixed[spec["key"]] = dec
             self.decisions.append(dec)
 
@@ -59,7 +59,7 @@ class PlannerBase:
         dec = self._batches.get(key)
         if dec is None:
             dec = Dec(issuer=issuer, sign_date=sign_date, summary=summary, kind=kind,
-                       signer=self.issuers[issuer]["signer"])
+                      signer=self.issuers[issuer]["signer"])
             self._batches[key] = dec
             self.decisions.append(dec)
         return dec

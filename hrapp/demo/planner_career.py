@@ -69,7 +69,7 @@ class CareerPlanner(PlannerBase):
         """Terms of one post from `start`: 5 years each, reappointed (or extended near retirement) until the post
         ends (`until`) or the term covers 30/06/2022."""
         rows = [Post(unit, code, start, kind, term_last_day(start, person.retirement_date, self.rb),
-                      self._post_decision(unit, code, start, kind))]
+                     self._post_decision(unit, code, start, kind))]
         while True:
             current = rows[-1]
             nxt = current.term_end + timedelta(days=1)
@@ -89,7 +89,7 @@ class CareerPlanner(PlannerBase):
             current.end_reason = "Hết thời hạn, " + ("kéo dài thời gian giữ chức vụ" if new_kind == "keo_dai"
                                                      else "được bổ nhiệm lại")
             rows.append(Post(unit, code, nxt, new_kind, term_last_day(nxt, person.retirement_date, self.rb),
-                              self._post_decision(unit, code, nxt, new_kind)))
+                             self._post_decision(unit, code, nxt, new_kind)))
         if until is None:
             rows[-1].end = None
             rows[-1].end_reason = None

@@ -94,8 +94,8 @@ class Writer:
     def _units(self) -> None:
         for i, spec in enumerate(self.dep["units"]):
             unit = OrgUnit(code=spec["code"], name=spec["name"], short_name=spec.get("short_name"), kind=spec["kind"],
-                           sort_order=i, active_from=parse_day(spec["active_from"]), active_to=parse_day_or_none(spec.get("active_to")),
-                           decision_id=self._dec_id(spec["decision"]))
+                           sort_order=i, active_from=parse_day(spec["active_from"]),
+                           active_to=parse_day_or_none(spec.get("active_to")), decision_id=self._dec_id(spec["decision"]))
             if spec["parent"]:
                 unit.parent = self.units[spec["parent"]]
             self.units[spec["code"]] = unit
