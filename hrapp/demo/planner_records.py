@@ -3,6 +3,7 @@ the names of signers and settings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from hrapp.demo.plan import (
@@ -20,6 +21,17 @@ from hrapp.domain.history import chain_ends
 from hrapp.domain.retirement import add_months
 from hrapp.text import fold
 
+PHONE_PREFIXES = ["090", "091", "093", "094", "097", "098", "035", "036", "038", "077", "079", "083", "088"]
+
+
+def _unused(taken: set[str], draw: Callable[[], str]) -> str:
+    """Draw until the value is not taken yet, and take it (identity, phone and insurance numbers are unique)."""
+    while True:
+        value = draw()
+        if value not in taken:
+            taken.add(value)
+            return value
+
 
 class RecordsPlanner(PlannerBase):
     """Plans each person's papers and history once their career is known."""
@@ -29,21 +41,11 @@ class RecordsPlanner(PlannerBase):
         f = person.fields
         century = 0 if person.birth.year < 2000 else 2
         digit = century + (0 if person.gender == "M" else 1)
-        while True:
-            number = f"052{digit}{person.birth.year % 100:02d}{rng.randint(0, 999999):06d}"
-            if number not in self._ids:
-                break
-        self._ids.add(number)
-        f["id_number"] = number
+        f["id_number"] = _unused(self._ids, lambda: f"052{digit}{person.birth.year % 100:02d}"
+                                                  f"{rng.randint(0, 999999):06d}")
         f["id_issue_date"] = self._date_between(date(2021, 3, 1), date(2021, 12, 20))
         f["id_issue_place"] = ID_ISSUE_PLACE
-        while True:
-            phone = rng.choice(["090", "091", "093", "094", "097", "098", "035", "036", "038", "077", "079", "083",
-                                "088"]) + f"{rng.randint(0, 9999999):07d}"
-            if phone not in self._phones:
-                break
-        self._phones.add(phone)
-        f["phone"] = phone
+        f["phone"] = _unused(self._phones, lambda: rng.choice(PHONE_PREFIXES) + f"{rng.randint(0, 9999999):07d}")
         parts = fold(person.full_name).split(" ")
         base = "".join(p[0] for p in parts[:-1]) + parts[-1]
         email, n = base, 1
@@ -52,12 +54,7 @@ class RecordsPlanner(PlannerBase):
             email = f"{base}{n}"
         self._emails.add(email)
         f["email"] = f"{email}@skhcn.binhdinh.gov.vn"
-        while True:
-            bhxh = f"52{rng.randint(0, 99999999):08d}"
-            if bhxh not in self._bhxh:
-                break
-        self._bhxh.add(bhxh)
-        f["social_insurance_no"] = bhxh
+        f["social_insurance_no"] = _unused(self._bhxh, lambda: f"52{rng.randint(0, 99999999):08d}")
         if person.district == "thành phố Quy Nhơn" or rng.random() < 0.55:
             address = f"Số {rng.randint(2, 320)} {rng.choice(self.people['quy_nhon_streets'])}, thành phố Quy Nhơn, " \
                       f"{self.people['province']}"

@@ -11,7 +11,6 @@ appointed since, and one removed after a reprimand.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from hrapp.db.models import (
     PlanningReview,
     PostHeld,
 )
+from hrapp.demo.department_decisions import director_on, next_number
 from hrapp.domain import planning as pl
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError
@@ -153,15 +153,7 @@ class _Demo:
         if issuer == TINH_UY:
             number = f"{round(day.timetuple().tm_yday * 9.3)}-QĐ/TU"
         else:
-            taken = {int(m.group(1)) for (n,) in self.s.execute(
-                select(Decision.number).where(Decision.number.like("%/QĐ-SKH&CN"),
-                                              Decision.sign_date >= date(day.year, 1, 1),
-                                              Decision.sign_date <= date(day.year, 12, 31)))
-                     if (m := re.match(r"(\d+)/", n))}
-            n = max(1, round(day.timetuple().tm_yday * 1.1))
-            while n in taken:
-                n += 1
-            number = f"{n:02d}/QĐ-SKH&CN"
+            number = next_number(self.s, day)
         row = Decision(number=number, kind="quyet_dinh", sign_date=day, effective_date=day, issuer=issuer,
                        signer=signer, summary=summary)
         self.s.add(row)
@@ -169,10 +161,7 @@ class _Demo:
         return row
 
     def director_on(self, day: date) -> str:
-        name = self.s.scalar(select(Person.full_name).join(PostHeld, PostHeld.person_id == Person.id).where(
-            PostHeld.post_code == "giam_doc_so", PostHeld.start_date <= day,
-            or_(PostHeld.end_date.is_(None), PostHeld.end_date >= day)))
-        return name or "Giám đốc Sở"
+        return director_on(self.s, day)
 
     def period(self, start: int, end: int, version: str, note: str) -> PlanningPeriod:
         row = PlanningPeriod(code=f"{start}-{end}", name=default_period_name(start, end), start_year=start,
