@@ -31,6 +31,7 @@ from hrapp.demo.generator_data import (
     name_parts,
     weighted,
 )
+from hrapp.domain.history import day_before
 from hrapp.domain.retirement import Sex, add_months
 from hrapp.services.history import chain
 from hrapp.services.snapshot import EDU_RANK
@@ -149,7 +150,7 @@ class PeopleBuilder(GeneratorBase):
                 moved = recruit + timedelta(days=rnd.randrange(365, span))
                 moved = date(moved.year, moved.month, 1)
                 if moved < (left or as_of):
-                    moves.append((other, recruit, moved - timedelta(days=1)))
+                    moves.append((other, recruit, day_before(moved)))
                     current_start = moved
         moves.append((unit, current_start, left))
         position = rnd.choice(unit.positions) if unit.positions else None

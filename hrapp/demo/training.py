@@ -27,6 +27,7 @@ from hrapp.db.models import (
     PostHeld,
     Qualification,
     TrainingPlan,
+    TrainingPlanLine,
     TrainingRecord,
 )
 from hrapp.demo.department_decisions import director_on, next_number
@@ -287,9 +288,7 @@ class _Demo:
                   "chính hệ không tập trung")
 
 
-def plan_lines(s: Session, plan: TrainingPlan) -> list:
-    from hrapp.db.models import TrainingPlanLine
-
+def plan_lines(s: Session, plan: TrainingPlan) -> list[TrainingPlanLine]:
     s.flush()
     return list(s.scalars(select(TrainingPlanLine).where(TrainingPlanLine.plan_id == plan.id)
                           .order_by(TrainingPlanLine.id)))

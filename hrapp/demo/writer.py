@@ -34,6 +34,7 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.demo.plan import PersonPlan, Plan, parse_day, parse_day_or_none, pos_level
+from hrapp.domain.history import chain_ends
 from hrapp.services.snapshot import set_name, snapshot_values
 
 
@@ -210,8 +211,8 @@ class Writer:
                 recruitment_agency=self.dep["issuers"][plan.stints[0].decided_by.issuer]["name"],
                 decision_id=stint.decided_by.row_id, note=stint.note,
                 **probation_fields))
-        for i, (day, code, dec, _reason) in enumerate(plan.ranks):
-            end = plan.ranks[i + 1][0] - timedelta(days=1) if i + 1 < len(plan.ranks) else None
+        rank_ends = chain_ends([day for day, _code, _dec, _reason in plan.ranks])
+        for (day, code, dec, _reason), end in zip(plan.ranks, rank_ends, strict=True):
             out.append(RankAssignment(rank_code=code, effective_date=day, end_date=end, decision_id=dec.row_id))
         for row in plan.salary:
             dec = row.pop("decision")
