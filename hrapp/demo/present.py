@@ -41,6 +41,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain.appointments import ReappointmentKind, reappointment_kind
 from hrapp.domain.evaluation import Rating, evaluation_rule, htxs_cap_check, rating_from_score
+from hrapp.domain.history import ONE_DAY
 from hrapp.domain.retirement import RetirementResult, add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.paths import DEMO
@@ -52,6 +53,7 @@ from hrapp.services.career import (
     probation_of,
     retirement_of,
 )
+from hrapp.services.history import supersede
 from hrapp.services.persons import LEAVE_LABELS
 from hrapp.services.snapshot import snapshot_values
 
@@ -319,14 +321,10 @@ class _Continuation:
         e = p.employment
         e.end_date, e.end_reason = last, "retired"
         self._link(e, "end_decision_id", dec)
-        for post in p.posts:
-            if post.end_date is None or post.end_date > last:
-                post.end_date = max(last, post.start_date)
-                post.end_reason = LEAVE_LABELS["retired"]
-                self._link(post, "end_decision_id", dec)
-        for a in p.allowances:
-            if a.end_date is None or a.end_date > last:
-                a.end_date = max(last, a.effective_date)
+        leaves = last + ONE_DAY  # posts and allowances still running then end on the last working day
+        for post in supersede(p.posts, leaves, end_reason=LEAVE_LABELS["retired"]):
+            self._link(post, "end_decision_id", dec)
+        supersede(p.allowances, leaves, start="effective_date")
         for line in self.s.scalars(select(WorkHistory).where(WorkHistory.person_id == p.id,
                                                              WorkHistory.to_date.is_(None))):
             line.to_date = last
@@ -405,9 +403,8 @@ class _Continuation:
                 extend = kind.kind is ReappointmentKind.KEO_DAI_DEN_NGHI_HUU
                 new_kind = "keo_dai" if extend else "bo_nhiem_lai"
                 dec = self._post_decision(current, start, new_kind)
-                current.end_date = current.term_end
-                current.end_reason = "Hết thời hạn, " + ("kéo dài thời gian giữ chức vụ" if extend
-                                                         else "được bổ nhiệm lại")
+                supersede([current], start, end_reason="Hết thời hạn, " + (
+                    "kéo dài thời gian giữ chức vụ" if extend else "được bổ nhiệm lại"))
                 self._link(current, "end_decision_id", dec)
                 nxt = PostHeld(person_id=p.id, post_code=current.post_code, post_title=current.post_title,
                                unit_id=current.unit_id, kind=new_kind, start_date=start,
@@ -415,9 +412,8 @@ class _Continuation:
                                is_concurrent=current.is_concurrent,
                                allowance_coefficient=current.allowance_coefficient)
                 self._add(nxt, dec)
-                for a in p.allowances:
-                    if a.kind == "chuc_vu" and a.end_date is None and a.effective_date == current.start_date:
-                        a.end_date = current.end_date
+                supersede([a for a in p.allowances if a.kind == "chuc_vu" and a.effective_date == current.start_date],
+                          start, start="effective_date")
                 if current.allowance_coefficient:
                     allowance = Allowance(person_id=p.id, kind="chuc_vu", coefficient=current.allowance_coefficient,
                                           effective_date=start)
