@@ -62,9 +62,8 @@ class GenerateSummary:
     def line(self) -> str:
         rows = sum(self.counts.values())
         seconds = f"{self.seconds:.1f}".replace(".", ",")
-        return messages.text("generate_done", people=vn_number(self.employees), units=vn_number(self.units), rows=vn_number(rows),
-                             day=self.as_of, seconds=seconds)
-
+        return messages.text("generate_done", people=vn_number(self.employees), units=vn_number(self.units),
+                             rows=vn_number(rows), day=self.as_of, seconds=seconds)
 
 
 class _Generator(PeopleBuilder, ExtrasBuilder):
@@ -74,7 +73,7 @@ class _Generator(PeopleBuilder, ExtrasBuilder):
     def build_units(self) -> None:
         districts = [d["name"] for d in self.words["districts"]]
         n_depts = max(1, min(len(DEPARTMENTS) * 4, math.ceil(self.n_units / 25)))
-        self._top: list[int] = []
+        self._top = []
         planned: list[tuple[int, str, str, int | None, str, bool]] = []  # dept, kind, name, parent index, post kind
 
         def add(dept: int, kind: str, name: str, parent: int | None, post_kind: str, admin: bool) -> int:

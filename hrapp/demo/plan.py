@@ -15,7 +15,7 @@ AS_OF = date(2022, 6, 30)
 SEED = 2022
 NOT_EMPTY_MESSAGE = "Cơ sở dữ liệu đã có dữ liệu; chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu trống."
 
-# The figures of the seed report the demo must reproduce (see module docstring).
+# The figures of the seed report the demo must reproduce (see hrapp.demo.department).
 EXPECTED_EDUCATION = {"TS": 2, "NCS": 2, "ThS": 25, "CD": 9, "TC": 2, "SC": 2}  # ThS here: besides the NCS
 EXPECTED_LLCT = {"cao_cap": 14, "trung_cap": 20}
 
@@ -27,23 +27,23 @@ HISTORY_NOTES = ("Không bị bắt, bị tù; không làm việc trong chế đ
 
 # Promotion ladders: the rank one step below (A1 -> A2 -> A3).
 BELOW = {"01.002": "01.003", "01.001": "01.002", "04.024": "04.025", "06.030": "06.031",
-          "13.281": "13.282", "V.05.01.02": "V.05.01.03", "V.05.02.06": "V.05.02.07"}
+         "13.281": "13.282", "V.05.01.02": "V.05.01.03", "V.05.02.06": "V.05.02.07"}
 # A rank of the same salary class for the other kind of staff (used for earlier periods of a career).
 CC_BY_CLASS = {"A0": "01.004", "A1": "01.003", "A2.1": "01.002", "A3.1": "01.001"}
 VC_BY_CLASS = {"A0": "V.05.01.04", "A1": "V.05.01.03", "A2.1": "V.05.01.02", "A3.1": "V.05.01.01"}
 # Deputy post of each head post (a head was usually the deputy before).
 DEPUTY = {"truong_phong": "pho_truong_phong", "chanh_van_phong": "pho_chanh_van_phong",
-           "chanh_thanh_tra": "pho_chanh_thanh_tra", "chi_cuc_truong": "pho_chi_cuc_truong",
-           "giam_doc_trung_tam": "pho_giam_doc_trung_tam", "truong_phong_chi_cuc": "pho_truong_phong_chi_cuc",
-           "truong_phong_trung_tam": "pho_truong_phong_trung_tam", "giam_doc_so": "pho_giam_doc_so"}
+          "chanh_thanh_tra": "pho_chanh_thanh_tra", "chi_cuc_truong": "pho_chi_cuc_truong",
+          "giam_doc_trung_tam": "pho_giam_doc_trung_tam", "truong_phong_chi_cuc": "pho_truong_phong_chi_cuc",
+          "truong_phong_trung_tam": "pho_truong_phong_trung_tam", "giam_doc_so": "pho_giam_doc_so"}
 # How a post is written before the unit's name in a work-history line.
 POST_PREFIX = {"giam_doc_so": "Giám đốc", "pho_giam_doc_so": "Phó Giám đốc", "chanh_van_phong": "Chánh",
-                "pho_chanh_van_phong": "Phó Chánh", "chanh_thanh_tra": "Chánh", "pho_chanh_thanh_tra": "Phó Chánh",
-                "truong_phong": "Trưởng", "pho_truong_phong": "Phó Trưởng", "truong_phong_chi_cuc": "Trưởng",
-                "pho_truong_phong_chi_cuc": "Phó Trưởng", "truong_phong_trung_tam": "Trưởng",
-                "pho_truong_phong_trung_tam": "Phó Trưởng", "chi_cuc_truong": "Chi cục trưởng",
-                "pho_chi_cuc_truong": "Phó Chi cục trưởng", "giam_doc_trung_tam": "Giám đốc",
-                "pho_giam_doc_trung_tam": "Phó Giám đốc", "ke_toan_truong": "Kế toán trưởng"}
+               "pho_chanh_van_phong": "Phó Chánh", "chanh_thanh_tra": "Chánh", "pho_chanh_thanh_tra": "Phó Chánh",
+               "truong_phong": "Trưởng", "pho_truong_phong": "Phó Trưởng", "truong_phong_chi_cuc": "Trưởng",
+               "pho_truong_phong_chi_cuc": "Phó Trưởng", "truong_phong_trung_tam": "Trưởng",
+               "pho_truong_phong_trung_tam": "Phó Trưởng", "chi_cuc_truong": "Chi cục trưởng",
+               "pho_chi_cuc_truong": "Phó Chi cục trưởng", "giam_doc_trung_tam": "Giám đốc",
+               "pho_giam_doc_trung_tam": "Phó Giám đốc", "ke_toan_truong": "Kế toán trưởng"}
 VC = ("vien_chuc", "vien_chuc_tu_chu")
 HANG = re.compile(r"\s*\(?(hạng [IV]+|viên chức)\)?")
 STRUCTURAL = {  # unit -> (day it started, the unit its staff worked in before)
@@ -185,7 +185,6 @@ class Plan:
     fixed: dict[str, Dec]
     persons: list[PersonPlan]
     settings: dict[str, str]
-
 
 
 def pos_level(pos: dict[str, Any]) -> str:
