@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,21 +41,13 @@ from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
 from ui.widgets.agency_form import AgencyForm
-from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns, indexed
 from ui.widgets.forms import run_form
 
 
-def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    _one_row_at_a_time(table)
-    return table
+def _day(path: Path) -> date:
+    """The day a daily copy was made: the end of its name (…_2026-12-07)."""
+    return date.fromisoformat(path.stem[-10:])
 
 
 def _view(model: ColumnTableModel) -> QTableView:
@@ -272,11 +262,12 @@ class BackupTab(QWidget):
         encryption_row.addWidget(self.decrypt_button)
         self.list_title = QLabel(self.tr("Automatic daily copies"))
         self.list_title.setObjectName("sectionTitle")
-        self.table = _table([self.tr("Day"), self.tr("File"), self.tr("Size")])
+        self.model = ColumnTableModel(indexed([self.tr("Day"), self.tr("File"), self.tr("Size")]), parent=self)
+        self.table = _view(self.model)
         self.table.horizontalHeader().resizeSection(0, 110)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(2, 100)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -314,11 +305,8 @@ class BackupTab(QWidget):
                 "“Back up now” writes a copy of every table into a file that the application can open; a server "
                 "is restored with copy-to from such a file into an empty database."))
             self.files = []
-        self.table.setRowCount(len(self.files))
-        for row, path in enumerate(self.files):
-            day = date.fromisoformat(path.stem[-10:])
-            for col, text in enumerate((f"{day:%d/%m/%Y}", str(path), size_text(path.stat().st_size))):
-                self.table.setItem(row, col, _item(text))
+        self.model.set_rows([(f"{_day(path):%d/%m/%Y}", str(path), size_text(path.stat().st_size))
+                             for path in self.files], keys=self.files)
         self.restore_button.setEnabled(live is not None)
         self._refresh_encryption(live is not None)
         self._update_buttons()
@@ -342,13 +330,13 @@ class BackupTab(QWidget):
         self.decrypt_button.setVisible(encrypted)
 
     def _update_buttons(self) -> None:
-        self.restore_selected_button.setEnabled(bool(self.table.selectedItems()))
+        self.restore_selected_button.setEnabled(self.table.selectionModel().hasSelection())
 
     def restore_selected(self) -> None:
-        row = self.table.currentRow()
+        rows = self.table.selectionModel().selectedRows()
         actions = self._actions()
-        if actions is not None and 0 <= row < len(self.files):
-            actions.restore_from_file(str(self.files[row]))
+        if actions is not None and rows:
+            actions.restore_from_file(str(self.model.keys[rows[0].row()]))
 
 
 class AgencyTab(QWidget):
