@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,8 @@ from hrapp.errors import AuthenticationError, HrappError
 from hrapp.services.accounts import UserDTO, sign_in
 from hrapp.services.agency import Agency, get_agency
 from ui.icons import icon
-from ui.widgets.forms import ERROR_STYLE
+from ui.style import ERROR_STYLE
+from ui.widgets.dialog_buttons import ok_cancel
 
 
 def local_time(utc_naive: datetime) -> datetime:
@@ -87,13 +87,7 @@ class LoginDialog(QDialog):
         where.setObjectName("muted")
         where.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText(self.tr("Sign in"))
-        self.sign_in_button.setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Exit"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_in_button = ok_cancel(self, self.tr("Sign in"), self.tr("Exit"), self.submit)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
