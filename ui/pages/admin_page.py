@@ -35,6 +35,7 @@ from hrapp.security import ADMIN, WRITE, has_permission
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
 from hrapp.services.encryption import is_encrypted
+from ui.dialogs.account_dialogs import EnableAccountsDialog, ResetPasswordDialog, UserDialog
 from ui.dialogs.login_dialog import local_time
 from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage
@@ -180,8 +181,6 @@ class AccountsTab(QWidget):
         confirm(self, self.tr("Saved."))
 
     def enable_accounts(self) -> None:
-        from ui.dialogs.account_dialogs import EnableAccountsDialog
-
         self.dialog = EnableAccountsDialog(self.ctx, self)
 
         def done(user: UserDTO) -> None:
@@ -193,14 +192,10 @@ class AccountsTab(QWidget):
         run_form(self.dialog, done)
 
     def add_user(self) -> None:
-        from ui.dialogs.account_dialogs import UserDialog
-
         self.dialog = UserDialog(self.ctx, None, self)
         run_form(self.dialog, self._saved)
 
     def edit_user(self) -> None:
-        from ui.dialogs.account_dialogs import UserDialog
-
         user = self.selected()
         if user is None:
             return
@@ -208,8 +203,6 @@ class AccountsTab(QWidget):
         run_form(self.dialog, self._saved)
 
     def reset_password(self) -> None:
-        from ui.dialogs.account_dialogs import ResetPasswordDialog
-
         user = self.selected()
         if user is None:
             return

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.services.alerts import KINDS, AlertDTO
+from hrapp.services.alerts import KINDS, AlertDTO, alerts
+from ui.dialogs.person_detail_dialog import PersonDetailDialog
 from ui.formatting import fmt_date
+from ui.messages import error_text
 from ui.pages.base import BasePage
+from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import date_edit, from_qdate, to_qdate
 
@@ -169,9 +172,6 @@ class TodoPage(BasePage):
 
     def refresh(self) -> None:
         """Recompute the alerts on a worker thread; a refresh asked for meanwhile runs after it."""
-        from hrapp.services.alerts import alerts
-        from ui.tasks import run_task
-
         if self.task is not None and self.task.is_running():
             self._pending = True
             return
@@ -196,8 +196,6 @@ class TodoPage(BasePage):
             self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.messages import error_text
-
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
@@ -270,8 +268,6 @@ class TodoPage(BasePage):
             self.open_person(alert.employee_id)
 
     def open_person(self, person_id: int) -> None:
-        from ui.dialogs.person_detail_dialog import PersonDetailDialog
-
         dialog = PersonDetailDialog(self.ctx, person_id, self)
         dialog.open()
         self.detail_dialog = dialog  # kept so the dialog is not collected while open (and for tests)
