@@ -21,6 +21,7 @@ from hrapp.db.engine import sqlite_path
 from hrapp.errors import AuthenticationError, HrappError
 from hrapp.services.accounts import UserDTO, sign_in
 from hrapp.services.agency import Agency, get_agency
+from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.icons import icon
 from ui.style import ERROR_STYLE
 from ui.widgets.dialog_buttons import ok_cancel
@@ -132,8 +133,6 @@ class LoginDialog(QDialog):
             self.password_edit.setFocus()
             return
         if user.must_change_password:
-            from ui.dialogs.change_password_dialog import ChangePasswordDialog
-
             self.change_dialog = ChangePasswordDialog(self.ctx, user.username, self, current_password=password,
                                                       forced=True)
             if self.change_dialog.exec() != QDialog.DialogCode.Accepted:
