@@ -407,10 +407,8 @@ class AdminPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._loaded = False
-        title = QLabel(self.tr("Administration"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("The agency, user accounts, the audit log of every change and export, and backups"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(
+            self.tr("Administration"), self.tr("The agency, user accounts, the audit log of every change and export, and backups"))
         self.notice = QLabel(self.tr("Only an administrator can manage accounts, read the audit log and make or "
                                      "restore backups."))
         self.notice.setObjectName("pageSubtitle")

@@ -183,10 +183,8 @@ class ReportsPage(BasePage):
         self.last_saved: str | None = None
         self.preview = None
         self._loaded = False
-        title = QLabel(self.tr("Reports"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Official lists and reports: choose one, fill in what it needs, preview or save it"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(
+            self.tr("Reports"), self.tr("Official lists and reports: choose one, fill in what it needs, preview or save it"))
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)

@@ -137,12 +137,10 @@ class RulesPage(BasePage):
         self.current: RuleVersionInfo | None = None
         self._loaded = False
 
-        title = QLabel(self.tr("Regulation data"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("The numbers of the regulations, version by version, with their legal basis; "
-                                  "each date the application computes names the version it used"))
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
+        title, subtitle = self.heading(
+            self.tr("Regulation data"),
+            self.tr("The numbers of the regulations, version by version, with their legal basis; "
+                    "each date the application computes names the version it used"), wrap=True)
 
         self.codes = QListWidget()
         self.codes.setMinimumWidth(240)

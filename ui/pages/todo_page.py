@@ -62,10 +62,8 @@ class TodoPage(BasePage):
         self._loaded = False
         self._pending = False
 
-        title = QLabel(self.tr("To-do"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("What falls due in the coming days, and what is overdue"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(self.tr("To-do"),
+                                       self.tr("What falls due in the coming days, and what is overdue"))
 
         self.as_of_edit = date_edit(clock.today())
         self.as_of_edit.setToolTip(self.tr("The day the reminders are computed for"))
