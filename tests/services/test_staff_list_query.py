@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from hrapp.db.models import OrgUnit, Person
+from hrapp.demo.generator import generate_province
 from hrapp.queries.employees import (
     EmployeeFilter,
     _filtered,
@@ -20,7 +21,6 @@ from hrapp.queries.employees import (
     narrow,
     narrows,
 )
-from hrapp.services.generator import generate_province
 
 
 @pytest.fixture(scope="module")
