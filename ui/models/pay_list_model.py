@@ -1,5 +1,5 @@
 """The rows of one career list (pay steps, PCTNVK, early steps, retirements) in the app's column-declared model,
-with tick boxes for approval and the undoable command that ticks them."""
+with tick boxes for approval, the undoable command that ticks them, and the list's table view."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from ui.widgets.columns import Column, ColumnTableModel
+from ui.widgets.columns import Column, ColumnTableModel, fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#b3261e")
 MUTED = QColor("#5f6f82")
+MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step off screen
 
 
 class ListModel(ColumnTableModel):
@@ -87,3 +89,21 @@ class ToggleRows(QUndoCommand):
     def undo(self) -> None:
         for r, was in zip(self.rows, self.before, strict=True):
             self.model.set_checked([r], was)
+
+
+def list_view(model: ListModel) -> QTableView:
+    """A table view of the list: whole rows selected, columns fitted (the headers whole before any row)."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setShowGrid(False)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)  # the headers whole before any row
+    return view

@@ -14,16 +14,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,7 +44,7 @@ from ui.dialogs.approve_pay_list_dialog import ApproveDialog
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm, error_text
-from ui.models.pay_list_model import ListModel, ToggleRows
+from ui.models.pay_list_model import MAX_COLUMN_WIDTH, ListModel, ToggleRows, list_view
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import Column, fit_columns
@@ -56,28 +53,10 @@ from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate, unit_id_
 from ui.widgets.unit_combo import UnitCombo
 
 TABS = ("pay_step", "pctnvk", "early", "retirement")
-MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step off screen
 LOOK_AHEAD_QUARTERS = 4  # how far the first list looks for a period with people due
 
 
 
-
-
-def _table(model: ListModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)  # the headers whole before any row
-    return view
 
 
 def _coef(value) -> str:
@@ -130,10 +109,10 @@ class CareerListsPage(BasePage):
         self.early_model = ListModel(self._early_columns(),
                                      checkable=lambda r: isinstance(r, PayListRow) or r.eligible, parent=self)
         self.retire_model = ListModel(self._retire_columns(), parent=self)
-        self.pay_view = _table(self.pay_model)
-        self.pct_view = _table(self.pct_model)
-        self.early_view = _table(self.early_model)
-        self.retire_view = _table(self.retire_model)
+        self.pay_view = list_view(self.pay_model)
+        self.pct_view = list_view(self.pct_model)
+        self.early_view = list_view(self.early_model)
+        self.retire_view = list_view(self.retire_model)
         for model in (self.pay_model, self.pct_model, self.early_model):
             model.toggled.connect(lambda rows, state, m=model: self._toggle(m, rows, state))
         self.quota_label = QLabel()
