@@ -1470,7 +1470,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # Codes raised across hrapp whose sentence exists only in Vietnamese at the raise site (shown as it is in
 # English too). Word them in MESSAGES and take them off this list; the test fails on a stale entry.
 NOT_YET_WORDED: frozenset[str] = frozenset({
-    "not_eligible",  # hrapp/services/pay_lists.py: the reason comes worded in Vietnamese by hrapp/domain/pay_steps.py
+    "not_eligible",  # hrapp/services/pay_list_approval.py: the reason comes worded in Vietnamese by hrapp/domain/pay_steps.py
     "planning_limit",  # hrapp/services/planning.py: the refusals come worded in Vietnamese by the planning checks
 })
 
