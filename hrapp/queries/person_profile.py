@@ -30,8 +30,8 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.errors import NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.services.persons import ALLOWANCE_LABELS, IdentityInput, identity_of
 

@@ -25,10 +25,10 @@ from hrapp.db.models import (
     Score,
 )
 from hrapp.domain import recruitment as dr
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.priority import PriorityTable
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.staffing import RecruitmentPlaces, register_in_recruitment
 
 STATUSES = dr.ROUND_STATUSES

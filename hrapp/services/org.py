@@ -22,10 +22,10 @@ from hrapp.db.models import (
     PositionAssignment,
     PostHeld,
 )
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.history import day_before
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.decisions import effective_date
 from hrapp.queries.org_history import (
     LeaderRow,
     UnitEventRow,

@@ -32,12 +32,12 @@ from hrapp.db.models import (
 )
 from hrapp.domain import planning as pl
 from hrapp.domain.appointments import term_end
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.queries import planning as q
-from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
