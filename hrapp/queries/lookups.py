@@ -79,29 +79,29 @@ def staff_ids(ctx: ServiceContext, f: EmployeeFilter) -> list[int]:
     """The ids of the people the filter finds, in the list's order."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_ids(s, f)
+        return employees._employee_ids(s, f)
 
 
 def staff_ids_and_names(ctx: ServiceContext, f: EmployeeFilter) -> tuple[list[int], list[str]]:
     """The ids the filter finds and each one's folded name (for narrowing a search without the database)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_ids_and_haystacks(s, f)
+        return employees._employee_ids_and_haystacks(s, f)
 
 
 def staff_rows(ctx: ServiceContext, ids: Sequence[int]) -> list[EmployeeRow]:
     """The list's rows of these people (those the account may not see, or deleted since, are left out)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_rows(s, list(ids))
+        return employees._employee_rows(s, list(ids))
 
 
 def staff_first_rows(ctx: ServiceContext, f: EmployeeFilter, first: int) -> tuple[list[int], list[EmployeeRow]]:
     """The ids the filter finds and the rows of the `first` of them, in one read (one snapshot)."""
     require(ctx, READ)
     with ctx.read() as s:
-        ids = employees.employee_ids(s, f)
-        return ids, employees.employee_rows(s, ids[:first])
+        ids = employees._employee_ids(s, f)
+        return ids, employees._employee_rows(s, ids[:first])
 
 
 # --- planning ----------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
-from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
+from hrapp.queries.employees import EmployeeFilter, EmployeeRow, _list_employees
 from hrapp.queries.org_history import units_at
 from hrapp.reports.document import (
     MERGE,
@@ -138,7 +138,7 @@ def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | Non
     require(ctx, READ)
     on = on or clock.today()
     with ctx.read() as s:
-        rows: list[EmployeeRow] = list_employees(s, EmployeeFilter(unit_code=unit_code))
+        rows: list[EmployeeRow] = _list_employees(s, EmployeeFilter(unit_code=unit_code))
         ids = [r.id for r in rows]
         posts = _posts(s, ids, on)
         allowances = _allowances(s, ids, posts, on)

@@ -348,7 +348,7 @@ def test_a_malformed_database_is_one_line(argv, capsys, db, import_file, tmp_pat
 
 
 def test_an_unexpected_failure_names_the_log_that_keeps_its_traceback(capsys, db, log_file, monkeypatch):
-    def broken(_session, _filter):
+    def broken(_ctx, _filter):
         return 1 / 0
 
     monkeypatch.setattr("hrapp.queries.employees.list_employees", broken)
@@ -388,14 +388,13 @@ def test_a_search_too_long_for_the_database_is_refused_by_the_query_itself(demo_
     from hrapp.errors import DomainError
     from hrapp.queries.employees import EmployeeFilter, list_employees
 
-    with demo_ctx.read() as s, pytest.raises(DomainError) as refused:
-        list_employees(s, EmployeeFilter(search="a" * 50_000))
+    with pytest.raises(DomainError) as refused:
+        list_employees(demo_ctx, EmployeeFilter(search="a" * 50_000))
     assert refused.value.code == "search_too_long"
     assert messages.render(refused.value) == "Nội dung tìm kiếm quá dài (tối đa 200 ký tự). Hãy gõ vài từ của tên."
     longest = " ".join(chr(ord("a") + i % 26) for i in range(100))
     assert len(longest) < 200
-    with demo_ctx.read() as s:
-        assert list_employees(s, EmployeeFilter(search=longest)) == []
+    assert list_employees(demo_ctx, EmployeeFilter(search=longest)) == []
 
 
 def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path, demo_db):

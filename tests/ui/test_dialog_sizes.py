@@ -114,10 +114,10 @@ FACTORIES: dict[str, Callable[[ServiceContext], QDialog]] = {
 
 
 def _people(ctx: ServiceContext) -> list[int]:
-    from hrapp.queries.employees import employee_ids
+    from hrapp.queries.employees import _employee_ids
 
     with ctx.read() as s:
-        return employee_ids(s)
+        return _employee_ids(s)
 
 
 def _pdf_preview() -> QDialog:
