@@ -16,8 +16,8 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
 from hrapp.queries import employees, planning
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow
-from hrapp.queries.org import UnitNode, unit_tree
-from hrapp.queries.org_history import UnitAt, units_at
+from hrapp.queries.org import UnitNode, _unit_tree
+from hrapp.queries.org_history import UnitAt, _units_at
 from hrapp.security import READ, require
 
 # --- units -------------------------------------------------------------------------------------------------
@@ -28,7 +28,7 @@ def unit_choices(ctx: ServiceContext, active_on: date | None = None) -> list[Uni
     limited to some units is offered those only."""
     require(ctx, READ)
     with ctx.read() as s:
-        return unit_tree(s, active_on=active_on or clock.today())
+        return _unit_tree(s, active_on=active_on or clock.today())
 
 
 def unit_id_of_code(ctx: ServiceContext, code: str | None) -> int | None:
@@ -66,10 +66,10 @@ def open_units(ctx: ServiceContext) -> list[tuple[int, str]]:
 
 
 def units_on(ctx: ServiceContext, day: date) -> list[UnitAt]:
-    """The organisation as it stood on `day` (hrapp.queries.org_history.units_at)."""
+    """The organisation as it stood on `day` (hrapp.queries.org_history)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return units_at(s, day)
+        return _units_at(s, day)
 
 
 # --- the staff list ----------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, catalog_code
 from hrapp.errors import DomainError
-from hrapp.queries.org_history import units_at
+from hrapp.queries.org_history import _units_at
 from hrapp.text import fold
 
 EDUCATION = ("TS", "ThS", "DH", "CD", "TC", "SC")
@@ -302,7 +302,7 @@ def quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | 
 
     `rulebook` enables the "over retirement age" count; `unit_scope` keeps only the rows of those units.
     """
-    tree = units_at(session, as_of, include_inactive=True)
+    tree = _units_at(session, as_of, include_inactive=True)
     parent = {u.id: u.parent_id for u in tree}
     by_id = {u.id: u for u in tree}
 

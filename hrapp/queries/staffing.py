@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hrapp.catalogs import CATEGORIES
 from hrapp.db.models import Employment, HeadcountQuota, JobPosition, OrgUnit
-from hrapp.queries.org_history import UnitAt, units_at, within_scope
+from hrapp.queries.org_history import UnitAt, _units_at, _within_scope
 
 if TYPE_CHECKING:
     from hrapp.context import ServiceContext
@@ -313,7 +313,7 @@ def _resolver(session: Session, shown: dict[int, UnitAt]) -> Callable[[int], int
 
 def staffing_table(session: Session, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
     """The staffing view for the quota `year` as it stood on `on` (see the module docstring)."""
-    tree = within_scope(session, units_at(session, on))  # an account limited to some units sees those
+    tree = _within_scope(session, _units_at(session, on))  # an account limited to some units sees those
     shown = {u.id: u for u in tree}
     resolve = _resolver(session, shown)
     own: dict[int, dict[str, Figures]] = {u.id: {} for u in tree}
