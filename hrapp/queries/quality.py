@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Employment,
     HeadcountQuota,
@@ -27,6 +28,7 @@ from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, catalog_code
 from hrapp.errors import DomainError
 from hrapp.queries.org_history import _units_at
+from hrapp.security import READ, require, units_in_scope
 from hrapp.text import fold
 
 EDUCATION = ("TS", "ThS", "DH", "CD", "TC", "SC")
@@ -295,7 +297,7 @@ def _count(people: Sequence[_Someone], day: date, rulebook: RuleBook | None) -> 
     )
 
 
-def quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | None = None,
+def _quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | None = None,
                   rulebook: RuleBook | None = None, unit_scope: frozenset[int] | None = None) -> QualityStats:
     """The statistics on `as_of`: one row per unit directly under the department (sub-units roll up into
     it; staff of the department itself get its own row), plus the total.
@@ -345,3 +347,11 @@ def quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | 
     total_quota = sum(r.quota or 0 for r in rows) if any(r.quota is not None for r in rows) else None
     return QualityStats(as_of, tuple(categories) if categories else None, tuple(rows),
                         _count(everyone, as_of, rulebook), total_quota)
+
+
+def quality_stats(ctx: ServiceContext, as_of: date, *, categories: Sequence[str] | None = None) -> QualityStats:
+    """The statistics on `as_of` of the units the account may see (of `categories` only, when given), with the
+    "over retirement age" count by the rules in force."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return _quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook, unit_scope=units_in_scope(ctx))
