@@ -15,6 +15,7 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, OrgUnit
 from hrapp.db.models.base import utcnow
+from hrapp.domain.audit_labels import readable
 from hrapp.errors import DomainError, PermissionDeniedError
 from hrapp.queries.audit import (
     AuditFilter,
@@ -23,7 +24,6 @@ from hrapp.queries.audit import (
     audit_entries,
     audit_page,
     audit_users,
-    readable,
 )
 from hrapp.reports.audit_export import export_audit
 from hrapp.services import accounts

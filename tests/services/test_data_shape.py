@@ -19,7 +19,7 @@ from hrapp.db.models import AuditLog, Person
 from hrapp.errors import ValidationError
 from hrapp.io.excel_export import export_employees
 from hrapp.io.excel_import import import_employees
-from hrapp.queries.audit import AuditFilter, audit_page, value_label
+from hrapp.queries.audit import AuditFilter, _value_label, audit_page
 from hrapp.queries.employees import EmployeeFilter
 from hrapp.services import persons as ps
 
@@ -183,7 +183,7 @@ def test_the_audit_shows_labels_of_codes_and_old_names_as_they_are(demo_ctx):
     ("persons", "ethnicity", "Tày", "Tày"),  # an old name: as stored
 ])
 def test_value_labels_by_table_and_field(entity, field, value, label):
-    assert value_label(entity, field, value) == label
+    assert _value_label(entity, field, value) == label
 
 
 # ---------------------------------------------------------------------------------------------- export → import
