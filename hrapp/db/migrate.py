@@ -146,6 +146,7 @@ def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:
     from alembic import command
 
     raw = conn.connection.driver_connection
+    assert raw is not None  # a connection checked out of the pool always holds its driver's connection
     saved_isolation = raw.isolation_level
     raw.isolation_level = None  # autocommit mode: transactions are ours to begin and end
     try:

@@ -210,9 +210,9 @@ def shown(field: ParamField) -> str:
     value = field.value
     if value is None:
         return ""
-    if field.kind == "month":
-        year, month = _YEAR_MONTH.match(value).groups()  # type: ignore[union-attr]
-        return f"{month}/{year}"
+    month = _YEAR_MONTH.match(value) if field.kind == "month" else None  # stored as yyyy-mm
+    if month is not None:
+        return f"{month[2]}/{month[1]}"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

@@ -117,7 +117,7 @@ def _employee_ids(session: Session, f: EmployeeFilter = EmployeeFilter()) -> lis
     # One row with every id, in the order of the subquery: stepping through 100,000 result rows one by one
     # costs more than the scan itself. A JSON array is read back three times faster than a comma-separated text
     # is split and converted (and the parse holds the interpreter, so the window waits for it).
-    return json.loads(session.scalar(select(func.json_group_array(q.subquery().c.id))))
+    return json.loads(session.scalar(select(func.json_group_array(q.subquery().c.id))) or "[]")
 
 
 def _employee_ids_and_haystacks(session: Session, f: EmployeeFilter = EmployeeFilter()) -> tuple[list[int], list[str]]:

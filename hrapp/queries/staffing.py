@@ -104,7 +104,7 @@ class StaffingUnitRow:
     @property
     def has_quota(self) -> bool:
         """Whether any quota decision covers the year."""
-        return any(f.assigned for f in self.totals.values())
+        return any(f.assigned for f in self.total.values())
 
     @property
     def outside_quota(self) -> int:
@@ -336,9 +336,9 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
     held: dict[tuple[int, str], dict[str, int]] = {}
     loose: dict[int, dict[str, int]] = {}
     for e in employments:
-        key = lineage.get(e.position_id) if e.position_id is not None else None
-        if key is not None and key[0] == e.unit_id:
-            d = held.setdefault(key, {})
+        line = lineage.get(e.position_id) if e.position_id is not None else None
+        if line is not None and line[0] == e.unit_id:
+            d = held.setdefault(line, {})
         elif e.unit_id in loose or e.unit_id in shown_ids:
             d = loose.setdefault(e.unit_id, {})
         else:
@@ -346,9 +346,9 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
         d[e.category] = d.get(e.category, 0) + e.n
     recruiting: dict[tuple[int, str], int] = {}
     for p in places:
-        key = lineage.get(p.position_id) if p.position_id is not None else None
-        if key is not None:
-            recruiting[key] = recruiting.get(key, 0) + p.places
+        line = lineage.get(p.position_id) if p.position_id is not None else None
+        if line is not None:
+            recruiting[line] = recruiting.get(line, 0) + p.places
 
     def in_force(v: JobPosition) -> bool:
         if v.status == "draft":
