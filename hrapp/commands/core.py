@@ -55,7 +55,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from hrapp.services.demo import load_demo
+    from hrapp.demo.department import load_demo
     from hrapp.services.setup import init_database
 
     ctx = init_database(args.db, create=False)  # only `init` creates a database

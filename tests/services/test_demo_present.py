@@ -22,13 +22,13 @@ from sqlalchemy import func, select, text
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import Decision, Employment, Evaluation, Person, PostHeld, SalaryStep
+from hrapp.demo import department as demo
+from hrapp.demo.present import AS_OF, continue_demo_to
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
 from hrapp.domain.retirement import add_months, retirement
 from hrapp.queries.quality import quality_stats
 from hrapp.queries.staffing import staffing_view
-from hrapp.services import demo
 from hrapp.services.alerts import alerts
-from hrapp.services.demo_present import AS_OF, continue_demo_to
 from hrapp.services.planning import check_period
 
 DAY_AFTER = AS_OF + timedelta(days=1)

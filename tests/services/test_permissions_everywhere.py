@@ -31,6 +31,7 @@ import pytest
 from sqlalchemy import event, select
 
 import hrapp.context
+import hrapp.demo
 import hrapp.io
 import hrapp.masking
 import hrapp.queries
@@ -41,7 +42,7 @@ from hrapp.context import ServiceContext
 from hrapp.db import models as m
 from hrapp.errors import HrappError, NotFoundError, PermissionDeniedError
 
-PACKAGES = (hrapp.services, hrapp.io, hrapp.reports, hrapp.queries)
+PACKAGES = (hrapp.services, hrapp.demo, hrapp.io, hrapp.reports, hrapp.queries)
 MODULES = (hrapp.context, hrapp.security, hrapp.masking)  # once in hrapp.services, now below the queries
 WRITE_MARKS = ("unit_of_work(", "bulk(")
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from hrapp.db.models import OrgUnit, Person
+from hrapp.demo.generator import generate_province
 from hrapp.domain.name_search import initials_index, narrow, narrows
 from hrapp.queries.employees import (
     EmployeeFilter,
@@ -18,7 +19,6 @@ from hrapp.queries.employees import (
     _filtered,
     _list_employees,
 )
-from hrapp.services.generator import generate_province
 
 
 @pytest.fixture(scope="module")
