@@ -1,4 +1,5 @@
-"""Read side of one person's record: identity, employment, rank and salary, posts and qualifications."""
+"""Read side of one person's record: identity, employment, rank and salary, posts and qualifications, as the
+read-only record view shows them (`load_person_detail(ctx, person_id)`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.errors import NotFoundError
+from hrapp.masking import mask_dto
+from hrapp.security import READ, require
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
 SALARY_REASONS = {
@@ -150,6 +153,20 @@ class PersonDetail:
     qualifications: tuple[QualificationItem, ...]
 
 
+def _missing() -> NotFoundError:
+    """The error for a person not found, or outside the reader's units (the same words for both)."""
+    return NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+
+
+def _unit_of_person(session: Session, person_id: int) -> int | None:
+    """The unit of the person's current post, read through the session's unit scope: someone outside it, like
+    someone who does not exist, raises the not-found error."""
+    found = session.execute(select(Person.id, Person.cur_unit_id).where(Person.id == person_id)).first()
+    if found is None:
+        raise _missing()
+    return found.cur_unit_id
+
+
 def _decision_labels(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -157,11 +174,11 @@ def _decision_labels(session: Session, ids: set[int]) -> dict[int, str]:
     return {i: f"{number}, {signed:%d/%m/%Y}" for i, number, signed in rows}
 
 
-def person_detail(session: Session, person_id: int) -> PersonDetail:
+def _person_detail(session: Session, person_id: int) -> PersonDetail:
     """Everything the read-only record view shows; histories newest first."""
     p = session.get(Person, person_id)
     if p is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        raise _missing()
     units = {uid: name for uid, name in session.execute(select(OrgUnit.id, OrgUnit.name))}
     rank_names = {code: name for code, name in session.execute(select(Rank.code, Rank.name))}
 
@@ -254,13 +271,10 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
 
 def load_person_detail(ctx: ServiceContext, person_id: int) -> PersonDetail:
     """The record view for the signed-in user: read right within its units; CCCD, phone, addresses, e-mail and
-    insurance number masked for roles without the right to personal data (NĐ 13/2023)."""
-    from hrapp.masking import mask_dto
-    from hrapp.security import READ, require
-
+    insurance number masked for roles without the right to personal data (NĐ 13/2023). Someone outside the
+    reader's units reads as missing."""
     require(ctx, READ)
     with ctx.read() as s:
-        unit_id = s.scalar(select(Person.cur_unit_id).where(Person.id == person_id))
-        require(ctx, READ, unit_id)
-        detail = person_detail(s, person_id)
+        require(ctx, READ, _unit_of_person(s, person_id))
+        detail = _person_detail(s, person_id)
     return mask_dto(ctx, detail)

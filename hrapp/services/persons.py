@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -78,14 +78,13 @@ from hrapp.domain.person_input import clean_text as _clean
 from hrapp.domain.person_input import decision_ref_errors as _decision_errors
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from hrapp.queries.person_detail import _missing, _unit_of_person
+from hrapp.queries.person_profile import PersonProfile, _profile_of
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision
 from hrapp.services.history import Keep, supersede
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from hrapp.text import fold, normalize_name
-
-if TYPE_CHECKING:
-    from hrapp.queries.person_profile import PersonProfile
 
 __all__ = [
     "ACTIVE", "ALLOWANCE_KINDS", "ALLOWANCE_LABELS", "ATTACHMENT_KINDS", "FAMILY_SIDES", "IDENTITY_FIELDS",
@@ -96,7 +95,7 @@ __all__ = [
     "add_allowance", "add_attachment", "add_award", "add_discipline", "add_employment", "add_evaluation",
     "add_family_member", "add_post", "add_qualification", "add_rank", "add_salary_step", "add_work_history",
     "attachment_data", "complete_qualification", "create_person", "delete_attachment", "end_post",
-    "identity_errors", "leave", "load_profile", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
+    "identity_errors", "leave", "new_person_errors", "qualification_errors", "salary_errors", "set_photo",
     "update_person",
 ]
 
@@ -106,15 +105,14 @@ __all__ = [
 def _person(s: Session, person_id: int) -> Person:
     p = s.get(Person, person_id)
     if p is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        raise _missing()
     return p
 
 
 def _profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
-    from hrapp.queries.person_profile import get_profile
-
+    """The record read back after a change (the writer's right was checked before it)."""
     with ctx.read() as s:
-        return get_profile(s, person_id)
+        return _profile_of(s, person_id)
 
 
 def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
@@ -246,10 +244,7 @@ def _open_rank(s: Session, person_id: int, on: date) -> RankAssignment | None:
 
 def _person_unit(ctx: ServiceContext, person_id: int) -> int | None:
     with ctx.read() as s:
-        found = s.execute(select(Person.id, Person.cur_unit_id).where(Person.id == person_id)).first()
-    if found is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
-    return found.cur_unit_id
+        return _unit_of_person(s, person_id)
 
 
 def _write(ctx: ServiceContext, person_id: int, action: Callable[[Session, Person], None],
@@ -949,18 +944,3 @@ def attachment_data(ctx: ServiceContext, attachment_id: int) -> tuple[str, str, 
         filename, mime, data, person_id = row.filename, row.mime, bytes(row.data), row.person_id
     require(ctx, READ, _person_unit(ctx, person_id) if person_id else None)
     return filename, mime, data
-
-
-def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
-    """The full record for the editor and the Sơ yếu lý lịch; personal fields masked for roles that may not
-    see them (NĐ 13/2023)."""
-    from hrapp.masking import mask_dto
-
-    require(ctx, READ, _person_unit(ctx, person_id))
-    return mask_dto(ctx, _profile(ctx, person_id))
-
-
-def identity_of(p: Person) -> IdentityInput:
-    """The editable identity of a stored person (what the editor starts from)."""
-    values: dict[str, Any] = {name: getattr(p, name) for name in IDENTITY_FIELDS}
-    return IdentityInput(**values)

@@ -315,7 +315,7 @@ def test_discovery_finds_the_services_of_every_area():
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names
     assert {s.name for s in GUARDED} >= {"hrapp.queries.audit.audit_page", "hrapp.reports.cv_2c.export_cv",
-                                         "hrapp.services.persons.load_profile"}
+                                         "hrapp.queries.person_profile.load_profile"}
     assert set(NO_SIGN_IN) <= {s.name for s in SERVICES}, "an exemption names a function that no longer exists"
 
 
@@ -338,7 +338,7 @@ def test_the_read_only_role_is_refused_every_change_before_anything_is_written(w
 
 def test_the_read_only_role_gets_documents_with_personal_data_masked_and_recorded(world):
     from hrapp.queries.person_detail import load_person_detail
-    from hrapp.services.persons import load_profile
+    from hrapp.queries.person_profile import load_profile
 
     world.ctx.sign_in("khach", "xem")
     with world.ctx.read() as s:
@@ -373,6 +373,7 @@ def _unit_pair(ctx: ServiceContext) -> tuple[int, int, int, int]:
 
 
 def _scoped_calls(ctx: ServiceContext, person_id: int, unit_id: int) -> dict[str, Callable[[], Any]]:
+    from hrapp.queries.person_profile import load_profile
     from hrapp.services import org, persons, quotas
     from hrapp.services.decisions import DecisionInput
 
@@ -386,7 +387,7 @@ def _scoped_calls(ctx: ServiceContext, person_id: int, unit_id: int) -> dict[str
         "rename_unit": lambda: org.rename_unit(ctx, org.RenameUnit(unit_id=unit_id, name="Phòng Đổi Tên",
                                                                    decision=decision)),
         "set_quota": lambda: quotas.set_quota(ctx, 2024, unit_id, "cong_chuc", 5, decision),
-        "load_profile": lambda: persons.load_profile(ctx, person_id),
+        "load_profile": lambda: load_profile(ctx, person_id),
     }
 
 

@@ -51,7 +51,7 @@ from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
 from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
-from hrapp.queries.person_profile import PersonProfile
+from hrapp.queries.person_profile import PersonProfile, load_profile
 from hrapp.services import persons as ps
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
@@ -642,7 +642,7 @@ class PersonEditor(QDialog):
         """Read the record again (after any change) and show it."""
         assert self.person_id is not None
         try:
-            self.profile = ps.load_profile(self.ctx, self.person_id)
+            self.profile = load_profile(self.ctx, self.person_id)
         except HrappError as exc:
             show_error(self, exc)
             return
