@@ -73,6 +73,7 @@ from hrapp.services import persons as ps
 from hrapp.services.decisions import DecisionInput, add_decision, decision_errors
 from hrapp.services.history import Keep, audit_inserted, chain, supersede
 from hrapp.services.history import insert_rows as _insert  # one name the tests can stand in for
+from hrapp.services.persons._shared import _salary_row
 from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import fold, normalize_name
 
@@ -724,7 +725,7 @@ class _Importer:
     def _new_rows(self, plan: _Plan, today: date) -> tuple[dict[str, Any], dict[type, list[dict[str, Any]]]]:
         i = plan.identity
         record: dict[str, Any] = dict(i.__dict__)
-        for k in _CLEANED:  # ps._clean on the texts from the file (the other fields are None)
+        for k in _CLEANED:  # clean_text on the texts from the file (the other fields are None)
             x = record[k]
             if x.__class__ is str:
                 record[k] = x.strip() or None
@@ -809,7 +810,7 @@ class _Importer:
                 s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                      decision_id=dec))
                 s.flush()
-            s.add(ps._salary_row(p.id, sal, dec))
+            s.add(_salary_row(p.id, sal, dec))
             added[t.SALARY.name] += 1
             changed = True
         if plan.post is not None:
