@@ -163,7 +163,7 @@ class EmployeePlanner:
         self.by_cccd: dict[str, tuple[int, str]] = {
             n: (i, name) for i, n, name in session.execute(
                 select(Person.id, Person.id_number, Person.full_name).where(Person.id_number.is_not(None))
-                .execution_options(**{ALL_UNITS: True}))
+                .execution_options(**{ALL_UNITS: True})) if n is not None
         }
 
     # progress -------------------------------------------------------------------------------------
@@ -278,16 +278,17 @@ class EmployeePlanner:
                     .where(Person.name_folded.in_(folded[start:start + _CHUNK]))):
                 if (name, birth) in keys:
                     stored.setdefault((name, birth), []).append((pid, name, number, unit))
-        unit_names = dict(self.s.execute(select(OrgUnit.id, OrgUnit.name)).all()) if stored else {}
+        unit_names: dict[int | None, str] = dict(self.s.execute(select(OrgUnit.id, OrgUnit.name)).all()) \
+            if stored else {}
         for (name, birth), group in keys.items():
             above: list[_Plan] = []  # rows of this file with the same name and birth, higher up
             for plan in group:
                 others = [(n, number, unit_names.get(unit, "")) for pid, n, number, unit in stored.get((name, birth), ())
                           if pid != plan.person_id and number != plan.cccd]
                 others += [(text("import_row_above", row=p.row.number), p.cccd, "") for p in above]
-                message = v.same_person_warning(name, birth, others)
-                if message:
-                    self.warnings.add(sheet, plan.row.number, "full_name", plan.row.raw.get("full_name"), message)
+                warning = v.same_person_warning(name, birth, others)
+                if warning:
+                    self.warnings.add(sheet, plan.row.number, "full_name", plan.row.raw.get("full_name"), warning)
                 above.append(plan)
 
     def _load_existing(self, numbers: Iterable[str | None], tables: Iterable[str]) -> dict[str, _Existing]:
@@ -409,7 +410,7 @@ class EmployeePlanner:
                 self.issues.add(row.sheet, row.number, "start_date", row.raw.get("start_date"),
                                 text("import_employment_differs", day=v.dmy(r.start_date)))
             return
-        later = [r for r in ex.employments if r.start_date > e.start_date]  # type: ignore[operator]
+        later = [r for r in ex.employments if r.start_date > e.start_date]
         if later:
             self.issues.add(row.sheet, row.number, "start_date", row.raw.get("start_date"),
                             text("import_employment_later", day=v.dmy(max(r.start_date for r in later))))
@@ -440,7 +441,7 @@ class EmployeePlanner:
                                          coefficient=fmt_coefficient(old.coefficient)))
                 continue
             keep.append((row, sal))
-        keep.sort(key=lambda pair: pair[1].effective_date)  # type: ignore[arg-type, return-value]
+        keep.sort(key=lambda pair: pair[1].effective_date)  # type: ignore[arg-type, return-value]  # checked: dated
         plan.salaries = keep
         if ex is None or not ex.ranks:
             return
@@ -484,6 +485,7 @@ class EmployeePlanner:
         decision = None
         errors: v.Errors = []
         if val.get("decision_number"):
+            # a number without its date is let through here to be refused in words by decision_errors
             decision = DecisionInput(val["decision_number"], val.get("decision_date"))  # type: ignore[arg-type]
             errors += decision_errors(decision)
         elif val.get("decision_date"):

@@ -9,11 +9,12 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from hrapp import catalogs, clock
 from hrapp.db.models import (
     AuditLog,
+    Base,
     Decision,
     Employment,
     FamilyMember,
@@ -41,6 +42,11 @@ from hrapp.services.history import insert_rows as _insert  # one name the tests 
 from hrapp.services.persons._shared import _salary_row
 from hrapp.services.snapshot import EDU_RANK, refresh_snapshot, set_name, snapshot_values
 from hrapp.text import normalize_name
+
+
+def _table(model: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as one (the bulk insert takes a Table)."""
+    return model.metadata.tables[model.__tablename__]
 
 
 class EmployeeImport(EmployeePlanner):
@@ -85,13 +91,13 @@ class EmployeeImport(EmployeePlanner):
             return 0
         today = clock.today()
         person_rows: list[dict[str, Any]] = []
-        children: list[dict[type, list[dict[str, Any]]]] = []
+        children: list[dict[type[Base], list[dict[str, Any]]]] = []
         for plan in plans:
             record, rows = self._new_rows(plan, today)
             person_rows.append(record)
             children.append(rows)
         conn = self.s.connection()
-        people = Person.__table__
+        people = _table(Person)
         # no RETURNING (SQLite can only do it row by row, in order): the new ids are read back by CCCD,
         # unique per person
         for start in range(0, len(person_rows), _BATCH):
@@ -105,15 +111,15 @@ class EmployeeImport(EmployeePlanner):
             by_number.update(conn.execute(select(people.c.id_number, people.c.id)
                                           .where(people.c.id_number.in_(chunk))).all())
         ids = [by_number[n] for n in numbers]
-        grouped: dict[type, list[dict[str, Any]]] = {}
+        grouped: dict[type[Base], list[dict[str, Any]]] = {}
         for pid, rows in zip(ids, children, strict=True):
             for model, items in rows.items():
                 for item in items:
                     item["person_id"] = pid
-                grouped.setdefault(model, []).extend(items)  # type: ignore[call-overload]
+                grouped.setdefault(model, []).extend(items)
         for model, items in grouped.items():
             for start in range(0, len(items), _BATCH):
-                _insert(conn, model.__table__, items[start:start + _BATCH])  # type: ignore[attr-defined]
+                _insert(conn, _table(model), items[start:start + _BATCH])
         sheet_of = {Qualification: t.QUALIFICATIONS.name, SalaryStep: t.SALARY.name, WorkHistory: t.WORK.name,
                     FamilyMember: t.FAMILY.name}
         for model, name in sheet_of.items():
@@ -125,7 +131,7 @@ class EmployeeImport(EmployeePlanner):
         self.tick(len(plans) - len(plans) // 2)
         return len(plans)
 
-    def _new_rows(self, plan: _Plan, today: date) -> tuple[dict[str, Any], dict[type, list[dict[str, Any]]]]:
+    def _new_rows(self, plan: _Plan, today: date) -> tuple[dict[str, Any], dict[type[Base], list[dict[str, Any]]]]:
         i = plan.identity
         record: dict[str, Any] = dict(i.__dict__)
         for k in _CLEANED:  # clean_text on the texts from the file (the other fields are None)
@@ -141,7 +147,7 @@ class EmployeeImport(EmployeePlanner):
         emp = {"category": e.category, "unit_id": e.unit_id, "position_id": None, "start_date": e.start_date,
                "end_date": None, "recruitment_date": e.recruitment_date,
                "recruitment_agency": clean_text(e.recruitment_agency)}
-        steps = [{"rank_code": s.rank_code, "salary_class": v.salary_class_of(s.rank_code),  # type: ignore[arg-type]
+        steps = [{"rank_code": s.rank_code, "salary_class": v.salary_class_of(s.rank_code),  # type: ignore[arg-type]  # checked: set
                   "step": s.step, "coefficient": Decimal(str(s.coefficient)), "percent": s.percent,
                   "effective_date": s.effective_date, "step_since": s.step_since or s.effective_date,
                   "reason": s.reason, "decision_id": self._decision_id(s.decision), "note": None}
@@ -155,10 +161,10 @@ class EmployeeImport(EmployeePlanner):
         posts = []
         if plan.post is not None:
             code, start = plan.post
-            posts.append(self._post_row(code, start, e.unit_id, i))  # type: ignore[arg-type]
+            posts.append(self._post_row(code, start, e.unit_id, i))
         quals = [_qual_row(q) for q in plan.qualifications]
         record.update(_new_snapshot(emp, ranks, steps, posts, quals, today))
-        rows: dict[type, list[dict[str, Any]]] = {
+        rows: dict[type[Base], list[dict[str, Any]]] = {
             Employment: [emp], SalaryStep: steps, RankAssignment: ranks, PostHeld: posts, Qualification: quals,
             WorkHistory: [{"from_date": w.from_date, "to_date": w.to_date, "description": w.description.strip()}
                           for w in plan.work],
@@ -166,9 +172,9 @@ class EmployeeImport(EmployeePlanner):
         }
         return record, rows
 
-    def _post_row(self, code: str, start: date, unit_id: int, identity: ps.IdentityInput) -> dict[str, Any]:
+    def _post_row(self, code: str, start: date, unit_id: int | None, identity: ps.IdentityInput) -> dict[str, Any]:
         ends = None
-        retire = retirement_first_day(identity.gender, identity.birth_date,  # type: ignore[arg-type]
+        retire = retirement_first_day(identity.gender, identity.birth_date,  # type: ignore[arg-type]  # checked: set
                                       identity.birth_precision, self.rules)
         if retire is not None:
             try:
@@ -206,8 +212,9 @@ class EmployeeImport(EmployeePlanner):
         for _, sal in plan.salaries:
             dec = self._decision_id(sal.decision)
             ranks = s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)).all()
-            if _held_rank(ranks, sal.effective_date) != sal.rank_code:  # type: ignore[arg-type]
-                supersede(ranks, sal.effective_date, start="effective_date")  # type: ignore[arg-type]
+            assert sal.effective_date is not None  # a planned salary passed salary_errors: its date is set
+            if _held_rank(ranks, sal.effective_date) != sal.rank_code:
+                supersede(ranks, sal.effective_date, start="effective_date")
                 s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                      decision_id=dec))
                 s.flush()
@@ -256,7 +263,7 @@ _BATCH = 5000
 @lru_cache(maxsize=65536)
 def _name_parts(full_name: str) -> tuple[tuple[str, Any], ...]:
     holder = SimpleNamespace()
-    set_name(holder, full_name)  # type: ignore[arg-type]
+    set_name(holder, full_name)  # type: ignore[arg-type]  # set_name only sets the name attributes
     return tuple(holder.__dict__.items())
 
 
@@ -286,7 +293,7 @@ def _new_snapshot(emp: dict[str, Any], ranks: list[dict[str, Any]], steps: list[
         "cur_rank_code": rank["rank_code"] if rank else (step["rank_code"] if step else None),
         "cur_salary_step": step["step"] if step else None,
         "cur_coefficient": step["coefficient"] if step else None,
-        "cur_post": post["post_title"] if live else None,  # type: ignore[index]
+        "cur_post": post["post_title"] if post is not None and live else None,
         "cur_education": best if best in EDU_RANK else None,
     }
 

@@ -197,7 +197,7 @@ def plan_org(imp: ImportRun, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 imp.issues.add(quotas_sheet, number, "unit_code", code,
                                text("import_unit_out_of_scope"))
             _decision_issues(imp, row, required=True)
-            if None in (year, unit_id, category, count):
+            if year is None or unit_id is None or category is None or count is None:
                 continue
             key = (year, unit_id, category)
             if key in first_q:

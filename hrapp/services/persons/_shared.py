@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +39,9 @@ from hrapp.queries.person_profile import PersonProfile, _profile_of
 from hrapp.security import WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot, set_name
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 def _person(s: Session, person_id: int) -> Person:
@@ -105,7 +108,7 @@ def _decision_date(s: Session, ref: DecisionRef | None) -> date | None:
     return None
 
 
-_T = TypeVar("_T")
+_T = TypeVar("_T", bound="DataclassInstance")
 
 
 def _dated(s: Session, dto: _T, attr: str, ref: DecisionRef | None) -> _T:
@@ -113,7 +116,7 @@ def _dated(s: Session, dto: _T, attr: str, ref: DecisionRef | None) -> _T:
     if getattr(dto, attr) is None:
         day = _decision_date(s, ref)
         if day is not None:
-            return replace(dto, **{attr: day})  # type: ignore[type-var]
+            return replace(dto, **{attr: day})
     return dto
 
 
@@ -126,6 +129,7 @@ def _apply_identity(p: Person, i: IdentityInput) -> None:
     set_name(p, i.full_name)
     p.ethnicity = v.catalog_code("ethnicity", p.ethnicity) or p.ethnicity
     p.religion = v.catalog_code("religion", p.religion) or p.religion
+    # identity_errors refused a missing birth date before any write
     p.birth_date, p.birth_precision = _normalised_birth(i.birth_date, i.birth_precision)  # type: ignore[arg-type]
     p.id_number = v.normalize_cccd(i.id_number) or None
     if p.email:

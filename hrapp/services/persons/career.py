@@ -3,6 +3,7 @@ allowances and posts; a new row closes the running one the day before."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -208,7 +209,7 @@ def add_rank(ctx: ServiceContext, person_id: int, dto: RankInput) -> PersonProfi
     return _write(ctx, person_id, act)
 
 
-def _close_ranks(rows: list[RankAssignment] | tuple[RankAssignment, ...], start: date) -> None:
+def _close_ranks(rows: Sequence[RankAssignment], start: date) -> None:
     supersede(rows, start, start="effective_date")
 
 
@@ -272,6 +273,7 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
 
 
 def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
+    # the gender column holds "M" or "F" (the identity check refuses anything else); the column is typed str
     return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook)  # type: ignore[arg-type]
 
 

@@ -197,8 +197,10 @@ def _birth_consistency_errors(s: Session, person_id: int, birth: date, today: da
     if msg:
         errors.append(("birth_date", messages.text("birth_mismatch_employment", detail=msg)))
         return errors
-    for (recruited,) in s.execute(select(Employment.recruitment_date).where(
+    for recruited in s.scalars(select(Employment.recruitment_date).where(
             Employment.person_id == person_id, Employment.recruitment_date.is_not(None))):
+        if recruited is None:
+            continue  # the query leaves these out; the column may hold them
         msg = v.adult_at_recruitment_error(birth, recruited) if recruited >= birth else \
             v.not_before_birth_error(recruited, birth, "Ngày tuyển dụng")
         if msg:
