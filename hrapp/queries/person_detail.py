@@ -3,12 +3,14 @@ read-only record view shows them (`load_person_detail(ctx, person_id)`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
@@ -26,6 +28,8 @@ from hrapp.db.models import (
 from hrapp.errors import NotFoundError
 from hrapp.masking import mask_dto
 from hrapp.security import READ, require
+
+_Row = TypeVar("_Row", Employment, RankAssignment, SalaryStep, PostHeld)
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
 SALARY_REASONS = {
@@ -174,6 +178,13 @@ def _decision_labels(session: Session, ids: set[int]) -> dict[int, str]:
     return {i: f"{number}, {signed:%d/%m/%Y}" for i, number, signed in rows}
 
 
+def _newest_first(session: Session, model: type[_Row], person_id: int, day: InstrumentedAttribute[date]
+                  ) -> Sequence[_Row]:
+    """The person's rows of one history, the latest `day` first (the later row first on the same day)."""
+    return session.scalars(select(model).where(model.person_id == person_id)
+                           .order_by(day.desc(), model.id.desc())).all()
+
+
 def _person_detail(session: Session, person_id: int) -> PersonDetail:
     """Everything the read-only record view shows; histories newest first."""
     p = session.get(Person, person_id)
@@ -182,22 +193,10 @@ def _person_detail(session: Session, person_id: int) -> PersonDetail:
     units = {uid: name for uid, name in session.execute(select(OrgUnit.id, OrgUnit.name))}
     rank_names = {code: name for code, name in session.execute(select(Rank.code, Rank.name))}
 
-    employments = session.scalars(
-        select(Employment).where(Employment.person_id == person_id)
-        .order_by(Employment.start_date.desc(), Employment.id.desc())
-    ).all()
-    ranks = session.scalars(
-        select(RankAssignment).where(RankAssignment.person_id == person_id)
-        .order_by(RankAssignment.effective_date.desc(), RankAssignment.id.desc())
-    ).all()
-    steps = session.scalars(
-        select(SalaryStep).where(SalaryStep.person_id == person_id)
-        .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc())
-    ).all()
-    posts = session.scalars(
-        select(PostHeld).where(PostHeld.person_id == person_id)
-        .order_by(PostHeld.start_date.desc(), PostHeld.id.desc())
-    ).all()
+    employments = _newest_first(session, Employment, person_id, Employment.start_date)
+    ranks = _newest_first(session, RankAssignment, person_id, RankAssignment.effective_date)
+    steps = _newest_first(session, SalaryStep, person_id, SalaryStep.effective_date)
+    posts = _newest_first(session, PostHeld, person_id, PostHeld.start_date)
     quals = session.scalars(
         select(Qualification).where(Qualification.person_id == person_id)
         .order_by(Qualification.kind, Qualification.year.desc(), Qualification.id)

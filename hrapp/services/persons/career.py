@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -136,6 +137,18 @@ def leave(ctx: ServiceContext, person_id: int, dto: LeaveInput, *, today: date |
 # ============================================================================================== qualifications
 
 
+_Owned = TypeVar("_Owned", Qualification, PostHeld)
+
+
+def _owner(ctx: ServiceContext, model: type[_Owned], row_id: int, missing: NotFoundError) -> int:
+    """The person a history row belongs to (read within the account's units); `missing` when there is none."""
+    with ctx.read() as s:
+        row = s.get(model, row_id)
+        if row is None:
+            raise missing
+        return row.person_id
+
+
 def add_qualification(ctx: ServiceContext, person_id: int, dto: QualificationInput, *,
                       today: date | None = None) -> PersonProfile:
     today = today or _today()
@@ -153,11 +166,8 @@ def complete_qualification(ctx: ServiceContext, qualification_id: int, year: int
     """An ongoing study (e.g. a doctoral candidate) is finished: it becomes a completed qualification."""
     require(ctx, WRITE)
     today = today or _today()
-    with ctx.read() as s:
-        q = s.get(Qualification, qualification_id)
-        if q is None:
-            raise NotFoundError("qualification_not_found", "Không tìm thấy trình độ này.", field="qualification")
-        person_id = q.person_id
+    person_id = _owner(ctx, Qualification, qualification_id, NotFoundError(
+        "qualification_not_found", "Không tìm thấy trình độ này.", field="qualification"))
 
     def act(s: Session, p: Person) -> None:
         q = s.get(Qualification, qualification_id)
@@ -326,11 +336,8 @@ def end_post(ctx: ServiceContext, post_id: int, end_date: date | None, reason: s
              decision: DecisionRef | None) -> PersonProfile:
     """A post ends (thôi giữ chức vụ, miễn nhiệm, hết nhiệm kỳ) by decision on `end_date` (its last day)."""
     require(ctx, WRITE)
-    with ctx.read() as s:
-        row = s.get(PostHeld, post_id)
-        if row is None:
-            raise NotFoundError("post_not_found", "Không tìm thấy chức vụ này.", field="post")
-        person_id = row.person_id
+    person_id = _owner(ctx, PostHeld, post_id, NotFoundError("post_not_found", "Không tìm thấy chức vụ này.",
+                                                             field="post"))
 
     def act(s: Session, p: Person) -> None:
         post = s.get(PostHeld, post_id)
