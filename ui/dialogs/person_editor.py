@@ -330,9 +330,9 @@ class IdentityForm(QWidget):
             elif isinstance(widget, QPlainTextEdit):
                 values[key] = widget.toPlainText().strip() or None
             elif kind == _INT:
-                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]
+                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]  # a QLineEdit
             else:
-                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]
+                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]  # a QLineEdit (_widget)
         values["full_name"] = values["full_name"] or ""
         values["gender"] = values["gender"] or ""
         return ps.IdentityInput(**values), errors
@@ -627,6 +627,12 @@ class PersonEditor(QDialog):
             self.rank_combo.currentIndexChanged.emit(self.rank_combo.currentIndex())
 
     # --- modes --------------------------------------------------------------------------------------------
+    @property
+    def _saved_id(self) -> int:
+        """The record's id: the history actions act on a saved record only (their tabs wait for the first save)."""
+        assert self.person_id is not None
+        return self.person_id
+
     def _show_new(self) -> None:
         self.setWindowTitle(self.tr("New record"))
         self.title_label.setText(self.tr("New record"))
@@ -973,7 +979,7 @@ class PersonEditor(QDialog):
             value = _decimal_or_none(coef.text(), "coefficient", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_salary_step(self.ctx, self.person_id, ps.SalaryInput(  # type: ignore[arg-type]
+            return ps.add_salary_step(self.ctx, self._saved_id, ps.SalaryInput(
                 rank.currentData(), step.value(), value, dates["salary_date"], percent=percent.value(),
                 reason=reason.currentData(), decision=decision.value()))
 
@@ -991,7 +997,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"effective_date": day})
-            return ps.add_rank(self.ctx, self.person_id,  # type: ignore[arg-type]
+            return ps.add_rank(self.ctx, self._saved_id,
                                ps.RankInput(rank.currentData(), dates["effective_date"], decision.value()))
 
         d.action = action
@@ -1011,7 +1017,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"start_date": day})
-            return ps.add_employment(self.ctx, self.person_id, ps.EmploymentInput(  # type: ignore[arg-type]
+            return ps.add_employment(self.ctx, self._saved_id, ps.EmploymentInput(
                 category.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 decision=decision.value()))
 
@@ -1031,7 +1037,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"effective_date": day})
-            return ps.leave(self.ctx, self.person_id, ps.LeaveInput(  # type: ignore[arg-type]
+            return ps.leave(self.ctx, self._saved_id, ps.LeaveInput(
                 kind.currentData(), dates["effective_date"], decision.value(), note.text().strip() or None))
 
         d.action = action
@@ -1072,7 +1078,7 @@ class PersonEditor(QDialog):
             year_value = _int_or_none(year.text(), "year", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_qualification(self.ctx, self.person_id, ps.QualificationInput(  # type: ignore[arg-type]
+            return ps.add_qualification(self.ctx, self._saved_id, ps.QualificationInput(
                 kind.currentData(), level.currentData() or "", major=major.text().strip() or None,
                 language=language.text().strip() or None, institution=institution.text().strip() or None,
                 mode=mode.currentData(), year=year_value, certificate_no=cert_no.text().strip() or None,
@@ -1099,7 +1105,8 @@ class PersonEditor(QDialog):
                 errors.append(("year", self.tr("Enter the year the degree was obtained.")))
             if errors:
                 raise ValidationError(errors)
-            return ps.complete_qualification(self.ctx, qid, year_value,  # type: ignore[arg-type]
+            assert year_value is not None  # a missing year was raised above
+            return ps.complete_qualification(self.ctx, qid, year_value,
                                              certificate_no=cert_no.text().strip() or None,
                                              certificate_date=dates["certificate_date"])
 
@@ -1124,7 +1131,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"start_date": day})
-            return ps.add_post(self.ctx, self.person_id, ps.PostInput(  # type: ignore[arg-type]
+            return ps.add_post(self.ctx, self._saved_id, ps.PostInput(
                 post.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 kind=kind.currentData(), is_concurrent=concurrent.isChecked(), decision=decision.value()))
 
@@ -1159,7 +1166,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"from_date": start, "to_date": end})
-            return ps.add_work_history(self.ctx, self.person_id,  # type: ignore[arg-type]
+            return ps.add_work_history(self.ctx, self._saved_id,
                                        ps.WorkInput(dates["from_date"], dates["to_date"], text.text()))
 
         d.action = action
@@ -1181,7 +1188,7 @@ class PersonEditor(QDialog):
             year = _int_or_none(born.text(), "birth_year", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_family_member(self.ctx, self.person_id, ps.FamilyInput(  # type: ignore[arg-type]
+            return ps.add_family_member(self.ctx, self._saved_id, ps.FamilyInput(
                 relation.text(), name.text(), year, details.text().strip() or None, side.currentData()))
 
         d.action = action
@@ -1198,7 +1205,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"award_date": day})
-            return ps.add_award(self.ctx, self.person_id, ps.AwardInput(  # type: ignore[arg-type]
+            return ps.add_award(self.ctx, self._saved_id, ps.AwardInput(
                 dates["award_date"], form.text(), level.text().strip() or None, reason.text().strip() or None,
                 decision.value()))
 
@@ -1220,7 +1227,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"decision_date": decided, "effect_from": start, "effect_to": end})
-            return ps.add_discipline(self.ctx, self.person_id, ps.DisciplineInput(  # type: ignore[arg-type]
+            return ps.add_discipline(self.ctx, self._saved_id, ps.DisciplineInput(
                 dates["decision_date"], form.currentData(), dates["effect_from"], dates["effect_to"],
                 reason.text().strip() or None, decision.value()))
 
@@ -1248,7 +1255,7 @@ class PersonEditor(QDialog):
             value = _decimal_or_none(score.text(), "score", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_evaluation(self.ctx, self.person_id, ps.EvaluationInput(  # type: ignore[arg-type]
+            return ps.add_evaluation(self.ctx, self._saved_id, ps.EvaluationInput(
                 year.value(), rating.currentData(), value, regime.currentData(), note.text().strip() or None))
 
         d.action = action
@@ -1278,7 +1285,7 @@ class PersonEditor(QDialog):
             chosen = Path(file_edit.text().strip())
             if not file_edit.text().strip() or not chosen.is_file():
                 raise ValidationError([("filename", self.tr("Choose an existing file."))])
-            return ps.add_attachment(self.ctx, self.person_id, ps.AttachmentInput(  # type: ignore[arg-type]
+            return ps.add_attachment(self.ctx, self._saved_id, ps.AttachmentInput(
                 chosen.name, chosen.read_bytes(), kind.currentData(), note.text().strip() or None))
 
         d.action = action
