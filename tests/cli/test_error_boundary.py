@@ -259,16 +259,16 @@ def test_import_while_another_program_holds_the_write_lock(capsys, db, import_fi
 def test_the_same_file_imported_twice_at_once(capsys, db, import_file, log_file, monkeypatch):
     """The second import's rows reach the table after the first import stored the same person (the race of two
     imports of one file): the database's UNIQUE refusal is one line, nothing of the import is kept."""
-    from hrapp.io import excel_import
+    from hrapp.io import employee_write
 
-    real = excel_import._insert
+    real = employee_write._insert
 
     def racing(conn, table, rows):
         if table.name == "persons":
             real(conn, table, rows[:1])  # the other import, a moment earlier
         real(conn, table, rows)
 
-    monkeypatch.setattr(excel_import, "_insert", racing)
+    monkeypatch.setattr(employee_write, "_insert", racing)
     before = count_people(db)
     code, _out, err = main(capsys, "--db", db, "import", "employees", import_file)
     assert code == 1

@@ -25,6 +25,7 @@ from hrapp.queries.audit import (
     audit_page,
     audit_users,
 )
+from hrapp.queries.person_profile import load_profile
 from hrapp.reports.audit_export import export_audit
 from hrapp.services import accounts
 from hrapp.services import persons as ps
@@ -54,7 +55,7 @@ def people(ctx: ServiceContext) -> dict[str, int]:
 
 
 def _change_phone(ctx: ServiceContext, person_id: int, phone: str) -> None:
-    profile = ps.load_profile(ctx, person_id)
+    profile = load_profile(ctx, person_id)
     ps.update_person(ctx, ps.PersonUpdate(person_id, profile.row_version, replace(profile.identity, phone=phone)))
 
 

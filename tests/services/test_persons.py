@@ -13,6 +13,7 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, Employment, OrgUnit, Person, Qualification, SalaryStep
 from hrapp.errors import ConflictError, ValidationError
 from hrapp.queries.employees import EmployeeFilter, list_employees
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 
 DEC = ps.DecisionInput("15/QĐ-SKHCN", date(2021, 3, 1))
@@ -403,7 +404,7 @@ def test_read_only_role_may_not_change_records_and_sees_masked_personal_data(ctx
     ctx.sign_in("xem1", "xem")
     with pytest.raises(PermissionDeniedError):
         ps.update_person(ctx, ps.PersonUpdate(prof.id, prof.row_version, prof.identity))
-    seen = ps.load_profile(ctx, prof.id)
+    seen = load_profile(ctx, prof.id)
     assert seen.identity.id_number == "052******234" and seen.identity.full_name == "Trần Thị Thu Hà"
 
 

@@ -10,7 +10,7 @@ import pytest
 from hrapp.db.models import OrgUnit, Person
 from hrapp.errors import NotFoundError
 from hrapp.queries.org import _unit_tree
-from hrapp.queries.person_detail import person_detail
+from hrapp.queries.person_detail import load_person_detail
 from hrapp.services.snapshot import set_name
 
 
@@ -61,8 +61,7 @@ def test_units_of_the_same_parent_follow_sort_order_then_name(ctx):
 
 
 def test_person_detail_collects_the_record(staff_ctx):
-    with staff_ctx.read() as s:
-        d = person_detail(s, staff_ctx.person_ids["Nguyễn Văn An"])
+    d = load_person_detail(staff_ctx, staff_ctx.person_ids["Nguyễn Văn An"])
     assert (d.full_name, d.gender, d.birth_date) == ("Nguyễn Văn An", "M", date(1970, 3, 12))
     assert (d.ethnicity, d.religion) == ("Kinh", "Không")
     assert (d.unit_name, d.category, d.rank_name, d.post) == ("Ban Giám đốc", "Công chức", "Chuyên viên chính",
@@ -78,8 +77,7 @@ def test_person_detail_collects_the_record(staff_ctx):
 
 
 def test_person_who_left_shows_the_end_of_employment(staff_ctx):
-    with staff_ctx.read() as s:
-        d = person_detail(s, staff_ctx.person_ids["Phạm Thị Hoa"])
+    d = load_person_detail(staff_ctx, staff_ctx.person_ids["Phạm Thị Hoa"])
     assert d.status_label == "Nghỉ hưu"
     assert [(e.end_date, e.end_reason) for e in d.employments] == [(date(2022, 6, 1), "Nghỉ hưu")]
 
@@ -91,14 +89,13 @@ def test_person_without_history_has_empty_sections(ctx):
         s.add(p)
         s.flush()
         pid = p.id
-    with ctx.read() as s:
-        d = person_detail(s, pid)
+    d = load_person_detail(ctx, pid)
     assert d.birth_precision == "year"
     assert (d.employments, d.ranks, d.salary_steps, d.posts, d.qualifications) == ((), (), (), (), ())
     assert (d.unit_name, d.rank_name, d.coefficient) == ("", "", None)
 
 
 def test_missing_person_is_a_not_found_error(ctx):
-    with ctx.read() as s, pytest.raises(NotFoundError) as err:
-        person_detail(s, 424242)
+    with pytest.raises(NotFoundError) as err:
+        load_person_detail(ctx, 424242)
     assert "Không tìm thấy hồ sơ" in err.value.message
