@@ -28,7 +28,7 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
 from hrapp.masking import can_see_personal
-from hrapp.queries.person_profile import PersonProfile
+from hrapp.queries.person_profile import PersonProfile, load_profile
 from hrapp.reports.catalogue import export
 from hrapp.reports.cv_2c_layout import (
     GAP,
@@ -69,7 +69,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.format import BLANK, fmt_decimal, vn_upper
 from hrapp.services.agency import get_agency
-from hrapp.services.persons import load_profile
 
 __all__ = ["FORM_CODE", "CvContext", "build_cv", "export_cv"]
 

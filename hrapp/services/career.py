@@ -30,7 +30,7 @@ from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.org_history import descendants
+from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
 from hrapp.services.career_facts import LEAVE_KINDS, PersonFacts, PostFacts, SalaryFacts, chunks, load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -463,7 +463,7 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
     rulebook = ctx.rulebook
     with ctx.read() as s:
         facts = load_facts(s, date(year, 1, 1))
-        inside = None if unit_id is None else {unit_id} | descendants(s, unit_id)
+        inside = None if unit_id is None else {unit_id} | _descendants(s, unit_id)
         rows = []
         chosen = []
         for f in facts.values():

@@ -23,7 +23,7 @@ from hrapp.domain.evaluation import (
 )
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.org_history import descendants
+from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
 from hrapp.services.career_facts import load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -105,7 +105,7 @@ def _unit_people(ctx: ServiceContext, year: int, unit_id: int, today: date) -> t
         unit = s.get(OrgUnit, unit_id)
         if unit is None:
             raise NotFoundError("unit_not_found", "Đơn vị không tồn tại.", field="unit_id")
-        inside = {unit_id} | descendants(s, unit_id)
+        inside = {unit_id} | _descendants(s, unit_id)
         facts = [f for f in load_facts(s, on).values() if f.unit_id in inside]
         return unit.name, facts
 

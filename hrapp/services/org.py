@@ -20,15 +20,14 @@ from hrapp.db.models import (
     PositionAssignment,
     PostHeld,
 )
-from hrapp.domain.history import day_before
+from hrapp.domain.decisions import effective_date
+from hrapp.domain.history import day_before, in_force
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.decisions import effective_date
 from hrapp.queries.org_history import (
     UnitEventRow,
-    descendants,
-    is_active,
-    unit_events,
-    unit_name_at,
+    _descendants,
+    _unit_events,
+    _unit_name_at,
 )
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -284,7 +283,7 @@ def move_unit(ctx: ServiceContext, dto: MoveUnit) -> UnitInfo:
         parent = get_unit(s, dto.parent_id, "parent_id")
         if parent.id == unit.parent_id:
             raise ValidationError([("parent_id", messages.text("unit_already_under", unit=unit.name, parent=parent.name))])
-        if parent.id == unit.id or parent.id in descendants(s, unit.id):
+        if parent.id == unit.id or parent.id in _descendants(s, unit.id):
             raise ValidationError([("parent_id", messages.text("unit_move_into_itself"))])
         decision = add_decision(s, dto.decision)
         on = effective_date(decision)
@@ -323,7 +322,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
         for src in sources:
             if src.id == target.id:
                 raise ValidationError([("target_id", messages.text("merge_target_same"))])
-            if target.id in descendants(s, src.id):
+            if target.id in _descendants(s, src.id):
                 raise ValidationError([(
                     "target_id", messages.text("merge_target_below", target=target.name, source=src.name))])
         decision = add_decision(s, dto.decision)
@@ -340,7 +339,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
                     "decision.effective_date",
                     messages.text("merge_before_founded", unit=src.name, founded=src.active_from))])
             for child in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == src.id)).all():
-                if is_active(child.active_from, child.active_to, on) or (child.active_from or on) > on:
+                if in_force(child.active_from, child.active_to, on) or (child.active_from or on) > on:
                     _move(s, child, target, on, decision.id, note=f"Do sáp nhập {src.name}")
                     units_moved += 1
             mapping = _carry_positions(s, src, target, on, last_day, decision.id)
@@ -525,10 +524,10 @@ def unit_history(ctx: ServiceContext, unit_id: int) -> list[UnitEventRow]:
     require(ctx, READ)
     with ctx.read() as s:
         get_unit(s, unit_id)
-        return unit_events(s, unit_id)
+        return _unit_events(s, unit_id)
 
 
 def unit_name_on(ctx: ServiceContext, unit_id: int, on: date) -> str:
     require(ctx, READ)
     with ctx.read() as s:
-        return unit_name_at(s, unit_id, on)
+        return _unit_name_at(s, unit_id, on)

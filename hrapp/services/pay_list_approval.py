@@ -20,6 +20,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.pay_steps import (
     early_step_candidate,
     early_step_quota,
@@ -29,7 +30,6 @@ from hrapp.domain.retirement import add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import coefficient
 from hrapp.errors import ConflictError, DomainError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.security import APPROVE, require
 from hrapp.services.career import PayStepOutlook, pay_step_of, retirement_of
 from hrapp.services.career_facts import PersonFacts, load_facts

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from hrapp import catalogs
 from hrapp.db.models import Decision, HeadcountQuota, JobPosition, OrgUnit, PositionCompetency, Rank
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.errors import DomainError, NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 
 LIVE = ("draft", "approved")
 STATUS_LABELS = {"draft": "Dự thảo", "approved": "Đã phê duyệt", "superseded": "Đã thay thế",

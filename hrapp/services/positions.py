@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, JobPosition, Person, PositionAssignment, PositionCompetency, Rank
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.history import day_before
 from hrapp.errors import DomainError, ValidationError
-from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.org import CODE_RE, get_unit

@@ -13,7 +13,7 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, HeadcountQuota
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError
-from hrapp.queries.org_history import LeaderRow, leaders_at, unit_name_at, units_at, within_scope
+from hrapp.queries.org_history import LeaderRow, _leaders_at, _unit_name_at, _units_at, _within_scope
 from hrapp.security import READ, require
 from hrapp.services.org import UnitInfo, get_unit, unit_info
 
@@ -83,10 +83,10 @@ def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
     rule = ctx.rulebook.get("deputy_limits", on)
     out = []
     with ctx.read() as s:
-        for u in within_scope(s, units_at(s, on)):
+        for u in _within_scope(s, _units_at(s, on)):
             if u.kind not in rule.params["unit_kinds"]:
                 continue
-            w = _deputy_warning(s, rule, u.id, u.code, u.name, on, leaders_at(s, u.id, on))
+            w = _deputy_warning(s, rule, u.id, u.code, u.name, on, _leaders_at(s, u.id, on))
             if w is not None:
                 out.append(w)
     return out
@@ -98,8 +98,8 @@ def unit_leadership(ctx: ServiceContext, unit_id: int, on: date) -> UnitLeadersh
     rule = ctx.rulebook.get("deputy_limits", on)
     with ctx.read() as s:
         unit = get_unit(s, unit_id)
-        leaders = leaders_at(s, unit_id, on)
+        leaders = _leaders_at(s, unit_id, on)
         warning = None
         if unit.kind in rule.params["unit_kinds"]:
-            warning = _deputy_warning(s, rule, unit.id, unit.code, unit_name_at(s, unit.id, on), on, leaders)
+            warning = _deputy_warning(s, rule, unit.id, unit.code, _unit_name_at(s, unit.id, on), on, leaders)
         return UnitLeadership(unit=unit_info(s, unit), on=on, leaders=tuple(leaders), warning=warning)
