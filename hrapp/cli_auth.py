@@ -12,7 +12,6 @@ from hrapp.context import ServiceContext
 from hrapp.db.cipher import MIN_PASSPHRASE, NEW_PASSPHRASE_VAR, check_new_passphrase
 from hrapp.errors import AuthenticationError, HrappError
 from hrapp.security import require
-from hrapp.services.accounts import sign_in
 
 PASSWORD_VAR = "HRAPP_PASSWORD"
 NEW_PASSWORD_VAR = "HRAPP_NEW_PASSWORD"
@@ -73,6 +72,8 @@ def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: 
     Accounts on: `--user NAME` is required, the password is checked (lockout included), the account
     must not be waiting for a password change, and its role must have the permission.
     """
+    from hrapp.services.accounts import sign_in  # the password hasher, loaded only by a command that signs in
+
     username = getattr(args, "user", None)
     if not ctx.accounts_on:
         if username:

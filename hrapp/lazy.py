@@ -17,12 +17,13 @@ either finds the line, and tests/test_lazy_references.py checks that every regis
 Everywhere else imports are direct, at the top of the file, but for the entry points, which defer what start-up
 does not need, each in one stated way:
 - main.py imports the command line or the GUI, whichever the arguments ask for;
-- a command handler (hrapp/commands/*) imports the service or document module it runs in its own body, so
-  `hrapp --help` and a command that does not need them do not load every service (all of them at once triple
-  the command line's start-up);
-- the GUI (ui/app.py) shows its start frame before SQLAlchemy loads: what needs the database layer is imported
-  once the frame shows (the main window through `ui.app.MAIN_WINDOW`, a `Ref`), and hrapp/failures.py, which
-  the frame's error boundary uses, reads SQLAlchemy's errors only when it explains one.
+- a command handler (hrapp/commands/*, and the sign-in in hrapp/cli_auth.py) imports the service or document
+  module it runs in its own body, so `hrapp --help` and a command that does not need them do not load every
+  service (all of them at once triple the command line's start-up);
+- the GUI (ui/app.py) shows its start frame first: what the frame does not need (the database layer, the main
+  window through `ui.app.MAIN_WINDOW`, a `Ref`, the database's passphrase, the message boxes) is imported in
+  the function that uses it once the frame shows; hrapp/failures.py, which the frame's error boundary uses,
+  reads SQLAlchemy's errors only when it explains one.
 """
 
 from __future__ import annotations

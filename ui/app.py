@@ -31,16 +31,12 @@ from PySide6.QtWidgets import (
 
 from hrapp import messages
 from hrapp.errors import HrappError
-from hrapp.failures import explain
 from hrapp.lazy import Ref
 from hrapp.logs import install_quiet_hooks, record, setup
 from hrapp.paths import I18N
 from ui import preferences
 from ui.icons import icon
-from ui.messages import show_error
-from ui.opening import database_passphrase
 from ui.style import apply_style
-from ui.tasks import wait_for_all
 
 if TYPE_CHECKING:
     from hrapp.context import ServiceContext
@@ -204,6 +200,7 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
         show_fatal(title, outcome.message + "\n\n" + _where(db))
         return None
     if isinstance(outcome, BaseException):  # the user sees a sentence, the log keeps the details
+        from hrapp.failures import explain  # its table reads SQLAlchemy's errors, loaded by now
 
         record(outcome, "cannot open the database")
         show_fatal(title, messages.render(explain(outcome)) + "\n\n" + _where(db))
@@ -326,6 +323,8 @@ def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
         return
     _showing_uncaught.on = True
     try:
+        from ui.messages import show_error  # not needed to show the start frame
+
         show_error(QApplication.activeWindow(), exc)
     finally:
         _showing_uncaught.on = False
@@ -355,6 +354,8 @@ def run_gui(args: argparse.Namespace) -> int:
     frame = StartFrame()
     frame.show()
     frame_shown(frame)
+    from ui.opening import database_passphrase  # the database's file is looked at once the frame shows
+
     go_on, passphrase = database_passphrase(database_argument(args), frame)
     if not go_on:
         frame.close()
@@ -375,6 +376,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return 0
     from ui.first_start import offer_first_start
     from ui.session import start_daily_backup
+    from ui.tasks import wait_for_all
 
     window = MAIN_WINDOW.load()(ctx, start_area=START_AREA)
     window.show()
