@@ -20,20 +20,19 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from hrapp import clock, lazy
+from hrapp.db.audit import record
 from hrapp.errors import ValidationError
+from hrapp.masking import record_personal_output
+from hrapp.security import READ, require
 
 if TYPE_CHECKING:
     from hrapp.context import ServiceContext
     from hrapp.reports.document import CancelCallback, Letterhead, ProgressCallback
 
 
-_audit = lazy.module("hrapp.db.audit")
 _document = lazy.module("hrapp.reports.document")
 _letterhead = lazy.module("hrapp.reports.letterhead")
 _output = lazy.module("hrapp.reports.output")
-_masking = lazy.module("hrapp.masking")
-_permissions = lazy.module("hrapp.security")
-READ = "read"  # hrapp.security.READ: lists, records, reports
 
 __all__ = ["CATALOGUE", "AuditRow", "Document", "Exported", "Job", "Param", "document", "export", "output_suffix"]
 
@@ -163,9 +162,9 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
     """Write document `key` with `params` to `target` in the format its suffix names (or `fmt`, for a stream):
     the document's permission first, then its data (`data` when the caller already gathered it with the same
     query, e.g. the list on screen), the agency's letterhead, and the audit row committed before the file appears."""
-    _permissions.require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
+    require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
     doc = document(key)
-    _permissions.require(ctx, doc.permission)
+    require(ctx, doc.permission)
     suffix = fmt if fmt is not None else output_suffix(target, doc.formats)
     if suffix not in doc.formats:
         output_suffix(suffix, doc.formats)
@@ -182,9 +181,9 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
         row = doc.audit(gathered, job)
         written = _output.write_audited(
             ctx, target, lambda fh: doc.write[suffix](fh, gathered, letterhead, job),
-            lambda s: _masking.record_personal_output(s, row.action, row.what, list(row.person_ids),
+            lambda s: record_personal_output(s, row.action, row.what, list(row.person_ids),
                                                       masked=row.masked)
-            if isinstance(row, PersonalOutput) else _audit.record(s, row.action, row.entity, row.entity_id,
+            if isinstance(row, PersonalOutput) else record(s, row.action, row.entity, row.entity_id,
                                                                   summary=row.summary))
         return Exported(gathered, written)
 
