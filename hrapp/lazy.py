@@ -78,7 +78,8 @@ class Ref:
 
 class Module:
     """`module("package.module")`: a stand-in for the module; `.load()` imports it, and each attribute read is a
-    `Ref` to that name of it (a function of it called through the stand-in imports the module then)."""
+    `Ref` to that name of it (a function of it called through the stand-in imports the module then). The
+    stand-in's own `name` and `load` are not the module's: reach such a name with `Ref`."""
 
     __slots__ = ("name",)
 
