@@ -14,10 +14,6 @@ from hrapp.reports import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Modules that still load a module by its name outside hrapp/lazy.py; the list may only shrink.
-STILL_LOADING_BY_NAME = {
-    "hrapp/queries/staffing.py",  # the staffing figures' "provider" hook, to become a direct call
-}
 
 
 def _sources() -> list[Path]:
@@ -135,5 +131,4 @@ def test_no_other_module_loads_modules_by_their_names():
                     isinstance(node, ast.ImportFrom) and node.module == "importlib"
                     and any(a.name == "import_module" for a in node.names)):
                 loading.add(path.relative_to(ROOT).as_posix())
-    assert loading - {"hrapp/lazy.py"} - STILL_LOADING_BY_NAME == set()
-    assert STILL_LOADING_BY_NAME <= loading, "a module no longer loads by name: strike it from STILL_LOADING_BY_NAME"
+    assert loading == {"hrapp/lazy.py"}

@@ -48,7 +48,7 @@ def start_demo_load(window):
     ctx = window.ctx
 
     def work(progress, cancelled):
-        from hrapp.services.demo import load_demo  # thousands of lines of demo data, loaded only when chosen
+        from hrapp.demo.department import load_demo  # the demo data, loaded only when chosen
 
         return load_demo(ctx)
 

@@ -32,12 +32,12 @@ from hrapp.db.models import (
 )
 from hrapp.domain import planning as pl
 from hrapp.domain.appointments import term_end
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from hrapp.queries import planning as q
-from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
@@ -870,12 +870,12 @@ class CandidateRow:
 
 def candidates(ctx: ServiceContext, search: str, on: date | None = None, limit: int = 50) -> list[CandidateRow]:
     """People on staff whose name matches (diacritics ignored), with their post or rank and unit on `on`."""
-    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
+    from hrapp.queries.employees import EmployeeFilter, _employee_ids, _employee_rows
 
     require(ctx, READ)
     on = on or _today()
     with ctx.read() as s:
-        rows = employee_rows(s, employee_ids(s, EmployeeFilter(search=search))[:limit])
+        rows = _employee_rows(s, _employee_ids(s, EmployeeFilter(search=search))[:limit])
         profiles = q.profile_facts(s, [r.id for r in rows], on)
     return [CandidateRow(r.id, r.full_name, r.birth_date, r.gender, age_on(r.birth_date, on),
                          profiles[r.id].current_post if r.id in profiles else "") for r in rows]
