@@ -32,11 +32,11 @@ from hrapp.db.models import (
     TrainingPlanLine,
     TrainingRecord,
 )
+from hrapp.domain import planning as pl
 from hrapp.domain import training as tr
 from hrapp.domain.planning import planning_rules
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import NotFoundError
-from hrapp.queries.planning import post_title
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> Iterator[list[int]]:
@@ -618,7 +618,7 @@ def requirements_on(s: Session, rulebook: RuleBook, staff: dict[int, Employment]
         if version not in rules_cache:
             rules_cache[version] = planning_rules(rulebook, version)
         unit = units.get(unit_id)
-        title = post_title(post_code, unit.name if unit else "", unit.kind if unit else None)
+        title = pl.post_title(post_code, unit.name if unit else "", unit.kind if unit else None)
         out[pid] += tr.requirements_from(rules_cache[version].requirement(post_code), "planning",
                                          f"{title} (quy hoạch {period_code.replace('-', '–')})")
     return out

@@ -89,8 +89,7 @@ def planning_list(ctx: ServiceContext, check: PeriodCheck) -> PlanningList:
     require(ctx, READ)
     years = pl.evaluation_years(check.rules, check.check_date)
     ids = [c.entry.person_id for c in check.entries]
-    with ctx.read() as s:
-        profiles = q.profile_facts(s, ids, check.check_date)
+    profiles = q.profile_facts(ctx, ids, check.check_date)
     planned: dict[int, list[str]] = defaultdict(list)
     for c in check.entries:
         if c.entry.post_title not in planned[c.entry.person_id]:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import IO
 
 from hrapp.context import ServiceContext
-from hrapp.domain.planning import fmt_percent
+from hrapp.domain.planning_structure import fmt_percent
 from hrapp.domain.validation import age_on
 from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (

@@ -31,12 +31,13 @@ from hrapp.db.models import (
     PostHeld,
 )
 from hrapp.domain import planning as pl
+from hrapp.domain import planning_structure as ps
 from hrapp.domain.appointments import term_end
 from hrapp.domain.retirement import BirthDate, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
-from hrapp.queries import planning as q
+from hrapp.queries import _planning_rows as q
 from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
@@ -206,7 +207,7 @@ class PeriodCheck:
     entries: tuple[EntryCheck, ...]
     posts: tuple[PostCheck, ...]
     people_over_limit: tuple[PersonLoad, ...]
-    structure: pl.Structure
+    structure: ps.Structure
 
     @property
     def failing(self) -> tuple[EntryCheck, ...]:
@@ -430,7 +431,7 @@ def add_post(ctx: ServiceContext, dto: PlanningPostInput) -> q.PostRow:
                                                         PlanningPost.unit_id == unit.id,
                                                         PlanningPost.post_code == dto.post_code))
         if exists:
-            raise ConflictError("post_exists", f"Chức danh {q.post_title(dto.post_code, unit.name, unit.kind)} đã có "
+            raise ConflictError("post_exists", f"Chức danh {pl.post_title(dto.post_code, unit.name, unit.kind)} đã có "
                                 "trong giai đoạn này.", field="post_code")
         row = PlanningPost(period_id=period.id, unit_id=unit.id, post_code=dto.post_code, max_people=dto.max_people,
                            note=_clean(dto.note))
@@ -502,7 +503,7 @@ def period_check(s: Session, rulebook: RuleBook, period: q.PeriodRow, as_of: dat
     rules = pl.planning_rules(rulebook, period.rule_version)
     check_date, appoint_date = pl.check_dates(period.start_year, period.end_year, as_of)
     posts = q.list_posts(s, period.id, check_date)
-    entries = q.sort_entries(q.list_entries(s, period.id), posts)
+    entries = pl.sort_entries(q.list_entries(s, period.id), [p.id for p in posts])
     facts = q.cadre_facts(s, [e.person_id for e in entries], check_date)
     checks = []
     for e in entries:
@@ -526,7 +527,7 @@ def period_check(s: Session, rulebook: RuleBook, period: q.PeriodRow, as_of: dat
         for level, n in sorted(by_level.items())
     )
     people = {e.person_id: (e.gender, e.birth) for e in entries}
-    structure = pl.structure(people.values(), check_date, rules, posts=len(posts),
+    structure = ps.structure(people.values(), check_date, rules, posts=len(posts),
                              posts_without_successor=sum(1 for p in post_checks if p.no_successor))
     return PeriodCheck(period, rules, as_of, check_date, appoint_date, tuple(checks), post_checks, over, structure)
 
@@ -548,7 +549,7 @@ def preview_entry(ctx: ServiceContext, post_id: int, person_id: int, on: date | 
         level = pl.post_level(post.post_code)
         same_level = sum(1 for _, lv in per_person.get(person_id, []) if lv == level)
         unit = s.get(OrgUnit, post.unit_id)
-        title = q.post_title(post.post_code, unit.name if unit else "", unit.kind if unit else None)
+        title = pl.post_title(post.post_code, unit.name if unit else "", unit.kind if unit else None)
         refusals = _refusals(rules, facts, post, title, per_post[post.id],
                              same_level, any(pid == post.id for pid, _ in per_person.get(person_id, [])))
         result = _eligibility(ctx.rulebook, period, facts, post.post_code, post.unit_id, rules, on)
@@ -618,7 +619,7 @@ def add_entries_in(s: Session, rulebook: RuleBook, period: PlanningPeriod, items
             raise ValidationError([(f"items.{n}.person_id", messages.text("planned_person_not_found"))])
         unit = s.get(OrgUnit, post.unit_id)
         assert unit is not None
-        title = q.post_title(post.post_code, unit.name, unit.kind)
+        title = pl.post_title(post.post_code, unit.name, unit.kind)
         level = pl.post_level(post.post_code)
         mine = per_person[item.person_id]
         reasons = _refusals(rules, facts, post, title, per_post[post.id], sum(1 for _, lv in mine if lv == level),
@@ -814,7 +815,7 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
         if errors:
             raise ValidationError(errors)
         assert unit is not None
-        title = q.post_title(dto.post_code, unit.name, unit.kind)
+        title = pl.post_title(dto.post_code, unit.name, unit.kind)
         entry_id = _planned_entry_id(s, person.id, unit.id, dto.post_code, start)
         override = _clean(dto.override_reason)
         if entry_id is None and override is None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.domain.planning import STATUS_LABELS, fmt_percent
+from hrapp.domain.planning import STATUS_LABELS, sort_entries
+from hrapp.domain.planning_structure import fmt_percent
 from hrapp.queries import planning as q
-from hrapp.queries.lookups import has_planning_review, planning_entries, planning_periods
 from hrapp.services.planning import EntryCheck, PeriodCheck, check_period
 from ui.dialogs.planning_appoint_dialog import PlanningAppointDialog
 from ui.dialogs.planning_common import (
@@ -206,7 +206,7 @@ class PlanningPage(BasePage):
 
     def refresh(self) -> None:
         keep = self.period_combo.currentData()
-        self.periods = planning_periods(self.ctx)
+        self.periods = q.list_periods(self.ctx)
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         for p in self.periods:
@@ -266,8 +266,8 @@ class PlanningPage(BasePage):
         post_id = self.selected_post_id()
         out: list[tuple[q.EntryRow, EntryCheck | None]] = [(c.entry, c) for c in self.check.entries]
         if self.history_check.isChecked():
-            closed = planning_entries(self.ctx, self.check.period.id, ("removed", "appointed"))
-            out += [(e, None) for e in q.sort_entries(closed, [p.post for p in self.check.posts])]
+            closed = q.list_entries(self.ctx, self.check.period.id, ("removed", "appointed"))
+            out += [(e, None) for e in sort_entries(closed, [p.post.id for p in self.check.posts])]
         return [(e, c) for e, c in out if post_id is None or e.post_id == post_id]
 
     def _fill_entries(self) -> None:
@@ -345,7 +345,7 @@ class PlanningPage(BasePage):
         self.remove_button.setEnabled(self.selected_entry() is not None)
         has_review = False
         if has_period:
-            has_review = has_planning_review(self.ctx, self.period().id)
+            has_review = q.has_review(self.ctx, self.period().id)
         self.export_actions["review_pdf"].setEnabled(has_review)
         self.export_actions["review_xlsx"].setEnabled(has_review)
 

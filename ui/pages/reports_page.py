@@ -551,7 +551,7 @@ class ReportsPage(BasePage):
 
     def refresh(self) -> None:
         """Reload the lists the parameters choose from (units, periods, rounds, plans)."""
-        from hrapp.queries.lookups import planning_periods
+        from hrapp.queries.planning import list_periods as planning_periods
         from hrapp.services.recruitment import list_rounds
         from hrapp.services.training import list_plans
 
