@@ -30,7 +30,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.services.training import gap_analysis
 
 _Target = str | os.PathLike[str] | IO[bytes]
 SOURCE_LABELS = {"position": "Vị trí việc làm", "planning": "Quy hoạch"}
@@ -54,8 +53,8 @@ class GapsDocument:
 
 def gaps_document(ctx: ServiceContext, as_of: date | None = None, unit: int | str | None = None) -> GapsDocument:
     day = as_of or clock.today()
-    rows = gap_analysis(ctx, day, unit)
-    types, needs = q.needs_by_unit(rows)
+    rows = q.gap_analysis(ctx, day, unit)
+    types, needs = q.NeedRow.of_gaps(rows)
     label = ""
     if unit:
         label = next((r.unit_name for r in rows if r.unit_code == unit or r.unit_id == unit), str(unit))

@@ -30,7 +30,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, fmt_int, nfc
-from hrapp.security import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 
@@ -63,11 +62,10 @@ class PlanDocument:
 
 
 def plan_document(ctx: ServiceContext, year: int | str) -> PlanDocument:
-    require(ctx, READ)
-    with ctx.read() as s:
-        plan = q.get_plan(s, str(year))
-        lines = q.list_lines(s, plan.id)
-    return PlanDocument(plan, tuple(lines), tuple(q.totals_by(lines, "type")), tuple(q.totals_by(lines, "unit")))
+    plan = q.get_plan(ctx, str(year))
+    lines = q.plan_lines(ctx, plan.id)
+    return PlanDocument(plan, tuple(lines), tuple(q.TotalRow.of_lines(lines, "type")),
+                        tuple(q.TotalRow.of_lines(lines, "unit")))
 
 
 def _who(ln: q.LineRow) -> str:

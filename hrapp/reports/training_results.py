@@ -62,10 +62,9 @@ class ResultsDocument:
 def results_document(ctx: ServiceContext, year: int, as_of: date | None = None) -> ResultsDocument:
     """The year's training records (those of its plan and those started that year) and plan against actual."""
     require(ctx, READ)
-    with ctx.read() as s:
-        plan = q.plan_for_year(s, year)
-        records = q.list_records(s, year=year, plan_id=plan.id if plan else None)
-        actual = q.plan_vs_actual(s, year)
+    plan = q.plan_for_year(ctx, year)
+    records = q.list_records(ctx, year=year, plan_id=plan.id if plan else None)
+    actual = q.plan_vs_actual(ctx, year)
     label = f"{plan.name} ({plan.decision_label})" if plan and plan.decision_label else (plan.name if plan else "")
     return ResultsDocument(year, as_of or clock.today(), label, tuple(records), tuple(actual))
 

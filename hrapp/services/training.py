@@ -18,7 +18,6 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Course,
     Employment,
-    Evaluation,
     JobPosition,
     OrgUnit,
     Person,
@@ -28,12 +27,12 @@ from hrapp.db.models import (
     TrainingPlanLine,
     TrainingRecord,
 )
-from hrapp.db.scope import check_unit
 from hrapp.domain import training as tr
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import ConflictError, DomainError, NotFoundError, ValidationError
-from hrapp.queries import training as q
-from hrapp.security import READ, WRITE, require
+from hrapp.queries import _training_rows as q
+from hrapp.queries._training_gaps import staff_on
+from hrapp.security import WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
 
@@ -166,12 +165,6 @@ def save_course(ctx: ServiceContext, dto: CourseInput, course_id: int | None = N
         return CourseResult(q.get_course(s, new_id), _course_warnings(ctx.rulebook, dto, today or clock.today()))
 
 
-def list_courses(ctx: ServiceContext, *, active_only: bool = False) -> list[q.CourseRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_courses(s, active_only=active_only)
-
-
 # ============================================================================================== plans
 
 
@@ -283,7 +276,7 @@ def copy_plan(ctx: ServiceContext, from_year: int, to_year: int, name: str | Non
                             copied_from_id=source.id, note=f"Lập từ kế hoạch năm {from_year}.")
         s.add(plan)
         s.flush()
-        on_staff = set(q.staff_on(s, date(to_year, 1, 1)))
+        on_staff = set(staff_on(s, date(to_year, 1, 1)))
         shift = to_year - from_year
         for ln in s.scalars(select(TrainingPlanLine).where(TrainingPlanLine.plan_id == source.id)
                             .order_by(TrainingPlanLine.id)):
@@ -468,18 +461,6 @@ def add_gaps_to_plan(ctx: ServiceContext, plan_id: int, picks: Sequence[GapPick]
     return GapsToPlanResult(rows, tuple(skipped))
 
 
-def list_plans(ctx: ServiceContext) -> list[q.PlanRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_plans(s)
-
-
-def plan_lines(ctx: ServiceContext, plan_id: int) -> list[q.LineRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_lines(s, plan_id)
-
-
 # ============================================================================================== execution
 
 
@@ -547,7 +528,7 @@ def _plan_line_for(s: Session, person_id: int, course: Course, start: date) -> T
             TrainingPlanLine.course_type == course.course_type)).first()
         if own is not None:
             return own
-    emp = q.staff_on(s, start).get(person_id)
+    emp = staff_on(s, start).get(person_id)
     if emp is None:
         return None
     for plan in plans:
@@ -741,13 +722,6 @@ def withdraw(ctx: ServiceContext, record_id: int, reason: str, on: date) -> q.Re
     return _record_row(ctx, record_id)
 
 
-def list_records(ctx: ServiceContext, *, year: int | None = None, plan_id: int | None = None,
-                 person_id: int | None = None) -> list[q.RecordRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_records(s, year=year, plan_id=plan_id, person_id=person_id)
-
-
 # ============================================================================================== postgraduate
 
 
@@ -777,35 +751,6 @@ class CommitmentResult:
     warnings: tuple[str, ...] = field(default=())
 
 
-def postgraduate_facts(s: Session, person_id: int, nomination: date) -> tr.PostgraduateFacts:
-    person = s.get(Person, person_id)
-    if person is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy người này.", field="person_id")
-    emps = list(s.scalars(select(Employment).where(Employment.person_id == person_id)
-                          .order_by(Employment.start_date)))
-    current = next((e for e in reversed(emps) if e.start_date <= nomination
-                    and (e.end_date is None or e.end_date >= nomination)), None)
-    starts = [d for e in emps for d in (e.recruitment_date, e.start_date) if d is not None]
-    probation = max((e.probation_end for e in emps if e.probation_end), default=None)
-    ratings = dict(s.execute(select(Evaluation.year, Evaluation.rating).where(Evaluation.person_id == person_id))
-                   .all())
-    earlier = s.scalar(select(func.min(TrainingRecord.start_date)).join(Course, Course.id == TrainingRecord.course_id)
-                       .where(TrainingRecord.person_id == person_id, Course.course_type == "sau_dai_hoc",
-                              TrainingRecord.start_date < nomination))
-    return tr.PostgraduateFacts(
-        category=current.category if current else person.cur_category, birth_date=person.birth_date,
-        service_start=min(starts) if starts else None, probation_end=probation, ratings=ratings,
-        first_nomination=earlier)
-
-
-def postgraduate_check(ctx: ServiceContext, person_id: int, nomination: date) -> tr.PostgraduateEligibility:
-    """Whether the person may be sent to postgraduate study on `nomination`, with every unmet condition."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        facts = postgraduate_facts(s, person_id, nomination)
-    return tr.postgraduate_eligibility(facts, nomination, tr.training_rules(ctx.rulebook, nomination))
-
-
 def create_commitment_in(s: Session, rulebook: RuleBook, dto: CommitmentInput) -> StudyCommitment:
     errors: list[tuple[str, str]] = []
     if not (dto.programme or "").strip():
@@ -828,7 +773,7 @@ def create_commitment_in(s: Session, rulebook: RuleBook, dto: CommitmentInput) -
             raise ValidationError([("record_id", messages.text("record_other_person"))])
         if s.scalar(select(StudyCommitment.id).where(StudyCommitment.record_id == dto.record_id)) is not None:
             raise ConflictError("commitment_exists", "Lượt cử đi học này đã có cam kết.", field="record_id")
-    facts = postgraduate_facts(s, dto.person_id, dto.study_start)
+    facts = q.postgraduate_facts(s, dto.person_id, dto.study_start)
     rules = tr.training_rules(rulebook, dto.study_start)
     c = tr.commitment(facts.category, dto.study_start, dto.study_end, rules)
     decision_id = add_decision(s, dto.decision).id if dto.decision is not None else None
@@ -855,21 +800,6 @@ def create_commitment(ctx: ServiceContext, dto: CommitmentInput) -> CommitmentRe
     return CommitmentResult(_commitment_row(ctx, commitment_id))
 
 
-def _repayment_for(ctx: ServiceContext, c: StudyCommitment, left_on: date, case: str) -> tr.Repayment:
-    rules = tr.training_rules_by_version(ctx.rulebook, c.rule_version)
-    return tr.repayment(case, c.cost, c.commitment_months, c.service_from, left_on, rules)
-
-
-def repayment_preview(ctx: ServiceContext, commitment_id: int, left_on: date, case: str) -> tr.Repayment:
-    """What the person would owe on leaving on `left_on` (nothing is written)."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        c = s.get(StudyCommitment, commitment_id)
-        if c is None:
-            raise NotFoundError("commitment_not_found", "Không tìm thấy cam kết này.", field="commitment_id")
-        return _repayment_for(ctx, c, left_on, case)
-
-
 def record_leaving(ctx: ServiceContext, dto: LeavingInput) -> CommitmentResult:
     """The person left before serving the commitment: the repayment is computed and kept with the commitment."""
     require(ctx, WRITE)
@@ -888,72 +818,7 @@ def record_leaving(ctx: ServiceContext, dto: LeavingInput) -> CommitmentResult:
         if dto.case == "quit_after" and dto.left_on > c.service_until:
             raise DomainError("commitment_served", f"Đã phục vụ đủ thời gian cam kết (đến {c.service_until:%d/%m/%Y}):"
                               " không phải đền bù.", field="left_on")
-        rep = _repayment_for(ctx, c, dto.left_on, dto.case)
+        rep = q.repayment_for(ctx.rulebook, c, dto.left_on, dto.case)
         c.status, c.left_on, c.leave_case = "broken", dto.left_on, dto.case
         c.served_months, c.repayment = rep.served_months, rep.amount
     return CommitmentResult(_commitment_row(ctx, dto.commitment_id), rep)
-
-
-def list_commitments(ctx: ServiceContext) -> list[q.CommitmentRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_commitments(s)
-
-
-# ============================================================================================== gaps, plan vs actual
-
-
-def _unit_ids(s: Session, unit: int | str | None) -> list[int] | None:
-    if unit is None or unit == "":
-        return None
-    if isinstance(unit, int):
-        check_unit(s, unit)
-        return [unit]
-    uid = s.scalar(select(OrgUnit.id).where(OrgUnit.code == unit))
-    check_unit(s, uid)  # the same words for a unit outside the account's units and for one that does not exist
-    if uid is None:
-        raise NotFoundError("unit_not_found", f"Không có đơn vị mã {unit}.", field="unit")
-    return [uid]
-
-
-def gap_analysis(ctx: ServiceContext, on: date | None = None, unit: int | str | None = None) -> list[q.GapRow]:
-    """Per person on staff: what their current position and the posts they are planned for require and they lack."""
-    require(ctx, READ)
-    day = on or clock.today()
-    with ctx.read() as s:
-        return q.gap_rows(s, ctx.rulebook, day, _unit_ids(s, unit))
-
-
-def plan_vs_actual(ctx: ServiceContext, year: int) -> list[q.ActualRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.plan_vs_actual(s, year)
-
-
-@dataclass(frozen=True)
-class CandidateRow:
-    person_id: int
-    full_name: str
-    birth_date: date
-    unit_name: str
-    post: str
-
-
-def staff_candidates(ctx: ServiceContext, search: str, on: date | None = None, limit: int = 40
-                     ) -> list[CandidateRow]:
-    """People on staff on `on` whose name matches the search (diacritics ignored), for pickers."""
-    from hrapp.text import fold
-
-    require(ctx, READ)
-    day = on or clock.today()
-    text = fold(search or "").strip()
-    if not text:
-        return []
-    with ctx.read() as s:
-        staff = q.staff_on(s, day)
-        ids = list(s.scalars(select(Person.id).where(Person.id.in_(list(staff)), Person.name_folded.contains(text))
-                             .order_by(Person.sort_key).limit(limit)))
-        info = q.person_info(s, ids, day)
-    return [CandidateRow(pid, info[pid].full_name, info[pid].birth_date, info[pid].unit_name, info[pid].post)
-            for pid in ids]
-

@@ -552,8 +552,8 @@ class ReportsPage(BasePage):
     def refresh(self) -> None:
         """Reload the lists the parameters choose from (units, periods, rounds, plans)."""
         from hrapp.queries.planning import list_periods as planning_periods
+        from hrapp.queries.training import list_plans
         from hrapp.services.recruitment import list_rounds
-        from hrapp.services.training import list_plans
 
         self._loaded = True
         try:

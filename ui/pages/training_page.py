@@ -269,8 +269,8 @@ class TrainingPage(BasePage):
 
     def refresh(self) -> None:
         keep = self.plan_combo.currentData()
-        self.plans = ts.list_plans(self.ctx)
-        self.courses = ts.list_courses(self.ctx)
+        self.plans = q.list_plans(self.ctx)
+        self.courses = q.list_courses(self.ctx)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for p in self.plans:
@@ -291,8 +291,8 @@ class TrainingPage(BasePage):
             self.lines, self.records = [], []
             self.plan_status.setText(self.tr("No training plan yet: create one with “New plan…”."))
         else:
-            self.lines = ts.plan_lines(self.ctx, plan.id)
-            self.records = ts.list_records(self.ctx, year=plan.year, plan_id=plan.id)
+            self.lines = q.plan_lines(self.ctx, plan.id)
+            self.records = q.list_records(self.ctx, year=plan.year, plan_id=plan.id)
             status = self.tr("Approved by %1").replace("%1", plan.decision_label) if plan.approved \
                 else self.tr("Draft: lines can still be changed; approve it with its decision.")
             self.plan_status.setText(f"<b>{plan.name}</b> — {status}")
@@ -314,8 +314,8 @@ class TrainingPage(BasePage):
                          Cell(money_text(ln.estimated_cost)), Cell(sent, color=color), Cell(need)])
         self.lines_model.set_rows(rows, [ln.id for ln in self.lines])
         _fit(self.lines_view)
-        by_type = q.totals_by(self.lines, "type")
-        by_unit = q.totals_by(self.lines, "unit")
+        by_type = q.TotalRow.of_lines(self.lines, "type")
+        by_unit = q.TotalRow.of_lines(self.lines, "unit")
         people = sum(ln.people for ln in self.lines)
         cost = sum(int(ln.estimated_cost or 0) for ln in self.lines)
         self.totals_label.setText(
@@ -340,7 +340,7 @@ class TrainingPage(BasePage):
 
     def _fill_actual(self) -> None:
         plan = self.plan()
-        rows = ts.plan_vs_actual(self.ctx, plan.year) if plan else []
+        rows = q.plan_vs_actual(self.ctx, plan.year) if plan else []
         self.actual_model.set_rows([[Cell(a.label), Cell(str(a.planned)), Cell(str(a.sent)), Cell(str(a.completed)),
                                      Cell(str(a.outside_plan)), Cell(money_text(a.planned_cost)),
                                      Cell(money_text(a.actual_cost))] for a in rows], [a.course_type for a in rows])
@@ -353,7 +353,7 @@ class TrainingPage(BasePage):
         _fit(self.courses_view)
 
     def load_gaps(self) -> None:
-        self.gaps = ts.gap_analysis(self.ctx, from_qdate(self.gaps_date.date()), self.gaps_unit.currentData())
+        self.gaps = q.gap_analysis(self.ctx, from_qdate(self.gaps_date.date()), self.gaps_unit.currentData())
         sources = {"position": self.tr("Job position"), "planning": self.tr("Succession plan")}
         rows = []
         for g in self.gaps:
@@ -365,7 +365,7 @@ class TrainingPage(BasePage):
                          Cell(g.in_plan, color=OK_COLOR if g.in_plan else None)])
         self.gaps_model.set_rows(rows, list(range(len(self.gaps))))
         _fit(self.gaps_view)
-        types, needs = q.needs_by_unit(self.gaps)
+        types, needs = q.NeedRow.of_gaps(self.gaps)
         self.needs_model.set_rows([[n.unit_name, ", ".join(f"{trd.course_type_short(t)} {n.counts[t]}"
                                                            for t in types if t in n.counts)] for n in needs],
                                   [n.unit_code for n in needs])
