@@ -81,10 +81,20 @@ OUTPUT_MODULES = ("hrapp.reports.", "hrapp.io.excel_export")  # documents and ex
 # ------------------------------------------------------------------------------------------ discovery
 
 
-def _writers(module: types.ModuleType) -> set[str]:
-    """Functions of the module that open a unit of work, directly or through the module's own helpers."""
+def _functions(module: types.ModuleType) -> dict[str, ast.FunctionDef]:
     tree = ast.parse(inspect.getsource(module))
-    funcs = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    return {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+
+def _writers(module: types.ModuleType) -> set[str]:
+    """Functions of the module that open a unit of work, directly or through the module's own helpers (in a
+    package of one area, hrapp.services.persons, the helpers its modules share count as their own)."""
+    own = _functions(module)
+    funcs = dict(own)
+    package = module.__name__.rpartition(".")[0]
+    if package not in {p.__name__ for p in PACKAGES}:
+        for sibling in pkgutil.iter_modules(sys.modules[package].__path__, package + "."):
+            funcs = {**_functions(importlib.import_module(sibling.name)), **funcs}
     direct = {n: any(mark in ast.unparse(f) for mark in WRITE_MARKS) for n, f in funcs.items()}
     calls = {n: {c.func.id for c in ast.walk(f) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)
                  and c.func.id in funcs} for n, f in funcs.items()}
@@ -95,7 +105,7 @@ def _writers(module: types.ModuleType) -> set[str]:
         seen.add(name)
         return direct[name] or any(reaches(c, seen) for c in calls[name])
 
-    return {n for n in funcs if reaches(n, set())}
+    return {n for n in own if reaches(n, set())}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +121,7 @@ class Service:
 def discover() -> list[Service]:
     found = []
     modules = [info.name for package in PACKAGES
-               for info in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+               for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
     for module_name in modules + [module.__name__ for module in MODULES]:
         module = importlib.import_module(module_name)
         writers = _writers(module)
@@ -309,7 +319,7 @@ def test_discovery_finds_the_services_of_every_area():
     names = {s.name for s in WRITERS}
     assert len(WRITERS) > 80
     for expected in ("hrapp.services.persons.create_person", "hrapp.services.org.create_unit",
-                     "hrapp.services.quotas.set_quota", "hrapp.services.training.send",
+                     "hrapp.services.quotas.set_quota", "hrapp.services.training.records.send",
                      "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appoint",
                      "hrapp.services.pay_lists.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
