@@ -432,3 +432,15 @@ def _highest_text(kind: str, rows: list[Qualification], *, with_major: bool = Fa
     if with_language and best.language:
         text = f"{best.language} {best.level_code}"
     return text
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """A person to pick for a planned post: who, how old, and their post or rank with the unit."""
+
+    person_id: int
+    full_name: str
+    birth_date: date
+    gender: str
+    age: int
+    current_post: str

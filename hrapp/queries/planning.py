@@ -9,13 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from hrapp import clock
 from hrapp.context import ServiceContext
+from hrapp.domain.validation import age_on
 from hrapp.queries import _planning_rows as rows
-from hrapp.queries._planning_rows import EntryRow, HolderRow, PeriodRow, PostRow, ProfileFacts, ReviewRow
+from hrapp.queries._planning_rows import (
+    CandidateRow,
+    EntryRow,
+    HolderRow,
+    PeriodRow,
+    PostRow,
+    ProfileFacts,
+    ReviewRow,
+)
+from hrapp.queries.employees import EmployeeFilter
+from hrapp.queries.lookups import staff_first_rows
 from hrapp.security import READ, require
 
-__all__ = ["EntryRow", "HolderRow", "PeriodRow", "PostRow", "ProfileFacts", "ReviewRow", "get_period", "get_post",
-           "get_review", "has_review", "list_entries", "list_periods", "list_posts", "list_reviews", "profile_facts"]
+__all__ = ["CandidateRow", "EntryRow", "HolderRow", "PeriodRow", "PostRow", "ProfileFacts", "ReviewRow", "get_period", "get_post",
+           "get_review", "has_review", "list_entries", "list_periods", "list_posts", "list_reviews", "profile_facts",
+           "candidates"]
 
 
 def list_periods(ctx: ServiceContext) -> list[PeriodRow]:
@@ -80,3 +93,13 @@ def profile_facts(ctx: ServiceContext, person_ids: Iterable[int], on: date) -> d
     require(ctx, READ)
     with ctx.read() as s:
         return rows.profile_facts(s, person_ids, on)
+
+
+def candidates(ctx: ServiceContext, search: str, on: date | None = None, limit: int = 50) -> list[CandidateRow]:
+    """People on staff whose name matches (diacritics ignored), with their post or rank and unit on `on`."""
+    require(ctx, READ)
+    day = on or clock.today()
+    _, found = staff_first_rows(ctx, EmployeeFilter(search=search), limit)
+    profiles = profile_facts(ctx, [r.id for r in found], day)
+    return [CandidateRow(r.id, r.full_name, r.birth_date, r.gender, age_on(r.birth_date, day),
+                         profiles[r.id].current_post if r.id in profiles else "") for r in found]

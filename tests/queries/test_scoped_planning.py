@@ -20,6 +20,7 @@ COVERED = {
     "hrapp.queries.planning.has_review",
     "hrapp.queries.planning.get_review",
     "hrapp.queries.planning.profile_facts",
+    "hrapp.queries.planning.candidates",
 }
 
 ON = date(2026, 6, 30)
@@ -37,6 +38,7 @@ def _calls(period_id: int, post_id: int, review_id: int, person_ids: list[int]):
         "has_review": lambda c: q.has_review(c, period_id),
         "get_review": lambda c: q.get_review(c, review_id),
         "profile_facts": lambda c: q.profile_facts(c, person_ids, ON),
+        "candidates": lambda c: q.candidates(c, "n", ON, limit=1000),
     }
 
 
@@ -56,7 +58,8 @@ def test_no_planning_query_shows_anyone_outside_the_unit(demo_ctx, facts):
     ids = _ids(demo_ctx, facts)
     everyone = _calls(*ids)
     # as the administrator the planning lists do name people outside the unit: the check below can fail
-    assert facts.leaked([everyone["list_entries"](demo_ctx), everyone["list_posts"](demo_ctx)])
+    assert facts.leaked([everyone["list_entries"](demo_ctx), everyone["list_posts"](demo_ctx),
+                         everyone["candidates"](demo_ctx)])
     demo_ctx.sign_in("ttud.lanhdao", "lanh_dao", (facts.unit_id,))
     for name, call in everyone.items():
         assert facts.leaked(call(demo_ctx)) == set(), name
@@ -70,6 +73,8 @@ def test_the_planned_people_of_the_unit_are_all_inside_it(demo_ctx, facts, scope
     assert holders <= set(facts.inside_ids)
     profiles = q.profile_facts(scoped, facts.inside_ids + facts.outside_ids, ON)
     assert set(profiles) == set(facts.inside_ids)
+    picked = {c.person_id for c in q.candidates(scoped, "n", ON, limit=1000)}
+    assert picked and picked <= set(facts.inside_ids)
 
 
 def test_a_person_outside_the_unit_reads_as_missing(demo_ctx, facts):

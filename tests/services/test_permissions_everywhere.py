@@ -151,7 +151,8 @@ ID_MODELS: dict[str, type] = {
     "review_id": m.PlanningReview, "rule_id": m.RuleVersionRow, "course_id": m.Course, "decision_id": m.Decision,
     "entry_id": m.PlanningEntry, "score_id": m.Score, "assignment_id": m.PositionAssignment,
 }
-POST_MODELS = {"hrapp.services.persons": m.PostHeld, "hrapp.services.planning": m.PlanningPost}
+POST_MODELS = {"hrapp.services.persons": m.PostHeld, "hrapp.services.planning.periods": m.PlanningPost,
+               "hrapp.services.planning.checks": m.PlanningPost}
 
 
 def _table() -> Any:
@@ -320,7 +321,7 @@ def test_discovery_finds_the_services_of_every_area():
     assert len(WRITERS) > 80
     for expected in ("hrapp.services.persons.create_person", "hrapp.services.org.create_unit",
                      "hrapp.services.quotas.set_quota", "hrapp.services.training.records.send",
-                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appoint",
+                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appointments.appoint",
                      "hrapp.services.pay_lists.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names

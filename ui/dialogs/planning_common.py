@@ -26,8 +26,8 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.domain.planning import Reason
-from hrapp.queries.planning import PeriodRow, PostRow
-from hrapp.services.planning import EntryItem, EntryPreview, candidates, preview_entry
+from hrapp.queries.planning import PeriodRow, PostRow, candidates
+from hrapp.services.planning import EntryItem, EntryPreview, preview_entry
 from ui.formatting import fmt_date
 from ui.widgets.columns import Cell, ColumnTableModel, indexed
 
