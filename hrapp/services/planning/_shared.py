@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import clock
-from hrapp.context import ServiceContext
 from hrapp.db.models import (
     PlanningEntry,
     PlanningPeriod,
@@ -38,10 +37,6 @@ def get_period(s: Session, period_id: int) -> PlanningPeriod:
     if p is None:
         raise NotFoundError("period_not_found", "Không tìm thấy giai đoạn quy hoạch này.", field="period_id")
     return p
-
-
-def rules_of(ctx: ServiceContext, version: str) -> pl.PlanningRules:
-    return pl.planning_rules(ctx.rulebook, version)
 
 
 def active_counts(s: Session, period_id: int) -> tuple[Counter[int], dict[int, list[tuple[int, str]]]]:

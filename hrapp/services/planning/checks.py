@@ -28,7 +28,6 @@ from hrapp.services.planning._shared import (
     eligibility,
     get_period,
     hard_refusals,
-    rules_of,
     today,
 )
 
@@ -205,7 +204,7 @@ def preview_entry(ctx: ServiceContext, post_id: int, person_id: int, on: date | 
         if s.get(Person, person_id) is None:
             raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này.", field="person_id")
         period = get_period(s, post.period_id)
-        rules = rules_of(ctx, period.rule_version)
+        rules = pl.planning_rules(ctx.rulebook, period.rule_version)
         per_post, per_person = active_counts(s, period.id)
         facts = q.cadre_facts(s, [person_id], on)[person_id]
         level = pl.post_level(post.post_code)

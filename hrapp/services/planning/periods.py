@@ -25,7 +25,6 @@ from hrapp.services.decisions import MAX_YEAR, MIN_YEAR
 from hrapp.services.planning._shared import (
     clean,
     get_period,
-    rules_of,
     today,
 )
 
@@ -107,7 +106,7 @@ def add_post(ctx: ServiceContext, dto: PlanningPostInput) -> q.PostRow:
     require(ctx, WRITE)
     with ctx.unit_of_work() as s:
         period = get_period(s, dto.period_id)
-        rules = rules_of(ctx, period.rule_version)
+        rules = pl.planning_rules(ctx.rulebook, period.rule_version)
         errors: list[tuple[str, str]] = []
         if dto.post_code not in catalogs.labels("post"):
             errors.append(("post_code", messages.text("planning_post_missing")))
@@ -153,7 +152,7 @@ def set_post_maximum(ctx: ServiceContext, post_id: int, max_people: int | None) 
         post = s.get(PlanningPost, post_id)
         if post is None:
             raise NotFoundError("planning_post_not_found", "Không tìm thấy chức danh quy hoạch này.", field="post_id")
-        rules = rules_of(ctx, get_period(s, post.period_id).rule_version)
+        rules = pl.planning_rules(ctx.rulebook, get_period(s, post.period_id).rule_version)
         errors = _max_errors(max_people, rules)
         if errors:
             raise ValidationError(errors)
