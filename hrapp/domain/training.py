@@ -226,7 +226,11 @@ class TrainingRules:
 
 
 def _opt_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[arg-type]
+    if value is None:
+        return None
+    if isinstance(value, (int, float, str)):
+        return int(value)
+    raise TypeError(f"not a whole number: {value!r}")
 
 
 def training_rules(rulebook: RuleBook, on: date) -> TrainingRules:

@@ -30,7 +30,7 @@ from hrapp.db.models import (
     Rank,
 )
 from hrapp.domain import planning as pl
-from hrapp.domain.retirement import BirthDate
+from hrapp.domain.retirement import BirthDate, Precision, Sex
 from hrapp.errors import NotFoundError
 
 QUALIFICATION_KINDS = ("chuyen_mon", "llct", "qlnn", "ngoai_ngu", "tin_hoc")
@@ -40,6 +40,20 @@ def _chunks(ids: Sequence[int], size: int = 900) -> Iterator[list[int]]:
     ids = sorted(set(ids))
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
+
+
+_PRECISIONS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
+_SEXES: dict[str, Sex] = {"M": "M", "F": "F"}
+
+
+def sex_of(gender: str) -> Sex:
+    """A stored gender ('M' or 'F') as the retirement rule takes it."""
+    return _SEXES[gender]
+
+
+def birth_of(value: date, precision: str | None) -> BirthDate:
+    """A stored date of birth with how much of it is known (the column holds 'day', 'month' or 'year')."""
+    return BirthDate(value, _PRECISIONS.get(precision or "day", "day"))
 
 
 def _dmy(day: date | None) -> str:
@@ -213,7 +227,7 @@ class EntryRow:
 
     @property
     def birth(self) -> BirthDate:
-        return BirthDate(self.birth_date, self.birth_precision or "day")  # type: ignore[arg-type]
+        return birth_of(self.birth_date, self.birth_precision)
 
     @property
     def status_label(self) -> str:
@@ -335,7 +349,7 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
         on_staff = pid in working and row.status in ("working", "seconded", "leave")
         out[pid] = pl.CadreFacts(
             person_id=pid, full_name=row.full_name, gender=row.gender,
-            birth=BirthDate(row.birth_date, row.birth_precision or "day"), working=on_staff,
+            birth=birth_of(row.birth_date, row.birth_precision), working=on_staff,
             status_label=statuses.get(row.status, row.status).lower() if not on_staff else "",
             levels={k: tuple(v) for k, v in levels[pid].items()}, ratings=dict(ratings[pid]),
             disciplines=tuple(disciplines[pid]), posts=tuple(posts[pid]),
@@ -398,11 +412,11 @@ def profile_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, 
                                            .where(Evaluation.person_id.in_(chunk))):
             ratings[pid][year] = rating
         for pid, p in people.items():
-            ph = main_post.get(pid)
-            unit = units.get(ph.unit_id if ph else unit_of.get(pid, p.cur_unit_id or -1))
+            held = main_post.get(pid)
+            unit = units.get(held.unit_id if held else unit_of.get(pid, p.cur_unit_id or -1))
             unit_name = unit.name if unit else ""
-            if ph is not None:
-                current = pl.post_title(ph.post_code, unit_name, unit.kind if unit else None)
+            if held is not None:
+                current = pl.post_title(held.post_code, unit_name, unit.kind if unit else None)
             else:
                 rank = ranks.get(p.cur_rank_code or "", "")
                 current = ", ".join(x for x in (rank, unit_name) if x)

@@ -189,12 +189,13 @@ def answered_needs(s: Session, person_ids: Iterable[int], on: date) -> dict[tupl
                 .join(Course, Course.id == TrainingRecord.course_id)
                 .where(TrainingRecord.person_id.in_(chunk), TrainingRecord.status == "sent")):
             out[(pid, ctype)] = f"Đang học: {name} (từ {start:%d/%m/%Y})"
-        for pid, ctype, year in s.execute(
+        for line_person, ctype, year in s.execute(
                 select(TrainingPlanLine.person_id, TrainingPlanLine.course_type, TrainingPlan.year)
                 .join(TrainingPlan, TrainingPlan.id == TrainingPlanLine.plan_id)
                 .where(TrainingPlanLine.person_id.in_(chunk), TrainingPlan.year >= on.year)
                 .order_by(TrainingPlan.year)):
-            out.setdefault((pid, ctype), f"Có trong kế hoạch năm {year}")
+            if line_person is not None:  # always: the lines asked for name these people
+                out.setdefault((line_person, ctype), f"Có trong kế hoạch năm {year}")
     return out
 
 

@@ -206,12 +206,13 @@ def person_info(s: Session, person_ids: Iterable[int], on: date) -> dict[int, Pe
         positions = dict(s.execute(select(JobPosition.id, JobPosition.name).where(JobPosition.id.in_(pos_ids))).all()) \
             if pos_ids else {}
         for p in s.scalars(select(Person).where(Person.id.in_(chunk))):
-            e = emp.get(p.id)
-            unit = units.get(e.unit_id) if e else units.get(p.cur_unit_id or -1)
-            post = posts.get(p.id) or (positions.get(e.position_id, "") if e and e.position_id else "") or "Chuyên viên"
+            job = emp.get(p.id)
+            unit = units.get(job.unit_id) if job else units.get(p.cur_unit_id or -1)
+            post = posts.get(p.id) or (positions.get(job.position_id, "") if job and job.position_id else "") \
+                or "Chuyên viên"
             out[p.id] = PersonInfo(p.id, p.full_name, p.birth_date, p.gender, unit.id if unit else None,
                                    unit.code if unit else "", unit.name if unit else "", post,
-                                   e.category if e else p.cur_category)
+                                   job.category if job else p.cur_category)
     return out
 
 
@@ -297,6 +298,8 @@ def list_lines(s: Session, plan_id: int, on: date | None = None) -> list[LineRow
     if lines:
         for line_id, status in s.execute(select(TrainingRecord.plan_line_id, TrainingRecord.status).where(
                 TrainingRecord.plan_line_id.in_([ln.id for ln in lines]))):
+            if line_id is None:  # not reached: the records asked for are those of these lines
+                continue
             if status != "withdrawn":
                 sent[line_id] += 1
             if status == "completed":

@@ -14,6 +14,7 @@ from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.errors import NotFoundError
 from hrapp.queries import planning as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -138,7 +139,5 @@ def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], 
                            printed_on: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> ReviewList:
     """The catalogue's "planning_review" document for one review (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "planning_review", {"review": review_id}, target, progress, cancel,
                   printed_on=printed_on).data

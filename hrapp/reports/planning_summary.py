@@ -15,6 +15,7 @@ from hrapp.context import ServiceContext
 from hrapp.domain.planning_structure import fmt_percent
 from hrapp.domain.validation import age_on
 from hrapp.io.cells import new_workbook
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -176,7 +177,5 @@ def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str],
                             progress: ProgressCallback | None = None,
                             cancel: CancelCallback | None = None) -> PlanningSummary:
     """The catalogue's "planning_summary" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "planning_summary", {"period": period, "as_of": as_of}, target, progress, cancel,
                   printed_on=printed_on).data

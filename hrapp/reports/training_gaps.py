@@ -15,6 +15,7 @@ from hrapp.context import ServiceContext
 from hrapp.domain import training as tr
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -95,7 +96,7 @@ def needs_spec(data: GapsDocument) -> TableSpec:
     types = list(data.types)
     columns = [Column("STT", 10, "center"), Column("Đơn vị", 70, wrap=True),
                *(Column(_type_label(t), 22, "center", wrap=True) for t in types), Column("Cộng", 18, "center")]
-    header = [[HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2),
+    header: list[list[HeaderCell | str]] | None = [[HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2),
                HeaderCell("Số người cần đào tạo, bồi dưỡng theo loại", colspan=max(len(types), 1)),
                HeaderCell("Cộng", rowspan=2)],
               [_type_label(t) for t in types]] if types else None
@@ -146,7 +147,5 @@ def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date
                 unit: int | str | None = None, *, printed_on: date | None = None,
                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> GapsDocument:
     """The catalogue's "training_gaps" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_gaps", {"as_of": as_of, "unit": unit}, target, progress, cancel,
                   printed_on=printed_on).data

@@ -15,6 +15,7 @@ from typing import IO, Any
 from hrapp.context import ServiceContext
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -195,8 +196,6 @@ def export_plan(ctx: ServiceContext, target: str | os.PathLike[str], year: int |
                 printed_on: date | None = None, progress: ProgressCallback | None = None,
                 cancel: CancelCallback | None = None) -> PlanDocument:
     """The catalogue's "training_plan" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_plan", {"plan": year}, target, progress, cancel, printed_on=printed_on).data
 
 

@@ -15,6 +15,7 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
@@ -165,7 +166,5 @@ def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: in
                    printed_on: date | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> ResultsDocument:
     """The catalogue's "training_results" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_results", {"plan": year, "as_of": as_of}, target, progress, cancel,
                   printed_on=printed_on).data

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
@@ -29,6 +30,7 @@ from hrapp.context import ServiceContext
 from hrapp.domain.planning import STATUS_LABELS, sort_entries
 from hrapp.domain.planning_structure import fmt_percent
 from hrapp.queries import planning as q
+from hrapp.reports.catalogue import export
 from hrapp.services.planning import EntryCheck, PeriodCheck, check_period
 from ui.dialogs.planning_appoint_dialog import PlanningAppointDialog
 from ui.dialogs.planning_common import (
@@ -52,6 +54,8 @@ from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+
+D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
 
@@ -349,7 +353,7 @@ class PlanningPage(BasePage):
         self.export_actions["review_pdf"].setEnabled(has_review)
         self.export_actions["review_xlsx"].setEnabled(has_review)
 
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: D) -> D:
         run_form(dialog, self._saved)
         return dialog
 
@@ -380,11 +384,11 @@ class PlanningPage(BasePage):
         return PlanningEntryDialog(self.ctx, period, posts, self.selected_post_id(), self)
 
     def new_period(self) -> PlanningPeriodDialog:
-        return self._open(PlanningPeriodDialog(self.ctx, self))  # type: ignore[return-value]
+        return self._open(PlanningPeriodDialog(self.ctx, self))
 
     def add_post(self) -> PlanningPostDialog | None:
         period = self.period()
-        return self._open(PlanningPostDialog(self.ctx, period, self)) if period else None  # type: ignore[return-value]
+        return self._open(PlanningPostDialog(self.ctx, period, self)) if period else None
 
     def remove_selected(self) -> PlanningRemovalDialog | None:
         picked = self.selected_entry()
@@ -439,8 +443,6 @@ class PlanningPage(BasePage):
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled)
             return path
 

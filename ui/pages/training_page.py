@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
@@ -30,6 +31,7 @@ from hrapp.domain import training as trd
 from hrapp.errors import HrappError
 from hrapp.queries import training as q
 from hrapp.queries.lookups import open_units
+from hrapp.reports.catalogue import export
 from hrapp.services import training as ts
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR, Cell, CellsTableModel
 from ui.dialogs.training_dialogs import (
@@ -48,6 +50,8 @@ from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+
+D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
 
@@ -414,7 +418,7 @@ class TrainingPage(BasePage):
             self.export_actions[key].setEnabled(plan is not None)
 
     # --- actions -------------------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: D) -> D:
         run_form(dialog, self._saved)
         return dialog
 
@@ -451,13 +455,13 @@ class TrainingPage(BasePage):
         plan = self.plan()
         if plan is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))  # type: ignore
+        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))
 
     def edit_line(self) -> TrainingLineDialog | None:
         plan, line = self.plan(), self.selected_line()
         if plan is None or line is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))  # type: ignore
+        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))
 
     def delete_line(self) -> None:
         line = self.selected_line()
@@ -471,22 +475,22 @@ class TrainingPage(BasePage):
 
     def approve(self) -> TrainingApproveDialog | None:
         plan = self.plan()
-        return self._open(TrainingApproveDialog(self.ctx, plan, self)) if plan else None  # type: ignore[return-value]
+        return self._open(TrainingApproveDialog(self.ctx, plan, self)) if plan else None
 
     def open_send(self, line: q.LineRow | None) -> TrainingSendDialog:
         active = [c for c in self.courses if c.active]
-        return self._open(TrainingSendDialog(self.ctx, active, line, self))  # type: ignore[return-value]
+        return self._open(TrainingSendDialog(self.ctx, active, line, self))
 
     def open_attendance(self) -> TrainingAttendanceDialog | None:
         record = self.selected_record()
-        return self._open(TrainingAttendanceDialog(self.ctx, record, self)) if record else None  # type: ignore
+        return self._open(TrainingAttendanceDialog(self.ctx, record, self)) if record else None
 
     def open_result(self) -> TrainingResultDialog | None:
         record = self.selected_record()
         if record is None:
             return None
         course = next((c for c in self.courses if c.id == record.course_id), None)
-        return self._open(TrainingResultDialog(self.ctx, record, course, self))  # type: ignore[return-value]
+        return self._open(TrainingResultDialog(self.ctx, record, course, self))
 
     def mark_report(self) -> None:
         record = self.selected_record()
@@ -558,8 +562,6 @@ class TrainingPage(BasePage):
             key, params = "training_gaps", {"as_of": on, "unit": unit}
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled)
             return path
 

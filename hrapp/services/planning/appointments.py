@@ -24,7 +24,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain import planning as pl
 from hrapp.domain.appointments import term_end
-from hrapp.domain.retirement import BirthDate, retirement
+from hrapp.domain.retirement import retirement
 from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries import _planning_rows as q
@@ -124,7 +124,7 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
         if entry_id is None and override is None:
             raise DomainError("not_planned", f"{person.full_name} không có trong quy hoạch chức danh {title}. Bổ nhiệm "
                               "người ngoài quy hoạch phải ghi rõ lý do.", field="override_reason")
-        retire = retirement(person.gender, BirthDate(person.birth_date, person.birth_precision or "day"),  # type: ignore[arg-type]
+        retire = retirement(q.sex_of(person.gender), q.birth_of(person.birth_date, person.birth_precision),
                             ctx.rulebook).retirement_date
         try:
             term = term_end(start, retire, ctx.rulebook)

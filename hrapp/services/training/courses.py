@@ -105,13 +105,11 @@ def save_course(ctx: ServiceContext, dto: CourseInput, course_id: int | None = N
         other = s.scalar(select(Course.id).where(Course.code == dto.code.strip()))
         if other is not None and other != course_id:
             raise ConflictError("duplicate_code", f"Mã khóa học {dto.code.strip()} đã có.", field="code")
+        c = Course() if course_id is None else s.get(Course, course_id)
+        if c is None:
+            raise NotFoundError("course_not_found", "Không tìm thấy khóa học này.", field="course_id")
         if course_id is None:
-            c = Course()
             s.add(c)
-        else:
-            c = s.get(Course, course_id)
-            if c is None:
-                raise NotFoundError("course_not_found", "Không tìm thấy khóa học này.", field="course_id")
         _fill_course(c, dto)
         s.flush()
         new_id = c.id

@@ -205,7 +205,8 @@ def add_line_in(s: Session, dto: LineInput) -> TrainingPlanLine:
             TrainingPlanLine.plan_id == plan.id, TrainingPlanLine.person_id == dto.person_id,
             TrainingPlanLine.course_type == dto.course_type))
         if same is not None:
-            name = s.get(Person, dto.person_id).full_name  # type: ignore[union-attr]
+            person = s.get(Person, dto.person_id)
+            name = person.full_name if person is not None else str(dto.person_id)
             raise ConflictError("line_exists", f"{name} đã có trong kế hoạch năm {plan.year} với loại khóa "
                                 f"{tr.course_type_label(dto.course_type).lower()}.", field="person_id")
     origin = dto.origin if plan.status == "draft" else "supplement"
