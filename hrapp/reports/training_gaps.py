@@ -8,12 +8,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from typing import Any
 
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain import training as tr
-from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
@@ -22,17 +21,14 @@ from hrapp.reports.document import (
     Column,
     HeaderCell,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     SectionRow,
     Signature,
     TableSpec,
-    write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.format import fmt_date
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 
-_Target = str | os.PathLike[str] | IO[bytes]
 SOURCE_LABELS = {"position": "Vị trí việc làm", "planning": "Quy hoạch"}
 
 
@@ -115,32 +111,24 @@ def _intro(data: GapsDocument) -> list[str]:
             f"đảm nhiệm và của chức danh được quy hoạch: {data.people} người còn thiếu {len(data.rows)} tiêu chuẩn."]
 
 
-def build_gaps_pdf(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+def sections(data: GapsDocument) -> SectionedDocument:
+    return SectionedDocument(title(data), (Section("I. Danh sách theo người", "Nhu cầu theo người", gaps_spec(data)),
+                                           Section("II. Tổng hợp nhu cầu theo đơn vị", "Theo đơn vị",
+                                                   needs_spec(data))),
+                             intro=_intro(data), landscape=True)
+
+
+def build_gaps_pdf(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), day=day, landscape=True, signatures=signatures)
-    for text in _intro(data):
-        doc.paragraph(text)
-    doc.paragraph("I. Danh sách theo người", "heading")
-    doc.table(gaps_spec(data))
-    doc.paragraph("II. Tổng hợp nhu cầu theo đơn vị", "heading")
-    doc.table(needs_spec(data))
-    return doc.build(target, progress=progress, cancel=cancel)
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
 
 
-def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+def build_gaps_xlsx(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = "Nhu cầu theo người"
-    write_document(ws, letterhead, title(data), gaps_spec(data), day=day, intro=_intro(data), signatures=signatures,
-                   landscape=True, progress=progress, cancel=cancel)
-    ws2 = wb.create_sheet("Theo đơn vị")
-    write_document(ws2, letterhead, title(data), needs_spec(data), day=day, signatures=[])
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
 def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date | None = None,

@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
 from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
@@ -21,18 +20,14 @@ from hrapp.reports.document import (
     CancelCallback,
     Column,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     SectionRow,
     Signature,
     TableSpec,
-    write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.format import fmt_date
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 from hrapp.security import READ, require
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 @dataclass(frozen=True)
@@ -133,33 +128,26 @@ def _intro(data: ResultsDocument) -> list[str]:
     return [f"Thực hiện {data.plan_label}." if data.plan_label else "", text]
 
 
-def build_results_pdf(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
+def sections(data: ResultsDocument) -> SectionedDocument:
+    return SectionedDocument(
+        title(data),
+        (Section("I. Danh sách cán bộ, công chức, viên chức được cử đi đào tạo, bồi dưỡng", f"Kết quả {data.year}",
+                 records_spec(data)),
+         Section("II. Kết quả so với kế hoạch", "So với kế hoạch", actual_spec(data))),
+        intro=_intro(data), landscape=True)
+
+
+def build_results_pdf(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                       signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                       cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), day=day, landscape=True, signatures=signatures)
-    for text in _intro(data):
-        if text:
-            doc.paragraph(text)
-    doc.paragraph("I. Danh sách cán bộ, công chức, viên chức được cử đi đào tạo, bồi dưỡng", "heading")
-    doc.table(records_spec(data))
-    doc.paragraph("II. Kết quả so với kế hoạch", "heading")
-    doc.table(actual_spec(data))
-    return doc.build(target, progress=progress, cancel=cancel)
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
 
 
-def build_results_xlsx(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
+def build_results_xlsx(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                        signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = f"Kết quả {data.year}"
-    write_document(ws, letterhead, title(data), records_spec(data), day=day, intro=[t for t in _intro(data) if t],
-                   signatures=signatures, landscape=True, progress=progress, cancel=cancel)
-    ws2 = wb.create_sheet("So với kế hoạch")
-    write_document(ws2, letterhead, title(data), actual_spec(data), day=day, signatures=[])
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
 def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
