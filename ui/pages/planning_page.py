@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,8 @@ from ui.dialogs.planning_common import (
     WARN_COLOR,
     Cell,
     CellsTableModel,
+    cells_view,
+    fit_cells,
 )
 from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemovalDialog
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
@@ -51,19 +51,12 @@ from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
-from ui.widgets.columns import fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 
 D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
-
-
-def _fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their text and header, none but the first (the post or the person) wider than
-    `widest` pixels (the whole text is in the tooltip)."""
-    fit_columns(view, key=(0,), limit=widest)
 
 
 class PlanningPage(BasePage):
@@ -115,7 +108,7 @@ class PlanningPage(BasePage):
         self.posts_model = CellsTableModel([self.tr("Post"), self.tr("Planned"), self.tr("Note"),
                                             self.tr("Held by (term ends)")], centered=(1,), parent=self)
         self.posts_model.MOST_LINES = 4  # in a narrow part of the window the holders' header on up to four lines
-        self.posts_view = self._view(self.posts_model)
+        self.posts_view = cells_view(self.posts_model)
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
         self.all_button.clicked.connect(self.posts_view.clearSelection)
@@ -127,7 +120,7 @@ class PlanningPage(BasePage):
         self.entries_model = CellsTableModel(
             [self.tr("Full name"), self.tr("Born"), self.tr("Sex"), self.tr("Check"), self.tr("Reasons"),
              self.tr("Planned post"), self.tr("Decision")], centered=(1, 2, 3), parent=self)
-        self.entries_view = self._view(self.entries_model)
+        self.entries_view = cells_view(self.entries_model)
         self.entries_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.entries_title = QLabel()
         self.entries_title.setObjectName("sectionTitle")
@@ -183,19 +176,6 @@ class PlanningPage(BasePage):
         self.period_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.as_of_edit.dateChanged.connect(lambda _d: self.reload())
         self.refresh()
-
-    @staticmethod
-    def _view(model: CellsTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().setVisible(False)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(True)  # long names and reasons on two lines rather than off screen
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns(view, key=(0,))  # the headers whole before any row
-        return view
 
     # --- data ----------------------------------------------------------------------------------------
     def period(self) -> q.PeriodRow | None:
@@ -254,7 +234,7 @@ class PlanningPage(BasePage):
                                                   bold=True), Cell(note, color=color), Cell(holders)])
             keys.append(p.post.id)
         self.posts_model.set_rows(rows, keys)
-        _fit_columns(self.posts_view, 230)
+        fit_cells(self.posts_view, 230)
         if selected in keys:
             self.posts_view.selectRow(keys.index(selected))
         self._fill_entries()
@@ -299,7 +279,7 @@ class PlanningPage(BasePage):
                          check, reasons, Cell(e.post_title), Cell(e.decision_label + (f" ({kind})" if kind else ""))])
             keys.append((e.id, c is not None))
         self.entries_model.set_rows(rows, keys)
-        _fit_columns(self.entries_view, 280)
+        fit_cells(self.entries_view, 280)
         failing = sum(1 for _, c in shown if c is not None and not c.eligible)
         active = sum(1 for _, c in shown if c is not None)
         self.entries_title.setText(self.tr("People planned: %1, of whom %2 not eligible").replace(
