@@ -17,6 +17,7 @@ from hrapp import catalogs
 from hrapp.domain.evaluation import Rating
 from hrapp.domain.retirement import BirthDate, Sex, add_months, months_between, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.domain.training import highest, level_rank
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import DomainError
 
@@ -198,29 +199,8 @@ def post_label(post_code: str) -> str:
     return catalogs.label("post", post_code)
 
 
-def level_rank(kind: str, level_code: str | None) -> int | None:
-    """The order of a qualification level within its kind (Tiến sĩ 6 > Thạc sĩ 5 …); None if unknown."""
-    if not level_code:
-        return None
-    for item in catalogs.items("qualification_level"):
-        extra = item.get("extra") or {}
-        if item["code"] == level_code and extra.get("kind") == kind:
-            return int(extra.get("rank", 0))
-    return None
-
-
 def level_label(kind: str, level_code: str) -> str:
     return catalogs.label("qualification_level", level_code) if level_rank(kind, level_code) is not None else level_code
-
-
-def highest_level(kind: str, codes: Iterable[str]) -> str | None:
-    """The highest of the level codes a person holds in one kind (unknown codes ignored)."""
-    best: tuple[int, str] | None = None
-    for code in codes:
-        rank = level_rank(kind, code)
-        if rank is not None and (best is None or rank > best[0]):
-            best = (rank, code)
-    return best[1] if best else None
 
 
 def post_title(post_code: str, unit_name: str, unit_kind: str | None) -> str:
@@ -302,7 +282,7 @@ class CadreFacts:
     posts: tuple[HeldPost, ...] = ()
 
     def highest(self, kind: str) -> str | None:
-        return highest_level(kind, self.levels.get(kind, ()))
+        return highest(kind, self.levels.get(kind, ()))
 
     def age_on(self, day: date) -> int:
         return age_on(self.birth.value, day)

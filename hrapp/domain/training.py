@@ -118,6 +118,7 @@ def requirement_label(kind: str, level_code: str) -> str:
 
 
 def highest(kind: str, codes: Iterable[str]) -> str | None:
+    """The highest of the level codes held in one kind (unknown codes ignored)."""
     best: tuple[int, str] | None = None
     for code in codes:
         rank = level_rank(kind, code)

@@ -30,8 +30,10 @@ from hrapp.db.models import (
     Rank,
 )
 from hrapp.domain import planning as pl
+from hrapp.domain import training as tr
 from hrapp.domain.retirement import BirthDate, Precision, Sex
 from hrapp.errors import NotFoundError
+from hrapp.queries._training_rows import obtained_by
 
 QUALIFICATION_KINDS = ("chuyen_mon", "llct", "qlnn", "ngoai_ngu", "tin_hoc")
 
@@ -332,7 +334,7 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
             or_(Employment.end_date.is_(None), Employment.end_date >= on))))
         for q in s.scalars(select(Qualification).where(Qualification.person_id.in_(chunk),
                                                        Qualification.in_progress.is_(False))):
-            if _obtained_by(q, on):
+            if obtained_by(q, on):
                 levels[q.person_id][q.kind].append(q.level_code)
         for pid, year, rating in s.execute(select(Evaluation.person_id, Evaluation.year, Evaluation.rating)
                                            .where(Evaluation.person_id.in_(chunk))):
@@ -355,15 +357,6 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
             disciplines=tuple(disciplines[pid]), posts=tuple(posts[pid]),
         )
     return out
-
-
-def _obtained_by(q: Qualification, on: date) -> bool:
-    """A qualification counts from the day it was obtained (certificate date, end of study, or its year)."""
-    if q.certificate_date is not None:
-        return q.certificate_date <= on
-    if q.end_date is not None:
-        return q.end_date <= on
-    return q.year is None or q.year <= on.year
 
 
 @dataclass(frozen=True)
@@ -405,7 +398,7 @@ def profile_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, 
         quals: dict[int, dict[str, list[Qualification]]] = defaultdict(lambda: defaultdict(list))
         for q in s.scalars(select(Qualification).where(Qualification.person_id.in_(chunk),
                                                        Qualification.in_progress.is_(False))):
-            if _obtained_by(q, on):
+            if obtained_by(q, on):
                 quals[q.person_id][q.kind].append(q)
         ratings: dict[int, dict[int, str]] = defaultdict(dict)
         for pid, year, rating in s.execute(select(Evaluation.person_id, Evaluation.year, Evaluation.rating)
@@ -439,7 +432,7 @@ def _highest_text(kind: str, rows: list[Qualification], *, with_major: bool = Fa
                   with_language: bool = False) -> str:
     if not rows:
         return ""
-    best = max(rows, key=lambda q: (pl.level_rank(kind, q.level_code) or 0, q.year or 0))
+    best = max(rows, key=lambda q: (tr.level_rank(kind, q.level_code) or 0, q.year or 0))
     text = _SHORT_LEVELS.get(best.level_code) or catalogs.label("qualification_level", best.level_code)
     if with_major and best.major:
         text = f"{text} {best.major}"

@@ -34,20 +34,9 @@ from hrapp.domain import training as tr
 from hrapp.domain.planning import planning_rules
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import NotFoundError
-from hrapp.queries._training_rows import chunks, person_info
+from hrapp.queries._training_rows import chunks, obtained_by, person_info
 
 # ============================================================================================== gaps
-
-
-def _obtained_by(q: Qualification, on: date) -> bool:
-    """A qualification counts from the day it was obtained (certificate date, end of study, or its year)."""
-    if q.in_progress:
-        return False
-    if q.certificate_date is not None:
-        return q.certificate_date <= on
-    if q.end_date is not None:
-        return q.end_date <= on
-    return q.year is None or q.year <= on.year
 
 
 def held_levels(s: Session, person_ids: Iterable[int], on: date) -> dict[int, dict[str, list[str]]]:
@@ -55,7 +44,7 @@ def held_levels(s: Session, person_ids: Iterable[int], on: date) -> dict[int, di
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for chunk in chunks(ids):
         for q in s.scalars(select(Qualification).where(Qualification.person_id.in_(chunk))):
-            if _obtained_by(q, on):
+            if obtained_by(q, on):
                 out[q.person_id][q.kind].append(q.level_code)
     return out
 

@@ -46,6 +46,17 @@ def _decision_label(number: str | None, sign_date: date | None) -> str:
     return f"{number} ngày {sign_date:%d/%m/%Y}" if sign_date else number
 
 
+def obtained_by(q: Qualification, on: date) -> bool:
+    """A qualification counts from the day it was obtained (certificate date, end of study, or its year)."""
+    if q.in_progress:
+        return False
+    if q.certificate_date is not None:
+        return q.certificate_date <= on
+    if q.end_date is not None:
+        return q.end_date <= on
+    return q.year is None or q.year <= on.year
+
+
 # ============================================================================================== courses
 
 
