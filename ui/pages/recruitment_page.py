@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QStyledItemDelegate,
@@ -55,6 +54,7 @@ from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ErrorBox, run_guarded
+from ui.widgets.print_menu import print_menu
 
 STATUS_ORDER = ROUND_STATUSES  # the stages of a round, as the domain orders them
 
@@ -287,14 +287,8 @@ class RoundDetail(QWidget):
         self.back_button = _button(self.tr("Step back…"), self.step_back)
         self.edit_button = _button(self.tr("Edit round…"), self.edit_round)
         self.print_button = QPushButton(self.tr("Print"))  # a push button sizes itself with the menu arrow
-        menu = QMenu(self.print_button)
-        for kind, label in (("plan", self.tr("Recruitment plan (positions and quotas)")),
-                            ("eligible", self.tr("Candidates admitted to round 2")),
-                            ("scores", self.tr("Score sheet")),
-                            ("results", self.tr("Results list"))):
-            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k)).setData(kind)
-            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True)).setData(kind)
-        self.print_button.setMenu(menu)
+        print_menu(self.print_button, [f"recruitment_{kind}" for kind in ("plan", "eligible", "scores", "results")],
+                   lambda key, suffix: self.print_document(key.removeprefix("recruitment_"), excel=suffix == ".xlsx"))
         self.error = ErrorBox()
 
         top = QHBoxLayout()
