@@ -5,7 +5,7 @@ the planned people that the checks (hrapp.domain.planning) and the printed lists
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -33,15 +33,9 @@ from hrapp.domain import planning as pl
 from hrapp.domain import training as tr
 from hrapp.domain.retirement import BirthDate, Precision, Sex
 from hrapp.errors import NotFoundError
-from hrapp.queries._training_rows import obtained_by
+from hrapp.queries._training_rows import chunks, obtained_by
 
 QUALIFICATION_KINDS = ("chuyen_mon", "llct", "qlnn", "ngoai_ngu", "tin_hoc")
-
-
-def _chunks(ids: Sequence[int], size: int = 900) -> Iterator[list[int]]:
-    ids = sorted(set(ids))
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
 
 
 _PRECISIONS: dict[str, Precision] = {"day": "day", "month": "month", "year": "year"}
@@ -181,7 +175,7 @@ def held_posts(s: Session, keys: Iterable[tuple[int, str]], on: date) -> dict[tu
         return {}
     units = sorted({u for u, _ in keys})
     out: dict[tuple[int, str], list[HolderRow]] = defaultdict(list)
-    for chunk in _chunks(units):
+    for chunk in chunks(units):
         q = (select(PostHeld, Person.full_name).join(Person, Person.id == PostHeld.person_id)
              .where(PostHeld.unit_id.in_(chunk), PostHeld.start_date <= on,
                     or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))
@@ -325,7 +319,7 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
     disciplines: dict[int, list[pl.DisciplineFact]] = defaultdict(list)
     posts: dict[int, list[pl.HeldPost]] = defaultdict(list)
     people: dict[int, Any] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in s.execute(select(Person.id, Person.full_name, Person.gender, Person.birth_date,
                                     Person.birth_precision, Person.status).where(Person.id.in_(chunk))):
             people[row.id] = row
@@ -381,7 +375,7 @@ def profile_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, 
     units = {u.id: u for u in s.scalars(select(OrgUnit))}
     ranks = dict(s.execute(select(Rank.code, Rank.name)).all())
     out: dict[int, ProfileFacts] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         people = {p.id: p for p in s.scalars(select(Person).where(Person.id.in_(chunk)))}
         unit_of: dict[int, int] = {}
         for e in s.scalars(select(Employment).where(Employment.person_id.in_(chunk), Employment.start_date <= on)

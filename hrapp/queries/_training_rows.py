@@ -35,9 +35,11 @@ from hrapp.domain.rules import RuleBook
 from hrapp.errors import NotFoundError
 
 
-def chunks(ids: Sequence[int], size: int = 900) -> Iterator[list[int]]:
+def chunks(ids: Iterable[int], size: int = 900) -> Iterator[list[int]]:
+    """The ids, each once and in order, in lists short enough for one IN (…) of SQLite."""
+    ids = sorted(set(ids))
     for i in range(0, len(ids), size):
-        yield list(ids[i:i + size])
+        yield ids[i:i + size]
 
 
 def _decision_label(number: str | None, sign_date: date | None) -> str:

@@ -59,19 +59,11 @@ class EntryCheck:
 
 
 @dataclass(frozen=True)
-class PostCheck:
+class PostCheck(pl.PostCount):
+    """The people planned for a post against its maximum (no successor, over the limit: hrapp.domain.planning)."""
+
     post: q.PostRow
-    count: int
-    maximum: int
     people: tuple[str, ...]
-
-    @property
-    def no_successor(self) -> bool:
-        return self.count == 0
-
-    @property
-    def over(self) -> bool:
-        return self.count > self.maximum
 
     def to_json(self) -> dict[str, Any]:
         p = self.post
@@ -175,7 +167,8 @@ def period_check(s: Session, rulebook: RuleBook, period: q.PeriodRow, as_of: dat
     for e in entries:
         by_post[e.post_id].append(e.full_name)
     post_checks = tuple(
-        PostCheck(p, len(by_post[p.id]), pl.post_maximum(rules, p.max_people), tuple(by_post[p.id])) for p in posts
+        PostCheck(count=len(by_post[p.id]), maximum=pl.post_maximum(rules, p.max_people), post=p,
+                  people=tuple(by_post[p.id])) for p in posts
     )
     levels: dict[int, list[str]] = defaultdict(list)
     names: dict[int, str] = {}
