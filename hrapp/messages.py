@@ -1146,7 +1146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "There is no job position with code '{position}' in unit '{unit}'."),
     "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
                                "several units have a position with the code '{code}' ({units}); add --unit"),
-    # the stages of the generator of a simulated province (hrapp/services/generator.py), shown by `generate`
+    # the stages of the generator of a simulated province (hrapp/demo/generator.py), shown by `generate`
     "generate_stage_units": ("Đơn vị, vị trí việc làm", "Units, job positions"),
     "generate_stage_people": ("Hồ sơ nhân sự", "Personnel records"),
     "generate_stage_quotas": ("Biên chế được giao", "Allotted staff quotas"),

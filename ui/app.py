@@ -358,7 +358,7 @@ def start_demo_load(window):
     ctx = window.ctx
 
     def work(progress, cancelled):
-        from hrapp.services.demo import load_demo
+        from hrapp.demo.department import load_demo
 
         return load_demo(ctx)
 

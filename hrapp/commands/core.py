@@ -55,7 +55,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from hrapp.services.demo import load_demo
+    from hrapp.demo.department import load_demo
     from hrapp.services.setup import init_database
 
     ctx = init_database(args.db, create=False)  # only `init` creates a database
@@ -81,8 +81,7 @@ def cmd_employees_list(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
                        statuses=None if args.all else EmployeeFilter().statuses)
-    with ctx.read() as s:
-        rows = list_employees(s, f)
+    rows = list_employees(ctx, f)
     if args.format == "json":
         print_json([
             {

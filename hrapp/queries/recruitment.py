@@ -25,11 +25,10 @@ from hrapp.db.models import (
     Score,
 )
 from hrapp.domain import recruitment as dr
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.priority import PriorityTable
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
-from hrapp.queries.staffing import RecruitmentPlaces, register_in_recruitment
 
 STATUSES = dr.ROUND_STATUSES
 STATUS_LABELS = {
@@ -846,7 +845,18 @@ def compute_results(session: Session, rulebook: RuleBook, round_id: int, *,
 
 
 # ----------------------------------------------------------------------------------------------------
-# Places in recruitment (the staffing view's hook)
+# Places in recruitment (read by the staffing view, hrapp.queries.staffing)
+
+
+@dataclass(frozen=True)
+class RecruitmentPlaces:
+    """Places still being recruited for on a day (open rounds): per unit and category, optionally per
+    position (`position_id` of any version of it)."""
+
+    unit_id: int
+    category: str
+    places: int
+    position_id: int | None = None
 
 
 def _status_on(events_of_round: Iterable[RoundEvent], on: date) -> str:
@@ -892,7 +902,7 @@ def round_places(session: Session, rnd: RecruitmentRound, on: date) -> dict[int,
 
 
 def places_in_rounds(session: Session, year: int, on: date) -> list[RecruitmentPlaces]:
-    """The staffing view's hook: per target of each round of `year` open on `on`, the places it holds."""
+    """For the staffing view: per target of each round of `year` open on `on`, the places it holds (none empty)."""
     rounds = session.scalars(select(RecruitmentRound).where(RecruitmentRound.year == year,
                                                             RecruitmentRound.status != "draft")
                              .options(selectinload(RecruitmentRound.targets))).all()
@@ -911,8 +921,6 @@ def places_in_rounds(session: Session, year: int, on: date) -> list[RecruitmentP
                 out.append(RecruitmentPlaces(units[pid], r.category, places, pid))
     return out
 
-
-register_in_recruitment(places_in_rounds)
 
 
 def round_to_json(info: RoundInfo, results: RoundResults | None = None) -> dict[str, Any]:

@@ -553,9 +553,9 @@ def delete_round(ctx: ServiceContext, round_id: int) -> None:
 def _vacancy(s: Session, rnd: RecruitmentRound, position: JobPosition, own_target: RecruitmentTarget | None,
              on: date) -> int:
     """The position's vacancies in the staffing view on `on`, not counting this round's own places."""
-    from hrapp.queries.staffing import staffing_table
+    from hrapp.queries.staffing import _staffing_table
 
-    table = staffing_table(s, rnd.year, on, with_positions=True)
+    table = _staffing_table(s, rnd.year, on, with_positions=True)
     row = next((p for p in table.positions if p.unit_id == position.unit_id and p.code == position.code), None)
     if row is None:
         return 0

@@ -45,10 +45,10 @@ def _first(rows: list[Any]) -> Any:
 
 
 def _units(ctx: ServiceContext) -> list[Any]:
-    from hrapp.queries.org_history import units_at
+    from hrapp.queries.org_history import _units_at
 
     with ctx.read() as s:
-        return units_at(s, ON)
+        return _units_at(s, ON)
 
 
 def _periods(ctx: ServiceContext) -> list[Any]:
@@ -111,10 +111,10 @@ FACTORIES: dict[str, Callable[[ServiceContext], QDialog]] = {
 
 
 def _people(ctx: ServiceContext) -> list[int]:
-    from hrapp.queries.employees import employee_ids
+    from hrapp.queries.employees import _employee_ids
 
     with ctx.read() as s:
-        return employee_ids(s)
+        return _employee_ids(s)
 
 
 def _pdf_preview() -> QDialog:

@@ -24,11 +24,11 @@ from hrapp.db.models import (
 )
 from hrapp.domain import planning as pl
 from hrapp.domain.appointments import term_end
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.retirement import retirement
 from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries import _planning_rows as q
-from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.planning._shared import (

@@ -23,11 +23,11 @@ from hrapp.db.models import (
     PostHeld,
 )
 from hrapp.domain import planning as pl
+from hrapp.domain.decisions import effective_date
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries import _planning_rows as q
-from hrapp.queries.decisions import effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.planning._shared import (
