@@ -1403,6 +1403,21 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>DocumentFiles</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành tệp</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeTableModel</name>
     <message>
         <source>No.</source>
@@ -3580,18 +3595,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>Lưu thành tệp</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -6379,18 +6382,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>%1 lines added to the plan of %2.</source>
         <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Sổ tính Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>Lưu thành</translation>
     </message>
     <message>
         <source>Printing</source>

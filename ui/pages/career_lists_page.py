@@ -6,7 +6,6 @@ approval writes every ticked row with one decision in one transaction (hrapp.ser
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
-from hrapp.reports.catalogue import export
 from hrapp.services.career import RetirementList, retirement_list
 from hrapp.services.pay_lists import (
     EarlyCandidate,
@@ -48,6 +46,7 @@ from ui.models.pay_list_model import MAX_COLUMN_WIDTH, ListModel, ToggleRows, li
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import Column, fit_columns
+from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -505,29 +504,19 @@ class CareerListsPage(BasePage):
         if printable is None:
             return
         tab, data = printable
-        ctx, layout = self.ctx, self.layout_combo.currentData()
+        layout = self.layout_combo.currentData()
 
         # the list on screen is printed as it is (the same query the catalogue's document gathers with)
         key, params = ("retirement", {"year": data.year}) if tab == "retirement" else (
             "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
-
-        def work(progress, cancelled):
-            export(ctx, key, params, path, progress, cancelled, data=data)
-            return path
-
-        self.task = run_task(work, parent=self, title=self.tr("Lists"), label=self.tr("Writing the list…"),
-                             on_result=on_done)
+        self.task = write_document(self, self.ctx, key, params, path, on_done, title=self.tr("Lists"),
+                                   label=self.tr("Writing the list…"), data=data)
 
     def print_current(self) -> None:
-        handle = tempfile.NamedTemporaryFile(prefix="danh_sach_", suffix=".pdf", delete=False)
-        handle.close()
-        self.export(handle.name, self._preview)
+        self.export(temporary_pdf("danh_sach_"), self._preview)
 
     def _preview(self, path: str) -> None:
-        from ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        self.preview = PdfPreviewDialog(path, self)
-        self.preview.open()
+        self.preview = open_preview(path, self)
 
     def save_as(self) -> None:
         names = {"pay_step": "nang_bac_luong", "pctnvk": "phu_cap_vuot_khung", "early": "nang_luong_truoc_han",

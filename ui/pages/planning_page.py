@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,7 +25,6 @@ from hrapp.context import ServiceContext
 from hrapp.domain.planning import STATUS_LABELS, sort_entries
 from hrapp.domain.planning_structure import fmt_percent
 from hrapp.queries import planning as q
-from hrapp.reports.catalogue import export
 from hrapp.services.planning import EntryCheck, PeriodCheck, check_period
 from ui.dialogs.planning_appoint_dialog import PlanningAppointDialog
 from ui.dialogs.planning_common import (
@@ -44,11 +42,11 @@ from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemova
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
-from ui.file_names import suggested_path
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.messages import confirm
 from ui.pages.base import BasePage
-from ui.tasks import run_task
+from ui.tasks import Task
+from ui.widgets.documents import ask_save_path, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 from ui.widgets.print_menu import print_menu
@@ -397,33 +395,25 @@ class PlanningPage(BasePage):
         period = self.period()
         if period is None:
             return
-        suffix = ".pdf" if kind.endswith("pdf") else ".xlsx"
         name = {"list": "Danh_sach_quy_hoach", "summary": "Co_cau_quy_hoach", "review": "Ra_soat_quy_hoach"}[
             kind.split("_")[0]]
-        file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"),
-                                              suggested_path(self.ctx, f"{name}_{period.code}{suffix}"), file_filter)
-        if path:
-            self.export(kind, Path(path))
+        path = ask_save_path(self, self.ctx, f"{name}_{period.code}", ".pdf" if kind.endswith("pdf") else ".xlsx")
+        if path is not None:
+            self.export(kind, path)
 
-    def export(self, kind: str, path: Path):
+    def export(self, kind: str, path: Path) -> Task:
         """Write the document in the background; the status bar says where it went."""
-        period, as_of, ctx = self.period(), self.as_of(), self.ctx
+        period, as_of = self.period(), self.as_of()
         assert period is not None and kind in EXPORTS
 
         key = DOCUMENTS[kind.split("_")[0]]
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
+        return write_document(self, self.ctx, key, params, path, self._exported, title=self.tr("Printing"),
+                              label=self.tr("Writing the document…"), writes=True)
 
-        def work(progress, cancelled):
-            export(ctx, key, params, path, progress, cancelled)
-            return path
-
-        def done(result: Path) -> None:
-            self.last_export = result
-            confirm(self, path=result)
-
-        return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
-                        writes=True, on_result=done)
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        confirm(self, path=path)
 
     # --- state ---------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

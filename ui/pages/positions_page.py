@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
-from hrapp.reports.catalogue import export
 from hrapp.services.positions import (
     CompetencyLevel,
     CopyPosition,
@@ -46,8 +45,8 @@ from ui.formatting import fmt_date
 from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
-from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
+from ui.widgets.documents import open_preview, write_document
 from ui.widgets.forms import ERROR_STYLE, FormDialog, run_form, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
@@ -426,19 +425,10 @@ class PositionsPage(BasePage):
 
     def export(self, p: PositionInfo, path: str) -> None:
         """Write the description in the background; a PDF then opens in the print preview."""
-        ctx = self.ctx
-
-        def work(progress, cancelled):
-            export(ctx, "position", {"position": p.id}, path, progress, cancelled)
-            return path
-
-        self.task = run_task(work, parent=self, title=self.tr("Job position description"),
-                             label=self.tr("Writing the document…"), on_result=self._exported)
+        self.task = write_document(self, self.ctx, "position", {"position": p.id}, path, self._exported,
+                                   title=self.tr("Job position description"), label=self.tr("Writing the document…"))
 
     def _exported(self, path: str) -> None:
         confirm(self, path=path)
         if path.lower().endswith(".pdf"):
-            from ui.dialogs.pdf_preview import PdfPreviewDialog
-
-            self.preview = PdfPreviewDialog(path, self)
-            self.preview.open()
+            self.preview = open_preview(path, self)

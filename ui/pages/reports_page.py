@@ -4,7 +4,6 @@ previewed or saved as PDF/Excel in the background. The list is the document cata
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -40,12 +39,12 @@ from hrapp.security import READ, require
 from hrapp.services.positions import list_positions
 from hrapp.services.recruitment import list_rounds
 from ui.child_process import export_staff_list
-from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.described_items import DescribedItemDelegate, DescriptionRole
+from ui.widgets.documents import open_preview, temporary_pdf
 from ui.widgets.forms import date_edit, from_qdate, unit_id_for_code
 from ui.widgets.person_search import PersonPicker
 from ui.widgets.print_menu import document_description, document_title
@@ -544,13 +543,10 @@ class ReportsPage(BasePage):
         r = self.current_report()
         if r is None:
             return None
-        handle = tempfile.NamedTemporaryFile(prefix=f"{r.file_stem}_", suffix=".pdf", delete=False)
-        handle.close()
-        return self.generate(handle.name, self._preview)
+        return self.generate(temporary_pdf(f"{r.file_stem}_"), self._preview)
 
     def _preview(self, path: str) -> None:
-        self.preview = PdfPreviewDialog(path, self)
-        self.preview.open()
+        self.preview = open_preview(path, self)
 
     def save(self, suffix: str, path: str | None = None) -> Task | None:
         """Ask where to save (unless `path` is given), then write the report as PDF or Excel."""

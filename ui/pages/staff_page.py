@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel, category_short_names
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
+from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.unit_combo import UnitCombo
 
@@ -259,35 +259,23 @@ class StaffPage(BasePage):
 
     def print_cv(self) -> Task | None:
         """The selected person's Sơ yếu lý lịch as PDF in the print preview."""
-        from hrapp.reports.catalogue import export
-
         person_id = self.selected_person_id()
         if person_id is None:
             return None
         from ui.dialogs.pdf_preview import ascii_name
 
-        handle = tempfile.NamedTemporaryFile(prefix="so_yeu_ly_lich_", suffix=".pdf", delete=False)
-        handle.close()
-        ctx, target = self.ctx, handle.name
         rows = self.table.selectionModel().selectedRows()
         name_col = COLUMN_KEYS.index("name")
         name = ascii_name(str(self.model.index(rows[0].row(), name_col).data() or "")) if rows else ""
         suggested = f"so_yeu_ly_lich_{name or person_id}.pdf"
-
-        def work(progress, cancelled):
-            export(ctx, "cv", {"person": person_id}, target, progress, cancelled)
-            return target
-
-        self.task = run_task(work, parent=self, title=self.tr("Sơ yếu lý lịch"),
-                             label=self.tr("Writing the form…"), writes=True,
-                             on_result=lambda path: self._preview(path, suggested))
+        self.task = write_document(self, self.ctx, "cv", {"person": person_id}, temporary_pdf("so_yeu_ly_lich_"),
+                                   lambda path: self._preview(path, suggested), title=self.tr("Sơ yếu lý lịch"),
+                                   label=self.tr("Writing the form…"), writes=True)
         return self.task
 
     def print_current(self) -> None:
         """Write the unit's staff list as a PDF on a worker thread, then show the print preview."""
-        handle = tempfile.NamedTemporaryFile(prefix="danh_sach_ccvc_", suffix=".pdf", delete=False)
-        handle.close()
-        self.export(handle.name, self._preview)
+        self.export(temporary_pdf("danh_sach_ccvc_"), self._preview)
 
     def save_as(self) -> None:
         default = suggested_path(self.ctx, "danh_sach_ccvc.pdf")
@@ -311,10 +299,7 @@ class StaffPage(BasePage):
         return self.task
 
     def _preview(self, path: str, suggested_name: str | None = None) -> None:
-        from ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        self.preview = PdfPreviewDialog(path, self, suggested_name)
-        self.preview.open()
+        self.preview = open_preview(path, self, suggested_name)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -4,7 +4,6 @@ preview of the staffing table, or save it as PDF/Excel/CSV/JSON, generated in th
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt, QTimer
@@ -34,14 +33,13 @@ from hrapp.queries.staffing import (
     opening_quota_year,
     staffing_view,
 )
-from hrapp.reports.catalogue import export
 from hrapp.reports.staffing_table import default_as_of
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
 from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
-from ui.tasks import run_task
+from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -374,26 +372,15 @@ class StaffingPage(BasePage):
     # --- documents -----------------------------------------------------------------------------------
     def export(self, path: str, on_done) -> None:
         """Write the staffing table to `path` on a worker thread (the suffix picks the format)."""
-        ctx = self.ctx
         params = {"year": self.year(), "as_of": self.on_day(), "by_position": self.positions_check.isChecked()}
-
-        def work(progress, cancelled):
-            export(ctx, "staffing", params, path, progress, cancelled)
-            return path
-
-        self.task = run_task(work, parent=self, title=self.tr("Staffing table"),
-                             label=self.tr("Writing the staffing table…"), on_result=on_done)
+        self.task = write_document(self, self.ctx, "staffing", params, path, on_done,
+                                   title=self.tr("Staffing table"), label=self.tr("Writing the staffing table…"))
 
     def print_current(self) -> None:
-        handle = tempfile.NamedTemporaryFile(prefix="bien_che_", suffix=".pdf", delete=False)
-        handle.close()
-        self.export(handle.name, self._preview)
+        self.export(temporary_pdf("bien_che_"), self._preview)
 
     def _preview(self, path: str) -> None:
-        from ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        self.preview = PdfPreviewDialog(path, self)
-        self.preview.open()
+        self.preview = open_preview(path, self)
 
     def save_as(self) -> None:
         default = suggested_path(self.ctx, f"bien_che_{self.year()}.pdf")

@@ -11,7 +11,6 @@ from typing import TypeVar
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -28,7 +27,6 @@ from hrapp.domain import training as trd
 from hrapp.errors import HrappError
 from hrapp.queries import training as q
 from hrapp.queries.lookups import open_units
-from hrapp.reports.catalogue import export
 from hrapp.services import training as ts
 from ui.dialogs.planning_common import (
     FAIL_COLOR,
@@ -49,10 +47,10 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
-from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
-from ui.tasks import run_task
+from ui.tasks import Task
+from ui.widgets.documents import ask_save_path, write_document
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 from ui.widgets.print_menu import print_menu
 
@@ -523,38 +521,27 @@ class TrainingPage(BasePage):
 
     def ask_export(self, kind: str) -> None:
         plan = self.plan()
-        suffix = ".pdf" if kind.endswith("pdf") else ".xlsx"
         name = {"plan": "Ke_hoach_dao_tao", "results": "Ket_qua_dao_tao", "gaps": "Nhu_cau_dao_tao"}[kind.split("_")[0]]
         year = plan.year if plan else clock.today().year
-        file_filter = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested_path(self.ctx, f"{name}_{year}{suffix}"),
-                                              file_filter)
-        if path:
-            self.export(kind, Path(path))
+        path = ask_save_path(self, self.ctx, f"{name}_{year}", ".pdf" if kind.endswith("pdf") else ".xlsx")
+        if path is not None:
+            self.export(kind, path)
 
-    def export(self, kind: str, path: Path):
+    def export(self, kind: str, path: Path) -> Task:
         """Write the document in the background; the status bar says where it went."""
         assert kind in EXPORTS
-        plan, ctx = self.plan(), self.ctx
-        on = from_qdate(self.gaps_date.date())
-        unit = self.gaps_unit.currentData()
-
+        plan = self.plan()
         key = DOCUMENTS[kind.split("_")[0]]
         if kind.startswith("gaps"):
-            params = {"as_of": on, "unit": unit}
+            params = {"as_of": from_qdate(self.gaps_date.date()), "unit": self.gaps_unit.currentData()}
         else:
             params = {"plan": plan.year}
+        return write_document(self, self.ctx, key, params, path, self._exported, title=self.tr("Printing"),
+                              label=self.tr("Writing the document…"), writes=True)
 
-        def work(progress, cancelled):
-            export(ctx, key, params, path, progress, cancelled)
-            return path
-
-        def done(result: Path) -> None:
-            self.last_export = result
-            confirm(self, path=result)
-
-        return run_task(work, parent=self, title=self.tr("Printing"), label=self.tr("Writing the document…"),
-                        writes=True, on_result=done)
+    def _exported(self, path: Path) -> None:
+        self.last_export = path
+        confirm(self, path=path)
 
     # --- state ---------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
