@@ -566,6 +566,13 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>BasePage</name>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>CalculatorsPage</name>
     <message>
         <source>Calculators</source>
@@ -1415,6 +1422,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Save as</source>
         <translation>Lưu thành tệp</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>In tài liệu</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Đang ghi tài liệu…</translation>
     </message>
 </context>
 <context>
@@ -3591,18 +3606,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>planned for too many posts: %1</source>
         <translation>quy hoạch quá số chức danh: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>In tài liệu</translation>
-    </message>
-    <message>
-        <source>Writing the document…</source>
-        <translation>Đang tạo tài liệu…</translation>
     </message>
 </context>
 <context>
@@ -6382,14 +6385,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>%1 lines added to the plan of %2.</source>
         <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation>Đang in</translation>
-    </message>
-    <message>
-        <source>Writing the document…</source>
-        <translation>Đang ghi văn bản…</translation>
     </message>
 </context>
 <context>

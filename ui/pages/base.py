@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hrapp.context import ServiceContext
+from ui.messages import confirm
+from ui.widgets.forms import FormDialog, run_form
+
+D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 
 class BasePage(QWidget):
@@ -18,6 +25,7 @@ class BasePage(QWidget):
 
     actions_changed = Signal()  # emit when can_* answers change
     status_message = Signal(str)  # a short message for the status bar
+    last_export: Path | None = None  # the document the page last wrote (see exported())
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +40,30 @@ class BasePage(QWidget):
         subtitle_label.setObjectName("pageSubtitle")
         subtitle_label.setWordWrap(wrap)
         return title_label, subtitle_label
+
+    @classmethod
+    def heading_box(cls, title: str, subtitle: str, wrap: bool = False, spacing: int | None = None) -> QVBoxLayout:
+        """The page's title over its subtitle (heading()), in a column for the page's head."""
+        box = QVBoxLayout()
+        if spacing is not None:
+            box.setSpacing(spacing)
+        for label in cls.heading(title, subtitle, wrap):
+            box.addWidget(label)
+        return box
+
+    def open_form(self, dialog: D) -> D:
+        """Open `dialog`; once it saved, reload the page and say so. Returns the dialog (kept by the caller)."""
+        run_form(dialog, self.form_saved)
+        return dialog
+
+    def form_saved(self, _result: object) -> None:
+        self.refresh()
+        confirm(self, QCoreApplication.translate("BasePage", "Saved."))
+
+    def exported(self, path: Path) -> None:
+        """A document the page wrote is there: remember where and say so."""
+        self.last_export = path
+        confirm(self, path=path)
 
     def set_context(self, ctx: ServiceContext) -> None:
         self.ctx = ctx

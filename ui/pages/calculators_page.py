@@ -40,11 +40,6 @@ def _result_label() -> QLabel:
 class CalculatorsPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        title = QLabel(self.tr("Calculators"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Retirement and pay-step dates for anyone, by the regulations stored in this "
-                                  "database"))
-        subtitle.setObjectName("pageSubtitle")
 
         # --- retirement
         self.sex_combo = QComboBox()
@@ -121,11 +116,9 @@ class CalculatorsPage(BasePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        layout.addLayout(titles)
+        layout.addLayout(self.heading_box(
+            self.tr("Calculators"),
+            self.tr("Retirement and pay-step dates for anyone, by the regulations stored in this database"), spacing=2))
         layout.addLayout(boxes)
         layout.addStretch(1)
 

@@ -74,13 +74,6 @@ class CareerListsPage(BasePage):
         self._pending = False  # a list asked for while another was being made: made after it
         self._loaded = False
 
-        title = QLabel(self.tr("Pay steps and retirement"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Lists due for a period: regular and early pay steps, seniority allowance, "
-                                  "retirements"))
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)  # on two lines on a narrow screen rather than cut
-
         today = clock.today()
         quarter = (today.month - 1) // 3 * 3 + 1
         self.unit_combo = UnitCombo()
@@ -166,10 +159,10 @@ class CareerListsPage(BasePage):
         self.moved_label.setWordWrap(True)
         self.moved_label.hide()
 
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
+        titles = self.heading_box(
+            self.tr("Pay steps and retirement"),
+            self.tr("Lists due for a period: regular and early pay steps, seniority allowance, retirements"),
+            wrap=True, spacing=2)  # the subtitle on two lines on a narrow screen rather than cut
         self.period_label = QLabel(self.tr("From"))
         self.to_label = QLabel(self.tr("to"))
         self.year_label = QLabel(self.tr("Year"))

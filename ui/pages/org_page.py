@@ -171,10 +171,6 @@ class OrgPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.units: list[UnitAt] = []
-        title = QLabel(self.tr("Organisation"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Units as they stood on the chosen day; every change is made by a decision"))
-        subtitle.setObjectName("pageSubtitle")
         self.date_edit = date_edit()
         self.date_edit.setToolTip(self.tr("Show the organisation as it stood on this day"))
         self.warning_label = QLabel()
@@ -220,10 +216,8 @@ class OrgPage(BasePage):
             view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("Organisation"), self.tr("Units as they stood on the chosen day; every change is made by a decision")))
         head.addStretch(1)
         head.addWidget(QLabel(self.tr("On")))
         head.addWidget(self.date_edit)

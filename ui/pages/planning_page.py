@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -43,15 +42,12 @@ from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
 from ui.dialogs.planning_post_dialog import PlanningPostDialog
 from ui.dialogs.planning_review_dialog import PlanningReviewDialog
 from ui.formatting import fmt_birth, fmt_date, fmt_gender
-from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task
 from ui.widgets.documents import ask_save_path, write_document
 from ui.widgets.flow_layout import button_row
-from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+from ui.widgets.forms import date_edit, from_qdate, to_qdate
 from ui.widgets.print_menu import print_menu
-
-D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
 DOCUMENTS = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}
@@ -64,12 +60,6 @@ class PlanningPage(BasePage):
         super().__init__(ctx, parent)
         self.check: PeriodCheck | None = None
         self.periods: list[q.PeriodRow] = []
-        self.last_export: Path | None = None
-        title = QLabel(self.tr("Succession planning"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("People planned for each leadership post, checked against the rules of the period"))
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
         self.period_combo = QComboBox()
         self.period_combo.setMinimumContentsLength(30)
         self.as_of_edit = date_edit()
@@ -120,10 +110,9 @@ class PlanningPage(BasePage):
         self.structure_label.setTextFormat(Qt.TextFormat.RichText)
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("Succession planning"),
+            self.tr("People planned for each leadership post, checked against the rules of the period"), wrap=True))
         head.addStretch(1)
         head.addWidget(QLabel(self.tr("Period")))
         head.addWidget(self.period_combo)
@@ -323,14 +312,6 @@ class PlanningPage(BasePage):
         self.export_actions["planning_review", ".pdf"].setEnabled(has_review)
         self.export_actions["planning_review", ".xlsx"].setEnabled(has_review)
 
-    def _open(self, dialog: D) -> D:
-        run_form(dialog, self._saved)
-        return dialog
-
-    def _saved(self, _result: object) -> None:
-        self.refresh()
-        confirm(self, self.tr("Saved."))
-
     def can_create(self) -> bool:
         return self.period() is not None
 
@@ -343,7 +324,7 @@ class PlanningPage(BasePage):
     def open_entry_dialog(self) -> PlanningEntryDialog | None:
         dialog = self.entry_dialog()
         if dialog is not None:
-            self._open(dialog)
+            self.open_form(dialog)
         return dialog
 
     def entry_dialog(self) -> PlanningEntryDialog | None:
@@ -354,11 +335,11 @@ class PlanningPage(BasePage):
         return PlanningEntryDialog(self.ctx, period, posts, self.selected_post_id(), self)
 
     def new_period(self) -> PlanningPeriodDialog:
-        return self._open(PlanningPeriodDialog(self.ctx, self))
+        return self.open_form(PlanningPeriodDialog(self.ctx, self))
 
     def add_post(self) -> PlanningPostDialog | None:
         period = self.period()
-        return self._open(PlanningPostDialog(self.ctx, period, self)) if period else None
+        return self.open_form(PlanningPostDialog(self.ctx, period, self)) if period else None
 
     def remove_selected(self) -> PlanningRemovalDialog | None:
         picked = self.selected_entry()
@@ -366,7 +347,7 @@ class PlanningPage(BasePage):
             return None
         entry, check = picked
         dialog = PlanningRemovalDialog(self.ctx, entry, check.removal if check else (), self)
-        self._open(dialog)
+        self.open_form(dialog)
         return dialog
 
     def open_review(self) -> PlanningReviewDialog | None:
@@ -374,7 +355,7 @@ class PlanningPage(BasePage):
         if period is None:
             return None
         dialog = PlanningReviewDialog(self.ctx, period, self.as_of(), self)
-        self._open(dialog)
+        self.open_form(dialog)
         return dialog
 
     def open_appoint(self) -> PlanningAppointDialog | None:
@@ -384,7 +365,7 @@ class PlanningPage(BasePage):
         post_id = picked[0].post_id if picked else self.selected_post_id()
         person = (picked[0].person_id, picked[0].full_name) if picked else None
         dialog = PlanningAppointDialog(self.ctx, [p.post for p in self.check.posts], post_id, person, self)
-        self._open(dialog)
+        self.open_form(dialog)
         return dialog
 
     # --- printing ------------------------------------------------------------------------------------
@@ -408,12 +389,7 @@ class PlanningPage(BasePage):
 
         key = DOCUMENTS[kind.split("_")[0]]
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
-        return write_document(self, self.ctx, key, params, path, self._exported, title=self.tr("Printing"),
-                              label=self.tr("Writing the document…"), writes=True)
-
-    def _exported(self, path: Path) -> None:
-        self.last_export = path
-        confirm(self, path=path)
+        return write_document(self, self.ctx, key, params, path, self.exported, writes=True)
 
     # --- state ---------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

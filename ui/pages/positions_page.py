@@ -269,10 +269,6 @@ class PositionsPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.positions: list[PositionInfo] = []
-        title = QLabel(self.tr("Job positions"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Descriptions, requirements and competency frameworks; approved by decision"))
-        subtitle.setObjectName("pageSubtitle")
         self.unit_combo = UnitCombo()
         self.history_check = QCheckBox(self.tr("Show replaced and retired versions"))
         self.table = QTableView()
@@ -302,10 +298,9 @@ class PositionsPage(BasePage):
         self.print_button.clicked.connect(self.print_current)
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("Job positions"),
+            self.tr("Descriptions, requirements and competency frameworks; approved by decision")))
         head.addStretch(1)
         filters = QHBoxLayout()
         filters.addWidget(self.unit_combo, 2)

@@ -56,11 +56,6 @@ class StaffPage(BasePage):
         self.model.loading_changed.connect(self._show_loading)
         self._keep_selected: int | None = None
 
-        title = QLabel(self.tr("Staff records"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Civil servants, public employees and contract workers"))
-        subtitle.setObjectName("pageSubtitle")
-
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search by name (diacritics optional)…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -146,11 +141,8 @@ class StaffPage(BasePage):
         self.error_label.hide()
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("Staff records"), self.tr("Civil servants, public employees and contract workers"), spacing=2))
         # the actions wrap onto a second line on a narrow screen rather than squeeze
         head.addWidget(button_row((self.add_button, self.edit_button, self.import_button, self.export_button,
                                    self.cv_button, self.print_button, self.save_button)), 1,

@@ -112,10 +112,6 @@ class StaffingPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.table: StaffingTable | None = None
-        title = QLabel(self.tr("Headcount"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Quota of the year against the staff present on the chosen day"))
-        subtitle.setObjectName("pageSubtitle")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
         self.year_spin.setValue(self._opening_year())
@@ -155,10 +151,8 @@ class StaffingPage(BasePage):
         header.sectionResized.connect(lambda col, _old, _new: col == 0 and self._wrap_timer.start())
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("Headcount"), self.tr("Quota of the year against the staff present on the chosen day")))
         head.addStretch(1)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Year")))

@@ -62,9 +62,6 @@ class TodoPage(BasePage):
         self._loaded = False
         self._pending = False
 
-        title, subtitle = self.heading(self.tr("To-do"),
-                                       self.tr("What falls due in the coming days, and what is overdue"))
-
         self.as_of_edit = date_edit(clock.today())
         self.as_of_edit.setToolTip(self.tr("The day the reminders are computed for"))
         self.days_combo = QComboBox()
@@ -108,11 +105,8 @@ class TodoPage(BasePage):
         self.error_label.hide()
 
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles)
+        head.addLayout(self.heading_box(
+            self.tr("To-do"), self.tr("What falls due in the coming days, and what is overdue"), spacing=2))
         head.addStretch(1)
 
         controls = QHBoxLayout()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -51,10 +50,8 @@ from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import Task
 from ui.widgets.documents import ask_save_path, write_document
-from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate
 from ui.widgets.print_menu import print_menu
-
-D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
 DOCUMENTS = {"plan": "training_plan", "results": "training_results", "gaps": "training_gaps"}
@@ -74,13 +71,6 @@ class TrainingPage(BasePage):
         self.records: list[q.RecordRow] = []
         self.gaps: list[q.GapRow] = []
         self.courses: list[q.CourseRow] = []
-        self.last_export: Path | None = None
-        title = QLabel(self.tr("Training"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("The annual plan, who was sent where, results and certificates, and what each "
-                                  "person still lacks for their position or planned post"))
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
         self.plan_combo = QComboBox()
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan_combo.setMinimumContentsLength(16)
@@ -90,10 +80,10 @@ class TrainingPage(BasePage):
         self.export_actions = print_menu(self.print_button, tuple(DOCUMENTS.values()),
                                          lambda key, suffix: self.ask_export(f"{KINDS[key]}_{suffix[1:]}"))
         head = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        head.addLayout(titles, 1)
+        head.addLayout(self.heading_box(
+            self.tr("Training"),
+            self.tr("The annual plan, who was sent where, results and certificates, and what each person still lacks "
+                    "for their position or planned post"), wrap=True), 1)
         choose = QHBoxLayout()
         choose.addWidget(QLabel(self.tr("Plan")))
         choose.addWidget(self.plan_combo)
@@ -401,14 +391,6 @@ class TrainingPage(BasePage):
                 self.export_actions[key, suffix].setEnabled(plan is not None)
 
     # --- actions -------------------------------------------------------------------------------------
-    def _open(self, dialog: D) -> D:
-        run_form(dialog, self._saved)
-        return dialog
-
-    def _saved(self, _result: object) -> None:
-        self.refresh()
-        confirm(self, self.tr("Saved."))
-
     def can_create(self) -> bool:
         return self.plan() is not None
 
@@ -438,13 +420,13 @@ class TrainingPage(BasePage):
         plan = self.plan()
         if plan is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))
+        return self.open_form(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))
 
     def edit_line(self) -> TrainingLineDialog | None:
         plan, line = self.plan(), self.selected_line()
         if plan is None or line is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))
+        return self.open_form(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))
 
     def delete_line(self) -> None:
         line = self.selected_line()
@@ -458,22 +440,22 @@ class TrainingPage(BasePage):
 
     def approve(self) -> TrainingApproveDialog | None:
         plan = self.plan()
-        return self._open(TrainingApproveDialog(self.ctx, plan, self)) if plan else None
+        return self.open_form(TrainingApproveDialog(self.ctx, plan, self)) if plan else None
 
     def open_send(self, line: q.LineRow | None) -> TrainingSendDialog:
         active = [c for c in self.courses if c.active]
-        return self._open(TrainingSendDialog(self.ctx, active, line, self))
+        return self.open_form(TrainingSendDialog(self.ctx, active, line, self))
 
     def open_attendance(self) -> TrainingAttendanceDialog | None:
         record = self.selected_record()
-        return self._open(TrainingAttendanceDialog(self.ctx, record, self)) if record else None
+        return self.open_form(TrainingAttendanceDialog(self.ctx, record, self)) if record else None
 
     def open_result(self) -> TrainingResultDialog | None:
         record = self.selected_record()
         if record is None:
             return None
         course = next((c for c in self.courses if c.id == record.course_id), None)
-        return self._open(TrainingResultDialog(self.ctx, record, course, self))
+        return self.open_form(TrainingResultDialog(self.ctx, record, course, self))
 
     def mark_report(self) -> None:
         record = self.selected_record()
@@ -536,12 +518,7 @@ class TrainingPage(BasePage):
             params = {"as_of": from_qdate(self.gaps_date.date()), "unit": self.gaps_unit.currentData()}
         else:
             params = {"plan": plan.year}
-        return write_document(self, self.ctx, key, params, path, self._exported, title=self.tr("Printing"),
-                              label=self.tr("Writing the document…"), writes=True)
-
-    def _exported(self, path: Path) -> None:
-        self.last_export = path
-        confirm(self, path=path)
+        return write_document(self, self.ctx, key, params, path, self.exported, writes=True)
 
     # --- state ---------------------------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:

@@ -36,11 +36,16 @@ def ask_save_path(parent: QWidget, ctx: ServiceContext, name: str, suffix: str) 
 
 
 def write_document(parent: QWidget, ctx: ServiceContext, key: str, params: Mapping[str, Any], path: str | Path,
-                   on_done: Callable[[Any], None], *, title: str, label: str, writes: bool = False,
-                   data: Any = None) -> Task:
+                   on_done: Callable[[Any], None], *, title: str | None = None, label: str | None = None,
+                   writes: bool = False, data: Any = None) -> Task:
     """Write catalogue document `key` with `params` to `path` (its suffix picks the format) on a worker thread,
-    under a progress dialog titled `title` saying `label`; `on_done(path)` once the file is there. `data` is the
-    list the page already shows, when the document is that list."""
+    under a progress dialog titled `title` saying `label` (by default "Printing", "Writing the document…");
+    `on_done(path)` once the file is there. `data` is the list the page already shows, when the document is
+    that list."""
+    if title is None:
+        title = QCoreApplication.translate("DocumentFiles", "Printing")
+    if label is None:
+        label = QCoreApplication.translate("DocumentFiles", "Writing the document…")
 
     def work(progress, cancelled):
         export(ctx, key, params, path, progress, cancelled, data=data)
