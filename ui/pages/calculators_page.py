@@ -25,7 +25,8 @@ from hrapp.domain.salary import coefficient, fmt_coefficient, max_step, salary_c
 from hrapp.errors import HrappError
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
-from ui.widgets.forms import ERROR_STYLE, calendar_date_edit, date_edit, from_qdate
+from ui.style import ERROR_STYLE
+from ui.widgets.forms import calendar_date_edit, date_edit, from_qdate
 
 PRECISION_FORMATS = {"day": "dd/MM/yyyy", "month": "MM/yyyy", "year": "yyyy"}
 

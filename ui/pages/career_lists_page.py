@@ -48,7 +48,7 @@ from ui.tasks import run_task
 from ui.widgets.columns import Column, fit_columns
 from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
-from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
+from ui.widgets.forms import ErrorBox, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 TABS = ("pay_step", "pctnvk", "early", "retirement")
@@ -150,10 +150,7 @@ class CareerListsPage(BasePage):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorBox()
         self.moved_label = QLabel()
         self.moved_label.setObjectName("muted")
         self.moved_label.setWordWrap(True)

@@ -45,8 +45,9 @@ from ui.formatting import fmt_date
 from ui.messages import show_error
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
+from ui.style import ERROR_STYLE
 from ui.widgets.columns import fit_columns
-from ui.widgets.forms import ERROR_STYLE, FormDialog, date_edit, from_qdate, run_form
+from ui.widgets.forms import ErrorBox, FormDialog, date_edit, from_qdate, run_form
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 1
 DETAILS_WIDTH = 330  # the width the details keep for their leaders and history tables (two-line headers)
@@ -173,10 +174,7 @@ class OrgPage(BasePage):
         self.units: list[UnitAt] = []
         self.date_edit = date_edit()
         self.date_edit.setToolTip(self.tr("Show the organisation as it stood on this day"))
-        self.warning_label = QLabel()
-        self.warning_label.setStyleSheet(ERROR_STYLE)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.hide()
+        self.warning_label = ErrorBox()
 
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Unit"), self.tr("Code"), self.tr("Kind"), self.tr("Since")])

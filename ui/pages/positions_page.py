@@ -47,7 +47,7 @@ from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
 from ui.widgets.columns import fit_columns
 from ui.widgets.documents import open_preview, write_document
-from ui.widgets.forms import ERROR_STYLE, FormDialog, run_form, unit_id_for_code
+from ui.widgets.forms import ErrorBox, FormDialog, run_form, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 LEVEL_KINDS = (("education_level", "chuyen_mon"), ("political_theory", "llct"), ("state_management", "qlnn"),
@@ -278,10 +278,7 @@ class PositionsPage(BasePage):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
-        self.warning_label = QLabel()
-        self.warning_label.setStyleSheet(ERROR_STYLE)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.hide()
+        self.warning_label = ErrorBox()
         self.new_button = QPushButton(self.tr("New position…"))
         self.new_button.setObjectName("primary")
         self.edit_button = QPushButton(self.tr("Edit…"))

@@ -35,6 +35,7 @@ from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
+from ui.widgets.forms import ErrorBox
 from ui.widgets.unit_combo import UnitCombo
 
 if TYPE_CHECKING:  # the editor is imported when first opened (start-up)
@@ -135,10 +136,7 @@ class StaffPage(BasePage):
         self.count_label.setObjectName("countLabel")
         self.hint_label = QLabel(self.tr("In order of given name · Enter or double-click opens the record"))
         self.hint_label.setObjectName("muted")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorBox()
 
         head = QHBoxLayout()
         head.addLayout(self.heading_box(

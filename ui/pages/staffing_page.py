@@ -41,7 +41,7 @@ from ui.messages import confirm, show_error
 from ui.pages.base import BasePage
 from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
-from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
+from ui.widgets.forms import ErrorBox, FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
 OVER = QColor("#b3261e")
@@ -123,10 +123,7 @@ class StaffingPage(BasePage):
         self.save_button = QPushButton(self.tr("Save as…"))
         self.quota_button = QPushButton(self.tr("Assign headcount…"))
         self.copy_button = QPushButton(self.tr("Copy to next year…"))
-        self.warning_label = QLabel()
-        self.warning_label.setStyleSheet("color: #b3261e;")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.hide()
+        self.warning_label = ErrorBox()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("countLabel")
         self.summary_label.setWordWrap(True)

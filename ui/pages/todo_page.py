@@ -31,7 +31,7 @@ from ui.messages import error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
-from ui.widgets.forms import date_edit, from_qdate, to_qdate
+from ui.widgets.forms import ErrorBox, date_edit, from_qdate, to_qdate
 
 DAY_CHOICES = (7, 30, 60, 90, 180, 365)
 DEFAULT_DAYS = 30
@@ -99,10 +99,7 @@ class TodoPage(BasePage):
         self.count_label.setObjectName("countLabel")
         self.status_label = QLabel()
         self.status_label.setObjectName("muted")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = ErrorBox()
 
         head = QHBoxLayout()
         head.addLayout(self.heading_box(
