@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -42,7 +41,7 @@ from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
 from ui.widgets.agency_form import AgencyForm
-from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns, indexed
+from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns, indexed, record_view
 from ui.widgets.forms import run_form
 
 
@@ -52,19 +51,7 @@ def _day(path: Path) -> date:
 
 
 def _view(model: ColumnTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    _one_row_at_a_time(view)
-    return view
-
-
-def _one_row_at_a_time(table: QTableView) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(26)
+    return record_view(model, row_height=26)
 
 
 class AccountsTab(QWidget):

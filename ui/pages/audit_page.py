@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,7 +49,7 @@ from ui.formatting import fmt_count
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
-from ui.widgets.columns import Cell, Column, ColumnTableModel, fit_columns
+from ui.widgets.columns import Cell, Column, ColumnTableModel, fit_columns, record_view
 from ui.widgets.forms import date_edit, from_qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -181,14 +180,7 @@ class AuditPage(BasePage):
         bar.addWidget(self.export_button)
 
         self.model = AuditTableModel(ctx, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = record_view(self.model, row_height=26)
         self.table.setWordWrap(False)
         # the time whole, the other columns up to 210 pixels (down to their header on a narrow screen), the
         # changes taking the rest; refitted to each new set of rows

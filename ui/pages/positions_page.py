@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -45,7 +44,7 @@ from ui.formatting import fmt_date
 from ui.messages import confirm, show_error, show_message
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.base import BasePage
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import fit_columns, record_view
 from ui.widgets.documents import open_preview, write_document
 from ui.widgets.forms import ErrorBox, FormDialog, run_form, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
@@ -271,12 +270,7 @@ class PositionsPage(BasePage):
         self.positions: list[PositionInfo] = []
         self.unit_combo = UnitCombo()
         self.history_check = QCheckBox(self.tr("Show replaced and retired versions"))
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_view()
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.warning_label = ErrorBox()
         self.new_button = QPushButton(self.tr("New position…"))

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +44,7 @@ from hrapp.services.rules_admin import (
 )
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
-from ui.widgets.columns import Column, ColumnTableModel, fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, fit_columns, record_view
 from ui.widgets.forms import ErrorBox, FieldErrors, date_edit, from_qdate, to_qdate
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -154,12 +152,7 @@ class RulesPage(BasePage):
             Column(self.tr("Legal basis"), lambda v: v.legal_basis),
             Column(self.tr("State"), self.state_text),
         ], parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_view(self.model, alternate=False)
         self._filling = False  # rows being replaced: the version is shown once, after its row is chosen
         self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._filling or self._show_version())
 

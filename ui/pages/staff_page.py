@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from ui.messages import confirm
 from ui.models.employee_table_model import COLUMN_KEYS, EmployeeTableModel, category_short_names
 from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
+from ui.widgets.columns import record_view
 from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import ErrorBox
@@ -104,18 +103,12 @@ class StaffPage(BasePage):
         self.left_check = QCheckBox(self.tr("Include people who left"))
         self.left_check.setToolTip(self.tr("Also list people who retired, resigned, moved away or died"))
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = record_view(self.model)
         self.table.setSortingEnabled(False)  # the order is Vietnamese given-name order, made in SQL
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)
         vh = self.table.verticalHeader()
-        vh.setVisible(False)
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
         hh = self.table.horizontalHeader()

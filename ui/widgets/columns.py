@@ -89,6 +89,24 @@ class WrapsHeaders:
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)
 
 
+def record_view(model: QAbstractItemModel | None = None, *, alternate: bool = True,
+                row_height: int | None = None) -> QTableView:
+    """A read-only list of records (over `model`, or one set later), chosen one at a time: whole rows, one
+    selected, no editing, no row numbers; rows in alternating colours unless `alternate` is False, `row_height`
+    pixels high if given."""
+    view = QTableView()
+    if model is not None:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternate)
+    view.verticalHeader().setVisible(False)
+    if row_height is not None:
+        view.verticalHeader().setDefaultSectionSize(row_height)
+    return view
+
+
 def header_of(view: QAbstractItemView) -> QHeaderView:
     if isinstance(view, QTreeView):
         return view.header()
