@@ -48,6 +48,7 @@ from ui.pages.base import BasePage
 from ui.style import ERROR_STYLE
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ErrorBox, FormDialog, date_edit, from_qdate, run_form
+from ui.widgets.unit_tree import place_unit
 
 UnitIdRole = Qt.ItemDataRole.UserRole + 1
 DETAILS_WIDTH = 330  # the width the details keep for their leaders and history tables (two-line headers)
@@ -296,12 +297,7 @@ class OrgPage(BasePage):
         for u in self.units:
             item = QTreeWidgetItem([u.name, u.code, kinds.get(u.kind, u.kind), fmt_date(u.active_from)])
             item.setData(0, UnitIdRole, u.id)
-            parent = items.get(u.parent_id) if u.parent_id is not None else None
-            if parent is None:
-                self.tree.addTopLevelItem(item)
-            else:
-                parent.addChild(item)
-            items[u.id] = item
+            place_unit(self.tree, items, u.id, u.parent_id, item)
         self.tree.expandAll()
         # the unit's name, code and date whole; the kind (also in the details) elided beyond 110 pixels
         fit_columns(self.tree, key=(0, 1, 3), limit=110, stretch_last=False)

@@ -3,6 +3,8 @@ framework), approve by decision, copy to another unit, retire, and print a posit
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +59,19 @@ def _text(edit: QLineEdit | QPlainTextEdit) -> str:
     return (edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()).strip()
 
 
+def _row_buttons(table: QTableWidget, add_text: str, remove_text: str, add: Callable[[], object]) -> QHBoxLayout:
+    """The buttons under an editable table: one adds a row (`add`), the other removes the current row."""
+    add_button = QPushButton(add_text)
+    remove_button = QPushButton(remove_text)
+    add_button.clicked.connect(lambda: add())
+    remove_button.clicked.connect(lambda: table.removeRow(table.currentRow()))
+    row = QHBoxLayout()
+    row.addWidget(add_button)
+    row.addWidget(remove_button)
+    row.addStretch(1)
+    return row
+
+
 class PositionDialog(FormDialog):
     """Create a position (draft) or edit one; editing an approved position saves its next version."""
 
@@ -100,15 +115,8 @@ class PositionDialog(FormDialog):
         self.tasks_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tl.addWidget(self.tasks_table, 1)
         tl.addWidget(self.errors.add("tasks"))
-        add_task = QPushButton(self.tr("Add task"))
-        remove_task = QPushButton(self.tr("Remove task"))
-        add_task.clicked.connect(lambda: self.tasks_table.insertRow(self.tasks_table.rowCount()))
-        remove_task.clicked.connect(lambda: self.tasks_table.removeRow(self.tasks_table.currentRow()))
-        row = QHBoxLayout()
-        row.addWidget(add_task)
-        row.addWidget(remove_task)
-        row.addStretch(1)
-        tl.addLayout(row)
+        tl.addLayout(_row_buttons(self.tasks_table, self.tr("Add task"), self.tr("Remove task"),
+                                  lambda: self.tasks_table.insertRow(self.tasks_table.rowCount())))
         texts = QFormLayout()
         self.relationships_edit = QPlainTextEdit()
         self.authority_edit = QPlainTextEdit()
@@ -153,15 +161,8 @@ class PositionDialog(FormDialog):
         self.comp_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         cl.addWidget(self.comp_table, 1)
         cl.addWidget(self.errors.add("competencies"))
-        add_comp = QPushButton(self.tr("Add competency"))
-        remove_comp = QPushButton(self.tr("Remove competency"))
-        add_comp.clicked.connect(lambda: self.add_competency(None, 3))
-        remove_comp.clicked.connect(lambda: self.comp_table.removeRow(self.comp_table.currentRow()))
-        row = QHBoxLayout()
-        row.addWidget(add_comp)
-        row.addWidget(remove_comp)
-        row.addStretch(1)
-        cl.addLayout(row)
+        cl.addLayout(_row_buttons(self.comp_table, self.tr("Add competency"), self.tr("Remove competency"),
+                                  lambda: self.add_competency(None, 3)))
         tabs.addTab(comp_page, self.tr("Competency framework"))
         self.tabs = tabs
         self.finish_layout(stretch=False)

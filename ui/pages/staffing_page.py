@@ -43,6 +43,7 @@ from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import ErrorBox, FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
+from ui.widgets.unit_tree import place_unit
 
 OVER = QColor("#b3261e")
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -242,12 +243,7 @@ class StaffingPage(BasePage):
         items: dict[int, QTreeWidgetItem] = {}
         for u in table.units:
             item = self._unit_item(u)
-            parent = items.get(u.parent_id) if u.parent_id is not None else None
-            if parent is None:
-                self.tree.addTopLevelItem(item)
-            else:
-                parent.addChild(item)
-            items[u.unit_id] = item
+            place_unit(self.tree, items, u.unit_id, u.parent_id, item)
             for cat in table.categories:
                 f = u.figures(cat)
                 if not f.empty:
