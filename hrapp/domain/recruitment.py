@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -50,6 +50,14 @@ REASON_FULL = "Vị trí đã đủ chỉ tiêu từ những người đăng ký
 REASON_WITHDRAWN = (
     "Rút hồ sơ hoặc không hoàn thiện hồ sơ tuyển dụng đúng hạn; chỉ tiêu chuyển cho người kế tiếp."
 )
+
+
+def reasons_text(reasons: Iterable[str]) -> str:
+    """Reasons written as sentences joined into one: 'Trình độ …, người dự tuyển có Cao đẳng; Chuyên ngành: …'
+    (each reason's own full stop dropped, one at the end, no '.;')."""
+    parts = [r.strip().rstrip(".;").strip() for r in reasons]
+    parts = [p for p in parts if p]
+    return "; ".join(parts) + "." if parts else ""
 
 
 # --------------------------------------------------------------------------- regime rule data

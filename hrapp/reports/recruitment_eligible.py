@@ -73,6 +73,6 @@ def eligible_document(ctx: ServiceContext, info: RoundInfo, candidates: list[Can
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round, list_candidates
+    from hrapp.queries.recruitment import get_round, list_candidates
 
     return eligible_document(ctx, get_round(ctx, round_id), list_candidates(ctx, round_id))

@@ -69,6 +69,6 @@ def plan_document(ctx: ServiceContext, info: RoundInfo) -> RecruitmentDocument:
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round
+    from hrapp.queries.recruitment import get_round
 
     return plan_document(ctx, get_round(ctx, round_id))

@@ -136,6 +136,6 @@ def results_document(ctx: ServiceContext, info: RoundInfo, res: RoundResults,
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round, results, round_events
+    from hrapp.queries.recruitment import get_round, results, round_events
 
     return results_document(ctx, get_round(ctx, round_id), results(ctx, round_id), round_events(ctx, round_id))

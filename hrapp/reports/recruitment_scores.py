@@ -135,7 +135,7 @@ def scores_document(ctx: ServiceContext, info: RoundInfo, candidates: list[Candi
 
 def document(ctx: ServiceContext, round_id: int, round_no: int | None = None) -> RecruitmentDocument:
     """Round 2's sheet once the round reached it; round 1's (computer test) before that."""
-    from hrapp.services.recruitment import get_round, list_candidates
+    from hrapp.queries.recruitment import get_round, list_candidates
 
     info = get_round(ctx, round_id)
     if round_no is None:

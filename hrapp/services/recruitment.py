@@ -37,8 +37,6 @@ from hrapp.domain import recruitment as dr
 from hrapp.domain import validation as v
 from hrapp.domain.probation import probation
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.masking import mask_dto
-from hrapp.queries import recruitment as q
 from hrapp.queries.recruitment import (
     COUNCIL_ROLES,
     STATUS_LABELS,
@@ -48,13 +46,20 @@ from hrapp.queries.recruitment import (
     WITHDRAWAL_REASONS,
     CandidateInfo,
     CouncilMember,
-    EventInfo,
     QualificationItem,
     RoundInfo,
     RoundResults,
-    RoundRow,
     RoundSetup,
+    get_candidate,
+    get_round,
+    list_candidates,
+    list_rounds,
+    priority_choices,
+    results,
+    round_events,
 )
+from hrapp.queries.recruitment import _session as q
+from hrapp.queries.recruitment._places import round_places
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionInput, DecisionRef, add_decision, decision_errors
 from hrapp.services.persons import (
@@ -262,55 +267,6 @@ class HireResult:
 # ============================================================================================== reading
 
 
-def get_round(ctx: ServiceContext, round_id: int) -> RoundInfo:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.round_info(s, ctx.rulebook, round_id)
-
-
-def list_rounds(ctx: ServiceContext, year: int | None = None) -> list[RoundRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.list_rounds(s, year)
-
-
-def list_candidates(ctx: ServiceContext, round_id: int) -> list[CandidateInfo]:
-    """The round's candidates in given-name order; CCCD, phone and addresses masked for roles that may not
-    see personal data."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        return [_masked(ctx, c) for c in q.candidate_infos(s, ctx.rulebook, round_id)]
-
-
-def _masked(ctx: ServiceContext, c: CandidateInfo) -> CandidateInfo:
-    """The candidate with CCCD, phone, e-mail, addresses and the other personal fields masked by the one masking
-    table, exactly as a staff member's are, unless the user may see personal data."""
-    return mask_dto(ctx, c)
-
-
-def results(ctx: ServiceContext, round_id: int) -> RoundResults:
-    """The ranking of every position (the same domain function the CLI `rules rank` uses)."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        return q.compute_results(s, ctx.rulebook, round_id)
-
-
-def round_events(ctx: ServiceContext, round_id: int) -> list[EventInfo]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        q.get_round(s, round_id)
-        return q.events(s, round_id)
-
-
-def priority_choices(ctx: ServiceContext, round_id: int) -> list[tuple[str, str, Decimal]]:
-    """(code, label, points) of the priority groups that apply to the round, highest points first."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        setup = q.round_setup(s, ctx.rulebook, q.get_round(s, round_id))
-    groups = sorted(setup.priority.groups, key=lambda g: (-g.points, g.label))
-    return [(g.code, g.label, g.points) for g in groups if not g.alias_of]
-
-
 def next_statuses(info: RoundInfo) -> tuple[str | None, str | None]:
     """(forward, backward) status the round may move to."""
     return FORWARD.get(info.status), BACKWARD.get(info.status)
@@ -447,7 +403,7 @@ def _parts_errors(parts: Sequence[PartSetting] | None, method: dr.MethodRule) ->
     if not method.parts:
         if parts and not (len(parts) == 1 and parts[0].code == TOTAL_PART and parts[0].max == method.round2_max):
             return [("round2_parts", f"Hình thức {method.label.lower()} chấm vòng 2 một điểm duy nhất, "
-                                     f"thang {q._pct(method.round2_max / 100)}.")]
+                                     f"thang {q.pct(method.round2_max / 100)}.")]
         return []
     errors: v.Errors = []
     if not parts:
@@ -464,7 +420,7 @@ def _parts_errors(parts: Sequence[PartSetting] | None, method: dr.MethodRule) ->
             errors.append(("round2_parts", messages.text("round2_part_maximum")))
     total = sum((p.max for p in parts if isinstance(p.max, Decimal)), Decimal(0))
     if parts and total != method.round2_max:
-        errors.append(("round2_parts", messages.text("round2_parts_maximum_total", top=q._pct(method.round2_max / 100), total=q._pct(total / 100))))
+        errors.append(("round2_parts", messages.text("round2_parts_maximum_total", top=q.pct(method.round2_max / 100), total=q.pct(total / 100))))
     return errors
 
 
@@ -559,7 +515,7 @@ def _vacancy(s: Session, rnd: RecruitmentRound, position: JobPosition, own_targe
     row = next((p for p in table.positions if p.unit_id == position.unit_id and p.code == position.code), None)
     if row is None:
         return 0
-    own = q.round_places(s, rnd, on).get(own_target.id, 0) if own_target is not None else 0
+    own = round_places(s, rnd, on).get(own_target.id, 0) if own_target is not None else 0
     return row.vacancy + own
 
 
@@ -751,7 +707,7 @@ def _forward_missing(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, to_
                                                  f"{v.dmy(rnd.application_deadline)}).", "candidates",
                                    blocking=False))
         return out
-    cands = q._candidates(s, rnd.id)
+    cands = q.candidates_of(s, rnd.id)
     if to_status == "round2":
         missing_r1 = [c.full_name for c in cands if c.eligible and q.round1_result(c, setup)[0] is None]
         if missing_r1:
@@ -958,15 +914,6 @@ def _duplicate_errors(s: Session, round_id: int, id_number: str | None, own_id: 
     return []
 
 
-def _candidate_result(ctx: ServiceContext, candidate_id: int) -> CandidateInfo:
-    with ctx.read() as s:
-        c = s.get(Candidate, candidate_id)
-        if c is None:
-            raise NotFoundError("candidate_not_found", "Không tìm thấy người dự tuyển này.", field="candidate_id")
-        rnd = q.get_round(s, c.round_id)
-        setup = q.round_setup(s, ctx.rulebook, rnd)
-        targets = {t.id: q.target_info(s, t) for t in rnd.targets}
-        return _masked(ctx, q.candidate_info(s, c, setup, targets))
 
 
 def save_candidate_in(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, dto: CandidateInput, today: date,
@@ -1002,7 +949,7 @@ def add_candidate(ctx: ServiceContext, round_id: int, dto: CandidateInput, *,
         _require_status(rnd, EDITABLE_CANDIDATES, "thêm người dự tuyển")
         c = save_candidate_in(s, ctx, rnd, dto, today)
         candidate_id = c.id
-    return _candidate_result(ctx, candidate_id)
+    return get_candidate(ctx, candidate_id)
 
 
 def update_candidate(ctx: ServiceContext, candidate_id: int, dto: CandidateInput, *,
@@ -1016,7 +963,7 @@ def update_candidate(ctx: ServiceContext, candidate_id: int, dto: CandidateInput
         if any(sc.round_no == 1 for sc in c.scores):
             raise DomainError("has_scores", f"{c.full_name} đã có điểm vòng 1 nên không thể sửa phiếu đăng ký.")
         save_candidate_in(s, ctx, rnd, dto, today, c)
-    return _candidate_result(ctx, candidate_id)
+    return get_candidate(ctx, candidate_id)
 
 
 def delete_candidate(ctx: ServiceContext, candidate_id: int) -> None:
@@ -1120,7 +1067,7 @@ def _check_candidate(s: Session, rnd: RecruitmentRound, c: Candidate, on: date) 
 
 def _check_all(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, today: date) -> None:
     on = _eligibility_date(rnd, today)
-    for c in q._candidates(s, rnd.id):
+    for c in q.candidates_of(s, rnd.id):
         _check_candidate(s, rnd, c, on)
 
 
@@ -1160,7 +1107,7 @@ def assign_sbd_in(s: Session, round_id: int, prefix: str = "") -> None:
     if _score_count(s, rnd.id, 1) or _score_count(s, rnd.id, 2):
         raise DomainError("has_scores", "Đã có điểm thi nên không đánh lại số báo danh.")
     order = {t.id: t.sort_order for t in rnd.targets}
-    cands = q._candidates(s, rnd.id)
+    cands = q.candidates_of(s, rnd.id)
     sitting = [c for c in cands if c.eligible]
     if not sitting:
         raise DomainError("no_candidates", "Không có người dự tuyển nào đủ điều kiện để đánh số báo danh.")
@@ -1220,7 +1167,7 @@ def _score_errors(c: Candidate, setup: RoundSetup, round_no: int, part: str, val
         return [(where, f"{who} không đủ điều kiện dự vòng 2.")], None
     if value is not None:
         if not 0 <= value <= p2.max:
-            return [(where, f"{who}: điểm {p2.label.lower()} phải từ 0 đến {q._pct(p2.max / 100)}.")], p2.max
+            return [(where, f"{who}: điểm {p2.label.lower()} phải từ 0 đến {q.pct(p2.max / 100)}.")], p2.max
         if value != value.quantize(Decimal(1).scaleb(-MAX_SCORE_PLACES)):
             return [(where, f"{who}: điểm chỉ ghi tối đa {MAX_SCORE_PLACES} chữ số thập phân.")], p2.max
     return [], p2.max
@@ -1256,7 +1203,7 @@ def enter_scores_in(s: Session, ctx: ServiceContext, sheet: ScoreSheet) -> None:
         raise ValidationError([("round_no", messages.text("round_number_invalid"))])
     _require_status(rnd, ("round1",) if sheet.round_no == 1 else ("round2",), f"nhập điểm vòng {sheet.round_no}")
     setup = q.round_setup(s, ctx.rulebook, rnd)
-    cands = {c.id: c for c in q._candidates(s, rnd.id)}
+    cands = {c.id: c for c in q.candidates_of(s, rnd.id)}
     errors: v.Errors = []
     writes: list[tuple[Candidate, str, Decimal | None, bool, Decimal]] = []
     seen: set[tuple[int, str]] = set()
@@ -1321,7 +1268,7 @@ def remark_score(ctx: ServiceContext, dto: Remark) -> CandidateInfo:
         if rnd.status == "results":
             q.compute_results(s, ctx.rulebook, rnd.id)
         candidate_id = c.id
-    return _candidate_result(ctx, candidate_id)
+    return get_candidate(ctx, candidate_id)
 
 
 # ============================================================================================== results

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from hrapp.masking import PERSONAL_FIELDS, mask_address, mask_cccd, mask_email, mask_phone, mask_text
+from hrapp.queries.recruitment import get_candidate
 from hrapp.reports.recruitment_common import build_document
 from hrapp.services import recruitment as rec
 from tests.services.org_builders import own_agency
@@ -71,7 +72,7 @@ def test_xem_sees_candidates_masked_like_staff(finished):
             if f.name not in PERSONAL_FIELDS:
                 assert getattr(got, f.name) == getattr(raw, f.name), f.name
     assert seen["Nguyễn Văn An"].email == "n***@gmail.com"
-    single = rec._candidate_result(ctx, seen["Nguyễn Văn An"].id)
+    single = get_candidate(ctx, seen["Nguyễn Văn An"].id)
     assert single == seen["Nguyễn Văn An"]
 
 

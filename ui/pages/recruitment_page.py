@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import ROUND_STATUSES, Outcome
 from hrapp.errors import HrappError
@@ -43,7 +44,6 @@ from hrapp.queries.recruitment import (
     RoundInfo,
     RoundResults,
     RoundRow,
-    level_name,
 )
 from hrapp.services import recruitment as rec
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
@@ -634,7 +634,7 @@ class CandidatesTab(QWidget):
         data = []
         for c in self.rows:
             prefs = "; ".join(f"{p.choice}. {p.position_name}" for p in c.preferences)
-            degree = ", ".join(x for x in (level_name(c.education_level), c.major or "") if x)
+            degree = ", ".join(x for x in (catalogs.label("qualification_level", c.education_level, ""), c.major or "") if x)
             prio = f"{c.priority_label} ({fmt_decimal(c.priority_points, 1)})" if c.priority_label else ""
             cond = {None: self.tr("not checked"), True: self.tr("eligible"), False: self.tr("not eligible")}[c.eligible]
             data.append([c.sbd or "", c.full_name, fmt_date(c.birth_date), fmt_gender(c.gender), cond,
