@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -18,6 +19,7 @@ from hrapp.db.models import (
     Decision,
     JobPosition,
     OrgUnit,
+    Person,
     Rank,
     RecruitmentRound,
     RecruitmentTarget,
@@ -173,6 +175,17 @@ def _hired_by_target(session: Session, round_id: int) -> dict[int, int]:
     return {tid: n for tid, n in rows if tid is not None}
 
 
+def _council(session: Session, members: Sequence[Mapping[str, Any]]) -> tuple[CouncilMember, ...]:
+    """The council as stored on the round. A member linked to a staff record the session may not read (an account
+    limited to other units) keeps their role and title, the name withheld: the round names nobody outside."""
+    linked = [m["person_id"] for m in members if m.get("person_id") is not None]
+    readable = set(session.scalars(select(Person.id).where(Person.id.in_(linked)))) if linked else set()
+    return tuple(
+        CouncilMember(m.get("full_name", "") if m.get("person_id") is None or m["person_id"] in readable else "",
+                      m.get("title", ""), m.get("role", "uy_vien"), m.get("person_id"))
+        for m in members)
+
+
 def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo:
     rnd = get_round(session, round_id)
     setup = round_setup(session, rulebook, rnd)
@@ -186,8 +199,7 @@ def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo
         category=rnd.category, plan_decision=_dinfo(session, rnd.plan_decision_id), notice_date=rnd.notice_date,
         application_deadline=rnd.application_deadline, round1_date=rnd.round1_date, round2_date=rnd.round2_date,
         council_size=rnd.council_size,
-        council=tuple(CouncilMember(m.get("full_name", ""), m.get("title", ""), m.get("role", "uy_vien"),
-                                    m.get("person_id")) for m in rnd.council or ()),
+        council=_council(session, rnd.council or ()),
         council_decision=_dinfo(session, rnd.council_decision_id),
         results_decision=_dinfo(session, rnd.results_decision_id),
         round1_parts=setup.round1_parts if setup.has_round1_test else (), round2_parts=setup.round2_parts,
