@@ -44,6 +44,7 @@ from hrapp.queries.recruitment import _session as q
 from hrapp.reports.document import write_atomically
 from hrapp.security import WRITE, require
 from hrapp.services import recruitment as rec
+from hrapp.services.recruitment._common import require_status
 from hrapp.text import fold
 
 __all__ = ["CANDIDATES", "ImportIssue", "ImportResult", "import_candidates", "import_scores", "write_issues",
@@ -242,7 +243,7 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
     book = read_workbook(path, cancel=cancel)
     with ctx.unit_of_work() as s:
         rnd = q.get_round(s, round_id)
-        rec._require_status(rnd, rec.EDITABLE_CANDIDATES, "nhập danh sách người dự tuyển")
+        require_status(rnd, rec.EDITABLE_CANDIDATES, "nhập danh sách người dự tuyển")
         reader = _CandidateReader(ctx, s, rnd, today)
         forms = reader.read(book)
         existing = {c.id_number: c for c in q.candidates_of(s, rnd.id)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from hrapp.db.models import Candidate, RecruitmentRound
+from hrapp.db.models import RecruitmentRound
 from hrapp.queries import recruitment as rq
 
 COVERED = {

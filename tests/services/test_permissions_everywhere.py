@@ -59,7 +59,7 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.rules_store.load_rulebook_from_db": "regulation data, the same for everyone",
     "hrapp.context.read_rulebook": "regulation data, the same for everyone",
     "hrapp.services.evaluations.score_rating": "a rule computed on the numbers given; reads no record",
-    "hrapp.services.recruitment.round_errors": "checks the values of a form; reads no record",
+    "hrapp.services.recruitment.rounds.round_errors": "checks the values of a form; reads no record",
     "hrapp.masking.can_see_personal": "part of the check",
     "hrapp.masking.mask_dto": "part of the check",
     "hrapp.masking.mask_record": "part of the check",
@@ -111,7 +111,7 @@ class Service:
 def discover() -> list[Service]:
     found = []
     modules = [info.name for package in PACKAGES
-               for info in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+               for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
     for module_name in modules + [module.__name__ for module in MODULES]:
         module = importlib.import_module(module_name)
         writers = _writers(module)
@@ -310,7 +310,7 @@ def test_discovery_finds_the_services_of_every_area():
     assert len(WRITERS) > 80
     for expected in ("hrapp.services.persons.create_person", "hrapp.services.org.create_unit",
                      "hrapp.services.quotas.set_quota", "hrapp.services.training.send",
-                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appoint",
+                     "hrapp.services.recruitment.scores.enter_scores", "hrapp.services.planning.appoint",
                      "hrapp.services.pay_lists.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names

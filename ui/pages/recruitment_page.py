@@ -35,6 +35,7 @@ from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import ROUND_STATUSES, Outcome
 from hrapp.errors import HrappError
+from hrapp.queries import recruitment as rq
 from hrapp.queries.recruitment import (
     STATUS_LABELS,
     CandidateInfo,
@@ -178,7 +179,7 @@ class RecruitmentPage(BasePage):
     # --- list ---------------------------------------------------------------------------------------
     def load_rounds(self) -> None:
         try:
-            self.rows = rec.list_rounds(self.ctx)
+            self.rows = rq.list_rounds(self.ctx)
         except HrappError as exc:
             self.list_error.show_error(exc)
             self.rows = []
@@ -341,10 +342,10 @@ class RoundDetail(QWidget):
     def load(self, round_id: int) -> None:
         self.error.clear_error()
         try:
-            self.info = rec.get_round(self.ctx, round_id)
-            self.candidates = rec.list_candidates(self.ctx, round_id)
-            self.events = rec.round_events(self.ctx, round_id)
-            self.results = rec.results(self.ctx, round_id) if self.stage >= STATUS_ORDER.index("round2") else None
+            self.info = rq.get_round(self.ctx, round_id)
+            self.candidates = rq.list_candidates(self.ctx, round_id)
+            self.events = rq.round_events(self.ctx, round_id)
+            self.results = rq.results(self.ctx, round_id) if self.stage >= STATUS_ORDER.index("round2") else None
             self.steps = rec.step_requirements(self.ctx, round_id)
         except HrappError as exc:
             self.error.show_error(exc)
