@@ -18,10 +18,6 @@ KNOWN_CYCLES: list[frozenset[str]] = [
     frozenset({"hrapp.services.org", "hrapp.services.positions"}),
     # the employee import brings its units with it; the unit import reuses the employee import's readers
     frozenset({"hrapp.io.excel_import", "hrapp.io.org_import"}),
-    # the recruitment documents share helpers with the module that lists them
-    frozenset({"hrapp.reports.recruitment_common", "hrapp.reports.recruitment_eligible",
-               "hrapp.reports.recruitment_plan", "hrapp.reports.recruitment_results",
-               "hrapp.reports.recruitment_scores"}),
     # start-up (app), the main window and its session actions (sign in and out, backups) import each other
     frozenset({"ui.app", "ui.main_window", "ui.session"}),
 ]

@@ -165,7 +165,7 @@ def cmd_recruitment_results(args: argparse.Namespace) -> int:
 
 
 def cmd_recruitment_print(args: argparse.Namespace) -> int:
-    from hrapp.reports.recruitment_common import build_document
+    from hrapp.reports.recruitment_documents import build_document
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):

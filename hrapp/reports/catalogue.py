@@ -288,6 +288,7 @@ def _declare() -> tuple[Document, ...]:
     position_description = _Lazy("hrapp.reports.position_description")
     quality = _Lazy("hrapp.reports.quality")
     recruitment_common = _Lazy("hrapp.reports.recruitment_common")
+    recruitment_documents = _Lazy("hrapp.reports.recruitment_documents")
     retirement_list = _Lazy("hrapp.reports.retirement_list")
     staff_list = _Lazy("hrapp.reports.staff_list")
     staffing_table = _Lazy("hrapp.reports.staffing_table")
@@ -338,7 +339,7 @@ def _declare() -> tuple[Document, ...]:
     def recruitment(kind: str, title: str, description: str, title_en: str, description_en: str,
                     stem: str) -> Document:
         def gather(ctx: ServiceContext, round: int) -> Any:
-            return recruitment_common.builders()[kind](ctx, round)
+            return recruitment_documents.module().BUILDERS[kind](ctx, round)
 
         def writer(fmt: str) -> Writer:
             return lambda fh, doc, lh, job: recruitment_common.write_document(fh, doc, excel=fmt == ".xlsx")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hrapp.context import ServiceContext
-from hrapp.queries.recruitment import RoundInfo
+from hrapp.queries.recruitment import RoundInfo, get_round
 from hrapp.reports.document import MERGE, SUM, Column, HeaderCell, SectionRow, TableSpec
 from hrapp.reports.format import roman
 from hrapp.reports.letterhead import letterhead_for
@@ -69,6 +69,4 @@ def plan_document(ctx: ServiceContext, info: RoundInfo) -> RecruitmentDocument:
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.queries.recruitment import get_round
-
     return plan_document(ctx, get_round(ctx, round_id))

@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from hrapp.io.candidate_import import CANDIDATES, import_candidates, import_scores, write_template
 from hrapp.queries import recruitment as rq
-from hrapp.reports.recruitment_common import build_document
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.services import recruitment as rec
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
 

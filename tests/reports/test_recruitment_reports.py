@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from hrapp.queries import recruitment as rq
-from hrapp.reports.recruitment_common import build_document
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.reports.recruitment_results import document as results_document
 from hrapp.reports.recruitment_scores import document as scores_document
 from hrapp.services import recruitment as rec

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from hrapp.masking import PERSONAL_FIELDS, mask_address, mask_cccd, mask_email, mask_phone, mask_text
 from hrapp.queries import recruitment as rq
 from hrapp.queries.recruitment import get_candidate
-from hrapp.reports.recruitment_common import build_document
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.services import recruitment as rec
 from tests.services.org_builders import own_agency
 from tests.services.recruitment_builders import (
