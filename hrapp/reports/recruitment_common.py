@@ -89,9 +89,10 @@ def birth_by_sex(gender: str, birth: date) -> list[object]:
 
 def write_document(fh: IO[bytes], doc: RecruitmentDocument, *, excel: bool) -> int:
     """Write the PDF (returns its page count) or the Excel file (returns 0)."""
-    kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
-                  recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)
     if excel:
-        build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
+        build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, subtitles=doc.subtitles,
+                   day=doc.day, intro=doc.intro, outro=doc.outro, recipients=doc.recipients,
+                   signatures=doc.signatures, landscape=doc.landscape)
         return 0
-    return build_pdf(fh, doc.letterhead, doc.title, doc.spec, **kwargs)
+    return build_pdf(fh, doc.letterhead, doc.title, doc.spec, subtitles=doc.subtitles, day=doc.day, intro=doc.intro,
+                     outro=doc.outro, recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)

@@ -28,7 +28,7 @@ def plan_spec(info: RoundInfo) -> TableSpec:
         Column("Yêu cầu khác", 48, wrap=True),
         Column("Ghi chú", 30, wrap=True),
     ]
-    header = [[HeaderCell("STT", rowspan=2), HeaderCell("Vị trí việc làm", rowspan=2),
+    header: list[list[HeaderCell | str]] = [[HeaderCell("STT", rowspan=2), HeaderCell("Vị trí việc làm", rowspan=2),
                HeaderCell(f"{rank_word} (mã số)", rowspan=2), HeaderCell("Số lượng cần tuyển", rowspan=2),
                HeaderCell("Yêu cầu về tiêu chuẩn, điều kiện", colspan=2), HeaderCell("Ghi chú", rowspan=2)],
               ["Trình độ chuyên môn, chuyên ngành", "Yêu cầu khác"]]

@@ -241,10 +241,11 @@ def _split(group: list[_Scored], steps: tuple[str, ...]) -> list[list[_Scored]]:
         return [group]
     step, rest = steps[0], steps[1:]
     values = [_step_value(s, step) for s in group]
-    if any(v is None for v in values):
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
         return [group]
     out: list[list[_Scored]] = []
-    for v in sorted(set(values), reverse=True):  # type: ignore[type-var]
+    for v in sorted(set(known), reverse=True):
         out.extend(_split([s for s, sv in zip(group, values, strict=True) if sv == v], rest))
     return out
 

@@ -115,6 +115,7 @@ def _apply_candidate(c: Candidate, dto: CandidateInput) -> None:
     c.full_name = normalize_name(dto.full_name)
     c.name_folded = fold(c.full_name)
     c.sort_key = name_sort_key(c.full_name)
+    assert dto.gender is not None  # candidate_errors refused a missing sex
     c.gender = dto.gender
     assert dto.birth_date is not None
     c.birth_date = dto.birth_date
@@ -123,7 +124,9 @@ def _apply_candidate(c: Candidate, dto: CandidateInput) -> None:
         setattr(c, attr, _clean(getattr(dto, attr)))
     c.ethnicity = v.catalog_code("ethnicity", dto.ethnicity) or dto.ethnicity or None  # a name typed: its code
     c.religion = v.catalog_code("religion", dto.religion) or dto.religion or None
-    c.id_number = v.normalize_cccd(dto.id_number)
+    number = v.normalize_cccd(dto.id_number)
+    assert number is not None  # candidate_errors refused a missing CCCD
+    c.id_number = number
     c.id_issue_date = dto.id_issue_date
     c.email = (_clean(dto.email) or "").lower() or None
     c.education_level = dto.education_level or None

@@ -297,9 +297,9 @@ def _write_hire(s: Session, plan: _Plan, decision_id: int) -> Person:
             if r.end_date is None or r.end_date > last_day:
                 r.end_date = last_day
                 r.end_reason = r.end_reason or "moved"
-        for r in s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)):
-            if r.end_date is None or r.end_date > last_day:
-                r.end_date = last_day
+        for ra in s.scalars(select(RankAssignment).where(RankAssignment.person_id == p.id)):
+            if ra.end_date is None or ra.end_date > last_day:
+                ra.end_date = last_day
         p.status = "working"
     s.add(Employment(person_id=p.id, category=e.category, unit_id=e.unit_id, position_id=e.position_id,
                      start_date=e.start_date, recruitment_date=e.recruitment_date,
