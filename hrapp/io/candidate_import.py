@@ -42,6 +42,7 @@ from hrapp.io.workbook_rows import (
 from hrapp.queries.recruitment import QualificationItem, RoundSetup, get_round, priority_choices
 from hrapp.queries.recruitment import _session as q
 from hrapp.reports.document import write_atomically
+from hrapp.reports.recruitment_scores import score_headers
 from hrapp.security import WRITE, require
 from hrapp.services import recruitment as rec
 from hrapp.services.recruitment._common import require_status
@@ -309,8 +310,6 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
     """Read a score sheet — the Excel of the printed sheet filled in, or any sheet with 'Số báo danh' and the
     part columns. 'Vắng' marks an absentee; empty cells are skipped; every row is checked, then all are
     written at once, or none."""
-    from hrapp.reports.recruitment_scores import score_headers
-
     require(ctx, WRITE)
     started = time.perf_counter()
     info = get_round(ctx, round_id)

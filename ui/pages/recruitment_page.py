@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -37,8 +38,12 @@ from hrapp.queries.recruitment import (
     RoundResults,
     RoundRow,
 )
+from hrapp.reports.catalogue import export
+from hrapp.reports.recruitment_common import DOCUMENT_LABELS
 from hrapp.services import recruitment as rec
 from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR
+from ui.dialogs.recruitment_actions_dialog import StatusDialog
+from ui.dialogs.recruitment_round_dialog import RoundDialog
 from ui.formatting import fmt_date
 from ui.messages import confirm
 from ui.models.rows_table_model import RowsTableModel
@@ -171,13 +176,9 @@ class RecruitmentPage(BasePage):
         self.actions_changed.emit()
 
     def create_new(self) -> None:
-        from ui.dialogs.recruitment_round_dialog import RoundDialog
-
         self.open_dialog(RoundDialog(self.ctx, None, self), lambda info: self.open_round(info.id))
 
     def delete_selected(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         row = selected_row(self.list_view)
         if not 0 <= row < len(self.rows):
             self.list_error.show_text(self.tr("Choose a round in the list first."))
@@ -419,8 +420,6 @@ class RoundDetail(QWidget):
         return self.page.open_dialog(dialog, done)
 
     def edit_round(self, council: bool = False) -> None:
-        from ui.dialogs.recruitment_round_dialog import RoundDialog
-
         if self.info is not None:
             dialog = RoundDialog(self.ctx, self.info, self)
             if council:
@@ -428,25 +427,18 @@ class RoundDetail(QWidget):
             self.dialog(dialog)
 
     def next_step(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import StatusDialog
-
         forward = rec.next_statuses(self.info)[0] if self.info else None
         if forward:
             notes = tuple(r.message for step in self.steps[:1] for r in step.missing if not r.blocking)
             self.dialog(StatusDialog(self.ctx, self.info, forward, self, notes))
 
     def step_back(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import StatusDialog
-
         backward = rec.next_statuses(self.info)[1] if self.info else None
         if backward:
             self.dialog(StatusDialog(self.ctx, self.info, backward, self))
 
     def print_document(self, kind: str, excel: bool = False, path: str | None = None) -> None:
         """Save one of the round's documents (asking where) and open it."""
-        from hrapp.reports.catalogue import export
-        from hrapp.reports.recruitment_common import DOCUMENT_LABELS
-
         if self.info is None:
             return
         suffix = ".xlsx" if excel else ".pdf"

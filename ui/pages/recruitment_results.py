@@ -22,6 +22,8 @@ from hrapp.queries.recruitment import (
     RoundInfo,
     RoundResults,
 )
+from ui.dialogs.person_detail_dialog import PersonDetailDialog
+from ui.dialogs.recruitment_actions_dialog import HireDialog, TieDecisionDialog, WithdrawalDialog
 from ui.formatting import fmt_date, fmt_decimal
 from ui.models.rows_table_model import RowsTableModel
 from ui.pages.recruitment_parts import RoundView, button, fit, table
@@ -163,8 +165,6 @@ class ResultsTab(QWidget):
         return False
 
     def record_tie_decision(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import TieDecisionDialog
-
         pos, _row = self._selection()
         if pos is None and self.results is not None and self.results.pending_decisions:
             pos = self.results.pending_decisions[0]
@@ -174,8 +174,6 @@ class ResultsTab(QWidget):
         self.detail.dialog(TieDecisionDialog(self.detail.ctx, self.detail.info.id, pos, self))
 
     def record_withdrawal(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import WithdrawalDialog
-
         pos, row = self._selection()
         if pos is None or row is None or row.outcome is not Outcome.TRUNG_TUYEN:
             self.detail.error.show_text(self.tr("Select a winner in the list."))
@@ -223,15 +221,11 @@ class HiringTab(QWidget):
                              .replace("%2", str(len(self.rows))))
 
     def hire(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import HireDialog
-
         if self.detail.info is not None and self.waiting:
             self.detail.dialog(HireDialog(self.detail.ctx, self.detail.info, self.waiting, self),
                                self.tr("The winners are now staff records."))
 
     def _open_person(self, index: QModelIndex) -> None:
-        from ui.dialogs.person_detail_dialog import PersonDetailDialog
-
         row = self.rows[index.row()] if 0 <= index.row() < len(self.rows) else None
         if row is not None and row.person_id is not None:
             dialog = PersonDetailDialog(self.detail.ctx, row.person_id, self)

@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs
+from hrapp.io.candidate_import import import_candidates, import_scores, write_template
 from hrapp.queries.recruitment import (
     CandidateInfo,
     RoundInfo,
 )
 from hrapp.services import recruitment as rec
+from ui.dialogs.recruitment_actions_dialog import RemarkDialog
+from ui.dialogs.recruitment_candidate_dialog import CandidateDialog
+from ui.dialogs.recruitment_target_dialog import TargetDialog
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.messages import confirm
 from ui.models.recruitment_score_model import ScorePart, ScoreTableModel
@@ -79,14 +83,10 @@ class TargetsTab(QWidget):
         return self.info.targets[row] if self.info and 0 <= row < len(self.info.targets) else None
 
     def add_target(self) -> None:
-        from ui.dialogs.recruitment_target_dialog import TargetDialog
-
         if self.info is not None:
             self.detail.dialog(TargetDialog(self.detail.ctx, self.info, None, self))
 
     def edit_target(self) -> None:
-        from ui.dialogs.recruitment_target_dialog import TargetDialog
-
         target = self.selected()
         if target is not None and self.info is not None and self.info.status in ("draft", "open"):
             self.detail.dialog(TargetDialog(self.detail.ctx, self.info, target, self))
@@ -162,14 +162,10 @@ class CandidatesTab(QWidget):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def add_candidate(self) -> None:
-        from ui.dialogs.recruitment_candidate_dialog import CandidateDialog
-
         if self.info is not None:
             self.detail.dialog(CandidateDialog(self.detail.ctx, self.info, None, self))
 
     def edit_candidate(self) -> None:
-        from ui.dialogs.recruitment_candidate_dialog import CandidateDialog
-
         c = self.selected()
         if c is not None and self.info is not None and self.info.status in rec.EDITABLE_CANDIDATES:
             self.detail.dialog(CandidateDialog(self.detail.ctx, self.info, c, self))
@@ -188,8 +184,6 @@ class CandidatesTab(QWidget):
             self.detail.guarded(lambda: rec.assign_sbd(self.detail.ctx, self.info.id))
 
     def save_template(self, path: str | None = None) -> None:
-        from hrapp.io.candidate_import import write_template
-
         if self.info is None:
             return
         if path is None:
@@ -201,8 +195,6 @@ class CandidatesTab(QWidget):
             confirm(self, path=path)
 
     def import_candidates(self, path: str | None = None) -> None:
-        from hrapp.io.candidate_import import import_candidates
-
         if self.info is None:
             return
         if path is None:
@@ -320,8 +312,6 @@ class ScoresTab(QWidget):
             confirm(self, self.tr("The scores were saved."))
 
     def import_scores(self, path: str | None = None) -> None:
-        from hrapp.io.candidate_import import import_scores
-
         if self.info is None:
             return
         if path is None:
@@ -339,8 +329,6 @@ class ScoresTab(QWidget):
         self.detail.reload()
 
     def remark(self) -> None:
-        from ui.dialogs.recruitment_actions_dialog import RemarkDialog
-
         index = self.view.currentIndex()
         if not index.isValid() or self.info is None:
             self.detail.error.show_text(self.tr("Choose the candidate's score to re-mark first."))

@@ -38,6 +38,7 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.queries.recruitment import _session as q
 from hrapp.security import WRITE, require
+from hrapp.services.agency import get_agency
 from hrapp.services.decisions import add_decision
 from hrapp.services.persons import (
     EmploymentInput,
@@ -164,8 +165,6 @@ def hire_winners(ctx: ServiceContext, dto: HireInput, *, today: date | None = No
     starting step — at 85% with the probation period for viên chức (and công chức before NĐ 170/2025) —
     and the qualifications from the form, all linked to the recruitment decision, in one transaction."""
     require(ctx, WRITE)
-    from hrapp.services.agency import get_agency
-
     today = today or _today()
     agency = get_agency(ctx).name
     errors = _decision_ref_errors(dto.decision, "decision", True, "quyết định tuyển dụng")
