@@ -342,7 +342,7 @@ class RoundDetail(QWidget):
               e.user or ""] for e in self.events], centered=(0,), parent=self)
         self.history_view.setModel(self.history)
         fit(self.history_view, (1, 3))
-        default_tab = {"draft": 0, "open": 1, "round1": 2, "round2": 3, "results": 4, "closed": 5}[info.status]
+        default_tab = STATUS_ORDER.index(info.status)  # a tab per stage, in the stages' order
         if self.tabs.currentIndex() == 0 or getattr(self, "_shown_status", None) != info.status:
             self.tabs.setCurrentIndex(default_tab)
         self._shown_status = info.status

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from hrapp.domain.recruitment import ROUND_STATUSES
 from hrapp.queries.recruitment import (
     CouncilMember,
     QualificationItem,
 )
 from hrapp.services.decisions import DecisionRef
 
-FORWARD = {"draft": "open", "open": "round1", "round1": "round2", "round2": "results", "results": "closed"}
+FORWARD = dict(zip(ROUND_STATUSES, ROUND_STATUSES[1:], strict=False))
+"""The next stage of a round, in the domain's order of stages."""
 BACKWARD = {v_: k for k, v_ in FORWARD.items() if v_ != "closed"}
 EDITABLE_CANDIDATES = ("draft", "open", "round1")
 MAX_SCORE_PLACES = 2
