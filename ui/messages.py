@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from hrapp import messages
 from hrapp.failures import explain
 from hrapp.logs import record
+from ui.widgets.notice import Notice
 
 translate = QCoreApplication.translate
 
@@ -43,8 +44,6 @@ def confirm(widget: QWidget, text: str | None = None, path: str | Path | None = 
 
     Without `text`, a file is announced as "Saved <file name>".
     """
-    from ui.widgets.notice import Notice
-
     status = text
     if text is None:
         saved = translate("Messages", "Saved %1")

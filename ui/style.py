@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 ACCENT = "#1f5f99"
 INK = "#1f2d3d"
 MUTED = "#5f6f82"
+ERROR_STYLE = "color: #b3261e;"  # the text of an error line under a field or a form
 LINE = "#d5dde6"
 SIDEBAR = "#eef2f6"
 WINDOW = "#f6f8fa"

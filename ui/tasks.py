@@ -30,6 +30,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from hrapp.logs import record
+from ui import messages as ui_messages
+
 log = logging.getLogger(__name__)
 
 # Database writes from background work are serialised: one writing task at a time.
@@ -49,8 +52,6 @@ class Cancelled(Exception):
 
 
 def _record(exc: BaseException) -> None:
-    from hrapp.logs import record
-
     try:
         record(exc, "background task failed")
     except Exception:
@@ -249,9 +250,7 @@ def run_task(fn: TaskFn, *, parent: QWidget | None = None, title: str = "", labe
     if on_error is not None:
         task.failed.connect(on_error)
     else:
-        from ui.messages import show_error
-
-        task.failed.connect(lambda exc: show_error(parent, exc))
+        task.failed.connect(lambda exc: ui_messages.show_error(parent, exc))  # looked up when it fails
     if on_cancelled is not None:
         task.cancelled.connect(on_cancelled)
     return task.start()

@@ -3450,30 +3450,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>In / Excel</translation>
     </message>
     <message>
-        <source>Planning list (PDF)…</source>
-        <translation>Danh sách quy hoạch (PDF)…</translation>
-    </message>
-    <message>
-        <source>Planning list (Excel)…</source>
-        <translation>Danh sách quy hoạch (Excel)…</translation>
-    </message>
-    <message>
-        <source>Structure summary (PDF)…</source>
-        <translation>Báo cáo cơ cấu (PDF)…</translation>
-    </message>
-    <message>
-        <source>Structure summary (Excel)…</source>
-        <translation>Báo cáo cơ cấu (Excel)…</translation>
-    </message>
-    <message>
-        <source>Latest review: additions and removals (PDF)…</source>
-        <translation>Đợt rà soát gần nhất: bổ sung, đưa ra (PDF)…</translation>
-    </message>
-    <message>
-        <source>Latest review: additions and removals (Excel)…</source>
-        <translation>Đợt rà soát gần nhất: bổ sung, đưa ra (Excel)…</translation>
-    </message>
-    <message>
         <source>Post</source>
         <translation>Chức danh</translation>
     </message>
@@ -4662,22 +4638,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Print</source>
         <translation>In</translation>
-    </message>
-    <message>
-        <source>Recruitment plan (positions and quotas)</source>
-        <translation>Nhu cầu tuyển dụng (vị trí, chỉ tiêu)</translation>
-    </message>
-    <message>
-        <source>Candidates admitted to round 2</source>
-        <translation>Danh sách đủ điều kiện dự vòng 2</translation>
-    </message>
-    <message>
-        <source>Score sheet</source>
-        <translation>Bảng điểm</translation>
-    </message>
-    <message>
-        <source>Results list</source>
-        <translation>Danh sách kết quả tuyển dụng</translation>
     </message>
     <message>
         <source>Positions and quotas</source>
@@ -6139,30 +6099,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Print / Excel</source>
         <translation>In / Excel</translation>
-    </message>
-    <message>
-        <source>Annual plan (PDF)…</source>
-        <translation>Kế hoạch năm (PDF)…</translation>
-    </message>
-    <message>
-        <source>Annual plan (Excel)…</source>
-        <translation>Kế hoạch năm (Excel)…</translation>
-    </message>
-    <message>
-        <source>Results report (PDF)…</source>
-        <translation>Báo cáo kết quả (PDF)…</translation>
-    </message>
-    <message>
-        <source>Results report (Excel)…</source>
-        <translation>Báo cáo kết quả (Excel)…</translation>
-    </message>
-    <message>
-        <source>Gap list (PDF)…</source>
-        <translation>Danh sách nhu cầu (PDF)…</translation>
-    </message>
-    <message>
-        <source>Gap list (Excel)…</source>
-        <translation>Danh sách nhu cầu (Excel)…</translation>
     </message>
     <message>
         <source>Plan</source>

@@ -224,7 +224,7 @@ def test_a_recruitment_round_from_creation_to_printed_results(window, qtbot, tmp
         return str(target_file), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    menu_choice(qtbot, detail.print_button, "Danh sách kết quả tuyển dụng (PDF)")
+    menu_choice(qtbot, detail.print_button, "Kết quả tuyển dụng (PDF)")
     qtbot.waitUntil(lambda: window.opened_files == [str(target_file)], timeout=30_000)
     assert asked and asked[0].endswith("2026.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(target_file)).pages).split())

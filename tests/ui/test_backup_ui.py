@@ -190,9 +190,9 @@ def test_backups_tab_lists_the_daily_copies(qtbot, window, tmp_path, monkeypatch
     page = window.show_area("admin")
     page.tabs.setCurrentWidget(page.backups)
     tab = page.backups
-    assert tab.table.rowCount() == 1
-    assert tab.table.item(0, 0).text() == f"{clock.today():%d/%m/%Y}"
-    assert Path(tab.table.item(0, 1).text()).parent == folder
+    assert tab.model.rowCount() == 1
+    assert tab.model.cell(0, 0).text == f"{clock.today():%d/%m/%Y}"
+    assert Path(tab.model.cell(0, 1).text).parent == folder
     assert "giữ 30 bản mới nhất" in tab.info.text()
     assert not tab.restore_selected_button.isEnabled()
     tab.table.selectRow(0)

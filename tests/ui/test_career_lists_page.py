@@ -131,14 +131,14 @@ def test_rules_page_edits_a_version_and_shows_refusals_next_to_the_field(qtbot, 
     rules.show()
     rules.activated()
     rules.select_code("base_salary")
-    versions = [rules.table.item(r, 0).text() for r in range(rules.table.rowCount())]
+    versions = [rules.model.cell(r, 0).text for r in range(rules.model.rowCount())]
     assert versions == ["NĐ 38/2019/NĐ-CP", "NĐ 24/2023/NĐ-CP", "NĐ 73/2024/NĐ-CP"]
     rules.table.selectRow(2)
     assert rules.basis_edit.text() == "Nghị định 73/2024/NĐ-CP"
     rules.basis_edit.setText("Nghị định 73/2024/NĐ-CP, Điều 3")
     rules.save_current()
     assert ctx.rulebook.by_version("base_salary", "nd73_2024").legal_basis == "Nghị định 73/2024/NĐ-CP, Điều 3"
-    assert "đã sửa" in rules.table.item(2, 4).text()
+    assert "đã sửa" in rules.model.cell(2, 4).text
     rules.table.selectRow(2)
     rules.version_edit.setText("nd_moi")
     rules.add_version()  # same period as nd73_2024

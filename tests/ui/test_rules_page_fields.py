@@ -27,8 +27,8 @@ def click_rule(qtbot, page: RulesPage, title: str) -> None:
 
 
 def click_version(qtbot, page: RulesPage, name: str) -> None:
-    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == name)
-    rect = page.table.visualItemRect(page.table.item(row, 0))
+    row = next(r for r in range(page.model.rowCount()) if page.model.cell(r, 0).text == name)
+    rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.current is not None and page.table.selectionModel().selectedRows()[0].row() == row
 
@@ -47,11 +47,11 @@ def form_labels(page: RulesPage) -> list[str]:
 def test_versions_are_listed_by_their_legal_names(qtbot, ctx):
     page = open_page(qtbot, ctx)
     click_rule(qtbot, page, "Tuổi nghỉ hưu trong điều kiện lao động bình thường")
-    assert [page.table.item(r, 0).text() for r in range(page.table.rowCount())] == [
+    assert [page.model.cell(r, 0).text for r in range(page.model.rowCount())] == [
         "Bộ luật Lao động 2012", "NĐ 135/2020/NĐ-CP"]
-    assert page.table.horizontalHeaderItem(0).text() == "Văn bản"
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Văn bản"
     click_rule(qtbot, page, "Nâng bậc lương thường xuyên")
-    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    names = [page.model.cell(r, 0).text for r in range(page.model.rowCount())]
     assert names == ["TT 08/2013/TT-BNV", "TT 03/2021/TT-BNV"]
     assert not [n for n in names if re.fullmatch(r"[a-z_0-9]+", n)]
 
@@ -68,7 +68,7 @@ def test_a_parameter_changed_in_its_labelled_field_is_saved_as_the_same_data(qtb
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     after = ctx.rulebook.by_version("retirement_notice", "nd170_2025").params
     assert after == {**before, "months_before": 5}
-    assert "đã sửa" in page.table.item(page.table.currentRow(), 4).text()
+    assert "đã sửa" in page.model.cell(page.table.currentIndex().row(), 4).text
 
 
 def test_nested_parameters_show_labelled_groups_and_keep_the_rest(qtbot, ctx):

@@ -51,17 +51,24 @@ class FirstStartDialog(QDialog):
         self.demo_button.setDefault(True)
         self.demo_button.setFocus()
 
-    def _choices_page(self) -> QWidget:
+    @staticmethod
+    def _titled_page(heading: str, text: str, spacing: int) -> tuple[QWidget, QVBoxLayout, QLabel]:
+        """A page of the dialog: its heading, a line of text under it (returned for its look), the layout to go on."""
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        heading = QLabel(self.tr("The database is empty"))
-        heading.setObjectName("pageTitle")
-        layout.addWidget(heading)
-        text = QLabel(self.tr("How would you like to start?"))
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        layout.setSpacing(spacing)
+        title = QLabel(heading)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        return page, layout, label
+
+    def _choices_page(self) -> QWidget:
+        page, layout, _text = self._titled_page(self.tr("The database is empty"),
+                                                self.tr("How would you like to start?"), 12)
         self.demo_button = QPushButton(
             self.tr("Load the demo department") + "\n"
             + self.tr("A sample Department of Science and Technology with its units and staff, to try the application.")
@@ -90,18 +97,11 @@ class FirstStartDialog(QDialog):
         return page
 
     def _agency_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        heading = QLabel(self.tr("Your agency"))
-        heading.setObjectName("pageTitle")
-        layout.addWidget(heading)
-        text = QLabel(self.tr("Printed at the top of every document and in its signature block. Fields marked * "
-                              "are required; all can be changed later in Administration → Agency."))
-        text.setWordWrap(True)
+        page, layout, text = self._titled_page(
+            self.tr("Your agency"),
+            self.tr("Printed at the top of every document and in its signature block. Fields marked * are required; "
+                    "all can be changed later in Administration → Agency."), 8)
         text.setObjectName("muted")
-        layout.addWidget(text)
         self.agency_form = AgencyForm(self.ctx, page)
         scroll = QScrollArea()  # the messages under the fields may need more than a 768-pixel screen's height
         scroll.setWidgetResizable(True)

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,8 +21,10 @@ from hrapp.db.engine import sqlite_path
 from hrapp.errors import AuthenticationError, HrappError
 from hrapp.services.accounts import UserDTO, sign_in
 from hrapp.services.agency import Agency, get_agency
+from ui.dialogs.change_password_dialog import ChangePasswordDialog
 from ui.icons import icon
-from ui.widgets.forms import ERROR_STYLE
+from ui.style import ERROR_STYLE
+from ui.widgets.dialog_buttons import ok_cancel
 
 
 def local_time(utc_naive: datetime) -> datetime:
@@ -87,13 +88,7 @@ class LoginDialog(QDialog):
         where.setObjectName("muted")
         where.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText(self.tr("Sign in"))
-        self.sign_in_button.setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Exit"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_in_button = ok_cancel(self, self.tr("Sign in"), self.tr("Exit"), self.submit)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -138,8 +133,6 @@ class LoginDialog(QDialog):
             self.password_edit.setFocus()
             return
         if user.must_change_password:
-            from ui.dialogs.change_password_dialog import ChangePasswordDialog
-
             self.change_dialog = ChangePasswordDialog(self.ctx, user.username, self, current_password=password,
                                                       forced=True)
             if self.change_dialog.exec() != QDialog.DialogCode.Accepted:

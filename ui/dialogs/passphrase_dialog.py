@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,8 +18,8 @@ from PySide6.QtWidgets import (
 from hrapp.db import cipher
 from hrapp.errors import HrappError
 from ui.icons import icon
-
-ERROR_STYLE = "color: #b3261e;"
+from ui.style import ERROR_STYLE
+from ui.widgets.dialog_buttons import ok_cancel
 
 
 class _PassphraseForm(QDialog):
@@ -40,13 +39,7 @@ class _PassphraseForm(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
-        self.ok_button.setObjectName("primary")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, ok_text, cancel_text, self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)

@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QToolButton, QWidget
 
 from hrapp import clock
+from ui.messages import confirm
 
 PRINT_DPI = 200
 _TEMP_TAIL = re.compile(r"_[a-z0-9_]{8}$")  # the random part tempfile adds after a prefix ending in "_"
@@ -137,8 +138,6 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         """Ask for the printer (Qt's print dialog), print every page, then say so: "Sent N pages to the printer
         …" in the main window (the preview closes, as Qt's own Print does) or on the preview when it has no
         parent window. Returns the pages sent (0 when cancelled or the printer could not be opened)."""
-        from ui.messages import confirm
-
         dialog = QPrintDialog(self.printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -181,8 +180,6 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             QMessageBox.warning(self, self.tr("Save PDF"),
                                 self.tr("The PDF could not be saved: %1").replace("%1", exc.strerror or str(exc)))
             return None
-        from ui.messages import confirm
-
         self.last_saved = path
         confirm(self, path=path)  # a notice on the preview with "Open file" / "Open folder", and the status bar
         self.saved.emit(path)

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,27 +35,20 @@ from hrapp.security import ADMIN, WRITE, has_permission
 from hrapp.services.accounts import UserDTO, deactivate_user, list_users
 from hrapp.services.backup import DAILY_KEEP, daily_backups, default_backup_folder
 from hrapp.services.encryption import is_encrypted
+from ui.dialogs.account_dialogs import EnableAccountsDialog, ResetPasswordDialog, UserDialog
 from ui.dialogs.login_dialog import local_time
 from ui.messages import confirm, show_error
 from ui.pages.audit_page import AuditPage
 from ui.pages.base import BasePage
 from ui.session import role_name, size_text
 from ui.widgets.agency_form import AgencyForm
-from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, by_name, fit_columns, indexed
 from ui.widgets.forms import run_form
 
 
-def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    _one_row_at_a_time(table)
-    return table
+def _day(path: Path) -> date:
+    """The day a daily copy was made: the end of its name (…_2026-12-07)."""
+    return date.fromisoformat(path.stem[-10:])
 
 
 def _view(model: ColumnTableModel) -> QTableView:
@@ -190,8 +181,6 @@ class AccountsTab(QWidget):
         confirm(self, self.tr("Saved."))
 
     def enable_accounts(self) -> None:
-        from ui.dialogs.account_dialogs import EnableAccountsDialog
-
         self.dialog = EnableAccountsDialog(self.ctx, self)
 
         def done(user: UserDTO) -> None:
@@ -203,14 +192,10 @@ class AccountsTab(QWidget):
         run_form(self.dialog, done)
 
     def add_user(self) -> None:
-        from ui.dialogs.account_dialogs import UserDialog
-
         self.dialog = UserDialog(self.ctx, None, self)
         run_form(self.dialog, self._saved)
 
     def edit_user(self) -> None:
-        from ui.dialogs.account_dialogs import UserDialog
-
         user = self.selected()
         if user is None:
             return
@@ -218,8 +203,6 @@ class AccountsTab(QWidget):
         run_form(self.dialog, self._saved)
 
     def reset_password(self) -> None:
-        from ui.dialogs.account_dialogs import ResetPasswordDialog
-
         user = self.selected()
         if user is None:
             return
@@ -272,11 +255,12 @@ class BackupTab(QWidget):
         encryption_row.addWidget(self.decrypt_button)
         self.list_title = QLabel(self.tr("Automatic daily copies"))
         self.list_title.setObjectName("sectionTitle")
-        self.table = _table([self.tr("Day"), self.tr("File"), self.tr("Size")])
+        self.model = ColumnTableModel(indexed([self.tr("Day"), self.tr("File"), self.tr("Size")]), parent=self)
+        self.table = _view(self.model)
         self.table.horizontalHeader().resizeSection(0, 110)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(2, 100)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -314,11 +298,8 @@ class BackupTab(QWidget):
                 "“Back up now” writes a copy of every table into a file that the application can open; a server "
                 "is restored with copy-to from such a file into an empty database."))
             self.files = []
-        self.table.setRowCount(len(self.files))
-        for row, path in enumerate(self.files):
-            day = date.fromisoformat(path.stem[-10:])
-            for col, text in enumerate((f"{day:%d/%m/%Y}", str(path), size_text(path.stat().st_size))):
-                self.table.setItem(row, col, _item(text))
+        self.model.set_rows([(f"{_day(path):%d/%m/%Y}", str(path), size_text(path.stat().st_size))
+                             for path in self.files], keys=self.files)
         self.restore_button.setEnabled(live is not None)
         self._refresh_encryption(live is not None)
         self._update_buttons()
@@ -342,13 +323,13 @@ class BackupTab(QWidget):
         self.decrypt_button.setVisible(encrypted)
 
     def _update_buttons(self) -> None:
-        self.restore_selected_button.setEnabled(bool(self.table.selectedItems()))
+        self.restore_selected_button.setEnabled(self.table.selectionModel().hasSelection())
 
     def restore_selected(self) -> None:
-        row = self.table.currentRow()
+        rows = self.table.selectionModel().selectedRows()
         actions = self._actions()
-        if actions is not None and 0 <= row < len(self.files):
-            actions.restore_from_file(str(self.files[row]))
+        if actions is not None and rows:
+            actions.restore_from_file(str(self.model.keys[rows[0].row()]))
 
 
 class AgencyTab(QWidget):
@@ -426,10 +407,8 @@ class AdminPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self._loaded = False
-        title = QLabel(self.tr("Administration"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("The agency, user accounts, the audit log of every change and export, and backups"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(
+            self.tr("Administration"), self.tr("The agency, user accounts, the audit log of every change and export, and backups"))
         self.notice = QLabel(self.tr("Only an administrator can manage accounts, read the audit log and make or "
                                      "restore backups."))
         self.notice.setObjectName("pageSubtitle")

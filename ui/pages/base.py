@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from hrapp.context import ServiceContext
 
@@ -22,6 +22,16 @@ class BasePage(QWidget):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+
+    @staticmethod
+    def heading(title: str, subtitle: str, wrap: bool = False) -> tuple[QLabel, QLabel]:
+        """The page's title and the line under it saying what the page holds (styled as every page's)."""
+        title_label = QLabel(title)
+        title_label.setObjectName("pageTitle")
+        subtitle_label = QLabel(subtitle)
+        subtitle_label.setObjectName("pageSubtitle")
+        subtitle_label.setWordWrap(wrap)
+        return title_label, subtitle_label
 
     def set_context(self, ctx: ServiceContext) -> None:
         self.ctx = ctx

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -52,8 +50,12 @@ from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+from ui.widgets.print_menu import print_menu
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
+DOCUMENTS = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}
+"""The page's documents in the catalogue, by the kind the page prints."""
+KINDS = {key: kind for kind, key in DOCUMENTS.items()}
 
 
 def _fit_columns(view: QTableView, widest: int) -> None:
@@ -89,18 +91,8 @@ class PlanningPage(BasePage):
         self.appoint_button = QPushButton(self.tr("Appoint…"))
         # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
         self.print_button = QPushButton(self.tr("Print / Excel"))
-        menu = QMenu(self.print_button)
-        self.export_actions: dict[str, QAction] = {}
-        for key, text in (("list_pdf", self.tr("Planning list (PDF)…")),
-                          ("list_xlsx", self.tr("Planning list (Excel)…")),
-                          ("summary_pdf", self.tr("Structure summary (PDF)…")),
-                          ("summary_xlsx", self.tr("Structure summary (Excel)…")),
-                          ("review_pdf", self.tr("Latest review: additions and removals (PDF)…")),
-                          ("review_xlsx", self.tr("Latest review: additions and removals (Excel)…"))):
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _c=False, k=key: self.ask_export(k))
-            self.export_actions[key] = action
-        self.print_button.setMenu(menu)
+        self.export_actions = print_menu(self.print_button, tuple(DOCUMENTS.values()),
+                                         lambda key, suffix: self.ask_export(f"{KINDS[key]}_{suffix[1:]}"))
         self.new_period_button.clicked.connect(self.new_period)
         self.add_post_button.clicked.connect(self.add_post)
         self.add_button.clicked.connect(self.create_new)
@@ -346,8 +338,8 @@ class PlanningPage(BasePage):
         has_review = False
         if has_period:
             has_review = has_planning_review(self.ctx, self.period().id)
-        self.export_actions["review_pdf"].setEnabled(has_review)
-        self.export_actions["review_xlsx"].setEnabled(has_review)
+        self.export_actions["planning_review", ".pdf"].setEnabled(has_review)
+        self.export_actions["planning_review", ".xlsx"].setEnabled(has_review)
 
     def _open(self, dialog: FormDialog) -> FormDialog:
         run_form(dialog, self._saved)
@@ -435,7 +427,7 @@ class PlanningPage(BasePage):
         period, as_of, ctx = self.period(), self.as_of(), self.ctx
         assert period is not None and kind in EXPORTS
 
-        key = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}[kind.split("_")[0]]
+        key = DOCUMENTS[kind.split("_")[0]]
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
 
         def work(progress, cancelled):

@@ -2,7 +2,6 @@
 quotas, candidates, round 1, round 2, results with the head's decisions and withdrawals, hiring, history —
 with its printed documents (PDF or Excel)."""
 
-
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -54,6 +52,7 @@ from ui.pages.recruitment_tabs import CandidatesTab, ScoresTab, TargetsTab
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import ErrorBox, run_guarded
+from ui.widgets.print_menu import print_menu
 
 
 class RecruitmentPage(BasePage):
@@ -239,14 +238,8 @@ class RoundDetail(QWidget):
         self.back_button = button(self.tr("Step back…"), self.step_back)
         self.edit_button = button(self.tr("Edit round…"), self.edit_round)
         self.print_button = QPushButton(self.tr("Print"))  # a push button sizes itself with the menu arrow
-        menu = QMenu(self.print_button)
-        for kind, label in (("plan", self.tr("Recruitment plan (positions and quotas)")),
-                            ("eligible", self.tr("Candidates admitted to round 2")),
-                            ("scores", self.tr("Score sheet")),
-                            ("results", self.tr("Results list"))):
-            menu.addAction(label + " (PDF)", lambda k=kind: self.print_document(k)).setData(kind)
-            menu.addAction(label + " (Excel)", lambda k=kind: self.print_document(k, excel=True)).setData(kind)
-        self.print_button.setMenu(menu)
+        print_menu(self.print_button, [f"recruitment_{kind}" for kind in ("plan", "eligible", "scores", "results")],
+                   lambda key, suffix: self.print_document(key.removeprefix("recruitment_"), excel=suffix == ".xlsx"))
         self.error = ErrorBox()
 
         top = QHBoxLayout()
@@ -465,6 +458,3 @@ class RoundDetail(QWidget):
 
         self.print_task = run_task(work, parent=self, title=self.tr("Print"), label=self.tr("Building the document…"),
                                    on_result=done, on_error=self.error.show_error)
-
-
-# ================================================================================================ tabs

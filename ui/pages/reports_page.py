@@ -9,19 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -29,39 +19,39 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from hrapp import catalogs, clock, messages
+from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
-from hrapp.errors import HrappError, ValidationError
+from hrapp.errors import HrappError, PermissionDeniedError, ValidationError
+from hrapp.masking import can_see_personal
+from hrapp.queries.lookups import planning_periods
 from hrapp.reports import catalogue
 from hrapp.reports.catalogue import Document
-from hrapp.text import SEARCH_MAX_CHARS
+from hrapp.security import READ, require
+from hrapp.services.positions import list_positions
+from hrapp.services.recruitment import list_rounds
+from hrapp.services.training import list_plans
+from ui.child_process import export_staff_list
+from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.file_names import suggested_path
-from ui.formatting import fmt_date
-from ui.messages import confirm
+from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
-from ui.style import MUTED
 from ui.tasks import Task, run_task
-from ui.widgets.forms import date_edit, from_qdate
+from ui.widgets.described_items import DescribedItemDelegate, DescriptionRole
+from ui.widgets.forms import date_edit, from_qdate, unit_id_for_code
+from ui.widgets.person_search import PersonPicker
+from ui.widgets.print_menu import document_description, document_title
 from ui.widgets.unit_combo import UnitCombo
 
-KeyRole = Qt.ItemDataRole.UserRole + 1
-DescriptionRole = Qt.ItemDataRole.UserRole + 2
-PERSON_LIMIT = 50  # matches shown for a typed name; more letters narrow the list
+KeyRole = Qt.ItemDataRole.UserRole + 1  # a report's key on its item in the list
 
 # Parameters a report may ask for (the rows of the form on the right)
 AS_OF, YEAR, START, END, OVERDUE, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
@@ -105,8 +95,6 @@ def _values(doc: Document, p: Params) -> dict[str, object]:
 def _runner(doc: Document) -> Runner:
     def run(ctx, path, p, progress, cancel):
         if doc.key == "staff_list":  # a long list is written in a child process, as on the staff page
-            from ui.child_process import export_staff_list
-
             return export_staff_list(ctx, path, p.unit_code, progress=progress, cancel=cancel)
         return catalogue.export(ctx, doc.key, _values(doc, p), path, progress, cancel).data
 
@@ -129,11 +117,11 @@ class Report:
 
     @property
     def title(self) -> str:
-        return self.doc.title if messages.language() == "vi" else self.doc.title_en
+        return document_title(self.doc)
 
     @property
     def description(self) -> str:
-        return self.doc.description if messages.language() == "vi" else self.doc.description_en
+        return document_description(self.doc)
 
     @property
     def params(self) -> tuple[str, ...]:
@@ -177,12 +165,6 @@ def report(key: str) -> Report:
     raise KeyError(key)
 
 
-def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
-    from ui.widgets.forms import unit_id_for_code
-
-    return unit_id_for_code(ctx, code)
-
-
 def tr_report(text: str) -> str:
     return QCoreApplication.translate("Reports", text)
 
@@ -194,128 +176,6 @@ def _quarter(day: date) -> tuple[date, date]:
     return date(day.year, first, 1), date.fromordinal(after.toordinal() - 1)
 
 
-class _ReportDelegate(QStyledItemDelegate):
-    """A report's title with its one-line description under it in grey (elided, the tooltip has it all)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        description = index.data(DescriptionRole)
-        if not description:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        rect = opt.rect.adjusted(6, 4, -6, -4)
-        line = opt.fontMetrics.height()
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        painter.drawText(rect.x(), rect.y(), rect.width(), line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         opt.fontMetrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.92)
-        metrics = QFontMetrics(small)
-        painter.setFont(small)
-        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText) if selected else QColor(MUTED))
-        painter.drawText(rect.x(), rect.y() + line + 2, rect.width(), metrics.height(),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(str(description), Qt.TextElideMode.ElideRight, rect.width()))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.data(DescriptionRole):
-            size.setHeight(option.fontMetrics.height() * 2 + 12)
-        else:
-            size.setHeight(max(size.height(), option.fontMetrics.height() + 12))
-        return size
-
-
-class PersonPicker(QWidget):
-    """A name typed, the matching people listed (within the chosen unit and the account's scope), one chosen."""
-
-    def __init__(self, page: ReportsPage):
-        super().__init__(page)
-        self.page = page
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Type part of the name…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaxLength(SEARCH_MAX_CHARS)  # longer is refused by the query: a few words of a name
-        self.results = QListWidget()
-        self.results.setMinimumHeight(110)
-        self.results.setMaximumHeight(150)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(250)
-        self.timer.timeout.connect(self.find)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
-        self.results.currentItemChanged.connect(lambda _c, _p: self.page.update_state())
-        self.task: Task | None = None
-        self._asked = 0  # answers to an earlier search that come back late are dropped
-
-    def person_id(self) -> int | None:
-        item = self.results.currentItem()
-        return item.data(KeyRole) if item is not None else None
-
-    def find(self) -> Task | None:
-        """Look the typed name up on a worker thread; the list shows at most PERSON_LIMIT matches."""
-        from hrapp.queries.employees import EmployeeFilter
-        from hrapp.queries.lookups import staff_first_rows
-
-        self.timer.stop()  # this lookup answers the text typed so far: no second one after the pause
-        text = self.search.text().strip()
-        self.results.clear()
-        if len(text) < 2:
-            return None
-        ctx, unit = self.page.ctx, self.page.unit_combo.current_code()
-        self._asked += 1
-        asked = self._asked
-
-        def work(progress, cancelled):
-            f = EmployeeFilter(search=text, unit_code=unit)
-            ids, rows = staff_first_rows(ctx, f, PERSON_LIMIT)
-            return asked, len(ids), rows
-
-        self.task = run_task(work, parent=self, show_dialog=False, on_result=self._show,
-                             on_error=self.page.show_error)
-        return self.task
-
-    def _show(self, result: tuple[int, int, list]) -> None:
-        asked, total, rows = result
-        if asked != self._asked:
-            return
-        self.results.clear()
-        for r in rows:
-            text = f"{r.full_name} – {fmt_date(r.birth_date)}"
-            if r.unit_name:
-                text += f" – {r.unit_name}"
-            item = QListWidgetItem(text)
-            item.setData(KeyRole, r.id)
-            item.setToolTip(text)
-            self.results.addItem(item)
-        if total > len(rows):
-            more = QListWidgetItem(self.tr("… %1 more: type more of the name").replace("%1", str(total - len(rows))))
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(more)
-        elif not rows:
-            none = QListWidgetItem(self.tr("Nobody with this name"))
-            none.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(none)
-        if len(rows) == 1:
-            self.results.setCurrentRow(0)
-
-
 class ReportsPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -323,16 +183,14 @@ class ReportsPage(BasePage):
         self.last_saved: str | None = None
         self.preview = None
         self._loaded = False
-        title = QLabel(self.tr("Reports"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("Official lists and reports: choose one, fill in what it needs, preview or save it"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(
+            self.tr("Reports"), self.tr("Official lists and reports: choose one, fill in what it needs, preview or save it"))
 
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(16)
-        self.tree.setItemDelegate(_ReportDelegate(self.tree))
+        self.tree.setItemDelegate(DescribedItemDelegate(self.tree))
         self._fill_tree()
 
         # --- the right-hand side: the chosen report and its parameters
@@ -369,7 +227,9 @@ class ReportsPage(BasePage):
         self.position_combo.setMinimumContentsLength(20)
         self.positions_task: Task | None = None
         self._positions_asked = 0
-        self.person_picker = PersonPicker(self)
+        self.person_picker = PersonPicker(lambda: (self.ctx, self.unit_combo.current_code()), self)
+        self.person_picker.person_changed.connect(self.update_state)
+        self.person_picker.failed.connect(self.show_error)
         self.period_combo = QComboBox()
         self.round_combo = QComboBox()
         self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -521,8 +381,6 @@ class ReportsPage(BasePage):
 
     def load_positions(self) -> Task:
         """The live job positions of the chosen unit (all units for the whole department), on a worker thread."""
-        from hrapp.services.positions import list_positions
-
         ctx, code = self.ctx, self.unit_combo.current_code()
         self.position_combo.clear()
         self._positions_asked += 1
@@ -530,7 +388,7 @@ class ReportsPage(BasePage):
 
         def work(progress, cancelled):
             return [(p.id, f"{p.code} – {p.name}", p.unit_name or "")
-                    for p in list_positions(ctx, _unit_id(ctx, code))]
+                    for p in list_positions(ctx, unit_id_for_code(ctx, code))]
 
         def show(rows: list[tuple[int, str, str]]) -> None:
             if asked != self._positions_asked:
@@ -551,10 +409,6 @@ class ReportsPage(BasePage):
 
     def refresh(self) -> None:
         """Reload the lists the parameters choose from (units, periods, rounds, plans)."""
-        from hrapp.queries.lookups import planning_periods
-        from hrapp.services.recruitment import list_rounds
-        from hrapp.services.training import list_plans
-
         self._loaded = True
         try:
             self.unit_combo.load(self.ctx)  # an account limited to some units is offered those only
@@ -600,9 +454,6 @@ class ReportsPage(BasePage):
 
     def refusal(self) -> str | None:
         """Why the signed-in account may not print reports at all (None when it may)."""
-        from hrapp.errors import PermissionDeniedError
-        from hrapp.security import READ, require
-
         try:
             require(self.ctx, READ)
         except PermissionDeniedError as exc:
@@ -628,8 +479,6 @@ class ReportsPage(BasePage):
 
     def update_state(self) -> None:
         """The note under the form: a refusal for the account, else what masking applies."""
-        from hrapp.masking import can_see_personal
-
         r = self.current_report()
         refusal = self.refusal()
         for button in (self.preview_button, self.pdf_button, self.excel_button):
@@ -646,8 +495,6 @@ class ReportsPage(BasePage):
         self.note_label.setVisible(bool(self.note_label.text()))
 
     def show_error(self, exc: BaseException) -> None:
-        from ui.messages import error_text
-
         if isinstance(exc, ValidationError):
             text = "\n".join(dict.fromkeys(m for _f, m in exc.errors))
         else:
@@ -702,8 +549,6 @@ class ReportsPage(BasePage):
         return self.generate(handle.name, self._preview)
 
     def _preview(self, path: str) -> None:
-        from ui.dialogs.pdf_preview import PdfPreviewDialog
-
         self.preview = PdfPreviewDialog(path, self)
         self.preview.open()
 

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +46,7 @@ from hrapp.services.rules_admin import (
 )
 from ui.formatting import fmt_date
 from ui.pages.base import BasePage
-from ui.widgets.columns import fit_columns
+from ui.widgets.columns import Column, ColumnTableModel, fit_columns
 from ui.widgets.forms import ErrorBox, FieldErrors, date_edit, from_qdate, to_qdate
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -138,26 +137,31 @@ class RulesPage(BasePage):
         self.current: RuleVersionInfo | None = None
         self._loaded = False
 
-        title = QLabel(self.tr("Regulation data"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("The numbers of the regulations, version by version, with their legal basis; "
-                                  "each date the application computes names the version it used"))
-        subtitle.setObjectName("pageSubtitle")
-        subtitle.setWordWrap(True)
+        title, subtitle = self.heading(
+            self.tr("Regulation data"),
+            self.tr("The numbers of the regulations, version by version, with their legal basis; "
+                    "each date the application computes names the version it used"), wrap=True)
 
         self.codes = QListWidget()
         self.codes.setMinimumWidth(240)
         self.codes.setWordWrap(True)  # rule titles are whole sentences
         self.codes.setSpacing(2)
         self.codes.currentItemChanged.connect(lambda *_a: self._show_code())
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("From"), self.tr("To"),
-                                              self.tr("Legal basis"), self.tr("State")])
+        self.model = ColumnTableModel([
+            Column(self.tr("Document"), lambda v: display_name(v.version, v.legal_basis)),
+            Column(self.tr("From"), lambda v: fmt_date(v.effective_from)),
+            Column(self.tr("To"), lambda v: fmt_date(v.effective_to) or "—"),
+            Column(self.tr("Legal basis"), lambda v: v.legal_basis),
+            Column(self.tr("State"), self.state_text),
+        ], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.itemSelectionChanged.connect(self._show_version)
+        self._filling = False  # rows being replaced: the version is shown once, after its row is chosen
+        self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._filling or self._show_version())
 
         self.general_error = ErrorBox()
         self.errors = FieldErrors(self.general_error)
@@ -262,28 +266,24 @@ class RulesPage(BasePage):
         if code is None:
             return
         self.versions = list_rule_versions(self.ctx, code)
-        self.table.setRowCount(len(self.versions))
-        for row, info in enumerate(self.versions):
-            state = []
-            if info.in_force:
-                state.append(self.tr("in force"))
-            if info.edited:
-                state.append(self.tr("edited"))
-            values = [display_name(info.version, info.legal_basis), fmt_date(info.effective_from),
-                      fmt_date(info.effective_to) or "—", info.legal_basis, ", ".join(state)]
-            for col, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
+        self._filling = True
+        self.model.set_rows(self.versions)
         fit_columns(self.table, key=(0, 1, 2), limit=320)  # the legal basis elided beyond, whole in its tooltip
         pick = next((r for r, i in enumerate(self.versions) if i.version == select_version), None)
         if pick is None:
             pick = next((r for r, i in enumerate(self.versions) if i.in_force), len(self.versions) - 1)
-        self.table.blockSignals(True)
         self.table.clearSelection()
         self.table.selectRow(max(pick, 0))
-        self.table.blockSignals(False)
+        self._filling = False
         self._show_version()  # the same row number of another rule is still another version
+
+    def state_text(self, info: RuleVersionInfo) -> str:
+        state = []
+        if info.in_force:
+            state.append(self.tr("in force"))
+        if info.edited:
+            state.append(self.tr("edited"))
+        return ", ".join(state)
 
     def _show_version(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.services.alerts import KINDS, AlertDTO
+from hrapp.services.alerts import KINDS, AlertDTO, alerts
+from ui.dialogs.person_detail_dialog import PersonDetailDialog
 from ui.formatting import fmt_date
+from ui.messages import error_text
 from ui.pages.base import BasePage
+from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import date_edit, from_qdate, to_qdate
 
@@ -59,10 +62,8 @@ class TodoPage(BasePage):
         self._loaded = False
         self._pending = False
 
-        title = QLabel(self.tr("To-do"))
-        title.setObjectName("pageTitle")
-        subtitle = QLabel(self.tr("What falls due in the coming days, and what is overdue"))
-        subtitle.setObjectName("pageSubtitle")
+        title, subtitle = self.heading(self.tr("To-do"),
+                                       self.tr("What falls due in the coming days, and what is overdue"))
 
         self.as_of_edit = date_edit(clock.today())
         self.as_of_edit.setToolTip(self.tr("The day the reminders are computed for"))
@@ -169,9 +170,6 @@ class TodoPage(BasePage):
 
     def refresh(self) -> None:
         """Recompute the alerts on a worker thread; a refresh asked for meanwhile runs after it."""
-        from hrapp.services.alerts import alerts
-        from ui.tasks import run_task
-
         if self.task is not None and self.task.is_running():
             self._pending = True
             return
@@ -196,8 +194,6 @@ class TodoPage(BasePage):
             self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.messages import error_text
-
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
@@ -270,8 +266,6 @@ class TodoPage(BasePage):
             self.open_person(alert.employee_id)
 
     def open_person(self, person_id: int) -> None:
-        from ui.dialogs.person_detail_dialog import PersonDetailDialog
-
         dialog = PersonDetailDialog(self.ctx, person_id, self)
         dialog.open()
         self.detail_dialog = dialog  # kept so the dialog is not collected while open (and for tests)

@@ -8,14 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -48,8 +46,12 @@ from ui.pages.base import BasePage
 from ui.tasks import run_task
 from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
+from ui.widgets.print_menu import print_menu
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
+DOCUMENTS = {"plan": "training_plan", "results": "training_results", "gaps": "training_gaps"}
+"""The page's documents in the catalogue, by the kind the page prints."""
+KINDS = {key: kind for kind, key in DOCUMENTS.items()}
 
 
 def _view(model: CellsTableModel, multi: bool = False) -> QTableView:
@@ -93,16 +95,8 @@ class TrainingPage(BasePage):
         self.new_plan_button = QPushButton(self.tr("New plan…"))
         # a push button with a menu draws its arrow beside the text (a tool button's overlapped it: "In⌄")
         self.print_button = QPushButton(self.tr("Print / Excel"))
-        menu = QMenu(self.print_button)
-        self.export_actions: dict[str, QAction] = {}
-        for key, text in (("plan_pdf", self.tr("Annual plan (PDF)…")), ("plan_xlsx", self.tr("Annual plan (Excel)…")),
-                          ("results_pdf", self.tr("Results report (PDF)…")),
-                          ("results_xlsx", self.tr("Results report (Excel)…")),
-                          ("gaps_pdf", self.tr("Gap list (PDF)…")), ("gaps_xlsx", self.tr("Gap list (Excel)…"))):
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _c=False, k=key: self.ask_export(k))
-            self.export_actions[key] = action
-        self.print_button.setMenu(menu)
+        self.export_actions = print_menu(self.print_button, tuple(DOCUMENTS.values()),
+                                         lambda key, suffix: self.ask_export(f"{KINDS[key]}_{suffix[1:]}"))
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(title)
@@ -410,8 +404,9 @@ class TrainingPage(BasePage):
                                       and not record.report_received)
         self.to_plan_button.setEnabled(plan is not None and bool(self.selected_gaps()))
         self.edit_course_button.setEnabled(self.selected_course() is not None)
-        for key in ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx"):
-            self.export_actions[key].setEnabled(plan is not None)
+        for key in ("training_plan", "training_results"):
+            for suffix in (".pdf", ".xlsx"):
+                self.export_actions[key, suffix].setEnabled(plan is not None)
 
     # --- actions -------------------------------------------------------------------------------------
     def _open(self, dialog: FormDialog) -> FormDialog:
@@ -550,12 +545,11 @@ class TrainingPage(BasePage):
         on = from_qdate(self.gaps_date.date())
         unit = self.gaps_unit.currentData()
 
-        if kind.startswith("plan"):
-            key, params = "training_plan", {"plan": plan.year}
-        elif kind.startswith("results"):
-            key, params = "training_results", {"plan": plan.year}
+        key = DOCUMENTS[kind.split("_")[0]]
+        if kind.startswith("gaps"):
+            params = {"as_of": on, "unit": unit}
         else:
-            key, params = "training_gaps", {"as_of": on, "unit": unit}
+            params = {"plan": plan.year}
 
         def work(progress, cancelled):
             from hrapp.reports.catalogue import export

@@ -22,6 +22,7 @@ from itertools import combinations
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -82,9 +83,10 @@ class WrapsHeaders:
     def wrap_headers(self, lines: int) -> None:
         if self.header_lines != lines:
             self.header_lines = lines
-            count = self.columnCount()  # type: ignore[attr-defined]
+            assert isinstance(self, QAbstractItemModel), "WrapsHeaders is mixed into an item model"
+            count = self.columnCount()
             if count:
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)  # type: ignore[attr-defined]
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, count - 1)
 
 
 def header_of(view: QAbstractItemView) -> QHeaderView:

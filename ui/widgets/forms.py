@@ -33,8 +33,7 @@ from hrapp.domain.decisions import DecisionInput
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.lookups import unit_id_of_code
 from ui.messages import error_text
-
-ERROR_STYLE = "color: #b3261e;"
+from ui.style import ERROR_STYLE
 
 
 def to_qdate(day: date) -> QDate:
@@ -453,7 +452,8 @@ class DecisionForm(QGroupBox):
         if errors:
             raise ValidationError(errors)
         return DecisionInput(
-            number=self.number_edit.text().strip(), sign_date=signed,  # type: ignore[arg-type]
+            number=self.number_edit.text().strip(),
+            sign_date=signed,  # type: ignore[arg-type]  # None goes on to the domain's check naming the field
             signer=self.signer_edit.text().strip() or None, issuer=self.issuer_edit.text().strip() or None,
             effective_date=effective, summary=self._summary() or None, kind=self.kind,
         )
