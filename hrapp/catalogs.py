@@ -48,3 +48,55 @@ def ranks() -> dict[str, dict[str, Any]]:
 
 
 CATEGORIES = ("cong_chuc", "vien_chuc", "vien_chuc_tu_chu", "hop_dong", "hop_dong_nv_cong_chuc")
+
+
+# The words of a person record's fields, in the messages of the validation rules and of the database's own
+# length and range checks (hrapp.db.limits).
+FIELD_LABELS: dict[str, str] = {
+    "full_name": "Họ và tên",
+    "gender": "Giới tính",
+    "birth_date": "Ngày sinh",
+    "id_number": "Số CCCD",
+    "id_issue_date": "Ngày cấp CCCD",
+    "email": "Thư điện tử",
+    "phone": "Số điện thoại",
+    "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo",
+    "unit_id": "Đơn vị",
+    "category": "Loại cán bộ",
+    "start_date": "Ngày vào cơ quan",
+    "recruitment_date": "Ngày tuyển dụng",
+    "recruitment_agency": "Cơ quan tuyển dụng",
+    "rank_code": "Ngạch/chức danh nghề nghiệp",
+    "salary_step": "Bậc lương",
+    "coefficient": "Hệ số lương",
+    "salary_date": "Ngày hưởng lương",
+    "probation_start": "Ngày bắt đầu tập sự",
+    "probation_end": "Ngày kết thúc tập sự",
+    "party_join_date": "Ngày vào Đảng",
+    "party_official_date": "Ngày chính thức",
+    "army_join_date": "Ngày nhập ngũ",
+    "army_leave_date": "Ngày xuất ngũ",
+    "other_names": "Tên gọi khác",
+    "staff_code": "Số hiệu CBCC",
+    "birth_place": "Nơi sinh",
+    "home_town": "Quê quán",
+    "id_issue_place": "Nơi cấp CCCD",
+    "permanent_address": "Thường trú",
+    "current_address": "Nơi ở hiện nay",
+    "social_insurance_no": "Số sổ BHXH",
+    "general_education": "Giáo dục phổ thông",
+    "occupation_at_recruitment": "Nghề nghiệp khi tuyển dụng",
+    "highest_title": "Danh hiệu được phong tặng",
+    "union_join_info": "Tổ chức chính trị - xã hội",
+    "army_rank": "Quân hàm cao nhất",
+    "war_invalid_grade": "Thương binh hạng",
+    "policy_family": "Gia đình chính sách",
+    "health": "Sức khỏe",
+    "blood_type": "Nhóm máu",
+}
+
+
+def field_label(field: str) -> str:
+    """The Vietnamese label of a person record's field (the field's own name when it has none)."""
+    return FIELD_LABELS.get(field, field)

@@ -1146,7 +1146,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "There is no job position with code '{position}' in unit '{unit}'."),
     "cli_position_ambiguous": ("nhiều đơn vị có vị trí mã '{code}' ({units}); thêm --unit",
                                "several units have a position with the code '{code}' ({units}); add --unit"),
-    # the stages of the generator of a simulated province (hrapp/services/generator.py), shown by `generate`
+    # the stages of the generator of a simulated province (hrapp/demo/generator.py), shown by `generate`
     "generate_stage_units": ("Đơn vị, vị trí việc làm", "Units, job positions"),
     "generate_stage_people": ("Hồ sơ nhân sự", "Personnel records"),
     "generate_stage_quotas": ("Biên chế được giao", "Allotted staff quotas"),
@@ -1471,7 +1471,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # English too). Word them in MESSAGES and take them off this list; the test fails on a stale entry.
 NOT_YET_WORDED: frozenset[str] = frozenset({
     "not_eligible",  # hrapp/services/pay_lists.py: the reason comes worded in Vietnamese by hrapp/domain/pay_steps.py
-    "planning_limit",  # hrapp/services/planning.py: the refusals come worded in Vietnamese by the planning checks
+    "planning_limit",  # hrapp/services/planning: the refusals come worded in Vietnamese by the planning checks
 })
 
 # Vietnamese labels that reach a sentence as a parameter (a field's name, a role, a right): their English.

@@ -183,7 +183,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo department built once; tests get their own copy (see `demo_db`)."""
-    from hrapp.services.demo import load_demo
+    from hrapp.demo.department import load_demo
     from hrapp.services.setup import init_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"

@@ -52,8 +52,7 @@ def test_a_broken_contract_fails_the_run(tmp_path):
 
 
 # The context, the permissions and the masking moved below the queries (hrapp/context.py, security.py,
-# masking.py); their old modules stay one release as re-exports for code written against them, and nothing
-# here may use them.
+# masking.py); their old modules are gone and nothing may name them.
 OLD_MODULES = {"context": "hrapp/services/context.py", "permissions": "hrapp/services/permissions.py",
                "masking": "hrapp/services/masking.py"}
 OLD_PATH = re.compile(r"\bhrapp[./]services[./](?:" + "|".join(OLD_MODULES) + r")\b"
@@ -61,23 +60,10 @@ OLD_PATH = re.compile(r"\bhrapp[./]services[./](?:" + "|".join(OLD_MODULES) + r"
 
 
 def test_nothing_uses_the_old_context_permissions_and_masking_modules():
-    shims = {ROOT / path for path in OLD_MODULES.values()}
-    assert all(shim.is_file() for shim in shims)
+    assert not any((ROOT / path).exists() for path in OLD_MODULES.values())
     files = [ROOT / "main.py", *[f for top in ("hrapp", "ui", "tests") for f in (ROOT / top).rglob("*.py")]]
     users = [f"{f.relative_to(ROOT)}:{text[:m.start()].count(chr(10)) + 1}"
-             for f in files if f not in shims and f != Path(__file__).resolve()
+             for f in files if f != Path(__file__).resolve()
              for text in [f.read_text(encoding="utf-8")] for m in OLD_PATH.finditer(text)]
     assert len(files) > 200
     assert users == []
-
-
-def test_the_old_modules_only_re_export():
-    from hrapp import context, masking, security
-    from hrapp.services import context as old_context
-    from hrapp.services import masking as old_masking
-    from hrapp.services import permissions as old_permissions
-
-    assert old_context.ServiceContext is context.ServiceContext
-    assert old_permissions.require is security.require
-    assert old_masking.mask_dto is masking.mask_dto
-    assert all("one release" in (old.__doc__ or "") for old in (old_context, old_permissions, old_masking))

@@ -12,14 +12,8 @@ import sys
 from hrapp.paths import ROOT
 
 KNOWN_CYCLES: list[frozenset[str]] = [
-    # the person record's query reads the person's input types from the service, which reads the record back
-    frozenset({"hrapp.queries.person_profile", "hrapp.services.persons"}),
     # closing a unit moves its positions; a position's history names its unit
     frozenset({"hrapp.services.org", "hrapp.services.positions"}),
-    # the employee import brings its units with it; the unit import reuses the employee import's readers
-    frozenset({"hrapp.io.excel_import", "hrapp.io.org_import"}),
-    # start-up (app), the main window and its session actions (sign in and out, backups) import each other
-    frozenset({"ui.app", "ui.main_window", "ui.session"}),
 ]
 
 GRAPH = """

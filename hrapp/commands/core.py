@@ -6,7 +6,8 @@ import argparse
 
 from hrapp import messages
 from hrapp.cli import bi, print_json, short_text
-from hrapp.cli_auth import authenticate_cli, open_context
+from hrapp.cli_auth import authenticate_cli, open_context, read_new_passphrase
+from hrapp.context import refuse_existing_for_encryption
 from hrapp.text import SEARCH_MAX_CHARS
 
 
@@ -42,9 +43,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
     if getattr(args, "encrypt", False):
-        from hrapp.cli_auth import read_new_passphrase
-        from hrapp.context import refuse_existing_for_encryption
-
         refuse_existing_for_encryption(args.db)  # before the passphrase is asked
         ctx = init_database(args.db, new_passphrase=read_new_passphrase())
         print(messages.text("cli_db_ready_encrypted", url=ctx.url))
@@ -55,7 +53,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from hrapp.services.demo import load_demo
+    from hrapp.demo.department import load_demo
     from hrapp.services.setup import init_database
 
     ctx = init_database(args.db, create=False)  # only `init` creates a database
@@ -81,8 +79,7 @@ def cmd_employees_list(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     f = EmployeeFilter(search=args.search, unit_code=args.unit, category=args.category,
                        statuses=None if args.all else EmployeeFilter().statuses)
-    with ctx.read() as s:
-        rows = list_employees(s, f)
+    rows = list_employees(ctx, f)
     if args.format == "json":
         print_json([
             {

@@ -42,7 +42,7 @@ class _Progress:
         self.shown: set[tuple[str, int]] = set()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        from hrapp.services.generator import stage_label
+        from hrapp.demo.generator import stage_label
 
         tenth = done * 10 // total if total else 10
         step = (stage, tenth if total > 1 else 0)
@@ -59,7 +59,7 @@ class _Progress:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from hrapp.services.generator import generate_province
+    from hrapp.demo.generator import generate_province
     from hrapp.services.setup import init_database
 
     as_of = _day(args.as_of) if args.as_of else None

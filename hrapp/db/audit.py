@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from hrapp.db.models.audit import AuditLog
@@ -105,7 +105,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
     for action, obj, ch in session.info.pop("_audit_pending", []):
         rows.append(_row(user, now, action, obj, ch))
     if rows:
-        session.connection().execute(AuditLog.__table__.insert(), rows)
+        session.connection().execute(insert(AuditLog), rows)
 
 
 def _row(user: str, now: dt.datetime, action: str, obj: Any, changes: dict) -> dict[str, Any]:

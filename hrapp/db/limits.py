@@ -18,7 +18,10 @@ from typing import Any
 from sqlalchemy import BigInteger, Float, Integer, Numeric, SmallInteger, String, event, inspect
 from sqlalchemy.orm import Session
 
+from hrapp.catalogs import field_label
 from hrapp.db.models import Base
+from hrapp.errors import ValidationError
+from hrapp.messages import text
 
 _installed = False
 _INT_BOUNDS = {SmallInteger: 2**15, Integer: 2**31, BigInteger: 2**63}  # PostgreSQL's smallint, integer, bigint
@@ -86,17 +89,11 @@ def out_of_range(table: str, values: Mapping[str, Any]) -> list[tuple[str, Any, 
 
 
 def length_message(field: str, length: int, limit: int) -> str:
-    from hrapp.domain.validation import label
-    from hrapp.messages import text
-
-    return text("value_too_long", what=label(field), length=length, limit=limit)
+    return text("value_too_long", what=field_label(field), length=length, limit=limit)
 
 
 def range_message(field: str, value: Any, low: Decimal, high: Decimal) -> str:
-    from hrapp.domain.validation import label
-    from hrapp.messages import text
-
-    return text("column_out_of_range", what=label(field), value=str(value), low=str(low), high=str(high))
+    return text("column_out_of_range", what=field_label(field), value=str(value), low=str(low), high=str(high))
 
 
 def check_values(objects: Iterable[Any], changed_only: bool = False) -> list[tuple[str, str]]:
@@ -130,8 +127,6 @@ def check_values(objects: Iterable[Any], changed_only: bool = False) -> list[tup
 
 
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
-    from hrapp.errors import ValidationError
-
     errors = check_values(session.new) + check_values(session.dirty, changed_only=True)
     if errors:
         raise ValidationError(errors)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,20 +104,13 @@ def upgrade(engine: Engine) -> bool:
     from alembic import command
 
     cfg = alembic_config()
-    try:
-        with engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                _upgrade_sqlite(conn, cfg)
-            else:
-                with conn.begin():
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "heads")
-    except DatabaseError:
-        raise
-    except (SADatabaseError, OperationalError) as exc:
-        raise DatabaseError("migration_failed", detail=str(exc.orig)) from exc
-    except Exception as exc:
-        raise DatabaseError("migration_failed", detail=str(exc)) from exc
+    with _worded_failures(), engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            _upgrade_sqlite(conn, cfg)
+        else:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
     return True
 
 
@@ -126,8 +121,15 @@ def upgrade_within(conn: Connection) -> None:
 
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
-    try:
+    with _worded_failures():
         command.upgrade(cfg, "heads")
+
+
+@contextmanager
+def _worded_failures() -> Iterator[None]:
+    """A migration that fails is one DatabaseError ("migration_failed") with the driver's words as its detail."""
+    try:
+        yield
     except DatabaseError:
         raise
     except (SADatabaseError, OperationalError) as exc:
@@ -146,6 +148,7 @@ def _upgrade_sqlite(conn: Connection, cfg: Config) -> None:
     from alembic import command
 
     raw = conn.connection.driver_connection
+    assert raw is not None  # a connection checked out of the pool always holds its driver's connection
     saved_isolation = raw.isolation_level
     raw.isolation_level = None  # autocommit mode: transactions are ours to begin and end
     try:

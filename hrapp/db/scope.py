@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, event, or_, select
+from sqlalchemy import ColumnElement, Connection, event, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from sqlalchemy.sql.base import ExecutableOption
 
@@ -92,13 +92,13 @@ def visible_person_ids(units: frozenset[int], admitted: frozenset[int] = frozens
     """The ids of the people whose current unit is in `units`, and of those `admitted` (uncorrelated, for
     `person_id IN (...)`)."""
     people = Person.__table__
-    rule = people.c.cur_unit_id.in_(sorted(units))
+    rule: ColumnElement[bool] = people.c.cur_unit_id.in_(sorted(units))
     if admitted:
         rule = or_(rule, people.c.id.in_(sorted(admitted)))
     return select(people.c.id).where(rule).correlate(None)
 
 
-def _person_owned() -> list[type]:
+def _person_owned() -> list[type[Base]]:
     """Every mapped class with a `person_id` column: the rows that belong to one person."""
     return sorted((m.class_ for m in Base.registry.mappers if "person_id" in m.columns and m.class_ is not Person),
                   key=lambda c: c.__name__)

@@ -22,6 +22,11 @@ def runs_on(end: date | None, on: date) -> bool:
     return end is None or end >= on
 
 
+def in_force(first: date | None, last: date | None, on: date) -> bool:
+    """A row (or a unit) from `first` to `last` (None: open at that end) is in force on `on`."""
+    return (first is None or first <= on) and runs_on(last, on)
+
+
 def superseded_end(start: date, end: date | None, on: date, *, started_before: bool = False) -> date | None:
     """The last day a row [start, end] gets when a row opens on `on`: E−1 while the row still runs on `on`;
     None when the row is left as it is (it ended before `on`, or, with `started_before`, it opens on or after

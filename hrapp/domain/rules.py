@@ -128,7 +128,7 @@ def versions_from_json(data: dict[str, Any]) -> list[RuleVersion]:
             RuleVersion(
                 code=data["code"],
                 version=v["version"],
-                effective_from=_parse_date(v["effective_from"]),  # type: ignore[arg-type]
+                effective_from=date.fromisoformat(v["effective_from"]),  # a version always has its first day
                 effective_to=_parse_date(v.get("effective_to")),
                 legal_basis=v["legal_basis"],
                 params=v.get("params", {}),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import cache
 
 from hrapp import catalogs
+from hrapp.catalogs import field_label
 from hrapp.domain import salary
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError, ValidationError
@@ -38,50 +39,6 @@ year of birth, 1900 for 1990), not refused (a record being completed for someone
 START_AHEAD_YEARS = 1
 """A start date is written from a decision signed ahead of it, at most a year before (a post for next school year);
 a start later than a year from today is a mistyped year (31/12/9999) and is refused."""
-
-FIELD_LABELS: dict[str, str] = {
-    "full_name": "Họ và tên",
-    "gender": "Giới tính",
-    "birth_date": "Ngày sinh",
-    "id_number": "Số CCCD",
-    "id_issue_date": "Ngày cấp CCCD",
-    "email": "Thư điện tử",
-    "phone": "Số điện thoại",
-    "ethnicity": "Dân tộc",
-    "religion": "Tôn giáo",
-    "unit_id": "Đơn vị",
-    "category": "Loại cán bộ",
-    "start_date": "Ngày vào cơ quan",
-    "recruitment_date": "Ngày tuyển dụng",
-    "recruitment_agency": "Cơ quan tuyển dụng",
-    "rank_code": "Ngạch/chức danh nghề nghiệp",
-    "salary_step": "Bậc lương",
-    "coefficient": "Hệ số lương",
-    "salary_date": "Ngày hưởng lương",
-    "probation_start": "Ngày bắt đầu tập sự",
-    "probation_end": "Ngày kết thúc tập sự",
-    "party_join_date": "Ngày vào Đảng",
-    "party_official_date": "Ngày chính thức",
-    "army_join_date": "Ngày nhập ngũ",
-    "army_leave_date": "Ngày xuất ngũ",
-    "other_names": "Tên gọi khác",
-    "staff_code": "Số hiệu CBCC",
-    "birth_place": "Nơi sinh",
-    "home_town": "Quê quán",
-    "id_issue_place": "Nơi cấp CCCD",
-    "permanent_address": "Thường trú",
-    "current_address": "Nơi ở hiện nay",
-    "social_insurance_no": "Số sổ BHXH",
-    "general_education": "Giáo dục phổ thông",
-    "occupation_at_recruitment": "Nghề nghiệp khi tuyển dụng",
-    "highest_title": "Danh hiệu được phong tặng",
-    "union_join_info": "Tổ chức chính trị - xã hội",
-    "army_rank": "Quân hàm cao nhất",
-    "war_invalid_grade": "Thương binh hạng",
-    "policy_family": "Gia đình chính sách",
-    "health": "Sức khỏe",
-    "blood_type": "Nhóm máu",
-}
 
 # Civil servants and public employees are paid on a rank's salary table and were recruited on a date;
 # labour contracts may have neither.
@@ -114,10 +71,6 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
 
 def dmy(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
-
-
-def label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
 
 
 # --------------------------------------------------------------------------------------------- CCCD
@@ -413,7 +366,7 @@ def required_errors(category: str, values: Mapping[str, object]) -> Errors:
     """Fields the category needs (ngạch, bậc, hệ số, ngày tuyển dụng for công chức and viên chức)."""
     name = catalogs.label("category", category)
     return [
-        (f, text("required_for_category", what=label(f).lower(), category=name.split(" (")[0].lower()))
+        (f, text("required_for_category", what=field_label(f).lower(), category=name.split(" (")[0].lower()))
         for f in CATEGORY_REQUIRED.get(category, ())
         if values.get(f) in (None, "")
     ]

@@ -22,7 +22,7 @@ from hrapp.errors import DomainError
 from hrapp.io import excel_template as t
 from hrapp.io.cells import new_workbook
 from hrapp.masking import can_see_personal, mask_value, record_personal_output
-from hrapp.queries.employees import EmployeeFilter, employee_ids
+from hrapp.queries.employees import EmployeeFilter, _employee_ids
 from hrapp.reports.output import write_audited
 from hrapp.security import READ, require
 
@@ -166,7 +166,7 @@ def export_employees(ctx: ServiceContext, target: str | os.PathLike[str] | IO[by
     today = today or clock.today()
     masked = not can_see_personal(ctx)
     with ctx.read() as s:
-        ids = employee_ids(s, f)  # an account limited to some units gets their people only (hrapp.db.scope)
+        ids = _employee_ids(s, f)  # an account limited to some units gets their people only (hrapp.db.scope)
         filter_lines = _filter_lines(s, f)
         rows: list[dict[str, Any]] = []
         for start in range(0, len(ids), 5000):

@@ -1,26 +1,37 @@
 """The organisation sheets of the import workbook, “Đơn vị” and “Biên chế”: read and checked with the same
 row-level messages as the staff sheets, written first in the import's own transaction so that staff rows can
-name the new unit codes (excel_import calls `plan_org`)."""
+name the new unit codes (the employee import, hrapp.io.employee_plan, calls `plan_org`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hrapp import catalogs
 from hrapp.db.models import HeadcountQuota, OrgUnit, OrgUnitEvent
 from hrapp.io import excel_template as t
-from hrapp.io.workbook_rows import Row, code_lookups, column_readers, locate_sheet, parse_row
+from hrapp.io.workbook_rows import Codes, Issues, Row, code_lookups, column_readers, locate_sheet, parse_row
 from hrapp.messages import Verbatim, text
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionInput, add_decision, decision_errors
 from hrapp.services.org import CODE_RE
 from hrapp.text import fold
 
-if TYPE_CHECKING:
-    from hrapp.io.excel_import import _Importer
+
+class ImportRun(Protocol):
+    """What the organisation sheets read from and update on the employee import they run in: its session,
+    its problem list, the account's units, and the unit codes the staff rows will be read against (refreshed
+    here once new units are written)."""
+
+    s: Session
+    issues: Issues
+    scope: frozenset[int] | None
+    lookups: dict[str, Codes]
+    unit_ids: dict[str, int]
+    unit_dates: dict[int, tuple[date | None, date | None]]
 
 
 @dataclass(frozen=True)
@@ -30,7 +41,7 @@ class OrgCounts:
     rows: int = 0
 
 
-def _decision(imp: _Importer, row: Row, cache: dict[tuple[str, date], int]) -> int | None:
+def _decision(imp: ImportRun, row: Row, cache: dict[tuple[str, date], int]) -> int | None:
     number, signed = row.values.get("decision_number"), row.values.get("decision_date")
     if not number or not signed:
         return None
@@ -40,7 +51,7 @@ def _decision(imp: _Importer, row: Row, cache: dict[tuple[str, date], int]) -> i
     return cache[key]
 
 
-def _decision_issues(imp: _Importer, row: Row, required: bool) -> None:
+def _decision_issues(imp: ImportRun, row: Row, required: bool) -> None:
     number, signed = row.values.get("decision_number"), row.values.get("decision_date")
     sheet, n = row.sheet, row.number
     if number and signed is None and not imp.issues.has(sheet, n, "decision_date"):
@@ -55,7 +66,7 @@ def _decision_issues(imp: _Importer, row: Row, required: bool) -> None:
         pass  # the required columns already reported the blanks
 
 
-def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
+def plan_org(imp: ImportRun, book: dict[str, list[list[Any]]]) -> OrgCounts:
     """Check both sheets; when they are clean, write the units (parents first) and the quotas in the session.
     The caller rolls the whole transaction back if any sheet of the workbook has an error."""
     units_sheet = locate_sheet(book, t.UNITS, imp.issues, required=False)
@@ -186,7 +197,7 @@ def plan_org(imp: _Importer, book: dict[str, list[list[Any]]]) -> OrgCounts:
                 imp.issues.add(quotas_sheet, number, "unit_code", code,
                                text("import_unit_out_of_scope"))
             _decision_issues(imp, row, required=True)
-            if None in (year, unit_id, category, count):
+            if year is None or unit_id is None or category is None or count is None:
                 continue
             key = (year, unit_id, category)
             if key in first_q:

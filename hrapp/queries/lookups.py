@@ -2,7 +2,7 @@
 session of its own (an account limited to some units reads only their people: the session narrows itself,
 hrapp.db.scope). The UI calls these and never holds a session or writes SQL.
 
-They return frozen rows or plain values (unit choices, the staff list's ids and rows, a planning period's lists)."""
+They return frozen rows or plain values (unit choices, the staff list's ids and rows)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from sqlalchemy import select
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
-from hrapp.queries import employees, planning
+from hrapp.queries import employees
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow
-from hrapp.queries.org import UnitNode, unit_tree
-from hrapp.queries.org_history import UnitAt, units_at
+from hrapp.queries.org import UnitNode, _unit_tree
+from hrapp.queries.org_history import UnitAt, _units_at
 from hrapp.security import READ, require
 
 # --- units -------------------------------------------------------------------------------------------------
@@ -28,7 +28,7 @@ def unit_choices(ctx: ServiceContext, active_on: date | None = None) -> list[Uni
     limited to some units is offered those only."""
     require(ctx, READ)
     with ctx.read() as s:
-        return unit_tree(s, active_on=active_on or clock.today())
+        return _unit_tree(s, active_on=active_on or clock.today())
 
 
 def unit_id_of_code(ctx: ServiceContext, code: str | None) -> int | None:
@@ -66,10 +66,10 @@ def open_units(ctx: ServiceContext) -> list[tuple[int, str]]:
 
 
 def units_on(ctx: ServiceContext, day: date) -> list[UnitAt]:
-    """The organisation as it stood on `day` (hrapp.queries.org_history.units_at)."""
+    """The organisation as it stood on `day` (hrapp.queries.org_history)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return units_at(s, day)
+        return _units_at(s, day)
 
 
 # --- the staff list ----------------------------------------------------------------------------------------
@@ -79,48 +79,26 @@ def staff_ids(ctx: ServiceContext, f: EmployeeFilter) -> list[int]:
     """The ids of the people the filter finds, in the list's order."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_ids(s, f)
+        return employees._employee_ids(s, f)
 
 
 def staff_ids_and_names(ctx: ServiceContext, f: EmployeeFilter) -> tuple[list[int], list[str]]:
     """The ids the filter finds and each one's folded name (for narrowing a search without the database)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_ids_and_haystacks(s, f)
+        return employees._employee_ids_and_haystacks(s, f)
 
 
 def staff_rows(ctx: ServiceContext, ids: Sequence[int]) -> list[EmployeeRow]:
     """The list's rows of these people (those the account may not see, or deleted since, are left out)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return employees.employee_rows(s, list(ids))
+        return employees._employee_rows(s, list(ids))
 
 
 def staff_first_rows(ctx: ServiceContext, f: EmployeeFilter, first: int) -> tuple[list[int], list[EmployeeRow]]:
     """The ids the filter finds and the rows of the `first` of them, in one read (one snapshot)."""
     require(ctx, READ)
     with ctx.read() as s:
-        ids = employees.employee_ids(s, f)
-        return ids, employees.employee_rows(s, ids[:first])
-
-
-# --- planning ----------------------------------------------------------------------------------------------
-
-
-def planning_periods(ctx: ServiceContext) -> list[planning.PeriodRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return planning.list_periods(s)
-
-
-def planning_entries(ctx: ServiceContext, period_id: int, statuses: tuple[str, ...]) -> list[planning.EntryRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return planning.list_entries(s, period_id, statuses)
-
-
-def has_planning_review(ctx: ServiceContext, period_id: int) -> bool:
-    """True when the period has a review (its review documents can be written)."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        return bool(planning.list_reviews(s, period_id))
+        ids = employees._employee_ids(s, f)
+        return ids, employees._employee_rows(s, ids[:first])

@@ -1,4 +1,5 @@
-"""Read side of the organisation: the unit tree as frozen rows in display order (parent before children)."""
+"""Read side of the organisation: the unit tree as frozen rows in display order (parent before children), read in
+the session of a query behind the boundary (hrapp.queries.lookups.unit_choices)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hrapp.db.models import OrgUnit
 from hrapp.db.scope import scope_units
+from hrapp.domain.history import in_force
 
 
 @dataclass(frozen=True)
@@ -22,11 +24,7 @@ class UnitNode:
     depth: int
 
 
-def _is_active(active_from: date | None, active_to: date | None, on: date) -> bool:
-    return (active_from is None or active_from <= on) and (active_to is None or active_to >= on)
-
-
-def unit_tree(session: Session, active_on: date | None = None) -> list[UnitNode]:
+def _unit_tree(session: Session, active_on: date | None = None) -> list[UnitNode]:
     """Every unit depth-first (siblings by sort order, then name); `active_on` keeps only units open that day.
 
     A unit whose parent is filtered out (or missing) is shown as a root so nothing disappears silently.
@@ -36,7 +34,7 @@ def unit_tree(session: Session, active_on: date | None = None) -> list[UnitNode]
                OrgUnit.active_from, OrgUnit.active_to)
     ).all()
     if active_on is not None:
-        rows = [r for r in rows if _is_active(r.active_from, r.active_to, active_on)]
+        rows = [r for r in rows if in_force(r.active_from, r.active_to, active_on)]
     scope = scope_units(session)
     if scope is not None:  # an account limited to some units chooses among those (combos, pickers)
         rows = [r for r in rows if r.id in scope]

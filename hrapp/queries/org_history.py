@@ -1,15 +1,20 @@
-"""The organisation as it stood on a date: unit names and parents from the unit history, leaders, events."""
+"""The organisation as it stood on a date: unit names and parents from the unit history, leaders, events. Session
+helpers, read inside a query behind the boundary (hrapp.queries.lookups.units_on) or a use case's own session
+(hrapp.services.org)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hrapp import catalogs
 from hrapp.db.models import Decision, OrgUnit, OrgUnitEvent, Person, PostHeld
+from hrapp.db.scope import scope_units
+from hrapp.domain.history import in_force
 
 
 @dataclass(frozen=True)
@@ -59,10 +64,6 @@ class LeaderRow:
     is_concurrent: bool
 
 
-def is_active(active_from: date | None, active_to: date | None, on: date) -> bool:
-    return (active_from is None or active_from <= on) and (active_to is None or active_to >= on)
-
-
 def _later_events(session: Session, kinds: Iterable[str], on: date) -> dict[int, OrgUnitEvent]:
     """Per unit, the first event of these kinds that took effect after `on` (it holds the value before)."""
     rows = session.scalars(
@@ -76,7 +77,7 @@ def _later_events(session: Session, kinds: Iterable[str], on: date) -> dict[int,
     return first
 
 
-def names_at(session: Session, on: date) -> dict[int, str]:
+def _names_at(session: Session, on: date) -> dict[int, str]:
     """Every unit's name valid on `on`: the name before the first rename after that day, else today's."""
     current = dict(session.execute(select(OrgUnit.id, OrgUnit.name)).all())
     for unit_id, ev in _later_events(session, ["rename"], on).items():
@@ -85,7 +86,7 @@ def names_at(session: Session, on: date) -> dict[int, str]:
     return current
 
 
-def parents_at(session: Session, on: date) -> dict[int, int | None]:
+def _parents_at(session: Session, on: date) -> dict[int, int | None]:
     """Every unit's parent on `on`: the parent before the first move after that day, else today's."""
     current = dict(session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all())
     for unit_id, ev in _later_events(session, ["move"], on).items():
@@ -93,7 +94,7 @@ def parents_at(session: Session, on: date) -> dict[int, int | None]:
     return current
 
 
-def unit_name_at(session: Session, unit_id: int, on: date) -> str:
+def _unit_name_at(session: Session, unit_id: int, on: date) -> str:
     unit = session.get(OrgUnit, unit_id)
     if unit is None:
         return ""
@@ -106,16 +107,16 @@ def unit_name_at(session: Session, unit_id: int, on: date) -> str:
     return ev.old_value if ev is not None and ev.old_value else unit.name
 
 
-def units_at(session: Session, on: date, *, include_inactive: bool = False) -> list[UnitAt]:
+def _units_at(session: Session, on: date, *, include_inactive: bool = False) -> list[UnitAt]:
     """The unit tree as it stood on `on`, depth first, siblings by sort order then name.
 
     Units not yet founded or closed before that day are left out (unless `include_inactive`); a unit whose
     parent is not shown becomes a root so nothing disappears silently.
     """
     units = session.scalars(select(OrgUnit)).all()
-    names = names_at(session, on)
-    parents = parents_at(session, on)
-    shown = [u for u in units if include_inactive or is_active(u.active_from, u.active_to, on)]
+    names = _names_at(session, on)
+    parents = _parents_at(session, on)
+    shown = [u for u in units if include_inactive or in_force(u.active_from, u.active_to, on)]
     present = {u.id for u in shown}
     children: dict[int | None, list[OrgUnit]] = {}
     for u in shown:
@@ -141,13 +142,9 @@ def units_at(session: Session, on: date, *, include_inactive: bool = False) -> l
     return out
 
 
-def within_scope(session: Session, tree: list[UnitAt]) -> list[UnitAt]:
+def _within_scope(session: Session, tree: list[UnitAt]) -> list[UnitAt]:
     """The units of `tree` the session may read people of (all of them for an account of the whole department);
     a kept unit whose parent is left out becomes a root, its sub-units one level higher."""
-    from dataclasses import replace
-
-    from hrapp.db.scope import scope_units
-
     scope = scope_units(session)
     if scope is None:
         return tree
@@ -162,7 +159,7 @@ def within_scope(session: Session, tree: list[UnitAt]) -> list[UnitAt]:
     return out
 
 
-def descendants(session: Session, unit_id: int) -> set[int]:
+def _descendants(session: Session, unit_id: int) -> set[int]:
     """Ids of every unit below `unit_id` in today's tree (not including itself)."""
     pairs = session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all()
     children: dict[int | None, list[int]] = {}
@@ -179,7 +176,7 @@ def descendants(session: Session, unit_id: int) -> set[int]:
     return out
 
 
-def unit_events(session: Session, unit_id: int) -> list[UnitEventRow]:
+def _unit_events(session: Session, unit_id: int) -> list[UnitEventRow]:
     """The unit's history, oldest first."""
     q = (
         select(OrgUnitEvent, OrgUnit.code, Decision.number, Decision.sign_date)
@@ -198,10 +195,8 @@ def unit_events(session: Session, unit_id: int) -> list[UnitEventRow]:
     ]
 
 
-def leaders_at(session: Session, unit_id: int, on: date) -> list[LeaderRow]:
+def _leaders_at(session: Session, unit_id: int, on: date) -> list[LeaderRow]:
     """Posts held in the unit on `on` (start ≤ day ≤ end), heads before deputies, then by start date."""
-    from hrapp import catalogs
-
     q = (
         select(PostHeld, Person.full_name)
         .join(Person, Person.id == PostHeld.person_id)

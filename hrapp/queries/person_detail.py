@@ -1,13 +1,16 @@
-"""Read side of one person's record: identity, employment, rank and salary, posts and qualifications."""
+"""Read side of one person's record: identity, employment, rank and salary, posts and qualifications, as the
+read-only record view shows them (`load_person_detail(ctx, person_id)`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
@@ -23,6 +26,10 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.errors import NotFoundError
+from hrapp.masking import mask_dto
+from hrapp.security import READ, require
+
+_Row = TypeVar("_Row", Employment, RankAssignment, SalaryStep, PostHeld)
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
 SALARY_REASONS = {
@@ -150,6 +157,20 @@ class PersonDetail:
     qualifications: tuple[QualificationItem, ...]
 
 
+def _missing() -> NotFoundError:
+    """The error for a person not found, or outside the reader's units (the same words for both)."""
+    return NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+
+
+def _unit_of_person(session: Session, person_id: int) -> int | None:
+    """The unit of the person's current post, read through the session's unit scope: someone outside it, like
+    someone who does not exist, raises the not-found error."""
+    found = session.execute(select(Person.id, Person.cur_unit_id).where(Person.id == person_id)).first()
+    if found is None:
+        raise _missing()
+    return found.cur_unit_id
+
+
 def _decision_labels(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -157,30 +178,25 @@ def _decision_labels(session: Session, ids: set[int]) -> dict[int, str]:
     return {i: f"{number}, {signed:%d/%m/%Y}" for i, number, signed in rows}
 
 
-def person_detail(session: Session, person_id: int) -> PersonDetail:
+def _newest_first(session: Session, model: type[_Row], person_id: int, day: InstrumentedAttribute[date]
+                  ) -> Sequence[_Row]:
+    """The person's rows of one history, the latest `day` first (the later row first on the same day)."""
+    return session.scalars(select(model).where(model.person_id == person_id)
+                           .order_by(day.desc(), model.id.desc())).all()
+
+
+def _person_detail(session: Session, person_id: int) -> PersonDetail:
     """Everything the read-only record view shows; histories newest first."""
     p = session.get(Person, person_id)
     if p is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        raise _missing()
     units = {uid: name for uid, name in session.execute(select(OrgUnit.id, OrgUnit.name))}
     rank_names = {code: name for code, name in session.execute(select(Rank.code, Rank.name))}
 
-    employments = session.scalars(
-        select(Employment).where(Employment.person_id == person_id)
-        .order_by(Employment.start_date.desc(), Employment.id.desc())
-    ).all()
-    ranks = session.scalars(
-        select(RankAssignment).where(RankAssignment.person_id == person_id)
-        .order_by(RankAssignment.effective_date.desc(), RankAssignment.id.desc())
-    ).all()
-    steps = session.scalars(
-        select(SalaryStep).where(SalaryStep.person_id == person_id)
-        .order_by(SalaryStep.effective_date.desc(), SalaryStep.id.desc())
-    ).all()
-    posts = session.scalars(
-        select(PostHeld).where(PostHeld.person_id == person_id)
-        .order_by(PostHeld.start_date.desc(), PostHeld.id.desc())
-    ).all()
+    employments = _newest_first(session, Employment, person_id, Employment.start_date)
+    ranks = _newest_first(session, RankAssignment, person_id, RankAssignment.effective_date)
+    steps = _newest_first(session, SalaryStep, person_id, SalaryStep.effective_date)
+    posts = _newest_first(session, PostHeld, person_id, PostHeld.start_date)
     quals = session.scalars(
         select(Qualification).where(Qualification.person_id == person_id)
         .order_by(Qualification.kind, Qualification.year.desc(), Qualification.id)
@@ -254,13 +270,10 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
 
 def load_person_detail(ctx: ServiceContext, person_id: int) -> PersonDetail:
     """The record view for the signed-in user: read right within its units; CCCD, phone, addresses, e-mail and
-    insurance number masked for roles without the right to personal data (NĐ 13/2023)."""
-    from hrapp.masking import mask_dto
-    from hrapp.security import READ, require
-
+    insurance number masked for roles without the right to personal data (NĐ 13/2023). Someone outside the
+    reader's units reads as missing."""
     require(ctx, READ)
     with ctx.read() as s:
-        unit_id = s.scalar(select(Person.cur_unit_id).where(Person.id == person_id))
-        require(ctx, READ, unit_id)
-        detail = person_detail(s, person_id)
+        require(ctx, READ, _unit_of_person(s, person_id))
+        detail = _person_detail(s, person_id)
     return mask_dto(ctx, detail)

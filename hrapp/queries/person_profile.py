@@ -1,16 +1,21 @@
 """The full editable profile of one person: identity (as the editor's input DTO), every history table with
-row ids and the decisions behind them, attachments without their content. Histories run oldest first."""
+row ids and the decisions behind them, attachments without their content. Histories run oldest first.
+
+`load_profile(ctx, person_id)` is the read behind the boundary (read right within the person's unit, personal
+fields masked); the services read the record back after a change through the session helper `_profile_of`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
     Attachment,
@@ -30,10 +35,11 @@ from hrapp.db.models import (
     SalaryStep,
     WorkHistory,
 )
-from hrapp.errors import NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
-from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
-from hrapp.services.persons import ALLOWANCE_LABELS, IdentityInput, identity_of
+from hrapp.domain.decisions import DecisionInfo, decision_info
+from hrapp.domain.person_input import ALLOWANCE_LABELS, IDENTITY_FIELDS, IdentityInput
+from hrapp.masking import mask_dto
+from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES, _missing, _unit_of_person
+from hrapp.security import READ, require
 
 
 @dataclass(frozen=True)
@@ -260,14 +266,32 @@ class PersonProfile:
         return [q for q in self.qualifications if q.kind == kind and (not completed or not q.in_progress)]
 
 
-def _rows(session: Session, model, person_id: int, *order) -> list:
+def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
+    """The full record for the editor and the Sơ yếu lý lịch, for the signed-in user: read right within the
+    person's unit (someone outside reads as missing); personal fields masked for roles that may not see them
+    (NĐ 13/2023)."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        require(ctx, READ, _unit_of_person(s, person_id))
+        profile = _profile_of(s, person_id)
+    return mask_dto(ctx, profile)
+
+
+def _identity_of(p: Person) -> IdentityInput:
+    """The editable identity of a stored person (what the editor starts from)."""
+    values: dict[str, Any] = {name: getattr(p, name) for name in IDENTITY_FIELDS}
+    return IdentityInput(**values)
+
+
+def _rows(session: Session, model: Any, person_id: int, *order: Any) -> list[Any]:
     return list(session.scalars(select(model).where(model.person_id == person_id).order_by(*order, model.id)))
 
 
-def get_profile(session: Session, person_id: int) -> PersonProfile:
+def _profile_of(session: Session, person_id: int) -> PersonProfile:
+    """The whole record read in this session, unmasked (the services read a record back after a change)."""
     p = session.get(Person, person_id)
     if p is None:
-        raise NotFoundError("person_not_found", "Không tìm thấy hồ sơ này (có thể đã bị xóa).", field="person")
+        raise _missing()
     employments = _rows(session, Employment, person_id, Employment.start_date)
     quals = _rows(session, Qualification, person_id, Qualification.kind, Qualification.start_date,
                   Qualification.year)
@@ -308,7 +332,7 @@ def get_profile(session: Session, person_id: int) -> PersonProfile:
 
     return PersonProfile(
         id=p.id, row_version=p.row_version, status=p.status,
-        status_label=catalogs.label("employment_status", p.status), identity=identity_of(p),
+        status_label=catalogs.label("employment_status", p.status), identity=_identity_of(p),
         photo=bytes(photo.data) if photo else None, photo_mime=photo.mime if photo else None,
         unit_id=p.cur_unit_id, unit_name=unit_names.get(p.cur_unit_id, "") if p.cur_unit_id else "",
         category=p.cur_category, category_label=catalogs.label("category", p.cur_category),

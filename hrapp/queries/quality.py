@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Employment,
     HeadcountQuota,
@@ -22,11 +23,12 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
-from hrapp.domain.retirement import BirthDate, retirement
+from hrapp.domain.retirement import BirthDate, Sex, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, catalog_code
 from hrapp.errors import DomainError
-from hrapp.queries.org_history import units_at
+from hrapp.queries.org_history import _units_at
+from hrapp.security import READ, require, units_in_scope
 from hrapp.text import fold
 
 EDUCATION = ("TS", "ThS", "DH", "CD", "TC", "SC")
@@ -212,8 +214,8 @@ def _load(session: Session, day: date, categories: Sequence[str] | None) -> dict
 
     ethnic = _ethnic_languages()
     shorts = dict(session.execute(select(Rank.code, Rank.short)).all())
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first:first + _CHUNK]
         for r in session.execute(select(Person.id, Person.gender, Person.birth_date, Person.birth_precision,
                                         Person.ethnicity, Person.religion, Person.party_join_date)
                                  .where(Person.id.in_(chunk))):
@@ -227,18 +229,18 @@ def _load(session: Session, day: date, categories: Sequence[str] | None) -> dict
         for qrow in session.execute(select(Qualification).where(Qualification.person_id.in_(chunk))).scalars():
             _apply_qualification(people[qrow.person_id], qrow, day, ethnic)
         held: dict[int, tuple[date, str]] = {}
-        for pid, code, eff, end in session.execute(
+        for pid, rank, eff, end in session.execute(
                 select(RankAssignment.person_id, RankAssignment.rank_code, RankAssignment.effective_date,
                        RankAssignment.end_date).where(RankAssignment.person_id.in_(chunk),
                                                       RankAssignment.effective_date <= day)):
             if (end is None or end >= day) and (pid not in held or eff > held[pid][0]):
-                held[pid] = (eff, code)
+                held[pid] = (eff, rank)
         paid: dict[int, tuple[date, str]] = {}  # without a rank decision: the rank of the salary row in force
-        for pid, code, eff in session.execute(
+        for pid, rank, eff in session.execute(
                 select(SalaryStep.person_id, SalaryStep.rank_code, SalaryStep.effective_date)
                 .where(SalaryStep.person_id.in_(chunk), SalaryStep.effective_date <= day)):
             if pid not in paid or eff > paid[pid][0]:
-                paid[pid] = (eff, code)
+                paid[pid] = (eff, rank)
         for pid in chunk:
             found = held.get(pid) or paid.get(pid)
             if found is not None:
@@ -266,8 +268,10 @@ def _count(people: Sequence[_Someone], day: date, rulebook: RuleBook | None) -> 
         if p.gender == "M" and 56 <= age <= 60:
             men_56_60 += 1
         if rulebook is not None and p.gender in ("M", "F"):
+            sex: Sex = "M" if p.gender == "M" else "F"
             try:
-                reached = retirement(p.gender, BirthDate(p.birth, p.precision), rulebook).reached_on  # type: ignore[arg-type]
+                born = BirthDate(p.birth, p.precision)  # type: ignore[arg-type]  # the column holds day, month or year; BirthDate checks it
+                reached = retirement(sex, born, rulebook).reached_on
             except DomainError:
                 reached = None
             if reached is not None and reached <= day:
@@ -295,22 +299,26 @@ def _count(people: Sequence[_Someone], day: date, rulebook: RuleBook | None) -> 
     )
 
 
-def quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | None = None,
+def _quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | None = None,
                   rulebook: RuleBook | None = None, unit_scope: frozenset[int] | None = None) -> QualityStats:
     """The statistics on `as_of`: one row per unit directly under the department (sub-units roll up into
     it; staff of the department itself get its own row), plus the total.
 
     `rulebook` enables the "over retirement age" count; `unit_scope` keeps only the rows of those units.
     """
-    tree = units_at(session, as_of, include_inactive=True)
+    tree = _units_at(session, as_of, include_inactive=True)
     parent = {u.id: u.parent_id for u in tree}
     by_id = {u.id: u for u in tree}
 
     def reporting_unit(unit_id: int) -> int:
+        """The unit directly under the department that `unit_id` is in (itself when it is one, or the root)."""
         seen: set[int] = set()
-        while parent.get(unit_id) is not None and parent.get(parent[unit_id]) is not None and unit_id not in seen:
+        while unit_id not in seen:
+            up = parent.get(unit_id)
+            if up is None or parent.get(up) is None:
+                break
             seen.add(unit_id)
-            unit_id = parent[unit_id]  # type: ignore[assignment]
+            unit_id = up
         return unit_id
 
     people = _load(session, as_of, categories)
@@ -345,3 +353,11 @@ def quality_stats(session: Session, as_of: date, *, categories: Sequence[str] | 
     total_quota = sum(r.quota or 0 for r in rows) if any(r.quota is not None for r in rows) else None
     return QualityStats(as_of, tuple(categories) if categories else None, tuple(rows),
                         _count(everyone, as_of, rulebook), total_quota)
+
+
+def quality_stats(ctx: ServiceContext, as_of: date, *, categories: Sequence[str] | None = None) -> QualityStats:
+    """The statistics on `as_of` of the units the account may see (of `categories` only, when given), with the
+    "over retirement age" count by the rules in force."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return _quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook, unit_scope=units_in_scope(ctx))

@@ -11,67 +11,23 @@ them (a quota of the year, a late row) counts at the unit they merged into, else
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from hrapp import clock
 from hrapp.catalogs import CATEGORIES
+from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, HeadcountQuota, JobPosition, OrgUnit
-from hrapp.queries.org_history import UnitAt, units_at, within_scope
-
-if TYPE_CHECKING:
-    from hrapp.context import ServiceContext
-
-# ----------------------------------------------------------------------------------------------------
-# The recruitment hook
-
-
-@dataclass(frozen=True)
-class RecruitmentPlaces:
-    """Places still being recruited for on a day (open rounds): per unit and category, optionally per
-    position (`position_id` of any version of it)."""
-
-    unit_id: int
-    category: str
-    places: int
-    position_id: int | None = None
-
-
-InRecruitmentProvider = Callable[[Session, int, date], Iterable[RecruitmentPlaces]]
-"""provider(session, year, on) -> places in recruitment rounds open on `on` for the quota year."""
-
-_providers: list[InRecruitmentProvider] = []
-PROVIDER_MODULES = ("hrapp.queries.recruitment",)
-"""Modules that register their provider when imported; loaded before the first count so that every caller
-(GUI, CLI, reports) sees the same places, whatever else it has imported."""
-
-
-def register_in_recruitment(provider: InRecruitmentProvider) -> None:
-    """The recruitment module registers how many places its open rounds hold (idempotent)."""
-    if provider not in _providers:
-        _providers.append(provider)
-
-
-def unregister_in_recruitment(provider: InRecruitmentProvider) -> None:
-    if provider in _providers:
-        _providers.remove(provider)
-
-
-def places_in_recruitment(session: Session, year: int, on: date) -> list[RecruitmentPlaces]:
-    """Every registered provider's places; none registered means nothing is being recruited."""
-    for name in PROVIDER_MODULES:
-        importlib.import_module(name)
-    out: list[RecruitmentPlaces] = []
-    for provider in list(_providers):
-        out.extend(p for p in provider(session, year, on) if p.places)
-    return out
-
+from hrapp.queries.org_history import UnitAt, _units_at, _within_scope
+from hrapp.queries.recruitment._places import places_in_rounds
+from hrapp.queries.recruitment.dtos import RecruitmentPlaces
+from hrapp.security import READ, require
 
 # ----------------------------------------------------------------------------------------------------
 # Rows
@@ -149,7 +105,7 @@ class StaffingUnitRow:
     @property
     def has_quota(self) -> bool:
         """Whether any quota decision covers the year."""
-        return any(f.assigned for f in self.totals.values())
+        return any(f.assigned for f in self.total.values())
 
     @property
     def outside_quota(self) -> int:
@@ -311,9 +267,9 @@ def _resolver(session: Session, shown: dict[int, UnitAt]) -> Callable[[int], int
     return resolve
 
 
-def staffing_table(session: Session, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
+def _staffing_table(session: Session, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
     """The staffing view for the quota `year` as it stood on `on` (see the module docstring)."""
-    tree = within_scope(session, units_at(session, on))  # an account limited to some units sees those
+    tree = _within_scope(session, _units_at(session, on))  # an account limited to some units sees those
     shown = {u.id: u for u in tree}
     resolve = _resolver(session, shown)
     own: dict[int, dict[str, Figures]] = {u.id: {} for u in tree}
@@ -329,7 +285,7 @@ def staffing_table(session: Session, year: int, on: date, *, with_positions: boo
     employments = _counts_on(session, on)
     for e in employments:
         add(e.unit_id, e.category, Figures(actual=e.n))
-    places = places_in_recruitment(session, year, on)
+    places = places_in_rounds(session, year, on)
     for p in places:
         add(p.unit_id, p.category, Figures(in_recruitment=p.places))
 
@@ -381,9 +337,9 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
     held: dict[tuple[int, str], dict[str, int]] = {}
     loose: dict[int, dict[str, int]] = {}
     for e in employments:
-        key = lineage.get(e.position_id) if e.position_id is not None else None
-        if key is not None and key[0] == e.unit_id:
-            d = held.setdefault(key, {})
+        line = lineage.get(e.position_id) if e.position_id is not None else None
+        if line is not None and line[0] == e.unit_id:
+            d = held.setdefault(line, {})
         elif e.unit_id in loose or e.unit_id in shown_ids:
             d = loose.setdefault(e.unit_id, {})
         else:
@@ -391,9 +347,9 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
         d[e.category] = d.get(e.category, 0) + e.n
     recruiting: dict[tuple[int, str], int] = {}
     for p in places:
-        key = lineage.get(p.position_id) if p.position_id is not None else None
-        if key is not None:
-            recruiting[key] = recruiting.get(key, 0) + p.places
+        line = lineage.get(p.position_id) if p.position_id is not None else None
+        if line is not None:
+            recruiting[line] = recruiting.get(line, 0) + p.places
 
     def in_force(v: JobPosition) -> bool:
         if v.status == "draft":
@@ -427,16 +383,7 @@ def _position_rows(session: Session, tree: list[UnitAt], employments: list[_Coun
     return tuple(out)
 
 
-def quota_years(ctx: ServiceContext) -> list[int]:
-    """The years some headcount quota is assigned for, in order."""
-    from hrapp.security import READ, require
-
-    require(ctx, READ)
-    with ctx.read() as s:
-        return sorted(s.scalars(select(HeadcountQuota.year).distinct()))
-
-
-def default_quota_year(years: list[int], today: date) -> int:
+def _default_quota_year(years: list[int], today: date) -> int:
     """The year a staffing screen opens on: the latest year with quotas up to this one (else the first later
     one), or this year when no quota exists."""
     past = [y for y in years if y <= today.year]
@@ -445,10 +392,17 @@ def default_quota_year(years: list[int], today: date) -> int:
     return years[0] if years else today.year
 
 
-def staffing_view(ctx: ServiceContext, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
-    """The staffing table read in its own session (for the UI, the CLI and the printed documents)."""
-    from hrapp.security import READ, require
-
+def opening_quota_year(ctx: ServiceContext) -> int:
+    """The quota year a staffing screen opens on (`_default_quota_year` of the years some quota is assigned for)."""
     require(ctx, READ)
     with ctx.read() as s:
-        return staffing_table(s, year, on, with_positions=with_positions)
+        years = sorted(s.scalars(select(HeadcountQuota.year).distinct()))
+    return _default_quota_year(years, clock.today())
+
+
+def staffing_view(ctx: ServiceContext, year: int, on: date, *, with_positions: bool = False) -> StaffingTable:
+    """The staffing table read in its own session (for the UI, the CLI and the printed documents); `_staffing_table`
+    is the same read inside a use case's session."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return _staffing_table(s, year, on, with_positions=with_positions)

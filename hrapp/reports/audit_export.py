@@ -11,8 +11,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.audit import record
+from hrapp.domain.audit_labels import action_label, entity_label
 from hrapp.io.cells import new_workbook
-from hrapp.queries.audit import AuditEntry, AuditFilter, action_label, audit_entries, entity_label
+from hrapp.queries.audit import AuditEntry, AuditFilter, audit_entries
 from hrapp.reports.output import write_audited
 from hrapp.security import ADMIN, require
 

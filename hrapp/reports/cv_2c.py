@@ -688,7 +688,7 @@ class CvData:
 
 def cv_data(ctx: ServiceContext, person_id: int, day: date | None = None) -> CvData:
     from hrapp.masking import can_see_personal
-    from hrapp.services.persons import load_profile
+    from hrapp.queries.person_profile import load_profile
 
     profile = load_profile(ctx, person_id)
     return CvData(person_id, profile, cv_context(ctx, profile, day), not can_see_personal(ctx))

@@ -34,7 +34,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
 from hrapp.reports.letterhead import table_signatures
-from hrapp.security import READ, require, units_in_scope
+from hrapp.security import READ, require
 
 __all__ = ["export_quality", "quality_table", "write_quality_json", "write_quality_pdf",
            "write_quality_xlsx"]
@@ -193,8 +193,7 @@ def quality_data(ctx: ServiceContext, as_of: date, categories: Sequence[str] | N
     if unknown:
         raise ValidationError([("categories", f"Loại cán bộ không có: {', '.join(unknown)} (dùng "
                                               f"{', '.join(catalogs.CATEGORIES)}).")])
-    with ctx.read() as s:
-        return quality_stats(s, as_of, categories=categories, rulebook=ctx.rulebook, unit_scope=units_in_scope(ctx))
+    return quality_stats(ctx, as_of, categories=categories)
 
 
 def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date, *,

@@ -18,8 +18,8 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
-from hrapp.queries.employees import EmployeeFilter, EmployeeRow, list_employees
-from hrapp.queries.org_history import units_at
+from hrapp.queries.employees import EmployeeFilter, EmployeeRow, _list_employees
+from hrapp.queries.org_history import _units_at
 from hrapp.reports.document import (
     MERGE,
     CancelCallback,
@@ -138,12 +138,12 @@ def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | Non
     require(ctx, READ)
     on = on or clock.today()
     with ctx.read() as s:
-        rows: list[EmployeeRow] = list_employees(s, EmployeeFilter(unit_code=unit_code))
+        rows: list[EmployeeRow] = _list_employees(s, EmployeeFilter(unit_code=unit_code))
         ids = [r.id for r in rows]
         posts = _posts(s, ids, on)
         allowances = _allowances(s, ids, posts, on)
         ranks = _post_ranks(posts)
-        tree = units_at(s, on, include_inactive=True)
+        tree = _units_at(s, on, include_inactive=True)
     order = {u.id: i for i, u in enumerate(tree)}
     ids_by_code = {u.code: u.id for u in tree}
     unit_name = next((u.name for u in tree if u.code == unit_code), None) if unit_code else None

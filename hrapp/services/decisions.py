@@ -9,13 +9,15 @@ from hrapp.domain.decisions import (  # the input and its rules live in the doma
     KINDS,
     MAX_YEAR,
     MIN_YEAR,
+    DecisionInfo,
     DecisionInput,
     DecisionRef,
     decision_errors,
+    decision_info,
+    effective_date,
 )
 from hrapp.errors import NotFoundError, ValidationError
 from hrapp.messages import text
-from hrapp.queries.decisions import DecisionInfo, decision_info, effective_date
 
 __all__ = ["KINDS", "MAX_YEAR", "MIN_YEAR", "DecisionInfo", "DecisionInput", "DecisionRef", "add_decision",
            "decision_errors", "decision_info", "effective_date", "validate_decision"]

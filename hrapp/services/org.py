@@ -22,20 +22,19 @@ from hrapp.db.models import (
     PositionAssignment,
     PostHeld,
 )
-from hrapp.domain.history import day_before
+from hrapp.domain.decisions import effective_date
+from hrapp.domain.history import day_before, in_force
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.decisions import effective_date
 from hrapp.queries.org_history import (
     LeaderRow,
     UnitEventRow,
-    descendants,
-    is_active,
-    leaders_at,
-    unit_events,
-    unit_name_at,
-    units_at,
-    within_scope,
+    _descendants,
+    _leaders_at,
+    _unit_events,
+    _unit_name_at,
+    _units_at,
+    _within_scope,
 )
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -317,7 +316,7 @@ def move_unit(ctx: ServiceContext, dto: MoveUnit) -> UnitInfo:
         parent = get_unit(s, dto.parent_id, "parent_id")
         if parent.id == unit.parent_id:
             raise ValidationError([("parent_id", messages.text("unit_already_under", unit=unit.name, parent=parent.name))])
-        if parent.id == unit.id or parent.id in descendants(s, unit.id):
+        if parent.id == unit.id or parent.id in _descendants(s, unit.id):
             raise ValidationError([("parent_id", messages.text("unit_move_into_itself"))])
         decision = add_decision(s, dto.decision)
         on = effective_date(decision)
@@ -356,7 +355,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
         for src in sources:
             if src.id == target.id:
                 raise ValidationError([("target_id", messages.text("merge_target_same"))])
-            if target.id in descendants(s, src.id):
+            if target.id in _descendants(s, src.id):
                 raise ValidationError([(
                     "target_id", messages.text("merge_target_below", target=target.name, source=src.name))])
         decision = add_decision(s, dto.decision)
@@ -373,7 +372,7 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
                     "decision.effective_date",
                     messages.text("merge_before_founded", unit=src.name, founded=src.active_from))])
             for child in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == src.id)).all():
-                if is_active(child.active_from, child.active_to, on) or (child.active_from or on) > on:
+                if in_force(child.active_from, child.active_to, on) or (child.active_from or on) > on:
                     _move(s, child, target, on, decision.id, note=f"Do sáp nhập {src.name}")
                     units_moved += 1
             mapping = _carry_positions(s, src, target, on, last_day, decision.id)
@@ -560,13 +559,13 @@ def unit_history(ctx: ServiceContext, unit_id: int) -> list[UnitEventRow]:
     require(ctx, READ)
     with ctx.read() as s:
         get_unit(s, unit_id)
-        return unit_events(s, unit_id)
+        return _unit_events(s, unit_id)
 
 
 def unit_name_on(ctx: ServiceContext, unit_id: int, on: date) -> str:
     require(ctx, READ)
     with ctx.read() as s:
-        return unit_name_at(s, unit_id, on)
+        return _unit_name_at(s, unit_id, on)
 
 
 def max_deputies(rule: RuleVersion, headcount: int) -> int:
@@ -606,10 +605,10 @@ def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
     rule = ctx.rulebook.get("deputy_limits", on)
     out = []
     with ctx.read() as s:
-        for u in within_scope(s, units_at(s, on)):
+        for u in _within_scope(s, _units_at(s, on)):
             if u.kind not in rule.params["unit_kinds"]:
                 continue
-            w = _deputy_warning(s, rule, u.id, u.code, u.name, on, leaders_at(s, u.id, on))
+            w = _deputy_warning(s, rule, u.id, u.code, u.name, on, _leaders_at(s, u.id, on))
             if w is not None:
                 out.append(w)
     return out
@@ -621,8 +620,8 @@ def unit_leadership(ctx: ServiceContext, unit_id: int, on: date) -> UnitLeadersh
     rule = ctx.rulebook.get("deputy_limits", on)
     with ctx.read() as s:
         unit = get_unit(s, unit_id)
-        leaders = leaders_at(s, unit_id, on)
+        leaders = _leaders_at(s, unit_id, on)
         warning = None
         if unit.kind in rule.params["unit_kinds"]:
-            warning = _deputy_warning(s, rule, unit.id, unit.code, unit_name_at(s, unit.id, on), on, leaders)
+            warning = _deputy_warning(s, rule, unit.id, unit.code, _unit_name_at(s, unit.id, on), on, leaders)
         return UnitLeadership(unit=unit_info(s, unit), on=on, leaders=tuple(leaders), warning=warning)

@@ -28,6 +28,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.pay_steps import (
     EarlyStepCandidate,
     EarlyStepQuota,
@@ -39,7 +40,6 @@ from hrapp.domain.retirement import BirthDate, add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import ConflictError, DomainError, ValidationError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.security import APPROVE, READ, require
 from hrapp.services.career import PayStepOutlook, PersonFacts, load_facts, pay_step_of, retirement_of
 from hrapp.services.decisions import DecisionRef, add_decision

@@ -27,10 +27,10 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
+from hrapp.domain.decisions import DecisionInfo, decision_info, effective_date
 from hrapp.domain.history import day_before
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
-from hrapp.queries.decisions import DecisionInfo, decision_info, effective_date
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.org import CODE_RE, get_unit

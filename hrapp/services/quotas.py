@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import Decision, HeadcountQuota, OrgUnit
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.errors import ConflictError, NotFoundError, ValidationError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.org import get_unit

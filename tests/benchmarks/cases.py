@@ -522,7 +522,7 @@ def case_encryption(args: argparse.Namespace) -> list[dict[str, Any]]:
     from hrapp.context import ServiceContext
     from hrapp.db import cipher
     from hrapp.io.excel_import import import_employees
-    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
+    from hrapp.queries.employees import EmployeeFilter, _employee_ids, _employee_rows
     from tests.io.generate import generate_import_file
 
     work = Path(args.work)
@@ -556,10 +556,10 @@ def case_encryption(args: argparse.Namespace) -> list[dict[str, Any]]:
             cipher._derived.cache_clear()  # each open derives the key from the passphrase, as a new process does
             ctx = timed(kind, "open", lambda k=kind: ServiceContext.open(str(paths[k]), passphrase=keys[k]))
             with ctx.read() as s:
-                ids = timed(kind, "list", lambda s=s: employee_ids(s, EmployeeFilter()))
-                timed(kind, "list", lambda s=s, i=ids: employee_rows(s, i[:PAGE]))  # added to the ids' time below
-                found = timed(kind, "search", lambda s=s: employee_ids(s, EmployeeFilter(search=SEARCH_TEXT)))
-                timed(kind, "search", lambda s=s, f=found: employee_rows(s, f[:PAGE]))
+                ids = timed(kind, "list", lambda s=s: _employee_ids(s, EmployeeFilter()))
+                timed(kind, "list", lambda s=s, i=ids: _employee_rows(s, i[:PAGE]))  # added to the ids' time below
+                found = timed(kind, "search", lambda s=s: _employee_ids(s, EmployeeFilter(search=SEARCH_TEXT)))
+                timed(kind, "search", lambda s=s, f=found: _employee_rows(s, f[:PAGE]))
             people = len(ids)
             ctx.engine.dispose()
 

@@ -67,7 +67,8 @@ def env() -> dict[str, str]:
 
 def cache_key(employees: int, units: int, seed: int) -> str:
     """Names the database by its parameters and the generator's source; newer migrations are applied to it."""
-    digest = hashlib.sha256((ROOT / "hrapp" / "services" / "generator.py").read_bytes()).hexdigest()[:12]
+    source = b"".join(path.read_bytes() for path in sorted((ROOT / "hrapp" / "demo").glob("generator*.py")))
+    digest = hashlib.sha256(source).hexdigest()[:12]
     return f"p{employees}-u{units}-s{seed}-{AS_OF:%Y%m%d}-{digest}"
 
 

@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 
 from hrapp import clock
+from hrapp.demo.generator import generate_province
 from hrapp.io.excel_export import export_employees
 from hrapp.io.excel_import import import_employees
 from hrapp.queries.employees import EmployeeFilter
-from hrapp.services.generator import generate_province
 
 AS_OF = date(2026, 12, 7)
 

@@ -259,16 +259,16 @@ def test_import_while_another_program_holds_the_write_lock(capsys, db, import_fi
 def test_the_same_file_imported_twice_at_once(capsys, db, import_file, log_file, monkeypatch):
     """The second import's rows reach the table after the first import stored the same person (the race of two
     imports of one file): the database's UNIQUE refusal is one line, nothing of the import is kept."""
-    from hrapp.io import excel_import
+    from hrapp.io import employee_write
 
-    real = excel_import._insert
+    real = employee_write._insert
 
     def racing(conn, table, rows):
         if table.name == "persons":
             real(conn, table, rows[:1])  # the other import, a moment earlier
         real(conn, table, rows)
 
-    monkeypatch.setattr(excel_import, "_insert", racing)
+    monkeypatch.setattr(employee_write, "_insert", racing)
     before = count_people(db)
     code, _out, err = main(capsys, "--db", db, "import", "employees", import_file)
     assert code == 1
@@ -348,7 +348,7 @@ def test_a_malformed_database_is_one_line(argv, capsys, db, import_file, tmp_pat
 
 
 def test_an_unexpected_failure_names_the_log_that_keeps_its_traceback(capsys, db, log_file, monkeypatch):
-    def broken(_session, _filter):
+    def broken(_ctx, _filter):
         return 1 / 0
 
     monkeypatch.setattr("hrapp.queries.employees.list_employees", broken)
@@ -388,14 +388,13 @@ def test_a_search_too_long_for_the_database_is_refused_by_the_query_itself(demo_
     from hrapp.errors import DomainError
     from hrapp.queries.employees import EmployeeFilter, list_employees
 
-    with demo_ctx.read() as s, pytest.raises(DomainError) as refused:
-        list_employees(s, EmployeeFilter(search="a" * 50_000))
+    with pytest.raises(DomainError) as refused:
+        list_employees(demo_ctx, EmployeeFilter(search="a" * 50_000))
     assert refused.value.code == "search_too_long"
     assert messages.render(refused.value) == "Nội dung tìm kiếm quá dài (tối đa 200 ký tự). Hãy gõ vài từ của tên."
     longest = " ".join(chr(ord("a") + i % 26) for i in range(100))
     assert len(longest) < 200
-    with demo_ctx.read() as s:
-        assert list_employees(s, EmployeeFilter(search=longest)) == []
+    assert list_employees(demo_ctx, EmployeeFilter(search=longest)) == []
 
 
 def test_output_to_a_reader_that_went_away_ends_quietly(tmp_path, demo_db):

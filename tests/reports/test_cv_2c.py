@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from hrapp.db.models import AuditLog, OrgUnit
+from hrapp.queries.person_profile import load_profile
 from hrapp.reports.cv_2c import CvContext, build_cv, export_cv
 from hrapp.services import persons as ps
 
@@ -112,7 +113,7 @@ def person(ctx):
 
 def test_form_items_appear_in_the_official_order_with_the_values(ctx, person):
     data = io.BytesIO()
-    profile = ps.load_profile(ctx, person)
+    profile = load_profile(ctx, person)
     pages = build_cv(data, profile, CvContext("Sở Khoa học và Công nghệ tỉnh Bình Định", "Văn phòng Sở",
                                               "Bình Định", date(2024, 3, 5), "Nguyễn Văn A"),
                      on=date(2024, 3, 5))
@@ -136,7 +137,7 @@ def test_form_items_appear_in_the_official_order_with_the_values(ctx, person):
 
 
 def test_blank_record_keeps_the_forms_dotted_places(ctx, person):
-    profile = ps.load_profile(ctx, person)
+    profile = load_profile(ctx, person)
     from dataclasses import replace
 
     bare = replace(profile, identity=replace(profile.identity, birth_place=None, home_town=None,
@@ -185,7 +186,7 @@ def test_read_only_role_gets_masked_personal_data_and_the_print_is_audited(ctx, 
 
 
 def test_salary_grid_continues_in_a_second_block_after_nine_changes(ctx, person):
-    profile = ps.load_profile(ctx, person)
+    profile = load_profile(ctx, person)
     from dataclasses import replace
 
     steps = tuple(replace(profile.salary_steps[0], effective_date=date(2000 + k, 1, 1), step=k % 9 + 1)

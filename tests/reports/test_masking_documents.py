@@ -95,7 +95,7 @@ def test_the_cv_of_a_role_with_the_right_shows_the_relatives(demo_ctx, tmp_path)
 
 def test_the_record_views_mask_the_family_of_every_person(viewer):
     from hrapp.queries.person_detail import load_person_detail
-    from hrapp.services.persons import load_profile
+    from hrapp.queries.person_profile import load_profile
 
     for pid in _with_family(viewer, 5):
         profile = load_profile(viewer, pid)

@@ -24,8 +24,7 @@ DEC = ps.DecisionInput("1/QĐ-SKHCN", date(2015, 1, 5))
 
 
 def test_demo_reproduces_the_seed_reports_figures(demo_ctx):
-    with demo_ctx.read() as s:
-        stats = quality_stats(s, AS_OF, rulebook=demo_ctx.rulebook)
+    stats = quality_stats(demo_ctx, AS_OF)
     t = stats.total
     assert (t.by_education["TS"], t.by_education["ThS"], t.doctoral_candidates) == (2, 27, 2)
     assert t.college_or_higher == 146
@@ -37,16 +36,14 @@ def test_demo_reproduces_the_seed_reports_figures(demo_ctx):
 
 
 def test_demo_units_are_the_departments_direct_units(demo_ctx):
-    with demo_ctx.read() as s:
-        stats = quality_stats(s, AS_OF)
+    stats = quality_stats(demo_ctx, AS_OF)
     codes = [u.code for u in stats.units]
     assert codes[:3] == ["BGD", "VP", "TTR"] and "TTPT" in codes
     assert "TTPT-TN" not in codes  # sub-units roll up into their centre
 
 
 def test_only_civil_servants_when_asked(demo_ctx):
-    with demo_ctx.read() as s:
-        cc = quality_stats(s, AS_OF, categories=["cong_chuc"])
+    cc = quality_stats(demo_ctx, AS_OF, categories=["cong_chuc"])
     assert cc.total.headcount == cc.total.by_category["cong_chuc"] > 0
     assert cc.total.by_category["vien_chuc"] == 0
 
@@ -82,8 +79,7 @@ def add(ctx, org, number: str, *, unit: str = "top", gender="M", birth=date(1990
 
 
 def stats_on(ctx, day):
-    with ctx.read() as s:
-        return quality_stats(s, day, rulebook=ctx.rulebook)
+    return quality_stats(ctx, day)
 
 
 def test_a_person_counts_from_the_day_they_join(ctx, org):

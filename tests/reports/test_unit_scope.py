@@ -159,7 +159,7 @@ def test_a_cv_of_someone_outside_is_refused_like_a_person_that_does_not_exist(sc
 
 def test_the_profile_and_detail_of_someone_outside_are_refused_like_a_missing_person(scoped, demo):
     from hrapp.queries.person_detail import load_person_detail
-    from hrapp.services.persons import load_profile
+    from hrapp.queries.person_profile import load_profile
 
     for read in (lambda pid: load_profile(scoped, pid), lambda pid: load_person_detail(scoped, pid)):
         words = []

@@ -15,6 +15,7 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, OrgUnit
 from hrapp.db.models.base import utcnow
+from hrapp.domain.audit_labels import readable
 from hrapp.errors import DomainError, PermissionDeniedError
 from hrapp.queries.audit import (
     AuditFilter,
@@ -23,8 +24,8 @@ from hrapp.queries.audit import (
     audit_entries,
     audit_page,
     audit_users,
-    readable,
 )
+from hrapp.queries.person_profile import load_profile
 from hrapp.reports.audit_export import export_audit
 from hrapp.services import accounts
 from hrapp.services import persons as ps
@@ -54,7 +55,7 @@ def people(ctx: ServiceContext) -> dict[str, int]:
 
 
 def _change_phone(ctx: ServiceContext, person_id: int, phone: str) -> None:
-    profile = ps.load_profile(ctx, person_id)
+    profile = load_profile(ctx, person_id)
     ps.update_person(ctx, ps.PersonUpdate(person_id, profile.row_version, replace(profile.identity, phone=phone)))
 
 

@@ -13,6 +13,7 @@ from hrapp.db.limits import check_values, column_limits, too_long
 from hrapp.db.models import AuditLog, FamilyMember, Person
 from hrapp.errors import ValidationError
 from hrapp.io.excel_import import import_employees
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 from tests.io.test_import import HEAD, book, row
 from tests.services.test_persons import identity, new_person, units  # noqa: F401 - fixture
@@ -71,7 +72,7 @@ def test_a_text_stored_too_long_before_does_not_stop_saving_another_field(ctx, u
         p = s.get(Person, person.id)
         assert p.phone == "0912000111"
         assert check_values([p]) and not check_values([p], changed_only=True)
-    profile = ps.load_profile(ctx, person.id)  # the editor shows it under its field, to be shortened
+    profile = load_profile(ctx, person.id)  # the editor shows it under its field, to be shortened
     with pytest.raises(ValidationError) as err:
         ps.update_person(ctx, ps.PersonUpdate(person.id, profile.row_version, profile.identity))
     assert [f for f, _ in err.value.errors] == ["home_town"]

@@ -19,8 +19,9 @@ from hrapp.db.models import AuditLog, Person
 from hrapp.errors import ValidationError
 from hrapp.io.excel_export import export_employees
 from hrapp.io.excel_import import import_employees
-from hrapp.queries.audit import AuditFilter, audit_page, value_label
+from hrapp.queries.audit import AuditFilter, _value_label, audit_page
 from hrapp.queries.employees import EmployeeFilter
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 
 MIGRATION = Path(__file__).resolve().parents[2] / "hrapp/db/migrations/versions/0010_catalog_codes.py"
@@ -66,7 +67,7 @@ def test_every_catalogue_field_of_the_demo_holds_codes(demo_ctx):
 
 def test_a_name_typed_in_the_editor_is_stored_as_its_code(demo_ctx):
     pid = _someone(demo_ctx)
-    profile = ps.load_profile(demo_ctx, pid)
+    profile = load_profile(demo_ctx, pid)
     identity = replace(profile.identity, ethnicity="Ba Na", religion="phat giao")
     ps.update_person(demo_ctx, ps.PersonUpdate(pid, profile.row_version, identity))
     assert _stored(demo_ctx, pid)[:2] == ("12", "phat_giao")
@@ -74,7 +75,7 @@ def test_a_name_typed_in_the_editor_is_stored_as_its_code(demo_ctx):
 
 def test_a_value_outside_the_catalogue_is_refused_not_stored(demo_ctx):
     pid = _someone(demo_ctx)
-    profile = ps.load_profile(demo_ctx, pid)
+    profile = load_profile(demo_ctx, pid)
     with pytest.raises(ValidationError) as err:
         ps.update_person(demo_ctx, ps.PersonUpdate(pid, profile.row_version,
                                                    replace(profile.identity, ethnicity="Người sao Hỏa")))
@@ -126,7 +127,7 @@ def test_saving_every_demo_record_unchanged_writes_nothing(demo_ctx):
         ids = list(s.scalars(select(Person.id).order_by(Person.id)))
     stored = {pid: _stored(demo_ctx, pid) for pid in ids}
     for pid in ids:
-        profile = ps.load_profile(demo_ctx, pid)
+        profile = load_profile(demo_ctx, pid)
         ps.update_person(demo_ctx, ps.PersonUpdate(pid, profile.row_version, profile.identity))
     assert _audit_rows(demo_ctx) == before
     assert {pid: _stored(demo_ctx, pid) for pid in ids} == stored  # no version used up, no time stamp moved
@@ -134,7 +135,7 @@ def test_saving_every_demo_record_unchanged_writes_nothing(demo_ctx):
 
 def test_changing_the_phone_records_the_phone_alone(demo_ctx):
     pid = _someone(demo_ctx, "12")
-    profile = ps.load_profile(demo_ctx, pid)
+    profile = load_profile(demo_ctx, pid)
     before = _audit_rows(demo_ctx)
     ps.update_person(demo_ctx, ps.PersonUpdate(pid, profile.row_version,
                                                replace(profile.identity, phone="0912000111")))
@@ -150,7 +151,7 @@ def test_changing_the_phone_records_the_phone_alone(demo_ctx):
 
 def test_the_audit_shows_labels_of_codes_and_old_names_as_they_are(demo_ctx):
     pid = _someone(demo_ctx)
-    profile = ps.load_profile(demo_ctx, pid)
+    profile = load_profile(demo_ctx, pid)
     ps.update_person(demo_ctx, ps.PersonUpdate(pid, profile.row_version,
                                                replace(profile.identity, ethnicity="14", religion="cong_giao")))
     with demo_ctx.unit_of_work() as s:  # a row written before codes were kept
@@ -183,7 +184,7 @@ def test_the_audit_shows_labels_of_codes_and_old_names_as_they_are(demo_ctx):
     ("persons", "ethnicity", "Tày", "Tày"),  # an old name: as stored
 ])
 def test_value_labels_by_table_and_field(entity, field, value, label):
-    assert value_label(entity, field, value) == label
+    assert _value_label(entity, field, value) == label
 
 
 # ---------------------------------------------------------------------------------------------- export → import
@@ -275,5 +276,5 @@ def test_the_printed_planning_list_names_the_ethnicity(demo_ctx):
 
     with demo_ctx.read() as s:
         ids = {e: s.scalar(select(Person.id).where(Person.ethnicity == e)) for e in ("01", "14")}
-        facts = profile_facts(s, list(ids.values()), date(2026, 6, 30))
+    facts = profile_facts(demo_ctx, list(ids.values()), date(2026, 6, 30))
     assert {e: facts[pid].ethnicity for e, pid in ids.items()} == {"01": "Kinh", "14": "Chăm"}

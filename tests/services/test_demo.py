@@ -21,10 +21,10 @@ from sqlalchemy import func, select, text
 
 from hrapp import clock
 from hrapp.db.models import AuditLog, Decision, OrgUnit, Person
+from hrapp.demo.department import NOT_EMPTY_MESSAGE, load_demo
 from hrapp.domain.retirement import retirement
 from hrapp.errors import DomainError
 from hrapp.paths import RULES
-from hrapp.services.demo import NOT_EMPTY_MESSAGE, load_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = date(2022, 6, 30)
@@ -440,12 +440,12 @@ def test_a_database_with_only_units_is_not_empty(ctx):
 
 
 def test_a_failure_midway_leaves_the_database_empty(ctx, monkeypatch):
-    import hrapp.services.demo as demo
+    from hrapp.demo.writer import Writer
 
     def broken(self):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(demo._Writer, "_settings", broken)
+    monkeypatch.setattr(Writer, "_settings", broken)
     with pytest.raises(RuntimeError):
         load_demo(ctx)
     persons, units, decisions, _audit = _counts(ctx)

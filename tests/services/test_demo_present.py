@@ -22,13 +22,13 @@ from sqlalchemy import func, select, text
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import Decision, Employment, Evaluation, Person, PostHeld, SalaryStep
+from hrapp.demo import department as demo
+from hrapp.demo.present import AS_OF, continue_demo_to
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
 from hrapp.domain.retirement import add_months, retirement
 from hrapp.queries.quality import quality_stats
 from hrapp.queries.staffing import staffing_view
-from hrapp.services import demo
 from hrapp.services.alerts import alerts
-from hrapp.services.demo_present import AS_OF, continue_demo_to
 from hrapp.services.planning import check_period
 
 DAY_AFTER = AS_OF + timedelta(days=1)
@@ -328,10 +328,8 @@ def test_working_and_retired_on_28_november_2026(carried):
 
 def test_every_figure_as_of_30_june_2022_is_unchanged(base, carried):
     later = carried[LEAP_DAY]
-    with base.read() as s:
-        before_quality = quality_stats(s, AS_OF, rulebook=base.rulebook)
-    with later.read() as s:
-        after_quality = quality_stats(s, AS_OF, rulebook=later.rulebook)
+    before_quality = quality_stats(base, AS_OF)
+    after_quality = quality_stats(later, AS_OF)
     assert after_quality == before_quality
     t = after_quality.total
     assert (t.by_education["TS"], t.by_education["ThS"], t.doctoral_candidates, t.college_or_higher) == (2, 27, 2, 146)

@@ -4,7 +4,7 @@ snapshot columns agree with the history, and the whole generation is one audit r
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,8 +27,8 @@ from hrapp.db.models import (
     SalaryStep,
     TrainingRecord,
 )
+from hrapp.demo.generator import generate_province
 from hrapp.errors import DomainError, ValidationError
-from hrapp.services.generator import generate_province
 from hrapp.services.snapshot import snapshot_values
 
 AS_OF = date(2026, 6, 30)
@@ -145,8 +145,8 @@ def test_salary_rows_are_entered_in_date_order_and_follow_the_rank_held(pctx):
 def test_a_step_falling_due_before_a_promotion_is_not_dated_before_it(ctx):
     """Every step early (the 5% draw) and a promotion in any month of 15 years: the rows of the career, in the
     order they are entered, never go back in time."""
+    from hrapp.demo.generator import _Generator
     from hrapp.domain.retirement import add_months
-    from hrapp.services.generator import _Generator
 
     with ctx.engine.connect() as conn:
         g = _Generator(conn, ctx.rulebook, 1, 1, seed=1, as_of=AS_OF, progress=None)
@@ -193,6 +193,24 @@ def test_retired_people_left_on_their_last_working_day(pctx):
     assert retired and working_ended == 0
     for gender, born, end, _reason in retired:
         assert end == retirement(gender, born, pctx.rulebook).last_working_day <= AS_OF
+
+
+def test_a_leaders_term_never_runs_past_retirement(pctx):
+    """A term of office runs five years, or ends the day before retirement when that comes first (the
+    appointment rule, hrapp.domain.appointments); some of the province's leaders retire within their term."""
+    from hrapp.domain.retirement import add_months, retirement
+
+    with pctx.read() as s:
+        terms = s.execute(select(Person.gender, Person.birth_date, PostHeld.start_date, PostHeld.term_end)
+                          .join(PostHeld, PostHeld.person_id == Person.id)).all()
+    assert terms
+    cut_short = 0
+    for gender, born, start, last in terms:
+        retires = retirement(gender, born, pctx.rulebook).retirement_date
+        assert last < retires, (born, start, last)
+        assert last == min(add_months(start, 60), retires) - timedelta(days=1), (born, start, last)
+        cut_short += add_months(start, 60) > retires
+    assert cut_short
 
 
 def test_same_seed_and_day_give_the_same_data_and_another_seed_does_not(province, tmp_path):

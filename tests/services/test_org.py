@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from hrapp import messages
 from hrapp.db.models import Decision, Employment, JobPosition, OrgUnit, OrgUnitEvent, Person, PostHeld
 from hrapp.errors import DomainError, ValidationError
-from hrapp.queries.org_history import names_at, parents_at, units_at
+from hrapp.queries.org_history import _names_at, _parents_at, _units_at
 from hrapp.services.decisions import DecisionInput
 from hrapp.services.org import (
     CloseUnit,
@@ -113,9 +113,9 @@ def test_two_renames_each_show_in_their_own_period(ctx, org):
     rename_unit(ctx, RenameUnit(org["VP"], "Văn phòng", dec(date(2019, 1, 1), "21/QĐ")))
     rename_unit(ctx, RenameUnit(org["VP"], "Văn phòng Sở KH&CN", dec(date(2021, 1, 1), "22/QĐ")))
     with ctx.read() as s:
-        assert names_at(s, date(2018, 12, 31))[org["VP"]] == "Văn phòng Sở"
-        assert names_at(s, date(2020, 6, 1))[org["VP"]] == "Văn phòng"
-        assert names_at(s, date(2021, 1, 1))[org["VP"]] == "Văn phòng Sở KH&CN"
+        assert _names_at(s, date(2018, 12, 31))[org["VP"]] == "Văn phòng Sở"
+        assert _names_at(s, date(2020, 6, 1))[org["VP"]] == "Văn phòng"
+        assert _names_at(s, date(2021, 1, 1))[org["VP"]] == "Văn phòng Sở KH&CN"
 
 
 def test_rename_dated_before_the_last_recorded_change_is_refused(ctx, org):
@@ -134,8 +134,8 @@ def test_rename_to_the_same_name_is_refused(ctx, org):
 def test_move_records_the_former_parent(ctx, org):
     move_unit(ctx, MoveUnit(org["TT.KT"], org["SO"], dec(date(2022, 1, 1), "30/QĐ")))
     with ctx.read() as s:
-        assert parents_at(s, date(2021, 12, 31))[org["TT.KT"]] == org["TT"]
-        assert parents_at(s, date(2022, 1, 1))[org["TT.KT"]] == org["SO"]
+        assert _parents_at(s, date(2021, 12, 31))[org["TT.KT"]] == org["TT"]
+        assert _parents_at(s, date(2022, 1, 1))[org["TT.KT"]] == org["SO"]
         ev = s.scalar(select(OrgUnitEvent).where(OrgUnitEvent.kind == "move"))
         assert (ev.old_value, ev.new_value) == ("TT", "SO")
 
@@ -180,7 +180,7 @@ def test_merge_moves_people_positions_and_sub_units_and_closes_the_source(ctx, o
 
 def units_at_(ctx, on):
     with ctx.read() as s:
-        return units_at(s, on)
+        return _units_at(s, on)
 
 
 def test_merge_into_own_sub_unit_is_refused_and_nothing_changes(ctx, org):

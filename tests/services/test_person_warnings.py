@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from hrapp.db.models import Employment, Person
 from hrapp.errors import ValidationError
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 from tests.services.test_persons import identity, new_person, units  # noqa: F401 - fixture
 
@@ -90,7 +91,7 @@ def test_a_birth_changed_so_that_work_began_before_fifteen_is_refused(ctx, units
         start = s.scalar(select(Employment.start_date).where(Employment.person_id == saved.id))
     assert start == date(2010, 9, 1)
     for birth, refused in ((date(1995, 9, 1), False), (date(1995, 9, 2), True)):
-        profile = ps.load_profile(ctx, saved.id)
+        profile = load_profile(ctx, saved.id)
         dto = ps.PersonUpdate(saved.id, profile.row_version, replace(profile.identity, birth_date=birth))
         if refused:
             with pytest.raises(ValidationError) as err:

@@ -13,6 +13,7 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, Employment, OrgUnit, Person, Qualification, SalaryStep
 from hrapp.errors import ConflictError, ValidationError
 from hrapp.queries.employees import EmployeeFilter, list_employees
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 
 DEC = ps.DecisionInput("15/QĐ-SKHCN", date(2021, 3, 1))
@@ -77,8 +78,7 @@ def test_new_civil_servant_is_saved_with_history_and_snapshot(ctx, units):
 
 def test_name_is_normalised_and_searchable_without_diacritics(ctx, units):
     ps.create_person(ctx, new_person(units["VP"], ident=identity(full_name="  trần   thị thu  hà ")))
-    with ctx.read() as s:
-        rows = list_employees(s, EmployeeFilter(search="tran thi thu ha"))
+    rows = list_employees(ctx, EmployeeFilter(search="tran thi thu ha"))
     assert [r.full_name for r in rows] == ["Trần Thị Thu Hà"]
 
 
@@ -370,9 +370,8 @@ def test_retirement_keeps_the_record_with_its_status_and_ends_open_rows(ctx, uni
     emp = prof.employments[0]
     assert (emp.end_date, emp.end_reason, emp.end_decision.number) == (date(2024, 5, 31), "retired", "88/QĐ-SKHCN")
     assert prof.posts[0].end_date == date(2024, 5, 31) and prof.posts[0].end_reason == "Nghỉ hưu"
-    with ctx.read() as s:
-        assert list_employees(s) == []
-        assert [r.status for r in list_employees(s, EmployeeFilter(statuses=None))] == ["retired"]
+    assert list_employees(ctx) == []
+    assert [r.status for r in list_employees(ctx, EmployeeFilter(statuses=None))] == ["retired"]
 
 
 def test_leaving_on_a_future_date_or_twice_is_refused(ctx, units):
@@ -405,7 +404,7 @@ def test_read_only_role_may_not_change_records_and_sees_masked_personal_data(ctx
     ctx.sign_in("xem1", "xem")
     with pytest.raises(PermissionDeniedError):
         ps.update_person(ctx, ps.PersonUpdate(prof.id, prof.row_version, prof.identity))
-    seen = ps.load_profile(ctx, prof.id)
+    seen = load_profile(ctx, prof.id)
     assert seen.identity.id_number == "052******234" and seen.identity.full_name == "Trần Thị Thu Hà"
 
 

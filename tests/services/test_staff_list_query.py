@@ -9,18 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from hrapp.db.models import OrgUnit, Person
+from hrapp.demo.generator import generate_province
+from hrapp.domain.name_search import initials_index, narrow, narrows
 from hrapp.queries.employees import (
     EmployeeFilter,
+    _employee_ids,
+    _employee_ids_and_haystacks,
+    _employee_rows,
     _filtered,
-    employee_ids,
-    employee_ids_and_haystacks,
-    employee_rows,
-    initials_index,
-    list_employees,
-    narrow,
-    narrows,
+    _list_employees,
 )
-from hrapp.services.generator import generate_province
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +44,10 @@ def test_ids_come_in_the_order_of_the_plain_query_for_every_filter(province):
                    EmployeeFilter(search="h", unit_code=unit, category="cong_chuc"),
                    EmployeeFilter(search="khong co ai ten nay")]
         for f in filters:
-            ids = employee_ids(s, f)
+            ids = _employee_ids(s, f)
             assert ids == _plain(s, f), f
-        assert employee_ids(s, EmployeeFilter(search="khong co ai ten nay")) == []
-        assert len(employee_ids(s, EmployeeFilter())) > 300
+        assert _employee_ids(s, EmployeeFilter(search="khong co ai ten nay")) == []
+        assert len(_employee_ids(s, EmployeeFilter())) > 300
 
 
 def test_a_search_reads_the_covering_index_in_display_order(province):
@@ -67,20 +65,20 @@ SEARCHES = ["n", "ng", "nguyen", "nguyen ", "nguyen v", "nguyen van", "nguyen va
 
 def _check_narrowing(session, rests: list[EmployeeFilter]) -> None:
     for rest in rests:
-        ids, haystacks = employee_ids_and_haystacks(session, rest)
+        ids, haystacks = _employee_ids_and_haystacks(session, rest)
         initials = initials_index(haystacks)
-        assert ids == employee_ids(session, rest)
+        assert ids == _employee_ids(session, rest)
         previous = ("", ids, haystacks)
         for search in SEARCHES:
             f = EmployeeFilter(search=search, unit_code=rest.unit_code, statuses=rest.statuses)
-            expected = employee_ids(session, f)
+            expected = _employee_ids(session, f)
             assert narrow(ids, haystacks, search)[0] == expected, search  # from the whole list
             assert narrow(ids, haystacks, search, initials)[0] == expected, search  # through its initials
             if narrows(previous[0], search):  # and from the previous keystroke's answer
                 assert narrow(previous[1], previous[2], search)[0] == expected, (previous[0], search)
             previous = (search, *narrow(ids, haystacks, search))
-    assert employee_ids(session, EmployeeFilter(search="%")) == []  # typed % and _ are letters, not wildcards
-    assert employee_ids(session, EmployeeFilter(search="a_")) == []
+    assert _employee_ids(session, EmployeeFilter(search="%")) == []  # typed % and _ are letters, not wildcards
+    assert _employee_ids(session, EmployeeFilter(search="a_")) == []
 
 
 def test_narrowing_in_memory_finds_exactly_what_the_database_finds(province):
@@ -92,7 +90,7 @@ def test_narrowing_in_memory_finds_exactly_what_the_database_finds(province):
 def test_narrowing_matches_the_database_on_every_backend(ctx):
     generate_province(ctx, 60, 3, seed=5, as_of=date(2026, 6, 30))
     with ctx.read() as s:
-        assert len(employee_ids(s, EmployeeFilter())) > 40
+        assert len(_employee_ids(s, EmployeeFilter())) > 40
         _check_narrowing(s, [EmployeeFilter(), EmployeeFilter(statuses=None)])
 
 
@@ -106,12 +104,12 @@ def test_the_printed_list_has_the_rows_of_the_ids_in_display_order_on_every_back
                    EmployeeFilter(search="thi"), EmployeeFilter(unit_ids=frozenset()),
                    EmployeeFilter(search="khong co ai ten nay")]
         for f in filters:
-            ids = employee_ids(s, f)
-            rows = list_employees(s, f)
+            ids = _employee_ids(s, f)
+            rows = _list_employees(s, f)
             assert [r.id for r in rows] == ids, f  # the whole list read at once, sorted by SQL, as the ids
-            assert rows == employee_rows(s, ids), f  # the same columns as a page of the screen's list
-        assert len(list_employees(s, EmployeeFilter(statuses=None))) == 80
-        assert any(r.unit_name and r.rank_name and r.coefficient for r in list_employees(s))
+            assert rows == _employee_rows(s, ids), f  # the same columns as a page of the screen's list
+        assert len(_list_employees(s, EmployeeFilter(statuses=None))) == 80
+        assert any(r.unit_name and r.rank_name and r.coefficient for r in _list_employees(s))
 
 
 def test_a_search_narrows_another_when_each_old_word_starts_a_new_word():

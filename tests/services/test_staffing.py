@@ -7,12 +7,9 @@ from datetime import date
 import pytest
 
 from hrapp.db.models import Person
-from hrapp.queries.staffing import (
-    RecruitmentPlaces,
-    register_in_recruitment,
-    staffing_view,
-    unregister_in_recruitment,
-)
+from hrapp.queries import staffing
+from hrapp.queries.recruitment import RecruitmentPlaces
+from hrapp.queries.staffing import staffing_view
 from hrapp.services.org import MergeUnits, MoveUnit, RenameUnit, merge_units, move_unit, rename_unit
 from hrapp.services.positions import PositionInput, approve_position, create_position
 from hrapp.services.quotas import QuotaEntry, QuotaInput, set_quotas
@@ -108,16 +105,14 @@ def test_category_is_taken_from_the_employment_row(ctx, org):
     assert row(table, "VP").figures("cong_chuc").actual == 0
 
 
-def test_places_in_recruitment_reduce_vacancies(ctx, org):
-    def provider(session, year, on):
+def test_places_in_recruitment_reduce_vacancies(ctx, org, monkeypatch):
+    def open_rounds(session, year, on):
         return [RecruitmentPlaces(org["TT.KT"], "vien_chuc", 2)] if year == 2022 else []
 
-    register_in_recruitment(provider)
-    try:
+    with monkeypatch.context() as patched:
+        patched.setattr(staffing, "places_in_rounds", open_rounds)
         person(ctx, "Ngô Thị Kỹ", org["TT.KT"], "vien_chuc")
         f = row(staffing_view(ctx, 2022, D), "TT.KT").figures("vien_chuc")
-    finally:
-        unregister_in_recruitment(provider)
     assert (f.quota, f.actual, f.in_recruitment, f.vacancy) == (3, 1, 2, 0)
     assert row(staffing_view(ctx, 2022, D), "TT.KT").figures("vien_chuc").in_recruitment == 0
 

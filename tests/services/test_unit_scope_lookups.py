@@ -25,8 +25,8 @@ def demo(demo_ctx):
 
 
 def test_name_lookups_find_only_the_units_people(demo):
-    from hrapp.services.planning import candidates
-    from hrapp.services.training import staff_candidates
+    from hrapp.queries.planning import candidates
+    from hrapp.queries.training import staff_candidates
 
     ctx, _ttud, inside, outside, _period = demo
     found = {c.person_id for c in candidates(ctx, "n", limit=1000)} | \
@@ -35,14 +35,14 @@ def test_name_lookups_find_only_the_units_people(demo):
 
 
 def test_the_employee_list_and_its_search_keep_to_the_unit(demo):
-    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows, list_employees
+    from hrapp.queries.employees import EmployeeFilter, _employee_ids, _employee_rows, list_employees
 
     ctx, _ttud, inside, outside, _period = demo
     with ctx.read() as s:
-        assert {r.id for r in list_employees(s, EmployeeFilter(statuses=()))} == inside
-        assert set(employee_ids(s, EmployeeFilter(search="nguyen"))) <= inside
+        assert {r.id for r in list_employees(ctx, EmployeeFilter(statuses=()))} == inside
+        assert set(_employee_ids(s, EmployeeFilter(search="nguyen"))) <= inside
         # a page of rows asked by id returns nobody outside, whatever ids it is given
-        assert employee_rows(s, sorted(outside)) == []
+        assert _employee_rows(s, sorted(outside)) == []
 
 
 def test_alerts_and_the_planning_check_name_only_the_units_people(demo):

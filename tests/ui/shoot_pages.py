@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QTree
 
 
 def main(argv: list[str]) -> int:
-    from hrapp.services.demo import load_demo
+    from hrapp.demo.department import load_demo
     from hrapp.services.setup import init_database
     from tests.ui.test_pages_fit import header_of
     from ui.app import install_translation

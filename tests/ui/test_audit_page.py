@@ -9,12 +9,13 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 from ui.pages.admin_page import AdminPage
 
 
 def _edit_phone(ctx, person_id: int, phone: str) -> None:
-    profile = ps.load_profile(ctx, person_id)
+    profile = load_profile(ctx, person_id)
     identity = replace(profile.identity, phone=phone, id_number="052179001234")
     ps.update_person(ctx, ps.PersonUpdate(person_id, profile.row_version, identity))
 

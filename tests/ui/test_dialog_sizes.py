@@ -45,31 +45,28 @@ def _first(rows: list[Any]) -> Any:
 
 
 def _units(ctx: ServiceContext) -> list[Any]:
-    from hrapp.queries.org_history import units_at
+    from hrapp.queries.org_history import _units_at
 
     with ctx.read() as s:
-        return units_at(s, ON)
+        return _units_at(s, ON)
 
 
 def _periods(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_periods
 
-    with ctx.read() as s:
-        return list_periods(s)
+    return list_periods(ctx)
 
 
 def _posts(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_posts
 
-    with ctx.read() as s:
-        return list_posts(s, _first(_periods(ctx)).id, ON)
+    return list_posts(ctx, _first(_periods(ctx)).id, ON)
 
 
 def _entries(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_entries
 
-    with ctx.read() as s:
-        return list_entries(s, _first(_periods(ctx)).id)
+    return list_entries(ctx, _first(_periods(ctx)).id)
 
 
 def _positions(ctx: ServiceContext) -> list[Any]:
@@ -113,10 +110,10 @@ FACTORIES: dict[str, Callable[[ServiceContext], QDialog]] = {
 
 
 def _people(ctx: ServiceContext) -> list[int]:
-    from hrapp.queries.employees import employee_ids
+    from hrapp.queries.employees import _employee_ids
 
     with ctx.read() as s:
-        return employee_ids(s)
+        return _employee_ids(s)
 
 
 def _pdf_preview() -> QDialog:

@@ -14,13 +14,13 @@ from hrapp.db.models import AppSetting, Employment, OrgUnit, Person
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from tests.ui.conftest import wait_loaded
 from tests.ui.typing import choose, retype
-from ui.app import offer_first_start
+from ui.first_start import offer_first_start
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
 def fake_demo(monkeypatch):
-    """A stand-in for hrapp.services.demo that writes one unit, one person and the agency name."""
+    """A stand-in for hrapp.demo.department that writes one unit, one person and the agency name."""
     calls: list[int] = []
 
     def load_demo(ctx):
@@ -37,9 +37,9 @@ def fake_demo(monkeypatch):
             s.execute(update(AppSetting).where(AppSetting.key == "agency_name").values(value="SỞ MẪU"))
         return {"persons": 1}
 
-    module = types.ModuleType("hrapp.services.demo")
+    module = types.ModuleType("hrapp.demo.department")
     module.load_demo = load_demo
-    monkeypatch.setitem(__import__("sys").modules, "hrapp.services.demo", module)
+    monkeypatch.setitem(__import__("sys").modules, "hrapp.demo.department", module)
     return calls
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from sqlalchemy import func, select
 
 from hrapp.db.models import Person, SalaryStep
+from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
 from tests.io.generate import generate_import_file
 from tests.ui.conftest import wait_loaded
@@ -78,7 +79,7 @@ def test_add_a_person_and_save_with_ctrl_s(qtbot, staff_ctx, editor_new):
     person_id = signal.args[0]
     assert editor_new.person_id == person_id and editor_new.tabs.isTabEnabled(2)
     assert editor_new.windowTitle() == "Hồ sơ: Phan Thị Mai"
-    profile = ps.load_profile(staff_ctx, person_id)
+    profile = load_profile(staff_ctx, person_id)
     assert (profile.unit_name, profile.salary_step, profile.coefficient) == ("Văn phòng Sở", 2, Decimal("2.670"))
 
 
@@ -146,7 +147,7 @@ def test_edit_identity_and_save(qtbot, staff_ctx, editor_edit):
 
 def test_a_record_changed_meanwhile_is_not_overwritten(qtbot, staff_ctx, editor_edit):
     pid = staff_ctx.person_ids["Trần Thị Đào"]
-    other = ps.load_profile(staff_ctx, pid)
+    other = load_profile(staff_ctx, pid)
     from dataclasses import replace
 
     ps.update_person(staff_ctx, ps.PersonUpdate(pid, other.row_version,

@@ -9,14 +9,14 @@ import pytest
 
 from hrapp.db.models import OrgUnit, Person
 from hrapp.errors import NotFoundError
-from hrapp.queries.org import unit_tree
-from hrapp.queries.person_detail import person_detail
+from hrapp.queries.org import _unit_tree
+from hrapp.queries.person_detail import load_person_detail
 from hrapp.services.snapshot import set_name
 
 
 def test_unit_tree_lists_parents_before_children_with_depth(staff_ctx):
     with staff_ctx.read() as s:
-        nodes = unit_tree(s)
+        nodes = _unit_tree(s)
     assert [(n.code, n.depth) for n in nodes] == [
         ("SKHCN", 0), ("BGD", 1), ("VP", 1), ("TTRA", 1), ("QLKH", 1), ("CCTDC", 1), ("CCTDC_DL", 2), ("TTTT", 1),
     ]
@@ -35,7 +35,7 @@ def test_unit_tree_on_a_date_keeps_units_open_that_day(ctx, active_to, shown):
         s.add(OrgUnit(code="A", name="Sở A", kind="so"))
         s.add(OrgUnit(code="B", name="Phòng B", kind="phong", active_from=date(2020, 1, 1), active_to=active_to))
     with ctx.read() as s:
-        codes = [n.code for n in unit_tree(s, active_on=date(2025, 2, 28))]
+        codes = [n.code for n in _unit_tree(s, active_on=date(2025, 2, 28))]
     assert ("B" in codes) is shown
 
 
@@ -45,7 +45,7 @@ def test_unit_tree_does_not_drop_children_of_a_closed_unit(ctx):
         s.add(old)
         s.add(OrgUnit(code="KEEP", name="Phòng còn hoạt động", kind="phong_thuoc", parent=old))
     with ctx.read() as s:
-        nodes = unit_tree(s, active_on=date(2022, 1, 1))
+        nodes = _unit_tree(s, active_on=date(2022, 1, 1))
     assert [(n.code, n.depth, n.parent_id) for n in nodes] == [("KEEP", 0, None)]
 
 
@@ -57,12 +57,11 @@ def test_units_of_the_same_parent_follow_sort_order_then_name(ctx):
         s.add(OrgUnit(code="Y", name="Phòng Kế hoạch", kind="phong", parent=root, sort_order=2))
         s.add(OrgUnit(code="X", name="Ban Giám đốc", kind="ban_giam_doc", parent=root, sort_order=1))
     with ctx.read() as s:
-        assert [n.code for n in unit_tree(s)] == ["R", "X", "Z", "Y"]
+        assert [n.code for n in _unit_tree(s)] == ["R", "X", "Z", "Y"]
 
 
 def test_person_detail_collects_the_record(staff_ctx):
-    with staff_ctx.read() as s:
-        d = person_detail(s, staff_ctx.person_ids["Nguyễn Văn An"])
+    d = load_person_detail(staff_ctx, staff_ctx.person_ids["Nguyễn Văn An"])
     assert (d.full_name, d.gender, d.birth_date) == ("Nguyễn Văn An", "M", date(1970, 3, 12))
     assert (d.ethnicity, d.religion) == ("Kinh", "Không")
     assert (d.unit_name, d.category, d.rank_name, d.post) == ("Ban Giám đốc", "Công chức", "Chuyên viên chính",
@@ -78,8 +77,7 @@ def test_person_detail_collects_the_record(staff_ctx):
 
 
 def test_person_who_left_shows_the_end_of_employment(staff_ctx):
-    with staff_ctx.read() as s:
-        d = person_detail(s, staff_ctx.person_ids["Phạm Thị Hoa"])
+    d = load_person_detail(staff_ctx, staff_ctx.person_ids["Phạm Thị Hoa"])
     assert d.status_label == "Nghỉ hưu"
     assert [(e.end_date, e.end_reason) for e in d.employments] == [(date(2022, 6, 1), "Nghỉ hưu")]
 
@@ -91,14 +89,13 @@ def test_person_without_history_has_empty_sections(ctx):
         s.add(p)
         s.flush()
         pid = p.id
-    with ctx.read() as s:
-        d = person_detail(s, pid)
+    d = load_person_detail(ctx, pid)
     assert d.birth_precision == "year"
     assert (d.employments, d.ranks, d.salary_steps, d.posts, d.qualifications) == ((), (), (), (), ())
     assert (d.unit_name, d.rank_name, d.coefficient) == ("", "", None)
 
 
 def test_missing_person_is_a_not_found_error(ctx):
-    with ctx.read() as s, pytest.raises(NotFoundError) as err:
-        person_detail(s, 424242)
+    with pytest.raises(NotFoundError) as err:
+        load_person_detail(ctx, 424242)
     assert "Không tìm thấy hồ sơ" in err.value.message

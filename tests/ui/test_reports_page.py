@@ -71,20 +71,20 @@ def test_reports_are_listed_in_their_groups_with_a_description(page):
 
 
 def test_person_search_keeps_to_the_chosen_unit(page, qtbot, demo_ctx):
-    from hrapp.queries.employees import EmployeeFilter, employee_ids, employee_rows
+    from hrapp.queries.employees import EmployeeFilter, _employee_ids, _employee_rows
 
     page.select("cv")
     page.person_picker.search.setText("Nguyễn")
     finish(qtbot, page.person_picker.find())
     everywhere = page.person_picker.results.count()
     with demo_ctx.read() as s:
-        code = employee_rows(s, [page.person_picker.results.item(0).data(Qt.ItemDataRole.UserRole + 1)])[0].unit_code
+        code = _employee_rows(s, [page.person_picker.results.item(0).data(Qt.ItemDataRole.UserRole + 1)])[0].unit_code
     page.unit_combo.select_code(code)  # searches again in that unit
     finish(qtbot, page.person_picker.task)
     shown = [page.person_picker.results.item(i).data(Qt.ItemDataRole.UserRole + 1)
              for i in range(page.person_picker.results.count())]
     with demo_ctx.read() as s:
-        expected = employee_ids(s, EmployeeFilter(search="Nguyễn", unit_code=code))
+        expected = _employee_ids(s, EmployeeFilter(search="Nguyễn", unit_code=code))
     assert [i for i in shown if i is not None] == expected[:50]
     assert 0 < len(expected) < everywhere
 

@@ -256,13 +256,13 @@ def test_the_first_page_shows_before_the_names_for_narrowing_are_read(window, qt
     page = staff(window)
     qtbot.waitUntil(lambda: not page.model.reading_names)
     names_read = threading.Event()
-    slow = table_model.employee_ids_and_haystacks
+    slow = table_model._employee_ids_and_haystacks
 
     def held_back(session, f):
         names_read.wait(10)
         return slow(session, f)
 
-    monkeypatch.setattr(table_model, "employee_ids_and_haystacks", held_back)
+    monkeypatch.setattr(table_model, "_employee_ids_and_haystacks", held_back)
     page.apply_filter(fresh=True)
     qtbot.waitUntil(lambda: not page.model.loading)
     assert page.model.rowCount() == 9  # shown while the names are still being read
@@ -280,14 +280,14 @@ def test_an_answer_brings_its_first_page_so_showing_it_reads_nothing_on_the_gui_
     page = staff(window)
     wait_loaded(qtbot, page)
     reads_in_window: list[int] = []
-    read = table_model.employee_rows
+    read = table_model._employee_rows
 
     def watched(session, ids):
         if threading.current_thread() is threading.main_thread():
             reads_in_window.append(len(ids))
         return read(session, ids)
 
-    monkeypatch.setattr(table_model, "employee_rows", watched)
+    monkeypatch.setattr(table_model, "_employee_rows", watched)
     page.model.PAGE_SIZE = 4
     page.apply_filter(fresh=True)
     wait_loaded(qtbot, page)

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QDesktopServices, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,18 +24,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,343 +44,26 @@ from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
 from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
-from hrapp.queries.person_profile import PersonProfile
+from hrapp.queries.person_profile import PersonProfile, load_profile
 from hrapp.services import persons as ps
+from ui.dialogs.identity_form import (
+    DEPENDENT_FIELDS,
+    EMPLOYMENT_KEYS,
+    IDENTITY_KEYS,
+    HistoryTab,
+    IdentityForm,
+    _code_combo,
+    _dates,
+    _decimal_or_none,
+    _decision_text,
+    _int_or_none,
+    _read_dates,
+    _select,
+)
 from ui.formatting import fmt_date, fmt_decimal
 from ui.messages import show_error
 from ui.widgets.forms import DateField, ErrorBox, FieldErrors, FormDialog, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
-
-CONTEXT = "PersonEditor"
-
-
-def _translated(text: str) -> str:
-    """The Vietnamese of a text marked with QT_TRANSLATE_NOOP("PersonEditor", …) elsewhere."""
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-# ============================================================================================== small widgets
-
-
-def _code_combo(pairs: Sequence[tuple[str, str]], blank: str | None = None, editable: bool = False) -> QComboBox:
-    combo = QComboBox()
-    if blank is not None:
-        combo.addItem(blank, None)
-    for code, name in pairs:
-        combo.addItem(name, code)
-    combo.setEditable(editable)
-    return combo
-
-
-def _select(combo: QComboBox, code: str | None) -> None:
-    i = combo.findData(code)
-    if i < 0 and code:
-        i = combo.findText(code)
-    combo.setCurrentIndex(max(i, 0))
-
-
-def _combo_value(combo: QComboBox) -> str | None:
-    if combo.isEditable():
-        text = combo.currentText().strip()
-        i = combo.findText(text)
-        return combo.itemData(i) if i >= 0 and combo.itemData(i) else (text or None)
-    return combo.currentData()
-
-
-def _dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], list[tuple[str, str]]]:
-    """Every date field's value, and the (field, message) of those that cannot be read."""
-    values: dict[str, date | None] = {}
-    errors: list[tuple[str, str]] = []
-    for key, field in fields.items():
-        try:
-            values[key] = field.value()
-        except ValueError as exc:
-            values[key] = None
-            errors.append((key, str(exc)))
-    return values, errors
-
-
-def _read_dates(fields: dict[str, DateField]) -> dict[str, date | None]:
-    """The date fields' values; a ValidationError naming each field that cannot be read."""
-    values, errors = _dates(fields)
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
-def _int_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if text.isdigit():
-        return int(text)
-    errors.append((field, QCoreApplication.translate("PersonEditor", "Write a whole number.")))
-    return None
-
-
-def _decimal_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> Decimal | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        errors.append((field, QCoreApplication.translate("PersonEditor", "Write a number, for example 2,67.")))
-        return None
-
-
-# ============================================================================================== identity
-
-_TEXT, _MULTI, _INT, _DATEK = "text", "multi", "int", "date"
-IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("full_name", QT_TRANSLATE_NOOP("PersonEditor", "Full name"), _TEXT),
-    ("other_names", QT_TRANSLATE_NOOP("PersonEditor", "Other names"), _TEXT),
-    ("gender", QT_TRANSLATE_NOOP("PersonEditor", "Sex"), "gender"),
-    ("birth_date", QT_TRANSLATE_NOOP("PersonEditor", "Date of birth"), "birth"),
-    ("birth_place", QT_TRANSLATE_NOOP("PersonEditor", "Place of birth"), _TEXT),
-    ("home_town", QT_TRANSLATE_NOOP("PersonEditor", "Home town"), _TEXT),
-    ("ethnicity", QT_TRANSLATE_NOOP("PersonEditor", "Ethnicity"), "ethnicity"),
-    ("religion", QT_TRANSLATE_NOOP("PersonEditor", "Religion"), "religion"),
-    ("id_number", QT_TRANSLATE_NOOP("PersonEditor", "Citizen ID number (CCCD)"), _TEXT),
-    ("id_issue_date", QT_TRANSLATE_NOOP("PersonEditor", "ID issued on"), _DATEK),
-    ("id_issue_place", QT_TRANSLATE_NOOP("PersonEditor", "ID issued by"), _TEXT),
-    ("permanent_address", QT_TRANSLATE_NOOP("PersonEditor", "Permanent residence"), _TEXT),
-    ("current_address", QT_TRANSLATE_NOOP("PersonEditor", "Current address"), _TEXT),
-    ("phone", QT_TRANSLATE_NOOP("PersonEditor", "Phone"), _TEXT),
-    ("email", QT_TRANSLATE_NOOP("PersonEditor", "Email"), _TEXT),
-    ("staff_code", QT_TRANSLATE_NOOP("PersonEditor", "Staff number"), _TEXT),
-    ("social_insurance_no", QT_TRANSLATE_NOOP("PersonEditor", "Social insurance book"), _TEXT),
-    ("general_education", QT_TRANSLATE_NOOP("PersonEditor", "General education"), _TEXT),
-    ("occupation_at_recruitment", QT_TRANSLATE_NOOP("PersonEditor", "Occupation when recruited"), _TEXT),
-    ("main_duties", QT_TRANSLATE_NOOP("PersonEditor", "Main duties"), _TEXT),
-    ("strengths", QT_TRANSLATE_NOOP("PersonEditor", "Strengths"), _TEXT),
-    ("highest_title", QT_TRANSLATE_NOOP("PersonEditor", "Highest honorary title"), _TEXT),
-    ("party_join_date", QT_TRANSLATE_NOOP("PersonEditor", "Joined the Party on"), _DATEK),
-    ("party_official_date", QT_TRANSLATE_NOOP("PersonEditor", "Full Party member on"), _DATEK),
-    ("union_join_info", QT_TRANSLATE_NOOP("PersonEditor", "Socio-political organisations"), _TEXT),
-    ("army_join_date", QT_TRANSLATE_NOOP("PersonEditor", "Enlisted on"), _DATEK),
-    ("army_leave_date", QT_TRANSLATE_NOOP("PersonEditor", "Discharged on"), _DATEK),
-    ("army_rank", QT_TRANSLATE_NOOP("PersonEditor", "Highest military rank"), _TEXT),
-    ("war_invalid_grade", QT_TRANSLATE_NOOP("PersonEditor", "War invalid grade"), _TEXT),
-    ("policy_family", QT_TRANSLATE_NOOP("PersonEditor", "Family under social policy"), _TEXT),
-    ("health", QT_TRANSLATE_NOOP("PersonEditor", "Health"), _TEXT),
-    ("height_cm", QT_TRANSLATE_NOOP("PersonEditor", "Height (cm)"), _INT),
-    ("weight_kg", QT_TRANSLATE_NOOP("PersonEditor", "Weight (kg)"), _INT),
-    ("blood_type", QT_TRANSLATE_NOOP("PersonEditor", "Blood type"), _TEXT),
-    ("history_notes", QT_TRANSLATE_NOOP("PersonEditor", "Personal history (item 29)"), _MULTI),
-)
-PRECISIONS = (("day", QT_TRANSLATE_NOOP("PersonEditor", "full date")),
-              ("month", QT_TRANSLATE_NOOP("PersonEditor", "month and year")),
-              ("year", QT_TRANSLATE_NOOP("PersonEditor", "year only")))
-
-
-IDENTITY_KEYS = frozenset(k for k, _l, _k in IDENTITY_FIELDS)
-EMPLOYMENT_KEYS = frozenset(("category", "unit_id", "start_date", "recruitment_date", "recruitment_agency",
-                             "rank_code", "salary_step", "coefficient", "salary_date"))
-# a change of the key can settle the messages of these fields too
-DEPENDENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "category": ("rank_code", "salary_step", "coefficient", "recruitment_date"),
-    "rank_code": ("salary_step", "coefficient", "salary_date"),
-    "salary_step": ("coefficient",),
-    "salary_date": ("coefficient",),
-    "start_date": ("salary_date",),
-    "birth_date": ("recruitment_date", "start_date", "salary_date", "id_issue_date", "party_join_date",
-                   "army_join_date"),
-    "party_join_date": ("party_official_date",),
-    "party_official_date": ("party_join_date",),
-    "army_join_date": ("army_leave_date",),
-}
-
-
-class IdentityForm(QWidget):
-    """Every identity field in two columns, each with its error line underneath. `edited(key, final)` tells
-    the editor which field changed: final when the field was left or a choice made, not while typing."""
-
-    changed = Signal()
-    edited = Signal(str, bool)
-
-    def __init__(self, errors: FieldErrors, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.errors = errors
-        self.widgets: dict[str, QWidget] = {}
-        self.touched: set[str] = set()
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(2)
-        half = (len(IDENTITY_FIELDS) + 1) // 2
-        for n, (key, label, kind) in enumerate(IDENTITY_FIELDS):
-            widget = self._widget(key, kind)
-            self.widgets[key] = widget
-            col = 0 if n < half else 2
-            row = 2 * (n if n < half else n - half)
-            caption = QLabel(_translated(label))
-            caption.setBuddy(self.birth_edit if key == "birth_date" else widget)
-            grid.addWidget(caption, row, col)
-            grid.addWidget(widget, row, col + 1)
-            watched = self.birth_edit if key == "birth_date" else widget
-            grid.addWidget(errors.add(key, watched), row + 1, col + 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-
-    def _widget(self, key: str, kind: str) -> QWidget:
-        if kind == "gender":
-            combo = _code_combo([("M", self.tr("Male")), ("F", self.tr("Female"))], blank="")
-            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k, True))
-            return combo
-        if kind in ("ethnicity", "religion"):
-            combo = _code_combo(list(catalogs.labels(kind).items()), blank="", editable=True)
-            combo.currentTextChanged.connect(lambda _t, k=key: self._edited(k, True))
-            return combo
-        if kind == "birth":
-            box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            self.birth_edit = DateField()
-            self.precision_combo = _code_combo([(c, _translated(t)) for c, t in PRECISIONS])
-            self.birth_edit.editingFinished.connect(lambda: self._edited("birth_date", True))
-            self.birth_edit.textEdited.connect(lambda _t: self._edited("birth_date", False))
-            self.precision_combo.currentIndexChanged.connect(lambda _i: self._edited("birth_date", True))
-            row.addWidget(self.birth_edit)
-            row.addWidget(self.precision_combo)
-            row.addStretch(1)
-            return box
-        if kind == _DATEK:
-            field = DateField()
-            field.editingFinished.connect(lambda k=key: self._edited(k, True))
-            field.textEdited.connect(lambda _t, k=key: self._edited(k, False))
-            return field
-        if kind == _MULTI:
-            edit = QPlainTextEdit()
-            edit.setFixedHeight(60)
-            edit.textChanged.connect(lambda k=key: self._edited(k, False))
-            return edit
-        edit = QLineEdit()
-        if kind == _INT:
-            edit.setMaximumWidth(80)
-        edit.editingFinished.connect(lambda k=key: self._edited(k, True))
-        edit.textEdited.connect(lambda _t, k=key: self._edited(k, False))
-        return edit
-
-    def _edited(self, key: str, final: bool) -> None:
-        self.touched.add(key)
-        self.changed.emit()
-        self.edited.emit(key, final)
-
-    # values ------------------------------------------------------------------------------------------
-    def set_identity(self, i: ps.IdentityInput) -> None:
-        for key, _label, kind in IDENTITY_FIELDS:
-            value = getattr(i, key)
-            widget = self.widgets[key]
-            widget.blockSignals(True)
-            if kind == "birth":
-                self.birth_edit.blockSignals(True)
-                self.birth_edit.set_value(value)
-                _select(self.precision_combo, i.birth_precision)
-                self.birth_edit.blockSignals(False)
-            elif isinstance(widget, DateField):
-                widget.set_value(value)
-            elif isinstance(widget, QComboBox):
-                code = v.catalog_code(kind, value) if kind in ("ethnicity", "religion") else value
-                _select(widget, code)
-                if widget.isEditable() and value and widget.findData(code) < 0:
-                    widget.setEditText(value)
-            elif isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(value or "")
-            elif isinstance(widget, QLineEdit):
-                widget.setText("" if value is None else str(value))
-                widget.setCursorPosition(0)  # long addresses show their beginning
-            widget.blockSignals(False)
-        self.touched.clear()
-
-    def identity(self) -> ps.IdentityInput:
-        """The values typed; fields that cannot be read raise ValidationError (nothing is sent)."""
-        identity, errors = self.read()
-        if errors:
-            raise ValidationError(errors)
-        return identity
-
-    def read(self) -> tuple[ps.IdentityInput, list[tuple[str, str]]]:
-        """The values typed (a field that cannot be read counts as empty) and the fields that could not."""
-        values: dict[str, Any] = {}
-        errors: list[tuple[str, str]] = []
-        for key, _label, kind in IDENTITY_FIELDS:
-            widget = self.widgets[key]
-            if kind == "birth":
-                try:
-                    values[key] = self.birth_edit.value()
-                except ValueError as exc:
-                    values[key] = None
-                    errors.append((key, str(exc)))
-                values["birth_precision"] = self.precision_combo.currentData() or "day"
-            elif isinstance(widget, DateField):
-                try:
-                    values[key] = widget.value()
-                except ValueError as exc:
-                    values[key] = None
-                    errors.append((key, str(exc)))
-            elif isinstance(widget, QComboBox):
-                values[key] = _combo_value(widget)
-            elif isinstance(widget, QPlainTextEdit):
-                values[key] = widget.toPlainText().strip() or None
-            elif kind == _INT:
-                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]
-            else:
-                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]
-        values["full_name"] = values["full_name"] or ""
-        values["gender"] = values["gender"] or ""
-        return ps.IdentityInput(**values), errors
-
-
-# ============================================================================================== history tabs
-
-
-class HistoryTab(QWidget):
-    """A read-only table of history rows (oldest first) with the buttons that add to it."""
-
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAlternatingRowColors(True)
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
-        self.ids: list[int] = []
-
-    def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(lambda: slot())
-        if needs_row:
-            button.setEnabled(False)
-            self.table.itemSelectionChanged.connect(lambda: button.setEnabled(self.selected_id() is not None))
-        self.buttons.addWidget(button)
-        return button
-
-    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
-        self.table.setRowCount(len(rows))
-        self.ids = [i for i, _ in rows]
-        for r, (_id, values) in enumerate(rows):
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.ids[rows[0].row()] if rows else None
-
-
-def _decision_text(decision: Any) -> str:
-    return decision.label() if decision is not None else ""
-
 
 # ============================================================================================== the editor
 
@@ -627,6 +303,12 @@ class PersonEditor(QDialog):
             self.rank_combo.currentIndexChanged.emit(self.rank_combo.currentIndex())
 
     # --- modes --------------------------------------------------------------------------------------------
+    @property
+    def _saved_id(self) -> int:
+        """The record's id: the history actions act on a saved record only (their tabs wait for the first save)."""
+        assert self.person_id is not None
+        return self.person_id
+
     def _show_new(self) -> None:
         self.setWindowTitle(self.tr("New record"))
         self.title_label.setText(self.tr("New record"))
@@ -642,7 +324,7 @@ class PersonEditor(QDialog):
         """Read the record again (after any change) and show it."""
         assert self.person_id is not None
         try:
-            self.profile = ps.load_profile(self.ctx, self.person_id)
+            self.profile = load_profile(self.ctx, self.person_id)
         except HrappError as exc:
             show_error(self, exc)
             return
@@ -973,7 +655,7 @@ class PersonEditor(QDialog):
             value = _decimal_or_none(coef.text(), "coefficient", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_salary_step(self.ctx, self.person_id, ps.SalaryInput(  # type: ignore[arg-type]
+            return ps.add_salary_step(self.ctx, self._saved_id, ps.SalaryInput(
                 rank.currentData(), step.value(), value, dates["salary_date"], percent=percent.value(),
                 reason=reason.currentData(), decision=decision.value()))
 
@@ -991,7 +673,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"effective_date": day})
-            return ps.add_rank(self.ctx, self.person_id,  # type: ignore[arg-type]
+            return ps.add_rank(self.ctx, self._saved_id,
                                ps.RankInput(rank.currentData(), dates["effective_date"], decision.value()))
 
         d.action = action
@@ -1011,7 +693,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"start_date": day})
-            return ps.add_employment(self.ctx, self.person_id, ps.EmploymentInput(  # type: ignore[arg-type]
+            return ps.add_employment(self.ctx, self._saved_id, ps.EmploymentInput(
                 category.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 decision=decision.value()))
 
@@ -1031,7 +713,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"effective_date": day})
-            return ps.leave(self.ctx, self.person_id, ps.LeaveInput(  # type: ignore[arg-type]
+            return ps.leave(self.ctx, self._saved_id, ps.LeaveInput(
                 kind.currentData(), dates["effective_date"], decision.value(), note.text().strip() or None))
 
         d.action = action
@@ -1072,7 +754,7 @@ class PersonEditor(QDialog):
             year_value = _int_or_none(year.text(), "year", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_qualification(self.ctx, self.person_id, ps.QualificationInput(  # type: ignore[arg-type]
+            return ps.add_qualification(self.ctx, self._saved_id, ps.QualificationInput(
                 kind.currentData(), level.currentData() or "", major=major.text().strip() or None,
                 language=language.text().strip() or None, institution=institution.text().strip() or None,
                 mode=mode.currentData(), year=year_value, certificate_no=cert_no.text().strip() or None,
@@ -1099,7 +781,8 @@ class PersonEditor(QDialog):
                 errors.append(("year", self.tr("Enter the year the degree was obtained.")))
             if errors:
                 raise ValidationError(errors)
-            return ps.complete_qualification(self.ctx, qid, year_value,  # type: ignore[arg-type]
+            assert year_value is not None  # a missing year was raised above
+            return ps.complete_qualification(self.ctx, qid, year_value,
                                              certificate_no=cert_no.text().strip() or None,
                                              certificate_date=dates["certificate_date"])
 
@@ -1124,7 +807,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"start_date": day})
-            return ps.add_post(self.ctx, self.person_id, ps.PostInput(  # type: ignore[arg-type]
+            return ps.add_post(self.ctx, self._saved_id, ps.PostInput(
                 post.currentData(), unit_id_for_code(self.ctx, unit.current_code()), dates["start_date"],
                 kind=kind.currentData(), is_concurrent=concurrent.isChecked(), decision=decision.value()))
 
@@ -1159,7 +842,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"from_date": start, "to_date": end})
-            return ps.add_work_history(self.ctx, self.person_id,  # type: ignore[arg-type]
+            return ps.add_work_history(self.ctx, self._saved_id,
                                        ps.WorkInput(dates["from_date"], dates["to_date"], text.text()))
 
         d.action = action
@@ -1181,7 +864,7 @@ class PersonEditor(QDialog):
             year = _int_or_none(born.text(), "birth_year", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_family_member(self.ctx, self.person_id, ps.FamilyInput(  # type: ignore[arg-type]
+            return ps.add_family_member(self.ctx, self._saved_id, ps.FamilyInput(
                 relation.text(), name.text(), year, details.text().strip() or None, side.currentData()))
 
         d.action = action
@@ -1198,7 +881,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"award_date": day})
-            return ps.add_award(self.ctx, self.person_id, ps.AwardInput(  # type: ignore[arg-type]
+            return ps.add_award(self.ctx, self._saved_id, ps.AwardInput(
                 dates["award_date"], form.text(), level.text().strip() or None, reason.text().strip() or None,
                 decision.value()))
 
@@ -1220,7 +903,7 @@ class PersonEditor(QDialog):
 
         def action() -> Any:
             dates = _read_dates({"decision_date": decided, "effect_from": start, "effect_to": end})
-            return ps.add_discipline(self.ctx, self.person_id, ps.DisciplineInput(  # type: ignore[arg-type]
+            return ps.add_discipline(self.ctx, self._saved_id, ps.DisciplineInput(
                 dates["decision_date"], form.currentData(), dates["effect_from"], dates["effect_to"],
                 reason.text().strip() or None, decision.value()))
 
@@ -1248,7 +931,7 @@ class PersonEditor(QDialog):
             value = _decimal_or_none(score.text(), "score", errors)
             if errors:
                 raise ValidationError(errors)
-            return ps.add_evaluation(self.ctx, self.person_id, ps.EvaluationInput(  # type: ignore[arg-type]
+            return ps.add_evaluation(self.ctx, self._saved_id, ps.EvaluationInput(
                 year.value(), rating.currentData(), value, regime.currentData(), note.text().strip() or None))
 
         d.action = action
@@ -1278,7 +961,7 @@ class PersonEditor(QDialog):
             chosen = Path(file_edit.text().strip())
             if not file_edit.text().strip() or not chosen.is_file():
                 raise ValidationError([("filename", self.tr("Choose an existing file."))])
-            return ps.add_attachment(self.ctx, self.person_id, ps.AttachmentInput(  # type: ignore[arg-type]
+            return ps.add_attachment(self.ctx, self._saved_id, ps.AttachmentInput(
                 chosen.name, chosen.read_bytes(), kind.currentData(), note.text().strip() or None))
 
         d.action = action

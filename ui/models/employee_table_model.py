@@ -26,15 +26,9 @@ from PySide6.QtCore import (
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
+from hrapp.domain.name_search import initials_index, narrow, narrows, search_terms
 from hrapp.errors import HrappError
-from hrapp.queries.employees import (
-    EmployeeFilter,
-    EmployeeRow,
-    initials_index,
-    narrow,
-    narrows,
-    search_terms,
-)
+from hrapp.queries.employees import EmployeeFilter, EmployeeRow
 from hrapp.queries.lookups import staff_first_rows, staff_ids_and_names, staff_rows
 from ui.formatting import fmt_date, fmt_decimal, fmt_gender
 from ui.widgets.columns import WrapsHeaders

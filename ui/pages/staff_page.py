@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QShowEvent
@@ -35,6 +36,9 @@ from ui.pages.base import BasePage
 from ui.tasks import Task, run_task
 from ui.widgets.flow_layout import button_row
 from ui.widgets.unit_combo import UnitCombo
+
+if TYPE_CHECKING:  # the editor is imported when first opened (start-up)
+    from ui.dialogs.person_editor import PersonEditor
 
 SEARCH_DELAY_MS = 150
 # Columns sized to their content (a sample text) and columns sharing the rest of the width by weight;
@@ -364,9 +368,9 @@ class StaffPage(BasePage):
         dialog.open()
         self._detail_dialog = dialog  # kept for tests and so the dialog is not collected while open
 
-    def _editor_opened(self, editor: QWidget) -> None:
+    def _editor_opened(self, editor: PersonEditor) -> None:
         """The record view's "Edit" opened the editor: the list follows what it saves."""
-        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))  # type: ignore[attr-defined]
+        editor.saved.connect(lambda _pid: self.apply_filter(fresh=True))
         self._editor = editor
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -30,8 +30,7 @@ from hrapp.queries.staffing import (
     Figures,
     StaffingTable,
     StaffingUnitRow,
-    default_quota_year,
-    quota_years,
+    opening_quota_year,
     staffing_view,
 )
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
@@ -206,7 +205,7 @@ class StaffingPage(BasePage):
     def _opening_year(self) -> int:
         """The latest year with quotas (a new year has none until its decision is entered)."""
         try:
-            return default_quota_year(quota_years(self.ctx), clock.today())
+            return opening_quota_year(self.ctx)
         except Exception:  # noqa: BLE001 - the page opens on this year; refresh shows the error
             return clock.today().year
 

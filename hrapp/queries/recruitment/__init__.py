@@ -16,7 +16,7 @@ from hrapp.context import ServiceContext
 from hrapp.db.models import Candidate
 from hrapp.errors import NotFoundError
 from hrapp.masking import mask_dto
-from hrapp.queries.recruitment import _places, _session  # noqa: F401 - _places registers with the staffing view
+from hrapp.queries.recruitment import _session
 from hrapp.queries.recruitment.dtos import (
     ACTIVE_STATUSES,
     COUNCIL_ROLES,
@@ -33,6 +33,7 @@ from hrapp.queries.recruitment.dtos import (
     PositionResults,
     PreferenceInfo,
     QualificationItem,
+    RecruitmentPlaces,
     ResultRow,
     Round1Part,
     Round2Part,
@@ -48,9 +49,9 @@ from hrapp.security import READ, require
 __all__ = [
     "ACTIVE_STATUSES", "COUNCIL_ROLES", "METHOD_LABELS", "OUTCOME_SHORT", "STATUSES", "STATUS_LABELS",
     "SUBJECT_CATEGORIES", "TOTAL_PART", "WITHDRAWAL_REASONS", "CandidateInfo", "CouncilMember", "EventInfo",
-    "PositionResults", "PreferenceInfo", "QualificationItem", "ResultRow", "Round1Part", "Round2Part", "RoundInfo",
-    "RoundResults", "RoundRow", "RoundSetup", "ScoreInfo", "TargetInfo", "get_candidate", "get_round",
-    "list_candidates", "list_rounds", "priority_choices", "results", "round_events",
+    "PositionResults", "PreferenceInfo", "QualificationItem", "RecruitmentPlaces", "ResultRow", "Round1Part",
+    "Round2Part", "RoundInfo", "RoundResults", "RoundRow", "RoundSetup", "ScoreInfo", "TargetInfo", "get_candidate",
+    "get_round", "list_candidates", "list_rounds", "priority_choices", "results", "round_events",
 ]
 
 def get_round(ctx: ServiceContext, round_id: int) -> RoundInfo:

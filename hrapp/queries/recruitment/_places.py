@@ -1,6 +1,7 @@
 """The places open recruitment rounds hold on a day: per target, its quota less those hired by then, while the
-round is between its notice and its results. The staffing view counts them "in recruitment" (registered with
-hrapp.queries.staffing); the target form checks a quota against the vacancy left by the other rounds."""
+round is between its notice and its results. The staffing view counts them "in recruitment"
+(hrapp.queries.staffing calls places_in_rounds in its own session); the target form checks a quota against the
+vacancy left by the other rounds."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hrapp.db.models import JobPosition, RecruitmentRound, RoundEvent
-from hrapp.queries.recruitment.dtos import ACTIVE_STATUSES
-from hrapp.queries.staffing import RecruitmentPlaces, register_in_recruitment
+from hrapp.queries.recruitment.dtos import ACTIVE_STATUSES, RecruitmentPlaces
 
 
 def _status_on(events_of_round: Iterable[RoundEvent], on: date) -> str:
@@ -58,7 +58,7 @@ def round_places(session: Session, rnd: RecruitmentRound, on: date) -> dict[int,
 
 
 def places_in_rounds(session: Session, year: int, on: date) -> list[RecruitmentPlaces]:
-    """The staffing view's hook: per target of each round of `year` open on `on`, the places it holds."""
+    """For the staffing view: per target of each round of `year` open on `on`, the places it holds (none empty)."""
     rounds = session.scalars(select(RecruitmentRound).where(RecruitmentRound.year == year,
                                                             RecruitmentRound.status != "draft")
                              .options(selectinload(RecruitmentRound.targets))).all()
@@ -76,6 +76,3 @@ def places_in_rounds(session: Session, year: int, on: date) -> list[RecruitmentP
                 pid = targets[tid].position_id
                 out.append(RecruitmentPlaces(units[pid], r.category, places, pid))
     return out
-
-
-register_in_recruitment(places_in_rounds)

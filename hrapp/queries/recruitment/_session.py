@@ -27,9 +27,9 @@ from hrapp.db.models import (
     Score,
 )
 from hrapp.domain import recruitment as dr
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError
-from hrapp.queries.decisions import DecisionInfo, decision_info
 from hrapp.queries.recruitment.dtos import (
     METHOD_LABELS,
     TOTAL_PART,

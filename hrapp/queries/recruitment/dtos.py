@@ -11,9 +11,9 @@ from typing import Any
 
 from hrapp import catalogs
 from hrapp.domain import recruitment as dr
+from hrapp.domain.decisions import DecisionInfo
 from hrapp.domain.priority import PriorityTable
 from hrapp.errors import NotFoundError
-from hrapp.queries.decisions import DecisionInfo
 
 STATUSES = dr.ROUND_STATUSES
 STATUS_LABELS = {
@@ -414,3 +414,14 @@ class EventInfo:
         if self.kind == "hire":
             return f"Tuyển dụng {self.candidate_name}"
         return self.kind
+
+
+@dataclass(frozen=True)
+class RecruitmentPlaces:
+    """Places still being recruited for on a day (open rounds): per unit and category, optionally per
+    position (`position_id` of any version of it)."""
+
+    unit_id: int
+    category: str
+    places: int
+    position_id: int | None = None

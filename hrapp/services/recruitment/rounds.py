@@ -33,7 +33,7 @@ from hrapp.queries.recruitment import (
 )
 from hrapp.queries.recruitment import _session as q
 from hrapp.queries.recruitment._places import round_places
-from hrapp.queries.staffing import staffing_table
+from hrapp.queries.staffing import _staffing_table
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import add_decision
 from hrapp.services.recruitment._common import (
@@ -238,7 +238,7 @@ def delete_round(ctx: ServiceContext, round_id: int) -> None:
 def _vacancy(s: Session, rnd: RecruitmentRound, position: JobPosition, own_target: RecruitmentTarget | None,
              on: date) -> int:
     """The position's vacancies in the staffing view on `on`, not counting this round's own places."""
-    table = staffing_table(s, rnd.year, on, with_positions=True)
+    table = _staffing_table(s, rnd.year, on, with_positions=True)
     row = next((p for p in table.positions if p.unit_id == position.unit_id and p.code == position.code), None)
     if row is None:
         return 0

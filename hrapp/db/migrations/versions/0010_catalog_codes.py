@@ -51,13 +51,13 @@ def renames(kind: str, stored: list[str]) -> dict[str, str]:
     by_name: dict[str, str] = {}
     for code, name in names.items():
         by_name.setdefault(fold(name), code)
-    out = {}
+    out: dict[str, str] = {}
     for value in stored:
         if value is None or value in names:
             continue
-        code = by_name.get(fold(value.strip()))
-        if code is not None:
-            out[value] = code
+        found = by_name.get(fold(value.strip()))
+        if found is not None:
+            out[value] = found
     return out
 
 

@@ -11,7 +11,6 @@ appointed since, and one removed after a reprimand.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,13 +32,15 @@ from hrapp.db.models import (
     PlanningReview,
     PostHeld,
 )
+from hrapp.demo.department_decisions import director_on, next_number
 from hrapp.domain import planning as pl
 from hrapp.domain.rules import RuleBook
-from hrapp.queries import planning as q
+from hrapp.errors import DomainError
+from hrapp.queries import _planning_rows as q
 from hrapp.services.planning import EntryItem, add_entries_in, close_entry, default_period_name, period_check
 
 AS_OF = date(2022, 6, 30)
-"""The demo department's date (hrapp.services.demo.AS_OF)."""
+"""The demo department's date (hrapp.demo.department.AS_OF)."""
 
 SKHCN = "Sở Khoa học và Công nghệ tỉnh Bình Định"
 TINH_UY = "Ban Thường vụ Tỉnh ủy Bình Định"
@@ -152,15 +153,7 @@ class _Demo:
         if issuer == TINH_UY:
             number = f"{round(day.timetuple().tm_yday * 9.3)}-QĐ/TU"
         else:
-            taken = {int(m.group(1)) for (n,) in self.s.execute(
-                select(Decision.number).where(Decision.number.like("%/QĐ-SKH&CN"),
-                                              Decision.sign_date >= date(day.year, 1, 1),
-                                              Decision.sign_date <= date(day.year, 12, 31)))
-                     if (m := re.match(r"(\d+)/", n))}
-            n = max(1, round(day.timetuple().tm_yday * 1.1))
-            while n in taken:
-                n += 1
-            number = f"{n:02d}/QĐ-SKH&CN"
+            number = next_number(self.s, day)
         row = Decision(number=number, kind="quyet_dinh", sign_date=day, effective_date=day, issuer=issuer,
                        signer=signer, summary=summary)
         self.s.add(row)
@@ -168,10 +161,7 @@ class _Demo:
         return row
 
     def director_on(self, day: date) -> str:
-        name = self.s.scalar(select(Person.full_name).join(PostHeld, PostHeld.person_id == Person.id).where(
-            PostHeld.post_code == "giam_doc_so", PostHeld.start_date <= day,
-            or_(PostHeld.end_date.is_(None), PostHeld.end_date >= day)))
-        return name or "Giám đốc Sở"
+        return director_on(self.s, day)
 
     def period(self, start: int, end: int, version: str, note: str) -> PlanningPeriod:
         row = PlanningPeriod(code=f"{start}-{end}", name=default_period_name(start, end), start_year=start,
@@ -267,7 +257,7 @@ def _close_appointed(demo: _Demo, appointments: dict[tuple[int, int], PostHeld])
                                                           PlanningEntry.status == "active"))
         if entry is not None:
             unit = demo.unit_by_id(ph.unit_id)
-            title = q.post_title(ph.post_code, unit.name, unit.kind)
+            title = pl.post_title(ph.post_code, unit.name, unit.kind)
             close_entry(demo.s, entry, pl.HOLDS_POST, f"Được bổ nhiệm {title} từ ngày {ph.start_date:%d/%m/%Y}.",
                         ph.decision_id or entry.decision_id, ph.start_date, None, ph.id)
 
@@ -335,6 +325,8 @@ def _plan_2020(demo: _Demo) -> int:
         s.flush()
         entry = s.scalar(select(PlanningEntry).where(PlanningEntry.period_id == period.id,
                                                      PlanningEntry.person_id == reprimand.person_id))
+        if entry is None:
+            raise DomainError("demo_data", "Dữ liệu mẫu sai: người bị kỷ luật không có trong quy hoạch 2020–2025.")
         form = "khiển trách" if reprimand.form == "khien_trach" else reprimand.form
         close_entry(s, entry, pl.DISCIPLINE, f"Bị kỷ luật {form} (quyết định ngày "
                     f"{reprimand.decision_date:%d/%m/%Y}).", dec.id, day, review.id, None)

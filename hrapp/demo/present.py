@@ -15,7 +15,7 @@ import json
 import random
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -41,6 +41,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain.appointments import ReappointmentKind, reappointment_kind
 from hrapp.domain.evaluation import Rating, evaluation_rule, htxs_cap_check, rating_from_score
+from hrapp.domain.history import ONE_DAY
 from hrapp.domain.retirement import RetirementResult, add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.paths import DEMO
@@ -52,11 +53,12 @@ from hrapp.services.career import (
     probation_of,
     retirement_of,
 )
+from hrapp.services.history import supersede
 from hrapp.services.persons import LEAVE_LABELS
 from hrapp.services.snapshot import snapshot_values
 
 AS_OF = date(2022, 6, 30)
-"""The demo department's snapshot day (hrapp.services.demo.AS_OF); nothing on or before it is changed."""
+"""The demo department's snapshot day (hrapp.demo.department.AS_OF); nothing on or before it is changed."""
 FIRST_DAY = AS_OF + timedelta(days=1)
 
 CENTRES = ("TTUD", "TTPT", "TTKP")
@@ -319,14 +321,10 @@ class _Continuation:
         e = p.employment
         e.end_date, e.end_reason = last, "retired"
         self._link(e, "end_decision_id", dec)
-        for post in p.posts:
-            if post.end_date is None or post.end_date > last:
-                post.end_date = max(last, post.start_date)
-                post.end_reason = LEAVE_LABELS["retired"]
-                self._link(post, "end_decision_id", dec)
-        for a in p.allowances:
-            if a.end_date is None or a.end_date > last:
-                a.end_date = max(last, a.effective_date)
+        leaves = last + ONE_DAY  # posts and allowances still running then end on the last working day
+        for post in supersede(p.posts, leaves, end_reason=LEAVE_LABELS["retired"]):
+            self._link(post, "end_decision_id", dec)
+        supersede(p.allowances, leaves, start="effective_date")
         for line in self.s.scalars(select(WorkHistory).where(WorkHistory.person_id == p.id,
                                                              WorkHistory.to_date.is_(None))):
             line.to_date = last
@@ -405,9 +403,8 @@ class _Continuation:
                 extend = kind.kind is ReappointmentKind.KEO_DAI_DEN_NGHI_HUU
                 new_kind = "keo_dai" if extend else "bo_nhiem_lai"
                 dec = self._post_decision(current, start, new_kind)
-                current.end_date = current.term_end
-                current.end_reason = "Hết thời hạn, " + ("kéo dài thời gian giữ chức vụ" if extend
-                                                         else "được bổ nhiệm lại")
+                supersede([current], start, end_reason="Hết thời hạn, " + (
+                    "kéo dài thời gian giữ chức vụ" if extend else "được bổ nhiệm lại"))
                 self._link(current, "end_decision_id", dec)
                 nxt = PostHeld(person_id=p.id, post_code=current.post_code, post_title=current.post_title,
                                unit_id=current.unit_id, kind=new_kind, start_date=start,
@@ -415,9 +412,8 @@ class _Continuation:
                                is_concurrent=current.is_concurrent,
                                allowance_coefficient=current.allowance_coefficient)
                 self._add(nxt, dec)
-                for a in p.allowances:
-                    if a.kind == "chuc_vu" and a.end_date is None and a.effective_date == current.start_date:
-                        a.end_date = current.end_date
+                supersede([a for a in p.allowances if a.kind == "chuc_vu" and a.effective_date == current.start_date],
+                          start, start="effective_date")
                 if current.allowance_coefficient:
                     allowance = Allowance(person_id=p.id, kind="chuc_vu", coefficient=current.allowance_coefficient,
                                           effective_date=start)
@@ -519,8 +515,11 @@ class _Continuation:
     def _snapshots(self) -> None:
         """Everyone's `cur_*` columns as of `today`, from their history read in bulk."""
         by_person: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-        for model, key in ((Employment, "emp"), (RankAssignment, "rank"), (SalaryStep, "step"), (PostHeld, "post")):
-            for row in self.s.scalars(select(model)):
+        histories: dict[str, Sequence[Employment | RankAssignment | SalaryStep | PostHeld]] = {
+            "emp": self.s.scalars(select(Employment)).all(), "rank": self.s.scalars(select(RankAssignment)).all(),
+            "step": self.s.scalars(select(SalaryStep)).all(), "post": self.s.scalars(select(PostHeld)).all()}
+        for key, history in histories.items():
+            for row in history:
                 by_person[row.person_id][key].append(row)
         for pid, level in self.s.execute(select(Qualification.person_id, Qualification.level_code).where(
                 Qualification.kind == "chuyen_mon", Qualification.in_progress.is_(False))):

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.db.models import Candidate, Decision, JobPosition, OrgUnit, Person, PostHeld, RecruitmentRound
+from hrapp.demo.present import DemoDecisions
 from hrapp.paths import DEMO
 from hrapp.queries.recruitment import TOTAL_PART, CouncilMember, QualificationItem
-from hrapp.services.demo_present import DemoDecisions
 from hrapp.services.recruitment import (
     CandidateInput,
     RoundInput,
@@ -44,7 +44,7 @@ from hrapp.services.recruitment import (
 from hrapp.text import fold
 
 AS_OF = date(2022, 6, 30)
-"""The demo department's date (hrapp.services.demo.AS_OF)."""
+"""The demo department's date (hrapp.demo.department.AS_OF)."""
 SEED = "demo-recruitment-2022"
 ID_ISSUE_PLACE = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
 REGIME, METHOD = "nd115_2020", "xet_tuyen"

@@ -13,7 +13,6 @@ the master's student is sent for the autumn with a service commitment, two lines
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -28,11 +27,14 @@ from hrapp.db.models import (
     PostHeld,
     Qualification,
     TrainingPlan,
+    TrainingPlanLine,
     TrainingRecord,
 )
+from hrapp.demo.department_decisions import director_on, next_number
 from hrapp.domain import training as tr
 from hrapp.domain.rules import RuleBook
-from hrapp.queries import training as q
+from hrapp.queries import _training_gaps as q
+from hrapp.queries._training_rows import postgraduate_facts
 from hrapp.services.training import (
     CommitmentInput,
     GapPick,
@@ -44,7 +46,6 @@ from hrapp.services.training import (
     complete_in,
     create_commitment_in,
     default_plan_name,
-    postgraduate_facts,
     send_in,
 )
 
@@ -114,25 +115,11 @@ class _Demo:
     def people(self, ids: list[int]) -> dict[int, Person]:
         return {p.id: p for p in self.s.scalars(select(Person).where(Person.id.in_(ids)))}
 
-    def director_on(self, day: date) -> str:
-        name = self.s.scalar(select(Person.full_name).join(PostHeld, PostHeld.person_id == Person.id).where(
-            PostHeld.post_code == "giam_doc_so", PostHeld.start_date <= day,
-            or_(PostHeld.end_date.is_(None), PostHeld.end_date >= day)))
-        return name or "Giám đốc Sở"
-
     def decision(self, day: date, summary: str, kind: str = "quyet_dinh", number: str | None = None) -> Decision:
         if number is None:
-            taken = {int(m.group(1)) for (n,) in self.s.execute(
-                select(Decision.number).where(Decision.number.like("%/QĐ-SKH&CN"),
-                                              Decision.sign_date >= date(day.year, 1, 1),
-                                              Decision.sign_date <= date(day.year, 12, 31)))
-                     if (m := re.match(r"(\d+)/", n))}
-            n = max(1, round(day.timetuple().tm_yday * 1.1))
-            while n in taken:
-                n += 1
-            number = f"{n:02d}/QĐ-SKH&CN"
+            number = next_number(self.s, day)
         row = Decision(number=number, kind=kind, sign_date=day, effective_date=day, issuer=SKHCN,
-                       signer=self.director_on(day), summary=summary)
+                       signer=director_on(self.s, day), summary=summary)
         self.s.add(row)
         self.s.flush()
         return row
@@ -301,9 +288,7 @@ class _Demo:
                   "chính hệ không tập trung")
 
 
-def plan_lines(s: Session, plan: TrainingPlan) -> list:
-    from hrapp.db.models import TrainingPlanLine
-
+def plan_lines(s: Session, plan: TrainingPlan) -> list[TrainingPlanLine]:
     s.flush()
     return list(s.scalars(select(TrainingPlanLine).where(TrainingPlanLine.plan_id == plan.id)
                           .order_by(TrainingPlanLine.id)))
