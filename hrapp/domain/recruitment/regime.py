@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from hrapp.domain.priority import RULE_CODE as PRIORITY_RULE
-from hrapp.domain.priority import SUBJECTS, PriorityTable, priority_table, table_for_rule
+from hrapp.domain.priority import SUBJECTS, PriorityTable, priority_table, rule_decimal, table_for_rule
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
 
@@ -162,18 +162,6 @@ def _overlaps(a: RuleVersion, b: RuleVersion) -> bool:
     return a.effective_from <= b_end and b.effective_from <= a_end
 
 
-def _rule_decimal(value: Any, where: str) -> Decimal:
-    try:
-        result = Decimal(str(value))
-    except (InvalidOperation, ValueError) as exc:
-        raise DomainError(
-            "rule_data_invalid", f"Dữ liệu quy định sai ở {where}: '{value}' không phải số."
-        ) from exc
-    if not result.is_finite():
-        raise DomainError("rule_data_invalid", f"Dữ liệu quy định sai ở {where}: '{value}' không phải số.")
-    return result
-
-
 def _method_from_params(name: str, raw: Mapping[str, Any], where: str) -> MethodRule:
     round1 = raw.get("round1", {})
     round2 = raw["round2"]
@@ -183,7 +171,7 @@ def _method_from_params(name: str, raw: Mapping[str, Any], where: str) -> Method
             label=p["label"],
             min_ratio=None
             if p.get("min_ratio") is None
-            else _rule_decimal(p["min_ratio"], f"{where}/{p['code']}"),
+            else rule_decimal(p["min_ratio"], f"{where}/{p['code']}"),
         )
         for p in round2.get("parts", [])
     )
@@ -197,10 +185,10 @@ def _method_from_params(name: str, raw: Mapping[str, Any], where: str) -> Method
     return MethodRule(
         method=name,
         label=raw.get("label", name),
-        round1_pass_ratio=None if ratio is None else _rule_decimal(ratio, f"{where}/round1"),
+        round1_pass_ratio=None if ratio is None else rule_decimal(ratio, f"{where}/round1"),
         round2_label=round2.get("label", ""),
-        round2_max=_rule_decimal(round2["max"], f"{where}/round2.max"),
-        round2_pass_min=_rule_decimal(round2["pass_min"], f"{where}/round2.pass_min"),
+        round2_max=rule_decimal(round2["max"], f"{where}/round2.max"),
+        round2_pass_min=rule_decimal(round2["pass_min"], f"{where}/round2.pass_min"),
         parts=parts,
         tie_break=tie_break,
     )
