@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from hrapp import catalogs, clock
+from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.domain import validation as v
 from hrapp.errors import HrappError, ValidationError
 from hrapp.messages import say
 from hrapp.queries.lookups import unit_code_of_id
-from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.queries.person_profile import PersonProfile, load_profile
 from hrapp.services import persons as ps
 from ui.dialogs.identity_form import (
