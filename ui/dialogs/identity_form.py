@@ -297,10 +297,10 @@ class IdentityForm(QWidget):
                 values[key] = _combo_value(widget)
             elif isinstance(widget, QPlainTextEdit):
                 values[key] = widget.toPlainText().strip() or None
-            elif kind == _INT:
-                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]  # a QLineEdit
-            else:
-                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]  # a QLineEdit (_widget)
+            elif isinstance(widget, QLineEdit) and kind == _INT:
+                values[key] = _int_or_none(widget.text(), key, errors)
+            elif isinstance(widget, QLineEdit):
+                values[key] = widget.text().strip() or None
         values["full_name"] = values["full_name"] or ""
         values["gender"] = values["gender"] or ""
         return ps.IdentityInput(**values), errors
