@@ -120,11 +120,11 @@ def unit_combo(ctx: ServiceContext) -> UnitCombo:
 
 def _file_row(edit: QLineEdit) -> QWidget:
     """The file's path with a button that browses for it."""
+    row = QWidget()
     browse = QPushButton(QCoreApplication.translate("PersonEditor", "Browse…"))
     browse.clicked.connect(lambda: edit.setText(QFileDialog.getOpenFileName(
         row.window(), QCoreApplication.translate("PersonEditor", "Choose the file"), str(Path.home()))[0]
         or edit.text()))
-    row = QWidget()
     line = QHBoxLayout(row)
     line.setContentsMargins(0, 0, 0, 0)
     line.addWidget(edit, 1)

@@ -439,7 +439,8 @@ class PersonEditor(QDialog):
         text = self.tr("Saved the record of %1 at %2").replace("%1", self.title_label.text()).replace(
             "%2", clock.now().strftime("%H:%M"))
         self.saved_label.setText(text)
-        window = self.parentWidget().window() if self.parentWidget() is not None else None
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 15_000)
 
