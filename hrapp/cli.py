@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import math
 import os
@@ -13,21 +12,28 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, NoReturn
 
-from hrapp import messages
+from hrapp import logs, messages
+from hrapp.cli_auth import ask_db_passphrase
+from hrapp.db import cipher
+from hrapp.errors import FileAccessError
+from hrapp.failures import clip, explain, one_line
+from hrapp.lazy import Ref
+from hrapp.logs import install_quiet_hooks
 
-# Each module registers its sub-commands with `register(subparsers)`; new areas add a line here.
-COMMAND_MODULES = [
-    "hrapp.commands.core",
-    "hrapp.commands.reports",
-    "hrapp.commands.career",
-    "hrapp.commands.planning",
-    "hrapp.commands.training",
-    "hrapp.commands.recruitment",
-    "hrapp.commands.admin",
-    "hrapp.commands.records",
-    "hrapp.commands.generate",
-    "hrapp.commands.agency",
-]
+# Each module registers its sub-commands with `register(subparsers)`; new areas add a line here. The modules are
+# loaded through the one lazy mechanism (hrapp.lazy): they import this module for its argument helpers.
+COMMANDS: tuple[Ref, ...] = (
+    Ref("hrapp.commands.core:register"),
+    Ref("hrapp.commands.reports:register"),
+    Ref("hrapp.commands.career:register"),
+    Ref("hrapp.commands.planning:register"),
+    Ref("hrapp.commands.training:register"),
+    Ref("hrapp.commands.recruitment:register"),
+    Ref("hrapp.commands.admin:register"),
+    Ref("hrapp.commands.records:register"),
+    Ref("hrapp.commands.generate:register"),
+    Ref("hrapp.commands.agency:register"),
+)
 
 
 class CliError(Exception):
@@ -133,12 +139,12 @@ def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def _argparse_words() -> Iterator[None]:
     """argparse's words in the session's language while a parser parses (and prints its help)."""
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = _argparse_gettext, _argparse_ngettext  # type: ignore[attr-defined]
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]  # argparse's own gettext names, not in its stubs
+    argparse._, argparse.ngettext = _argparse_gettext, _argparse_ngettext  # type: ignore[attr-defined]  # as above
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]  # as above
 
 
 class _Parser(argparse.ArgumentParser):
@@ -176,12 +182,8 @@ class _Parser(argparse.ArgumentParser):
                 action.help = top[action.option_strings[0]]
 
     def error(self, message: str) -> NoReturn:  # one line, no usage dump, a long value not echoed whole
-        from hrapp.failures import clip
-
         line = clip(message, 300)
         try:
-            from hrapp import logs
-
             logs.note(f"option refused: {line}")
         except Exception:  # noqa: BLE001 - the log cannot be written: the user still gets the line
             pass
@@ -195,8 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["vi", "en"], help=TOP_HELP["vi"]["--lang"])
     p.add_argument("--user", help=TOP_HELP["vi"]["--user"])
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for register in COMMANDS:
+        register(sub)
     return p
 
 
@@ -206,8 +208,6 @@ def print_json(data: Any) -> None:
 
 
 def _fail(text: str) -> None:
-    from hrapp.failures import one_line
-
     sys.stderr.write(messages.word("cli_error", {"message": one_line(text)}) + "\n")
 
 
@@ -215,10 +215,6 @@ def fail(exc: BaseException) -> int:
     """The error boundary of the command line: `exc` as one line on stderr in the session's language, with what
     to do; its traceback in the log (hrapp.logs). Returns the exit code: 2 for input refused (a bad option
     value, a file or folder named wrongly), 1 for a command that failed, 130 for a cancel."""
-    from hrapp import logs
-    from hrapp.errors import FileAccessError
-    from hrapp.failures import explain
-
     if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write(messages.word("cli_cancelled") + "\n")
         return 130
@@ -242,9 +238,6 @@ def fail(exc: BaseException) -> int:
 
 def _ask_passphrases_at_terminal() -> None:
     """An encrypted database's passphrase, when HRAPP_DB_PASSPHRASE does not give it, is typed at the terminal."""
-    from hrapp.cli_auth import ask_db_passphrase
-    from hrapp.db import cipher
-
     cipher.set_prompt(ask_db_passphrase)
 
 
@@ -271,8 +264,6 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """The headless entry: parse, run. Nothing but one line reaches stderr on a failure, whether the parser,
     an option's type or the command failed; `--help` and a refused option exit through SystemExit as usual."""
-    from hrapp.logs import install_quiet_hooks
-
     install_quiet_hooks()
     messages.set_language(language_of(sys.argv[1:] if argv is None else argv))
     try:
@@ -305,8 +296,6 @@ def parse_day(text: str) -> date:
 
 
 def _shown(text: str) -> str:
-    from hrapp.failures import clip
-
     return clip(text, 40)
 
 
@@ -366,8 +355,6 @@ def read_json_input(path: str) -> Any:
     program would write: at most JSON_MAX_BYTES, UTF-8 (or UTF-16/32 as RFC 8259's detection finds it, with or
     without a byte-order mark), numbers of at most JSON_MAX_DIGITS digits, no NaN/Infinity, nested at most
     JSON_MAX_DEPTH levels. A folder, a missing or unreadable file are the boundary's (hrapp.failures)."""
-    from hrapp.failures import clip
-
     if path == "-":
         raw = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
     else:

@@ -9,7 +9,9 @@ import sys
 
 from hrapp import messages
 from hrapp.context import ServiceContext
+from hrapp.db.cipher import MIN_PASSPHRASE, NEW_PASSPHRASE_VAR, check_new_passphrase
 from hrapp.errors import AuthenticationError, HrappError
+from hrapp.security import require
 
 PASSWORD_VAR = "HRAPP_PASSWORD"
 NEW_PASSWORD_VAR = "HRAPP_NEW_PASSWORD"
@@ -44,8 +46,6 @@ def read_new_password(for_whom: str) -> str:
 
 def read_new_passphrase() -> str:
     """A database's new passphrase from HRAPP_NEW_DB_PASSPHRASE, else typed twice at a terminal (never echoed)."""
-    from hrapp.db.cipher import MIN_PASSPHRASE, NEW_PASSPHRASE_VAR, check_new_passphrase
-
     value = os.environ.get(NEW_PASSPHRASE_VAR)
     if value is not None:
         return check_new_passphrase(value)
@@ -72,8 +72,7 @@ def authenticate_cli(args: argparse.Namespace, ctx: ServiceContext, permission: 
     Accounts on: `--user NAME` is required, the password is checked (lockout included), the account
     must not be waiting for a password change, and its role must have the permission.
     """
-    from hrapp.security import require
-    from hrapp.services.accounts import sign_in
+    from hrapp.services.accounts import sign_in  # the password hasher, loaded only by a command that signs in
 
     username = getattr(args, "user", None)
     if not ctx.accounts_on:

@@ -10,15 +10,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import StaticPool
 
 from hrapp.db.audit import install_audit
-from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
+from hrapp.db.cipher import check_new_passphrase, passphrase_for
+from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path, use_wal
 from hrapp.db.limits import install_length_check
+from hrapp.db.migrate import check_version, upgrade
 from hrapp.db.models import AppSetting, RuleVersionRow
 from hrapp.db.open_errors import open_error, place_error
 from hrapp.db.scope import limit_to_units
@@ -65,13 +68,10 @@ class ServiceContext:
 
         `new_passphrase` (with `create`): a new database created encrypted from its first byte, no plain page ever
         written; a file that holds something already is refused (the `encrypt` command converts one)."""
-        from hrapp.db.cipher import passphrase_for
-        from hrapp.db.engine import use_wal
-        from hrapp.db.migrate import check_version, upgrade
-
         url = resolve_url(db)
         if not create:
             refuse_missing_database(url)
+        key: str | None
         if new_passphrase is not None:
             key = _new_encrypted_file(url, new_passphrase)
         else:
@@ -186,8 +186,6 @@ def refuse_existing_for_encryption(db: str | None) -> None:
 def _new_encrypted_file(url: str, passphrase: str) -> str:
     """The passphrase of a database to be created encrypted, checked as `encrypt` checks it; only a SQLite file
     that does not exist yet or is empty."""
-    from hrapp.db.cipher import check_new_passphrase
-
     refuse_existing_for_encryption(url)
     return check_new_passphrase(passphrase)
 
@@ -236,11 +234,6 @@ def _commit_with_retry(session: Session, retries: int) -> None:
 
 def open_memory_context() -> ServiceContext:
     """A fresh in-memory database with the schema (tests, the no-database CLI commands)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import StaticPool
-
-    from hrapp.db.migrate import upgrade
-
     engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
     event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
     upgrade(engine)

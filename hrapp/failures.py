@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from hrapp.errors import DatabaseError, DomainError, FileAccessError, HrappError, UnexpectedError
+from hrapp.logs import log_path
 
 MAX_DETAIL = 160
 
@@ -64,8 +65,6 @@ def explain(exc: BaseException) -> HrappError:
 
 
 def unexpected(exc: BaseException) -> UnexpectedError:
-    from hrapp.logs import log_path
-
     return UnexpectedError("unexpected", kind=type(exc).__name__, detail=clip(exc) or "-", log=str(log_path()))
 
 
@@ -74,7 +73,7 @@ def unexpected(exc: BaseException) -> UnexpectedError:
 
 def _driver_error(exc: BaseException) -> BaseException | None:
     """The DB-API exception behind `exc` (SQLAlchemy's wrapper's .orig, or the driver's own), else None."""
-    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import DBAPIError  # not at the top: the GUI shows its frame before SQLAlchemy loads
 
     if isinstance(exc, DBAPIError):
         return exc.orig if exc.orig is not None else exc

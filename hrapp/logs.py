@@ -81,7 +81,7 @@ def record(exc: BaseException, what: str = "failure") -> Path:
     log.error("%s: %s", what, type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
     _flush()
     try:
-        exc._hrapp_logged = True  # type: ignore[attr-defined]
+        exc._hrapp_logged = True  # type: ignore[attr-defined]  # a mark set on any exception object
     except AttributeError:
         pass
     return path

@@ -1471,7 +1471,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # English too). Word them in MESSAGES and take them off this list; the test fails on a stale entry.
 NOT_YET_WORDED: frozenset[str] = frozenset({
     "not_eligible",  # hrapp/services/pay_lists.py: the reason comes worded in Vietnamese by hrapp/domain/pay_steps.py
-    "planning_limit",  # hrapp/services/planning.py: the refusals come worded in Vietnamese by the planning checks
+    "planning_limit",  # hrapp/services/planning: the refusals come worded in Vietnamese by the planning checks
 })
 
 # Vietnamese labels that reach a sentence as a parameter (a field's name, a role, a right): their English.

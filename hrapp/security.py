@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hrapp.db.scope import scope_units
 from hrapp.errors import PermissionDeniedError
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ def units_in_scope(ctx: ServiceContext) -> frozenset[int] | None:
     """The unit ids the user may see: its scope units and all their sub-units; None = every unit."""
     if ctx.unit_scope is None:
         return None
-    from hrapp.db.scope import scope_units
 
     with ctx.read() as s:
         return scope_units(s)

@@ -18,8 +18,6 @@ KNOWN_CYCLES: list[frozenset[str]] = [
     frozenset({"hrapp.reports.recruitment_common", "hrapp.reports.recruitment_eligible",
                "hrapp.reports.recruitment_plan", "hrapp.reports.recruitment_results",
                "hrapp.reports.recruitment_scores"}),
-    # start-up (app), the main window and its session actions (sign in and out, backups) import each other
-    frozenset({"ui.app", "ui.main_window", "ui.session"}),
 ]
 
 GRAPH = """

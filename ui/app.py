@@ -8,13 +8,14 @@ its pages then takes the frame's place. Nothing here imports SQLAlchemy at modul
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from hrapp import messages
 from hrapp.errors import HrappError
+from hrapp.lazy import Ref
+from hrapp.logs import install_quiet_hooks, record, setup
 from hrapp.paths import I18N
 from ui import preferences
 from ui.icons import icon
@@ -42,6 +45,9 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
 START_AREA = "tasks"  # the first screen after start: what falls due (Việc cần làm)
+# The main window, loaded through the one lazy mechanism (hrapp.lazy) once the start frame shows: it brings the
+# database layer, the services and the pages' kit with it.
+MAIN_WINDOW = Ref("ui.main_window:MainWindow")
 _translators: list[QTranslator] = []
 
 
@@ -148,37 +154,6 @@ def _open_database(db: str | None, create: bool = True, passphrase: str | None =
     return setup.init_database(db, create=create, passphrase=passphrase)
 
 
-def database_file(db: str | None) -> Path | None:
-    """The SQLite file `db` (or HRAPP_DB, or the default file) names; None for a server. Read without SQLAlchemy."""
-    value = db or os.environ.get("HRAPP_DB", "")
-    if not value:
-        from hrapp.paths import default_db_path
-
-        value = str(default_db_path())
-    if "://" in value:
-        return None
-    return Path(value).expanduser().resolve()
-
-
-def database_passphrase(db: str | None, parent: QWidget | None = None) -> tuple[bool, str | None]:
-    """(go on, passphrase): for an encrypted database file, HRAPP_DB_PASSPHRASE or the passphrase typed in a
-    dialog (checked there; a wrong one is said and asked again); (False, None) when the user cancelled. A plain
-    database or a server: (True, None). The passphrase is kept only in memory."""
-    from hrapp.db import cipher
-
-    path = database_file(db)
-    if not cipher.looks_encrypted(path):
-        return True, None
-    assert path is not None
-    given = cipher.passphrase_from_env()
-    if given:
-        return True, given  # checked when the database opens, like a typed one
-    from ui.dialogs.passphrase_dialog import ask_passphrase
-
-    passphrase = ask_passphrase(path, parent)
-    return passphrase is not None, passphrase
-
-
 def named_database_missing(args: argparse.Namespace) -> Path | None:
     """The SQLite file named by --db or HRAPP_DB when it does not exist or is empty (0 bytes: no database; it is
     made one only when the user says so, as `init` would). The default file is simply created on the first start.
@@ -210,15 +185,11 @@ def confirm_new_database(path: Path, parent: QWidget | None = None) -> bool:
 def _open_and_preload(db: str | None, passphrase: str | None = None, create: bool = True) -> ServiceContext:
     """Open the database, then import the modules of the main window and its start page, which the GUI thread
     would otherwise import while the frame cannot repaint (importing only defines classes; no widget is made)."""
-    import importlib
-
     ctx = _open_database(db, create=create, passphrase=passphrase)
+    MAIN_WINDOW.load()
     from ui.pages import registry
 
-    importlib.import_module("ui.main_window")
-    page = registry.area(START_AREA).page
-    if page:
-        importlib.import_module(page.split(":")[0])
+    registry.area(START_AREA).page.load()
     return ctx
 
 
@@ -229,16 +200,15 @@ def _opened(db: str | None, user: str | None, outcome: object) -> ServiceContext
         show_fatal(title, outcome.message + "\n\n" + _where(db))
         return None
     if isinstance(outcome, BaseException):  # the user sees a sentence, the log keeps the details
-        from hrapp.failures import explain
-        from hrapp.logs import record
+        from hrapp.failures import explain  # its table reads SQLAlchemy's errors, loaded by now
 
         record(outcome, "cannot open the database")
         show_fatal(title, messages.render(explain(outcome)) + "\n\n" + _where(db))
         return None
-    ctx = outcome
+    ctx = cast("ServiceContext", outcome)  # neither an error nor an exception: the opened context
     if user:
         ctx.user = user
-    return ctx  # type: ignore[return-value]
+    return ctx
 
 
 def open_context(db: str | None, user: str | None = None, passphrase: str | None = None) -> ServiceContext | None:
@@ -322,69 +292,19 @@ class StartFrame(QMainWindow):
         self.setCentralWidget(central)
 
 
-def offer_first_start(window) -> None:
-    """On an empty database, ask whether to load the demo department; the answer arrives asynchronously."""
-    from hrapp.services import setup
-    from ui.dialogs.first_start_dialog import AGENCY, DEMO, FirstStartDialog
-
-    try:
-        empty = setup.is_empty(window.ctx)
-    except HrappError as exc:
-        log.warning("cannot tell whether the database is empty: %s", exc)
-        return
-    if not empty:
-        return
-    dialog = FirstStartDialog(window.ctx, window)
-    window.first_start_dialog = dialog
-
-    def chosen() -> None:
-        if dialog.choice == DEMO:
-            start_demo_load(window)
-        elif dialog.choice == AGENCY:
-            window.refresh_all()
-            window.show_area("staff")
-            window.statusBar().showMessage(
-                translate("App", "The agency was saved. Import the units and staff from Excel: Staff records → "
-                                 "Import."), 10000)
-
-    dialog.accepted.connect(chosen)
-    dialog.open()
-
-
-def start_demo_load(window):
-    """Load the demo department on a worker thread; the window reloads when it is done."""
-    from ui.tasks import run_task
-
-    ctx = window.ctx
-
-    def work(progress, cancelled):
-        from hrapp.demo.department import load_demo
-
-        return load_demo(ctx)
-
-    def done(_summary: object) -> None:
-        window.refresh_all()
-        window.show_area("staff")
-        window.statusBar().showMessage(translate("App", "The demo department was loaded."), 8000)
-
-    task = run_task(work, parent=window, title=translate("App", "Demo data"),
-                    label=translate("App", "Loading the demo department…"),
-                    writes=True, cancellable=False, on_result=done)
-    window.demo_task = task
-    return task
-
-
 def settle_heap() -> None:
     """Put the objects made at start-up (modules, classes, mappings, the main window) out of the garbage
     collector's reach: each later full collection walks only what the session made since, instead of holding
     the interpreter for about 100 ms (a frozen window) to walk the whole application every time."""
-    import gc
-
     gc.freeze()
 
 
 def frame_shown(frame: StartFrame) -> None:
     """Called once the start frame is shown, before the database is opened (a hook for the start-up probe)."""
+
+
+def window_shown(window: QMainWindow) -> None:
+    """Called once the main window has taken the frame's place (a hook for the start-up probe)."""
 
 
 _showing_uncaught = threading.local()
@@ -395,7 +315,6 @@ def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
     hook and goes on) becomes one line in a message box over the active window; the traceback goes to the log."""
     if exc.__traceback__ is None and tb is not None:
         exc = exc.with_traceback(tb)
-    from hrapp.logs import record
 
     record(exc, "uncaught in the interface")
     if issubclass(exc_type, KeyboardInterrupt) or threading.current_thread() is not threading.main_thread():
@@ -404,7 +323,7 @@ def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
         return
     _showing_uncaught.on = True
     try:
-        from ui.messages import show_error
+        from ui.messages import show_error  # not needed to show the start frame
 
         show_error(QApplication.activeWindow(), exc)
     finally:
@@ -414,8 +333,6 @@ def uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackTyp
 def install_error_boundary() -> None:
     """Every failure the user does not see otherwise (slots, event handlers, threads, garbage collection) goes
     to the log, and those on the GUI thread to one message box line; nothing is printed to a terminal."""
-    from hrapp.logs import install_quiet_hooks, setup
-
     setup()
     install_quiet_hooks()
     sys.excepthook = uncaught
@@ -437,6 +354,8 @@ def run_gui(args: argparse.Namespace) -> int:
     frame = StartFrame()
     frame.show()
     frame_shown(frame)
+    from ui.opening import database_passphrase  # the database's file is looked at once the frame shows
+
     go_on, passphrase = database_passphrase(database_argument(args), frame)
     if not go_on:
         frame.close()
@@ -455,16 +374,17 @@ def run_gui(args: argparse.Namespace) -> int:
             frame.close()
             ctx.engine.dispose()
             return 0
-    from ui.main_window import MainWindow
+    from ui.first_start import offer_first_start
     from ui.session import start_daily_backup
     from ui.tasks import wait_for_all
 
-    window = MainWindow(ctx, start_area=START_AREA)
+    window = MAIN_WINDOW.load()(ctx, start_area=START_AREA)
     window.show()
     frame.close()
     frame.deleteLater()
     start_daily_backup(window)  # a local database's copy of the day, in the background
     offer_first_start(window)
+    window_shown(window)
     settle_heap()
     code = app.exec()
     wait_for_all()

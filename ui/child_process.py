@@ -16,16 +16,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from hrapp import lazy
+from hrapp.context import ServiceContext
 from hrapp.db.cipher import passphrase_of
 from hrapp.errors import HrappError
+from hrapp.logs import record
+from hrapp.queries.employees import EmployeeFilter
+from hrapp.queries.lookups import staff_ids
+from hrapp.reports.catalogue import export
 
 if TYPE_CHECKING:
-    from hrapp.context import ServiceContext
     from hrapp.io.excel_import import ImportResult
 
 # Above this size a workbook is read in a child process (30,000 rows are about 3.6 MB and 3 s of calamine).
@@ -33,6 +39,12 @@ CHILD_PROCESS_BYTES = 100_000
 # Above this many people a staff list is written in a child process (10,000 people: 0.2-0.5 s collections).
 CHILD_PROCESS_PEOPLE = 2_000
 _PROGRESS_INTERVAL_S = 0.05
+
+# The functions a child process may be asked to run (the one lazy mechanism, hrapp.lazy: the child imports only
+# the module of the function it runs).
+IMPORT_EMPLOYEES = lazy.Ref("hrapp.io.excel_import:import_employees")
+WRITE_STAFF_LIST = lazy.Ref("ui.child_process:_write_staff_list")
+TARGETS: tuple[lazy.Ref, ...] = (IMPORT_EMPLOYEES, WRITE_STAFF_LIST)
 
 
 @dataclass(frozen=True)
@@ -67,11 +79,9 @@ def run_import(ctx: ServiceContext, path: str | os.PathLike[str], *, dry_run: bo
                cancel: Callable[[], bool] | None = None) -> ImportResult:
     """`import_employees` with the same arguments and outcome, in a child process when `uses_child_process`."""
     if uses_child_process(ctx, path):
-        return call_in_child_process(ctx, "hrapp.io.excel_import:import_employees", os.fspath(path),
+        return call_in_child_process(ctx, IMPORT_EMPLOYEES.target, os.fspath(path),
                                      dry_run=dry_run, progress=progress, cancel=cancel)
-    from hrapp.io.excel_import import import_employees
-
-    return import_employees(ctx, path, dry_run=dry_run, progress=progress, cancel=cancel)
+    return IMPORT_EMPLOYEES(ctx, path, dry_run=dry_run, progress=progress, cancel=cancel)
 
 
 def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_code: str | None = None, *,
@@ -79,16 +89,11 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                       cancel: Callable[[], bool] | None = None) -> str:
     """`hrapp.reports.staff_list.export_staff_list` (file and audit row alike), in a child process for a list
     of more than CHILD_PROCESS_PEOPLE people; returns the path written."""
-    from hrapp.queries.employees import EmployeeFilter
-    from hrapp.queries.lookups import staff_ids
-
     people = len(staff_ids(ctx, EmployeeFilter(unit_code=unit_code)))
     if _shareable(ctx) and people > CHILD_PROCESS_PEOPLE:
-        call_in_child_process(ctx, "ui.child_process:_write_staff_list", os.fspath(target), unit_code,
+        call_in_child_process(ctx, WRITE_STAFF_LIST.target, os.fspath(target), unit_code,
                               progress=progress, cancel=cancel)
     else:
-        from hrapp.reports.catalogue import export
-
         export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel)
     return os.fspath(target)
 
@@ -97,16 +102,17 @@ def _write_staff_list(ctx: ServiceContext, target: str, unit_code: str | None, *
                       progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> None:
     """In the child: the export without sending its ten thousand rows back (unpickling them would cost the
     window the pause this process saves)."""
-    from hrapp.reports.catalogue import export
-
     export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel)
 
 
 def call_in_child_process(ctx: ServiceContext, function: str, *args: object,
                           progress: Callable[[int, int], None] | None = None,
                           cancel: Callable[[], bool] | None = None, **kwargs: object) -> Any:
-    """`function(ctx, *args, progress=…, cancel=…, **kwargs)` ("module:name") run in a spawned child process as
-    the user of `ctx`; its result is returned and its exceptions are raised here as they were raised there."""
+    """`function(ctx, *args, progress=…, cancel=…, **kwargs)` ("module:name", one of TARGETS) run in a spawned
+    child process as the user of `ctx`; its result is returned and its exceptions are raised here as they were
+    raised there."""
+    if lazy.Ref(function) not in TARGETS:
+        raise ValueError(f"{function!r} is not a function a child process runs (ui.child_process.TARGETS)")
     mp = multiprocessing.get_context("spawn")
     receiver, sender = mp.Pipe(duplex=False)
     stop = mp.Event()
@@ -158,12 +164,7 @@ def _child(identity: _Identity, function: str, args: tuple, kwargs: dict, sender
             sender.send(("progress", (int(done), int(total))))
 
     try:
-        import importlib
-
-        from hrapp.context import ServiceContext
-
-        module, name = function.split(":")
-        fn = getattr(importlib.import_module(module), name)
+        fn = lazy.load(function)
         ctx = ServiceContext.open(identity.url, migrate=False, passphrase=identity.passphrase)
         ctx.user, ctx.role, ctx.unit_scope = identity.user, identity.role, identity.unit_scope
         ctx.accounts_on = identity.accounts_on
@@ -183,8 +184,6 @@ def _log(exc: BaseException) -> None:
     if "Cancel" in type(exc).__name__:  # the user stopped the work: nothing failed
         return
     try:
-        from hrapp.logs import record
-
         record(exc, "failed in a child process")
     except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the failure itself
         pass
@@ -192,14 +191,12 @@ def _log(exc: BaseException) -> None:
 
 def _portable(exc: BaseException) -> tuple[str, str, tuple, dict]:
     """An exception as plain picklable parts (HrappError's constructor cannot be replayed by pickle)."""
-    import pickle
-
-    state = {k: v for k, v in vars(exc).items() if _picklable(v, pickle)}
-    args = tuple(a for a in exc.args if _picklable(a, pickle))
+    state = {k: v for k, v in vars(exc).items() if _picklable(v)}
+    args = tuple(a for a in exc.args if _picklable(a))
     return type(exc).__module__, type(exc).__qualname__, args, state
 
 
-def _picklable(value: object, pickle: Any) -> bool:
+def _picklable(value: object) -> bool:
     try:
         pickle.dumps(value)
     except Exception:  # noqa: BLE001 - anything that cannot travel stays behind
@@ -208,11 +205,9 @@ def _picklable(value: object, pickle: Any) -> bool:
 
 
 def _rebuilt(parts: tuple[str, str, tuple, dict]) -> BaseException:
-    import importlib
-
     module, name, args, state = parts
     try:
-        cls = getattr(importlib.import_module(module), name)
+        cls = lazy.load(f"{module}:{name}")
         if not (isinstance(cls, type) and issubclass(cls, BaseException)):
             raise TypeError(name)
     except Exception:  # noqa: BLE001 - an unknown class still tells what happened

@@ -28,11 +28,15 @@ from hrapp.errors import HrappError
 from hrapp.services import setup
 from hrapp.services.agency import Agency, get_agency
 from ui import preferences
+from ui.dialogs.login_dialog import ask_sign_in
+from ui.first_start import offer_first_start
 from ui.icons import icon
 from ui.messages import confirm, show_error, show_message
+from ui.opening import database_passphrase
 from ui.pages import registry
 from ui.pages.base import BasePage
 from ui.session import SessionActions
+from ui.tasks import running_tasks, wait_for_all
 from ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
@@ -327,8 +331,6 @@ class MainWindow(QMainWindow):
     def open_database(self, db: str, create: bool = False) -> bool:
         """Open (upgrading; creating only for New database) another database; on error the current one stays open.
         An encrypted one's passphrase is asked first (cancelled: nothing opened)."""
-        from ui.app import database_passphrase
-
         go_on, passphrase = database_passphrase(db, self)
         if not go_on:
             return False
@@ -346,7 +348,6 @@ class MainWindow(QMainWindow):
             return False
         QGuiApplication.restoreOverrideCursor()
         if ctx.accounts_on:  # that database has its own accounts: its user signs in to it
-            from ui.dialogs.login_dialog import ask_sign_in
 
             if ask_sign_in(ctx, self) is None:
                 ctx.engine.dispose()
@@ -355,8 +356,6 @@ class MainWindow(QMainWindow):
             ctx.user = self.ctx.user
         preferences.remember_database(db)
         self.set_context(ctx)
-        from ui.app import offer_first_start
-
         offer_first_start(self)
         return True
 
@@ -415,8 +414,6 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from ui.tasks import running_tasks, wait_for_all
-
         tasks = [t for t in running_tasks() if t.shows_progress]
         if tasks:
             answer = QMessageBox.question(

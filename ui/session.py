@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QStatusBar
 
 from hrapp import clock
 from hrapp.context import ServiceContext
@@ -27,12 +27,29 @@ from hrapp.services.backup import (
     restore,
 )
 from hrapp.services.encryption import DECRYPTED, REKEYED, ConvertResult, decrypt, encrypt, is_encrypted
+from ui.dialogs.change_password_dialog import ChangePasswordDialog
+from ui.dialogs.login_dialog import ask_sign_in
 from ui.dialogs.passphrase_dialog import ask_new_passphrase, ask_passphrase
 from ui.messages import confirm, error_text, show_error, show_message
 from ui.tasks import Task, run_task, wait_for_all
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+
+class SessionWindow(Protocol):
+    """What the session's actions use of the main window (ui/main_window.py, which owns them)."""
+
+    ctx: ServiceContext
+    user_label: QLabel
+    daily_backup_task: Task | None
+
+    def refresh_all(self) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def show(self) -> None: ...
+
+    def hide(self) -> None: ...
+
+    def close(self) -> bool: ...
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -83,7 +100,7 @@ class SessionActions(QObject):
     restored = Signal(object)  # RestoreResult, after the window was reloaded
     converted = Signal(object)  # ConvertResult: the database was encrypted, decrypted or given a new passphrase
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: SessionWindow):
         super().__init__(window)
         self.window = window
         self.task: Task | None = None
@@ -116,8 +133,6 @@ class SessionActions(QObject):
 
     # --- account -------------------------------------------------------------------------------------
     def change_password(self) -> None:
-        from ui.dialogs.change_password_dialog import ChangePasswordDialog
-
         dialog = ChangePasswordDialog(self.ctx, self.ctx.user, self.window)
         if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
             confirm(self.window, self.tr("Your password was changed."))
@@ -132,8 +147,6 @@ class SessionActions(QObject):
             self.window.close()
 
     def sign_in_again(self, message: str = "") -> bool:
-        from ui.dialogs.login_dialog import ask_sign_in
-
         user = ask_sign_in(self.ctx, None, message)
         if user is None:
             return False
@@ -325,7 +338,7 @@ class SessionActions(QObject):
         self.converted.emit(result)
 
 
-def start_daily_backup(window: MainWindow, folder: str | Path | None = None, keep: int | None = None) -> Task:
+def start_daily_backup(window: SessionWindow, folder: str | Path | None = None, keep: int | None = None) -> Task:
     """Today's automatic copy on a worker thread, silently; only a failure is reported."""
     ctx = window.ctx
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+from sqlalchemy import select
 
 from hrapp.cli import CliError, bi, print_json, whole_number
 from hrapp.cli_auth import (
@@ -14,6 +17,11 @@ from hrapp.cli_auth import (
     read_new_password,
     read_password,
 )
+from hrapp.context import ServiceContext
+from hrapp.db import cipher
+from hrapp.db.engine import resolve_url
+from hrapp.db.models import OrgUnit
+from hrapp.errors import DatabaseError, FileAccessError
 from hrapp.messages import text, word
 
 YES_WORDS = {"có", "co", "c", "yes", "y"}
@@ -87,13 +95,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):
-    from hrapp.context import ServiceContext
-
     return ServiceContext.open(args.db)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from hrapp.errors import FileAccessError
     from hrapp.services.backup import backup
 
     if not args.file.strip() or Path(args.file).is_dir():  # a file is made next to it: name the file
@@ -117,12 +122,6 @@ def _confirm(question: str) -> bool:
 def _backup_passphrase(path: str, ctx) -> str | None:
     """The passphrase of an encrypted backup: HRAPP_BACKUP_PASSPHRASE, else the current database's when it opens
     the backup (a backup of this database), else typed at a terminal; None for a plain backup."""
-    import os
-    from pathlib import Path
-
-    from hrapp.db import cipher
-    from hrapp.errors import DatabaseError
-
     file = Path(path).expanduser()
     if not cipher.looks_encrypted(file):
         return None
@@ -140,9 +139,6 @@ def _backup_passphrase(path: str, ctx) -> str | None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from hrapp.context import ServiceContext
-    from hrapp.db.engine import resolve_url
-    from hrapp.errors import DatabaseError
     from hrapp.services.backup import inspect_backup, restore
 
     try:
@@ -240,10 +236,6 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def _unit_ids(ctx, codes: str | None) -> tuple[int, ...] | None:
-    from sqlalchemy import select
-
-    from hrapp.db.models import OrgUnit
-
     if not codes:
         return None
     wanted = [c.strip() for c in codes.split(",") if c.strip()]

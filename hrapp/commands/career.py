@@ -1,7 +1,7 @@
 """CLI commands of career events: `alerts`, and the `rules` group (`retirement`, `pay-step`, `list`).
 
 The `rules` group is shared: any command module adds its own sub-command with `rules_group(sub)`, whatever
-the order of COMMAND_MODULES, e.g. ``rules_group(sub).add_parser("rank", ...)``.
+the order of hrapp.cli.COMMANDS, e.g. ``rules_group(sub).add_parser("rank", ...)``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,16 @@ from __future__ import annotations
 import argparse
 
 from hrapp import clock
-from hrapp.cli import CliError, bi, parse_day, print_json, whole_number
-from hrapp.messages import term, text, word
+from hrapp.cli import DAY_MAX, DAY_MIN, CliError, bi, parse_day, print_json, whole_number
+from hrapp.cli_auth import open_context
+from hrapp.context import ServiceContext
+from hrapp.domain.pay_steps import next_pay_step
+from hrapp.domain.retirement import BirthDate, retirement
+from hrapp.domain.rules import load_rulebook
+from hrapp.domain.salary import fmt_coefficient
+from hrapp.errors import HrappError
+from hrapp.failures import clip
+from hrapp.messages import render, term, text, word
 
 _GROUP_ATTR = "_hrapp_rules_group"
 
@@ -31,12 +39,6 @@ def rules_group(sub: argparse._SubParsersAction) -> argparse._SubParsersAction:
 
 def _birth(text: str):
     """--birth (argparse `type=`): a day, month or year of birth within the days the command line takes."""
-    from hrapp.cli import DAY_MAX, DAY_MIN
-    from hrapp.domain.retirement import BirthDate
-    from hrapp.errors import HrappError
-    from hrapp.failures import clip
-    from hrapp.messages import render
-
     if len(text) > 20:
         raise argparse.ArgumentTypeError(word("cli_bad_day", {"text": clip(text, 40)}))
     try:
@@ -96,16 +98,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _rulebook(args: argparse.Namespace):
     """The database's rules when --db is given (an administrator may have edited them), else the bundled ones."""
     if getattr(args, "db", None):
-        from hrapp.context import ServiceContext
-
         return ServiceContext.open(args.db).rulebook
-    from hrapp.domain.rules import load_rulebook
 
     return load_rulebook()
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
-    from hrapp.cli_auth import open_context
     from hrapp.services.alerts import KIND_LABELS, KINDS, alerts
 
     kinds = tuple(args.kinds) if args.kinds else KINDS
@@ -125,8 +123,6 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_retirement(args: argparse.Namespace) -> int:
-    from hrapp.domain.retirement import retirement
-
     result = retirement(args.sex, args.birth, _rulebook(args))
     data = result.to_json()
     if args.format == "json":
@@ -144,9 +140,6 @@ def cmd_rules_retirement(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_pay_step(args: argparse.Namespace) -> int:
-    from hrapp.domain.pay_steps import next_pay_step
-    from hrapp.domain.salary import fmt_coefficient
-
     result = next_pay_step(args.salary_class, args.step, args.since, _rulebook(args), args.delay_months)
     data = result.to_json()
     if args.format == "json":
@@ -164,13 +157,10 @@ def cmd_rules_pay_step(args: argparse.Namespace) -> int:
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
     if getattr(args, "db", None):
-        from hrapp.cli_auth import open_context
         from hrapp.services.rules_admin import list_rule_versions
 
         rows = [i.to_json() for i in list_rule_versions(open_context(args), args.code)]
     else:
-        from hrapp.domain.rules import load_rulebook
-
         rows = [{**r.to_json(), "title": r.title} for r in load_rulebook().all()
                 if args.code is None or r.code == args.code]
     if args.code and not rows:

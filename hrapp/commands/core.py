@@ -6,7 +6,8 @@ import argparse
 
 from hrapp import messages
 from hrapp.cli import bi, print_json, short_text
-from hrapp.cli_auth import authenticate_cli, open_context
+from hrapp.cli_auth import authenticate_cli, open_context, read_new_passphrase
+from hrapp.context import refuse_existing_for_encryption
 from hrapp.text import SEARCH_MAX_CHARS
 
 
@@ -42,9 +43,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     from hrapp.services.setup import init_database
 
     if getattr(args, "encrypt", False):
-        from hrapp.cli_auth import read_new_passphrase
-        from hrapp.context import refuse_existing_for_encryption
-
         refuse_existing_for_encryption(args.db)  # before the passphrase is asked
         ctx = init_database(args.db, new_passphrase=read_new_passphrase())
         print(messages.text("cli_db_ready_encrypted", url=ctx.url))

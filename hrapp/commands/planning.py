@@ -61,8 +61,7 @@ def cmd_periods(args: argparse.Namespace) -> int:
     from hrapp.queries.planning import list_periods
 
     ctx = _ctx(args)
-    with ctx.read() as s:
-        rows = list_periods(s)
+    rows = list_periods(ctx)
     if args.format == "json":
         print_json([{"id": r.id, "period": r.code, "name": r.name, "rule_version": r.rule_version,
                      "posts": r.posts, "active_entries": r.active_entries} for r in rows])
@@ -74,7 +73,7 @@ def cmd_periods(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hrapp.domain.planning import fmt_percent
+    from hrapp.domain.planning_structure import fmt_percent
     from hrapp.services.planning import check_period
 
     result = check_period(_ctx(args), args.period, args.as_of)

@@ -1,20 +1,20 @@
-"""CLI commands of personnel records: `import employees`, `export employees`, `export template`, and the
-`report quality` and `report cv` documents (registered into the `report` group)."""
+"""CLI commands of personnel records: `import employees`, `export employees`, `export template` (the `report
+quality` and `report cv` documents are in hrapp/commands/reports.py with the other documents)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from hrapp.cli import ROW_ID, CliError, bi, parse_day, print_json, short_text
-from hrapp.commands.reports import add_report, out_path
+from hrapp.cli import bi, print_json, short_text
+from hrapp.cli_auth import open_context
+from hrapp.commands.reports import out_path
+from hrapp.failures import clip, one_line
 from hrapp.messages import text
 from hrapp.text import SEARCH_MAX_CHARS
 
 
 def _context(args: argparse.Namespace, permission: str = "read"):
-    from hrapp.cli_auth import open_context
-
     return open_context(args, permission)
 
 
@@ -58,7 +58,6 @@ CLI_ISSUE_LINES = 50
 
 
 def cmd_import_employees(args: argparse.Namespace) -> int:
-    from hrapp.failures import clip, one_line
     from hrapp.io.excel_import import import_employees, write_issues
 
     if args.errors:
@@ -125,48 +124,3 @@ def cmd_export_template(args: argparse.Namespace) -> int:
     write_template(_context(args), path)
     print(text("cli_wrote_template", path=str(path)))
     return 0
-
-
-# ---------------------------------------------------------------------------------------------- reports
-
-
-def _configure_quality(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=parse_day, dest="as_of", required=True, help=bi("tính đến ngày (dd/mm/yyyy)", "as of this date (dd/mm/yyyy)"))
-    p.add_argument("--category", action="append", dest="categories",
-                   help=bi("chỉ tính loại này (lặp lại để chọn nhiều loại; mặc định: mọi loại)",
-                           "count this category only (repeat for several; default: every category)"))
-    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json", "output file: .pdf, .xlsx or .json"))
-
-
-def _run_quality(args: argparse.Namespace) -> int:
-    from hrapp.reports.catalogue import document
-    from hrapp.reports.quality import export_quality
-
-    path = out_path(args.out, document("quality").formats)
-    stats = export_quality(_context(args), path, args.as_of, categories=args.categories)
-    print(text("cli_wrote_quality", path=str(path), as_of=stats.as_of, units=len(stats.units),
-               count=stats.total.headcount))
-    return 0
-
-
-def _configure_cv(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--employee", type=ROW_ID, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
-    p.add_argument("--out", required=True, help=bi("tệp kết quả .pdf", "output .pdf file"))
-
-
-def _run_cv(args: argparse.Namespace) -> int:
-    from hrapp.reports.cv_2c import export_cv
-
-    path = out_path(args.out, (".pdf",))
-    if args.employee <= 0:
-        raise CliError("cli_positive", option="--employee")
-    pages = export_cv(_context(args), path, args.employee)
-    print(text("cli_wrote_cv", path=str(path), pages=pages))
-    return 0
-
-
-add_report("quality", bi("báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (kiểu BM01/BNV)",
-                         "report on the number and quality of civil servants and public employees (BM01/BNV)"),
-           _configure_quality, _run_quality)
-add_report("cv", bi("Sơ yếu lý lịch cán bộ, công chức (Mẫu 2C-BNV/2008)", "curriculum vitae (form 2C-BNV/2008)"),
-           _configure_cv, _run_cv)

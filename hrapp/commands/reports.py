@@ -9,13 +9,18 @@ document's typed parameters. A command module may give a document its own option
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from hrapp import messages
 from hrapp.cli import ROW_ID, CliError, bi, parse_day, parse_year
+from hrapp.cli_auth import open_context
+from hrapp.db.models import JobPosition, OrgUnit
+from hrapp.errors import NotFoundError
+from hrapp.failures import clip, file_error
 from hrapp.messages import text
 from hrapp.reports import catalogue
 from hrapp.reports.catalogue import Document
@@ -30,8 +35,6 @@ class ReportCommand:
 
 REPORTS: dict[str, ReportCommand] = {}
 """Documents with options and a summary line of their own, by command name."""
-REPORT_MODULES: list[str] = ["hrapp.commands.records"]
-"""Modules that call `add_report` when imported (reports of other areas)."""
 
 
 def add_report(name: str, help: str, configure: Callable[[argparse.ArgumentParser], None],
@@ -42,8 +45,6 @@ def add_report(name: str, help: str, configure: Callable[[argparse.ArgumentParse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    for module in REPORT_MODULES:
-        importlib.import_module(module)
     p = sub.add_parser("report", help=bi("in báo cáo, danh sách ra tệp (.pdf, .xlsx, .csv, .json)",
                                                "write reports and lists to a file (.pdf, .xlsx, .csv, .json)"))
     rsub = p.add_subparsers(dest="report", metavar="REPORT", required=True, parser_class=type(p))
@@ -97,7 +98,7 @@ def configure_document(p: argparse.ArgumentParser, doc: Document) -> None:
 
 def run_document(args: argparse.Namespace, doc: Document) -> int:
     path = out_path(args.out, doc.formats)
-    catalogue.export(_context(args), doc.key, {q.name: getattr(args, q.name) for q in doc.params}, path)
+    catalogue.export(open_context(args), doc.key, {q.name: getattr(args, q.name) for q in doc.params}, path)
     print(text("cli_wrote_document", path=str(path),
                what=doc.title if messages.language() == "vi" else doc.title_en))
     return 0
@@ -111,7 +112,6 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
     path = Path(text)
     if path.suffix.lower() not in formats:
         raise CliError("cli_output_suffix", suffixes=", ".join(formats), path=text)
-    from hrapp.failures import clip
 
     try:
         folder = path.parent
@@ -123,16 +123,9 @@ def out_path(text: str, formats: tuple[str, ...]) -> Path:
         if not folder.is_dir():
             raise CliError("cli_not_folder", path=str(folder))
     except OSError as exc:  # a name too long to look at, a folder not allowed to be looked into
-        from hrapp.failures import file_error
 
         raise file_error(exc, clip(text, 200), writing=True) from exc
     return path
-
-
-def _context(args: argparse.Namespace):
-    from hrapp.cli_auth import open_context
-
-    return open_context(args)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -154,7 +147,7 @@ def _run_staffing(args: argparse.Namespace) -> int:
     from hrapp.reports.staffing_table import export_staffing
 
     path = out_path(args.out, catalogue.document("staffing").formats)
-    table = export_staffing(_context(args), path, args.year, args.as_of, by_position=args.by_position)
+    table = export_staffing(open_context(args), path, args.year, args.as_of, by_position=args.by_position)
     over = sum(1 for u in table.units if u.over_quota and not u.has_children)
     print(text("cli_wrote_staffing_over" if over else "cli_wrote_staffing", path=str(path), year=table.year,
                as_of=table.as_of, units=len(table.units), over=over))
@@ -176,7 +169,7 @@ def _run_staff_list(args: argparse.Namespace) -> int:
     from hrapp.reports.staff_list import export_staff_list
 
     path = out_path(args.out, catalogue.document("staff_list").formats)
-    data = export_staff_list(_context(args), path, args.unit)
+    data = export_staff_list(open_context(args), path, args.unit)
     print(text("cli_wrote_people", path=str(path), count=data.count))
     return 0
 
@@ -193,15 +186,11 @@ def _configure_position(p: argparse.ArgumentParser) -> None:
 
 
 def _run_position(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from hrapp.db.models import JobPosition, OrgUnit
-    from hrapp.errors import NotFoundError
     from hrapp.reports.position_description import export_position
     from hrapp.services.positions import LIVE
 
     path = out_path(args.out, catalogue.document("position").formats)
-    ctx = _context(args)
+    ctx = open_context(args)
     with ctx.read() as s:
         q = (select(JobPosition.id, OrgUnit.code).join(OrgUnit, OrgUnit.id == JobPosition.unit_id)
              .where(JobPosition.code == args.code, JobPosition.status.in_(LIVE))
@@ -228,3 +217,48 @@ add_report("staff-list", bi("danh sách cán bộ, công chức, viên chức", 
 add_report("position", bi("bản mô tả công việc và khung năng lực của một vị trí việc làm",
                           "job description and competency framework of a job position"), _configure_position,
            _run_position)
+
+
+# ----------------------------------------------------------------------------------------------------
+# quality, cv
+
+
+def _configure_quality(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=parse_day, dest="as_of", required=True, help=bi("tính đến ngày (dd/mm/yyyy)", "as of this date (dd/mm/yyyy)"))
+    p.add_argument("--category", action="append", dest="categories",
+                   help=bi("chỉ tính loại này (lặp lại để chọn nhiều loại; mặc định: mọi loại)",
+                           "count this category only (repeat for several; default: every category)"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả: .pdf, .xlsx hoặc .json", "output file: .pdf, .xlsx or .json"))
+
+
+def _run_quality(args: argparse.Namespace) -> int:
+    from hrapp.reports.quality import export_quality
+
+    path = out_path(args.out, catalogue.document("quality").formats)
+    stats = export_quality(open_context(args), path, args.as_of, categories=args.categories)
+    print(text("cli_wrote_quality", path=str(path), as_of=stats.as_of, units=len(stats.units),
+               count=stats.total.headcount))
+    return 0
+
+
+def _configure_cv(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--employee", type=ROW_ID, required=True, help=bi("số hiệu hồ sơ (cột id của employees list)", "record number (the id column of employees list)"))
+    p.add_argument("--out", required=True, help=bi("tệp kết quả .pdf", "output .pdf file"))
+
+
+def _run_cv(args: argparse.Namespace) -> int:
+    from hrapp.reports.cv_2c import export_cv
+
+    path = out_path(args.out, (".pdf",))
+    if args.employee <= 0:
+        raise CliError("cli_positive", option="--employee")
+    pages = export_cv(open_context(args), path, args.employee)
+    print(text("cli_wrote_cv", path=str(path), pages=pages))
+    return 0
+
+
+add_report("quality", bi("báo cáo số lượng, chất lượng cán bộ, công chức, viên chức (kiểu BM01/BNV)",
+                         "report on the number and quality of civil servants and public employees (BM01/BNV)"),
+           _configure_quality, _run_quality)
+add_report("cv", bi("Sơ yếu lý lịch cán bộ, công chức (Mẫu 2C-BNV/2008)", "curriculum vitae (form 2C-BNV/2008)"),
+           _configure_cv, _run_cv)

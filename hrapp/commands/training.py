@@ -67,7 +67,7 @@ def _out(text: str) -> Path:
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
-    from hrapp.services.training import gap_analysis
+    from hrapp.queries.training import gap_analysis
 
     rows = gap_analysis(_ctx(args), args.as_of, args.unit)
     if args.format == "json":

@@ -36,7 +36,7 @@ from hrapp.demo.department_decisions import director_on, next_number
 from hrapp.domain import planning as pl
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError
-from hrapp.queries import planning as q
+from hrapp.queries import _planning_rows as q
 from hrapp.services.planning import EntryItem, add_entries_in, close_entry, default_period_name, period_check
 
 AS_OF = date(2022, 6, 30)
@@ -257,7 +257,7 @@ def _close_appointed(demo: _Demo, appointments: dict[tuple[int, int], PostHeld])
                                                           PlanningEntry.status == "active"))
         if entry is not None:
             unit = demo.unit_by_id(ph.unit_id)
-            title = q.post_title(ph.post_code, unit.name, unit.kind)
+            title = pl.post_title(ph.post_code, unit.name, unit.kind)
             close_entry(demo.s, entry, pl.HOLDS_POST, f"Được bổ nhiệm {title} từ ngày {ph.start_date:%d/%m/%Y}.",
                         ph.decision_id or entry.decision_id, ph.start_date, None, ph.id)
 

@@ -33,7 +33,8 @@ from hrapp.db.models import (
 from hrapp.demo.department_decisions import director_on, next_number
 from hrapp.domain import training as tr
 from hrapp.domain.rules import RuleBook
-from hrapp.queries import training as q
+from hrapp.queries import _training_gaps as q
+from hrapp.queries._training_rows import postgraduate_facts
 from hrapp.services.training import (
     CommitmentInput,
     GapPick,
@@ -45,7 +46,6 @@ from hrapp.services.training import (
     complete_in,
     create_commitment_in,
     default_plan_name,
-    postgraduate_facts,
     send_in,
 )
 

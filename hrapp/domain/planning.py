@@ -7,16 +7,17 @@ Everything numeric comes from the rule version a planning period names (resource
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from decimal import Decimal
+from typing import Protocol, TypeVar
 
 from hrapp import catalogs
 from hrapp.domain.evaluation import Rating
 from hrapp.domain.retirement import BirthDate, Sex, add_months, months_between, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.domain.training import highest, level_rank
 from hrapp.domain.validation import age_on, dmy
 from hrapp.errors import DomainError
 
@@ -198,29 +199,51 @@ def post_label(post_code: str) -> str:
     return catalogs.label("post", post_code)
 
 
-def level_rank(kind: str, level_code: str | None) -> int | None:
-    """The order of a qualification level within its kind (Tiến sĩ 6 > Thạc sĩ 5 …); None if unknown."""
-    if not level_code:
-        return None
-    for item in catalogs.items("qualification_level"):
-        extra = item.get("extra") or {}
-        if item["code"] == level_code and extra.get("kind") == kind:
-            return int(extra.get("rank", 0))
-    return None
-
-
 def level_label(kind: str, level_code: str) -> str:
     return catalogs.label("qualification_level", level_code) if level_rank(kind, level_code) is not None else level_code
 
 
-def highest_level(kind: str, codes: Iterable[str]) -> str | None:
-    """The highest of the level codes a person holds in one kind (unknown codes ignored)."""
-    best: tuple[int, str] | None = None
-    for code in codes:
-        rank = level_rank(kind, code)
-        if rank is not None and (best is None or rank > best[0]):
-            best = (rank, code)
-    return best[1] if best else None
+def post_title(post_code: str, unit_name: str, unit_kind: str | None) -> str:
+    """How a planned post is written: 'Trưởng phòng Quản lý khoa học', 'Chánh Văn phòng Sở', 'Giám đốc Sở'.
+
+    The post's name and the unit's name share their overlapping words once; a post of the department's
+    board (Ban Giám đốc) is written by its name alone.
+    """
+    label = post_label(post_code)
+    if unit_kind in ("so", "ban_giam_doc") or not unit_name:
+        return label
+    for suffix in (" thuộc Chi cục", " thuộc Trung tâm"):
+        label = label.removesuffix(suffix)
+    words, unit = label.split(), unit_name.split()
+    for k in range(min(len(words), len(unit)), 0, -1):
+        if [w.casefold() for w in words[-k:]] == [w.casefold() for w in unit[:k]]:
+            return " ".join(words + unit[k:])
+    return f"{label} {unit_name}"
+
+
+def normalize_period_code(text: str) -> str:
+    """'2026–2031', '2026 - 2031' and '2026-2031' all name the period '2026-2031'."""
+    return "-".join(part.strip() for part in str(text).replace("–", "-").replace("—", "-").split("-"))
+
+
+class PlacedEntry(Protocol):
+    """What ordering needs of a planning entry: its post, its person's sort key and its own id."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def post_id(self) -> int: ...
+    @property
+    def sort_key(self) -> str: ...
+
+
+E = TypeVar("E", bound=PlacedEntry)
+
+
+def sort_entries(entries: Iterable[E], post_ids: Sequence[int]) -> list[E]:
+    """Entries in the order of their posts (`post_ids` in print order), then by given name."""
+    order = {pid: i for i, pid in enumerate(post_ids)}
+    return sorted(entries, key=lambda e: (order.get(e.post_id, len(order)), e.sort_key, e.id))
 
 
 # ============================================================================================== facts
@@ -259,7 +282,7 @@ class CadreFacts:
     posts: tuple[HeldPost, ...] = ()
 
     def highest(self, kind: str) -> str | None:
-        return highest_level(kind, self.levels.get(kind, ()))
+        return highest(kind, self.levels.get(kind, ()))
 
     def age_on(self, day: date) -> int:
         return age_on(self.birth.value, day)
@@ -487,119 +510,3 @@ def people_over_limit(levels_by_person: Mapping[int, Iterable[str]], rules: Plan
         if over:
             out[person_id] = over
     return out
-
-
-# ============================================================================================== structure
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """A share in percent with two decimals (half up); None for an empty whole."""
-    if whole == 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def fmt_percent(value: Decimal | None) -> str:
-    """'22,22%' (Vietnamese decimal comma; trailing zeros dropped: '25%')."""
-    if value is None:
-        return "—"
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    return text.replace(".", ",") + "%"
-
-
-@dataclass(frozen=True)
-class Share:
-    """A counted share against a minimum target; the target test is exact (no rounding): 1 of 4 is 25%."""
-
-    count: int
-    total: int
-    target: Decimal
-
-    @property
-    def percent(self) -> Decimal | None:
-        return percent(self.count, self.total)
-
-    @property
-    def ok(self) -> bool:
-        return self.total > 0 and Decimal(self.count) * 100 >= self.target * self.total
-
-    def to_json(self) -> dict[str, Any]:
-        p = self.percent
-        return {"count": self.count, "total": self.total, "percent": None if p is None else format(p, "f"),
-                "target_percent": format(self.target, "f"), "ok": self.ok}
-
-
-@dataclass(frozen=True)
-class TierCount:
-    code: str
-    label: str
-    count: int
-    total: int
-
-    @property
-    def percent(self) -> Decimal | None:
-        return percent(self.count, self.total)
-
-    def to_json(self) -> dict[str, Any]:
-        p = self.percent
-        return {"label": self.label, "count": self.count, "percent": None if p is None else format(p, "f")}
-
-
-@dataclass(frozen=True)
-class Structure:
-    """The make-up of a period's plan on the check date; each person counts once whatever their posts."""
-
-    on: date
-    people: int
-    women: Share
-    young: Share
-    young_below_age: int
-    tiers: tuple[TierCount, ...]
-    posts: int
-    posts_without_successor: int
-    warnings: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "on": self.on.isoformat(),
-            "people": self.people,
-            "women_share": None if self.women.percent is None else format(self.women.percent, "f"),
-            "under_40_share": None if self.young.percent is None else format(self.young.percent, "f"),
-            "women": self.women.to_json(),
-            "young": {**self.young.to_json(), "below_age": self.young_below_age},
-            "age_tiers": {t.code: t.to_json() for t in self.tiers},
-            "posts": self.posts,
-            "posts_without_successor": self.posts_without_successor,
-            "warnings": list(self.warnings),
-        }
-
-
-def structure(people: Iterable[tuple[str, BirthDate]], on: date, rules: PlanningRules, *, posts: int,
-              posts_without_successor: int) -> Structure:
-    """Shares of women and of the young (under `young_below_age` on `on`), age tiers, posts without a successor.
-
-    The targets are soft: missing them gives warnings, never a refusal.
-    """
-    people = list(people)
-    total = len(people)
-    ages = [age_on(b.value, on) for _, b in people]
-    women = Share(sum(1 for g, _ in people if g == "F"), total, rules.women_min_percent)
-    young = Share(sum(1 for a in ages if a < rules.young_below_age), total, rules.young_min_percent)
-    tiers = tuple(TierCount(t.code, t.label, sum(1 for a in ages if t.contains(a)), total) for t in rules.age_tiers)
-    warnings = []
-    if total == 0:
-        warnings.append("Chưa có người nào trong quy hoạch.")
-    else:
-        if not women.ok:
-            warnings.append(f"Tỷ lệ nữ {fmt_percent(women.percent)} ({women.count}/{total} người), thấp hơn mục tiêu "
-                            f"{fmt_percent(rules.women_min_percent)}.")
-        if not young.ok:
-            warnings.append(f"Tỷ lệ cán bộ dưới {rules.young_below_age} tuổi {fmt_percent(young.percent)} "
-                            f"({young.count}/{total} người), thấp hơn mục tiêu {fmt_percent(rules.young_min_percent)}.")
-        empty_tiers = [t.label.lower() for t in tiers if t.count == 0]
-        if empty_tiers:
-            warnings.append(f"Chưa đủ ba độ tuổi: không có người {', '.join(empty_tiers)}.")
-    if posts_without_successor:
-        warnings.append(f"{posts_without_successor}/{posts} chức danh chưa có người quy hoạch.")
-    return Structure(on, total, women, young, rules.young_below_age, tiers, posts, posts_without_successor,
-                     tuple(warnings))

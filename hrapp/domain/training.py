@@ -118,6 +118,7 @@ def requirement_label(kind: str, level_code: str) -> str:
 
 
 def highest(kind: str, codes: Iterable[str]) -> str | None:
+    """The highest of the level codes held in one kind (unknown codes ignored)."""
     best: tuple[int, str] | None = None
     for code in codes:
         rank = level_rank(kind, code)
@@ -226,7 +227,11 @@ class TrainingRules:
 
 
 def _opt_int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[arg-type]
+    if value is None:
+        return None
+    if isinstance(value, (int, float, str)):
+        return int(value)
+    raise TypeError(f"not a whole number: {value!r}")
 
 
 def training_rules(rulebook: RuleBook, on: date) -> TrainingRules:

@@ -108,7 +108,7 @@ def _neutralise_cell(cell: Cell, own: dict[tuple[int, int], str]) -> None:
 class _SafeWriteOnlyWorksheet(WriteOnlyWorksheet):
     """A streaming sheet whose appended values are neutralised before they are written."""
 
-    def append(self, row: Iterable[object]) -> None:  # type: ignore[override]
+    def append(self, row: Iterable[object]) -> None:
         super().append([self._safe(v) for v in row])
 
     def _safe(self, value: object) -> object:

@@ -37,6 +37,8 @@ __all__ = ["FormulaCell", "ImportCancelled", "ImportFileError", "Limits", "LIMIT
 class ImportFileError(DomainError):
     """The file cannot be read as a workbook: wrong type, password-protected, damaged, too large, no data sheet."""
 
+    exceeded: str | None = None  # for a file past a limit, which one (a key of _WHAT)
+
 
 class ImportCancelled(DomainError):
     def __init__(self) -> None:
@@ -379,12 +381,7 @@ def _scan_sheet(z: zipfile.ZipFile, part: str, sheet: SheetShape, limits: Limits
         if rows > limits.rows:
             raise _too_large("rows", rows, limits.rows)
         bound_row = last_row + unnumbered_rows
-        if bound_row > limits.rows:
-            raise _too_large("rows", bound_row, limits.rows)
-        if last_col > limits.columns:
-            raise _too_large("columns", last_col, limits.columns)
-        if bound_row * last_col > limits.cells:
-            raise _too_large("cells", bound_row * last_col, limits.cells)
+        _check_extent(bound_row, last_col, limits)
         if pat.formula_hint.search(piece) is not None:
             _formulas(piece, sheet, masters, limits)
     sheet.rows, sheet.last_row, sheet.last_column = rows, last_row + unnumbered_rows, last_col
@@ -409,12 +406,17 @@ def _check_dimension(ref: str, limits: Limits) -> None:
     if m is None:
         return
     col, row = column_number(m.group(3) or m.group(1)), int(m.group(4) or m.group(2))
-    if row > limits.rows:
-        raise _too_large("rows", row, limits.rows)
-    if col > limits.columns:
-        raise _too_large("columns", col, limits.columns)
-    if row * col > limits.cells:
-        raise _too_large("cells", row * col, limits.cells)
+    _check_extent(row, col, limits)
+
+
+def _check_extent(rows: int, columns: int, limits: Limits) -> None:
+    """A sheet's extent, `rows` by `columns` from A1, within the limits: rows, then columns, then cells."""
+    if rows > limits.rows:
+        raise _too_large("rows", rows, limits.rows)
+    if columns > limits.columns:
+        raise _too_large("columns", columns, limits.columns)
+    if rows * columns > limits.cells:
+        raise _too_large("cells", rows * columns, limits.cells)
 
 
 def _formulas(piece: bytes, sheet: SheetShape, masters: dict[bytes, str], limits: Limits) -> None:

@@ -119,7 +119,7 @@ def _child(memory_limit: int, sender: Any) -> None:
     try:
         path = ""
         if memory_limit and memory_limited():
-            import resource
+            import resource  # POSIX only: on the platforms memory_limited() names
 
             soft, hard = resource.getrlimit(resource.RLIMIT_AS)
             cap = memory_limit if hard == resource.RLIM_INFINITY else min(memory_limit, hard)
@@ -155,7 +155,7 @@ def _dumps(message: tuple[str, Any]) -> bytes:
 
 
 def _read(path: str) -> dict[str, list[list[Any]]]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook  # in the child, loaded under its memory cap (see _child)
 
     wb = CalamineWorkbook.from_path(path)
     return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names}

@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from hrapp import catalogs, messages
 from hrapp.db.limits import bounds_of, limit_of
 from hrapp.domain import validation as v
@@ -438,8 +440,6 @@ _ESCAPED = frozenset(DANGEROUS_LEADS)
 
 
 def _letter(pos: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return get_column_letter(pos + 1)
 
 

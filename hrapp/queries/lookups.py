@@ -2,7 +2,7 @@
 session of its own (an account limited to some units reads only their people: the session narrows itself,
 hrapp.db.scope). The UI calls these and never holds a session or writes SQL.
 
-They return frozen rows or plain values (unit choices, the staff list's ids and rows, a planning period's lists)."""
+They return frozen rows or plain values (unit choices, the staff list's ids and rows)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
-from hrapp.queries import employees, planning
+from hrapp.queries import employees
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow
 from hrapp.queries.org import UnitNode, _unit_tree
 from hrapp.queries.org_history import UnitAt, _units_at
@@ -102,25 +102,3 @@ def staff_first_rows(ctx: ServiceContext, f: EmployeeFilter, first: int) -> tupl
     with ctx.read() as s:
         ids = employees._employee_ids(s, f)
         return ids, employees._employee_rows(s, ids[:first])
-
-
-# --- planning ----------------------------------------------------------------------------------------------
-
-
-def planning_periods(ctx: ServiceContext) -> list[planning.PeriodRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return planning.list_periods(s)
-
-
-def planning_entries(ctx: ServiceContext, period_id: int, statuses: tuple[str, ...]) -> list[planning.EntryRow]:
-    require(ctx, READ)
-    with ctx.read() as s:
-        return planning.list_entries(s, period_id, statuses)
-
-
-def has_planning_review(ctx: ServiceContext, period_id: int) -> bool:
-    """True when the period has a review (its review documents can be written)."""
-    require(ctx, READ)
-    with ctx.read() as s:
-        return bool(planning.list_reviews(s, period_id))

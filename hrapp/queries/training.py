@@ -1,755 +1,116 @@
-"""Read side of training: the course catalogue, plans with their lines and totals, training records, study
-commitments, the gap analysis (requirements of the current position and of planned posts against the
-qualifications held) with the needs per unit, and plan against actual for a year."""
+"""Read side of training, behind the boundary: each query is `fn(ctx, …)`, checks the READ permission and runs in
+a read session of its own (an account limited to some units sees only their people, hrapp.db.scope).
+
+The course catalogue, plans with their lines, training records, study commitments and what leaving early costs,
+the postgraduate check, the gap analysis and plan against actual, as frozen rows. The session-level reads the
+services use inside their own unit of work are in hrapp.queries._training_rows and _training_gaps."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import false, func, or_, select
-from sqlalchemy.orm import Session
-
-from hrapp import catalogs
-from hrapp.db.models import (
-    Course,
-    Decision,
-    Employment,
-    JobPosition,
-    OrgUnit,
-    Person,
-    PlanningEntry,
-    PlanningPeriod,
-    PlanningPost,
-    PostHeld,
-    Qualification,
-    StudyCommitment,
-    TrainingPlan,
-    TrainingPlanLine,
-    TrainingRecord,
-)
+from hrapp import clock
+from hrapp.context import ServiceContext
 from hrapp.domain import training as tr
-from hrapp.domain.planning import planning_rules
-from hrapp.domain.rules import RuleBook
-from hrapp.errors import NotFoundError
-from hrapp.queries.planning import post_title
+from hrapp.queries import _training_gaps as gaps
+from hrapp.queries import _training_rows as rows
+from hrapp.queries._training_gaps import ActualRow, CandidateRow, GapRow, NeedRow
+from hrapp.queries._training_rows import CommitmentRow, CourseRow, LineRow, PlanRow, RecordRow, TotalRow
+from hrapp.security import READ, require
+from hrapp.text import fold
 
+__all__ = ["ActualRow", "CandidateRow", "CommitmentRow", "CourseRow", "GapRow", "LineRow", "NeedRow", "PlanRow",
+           "RecordRow", "TotalRow", "gap_analysis", "get_plan", "list_commitments", "list_courses", "list_plans",
+           "list_records", "plan_for_year", "plan_lines", "plan_vs_actual", "postgraduate_check", "repayment_preview",
+           "staff_candidates"]
 
-def _chunks(ids: Sequence[int], size: int = 900) -> Iterator[list[int]]:
-    for i in range(0, len(ids), size):
-        yield list(ids[i:i + size])
 
+def list_courses(ctx: ServiceContext, *, active_only: bool = False) -> list[CourseRow]:
+    """The course catalogue in course-type order, then by name."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.list_courses(s, active_only=active_only)
 
-def decision_label(number: str | None, sign_date: date | None) -> str:
-    if not number:
-        return ""
-    return f"{number} ngày {sign_date:%d/%m/%Y}" if sign_date else number
 
+def list_plans(ctx: ServiceContext) -> list[PlanRow]:
+    """Every training plan, the latest year first."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.list_plans(s)
 
-# ============================================================================================== courses
 
+def get_plan(ctx: ServiceContext, plan: int | str) -> PlanRow:
+    """A plan by id, or by its year written as text ('2022'); NotFoundError when there is none."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.get_plan(s, plan)
 
-@dataclass(frozen=True)
-class CourseRow:
-    id: int
-    code: str
-    name: str
-    course_type: str
-    organiser: str
-    mode: str
-    duration_value: int | None
-    duration_unit: str
-    certificate_type: str
-    grants_kind: str | None
-    grants_level: str | None
-    active: bool
-    note: str
 
-    @property
-    def type_label(self) -> str:
-        return tr.course_type_label(self.course_type)
+def plan_for_year(ctx: ServiceContext, year: int) -> PlanRow | None:
+    """The plan of a year, if there is one."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.plan_for_year(s, year)
 
-    @property
-    def mode_label(self) -> str:
-        return tr.MODES.get(self.mode, self.mode)
 
-    @property
-    def duration_text(self) -> str:
-        if not self.duration_value:
-            return ""
-        return f"{self.duration_value} {tr.DURATION_UNITS.get(self.duration_unit, self.duration_unit)}"
+def plan_lines(ctx: ServiceContext, plan_id: int) -> list[LineRow]:
+    """The lines of a plan (the lines naming a person outside the account's units are left out)."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.list_lines(s, plan_id)
 
-    @property
-    def grant(self) -> tuple[str, str] | None:
-        return tr.grant_for(self.course_type, self.grants_kind, self.grants_level)
 
-    @property
-    def grants_text(self) -> str:
-        g = self.grant
-        return tr.requirement_label(*g) if g else ""
-
-
-def _course_row(c: Course) -> CourseRow:
-    return CourseRow(c.id, c.code, c.name, c.course_type, c.organiser or "", c.mode, c.duration_value, c.duration_unit,
-                     c.certificate_type or "", c.grants_kind, c.grants_level, c.active, c.note or "")
-
-
-def list_courses(s: Session, *, active_only: bool = False) -> list[CourseRow]:
-    order = {it["code"]: i for i, it in enumerate(tr.course_types())}
-    q = select(Course)
-    if active_only:
-        q = q.where(Course.active.is_(True))
-    rows = [_course_row(c) for c in s.scalars(q)]
-    return sorted(rows, key=lambda r: (order.get(r.course_type, 99), r.name))
-
-
-def get_course(s: Session, course_id: int) -> CourseRow:
-    c = s.get(Course, course_id)
-    if c is None:
-        raise NotFoundError("course_not_found", "Không tìm thấy khóa học này.", field="course_id")
-    return _course_row(c)
-
-
-# ============================================================================================== plans
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    id: int
-    year: int
-    name: str
-    status: str
-    decision_id: int | None
-    decision_label: str
-    decision_kind: str | None
-    approved_on: date | None
-    copied_from_year: int | None
-    lines: int
-    people: int
-    cost: Decimal
-    note: str
-
-    @property
-    def approved(self) -> bool:
-        return self.status == "approved"
-
-    @property
-    def status_label(self) -> str:
-        return "Đã phê duyệt" if self.approved else "Dự thảo"
-
-
-def _plan_row(s: Session, p: TrainingPlan) -> PlanRow:
-    lines, people, cost = s.execute(select(func.count(TrainingPlanLine.id), func.coalesce(func.sum(TrainingPlanLine.people), 0),
-                                           func.coalesce(func.sum(TrainingPlanLine.estimated_cost), 0))
-                                    .where(TrainingPlanLine.plan_id == p.id)).one()
-    d = s.get(Decision, p.decision_id) if p.decision_id else None
-    source = s.get(TrainingPlan, p.copied_from_id) if p.copied_from_id else None
-    return PlanRow(p.id, p.year, p.name, p.status, p.decision_id, decision_label(d.number, d.sign_date) if d else "",
-                   d.kind if d else None, p.approved_on, source.year if source else None, int(lines), int(people), Decimal(cost or 0),
-                   p.note or "")
-
-
-def list_plans(s: Session) -> list[PlanRow]:
-    return [_plan_row(s, p) for p in s.scalars(select(TrainingPlan).order_by(TrainingPlan.year.desc()))]
-
-
-def get_plan(s: Session, plan: int | str) -> PlanRow:
-    """A plan by id, or by year given as text ('2022')."""
-    if isinstance(plan, str):
-        text = plan.strip()
-        row = s.scalar(select(TrainingPlan).where(TrainingPlan.year == int(text))) if text.isdigit() else None
-        if row is None:
-            raise NotFoundError("plan_not_found", f"Chưa có kế hoạch đào tạo, bồi dưỡng năm {text}.", field="year")
-        return _plan_row(s, row)
-    row = s.get(TrainingPlan, plan)
-    if row is None:
-        raise NotFoundError("plan_not_found", "Không tìm thấy kế hoạch đào tạo, bồi dưỡng này.", field="plan_id")
-    return _plan_row(s, row)
-
-
-def plan_for_year(s: Session, year: int) -> PlanRow | None:
-    row = s.scalar(select(TrainingPlan).where(TrainingPlan.year == year))
-    return _plan_row(s, row) if row else None
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    """Name and where the person works on a day, for lists."""
-
-    person_id: int
-    full_name: str
-    birth_date: date
-    gender: str
-    unit_id: int | None
-    unit_code: str
-    unit_name: str
-    post: str  # chức vụ or job position
-    category: str | None
-
-
-def person_info(s: Session, person_ids: Iterable[int], on: date) -> dict[int, PersonInfo]:
-    ids = sorted(set(person_ids))
-    units = {u.id: u for u in s.scalars(select(OrgUnit))}
-    out: dict[int, PersonInfo] = {}
-    for chunk in _chunks(ids):
-        emp: dict[int, Employment] = {}
-        for e in s.scalars(select(Employment).where(Employment.person_id.in_(chunk), Employment.start_date <= on)
-                           .order_by(Employment.start_date, Employment.id)):
-            if e.end_date is None or e.end_date >= on or e.person_id not in emp:
-                emp[e.person_id] = e
-        posts: dict[int, str] = {}
-        for ph in s.scalars(select(PostHeld).where(PostHeld.person_id.in_(chunk), PostHeld.start_date <= on,
-                                                   or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))
-                            .order_by(PostHeld.is_concurrent, PostHeld.start_date)):
-            posts.setdefault(ph.person_id, ph.post_title)
-        pos_ids = {e.position_id for e in emp.values() if e.position_id}
-        positions = dict(s.execute(select(JobPosition.id, JobPosition.name).where(JobPosition.id.in_(pos_ids))).all()) \
-            if pos_ids else {}
-        for p in s.scalars(select(Person).where(Person.id.in_(chunk))):
-            e = emp.get(p.id)
-            unit = units.get(e.unit_id) if e else units.get(p.cur_unit_id or -1)
-            post = posts.get(p.id) or (positions.get(e.position_id, "") if e and e.position_id else "") or "Chuyên viên"
-            out[p.id] = PersonInfo(p.id, p.full_name, p.birth_date, p.gender, unit.id if unit else None,
-                                   unit.code if unit else "", unit.name if unit else "", post,
-                                   e.category if e else p.cur_category)
-    return out
-
-
-@dataclass(frozen=True)
-class LineRow:
-    id: int
-    plan_id: int
-    person_id: int | None
-    full_name: str
-    post: str
-    unit_id: int | None
-    unit_code: str
-    unit_name: str
-    position_id: int | None
-    position_name: str
-    people: int
-    course_type: str
-    course_id: int | None
-    course_name: str
-    organiser: str
-    planned_start: date | None
-    planned_end: date | None
-    funding_source: str | None
-    estimated_cost: Decimal | None
-    origin: str
-    requirement: str
-    note: str
-    sent: int
-    completed: int
-
-    @property
-    def who(self) -> str:
-        """The person, or the group: 'Viên chức Trung tâm …' with its position."""
-        if self.person_id is not None:
-            return self.full_name
-        what = f"{self.position_name}, " if self.position_name else ""
-        return f"{what}{self.unit_name}".strip(", ")
-
-    @property
-    def type_label(self) -> str:
-        return tr.course_type_label(self.course_type)
-
-    @property
-    def funding_label(self) -> str:
-        return catalogs.label("training_funding", self.funding_source)
-
-    @property
-    def dates_text(self) -> str:
-        a, b = self.planned_start, self.planned_end
-        if a and b:
-            return f"{a:%d/%m/%Y} – {b:%d/%m/%Y}"
-        if a:
-            return f"Từ {a:%d/%m/%Y}"
-        return ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {"line_id": self.id, "employee_id": self.person_id, "full_name": self.full_name or None,
-                "unit_code": self.unit_code or None, "unit": self.unit_name or None,
-                "position": self.position_name or None, "people": self.people, "course_type": self.course_type,
-                "course_type_label": self.type_label, "course": self.course_name or None,
-                "organiser": self.organiser or None,
-                "planned_start": self.planned_start.isoformat() if self.planned_start else None,
-                "planned_end": self.planned_end.isoformat() if self.planned_end else None,
-                "funding_source": self.funding_source, "estimated_cost": str(self.estimated_cost)
-                if self.estimated_cost is not None else None, "origin": self.origin,
-                "requirement": self.requirement or None, "sent": self.sent, "completed": self.completed}
-
-
-def list_lines(s: Session, plan_id: int, on: date | None = None) -> list[LineRow]:
-    plan = s.get(TrainingPlan, plan_id)
-    if plan is None:
-        raise NotFoundError("plan_not_found", "Không tìm thấy kế hoạch đào tạo, bồi dưỡng này.", field="plan_id")
-    on = on or date(plan.year, 1, 1)
-    lines = list(s.scalars(select(TrainingPlanLine).where(TrainingPlanLine.plan_id == plan_id)))
-    people = person_info(s, [ln.person_id for ln in lines if ln.person_id], on)
-    units = {u.id: u for u in s.scalars(select(OrgUnit))}
-    pos_ids = {ln.position_id for ln in lines if ln.position_id}
-    positions = dict(s.execute(select(JobPosition.id, JobPosition.name).where(JobPosition.id.in_(pos_ids))).all()) \
-        if pos_ids else {}
-    courses = {c.id: c for c in s.scalars(select(Course))}
-    sent: dict[int, int] = defaultdict(int)
-    done: dict[int, int] = defaultdict(int)
-    if lines:
-        for line_id, status in s.execute(select(TrainingRecord.plan_line_id, TrainingRecord.status).where(
-                TrainingRecord.plan_line_id.in_([ln.id for ln in lines]))):
-            if status != "withdrawn":
-                sent[line_id] += 1
-            if status == "completed":
-                done[line_id] += 1
-    order = {it["code"]: i for i, it in enumerate(tr.course_types())}
-    unit_order = {u.id: (u.sort_order, u.id) for u in units.values()}
-    rows = []
-    for ln in lines:
-        info = people.get(ln.person_id) if ln.person_id else None
-        unit = units.get(ln.unit_id) if ln.unit_id else (units.get(info.unit_id) if info and info.unit_id else None)
-        course = courses.get(ln.course_id) if ln.course_id else None
-        rows.append(LineRow(
-            ln.id, ln.plan_id, ln.person_id, info.full_name if info else "", info.post if info else "",
-            unit.id if unit else None, unit.code if unit else "", unit.name if unit else "", ln.position_id,
-            positions.get(ln.position_id, "") if ln.position_id else "", ln.people, ln.course_type, ln.course_id,
-            course.name if course else "", (course.organiser or "") if course else "", ln.planned_start,
-            ln.planned_end, ln.funding_source, ln.estimated_cost, ln.origin, ln.requirement or "", ln.note or "",
-            sent[ln.id], done[ln.id]))
-    rows.sort(key=lambda r: (order.get(r.course_type, 99), unit_order.get(r.unit_id or -1, (999, 0)),
-                             r.full_name or "~", r.id))
-    return rows
-
-
-@dataclass(frozen=True)
-class TotalRow:
-    key: str
-    label: str
-    lines: int
-    people: int
-    cost: Decimal
-
-
-def totals_by(lines: Sequence[LineRow], by: str) -> list[TotalRow]:
-    """Totals of a plan's lines by course type ('type') or by unit ('unit'), in catalogue / unit order."""
-    acc: dict[str, list[Any]] = {}
-    for ln in lines:
-        if by == "type":
-            key, label = ln.course_type, ln.type_label
-        else:
-            key, label = ln.unit_code or "-", ln.unit_name or "Chưa rõ đơn vị"
-        row = acc.setdefault(key, [label, 0, 0, Decimal(0)])
-        row[1] += 1
-        row[2] += ln.people
-        row[3] += ln.estimated_cost or Decimal(0)
-    return [TotalRow(k, v[0], v[1], v[2], v[3]) for k, v in acc.items()]
-
-
-# ============================================================================================== records
-
-
-@dataclass(frozen=True)
-class RecordRow:
-    id: int
-    person_id: int
-    full_name: str
-    post: str
-    unit_name: str
-    course_id: int
-    course_name: str
-    course_type: str
-    organiser: str
-    decision_id: int
-    decision_label: str
-    start_date: date
-    end_date: date | None
-    status: str
-    attendance: str | None
-    attendance_note: str
-    result: str | None
-    completed_on: date | None
-    certificate_no: str
-    certificate_date: date | None
-    granted: str
-    qualification_id: int | None
-    report_received: bool
-    report_date: date | None
-    funding_source: str | None
-    cost: Decimal | None
-    plan_line_id: int | None
-    note: str
-
-    @property
-    def status_label(self) -> str:
-        return tr.RECORD_STATUSES.get(self.status, self.status)
-
-    @property
-    def result_label(self) -> str:
-        return catalogs.label("training_result", self.result)
-
-    @property
-    def attendance_label(self) -> str:
-        return tr.ATTENDANCE.get(self.attendance or "", "")
-
-    @property
-    def type_label(self) -> str:
-        return tr.course_type_label(self.course_type)
-
-    @property
-    def dates_text(self) -> str:
-        end = f" – {self.end_date:%d/%m/%Y}" if self.end_date else ""
-        return f"{self.start_date:%d/%m/%Y}{end}"
-
-    @property
-    def certificate_text(self) -> str:
-        if not self.certificate_no and not self.certificate_date:
-            return ""
-        day = f" ngày {self.certificate_date:%d/%m/%Y}" if self.certificate_date else ""
-        return f"Số {self.certificate_no}{day}" if self.certificate_no else day.strip()
-
-    @property
-    def report_text(self) -> str:
-        if self.report_received:
-            return f"Đã nộp {self.report_date:%d/%m/%Y}" if self.report_date else "Đã nộp"
-        return "Chưa nộp" if self.status in ("completed", "failed") else ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {"record_id": self.id, "employee_id": self.person_id, "full_name": self.full_name,
-                "course": self.course_name, "course_type": self.course_type, "organiser": self.organiser,
-                "decision": self.decision_label, "start_date": self.start_date.isoformat(),
-                "end_date": self.end_date.isoformat() if self.end_date else None, "status": self.status,
-                "result": self.result, "certificate_no": self.certificate_no or None,
-                "certificate_date": self.certificate_date.isoformat() if self.certificate_date else None,
-                "qualification_added": self.qualification_id is not None, "report_received": self.report_received,
-                "cost": str(self.cost) if self.cost is not None else None}
-
-
-def list_records(s: Session, *, year: int | None = None, plan_id: int | None = None, person_id: int | None = None,
-                 record_ids: Iterable[int] | None = None) -> list[RecordRow]:
+def list_records(ctx: ServiceContext, *, year: int | None = None, plan_id: int | None = None,
+                 person_id: int | None = None) -> list[RecordRow]:
     """Training records: those of a plan's lines or starting in `year` (both when both are given), of a person."""
-    q = select(TrainingRecord)
-    if record_ids is not None:
-        q = q.where(TrainingRecord.id.in_(list(record_ids)))
-    if person_id is not None:
-        q = q.where(TrainingRecord.person_id == person_id)
-    conditions = []
-    if plan_id is not None:
-        conditions.append(TrainingRecord.plan_line_id.in_(select(TrainingPlanLine.id)
-                                                         .where(TrainingPlanLine.plan_id == plan_id)))
-    if year is not None:
-        conditions.append(TrainingRecord.start_date.between(date(year, 1, 1), date(year, 12, 31)))
-    if conditions:
-        q = q.where(or_(*conditions))
-    records = list(s.scalars(q))
-    if not records:
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.list_records(s, year=year, plan_id=plan_id, person_id=person_id)
+
+
+def list_commitments(ctx: ServiceContext, person_id: int | None = None) -> list[CommitmentRow]:
+    """Study commitments in the order the studies started (of one person when `person_id` is given)."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.list_commitments(s, person_id)
+
+
+def postgraduate_check(ctx: ServiceContext, person_id: int, nomination: date) -> tr.PostgraduateEligibility:
+    """Whether the person may be sent to postgraduate study on `nomination`, with every unmet condition."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        facts = rows.postgraduate_facts(s, person_id, nomination)
+    return tr.postgraduate_eligibility(facts, nomination, tr.training_rules(ctx.rulebook, nomination))
+
+
+def repayment_preview(ctx: ServiceContext, commitment_id: int, left_on: date, case: str) -> tr.Repayment:
+    """What the person would owe on leaving on `left_on` (nothing is written)."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return rows.commitment_repayment(s, ctx.rulebook, commitment_id, left_on, case)
+
+
+def gap_analysis(ctx: ServiceContext, on: date | None = None, unit: int | str | None = None) -> list[GapRow]:
+    """Per person on staff: what their current position and the posts they are planned for require and they lack."""
+    require(ctx, READ)
+    day = on or clock.today()
+    with ctx.read() as s:
+        return gaps.gap_rows(s, ctx.rulebook, day, gaps.unit_ids(s, unit))
+
+
+def plan_vs_actual(ctx: ServiceContext, year: int) -> list[ActualRow]:
+    """Per course type: people planned, sent, completed, and the cost, for a year."""
+    require(ctx, READ)
+    with ctx.read() as s:
+        return gaps.plan_vs_actual(s, year)
+
+
+def staff_candidates(ctx: ServiceContext, search: str, on: date | None = None, limit: int = 40
+                     ) -> list[CandidateRow]:
+    """People on staff on `on` whose name matches the search (diacritics ignored), for pickers."""
+    require(ctx, READ)
+    text = fold(search or "").strip()
+    if not text:
         return []
-    on = max(r.start_date for r in records)
-    people = person_info(s, [r.person_id for r in records], on)
-    courses = {c.id: c for c in s.scalars(select(Course))}
-    decisions = {d.id: d for d in s.scalars(select(Decision).where(Decision.id.in_({r.decision_id for r in records})))}
-    quals = {q.id: q for q in s.scalars(select(Qualification).where(
-        Qualification.id.in_({r.qualification_id for r in records if r.qualification_id})))}
-    rows = []
-    for r in records:
-        info = people[r.person_id]
-        c = courses[r.course_id]
-        d = decisions.get(r.decision_id)
-        q_ = quals.get(r.qualification_id) if r.qualification_id else None
-        rows.append(RecordRow(
-            r.id, r.person_id, info.full_name, info.post, info.unit_name, c.id, c.name, c.course_type,
-            c.organiser or "", r.decision_id, decision_label(d.number, d.sign_date) if d else "", r.start_date,
-            r.end_date, r.status, r.attendance, r.attendance_note or "", r.result, r.completed_on,
-            r.certificate_no or "", r.certificate_date, tr.requirement_label(q_.kind, q_.level_code) if q_ else "",
-            r.qualification_id, r.report_received, r.report_date, r.funding_source, r.cost, r.plan_line_id,
-            r.note or ""))
-    order = {it["code"]: i for i, it in enumerate(tr.course_types())}
-    rows.sort(key=lambda x: (order.get(x.course_type, 99), x.course_name, x.start_date, x.full_name, x.id))
-    return rows
-
-
-# ============================================================================================== commitments
-
-
-@dataclass(frozen=True)
-class CommitmentRow:
-    id: int
-    person_id: int
-    full_name: str
-    programme: str
-    study_start: date
-    study_end: date
-    study_months: int
-    multiplier: int
-    commitment_months: int
-    service_from: date
-    service_until: date
-    cost: Decimal
-    rule_version: str
-    status: str
-    left_on: date | None
-    leave_case: str | None
-    served_months: int | None
-    repayment: Decimal | None
-    record_id: int | None
-    note: str
-
-    @property
-    def status_label(self) -> str:
-        return tr.COMMITMENT_STATUSES.get(self.status, self.status)
-
-
-def list_commitments(s: Session, person_id: int | None = None) -> list[CommitmentRow]:
-    q = select(StudyCommitment, Person.full_name).join(Person, Person.id == StudyCommitment.person_id)
-    if person_id is not None:
-        q = q.where(StudyCommitment.person_id == person_id)
-    out = []
-    for c, name in s.execute(q.order_by(StudyCommitment.study_start, StudyCommitment.id)):
-        out.append(CommitmentRow(c.id, c.person_id, name, c.programme, c.study_start, c.study_end, c.study_months,
-                                 c.multiplier, c.commitment_months, c.service_from, c.service_until, c.cost,
-                                 c.rule_version, c.status, c.left_on, c.leave_case, c.served_months, c.repayment,
-                                 c.record_id, c.note or ""))
-    return out
-
-
-# ============================================================================================== gaps
-
-
-def obtained_by(q: Qualification, on: date) -> bool:
-    """A qualification counts from the day it was obtained (certificate date, end of study, or its year)."""
-    if q.in_progress:
-        return False
-    if q.certificate_date is not None:
-        return q.certificate_date <= on
-    if q.end_date is not None:
-        return q.end_date <= on
-    return q.year is None or q.year <= on.year
-
-
-def held_levels(s: Session, person_ids: Iterable[int], on: date) -> dict[int, dict[str, list[str]]]:
-    ids = sorted(set(person_ids))
-    out: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for chunk in _chunks(ids):
-        for q in s.scalars(select(Qualification).where(Qualification.person_id.in_(chunk))):
-            if obtained_by(q, on):
-                out[q.person_id][q.kind].append(q.level_code)
-    return out
-
-
-@dataclass(frozen=True)
-class GapRow:
-    person_id: int
-    full_name: str
-    unit_id: int | None
-    unit_code: str
-    unit_name: str
-    post: str
-    gap: tr.Gap
-    in_plan: str  # "" or where the need is already answered ('Kế hoạch 2022', 'Đang học …')
-
-    @property
-    def source(self) -> str:
-        return self.gap.requirement.source
-
-    def to_json(self) -> dict[str, Any]:
-        g = self.gap
-        return {"employee_id": self.person_id, "full_name": self.full_name, "requirement": g.requirement.label,
-                "source": self.source, "missing": g.message, "kind": g.kind, "required_level": g.level,
-                "held_level": g.held, "required_for": g.requirement.required_for, "unit_code": self.unit_code,
-                "course_type": g.course_type, "in_plan": self.in_plan or None}
-
-
-_POSITION_FIELDS = (("chuyen_mon", "req_education_level"), ("llct", "req_political_theory"),
-                    ("qlnn", "req_state_management"), ("tin_hoc", "req_it"), ("ngoai_ngu", "req_language"))
-
-
-def _subtree(s: Session, unit_ids: Iterable[int]) -> set[int]:
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
-        children[parent].append(uid)
-    seen: set[int] = set()
-    stack = list(unit_ids)
-    while stack:
-        uid = stack.pop()
-        if uid not in seen:
-            seen.add(uid)
-            stack.extend(children.get(uid, []))
-    return seen
-
-
-def staff_on(s: Session, on: date, unit_ids: set[int] | None = None) -> dict[int, Employment]:
-    """The employment covering `on` of every person on staff (the latest when two overlap)."""
-    out: dict[int, Employment] = {}
-    for e in s.scalars(select(Employment).where(Employment.start_date <= on,
-                                                or_(Employment.end_date.is_(None), Employment.end_date >= on))
-                       .order_by(Employment.start_date, Employment.id)):
-        if unit_ids is None or e.unit_id in unit_ids:
-            out[e.person_id] = e
-    working = set(s.scalars(select(Person.id).where(Person.status.in_(("working", "seconded", "leave")))))
-    return {pid: e for pid, e in out.items() if pid in working}
-
-
-def requirements_on(s: Session, rulebook: RuleBook, staff: dict[int, Employment], on: date
-                    ) -> dict[int, list[tr.Requirement]]:
-    """Per person: the requirements of the main job position held on `on` and of every post they are planned for
-    in a period not over by then (the period's own rule version says what each post needs)."""
-    out: dict[int, list[tr.Requirement]] = defaultdict(list)
-    pos_ids = {e.position_id for e in staff.values() if e.position_id}
-    positions = {p.id: p for p in s.scalars(select(JobPosition).where(JobPosition.id.in_(pos_ids)))} if pos_ids else {}
-    for pid, e in staff.items():
-        pos = positions.get(e.position_id) if e.position_id else None
-        if pos is None:
-            continue
-        levels = {kind: getattr(pos, attr) for kind, attr in _POSITION_FIELDS}
-        out[pid] += tr.requirements_from(levels, "position", f"vị trí việc làm {pos.name}")
-    units = {u.id: u for u in s.scalars(select(OrgUnit))}
-    rules_cache: dict[str, Any] = {}
-    q = (select(PlanningEntry.person_id, PlanningPost.post_code, PlanningPost.unit_id, PlanningPeriod.rule_version,
-                PlanningPeriod.code)
-         .join(PlanningPost, PlanningPost.id == PlanningEntry.post_id)
-         .join(PlanningPeriod, PlanningPeriod.id == PlanningEntry.period_id)
-         .where(PlanningEntry.status == "active", PlanningPeriod.end_year >= on.year,
-                PlanningEntry.approved_on <= on))
-    for pid, post_code, unit_id, version, period_code in s.execute(q):
-        if pid not in staff:
-            continue
-        if version not in rules_cache:
-            rules_cache[version] = planning_rules(rulebook, version)
-        unit = units.get(unit_id)
-        title = post_title(post_code, unit.name if unit else "", unit.kind if unit else None)
-        out[pid] += tr.requirements_from(rules_cache[version].requirement(post_code), "planning",
-                                         f"{title} (quy hoạch {period_code.replace('-', '–')})")
-    return out
-
-
-def gap_rows(s: Session, rulebook: RuleBook, on: date, unit_ids: Iterable[int] | None = None,
-             person_ids: Iterable[int] | None = None) -> list[GapRow]:
-    """Every person on staff (within the units and their sub-units) with the requirements they do not meet."""
-    scope = _subtree(s, unit_ids) if unit_ids is not None else None
-    staff = staff_on(s, on, scope)
-    if person_ids is not None:
-        wanted = set(person_ids)
-        staff = {pid: e for pid, e in staff.items() if pid in wanted}
-    reqs = requirements_on(s, rulebook, staff, on)
-    held = held_levels(s, reqs.keys(), on)
-    found: dict[int, list[tr.Gap]] = {}
-    for pid, rs in reqs.items():
-        g = tr.gaps(rs, held.get(pid, {}))
-        if g:
-            found[pid] = g
-    if not found:
-        return []
-    info = person_info(s, found.keys(), on)
-    answered = answered_needs(s, found.keys(), on)
-    rows = []
-    for pid, gs in found.items():
-        i = info[pid]
-        for g in gs:
-            rows.append(GapRow(pid, i.full_name, i.unit_id, i.unit_code, i.unit_name, i.post, g,
-                               answered.get((pid, g.course_type or ""), "")))
-    units = {u.id: (u.sort_order, u.id) for u in s.scalars(select(OrgUnit))}
-    sort_keys = dict(s.execute(select(Person.id, Person.sort_key).where(Person.id.in_(list(found)))).all())
-    rows.sort(key=lambda r: (units.get(r.unit_id or -1, (999, 0)), sort_keys.get(r.person_id) or "", r.person_id,
-                             r.source != "position"))
-    return rows
-
-
-def answered_needs(s: Session, person_ids: Iterable[int], on: date) -> dict[tuple[int, str], str]:
-    """(person, course type) → how the need is already answered: sent to a course, or a line of this year's (or a
-    later) plan."""
-    ids = sorted(set(person_ids))
-    out: dict[tuple[int, str], str] = {}
-    for chunk in _chunks(ids):
-        for pid, ctype, name, start in s.execute(
-                select(TrainingRecord.person_id, Course.course_type, Course.name, TrainingRecord.start_date)
-                .join(Course, Course.id == TrainingRecord.course_id)
-                .where(TrainingRecord.person_id.in_(chunk), TrainingRecord.status == "sent")):
-            out[(pid, ctype)] = f"Đang học: {name} (từ {start:%d/%m/%Y})"
-        for pid, ctype, year in s.execute(
-                select(TrainingPlanLine.person_id, TrainingPlanLine.course_type, TrainingPlan.year)
-                .join(TrainingPlan, TrainingPlan.id == TrainingPlanLine.plan_id)
-                .where(TrainingPlanLine.person_id.in_(chunk), TrainingPlan.year >= on.year)
-                .order_by(TrainingPlan.year)):
-            out.setdefault((pid, ctype), f"Có trong kế hoạch năm {year}")
-    return out
-
-
-@dataclass(frozen=True)
-class NeedRow:
-    unit_code: str
-    unit_name: str
-    counts: dict[str, int]  # course type → people
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-def needs_by_unit(rows: Sequence[GapRow]) -> tuple[list[str], list[NeedRow]]:
-    """(course types present, per unit the number of people needing each): one person counts once per type."""
-    seen: set[tuple[int, str]] = set()
-    acc: dict[str, NeedRow] = {}
-    types: set[str] = set()
-    for r in rows:
-        ctype = r.gap.course_type or f"{r.gap.kind}:khac"
-        if (r.person_id, ctype) in seen:
-            continue
-        seen.add((r.person_id, ctype))
-        types.add(ctype)
-        row = acc.setdefault(r.unit_code, NeedRow(r.unit_code, r.unit_name, {}))
-        row.counts[ctype] = row.counts.get(ctype, 0) + 1
-    order = {it["code"]: i for i, it in enumerate(tr.course_types())}
-    return sorted(types, key=lambda t: (order.get(t, 99), t)), list(acc.values())
-
-
-# ============================================================================================== plan vs actual
-
-
-@dataclass(frozen=True)
-class ActualRow:
-    course_type: str
-    planned: int
-    sent: int
-    completed: int
-    planned_cost: Decimal
-    actual_cost: Decimal
-    outside_plan: int
-
-    @property
-    def label(self) -> str:
-        return tr.course_type_label(self.course_type)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"course_type": self.course_type, "label": self.label, "planned": self.planned, "sent": self.sent,
-                "completed": self.completed, "planned_cost": str(self.planned_cost),
-                "actual_cost": str(self.actual_cost), "outside_plan": self.outside_plan}
-
-
-def plan_vs_actual(s: Session, year: int) -> list[ActualRow]:
-    """Per course type: people planned, sent (the plan's lines and courses started that year), completed, cost."""
-    plan = s.scalar(select(TrainingPlan).where(TrainingPlan.year == year))
-    planned: dict[str, list[Any]] = defaultdict(lambda: [0, Decimal(0)])
-    line_ids: set[int] = set()
-    if plan is not None:
-        for ln in s.scalars(select(TrainingPlanLine).where(TrainingPlanLine.plan_id == plan.id)):
-            planned[ln.course_type][0] += ln.people
-            planned[ln.course_type][1] += ln.estimated_cost or Decimal(0)
-            line_ids.add(ln.id)
-    actual: dict[str, list[Any]] = defaultdict(lambda: [0, 0, Decimal(0), 0])
-    q = (select(TrainingRecord, Course.course_type).join(Course, Course.id == TrainingRecord.course_id)
-         .where(or_(TrainingRecord.plan_line_id.in_(line_ids) if line_ids else false(),
-                    TrainingRecord.start_date.between(date(year, 1, 1), date(year, 12, 31)))))
-    for rec, ctype in s.execute(q):
-        if rec.status == "withdrawn":
-            continue
-        a = actual[ctype]
-        a[0] += 1
-        a[1] += rec.status == "completed"
-        a[2] += rec.cost or Decimal(0)
-        a[3] += rec.plan_line_id not in line_ids
-    order = {it["code"]: i for i, it in enumerate(tr.course_types())}
-    keys = sorted(set(planned) | set(actual), key=lambda k: (order.get(k, 99), k))
-    return [ActualRow(k, planned[k][0], actual[k][0], actual[k][1], planned[k][1], actual[k][2], actual[k][3])
-            for k in keys]
+    with ctx.read() as s:
+        return gaps.staff_candidates(s, text, on or clock.today(), limit)

@@ -12,8 +12,6 @@ command line (`report KEY`), the Reports page and `export` pick it up.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,53 +19,20 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from hrapp import clock
+from hrapp import clock, lazy
+from hrapp.db.audit import record
 from hrapp.errors import ValidationError
+from hrapp.masking import record_personal_output
+from hrapp.security import READ, require
 
 if TYPE_CHECKING:
     from hrapp.context import ServiceContext
     from hrapp.reports.document import CancelCallback, Letterhead, ProgressCallback
 
 
-class _Lazy:
-    """A module imported at its first use: `_Lazy("hrapp.reports.quality").write_quality_pdf` is a function that
-    imports the module when called. The catalogue is read at every command's start (the `report` choices);
-    ReportLab, openpyxl and the queries are loaded only when a document is written."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def module(self) -> Any:
-        return importlib.import_module(self._name)
-
-    def __getattr__(self, attr: str) -> _LazyFunction:
-        if attr.startswith("__"):
-            raise AttributeError(attr)
-        return _LazyFunction(self, attr)
-
-
-class _LazyFunction:
-    def __init__(self, module: _Lazy, name: str) -> None:
-        self._module, self._name = module, name
-
-    def resolve(self) -> Callable[..., Any]:
-        return getattr(self._module.module(), self._name)
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self.resolve()(*args, **kwargs)
-
-    @property
-    def __signature__(self) -> inspect.Signature:
-        return inspect.signature(self.resolve())
-
-
-_audit = _Lazy("hrapp.db.audit")
-_document = _Lazy("hrapp.reports.document")
-_letterhead = _Lazy("hrapp.reports.letterhead")
-_output = _Lazy("hrapp.reports.output")
-_masking = _Lazy("hrapp.masking")
-_permissions = _Lazy("hrapp.security")
-READ = "read"  # hrapp.security.READ: lists, records, reports
+_document = lazy.module("hrapp.reports.document")
+_letterhead = lazy.module("hrapp.reports.letterhead")
+_output = lazy.module("hrapp.reports.output")
 
 __all__ = ["CATALOGUE", "AuditRow", "Document", "Exported", "Job", "Param", "document", "export", "output_suffix"]
 
@@ -197,9 +162,9 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
     """Write document `key` with `params` to `target` in the format its suffix names (or `fmt`, for a stream):
     the document's permission first, then its data (`data` when the caller already gathered it with the same
     query, e.g. the list on screen), the agency's letterhead, and the audit row committed before the file appears."""
-    _permissions.require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
+    require(ctx, READ)  # nobody signed in learns nothing, not even which documents there are
     doc = document(key)
-    _permissions.require(ctx, doc.permission)
+    require(ctx, doc.permission)
     suffix = fmt if fmt is not None else output_suffix(target, doc.formats)
     if suffix not in doc.formats:
         output_suffix(suffix, doc.formats)
@@ -216,9 +181,9 @@ def export(ctx: ServiceContext, key: str, params: Mapping[str, Any], target: str
         row = doc.audit(gathered, job)
         written = _output.write_audited(
             ctx, target, lambda fh: doc.write[suffix](fh, gathered, letterhead, job),
-            lambda s: _masking.record_personal_output(s, row.action, row.what, list(row.person_ids),
+            lambda s: record_personal_output(s, row.action, row.what, list(row.person_ids),
                                                       masked=row.masked)
-            if isinstance(row, PersonalOutput) else _audit.record(s, row.action, row.entity, row.entity_id,
+            if isinstance(row, PersonalOutput) else record(s, row.action, row.entity, row.entity_id,
                                                                   summary=row.summary))
         return Exported(gathered, written)
 
@@ -264,7 +229,7 @@ def _unit_id(ctx: ServiceContext, code: str | None) -> int | None:
     if not code:
         return None
     with ctx.read() as s:
-        return _Lazy("hrapp.services.org").unit_by_code(s, code).id
+        return lazy.module("hrapp.services.org").unit_by_code(s, code).id
 
 
 def _printed(build: Callable[..., object], day: Callable[[Any, Job], date | None] = lambda _d, job: job.printed_on,
@@ -279,26 +244,26 @@ def _today(_data: Any, job: Job) -> date:
 
 
 def _declare() -> tuple[Document, ...]:
-    cv_2c = _Lazy("hrapp.reports.cv_2c")
-    pay_step_list = _Lazy("hrapp.reports.pay_step_list")
-    pctnvk_list = _Lazy("hrapp.reports.pctnvk_list")
-    planning_list = _Lazy("hrapp.reports.planning_list")
-    planning_review = _Lazy("hrapp.reports.planning_review")
-    planning_summary = _Lazy("hrapp.reports.planning_summary")
-    position_description = _Lazy("hrapp.reports.position_description")
-    quality = _Lazy("hrapp.reports.quality")
-    recruitment_common = _Lazy("hrapp.reports.recruitment_common")
-    retirement_list = _Lazy("hrapp.reports.retirement_list")
-    staff_list = _Lazy("hrapp.reports.staff_list")
-    staffing_table = _Lazy("hrapp.reports.staffing_table")
-    training_gaps = _Lazy("hrapp.reports.training_gaps")
-    training_plan = _Lazy("hrapp.reports.training_plan")
-    training_results = _Lazy("hrapp.reports.training_results")
-    career = _Lazy("hrapp.services.career")
-    pay_lists = _Lazy("hrapp.services.pay_lists")
-    planning_service = _Lazy("hrapp.services.planning")
-    positions = _Lazy("hrapp.services.positions")
-    fmt_date = _Lazy("hrapp.reports.format").fmt_date
+    cv_2c = lazy.module("hrapp.reports.cv_2c")
+    pay_step_list = lazy.module("hrapp.reports.pay_step_list")
+    pctnvk_list = lazy.module("hrapp.reports.pctnvk_list")
+    planning_list = lazy.module("hrapp.reports.planning_list")
+    planning_review = lazy.module("hrapp.reports.planning_review")
+    planning_summary = lazy.module("hrapp.reports.planning_summary")
+    position_description = lazy.module("hrapp.reports.position_description")
+    quality = lazy.module("hrapp.reports.quality")
+    recruitment_common = lazy.module("hrapp.reports.recruitment_common")
+    retirement_list = lazy.module("hrapp.reports.retirement_list")
+    staff_list = lazy.module("hrapp.reports.staff_list")
+    staffing_table = lazy.module("hrapp.reports.staffing_table")
+    training_gaps = lazy.module("hrapp.reports.training_gaps")
+    training_plan = lazy.module("hrapp.reports.training_plan")
+    training_results = lazy.module("hrapp.reports.training_results")
+    career = lazy.module("hrapp.services.career")
+    pay_lists = lazy.module("hrapp.services.pay_lists")
+    planning_service = lazy.module("hrapp.services.planning")
+    positions = lazy.module("hrapp.services.positions")
+    fmt_date = lazy.module("hrapp.reports.format").fmt_date
 
     def quality_writer(fmt: str) -> Writer:
         if fmt == ".json":
@@ -335,6 +300,15 @@ def _declare() -> tuple[Document, ...]:
                        lambda d, j: f"{title(d, j.values['layout'] or 'full').splitlines()[-1]} "
                                     f"({len(d.rows)} người, {j.target_name})")
 
+    def pay_list(key: str, title: str, description: str, title_en: str, description_en: str,
+                 query: Callable[..., Any], build: tuple[Callable[..., object], Callable[..., object]],
+                 audit: Auditor, stem: str) -> Document:
+        """A benefits list of the period, written by `build` (PDF, Excel) on the agency's letterhead."""
+        return Document(
+            key, "benefits", title, description, title_en, description_en, _PAY_PARAMS, pay_list_gather(query),
+            {".pdf": pay_list_writer(build[0]), ".xlsx": pay_list_writer(build[1])}, audit, stem,
+            letterhead=agency("DS"))
+
     def recruitment(kind: str, title: str, description: str, title_en: str, description_en: str,
                     stem: str) -> Document:
         def gather(ctx: ServiceContext, round: int) -> Any:
@@ -347,7 +321,7 @@ def _declare() -> tuple[Document, ...]:
             f"recruitment_{kind}", "recruitment", title, description, title_en, description_en, (_ROUND,), gather,
             {".pdf": writer(".pdf"), ".xlsx": writer(".xlsx")},
             lambda doc, job: AuditRow("print" if job.suffix == ".pdf" else "export", "recruitment_rounds",
-                                     str(job.values["round"]), f"{recruitment_common.module().DOCUMENT_LABELS[kind]} "
+                                     str(job.values["round"]), f"{recruitment_common.load().DOCUMENT_LABELS[kind]} "
                                      f"({'PDF' if job.suffix == '.pdf' else 'Excel'})"),
             stem, letterhead=lambda _ctx, doc: doc.letterhead)
 
@@ -430,24 +404,18 @@ def _declare() -> tuple[Document, ...]:
             {".pdf": lambda fh, cv, lh, job: cv_2c.build_cv(fh, cv.profile, cv.context)},
             lambda cv, job: PersonalOutput("print", "Sơ yếu lý lịch mẫu 2C-BNV/2008", (cv.person_id,), cv.masked),
             "so_yeu_ly_lich", letterhead=no_letterhead),
-        Document(
-            "pay_step", "benefits", "Danh sách nâng bậc lương thường xuyên",
-            "Những người đến hạn nâng bậc lương trong kỳ (và người đã quá hạn), có ghi thời gian kéo dài.",
-            "Regular pay step list",
-            "People whose regular pay step falls due in the period (and overdue ones), with delays.",
-            _PAY_PARAMS, pay_list_gather(pay_lists.pay_step_due_list),
-            {".pdf": pay_list_writer(pay_step_list.build_pay_step_pdf),
-             ".xlsx": pay_list_writer(pay_step_list.build_pay_step_xlsx)},
-            pay_list_audit("pay_step_list", pay_step_list.title), "nang_bac_luong", letterhead=agency("DS")),
-        Document(
-            "pctnvk", "benefits", "Danh sách phụ cấp thâm niên vượt khung",
-            "Những người bắt đầu hưởng hoặc được nâng mức phụ cấp thâm niên vượt khung trong kỳ.",
-            "Seniority allowance beyond the top step",
-            "People who start or step up the allowance beyond the top pay step in the period.",
-            _PAY_PARAMS, pay_list_gather(pay_lists.pctnvk_due_list),
-            {".pdf": pay_list_writer(pctnvk_list.build_pctnvk_pdf),
-             ".xlsx": pay_list_writer(pctnvk_list.build_pctnvk_xlsx)},
-            pay_list_audit("pctnvk_list", pctnvk_list.title), "phu_cap_vuot_khung", letterhead=agency("DS")),
+        pay_list("pay_step", "Danh sách nâng bậc lương thường xuyên",
+                 "Những người đến hạn nâng bậc lương trong kỳ (và người đã quá hạn), có ghi thời gian kéo dài.",
+                 "Regular pay step list",
+                 "People whose regular pay step falls due in the period (and overdue ones), with delays.",
+                 pay_lists.pay_step_due_list, (pay_step_list.build_pay_step_pdf, pay_step_list.build_pay_step_xlsx),
+                 pay_list_audit("pay_step_list", pay_step_list.title), "nang_bac_luong"),
+        pay_list("pctnvk", "Danh sách phụ cấp thâm niên vượt khung",
+                 "Những người bắt đầu hưởng hoặc được nâng mức phụ cấp thâm niên vượt khung trong kỳ.",
+                 "Seniority allowance beyond the top step",
+                 "People who start or step up the allowance beyond the top pay step in the period.",
+                 pay_lists.pctnvk_due_list, (pctnvk_list.build_pctnvk_pdf, pctnvk_list.build_pctnvk_xlsx),
+                 pay_list_audit("pctnvk_list", pctnvk_list.title), "phu_cap_vuot_khung"),
         Document(
             "retirement", "benefits", "Danh sách nghỉ hưu",
             "Những người đủ tuổi nghỉ hưu trong năm và năm sau, với ngày thông báo và ngày nghỉ hưu.",

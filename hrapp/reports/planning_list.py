@@ -15,6 +15,7 @@ from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.domain.evaluation import Rating
 from hrapp.queries import planning as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -89,8 +90,7 @@ def planning_list(ctx: ServiceContext, check: PeriodCheck) -> PlanningList:
     require(ctx, READ)
     years = pl.evaluation_years(check.rules, check.check_date)
     ids = [c.entry.person_id for c in check.entries]
-    with ctx.read() as s:
-        profiles = q.profile_facts(s, ids, check.check_date)
+    profiles = q.profile_facts(ctx, ids, check.check_date)
     planned: dict[int, list[str]] = defaultdict(list)
     for c in check.entries:
         if c.entry.post_title not in planned[c.entry.person_id]:
@@ -143,7 +143,7 @@ def spec(data: PlanningList) -> TableSpec:
         Column("Ghi chú", 27, wrap=True),
     ]
     n_years = len(data.years)
-    header = [
+    header: list[list[HeaderCell | str]] = [
         [HeaderCell("STT", rowspan=2), HeaderCell("Họ và tên", rowspan=2), HeaderCell("Ngày sinh", rowspan=2),
          HeaderCell("Giới tính", rowspan=2), HeaderCell("Dân tộc", rowspan=2),
          HeaderCell("Chức vụ, đơn vị công tác hiện nay", rowspan=2), HeaderCell("Trình độ", colspan=5),
@@ -203,8 +203,6 @@ def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], pe
                          as_of: date | None = None, *, printed_on: date | None = None,
                          progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> PlanningList:
     """The catalogue's "planning_list" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "planning_list", {"period": period, "as_of": as_of}, target, progress, cancel,
                   printed_on=printed_on).data
 

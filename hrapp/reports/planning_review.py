@@ -11,8 +11,10 @@ from datetime import date
 from typing import IO
 
 from hrapp.context import ServiceContext
+from hrapp.domain import planning as pl
 from hrapp.errors import NotFoundError
 from hrapp.queries import planning as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -25,7 +27,6 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, roman
-from hrapp.security import READ, require
 
 _Target = str | os.PathLike[str] | IO[bytes]
 
@@ -54,13 +55,11 @@ class ReviewList:
 
 
 def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
-    require(ctx, READ)
-    with ctx.read() as s:
-        review = q.get_review(s, review_id)
-        period = q.get_period(s, review.period_id)
-        posts = q.list_posts(s, period.id, review.review_date)
-        entries = q.sort_entries(q.list_entries(s, period.id, None, review_id=review_id), posts)
-        profiles = q.profile_facts(s, [e.person_id for e in entries], review.review_date)
+    review = q.get_review(ctx, review_id)
+    period = q.get_period(ctx, review.period_id)
+    posts = q.list_posts(ctx, period.id, review.review_date)
+    entries = pl.sort_entries(q.list_entries(ctx, period.id, None, review_id=review_id), [p.id for p in posts])
+    profiles = q.profile_facts(ctx, [e.person_id for e in entries], review.review_date)
 
     def line(e: q.EntryRow, note: str) -> ReviewLine:
         current = profiles[e.person_id].current_post if e.person_id in profiles else ""
@@ -76,9 +75,7 @@ def review_list(ctx: ServiceContext, review_id: int) -> ReviewList:
 
 
 def latest_review_id(ctx: ServiceContext, period: int | str) -> int:
-    require(ctx, READ)
-    with ctx.read() as s:
-        reviews = q.list_reviews(s, q.get_period(s, period).id)
+    reviews = q.list_reviews(ctx, q.get_period(ctx, period).id)
     if not reviews:
         raise NotFoundError("review_not_found", "Giai đoạn này chưa có đợt rà soát quy hoạch nào.", field="review")
     return reviews[-1].id
@@ -142,7 +139,5 @@ def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], 
                            printed_on: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> ReviewList:
     """The catalogue's "planning_review" document for one review (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "planning_review", {"review": review_id}, target, progress, cancel,
                   printed_on=printed_on).data

@@ -9,28 +9,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
 
 from hrapp.context import ServiceContext
-from hrapp.domain.planning import fmt_percent
+from hrapp.domain.planning_structure import fmt_percent
 from hrapp.domain.validation import age_on
-from hrapp.io.cells import new_workbook
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     Signature,
     TableSpec,
-    write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.format import fmt_date
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 from hrapp.services.planning import PeriodCheck
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 @dataclass(frozen=True)
@@ -144,31 +139,25 @@ def _intro(data: PlanningSummary) -> str:
             "Mỗi người chỉ tính một lần trong cơ cấu dù được quy hoạch nhiều chức danh.")
 
 
-def build_planning_summary_pdf(target: _Target, letterhead: Letterhead, data: PlanningSummary, *,
-                               day: date | None = None, signatures: Sequence[Signature] | None = None,
-                               progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), day=day, signatures=signatures)
-    doc.paragraph(_intro(data))
-    doc.paragraph("I. Số lượng quy hoạch theo chức danh", "heading")
-    doc.table(posts_spec(data))
-    doc.paragraph("II. Cơ cấu quy hoạch", "heading")
-    doc.table(structure_spec(data))
-    return doc.build(target, progress=progress, cancel=cancel)
+def sections(data: PlanningSummary) -> SectionedDocument:
+    return SectionedDocument(
+        title(data),
+        (Section("I. Số lượng quy hoạch theo chức danh", "Theo chức danh", posts_spec(data)),
+         Section("II. Cơ cấu quy hoạch", "Cơ cấu", structure_spec(data))),
+        intro=(_intro(data),), signed_sheet=1)
 
 
-def build_planning_summary_xlsx(target: _Target, letterhead: Letterhead, data: PlanningSummary, *,
-                                day: date | None = None, signatures: Sequence[Signature] | None = None,
-                                progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = "Theo chức danh"
-    write_document(ws, letterhead, title(data), posts_spec(data), day=day, intro=[_intro(data)],
-                   signatures=[], progress=progress, cancel=cancel)
-    ws2 = wb.create_sheet("Cơ cấu")
-    write_document(ws2, letterhead, title(data), structure_spec(data), day=day, signatures=signatures)
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+def build_planning_summary_pdf(target: Target, letterhead: Letterhead, data: PlanningSummary, *, day: date | None = None,
+                               signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                               cancel: CancelCallback | None = None) -> int:
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
+
+
+def build_planning_summary_xlsx(target: Target, letterhead: Letterhead, data: PlanningSummary, *, day: date | None = None,
+                                signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+                                cancel: CancelCallback | None = None) -> None:
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
 def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str], period: int | str,
@@ -176,7 +165,5 @@ def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str],
                             progress: ProgressCallback | None = None,
                             cancel: CancelCallback | None = None) -> PlanningSummary:
     """The catalogue's "planning_summary" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "planning_summary", {"period": period, "as_of": as_of}, target, progress, cancel,
                   printed_on=printed_on).data

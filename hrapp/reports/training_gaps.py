@@ -8,31 +8,27 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, Any
+from typing import Any
 
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain import training as tr
-from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
     HeaderCell,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     SectionRow,
     Signature,
     TableSpec,
-    write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
-from hrapp.services.training import gap_analysis
+from hrapp.reports.format import fmt_date
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 
-_Target = str | os.PathLike[str] | IO[bytes]
 SOURCE_LABELS = {"position": "Vị trí việc làm", "planning": "Quy hoạch"}
 
 
@@ -54,8 +50,8 @@ class GapsDocument:
 
 def gaps_document(ctx: ServiceContext, as_of: date | None = None, unit: int | str | None = None) -> GapsDocument:
     day = as_of or clock.today()
-    rows = gap_analysis(ctx, day, unit)
-    types, needs = q.needs_by_unit(rows)
+    rows = q.gap_analysis(ctx, day, unit)
+    types, needs = q.NeedRow.of_gaps(rows)
     label = ""
     if unit:
         label = next((r.unit_name for r in rows if r.unit_code == unit or r.unit_id == unit), str(unit))
@@ -96,7 +92,7 @@ def needs_spec(data: GapsDocument) -> TableSpec:
     types = list(data.types)
     columns = [Column("STT", 10, "center"), Column("Đơn vị", 70, wrap=True),
                *(Column(_type_label(t), 22, "center", wrap=True) for t in types), Column("Cộng", 18, "center")]
-    header = [[HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2),
+    header: list[list[HeaderCell | str]] | None = [[HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2),
                HeaderCell("Số người cần đào tạo, bồi dưỡng theo loại", colspan=max(len(types), 1)),
                HeaderCell("Cộng", rowspan=2)],
               [_type_label(t) for t in types]] if types else None
@@ -115,39 +111,29 @@ def _intro(data: GapsDocument) -> list[str]:
             f"đảm nhiệm và của chức danh được quy hoạch: {data.people} người còn thiếu {len(data.rows)} tiêu chuẩn."]
 
 
-def build_gaps_pdf(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+def sections(data: GapsDocument) -> SectionedDocument:
+    return SectionedDocument(title(data), (Section("I. Danh sách theo người", "Nhu cầu theo người", gaps_spec(data)),
+                                           Section("II. Tổng hợp nhu cầu theo đơn vị", "Theo đơn vị",
+                                                   needs_spec(data))),
+                             intro=_intro(data), landscape=True)
+
+
+def build_gaps_pdf(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), day=day, landscape=True, signatures=signatures)
-    for text in _intro(data):
-        doc.paragraph(text)
-    doc.paragraph("I. Danh sách theo người", "heading")
-    doc.table(gaps_spec(data))
-    doc.paragraph("II. Tổng hợp nhu cầu theo đơn vị", "heading")
-    doc.table(needs_spec(data))
-    return doc.build(target, progress=progress, cancel=cancel)
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
 
 
-def build_gaps_xlsx(target: _Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
+def build_gaps_xlsx(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = "Nhu cầu theo người"
-    write_document(ws, letterhead, title(data), gaps_spec(data), day=day, intro=_intro(data), signatures=signatures,
-                   landscape=True, progress=progress, cancel=cancel)
-    ws2 = wb.create_sheet("Theo đơn vị")
-    write_document(ws2, letterhead, title(data), needs_spec(data), day=day, signatures=[])
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
 def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date | None = None,
                 unit: int | str | None = None, *, printed_on: date | None = None,
                 progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> GapsDocument:
     """The catalogue's "training_gaps" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_gaps", {"as_of": as_of, "unit": unit}, target, progress, cancel,
                   printed_on=printed_on).data

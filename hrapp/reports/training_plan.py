@@ -10,17 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
 from hrapp.context import ServiceContext
-from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     SectionRow,
     Signature,
@@ -28,11 +27,8 @@ from hrapp.reports.document import (
     TableSpec,
     write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, fmt_int, nfc
-from hrapp.security import READ, require
-
-_Target = str | os.PathLike[str] | IO[bytes]
+from hrapp.reports.format import fmt_date, fmt_int
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 
 
 @dataclass(frozen=True)
@@ -63,11 +59,10 @@ class PlanDocument:
 
 
 def plan_document(ctx: ServiceContext, year: int | str) -> PlanDocument:
-    require(ctx, READ)
-    with ctx.read() as s:
-        plan = q.get_plan(s, str(year))
-        lines = q.list_lines(s, plan.id)
-    return PlanDocument(plan, tuple(lines), tuple(q.totals_by(lines, "type")), tuple(q.totals_by(lines, "unit")))
+    plan = q.get_plan(ctx, str(year))
+    lines = q.plan_lines(ctx, plan.id)
+    return PlanDocument(plan, tuple(lines), tuple(q.TotalRow.of_lines(lines, "type")),
+                        tuple(q.TotalRow.of_lines(lines, "unit")))
 
 
 def _who(ln: q.LineRow) -> str:
@@ -158,37 +153,28 @@ _CLOSING = ("Người được cử đi đào tạo, bồi dưỡng có trách n
             "chứng chỉ và báo cáo thu hoạch về Văn phòng Sở trong thời hạn 15 ngày sau khi kết thúc khóa học.")
 
 
-def build_plan_pdf(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
+def sections(data: PlanDocument) -> SectionedDocument:
+    return SectionedDocument(
+        title(data),
+        (Section("I. Danh sách đào tạo, bồi dưỡng", f"Kế hoạch {data.plan.year}", lines_spec(data)),
+         Section("II. Tổng hợp số lượng và kinh phí", "Tổng hợp", totals_spec(data))),
+        subtitles=_subtitles(data), intro=_intro(data), outro=(_CLOSING,), landscape=True)
+
+
+def build_plan_pdf(target: Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), _subtitles(data), day=day, landscape=True, signatures=signatures)
-    for text in _intro(data):
-        doc.paragraph(text)
-    doc.paragraph("I. Danh sách đào tạo, bồi dưỡng", "heading")
-    doc.table(lines_spec(data))
-    doc.paragraph("II. Tổng hợp số lượng và kinh phí", "heading")
-    doc.table(totals_spec(data))
-    doc.paragraph(_CLOSING)
-    return doc.build(target, progress=progress, cancel=cancel)
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
 
 
-def build_plan_xlsx(target: _Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
+def build_plan_xlsx(target: Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
                     signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = f"Kế hoạch {data.plan.year}"
-    write_document(ws, letterhead, title(data), lines_spec(data), subtitles=_subtitles(data), day=day,
-                   intro=_intro(data), outro=[_CLOSING], signatures=signatures, landscape=True, progress=progress,
-                   cancel=cancel)
-    ws2 = wb.create_sheet("Tổng hợp")
-    write_document(ws2, letterhead, title(data), totals_spec(data), day=day, signatures=[])
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
-def write_json(target: _Target, payload: dict[str, Any]) -> None:
+def write_json(target: Target, payload: dict[str, Any]) -> None:
     text = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
     write_atomically(target, lambda f: f.write(text))
 
@@ -197,8 +183,6 @@ def export_plan(ctx: ServiceContext, target: str | os.PathLike[str], year: int |
                 printed_on: date | None = None, progress: ProgressCallback | None = None,
                 cancel: CancelCallback | None = None) -> PlanDocument:
     """The catalogue's "training_plan" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_plan", {"plan": year}, target, progress, cancel, printed_on=printed_on).data
 
 

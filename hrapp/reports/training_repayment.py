@@ -17,7 +17,6 @@ from hrapp.reports.document import Column, OfficialDocument, TableSpec
 from hrapp.reports.format import fmt_date, fmt_int
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.output import write_audited
-from hrapp.services.training import repayment_preview
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,14 @@ class RepaymentSheet:
 def repayment_sheet(ctx: ServiceContext, commitment_id: int, left_on: date | None = None,
                     case: str | None = None) -> RepaymentSheet:
     """The sheet of a broken commitment (its recorded leaving), or a preview for a leaving day and case."""
-    from hrapp.services.training import list_commitments
-
-    c = next((x for x in list_commitments(ctx) if x.id == commitment_id), None)
+    c = next((x for x in q.list_commitments(ctx) if x.id == commitment_id), None)
     if c is None:
         raise DomainError("commitment_not_found", "Không tìm thấy cam kết này.", field="commitment_id")
     day = left_on or c.left_on
     how = case or c.leave_case
     if day is None or how is None:
         raise DomainError("no_leaving", "Chưa có ngày nghỉ việc và trường hợp đền bù để tính.", field="left_on")
-    return RepaymentSheet(c, repayment_preview(ctx, commitment_id, day, how), day)
+    return RepaymentSheet(c, q.repayment_preview(ctx, commitment_id, day, how), day)
 
 
 def spec(data: RepaymentSheet) -> TableSpec:

@@ -9,29 +9,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.io.cells import new_workbook
 from hrapp.queries import training as q
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
     Letterhead,
-    OfficialDocument,
     ProgressCallback,
     SectionRow,
     Signature,
     TableSpec,
-    write_atomically,
 )
-from hrapp.reports.excel import write_document
-from hrapp.reports.format import fmt_date, nfc
+from hrapp.reports.format import fmt_date
+from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
 from hrapp.security import READ, require
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 @dataclass(frozen=True)
@@ -62,10 +58,9 @@ class ResultsDocument:
 def results_document(ctx: ServiceContext, year: int, as_of: date | None = None) -> ResultsDocument:
     """The year's training records (those of its plan and those started that year) and plan against actual."""
     require(ctx, READ)
-    with ctx.read() as s:
-        plan = q.plan_for_year(s, year)
-        records = q.list_records(s, year=year, plan_id=plan.id if plan else None)
-        actual = q.plan_vs_actual(s, year)
+    plan = q.plan_for_year(ctx, year)
+    records = q.list_records(ctx, year=year, plan_id=plan.id if plan else None)
+    actual = q.plan_vs_actual(ctx, year)
     label = f"{plan.name} ({plan.decision_label})" if plan and plan.decision_label else (plan.name if plan else "")
     return ResultsDocument(year, as_of or clock.today(), label, tuple(records), tuple(actual))
 
@@ -133,40 +128,31 @@ def _intro(data: ResultsDocument) -> list[str]:
     return [f"Thực hiện {data.plan_label}." if data.plan_label else "", text]
 
 
-def build_results_pdf(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
+def sections(data: ResultsDocument) -> SectionedDocument:
+    return SectionedDocument(
+        title(data),
+        (Section("I. Danh sách cán bộ, công chức, viên chức được cử đi đào tạo, bồi dưỡng", f"Kết quả {data.year}",
+                 records_spec(data)),
+         Section("II. Kết quả so với kế hoạch", "So với kế hoạch", actual_spec(data))),
+        intro=_intro(data), landscape=True)
+
+
+def build_results_pdf(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                       signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                       cancel: CancelCallback | None = None) -> int:
-    doc = OfficialDocument(letterhead, title(data), day=day, landscape=True, signatures=signatures)
-    for text in _intro(data):
-        if text:
-            doc.paragraph(text)
-    doc.paragraph("I. Danh sách cán bộ, công chức, viên chức được cử đi đào tạo, bồi dưỡng", "heading")
-    doc.table(records_spec(data))
-    doc.paragraph("II. Kết quả so với kế hoạch", "heading")
-    doc.table(actual_spec(data))
-    return doc.build(target, progress=progress, cancel=cancel)
+    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
+                     cancel=cancel)
 
 
-def build_results_xlsx(target: _Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
+def build_results_xlsx(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
                        signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
-    wb = new_workbook()
-    ws = wb.active
-    ws.title = f"Kết quả {data.year}"
-    write_document(ws, letterhead, title(data), records_spec(data), day=day, intro=[t for t in _intro(data) if t],
-                   signatures=signatures, landscape=True, progress=progress, cancel=cancel)
-    ws2 = wb.create_sheet("So với kế hoạch")
-    write_document(ws2, letterhead, title(data), actual_spec(data), day=day, signatures=[])
-    wb.properties.creator = nfc(letterhead.issuing_unit)
-    wb.properties.title = nfc(" ".join(title(data).split()))
-    write_atomically(target, wb.save)
+    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
 
 
 def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,
                    printed_on: date | None = None, progress: ProgressCallback | None = None,
                    cancel: CancelCallback | None = None) -> ResultsDocument:
     """The catalogue's "training_results" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "training_results", {"plan": year, "as_of": as_of}, target, progress, cancel,
                   printed_on=printed_on).data

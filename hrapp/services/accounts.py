@@ -357,7 +357,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
             if counted is None:
                 outcome, locked_until = "locked", _lock_end(s, acc.id) or now
                 summary = f"{name}: tài khoản đang tạm khóa"
-                changes = None
+                changes: dict[str, list[object]] | None = None
             else:
                 count, locked_until = counted
                 if locked_until is not None:
@@ -378,7 +378,7 @@ def authenticate(ctx: ServiceContext, username: str, password: str, now: datetim
                 outcome = "ok"
                 if audit:
                     record(s, "login", "user_accounts", str(acc.id), summary=f"{name} đăng nhập")
-                dto = _dto(s.get(UserAccount, acc.id, populate_existing=True))
+                dto = _dto(s.get_one(UserAccount, acc.id, populate_existing=True))
             else:  # locked by parallel attempts, or deactivated, since the row was read
                 locked_until = _lock_end(s, acc.id)
                 if locked_until is not None and now < locked_until:

@@ -30,8 +30,11 @@ from hrapp.db import cipher
 from hrapp.db.audit import record
 from hrapp.db.engine import make_engine, make_session_factory, resolve_url, sqlite_path
 from hrapp.db.migrate import head_revisions, known_revisions, upgrade
+from hrapp.db.models import Base
 from hrapp.errors import DatabaseError, DomainError
+from hrapp.paths import user_data_dir
 from hrapp.security import ADMIN, require
+from hrapp.services.copy_to import copy_database
 
 DAILY_KEEP = 30
 BACKUP_SUFFIX = ".sqlite3"
@@ -129,8 +132,6 @@ def _check_references(con: sqlite3.Connection) -> None:
 
 def _check_schema(con: sqlite3.Connection) -> None:
     """Every table and column of this version's schema is there (a backup edited or cut down by hand is not)."""
-    from hrapp.db.models import Base
-
     have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     missing: list[str] = []
     for table in Base.metadata.sorted_tables:
@@ -141,6 +142,11 @@ def _check_schema(con: sqlite3.Connection) -> None:
         missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in columns]
     if missing:
         raise DatabaseError("backup_schema", missing=", ".join(missing[:5]) + ("…" if len(missing) > 5 else ""))
+
+
+def file_errors() -> tuple[type[BaseException], ...]:
+    """What copying a database file may raise: the system's errors and SQLite's (SQLCipher's, once loaded)."""
+    return (OSError, *cipher.errors())
 
 
 def _sqlite_copy(src: sqlite3.Connection, dest_path: Path, *, restorable: bool = False,
@@ -213,14 +219,16 @@ def _write_backup(ctx: ServiceContext, target: Path, *, own_folder: bool = False
     try:
         if ctx.engine.dialect.name == "sqlite":
             with ctx.engine.connect() as conn:
-                info = _sqlite_copy(conn.connection.driver_connection, tmp,
+                driver = conn.connection.driver_connection
+                assert driver is not None  # a connection checked out of the pool holds its driver's
+                info = _sqlite_copy(driver, tmp,
                                     passphrase=cipher.passphrase_of(ctx.engine))
         else:
             info = _logical_copy(ctx.engine, tmp)
         _fsync_file(tmp)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
-    except (OSError, *cipher.errors()) as exc:
+    except file_errors() as exc:
         raise DatabaseError("backup_failed", name=target.name, detail=str(exc)) from exc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
@@ -230,8 +238,6 @@ def _write_backup(ctx: ServiceContext, target: Path, *, own_folder: bool = False
 
 def _logical_copy(source: Engine, dest_path: Path) -> BackupInfo:
     """PostgreSQL → a SQLite file at the same revision, every table, read in one snapshot."""
-    from hrapp.services.copy_to import copy_database
-
     dest = make_engine(resolve_url(str(dest_path)))
     try:
         copy_database(source, dest)
@@ -258,8 +264,6 @@ DAILY_RE = r"^{stem}-(\d{{4}}-\d{{2}}-\d{{2}})\.sqlite3$"
 
 
 def default_backup_folder() -> Path:
-    from hrapp.paths import user_data_dir
-
     return user_data_dir() / "backups"
 
 
@@ -438,7 +442,7 @@ def restore(ctx_or_url: ServiceContext | str | os.PathLike[str], source: str | o
             safety = _safety_copy(db, stamp)
         os.replace(staged, db)
         _fsync_dir(db.parent)
-    except (OSError, *cipher.errors()) as exc:
+    except file_errors() as exc:
         raise DatabaseError("restore_failed", detail=str(exc)) from exc
     finally:
         for leftover in (staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm")):

@@ -53,7 +53,8 @@ def _parents_first(rows: list[dict[str, Any]], keys: list[tuple[str, str]]) -> l
     present = {ref: {r[ref] for r in rows} for _, ref in keys}
     ordered: list[dict[str, Any]] = []
     while remaining:
-        ready, waiting = [], []
+        ready: list[dict[str, Any]] = []
+        waiting: list[dict[str, Any]] = []
         for r in remaining:
             ok = all(r[col] is None or r[col] in placed[ref] or r[col] not in present[ref] for col, ref in keys)
             (ready if ok else waiting).append(r)

@@ -29,6 +29,7 @@ from hrapp.services.backup import (
     _take_exclusive_when_free,
     daily_backups,
     default_backup_folder,
+    file_errors,
 )
 
 ENCRYPTED, DECRYPTED, REKEYED = "encrypted", "decrypted", "rekeyed"
@@ -107,7 +108,7 @@ def _convert(ctx: ServiceContext, new_key: str | None, backup_folder: str | os.P
     except HrappError:
         keep.unlink(missing_ok=True)
         raise
-    except (OSError, *cipher.errors()) as exc:
+    except file_errors() as exc:
         keep.unlink(missing_ok=True)
         raise DatabaseError("convert_failed", detail=str(exc)) from exc
     finally:

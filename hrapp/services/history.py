@@ -92,7 +92,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
         d = c.default
         if c.name in given or d is None or not (d.is_scalar or d.is_callable):
             continue
-        value = d.arg if d.is_scalar else d.arg(None)  # type: ignore[attr-defined]
+        value = d.arg if d.is_scalar else d.arg(None)  # type: ignore[attr-defined]  # scalar/callable defaults have .arg
         proc = c.type._cached_bind_processor(dialect)
         names.append(c.name)
         constants.append(proc(value) if proc is not None and value is not None else value)
@@ -110,11 +110,16 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    driver = conn.connection.driver_connection
+    assert driver is not None  # a connection checked out of the pool holds its driver's
+    cursor = driver.cursor()
     try:
         cursor.executemany(sql, list(zip(*converted, strict=True)))
     finally:
         cursor.close()
+
+
+_AUDIT_TABLE: Table = AuditLog.metadata.tables[AuditLog.__tablename__]
 
 
 def audit_inserted(conn: Connection, user: str, now: dt.datetime, entity: str,
@@ -126,5 +131,5 @@ def audit_inserted(conn: Connection, user: str, now: dt.datetime, entity: str,
              "person_id": pk if person_ids else None, "changes": changes, "summary": summary}
             for pk, changes in inserted]
     for begin in range(0, len(rows), BATCH):
-        insert_rows(conn, AuditLog.__table__, rows[begin:begin + BATCH])
+        insert_rows(conn, _AUDIT_TABLE, rows[begin:begin + BATCH])
     return len(rows)

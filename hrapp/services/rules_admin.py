@@ -21,8 +21,14 @@ from hrapp import clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
+from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
+from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
+from hrapp.domain.pay_steps import early_step_quota, step_delay, unpaid_leave_months
+from hrapp.domain.probation import probation
+from hrapp.domain.retirement import retirement_age
 from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
+from hrapp.domain.salary import lookup_by_class
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.messages import text
 from hrapp.security import ADMIN, READ, require
@@ -137,17 +143,12 @@ def _parse_params(params: dict[str, Any] | str) -> tuple[dict[str, Any] | None, 
 
 
 def _probe_retirement_age(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.retirement import retirement_age
-
     for sex in ("M", "F"):
         for born in (date(1955, 6, 1), date(1965, 2, 1), date(1975, 5, 1), date(1990, 1, 1)):
-            retirement_age(sex, born, rv)  # type: ignore[arg-type]
+            retirement_age(sex, born, rv)
 
 
 def _probe_pay_step(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.pay_steps import step_delay, unpaid_leave_months
-    from hrapp.domain.salary import lookup_by_class
-
     for cls in ("A3.1", "A2.1", "A1", "A0", "B", "C1"):
         int(lookup_by_class(rv.params["interval_months"], cls))
     for category, table in rv.params["discipline_delay_months"].items():
@@ -157,8 +158,6 @@ def _probe_pay_step(rv: RuleVersion, book: RuleBook) -> None:
 
 
 def _probe_pctnvk(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.salary import lookup_by_class
-
     for cls in ("A3.1", "A1", "A0", "B", "C1"):
         int(lookup_by_class(rv.params["first_after_months"], cls))
     for key in ("first_percent", "increase_percent", "increase_every_months"):
@@ -167,16 +166,12 @@ def _probe_pctnvk(rv: RuleVersion, book: RuleBook) -> None:
 
 
 def _probe_early_step(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.pay_steps import early_step_quota
-
     early_step_quota(95, book, rv.effective_from.year)
     for key in ("max_months_short", "max_months_early", "retirement_max_months_short"):
         int(rv.params[key])
 
 
 def _probe_probation(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.probation import probation
-
     for category, spec in rv.params.items():
         if isinstance(spec, dict) and "months_by_level" in spec:
             for level in spec["months_by_level"]:
@@ -184,16 +179,12 @@ def _probe_probation(rv: RuleVersion, book: RuleBook) -> None:
 
 
 def _probe_appointment(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
-
     term_end(rv.effective_from, None, book)
     term_alerts(date(rv.effective_from.year + 5, 6, 30), book)
     reappointment_kind(rv.effective_from, date(rv.effective_from.year + 3, 1, 1), book)
 
 
 def _probe_evaluation(rv: RuleVersion, book: RuleBook) -> None:
-    from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
-
     last = (rv.effective_to or rv.effective_from).year
     years = [y for y in range(rv.effective_from.year, last + 1) if rv.applies_on(date(y, 12, 31))]
     if not years:

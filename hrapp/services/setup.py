@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
-from hrapp.db.models import AppSetting, CatalogItem, Person, Rank
+from hrapp.db.models import AppSetting, CatalogItem, OrgUnit, Person, Rank
 from hrapp.services.rules_store import seed_rules
 
 # A new database names no agency: the officer enters it at the first start (services.agency); nothing is
@@ -77,8 +77,6 @@ def init_database(db: str | None = None, *, create: bool = True, passphrase: str
 
 def is_empty(ctx: ServiceContext) -> bool:
     """True when the database holds no personnel data (reference catalogues do not count)."""
-    from hrapp.db.models import OrgUnit
-
     with ctx.read() as s:
         return not (s.scalar(select(func.count()).select_from(Person)) or s.scalar(select(func.count()).select_from(OrgUnit)))
 

@@ -15,7 +15,7 @@ from hrapp.services.agency import get_agency
 from tests.io.test_import import HEAD, row
 from tests.ui.conftest import wait_loaded
 from tests.ui.typing import choose, retype
-from ui.app import offer_first_start
+from ui.first_start import offer_first_start
 from ui.main_window import MainWindow
 from ui.pages import registry
 

@@ -65,10 +65,7 @@ def app(db: str) -> None:
         ticks.append(time.perf_counter())
         QTimer.singleShot(0, lambda: _line("READY", "window=frame"))
 
-    shown = gui.offer_first_start
-
-    def offer_first_start(window) -> None:
-        shown(window)
+    def window_shown(window) -> None:
         from PySide6.QtCore import QTimer
 
         ticks.append(time.perf_counter())
@@ -76,7 +73,7 @@ def app(db: str) -> None:
         QTimer.singleShot(0, lambda: _ready(f"FILLED area={window.current_area()} stall_ms={stall * 1000:.0f}"))
 
     gui.frame_shown = frame_shown
-    gui.offer_first_start = offer_first_start
+    gui.window_shown = window_shown
     main.main(["--db", db])
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from hrapp.domain import planning as pl
+from hrapp.domain import planning_structure as ps
 from hrapp.domain.retirement import BirthDate
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.errors import DomainError
@@ -242,13 +243,13 @@ def people(women: int, men: int, born: date = date(1980, 1, 1)) -> list[tuple[st
 
 @pytest.mark.parametrize("women, men, ok", [(1, 3, True), (1, 4, False), (2, 6, True), (2, 7, False)])
 def test_women_share_meets_the_25_percent_target_at_the_edge(qd50, women, men, ok):
-    s = pl.structure(people(women, men), date(2022, 6, 30), qd50, posts=4, posts_without_successor=0)
+    s = ps.structure(people(women, men), date(2022, 6, 30), qd50, posts=4, posts_without_successor=0)
     assert s.women.ok is ok
     assert any(w.startswith("Tỷ lệ nữ") for w in s.warnings) is not ok
 
 
 def test_women_share_is_a_percent_with_two_decimals(qd50):
-    s = pl.structure(people(2, 7), date(2022, 6, 30), qd50, posts=1, posts_without_successor=0)
+    s = ps.structure(people(2, 7), date(2022, 6, 30), qd50, posts=1, posts_without_successor=0)
     assert s.women.percent == Decimal("22.22")
     assert "Tỷ lệ nữ 22,22% (2/9 người), thấp hơn mục tiêu 25%." in s.warnings
 
@@ -256,21 +257,21 @@ def test_women_share_is_a_percent_with_two_decimals(qd50):
 # Under 40 on the check date: born 30/06/1982 turns 40 on 30/06/2022.
 @pytest.mark.parametrize("born, young", [(date(1982, 7, 1), True), (date(1982, 6, 30), False)])
 def test_under_40_is_counted_on_the_check_date(qd50, born, young):
-    s = pl.structure([("M", BirthDate(born))], date(2022, 6, 30), qd50, posts=1, posts_without_successor=0)
+    s = ps.structure([("M", BirthDate(born))], date(2022, 6, 30), qd50, posts=1, posts_without_successor=0)
     assert s.young.count == (1 if young else 0)
 
 
 def test_three_age_tiers_and_posts_without_successor(qd50):
     group = [("F", BirthDate(date(1990, 1, 1))), ("M", BirthDate(date(1975, 1, 1))),
              ("M", BirthDate(date(1972, 6, 30))), ("M", BirthDate(date(1971, 6, 30)))]
-    s = pl.structure(group, date(2022, 6, 30), qd50, posts=5, posts_without_successor=2)
+    s = ps.structure(group, date(2022, 6, 30), qd50, posts=5, posts_without_successor=2)
     assert [(t.code, t.count) for t in s.tiers] == [("duoi_40", 1), ("tu_40_den_50", 2), ("tren_50", 1)]
     assert s.young.ok and s.women.ok
     assert s.warnings == ("2/5 chức danh chưa có người quy hoạch.",)
 
 
 def test_an_empty_plan_warns_instead_of_passing(qd50):
-    s = pl.structure([], date(2022, 6, 30), qd50, posts=3, posts_without_successor=3)
+    s = ps.structure([], date(2022, 6, 30), qd50, posts=3, posts_without_successor=3)
     assert not s.women.ok and s.women.percent is None
     assert s.warnings == ("Chưa có người nào trong quy hoạch.", "3/3 chức danh chưa có người quy hoạch.")
 

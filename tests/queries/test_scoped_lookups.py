@@ -7,14 +7,13 @@ from datetime import date
 from sqlalchemy import select
 
 from hrapp.db.models import PlanningEntry
-from hrapp.queries import lookups
+from hrapp.queries import lookups, planning
 from hrapp.queries.employees import EmployeeFilter
 from tests.queries.conftest import SCOPE_UNIT
 
 COVERED = {f"hrapp.queries.lookups.{name}" for name in (
     "unit_choices", "unit_id_of_code", "unit_code_of_id", "unit_names", "open_units", "units_on", "staff_ids",
-    "staff_ids_and_names", "staff_rows", "staff_first_rows", "planning_periods", "planning_entries",
-    "has_planning_review")}
+    "staff_ids_and_names", "staff_rows", "staff_first_rows")}
 
 EVERYONE = EmployeeFilter(statuses=None)
 
@@ -52,19 +51,19 @@ def test_a_person_outside_reads_as_missing(scoped, facts):
 def test_planning_lists_hold_the_units_people_only(demo_ctx, facts):
     with demo_ctx.read() as s:
         statuses = tuple(s.scalars(select(PlanningEntry.status).distinct()))
-    periods = lookups.planning_periods(demo_ctx)
-    whole = {p.id: lookups.planning_entries(demo_ctx, p.id, statuses) for p in periods}
-    reviewed = {p.id: lookups.has_planning_review(demo_ctx, p.id) for p in periods}
+    periods = planning.list_periods(demo_ctx)
+    whole = {p.id: planning.list_entries(demo_ctx, p.id, statuses) for p in periods}
+    reviewed = {p.id: planning.has_review(demo_ctx, p.id) for p in periods}
     demo_ctx.sign_in("ttud.lanhdao", "lanh_dao", (facts.unit_id,))
-    seen = lookups.planning_periods(demo_ctx)
+    seen = planning.list_periods(demo_ctx)
     assert [p.id for p in seen] == [p.id for p in periods]
     # a period counts the unit's people only
     assert [p.active_entries for p in seen] == [
         sum(e.status == "active" and e.person_id in set(facts.inside_ids) for e in whole[p.id]) for p in periods]
     inside = set(facts.inside_ids)
     for period in periods:
-        entries = lookups.planning_entries(demo_ctx, period.id, statuses)
+        entries = planning.list_entries(demo_ctx, period.id, statuses)
         assert facts.leaked(entries) == set()
         assert entries == [e for e in whole[period.id] if e.person_id in inside]
-        assert lookups.has_planning_review(demo_ctx, period.id) == reviewed[period.id]
+        assert planning.has_review(demo_ctx, period.id) == reviewed[period.id]
     assert any(e.person_id not in inside for entries in whole.values() for e in entries)

@@ -113,8 +113,7 @@ def test_the_summary_counts_posts_and_states_the_structure_against_its_targets(d
 
 
 def test_the_review_list_shows_additions_removals_and_appointments(demo_ctx, tmp_path):
-    with demo_ctx.read() as s:
-        reviews = q.list_reviews(s, q.get_period(s, "2020-2025").id)
+    reviews = q.list_reviews(demo_ctx, q.get_period(demo_ctx, "2020-2025").id)
     assert [r.year for r in reviews] == [2021, 2022]
     first, second = (review_list(demo_ctx, r.id) for r in reviews)
     assert (len(first.added), len(first.removed)) == (0, 1)

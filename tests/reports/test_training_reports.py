@@ -11,12 +11,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from hrapp.db.models import AuditLog
+from hrapp.queries import training as tq
 from hrapp.reports.document import SectionRow, SubtotalRow
 from hrapp.reports.training_gaps import export_gaps, gaps_document, gaps_spec, needs_spec
 from hrapp.reports.training_plan import export_plan, lines_spec, plan_document
 from hrapp.reports.training_repayment import export_repayment
 from hrapp.reports.training_results import export_results, results_document
-from hrapp.services import training as ts
 
 ON = date(2022, 6, 30)
 
@@ -77,7 +77,7 @@ def test_the_gap_list_groups_people_by_unit_and_counts_needs_per_unit(demo_ctx, 
 
 
 def test_the_repayment_sheet_shows_the_formula_and_the_amount(demo_ctx, tmp_path):
-    (c,) = ts.list_commitments(demo_ctx)
+    (c,) = tq.list_commitments(demo_ctx)
     out = tmp_path / "repayment.pdf"
     data = export_repayment(demo_ctx, out, c.id, c.service_from.replace(year=c.service_from.year + 2), "quit_after")
     assert data.repayment.served_months == 24

@@ -276,5 +276,5 @@ def test_the_printed_planning_list_names_the_ethnicity(demo_ctx):
 
     with demo_ctx.read() as s:
         ids = {e: s.scalar(select(Person.id).where(Person.ethnicity == e)) for e in ("01", "14")}
-        facts = profile_facts(s, list(ids.values()), date(2026, 6, 30))
+    facts = profile_facts(demo_ctx, list(ids.values()), date(2026, 6, 30))
     assert {e: facts[pid].ethnicity for e, pid in ids.items()} == {"01": "Kinh", "14": "Chăm"}

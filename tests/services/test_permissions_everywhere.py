@@ -152,7 +152,8 @@ ID_MODELS: dict[str, type] = {
     "review_id": m.PlanningReview, "rule_id": m.RuleVersionRow, "course_id": m.Course, "decision_id": m.Decision,
     "entry_id": m.PlanningEntry, "score_id": m.Score, "assignment_id": m.PositionAssignment,
 }
-POST_MODELS = {"hrapp.services.persons.career": m.PostHeld, "hrapp.services.planning": m.PlanningPost}
+POST_MODELS = {"hrapp.services.persons.career": m.PostHeld, "hrapp.services.planning.periods": m.PlanningPost,
+               "hrapp.services.planning.checks": m.PlanningPost}
 
 
 def _table() -> Any:
@@ -320,8 +321,8 @@ def test_discovery_finds_the_services_of_every_area():
     names = {s.name for s in WRITERS}
     assert len(WRITERS) > 80
     for expected in ("hrapp.services.persons.identity.create_person", "hrapp.services.org.create_unit",
-                     "hrapp.services.quotas.set_quota", "hrapp.services.training.send",
-                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appoint",
+                     "hrapp.services.quotas.set_quota", "hrapp.services.training.records.send",
+                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appointments.appoint",
                      "hrapp.services.pay_lists.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names

@@ -22,6 +22,7 @@ from hrapp.db.models import (
     Qualification,
 )
 from hrapp.errors import ConflictError, DomainError, ValidationError
+from hrapp.queries import planning as planning_queries
 from hrapp.services import planning as sp
 from hrapp.services.decisions import DecisionInput
 from hrapp.services.snapshot import refresh_snapshot, set_name
@@ -404,6 +405,6 @@ def test_appointing_someone_not_planned_needs_an_override_reason(ctx, dept, peri
 
 def test_candidates_are_found_without_diacritics(ctx, dept):
     dept.person("Nguyễn Văn Nường", post=("pho_truong_phong", date(2020, 1, 1)))
-    rows = sp.candidates(ctx, "nguyen van nuong", ON)
+    rows = planning_queries.candidates(ctx, "nguyen van nuong", ON)
     assert [(r.full_name, r.age, r.current_post) for r in rows] == [
         ("Nguyễn Văn Nường", 40, "Phó Trưởng phòng Quản lý khoa học")]

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from hrapp.db.models import JobPosition, PlanningEntry, Qualification, TrainingRecord
 from hrapp.errors import ConflictError, DomainError, NotFoundError, PermissionDeniedError, ValidationError
+from hrapp.queries import training as tq
 from hrapp.services import training as ts
 from hrapp.services.decisions import DecisionInput
 from tests.services.career_builders import department, person, rating
@@ -75,12 +76,9 @@ def test_plan_lines_total_by_type_and_unit_and_approval_needs_a_decision(ctx, or
     with pytest.raises(ValidationError) as err:
         ts.add_line(ctx, ts.LineInput(plan.id, "qlnn_cv", estimated_cost=-1))
     assert {f for f, _ in err.value.errors} == {"person_id", "estimated_cost"}
-    with ctx.read() as s:
-        from hrapp.queries import training as q
-
-        lines = q.list_lines(s, plan.id)
-        by_type = {t.key: (t.people, t.cost) for t in q.totals_by(lines, "type")}
-        by_unit = {t.key: t.people for t in q.totals_by(lines, "unit")}
+    lines = tq.plan_lines(ctx, plan.id)
+    by_type = {t.key: (t.people, t.cost) for t in tq.TotalRow.of_lines(lines, "type")}
+    by_unit = {t.key: t.people for t in tq.TotalRow.of_lines(lines, "unit")}
     assert by_type == {"qlnn_cv": (2, Decimal(9_000_000)), "vtvl": (5, Decimal(15_000_000))}
     assert by_unit == {"QLKH": 2, "TT": 5}
     with pytest.raises(ValidationError):
@@ -113,7 +111,7 @@ def test_copying_last_years_plan_moves_the_dates_and_leaves_out_people_who_left(
     ts.add_line(ctx, ts.LineInput(old.id, "vtvl", unit_id=org["TT"], people=3))
     new = ts.copy_plan(ctx, 2022, 2023)
     assert (new.year, new.status, new.copied_from_year) == (2023, "draft", 2022)
-    lines = ts.plan_lines(ctx, new.id)
+    lines = tq.plan_lines(ctx, new.id)
     assert sorted((ln.full_name or ln.unit_code, ln.planned_start) for ln in lines) == [
         ("Nguyễn Văn An", date(2023, 4, 4)), ("TT", None)]
     assert all(ln.origin == "copy" for ln in lines)
@@ -127,7 +125,7 @@ def test_sending_ties_the_record_to_the_plan_line_and_a_passed_certificate_adds_
     c = course(ctx)
     plan = ts.create_plan(ctx, ts.PlanInput(2022))
     ts.add_line(ctx, ts.LineInput(plan.id, "qlnn_cv", person_id=a))
-    gaps_before = {(g.person_id, g.gap.kind) for g in ts.gap_analysis(ctx, ON)}
+    gaps_before = {(g.person_id, g.gap.kind) for g in tq.gap_analysis(ctx, ON)}
     assert {(a, "qlnn"), (b, "qlnn")} <= gaps_before
     sent = ts.send(ctx, ts.SendInput(c, (a, b), date(2022, 4, 4), dec(), end_date=date(2022, 4, 29),
                                      cost_per_person=4_500_000, funding_source="ngan_sach_tinh"))
@@ -145,10 +143,10 @@ def test_sending_ties_the_record_to_the_plan_line_and_a_passed_certificate_adds_
         q_ = s.scalar(select(Qualification).where(Qualification.person_id == a, Qualification.kind == "qlnn"))
     assert (q_.level_code, q_.certificate_no, q_.certificate_date, q_.source) == ("CV", "CV-00123",
                                                                                   date(2022, 5, 20), "training")
-    gaps_after = {(g.person_id, g.gap.kind) for g in ts.gap_analysis(ctx, ON)}
+    gaps_after = {(g.person_id, g.gap.kind) for g in tq.gap_analysis(ctx, ON)}
     assert (a, "qlnn") not in gaps_after and (b, "qlnn") in gaps_after
     # the certificate counts from its date: on the day before it the gap is still there
-    assert (a, "qlnn") in {(g.person_id, g.gap.kind) for g in ts.gap_analysis(ctx, date(2022, 5, 19))}
+    assert (a, "qlnn") in {(g.person_id, g.gap.kind) for g in tq.gap_analysis(ctx, date(2022, 5, 19))}
     with pytest.raises(DomainError):
         ts.record_result(ctx, ts.ResultInput(rec_a.id, "gioi", date(2022, 4, 29)))
 
@@ -199,7 +197,7 @@ def test_withdrawn_people_get_no_result_and_people_who_left_are_not_sent(ctx, or
 def test_selected_gaps_become_plan_lines_once(ctx, org):
     a, b = staff(ctx, org, "Nguyễn Văn An"), staff(ctx, org, "Trần Thị Bình")
     plan = ts.create_plan(ctx, ts.PlanInput(2022))
-    gaps = [g for g in ts.gap_analysis(ctx, ON) if g.person_id in (a, b)]
+    gaps = [g for g in tq.gap_analysis(ctx, ON) if g.person_id in (a, b)]
     picks = [ts.GapPick(g.person_id, g.gap.kind, g.gap.level, g.gap.need) for g in gaps]
     result = ts.add_gaps_to_plan(ctx, plan.id, picks)
     assert sorted((ln.full_name, ln.course_type, ln.origin) for ln in result.lines) == [
@@ -207,7 +205,7 @@ def test_selected_gaps_become_plan_lines_once(ctx, org):
     assert result.lines[0].requirement.startswith("Yêu cầu của vị trí việc làm Quản lý khoa học")
     again = ts.add_gaps_to_plan(ctx, plan.id, picks)
     assert again.lines == () and len(again.skipped) == 2
-    assert {g.in_plan for g in ts.gap_analysis(ctx, ON) if g.person_id in (a, b)} == {"Có trong kế hoạch năm 2022"}
+    assert {g.in_plan for g in tq.gap_analysis(ctx, ON) if g.person_id in (a, b)} == {"Có trong kế hoạch năm 2022"}
     undergraduate = ts.add_gaps_to_plan(ctx, plan.id, [ts.GapPick(a, "chuyen_mon", "DH")])
     assert undergraduate.lines == () and "chưa có loại khóa học" in undergraduate.skipped[0]
 
@@ -216,8 +214,8 @@ def test_postgraduate_check_reads_service_ratings_and_age_from_the_record(ctx, o
     pid = staff(ctx, org, "Nguyễn Văn An", birth=date(1990, 5, 1), start=date(2019, 3, 1))
     rating(ctx, pid, 2020, "htt")
     rating(ctx, pid, 2021, "htt")
-    assert ts.postgraduate_check(ctx, pid, date(2022, 3, 1)).eligible
-    short = ts.postgraduate_check(ctx, pid, date(2022, 2, 28))
+    assert tq.postgraduate_check(ctx, pid, date(2022, 3, 1)).eligible
+    short = tq.postgraduate_check(ctx, pid, date(2022, 2, 28))
     assert [r.code for r in short.reasons] == ["service"]
 
 
@@ -228,7 +226,7 @@ def test_a_commitment_broken_after_the_course_owes_the_months_not_served(ctx, or
     c = res.commitment
     assert (c.study_months, c.commitment_months, c.service_until, c.rule_version) == (
         24, 48, date(2028, 9, 4), "nd89_2021")
-    preview = ts.repayment_preview(ctx, c.id, date(2026, 9, 5), "quit_after")
+    preview = tq.repayment_preview(ctx, c.id, date(2026, 9, 5), "quit_after")
     assert (preview.served_months, preview.amount) == (24, Decimal(30_000_000))
     with pytest.raises(ValidationError):
         ts.record_leaving(ctx, ts.LeavingInput(c.id, date(2023, 1, 1), "quit_after"))
@@ -242,20 +240,20 @@ def test_a_read_only_account_cannot_change_the_plan(ctx):
     ctx.role = "xem"
     with pytest.raises(PermissionDeniedError):
         ts.create_plan(ctx, ts.PlanInput(2022))
-    assert ts.list_plans(ctx) == []
+    assert tq.list_plans(ctx) == []
 
 
 # ---------------------------------------------------------------------------------------------- demo department
 
 
 def test_the_demo_holds_the_2022_plan_approved_by_kh_43(demo_ctx):
-    (plan,) = ts.list_plans(demo_ctx)
+    (plan,) = tq.list_plans(demo_ctx)
     assert (plan.year, plan.status, plan.decision_label) == (2022, "approved", "43/KH-SKH&CN ngày 19/01/2022")
-    lines = ts.plan_lines(demo_ctx, plan.id)
+    lines = tq.plan_lines(demo_ctx, plan.id)
     types = {ln.course_type for ln in lines}
     assert {"llct_cao_cap", "llct_trung_cap", "qlnn_cv", "qlnn_cvc", "vtvl"} <= types
     assert any(ln.origin == "supplement" for ln in lines)
-    records = ts.list_records(demo_ctx, year=2022, plan_id=plan.id)
+    records = tq.list_records(demo_ctx, year=2022, plan_id=plan.id)
     done = [r for r in records if r.status == "completed"]
     assert len(done) >= 10 and sum(1 for r in done if r.qualification_id) >= 6
     assert any(not r.report_received for r in done) and any(r.report_received for r in done)
@@ -272,7 +270,7 @@ def test_demo_certificates_are_qualifications_that_leave_the_seed_figures_unchan
 
 
 def test_demo_gaps_find_the_planned_person_without_the_llct_her_post_needs(demo_ctx):
-    rows = ts.gap_analysis(demo_ctx, ON)
+    rows = tq.gap_analysis(demo_ctx, ON)
     planning = [r for r in rows if r.source == "planning"]
     assert [(r.full_name, r.gap.kind, r.gap.level) for r in planning] == [("Trần Thùy Hạnh", "llct", "trung_cap")]
     assert planning[0].in_plan.startswith("Đang học")
@@ -283,7 +281,7 @@ def test_demo_gaps_find_the_planned_person_without_the_llct_her_post_needs(demo_
 
 
 def test_demo_plan_vs_actual_counts_planned_sent_and_completed(demo_ctx):
-    rows = {r.course_type: r for r in ts.plan_vs_actual(demo_ctx, 2022)}
+    rows = {r.course_type: r for r in tq.plan_vs_actual(demo_ctx, 2022)}
     assert rows["qlnn_cv"].planned == 6 and rows["qlnn_cv"].sent == 4 and rows["qlnn_cv"].completed == 4
     assert rows["llct_trung_cap"].sent == 1 and rows["llct_trung_cap"].completed == 0
     assert rows["qpan"].sent == 0 and rows["qpan"].planned == 2

@@ -25,8 +25,8 @@ def demo(demo_ctx):
 
 
 def test_name_lookups_find_only_the_units_people(demo):
-    from hrapp.services.planning import candidates
-    from hrapp.services.training import staff_candidates
+    from hrapp.queries.planning import candidates
+    from hrapp.queries.training import staff_candidates
 
     ctx, _ttud, inside, outside, _period = demo
     found = {c.person_id for c in candidates(ctx, "n", limit=1000)} | \

@@ -54,22 +54,19 @@ def _units(ctx: ServiceContext) -> list[Any]:
 def _periods(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_periods
 
-    with ctx.read() as s:
-        return list_periods(s)
+    return list_periods(ctx)
 
 
 def _posts(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_posts
 
-    with ctx.read() as s:
-        return list_posts(s, _first(_periods(ctx)).id, ON)
+    return list_posts(ctx, _first(_periods(ctx)).id, ON)
 
 
 def _entries(ctx: ServiceContext) -> list[Any]:
     from hrapp.queries.planning import list_entries
 
-    with ctx.read() as s:
-        return list_entries(s, _first(_periods(ctx)).id)
+    return list_entries(ctx, _first(_periods(ctx)).id)
 
 
 def _positions(ctx: ServiceContext) -> list[Any]:

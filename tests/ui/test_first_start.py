@@ -14,7 +14,7 @@ from hrapp.db.models import AppSetting, Employment, OrgUnit, Person
 from hrapp.services.snapshot import refresh_snapshot, set_name
 from tests.ui.conftest import wait_loaded
 from tests.ui.typing import choose, retype
-from ui.app import offer_first_start
+from ui.first_start import offer_first_start
 from ui.main_window import MainWindow
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QScrollArea, QWidget
 
 from tests.ui.conftest import CLIENT_HEIGHT
 from tests.ui.typing import choose, type_text
-from ui.app import offer_first_start
 from ui.dialogs.person_editor import PersonEditor
+from ui.first_start import offer_first_start
 from ui.main_window import MainWindow
 
 

@@ -68,9 +68,6 @@ CALLS = {
     "staff_ids_and_names": lambda ctx: lookups.staff_ids_and_names(ctx, EmployeeFilter()),
     "staff_rows": lambda ctx: lookups.staff_rows(ctx, [1]),
     "staff_first_rows": lambda ctx: lookups.staff_first_rows(ctx, EmployeeFilter(), 10),
-    "planning_periods": lambda ctx: lookups.planning_periods(ctx),
-    "planning_entries": lambda ctx: lookups.planning_entries(ctx, 1, ("active",)),
-    "has_planning_review": lambda ctx: lookups.has_planning_review(ctx, 1),
 }
 
 

@@ -1,5 +1,6 @@
-"""Pieces shared by the planning page and its dialogs: a table model with coloured check badges, a person
-picker searching as you type (diacritics ignored), and the text of the checks (refusals and shortfalls)."""
+"""Pieces shared by the planning and training pages and their dialogs: a table model with coloured check badges and
+the read-only view that shows it, a person picker searching as you type (diacritics ignored), and the text of the
+checks (refusals and shortfalls)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +29,10 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.domain.planning import Reason
-from hrapp.queries.planning import PeriodRow, PostRow
-from hrapp.services.planning import EntryItem, EntryPreview, candidates, preview_entry
+from hrapp.queries.planning import PeriodRow, PostRow, candidates
+from hrapp.services.planning import EntryItem, EntryPreview, preview_entry
 from ui.formatting import fmt_date
-from ui.widgets.columns import Cell, ColumnTableModel, indexed
+from ui.widgets.columns import Cell, ColumnTableModel, fit_columns, indexed
 
 Index = QModelIndex | QPersistentModelIndex
 OK_COLOR = "#1e7b34"
@@ -50,6 +53,29 @@ class CellsTableModel(ColumnTableModel):
 
     def set_rows(self, rows: Sequence[Sequence[Cell | str]], keys: Sequence[Any] | None = None) -> None:
         super().set_rows([[c if isinstance(c, Cell) else Cell(c) for c in row] for row in rows], keys)
+
+
+def cells_view(model: CellsTableModel,
+               selection: QTableView.SelectionMode = QTableView.SelectionMode.ExtendedSelection) -> QTableView:
+    """A read-only view of the model: whole rows selected, long names and notes wrapped on two lines rather than
+    off screen, the last column stretched, the headers whole before any row."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(selection)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    fit_columns(view, key=(0,))
+    return view
+
+
+def fit_cells(view: QTableView, widest: int) -> None:
+    """Columns as wide as their text and header; the first (what the row is) whole, the others at most `widest`
+    pixels (the whole text is in the tooltip)."""
+    fit_columns(view, key=(0,), limit=widest)
 
 
 def reasons_html(refusals: Sequence[Reason], shortfalls: Sequence[Reason], ok_text: str, refused_title: str,

@@ -28,9 +28,9 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
+from hrapp.queries.planning import candidates
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
 from hrapp.services import recruitment as rec
-from hrapp.services.planning import candidates
 from ui.dialogs.planning_common import PersonIdRole, PersonNameRole, PersonPicker
 from ui.dialogs.recruitment_fields import ActionDialog, decision_box
 from ui.formatting import fmt_date

@@ -4,6 +4,7 @@ the báo cáo thu hoạch."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -240,8 +241,6 @@ class TrainingApproveDialog(FormDialog):
         self.finish_layout()
 
     def _save(self):
-        from dataclasses import replace
-
         decision = replace(self.decision_form.value(), kind=self.kind_combo.currentData())
         return ts.approve_plan(self.ctx, self.plan.id, decision)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -13,20 +14,19 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.domain.planning import STATUS_LABELS, fmt_percent
+from hrapp.domain.planning import STATUS_LABELS, sort_entries
+from hrapp.domain.planning_structure import fmt_percent
 from hrapp.queries import planning as q
-from hrapp.queries.lookups import has_planning_review, planning_entries, planning_periods
+from hrapp.reports.catalogue import export
 from hrapp.services.planning import EntryCheck, PeriodCheck, check_period
 from ui.dialogs.planning_appoint_dialog import PlanningAppointDialog
 from ui.dialogs.planning_common import (
@@ -37,6 +37,8 @@ from ui.dialogs.planning_common import (
     WARN_COLOR,
     Cell,
     CellsTableModel,
+    cells_view,
+    fit_cells,
 )
 from ui.dialogs.planning_entry_dialog import PlanningEntryDialog, PlanningRemovalDialog
 from ui.dialogs.planning_period_dialog import PlanningPeriodDialog
@@ -47,21 +49,16 @@ from ui.formatting import fmt_birth, fmt_date, fmt_gender
 from ui.messages import confirm
 from ui.pages.base import BasePage
 from ui.tasks import run_task
-from ui.widgets.columns import fit_columns
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 from ui.widgets.print_menu import print_menu
+
+D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("list_pdf", "list_xlsx", "summary_pdf", "summary_xlsx", "review_pdf", "review_xlsx")
 DOCUMENTS = {"list": "planning_list", "summary": "planning_summary", "review": "planning_review"}
 """The page's documents in the catalogue, by the kind the page prints."""
 KINDS = {key: kind for kind, key in DOCUMENTS.items()}
-
-
-def _fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their text and header, none but the first (the post or the person) wider than
-    `widest` pixels (the whole text is in the tooltip)."""
-    fit_columns(view, key=(0,), limit=widest)
 
 
 class PlanningPage(BasePage):
@@ -103,7 +100,7 @@ class PlanningPage(BasePage):
         self.posts_model = CellsTableModel([self.tr("Post"), self.tr("Planned"), self.tr("Note"),
                                             self.tr("Held by (term ends)")], centered=(1,), parent=self)
         self.posts_model.MOST_LINES = 4  # in a narrow part of the window the holders' header on up to four lines
-        self.posts_view = self._view(self.posts_model)
+        self.posts_view = cells_view(self.posts_model)
         self.posts_view.selectionModel().selectionChanged.connect(lambda *_: self._fill_entries())
         self.all_button = QPushButton(self.tr("All posts"))
         self.all_button.clicked.connect(self.posts_view.clearSelection)
@@ -115,7 +112,7 @@ class PlanningPage(BasePage):
         self.entries_model = CellsTableModel(
             [self.tr("Full name"), self.tr("Born"), self.tr("Sex"), self.tr("Check"), self.tr("Reasons"),
              self.tr("Planned post"), self.tr("Decision")], centered=(1, 2, 3), parent=self)
-        self.entries_view = self._view(self.entries_model)
+        self.entries_view = cells_view(self.entries_model)
         self.entries_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.entries_title = QLabel()
         self.entries_title.setObjectName("sectionTitle")
@@ -172,19 +169,6 @@ class PlanningPage(BasePage):
         self.as_of_edit.dateChanged.connect(lambda _d: self.reload())
         self.refresh()
 
-    @staticmethod
-    def _view(model: CellsTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().setVisible(False)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(True)  # long names and reasons on two lines rather than off screen
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        fit_columns(view, key=(0,))  # the headers whole before any row
-        return view
-
     # --- data ----------------------------------------------------------------------------------------
     def period(self) -> q.PeriodRow | None:
         period_id = self.period_combo.currentData()
@@ -198,7 +182,7 @@ class PlanningPage(BasePage):
 
     def refresh(self) -> None:
         keep = self.period_combo.currentData()
-        self.periods = planning_periods(self.ctx)
+        self.periods = q.list_periods(self.ctx)
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         for p in self.periods:
@@ -242,7 +226,7 @@ class PlanningPage(BasePage):
                                                   bold=True), Cell(note, color=color), Cell(holders)])
             keys.append(p.post.id)
         self.posts_model.set_rows(rows, keys)
-        _fit_columns(self.posts_view, 230)
+        fit_cells(self.posts_view, 230)
         if selected in keys:
             self.posts_view.selectRow(keys.index(selected))
         self._fill_entries()
@@ -258,8 +242,8 @@ class PlanningPage(BasePage):
         post_id = self.selected_post_id()
         out: list[tuple[q.EntryRow, EntryCheck | None]] = [(c.entry, c) for c in self.check.entries]
         if self.history_check.isChecked():
-            closed = planning_entries(self.ctx, self.check.period.id, ("removed", "appointed"))
-            out += [(e, None) for e in q.sort_entries(closed, [p.post for p in self.check.posts])]
+            closed = q.list_entries(self.ctx, self.check.period.id, ("removed", "appointed"))
+            out += [(e, None) for e in sort_entries(closed, [p.post.id for p in self.check.posts])]
         return [(e, c) for e, c in out if post_id is None or e.post_id == post_id]
 
     def _fill_entries(self) -> None:
@@ -287,7 +271,7 @@ class PlanningPage(BasePage):
                          check, reasons, Cell(e.post_title), Cell(e.decision_label + (f" ({kind})" if kind else ""))])
             keys.append((e.id, c is not None))
         self.entries_model.set_rows(rows, keys)
-        _fit_columns(self.entries_view, 280)
+        fit_cells(self.entries_view, 280)
         failing = sum(1 for _, c in shown if c is not None and not c.eligible)
         active = sum(1 for _, c in shown if c is not None)
         self.entries_title.setText(self.tr("People planned: %1, of whom %2 not eligible").replace(
@@ -337,11 +321,11 @@ class PlanningPage(BasePage):
         self.remove_button.setEnabled(self.selected_entry() is not None)
         has_review = False
         if has_period:
-            has_review = has_planning_review(self.ctx, self.period().id)
+            has_review = q.has_review(self.ctx, self.period().id)
         self.export_actions["planning_review", ".pdf"].setEnabled(has_review)
         self.export_actions["planning_review", ".xlsx"].setEnabled(has_review)
 
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: D) -> D:
         run_form(dialog, self._saved)
         return dialog
 
@@ -372,11 +356,11 @@ class PlanningPage(BasePage):
         return PlanningEntryDialog(self.ctx, period, posts, self.selected_post_id(), self)
 
     def new_period(self) -> PlanningPeriodDialog:
-        return self._open(PlanningPeriodDialog(self.ctx, self))  # type: ignore[return-value]
+        return self._open(PlanningPeriodDialog(self.ctx, self))
 
     def add_post(self) -> PlanningPostDialog | None:
         period = self.period()
-        return self._open(PlanningPostDialog(self.ctx, period, self)) if period else None  # type: ignore[return-value]
+        return self._open(PlanningPostDialog(self.ctx, period, self)) if period else None
 
     def remove_selected(self) -> PlanningRemovalDialog | None:
         picked = self.selected_entry()
@@ -431,8 +415,6 @@ class PlanningPage(BasePage):
         params = {"period": period.id} if key == "planning_review" else {"period": period.id, "as_of": as_of}
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled)
             return path
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,8 +28,17 @@ from hrapp.domain import training as trd
 from hrapp.errors import HrappError
 from hrapp.queries import training as q
 from hrapp.queries.lookups import open_units
+from hrapp.reports.catalogue import export
 from hrapp.services import training as ts
-from ui.dialogs.planning_common import FAIL_COLOR, OK_COLOR, WARN_COLOR, Cell, CellsTableModel
+from ui.dialogs.planning_common import (
+    FAIL_COLOR,
+    OK_COLOR,
+    WARN_COLOR,
+    Cell,
+    CellsTableModel,
+    cells_view,
+    fit_cells,
+)
 from ui.dialogs.training_dialogs import (
     TrainingApproveDialog,
     TrainingAttendanceDialog,
@@ -44,9 +53,10 @@ from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.pages.base import BasePage
 from ui.tasks import run_task
-from ui.widgets.columns import fit_columns
 from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate
 from ui.widgets.print_menu import print_menu
+
+D = TypeVar("D", bound=FormDialog)  # the dialog a page opens, returned as itself
 
 EXPORTS = ("plan_pdf", "plan_xlsx", "results_pdf", "results_xlsx", "gaps_pdf", "gaps_xlsx")
 DOCUMENTS = {"plan": "training_plan", "results": "training_results", "gaps": "training_gaps"}
@@ -54,24 +64,8 @@ DOCUMENTS = {"plan": "training_plan", "results": "training_results", "gaps": "tr
 KINDS = {key: kind for kind, key in DOCUMENTS.items()}
 
 
-def _view(model: CellsTableModel, multi: bool = False) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection if multi
-                          else QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(True)  # long names and notes on two lines rather than off screen
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    fit_columns(view, key=(0,))  # the headers whole before any row
-    return view
-
-
-def _fit(view: QTableView, widest: int = 260) -> None:
-    """Columns as wide as their text and header; the first (what the row is) whole, the others at most `widest`."""
-    fit_columns(view, key=(0,), limit=widest)
+SINGLE = QTableView.SelectionMode.SingleSelection
+MULTI = QTableView.SelectionMode.ExtendedSelection
 
 
 class TrainingPage(BasePage):
@@ -147,7 +141,7 @@ class TrainingPage(BasePage):
             [self.tr("Person or group"), self.tr("Unit"), self.tr("Course type"), self.tr("Course"),
              self.tr("Planned"), self.tr("People"), self.tr("Funding"), self.tr("Estimated cost"), self.tr("Sent"),
              self.tr("Need")], centered=(4, 5, 8), parent=self)
-        self.lines_view = _view(self.lines_model)
+        self.lines_view = cells_view(self.lines_model, SINGLE)
         self.lines_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.plan_status = QLabel()
         self.plan_status.setWordWrap(True)
@@ -176,7 +170,7 @@ class TrainingPage(BasePage):
             [self.tr("Full name"), self.tr("Course"), self.tr("Dates"), self.tr("Sending decision"),
              self.tr("Status"), self.tr("Attendance"), self.tr("Result"), self.tr("Certificate"),
              self.tr("Qualification added"), self.tr("Report")], centered=(2, 4, 6, 9), parent=self)
-        self.records_view = _view(self.records_model)
+        self.records_view = cells_view(self.records_model, SINGLE)
         self.records_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.records_label = QLabel()
         box = QWidget()
@@ -202,10 +196,10 @@ class TrainingPage(BasePage):
             [self.tr("Full name"), self.tr("Unit"), self.tr("Post"), self.tr("Source"), self.tr("Required"),
              self.tr("Held"), self.tr("Required for"), self.tr("Planned or in training")], centered=(3,),
             parent=self)
-        self.gaps_view = _view(self.gaps_model, multi=True)
+        self.gaps_view = cells_view(self.gaps_model, MULTI)
         self.gaps_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.needs_model = CellsTableModel([self.tr("Unit"), self.tr("Needs by course type")], parent=self)
-        self.needs_view = _view(self.needs_model)
+        self.needs_view = cells_view(self.needs_model, SINGLE)
         self.needs_view.setMaximumHeight(150)
         self.gaps_label = QLabel()
         self.gaps_label.setWordWrap(True)
@@ -230,7 +224,7 @@ class TrainingPage(BasePage):
             [self.tr("Course type"), self.tr("Planned"), self.tr("Sent"), self.tr("Completed"),
              self.tr("Outside the plan"), self.tr("Estimated cost"), self.tr("Spent")], centered=(1, 2, 3, 4),
             parent=self)
-        self.actual_view = _view(self.actual_model)
+        self.actual_view = cells_view(self.actual_model, SINGLE)
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.addWidget(self.actual_view)
@@ -244,7 +238,7 @@ class TrainingPage(BasePage):
         self.courses_model = CellsTableModel(
             [self.tr("Code"), self.tr("Name"), self.tr("Type"), self.tr("Organiser"), self.tr("Mode"),
              self.tr("Duration"), self.tr("Certificate"), self.tr("Qualification granted")], parent=self)
-        self.courses_view = _view(self.courses_model)
+        self.courses_view = cells_view(self.courses_model, SINGLE)
         self.courses_view.doubleClicked.connect(lambda _i: self.open_course(self.selected_course()))
         self.course_warning = QLabel()
         self.course_warning.setWordWrap(True)
@@ -263,8 +257,8 @@ class TrainingPage(BasePage):
 
     def refresh(self) -> None:
         keep = self.plan_combo.currentData()
-        self.plans = ts.list_plans(self.ctx)
-        self.courses = ts.list_courses(self.ctx)
+        self.plans = q.list_plans(self.ctx)
+        self.courses = q.list_courses(self.ctx)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for p in self.plans:
@@ -285,8 +279,8 @@ class TrainingPage(BasePage):
             self.lines, self.records = [], []
             self.plan_status.setText(self.tr("No training plan yet: create one with “New plan…”."))
         else:
-            self.lines = ts.plan_lines(self.ctx, plan.id)
-            self.records = ts.list_records(self.ctx, year=plan.year, plan_id=plan.id)
+            self.lines = q.plan_lines(self.ctx, plan.id)
+            self.records = q.list_records(self.ctx, year=plan.year, plan_id=plan.id)
             status = self.tr("Approved by %1").replace("%1", plan.decision_label) if plan.approved \
                 else self.tr("Draft: lines can still be changed; approve it with its decision.")
             self.plan_status.setText(f"<b>{plan.name}</b> — {status}")
@@ -307,9 +301,9 @@ class TrainingPage(BasePage):
                          Cell(ln.course_name), Cell(ln.dates_text), Cell(str(ln.people)), Cell(ln.funding_label),
                          Cell(money_text(ln.estimated_cost)), Cell(sent, color=color), Cell(need)])
         self.lines_model.set_rows(rows, [ln.id for ln in self.lines])
-        _fit(self.lines_view)
-        by_type = q.totals_by(self.lines, "type")
-        by_unit = q.totals_by(self.lines, "unit")
+        fit_cells(self.lines_view, 260)
+        by_type = q.TotalRow.of_lines(self.lines, "type")
+        by_unit = q.TotalRow.of_lines(self.lines, "unit")
         people = sum(ln.people for ln in self.lines)
         cost = sum(int(ln.estimated_cost or 0) for ln in self.lines)
         self.totals_label.setText(
@@ -326,7 +320,7 @@ class TrainingPage(BasePage):
                          Cell(r.status_label, color=color, bold=True), Cell(r.attendance_label),
                          Cell(r.result_label), Cell(r.certificate_text), Cell(r.granted), report])
         self.records_model.set_rows(rows, [r.id for r in self.records])
-        _fit(self.records_view)
+        fit_cells(self.records_view, 260)
         done = sum(1 for r in self.records if r.status == "completed")
         missing = sum(1 for r in self.records if r.report_text == "Chưa nộp")
         self.records_label.setText(self.tr("%1 sent, %2 completed, %3 reports missing").replace(
@@ -334,20 +328,20 @@ class TrainingPage(BasePage):
 
     def _fill_actual(self) -> None:
         plan = self.plan()
-        rows = ts.plan_vs_actual(self.ctx, plan.year) if plan else []
+        rows = q.plan_vs_actual(self.ctx, plan.year) if plan else []
         self.actual_model.set_rows([[Cell(a.label), Cell(str(a.planned)), Cell(str(a.sent)), Cell(str(a.completed)),
                                      Cell(str(a.outside_plan)), Cell(money_text(a.planned_cost)),
                                      Cell(money_text(a.actual_cost))] for a in rows], [a.course_type for a in rows])
-        _fit(self.actual_view)
+        fit_cells(self.actual_view, 260)
 
     def _fill_courses(self) -> None:
         self.courses_model.set_rows([[c.code, c.name, c.type_label, c.organiser, c.mode_label, c.duration_text,
                                       c.certificate_type, c.grants_text] for c in self.courses],
                                     [c.id for c in self.courses])
-        _fit(self.courses_view)
+        fit_cells(self.courses_view, 260)
 
     def load_gaps(self) -> None:
-        self.gaps = ts.gap_analysis(self.ctx, from_qdate(self.gaps_date.date()), self.gaps_unit.currentData())
+        self.gaps = q.gap_analysis(self.ctx, from_qdate(self.gaps_date.date()), self.gaps_unit.currentData())
         sources = {"position": self.tr("Job position"), "planning": self.tr("Succession plan")}
         rows = []
         for g in self.gaps:
@@ -358,12 +352,12 @@ class TrainingPage(BasePage):
                          Cell(g.gap.requirement.required_for, tooltip=g.gap.message),
                          Cell(g.in_plan, color=OK_COLOR if g.in_plan else None)])
         self.gaps_model.set_rows(rows, list(range(len(self.gaps))))
-        _fit(self.gaps_view)
-        types, needs = q.needs_by_unit(self.gaps)
+        fit_cells(self.gaps_view, 260)
+        types, needs = q.NeedRow.of_gaps(self.gaps)
         self.needs_model.set_rows([[n.unit_name, ", ".join(f"{trd.course_type_short(t)} {n.counts[t]}"
                                                            for t in types if t in n.counts)] for n in needs],
                                   [n.unit_code for n in needs])
-        _fit(self.needs_view)
+        fit_cells(self.needs_view, 260)
         self.gaps_label.setText(self.tr("%1 people lack %2 requirements").replace(
             "%1", str(len({g.person_id for g in self.gaps}))).replace("%2", str(len(self.gaps))))
         self._update_buttons()
@@ -409,7 +403,7 @@ class TrainingPage(BasePage):
                 self.export_actions[key, suffix].setEnabled(plan is not None)
 
     # --- actions -------------------------------------------------------------------------------------
-    def _open(self, dialog: FormDialog) -> FormDialog:
+    def _open(self, dialog: D) -> D:
         run_form(dialog, self._saved)
         return dialog
 
@@ -446,13 +440,13 @@ class TrainingPage(BasePage):
         plan = self.plan()
         if plan is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))  # type: ignore
+        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), None, self))
 
     def edit_line(self) -> TrainingLineDialog | None:
         plan, line = self.plan(), self.selected_line()
         if plan is None or line is None:
             return None
-        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))  # type: ignore
+        return self._open(TrainingLineDialog(self.ctx, plan, self.courses, self._units(), line, self))
 
     def delete_line(self) -> None:
         line = self.selected_line()
@@ -466,22 +460,22 @@ class TrainingPage(BasePage):
 
     def approve(self) -> TrainingApproveDialog | None:
         plan = self.plan()
-        return self._open(TrainingApproveDialog(self.ctx, plan, self)) if plan else None  # type: ignore[return-value]
+        return self._open(TrainingApproveDialog(self.ctx, plan, self)) if plan else None
 
     def open_send(self, line: q.LineRow | None) -> TrainingSendDialog:
         active = [c for c in self.courses if c.active]
-        return self._open(TrainingSendDialog(self.ctx, active, line, self))  # type: ignore[return-value]
+        return self._open(TrainingSendDialog(self.ctx, active, line, self))
 
     def open_attendance(self) -> TrainingAttendanceDialog | None:
         record = self.selected_record()
-        return self._open(TrainingAttendanceDialog(self.ctx, record, self)) if record else None  # type: ignore
+        return self._open(TrainingAttendanceDialog(self.ctx, record, self)) if record else None
 
     def open_result(self) -> TrainingResultDialog | None:
         record = self.selected_record()
         if record is None:
             return None
         course = next((c for c in self.courses if c.id == record.course_id), None)
-        return self._open(TrainingResultDialog(self.ctx, record, course, self))  # type: ignore[return-value]
+        return self._open(TrainingResultDialog(self.ctx, record, course, self))
 
     def mark_report(self) -> None:
         record = self.selected_record()
@@ -552,8 +546,6 @@ class TrainingPage(BasePage):
             params = {"plan": plan.year}
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled)
             return path
 
