@@ -11,10 +11,7 @@ import sys
 
 from hrapp.paths import ROOT
 
-KNOWN_CYCLES: list[frozenset[str]] = [
-    # closing a unit moves its positions; a position's history names its unit
-    frozenset({"hrapp.services.org", "hrapp.services.positions"}),
-]
+KNOWN_CYCLES: list[frozenset[str]] = []
 
 GRAPH = """
 import json, grimp

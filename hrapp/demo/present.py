@@ -45,14 +45,8 @@ from hrapp.domain.history import ONE_DAY
 from hrapp.domain.retirement import RetirementResult, add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.paths import DEMO
-from hrapp.services.career import (
-    PersonFacts,
-    SalaryFacts,
-    load_facts,
-    pay_step_of,
-    probation_of,
-    retirement_of,
-)
+from hrapp.services.career import pay_step_of, probation_of, retirement_of
+from hrapp.services.career_facts import PersonFacts, SalaryFacts, load_facts
 from hrapp.services.history import supersede
 from hrapp.services.persons import LEAVE_LABELS
 from hrapp.services.snapshot import snapshot_values

@@ -55,7 +55,7 @@ def term_end(start: date, retirement_date: date | None, rulebook: RuleBook) -> A
 def retirement_first_day(sex: Sex, birth: date, precision: str | None, rulebook: RuleBook) -> date | None:
     """The first day of retirement, or None when the birth or sex given does not let it be computed."""
     try:
-        return retirement(sex, BirthDate(birth, precision), rulebook).retirement_date  # type: ignore[arg-type]
+        return retirement(sex, BirthDate(birth, precision), rulebook).retirement_date  # type: ignore[arg-type]  # stored values; the rule refuses a gender not M/F
     except DomainError:
         return None
 

@@ -239,3 +239,73 @@ def _notice_rule(rulebook: RuleBook, retirement_date: date) -> RuleVersion | Non
         if version.applies_on(retirement_date):
             return version
     return None
+
+
+# --------------------------------------------------------------------------- who can reach retirement by a day
+
+
+def _latest_day(ok: Callable[[date], bool], lo: date, hi: date) -> date | None:
+    """The latest day in [lo, hi] for which `ok`, a test that holds up to some day and fails after it."""
+    a, b = lo.toordinal(), hi.toordinal()
+    if not ok(lo):
+        return None
+    while a < b:
+        mid = (a + b + 1) // 2
+        if ok(date.fromordinal(mid)):
+            a = mid
+        else:
+            b = mid - 1
+    return date.fromordinal(a)
+
+
+def latest_births_retiring_by(rulebook: RuleBook, day: date, earliest: date, latest: date) -> dict[Sex, date | None]:
+    """Per sex, the latest birth date in [earliest, latest] whose retirement notice or retirement can fall by `day`
+    (`earliest` when none can); None for a sex whose rule this cannot read.
+
+    A version of the age rule gives the retirement day only when that day falls in its validity, and its age
+    grows with the birth month: so, per version, the latest birth date with its notice (at most the longest
+    notice period before the day) by `day` and the retirement not after the version's end is found by bisection,
+    and the latest of the versions is kept."""
+    notice = max([int(ver.params.get("months_before", 0)) for ver in rulebook.versions(RETIREMENT_NOTICE)] + [0])
+    out: dict[Sex, date | None] = {}
+    sexes: tuple[Sex, ...] = ("M", "F")
+    for sex in sexes:
+        try:
+            cuts = []
+            for ver in rulebook.versions(RETIREMENT_AGE):
+                if int(ver.params[sex].get("months_per_band", 0)) < 0:
+                    raise ValueError(sex)
+
+                def reach(born: date, ver: RuleVersion = ver, sex: Sex = sex) -> date:
+                    return add_months(born, retirement_age(sex, born, ver).total_months)
+
+                def noticed(born: date, reach: Callable[[date], date] = reach) -> bool:
+                    return add_months(reach(born), -notice) <= day
+
+                last = _latest_day(noticed, earliest, latest)
+                if last is not None and ver.effective_to is not None:
+                    end = ver.effective_to
+
+                    def in_force(born: date, reach: Callable[[date], date] = reach, end: date = end) -> bool:
+                        return reach(born) <= end
+
+                    last = _latest_day(in_force, earliest, last)
+                if last is not None:
+                    cuts.append(last)
+            out[sex] = max(cuts, default=earliest)
+        except (DomainError, KeyError, TypeError, ValueError, AttributeError):
+            out[sex] = None
+    return out
+
+
+def youngest_notice_months(rulebook: RuleBook) -> int:
+    """The lowest retirement age of any version and sex less the longest notice period, in months: people
+    younger than that on a day have neither a notice nor a retirement by then."""
+    ages = []
+    for version in rulebook.versions(RETIREMENT_AGE):
+        for sex in ("M", "F"):
+            spec = version.params.get(sex, {}).get("base_age")
+            if spec:
+                ages.append(_age_months(spec))
+    notice = [int(v.params.get("months_before", 0)) for v in rulebook.versions(RETIREMENT_NOTICE)]
+    return (min(ages) if ages else 0) - max(notice, default=0) - 1

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import io
 import os
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -26,10 +22,42 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from sqlalchemy import select
 
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
-from hrapp.queries.person_profile import PersonProfile, QualificationRow
+from hrapp.db.models import OrgUnit
+from hrapp.masking import can_see_personal
+from hrapp.queries.person_profile import PersonProfile, load_profile
+from hrapp.reports.catalogue import export
+from hrapp.reports.cv_2c_layout import (
+    GAP,
+    HINT,
+    LEADING,
+    SIZE,
+    _Centre,
+    _dotted_lines,
+    _esc,
+    _Fields,
+    _grid,
+    _heading,
+    _hint,
+    _style,
+)
+from hrapp.reports.cv_2c_values import (
+    _allowances,
+    _award_text,
+    _birth_parts,
+    _d,
+    _discipline_text,
+    _highest,
+    _history_answers,
+    _level_text,
+    _m,
+    _major_text,
+    _period,
+    _posts_text,
+)
 from hrapp.reports.document import (
     FONT,
     FONT_BOLD,
@@ -38,21 +66,13 @@ from hrapp.reports.document import (
     LINE_WIDTH,
     Margins,
     OfficialDocument,
-    register_fonts,
 )
-from hrapp.reports.format import fmt_decimal, nfc, vn_upper
+from hrapp.reports.format import BLANK, fmt_decimal, vn_upper
+from hrapp.services.agency import get_agency
 
 __all__ = ["FORM_CODE", "CvContext", "build_cv", "export_cv"]
 
 FORM_CODE = "Mẫu 2C-BNV/2008"
-SIZE = 12.0  # body text
-LEADING = 15.5
-HINT = 9.5  # the small italic hint lines under some items
-TABLE = 11.0
-DOTS = "."
-GAP = "…/……"  # a blank month/year
-
-Run = tuple[str, str]  # (text, font)
 
 
 @dataclass(frozen=True)
@@ -64,320 +84,6 @@ class CvContext:
     place: str = ""
     day: date | None = None  # the declaration date; None leaves it to be written by hand
     head_name: str = ""
-
-
-# ============================================================================================== flowables
-
-
-class _Fields(Flowable):
-    """One line of the form: cells side by side, each a label with its value, the rest of the cell filled with
-    dots as on the printed form; a long value wraps inside its cell."""
-
-    def __init__(self, cells: Sequence[tuple], size: float = SIZE, leading: float = LEADING, fill: bool = True):
-        """`cells`: (fraction, runs) or (fraction, runs, suffix) or (fraction, runs, suffix, fill); the suffix
-        (a comma between items) is printed after the dots, as on the form."""
-        super().__init__()
-        self.cells = [(c[0], [r for r in c[1] if r[0]], c[2] if len(c) > 2 else "",
-                       c[3] if len(c) > 3 else fill) for c in cells]  # type: ignore[misc]
-        self.size, self.leading, self.fill = size, leading, fill
-        self._lines: list[list[list[tuple[float, str, str]]]] = []
-        self._ends: list[tuple[float, float, int, str, bool]] = []
-
-    def _words(self, runs: Sequence[Run]) -> list[tuple[str, str, bool]]:
-        """(word, font, space_before) tokens; a space at a run boundary is kept."""
-        out: list[tuple[str, str, bool]] = []
-        pending_space = False
-        for text, font in runs:
-            parts = re.split(r"( +)", nfc(text))
-            for part in parts:
-                if not part:
-                    continue
-                if part.startswith(" "):
-                    pending_space = True
-                    continue
-                out.append((part, font, pending_space and bool(out)))
-                pending_space = False
-        return out
-
-    def _break(self, runs: Sequence[Run], width: float) -> tuple[list[list[tuple[float, str, str]]], float]:
-        """Lines of (x, text, font) and the x where the last line ends."""
-        space = stringWidth(" ", FONT, self.size)
-        lines: list[list[tuple[float, str, str]]] = [[]]
-        x = 0.0
-        for word, font, spaced in self._words(runs):
-            w = stringWidth(word, font, self.size)
-            lead = space if spaced and lines[-1] else 0.0
-            if x + lead + w > width and lines[-1]:
-                lines.append([])
-                x, lead = 0.0, 0.0
-            while w > width and len(word) > 1:  # a word longer than the cell: cut it
-                cut = len(word)
-                while cut > 1 and stringWidth(word[:cut], font, self.size) > width - x:
-                    cut -= 1
-                lines[-1].append((x, word[:cut], font))
-                lines.append([])
-                word, x = word[cut:], 0.0
-                w = stringWidth(word, font, self.size)
-            lines[-1].append((x + lead, word, font))
-            x += lead + w
-        return lines, x
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        register_fonts()
-        self.width = availWidth
-        self._lines, self._ends = [], []
-        height_lines = 1
-        left = 0.0
-        for frac, runs, suffix, dotted in self.cells:
-            width = availWidth * frac
-            room = width - 2 - stringWidth(suffix, FONT, self.size)
-            lines, end = self._break(runs, room)
-            self._lines.append([[(left + x, t, f) for x, t, f in line] for line in lines])
-            self._ends.append((left + end, left + room, len(lines) - 1, suffix, dotted))
-            height_lines = max(height_lines, len(lines))
-            left += width
-        self.height = height_lines * self.leading
-        return availWidth, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        base = self.height - self.leading + (self.leading - self.size) / 2 + 1.5
-        for lines in self._lines:
-            for i, line in enumerate(lines):
-                y = base - i * self.leading
-                for x, text, font in line:
-                    c.setFont(font, self.size)
-                    c.drawString(x, y, text)
-        dot = stringWidth(DOTS, FONT, self.size)
-        c.setFont(FONT, self.size)
-        for start, stop, line, suffix, dotted in self._ends:
-            y = base - line * self.leading
-            count = int((stop - start - 2) // dot) if dotted else 0
-            if count >= 3:
-                c.drawString(stop - count * dot, y, DOTS * count)
-                c.drawString(stop, y, suffix)
-            elif suffix:
-                c.drawString(start, y, suffix)
-
-
-def _style(name: str, size: float = SIZE, font: str = FONT, align: int = TA_LEFT,
-           leading: float | None = None) -> ParagraphStyle:
-    register_fonts()
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25, alignment=align)
-
-
-def _esc(text: str | None) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(nfc(text or ""))
-
-
-def _hint(*texts: str, fractions: Sequence[float] | None = None) -> Flowable:
-    """The small italic line under an item, centred; two hints sit under the two halves of the line."""
-    style = _style("cv-hint", HINT, FONT_ITALIC, TA_CENTER)
-    if len(texts) == 1:
-        return Paragraph(_esc(texts[0]), style)
-    fr = fractions or [1 / len(texts)] * len(texts)
-    return _Cells([Paragraph(_esc(t), style) for t in texts], fr)
-
-
-class _Cells(Flowable):
-    """Flowables side by side in fractions of the width, without borders."""
-
-    def __init__(self, parts: Sequence[Flowable], fractions: Sequence[float]):
-        super().__init__()
-        self.parts, self.fractions = list(parts), list(fractions)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = availWidth
-        self.sizes = [p.wrap(availWidth * f, availHeight) for p, f in zip(self.parts, self.fractions, strict=True)]
-        self.height = max(h for _, h in self.sizes)
-        return availWidth, self.height
-
-    def draw(self) -> None:
-        x = 0.0
-        for part, frac, (_, h) in zip(self.parts, self.fractions, self.sizes, strict=True):
-            part.drawOn(self.canv, x, self.height - h)
-            x += self.width * frac
-
-
-def _dotted_lines(count: int) -> list[Flowable]:
-    return [_Fields([(1.0, [])]) for _ in range(count)]
-
-
-def _heading(text: str) -> Paragraph:
-    return Paragraph(_esc(text), _style("cv-heading", SIZE, FONT_BOLD, TA_LEFT, LEADING))
-
-
-def _grid(rows: list[list[object]], widths_pt: Sequence[float], width: float, header_rows: int = 1,
-          bold_first_col: bool = False, repeat: bool = True, size: float = TABLE) -> Table:
-    """A bordered table scaled to the text width; header cells bold and centred, cells wrap."""
-    scale = width / sum(widths_pt)
-    cell = _style(f"cv-cell-{size}", size, FONT, TA_LEFT, size * 1.2)
-    centre = _style(f"cv-cell-c-{size}", size, FONT, TA_CENTER, size * 1.2)
-    head = _style(f"cv-head-{size}", size, FONT_BOLD, TA_CENTER, size * 1.2)
-    bold = _style(f"cv-cell-b-{size}", size, FONT_BOLD, TA_LEFT, size * 1.2)
-    data: list[list[object]] = []
-    for r, row in enumerate(rows):
-        out: list[object] = []
-        for c, value in enumerate(row):
-            if isinstance(value, Flowable):
-                out.append(value)
-                continue
-            text = _esc(str(value) if value is not None else "")
-            if r < header_rows:
-                out.append(Paragraph(text, head))
-            elif bold_first_col and c == 0:
-                out.append(Paragraph(text, bold))
-            else:
-                out.append(Paragraph(text, centre if isinstance(value, _Centre) else cell))
-        data.append(out)
-    style = TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, TABLE),
-        ("GRID", (0, 0), (-1, -1), LINE_WIDTH, "black"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3 if size >= TABLE else 1.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3 if size >= TABLE else 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ])
-    return Table(data, colWidths=[w * scale for w in widths_pt], style=style,
-                 repeatRows=header_rows if repeat else 0, hAlign="LEFT")
-
-
-class _Centre(str):
-    """A cell value printed centred (periods, years)."""
-
-
-# ============================================================================================== values
-
-
-def _d(day: date | None) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else ""
-
-
-def _m(day: date | None) -> str:
-    return f"{day.month:02d}/{day.year:04d}" if day else ""
-
-
-def _period(start: date | None, end: date | None, *, ongoing: str = "nay", year: int | None = None) -> str:
-    """'09/2010 - 06/2014'; an open period ends 'nay'; only a year known: '2014'."""
-    if start is None and end is None:
-        return str(year) if year else f"{GAP}-{GAP}"
-    left = _m(start) if start else GAP
-    right = _m(end) if end else (ongoing if start else GAP)
-    return f"{left} - {right}"
-
-
-def _birth_parts(profile: PersonProfile) -> tuple[str, str, str]:
-    born, precision = profile.identity.birth_date, profile.identity.birth_precision
-    if born is None:
-        return "", "", ""
-    day = f"{born.day:02d}" if precision == "day" else ""
-    month = f"{born.month:02d}" if precision in ("day", "month") else ""
-    return day, month, f"{born.year:04d}"
-
-
-def _highest(quals: Sequence[QualificationRow], kind: str) -> QualificationRow | None:
-    from hrapp.services.snapshot import EDU_RANK
-
-    done = [q for q in quals if q.kind == kind and not q.in_progress]
-    if not done:
-        return None
-    rank = {it["code"]: int((it.get("extra") or {}).get("rank", 0)) for it in catalogs.items("qualification_level")}
-    if kind == "chuyen_mon":
-        rank = {**rank, **EDU_RANK}
-    return max(done, key=lambda q: (rank.get(q.level_code, 0), q.year or 0))
-
-
-def _level_text(q: QualificationRow) -> str:
-    """Column 'Văn bằng, chứng chỉ, trình độ gì' of item 27."""
-    label = q.level_label
-    if q.kind == "chuyen_mon":
-        text = label
-    elif q.kind == "llct":
-        text = "Cử nhân chính trị" if q.level_code == "cu_nhan" else f"{label} lý luận chính trị"
-    elif q.kind == "qlnn":
-        text = f"Chứng chỉ QLNN ngạch {label.lower()}"
-    elif q.kind == "ngoai_ngu":
-        text = f"{q.language} {label}".strip()
-    else:
-        text = label
-    if q.in_progress:
-        text = "Nghiên cứu sinh (đang học)" if q.level_code == "TS" else f"{text} (đang học)"
-    return text
-
-
-def _major_text(q: QualificationRow) -> str:
-    if q.major:
-        return q.major
-    return {"llct": "Lý luận chính trị", "qlnn": "Quản lý nhà nước", "ngoai_ngu": q.language or "Ngoại ngữ",
-            "tin_hoc": "Tin học", "qpan": "Quốc phòng - An ninh"}.get(q.kind, "")
-
-
-_AWARD_ORDER = ("huân chương", "bằng khen của thủ tướng", "chiến sĩ thi đua toàn quốc", "chiến sĩ thi đua cấp bộ",
-                "chiến sĩ thi đua cấp tỉnh", "bằng khen", "chiến sĩ thi đua cơ sở", "giấy khen")
-
-
-def _award_text(profile: PersonProfile) -> str:
-    """The highest award and its year ('Hình thức cao nhất, năm nào')."""
-    if not profile.awards:
-        return ""
-
-    def weight(form: str) -> int:
-        low = form.lower()
-        return next((len(_AWARD_ORDER) - i for i, key in enumerate(_AWARD_ORDER) if key in low), 0)
-
-    best = max(profile.awards, key=lambda a: (weight(a.form), a.award_date))
-    return f"{best.form}, năm {best.award_date.year}"
-
-
-def _discipline_text(profile: PersonProfile) -> str:
-    if not profile.disciplines:
-        return ""
-    order = [it["code"] for it in catalogs.items("discipline_form")]
-    best = max(profile.disciplines, key=lambda d: (order.index(d.form) if d.form in order else -1, d.decision_date))
-    return f"{best.form_label}, năm {best.decision_date.year}"
-
-
-def _posts_text(profile: PersonProfile, on: date) -> str:
-    live = [p for p in profile.posts if p.start_date <= on and (p.end_date is None or p.end_date >= on)]
-    main = [p for p in live if not p.is_concurrent]
-    extra = [p for p in live if p.is_concurrent]
-    parts = [f"{p.post_title} {p.unit_name}".strip() for p in main]
-    parts += [f"kiêm {p.post_title} {p.unit_name}".strip() for p in extra]
-    return ", ".join(parts)
-
-
-def _allowances(profile: PersonProfile, on: date) -> tuple[str, str]:
-    """(phụ cấp chức vụ, phụ cấp khác) in force on the day."""
-    post = [p for p in profile.posts if not p.is_concurrent and p.start_date <= on
-            and (p.end_date is None or p.end_date >= on) and p.allowance_coefficient]
-    live = [a for a in profile.allowances if a.effective_date <= on and (a.end_date is None or a.end_date >= on)]
-    position = next((fmt_decimal(a.coefficient) for a in live if a.kind == "chuc_vu" and a.coefficient), "")
-    if not position and post:
-        position = fmt_decimal(post[-1].allowance_coefficient)
-    other: list[str] = []
-    steps = [s for s in profile.salary_steps if s.effective_date <= on]
-    if steps and steps[-1].pctnvk_percent:
-        other.append(f"thâm niên vượt khung {steps[-1].pctnvk_percent}%")
-    for a in live:
-        if a.kind in ("chuc_vu", "tham_nien_vuot_khung"):
-            continue
-        amount = fmt_decimal(a.coefficient) if a.coefficient is not None else f"{fmt_decimal(a.percent, None)}%"
-        other.append(f"{a.kind_label.removeprefix('Phụ cấp ').lower()} {amount}")
-    return position, ", ".join(other)
-
-
-def _history_answers(notes: str | None) -> list[str]:
-    """Three answers for the three prompts of item 29 when the notes are three sentences; else all in one."""
-    text = (notes or "").strip()
-    if not text:
-        return ["", "", ""]
-    sentences = [s.strip() for s in re.split(r"(?<=\.)\s+", text) if s.strip()]
-    if len(sentences) == 3:
-        return sentences
-    return [text, "", ""]
 
 
 # ============================================================================================== the form
@@ -496,7 +202,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 6))
 
     # 27) training
-    head27 = ["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
+    head27: list[object] = ["Tên trường", "Chuyên ngành đào tạo, bồi dưỡng", "Từ tháng, năm - đến tháng, năm",
               "Hình thức đào tạo", "Văn bằng, chứng chỉ, trình độ gì"]
     quals = sorted(profile.qualifications, key=lambda q: (q.start_date or q.end_date or date(q.year or 1900, 1, 1)))
     rows27: list[list[object]] = [head27] + [
@@ -514,7 +220,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 8))
 
     # 28) work history
-    head28 = ["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, "
+    head28: list[object] = ["Từ tháng, năm đến tháng, năm", "Chức danh, chức vụ, đơn vị công tác (đảng, chính quyền, đoàn thể, "
               "tổ chức xã hội), kể cả thời gian được đào tạo, bồi dưỡng về chuyên môn, nghiệp vụ,……"]
     rows28: list[list[object]] = [head28] + [[_Centre(p), text] for p, text in _work_lines(profile)]
     rows28 += [[_Centre(f"{GAP} - {GAP}"), ""] for _ in range(max(0, 3 - (len(rows28) - 1)))]
@@ -542,7 +248,7 @@ def build_cv(target: str | os.PathLike[str] | IO[bytes], profile: PersonProfile,
     add(Spacer(1, 8))
 
     # 30) family
-    head30 = ["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, "
+    head30: list[object] = ["Mối quan hệ", "Họ và tên", "Năm sinh", "Quê quán, nghề nghiệp, chức danh, chức vụ, đơn vị công tác, "
               "học tập, nơi ở (trong, ngoài nước); thành viên các tổ chức chính trị - xã hội …)"]
     story += [CondPageBreak(50 * mm), _heading("30) Quan hệ gia đình")]
     for side, title in (("self", "a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột"),
@@ -621,8 +327,6 @@ def _work_lines(profile: PersonProfile) -> list[tuple[str, str]]:
 
 
 def _closing(profile: PersonProfile, ctx: CvContext, width: float) -> list[Flowable]:
-    from hrapp.reports.format import BLANK
-
     if ctx.day is not None:
         month = f"{ctx.day.month:02d}" if ctx.day.month < 3 else str(ctx.day.month)  # NĐ 30/2020 Phụ lục I
         line = f"{ctx.place or BLANK * 2}, Ngày {ctx.day.day:02d} tháng {month} năm {ctx.day.year}"
@@ -654,18 +358,13 @@ def _closing(profile: PersonProfile, ctx: CvContext, width: float) -> list[Flowa
 
 def cv_context(ctx: ServiceContext, profile: PersonProfile, day: date | None = None) -> CvContext:
     """The managing body (the department, the root of the person's unit), the using unit, place, signer."""
-    from sqlalchemy import select
-
-    from hrapp.db.models import OrgUnit
-    from hrapp.services.agency import get_agency
-
     agency = get_agency(ctx)
     with ctx.read() as s:
         units = {u.id: u for u in s.scalars(select(OrgUnit))}
     managing = ""
     using = ""
     unit = units.get(profile.unit_id) if profile.unit_id else None
-    chain = []
+    chain: list[OrgUnit] = []
     while unit is not None and unit.id not in {u.id for u in chain}:
         chain.append(unit)
         unit = units.get(unit.parent_id) if unit.parent_id else None
@@ -687,9 +386,6 @@ class CvData:
 
 
 def cv_data(ctx: ServiceContext, person_id: int, day: date | None = None) -> CvData:
-    from hrapp.masking import can_see_personal
-    from hrapp.queries.person_profile import load_profile
-
     profile = load_profile(ctx, person_id)
     return CvData(person_id, profile, cv_context(ctx, profile, day), not can_see_personal(ctx))
 
@@ -697,8 +393,6 @@ def cv_data(ctx: ServiceContext, person_id: int, day: date | None = None) -> CvD
 def export_cv(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int) -> int:
     """The catalogue's "cv" document (hrapp.reports.catalogue.export): the person's Sơ yếu lý lịch as PDF, personal
     data masked for roles that may not see it. Returns the page count."""
-    from hrapp.reports.catalogue import export
-
     written = export(ctx, "cv", {"person": person_id}, target, fmt=".pdf").written
     assert isinstance(written, int)
     return written

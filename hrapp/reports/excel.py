@@ -248,8 +248,9 @@ class _CellStyles:
         if found is None:
             existing = set(self.wb.named_styles)
             n = len(existing)
-            while (found := f"hrapp {n}") in existing:
+            while f"hrapp {n}" in existing:
                 n += 1
+            found = f"hrapp {n}"
             style = NamedStyle(found, font=Font(name=FONT_NAME, size=size, bold=bold), border=_BOX,
                                alignment=self.aligns[col], number_format=fmt or "General")
             self.wb.add_named_style(style)
@@ -390,7 +391,8 @@ def _write_closing(w: _Writer, letterhead: Letterhead | None, recipients: Sequen
     left_blocks: list[Signature | None] = ([None] if recipients else []) + sigs[:-1]
     if not sigs:
         r0, r1 = 0, w.ncols - 1  # recipients alone use the full width
-        left_blocks, blocks = [], [(None, (r0, r1))]
+        left_blocks = []
+        blocks: list[tuple[Signature | None, tuple[int, int]]] = [(None, (r0, r1))]
     elif left_blocks and r0 >= len(left_blocks):
         blocks = list(zip(left_blocks, _split(r0, len(left_blocks)), strict=True)) + [(sigs[-1], (r0, r1))]
     else:  # too few columns to sit side by side: stack everything in the right-hand block

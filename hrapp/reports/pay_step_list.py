@@ -12,6 +12,7 @@ from datetime import date
 from typing import IO
 
 from hrapp.context import ServiceContext
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -83,7 +84,7 @@ def full_spec(pay_list: PayList) -> TableSpec:
         Column("Số tháng được hưởng bậc lương mới", 9, "center"),
         Column("Tổng tiền lương tăng thêm do nâng bậc", 16, "right", places=0, thousands=True),
     ]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("STT", rowspan=2), HeaderCell("Đơn vị", rowspan=2), HeaderCell("Họ và Tên", rowspan=2),
          HeaderCell("Năm sinh", rowspan=2), HeaderCell("Trình độ đào tạo", rowspan=2),
          HeaderCell(f"Mức lương đang hưởng {period_label(pay_list.start, pay_list.end)}", colspan=6),
@@ -185,31 +186,43 @@ def _outro(pay_list: PayList) -> list[str]:
     return []
 
 
+def write_list(target: _Target, letterhead: Letterhead, title: str, spec: TableSpec, subtitles: list[str],
+               outro: list[str], layout: str, *, sheet: str | None, day: date | None,
+               signatures: Sequence[Signature] | None, progress: ProgressCallback | None,
+               cancel: CancelCallback | None) -> int | None:
+    """A pay list (pay steps or PCTNVK) as an A4 landscape PDF, or with `sheet` as its Excel twin; the "due"
+    layout is signed by the list's own signers unless `signatures` says otherwise. Returns the PDF's page count."""
+    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
+    if sheet is None:
+        return build_pdf(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro, signatures=sigs,
+                         landscape=True, progress=progress, cancel=cancel)
+    build_xlsx(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro, signatures=sigs,
+               landscape=True, sheet_title=sheet, progress=progress, cancel=cancel)
+    return None
+
+
 def build_pay_step_pdf(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
                        day: date | None = None, signatures: Sequence[Signature] | None = None,
                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
     """Write the list as an A4 landscape PDF; returns the page count."""
-    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
-    return build_pdf(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-                     subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
-                     landscape=True, progress=progress, cancel=cancel)
+    pages = write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
+                       _subtitles(pay_list, layout), _outro(pay_list), layout, sheet=None, day=day,
+                       signatures=signatures, progress=progress, cancel=cancel)
+    assert pages is not None
+    return pages
 
 
 def build_pay_step_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
                         day: date | None = None, signatures: Sequence[Signature] | None = None,
                         progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
     """The Excel twin of the PDF (real dates and numbers, SUM of the extra pay)."""
-    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
-    build_xlsx(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-               subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
-               landscape=True, sheet_title="Nâng bậc lương", progress=progress, cancel=cancel)
-
+    write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout), _subtitles(pay_list, layout),
+               _outro(pay_list), layout, sheet="Nâng bậc lương", day=day, signatures=signatures, progress=progress,
+               cancel=cancel)
 
 
 def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
                     day: date | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> None:
     """The catalogue's "pay_step" document for a list already gathered (the one on screen)."""
-    from hrapp.reports.catalogue import export
-
     export(ctx, "pay_step", {"layout": layout}, target, progress, cancel, printed_on=day, data=pay_list)

@@ -12,6 +12,7 @@ from datetime import date
 from typing import IO
 
 from hrapp.context import ServiceContext
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -22,16 +23,14 @@ from hrapp.reports.document import (
     ProgressCallback,
     Signature,
     TableSpec,
-    build_pdf,
 )
-from hrapp.reports.excel import build_xlsx
-from hrapp.reports.letterhead import due_list_signatures
 from hrapp.reports.pay_step_list import (
     base_salary_line,
     due_columns,
     due_header,
     due_values,
     period_label,
+    write_list,
 )
 from hrapp.services.pay_lists import PayList
 
@@ -62,7 +61,7 @@ def full_spec(pay_list: PayList) -> TableSpec:
         Column("Ngày tháng năm hưởng", 16, "center"),
         Column("Chênh lệch hệ số do tăng PCTNVK", 14, "right", places=3),
     ]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("TT", rowspan=2), HeaderCell("Đơn vị", rowspan=2), HeaderCell("Họ và Tên", rowspan=2),
          HeaderCell("Năm sinh", rowspan=2), HeaderCell("Trình độ đào tạo", rowspan=2),
          HeaderCell("Mức lương đang hưởng", colspan=8),
@@ -129,25 +128,23 @@ def _outro(pay_list: PayList) -> list[str]:
 def build_pctnvk_pdf(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
                      day: date | None = None, signatures: Sequence[Signature] | None = None,
                      progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
-    return build_pdf(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-                     subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
-                     landscape=True, progress=progress, cancel=cancel)
+    pages = write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
+                       _subtitles(pay_list, layout), _outro(pay_list), layout, sheet=None, day=day,
+                       signatures=signatures, progress=progress, cancel=cancel)
+    assert pages is not None
+    return pages
 
 
 def build_pctnvk_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
                       day: date | None = None, signatures: Sequence[Signature] | None = None,
                       progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
-    build_xlsx(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-               subtitles=_subtitles(pay_list, layout), day=day, outro=_outro(pay_list), signatures=sigs,
-               landscape=True, sheet_title="Vượt khung", progress=progress, cancel=cancel)
+    write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout), _subtitles(pay_list, layout),
+               _outro(pay_list), layout, sheet="Vượt khung", day=day, signatures=signatures, progress=progress,
+               cancel=cancel)
 
 
 def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,
                        day: date | None = None, progress: ProgressCallback | None = None,
                        cancel: CancelCallback | None = None) -> None:
     """The catalogue's "pctnvk" document for a list already gathered (the one on screen)."""
-    from hrapp.reports.catalogue import export
-
     export(ctx, "pctnvk", {"layout": layout}, target, progress, cancel, printed_on=day, data=pay_list)

@@ -11,19 +11,21 @@ from typing import IO
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.io.cells import new_workbook
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
     Letterhead,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SectionRow,
     TableSpec,
     write_atomically,
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc
-from hrapp.services.positions import PositionInfo
+from hrapp.services.position_records import PositionInfo
 
 TITLE = "Bản mô tả công việc và khung năng lực vị trí việc làm"
 LEVEL_TEXT = {1: "Cấp độ 1", 2: "Cấp độ 2", 3: "Cấp độ 3", 4: "Cấp độ 4", 5: "Cấp độ 5"}
@@ -83,7 +85,7 @@ def requirements_spec(p: PositionInfo) -> TableSpec:
 
 
 def competencies_spec(p: PositionInfo) -> TableSpec:
-    rows: list[object] = []
+    rows: list[RowType] = []
     for group, title in COMPETENCY_GROUPS.items():
         members = [c for c in p.competencies if c.group == group]
         if not members:
@@ -168,6 +170,4 @@ def export_position(ctx: ServiceContext, target: str | os.PathLike[str], positio
                     printed_on: date | None = None, progress: ProgressCallback | None = None,
                     cancel: CancelCallback | None = None) -> PositionInfo:
     """The catalogue's "position" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "position", {"position": position_id}, target, progress, cancel, printed_on=printed_on).data

@@ -13,9 +13,11 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.errors import ValidationError
 from hrapp.queries.quality import QualityCounts, QualityStats, quality_stats
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     FONT,
     FONT_BOLD,
@@ -27,11 +29,13 @@ from hrapp.reports.document import (
     Margins,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SubtotalRow,
     TableSpec,
     register_fonts,
     write_atomically,
 )
+from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import day_month_year, fmt_int, vn_upper
 from hrapp.reports.letterhead import table_signatures
 from hrapp.security import READ, require
@@ -86,7 +90,7 @@ def quality_table(stats: QualityStats) -> TableSpec:
     existing = "Tổng số công chức hiện có" if only_cc else "Tổng số hiện có"
     columns = [Column("Số thứ tự", 7, "center"), Column("Tên đơn vị", 46, "left", wrap=True)] + \
         [_n() for _ in range(38)]
-    header = [
+    header: list[Sequence[HeaderCell | str]] = [
         [HeaderCell("Số thứ tự", rowspan=4, vertical=True), HeaderCell("Tên đơn vị", rowspan=4),
          _v("Tổng số biên chế được giao", 4), _v(existing, 4),
          HeaderCell("Trong đó", colspan=4, rowspan=3), HeaderCell("Chia theo ngạch công chức", colspan=5, rowspan=3),
@@ -107,10 +111,10 @@ def quality_table(stats: QualityStats) -> TableSpec:
          _v("Chuyên viên cao cấp & TĐ"), _v("Chuyên viên chính & TĐ"), _v("Chuyên viên & TĐ"),
          _v("Tổng số"), _v("Nữ từ 51 đến 55"), _v("Nam từ 56 đến 60")],
     ]
-    rows: list[object] = [SubtotalRow(["", "Tổng số", stats.quota_total, *_counts(stats.total)])]
+    rows: list[RowType] = [SubtotalRow(["", "Tổng số", stats.quota_total, *_counts(stats.total)])]
     for i, unit in enumerate(stats.units, start=1):
         rows.append([i, unit.name, unit.quota, *_counts(unit.counts)])
-    return TableSpec(columns=columns, rows=rows, header=header,  # type: ignore[arg-type]
+    return TableSpec(columns=columns, rows=rows, header=header,
                      numbering=["A", "B", *(str(n) for n in range(1, 39))], font_size=7, header_font_size=6.5)
 
 
@@ -169,8 +173,6 @@ def write_quality_pdf(target: str | os.PathLike[str] | IO[bytes], stats: Quality
 def write_quality_xlsx(target: str | os.PathLike[str] | IO[bytes], stats: QualityStats, letterhead: Letterhead,
                        *, printed_on: date | None = None, recipient: str = RECIPIENT,
                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    from hrapp.reports.excel import build_xlsx
-
     subtitles = [SCOPE_NOTE, f"Tính đến {day_month_year(stats.as_of)}"]
     intro = [f"{FORM_CODE} – {LEGAL_BASIS}. Đơn vị báo cáo: {vn_upper(letterhead.issuing_unit)}. "
              f"Đơn vị nhận báo cáo: {recipient}. Đơn vị tính: người."]
@@ -186,8 +188,6 @@ def write_quality_json(target: str | os.PathLike[str] | IO[bytes], stats: Qualit
 
 def quality_data(ctx: ServiceContext, as_of: date, categories: Sequence[str] | None = None) -> QualityStats:
     """The statistics on `as_of` of the units the account may see (of `categories` only, when given)."""
-    from hrapp import catalogs
-
     require(ctx, READ)
     unknown = [c for c in categories or () if c not in catalogs.CATEGORIES]
     if unknown:
@@ -200,7 +200,5 @@ def export_quality(ctx: ServiceContext, target: str | os.PathLike[str], as_of: d
                    categories: Sequence[str] | None = None, printed_on: date | None = None,
                    progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> QualityStats:
     """The catalogue's "quality" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "quality", {"as_of": as_of, "categories": categories}, target, progress, cancel,
                   printed_on=printed_on).data

@@ -8,6 +8,7 @@ from datetime import date
 from typing import IO
 
 from hrapp.context import ServiceContext
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
@@ -82,6 +83,4 @@ def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], 
                            day: date | None = None, progress: ProgressCallback | None = None,
                            cancel: CancelCallback | None = None) -> None:
     """The catalogue's "retirement" document for a list already gathered (the one on screen)."""
-    from hrapp.reports.catalogue import export
-
     export(ctx, "retirement", {"year": data.year}, target, progress, cancel, printed_on=day, data=data)

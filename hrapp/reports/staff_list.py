@@ -20,12 +20,15 @@ from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, _list_employees
 from hrapp.queries.org_history import _units_at
+from hrapp.reports.catalogue import export
+from hrapp.reports.csvjson import write_csv, write_json
 from hrapp.reports.document import (
     MERGE,
     CancelCallback,
     Column,
     Letterhead,
     ProgressCallback,
+    RowType,
     SectionRow,
     TableSpec,
     build_pdf,
@@ -178,7 +181,7 @@ def staff_list_spec(data: StaffList, sections: bool = True) -> TableSpec:
         Column("Phụ cấp", 22, wrap=True, key="allowances"), Column("Trình độ", 17, wrap=True, key="education"),
         Column("Đơn vị", 38, wrap=True, key="unit"),
     ]
-    rows: list[object] = []
+    rows: list[RowType] = []
     n = 0
     for name, members in data.groups:
         if sections and len(data.groups) > 1:
@@ -203,8 +206,6 @@ def _title(data: StaffList) -> tuple[str, list[str]]:
 def write_staff_list(target: str | os.PathLike[str] | IO[bytes], data: StaffList, letterhead: Letterhead | None,
                      fmt: str, *, printed_on: date | None = None, progress: ProgressCallback | None = None,
                      cancel: CancelCallback | None = None) -> None:
-    from hrapp.reports.csvjson import write_csv, write_json
-
     title, subtitles = _title(data)
     day = printed_on or clock.today()
     if fmt == ".pdf":
@@ -224,6 +225,4 @@ def export_staff_list(ctx: ServiceContext, target: str | os.PathLike[str], unit_
                       printed_on: date | None = None, progress: ProgressCallback | None = None,
                       cancel: CancelCallback | None = None) -> StaffList:
     """The catalogue's "staff_list" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "staff_list", {"unit": unit_code}, target, progress, cancel, printed_on=printed_on).data

@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import IO
 from xml.sax.saxutils import escape
@@ -17,8 +17,10 @@ from reportlab.platypus import PageBreak
 
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
+from hrapp.errors import ValidationError
 from hrapp.io.cells import csv_writer, new_workbook
 from hrapp.queries.staffing import Figures, StaffingTable, StaffingUnitRow, staffing_view
+from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     MERGE,
     SUM,
@@ -28,6 +30,7 @@ from hrapp.reports.document import (
     Letterhead,
     OfficialDocument,
     ProgressCallback,
+    RowType,
     SectionRow,
     SubtotalRow,
     TableSpec,
@@ -35,6 +38,7 @@ from hrapp.reports.document import (
 )
 from hrapp.reports.excel import write_document
 from hrapp.reports.format import fmt_date, nfc, roman
+from hrapp.services.quotas import year_errors
 
 TITLE = "Bảng tổng hợp biên chế\nBiên chế được giao và số người làm việc hiện có năm {year}"
 OWN_ROW = "Lãnh đạo và các bộ phận trực thuộc"
@@ -61,10 +65,10 @@ def _groups(table: StaffingTable) -> list[_Group]:
             for c in table.categories]
 
 
-def _values(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> list[object]:
+def _values(groups: Sequence[_Group], figures: Mapping[str, Figures]) -> list[object]:
     out: list[object] = []
     for g in groups:
-        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        f = figures.get(g.category, Figures())
         width = 4 if g.assigned else 1 + g.recruiting
         if f.empty:
             out += [None] * width  # nothing of this category here: blank cells, not a column of zeros
@@ -75,10 +79,10 @@ def _values(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> l
     return out
 
 
-def _over_note(groups: Sequence[_Group], figures: dict[str, Figures] | object) -> str | None:
+def _over_note(groups: Sequence[_Group], figures: Mapping[str, Figures]) -> str | None:
     parts = []
     for g in groups:
-        f: Figures = figures.get(g.category, Figures())  # type: ignore[union-attr]
+        f = figures.get(g.category, Figures())
         if f.over_quota:
             parts.append(f"{_short(g.category)} {-(f.vacancy or 0)}")
     return f"<b>Vượt: {', '.join(parts)}</b>" if parts else None
@@ -108,7 +112,7 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
                 Column("Ghi chú", 26, wrap=True, markup=True, key="note")]
     head1 += [HeaderCell("Tổng số người hiện có", rowspan=2), HeaderCell("Ghi chú", rowspan=2)]
 
-    rows: list[object] = []
+    rows: list[RowType] = []
     children: dict[int | None, list[StaffingUnitRow]] = {}
     for u in table.units:
         children.setdefault(u.parent_id, []).append(u)
@@ -123,10 +127,10 @@ def staffing_spec(table: StaffingTable) -> TableSpec:
     for r in roots:
         mark(r)
 
-    def people(figs: dict[str, Figures] | object) -> int:
-        return sum(f.actual for f in figs.values())  # type: ignore[union-attr]
+    def people(figs: Mapping[str, Figures]) -> int:
+        return sum(f.actual for f in figs.values())
 
-    def data_row(number: str, name: str, figs: object) -> list[object]:
+    def data_row(number: str, name: str, figs: Mapping[str, Figures]) -> list[object]:
         note = _over_note(groups, figs)
         label = f"<b>{escape(nfc(name))}</b>" if note else escape(nfc(name))
         return [number, label, *_values(groups, figs), people(figs), note]
@@ -190,7 +194,7 @@ def positions_spec(table: StaffingTable) -> TableSpec:
         Column("Đang tuyển", 16, "right", key="in_recruitment"),
         Column("Còn thiếu", 16, "right", key="vacancy"), Column("Ghi chú", 38, wrap=True, markup=True, key="note"),
     ]
-    rows: list[object] = []
+    rows: list[RowType] = []
     for u in table.units:
         positions = table.positions_of(u.unit_id)
         if not positions:
@@ -269,22 +273,20 @@ def write_staffing_xlsx(target: str | os.PathLike[str] | IO[bytes], table: Staff
 
 def _plain_spec(spec: TableSpec) -> TableSpec:
     """The same table with markup stripped (Excel cells hold plain text)."""
-    from dataclasses import replace
-
     def strip(v: object) -> object:
         if isinstance(v, str):
             return v.replace("<b>", "").replace("</b>", "").replace("&amp;", "&").replace("&lt;", "<").replace(
                 "&gt;", ">")
         return v
 
-    rows: list[object] = []
+    rows: list[RowType] = []
     for r in spec.rows:
         if isinstance(r, SubtotalRow):
             rows.append(SubtotalRow([strip(v) for v in r.values]))
         elif isinstance(r, SectionRow):
             rows.append(r)
         else:
-            rows.append([strip(v) for v in r])  # type: ignore[union-attr]
+            rows.append([strip(v) for v in r])
     columns = [replace(c, markup=False) for c in spec.columns]
     return replace(spec, rows=rows, columns=columns)
 
@@ -322,9 +324,6 @@ def default_as_of(year: int, today: date | None = None) -> date:
 def staffing_data(ctx: ServiceContext, year: int, as_of: date | None = None,
                   by_position: bool | None = False) -> StaffingTable:
     """The staffing table of `year` on `as_of` (default: today, or 31/12 of a past year)."""
-    from hrapp.errors import ValidationError
-    from hrapp.services.quotas import year_errors
-
     errors = year_errors(year)
     if errors:
         raise ValidationError(errors)
@@ -335,7 +334,5 @@ def export_staffing(ctx: ServiceContext, target: str | os.PathLike[str], year: i
                     by_position: bool = False, printed_on: date | None = None,
                     progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> StaffingTable:
     """The catalogue's "staffing" document (hrapp.reports.catalogue.export)."""
-    from hrapp.reports.catalogue import export
-
     return export(ctx, "staffing", {"year": year, "as_of": as_of, "by_position": by_position}, target, progress,
                   cancel, printed_on=printed_on).data

@@ -7,7 +7,6 @@ per person) and runs the same rules as a person's career summary, so both always
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -22,17 +21,17 @@ from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
 from hrapp.domain.retirement import (
-    RETIREMENT_AGE,
-    RETIREMENT_NOTICE,
     RetirementResult,
     add_months,
-    retirement_age,
+    latest_births_retiring_by,
+    youngest_notice_months,
 )
-from hrapp.domain.rules import RuleBook, RuleVersion
+from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import SALARY_SCALE, lookup_by_class, max_step
 from hrapp.errors import DomainError, ValidationError
 from hrapp.security import READ, require
-from hrapp.services.career import (
+from hrapp.services.career import pay_step_of, probation_of, retirement_of, terms_of
+from hrapp.services.career_facts import (
     PersonFacts,
     SalaryFacts,
     StaffRow,
@@ -40,12 +39,8 @@ from hrapp.services.career import (
     in_force,
     latest_in_force,
     load_facts,
-    pay_step_of,
-    probation_of,
-    retirement_of,
     scale_decimal,
     staff_columns,
-    terms_of,
 )
 
 log = logging.getLogger(__name__)
@@ -107,19 +102,6 @@ def _check(as_of: date, days: int) -> None:
         raise ValidationError([("as_of", messages.text("alert_date_missing"))])
 
 
-def _retirement_lead_months(rulebook: RuleBook) -> int:
-    """The lowest retirement age of any version and sex less the longest notice period, in months: people
-    younger than that on the horizon have neither a notice nor a retirement in the window."""
-    ages = []
-    for version in rulebook.versions(RETIREMENT_AGE):
-        for sex in ("M", "F"):
-            spec = version.params.get(sex, {}).get("base_age")
-            if spec:
-                ages.append(int(spec["years"]) * 12 + int(spec.get("months", 0)))
-    notice = [int(v.params.get("months_before", 0)) for v in rulebook.versions(RETIREMENT_NOTICE)]
-    return (min(ages) if ages else 0) - max(notice, default=0) - 1
-
-
 def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, ...] = KINDS) -> list[AlertDTO]:
     """Everything due from now to `as_of + days`, and what fell due earlier but is still not done, sorted by date.
 
@@ -135,7 +117,7 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
         raise ValidationError([("kinds", messages.text("alert_kind_unknown", kind=unknown[0]))])
     rulebook = ctx.rulebook
     horizon = as_of + timedelta(days=days)
-    lead = _retirement_lead_months(rulebook)
+    lead = youngest_notice_months(rulebook)
     with ctx.read() as s:
         cert_rows = _certificate_rows(s, as_of, horizon) if "certificate_expiry" in kinds else []
         salaries, staff = _candidates(s, as_of, horizon, rulebook, lead, kinds)
@@ -210,8 +192,9 @@ def _pay_bounds(rulebook: RuleBook) -> _PayBounds:
         if found and None not in found:
             months[code] = min(m for m in found if m is not None)
     every = [ver.params.get("increase_every_months") for ver in pctnvk]
-    ok = bool(every) and all(isinstance(m, int) or (isinstance(m, str) and m.isdigit()) for m in every)
-    return _PayBounds(months, last_step, min(int(m) for m in every) if ok else None)  # type: ignore[arg-type]
+    numbers = [int(m) for m in every if isinstance(m, int) or (isinstance(m, str) and m.isdigit())]
+    ok = bool(every) and len(numbers) == len(every)
+    return _PayBounds(months, last_step, min(numbers) if ok else None)
 
 
 def _cut(horizon: date, months: int) -> date:
@@ -219,50 +202,12 @@ def _cut(horizon: date, months: int) -> date:
     return add_months(horizon, -months) + _SLACK
 
 
-def _latest(ok: Callable[[date], bool], lo: date, hi: date) -> date | None:
-    """The latest day in [lo, hi] for which `ok`, a test that holds up to some day and fails after it."""
-    a, b = lo.toordinal(), hi.toordinal()
-    if not ok(lo):
-        return None
-    while a < b:
-        mid = (a + b + 1) // 2
-        if ok(date.fromordinal(mid)):
-            a = mid
-        else:
-            b = mid - 1
-    return date.fromordinal(a)
-
-
 def _birth_cuts(rulebook: RuleBook, horizon: date, lead: int) -> dict[str, date]:
-    """Per sex, the latest birth date whose retirement notice or retirement can fall by the horizon.
-
-    A version of the age rule gives the retirement day only when that day falls in its validity, and its age
-    grows with the birth month: so, per version, the latest birth date with its notice (at most the longest
-    notice period before the day) by the horizon and the day not after the version's end is found by
-    bisection, and the latest of the versions is kept. A rule this cannot read keeps the bound `alerts` uses."""
+    """Per sex, the latest birth date whose retirement notice or retirement can fall by the horizon (the
+    retirement rule's own reading, hrapp.domain.retirement); a rule it cannot read keeps the bound `alerts` uses."""
     coarse = _cut(horizon, lead)
-    lo = date(max(1, coarse.year - 150), 1, 1)
-    notice = max([int(ver.params.get("months_before", 0)) for ver in rulebook.versions(RETIREMENT_NOTICE)] + [0])
-    out: dict[str, date] = {}
-    for sex in ("M", "F"):
-        try:
-            cuts = []
-            for ver in rulebook.versions(RETIREMENT_AGE):
-                if int(ver.params[sex].get("months_per_band", 0)) < 0:
-                    raise ValueError(sex)
-
-                def reach(born: date, ver: RuleVersion = ver, sex: str = sex) -> date:
-                    return add_months(born, retirement_age(sex, born, ver).total_months)  # type: ignore[arg-type]
-
-                last = _latest(lambda b, reach=reach: add_months(reach(b), -notice) <= horizon, lo, coarse)
-                if last is not None and ver.effective_to is not None:
-                    last = _latest(lambda b, reach=reach, end=ver.effective_to: reach(b) <= end, lo, last)
-                if last is not None:
-                    cuts.append(last)
-            out[sex] = max(cuts, default=lo)
-        except (DomainError, KeyError, TypeError, ValueError, AttributeError):
-            out[sex] = coarse
-    return out
+    cuts = latest_births_retiring_by(rulebook, horizon, date(max(1, coarse.year - 150), 1, 1), coarse)
+    return {sex: coarse if cut is None else cut for sex, cut in cuts.items()}
 
 
 def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: int,

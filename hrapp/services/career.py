@@ -7,174 +7,39 @@ few bulk queries. Every result keeps the rule version it came from.
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, bindparam, exists, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
-    Decision,
-    Discipline,
-    Employment,
-    Evaluation,
     LeavePeriod,
-    OrgUnit,
     Person,
     PostHeld,
-    Rank,
-    SalaryStep,
 )
-from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import ReappointmentKind, TermAlert, reappointment_kind, term_alerts, term_end
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, next_pay_step, step_delay
 from hrapp.domain.probation import probation
-from hrapp.domain.retirement import BirthDate, RetirementResult, add_months, retirement
+from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
-from hrapp.errors import DomainError, NotFoundError
+from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
+from hrapp.services.career_facts import LEAVE_KINDS, PersonFacts, PostFacts, SalaryFacts, chunks, load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.snapshot import refresh_snapshot
+from hrapp.text import name_sort_key
 
-log = logging.getLogger(__name__)
-
-ACTIVE_STATUSES = ("working", "seconded", "leave")
-UNPAID_LEAVE = "khong_luong"
-LEAVE_KINDS = {
-    "khong_luong": "Nghỉ không hưởng lương",
-    "om_dau": "Nghỉ ốm đau dài ngày",
-    "thai_san": "Nghỉ thai sản",
-    "khac": "Nghỉ khác",
-}
-# Posts whose term the appointment rule fixes (5 years or to retirement); the others end by their own decision.
-TERM_KINDS = ("bo_nhiem", "bo_nhiem_lai", "keo_dai")
 # The fixed point of "delays in the period push the end of the period" converges in a few rounds; this bounds
 # a pathological record (hundreds of disciplines) instead of looping on it.
 _MAX_DELAY_ROUNDS = 25
-
-
-# ============================================================================================== facts
-# The facts are immutable named tuples rather than frozen dataclasses: load_facts builds several per person and
-# a tuple is built several times faster, which is most of the difference for 100,000 people.
-
-
-class SalaryFacts(NamedTuple):
-    """The salary row in force: rank, step, coefficient and the dates the next step and PCTNVK count from."""
-
-    row_id: int
-    rank_code: str
-    salary_class: str
-    step: int
-    coefficient: Decimal
-    percent: int
-    effective_date: date
-    step_since: date
-    pctnvk_percent: int | None
-    pctnvk_since: date | None
-    reason: str
-    decision_id: int | None = None
-
-
-class DisciplineFacts(NamedTuple):
-    form: str
-    effect_from: date
-    effect_to: date | None = None
-
-
-class PostFacts(NamedTuple):
-    post_id: int
-    post_code: str
-    post_title: str
-    unit_id: int
-    kind: str
-    start_date: date
-    term_end: date | None
-    is_concurrent: bool = False
-
-
-class ProbationFacts(NamedTuple):
-    employment_id: int
-    category: str
-    start: date
-    recorded_end: date | None
-    required_level: str | None  # the education the rank or title requires (DH, CD, TC)
-
-
-class StaffRow(NamedTuple):
-    """A person's employment in force on the day (the latest started, then the newest) with the person's own
-    columns: what `load_facts` reads per person besides the salary, and what a caller that has read it hands over."""
-
-    person_id: int
-    employment_id: int
-    category: str | None
-    unit_id: int | None
-    start_date: date
-    probation_start: date | None
-    probation_end: date | None
-    full_name: str
-    gender: str
-    birth_date: date
-    birth_precision: str | None
-    staff_code: str | None
-    cur_rank_code: str | None
-
-
-def staff_columns(e: Any, p: Any) -> tuple[Any, ...]:
-    """The columns of a `StaffRow`, in its order, from the employment entity `e` and the person entity `p`."""
-    return (e.person_id, e.id, e.category, e.unit_id, e.start_date, e.probation_start, e.probation_end,
-            p.full_name, p.gender, p.birth_date, p.birth_precision, p.staff_code, p.cur_rank_code)
-
-
-def in_force(e: Any, as_of: date) -> Any:
-    """The employment `e` covers `as_of`."""
-    return and_(e.start_date <= as_of, or_(e.end_date.is_(None), e.end_date >= as_of))
-
-
-def latest_in_force(e: Any, as_of: date) -> Any:
-    """The employment `e` is the one `load_facts` keeps for its person: no other employment in force on `as_of`
-    started later, or on the same day with a higher id."""
-    other = aliased(Employment)
-    return ~exists().where(other.person_id == e.person_id, in_force(other, as_of),
-                           or_(other.start_date > e.start_date,
-                               and_(other.start_date == e.start_date, other.id > e.id)))
-
-
-class PersonFacts(NamedTuple):
-    """What the records say about one person on `as_of`, as the computations need it."""
-
-    person_id: int
-    full_name: str
-    gender: str
-    birth_date: date
-    birth_precision: str
-    category: str | None
-    unit_id: int | None
-    unit_name: str = ""
-    staff_code: str | None = None
-    salary: SalaryFacts | None = None
-    disciplines: tuple[DisciplineFacts, ...] = ()
-    kht_years: tuple[int, ...] = ()
-    leaves: tuple[tuple[str, date, date], ...] = ()  # (kind, first day, last day)
-    posts: tuple[PostFacts, ...] = ()
-    probation: ProbationFacts | None = None
-
-    @property
-    def birth(self) -> BirthDate:
-        return BirthDate(self.birth_date, self.birth_precision or "day")  # type: ignore[arg-type]
-
-    @property
-    def unpaid_leaves(self) -> list[tuple[date, date]]:
-        return [(a, b) for kind, a, b in self.leaves if kind == UNPAID_LEAVE]
 
 
 # ============================================================================================== results
@@ -295,7 +160,7 @@ class CareerSummary:
 
 
 def retirement_of(f: PersonFacts, rulebook: RuleBook) -> RetirementResult:
-    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]
+    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
 
 
 def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:
@@ -358,7 +223,9 @@ def pay_step_of(f: PersonFacts, rulebook: RuleBook) -> PayStepOutlook | None:
     if s.step >= last and s.pctnvk_percent:
         return _pctnvk_raise(f, s, last, rulebook)
     regular = _next_step(s.salary_class, s.step, s.step_since, rulebook, 0)
-    delay, items, ignored, delay_rule = 0, (), (), None
+    delay, delay_rule = 0, None
+    items: tuple[DelayItem, ...] = ()
+    ignored: tuple[str, ...] = ()
     result = regular
     if not (f.disciplines or f.kht_years or f.unpaid_leaves):  # nothing can delay it: most people
         return PayStepOutlook("nang_bac" if result.kind == "nang_bac" else "pctnvk_start", s, last,
@@ -385,7 +252,9 @@ def _pctnvk_raise(f: PersonFacts, s: SalaryFacts, last: int, rulebook: RuleBook)
     every = int(base_rule.params["increase_every_months"])
     regular = add_months(since, every)
     rule = rulebook.get(PCTNVK, regular)
-    delay, items, ignored, delay_rule = 0, (), (), None
+    delay, delay_rule = 0, None
+    items: tuple[DelayItem, ...] = ()
+    ignored: tuple[str, ...] = ()
     due = regular
     for _ in range(_MAX_DELAY_ROUNDS):
         due = add_months(since, every + delay)
@@ -473,152 +342,6 @@ def summarize(f: PersonFacts, rulebook: RuleBook, as_of: date) -> CareerSummary:
 
 
 # ============================================================================================== loading
-
-
-@lru_cache(maxsize=4096)
-def scale_decimal(value: Decimal | str | int) -> Decimal:
-    """A stored coefficient as the scale writes it: Numeric(6, 3) gives 3.000, the scale says 3.00."""
-    d = Decimal(str(value))
-    two = d.quantize(Decimal("0.01"))
-    return two if two == d else d.normalize()
-
-
-_WHOLE_TABLE_FROM = 2000
-
-
-def _chunks(ids: list[int], size: int = 900) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None = None, *,
-               salaries: dict[int, SalaryFacts] | None = None,
-               staff: dict[int, StaffRow] | None = None) -> dict[int, PersonFacts]:
-    """The facts of everyone on staff on `as_of` (or of `person_ids`), in a handful of bulk queries.
-
-    "On staff" is an employment period covering the day, so a past day is seen as it was: people retired
-    since then count, and salary rows, disciplines and posts decided later are left out. `salaries` are the
-    salary rows in force the caller has already read (`current_salary_id`), keyed by person; `staff` the
-    employments in force with the person columns (`staff_columns`, `latest_in_force`) of people it has already
-    found on staff; the other people's are read here.
-    """
-    wanted = None if person_ids is None else sorted(set(person_ids))
-    # Core rows on the session's connection: the ORM's row processing would double the time for 100,000 people.
-    conn = reader(session)
-    employment: dict[int, StaffRow] = {}
-    if staff and wanted is not None:
-        employment = {pid: staff[pid] for pid in wanted if pid in staff}
-        wanted = [pid for pid in wanted if pid not in staff]
-    emp = select(*staff_columns(Employment, Person)).join(Person, Person.id == Employment.person_id) \
-        .where(in_force(Employment, as_of))
-
-    def by_ids(q, col):
-        return [q.where(col.in_(chunk)) for chunk in _chunks(wanted)] if wanted is not None else [q]
-
-    def few_by_ids(q, col):
-        # Tables with a few rows per hundred people: read whole rather than in thousands of ids for many
-        # people (rows of people not wanted are never looked up).
-        return [q] if wanted is not None and len(wanted) > _WHOLE_TABLE_FROM else by_ids(q, col)
-
-    if wanted is None or wanted:
-        for q in by_ids(emp, Employment.person_id):
-            for row in conn.execute(q):
-                held = employment.get(row[0])
-                if held is None or (row[4], row[1]) > (held[4], held[1]):
-                    employment[row[0]] = StaffRow(*row)
-    ids = sorted(employment)
-    if wanted is not None:
-        wanted = ids  # the salary rows and the small tables below are read for the people on staff only
-    if not ids:
-        return {}
-    units = dict(conn.execute(select(OrgUnit.id, OrgUnit.name)).all())
-    required = dict(conn.execute(select(Rank.code, Rank.required_education)).all())
-    if salaries is None:
-        salary = _latest_salary(conn, as_of, wanted)
-    else:
-        unread = [pid for pid in ids if pid not in salaries]
-        salary = {**salaries, **(_latest_salary(conn, as_of, unread) if unread else {})}
-    disciplines: dict[int, list[DisciplineFacts]] = defaultdict(list)
-    for q in few_by_ids(select(Discipline.person_id, Discipline.form, Discipline.effect_from, Discipline.effect_to,
-                           Discipline.decision_date).where(Discipline.decision_date <= as_of),
-                    Discipline.person_id):
-        for pid, form, start, end, decided in conn.execute(q):
-            disciplines[pid].append(DisciplineFacts(form, start or decided, end))
-    kht: dict[int, list[int]] = defaultdict(list)
-    for q in few_by_ids(select(Evaluation.person_id, Evaluation.year)
-                    .where(Evaluation.rating == "kht", Evaluation.year <= as_of.year), Evaluation.person_id):
-        for pid, year in conn.execute(q):
-            kht[pid].append(year)
-    leaves: dict[int, list[tuple[str, date, date]]] = defaultdict(list)
-    for q in few_by_ids(select(LeavePeriod.person_id, LeavePeriod.kind, LeavePeriod.start_date, LeavePeriod.end_date)
-                    .where(LeavePeriod.start_date <= as_of), LeavePeriod.person_id):
-        for pid, kind, start, end in conn.execute(q):
-            leaves[pid].append((kind, start, end))
-    posts: dict[int, list[PostFacts]] = defaultdict(list)
-    for q in few_by_ids(select(PostHeld.person_id, PostHeld.id, PostHeld.post_code, PostHeld.post_title, PostHeld.unit_id,
-                           PostHeld.kind, PostHeld.start_date, PostHeld.term_end, PostHeld.is_concurrent)
-                    .where(PostHeld.start_date <= as_of, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= as_of)),
-                    PostHeld.person_id):
-        for pid, *values in conn.execute(q):
-            posts[pid].append(PostFacts(*values[:-1], bool(values[-1])))
-    out: dict[int, PersonFacts] = {}
-    for pid in ids:
-        e = employment[pid]
-        sal = salary.get(pid)
-        rank = sal.rank_code if sal else e.cur_rank_code
-        prob = None
-        if e.probation_start is not None:
-            prob = ProbationFacts(e.employment_id, e.category, e.probation_start, e.probation_end, required.get(rank))
-        out[pid] = PersonFacts(
-            person_id=pid, full_name=e.full_name, gender=e.gender, birth_date=e.birth_date,
-            birth_precision=e.birth_precision or "day", category=e.category, unit_id=e.unit_id,
-            unit_name=units.get(e.unit_id, ""), staff_code=e.staff_code, salary=sal,
-            disciplines=tuple(disciplines.get(pid, ())), kht_years=tuple(kht.get(pid, ())),
-            leaves=tuple(leaves.get(pid, ())), posts=tuple(posts.get(pid, ())), probation=prob,
-        )
-    return out
-
-
-def _latest_salary(conn: Connection, as_of: date, wanted: list[int] | None) -> dict[int, SalaryFacts]:
-    """The salary row in force on `as_of` per person: the newest row already effective, or one decided by then
-    (a step approved in advance counts, so it is not reported as due again).
-
-    One index search per person (the newest known row by effective date and id) rather than numbering all rows
-    of all people: the salary history is ten times longer than the staff list."""
-    driver = select(Person.id).where(Person.id.in_(bindparam("ids", expanding=True))) if wanted is not None \
-        else select(Person.id)
-    people = driver.subquery("people")
-    current = current_salary_id(people.c.id, as_of)
-    q = (
-        select(SalaryStep.id, SalaryStep.person_id, SalaryStep.rank_code, SalaryStep.salary_class, SalaryStep.step,
-               SalaryStep.coefficient, SalaryStep.percent, SalaryStep.effective_date, SalaryStep.step_since,
-               SalaryStep.pctnvk_percent, SalaryStep.pctnvk_since, SalaryStep.reason, SalaryStep.decision_id)
-        .select_from(people).join(SalaryStep, SalaryStep.id == current)
-    )
-    batches = [{}] if wanted is None else [{"ids": c} for c in _chunks(wanted)]
-    out: dict[int, SalaryFacts] = {}
-    for params in batches:
-        for r in conn.execute(q, params):
-            out[r.person_id] = SalaryFacts(r.id, r.rank_code, r.salary_class, r.step, scale_decimal(r.coefficient),
-                                           r.percent, r.effective_date, r.step_since, r.pctnvk_percent,
-                                           r.pctnvk_since, r.reason, r.decision_id)
-    return out
-
-
-def current_salary_id(person_id: Any, as_of: date) -> Any:
-    """The id of the salary row in force on `as_of` for the person column `person_id`, as a correlated scalar
-    subquery: the newest row (by effective date, then id) that took effect by then or whose decision was signed
-    by then."""
-    s = aliased(SalaryStep)
-    d = aliased(Decision)
-    return (
-        select(s.id).outerjoin(d, d.id == s.decision_id)
-        .where(s.person_id == person_id, or_(s.effective_date <= as_of, d.sign_date <= as_of))
-        .order_by(s.effective_date.desc(), s.id.desc()).limit(1)
-        .scalar_subquery()
-    )
-
-
 # ============================================================================================== services
 
 
@@ -734,25 +457,13 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
     reaches the age, the last working day, the retirement date (the 1st of the next month) and the notice date.
     A retirement date of 01/01 of a year counts in that year."""
     if not isinstance(year, int) or not 1990 <= year <= 2100:
-        from hrapp.errors import ValidationError
-
         raise ValidationError([("year", messages.text("year_invalid"))])
     require(ctx, READ, unit_id)
     covered = tuple(range(year, year + years))
     rulebook = ctx.rulebook
     with ctx.read() as s:
         facts = load_facts(s, date(year, 1, 1))
-        inside = None
-        if unit_id is not None:
-            children: dict[int | None, list[int]] = defaultdict(list)
-            for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
-                children[parent].append(uid)
-            inside, stack = set(), [unit_id]
-            while stack:
-                uid = stack.pop()
-                if uid not in inside:
-                    inside.add(uid)
-                    stack.extend(children[uid])
+        inside = None if unit_id is None else {unit_id} | _descendants(s, unit_id)
         rows = []
         chosen = []
         for f in facts.values():
@@ -774,15 +485,13 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
             ret.retirement_date, ret.notice_due,
             "; ".join(x.label() for x in (ret.rule, ret.notice_rule) if x is not None),
             tuple(x.legal_basis for x in (ret.rule, ret.notice_rule) if x is not None)))
-    from hrapp.text import name_sort_key
-
     rows.sort(key=lambda r: (r.retirement_date, name_sort_key(r.full_name)))
     return RetirementList(year, covered, tuple(rows))
 
 
 def _current_posts(session: Session, ids: list[int], on: date) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in _chunks(sorted(ids)):
+    for chunk in chunks(sorted(ids)):
         for pid, title in session.execute(
                 select(PostHeld.person_id, PostHeld.post_title)
                 .where(PostHeld.person_id.in_(chunk), PostHeld.start_date <= on,

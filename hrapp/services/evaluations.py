@@ -23,9 +23,11 @@ from hrapp.domain.evaluation import (
 )
 from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
-from hrapp.services.career import load_facts
+from hrapp.services.career_facts import load_facts
 from hrapp.services.decisions import DecisionRef, add_decision
+from hrapp.text import name_sort_key
 
 # The regime code stored on a rating given without a score (the four NĐ 90/2020 levels).
 RATING_ONLY_REGIME = "nd90_2020"
@@ -103,15 +105,7 @@ def _unit_people(ctx: ServiceContext, year: int, unit_id: int, today: date) -> t
         unit = s.get(OrgUnit, unit_id)
         if unit is None:
             raise NotFoundError("unit_not_found", "Đơn vị không tồn tại.", field="unit_id")
-        children: dict[int | None, list[int]] = defaultdict(list)
-        for uid, parent in s.execute(select(OrgUnit.id, OrgUnit.parent_id)):
-            children[parent].append(uid)
-        inside, stack = set(), [unit_id]
-        while stack:
-            uid = stack.pop()
-            if uid not in inside:
-                inside.add(uid)
-                stack.extend(children[uid])
+        inside = {unit_id} | _descendants(s, unit_id)
         facts = [f for f in load_facts(s, on).values() if f.unit_id in inside]
         return unit.name, facts
 
@@ -140,18 +134,16 @@ def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | 
         spec = _regime_spec(rule, f.category or "")
         if spec is None:
             continue  # not evaluated under NĐ 90 / NĐ 335 (contract workers)
-        e = stored.get(f.person_id)
-        rating = e.rating if e else None
+        found = stored.get(f.person_id)
+        rating = found.rating if found else None
         rows.append(RatingRow(f.person_id, f.full_name, f.category or "", f.unit_name, rating,
                               catalogs.label("rating", rating, "") if rating else "",
-                              Decimal(e.score) if e is not None and e.score is not None else None,
-                              e.regime if e else _regime_code(rule, spec), bool(spec.get("score_bands"))))
+                              Decimal(found.score) if found is not None and found.score is not None else None,
+                              found.regime if found else _regime_code(rule, spec), bool(spec.get("score_bands"))))
     return UnitRatings(year, unit_id, name, tuple(rows), _caps(ctx, rows, year, rule), rule)
 
 
 def _sort(name: str) -> str:
-    from hrapp.text import name_sort_key
-
     return name_sort_key(name)
 
 

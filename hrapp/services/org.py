@@ -1,5 +1,4 @@
-"""Organisation use cases: create, rename, move, merge and close units by decision, keeping unit history;
-leadership posts per unit and the deputy-count warning (rule data `deputy_limits`)."""
+"""Organisation use cases: create, rename, move, merge and close units by decision, keeping unit history."""
 
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Employment,
-    HeadcountQuota,
     JobPosition,
     OrgUnit,
     OrgUnitEvent,
@@ -24,24 +22,19 @@ from hrapp.db.models import (
 )
 from hrapp.domain.decisions import effective_date
 from hrapp.domain.history import day_before, in_force
-from hrapp.domain.rules import RuleVersion
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.org_history import (
-    LeaderRow,
     UnitEventRow,
     _descendants,
-    _leaders_at,
     _unit_events,
     _unit_name_at,
-    _units_at,
-    _within_scope,
 )
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
+from hrapp.services.position_records import LIVE, clone_position
 from hrapp.services.snapshot import refresh_snapshot
 
 CODE_RE = re.compile(r"^[\w.\-/]+$")
-LIVE_POSITION = ("draft", "approved")
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -135,32 +128,6 @@ class MergeResult:
     posts_ended: int
 
 
-@dataclass(frozen=True)
-class DeputyWarning:
-    """A phòng with more deputies than its công chức headcount allows (domain.md §3.5)."""
-
-    unit_id: int
-    unit_code: str
-    unit_name: str
-    headcount: int
-    headcount_source: str  # "quota" (biên chế được giao) or "actual" (công chức hiện có)
-    deputies: int
-    allowed: int
-    rule: str
-
-    @property
-    def message(self) -> str:
-        source = "biên chế công chức được giao" if self.headcount_source == "quota" else "công chức hiện có"
-        return (f"{self.unit_name} có {self.deputies} cấp phó, vượt số tối đa {self.allowed} "
-                f"({self.headcount} {source}; {self.rule}).")
-
-
-@dataclass(frozen=True)
-class UnitLeadership:
-    unit: UnitInfo
-    on: date
-    leaders: tuple[LeaderRow, ...]
-    warning: DeputyWarning | None
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -396,12 +363,10 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
 def _carry_positions(s: Session, src: OrgUnit, target: OrgUnit, on: date, last_day: date,
                      decision_id: int) -> dict[int, int]:
     """Copy the source's live positions into the target; returns {old position id: new position id}."""
-    from hrapp.services.positions import clone_position
-
     mapping: dict[int, int] = {}
     live = s.scalars(
         select(JobPosition).where(
-            JobPosition.unit_id == src.id, JobPosition.status.in_(LIVE_POSITION),
+            JobPosition.unit_id == src.id, JobPosition.status.in_(LIVE),
             or_(JobPosition.effective_to.is_(None), JobPosition.effective_to >= on),
         )
     ).all()
@@ -409,7 +374,7 @@ def _carry_positions(s: Session, src: OrgUnit, target: OrgUnit, on: date, last_d
         same = s.scalar(
             select(JobPosition).where(
                 JobPosition.unit_id == target.id, JobPosition.code == pos.code,
-                JobPosition.status.in_(LIVE_POSITION),
+                JobPosition.status.in_(LIVE),
             ).order_by(JobPosition.version_no.desc())
         )
         if same is None:
@@ -453,7 +418,7 @@ def _carry_people(s: Session, src: OrgUnit, target: OrgUnit, on: date, last_day:
         moved.add(emp.person_id)
     s.flush()
     for pid in moved:
-        refresh_snapshot(s, s.get(Person, pid))
+        refresh_snapshot(s, s.get_one(Person, pid))
     return len(moved)
 
 
@@ -490,7 +455,7 @@ def _end_posts(s: Session, unit: OrgUnit, on: date, last_day: date, reason: str)
         people.add(p.person_id)
     s.flush()
     for pid in people:
-        refresh_snapshot(s, s.get(Person, pid))
+        refresh_snapshot(s, s.get_one(Person, pid))
     return len(rows)
 
 
@@ -522,7 +487,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
         last_day = day_before(on)
         _end_posts(s, unit, on, last_day, f"Giải thể {unit.name}")
         for pos in s.scalars(select(JobPosition).where(JobPosition.unit_id == unit.id,
-                                                       JobPosition.status.in_(LIVE_POSITION))):
+                                                       JobPosition.status.in_(LIVE))):
             pos.status = "retired"
             pos.effective_to = last_day
         unit.active_to = last_day
@@ -566,62 +531,3 @@ def unit_name_on(ctx: ServiceContext, unit_id: int, on: date) -> str:
     require(ctx, READ)
     with ctx.read() as s:
         return _unit_name_at(s, unit_id, on)
-
-
-def max_deputies(rule: RuleVersion, headcount: int) -> int:
-    """The number of deputies a phòng may have for its công chức headcount, from the rule's bands."""
-    for band in rule.params["bands"]:
-        if headcount >= band["min"] and (band["max"] is None or headcount <= band["max"]):
-            return int(band["max_deputies"])
-    raise DomainError("rule_gap", f"Quy định {rule.label()} không có mức cho {headcount} biên chế.")
-
-
-def _deputy_warning(s: Session, rule: RuleVersion, unit_id: int, code: str, name: str, on: date,
-                    leaders: list[LeaderRow]) -> DeputyWarning | None:
-    params = rule.params
-    category = params.get("headcount_category", "cong_chuc")
-    deputies = sum(1 for r in leaders if r.post_code in params["deputy_posts"])
-    if deputies == 0:
-        return None
-    quota = s.scalar(select(HeadcountQuota.number).where(
-        HeadcountQuota.year == on.year, HeadcountQuota.unit_id == unit_id, HeadcountQuota.category == category))
-    if quota is not None:
-        headcount, source = int(quota), "quota"
-    else:
-        headcount = s.scalar(select(func.count(func.distinct(Employment.person_id))).where(
-            Employment.unit_id == unit_id, Employment.category == category, Employment.start_date <= on,
-            or_(Employment.end_date.is_(None), Employment.end_date >= on))) or 0
-        source = "actual"
-    allowed = max_deputies(rule, headcount)
-    if deputies <= allowed:
-        return None
-    return DeputyWarning(unit_id=unit_id, unit_code=code, unit_name=name, headcount=headcount,
-                         headcount_source=source, deputies=deputies, allowed=allowed, rule=rule.label())
-
-
-def deputy_warnings(ctx: ServiceContext, on: date) -> list[DeputyWarning]:
-    """Every phòng (kinds named by the rule) whose deputies on `on` exceed the limit for its headcount."""
-    require(ctx, READ)
-    rule = ctx.rulebook.get("deputy_limits", on)
-    out = []
-    with ctx.read() as s:
-        for u in _within_scope(s, _units_at(s, on)):
-            if u.kind not in rule.params["unit_kinds"]:
-                continue
-            w = _deputy_warning(s, rule, u.id, u.code, u.name, on, _leaders_at(s, u.id, on))
-            if w is not None:
-                out.append(w)
-    return out
-
-
-def unit_leadership(ctx: ServiceContext, unit_id: int, on: date) -> UnitLeadership:
-    """The unit's leadership posts with their holders on `on`, and the deputy warning when it applies."""
-    require(ctx, READ)
-    rule = ctx.rulebook.get("deputy_limits", on)
-    with ctx.read() as s:
-        unit = get_unit(s, unit_id)
-        leaders = _leaders_at(s, unit_id, on)
-        warning = None
-        if unit.kind in rule.params["unit_kinds"]:
-            warning = _deputy_warning(s, rule, unit.id, unit.code, _unit_name_at(s, unit.id, on), on, leaders)
-        return UnitLeadership(unit=unit_info(s, unit), on=on, leaders=tuple(leaders), warning=warning)

@@ -17,7 +17,7 @@ from hrapp.errors import ConflictError, NotFoundError, ValidationError
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import MAX_YEAR, MIN_YEAR, DecisionRef, add_decision
 from hrapp.services.org import get_unit
-from hrapp.services.positions import needed_vs_quota
+from hrapp.services.position_records import needed_vs_quota
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def number_errors(number: object, field: str) -> list[tuple[str, str]]:
 
 
 def _info(s: Session, q: HeadcountQuota) -> QuotaInfo:
-    unit = s.get(OrgUnit, q.unit_id)
+    unit = s.get_one(OrgUnit, q.unit_id)
     dec = s.get(Decision, q.decision_id) if q.decision_id else None
     return QuotaInfo(id=q.id, year=q.year, unit_id=q.unit_id, unit_code=unit.code, unit_name=unit.name,
                      category=q.category, number=q.number, decision=decision_info(dec) if dec else None, note=q.note)
@@ -169,7 +169,7 @@ def copy_quotas(ctx: ServiceContext, dto: CopyQuotas) -> QuotaResult:
         dec = add_decision(s, dto.decision)
         saved = []
         for q in source:
-            if not _year_overlaps(s.get(OrgUnit, q.unit_id), dto.to_year):
+            if not _year_overlaps(s.get_one(OrgUnit, q.unit_id), dto.to_year):
                 continue  # closed or merged before the year began
             row = HeadcountQuota(year=dto.to_year, unit_id=q.unit_id, category=q.category, number=q.number,
                                  decision_id=dec.id, note=q.note)

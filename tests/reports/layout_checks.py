@@ -1,5 +1,5 @@
 """What a printed page may not be: the signatures alone, or a table part of fewer than 3 rows (the orphan
-control of hrapp/reports/document.py). The table parts are recorded as the builder draws them."""
+control of hrapp/reports/document/). The table parts are recorded as the builder draws them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from hrapp.reports import document
+from hrapp.reports.document import table_flow as document
 
 MIN_ROWS = 3
 

@@ -120,7 +120,7 @@ def test_a_stream_gets_nothing_when_the_audit_fails(audit_locked):
 
 def test_a_file_that_cannot_be_put_in_place_after_the_audit_is_recorded_as_not_made(demo_ctx, tmp_path,
                                                                                        monkeypatch):
-    import hrapp.reports.document as document
+    import hrapp.reports.document.files as document
     from hrapp.reports.cv_2c import export_cv
 
     def full_disk(src, dst):

@@ -303,7 +303,7 @@ def test_markup_cells_take_as_many_lines_as_a_paragraph_would(width):
     lines than the Paragraph they replace (ReportLab measures bold markup a little narrower than the font)."""
     from reportlab.platypus import Paragraph
 
-    from hrapp.reports.document import _PAD_Y, _TableState, _Tracker
+    from hrapp.reports.document.table_flow import _PAD_Y, _TableState, _Tracker
 
     texts = ["Trung tâm Y tế huyện Phù Mỹ", "<b>Trung tâm Y tế huyện Phù Mỹ</b>", "Phòng Tổ chức &amp; Hành chính",
              "<b>Vượt: CC 2, VC-TC 12</b>", "<b>Ban Quản lý rừng phòng hộ thành phố Quy Nhơn</b>"]

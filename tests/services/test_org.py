@@ -20,16 +20,15 @@ from hrapp.services.org import (
     RenameUnit,
     close_unit,
     create_unit,
-    deputy_warnings,
     merge_units,
     move_unit,
     rename_unit,
     unit_history,
-    unit_leadership,
     unit_name_on,
 )
 from hrapp.services.positions import PositionInput, approve_position, create_position
 from hrapp.services.quotas import set_quota
+from hrapp.services.unit_leadership import deputy_warnings, unit_leadership
 from tests.services.org_builders import dec, person, post, sample_org
 
 D = date(2022, 6, 30)

@@ -12,14 +12,12 @@ from hrapp.db.models import Allowance, Decision, Person, SalaryStep
 from hrapp.domain.rules import load_rulebook
 from hrapp.errors import ConflictError, ValidationError
 from hrapp.services.decisions import DecisionInput
+from hrapp.services.pay_list_approval import ApprovalInput, ApprovalItem, approve_pay_list
 from hrapp.services.pay_lists import (
     EARLY,
     EARLY_RETIREMENT,
     PCTNVK,
     REGULAR,
-    ApprovalInput,
-    ApprovalItem,
-    approve_pay_list,
     base_salary_months,
     early_step_candidates,
     pay_step_due_list,

@@ -323,7 +323,7 @@ def test_discovery_finds_the_services_of_every_area():
     for expected in ("hrapp.services.persons.identity.create_person", "hrapp.services.org.create_unit",
                      "hrapp.services.quotas.set_quota", "hrapp.services.training.records.send",
                      "hrapp.services.recruitment.scores.enter_scores", "hrapp.services.planning.appointments.appoint",
-                     "hrapp.services.pay_lists.approve_pay_list", "hrapp.io.excel_import.import_employees",
+                     "hrapp.services.pay_list_approval.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names
     assert {s.name for s in GUARDED} >= {"hrapp.queries.audit.audit_page", "hrapp.reports.cv_2c.export_cv",
@@ -424,7 +424,7 @@ def test_an_officer_limited_to_one_unit_is_refused_for_another_unit_and_allowed_
 
 
 def test_approving_lists_is_the_leaders_right_and_editing_is_not(world):
-    from hrapp.services.pay_lists import ApprovalInput, approve_pay_list
+    from hrapp.services.pay_list_approval import ApprovalInput, approve_pay_list
     from hrapp.services.persons import AwardInput, add_award
 
     ctx = world.ctx
@@ -435,6 +435,6 @@ def test_approving_lists_is_the_leaders_right_and_editing_is_not(world):
     ctx.sign_in("lan", "to_chuc_can_bo")
     world.spy.statements.clear()
     with pytest.raises(PermissionDeniedError) as refused:
-        approve_pay_list(ctx, world.args.dto(ApprovalInput, "hrapp.services.pay_lists"))
+        approve_pay_list(ctx, world.args.dto(ApprovalInput, "hrapp.services.pay_list_approval"))
     assert refused.value.params["permission"] == "approve"
     assert world.spy.statements == []

@@ -11,26 +11,28 @@ from hrapp import clock
 from hrapp.db.models import Employment, JobPosition, Note, Person, PositionAssignment
 from hrapp.errors import DomainError, ValidationError
 from hrapp.services.org import CloseUnit, close_unit
-from hrapp.services.positions import (
+from hrapp.services.position_assignments import (
     WAIVER_TOPIC,
     AssignPosition,
+    EndAssignment,
+    assign_concurrent_position,
+    assign_main_position,
+    end_concurrent_position,
+    person_positions,
+    requirement_gaps,
+)
+from hrapp.services.positions import (
     CompetencyLevel,
     CopyPosition,
-    EndAssignment,
     PositionInput,
     Requirements,
     Task,
     approve_position,
-    assign_concurrent_position,
-    assign_main_position,
     copy_position,
     create_position,
-    end_concurrent_position,
     get_position,
     list_positions,
-    person_positions,
     position_versions,
-    requirement_gaps,
     retire_position,
     update_position,
 )

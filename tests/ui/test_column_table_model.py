@@ -71,7 +71,7 @@ def test_new_rows_keep_the_order_chosen(qapp):
 
 @pytest.mark.parametrize("name", ["ui.models.rows_table_model:RowsTableModel",
                                   "ui.dialogs.planning_common:CellsTableModel",
-                                  "ui.pages.career_lists_page:ListModel",
+                                  "ui.models.pay_list_model:ListModel",
                                   "ui.pages.audit_page:AuditTableModel"])
 def test_the_read_only_lists_are_the_one_model(name):
     import importlib

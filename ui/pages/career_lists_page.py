@@ -1,31 +1,26 @@
 """Pay-step, PCTNVK, early-step and retirement lists for a period: preview, print, Excel, approve with a decision.
 
 Rows are ticked for approval; ticking and unticking can be undone (Ctrl+Z) until the approval is saved, and the
-approval writes every ticked row with one decision in one transaction (hrapp.services.pay_lists).
+approval writes every ticked row with one decision in one transaction (hrapp.services.pay_list_approval).
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListWidget,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,165 +29,38 @@ from PySide6.QtWidgets import (
 from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain.salary import fmt_coefficient
-from hrapp.services.career import RetirementList
+from hrapp.reports.catalogue import export
+from hrapp.services.career import RetirementList, retirement_list
 from hrapp.services.pay_lists import (
-    EARLY,
-    EARLY_RETIREMENT,
-    PCTNVK,
-    ApprovalInput,
-    ApprovalItem,
     EarlyCandidate,
     EarlyStepReport,
     PayList,
     PayListRow,
-    approve_pay_list,
-    describe,
+    early_step_candidates,
+    pay_step_due_list,
+    pctnvk_due_list,
 )
+from ui.dialogs.approve_pay_list_dialog import ApproveDialog
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
-from ui.messages import confirm
+from ui.messages import confirm, error_text
+from ui.models.pay_list_model import MAX_COLUMN_WIDTH, ListModel, ToggleRows, list_view
 from ui.pages.base import BasePage
-from ui.widgets.columns import Column, ColumnTableModel, fit_columns
+from ui.tasks import run_task
+from ui.widgets.columns import Column, fit_columns
 from ui.widgets.flow_layout import button_row
-from ui.widgets.forms import FormDialog, date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
+from ui.widgets.forms import date_edit, from_qdate, run_form, to_qdate, unit_id_for_code
 from ui.widgets.unit_combo import UnitCombo
 
-Index = QModelIndex | QPersistentModelIndex
 TABS = ("pay_step", "pctnvk", "early", "retirement")
-OVERDUE = QColor("#b3261e")
-MUTED = QColor("#5f6f82")
-MAX_COLUMN_WIDTH = 230  # long unit and rank names must not push the new step off screen
 LOOK_AHEAD_QUARTERS = 4  # how far the first list looks for a period with people due
 
 
 
 
 
-class ListModel(ColumnTableModel):
-    """Rows of one list (the app's column-declared model); the first column is a tick box when rows can be
-    approved (`checkable(row)`), a late row is red, one that cannot be approved muted."""
-
-    toggled = Signal(list, bool)  # row numbers, new state: the page turns it into an undoable command
-
-    def __init__(self, columns: Sequence[Column], checkable: Callable[[Any], bool] | None = None,
-                 late: Callable[[Any], bool] | None = None, parent=None):
-        super().__init__(columns, parent=parent)
-        self.checkable = checkable
-        self.late = late
-        self.checked: list[bool] = []
-
-    def set_rows(self, rows: Sequence[Any], keys: Sequence[Any] | None = None) -> None:
-        self.checked = [bool(self.checkable and self.checkable(r)) for r in rows]
-        super().set_rows(rows, keys)
-
-    def set_checked(self, rows: Sequence[int], state: bool) -> None:
-        for r in rows:
-            self.checked[r] = state
-            self.dataChanged.emit(self.index(r, 0), self.index(r, 0), [Qt.ItemDataRole.CheckStateRole])
-
-    def checked_rows(self) -> list[Any]:
-        return [row for row, on in zip(self.rows, self.checked, strict=True) if on]
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and self.checkable and self.checkable(self.rows[index.row()]):
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.checkable:
-            if not self.checkable(row):
-                return None
-            return Qt.CheckState.Checked if self.checked[index.row()] else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self.columns[index.column()].align | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if self.late and self.late(row):
-                return QBrush(OVERDUE)
-            if self.checkable and not self.checkable(row):
-                return QBrush(MUTED)
-            return None
-        return super().data(index, role)
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0:
-            return False
-        state = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.toggled.emit([index.row()], state)  # applied by the undo command
-        return True
-
-
-class ToggleRows(QUndoCommand):
-    """Tick or untick rows of a list (undoable until the approval is saved)."""
-
-    def __init__(self, model: ListModel, rows: list[int], state: bool, text: str):
-        super().__init__(text)
-        self.model, self.rows, self.state = model, rows, state
-        self.before = [model.checked[r] for r in rows]
-
-    def redo(self) -> None:
-        self.model.set_checked(self.rows, self.state)
-
-    def undo(self) -> None:
-        for r, was in zip(self.rows, self.before, strict=True):
-            self.model.set_checked([r], was)
-
-
-def _table(model: ListModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setShowGrid(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)  # the headers whole before any row
-    return view
-
-
 def _coef(value) -> str:
     return fmt_coefficient(value) if value is not None else ""
-
-
-class ApproveDialog(FormDialog):
-    """The decision that approves the ticked rows, and the rows it will write; nothing is written on Cancel."""
-
-    def __init__(self, ctx: ServiceContext, rows: list[PayListRow], year: int | None, parent: QWidget | None = None):
-        self.ctx, self.rows, self.year = ctx, rows, year
-        super().__init__(self.tr("Approve the list"), self._approve, parent)
-        intro = QLabel(self.tr("%n salary change(s) will be recorded with this decision:", "", len(rows)))
-        intro.setWordWrap(True)
-        self.rows_list = QListWidget()
-        self.rows_list.addItems([describe(r) for r in rows])
-        self.rows_list.setMinimumHeight(110)
-        self.body.addWidget(intro)
-        self.body.addWidget(self.rows_list, 1)
-        self.errors.add("items")
-        self.body.addWidget(self.errors.labels["items"])
-        decision = self.add_decision(self.tr("Decision"))
-        decision.summary_edit.setPlainText(self._summary())
-        self.finish_layout(stretch=False)
-        self.setMinimumWidth(560)
-
-    def _summary(self) -> str:
-        kinds = {r.kind for r in self.rows}
-        if kinds == {PCTNVK}:
-            return "Về việc hưởng phụ cấp thâm niên vượt khung"
-        if kinds <= {EARLY, EARLY_RETIREMENT}:
-            return "Về việc nâng bậc lương trước thời hạn"
-        return "Về việc nâng bậc lương thường xuyên"
-
-    def _approve(self) -> object:
-        items = tuple(ApprovalItem(r.person_id, r.kind, r.salary_row_id, r.new_date) for r in self.rows)
-        return approve_pay_list(self.ctx, ApprovalInput(self.decision_form.value(), items, self.year))
 
 
 class CareerListsPage(BasePage):
@@ -241,10 +109,10 @@ class CareerListsPage(BasePage):
         self.early_model = ListModel(self._early_columns(),
                                      checkable=lambda r: isinstance(r, PayListRow) or r.eligible, parent=self)
         self.retire_model = ListModel(self._retire_columns(), parent=self)
-        self.pay_view = _table(self.pay_model)
-        self.pct_view = _table(self.pct_model)
-        self.early_view = _table(self.early_model)
-        self.retire_view = _table(self.retire_model)
+        self.pay_view = list_view(self.pay_model)
+        self.pct_view = list_view(self.pct_model)
+        self.early_view = list_view(self.early_model)
+        self.retire_view = list_view(self.retire_model)
         for model in (self.pay_model, self.pct_model, self.early_model):
             model.toggled.connect(lambda rows, state, m=model: self._toggle(m, rows, state))
         self.quota_label = QLabel()
@@ -327,12 +195,18 @@ class CareerListsPage(BasePage):
         self._tab_changed()
 
     # --- columns --------------------------------------------------------------------------------------
-    def _pay_columns(self) -> list[Column]:
-        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+    def _who_columns(self) -> list[Column]:
+        """The person's columns that open the pay-step and PCTNVK lists."""
         return [
             Column(self.tr("Full name"), lambda r: r.full_name),
             Column(self.tr("Unit"), lambda r: r.unit_name),
             Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+        ]
+
+    def _pay_columns(self) -> list[Column]:
+        right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
+        return [
+            *self._who_columns(),
             Column(self.tr("Step"), lambda r: f"{r.step}/{r.max_step}", center),
             Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
             Column(self.tr("Counts from"), lambda r: fmt_date(r.step_since), center),
@@ -345,9 +219,7 @@ class CareerListsPage(BasePage):
     def _pct_columns(self) -> list[Column]:
         right, center = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
         return [
-            Column(self.tr("Full name"), lambda r: r.full_name),
-            Column(self.tr("Unit"), lambda r: r.unit_name),
-            Column(self.tr("Rank"), lambda r: f"{r.rank_name} ({r.rank_code})"),
+            *self._who_columns(),
             Column(self.tr("Last step"), lambda r: f"{r.step}/{r.max_step}", center),
             Column(self.tr("Coefficient"), lambda r: _coef(r.coefficient), right),
             Column(self.tr("Current %"), lambda r: f"{r.pctnvk_percent}%" if r.pctnvk_percent else "", center),
@@ -421,9 +293,11 @@ class CareerListsPage(BasePage):
         if tab in ("pay_step", "pctnvk"):
             text = (self.tr("No one is due for a regular pay step from %1 to %2.") if tab == "pay_step" else
                     self.tr("No one is due for the seniority allowance from %1 to %2."))
-            return text.replace("%1", fmt_date(data.start)).replace("%2", fmt_date(data.end))  # type: ignore[attr-defined]
+            assert isinstance(data, PayList)
+            return text.replace("%1", fmt_date(data.start)).replace("%2", fmt_date(data.end))
         if tab == "early":
-            return self.tr("No one may get an early pay step in %1.").replace("%1", str(data.year))  # type: ignore[attr-defined]
+            assert isinstance(data, EarlyStepReport)
+            return self.tr("No one may get an early pay step in %1.").replace("%1", str(data.year))
         years = getattr(data, "years", ())
         return self.tr("No one reaches the retirement age in %1.").replace(
             "%1", "–".join(str(y) for y in (years[0], years[-1])) if years else "")
@@ -482,10 +356,6 @@ class CareerListsPage(BasePage):
     def refresh(self, *, look_ahead: bool = False) -> None:
         """Make the list of the current tab on a worker thread. With `look_ahead` (the first list the page
         shows), an empty pay list moves on to the next quarter with anyone due, up to a year ahead."""
-        from hrapp.services.career import retirement_list
-        from hrapp.services.pay_lists import early_step_candidates, pay_step_due_list, pctnvk_due_list
-        from ui.tasks import run_task
-
         if self.task is not None and self.task.is_running():
             self._pending = True
             return
@@ -524,8 +394,6 @@ class CareerListsPage(BasePage):
             self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.messages import error_text
-
         self.error_label.setText(error_text(exc))
         self.error_label.show()
 
@@ -541,20 +409,24 @@ class CareerListsPage(BasePage):
                 edit.setDate(to_qdate(day))
                 edit.blockSignals(False)
         if tab == "pay_step":
-            self.pay_list = data  # type: ignore[assignment]
-            self.pay_model.set_rows(self.pay_list.rows)
+            assert isinstance(data, PayList)
+            self.pay_list = data
+            self.pay_model.set_rows(data.rows)
         elif tab == "pctnvk":
-            self.pct_list = data  # type: ignore[assignment]
-            self.pct_model.set_rows(self.pct_list.rows)
+            assert isinstance(data, PayList)
+            self.pct_list = data
+            self.pct_model.set_rows(data.rows)
         elif tab == "early":
-            self.early = data  # type: ignore[assignment]
+            assert isinstance(data, EarlyStepReport)
+            self.early = data
             self.early_model.set_rows(list(self.early.retirement) + list(self.early.achievement))
             # none ticked at first: the unit chooses who gets an early step, within the quota
             self.early_model.set_checked(list(range(self.early_model.rowCount())), False)
             self.quota_label.setText(self._quota_text())
         else:
-            self.retirement = data  # type: ignore[assignment]
-            self.retire_model.set_rows(self.retirement.rows)
+            assert isinstance(data, RetirementList)
+            self.retirement = data
+            self.retire_model.set_rows(data.rows)
         view = {"pay_step": self.pay_view, "pctnvk": self.pct_view, "early": self.early_view,
                 "retirement": self.retire_view}[tab]
         fit_columns(view, key=(0,), limit=MAX_COLUMN_WIDTH)
@@ -611,7 +483,7 @@ class CareerListsPage(BasePage):
     def can_print(self) -> bool:
         return self.current_model().rowCount() > 0
 
-    def _printable(self) -> tuple[str, object] | None:
+    def _printable(self) -> tuple[str, PayList | RetirementList] | None:
         tab = self.current_tab()
         if tab == "retirement":
             return (tab, self.retirement) if self.retirement is not None else None
@@ -629,8 +501,6 @@ class CareerListsPage(BasePage):
 
     def export(self, path: str, on_done: Callable[[str], None]) -> None:
         """Write the list to `path` on a worker thread (PDF or Excel by the suffix)."""
-        from ui.tasks import run_task
-
         printable = self._printable()
         if printable is None:
             return
@@ -642,8 +512,6 @@ class CareerListsPage(BasePage):
             "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
 
         def work(progress, cancelled):
-            from hrapp.reports.catalogue import export
-
             export(ctx, key, params, path, progress, cancelled, data=data)
             return path
 
@@ -676,7 +544,8 @@ class CareerListsPage(BasePage):
         if printable is None or self.current_tab() == "retirement":
             return
         _tab, data = printable
-        rows = list(data.rows)  # type: ignore[attr-defined]
+        assert isinstance(data, PayList)  # the retirement list is not approved
+        rows = list(data.rows)
         if not rows:
             return
         year = self.early.year if self.current_tab() == "early" and self.early is not None else None

@@ -35,13 +35,12 @@ from hrapp.services.org import (
     RenameUnit,
     close_unit,
     create_unit,
-    deputy_warnings,
     merge_units,
     move_unit,
     rename_unit,
     unit_history,
-    unit_leadership,
 )
+from hrapp.services.unit_leadership import deputy_warnings, unit_leadership
 from ui.formatting import fmt_date
 from ui.messages import show_error
 from ui.models.rows_table_model import RowsTableModel

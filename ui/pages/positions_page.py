@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hrapp import catalogs
 from hrapp.context import ServiceContext
+from hrapp.reports.catalogue import export
 from hrapp.services.positions import (
     CompetencyLevel,
     CopyPosition,
@@ -425,8 +426,6 @@ class PositionsPage(BasePage):
 
     def export(self, p: PositionInfo, path: str) -> None:
         """Write the description in the background; a PDF then opens in the print preview."""
-        from hrapp.reports.catalogue import export
-
         ctx = self.ctx
 
         def work(progress, cancelled):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
+from hrapp.errors import ValidationError
 from hrapp.queries.staffing import (
     Figures,
     StaffingTable,
@@ -33,6 +34,8 @@ from hrapp.queries.staffing import (
     opening_quota_year,
     staffing_view,
 )
+from hrapp.reports.catalogue import export
+from hrapp.reports.staffing_table import default_as_of
 from hrapp.services.quotas import CopyQuotas, QuotaEntry, QuotaInput, copy_quotas, set_quotas
 from ui.file_names import suggested_path
 from ui.formatting import fmt_date
@@ -77,8 +80,6 @@ class QuotaDialog(FormDialog):
         self.finish_layout()
 
     def _save(self):
-        from hrapp.errors import ValidationError
-
         unit_id = unit_id_for_code(self.ctx, self.unit_combo.current_code())
         if unit_id is None:
             raise ValidationError([("entries.0.unit_id", self.tr("Choose a unit."))])
@@ -111,8 +112,6 @@ class CopyQuotasDialog(FormDialog):
 
 class StaffingPage(BasePage):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None):
-        from hrapp.reports.staffing_table import default_as_of
-
         super().__init__(ctx, parent)
         self.table: StaffingTable | None = None
         title = QLabel(self.tr("Headcount"))
@@ -214,8 +213,6 @@ class StaffingPage(BasePage):
 
     def _year_changed(self, year: int) -> None:
         """Another year: look at its last day (today for the current year)."""
-        from hrapp.reports.staffing_table import default_as_of
-
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(to_qdate(default_as_of(year)))
         self.date_edit.blockSignals(False)
@@ -377,8 +374,6 @@ class StaffingPage(BasePage):
     # --- documents -----------------------------------------------------------------------------------
     def export(self, path: str, on_done) -> None:
         """Write the staffing table to `path` on a worker thread (the suffix picks the format)."""
-        from hrapp.reports.catalogue import export
-
         ctx = self.ctx
         params = {"year": self.year(), "as_of": self.on_day(), "by_position": self.positions_check.isChecked()}
 
