@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,7 +29,7 @@ from hrapp import clock
 from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
 from hrapp.domain.planning import Reason
-from hrapp.queries.planning import PeriodRow, PostRow, candidates
+from hrapp.queries.planning import CandidateRow, PeriodRow, PostRow, candidates
 from hrapp.services.planning import EntryItem, EntryPreview, preview_entry
 from ui.formatting import fmt_date
 from ui.widgets.columns import Cell, ColumnTableModel, fit_columns, indexed
@@ -127,12 +127,17 @@ class PersonPicker(QWidget):
         if not text:
             return
         for row in candidates(self.ctx, text, self.on, limit=40):
-            label = self.tr("%1, born %2 — %3").replace("%1", row.full_name).replace(
-                "%2", fmt_date(row.birth_date)).replace("%3", row.current_post)
-            item = QListWidgetItem(label)
-            item.setData(PersonIdRole, row.person_id)
-            item.setData(PersonNameRole, row.full_name)
-            self.results.addItem(item)
+            self.results.addItem(self.item(row))
+
+    def item(self, row: CandidateRow) -> QListWidgetItem:
+        """The entry of a person found, carrying the id and the name; a subclass may add to it. The label is
+        translated in this class's context whichever subclass runs it (self.tr would look under the subclass)."""
+        label = QCoreApplication.translate("PersonPicker", "%1, born %2 — %3").replace("%1", row.full_name).replace(
+            "%2", fmt_date(row.birth_date)).replace("%3", row.current_post)
+        item = QListWidgetItem(label)
+        item.setData(PersonIdRole, row.person_id)
+        item.setData(PersonNameRole, row.full_name)
+        return item
 
     def person_id(self) -> int | None:
         item = self.results.currentItem()
