@@ -6379,10 +6379,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>%1 người còn thiếu %2 tiêu chuẩn</translation>
     </message>
     <message>
-        <source>Saved.</source>
-        <translation>Đã lưu.</translation>
-    </message>
-    <message>
         <source>%1 lines added to the plan of %2.</source>
         <translation>Đã thêm %1 dòng vào kế hoạch năm %2.</translation>
     </message>

@@ -46,7 +46,7 @@ from ui.dialogs.training_dialogs import (
     TrainingSendDialog,
     money_text,
 )
-from ui.messages import confirm, error_text
+from ui.messages import error_text
 from ui.pages.base import BasePage
 from ui.tasks import Task
 from ui.widgets.documents import ask_save_path, write_document
@@ -409,8 +409,7 @@ class TrainingPage(BasePage):
 
     def _plan_created(self, plan: q.PlanRow) -> None:
         """Show the new plan at once."""
-        self.refresh()
-        confirm(self, self.tr("Saved."))
+        self.form_saved(plan)
         self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(plan.id), 0))
 
     def _units(self) -> list[tuple[int, str]]:
@@ -491,8 +490,7 @@ class TrainingPage(BasePage):
 
         def saved(result: ts.CourseResult) -> None:
             self.course_warning.setText("\n".join(result.warnings))
-            self.refresh()
-            confirm(self, self.tr("Saved."))
+            self.form_saved(result)
 
         run_form(dialog, saved)
         return dialog
