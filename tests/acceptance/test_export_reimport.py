@@ -72,7 +72,7 @@ def test_the_exported_staff_list_imported_back_changes_nobody(qtbot, demo_ctx, t
     qtbot.waitUntil(lambda: wizard.checked is not None, timeout=60_000)
     summary = wizard.summary_label.text()
     assert f"không có lỗi (chưa ghi): sẽ có 0 người mới, 0 người cập nhật, {shown} người không đổi" in summary
-    assert wizard.table.rowCount() == 0 and not wizard.error_label.isVisible()
+    assert wizard.model.rowCount() == 0 and not wizard.error_label.isVisible()
 
     # Nhập: the same counts, and not one record touched
     _click(qtbot, _button(wizard, "Nhập"))

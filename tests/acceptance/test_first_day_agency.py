@@ -106,7 +106,7 @@ def test_first_day_of_a_new_agency_from_empty_database_to_printed_staffing_table
     assert wizard.file_edit.text() == str(source)
     click(qtbot, wizard.check_button)
     qtbot.waitUntil(lambda: wizard.checked is not None, timeout=60_000)
-    assert wizard.table.rowCount() == 0, [wizard.table.item(r, 4).text() for r in range(wizard.table.rowCount())]
+    assert wizard.model.rowCount() == 0, [wizard.model.cell(r, 4).text for r in range(wizard.model.rowCount())]
     assert "sẽ có 3 người mới" in wizard.summary_label.text()
     with qtbot.waitSignal(wizard.imported, timeout=60_000):
         click(qtbot, wizard.import_button)
