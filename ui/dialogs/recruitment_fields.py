@@ -4,6 +4,7 @@ in the app's error box, when the service refuses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -44,7 +45,10 @@ def decision_box(title: str, kind: str = "quyet_dinh", *, required: bool = True,
 
 class ActionDialog(QDialog):
     """A dialog whose OK runs `self.submit()` (one service call). On success it closes and `result_value`
-    holds what the service returned; on refusal the messages show in the dialog, which stays open."""
+    holds what the service returned; on refusal the messages show in the dialog, which stays open.
+    Each dialog defines `submit`, its one service call."""
+
+    submit: Callable[[], Any]
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,10 +64,6 @@ class ActionDialog(QDialog):
     def finish_layout(self, layout: QVBoxLayout) -> None:
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
-
-    def submit(self) -> Any:
-        """The dialog's one service call; each dialog defines it."""
-        raise NotImplementedError(type(self).__name__)
 
     def accept(self) -> None:
         self.errors.clear_error()
