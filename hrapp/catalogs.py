@@ -100,3 +100,30 @@ FIELD_LABELS: dict[str, str] = {
 def field_label(field: str) -> str:
     """The Vietnamese label of a person record's field (the field's own name when it has none)."""
     return FIELD_LABELS.get(field, field)
+
+
+# Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
+SALARY_REASONS = {
+    "thuong_xuyen": "Thường xuyên",
+    "truoc_thoi_han": "Trước thời hạn",
+    "keo_dai": "Kéo dài",
+    "tuyen_dung": "Tuyển dụng",
+    "chuyen_ngach": "Chuyển ngạch",
+    "nang_ngach": "Nâng ngạch",
+    "truoc_thoi_han_nghi_huu": "Trước thời hạn (có thông báo nghỉ hưu)",
+    "vuot_khung": "Phụ cấp thâm niên vượt khung",
+}
+STUDY_MODES = {
+    "chinh_quy": "Chính quy",
+    "tai_chuc": "Tại chức",
+    "tu_xa": "Từ xa",
+    "boi_duong": "Bồi dưỡng",
+    "vua_lam_vua_hoc": "Vừa làm vừa học",
+}
+END_REASONS = {
+    "retired": "Nghỉ hưu",
+    "resigned": "Thôi việc",
+    "transferred": "Chuyển công tác",
+    "moved": "Điều động nội bộ",
+    "deceased": "Từ trần",
+}

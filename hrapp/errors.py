@@ -1,6 +1,6 @@
 """Typed errors the UI and the CLI turn into one clear line in the user's language; never a traceback.
 
-An error carries a code, the field it belongs next to and parameters; hrapp/messages.py words it. A raise site
+An error carries a code, the field it belongs next to and parameters; hrapp/messages words it. A raise site
 may still pass its own Vietnamese sentence: it is the Vietnamese wording (and the fallback of a code that the
 table does not word yet).
 """

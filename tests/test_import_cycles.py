@@ -11,12 +11,7 @@ import sys
 
 from hrapp.paths import ROOT
 
-KNOWN_CYCLES: list[frozenset[str]] = [
-    # the recruitment documents share helpers with the module that lists them
-    frozenset({"hrapp.reports.recruitment_common", "hrapp.reports.recruitment_eligible",
-               "hrapp.reports.recruitment_plan", "hrapp.reports.recruitment_results",
-               "hrapp.reports.recruitment_scores"}),
-]
+KNOWN_CYCLES: list[frozenset[str]] = []
 
 GRAPH = """
 import json, grimp

@@ -73,7 +73,7 @@ def use_qt_dialogs(lang: str, system: QLocale.Language | None = None) -> bool:
 
 def install_translation(app: QCoreApplication, lang: str) -> bool:
     """Vietnamese loads resources/i18n/hrapp_vi.qm; English uses the source strings. Returns True when loaded.
-    The application's error messages (hrapp/messages.py) follow the same language."""
+    The application's error messages (hrapp/messages) follow the same language."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()

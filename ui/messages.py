@@ -1,5 +1,5 @@
 """What the officer is told: errors in message boxes (the app's own worded in the interface's language by
-hrapp/messages.py, anything else as one sentence without a traceback), and `confirm` for what was done (saved,
+hrapp/messages, anything else as one sentence without a traceback), and `confirm` for what was done (saved,
 exported, printed), seen without a click to dismiss."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ translate = QCoreApplication.translate
 
 
 def error_text(exc: BaseException) -> str:
-    """What the user reads, in the interface's language: the app's own error worded by hrapp/messages.py, any
+    """What the user reads, in the interface's language: the app's own error worded by hrapp/messages, any
     other failure as the one line hrapp/failures.py gives it (a database locked, a disk full, a path that is a
     file, …; "Unexpected error … see the log <path>" for the rest). Never a traceback."""
     return messages.render(explain(exc))

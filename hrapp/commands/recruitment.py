@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hrapp.cli import ROW_ID, CliError, bi, parse_year, print_json
 from hrapp.commands.career import rules_group
 from hrapp.messages import term, text
+
+if TYPE_CHECKING:  # the CLI imports the read side only when a command runs
+    from hrapp.queries.recruitment import RoundInfo, RoundResults
 
 DOCUMENTS = ("plan", "eligible", "scores", "results")
 
@@ -93,18 +96,16 @@ def _num(value: float | int) -> str:
 
 
 def cmd_recruitment_list(args: argparse.Namespace) -> int:
-    from hrapp.queries.recruitment import round_info, round_to_json
-    from hrapp.services.recruitment import list_rounds, results
+    from hrapp.queries.recruitment import get_round, list_rounds, results
 
     ctx = _context(args)
     rows = list_rounds(ctx, args.year)
     if args.format == "json":
         out = []
-        with ctx.read() as s:
-            infos = [round_info(s, ctx.rulebook, r.id) for r in rows]
+        infos = [get_round(ctx, r.id) for r in rows]
         for info in infos:
             ranked = results(ctx, info.id) if info.status in ("results", "closed") else None
-            out.append(round_to_json(info, ranked))
+            out.append(_round_to_json(info, ranked))
         print_json(out)
         return 0
     for r in rows:
@@ -115,6 +116,32 @@ def cmd_recruitment_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _round_to_json(info: RoundInfo, results: RoundResults | None = None) -> dict[str, Any]:
+    """The CLI's view of a round (`recruitment list --format json`)."""
+    winners = len(results.winners()) if results else None
+    return {
+        "id": info.id,
+        "name": info.name,
+        "year": info.year,
+        "regime": info.regime,
+        "method": info.method,
+        "category": info.category,
+        "status": info.status,
+        "plan_decision": info.plan_decision.label() if info.plan_decision else None,
+        "notice_date": info.notice_date.isoformat() if info.notice_date else None,
+        "application_deadline": info.application_deadline.isoformat() if info.application_deadline else None,
+        "targets": [
+            {"position_id": t.position_id, "position": t.position_code, "position_name": t.position_name,
+             "unit": t.unit_name, "quota": t.quota, "hired": t.hired}
+            for t in info.targets
+        ],
+        "quota": info.quota,
+        "candidates": info.candidates,
+        "winners": winners,
+        "hired": sum(t.hired for t in info.targets),
+    }
+
+
 def _context(args: argparse.Namespace) -> Any:
     from hrapp.cli_auth import open_context
 
@@ -122,7 +149,7 @@ def _context(args: argparse.Namespace) -> Any:
 
 
 def cmd_recruitment_results(args: argparse.Namespace) -> int:
-    from hrapp.services.recruitment import results
+    from hrapp.queries.recruitment import results
 
     res = results(_context(args), args.round_id)
     if args.format == "json":
@@ -138,7 +165,7 @@ def cmd_recruitment_results(args: argparse.Namespace) -> int:
 
 
 def cmd_recruitment_print(args: argparse.Namespace) -> int:
-    from hrapp.reports.recruitment_common import build_document
+    from hrapp.reports.recruitment_documents import build_document
 
     out = Path(args.out)
     if out.suffix.lower() not in (".pdf", ".xlsx"):

@@ -34,7 +34,7 @@ from hrapp.errors import DomainError, ValidationError
 from hrapp.security import ADMIN, require
 from hrapp.services.setup import is_empty
 
-# the stages reported to `progress`, and the code of their words in hrapp/messages.py
+# the stages reported to `progress`, and the code of their words in hrapp/messages
 STAGES = {
     "units": "generate_stage_units",
     "people": "generate_stage_people",

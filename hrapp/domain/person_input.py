@@ -19,16 +19,14 @@ from hrapp.errors import DomainError
 GENDERS = ("M", "F")
 PRECISIONS = ("day", "month", "year")
 LEAVE_KINDS = ("retired", "resigned", "transferred", "deceased")
-LEAVE_LABELS = {"retired": "Nghỉ hưu", "resigned": "Thôi việc", "transferred": "Chuyển công tác",
-                "deceased": "Từ trần"}
+LEAVE_LABELS = {kind: catalogs.END_REASONS[kind] for kind in LEAVE_KINDS}
 ACTIVE = ("working", "seconded", "leave")
 REGIMES = ("nd90_2020", "nd335_2025")
 FAMILY_SIDES = ("self", "spouse")
 ATTACHMENT_KINDS = ("document", "decision", "degree", "certificate", "photo", "other")
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-STUDY_MODES = ("chinh_quy", "tai_chuc", "tu_xa", "boi_duong", "vua_lam_vua_hoc")
-SALARY_REASONS = ("thuong_xuyen", "truoc_thoi_han", "keo_dai", "tuyen_dung", "chuyen_ngach", "nang_ngach",
-                  "truoc_thoi_han_nghi_huu", "vuot_khung")
+STUDY_MODES = tuple(catalogs.STUDY_MODES)  # the codes of the labels in the catalogues
+SALARY_REASONS = tuple(catalogs.SALARY_REASONS)
 ALLOWANCE_KINDS = ("chuc_vu", "tham_nien_vuot_khung", "kiem_nhiem", "trach_nhiem", "uu_dai_nghe", "khac")
 ALLOWANCE_LABELS = {
     "chuc_vu": "Phụ cấp chức vụ",

@@ -80,7 +80,8 @@ class PriorityTable:
         return self.award(codes).points
 
 
-def _decimal(value: Any, where: str) -> Decimal:
+def rule_decimal(value: Any, where: str) -> Decimal:
+    """A number of the rule data (points, ratios, maxima) as a finite Decimal; `where` names it in the refusal."""
     try:
         result = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
@@ -100,7 +101,7 @@ def _groups_of(rule: RuleVersion) -> tuple[PriorityGroup, ...]:
             PriorityGroup(
                 code=raw["code"],
                 label=raw["label"],
-                points=_decimal(raw["points"], f"{where}/{raw['code']}"),
+                points=rule_decimal(raw["points"], f"{where}/{raw['code']}"),
                 confidence=raw.get("confidence", "S"),
             )
         )

@@ -39,11 +39,13 @@ from hrapp.io.workbook_rows import (
     locate_sheet,
     parse_row,
 )
-from hrapp.queries import recruitment as q
-from hrapp.queries.recruitment import QualificationItem, RoundSetup
+from hrapp.queries.recruitment import QualificationItem, RoundSetup, get_round, priority_choices
+from hrapp.queries.recruitment import _session as q
 from hrapp.reports.document import write_atomically
+from hrapp.reports.recruitment_scores import score_headers
 from hrapp.security import WRITE, require
 from hrapp.services import recruitment as rec
+from hrapp.services.recruitment._common import require_status
 from hrapp.text import fold
 
 __all__ = ["CANDIDATES", "ImportIssue", "ImportResult", "import_candidates", "import_scores", "write_issues",
@@ -242,10 +244,10 @@ def import_candidates(ctx: ServiceContext, round_id: int, path: str | os.PathLik
     book = read_workbook(path, cancel=cancel)
     with ctx.unit_of_work() as s:
         rnd = q.get_round(s, round_id)
-        rec._require_status(rnd, rec.EDITABLE_CANDIDATES, "nhập danh sách người dự tuyển")
+        require_status(rnd, rec.EDITABLE_CANDIDATES, "nhập danh sách người dự tuyển")
         reader = _CandidateReader(ctx, s, rnd, today)
         forms = reader.read(book)
-        existing = {c.id_number: c for c in q._candidates(s, rnd.id)}
+        existing = {c.id_number: c for c in q.candidates_of(s, rnd.id)}
         for form in forms:
             old = existing.get(form.dto.id_number or "")
             if old is not None and any(sc.round_no == 1 for sc in old.scores):
@@ -308,11 +310,9 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
     """Read a score sheet — the Excel of the printed sheet filled in, or any sheet with 'Số báo danh' and the
     part columns. 'Vắng' marks an absentee; empty cells are skipped; every row is checked, then all are
     written at once, or none."""
-    from hrapp.reports.recruitment_scores import score_headers
-
     require(ctx, WRITE)
     started = time.perf_counter()
-    info = rec.get_round(ctx, round_id)
+    info = get_round(ctx, round_id)
     columns = score_headers(info, round_no)
     spec = SheetSpec(f"Điểm vòng {round_no}", "Điểm theo số báo danh.", (
         Col("sbd", "Số báo danh", t.TEXT, False, 12),  # found by _score_sheet; blank on a printout's other lines
@@ -323,7 +323,7 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
     issues = Issues()
     sheet = _score_sheet(book, spec, issues)
     with ctx.read() as s:
-        cands = {c.sbd: (c.id, c.full_name) for c in q._candidates(s, round_id) if c.sbd}
+        cands = {c.sbd: (c.id, c.full_name) for c in q.candidates_of(s, round_id) if c.sbd}
     entries: list[rec.ScoreEntry] = []
     where: list[tuple[Sheet, int, str]] = []
     if sheet is not None:
@@ -383,8 +383,8 @@ def import_scores(ctx: ServiceContext, round_id: int, path: str | os.PathLike[st
 
 def write_template(ctx: ServiceContext, round_id: int, target: str | os.PathLike[str] | IO[bytes]) -> None:
     """The candidates sheet with drop-downs, the round's positions and priority groups, and the code lists."""
-    info = rec.get_round(ctx, round_id)
-    groups = rec.priority_choices(ctx, round_id)
+    info = get_round(ctx, round_id)
+    groups = priority_choices(ctx, round_id)
     wb = new_workbook()
     wb.remove(wb.active)
     ws = t.data_sheet(wb, CANDIDATES)

@@ -15,10 +15,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from hrapp import catalogs
+from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.db.models import OrgUnit
 from hrapp.io.cells import SafeWorkbook, new_workbook
-from hrapp.queries.person_detail import SALARY_REASONS, STUDY_MODES
 from hrapp.reports.document import write_atomically
 from hrapp.security import READ, require
 from hrapp.text import fold

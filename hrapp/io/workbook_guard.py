@@ -137,7 +137,7 @@ class WorkbookShape:
         return next((s.formulas for s in self.sheets if s.name == sheet), [])
 
 
-# what each limit is called in the one line the user reads (English in hrapp/messages.py TERMS)
+# what each limit is called in the one line the user reads (English in hrapp/messages TERMS)
 _WHAT = {
     "size": "dung lượng tệp (MB)", "entries": "số thành phần trong tệp nén",
     "part": "dung lượng giải nén của một thành phần (MB)", "total": "tổng dung lượng giải nén (MB)",

@@ -10,10 +10,10 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.catalogs import END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.db.models import AuditLog, Decision, JobPosition, OrgUnit, Person
 from hrapp.domain.audit_labels import action_label, entity_label, field_label, readable
-from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.security import ADMIN, ROLE_LABELS, require
 from hrapp.text import fold
 

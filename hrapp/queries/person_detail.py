@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hrapp import catalogs
+from hrapp.catalogs import END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Decision,
@@ -30,33 +31,6 @@ from hrapp.masking import mask_dto
 from hrapp.security import READ, require
 
 _Row = TypeVar("_Row", Employment, RankAssignment, SalaryStep, PostHeld)
-
-# Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
-SALARY_REASONS = {
-    "thuong_xuyen": "Thường xuyên",
-    "truoc_thoi_han": "Trước thời hạn",
-    "keo_dai": "Kéo dài",
-    "tuyen_dung": "Tuyển dụng",
-    "chuyen_ngach": "Chuyển ngạch",
-    "nang_ngach": "Nâng ngạch",
-    "truoc_thoi_han_nghi_huu": "Trước thời hạn (có thông báo nghỉ hưu)",
-    "vuot_khung": "Phụ cấp thâm niên vượt khung",
-}
-STUDY_MODES = {
-    "chinh_quy": "Chính quy",
-    "tai_chuc": "Tại chức",
-    "tu_xa": "Từ xa",
-    "boi_duong": "Bồi dưỡng",
-    "vua_lam_vua_hoc": "Vừa làm vừa học",
-}
-END_REASONS = {
-    "retired": "Nghỉ hưu",
-    "resigned": "Thôi việc",
-    "transferred": "Chuyển công tác",
-    "moved": "Điều động nội bộ",
-    "deceased": "Từ trần",
-}
-
 
 @dataclass(frozen=True)
 class EmploymentItem:

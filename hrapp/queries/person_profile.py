@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
+from hrapp.catalogs import END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
@@ -38,7 +39,7 @@ from hrapp.db.models import (
 from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.person_input import ALLOWANCE_LABELS, IDENTITY_FIELDS, IdentityInput
 from hrapp.masking import mask_dto
-from hrapp.queries.person_detail import END_REASONS, SALARY_REASONS, STUDY_MODES, _missing, _unit_of_person
+from hrapp.queries.person_detail import _missing, _unit_of_person
 from hrapp.security import READ, require
 
 

@@ -25,7 +25,8 @@ from hrapp.catalogs import CATEGORIES
 from hrapp.context import ServiceContext
 from hrapp.db.models import Employment, HeadcountQuota, JobPosition, OrgUnit
 from hrapp.queries.org_history import UnitAt, _units_at, _within_scope
-from hrapp.queries.recruitment import RecruitmentPlaces, places_in_rounds
+from hrapp.queries.recruitment._places import places_in_rounds
+from hrapp.queries.recruitment.dtos import RecruitmentPlaces
 from hrapp.security import READ, require
 
 # ----------------------------------------------------------------------------------------------------

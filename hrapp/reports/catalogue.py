@@ -264,6 +264,7 @@ def _declare() -> tuple[Document, ...]:
     position_description = lazy.module("hrapp.reports.position_description")
     quality = lazy.module("hrapp.reports.quality")
     recruitment_common = lazy.module("hrapp.reports.recruitment_common")
+    recruitment_documents = lazy.module("hrapp.reports.recruitment_documents")
     retirement_list = lazy.module("hrapp.reports.retirement_list")
     staff_list = lazy.module("hrapp.reports.staff_list")
     staffing_table = lazy.module("hrapp.reports.staffing_table")
@@ -323,7 +324,7 @@ def _declare() -> tuple[Document, ...]:
     def recruitment(kind: str, title: str, description: str, title_en: str, description_en: str,
                     stem: str) -> Document:
         def gather(ctx: ServiceContext, round: int) -> Any:
-            return recruitment_common.builders()[kind](ctx, round)
+            return recruitment_documents.load().BUILDERS[kind](ctx, round)
 
         def writer(fmt: str) -> Writer:
             return lambda fh, doc, lh, job: recruitment_common.write_document(fh, doc, excel=fmt == ".xlsx")

@@ -3,8 +3,6 @@ recruitment council, wording by category and method, score formatting, and writi
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -91,32 +89,10 @@ def birth_by_sex(gender: str, birth: date) -> list[object]:
 
 def write_document(fh: IO[bytes], doc: RecruitmentDocument, *, excel: bool) -> int:
     """Write the PDF (returns its page count) or the Excel file (returns 0)."""
-    kwargs = dict(subtitles=doc.subtitles, day=doc.day, intro=doc.intro, outro=doc.outro,
-                  recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)
     if excel:
-        build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, **kwargs)
+        build_xlsx(fh, doc.letterhead, doc.title, doc.spec, sheet_title=doc.sheet_title, subtitles=doc.subtitles,
+                   day=doc.day, intro=doc.intro, outro=doc.outro, recipients=doc.recipients,
+                   signatures=doc.signatures, landscape=doc.landscape)
         return 0
-    return build_pdf(fh, doc.letterhead, doc.title, doc.spec, **kwargs)
-
-
-def builders() -> dict[str, Callable[[ServiceContext, int], RecruitmentDocument]]:
-    from hrapp.reports import recruitment_eligible, recruitment_plan, recruitment_results, recruitment_scores
-
-    return {
-        "plan": recruitment_plan.document,
-        "eligible": recruitment_eligible.document,
-        "scores": recruitment_scores.document,
-        "results": recruitment_results.document,
-    }
-
-
-def build_document(ctx: ServiceContext, round_id: int, kind: str,
-                   target: str | os.PathLike[str] | IO[bytes], *, excel: bool | None = None) -> int:
-    """The catalogue's "recruitment_<kind>" document ('plan', 'eligible', 'scores', 'results') as PDF or Excel (by
-    the suffix, or `excel` for a stream); returns the PDF's page count (0 for Excel)."""
-    from hrapp.reports.catalogue import export
-
-    fmt = None if excel is None else ".xlsx" if excel else ".pdf"
-    written = export(ctx, f"recruitment_{kind}", {"round": round_id}, target, fmt=fmt).written
-    assert isinstance(written, int)
-    return written
+    return build_pdf(fh, doc.letterhead, doc.title, doc.spec, subtitles=doc.subtitles, day=doc.day, intro=doc.intro,
+                     outro=doc.outro, recipients=doc.recipients, signatures=doc.signatures, landscape=doc.landscape)

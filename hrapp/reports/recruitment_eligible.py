@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hrapp.context import ServiceContext
-from hrapp.queries.recruitment import CandidateInfo, RoundInfo
+from hrapp.queries.recruitment import CandidateInfo, RoundInfo, get_round, list_candidates
 from hrapp.reports.document import Column, HeaderCell, TableSpec
 from hrapp.reports.recruitment_common import (
     RecruitmentDocument,
@@ -73,6 +73,4 @@ def eligible_document(ctx: ServiceContext, info: RoundInfo, candidates: list[Can
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round, list_candidates
-
     return eligible_document(ctx, get_round(ctx, round_id), list_candidates(ctx, round_id))

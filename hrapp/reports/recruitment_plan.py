@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hrapp.context import ServiceContext
-from hrapp.queries.recruitment import RoundInfo
+from hrapp.queries.recruitment import RoundInfo, get_round
 from hrapp.reports.document import MERGE, SUM, Column, HeaderCell, SectionRow, TableSpec
 from hrapp.reports.format import roman
 from hrapp.reports.letterhead import letterhead_for
@@ -28,7 +28,7 @@ def plan_spec(info: RoundInfo) -> TableSpec:
         Column("Yêu cầu khác", 48, wrap=True),
         Column("Ghi chú", 30, wrap=True),
     ]
-    header = [[HeaderCell("STT", rowspan=2), HeaderCell("Vị trí việc làm", rowspan=2),
+    header: list[list[HeaderCell | str]] = [[HeaderCell("STT", rowspan=2), HeaderCell("Vị trí việc làm", rowspan=2),
                HeaderCell(f"{rank_word} (mã số)", rowspan=2), HeaderCell("Số lượng cần tuyển", rowspan=2),
                HeaderCell("Yêu cầu về tiêu chuẩn, điều kiện", colspan=2), HeaderCell("Ghi chú", rowspan=2)],
               ["Trình độ chuyên môn, chuyên ngành", "Yêu cầu khác"]]
@@ -69,6 +69,4 @@ def plan_document(ctx: ServiceContext, info: RoundInfo) -> RecruitmentDocument:
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round
-
     return plan_document(ctx, get_round(ctx, round_id))

@@ -7,7 +7,16 @@ from decimal import Decimal
 
 from hrapp.context import ServiceContext
 from hrapp.domain.recruitment import REASON_DECIDED, Outcome
-from hrapp.queries.recruitment import WITHDRAWAL_REASONS, EventInfo, ResultRow, RoundInfo, RoundResults
+from hrapp.queries.recruitment import (
+    WITHDRAWAL_REASONS,
+    EventInfo,
+    ResultRow,
+    RoundInfo,
+    RoundResults,
+    get_round,
+    results,
+    round_events,
+)
 from hrapp.reports.document import Column, HeaderCell, SectionRow, TableSpec
 from hrapp.reports.letterhead import letterhead_for
 from hrapp.reports.recruitment_common import (
@@ -136,6 +145,4 @@ def results_document(ctx: ServiceContext, info: RoundInfo, res: RoundResults,
 
 
 def document(ctx: ServiceContext, round_id: int) -> RecruitmentDocument:
-    from hrapp.services.recruitment import get_round, results, round_events
-
     return results_document(ctx, get_round(ctx, round_id), results(ctx, round_id), round_events(ctx, round_id))

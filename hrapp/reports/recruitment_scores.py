@@ -5,7 +5,7 @@ for entering scores from Excel)."""
 from __future__ import annotations
 
 from hrapp.context import ServiceContext
-from hrapp.queries.recruitment import CandidateInfo, RoundInfo
+from hrapp.queries.recruitment import CandidateInfo, RoundInfo, get_round, list_candidates
 from hrapp.reports.document import Column, HeaderCell, TableSpec
 from hrapp.reports.recruitment_common import (
     RecruitmentDocument,
@@ -135,8 +135,6 @@ def scores_document(ctx: ServiceContext, info: RoundInfo, candidates: list[Candi
 
 def document(ctx: ServiceContext, round_id: int, round_no: int | None = None) -> RecruitmentDocument:
     """Round 2's sheet once the round reached it; round 1's (computer test) before that."""
-    from hrapp.services.recruitment import get_round, list_candidates
-
     info = get_round(ctx, round_id)
     if round_no is None:
         round_no = 1 if info.has_round1_test and info.status in ("open", "round1") else 2

@@ -89,7 +89,7 @@ class AgencyProblem:
 
     @property
     def message(self) -> str:
-        """The Vietnamese sentence (the wording of the message table, hrapp/messages.py)."""
+        """The Vietnamese sentence (the wording of the message table, hrapp/messages)."""
         return self.worded("vi")
 
     def worded(self, lang: str | None = None) -> str:

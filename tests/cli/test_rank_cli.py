@@ -177,6 +177,7 @@ def test_recruitment_list_json(tmp_path):
 def test_recruitment_results_and_print(tmp_path):
     from decimal import Decimal
 
+    from hrapp.queries import recruitment as rq
     from hrapp.services import recruitment as rec
     from hrapp.services.setup import init_database
     from tests.services.recruitment_builders import (
@@ -197,7 +198,7 @@ def test_recruitment_results_and_print(tmp_path):
     it = target_id(info, org["IT"])
     a = rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (it,))).id
     b = rec.add_candidate(ctx, info.id, form("Lê Văn Bảo", (it,), groups=("nghia_vu_quan_su",))).id
-    info = to_round2(ctx, rec.get_round(ctx, info.id))
+    info = to_round2(ctx, rq.get_round(ctx, info.id))
     rec.enter_scores(ctx, rec.ScoreSheet(info.id, 2, (rec.ScoreEntry(a, "tong", Decimal(70)),
                                                       rec.ScoreEntry(b, "tong", Decimal(68)))))
     advance(ctx, info.id, "results", date(2022, 5, 16))

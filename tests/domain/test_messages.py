@@ -1,4 +1,4 @@
-"""Every error raised in hrapp is worded in Vietnamese and English by hrapp/messages.py (or listed as not yet)."""
+"""Every error raised in hrapp is worded in Vietnamese and English by hrapp/messages (or listed as not yet)."""
 
 from __future__ import annotations
 
@@ -226,7 +226,7 @@ def plain_field_messages(path: Path) -> list[int]:
 def test_the_field_messages_of_the_services_are_worded_in_both_languages():
     found = {path.name: plain_field_messages(path) for path in sorted((HRAPP / "services").glob("*.py"))}
     over = {name: lines for name, lines in found.items() if len(lines) > PLAIN_FIELD_MESSAGES_LEFT.get(name, 0)}
-    assert over == {}  # a new plain sentence: word it with messages.text("code", ...) in hrapp/messages.py
+    assert over == {}  # a new plain sentence: word it with messages.text("code", ...) in hrapp/messages
     stale = {name: (n, len(found.get(name, []))) for name, n in PLAIN_FIELD_MESSAGES_LEFT.items()
              if len(found.get(name, [])) < n}
     assert stale == {}  # fewer left than listed: lower the count (or take the file off the list)
@@ -288,3 +288,11 @@ def test_the_scan_of_import_messages_sees_a_plain_sentence(tmp_path):
                       'errors.append(("decision.number", "Có ngày ký thì phải có số quyết định."))\n',
                       encoding="utf-8")
     assert plain_import_messages(sample) == [1, 2, 3, 5]
+
+
+def test_a_code_worded_in_two_parts_of_the_table_is_refused():
+    from hrapp.messages import _one_table
+
+    assert _one_table({"a": ("A", "A")}, {"b": ("B", "B")}) == {"a": ("A", "A"), "b": ("B", "B")}
+    with pytest.raises(ValueError, match="'a'"):
+        _one_table({"a": ("A", "A")}, {"a": ("Á", "A")})

@@ -27,6 +27,7 @@ from hrapp.errors import HrappError
 from hrapp.io import excel_template as t
 from hrapp.io.candidate_import import CANDIDATES, import_candidates, import_scores
 from hrapp.io.excel_import import import_employees
+from hrapp.queries import recruitment as rq
 from hrapp.services import recruitment as rec
 from tests.io.generate import generate_import_file
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
@@ -220,7 +221,7 @@ CANDIDATE_SPECS = [(CANDIDATES.name, [c.header for c in CANDIDATES.columns] + [c
 def round_open(ctx):
     info = new_round(ctx, centre(ctx), {"IT": 2, "SCI": 1})
     advance(ctx, info.id, "open", NOTICE)
-    return ctx, rec.get_round(ctx, info.id)
+    return ctx, rq.get_round(ctx, info.id)
 
 
 @FUZZ

@@ -11,7 +11,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from hrapp.io.candidate_import import CANDIDATES, import_candidates, import_scores, write_template
-from hrapp.reports.recruitment_common import build_document
+from hrapp.queries import recruitment as rq
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.services import recruitment as rec
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
 
@@ -23,7 +24,7 @@ def open_round(ctx):
     org = centre(ctx)
     info = new_round(ctx, org, {"IT": 2, "SCI": 1})
     advance(ctx, info.id, "open", NOTICE)
-    return ctx, rec.get_round(ctx, info.id)
+    return ctx, rq.get_round(ctx, info.id)
 
 
 def row(name: str, cccd: str, **values: object) -> dict[str, object]:
@@ -71,7 +72,7 @@ def test_good_file_is_imported_and_a_second_import_changes_nothing(open_round, t
     first = import_candidates(ctx, info.id, path)
     assert first.ok, [i.line() for i in first.issues]
     assert (first.rows, first.created, first.updated, first.unchanged) == (2, 2, 0, 0)
-    people = {c.full_name: c for c in rec.list_candidates(ctx, info.id)}
+    people = {c.full_name: c for c in rq.list_candidates(ctx, info.id)}
     an = people["Nguyễn Văn An"]
     assert an.priority_groups == ("con_liet_si", "nghia_vu_quan_su") and an.priority_points == Decimal(5)
     binh = people["Trần Thị Bình"]
@@ -80,7 +81,7 @@ def test_good_file_is_imported_and_a_second_import_changes_nothing(open_round, t
     assert [(q.kind, q.level_code, q.language) for q in binh.qualifications] == [("ngoai_ngu", "B1", "Tiếng Anh")]
     again = import_candidates(ctx, info.id, path)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
-    assert len(rec.list_candidates(ctx, info.id)) == 2
+    assert len(rq.list_candidates(ctx, info.id)) == 2
 
 
 def test_one_bad_row_writes_nothing_and_every_problem_is_located(open_round, tmp_path):
@@ -102,7 +103,7 @@ def test_one_bad_row_writes_nothing_and_every_problem_is_located(open_round, tmp
     assert (6, "Diện ưu tiên") in found and (6, "Ngày sinh") in found
     assert (7, "Ngày nộp phiếu") in found
     assert "trùng với dòng 2" in next(i.message for i in result.issues if i.row == 3)
-    assert rec.list_candidates(ctx, info.id) == []
+    assert rq.list_candidates(ctx, info.id) == []
     assert "chưa ghi dữ liệu nào" in result.summary()
 
 
@@ -114,7 +115,7 @@ def test_a_cccd_already_in_the_round_is_updated_not_duplicated(open_round, tmp_p
     path = workbook(tmp_path / "ds.xlsx", [row("Nguyễn Văn An", "052196000001", **{"Điện thoại": "0905123456"})])
     result = import_candidates(ctx, info.id, path)
     assert (result.created, result.updated) == (0, 1)
-    only = rec.list_candidates(ctx, info.id)
+    only = rq.list_candidates(ctx, info.id)
     assert len(only) == 1 and only[0].phone == "0905123456"
 
 
@@ -123,7 +124,7 @@ def test_dry_run_checks_without_writing(open_round, tmp_path):
     result = import_candidates(ctx, info.id, workbook(tmp_path / "ds.xlsx", [row("Nguyễn Văn An", "052196000001")]),
                                dry_run=True)
     assert result.ok and result.created == 1
-    assert rec.list_candidates(ctx, info.id) == []
+    assert rq.list_candidates(ctx, info.id) == []
 
 
 def test_missing_required_column_is_reported(open_round, tmp_path):
@@ -156,7 +157,7 @@ def test_the_printed_score_sheet_filled_in_is_read_back(open_round, tmp_path):
     wb.save(tmp_path / "diem.xlsx")
     result = import_scores(ctx, info.id, tmp_path / "diem.xlsx")
     assert result.ok, [i.line() for i in result.issues]
-    got = {c.full_name: (c.round2, c.round2_absent) for c in rec.list_candidates(ctx, info.id)}
+    got = {c.full_name: (c.round2, c.round2_absent) for c in rq.list_candidates(ctx, info.id)}
     assert got == {"Nguyễn Văn An": (Decimal("72.5"), False), "Lê Văn Bảo": (Decimal(64), False),
                    "Trần Văn Cảnh": (None, True)}
 
@@ -182,4 +183,4 @@ def test_bad_scores_write_nothing(open_round, tmp_path):
     wb.save(tmp_path / "diem2.xlsx")
     result = import_scores(ctx, info.id, tmp_path / "diem2.xlsx")
     assert [(i.row, i.column) for i in result.issues] == [(3, "Điểm vòng 2 (thang 100)")]
-    assert all(c.round2 is None for c in rec.list_candidates(ctx, info.id))
+    assert all(c.round2 is None for c in rq.list_candidates(ctx, info.id))

@@ -24,6 +24,7 @@ from hrapp.db.models import Base, OrgUnit
 from hrapp.errors import HrappError
 from hrapp.io.candidate_import import CANDIDATES, import_candidates, import_scores
 from hrapp.io.excel_import import ImportResult, import_employees
+from hrapp.queries import recruitment as rq
 from hrapp.services import recruitment as rec
 from tests.io.generate import generate_import_file
 from tests.services.recruitment_builders import NOTICE, advance, centre, deadline, new_round
@@ -186,7 +187,7 @@ def _candidate_rows(info) -> list[list[Any]]:
 def open_round(ctx, tmp_path):
     info = new_round(ctx, centre(ctx), {"IT": 2, "SCI": 1})
     advance(ctx, info.id, "open", NOTICE)
-    info = rec.get_round(ctx, info.id)
+    info = rq.get_round(ctx, info.id)
     wb = Workbook()
     ws = wb.active
     ws.title = "Người dự tuyển"
@@ -208,10 +209,10 @@ def test_the_unspoilt_candidate_file_imports(ctx, open_round):
 def test_spoilt_candidate_files_never_crash_and_never_half_save(ctx, open_round, tmp_path, changes):
     info, base = open_round
     path = spoil(base, tmp_path / "spoilt.xlsx", [Change(0, c.row % 5 or 1, c.column, c.value) for c in changes])
-    before = len(rec.list_candidates(ctx, info.id))
+    before = len(rq.list_candidates(ctx, info.id))
     result = check(lambda: import_candidates(ctx, info.id, path), ctx)
     if result is not None and result.ok:
-        assert len(rec.list_candidates(ctx, info.id)) == before + result.created
+        assert len(rq.list_candidates(ctx, info.id)) == before + result.created
 
 
 @pytest.fixture
@@ -224,7 +225,7 @@ def round2(ctx, open_round, tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.append(["Số báo danh", "Họ và tên", "Điểm vòng 2 (thang 100)"])
-    for c in sorted(rec.list_candidates(ctx, info.id), key=lambda c: c.sbd):
+    for c in sorted(rq.list_candidates(ctx, info.id), key=lambda c: c.sbd):
         ws.append([c.sbd, c.full_name, 70])
     wb.save(tmp_path / "scores.xlsx")
     return info, tmp_path / "scores.xlsx"
@@ -234,7 +235,7 @@ def test_the_unspoilt_score_sheet_imports(ctx, round2):
     info, path = round2
     result = check(lambda: import_scores(ctx, info.id, path), ctx)
     assert result is not None and result.ok
-    assert {c.round2 for c in rec.list_candidates(ctx, info.id)} == {Decimal(70)}
+    assert {c.round2 for c in rq.list_candidates(ctx, info.id)} == {Decimal(70)}
 
 
 @SETTINGS
@@ -245,5 +246,5 @@ def test_spoilt_score_sheets_never_crash_and_never_half_save(ctx, round2, tmp_pa
     path = spoil(base, tmp_path / "spoilt.xlsx", changes)
     result = check(lambda: import_scores(ctx, info.id, path), ctx)
     if result is not None and result.ok:
-        scores = [c.round2 for c in rec.list_candidates(ctx, info.id) if c.round2 is not None]
+        scores = [c.round2 for c in rq.list_candidates(ctx, info.id) if c.round2 is not None]
         assert all(Decimal(0) <= s <= Decimal(100) for s in scores)

@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from hrapp.reports.recruitment_common import build_document
+from hrapp.queries import recruitment as rq
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.reports.recruitment_results import document as results_document
 from hrapp.reports.recruitment_scores import document as scores_document
 from hrapp.services import recruitment as rec
@@ -50,7 +51,7 @@ def finished(ctx):
         "Lê Văn Cường": (form("Lê Văn Cường", (it,), level="CD"), "skip"),
     }
     ids = {name: rec.add_candidate(ctx, info.id, dto).id for name, (dto, _s) in people.items()}
-    info = to_round2(ctx, rec.get_round(ctx, info.id))
+    info = to_round2(ctx, rq.get_round(ctx, info.id))
     score_all(ctx, info.id, {ids[n]: s for n, (_d, s) in people.items() if s != "skip"})
     advance(ctx, info.id, "results", date(2022, 5, 16), decision=dec("300/QĐ-SKHCN", date(2022, 5, 16)))
     rec.record_withdrawal(ctx, rec.Withdrawal(ids["Võ Thị Hoa"], "khong_hoan_thien_ho_so",

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from hrapp.context import ServiceContext
+from hrapp.queries import recruitment as rq
 from hrapp.queries.recruitment import CouncilMember, QualificationItem
 from hrapp.services import recruitment as rec
 from hrapp.services.decisions import DecisionInput
@@ -64,14 +65,14 @@ def round_input(**kw: object) -> rec.RoundInput:
 
 
 def new_round(ctx: ServiceContext, org: dict[str, int], quotas: dict[str, int] | None = None,
-              **kw: object) -> rec.RoundInfo:
+              **kw: object) -> rq.RoundInfo:
     info = rec.create_round(ctx, round_input(**kw))
     for key, quota in (quotas or {"IT": 2, "SCI": 1}).items():
         info = rec.set_target(ctx, rec.TargetInput(info.id, org[key], quota, over_vacancy_reason="Bổ sung"))
     return info
 
 
-def target_id(info: rec.RoundInfo, position_id: int) -> int:
+def target_id(info: rq.RoundInfo, position_id: int) -> int:
     return next(t.id for t in info.targets if t.position_id == position_id)
 
 
@@ -92,16 +93,16 @@ def form(name: str, prefs: tuple[int, ...], *, gender: str = "M", birth: date = 
 ENGLISH_B1 = QualificationItem("ngoai_ngu", "B1", language="Tiếng Anh")
 
 
-def advance(ctx: ServiceContext, round_id: int, to: str, day: date, **kw: object) -> rec.RoundInfo:
+def advance(ctx: ServiceContext, round_id: int, to: str, day: date, **kw: object) -> rq.RoundInfo:
     return rec.change_status(ctx, rec.StatusChange(round_id, to, day, **kw))  # type: ignore[arg-type]
 
 
-def deadline(info: rec.RoundInfo) -> date:
+def deadline(info: rq.RoundInfo) -> date:
     assert info.application_deadline is not None
     return info.application_deadline
 
 
-def to_round2(ctx: ServiceContext, info: rec.RoundInfo) -> rec.RoundInfo:
+def to_round2(ctx: ServiceContext, info: rq.RoundInfo) -> rq.RoundInfo:
     """Open, start round 1 the day after the deadline, number the candidates, start round 2."""
     if info.status == "draft":
         advance(ctx, info.id, "open", NOTICE)

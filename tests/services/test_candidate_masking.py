@@ -11,7 +11,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from hrapp.masking import PERSONAL_FIELDS, mask_address, mask_cccd, mask_email, mask_phone, mask_text
-from hrapp.reports.recruitment_common import build_document
+from hrapp.queries import recruitment as rq
+from hrapp.queries.recruitment import get_candidate
+from hrapp.reports.recruitment_documents import build_document
 from hrapp.services import recruitment as rec
 from tests.services.org_builders import own_agency
 from tests.services.recruitment_builders import (
@@ -47,7 +49,7 @@ def finished(ctx):
     advance(ctx, info.id, "open", NOTICE)
     ids = {name: rec.add_candidate(ctx, info.id, form(name, (it,), gender="F" if "Thị" in name else "M", **kw)).id
            for name, kw in PEOPLE.items()}
-    info = to_round2(ctx, rec.get_round(ctx, info.id))
+    info = to_round2(ctx, rq.get_round(ctx, info.id))
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "82", ids["Trần Thị Bình"]: "74.5"})
     advance(ctx, info.id, "results", date(2022, 5, 16), decision=dec("300/QĐ-SKHCN", date(2022, 5, 16)))
     return ctx, info.id
@@ -55,9 +57,9 @@ def finished(ctx):
 
 def test_xem_sees_candidates_masked_like_staff(finished):
     ctx, round_id = finished
-    clear = {c.full_name: c for c in rec.list_candidates(ctx, round_id)}
+    clear = {c.full_name: c for c in rq.list_candidates(ctx, round_id)}
     ctx.role = "xem"
-    seen = {c.full_name: c for c in rec.list_candidates(ctx, round_id)}
+    seen = {c.full_name: c for c in rq.list_candidates(ctx, round_id)}
     for name, raw in clear.items():
         got = seen[name]
         assert got.id_number == mask_cccd(raw.id_number)
@@ -71,7 +73,7 @@ def test_xem_sees_candidates_masked_like_staff(finished):
             if f.name not in PERSONAL_FIELDS:
                 assert getattr(got, f.name) == getattr(raw, f.name), f.name
     assert seen["Nguyễn Văn An"].email == "n***@gmail.com"
-    single = rec._candidate_result(ctx, seen["Nguyễn Văn An"].id)
+    single = get_candidate(ctx, seen["Nguyễn Văn An"].id)
     assert single == seen["Nguyễn Văn An"]
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from hrapp.db.models import Candidate, Decision, Person
 from hrapp.domain.recruitment import Outcome
+from hrapp.queries import recruitment as rq
 from hrapp.queries.staffing import staffing_view
 from hrapp.services import recruitment as rec
 from hrapp.services.decisions import DecisionInput
@@ -23,8 +24,8 @@ INELIGIBLE = {"Trương Công Danh": "Chuyên ngành", "Tô Văn Lực": "Trình
               "Trần Quốc Việt": "Chuyên ngành", "Phan Văn Lâm": "Trình độ chuyên môn"}
 
 
-def _rounds(ctx) -> dict[str, rec.RoundInfo]:
-    return {r.name: rec.get_round(ctx, r.id) for r in rec.list_rounds(ctx, 2022)}
+def _rounds(ctx) -> dict[str, rq.RoundInfo]:
+    return {r.name: rq.get_round(ctx, r.id) for r in rq.list_rounds(ctx, 2022)}
 
 
 def _sign(number: str, day: date) -> DecisionInput:
@@ -90,7 +91,7 @@ def test_candidates_have_their_own_cccd_and_forms_within_the_window(demo_ctx):
 def test_round_one_checked_the_conditions_and_numbered_those_admitted(demo_ctx):
     seen = {}
     for info in _rounds(demo_ctx).values():
-        for c in rec.list_candidates(demo_ctx, info.id):
+        for c in rq.list_candidates(demo_ctx, info.id):
             seen[c.full_name] = c
             if c.full_name in INELIGIBLE:
                 assert c.eligible is False and c.sbd is None
@@ -102,7 +103,7 @@ def test_round_one_checked_the_conditions_and_numbered_those_admitted(demo_ctx):
 
 def test_discovery_results_give_twelve_winners_with_priority_points_counted(demo_ctx):
     info = _rounds(demo_ctx)[DISCOVERY]
-    results = rec.results(demo_ctx, info.id)
+    results = rq.results(demo_ctx, info.id)
     assert not results.pending_decisions
     winners = {r.full_name: (p.position_name, r.total) for p, r in results.winners()}
     assert len(winners) == 12
@@ -134,7 +135,7 @@ def test_the_officer_fixes_the_analysis_results_from_the_interview_scores(demo_c
     assert unscored == 0
     rec.change_status(demo_ctx, rec.StatusChange(info.id, "results", date(2022, 7, 5),
                                                  decision=_sign("205/QĐ-SKH&CN", date(2022, 7, 5))))
-    results = rec.results(demo_ctx, info.id)
+    results = rq.results(demo_ctx, info.id)
     winners = {p.position_name: r.full_name for p, r in results.winners()}
     assert winners == {"Thử nghiệm hóa học, vi sinh": "Lê Thị Phương Thảo",  # 82 + 5 beats 84
                        "Kỹ thuật viên thử nghiệm": "Huỳnh Thị Mỹ Linh"}

@@ -60,7 +60,7 @@ NO_SIGN_IN: dict[str, str] = {
     "hrapp.services.rules_store.load_rulebook_from_db": "regulation data, the same for everyone",
     "hrapp.context.read_rulebook": "regulation data, the same for everyone",
     "hrapp.services.evaluations.score_rating": "a rule computed on the numbers given; reads no record",
-    "hrapp.services.recruitment.round_errors": "checks the values of a form; reads no record",
+    "hrapp.services.recruitment.rounds.round_errors": "checks the values of a form; reads no record",
     "hrapp.masking.can_see_personal": "part of the check",
     "hrapp.masking.mask_dto": "part of the check",
     "hrapp.masking.mask_record": "part of the check",
@@ -322,7 +322,7 @@ def test_discovery_finds_the_services_of_every_area():
     assert len(WRITERS) > 80
     for expected in ("hrapp.services.persons.identity.create_person", "hrapp.services.org.create_unit",
                      "hrapp.services.quotas.set_quota", "hrapp.services.training.records.send",
-                     "hrapp.services.recruitment.enter_scores", "hrapp.services.planning.appointments.appoint",
+                     "hrapp.services.recruitment.scores.enter_scores", "hrapp.services.planning.appointments.appoint",
                      "hrapp.services.pay_list_approval.approve_pay_list", "hrapp.io.excel_import.import_employees",
                      "hrapp.services.backup.backup", "hrapp.services.accounts.create_user"):
         assert expected in names

@@ -13,6 +13,7 @@ from hrapp import messages as msg
 from hrapp.db.models import Employment, Person, Qualification, RankAssignment, SalaryStep, ScoreChange
 from hrapp.domain.recruitment import Outcome
 from hrapp.errors import DomainError, ValidationError
+from hrapp.queries import recruitment as rq
 from hrapp.queries.recruitment import CouncilMember
 from hrapp.queries.staffing import staffing_view
 from hrapp.services import recruitment as rec
@@ -296,7 +297,7 @@ def _round2_with(ctx, org, people):
         if "SCI" in prefs[:1]:
             extra = {"major": "Vật lý", "quals": (ENGLISH_B1,), **extra}
         ids[name] = rec.add_candidate(ctx, info.id, form(name, tuple(keys[p] for p in prefs), **extra)).id
-    info = to_round2(ctx, rec.get_round(ctx, info.id))
+    info = to_round2(ctx, rq.get_round(ctx, info.id))
     return info, ids, keys
 
 
@@ -306,7 +307,7 @@ def test_round2_scores_are_checked_against_the_scale(ctx, org):
         with pytest.raises(ValidationError):
             score_all(ctx, info.id, {ids["Nguyễn Văn An"]: bad})
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "62.25"})
-    c = rec.list_candidates(ctx, info.id)[0]
+    c = rq.list_candidates(ctx, info.id)[0]
     assert c.round2 == Decimal("62.25")
 
 
@@ -336,7 +337,7 @@ def test_remarking_replaces_the_score_with_a_logged_reason(ctx, org):
                                                                    "Chấm phúc khảo: cộng sót câu 3")
     assert change.decision_id is not None
     advance(ctx, info.id, "results", RESULTS_DAY)
-    winners = {r.full_name for _p, r in rec.results(ctx, info.id).winners()}
+    winners = {r.full_name for _p, r in rq.results(ctx, info.id).winners()}
     assert winners == {"Nguyễn Văn An", "Trần Văn Cảnh"}
 
 
@@ -354,7 +355,7 @@ def test_results_need_every_round2_score(ctx, org):
         advance(ctx, info.id, "results", RESULTS_DAY)
     assert "chưa có điểm vòng 2: Lê Văn Bảo" in messages(err)
     score_all(ctx, info.id, {ids["Lê Văn Bảo"]: None})  # absent
-    res = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
+    res = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
     bao = next(r for r in res.positions[0].rows if r.full_name == "Lê Văn Bảo")
     assert bao.outcome is Outcome.KHONG_DU_DIEU_KIEN and bao.reason == "Vắng mặt ở vòng 2."
 
@@ -369,7 +370,7 @@ def test_priority_points_and_the_fifty_point_edge(ctx, org):
         ("Trần Văn Cảnh", ["IT"], {"groups": ("thuong_binh",)}),
     ])
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "50", ids["Lê Văn Bảo"]: "62", ids["Trần Văn Cảnh"]: "49.99"})
-    res = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
+    res = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
     rows = {r.full_name: r for r in res.positions[0].rows}
     assert (rows["Lê Văn Bảo"].priority_points, rows["Lê Văn Bảo"].total) == (Decimal(5), Decimal(67))
     assert rows["Lê Văn Bảo"].priority_label == "Người dân tộc thiểu số"
@@ -385,7 +386,7 @@ def test_boundary_tie_goes_to_the_higher_round2_score(ctx, org):
         ("Trần Văn Cảnh", ["IT"], {}),  # 67.5 + 0
     ])
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "80", ids["Lê Văn Bảo"]: "65", ids["Trần Văn Cảnh"]: "67.5"})
-    it = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id).positions[0]
+    it = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id).positions[0]
     rows = {r.full_name: r for r in it.rows}
     assert rows["Trần Văn Cảnh"].outcome is Outcome.TRUNG_TUYEN
     assert rows["Lê Văn Bảo"].total == rows["Trần Văn Cảnh"].total == Decimal("67.5")
@@ -399,7 +400,7 @@ def test_unbreakable_tie_waits_for_the_head_of_the_agency(ctx, org):
     ])
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "80", ids["Trần Văn Cảnh"]: "67.5",
                              ids["Phạm Văn Dũng"]: "67.5"})
-    it = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id).positions[0]
+    it = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id).positions[0]
     assert {r.full_name for r in it.with_outcome(Outcome.CAN_QUYET_DINH)} == {"Trần Văn Cảnh", "Phạm Văn Dũng"}
     with pytest.raises(ValidationError) as err:
         advance(ctx, info.id, "closed", RESULTS_DAY)
@@ -416,7 +417,7 @@ def test_unbreakable_tie_waits_for_the_head_of_the_agency(ctx, org):
                                                        dec("40/QĐ-SKHCN", RESULTS_DAY)))
     assert {r.full_name for _p, r in res.winners()} == {"Nguyễn Văn An", "Phạm Văn Dũng"}
     assert not res.pending_decisions
-    assert rec.round_events(ctx, info.id)[-1].kind == "tie_decision"
+    assert rq.round_events(ctx, info.id)[-1].kind == "tie_decision"
 
 
 def test_free_places_go_to_second_preferences_after_first_preferences(ctx, org):
@@ -428,7 +429,7 @@ def test_free_places_go_to_second_preferences_after_first_preferences(ctx, org):
     ])
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "90", ids["Lê Văn Bảo"]: "85", ids["Trần Văn Cảnh"]: "88",
                              ids["Võ Thị Dung"]: "52"})
-    res = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
+    res = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
     it, sci = res.positions
     assert [r.full_name for r in it.with_outcome(Outcome.TRUNG_TUYEN)] == ["Nguyễn Văn An", "Trần Văn Cảnh"]
     # Dung's first preference beats Bảo; Bảo had no second preference
@@ -442,7 +443,7 @@ def test_second_preference_takes_a_place_no_first_preference_filled(ctx, org):
         ("Trần Văn Cảnh", ["IT", "SCI"], {"major": "Công nghệ thông tin; Vật lý", "quals": (ENGLISH_B1,)}),
     ])
     score_all(ctx, info.id, {ids["Nguyễn Văn An"]: "90", ids["Lê Văn Bảo"]: "85", ids["Trần Văn Cảnh"]: "70"})
-    res = rec.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
+    res = rq.results(ctx, advance(ctx, info.id, "results", RESULTS_DAY).id)
     sci = res.positions[1]
     canh = sci.with_outcome(Outcome.TRUNG_TUYEN)
     assert [(r.full_name, r.choice) for r in canh] == [("Trần Văn Cảnh", 2)]
@@ -462,7 +463,7 @@ def test_withdrawal_frees_the_place_for_the_next_ranked(ctx, org):
     it = res.positions[0]
     assert {r.full_name for r in it.with_outcome(Outcome.TRUNG_TUYEN)} == {"Nguyễn Văn An", "Trần Văn Cảnh"}
     assert [r.full_name for r in it.with_outcome(Outcome.RUT_HO_SO)] == ["Lê Văn Bảo"]
-    history = rec.round_events(ctx, info.id)
+    history = rq.round_events(ctx, info.id)
     assert history[-1].kind == "withdrawal" and history[-1].decision.number == "50/QĐ-SKHCN"
 
 
@@ -534,7 +535,7 @@ def test_civil_servants_under_nd170_have_no_probation(ctx, org):
     assert info.category == "cong_chuc"
     advance(ctx, info.id, "open", date(2026, 3, 2))
     an = rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (info.targets[0].id,), major="Luật")).id
-    to_round2(ctx, rec.get_round(ctx, info.id))
+    to_round2(ctx, rq.get_round(ctx, info.id))
     score_all(ctx, info.id, {an: "75"})
     advance(ctx, info.id, "results", date(2026, 4, 20))
     hired = rec.hire_winners(ctx, rec.HireInput(info.id, dec("30/QĐ-SKHCN", date(2026, 5, 4)))).hired[0]
@@ -557,12 +558,12 @@ def test_round1_pass_mark_is_half_of_the_questions(ctx, org, correct, passed):
     c = rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (info.targets[0].id,), quals=(ENGLISH_B1,),
                                              exemptions=("ngoai_ngu",), exemption_note="Bằng đại học ngôn ngữ Anh"))
     advance(ctx, info.id, "round1", deadline(info) + timedelta(days=1))
-    assert [p.questions for p in rec.get_round(ctx, info.id).round1_parts] == [60, 30]
+    assert [p.questions for p in rq.get_round(ctx, info.id).round1_parts] == [60, 30]
     with pytest.raises(ValidationError) as err:  # exempt from the language part
         rec.enter_scores(ctx, rec.ScoreSheet(info.id, 1, (rec.ScoreEntry(c.id, "ngoai_ngu", Decimal(20)),)))
     assert "được miễn" in messages(err)
     rec.enter_scores(ctx, rec.ScoreSheet(info.id, 1, (rec.ScoreEntry(c.id, "kien_thuc_chung", Decimal(correct)),)))
-    got = rec.list_candidates(ctx, info.id)[0]
+    got = rq.list_candidates(ctx, info.id)[0]
     assert got.round1_passed is passed
     assert passed or got.round1_reason == "Vòng 1 phần kiến thức chung: 29/60 câu đúng, dưới 50%."
 
@@ -578,9 +579,9 @@ def test_a_read_only_role_sees_masked_personal_data_and_cannot_write(ctx, org):
     rec.add_candidate(ctx, info.id, form("Nguyễn Văn An", (target_id(info, org["IT"]),), cccd="052096001234",
                                          phone="0905123456", permanent_address="12 Lê Lợi, Quy Nhơn, Bình Định"))
     ctx.role = "xem"
-    seen = rec.list_candidates(ctx, info.id)[0]
+    seen = rq.list_candidates(ctx, info.id)[0]
     assert (seen.id_number, seen.phone, seen.permanent_address) == ("052******234", "090****456", "***, Bình Định")
     with pytest.raises(PermissionDeniedError):
         rec.add_candidate(ctx, info.id, form("Lê Văn Bảo", (target_id(info, org["IT"]),)))
     ctx.role = "to_chuc_can_bo"
-    assert rec.list_candidates(ctx, info.id)[0].id_number == "052096001234"
+    assert rq.list_candidates(ctx, info.id)[0].id_number == "052096001234"

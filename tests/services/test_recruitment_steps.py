@@ -8,8 +8,9 @@ from datetime import timedelta
 
 import pytest
 
+from hrapp.domain.recruitment import reasons_text
 from hrapp.errors import ValidationError
-from hrapp.queries.recruitment import CouncilMember, reasons_text
+from hrapp.queries.recruitment import CouncilMember
 from hrapp.services import recruitment as rec
 from tests.services.recruitment_builders import (
     COUNCIL,

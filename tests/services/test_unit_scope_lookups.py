@@ -85,11 +85,12 @@ def test_the_audit_trail_of_an_administrator_limited_to_a_unit_shows_only_its_pe
 
 def test_hiring_a_winner_whose_cccd_is_someone_outsides_does_not_name_them(demo_ctx):
     from hrapp.db.models import Candidate
+    from hrapp.queries import recruitment as rq
     from hrapp.services import recruitment as rec
     from tests.services.test_demo_recruitment import DISCOVERY, _rounds, _sign
 
     info = _rounds(demo_ctx)[DISCOVERY]
-    winner = rec.results(demo_ctx, info.id).winners()[0][1]
+    winner = rq.results(demo_ctx, info.id).winners()[0][1]
     with demo_ctx.unit_of_work() as s:
         ttkp = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "TTKP"))
         number, name = s.execute(select(Person.id_number, Person.full_name).join(OrgUnit, OrgUnit.id == Person.cur_unit_id)

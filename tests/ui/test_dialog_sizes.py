@@ -76,10 +76,9 @@ def _positions(ctx: ServiceContext) -> list[Any]:
 
 
 def _round(ctx: ServiceContext) -> Any:
-    from hrapp.queries.recruitment import list_rounds, round_info
+    from hrapp.queries.recruitment import get_round, list_rounds
 
-    with ctx.read() as s:
-        return round_info(s, ctx.rulebook, _first(list_rounds(s)).id)
+    return get_round(ctx, _first(list_rounds(ctx)).id)
 
 
 # Sample arguments by annotation (as written in the signature), then by parameter name.

@@ -172,8 +172,8 @@ def test_the_import_wizard_lists_warnings_and_still_imports(qtbot, staff_ctx, tm
     with qtbot.waitSignal(dialog.check().finished, timeout=60_000):
         pass
     assert dialog.import_button.isEnabled() and not dialog.save_errors_button.isVisible()
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text().startswith("Cảnh báo: ")
-    assert "Trần Thị Đào" in dialog.table.item(0, 4).text() and "cảnh báo" in dialog.summary_label.text()
+    assert dialog.model.rowCount() == 1 and dialog.model.cell(0, 4).text.startswith("Cảnh báo: ")
+    assert "Trần Thị Đào" in dialog.model.cell(0, 4).text and "cảnh báo" in dialog.summary_label.text()
     with qtbot.waitSignal(dialog.imported, timeout=60_000):
         dialog.run_import()
     assert count_people(staff_ctx) == before + 1

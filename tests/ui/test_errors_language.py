@@ -1,5 +1,5 @@
 """The interface words the application's errors in its own language: English errors in the English interface,
-Vietnamese ones in the Vietnamese interface (hrapp/messages.py, chosen by ui/app.install_translation)."""
+Vietnamese ones in the Vietnamese interface (hrapp/messages, chosen by ui/app.install_translation)."""
 
 from __future__ import annotations
 

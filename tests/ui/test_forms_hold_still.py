@@ -155,4 +155,4 @@ def test_the_qualification_dialog_scrolls_its_reserved_lines_within_the_screen(e
     qtbot.keyClicks(year, "2015")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         _save(qtbot, dialog)
-    assert editor.qual_tab.table.rowCount() == 2
+    assert editor.qual_tab.model.rowCount() == 2

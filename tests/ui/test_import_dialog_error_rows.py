@@ -16,7 +16,7 @@ def test_the_table_shows_the_first_errors_and_the_saved_list_holds_them_all(qtbo
     qtbot.addWidget(dialog)
     issues = tuple(ImportIssue("Nhân sự", n, "Mã đơn vị (*)", "X", "Không có đơn vị này.") for n in range(2, 10))
     dialog._show_result(ImportResult(True, issues, 8, more_issues=4))
-    assert dialog.table.rowCount() == 3
+    assert dialog.model.rowCount() == 3
     assert "12" in dialog.summary_label.text() and "3" in dialog.summary_label.text().splitlines()[-1]
     saved = dialog.save_errors(path=str(tmp_path / "errors.xlsx"))
     ws = load_workbook(saved).active

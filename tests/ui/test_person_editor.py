@@ -178,7 +178,7 @@ def test_salary_step_needs_its_decision_then_is_added(qtbot, staff_ctx, editor_e
         rows = s.execute(select(SalaryStep.step, SalaryStep.coefficient).where(
             SalaryStep.person_id == staff_ctx.person_ids["Trần Thị Đào"]).order_by(SalaryStep.effective_date)).all()
     assert rows[-1] == (4, Decimal("5.420"))  # A2.1 step 4, filled from the table
-    assert editor_edit.salary_history.table.rowCount() == 2
+    assert editor_edit.salary_history.model.rowCount() == 2
 
 
 def test_qualification_before_age_fifteen_is_refused_in_the_dialog(qtbot, staff_ctx, editor_edit):
@@ -189,7 +189,7 @@ def test_qualification_before_age_fifteen_is_refused_in_the_dialog(qtbot, staff_
     assert "sớm hơn năm sinh + 15" in error(dialog, "year")
     year_edit.setText("2015")
     dialog.submit()
-    assert editor_edit.qual_tab.table.rowCount() == 2
+    assert editor_edit.qual_tab.model.rowCount() == 2
 
 
 def test_recording_retirement_keeps_the_record(qtbot, staff_ctx, editor_edit):
@@ -209,14 +209,14 @@ def test_family_and_work_lines_are_added(qtbot, staff_ctx, editor_edit):
     start.setText("01/08/2010")
     text.setText("Chuyên viên Văn phòng Sở")
     dialog.submit()
-    assert editor_edit.work_tab.table.item(0, 2).text() == "Chuyên viên Văn phòng Sở"
+    assert editor_edit.work_tab.model.cell(0, 2).text == "Chuyên viên Văn phòng Sở"
     dialog = editor_edit.add_family()
     relation, name, born = dialog.findChildren(QLineEdit)[:3]
     relation.setText("Mẹ")
     name.setText("nguyễn thị lan")
     born.setText("1955")
     dialog.submit()
-    assert editor_edit.family_tab.table.item(0, 2).text() == "Nguyễn Thị Lan"
+    assert editor_edit.family_tab.model.cell(0, 2).text == "Nguyễn Thị Lan"
 
 
 def test_photo_and_documents(qtbot, staff_ctx, editor_edit, tmp_path):
@@ -235,7 +235,7 @@ def test_photo_and_documents(qtbot, staff_ctx, editor_edit, tmp_path):
     scan.write_bytes(b"%PDF-1.4 scan")
     dialog = editor_edit.add_attachment(str(scan))
     dialog.submit()
-    files = [editor_edit.doc_tab.table.item(r, 0).text() for r in range(editor_edit.doc_tab.table.rowCount())]
+    files = [editor_edit.doc_tab.model.cell(r, 0).text for r in range(editor_edit.doc_tab.model.rowCount())]
     assert files == ["anh.png", "QĐ 76.pdf"]  # the photo is kept among the documents too
 
 
@@ -255,7 +255,7 @@ def test_import_wizard_lists_errors_saves_them_and_imports_a_good_file(qtbot, st
     dialog.file_edit.setText(str(bad))
     with qtbot.waitSignal(dialog.check().finished, timeout=20_000):
         pass
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "5"
+    assert dialog.model.rowCount() == 1 and dialog.model.cell(0, 1).text == "5"
     assert not dialog.import_button.isEnabled()
     saved = dialog.save_errors(path=str(tmp_path / "loi.xlsx"))
     assert saved and (tmp_path / "loi.xlsx").exists()

@@ -19,8 +19,6 @@ EDITABLE = {
 """Grids the officer types into: they stay table widgets."""
 
 NOT_YET_VIEWS = {
-    ("ui/dialogs/import_dialog.py", "table"),
-    ("ui/dialogs/person_editor.py", "table"),
     ("ui/dialogs/planning_review_dialog.py", "removals_table"),
     ("ui/pages/audit_page.py", "detail"),
 }

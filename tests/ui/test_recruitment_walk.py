@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from hrapp import clock
+from hrapp.queries import recruitment as rq
 from hrapp.services import recruitment as rec
 from hrapp.services.decisions import DecisionInput
 from tests.ui.recruitment_clicks import (
@@ -68,7 +69,7 @@ def new_round(qtbot, page, name: str) -> QDialog:
     return dialog
 
 
-def open_round_with_a_position(ctx, name: str, deadline: date) -> rec.RoundInfo:
+def open_round_with_a_position(ctx, name: str, deadline: date) -> rq.RoundInfo:
     """A round announced on `deadline` - 30 days, with one position of the Discovery Centre (set up directly)."""
     from sqlalchemy import select
 
@@ -263,11 +264,11 @@ def test_closing_applications_on_the_deadline_is_explained_and_refused_in_a_dial
 
         from hrapp.db.models import Person
         ids = list(s.scalars(select(Person.id).limit(5)))
-    council = tuple(rec.CouncilMember(f"Thành viên {i}", "Chuyên viên", role, pid) for i, (role, pid) in enumerate(
+    council = tuple(rq.CouncilMember(f"Thành viên {i}", "Chuyên viên", role, pid) for i, (role, pid) in enumerate(
         zip(("chu_tich", "pho_chu_tich", "uy_vien_thu_ky", "uy_vien", "uy_vien"), ids, strict=True)))
     from dataclasses import replace
 
-    current = rec.get_round(demo_ctx, info.id)
+    current = rq.get_round(demo_ctx, info.id)
     rec.update_round(demo_ctx, info.id, rec.RoundInput(
         name=current.name, year=current.year, regime=current.regime, method=current.method,
         notice_date=current.notice_date, application_deadline=current.application_deadline,

@@ -1,28 +1,22 @@
-"""The person editor's parts: the identity form (every Sơ yếu lý lịch field, declared in IDENTITY_FIELDS), the
-read-only history tables with their buttons, and the small readers of combo boxes, dates and numbers the
+"""The person editor's parts: the identity form (every Sơ yếu lý lịch field, declared in IDENTITY_FIELDS) and
+the small readers of combo boxes, dates and numbers the
 editor's forms share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -303,61 +297,10 @@ class IdentityForm(QWidget):
                 values[key] = _combo_value(widget)
             elif isinstance(widget, QPlainTextEdit):
                 values[key] = widget.toPlainText().strip() or None
-            elif kind == _INT:
-                values[key] = _int_or_none(widget.text(), key, errors)  # type: ignore[attr-defined]  # a QLineEdit
-            else:
-                values[key] = widget.text().strip() or None  # type: ignore[attr-defined]  # a QLineEdit (_widget)
+            elif isinstance(widget, QLineEdit) and kind == _INT:
+                values[key] = _int_or_none(widget.text(), key, errors)
+            elif isinstance(widget, QLineEdit):
+                values[key] = widget.text().strip() or None
         values["full_name"] = values["full_name"] or ""
         values["gender"] = values["gender"] or ""
         return ps.IdentityInput(**values), errors
-
-
-# ============================================================================================== history tabs
-
-
-class HistoryTab(QWidget):
-    """A read-only table of history rows (oldest first) with the buttons that add to it."""
-
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAlternatingRowColors(True)
-        self.buttons = QHBoxLayout()
-        self.buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
-        self.ids: list[int] = []
-
-    def add_button(self, text: str, slot: Callable[[], None], needs_row: bool = False) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(lambda: slot())
-        if needs_row:
-            button.setEnabled(False)
-            self.table.itemSelectionChanged.connect(lambda: button.setEnabled(self.selected_id() is not None))
-        self.buttons.addWidget(button)
-        return button
-
-    def set_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
-        self.table.setRowCount(len(rows))
-        self.ids = [i for i, _ in rows]
-        for r, (_id, values) in enumerate(rows):
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
-
-    def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.ids[rows[0].row()] if rows else None
-
-
-def _decision_text(decision: Any) -> str:
-    return decision.label() if decision is not None else ""

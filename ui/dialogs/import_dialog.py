@@ -12,22 +12,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from hrapp import clock
 from hrapp.context import ServiceContext
-from hrapp.io.excel_import import ImportIssue, ImportResult
+from hrapp.io.excel_import import ImportIssue, ImportResult, write_issues
+from hrapp.io.excel_template import write_template
+from ui.child_process import run_import
 from ui.file_names import suggested_path
 from ui.messages import confirm, error_text
 from ui.tasks import Task, run_task
+from ui.widgets.columns import Column, ColumnTableModel, fit_columns
 from ui.widgets.forms import ERROR_STYLE
 
 # Errors listed in the table: filling a table of 100,000 rows would hold the window for many seconds; the saved
@@ -73,14 +74,18 @@ class ImportDialog(QDialog):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"),
-                                              self.tr("Problem")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # a row: (the issue, its message as shown)
+        self.model = ColumnTableModel([
+            Column(self.tr("Sheet"), lambda r: r[0].sheet),
+            Column(self.tr("Row"), lambda r: str(r[0].row or ""), Qt.AlignmentFlag.AlignRight),
+            Column(self.tr("Column"), lambda r: r[0].column),
+            Column(self.tr("Value"), lambda r: r[0].value),
+            Column(self.tr("Problem"), lambda r: r[1]),
+        ], parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.hide()
 
         self.check_button = QPushButton(self.tr("Check"))
@@ -131,8 +136,6 @@ class ImportDialog(QDialog):
                                                   self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
-        from hrapp.io.excel_template import write_template
-
         ctx, target = self.ctx, path
 
         def work(progress, cancelled):
@@ -161,8 +164,6 @@ class ImportDialog(QDialog):
         return self._run(dry_run=False)
 
     def _run(self, dry_run: bool) -> Task:
-        from ui.child_process import run_import
-
         ctx, path = self.ctx, self.file_edit.text().strip()
         self._busy(True)
         self.error_label.hide()
@@ -202,17 +203,9 @@ class ImportDialog(QDialog):
         """The errors, then the warnings (rows imported all the same, to be checked), each where it is."""
         self.table.setVisible(bool(issues or warnings))
         self.save_errors_button.setVisible(bool(issues))
-        self.table.setRowCount(len(issues) + len(warnings))
-        rows = [(i, i.message) for i in issues] + [
-            (w, self.tr("Warning: %1").replace("%1", w.message)) for w in warnings]
-        for r, (issue, message) in enumerate(rows):
-            values = [issue.sheet, str(issue.row or ""), issue.column, issue.value, message]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if c == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        self.model.set_rows([(i, i.message) for i in issues] + [
+            (w, self.tr("Warning: %1").replace("%1", w.message)) for w in warnings])
+        fit_columns(self.table)
 
     def _show_error(self, exc: BaseException) -> None:
         self.checked = None
@@ -235,8 +228,6 @@ class ImportDialog(QDialog):
                                                   self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
-        from hrapp.io.excel_import import write_issues
-
         try:
             write_issues(result.issues, path, result.more_issues)
         except OSError as exc:

@@ -24,6 +24,7 @@ from hrapp.context import ServiceContext
 from hrapp.errors import HrappError
 from hrapp.queries.person_detail import PersonDetail, load_person_detail
 from hrapp.security import WRITE, has_permission
+from ui.dialogs.person_editor import PersonEditor
 from ui.formatting import fmt_birth, fmt_date, fmt_decimal, fmt_gender
 from ui.models.rows_table_model import RowsTableModel
 
@@ -67,8 +68,6 @@ class PersonDetailDialog(QDialog):
 
     def edit(self) -> QDialog:
         """Close the view and open the profile editor on the same person."""
-        from ui.dialogs.person_editor import PersonEditor
-
         editor = PersonEditor(self.ctx, self.person_id, self.parentWidget())
         self.editor = editor
         self.accept()

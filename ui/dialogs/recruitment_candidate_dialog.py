@@ -20,6 +20,7 @@ from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.domain.validation import levels_of
 from hrapp.errors import ValidationError
+from hrapp.queries import recruitment as rq
 from hrapp.queries.recruitment import CandidateInfo, QualificationItem, RoundInfo
 from hrapp.services import recruitment as rec
 from ui.dialogs.recruitment_fields import ActionDialog
@@ -104,7 +105,7 @@ class CandidateDialog(ActionDialog):
             self.preference1.addItem(label, t.id)
             self.preference2.addItem(label, t.id)
         self.priority = QListWidget()
-        for code, label, points in rec.priority_choices(ctx, info.id):
+        for code, label, points in rq.priority_choices(ctx, info.id):
             item = QListWidgetItem(f"{label} ({fmt_decimal(points, 1)})")
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -28,6 +28,7 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
+from hrapp.queries import recruitment as rq
 from hrapp.queries.planning import candidates
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
 from hrapp.services import recruitment as rec
@@ -315,7 +316,7 @@ class RoundDialog(ActionDialog):
         self.council_size.setText(self.tr("%1 members (the council has %2)")
                                   .replace("%1", str(len(self.members()))).replace("%2", sizes))
 
-    def members(self) -> list[rec.CouncilMember]:
+    def members(self) -> list[rq.CouncilMember]:
         out = []
         for r in range(self.council.rowCount()):
             name = (self.council.item(r, 0).text() if self.council.item(r, 0) else "").strip()
@@ -323,7 +324,7 @@ class RoundDialog(ActionDialog):
             combo = self.council.cellWidget(r, 2)
             pid = self.council.item(r, 0).data(Qt.ItemDataRole.UserRole) if self.council.item(r, 0) else None
             if name or title:
-                out.append(rec.CouncilMember(name, title, combo.currentData() if combo else "uy_vien",
+                out.append(rq.CouncilMember(name, title, combo.currentData() if combo else "uy_vien",
                                              int(pid) if pid is not None else None))
         return out
 

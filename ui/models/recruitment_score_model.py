@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 from hrapp.errors import ValidationError
 from hrapp.queries.recruitment import CandidateInfo
 from hrapp.services import recruitment as rec
+from ui.dialogs.recruitment_fields import parse_score
 from ui.formatting import fmt_date, fmt_decimal
 
 Index = QModelIndex | QPersistentModelIndex
@@ -192,8 +193,6 @@ class ScoreTableModel(QAbstractTableModel):
     # --- saving -------------------------------------------------------------------------------------
     def entries(self) -> tuple[rec.ScoreEntry, ...]:
         """The edited cells as score entries; a typing mistake is reported with the candidate number."""
-        from ui.dialogs.recruitment_fields import parse_score
-
         out: list[rec.ScoreEntry] = []
         errors: list[tuple[str, str]] = []
         by_id = {c.id: c for c in self.rows}

@@ -33,12 +33,12 @@ from hrapp.context import ServiceContext
 from hrapp.errors import HrappError, PermissionDeniedError, ValidationError
 from hrapp.masking import can_see_personal
 from hrapp.queries.planning import list_periods as planning_periods
+from hrapp.queries.recruitment import list_rounds
 from hrapp.queries.training import list_plans
 from hrapp.reports import catalogue
 from hrapp.reports.catalogue import Document
 from hrapp.security import READ, require
 from hrapp.services.positions import list_positions
-from hrapp.services.recruitment import list_rounds
 from ui.child_process import export_staff_list
 from ui.dialogs.pdf_preview import PdfPreviewDialog
 from ui.file_names import suggested_path

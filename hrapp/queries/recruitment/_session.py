@@ -1,10 +1,11 @@
-"""Read side of recruitment: rounds, targets, candidates, scores, the ranking of a round (through the domain
-function shared with the CLI) and the places open rounds hold in the staffing view."""
+"""The session helpers of the recruitment read side: a round's rule set-up, the rows built from a session, the
+ranking through the domain function shared with the CLI. Private to the read side and to the recruitment
+services, which call them inside their own unit of work; everything else reads through
+hrapp.queries.recruitment."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,7 @@ from hrapp.db.models import (
     Decision,
     JobPosition,
     OrgUnit,
+    Person,
     Rank,
     RecruitmentRound,
     RecruitmentTarget,
@@ -26,93 +28,30 @@ from hrapp.db.models import (
 )
 from hrapp.domain import recruitment as dr
 from hrapp.domain.decisions import DecisionInfo, decision_info
-from hrapp.domain.priority import PriorityTable
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError
-
-STATUSES = dr.ROUND_STATUSES
-STATUS_LABELS = {
-    "draft": "Dự thảo kế hoạch",
-    "open": "Đang nhận phiếu đăng ký",
-    "round1": "Vòng 1",
-    "round2": "Vòng 2",
-    "results": "Đã có kết quả",
-    "closed": "Đã kết thúc",
-}
-ACTIVE_STATUSES = ("open", "round1", "round2", "results")
-"""A round in one of these states holds its places "in recruitment" in the staffing view."""
-
-SUBJECT_CATEGORIES = {"cong_chuc": ("cong_chuc",), "vien_chuc": ("vien_chuc", "vien_chuc_tu_chu")}
-COUNCIL_ROLES = {
-    "chu_tich": "Chủ tịch Hội đồng",
-    "pho_chu_tich": "Phó Chủ tịch Hội đồng",
-    "uy_vien_thu_ky": "Ủy viên kiêm Thư ký",
-    "uy_vien": "Ủy viên",
-}
-WITHDRAWAL_REASONS = {
-    "rut_ho_so": "Người trúng tuyển từ chối tuyển dụng, rút hồ sơ",
-    "khong_hoan_thien_ho_so": "Không hoàn thiện hồ sơ tuyển dụng trong thời hạn quy định",
-}
-METHOD_LABELS = {"thi_tuyen": "Thi tuyển", "xet_tuyen": "Xét tuyển"}
-TOTAL_PART = "tong"
-"""The part code of a round-2 score that is not split into parts."""
-OUTCOME_SHORT = {
-    dr.Outcome.TRUNG_TUYEN: "Trúng tuyển",
-    dr.Outcome.KHONG_TRUNG_TUYEN: "Không trúng tuyển",
-    dr.Outcome.CAN_QUYET_DINH: "Chờ quyết định",
-    dr.Outcome.KHONG_DU_DIEU_KIEN: "Không đủ điều kiện",
-    dr.Outcome.RUT_HO_SO: "Rút hồ sơ",
-}
-
+from hrapp.queries.recruitment.dtos import (
+    METHOD_LABELS,
+    TOTAL_PART,
+    CandidateInfo,
+    CouncilMember,
+    EventInfo,
+    PositionResults,
+    PreferenceInfo,
+    QualificationItem,
+    ResultRow,
+    Round1Part,
+    Round2Part,
+    RoundInfo,
+    RoundResults,
+    RoundRow,
+    RoundSetup,
+    ScoreInfo,
+    TargetInfo,
+)
 
 # ----------------------------------------------------------------------------------------------------
 # Rule set-up of a round
-
-
-@dataclass(frozen=True)
-class Round1Part:
-    """A part of the round-1 computer test and its number of questions (score = correct answers)."""
-
-    code: str
-    label: str
-    questions: int
-
-
-@dataclass(frozen=True)
-class Round2Part:
-    """A part of round 2 as the round uses it: its weight is its maximum (the maxima add up to 100)."""
-
-    code: str
-    label: str
-    max: Decimal
-    min_ratio: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class RoundSetup:
-    """The regime, method and priority rules a round runs under, with its round-1 and round-2 parts."""
-
-    regime: dr.RecruitmentRegime
-    method: dr.MethodRule
-    priority: PriorityTable
-    rules_date: date | None
-    round1_parts: tuple[Round1Part, ...]
-    round2_parts: tuple[Round2Part, ...]
-
-    @property
-    def has_round1_test(self) -> bool:
-        return self.method.round1_pass_ratio is not None and bool(self.round1_parts)
-
-    def round1_part(self, code: str) -> Round1Part | None:
-        return next((p for p in self.round1_parts if p.code == code), None)
-
-    def round2_part(self, code: str) -> Round2Part | None:
-        return next((p for p in self.round2_parts if p.code == code), None)
-
-    @property
-    def split_round2(self) -> bool:
-        """True when round 2 is scored in parts (thi viết, phỏng vấn …) rather than one score."""
-        return bool(self.method.parts)
 
 
 def regime_round1_parts(regime: dr.RecruitmentRegime, method: str) -> tuple[Round1Part, ...]:
@@ -163,321 +102,6 @@ def round_setup(session: Session, rulebook: RuleBook, rnd: RecruitmentRound) -> 
     else:
         parts = default_round2_parts(method)
     return RoundSetup(regime, method, priority, on, r1, parts)
-
-
-# ----------------------------------------------------------------------------------------------------
-# DTOs
-
-
-@dataclass(frozen=True)
-class CouncilMember:
-    """A member of the recruitment council (Hội đồng tuyển dụng)."""
-
-    full_name: str
-    title: str = ""
-    role: str = "uy_vien"
-    person_id: int | None = None  # the staff record of a member from the agency; None for one from outside
-
-    @property
-    def role_label(self) -> str:
-        return COUNCIL_ROLES.get(self.role, self.role)
-
-
-@dataclass(frozen=True)
-class TargetInfo:
-    """A position of the round with its quota and the requirements candidates are checked against."""
-
-    id: int
-    position_id: int
-    position_code: str
-    position_name: str
-    unit_id: int
-    unit_name: str
-    quota: int
-    vacancies_seen: int | None
-    over_vacancy_reason: str | None
-    rank_code: str | None
-    rank_name: str | None
-    requirements: str
-    education_requirement: str
-    other_requirements: str
-    hired: int
-    note: str | None
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    id: int
-    name: str
-    year: int
-    subject: str
-    regime: str
-    regime_label: str
-    legal_basis: str
-    method: str
-    method_label: str
-    category: str
-    plan_decision: DecisionInfo | None
-    notice_date: date | None
-    application_deadline: date | None
-    round1_date: date | None
-    round2_date: date | None
-    council_size: int | None
-    council: tuple[CouncilMember, ...]
-    council_decision: DecisionInfo | None
-    results_decision: DecisionInfo | None
-    round1_parts: tuple[Round1Part, ...]
-    round2_parts: tuple[Round2Part, ...]
-    split_round2: bool
-    has_round1_test: bool
-    status: str
-    note: str | None
-    targets: tuple[TargetInfo, ...]
-    candidates: int
-    council_sizes: tuple[int, ...]
-    allowed_parts: tuple[Round2Part, ...]  # the parts the regime offers for round 2
-    round2_pass_min: Decimal
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def category_label(self) -> str:
-        return catalogs.label("category", self.category)
-
-    @property
-    def quota(self) -> int:
-        return sum(t.quota for t in self.targets)
-
-    def target(self, target_id: int) -> TargetInfo:
-        for t in self.targets:
-            if t.id == target_id:
-                return t
-        raise NotFoundError("target_not_found", "Không có vị trí này trong kỳ tuyển dụng.", field="target_id")
-
-
-@dataclass(frozen=True)
-class RoundRow:
-    """A line of the list of rounds."""
-
-    id: int
-    name: str
-    year: int
-    regime: str
-    method: str
-    method_label: str
-    status: str
-    plan_number: str | None
-    plan_date: date | None
-    positions: int
-    quota: int
-    candidates: int
-    hired: int
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-
-@dataclass(frozen=True)
-class QualificationItem:
-    """A qualification written on the registration form besides the highest professional degree."""
-
-    kind: str
-    level_code: str
-    major: str | None = None
-    institution: str | None = None
-    year: int | None = None
-    language: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "level_code": self.level_code, "major": self.major,
-                "institution": self.institution, "year": self.year, "language": self.language}
-
-    @classmethod
-    def from_json(cls, raw: Mapping[str, Any]) -> QualificationItem:
-        return cls(raw["kind"], raw["level_code"], raw.get("major"), raw.get("institution"), raw.get("year"),
-                   raw.get("language"))
-
-    def text(self) -> str:
-        label = catalogs.label("qualification_level", self.level_code)
-        what = catalogs.label("qualification_kind", self.kind)
-        extra = self.language or self.major
-        return f"{what}: {label}" + (f" ({extra})" if extra else "")
-
-
-@dataclass(frozen=True)
-class PreferenceInfo:
-    target_id: int
-    choice: int
-    position_name: str
-    unit_name: str
-    eligible: bool | None
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ScoreInfo:
-    round_no: int
-    part: str
-    value: Decimal | None
-    max_value: Decimal
-    absent: bool
-    changes: int
-
-
-@dataclass(frozen=True)
-class CandidateInfo:
-    id: int
-    round_id: int
-    sbd: str | None
-    full_name: str
-    gender: str
-    birth_date: date
-    birth_place: str | None
-    home_town: str | None
-    ethnicity: str | None
-    religion: str | None
-    id_number: str
-    id_issue_date: date | None
-    id_issue_place: str | None
-    permanent_address: str | None
-    current_address: str | None
-    phone: str | None
-    email: str | None
-    education_level: str | None
-    major: str | None
-    institution: str | None
-    graduation_year: int | None
-    degree_grade: str | None
-    qualifications: tuple[QualificationItem, ...]
-    experience_years: int | None
-    priority_groups: tuple[str, ...]
-    priority_points: Decimal
-    priority_label: str | None
-    exemptions: tuple[str, ...]
-    exemption_note: str | None
-    applied_on: date | None
-    eligible: bool | None
-    ineligible_reasons: tuple[str, ...]
-    preferences: tuple[PreferenceInfo, ...]
-    scores: tuple[ScoreInfo, ...]
-    round1_passed: bool | None
-    round1_reason: str | None
-    round2: Decimal | None
-    round2_absent: bool
-    status: str
-    person_id: int | None
-    note: str | None
-
-    @property
-    def ineligible_text(self) -> str:
-        """Why the candidate does not meet the conditions, as one clean sentence (empty when eligible)."""
-        return reasons_text(self.ineligible_reasons)
-
-    @property
-    def first_position(self) -> str:
-        return self.preferences[0].position_name if self.preferences else ""
-
-    def score(self, round_no: int, part: str) -> ScoreInfo | None:
-        return next((s for s in self.scores if s.round_no == round_no and s.part == part), None)
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """A candidate's line in a position's ranking (what the results list prints)."""
-
-    candidate_id: int
-    sbd: str | None
-    full_name: str
-    gender: str
-    birth_date: date
-    choice: int
-    round2: Decimal | None
-    parts: Mapping[str, Decimal | None]
-    priority_points: Decimal
-    priority_group: str | None
-    priority_label: str | None
-    total: Decimal | None
-    rank: int | None
-    outcome: dr.Outcome
-    reason: str | None
-    hired: bool
-    person_id: int | None
-
-    @property
-    def result_label(self) -> str:
-        return OUTCOME_SHORT[self.outcome]
-
-
-@dataclass(frozen=True)
-class PositionResults:
-    target_id: int
-    position_name: str
-    unit_name: str
-    quota: int
-    provisional: bool
-    rows: tuple[ResultRow, ...]
-
-    def with_outcome(self, outcome: dr.Outcome) -> list[ResultRow]:
-        return [r for r in self.rows if r.outcome is outcome]
-
-
-@dataclass(frozen=True)
-class RoundResults:
-    """The ranking of every position of a round and the rule versions used."""
-
-    round_id: int
-    regime: str
-    method: str
-    legal_basis: str
-    priority_rule: str
-    positions: tuple[PositionResults, ...]
-    domain: dr.RankingResult | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def pending_decisions(self) -> list[PositionResults]:
-        return [p for p in self.positions if p.with_outcome(dr.Outcome.CAN_QUYET_DINH)]
-
-    def position(self, target_id: int) -> PositionResults:
-        for p in self.positions:
-            if p.target_id == target_id:
-                return p
-        raise NotFoundError("target_not_found", "Không có vị trí này trong kỳ tuyển dụng.", field="target_id")
-
-    def winners(self) -> list[tuple[PositionResults, ResultRow]]:
-        return [(p, r) for p in self.positions for r in p.rows if r.outcome is dr.Outcome.TRUNG_TUYEN]
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    id: int
-    kind: str
-    event_date: date
-    from_status: str | None
-    to_status: str | None
-    target_id: int | None
-    candidate_id: int | None
-    candidate_name: str | None
-    chosen: tuple[int, ...]
-    reason_code: str | None
-    reason: str | None
-    decision: DecisionInfo | None
-    user: str | None
-
-    def text(self) -> str:
-        """One line of the round's history, as shown on screen."""
-        if self.kind == "status":
-            return (f"{STATUS_LABELS.get(self.from_status or '', self.from_status or '')} → "
-                    f"{STATUS_LABELS.get(self.to_status or '', self.to_status or '')}")
-        if self.kind == "tie_decision":
-            return "Quyết định của người đứng đầu về người trúng tuyển khi bằng điểm"
-        if self.kind == "withdrawal":
-            return f"{self.candidate_name}: {WITHDRAWAL_REASONS.get(self.reason_code or '', self.reason or '')}"
-        if self.kind == "hire":
-            return f"Tuyển dụng {self.candidate_name}"
-        return self.kind
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -551,6 +175,17 @@ def _hired_by_target(session: Session, round_id: int) -> dict[int, int]:
     return {tid: n for tid, n in rows if tid is not None}
 
 
+def _council(session: Session, members: Sequence[Mapping[str, Any]]) -> tuple[CouncilMember, ...]:
+    """The council as stored on the round. A member linked to a staff record the session may not read (an account
+    limited to other units) keeps their role and title, the name withheld: the round names nobody outside."""
+    linked = [m["person_id"] for m in members if m.get("person_id") is not None]
+    readable = set(session.scalars(select(Person.id).where(Person.id.in_(linked)))) if linked else set()
+    return tuple(
+        CouncilMember(m.get("full_name", "") if m.get("person_id") is None or m["person_id"] in readable else "",
+                      m.get("title", ""), m.get("role", "uy_vien"), m.get("person_id"))
+        for m in members)
+
+
 def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo:
     rnd = get_round(session, round_id)
     setup = round_setup(session, rulebook, rnd)
@@ -564,8 +199,7 @@ def round_info(session: Session, rulebook: RuleBook, round_id: int) -> RoundInfo
         category=rnd.category, plan_decision=_dinfo(session, rnd.plan_decision_id), notice_date=rnd.notice_date,
         application_deadline=rnd.application_deadline, round1_date=rnd.round1_date, round2_date=rnd.round2_date,
         council_size=rnd.council_size,
-        council=tuple(CouncilMember(m.get("full_name", ""), m.get("title", ""), m.get("role", "uy_vien"),
-                                    m.get("person_id")) for m in rnd.council or ()),
+        council=_council(session, rnd.council or ()),
         council_decision=_dinfo(session, rnd.council_decision_id),
         results_decision=_dinfo(session, rnd.results_decision_id),
         round1_parts=setup.round1_parts if setup.has_round1_test else (), round2_parts=setup.round2_parts,
@@ -602,7 +236,7 @@ def list_rounds(session: Session, year: int | None = None) -> list[RoundRow]:
 # Candidates and scores
 
 
-def _candidates(session: Session, round_id: int) -> list[Candidate]:
+def candidates_of(session: Session, round_id: int) -> list[Candidate]:
     return list(session.scalars(
         select(Candidate).where(Candidate.round_id == round_id)
         .options(selectinload(Candidate.preferences), selectinload(Candidate.scores).selectinload(Score.changes))
@@ -610,12 +244,6 @@ def _candidates(session: Session, round_id: int) -> list[Candidate]:
     ))
 
 
-def reasons_text(reasons: Iterable[str]) -> str:
-    """Reasons written as sentences joined into one: 'Trình độ …, người dự tuyển có Cao đẳng; Chuyên ngành: …'
-    (each reason's own full stop dropped, one at the end, no '.;')."""
-    parts = [r.strip().rstrip(".;").strip() for r in reasons]
-    parts = [p for p in parts if p]
-    return "; ".join(parts) + "." if parts else ""
 
 
 def round1_result(c: Candidate, setup: RoundSetup) -> tuple[bool | None, str | None]:
@@ -623,7 +251,7 @@ def round1_result(c: Candidate, setup: RoundSetup) -> tuple[bool | None, str | N
     if c.eligible is None:
         return None, "Chưa kiểm tra điều kiện, tiêu chuẩn dự tuyển."
     if not c.eligible:
-        return False, reasons_text(c.ineligible_reasons or ()) or "Không đủ điều kiện, tiêu chuẩn dự tuyển."
+        return False, dr.reasons_text(c.ineligible_reasons or ()) or "Không đủ điều kiện, tiêu chuẩn dự tuyển."
     if not setup.has_round1_test:
         return True, None
     exempt = set(c.exemptions or ())
@@ -639,11 +267,11 @@ def round1_result(c: Candidate, setup: RoundSetup) -> tuple[bool | None, str | N
         if not setup.method.round1_passes(int(s.value), part.questions):
             ratio = setup.method.round1_pass_ratio or Decimal(0)
             return False, (f"Vòng 1 phần {part.label.lower()}: {int(s.value)}/{part.questions} câu đúng, "
-                           f"dưới {_pct(ratio)}%.")
+                           f"dưới {pct(ratio)}%.")
     return True, None
 
 
-def _pct(ratio: Decimal) -> str:
+def pct(ratio: Decimal) -> str:
     value = (ratio * 100).normalize()
     return format(value, "f").replace(".", ",")
 
@@ -708,21 +336,9 @@ def candidate_infos(session: Session, rulebook: RuleBook, round_id: int) -> list
     rnd = get_round(session, round_id)
     setup = round_setup(session, rulebook, rnd)
     targets = {t.id: target_info(session, t) for t in rnd.targets}
-    return [candidate_info(session, c, setup, targets) for c in _candidates(session, round_id)]
+    return [candidate_info(session, c, setup, targets) for c in candidates_of(session, round_id)]
 
 
-def score_history(session: Session, candidate_id: int) -> list[dict[str, Any]]:
-    """Every replaced score of a candidate, oldest first (what re-marking changed and why)."""
-    out: list[dict[str, Any]] = []
-    for s in session.scalars(select(Score).where(Score.candidate_id == candidate_id)
-                             .options(selectinload(Score.changes))):
-        for ch in s.changes:
-            out.append({"round_no": s.round_no, "part": s.part, "kind": ch.kind, "old_value": ch.old_value,
-                        "new_value": ch.new_value, "old_absent": ch.old_absent, "new_absent": ch.new_absent,
-                        "reason": ch.reason, "decision": _dinfo(session, ch.decision_id),
-                        "changed_by": ch.changed_by, "changed_at": ch.changed_at})
-    out.sort(key=lambda d: d["changed_at"])
-    return out
 
 
 def events(session: Session, round_id: int) -> list[EventInfo]:
@@ -805,7 +421,7 @@ def compute_results(session: Session, rulebook: RuleBook, round_id: int, *,
     """
     rnd = get_round(session, round_id)
     setup = round_setup(session, rulebook, rnd)
-    cands = _candidates(session, round_id)
+    cands = candidates_of(session, round_id)
     by_id = {str(c.id): c for c in cands}
     domain_cands, choices, reasons = ranking_inputs(session, rnd, setup, cands)
     decisions, withdrawn = decisions_and_withdrawals(session, round_id)
@@ -842,108 +458,3 @@ def compute_results(session: Session, rulebook: RuleBook, round_id: int, *,
                                          tuple(rows)))
     return RoundResults(rnd.id, rnd.regime, rnd.method, setup.regime.rule.legal_basis,
                         setup.priority.rule.legal_basis, tuple(positions), result)
-
-
-# ----------------------------------------------------------------------------------------------------
-# Places in recruitment (read by the staffing view, hrapp.queries.staffing)
-
-
-@dataclass(frozen=True)
-class RecruitmentPlaces:
-    """Places still being recruited for on a day (open rounds): per unit and category, optionally per
-    position (`position_id` of any version of it)."""
-
-    unit_id: int
-    category: str
-    places: int
-    position_id: int | None = None
-
-
-def _status_on(events_of_round: Iterable[RoundEvent], on: date) -> str:
-    status = "draft"
-    for e in sorted(events_of_round, key=lambda e: (e.event_date, e.id)):
-        if e.event_date > on:
-            break
-        status = e.to_status or status
-    return status
-
-
-def _hire_dates(session: Session, round_ids: Sequence[int]) -> dict[int, list[date]]:
-    out: dict[int, list[date]] = {}
-    for tid, day in session.execute(select(RoundEvent.target_id, RoundEvent.event_date).where(
-            RoundEvent.round_id.in_(round_ids), RoundEvent.kind == "hire")):
-        if tid is not None:
-            out.setdefault(tid, []).append(day)
-    return out
-
-
-def _status_events(session: Session, round_ids: Sequence[int]) -> dict[int, list[RoundEvent]]:
-    out: dict[int, list[RoundEvent]] = {}
-    for e in session.scalars(select(RoundEvent).where(RoundEvent.round_id.in_(round_ids),
-                                                      RoundEvent.kind == "status")):
-        out.setdefault(e.round_id, []).append(e)
-    return out
-
-
-def _places(rnd: RecruitmentRound, status_events: Sequence[RoundEvent], hires: Mapping[int, list[date]],
-            on: date) -> dict[int, int]:
-    if _status_on(status_events, on) not in ACTIVE_STATUSES:
-        return {}
-    out: dict[int, int] = {}
-    for t in rnd.targets:
-        hired = sum(1 for d in hires.get(t.id, []) if d <= on)
-        out[t.id] = max(t.quota - hired, 0)
-    return out
-
-
-def round_places(session: Session, rnd: RecruitmentRound, on: date) -> dict[int, int]:
-    """Places each target of the round holds in recruitment on `on` (quota minus those hired by then)."""
-    return _places(rnd, _status_events(session, [rnd.id]).get(rnd.id, []), _hire_dates(session, [rnd.id]), on)
-
-
-def places_in_rounds(session: Session, year: int, on: date) -> list[RecruitmentPlaces]:
-    """For the staffing view: per target of each round of `year` open on `on`, the places it holds (none empty)."""
-    rounds = session.scalars(select(RecruitmentRound).where(RecruitmentRound.year == year,
-                                                            RecruitmentRound.status != "draft")
-                             .options(selectinload(RecruitmentRound.targets))).all()
-    if not rounds:
-        return []
-    ids = [r.id for r in rounds]
-    status_events = _status_events(session, ids)
-    hires = _hire_dates(session, ids)
-    units = dict(session.execute(select(JobPosition.id, JobPosition.unit_id)).all())
-    out: list[RecruitmentPlaces] = []
-    for r in rounds:
-        targets = {t.id: t for t in r.targets}
-        for tid, places in _places(r, status_events.get(r.id, []), hires, on).items():
-            if places:
-                pid = targets[tid].position_id
-                out.append(RecruitmentPlaces(units[pid], r.category, places, pid))
-    return out
-
-
-
-def round_to_json(info: RoundInfo, results: RoundResults | None = None) -> dict[str, Any]:
-    """The CLI's view of a round (`recruitment list --format json`)."""
-    winners = len(results.winners()) if results else None
-    return {
-        "id": info.id,
-        "name": info.name,
-        "year": info.year,
-        "regime": info.regime,
-        "method": info.method,
-        "category": info.category,
-        "status": info.status,
-        "plan_decision": info.plan_decision.label() if info.plan_decision else None,
-        "notice_date": info.notice_date.isoformat() if info.notice_date else None,
-        "application_deadline": info.application_deadline.isoformat() if info.application_deadline else None,
-        "targets": [
-            {"position_id": t.position_id, "position": t.position_code, "position_name": t.position_name,
-             "unit": t.unit_name, "quota": t.quota, "hired": t.hired}
-            for t in info.targets
-        ],
-        "quota": info.quota,
-        "candidates": info.candidates,
-        "winners": winners,
-        "hired": sum(t.hired for t in info.targets),
-    }

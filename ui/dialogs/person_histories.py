@@ -1,0 +1,433 @@
+"""The person editor's histories, declared: for each, the columns of its table, the fields of its forms and the
+service call behind each button (built by the one generic tab, ui/dialogs/history_tab.py), and the pages of the
+editor that show them. History rows are never edited: each is added through a small form with its date and,
+where the law requires one, its decision; some are completed or closed later."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from hrapp import catalogs, clock
+from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
+from hrapp.context import ServiceContext
+from hrapp.domain import validation as v
+from hrapp.errors import HrappError, ValidationError
+from hrapp.queries.lookups import unit_code_of_id
+from hrapp.queries.person_profile import PersonProfile
+from hrapp.services import persons as ps
+from ui.dialogs.history_tab import (
+    CHECK,
+    CODE,
+    DATE,
+    DECIMAL,
+    FILE,
+    INT,
+    SPIN,
+    UNIT,
+    Action,
+    Field,
+    History,
+    Host,
+    Values,
+    optional,
+    tr,
+)
+from ui.formatting import fmt_date, fmt_decimal
+from ui.widgets.columns import Column
+from ui.widgets.forms import DateField
+
+
+def _decision(row: Any) -> str:
+    return row.decision.label() if row.decision is not None else ""
+
+
+def _translated(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(code, tr(text)) for code, text in pairs]
+
+
+def _ranks() -> list[tuple[str, str]]:
+    return [(c, f"{c} – {r['name']}") for c, r in catalogs.ranks().items()]
+
+
+def _categories() -> list[tuple[str, str]]:
+    return [(it["code"], it["name"]) for it in catalogs.items("category")]
+
+
+def _profile_unit(host: Host) -> str | None:
+    return unit_code_of_id(host.ctx, host.profile.unit_id) if host.profile and host.profile.unit_id else None
+
+
+SIDES = (("self", QT_TRANSLATE_NOOP("PersonEditor", "Own family")),
+         ("spouse", QT_TRANSLATE_NOOP("PersonEditor", "Spouse's family")))
+DOCUMENT_KINDS = (("decision", QT_TRANSLATE_NOOP("PersonEditor", "Decision")),
+                  ("degree", QT_TRANSLATE_NOOP("PersonEditor", "Degree")),
+                  ("certificate", QT_TRANSLATE_NOOP("PersonEditor", "Certificate")),
+                  ("document", QT_TRANSLATE_NOOP("PersonEditor", "Other document")))
+REGIMES = (("nd90_2020", "NĐ 90/2020"), ("nd335_2025", "NĐ 335/2025"))
+
+# ============================================================================================== employment
+
+EMPLOYMENTS = History("employments", lambda p: p.employments, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Category"), lambda e: e.category_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Unit"), lambda e: e.unit_name),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda e: fmt_date(e.start_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda e: fmt_date(e.end_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Ended by"), lambda e: e.end_reason_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Recruited on"), lambda e: fmt_date(e.recruitment_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("move", QT_TRANSLATE_NOOP("PersonEditor", "Move or rehire…"),
+           lambda ctx, pid, x: ps.add_employment(ctx, pid, ps.EmploymentInput(
+               x["category"], x["unit_id"], x["start_date"], decision=x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Move to another unit or rehire"), decision=True, fields=(
+               Field("category", QT_TRANSLATE_NOOP("PersonEditor", "Category"), CODE, _categories,
+                     initial=lambda h: h.profile.category if h.profile else None),
+               Field("unit_id", QT_TRANSLATE_NOOP("PersonEditor", "Unit"), UNIT),
+               Field("start_date", QT_TRANSLATE_NOOP("PersonEditor", "From"), DATE))),
+    Action("leave", QT_TRANSLATE_NOOP("PersonEditor", "Record leaving…"),
+           lambda ctx, pid, x: ps.leave(ctx, pid, ps.LeaveInput(
+               x["kind"], x["effective_date"], x["decision"], optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Record leaving"), decision=True,
+           enabled=lambda p: p.status in ps.ACTIVE, fields=(
+               Field("kind", QT_TRANSLATE_NOOP("PersonEditor", "Leaves by"), CODE,
+                     lambda: list(ps.LEAVE_LABELS.items())),
+               Field("effective_date", QT_TRANSLATE_NOOP("PersonEditor", "First day away"), DATE),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+# ============================================================================================== qualifications
+
+
+def _levels_follow_kind(_host: Host, widgets: Mapping[str, QWidget]) -> None:
+    """The level list offers the levels of the chosen kind of qualification."""
+    kind, level = widgets["kind"], widgets["level_code"]
+    assert isinstance(kind, QComboBox) and isinstance(level, QComboBox)  # CODE fields
+
+    def levels() -> None:
+        level.clear()
+        for code in v.levels_of(kind.currentData()):
+            level.addItem(catalogs.label("qualification_level", code), code)
+
+    kind.currentIndexChanged.connect(lambda _i: levels())
+    levels()
+
+
+def _period(q: Any) -> str:
+    return f"{fmt_date(q.start_date)} – {fmt_date(q.end_date)}".strip(" –")
+
+
+QUALIFICATIONS = History("qualifications", lambda p: p.qualifications, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Kind"), lambda q: q.kind_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Level"), lambda q: q.level_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Major / language"), lambda q: q.major or q.language),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Institution"), lambda q: q.institution),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Mode"), lambda q: q.mode_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Period"), _period),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Year"), lambda q: str(q.year or "")),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Certificate"), lambda q: q.certificate_no),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Expires"), lambda q: fmt_date(q.expiry_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Status"), lambda q: QCoreApplication.translate(
+        "PersonEditor", "In progress") if q.in_progress else QCoreApplication.translate("PersonEditor", "Completed")),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add qualification…"),
+           lambda ctx, pid, x: ps.add_qualification(ctx, pid, ps.QualificationInput(
+               x["kind"], x["level_code"] or "", major=optional(x["major"]), language=optional(x["language"]),
+               institution=optional(x["institution"]), mode=x["mode"], year=x["year"],
+               certificate_no=optional(x["certificate_no"]), in_progress=x["in_progress"],
+               start_date=x["start_date"], end_date=x["end_date"], certificate_date=x["certificate_date"],
+               expiry_date=x["expiry_date"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a qualification"), wire=_levels_follow_kind, fields=(
+               Field("kind", QT_TRANSLATE_NOOP("PersonEditor", "Kind"), CODE,
+                     lambda: list(catalogs.labels("qualification_kind").items())),
+               Field("level_code", QT_TRANSLATE_NOOP("PersonEditor", "Level"), CODE),
+               Field("major", QT_TRANSLATE_NOOP("PersonEditor", "Major")),
+               Field("language", QT_TRANSLATE_NOOP("PersonEditor", "Language")),
+               Field("institution", QT_TRANSLATE_NOOP("PersonEditor", "Institution")),
+               Field("mode", QT_TRANSLATE_NOOP("PersonEditor", "Mode"), CODE, lambda: list(STUDY_MODES.items()),
+                     blank=True),
+               Field("start_date", QT_TRANSLATE_NOOP("PersonEditor", "From"), DATE),
+               Field("end_date", QT_TRANSLATE_NOOP("PersonEditor", "To"), DATE),
+               Field("year", QT_TRANSLATE_NOOP("PersonEditor", "Year obtained"), INT, narrow=True),
+               Field("certificate_no", QT_TRANSLATE_NOOP("PersonEditor", "Certificate number")),
+               Field("certificate_date", QT_TRANSLATE_NOOP("PersonEditor", "Certificate date"), DATE),
+               Field("expiry_date", QT_TRANSLATE_NOOP("PersonEditor", "Valid until"), DATE),
+               Field("in_progress", QT_TRANSLATE_NOOP("PersonEditor", "Still studying (e.g. doctoral candidate)"),
+                     CHECK))),
+    Action("complete", QT_TRANSLATE_NOOP("PersonEditor", "Mark completed…"),
+           lambda ctx, qid, x: ps.complete_qualification(ctx, qid, x["year"], certificate_no=optional(
+               x["certificate_no"]), certificate_date=x["certificate_date"]),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Study completed"), on_row=True, fields=(
+               Field("year", QT_TRANSLATE_NOOP("PersonEditor", "Year obtained"), INT,
+                     required=QT_TRANSLATE_NOOP("PersonEditor", "Enter the year the degree was obtained.")),
+               Field("certificate_no", QT_TRANSLATE_NOOP("PersonEditor", "Certificate number")),
+               Field("certificate_date", QT_TRANSLATE_NOOP("PersonEditor", "Certificate date"), DATE))),
+))
+
+# ============================================================================================== rank and salary
+
+RANKS = History("ranks", lambda p: p.ranks, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Rank code"), lambda r: r.rank_code),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Rank"), lambda r: r.rank_name),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda r: fmt_date(r.effective_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda r: fmt_date(r.end_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Change rank…"),
+           lambda ctx, pid, x: ps.add_rank(ctx, pid, ps.RankInput(x["rank_code"], x["effective_date"],
+                                                                  x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Change rank"), decision=True, fields=(
+               Field("rank_code", QT_TRANSLATE_NOOP("PersonEditor", "Rank"), CODE, _ranks),
+               Field("effective_date", QT_TRANSLATE_NOOP("PersonEditor", "From"), DATE))),
+))
+
+
+def _coefficient_follows(host: Host, widgets: Mapping[str, QWidget]) -> None:
+    """The coefficient is the table's for the chosen rank and step on the paid-from day (it may be typed over)."""
+    rank, step, coef, day = (widgets[k] for k in ("rank_code", "salary_step", "coefficient", "salary_date"))
+    assert isinstance(rank, QComboBox) and isinstance(step, QSpinBox)  # the fields' kinds
+    assert isinstance(coef, QLineEdit) and isinstance(day, DateField)
+
+    def fill() -> None:
+        try:
+            coef.setText(fmt_decimal(v.expected_coefficient(rank.currentData(), step.value(), host.ctx.rulebook,
+                                                            day.value() or clock.today())))
+        except (ValueError, HrappError):
+            pass
+
+    rank.currentIndexChanged.connect(fill)
+    step.valueChanged.connect(fill)
+    day.editingFinished.connect(fill)
+    fill()
+
+
+SALARIES = History("salary_steps", lambda p: p.salary_steps, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda s: fmt_date(s.effective_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Rank"), lambda s: s.rank_name),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Step"), lambda s: str(s.step)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Coefficient"), lambda s: fmt_decimal(s.coefficient)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Percent"), lambda s: f"{s.percent}%"),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Next step counts from"), lambda s: fmt_date(s.step_since)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Seniority allowance"),
+           lambda s: f"{s.pctnvk_percent}%" if s.pctnvk_percent else ""),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Reason"), lambda s: s.reason_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add salary step…"),
+           lambda ctx, pid, x: ps.add_salary_step(ctx, pid, ps.SalaryInput(
+               x["rank_code"], x["salary_step"], x["coefficient"], x["salary_date"], percent=x["percent"],
+               reason=x["reason"], decision=x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a salary step"), decision=True, wire=_coefficient_follows,
+           fields=(
+               Field("rank_code", QT_TRANSLATE_NOOP("PersonEditor", "Rank"), CODE, _ranks,
+                     initial=lambda h: h.profile.rank_code if h.profile else None),
+               Field("salary_step", QT_TRANSLATE_NOOP("PersonEditor", "Step"), SPIN,
+                     initial=lambda h: (h.profile.salary_step or 0) + 1 if h.profile else 1),
+               Field("coefficient", QT_TRANSLATE_NOOP("PersonEditor", "Coefficient"), DECIMAL),
+               Field("salary_date", QT_TRANSLATE_NOOP("PersonEditor", "Paid from"), DATE),
+               Field("percent", QT_TRANSLATE_NOOP("PersonEditor", "Percent"), SPIN, spin=(1, 100),
+                     initial=lambda _h: 100),
+               Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason"), CODE,
+                     lambda: list(SALARY_REASONS.items())))),
+))
+
+# ============================================================================================== posts and work
+
+
+def _post_title(h: Any) -> str:
+    return h.post_title + (QCoreApplication.translate("PersonEditor", " (concurrent)") if h.is_concurrent else "")
+
+
+POSTS = History("posts", lambda p: p.posts, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Post"), _post_title),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Unit"), lambda h: h.unit_name),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Kind"), lambda h: h.kind_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda h: fmt_date(h.start_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Term ends"), lambda h: fmt_date(h.term_end)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Ended"), lambda h: f"{fmt_date(h.end_date)} {h.end_reason}".strip()),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Allowance"), lambda h: fmt_decimal(h.allowance_coefficient)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Appoint…"),
+           lambda ctx, pid, x: ps.add_post(ctx, pid, ps.PostInput(
+               x["post_code"], x["unit_id"], x["start_date"], kind=x["kind"], is_concurrent=x["is_concurrent"],
+               decision=x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Appoint to a post"), decision=True, fields=(
+               Field("post_code", QT_TRANSLATE_NOOP("PersonEditor", "Post"), CODE,
+                     lambda: list(catalogs.labels("post").items())),
+               Field("unit_id", QT_TRANSLATE_NOOP("PersonEditor", "Unit"), UNIT, initial=_profile_unit),
+               Field("kind", QT_TRANSLATE_NOOP("PersonEditor", "Kind"), CODE,
+                     lambda: list(catalogs.labels("appointment_kind").items())),
+               Field("start_date", QT_TRANSLATE_NOOP("PersonEditor", "From"), DATE),
+               Field("is_concurrent", QT_TRANSLATE_NOOP("PersonEditor", "Concurrent post (kiêm nhiệm)"), CHECK))),
+    Action("end", QT_TRANSLATE_NOOP("PersonEditor", "End the post…"),
+           lambda ctx, post_id, x: ps.end_post(ctx, post_id, x["end_date"], x["reason"], x["decision"]),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "End the post"), decision=True, on_row=True, fields=(
+               Field("end_date", QT_TRANSLATE_NOOP("PersonEditor", "Last day"), DATE),
+               Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason")))),
+))
+
+WORK = History("work_history", lambda p: p.work_history, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda w: fmt_date(w.from_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda w: fmt_date(w.to_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Title, post, unit"), lambda w: w.description),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add line…"),
+           lambda ctx, pid, x: ps.add_work_history(ctx, pid, ps.WorkInput(x["from_date"], x["to_date"],
+                                                                          x["description"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a work history line"), fields=(
+               Field("from_date", QT_TRANSLATE_NOOP("PersonEditor", "From"), DATE),
+               Field("to_date", QT_TRANSLATE_NOOP("PersonEditor", "To (empty: until now)"), DATE),
+               Field("description", QT_TRANSLATE_NOOP("PersonEditor", "Title, post, unit")))),
+))
+
+FAMILY = History("family", lambda p: p.family, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Side"), lambda f: tr(dict(SIDES).get(f.side, "")) or f.side),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Relation"), lambda f: f.relation),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Full name"), lambda f: f.full_name),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Born"), lambda f: str(f.birth_year or "")),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Details"), lambda f: f.details),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add relative…"),
+           lambda ctx, pid, x: ps.add_family_member(ctx, pid, ps.FamilyInput(
+               x["relation"], x["full_name"], x["birth_year"], optional(x["details"]), x["side"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a relative"), fields=(
+               Field("side", QT_TRANSLATE_NOOP("PersonEditor", "Side"), CODE, lambda: _translated(SIDES)),
+               Field("relation", QT_TRANSLATE_NOOP("PersonEditor", "Relation")),
+               Field("full_name", QT_TRANSLATE_NOOP("PersonEditor", "Full name")),
+               Field("birth_year", QT_TRANSLATE_NOOP("PersonEditor", "Born in"), INT, narrow=True),
+               Field("details", QT_TRANSLATE_NOOP("PersonEditor", "Home town, occupation, address")))),
+))
+
+# ============================================================================================== awards, evaluations
+
+AWARDS = History("awards", lambda p: p.awards, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Date"), lambda a: fmt_date(a.award_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Award"), lambda a: a.form),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Level"), lambda a: a.level),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Reason"), lambda a: a.reason),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add award…"),
+           lambda ctx, pid, x: ps.add_award(ctx, pid, ps.AwardInput(
+               x["award_date"], x["form"], optional(x["level"]), optional(x["reason"]), x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add an award"), decision=True, fields=(
+               Field("award_date", QT_TRANSLATE_NOOP("PersonEditor", "Date"), DATE),
+               Field("form", QT_TRANSLATE_NOOP("PersonEditor", "Award")),
+               Field("level", QT_TRANSLATE_NOOP("PersonEditor", "Level")),
+               Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason")))),
+))
+
+DISCIPLINES = History("disciplines", lambda p: p.disciplines, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decided on"), lambda d: fmt_date(d.decision_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Form"), lambda d: d.form_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda d: fmt_date(d.effect_from)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda d: fmt_date(d.effect_to)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Reason"), lambda d: d.reason),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add discipline…"),
+           lambda ctx, pid, x: ps.add_discipline(ctx, pid, ps.DisciplineInput(
+               x["decision_date"], x["form"], x["effect_from"], x["effect_to"], optional(x["reason"]),
+               x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a discipline"), decision=True, fields=(
+               Field("decision_date", QT_TRANSLATE_NOOP("PersonEditor", "Decided on"), DATE),
+               Field("form", QT_TRANSLATE_NOOP("PersonEditor", "Form"), CODE,
+                     lambda: list(catalogs.labels("discipline_form").items())),
+               Field("effect_from", QT_TRANSLATE_NOOP("PersonEditor", "In effect from"), DATE),
+               Field("effect_to", QT_TRANSLATE_NOOP("PersonEditor", "In effect until"), DATE),
+               Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason")))),
+))
+
+EVALUATIONS = History("evaluations", lambda p: p.evaluations, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Year"), lambda e: str(e.year)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Rating"), lambda e: e.rating_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Score"), lambda e: fmt_decimal(e.score) if e.score else ""),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Regime"), lambda e: e.regime),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda e: e.note),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add evaluation…"),
+           lambda ctx, pid, x: ps.add_evaluation(ctx, pid, ps.EvaluationInput(
+               x["year"], x["rating"], x["score"], x["regime"], optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add an evaluation"), fields=(
+               Field("year", QT_TRANSLATE_NOOP("PersonEditor", "Year"), SPIN, spin=(1990, 2100),
+                     initial=lambda _h: clock.today().year - 1),
+               Field("rating", QT_TRANSLATE_NOOP("PersonEditor", "Rating"), CODE,
+                     lambda: list(catalogs.labels("rating").items()), blank=True),
+               Field("score", QT_TRANSLATE_NOOP("PersonEditor", "Score (/100)"), DECIMAL, narrow=True),
+               Field("regime", QT_TRANSLATE_NOOP("PersonEditor", "Regime"), CODE, lambda: list(REGIMES)),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+# ============================================================================================== documents
+
+
+def _attach(ctx: ServiceContext, person_id: int, x: Values) -> PersonProfile:
+    chosen = Path(x["filename"].strip())
+    if not x["filename"].strip() or not chosen.is_file():
+        raise ValidationError([("filename", QCoreApplication.translate("PersonEditor", "Choose an existing file."))])
+    return ps.add_attachment(ctx, person_id, ps.AttachmentInput(
+        chosen.name, chosen.read_bytes(), x["kind"], optional(x["note"])))
+
+
+def _open_document(ctx: ServiceContext, attachment_id: int, _x: Values) -> Path:
+    """Write the document to a temporary file and open it with the system's viewer."""
+    name, _mime, data = ps.attachment_data(ctx, attachment_id)
+    target = Path(tempfile.mkdtemp(prefix="hrapp_")) / name
+    target.write_bytes(data)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    return target
+
+
+DOCUMENTS = History("attachments", lambda p: p.attachments, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "File"), lambda a: a.filename),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Kind"), lambda a: a.kind),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Size"), lambda a: f"{a.size // 1024 or 1} KB"),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Added"), lambda a: fmt_date(a.created_at.date())),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda a: a.note),
+), (
+    Action("attach", QT_TRANSLATE_NOOP("PersonEditor", "Attach file…"), _attach,
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Attach a file"), fields=(
+               Field("filename", QT_TRANSLATE_NOOP("PersonEditor", "File"), FILE),
+               Field("kind", QT_TRANSLATE_NOOP("PersonEditor", "Kind"), CODE, lambda: _translated(DOCUMENT_KINDS)),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+    Action("open", QT_TRANSLATE_NOOP("PersonEditor", "Open"), _open_document, on_row=True, writes=False),
+    Action("remove", QT_TRANSLATE_NOOP("PersonEditor", "Remove"),
+           lambda ctx, aid, _x: ps.delete_attachment(ctx, aid), on_row=True,
+           confirm=(QT_TRANSLATE_NOOP("PersonEditor", "Remove the document"),
+                    QT_TRANSLATE_NOOP("PersonEditor", "Remove the selected document from the record?"))),
+))
+
+# ============================================================================================== the pages
+
+
+@dataclass(frozen=True)
+class Page:
+    """A tab of the editor after Identity and Employment: its title and the histories it shows, each under
+    its caption (none when the page shows one history) with its share of the height."""
+
+    title: str
+    sections: tuple[tuple[str, History, int], ...]
+
+
+PAGES = (
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Qualifications"), (("", QUALIFICATIONS, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Rank and salary"), (
+        (QT_TRANSLATE_NOOP("PersonEditor", "Ranks held"), RANKS, 1),
+        (QT_TRANSLATE_NOOP("PersonEditor", "Salary history"), SALARIES, 2))),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Posts"), (("", POSTS, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Work history"), (("", WORK, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Family"), (("", FAMILY, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Awards and discipline"), (
+        (QT_TRANSLATE_NOOP("PersonEditor", "Awards"), AWARDS, 1),
+        (QT_TRANSLATE_NOOP("PersonEditor", "Discipline"), DISCIPLINES, 1))),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Evaluations"), (("", EVALUATIONS, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Documents"), (("", DOCUMENTS, 1),)),
+)
