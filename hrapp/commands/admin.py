@@ -13,6 +13,7 @@ from hrapp.cli import CliError, bi, print_json, whole_number
 from hrapp.cli_auth import (
     ask_db_passphrase,
     authenticate_cli,
+    open_context,
     read_new_passphrase,
     read_new_password,
     read_password,
@@ -94,17 +95,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_users_change_password)
 
 
-def _open(args: argparse.Namespace):
-    return ServiceContext.open(args.db)
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     from hrapp.services.backup import backup
 
     if not args.file.strip() or Path(args.file).is_dir():  # a file is made next to it: name the file
         raise FileAccessError("file_is_folder", path=args.file or ".")
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     result = backup(ctx, args.file)
     size = f"{result.size:,}".replace(",", ".")
     print(text("cli_backup_done", path=str(result.path), size=size, attachments=result.attachments))
@@ -170,8 +166,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_encrypt(args: argparse.Namespace) -> int:
     from hrapp.services.encryption import REKEYED, encrypt
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     result = encrypt(ctx, read_new_passphrase())
     done = "cli_rekeyed" if result.outcome == REKEYED else "cli_encrypted"
     print(text(done, path=str(result.database), rows=result.rows, tables=result.tables))
@@ -184,8 +179,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 def cmd_decrypt(args: argparse.Namespace) -> int:
     from hrapp.services.encryption import decrypt
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     result = decrypt(ctx)
     print(text("cli_decrypted", path=str(result.database), rows=result.rows, tables=result.tables))
     return 0
@@ -196,8 +190,7 @@ def cmd_copy_to(args: argparse.Namespace) -> int:
 
     if args.batch_size < 1:
         raise CliError("cli_positive", option="--batch-size")
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     result = copy_to(ctx, args.url, batch_size=args.batch_size)
     for table, n in result.counts.items():
         print(f"{table}\t{n}")
@@ -208,7 +201,7 @@ def cmd_copy_to(args: argparse.Namespace) -> int:
 def cmd_enable_accounts(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import enable_accounts
 
-    ctx = _open(args)
+    ctx = ServiceContext.open(args.db)
     user = enable_accounts(ctx, args.username, read_new_password(args.username), args.full_name)
     print(text("cli_accounts_on", username=user.username))
     return 0
@@ -223,8 +216,7 @@ def _user_json(u) -> dict:
 def cmd_users_list(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import list_users
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     users = list_users(ctx)
     if args.format == "json":
         print_json([_user_json(u) for u in users])
@@ -250,8 +242,7 @@ def _unit_ids(ctx, codes: str | None) -> tuple[int, ...] | None:
 def cmd_users_add(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import NewUser, create_user
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     scope = _unit_ids(ctx, args.units)
     user = create_user(ctx, NewUser(username=args.username, password=read_new_password(args.username),
                                     role=args.role, full_name=args.full_name, unit_scope=scope))
@@ -262,8 +253,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_reset(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import reset_password
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     user = reset_password(ctx, args.username, read_new_password(args.username))
     print(text("cli_password_reset", username=user.username))
     return 0
@@ -272,8 +262,7 @@ def cmd_users_reset(args: argparse.Namespace) -> int:
 def cmd_users_deactivate(args: argparse.Namespace) -> int:
     from hrapp.services.accounts import deactivate_user
 
-    ctx = _open(args)
-    authenticate_cli(args, ctx, "admin")
+    ctx = open_context(args, "admin")
     user = deactivate_user(ctx, args.username)
     print(text("cli_user_deactivated", username=user.username))
     return 0
@@ -284,7 +273,7 @@ def cmd_users_change_password(args: argparse.Namespace) -> int:
 
     if not args.user:
         raise CliError("cli_user_needed")
-    ctx = _open(args)
+    ctx = ServiceContext.open(args.db)
     user = change_password(ctx, args.user, read_password(args.user), read_new_password(args.user))
     print(text("cli_password_changed", username=user.username))
     return 0

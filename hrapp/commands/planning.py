@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from hrapp.cli import ROW_ID, CliError, bi, parse_day, print_json
+from hrapp.cli_auth import open_context
 from hrapp.messages import text, word
 
 
@@ -51,16 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_print)
 
 
-def _ctx(args: argparse.Namespace):
-    from hrapp.cli_auth import open_context
-
-    return open_context(args)
-
-
 def cmd_periods(args: argparse.Namespace) -> int:
     from hrapp.queries.planning import list_periods
 
-    ctx = _ctx(args)
+    ctx = open_context(args)
     rows = list_periods(ctx)
     if args.format == "json":
         print_json([{"id": r.id, "period": r.code, "name": r.name, "rule_version": r.rule_version,
@@ -76,7 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from hrapp.domain.planning_structure import fmt_percent
     from hrapp.services.planning import check_period
 
-    result = check_period(_ctx(args), args.period, args.as_of)
+    result = check_period(open_context(args), args.period, args.as_of)
     if args.format == "json":
         print_json(result.to_json())
         return 0
@@ -110,7 +105,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise CliError("cli_output_suffix", suffixes=".pdf, .xlsx", path=str(out))
     if not out.parent.exists():
         raise CliError("folder_not_found", path=str(out.parent))
-    ctx = _ctx(args)
+    ctx = open_context(args)
     if args.kind == "list":
         data = export_planning_list(ctx, out, args.period, args.as_of)
         print(text("cli_wrote_planning_list", path=str(out), people=data.people, failing=data.failing))

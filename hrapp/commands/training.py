@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from hrapp.cli import CliError, bi, parse_day, parse_year, print_json
+from hrapp.cli_auth import open_context
 from hrapp.messages import text
 
 
@@ -49,12 +50,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_results)
 
 
-def _ctx(args: argparse.Namespace):
-    from hrapp.cli_auth import open_context
-
-    return open_context(args)
-
-
 def _out(text: str) -> Path:
     from hrapp.reports.catalogue import document
 
@@ -69,7 +64,7 @@ def _out(text: str) -> Path:
 def cmd_gaps(args: argparse.Namespace) -> int:
     from hrapp.queries.training import gap_analysis
 
-    rows = gap_analysis(_ctx(args), args.as_of, args.unit)
+    rows = gap_analysis(open_context(args), args.as_of, args.unit)
     if args.format == "json":
         print_json([r.to_json() for r in rows])
         return 0
@@ -84,7 +79,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from hrapp.reports.training_plan import export_plan
 
     out = _out(args.out)
-    data = export_plan(_ctx(args), out, args.year)
+    data = export_plan(open_context(args), out, args.year)
     print(text("cli_wrote_training_plan", path=str(out), lines=len(data.lines), people=data.people))
     return 0
 
@@ -93,6 +88,6 @@ def cmd_results(args: argparse.Namespace) -> int:
     from hrapp.reports.training_results import export_results
 
     out = _out(args.out)
-    data = export_results(_ctx(args), out, args.year, args.as_of)
+    data = export_results(open_context(args), out, args.year, args.as_of)
     print(text("cli_wrote_training_results", path=str(out), records=len(data.records), completed=data.completed))
     return 0

@@ -243,6 +243,17 @@ def _today(_data: Any, job: Job) -> date:
     return job.day
 
 
+def _pdf_and_xlsx(build: tuple[Callable[..., object], Callable[..., object]],
+                  day: Callable[[Any, Job], date | None] = lambda _d, job: job.printed_on) -> dict[str, Writer]:
+    """The writers of a document printed by `build` (its PDF and its Excel build functions)."""
+    return {".pdf": _printed(build[0], day), ".xlsx": _printed(build[1], day)}
+
+
+def _exported(entity: str, entity_id: Callable[[Any, Job], str | None], what: Callable[[Any, Job], str]) -> Auditor:
+    """The audit row of an export whose summary is `what` followed by the format, as in '… (pdf)'."""
+    return _row("export", entity, entity_id, lambda d, j: f"{what(d, j)} ({j.suffix[1:]})")
+
+
 def _declare() -> tuple[Document, ...]:
     cv_2c = lazy.module("hrapp.reports.cv_2c")
     pay_step_list = lazy.module("hrapp.reports.pay_step_list")
@@ -336,10 +347,26 @@ def _declare() -> tuple[Document, ...]:
             review = planning_review.latest_review_id(ctx, period if period is not None else "")
         return planning_review.review_list(ctx, review)
 
-    def training_writer(build: tuple[Callable[..., object], Callable[..., object]], day: Callable[[Any, Job], date | None],
-                        json: Callable[[Any], object]) -> Mapping[str, Writer]:
-        return {".pdf": _printed(build[0], day), ".xlsx": _printed(build[1], day),
-                ".json": lambda fh, data, lh, job: training_plan.write_json(fh, json(data))}
+    def planning_document(key: str, title: str, description: str, title_en: str, description_en: str,
+                          params: tuple[Param, ...], gather: Callable[..., Any], build: tuple[Callable[..., object], Callable[..., object]],
+                          entity_id: Callable[[Any, Job], str | None], what: Callable[[Any, Job], str], stem: str,
+                          kind: str) -> Document:
+        """A succession-planning document (PDF, Excel) on the agency's letterhead with the number line `kind`;
+        its export is audited under its own key."""
+        return Document(key, "planning", title, description, title_en, description_en, params, gather,
+                        _pdf_and_xlsx(build), _exported(key, entity_id, what), stem, letterhead=agency(kind))
+
+    def training_document(key: str, title: str, description: str, title_en: str, description_en: str,
+                          params: tuple[Param, ...], gather: Callable[..., Any], build: tuple[Callable[..., object], Callable[..., object]],
+                          day: Callable[[Any, Job], date | None], json: Callable[[Any], object],
+                          entity_id: Callable[[Any, Job], str | None], what: Callable[[Any, Job], str], stem: str,
+                          kind: str) -> Document:
+        """A training document (PDF, Excel, JSON) on the agency's letterhead with the number line `kind`; the
+        date line's day is `day`; its export is audited under its own key."""
+        writers = {**_pdf_and_xlsx(build, day),
+                   ".json": lambda fh, data, lh, job: training_plan.write_json(fh, json(data))}
+        return Document(key, "training", title, description, title_en, description_en, params, gather, writers,
+                        _exported(key, entity_id, what), stem, letterhead=agency(kind))
 
     return (
         Document(
@@ -352,9 +379,8 @@ def _declare() -> tuple[Document, ...]:
              Param("categories", CATEGORY, vi="chỉ tính loại này (lặp lại để chọn nhiều loại; mặc định: mọi loại)",
                    en="count this category only (repeat for several; default: every category)")),
             quality.quality_data, {f: quality_writer(f) for f in (".pdf", ".xlsx", ".json")},
-            _row("export", "quality_report", lambda d, j: j.values["as_of"].isoformat(),
-                    lambda d, j: f"Báo cáo số lượng, chất lượng đến ngày {j.values['as_of']:%d/%m/%Y} "
-                                 f"({j.suffix[1:]})"),
+            _exported("quality_report", lambda d, j: j.values["as_of"].isoformat(),
+                      lambda d, j: f"Báo cáo số lượng, chất lượng đến ngày {j.values['as_of']:%d/%m/%Y}"),
             "bao_cao_so_luong_chat_luong"),
         Document(
             "staffing", "org", "Bảng tổng hợp biên chế",
@@ -367,9 +393,8 @@ def _declare() -> tuple[Document, ...]:
              Param("by_position", FLAG, vi="thêm phần chi tiết theo vị trí việc làm",
                    en="add the detail by job position")),
             staffing_table.staffing_data, {f: staffing_writer(f) for f in (".pdf", ".xlsx", ".csv", ".json")},
-            _row("export", "staffing_table", lambda t, j: str(t.year),
-                    lambda t, j: f"Bảng tổng hợp biên chế năm {t.year} đến ngày {fmt_date(t.as_of)} "
-                                 f"({j.suffix[1:]})"),
+            _exported("staffing_table", lambda t, j: str(t.year),
+                      lambda t, j: f"Bảng tổng hợp biên chế năm {t.year} đến ngày {fmt_date(t.as_of)}"),
             "bang_tong_hop_bien_che"),
         Document(
             "position", "org", "Bản mô tả vị trí việc làm",
@@ -382,8 +407,7 @@ def _declare() -> tuple[Document, ...]:
                 fh, p, lh, printed_on=job.printed_on, progress=job.progress, cancel=job.cancel),
              ".xlsx": lambda fh, p, lh, job: position_description.write_position_xlsx(
                 fh, p, lh, printed_on=job.printed_on)},
-            _row("export", "job_positions", lambda p, j: str(p.id),
-                    lambda p, j: f"Bản mô tả vị trí {p.code} – {p.name} ({j.suffix[1:]})"),
+            _exported("job_positions", lambda p, j: str(p.id), lambda p, j: f"Bản mô tả vị trí {p.code} – {p.name}"),
             "ban_mo_ta_vi_tri"),
         Document(
             "staff_list", "records", "Danh sách cán bộ, công chức, viên chức",
@@ -425,8 +449,7 @@ def _declare() -> tuple[Document, ...]:
             (Param("year", YEAR, required=True, vi="năm nghỉ hưu (và năm sau)", en="year of retirement (and the next)"),
              _UNIT),
             lambda ctx, year, unit=None: career.retirement_list(ctx, year, _unit_id(ctx, unit)),
-            {".pdf": _printed(retirement_list.build_retirement_pdf, _today),
-             ".xlsx": _printed(retirement_list.build_retirement_xlsx, _today)},
+            _pdf_and_xlsx((retirement_list.build_retirement_pdf, retirement_list.build_retirement_xlsx), _today),
             _row("export", "retirement_list", lambda d, j: None,
                     lambda d, j: f"Danh sách nghỉ hưu năm {d.year} ({len(d.rows)} người, {j.target_name})"),
             "nghi_huu", letterhead=agency("DS")),
@@ -444,76 +467,65 @@ def _declare() -> tuple[Document, ...]:
                     "Tổng điểm, điểm ưu tiên, thứ tự xếp hạng và những người trúng tuyển.",
                     "Recruitment results", "Total scores, priority points, ranking and who passes in the round.",
                     "ket_qua_tuyen_dung"),
-        Document(
-            "planning_list", "planning", "Danh sách quy hoạch",
+        planning_document(
+            "planning_list", "Danh sách quy hoạch",
             "Những người được quy hoạch vào từng chức danh lãnh đạo trong giai đoạn và việc đáp ứng tiêu chuẩn.",
             "Succession planning list",
             "The people planned for each leadership post in the period and whether they meet the requirements.",
-            (_PERIOD, _AS_OF), planning(planning_list.planning_list),
-            {".pdf": _printed(planning_list.build_planning_list_pdf),
-             ".xlsx": _printed(planning_list.build_planning_list_xlsx)},
-            _row("export", "planning_list", lambda d, j: d.period_code,
-                    lambda d, j: f"Danh sách quy hoạch giai đoạn {d.period_label} ({j.suffix[1:]})"),
-            "danh_sach_quy_hoach", letterhead=agency("DS")),
-        Document(
-            "planning_summary", "planning", "Báo cáo cơ cấu quy hoạch",
+            (_PERIOD, _AS_OF), planning(planning_list.planning_list), (planning_list.build_planning_list_pdf, planning_list.build_planning_list_xlsx),
+            lambda d, j: d.period_code, lambda d, j: f"Danh sách quy hoạch giai đoạn {d.period_label}",
+            "danh_sach_quy_hoach", "DS"),
+        planning_document(
+            "planning_summary", "Báo cáo cơ cấu quy hoạch",
             "Số người quy hoạch theo chức danh và cơ cấu theo độ tuổi, giới tính, trình độ.",
             "Structure of the succession plan",
             "Planned people per post and the plan's structure by age, sex and qualifications.",
             (_PERIOD, _AS_OF), planning(lambda ctx, check: planning_summary.planning_summary(check)),
-            {".pdf": _printed(planning_summary.build_planning_summary_pdf),
-             ".xlsx": _printed(planning_summary.build_planning_summary_xlsx)},
-            _row("export", "planning_summary", lambda d, j: d.period_code,
-                    lambda d, j: f"Báo cáo cơ cấu quy hoạch giai đoạn {d.period_label} ({j.suffix[1:]})"),
-            "co_cau_quy_hoach", letterhead=agency("BC")),
-        Document(
-            "planning_review", "planning", "Rà soát quy hoạch: bổ sung, đưa ra khỏi quy hoạch",
+            (planning_summary.build_planning_summary_pdf, planning_summary.build_planning_summary_xlsx),
+            lambda d, j: d.period_code, lambda d, j: f"Báo cáo cơ cấu quy hoạch giai đoạn {d.period_label}",
+            "co_cau_quy_hoach", "BC"),
+        planning_document(
+            "planning_review", "Rà soát quy hoạch: bổ sung, đưa ra khỏi quy hoạch",
             "Đợt rà soát gần nhất của giai đoạn: những người được bổ sung và đưa ra khỏi quy hoạch.",
             "Planning review: additions and removals",
             "The latest yearly review of the period: who is added to and removed from the plan.",
             (_PERIOD, Param("review", REVIEW, vi="số hiệu đợt rà soát (mặc định: đợt gần nhất)",
                             en="review id (default: the latest)")),
-            review_gather,
-            {".pdf": _printed(planning_review.build_planning_review_pdf),
-             ".xlsx": _printed(planning_review.build_planning_review_xlsx)},
-            _row("export", "planning_review", lambda d, j: str(d.review_id),
-                    lambda d, j: f"Danh sách rà soát quy hoạch giai đoạn {d.period_label} năm {d.year} "
-                                 f"({j.suffix[1:]})"),
-            "ra_soat_quy_hoach", letterhead=agency("DS")),
-        Document(
-            "training_plan", "training", "Kế hoạch đào tạo, bồi dưỡng hằng năm",
+            review_gather, (planning_review.build_planning_review_pdf, planning_review.build_planning_review_xlsx),
+            lambda d, j: str(d.review_id),
+            lambda d, j: f"Danh sách rà soát quy hoạch giai đoạn {d.period_label} năm {d.year}",
+            "ra_soat_quy_hoach", "DS"),
+        training_document(
+            "training_plan", "Kế hoạch đào tạo, bồi dưỡng hằng năm",
             "Các khóa học dự kiến trong năm với người đi học, nơi học, thời gian và kinh phí.",
             "Annual training plan",
             "The courses planned for the year with the people, places, dates and costs.",
-            (_PLAN,), lambda ctx, plan: training_plan.plan_document(ctx, plan),
-            training_writer((training_plan.build_plan_pdf, training_plan.build_plan_xlsx),
-                            lambda d, j: j.printed_on or d.plan.approved_on, lambda d: d.to_json()),
-            _row("export", "training_plan", lambda d, j: str(d.plan.year),
-                    lambda d, j: f"Kế hoạch đào tạo, bồi dưỡng năm {d.plan.year} ({j.suffix[1:]})"),
-            "ke_hoach_dao_tao", letterhead=agency("KH")),
-        Document(
-            "training_results", "training", "Báo cáo kết quả đào tạo, bồi dưỡng",
+            (_PLAN,), lambda ctx, plan: training_plan.plan_document(ctx, plan), (training_plan.build_plan_pdf, training_plan.build_plan_xlsx),
+            lambda d, j: j.printed_on or d.plan.approved_on, lambda d: d.to_json(),
+            lambda d, j: str(d.plan.year), lambda d, j: f"Kế hoạch đào tạo, bồi dưỡng năm {d.plan.year}",
+            "ke_hoach_dao_tao", "KH"),
+        training_document(
+            "training_results", "Báo cáo kết quả đào tạo, bồi dưỡng",
             "Việc thực hiện kế hoạch của năm và các khóa học mỗi người đã hoàn thành.",
             "Training results report",
             "What was carried out of the year's plan and the courses each person completed.",
             (_PLAN, _AS_OF), lambda ctx, plan, as_of=None: training_results.results_document(ctx, plan, as_of),
-            training_writer((training_results.build_results_pdf, training_results.build_results_xlsx),
-                            lambda d, j: j.printed_on or j.values["as_of"], lambda d: d.to_json()),
-            _row("export", "training_results", lambda d, j: str(j.values["plan"]),
-                    lambda d, j: f"Báo cáo kết quả đào tạo, bồi dưỡng năm {j.values['plan']} ({j.suffix[1:]})"),
-            "ket_qua_dao_tao", letterhead=agency("BC")),
-        Document(
-            "training_gaps", "training", "Danh sách nhu cầu đào tạo, bồi dưỡng",
+            (training_results.build_results_pdf, training_results.build_results_xlsx),
+            lambda d, j: j.printed_on or j.values["as_of"], lambda d: d.to_json(),
+            lambda d, j: str(j.values["plan"]), lambda d, j: f"Báo cáo kết quả đào tạo, bồi dưỡng năm {j.values['plan']}",
+            "ket_qua_dao_tao", "BC"),
+        training_document(
+            "training_gaps", "Danh sách nhu cầu đào tạo, bồi dưỡng",
             "Theo từng người: trình độ mà vị trí việc làm hoặc chức danh quy hoạch yêu cầu nhưng chưa có.",
             "Training needs",
             "Per person, the qualifications their position or planned post requires and they do not hold yet.",
             (_AS_OF, _UNIT), lambda ctx, as_of=None, unit=None: training_gaps.gaps_document(ctx, as_of, unit),
-            training_writer((training_gaps.build_gaps_pdf, training_gaps.build_gaps_xlsx),
-                            lambda d, j: j.printed_on or j.values["as_of"],
-                            lambda d: {"as_of": d.as_of.isoformat(), "gaps": d.to_json()}),
-            _row("export", "training_gaps", lambda d, j: d.unit_label or "all",
-                    lambda d, j: f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(d.as_of)} ({j.suffix[1:]})"),
-            "nhu_cau_dao_tao", letterhead=agency("DS")),
+            (training_gaps.build_gaps_pdf, training_gaps.build_gaps_xlsx),
+            lambda d, j: j.printed_on or j.values["as_of"],
+            lambda d: {"as_of": d.as_of.isoformat(), "gaps": d.to_json()},
+            lambda d, j: d.unit_label or "all",
+            lambda d, j: f"Danh sách nhu cầu đào tạo, bồi dưỡng ngày {fmt_date(d.as_of)}",
+            "nhu_cau_dao_tao", "DS"),
     )
 
 

@@ -7,7 +7,8 @@ simpler due list of 4C (BÁO CÁO DANH SÁCH CÁN BỘ ĐẾN KỲ NÂNG LƯƠNG
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
@@ -155,12 +156,6 @@ def title(pay_list: PayList, layout: str) -> str:
             f"{period_label(pay_list.start, pay_list.end)}")
 
 
-def _spec(pay_list: PayList, layout: str) -> TableSpec:
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}")
-    return due_spec(pay_list) if layout == "due" else full_spec(pay_list)
-
-
 def _subtitles(pay_list: PayList, layout: str) -> list[str]:
     if layout == "due":
         return [f"Tính đến ngày {pay_list.end:%d/%m/%Y}"]
@@ -186,39 +181,55 @@ def _outro(pay_list: PayList) -> list[str]:
     return []
 
 
-def write_list(target: _Target, letterhead: Letterhead, title: str, spec: TableSpec, subtitles: list[str],
-               outro: list[str], layout: str, *, sheet: str | None, day: date | None,
-               signatures: Sequence[Signature] | None, progress: ProgressCallback | None,
+@dataclass(frozen=True)
+class PayListForm:
+    """One pay list's form in its two layouts: the title, the table, the lines above and below it, and the Excel
+    sheet's name. `pdf` and `xlsx` write a list in it."""
+
+    title: Callable[[PayList, str], str]
+    full_spec: Callable[[PayList], TableSpec]
+    due_spec: Callable[[PayList], TableSpec]
+    subtitles: Callable[[PayList, str], list[str]]
+    outro: Callable[[PayList], list[str]]
+    sheet: str
+
+    def pdf(self, target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
+            day: date | None = None, signatures: Sequence[Signature] | None = None,
+            progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
+        """Write the list as an A4 landscape PDF; returns the page count."""
+        pages = self._write(target, letterhead, pay_list, layout, None, day, signatures, progress, cancel)
+        assert pages is not None
+        return pages
+
+    def xlsx(self, target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
+             day: date | None = None, signatures: Sequence[Signature] | None = None,
+             progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
+        """The Excel twin of the PDF (real dates and numbers, SUM of the extra pay)."""
+        self._write(target, letterhead, pay_list, layout, self.sheet, day, signatures, progress, cancel)
+
+    def _write(self, target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str, sheet: str | None,
+               day: date | None, signatures: Sequence[Signature] | None, progress: ProgressCallback | None,
                cancel: CancelCallback | None) -> int | None:
-    """A pay list (pay steps or PCTNVK) as an A4 landscape PDF, or with `sheet` as its Excel twin; the "due"
-    layout is signed by the list's own signers unless `signatures` says otherwise. Returns the PDF's page count."""
-    sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
-    if sheet is None:
-        return build_pdf(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro, signatures=sigs,
-                         landscape=True, progress=progress, cancel=cancel)
-    build_xlsx(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro, signatures=sigs,
-               landscape=True, sheet_title=sheet, progress=progress, cancel=cancel)
-    return None
+        """The "due" layout is signed by the list's own signers unless `signatures` says otherwise; with `sheet`
+        the Excel twin, else the PDF (returns its page count)."""
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r}")
+        spec = self.due_spec(pay_list) if layout == "due" else self.full_spec(pay_list)
+        title = self.title(pay_list, layout)
+        subtitles = self.subtitles(pay_list, layout)
+        outro = self.outro(pay_list)
+        sigs = signatures if signatures is not None else (due_list_signatures(letterhead) if layout == "due" else None)
+        if sheet is None:
+            return build_pdf(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro,
+                             signatures=sigs, landscape=True, progress=progress, cancel=cancel)
+        build_xlsx(target, letterhead, title, spec, subtitles=subtitles, day=day, outro=outro, signatures=sigs,
+                   landscape=True, sheet_title=sheet, progress=progress, cancel=cancel)
+        return None
 
 
-def build_pay_step_pdf(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
-                       day: date | None = None, signatures: Sequence[Signature] | None = None,
-                       progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    """Write the list as an A4 landscape PDF; returns the page count."""
-    pages = write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-                       _subtitles(pay_list, layout), _outro(pay_list), layout, sheet=None, day=day,
-                       signatures=signatures, progress=progress, cancel=cancel)
-    assert pages is not None
-    return pages
-
-
-def build_pay_step_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
-                        day: date | None = None, signatures: Sequence[Signature] | None = None,
-                        progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    """The Excel twin of the PDF (real dates and numbers, SUM of the extra pay)."""
-    write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout), _subtitles(pay_list, layout),
-               _outro(pay_list), layout, sheet="Nâng bậc lương", day=day, signatures=signatures, progress=progress,
-               cancel=cancel)
+FORM = PayListForm(title, full_spec, due_spec, _subtitles, _outro, "Nâng bậc lương")
+build_pay_step_pdf = FORM.pdf
+build_pay_step_xlsx = FORM.xlsx
 
 
 def export_pay_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date
-from typing import IO
 
 from hrapp.context import ServiceContext
 from hrapp.reports.catalogue import export
@@ -19,24 +18,18 @@ from hrapp.reports.document import (
     CancelCallback,
     Column,
     HeaderCell,
-    Letterhead,
     ProgressCallback,
-    Signature,
     TableSpec,
 )
 from hrapp.reports.pay_step_list import (
+    PayListForm,
     base_salary_line,
     due_columns,
     due_header,
     due_values,
     period_label,
-    write_list,
 )
 from hrapp.services.pay_lists import PayList
-
-LAYOUTS = ("full", "due")
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 def full_spec(pay_list: PayList) -> TableSpec:
@@ -107,12 +100,6 @@ def title(pay_list: PayList, layout: str) -> str:
             f"{period_label(pay_list.start, pay_list.end)}")
 
 
-def _spec(pay_list: PayList, layout: str) -> TableSpec:
-    if layout not in LAYOUTS:
-        raise ValueError(f"unknown layout {layout!r}")
-    return due_spec(pay_list) if layout == "due" else full_spec(pay_list)
-
-
 def _subtitles(pay_list: PayList, layout: str) -> list[str]:
     return [f"Tính đến ngày {pay_list.end:%d/%m/%Y}"] if layout == "due" else base_salary_line(pay_list)
 
@@ -125,22 +112,9 @@ def _outro(pay_list: PayList) -> list[str]:
     return []
 
 
-def build_pctnvk_pdf(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
-                     day: date | None = None, signatures: Sequence[Signature] | None = None,
-                     progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> int:
-    pages = write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout),
-                       _subtitles(pay_list, layout), _outro(pay_list), layout, sheet=None, day=day,
-                       signatures=signatures, progress=progress, cancel=cancel)
-    assert pages is not None
-    return pages
-
-
-def build_pctnvk_xlsx(target: _Target, letterhead: Letterhead, pay_list: PayList, layout: str = "full", *,
-                      day: date | None = None, signatures: Sequence[Signature] | None = None,
-                      progress: ProgressCallback | None = None, cancel: CancelCallback | None = None) -> None:
-    write_list(target, letterhead, title(pay_list, layout), _spec(pay_list, layout), _subtitles(pay_list, layout),
-               _outro(pay_list), layout, sheet="Vượt khung", day=day, signatures=signatures, progress=progress,
-               cancel=cancel)
+FORM = PayListForm(title, full_spec, due_spec, _subtitles, _outro, "Vượt khung")
+build_pctnvk_pdf = FORM.pdf
+build_pctnvk_xlsx = FORM.xlsx
 
 
 def export_pctnvk_list(ctx: ServiceContext, target: str | os.PathLike[str], pay_list: PayList, layout: str = "full", *,

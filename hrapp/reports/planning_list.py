@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
 
 from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
@@ -20,19 +18,14 @@ from hrapp.reports.document import (
     CancelCallback,
     Column,
     HeaderCell,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     TableSpec,
-    build_pdf,
 )
-from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, roman
+from hrapp.reports.list_form import ListForm
 from hrapp.security import READ, require
 from hrapp.services.planning import PeriodCheck
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 @dataclass(frozen=True)
@@ -184,19 +177,9 @@ def _notes(data: PlanningList) -> list[str]:
     return [text]
 
 
-def build_planning_list_pdf(target: _Target, letterhead: Letterhead, data: PlanningList, *, day: date | None = None,
-                            signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                            cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day,
-                     intro=_notes(data), signatures=signatures, landscape=True, progress=progress, cancel=cancel)
-
-
-def build_planning_list_xlsx(target: _Target, letterhead: Letterhead, data: PlanningList, *, day: date | None = None,
-                             signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                             cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day,
-               intro=_notes(data), signatures=signatures, landscape=True, sheet_title=f"Quy hoạch {data.period_code}",
-               progress=progress, cancel=cancel)
+FORM = ListForm[PlanningList](title, spec, _notes, lambda d: f"Quy hoạch {d.period_code}", _subtitles)
+build_planning_list_pdf = FORM.pdf
+build_planning_list_xlsx = FORM.xlsx
 
 
 def export_planning_list(ctx: ServiceContext, target: str | os.PathLike[str], period: int | str,

@@ -5,10 +5,8 @@ landscape) and Excel."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
 
 from hrapp.context import ServiceContext
 from hrapp.domain import planning as pl
@@ -18,17 +16,12 @@ from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     TableSpec,
-    build_pdf,
 )
-from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, roman
-
-_Target = str | os.PathLike[str] | IO[bytes]
+from hrapp.reports.list_form import ListForm
 
 
 @dataclass(frozen=True)
@@ -120,19 +113,9 @@ def _intro(data: ReviewList) -> list[str]:
             + (f", {len(data.appointed)} trường hợp đã được bổ nhiệm." if data.appointed else ".")]
 
 
-def build_planning_review_pdf(target: _Target, letterhead: Letterhead, data: ReviewList, *, day: date | None = None,
-                              signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                              cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day,
-                     intro=_intro(data), signatures=signatures, landscape=True, progress=progress, cancel=cancel)
-
-
-def build_planning_review_xlsx(target: _Target, letterhead: Letterhead, data: ReviewList, *, day: date | None = None,
-                               signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                               cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, title(data), spec(data), subtitles=_subtitles(data), day=day, intro=_intro(data),
-               signatures=signatures, landscape=True, sheet_title=f"Rà soát {data.year}", progress=progress,
-               cancel=cancel)
+FORM = ListForm[ReviewList](title, spec, _intro, lambda d: f"Rà soát {d.year}", _subtitles)
+build_planning_review_pdf = FORM.pdf
+build_planning_review_xlsx = FORM.xlsx
 
 
 def export_planning_review(ctx: ServiceContext, target: str | os.PathLike[str], review_id: int, *,

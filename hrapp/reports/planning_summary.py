@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,13 +17,11 @@ from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
-    Letterhead,
     ProgressCallback,
-    Signature,
     TableSpec,
 )
 from hrapp.reports.format import fmt_date
-from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
+from hrapp.reports.sectioned import Section, SectionedDocument, SectionedForm
 from hrapp.services.planning import PeriodCheck
 
 
@@ -147,17 +144,9 @@ def sections(data: PlanningSummary) -> SectionedDocument:
         intro=(_intro(data),), signed_sheet=1)
 
 
-def build_planning_summary_pdf(target: Target, letterhead: Letterhead, data: PlanningSummary, *, day: date | None = None,
-                               signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                               cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
-                     cancel=cancel)
-
-
-def build_planning_summary_xlsx(target: Target, letterhead: Letterhead, data: PlanningSummary, *, day: date | None = None,
-                                signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                                cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
+FORM = SectionedForm[PlanningSummary](sections)
+build_planning_summary_pdf = FORM.pdf
+build_planning_summary_xlsx = FORM.xlsx
 
 
 def export_planning_summary(ctx: ServiceContext, target: str | os.PathLike[str], period: int | str,

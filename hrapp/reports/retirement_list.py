@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from datetime import date
-from typing import IO
 
 from hrapp.context import ServiceContext
 from hrapp.reports.catalogue import export
 from hrapp.reports.document import (
     CancelCallback,
     Column,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     TableSpec,
-    build_pdf,
 )
-from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import roman
+from hrapp.reports.list_form import ListForm
 from hrapp.services.career import RetirementList
-
-_Target = str | os.PathLike[str] | IO[bytes]
 
 
 def spec(data: RetirementList) -> TableSpec:
@@ -65,18 +58,9 @@ def _notes(data: RetirementList) -> list[str]:
     return [basis, text] if basis else [text]
 
 
-def build_retirement_pdf(target: _Target, letterhead: Letterhead, data: RetirementList, *, day: date | None = None,
-                         signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                         cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, title(data), spec(data), day=day, intro=_notes(data),
-                     signatures=signatures, landscape=True, progress=progress, cancel=cancel)
-
-
-def build_retirement_xlsx(target: _Target, letterhead: Letterhead, data: RetirementList, *, day: date | None = None,
-                          signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                          cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, title(data), spec(data), day=day, intro=_notes(data), signatures=signatures,
-               landscape=True, sheet_title="Nghỉ hưu", progress=progress, cancel=cancel)
+FORM = ListForm[RetirementList](title, spec, _notes, lambda _d: "Nghỉ hưu")
+build_retirement_pdf = FORM.pdf
+build_retirement_xlsx = FORM.xlsx
 
 
 def export_retirement_list(ctx: ServiceContext, target: str | os.PathLike[str], data: RetirementList, *,

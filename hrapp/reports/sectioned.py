@@ -5,10 +5,10 @@ workbook a sheet per table, the introduction and closing on the first."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
+from typing import IO, Generic, TypeVar
 
 from hrapp.io.cells import new_workbook
 from hrapp.reports.document import (
@@ -83,3 +83,25 @@ def build_xlsx(target: Target, letterhead: Letterhead, doc: SectionedDocument, *
     wb.properties.creator = nfc(letterhead.issuing_unit)
     wb.properties.title = nfc(" ".join(doc.title.split()))
     write_atomically(target, wb.save)
+
+
+_D = TypeVar("_D")
+
+
+@dataclass(frozen=True)
+class SectionedForm(Generic[_D]):
+    """A document whose data `sections` lays out as headed tables: `pdf` and `xlsx` write it."""
+
+    sections: Callable[[_D], SectionedDocument]
+
+    def pdf(self, target: Target, letterhead: Letterhead, data: _D, *, day: date | None = None,
+            signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+            cancel: CancelCallback | None = None) -> int:
+        return build_pdf(target, letterhead, self.sections(data), day=day, signatures=signatures, progress=progress,
+                         cancel=cancel)
+
+    def xlsx(self, target: Target, letterhead: Letterhead, data: _D, *, day: date | None = None,
+             signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
+             cancel: CancelCallback | None = None) -> None:
+        build_xlsx(target, letterhead, self.sections(data), day=day, signatures=signatures, progress=progress,
+                   cancel=cancel)

@@ -5,7 +5,6 @@ PDF (NĐ 30/2020, landscape), Excel (two sheets) and JSON."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,14 +19,12 @@ from hrapp.reports.document import (
     CancelCallback,
     Column,
     HeaderCell,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     TableSpec,
 )
 from hrapp.reports.format import fmt_date
-from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
+from hrapp.reports.sectioned import Section, SectionedDocument, SectionedForm
 
 SOURCE_LABELS = {"position": "Vị trí việc làm", "planning": "Quy hoạch"}
 
@@ -118,17 +115,9 @@ def sections(data: GapsDocument) -> SectionedDocument:
                              intro=_intro(data), landscape=True)
 
 
-def build_gaps_pdf(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
-                   signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                   cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
-                     cancel=cancel)
-
-
-def build_gaps_xlsx(target: Target, letterhead: Letterhead, data: GapsDocument, *, day: date | None = None,
-                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                    cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
+FORM = SectionedForm[GapsDocument](sections)
+build_gaps_pdf = FORM.pdf
+build_gaps_xlsx = FORM.xlsx
 
 
 def export_gaps(ctx: ServiceContext, target: str | os.PathLike[str], as_of: date | None = None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,16 +18,14 @@ from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     SubtotalRow,
     TableSpec,
     write_atomically,
 )
 from hrapp.reports.format import fmt_date, fmt_int
-from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
+from hrapp.reports.sectioned import Section, SectionedDocument, SectionedForm, Target
 
 
 @dataclass(frozen=True)
@@ -161,17 +158,9 @@ def sections(data: PlanDocument) -> SectionedDocument:
         subtitles=_subtitles(data), intro=_intro(data), outro=(_CLOSING,), landscape=True)
 
 
-def build_plan_pdf(target: Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
-                   signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                   cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
-                     cancel=cancel)
-
-
-def build_plan_xlsx(target: Target, letterhead: Letterhead, data: PlanDocument, *, day: date | None = None,
-                    signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                    cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
+FORM = SectionedForm[PlanDocument](sections)
+build_plan_pdf = FORM.pdf
+build_plan_xlsx = FORM.xlsx
 
 
 def write_json(target: Target, payload: dict[str, Any]) -> None:

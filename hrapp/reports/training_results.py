@@ -5,7 +5,6 @@ completed, cost) by course type. PDF (NĐ 30/2020, landscape), Excel (two sheets
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,14 +18,12 @@ from hrapp.reports.document import (
     SUM,
     CancelCallback,
     Column,
-    Letterhead,
     ProgressCallback,
     SectionRow,
-    Signature,
     TableSpec,
 )
 from hrapp.reports.format import fmt_date
-from hrapp.reports.sectioned import Section, SectionedDocument, Target, build_pdf, build_xlsx
+from hrapp.reports.sectioned import Section, SectionedDocument, SectionedForm
 from hrapp.security import READ, require
 
 
@@ -137,17 +134,9 @@ def sections(data: ResultsDocument) -> SectionedDocument:
         intro=_intro(data), landscape=True)
 
 
-def build_results_pdf(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
-                      signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                      cancel: CancelCallback | None = None) -> int:
-    return build_pdf(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress,
-                     cancel=cancel)
-
-
-def build_results_xlsx(target: Target, letterhead: Letterhead, data: ResultsDocument, *, day: date | None = None,
-                       signatures: Sequence[Signature] | None = None, progress: ProgressCallback | None = None,
-                       cancel: CancelCallback | None = None) -> None:
-    build_xlsx(target, letterhead, sections(data), day=day, signatures=signatures, progress=progress, cancel=cancel)
+FORM = SectionedForm[ResultsDocument](sections)
+build_results_pdf = FORM.pdf
+build_results_xlsx = FORM.xlsx
 
 
 def export_results(ctx: ServiceContext, target: str | os.PathLike[str], year: int, as_of: date | None = None, *,

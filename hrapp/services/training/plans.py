@@ -232,17 +232,22 @@ def _line(ctx: ServiceContext, plan_id: int, line_id: int) -> q.LineRow:
         return next(r for r in q.list_lines(s, plan_id) if r.id == line_id)
 
 
+def _draft_line(s: Session, line_id: int, refused: str) -> TrainingPlanLine:
+    """A line of a draft plan; on an approved plan the refusal ends with `refused` (what may not be done)."""
+    line = s.get(TrainingPlanLine, line_id)
+    if line is None:
+        raise NotFoundError("line_not_found", "Không tìm thấy dòng kế hoạch này.", field="line_id")
+    plan = _plan(s, line.plan_id)
+    if plan.status != "draft":
+        raise DomainError("plan_approved", f"Kế hoạch năm {plan.year} đã được phê duyệt: {refused}")
+    return line
+
+
 def update_line(ctx: ServiceContext, line_id: int, dto: LineInput) -> q.LineRow:
     """Change a line of a draft plan."""
     require(ctx, WRITE, dto.unit_id)
     with ctx.unit_of_work() as s:
-        line = s.get(TrainingPlanLine, line_id)
-        if line is None:
-            raise NotFoundError("line_not_found", "Không tìm thấy dòng kế hoạch này.", field="line_id")
-        plan = _plan(s, line.plan_id)
-        if plan.status != "draft":
-            raise DomainError("plan_approved", f"Kế hoạch năm {plan.year} đã được phê duyệt: không sửa dòng đã duyệt, "
-                              "chỉ bổ sung dòng mới.")
+        line = _draft_line(s, line_id, "không sửa dòng đã duyệt, chỉ bổ sung dòng mới.")
         errors = _line_errors(s, dto)
         cost = money(dto.estimated_cost, "estimated_cost", errors)
         if errors:
@@ -259,12 +264,7 @@ def delete_line(ctx: ServiceContext, line_id: int) -> None:
     """Remove a line of a draft plan (a line someone was sent under stays)."""
     require(ctx, WRITE)
     with ctx.unit_of_work() as s:
-        line = s.get(TrainingPlanLine, line_id)
-        if line is None:
-            raise NotFoundError("line_not_found", "Không tìm thấy dòng kế hoạch này.", field="line_id")
-        plan = _plan(s, line.plan_id)
-        if plan.status != "draft":
-            raise DomainError("plan_approved", f"Kế hoạch năm {plan.year} đã được phê duyệt: không xóa dòng đã duyệt.")
+        line = _draft_line(s, line_id, "không xóa dòng đã duyệt.")
         if s.scalar(select(func.count(TrainingRecord.id)).where(TrainingRecord.plan_line_id == line_id)):
             raise DomainError("line_used", "Đã có người được cử đi học theo dòng kế hoạch này: không xóa được.")
         s.delete(line)
