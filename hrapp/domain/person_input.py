@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from typing import Protocol
 
 from hrapp import catalogs, messages
 from hrapp.db.limits import length_message, limit_of
@@ -271,9 +272,33 @@ def _identity_limits() -> tuple[tuple[str, int], ...]:
                  if name not in _CHECKED_APART and (limit := limit_of("persons", name)) is not None)
 
 
-def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
-    """Problems of the identity fields alone (no database)."""
-    i = identity
+class PersonalDetails(Protocol):
+    """The personal details a person's record and a recruitment candidate's registration form both carry."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def gender(self) -> str | None: ...
+    @property
+    def birth_date(self) -> date | None: ...
+    @property
+    def id_number(self) -> str | None: ...
+    @property
+    def ethnicity(self) -> str | None: ...
+    @property
+    def religion(self) -> str | None: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def id_issue_date(self) -> date | None: ...
+
+
+def personal_details_errors(i: PersonalDetails, today: date, *,
+                            birth_precision: str | None = None) -> v.Errors:
+    """Problems of the personal details alone (no database): name, sex, birth date (and, for a person's record,
+    its precision), CCCD and its issue date, ethnicity, religion, e-mail and phone."""
     errors = v.Errors()
     if not (i.full_name or "").strip():
         errors.append(("full_name", messages.text("person_name_missing")))
@@ -282,7 +307,7 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
     if i.gender not in GENDERS:
         errors.append(("gender", messages.text("person_sex_missing")))
     errors += v.collect(("birth_date", v.birth_date_error(i.birth_date, today)))
-    if i.birth_precision not in PRECISIONS:
+    if birth_precision is not None and birth_precision not in PRECISIONS:
         errors.append(("birth_date", messages.text("invalid_birth_precision")))
     errors += v.collect(
         ("id_number", v.cccd_error(i.id_number)),
@@ -292,6 +317,15 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
         ("phone", v.phone_error(i.phone)),
         ("id_issue_date", v.not_future_error(i.id_issue_date, today, "Ngày cấp CCCD")),
         ("id_issue_date", v.not_before_birth_error(i.id_issue_date, i.birth_date, "Ngày cấp CCCD")),
+    )
+    return errors
+
+
+def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
+    """Problems of the identity fields alone (no database)."""
+    i = identity
+    errors = personal_details_errors(i, today, birth_precision=i.birth_precision)
+    errors += v.collect(
         ("party_join_date", v.not_future_error(i.party_join_date, today, "Ngày vào Đảng")),
         ("party_join_date", v.not_before_birth_error(i.party_join_date, i.birth_date, "Ngày vào Đảng")),
         ("party_official_date", v.order_error(i.party_join_date, i.party_official_date, "ngày vào Đảng",

@@ -20,6 +20,7 @@ from hrapp.db.models import (
     RecruitmentRound,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.person_input import personal_details_errors
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.recruitment import (
     CandidateInfo,
@@ -46,23 +47,8 @@ from hrapp.text import fold, name_sort_key, normalize_name
 def candidate_errors(dto: CandidateInput, setup: RoundSetup, target_ids: Sequence[int], today: date,
                      deadline: date | None = None, notice: date | None = None) -> v.Errors:
     """Problems of a registration form that can be seen without the database."""
-    errors: v.Errors = []
-    name = (dto.full_name or "").strip()
-    if not name:
-        errors.append(("full_name", messages.text("person_name_missing")))
-    elif len(name) > 120:
-        errors.append(("full_name", messages.text("person_name_too_long")))
-    if dto.gender not in ("M", "F"):
-        errors.append(("gender", messages.text("person_sex_missing")))
+    errors = personal_details_errors(dto, today)
     errors += v.collect(
-        ("birth_date", v.birth_date_error(dto.birth_date, today)),
-        ("id_number", v.cccd_error(dto.id_number)),
-        ("ethnicity", v.code_error("ethnicity", dto.ethnicity, "Dân tộc")),
-        ("religion", v.code_error("religion", dto.religion, "Tôn giáo")),
-        ("email", v.email_error(dto.email)),
-        ("phone", v.phone_error(dto.phone)),
-        ("id_issue_date", v.not_future_error(dto.id_issue_date, today, "Ngày cấp CCCD")),
-        ("id_issue_date", v.not_before_birth_error(dto.id_issue_date, dto.birth_date, "Ngày cấp CCCD")),
         ("applied_on", v.not_future_error(dto.applied_on, today, "Ngày nộp phiếu")),
     )
     if dto.education_level:
