@@ -5456,13 +5456,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
-    <name>StaffPicker</name>
-    <message>
-        <source>%1, born %2 — %3</source>
-        <translation>%1, sinh %2 — %3</translation>
-    </message>
-</context>
-<context>
     <name>StaffingPage</name>
     <message>
         <source>Headcount</source>

@@ -29,12 +29,11 @@ from hrapp.context import ServiceContext
 from hrapp.domain import recruitment as dr
 from hrapp.errors import ValidationError
 from hrapp.queries import recruitment as rq
-from hrapp.queries.planning import candidates
+from hrapp.queries.planning import CandidateRow
 from hrapp.queries.recruitment import COUNCIL_ROLES, SUBJECT_CATEGORIES, RoundInfo
 from hrapp.services import recruitment as rec
-from ui.dialogs.planning_common import PersonIdRole, PersonNameRole, PersonPicker
+from ui.dialogs.planning_common import PersonPicker
 from ui.dialogs.recruitment_fields import ActionDialog, decision_box
-from ui.formatting import fmt_date
 from ui.widgets.forms import DateField, read_date
 
 REGIMES = ("nd115_2020", "nd138_2020", "nd170_2025")
@@ -46,20 +45,11 @@ PostRole = Qt.ItemDataRole.UserRole + 3
 class StaffPicker(PersonPicker):
     """The staff search of the council: each person found also carries the post held, the member's title."""
 
-    def search(self) -> None:
-        self._timer.stop()
-        text = self.search_edit.text().strip()
-        self.results.clear()
-        if not text:
-            return
-        for row in candidates(self.ctx, text, self.on, limit=40):
-            item = QListWidgetItem(self.tr("%1, born %2 — %3").replace("%1", row.full_name)
-                                   .replace("%2", fmt_date(row.birth_date)).replace("%3", row.current_post))
-            item.setData(PersonIdRole, row.person_id)
-            item.setData(PersonNameRole, row.full_name)
-            item.setData(PostRole, row.current_post)
-            item.setToolTip(item.text())
-            self.results.addItem(item)
+    def item(self, row: CandidateRow) -> QListWidgetItem:
+        item = super().item(row)
+        item.setData(PostRole, row.current_post)
+        item.setToolTip(item.text())
+        return item
 
     def person_post(self) -> str:
         item = self.results.currentItem()

@@ -51,6 +51,22 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), needed.height() + 4))
 
 
+def _lay_out_tab(tab: QWidget, actions: tuple[QWidget, ...], main: QWidget) -> QLabel:
+    """A tab of the round: its action buttons on a line with a muted summary at the right, the list below;
+    returns the summary label."""
+    summary = QLabel()
+    summary.setObjectName("muted")
+    buttons = QHBoxLayout()
+    for action in actions:
+        buttons.addWidget(action)
+    buttons.addStretch(1)
+    buttons.addWidget(summary)
+    layout = QVBoxLayout(tab)
+    layout.addLayout(buttons)
+    layout.addWidget(main, 1)
+    return summary
+
+
 class ResultsTab(QWidget):
     """Per position: the ranking, the head's decision where tied, withdrawals."""
 
@@ -67,18 +83,9 @@ class ResultsTab(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setItemDelegateForColumn(NOTE_COLUMN, WrappingDelegate(self.tree, NOTE_COLUMN))
         self.tree.header().sectionResized.connect(lambda *_: self.tree.scheduleDelayedItemsLayout())
-        self.summary = QLabel()
-        self.summary.setObjectName("muted")
         self.decision_button = button(self.tr("Head's decision on a tie…"), self.record_tie_decision)
         self.withdraw_button = button(self.tr("Withdrawal of a winner…"), self.record_withdrawal)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.decision_button)
-        buttons.addWidget(self.withdraw_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
+        self.summary = _lay_out_tab(self, (self.decision_button, self.withdraw_button), self.tree)
 
     def show_data(self, info: RoundInfo, results: RoundResults | None) -> None:
         self.results = results
@@ -192,15 +199,7 @@ class HiringTab(QWidget):
         self.view = table(self.model)
         self.view.activated.connect(self._open_person)
         self.hire_button = button(self.tr("Hire the winners…"), self.hire)
-        self.summary = QLabel()
-        self.summary.setObjectName("muted")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hire_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        self.summary = _lay_out_tab(self, (self.hire_button,), self.view)
         self.rows: list[ResultRow] = []
 
     def show_data(self, info: RoundInfo, results: RoundResults | None) -> None:
