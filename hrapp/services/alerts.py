@@ -39,7 +39,8 @@ from hrapp.services.career_facts import (
     in_force,
     latest_in_force,
     load_facts,
-    scale_decimal,
+    salary_columns,
+    salary_facts,
     staff_columns,
 )
 
@@ -246,8 +247,7 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
                                                  if bounds.pctnvk_every is not None else never)))
     columns = staff_columns(e, Person)
     q = (
-        select(*columns, sal.id, sal.rank_code, sal.salary_class, sal.step, sal.coefficient, sal.percent,
-               sal.effective_date, sal.step_since, sal.pctnvk_percent, sal.pctnvk_since, sal.reason, sal.decision_id)
+        select(*columns, *salary_columns(sal))
         .join(Person, Person.id == e.person_id)
         .outerjoin(sal, sal.id == current_salary_id(e.person_id, as_of))
         # the later-employment check inside a CASE runs for the rows the conditions keep only: as a term of its
@@ -260,9 +260,8 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
     for row in reader(session).execute(q):
         pid = row[0]
         staff[pid] = StaffRow(*row[:n])
-        row_id, *r = row[n:]
-        if row_id is not None:
-            salaries[pid] = SalaryFacts(row_id, r[0], r[1], r[2], scale_decimal(r[3]), *r[4:])
+        if row[n] is not None:  # the salary row's id: none when the person has no salary row in force
+            salaries[pid] = salary_facts(row[n:])
     return salaries, staff
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -275,20 +275,26 @@ def _latest_salary(conn: Connection | Session, as_of: date, wanted: list[int] | 
         else select(Person.id)
     people = driver.subquery("people")
     current = current_salary_id(people.c.id, as_of)
-    q = (
-        select(SalaryStep.id, SalaryStep.person_id, SalaryStep.rank_code, SalaryStep.salary_class, SalaryStep.step,
-               SalaryStep.coefficient, SalaryStep.percent, SalaryStep.effective_date, SalaryStep.step_since,
-               SalaryStep.pctnvk_percent, SalaryStep.pctnvk_since, SalaryStep.reason, SalaryStep.decision_id)
-        .select_from(people).join(SalaryStep, SalaryStep.id == current)
-    )
+    q = select(SalaryStep.person_id, *salary_columns(SalaryStep)).select_from(people).join(
+        SalaryStep, SalaryStep.id == current)
     batches = [{}] if wanted is None else [{"ids": c} for c in chunks(wanted)]
     out: dict[int, SalaryFacts] = {}
     for params in batches:
         for r in conn.execute(q, params):
-            out[r.person_id] = SalaryFacts(r.id, r.rank_code, r.salary_class, r.step, scale_decimal(r.coefficient),
-                                           r.percent, r.effective_date, r.step_since, r.pctnvk_percent,
-                                           r.pctnvk_since, r.reason, r.decision_id)
+            out[r[0]] = salary_facts(r[1:])
     return out
+
+
+def salary_columns(sal: Any) -> tuple[Any, ...]:
+    """The columns of the salary table (or an alias of it) that `salary_facts` reads, in its order."""
+    return (sal.id, sal.rank_code, sal.salary_class, sal.step, sal.coefficient, sal.percent, sal.effective_date,
+            sal.step_since, sal.pctnvk_percent, sal.pctnvk_since, sal.reason, sal.decision_id)
+
+
+def salary_facts(values: Sequence[Any]) -> SalaryFacts:
+    """The salary facts of a row's `salary_columns` values."""
+    row_id, rank_code, salary_class, step, coefficient, *rest = values
+    return SalaryFacts(row_id, rank_code, salary_class, step, scale_decimal(coefficient), *rest)
 
 
 def current_salary_id(person_id: Any, as_of: date) -> Any:
