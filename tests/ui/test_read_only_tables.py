@@ -11,15 +11,16 @@ from hrapp.paths import ROOT
 
 EDITABLE = {
     ("ui/dialogs/recruitment_actions_dialog.py", "table"),  # a starting step chosen per winner
+    ("ui/dialogs/planning_review_dialog.py", "removals_table"),  # each proposed removal ticked or unticked
     ("ui/dialogs/recruitment_round_dialog.py", "council"),  # members typed in
     ("ui/dialogs/recruitment_round_dialog.py", "parts"),  # parts of round 2 and their maximum typed in
     ("ui/pages/positions_page.py", "comp_table"),  # competencies and levels typed in
     ("ui/pages/positions_page.py", "tasks_table"),  # tasks typed in
 }
-"""Grids the officer types into: they stay table widgets."""
+"""Grids the officer types into or ticks rows of: they stay table widgets (their cells not typed into are
+made read-only item by item, not by turning editing off for the whole grid)."""
 
 NOT_YET_VIEWS = {
-    ("ui/dialogs/planning_review_dialog.py", "removals_table"),
     ("ui/pages/audit_page.py", "detail"),
 }
 """Read-only table widgets still to become ColumnTableModel views (this list only shrinks)."""

@@ -40,7 +40,6 @@ class PlanningReviewDialog(FormDialog):
                                                        self.tr("Why (removal trigger)")])
         self.removals_table.verticalHeader().setVisible(False)
         self.removals_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.removals_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.removals_table.setMinimumHeight(100)
         self.removals_table.itemChanged.connect(lambda _i: self.entries.update_checks())
         self.gaps_list = QListWidget()
@@ -84,16 +83,16 @@ class PlanningReviewDialog(FormDialog):
         for r, removal in enumerate(self.proposal.removals):
             e = removal.check.entry
             person = QTableWidgetItem(e.full_name)
-            person.setFlags(person.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            person.setFlags(person.flags() | Qt.ItemFlag.ItemIsUserCheckable)  # the officer unticks to keep
             person.setCheckState(Qt.CheckState.Checked)
             person.setData(Qt.ItemDataRole.UserRole, e.id)
             why = QTableWidgetItem((self.tr("Appointed: ") if removal.appointed else "") + removal.reason)
             why.setToolTip(removal.reason)
             if not removal.appointed:
                 why.setForeground(Qt.GlobalColor.darkRed)
-            self.removals_table.setItem(r, 0, person)
-            self.removals_table.setItem(r, 1, QTableWidgetItem(e.post_title))
-            self.removals_table.setItem(r, 2, why)
+            for c, item in enumerate((person, QTableWidgetItem(e.post_title), why)):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)  # ticked, never typed into
+                self.removals_table.setItem(r, c, item)
         self.removals_table.resizeColumnsToContents()
         self.removals_table.setColumnWidth(1, min(self.removals_table.columnWidth(1), 220))
         self.removals_table.blockSignals(False)
