@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from hrapp.queries.person_profile import load_profile
@@ -61,12 +62,13 @@ def test_filters_by_person_user_entity_and_action(qtbot, audit, window):
 def test_selecting_a_row_shows_each_field_with_its_old_and_new_value(qtbot, audit):
     audit.user_combo.setCurrentIndex(audit.user_combo.findData("thu.ha"))
     audit.table.selectRow(0)
-    fields = {audit.detail.item(r, 0).text(): (audit.detail.item(r, 1).text(), audit.detail.item(r, 2).text())
-              for r in range(audit.detail.rowCount())}
+    fields = {audit.detail_model.cell(r, 0).text: (audit.detail_model.cell(r, 1).text,
+                                                  audit.detail_model.cell(r, 2).text)
+              for r in range(audit.detail_model.rowCount())}
     assert fields["Điện thoại"] == ("0256 3822 000", "0905111222")
     assert "thu.ha · Sửa · Hồ sơ cán bộ — Trần Thị Đào" in audit.detail_title.text()
-    assert [audit.detail.horizontalHeaderItem(c).text() for c in range(3)] == ["Thông tin", "Giá trị cũ",
-                                                                               "Giá trị mới"]
+    assert [audit.detail_model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Thông tin", "Giá trị cũ", "Giá trị mới"]
 
 
 def test_nothing_in_the_tab_edits_or_deletes_a_row(audit):

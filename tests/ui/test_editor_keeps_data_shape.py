@@ -95,8 +95,9 @@ def test_the_audit_tab_shows_the_changed_ethnicity_and_religion_by_name(qtbot, d
     audit.user_combo.setCurrentIndex(audit.user_combo.findData("tester"))
     audit.action_combo.setCurrentIndex(audit.action_combo.findData("update"))
     audit.table.selectRow(0)
-    fields = {audit.detail.item(r, 0).text(): (audit.detail.item(r, 1).text(), audit.detail.item(r, 2).text())
-              for r in range(audit.detail.rowCount())}
+    fields = {audit.detail_model.cell(r, 0).text: (audit.detail_model.cell(r, 1).text,
+                                                  audit.detail_model.cell(r, 2).text)
+              for r in range(audit.detail_model.rowCount())}
     assert fields == {"Dân tộc": ("Kinh", "Ba Na"), "Tôn giáo": ("Không", "Phật giáo")}
     brief = audit.model.data(audit.model.index(0, 5))
     assert brief == "Dân tộc, Tôn giáo"

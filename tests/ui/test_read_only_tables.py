@@ -20,9 +20,7 @@ EDITABLE = {
 """Grids the officer types into or ticks rows of: they stay table widgets (their cells not typed into are
 made read-only item by item, not by turning editing off for the whole grid)."""
 
-NOT_YET_VIEWS = {
-    ("ui/pages/audit_page.py", "detail"),
-}
+NOT_YET_VIEWS: set[tuple[str, str]] = set()
 """Read-only table widgets still to become ColumnTableModel views (this list only shrinks)."""
 
 BUILT = re.compile(r"\bQTableWidget\(")

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -191,10 +188,8 @@ class AuditPage(BasePage):
         self.detail_title = QLabel()
         self.detail_title.setObjectName("sectionTitle")
         self.detail_title.setWordWrap(True)
-        self.detail = QTableWidget(0, 3)
-        self.detail.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Old value"), self.tr("New value")])
-        self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.detail.verticalHeader().setVisible(False)
+        self.detail_model = ColumnTableModel(self._detail_columns(both=True), parent=self)
+        self.detail = record_view(self.detail_model, alternate=False)
         self.detail.setWordWrap(True)
         self.detail.horizontalHeader().resizeSection(0, 220)
         self.detail.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -319,8 +314,8 @@ class AuditPage(BasePage):
     # --- detail --------------------------------------------------------------------------------------
     def _show_entry(self, row: int) -> None:
         e = self.model.entry(row)
-        self.detail.setRowCount(0)
         if e is None:
+            self.detail_model.set_rows([])
             self.detail_title.clear()
             return
         who = f" — {e.person_name}" if e.person_name else ""
@@ -328,17 +323,17 @@ class AuditPage(BasePage):
                                   + (f"\n{e.summary}" if e.summary else ""))
         # An edit shows both values; an added row (or an export's details) its values, a removed one the old.
         both = e.action == "update"
+        self.detail_model.columns = self._detail_columns(both)
+        self.detail_model.set_rows(e.changes)
         self.detail.setColumnHidden(1, not both and e.action != "delete")
         self.detail.setColumnHidden(2, e.action == "delete")
-        self.detail.horizontalHeaderItem(1).setText(self.tr("Old value") if both else self.tr("Value"))
-        self.detail.horizontalHeaderItem(2).setText(self.tr("New value") if both else self.tr("Value"))
-        self.detail.setRowCount(len(e.changes))
-        for i, c in enumerate(e.changes):
-            for col, text in enumerate((c.label, c.old, c.new)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text if col else c.field)
-                self.detail.setItem(i, col, item)
         self.detail.resizeRowsToContents()
+
+    def _detail_columns(self, both: bool) -> list[Column]:
+        """The field (its stored name as the tooltip), then the old and the new value, or the one value."""
+        return [Column(self.tr("Field"), lambda c: Cell(c.label, tooltip=c.field)),
+                Column(self.tr("Old value") if both else self.tr("Value"), lambda c: c.old),
+                Column(self.tr("New value") if both else self.tr("Value"), lambda c: c.new)]
 
     def selected_entry(self) -> AuditEntry | None:
         return self.model.entry(self.table.currentIndex().row())
