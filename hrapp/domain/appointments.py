@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from hrapp.domain.retirement import BirthDate, Sex, add_months, months_between, retirement
+from hrapp.domain.retirement import BirthDate, Sex, add_months, calendar_months, months_between, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
 
@@ -81,15 +81,17 @@ class AgeCheck(NamedTuple):
 
 
 def appointment_age_ok(sex: Sex, birth: BirthDate | date, proposal_date: date, rulebook: RuleBook) -> AgeCheck:
-    """First appointment: (retirement age, NĐ 135) − (age in whole months when the proposal is received) must be at
-    least 60 months, so the person can serve a full term (HD 06-HD/BTCTW)."""
+    """First appointment: (retirement age, NĐ 135) − (age when the proposal is received) must be at least 60
+    months, so the person can serve a full term (HD 06-HD/BTCTW). The age is counted in calendar months (month of
+    the proposal − month of birth, `calendar_months`): the answer is the month the retirement age is reached minus
+    the month of the proposal, the same for everyone born in the same month whatever the day."""
     rule = rulebook.get(APPOINTMENT_TERM, proposal_date)
     born = BirthDate.of(birth).value
     if proposal_date < born:
         raise DomainError("invalid_date", "Ngày nhận hồ sơ đề nghị bổ nhiệm không được trước ngày sinh.",
                           field="proposal_date")
     result = retirement(sex, born, rulebook)
-    months_left = result.age.total_months - months_between(born, proposal_date)
+    months_left = result.age.total_months - calendar_months(born, proposal_date)
     return AgeCheck(months_left >= int(rule.params["first_appointment_min_months_left"]), months_left, rule)
 
 

@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 
 from hrapp import catalogs
 from hrapp.domain.evaluation import Rating
-from hrapp.domain.retirement import BirthDate, Sex, add_months, months_between, retirement
+from hrapp.domain.retirement import BirthDate, Sex, add_months, calendar_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.training import highest, level_rank
 from hrapp.domain.validation import age_on, dmy
@@ -336,10 +336,11 @@ def check_dates(start_year: int, end_year: int, as_of: date) -> tuple[date, date
 
 
 def months_left_to_retirement(gender: Sex, birth: BirthDate, on: date, rulebook: RuleBook) -> tuple[int, date]:
-    """(whole months from `on` to the retirement age, first day of retirement): the HD 06-HD/BTCTW method,
-    retirement age in months (NĐ 135/2020) minus the age in whole months on the day."""
+    """(months from `on` to the retirement age, first day of retirement): the HD 06-HD/BTCTW method, retirement
+    age in months (NĐ 135/2020) minus the age on the day in calendar months (month of `on` − month of birth), so
+    everyone born in the same month gets the same answer whatever the day."""
     result = retirement(gender, birth, rulebook)
-    return result.age.total_months - months_between(birth.value, on), result.retirement_date
+    return result.age.total_months - calendar_months(birth.value, on), result.retirement_date
 
 
 def _rating_label(rating: Rating) -> str:

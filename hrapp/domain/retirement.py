@@ -50,6 +50,13 @@ def months_between(start: date, end: date) -> int:
     return months
 
 
+def calendar_months(start: date, end: date) -> int:
+    """Calendar months from the month of `start` to the month of `end`, whatever the days (negative when `end`'s
+    month is earlier): how HD 06-HD/BTCTW counts an age for the time left before retirement (month of the
+    proposal minus month of birth), so two people born in the same month get the same answer on any day."""
+    return (end.year - start.year) * 12 + (end.month - start.month)
+
+
 def version_for_event(
     rulebook: RuleBook, code: str, compute: Callable[[RuleVersion], tuple[date, _T]]
 ) -> tuple[RuleVersion, _T]:

@@ -44,14 +44,18 @@ def test_retirement_the_day_after_a_full_term_does_not_cut_it(rules):
     assert not term.until_retirement
 
 
-# A man born 15/05/1970 retires at 62 (744 months). On 15/05/2027 he is 57y0m (684 months): 60 months left.
+# A man born 15/05/1970 retires at 62 (744 months). His age counts in calendar months (HD 06-HD/BTCTW): in 05/2027
+# he is 57y0m (684 months) whatever the day, 60 months left; from 01/06/2027, 59.
 @pytest.mark.parametrize(
     "proposal, months_left, ok",
     [
         (date(2027, 4, 15), 61, True),
-        (date(2027, 5, 14), 61, True),
+        (date(2027, 4, 30), 61, True),
+        (date(2027, 5, 1), 60, True),
+        (date(2027, 5, 14), 60, True),
         (date(2027, 5, 15), 60, True),
-        (date(2027, 6, 14), 60, True),
+        (date(2027, 5, 31), 60, True),
+        (date(2027, 6, 1), 59, False),
         (date(2027, 6, 15), 59, False),
     ],
 )
@@ -109,3 +113,9 @@ def test_term_alerts_are_six_months_and_ninety_days_before_the_last_day(rules):
         ("truoc_90_ngay", date(2026, 6, 2)),
     ]
     assert all(a.rule.code == "appointment_term" for a in alerts)
+
+
+@pytest.mark.parametrize("born", [date(1969, 2, 1), date(1969, 2, 15), date(1969, 2, 28)])
+def test_a_first_appointment_gives_the_same_answer_to_everyone_born_in_the_same_month(rules, born):
+    # retiring on 01/03/2031 (62 years reached in 02/2031): on 01/03/2026, 59 months left, not a full term
+    assert tuple(appointment_age_ok("M", born, date(2026, 3, 1), rules))[:2] == (False, 59)

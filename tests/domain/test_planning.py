@@ -12,6 +12,7 @@ from hrapp.domain import planning as pl
 from hrapp.domain import planning_structure as ps
 from hrapp.domain.retirement import BirthDate
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
+from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError
 
 
@@ -53,11 +54,15 @@ def test_a_cadre_meeting_every_requirement_is_eligible_with_no_reasons(qd50, boo
     assert result.reasons == ()
 
 
-# A man born 15/05/1970 retires at 62 (744 months); on 15/05/2027 he is 57 years 0 months old: 60 months left.
+# A man born 15/05/1970 retires at 62 (744 months). His age is counted in calendar months (HD 06-HD/BTCTW): in
+# 05/2027 he is 57 years 0 months old whatever the day, 60 months left; from 06/2027, 59.
 @pytest.mark.parametrize("appoint, months_left, ok", [
-    (date(2027, 5, 14), 61, True),
+    (date(2027, 4, 30), 61, True),
+    (date(2027, 5, 1), 60, True),
+    (date(2027, 5, 14), 60, True),
     (date(2027, 5, 15), 60, True),
-    (date(2027, 6, 14), 60, True),
+    (date(2027, 5, 31), 60, True),
+    (date(2027, 6, 1), 59, False),
     (date(2027, 6, 15), 59, False),
 ])
 def test_the_age_test_needs_a_full_term_of_60_months_before_retirement(qd50, book, appoint, months_left, ok):
@@ -67,7 +72,7 @@ def test_the_age_test_needs_a_full_term_of_60_months_before_retirement(qd50, boo
     assert (pl.AGE not in result.codes) is ok
     if not ok:
         reason = next(r for r in result.reasons if r.code == pl.AGE)
-        assert "còn 59 tháng" in reason.message and "15/06/2027" in reason.message
+        assert "còn 59 tháng" in reason.message and dmy(appoint) in reason.message
 
 
 def test_a_woman_born_in_1975_has_less_time_left_than_a_man_of_the_same_age(qd50, book):
@@ -296,3 +301,12 @@ def test_without_planning_rules_a_period_cannot_be_created():
     empty = RuleBook([RuleVersion("other", "v1", date(2020, 1, 1), None, "x")])
     with pytest.raises(DomainError):
         pl.default_rule_version(empty, 2026)
+
+
+def test_two_men_born_in_the_same_month_get_the_same_answer_whatever_their_birth_day(qd50, book):
+    # both born 02/1969, both retiring on 01/03/2031: on 01/03/2026 each has 59 months left (HD 06-HD/BTCTW)
+    early = check(cadre(birth=BirthDate(date(1969, 2, 1))), qd50, book, appoint=date(2026, 3, 1), on=date(2022, 6, 30))
+    late = check(cadre(birth=BirthDate(date(1969, 2, 15))), qd50, book, appoint=date(2026, 3, 1), on=date(2022, 6, 30))
+    assert early.retirement_date == late.retirement_date == date(2031, 3, 1)
+    assert early.months_left == late.months_left == 59
+    assert pl.AGE in early.codes and pl.AGE in late.codes

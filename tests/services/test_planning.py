@@ -257,7 +257,8 @@ def test_the_period_check_reports_every_entry_post_and_the_structure(ctx, dept, 
     check = sp.check_period(ctx, "2026–2031", ON)
     by_name = {c.entry.full_name: c for c in check.entries}
     assert [r.code for r in by_name["Đào Tấn Tuấn"].reasons] == ["age"]
-    assert by_name["Đào Tấn Tuấn"].eligibility.months_left == 54  # 62 years less 57y6m on 01/01/2026
+    # 62 years less 57y7m: the age on 01/01/2026 in calendar months (01/2026 − 06/1968), HD 06-HD/BTCTW
+    assert by_name["Đào Tấn Tuấn"].eligibility.months_left == 53
     assert [r.code for r in by_name["Trần Xuân Huy"].reasons] == ["rating_kht"]
     assert by_name["Nguyễn Bảo Oanh"].eligible and by_name["Lương Minh Nam"].eligible
     counts = {(p.post.unit_code, p.post.post_code): (p.count, p.maximum, p.no_successor) for p in check.posts}
