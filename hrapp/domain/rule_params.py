@@ -160,6 +160,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "pay_percent": ("Mức lương trong thời gian tập sự", "Pay during probation"),
     "non_counting_leave_min_days": ("Nghỉ từ bao nhiêu ngày thì không tính vào thời gian tập sự", "Leave from this many days is not counted in probation"),
     "doctor_months": ("Thời gian tập sự chức danh bác sĩ", "Probation of doctors"),
+    # rank_promotion
+    "targets": ("Điều kiện theo ngạch (hạng) được nâng lên", "Conditions by the rank promoted to"),
+    "CS": ("Lên cán sự và tương đương (hạng IV)", "To clerk and equivalent (grade IV)"),
+    "CV": ("Lên chuyên viên và tương đương (hạng III)", "To specialist and equivalent (grade III)"),
+    "CVC": ("Lên chuyên viên chính và tương đương (hạng II)", "To principal specialist and equivalent (grade II)"),
+    "CVCC": ("Lên chuyên viên cao cấp và tương đương (hạng I)", "To senior specialist and equivalent (grade I)"),
+    "from": ("Từ ngạch (hạng) mức (mã)", "From the level (code)"),
+    "min_years": ("Thời gian giữ ngạch (hạng) hoặc tương đương tối thiểu", "Least time in the rank or an equivalent"),
+    "min_months_current": ("Thời gian giữ ngạch (hạng) hiện tại tối thiểu", "Least time in the current rank"),
+    "placement": ("Xếp lương khi nâng ngạch, chuyển ngạch", "Salary on promotion or rank change"),
+    "round_places": ("Số chữ số thập phân của hệ số chênh lệch bảo lưu", "Decimals of the reserved difference"),
     # recruitment_regime
     "subject_label": ("Tên đối tượng", "Subject's name"),
     "priority_rule": ("Quy định điểm ưu tiên (mã)", "Priority points rule (code)"),
