@@ -59,6 +59,7 @@ class PromotionList:
     target_rank: str
     target_name: str
     target_level: str
+    from_level: str  # the level below, whose holders (or holders of an equivalent rank) are listed
     on: date
     rule_name: str
     legal_basis: str
@@ -107,8 +108,9 @@ def promotion_candidates(ctx: ServiceContext, target_rank: str, on: date) -> Pro
             rows.append(PromotionRow(pid, line.full_name, line.birth_date, line.gender, line.unit_name,
                                      line.category, current.rank_code, rank_name(current.rank_code),
                                      sal.step if sal is not None else None,
-                                     sal.coefficient if sal is not None else None, result.months_held,
+                                     sal.coefficient.quantize(Decimal("0.01")) if sal is not None else None,
+                                     result.months_held,
                                      result.eligible, result.checks))
     rows.sort(key=lambda r: (not r.eligible, name_sort_key(r.full_name)))
-    return PromotionList(target_rank, rank_name(target_rank), rank_level(target_rank), on, rule.name,
+    return PromotionList(target_rank, rank_name(target_rank), rank_level(target_rank), below or "", on, rule.name,
                          rule.legal_basis, tuple(rows))
