@@ -333,12 +333,11 @@ def _promote(pay: CurrentPay, new_class: str, on: date, rule: RuleVersion, ruleb
     """Mục II khoản 1: the equal or nearest higher coefficient of the new rank."""
     table = coefficients(new_class, rulebook, on)
     base = _total(pay, places)
-    for index, value in enumerate(table):
-        if value >= base:
-            break
-    else:  # above the new rank's last step (điểm c): the last step and the difference reserved
+    index = next((i for i, c in enumerate(table) if c >= base), None)
+    if index is None:  # above the new rank's last step (điểm c): the last step and the difference reserved
         return Placement(new_class, len(table), table[-1], on, on, None, None, _round(base - table[-1], places),
                          f"{clause} điểm c", rule)
+    value = table[index]
     if pay.pctnvk_percent:  # điểm b: everything counts from the decision
         return Placement(new_class, index + 1, value, on, on, None, None, None, f"{clause} điểm b", rule)
     old = coefficients(pay.salary_class, rulebook, pay.step_since)

@@ -105,7 +105,8 @@ def promotion_facts(session: Session, lines: dict[int, PersonLine], on: date) ->
                                                .where(Employment.person_id.in_(chunk),
                                                       Employment.probation_start.is_not(None),
                                                       Employment.probation_end.is_not(None))):
-            probations[pid].append((start, end))
+            if start is not None and end is not None:  # the query asks for both; the columns are optional
+                probations[pid].append((start, end))
         for pid, year, rating in session.execute(select(Evaluation.person_id, Evaluation.year, Evaluation.rating)
                                                  .where(Evaluation.person_id.in_(chunk), Evaluation.year < on.year)):
             ratings[pid][year] = rating

@@ -16,7 +16,6 @@ from hrapp.reports.document import CancelCallback, Column, ProgressCallback, Sec
 from hrapp.reports.format import fmt_date, roman
 from hrapp.reports.list_form import ListForm
 
-
 _GRADES = {"CS": "IV", "CV": "III", "CVC": "II", "CVCC": "I"}
 
 
@@ -53,7 +52,6 @@ def spec(data: PromotionList) -> TableSpec:
 
 
 def title(data: PromotionList) -> str:
-    level = LEVEL_NAMES.get(data.target_level, data.target_level)
     return (f"DANH SÁCH\nCông chức, viên chức đủ và chưa đủ tiêu chuẩn, điều kiện nâng ngạch (thăng hạng) lên "
             f"{data.target_name}")
 

@@ -5,7 +5,7 @@ worked examples."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal as D
+from decimal import Decimal
 
 import pytest
 
@@ -146,63 +146,63 @@ DECIDED = date(2008, 2, 1)
 
 def test_circular_example_1_allowance_counts_into_the_nearest_higher_step():
     # TT 02/2007 Mục II.1.b, ví dụ 1: 4,98 + 6% VK = 5,28 -> 5,42 bậc 4 chuyên viên chính, from the decision
-    p = place(NANG_NGACH, CurrentPay("A1", 9, D("4.98"), date(2004, 4, 1), 6, date(2007, 4, 1)), "A2.1", DECIDED,
+    p = place(NANG_NGACH, CurrentPay("A1", 9, Decimal("4.98"), date(2004, 4, 1), 6, date(2007, 4, 1)), "A2.1", DECIDED,
               RULES)
-    assert (p.step, p.coefficient, p.step_since, p.pctnvk_percent, p.reserved) == (4, D("5.42"), DECIDED, None, None)
+    assert (p.step, p.coefficient, p.step_since, p.pctnvk_percent, p.reserved) == (4, Decimal("5.42"), DECIDED, None, None)
     assert p.clause.endswith("khoản 1 điểm b")
 
 
 def test_circular_example_2_above_the_last_step_keeps_a_reserved_difference_then_drops_it():
     # ví dụ 2: 3,63 + 15% VK = 4,17 > 4,06 (bậc 12 cán sự, loại B): bậc 12 and 0,11 reserved
-    first = place(NANG_NGACH, CurrentPay("C1", 12, D("3.63"), date(2000, 1, 1), 15, date(2007, 2, 1)), "B",
+    first = place(NANG_NGACH, CurrentPay("C1", 12, Decimal("3.63"), date(2000, 1, 1), 15, date(2007, 2, 1)), "B",
                   date(2007, 10, 1), RULES)
-    assert (first.step, first.coefficient, first.reserved, first.step_since) == (12, D("4.06"), D("0.11"),
+    assert (first.step, first.coefficient, first.reserved, first.step_since) == (12, Decimal("4.06"), Decimal("0.11"),
                                                                                  date(2007, 10, 1))
     assert "khoản 3 điểm c" in first.clause
     # then 4,06 + 0,11 + 5% VK = 4,37 -> 4,65 bậc 8 chuyên viên, the reserved difference ends
-    second = place(NANG_NGACH, CurrentPay("B", 12, D("4.06"), date(2007, 10, 1), 5, date(2009, 10, 1), D("0.11")),
+    second = place(NANG_NGACH, CurrentPay("B", 12, Decimal("4.06"), date(2007, 10, 1), 5, date(2009, 10, 1), Decimal("0.11")),
                    "A1", date(2010, 3, 1), RULES)
-    assert (second.step, second.coefficient, second.reserved, second.step_since) == (8, D("4.65"), None,
+    assert (second.step, second.coefficient, second.reserved, second.step_since) == (8, Decimal("4.65"), None,
                                                                                      date(2010, 3, 1))
 
 
 def test_a_coefficient_equal_to_a_step_takes_that_step_and_keeps_the_time_counted():
     since = date(2024, 1, 1)
-    p = place(NANG_NGACH, CurrentPay("B", 10, D("3.66"), since), "A1", DECIDED, RULES)
-    assert (p.step, p.coefficient, p.step_since) == (5, D("3.66"), since)
+    p = place(NANG_NGACH, CurrentPay("B", 10, Decimal("3.66"), since), "A1", DECIDED, RULES)
+    assert (p.step, p.coefficient, p.step_since) == (5, Decimal("3.66"), since)
 
 
 def test_a_coefficient_between_steps_takes_the_next_and_the_gap_decides_the_count():
     since = date(2023, 5, 1)
-    near = place(NANG_NGACH, CurrentPay("A1", 9, D("4.98"), since), "A2.1", DECIDED, RULES)
-    assert (near.step, near.coefficient, near.step_since) == (3, D("5.08"), since)  # 0,10 < 0,33
-    far = place(NANG_NGACH, CurrentPay("A1", 3, D("3.00"), since), "A2.1", DECIDED, RULES)
-    assert (far.step, far.coefficient, far.step_since) == (1, D("4.40"), DECIDED)  # 1,40 >= 0,33
+    near = place(NANG_NGACH, CurrentPay("A1", 9, Decimal("4.98"), since), "A2.1", DECIDED, RULES)
+    assert (near.step, near.coefficient, near.step_since) == (3, Decimal("5.08"), since)  # 0,10 < 0,33
+    far = place(NANG_NGACH, CurrentPay("A1", 3, Decimal("3.00"), since), "A2.1", DECIDED, RULES)
+    assert (far.step, far.coefficient, far.step_since) == (1, Decimal("4.40"), DECIDED)  # 1,40 >= 0,33
 
 
 @pytest.mark.parametrize("reserved, step_since", [("0.10", DECIDED), ("0.11", date(2020, 1, 1))])
 def test_a_gap_exactly_one_step_of_the_old_rank_counts_from_the_decision(reserved, step_since):
     # 4,65 + 0,10 = 4,75 -> 5,08: a gap of 0,33, one A1 step; 4,76 -> 5,08 is 0,32, less than a step
-    p = place(NANG_NGACH, CurrentPay("A1", 8, D("4.65"), date(2020, 1, 1), reserved=D(reserved)), "A2.1", DECIDED,
-              RULES)
-    assert (p.coefficient, p.step_since) == (D("5.08"), step_since)
+    pay = CurrentPay("A1", 8, Decimal("4.65"), date(2020, 1, 1), reserved=Decimal(reserved))
+    p = place(NANG_NGACH, pay, "A2.1", DECIDED, RULES)
+    assert (p.coefficient, p.step_since) == (Decimal("5.08"), step_since)
 
 
 def test_a_change_in_the_same_group_keeps_step_allowance_and_dates():
-    pay = CurrentPay("A1", 9, D("4.98"), date(2019, 1, 1), 7, date(2024, 1, 1))
+    pay = CurrentPay("A1", 9, Decimal("4.98"), date(2019, 1, 1), 7, date(2024, 1, 1))
     p = place(CHUYEN_NGACH, pay, "A1", DECIDED, RULES)
     assert (p.step, p.coefficient, p.step_since, p.pctnvk_percent, p.pctnvk_since) == (
-        9, D("4.98"), date(2019, 1, 1), 7, date(2024, 1, 1))
+        9, Decimal("4.98"), date(2019, 1, 1), 7, date(2024, 1, 1))
 
 
 def test_a_change_to_a_lower_group_keeps_the_step_and_reserves_the_difference():
-    p = place(CHUYEN_NGACH, CurrentPay("A2.1", 3, D("5.08"), date(2022, 1, 1)), "A2.2", DECIDED, RULES)
-    assert (p.step, p.coefficient, p.reserved, p.step_since) == (3, D("4.68"), D("0.40"), date(2022, 1, 1))
+    p = place(CHUYEN_NGACH, CurrentPay("A2.1", 3, Decimal("5.08"), date(2022, 1, 1)), "A2.2", DECIDED, RULES)
+    assert (p.step, p.coefficient, p.reserved, p.step_since) == (3, Decimal("4.68"), Decimal("0.40"), date(2022, 1, 1))
 
 
 def test_a_change_to_a_higher_group_is_placed_as_a_promotion():
-    p = place(CHUYEN_NGACH, CurrentPay("A2.2", 3, D("4.68"), date(2022, 1, 1)), "A2.1", DECIDED, RULES)
-    assert (p.step, p.coefficient, p.step_since) == (2, D("4.74"), date(2022, 1, 1))
+    p = place(CHUYEN_NGACH, CurrentPay("A2.2", 3, Decimal("4.68"), date(2022, 1, 1)), "A2.1", DECIDED, RULES)
+    assert (p.step, p.coefficient, p.step_since) == (2, Decimal("4.74"), date(2022, 1, 1))
 
 
 def test_the_kind_of_change_follows_the_levels():
