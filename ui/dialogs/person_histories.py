@@ -132,7 +132,11 @@ def _cases_follow_direction(host: Host, widgets: Mapping[str, QWidget]) -> None:
         for case in ps.retirement_cases(host.ctx, direction.currentData(), clock.today()):
             reason.addItem(f"{case.label} ({case.basis})", case.code)
             reason.setItemData(reason.count() - 1, case.basis, Qt.ItemDataRole.ToolTipRole)
+        reason.view().setMinimumWidth(reason.view().sizeHintForColumn(0) + 24)
 
+    # the cases are long sentences: the field keeps the form's width, the list opens as wide as they are
+    reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    reason.setMinimumContentsLength(40)
     direction.currentIndexChanged.connect(lambda _i: cases())
     cases()
 
@@ -161,9 +165,9 @@ RETIREMENT_DECISIONS = History("retirement_decisions", lambda p: p.retirement_de
                      lambda: _translated(RETIRE_DIRECTIONS)),
                Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Case"), CODE),
                Field("age_years", QT_TRANSLATE_NOOP("PersonEditor", "Age decided: years"), SPIN, spin=(40, 80),
-                     initial=lambda h: age.years if (age := _ordinary_age(h)) else 60),
+                     initial=lambda h: age.years if (age := _ordinary_age(h)) else 60, narrow=True),
                Field("age_months", QT_TRANSLATE_NOOP("PersonEditor", "and months"), SPIN, spin=(0, 11),
-                     initial=lambda _h: 0),
+                     initial=lambda _h: 0, narrow=True),
                Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
     Action("remove", QT_TRANSLATE_NOOP("PersonEditor", "Remove"),
            lambda ctx, rid, _x: ps.remove_retirement_decision(ctx, rid), on_row=True,
