@@ -1,7 +1,7 @@
 """The reserved difference of a salary row (hệ số chênh lệch bảo lưu) placed on a new rank by TT 02/2007/TT-BNV
 
 Revision ID: 0011_promotion
-Revises: 0010_catalog_codes
+Revises: 0011_retire
 Create Date: 2026-12-08
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_promotion'
-down_revision = '0010_catalog_codes'
+down_revision = '0011_retire'
 branch_labels = None
 depends_on = None
 
