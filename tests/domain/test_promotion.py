@@ -136,6 +136,7 @@ def test_the_rule_version_is_chosen_by_the_day_of_the_list():
     assert eligibility(specialist(), CVC, date(2025, 6, 30), RULES).rule.version == "nd85_2023"
     assert eligibility(specialist(), CVC, date(2025, 7, 1), RULES).rule.version == "nd170_2025"
     assert eligibility(specialist(ratings={2022: "htt"}), CVC, date(2023, 12, 6), RULES).rule.version == "nd138_2020"
+    assert eligibility(specialist(ratings={2022: "htt"}), CVC, date(2023, 12, 7), RULES).rule.version == "nd85_2023"
 
 
 # ---------------------------------------------------------------------------------------------- placement

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from hrapp.db.models import Person, Qualification, RankAssignment, SalaryStep
+from hrapp.db.models import AuditLog, Person, Qualification, RankAssignment, SalaryStep
 from hrapp.domain.decisions import DecisionInput
 from hrapp.errors import DomainError, ValidationError
 from hrapp.queries.promotion import promotion_candidates
@@ -68,6 +68,9 @@ def test_a_promotion_writes_the_rank_and_the_placed_salary_with_one_decision(ctx
     assert new.decision_id == ranks[-1].decision_id == result.decision_id
     assert (person.cur_rank_code, person.cur_salary_step) == ("01.002", 3)
     assert "NĐ 170/2025" in listed.rule_name and "TT 02/2007/TT-BNV" in result.rule_label
+    with ctx.read() as s:  # the new rows are in the audit trail
+        audited = set(s.scalars(select(AuditLog.entity).where(AuditLog.action == "insert", AuditLog.person_id == pid)))
+    assert {"rank_assignments", "salary_steps"} <= audited
 
 
 def test_someone_not_eligible_on_the_day_of_the_list_is_refused_and_nothing_is_written(ctx, units):
