@@ -36,6 +36,11 @@ def _dmy(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
+def _lower_first(text: str) -> str:
+    """'Viên chức (hưởng lương từ NSNN)' -> 'viên chức (hưởng lương từ NSNN)': abbreviations keep their capitals."""
+    return text[:1].lower() + text[1:]
+
+
 def rank_level(rank_code: str) -> str:
     """The level of a rank ('CV' for 01.003 and for Kỹ sư hạng III); '' for a rank not in the catalogue."""
     return str(catalogs.ranks().get(rank_code, {}).get("short", ""))
@@ -203,7 +208,7 @@ def eligibility(facts: PromotionFacts, target_rank: str, on: date, rulebook: Rul
     elif wanted_kind != target_kind:
         what = "ngạch công chức" if target_kind == "ngach" else "chức danh nghề nghiệp viên chức"
         checks.append(Check("category", False, f"{rank_name(target_rank)} là {what}, không dành cho "
-                                                f"{catalogs.label('category', category, category).lower()}"))
+                                                f"{_lower_first(catalogs.label('category', category, category))}"))
     target = target_of(rule, category, target_rank)
     if current is None:
         checks.append(Check("level", False, f"Không giữ ngạch, chức danh nào vào ngày {_dmy(on)}"))
