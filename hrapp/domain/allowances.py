@@ -48,7 +48,7 @@ def post_allowance(post_code: str, province: str | None, rulebook: RuleBook, on:
     except DomainError:
         return None
     group = province_group(rule.params, province)
-    row = (rule.params.get("coefficients") or {}).get(post_code)
+    row = (rule.params.get("by_post") or {}).get(post_code)
     if not row or row.get(group) in (None, ""):
         return None
     return PostAllowance(post_code, group, Decimal(str(row[group])), rule)

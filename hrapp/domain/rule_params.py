@@ -62,10 +62,11 @@ LABELS: dict[str, tuple[str | None, str]] = {
     # deputy_limits, post_allowance: province groups
     "province_groups": ("Nhóm tỉnh (mã tỉnh)", "Province groups (province codes)"),
     "default_group": ("Nhóm của tỉnh không có trong danh sách (mã)", "Group of a province not listed (code)"),
-    "hn_hcm": ("Hà Nội, TP Hồ Chí Minh", "Hanoi, Ho Chi Minh City"),
+    "hn_hcm": ("Hà Nội, TP HCM", "Hanoi, Ho Chi Minh City"),
     "loai_1": ("Tỉnh loại I", "Class I provinces"),
     "loai_2_3": ("Tỉnh loại II, III", "Class II and III provinces"),
-    "khac": ("Các tỉnh, thành phố còn lại", "Other provinces and cities"),
+    "khac": ("Tỉnh, thành phố khác", "Other provinces"),
+    "by_post": ("Hệ số phụ cấp theo chức vụ", "Allowance coefficient by post"),
     # early_step
     "max_months_short": ("Số tháng nâng trước hạn tối đa (thành tích)", "Most months early (for achievements)"),
     "max_months_early": ("Số tháng nâng trước hạn tối đa", "Most months early"),

@@ -208,13 +208,13 @@ def _probe_salary_scale(rv: RuleVersion, book: RuleBook) -> None:
 
 def _probe_post_allowance(rv: RuleVersion, book: RuleBook) -> None:
     groups = set(rv.params.get("province_groups") or {}) | {str(rv.params.get("default_group", "khac"))}
-    for post_code, row in rv.params["coefficients"].items():
+    for post_code, row in rv.params["by_post"].items():
         for group, value in row.items():
             if group not in groups:
                 raise ValueError(group)
             if to_decimal(value) < 0:
                 raise ValueError(post_code)
-    for post_code in rv.params["coefficients"]:
+    for post_code in rv.params["by_post"]:
         for province in ("ha_noi", "gia_lai", None):
             post_allowance(post_code, province, book, rv.effective_from)
 

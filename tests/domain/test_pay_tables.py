@@ -119,7 +119,7 @@ def test_a_post_without_a_coefficient_for_the_group_keeps_the_decisions():
 def _with_allowance_version(start: date, coefficient_: str) -> RuleBook:
     """The shipped rules plus a version an administrator added by decision from `start`."""
     base = RULES.get("post_allowance", D)
-    params = {**base.params, "coefficients": {**base.params["coefficients"],
+    params = {**base.params, "by_post": {**base.params["by_post"],
                                               "chi_cuc_truong": {"hn_hcm": "0.90", "khac": coefficient_}}}
     old = RuleVersion(base.code, base.version, base.effective_from, start.fromordinal(start.toordinal() - 1),
                       base.legal_basis, base.params, base.title)

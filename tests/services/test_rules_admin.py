@@ -120,7 +120,7 @@ def test_a_post_allowance_version_by_decision_closes_the_old_one_and_applies_fro
     from hrapp.domain.allowances import post_allowance
 
     old = _one(ctx, "post_allowance", "nd204_2004")
-    params = dict(old.params, coefficients=dict(old.params["coefficients"],
+    params = dict(old.params, by_post=dict(old.params["by_post"],
                                                 truong_phong={"hn_hcm": "0.70", "khac": "0.60"}))
     with pytest.raises(ValidationError, match="trùng"):
         add_rule_version(ctx, RuleVersionInput("post_allowance", "qd_so_2026", date(2026, 1, 1), None,
@@ -134,8 +134,8 @@ def test_a_post_allowance_version_by_decision_closes_the_old_one_and_applies_fro
 
 
 @pytest.mark.parametrize(("code", "version", "change"), [
-    ("post_allowance", "nd204_2004", {"coefficients": {"chi_cuc_truong": {"khac": "bảy"}}}),
-    ("post_allowance", "nd204_2004", {"coefficients": {"chi_cuc_truong": {"mien_nui": "0.70"}}}),
+    ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"khac": "bảy"}}}),
+    ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"mien_nui": "0.70"}}}),
     ("deputy_limits", "nd370_2025", {"bands_by_group": {"khac": [{"min": 0, "max": 9, "max_deputies": 1}]}}),
     ("salary_table_4", "nd204_2004", {"classes": {"B4.1": {"coefficients": ["2.05", "-1"]}}}),
 ])
