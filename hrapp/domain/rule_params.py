@@ -243,7 +243,8 @@ _UNITS = (("percent", "%"), ("months", "tháng"), ("years", "năm"), ("weeks", "
 _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_age_first": "tuổi", "min_age": "tuổi",
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
                 "cap": "", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
-                "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%"}
+                "commitment_multiplier": "lần", "deputy_directors_average": "người", "quit_during_percent": "%",
+                "no_degree_percent": "%"}
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -385,4 +386,4 @@ def with_values(params: Mapping[str, Any], values: Mapping[tuple[str | int, ...]
 
 UNITS_EN: dict[str, str] = {"%": "%", "tháng": "months", "năm": "years", "tuần": "weeks", "ngày làm việc": "working days",
                             "ngày": "days", "phút": "minutes", "đồng": "dong", "tuổi": "years old", "ký tự": "characters",
-                            "lần": "times", "": ""}
+                            "lần": "times", "người": "people", "": ""}

@@ -136,7 +136,8 @@ def test_a_post_allowance_version_by_decision_closes_the_old_one_and_applies_fro
 @pytest.mark.parametrize(("code", "version", "change"), [
     ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"khac": "bảy"}}}),
     ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"mien_nui": "0.70"}}}),
-    ("deputy_limits", "nd370_2025", {"bands_by_group": {"khac": [{"min": 0, "max": 9, "max_deputies": 1}]}}),
+    ("deputy_limits", "nd370_2025", {"bands": [{"min": 0, "max": 9, "max_deputies": 1}]}),
+    ("deputy_limits", "nd45_2025", {"bands_by_group": {"hn_hcm": [{"min": 0, "max": None, "max_deputies": "hai"}]}}),
     ("salary_table_4", "nd204_2004", {"classes": {"B4.1": {"coefficients": ["2.05", "-1"]}}}),
 ])
 def test_a_post_allowance_deputy_or_table_4_edit_that_cannot_run_is_refused(ctx, code, version, change):
