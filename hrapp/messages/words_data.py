@@ -265,6 +265,12 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "Someone with the same name and date of birth ({name}, {birth}) is already "
                                  "recorded under another ID card number: {others}. If it is the same person, "
                                  "edit that record instead of making a new one."),
+    "warn_step_since_in_probation": (
+        "Mốc tính nâng bậc ({since}) nằm trong thời gian tập sự ({start} – {end}): người tuyển dụng từ 15/08/2021 "
+        "không được tính thời gian tập sự để nâng bậc lương thường xuyên, mốc đúng là {right} ({rule}).",
+        "The date the next step counts from ({since}) falls inside probation ({start} – {end}): for people recruited "
+        "from 15/08/2021 probation does not count toward the regular step, the right date is {right} ({rule})."),
+    "warn_save_again": ("Bấm Lưu lần nữa để vẫn lưu.", "Press Save again to save anyway."),
     "date_order": ("{end_label} ({end}) không được trước {start_label} ({start}).",
                    "{end_label} ({end}) cannot be before {start_label} ({start})."),
     "date_before_birth": ("{what} ({day}) không được trước ngày sinh ({birth}).",
