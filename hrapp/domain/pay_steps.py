@@ -83,8 +83,7 @@ def months_not_counted(periods: Iterable[tuple[date, date]], rulebook: RuleBook,
     months = odd = days = 0
     for first, last in periods:
         if last < first:
-            raise DomainError("invalid_period", f"Khoảng thời gian {first:%d/%m/%Y} – {last:%d/%m/%Y} có ngày kết "
-                              "thúc trước ngày bắt đầu.", field="periods")
+            raise DomainError("period_end_before_start", field="periods", first=first, last=last)
         whole, rest = whole_months(first, last)
         months += whole
         odd += calendar.working_days(rest, last)
@@ -184,8 +183,7 @@ def first_step_since(recruited: date, probation_end: date | None, rulebook: Rule
     rule = versions[0] if versions and recruited < versions[0].effective_from else rulebook.get(PAY_STEP, recruited)
     counts = bool(rule.params.get("probation_counts", True))
     if probation_end is not None and probation_end < recruited:
-        raise DomainError("invalid_period", f"Ngày hết tập sự {probation_end:%d/%m/%Y} trước ngày bắt đầu tập sự "
-                          f"{recruited:%d/%m/%Y}.", field="probation_end")
+        raise DomainError("probation_end_before_start", field="probation_end", end=probation_end, start=recruited)
     if counts or probation_end is None:
         return FirstStepStart(recruited, counts, rule)
     return FirstStepStart(probation_end + timedelta(days=1), counts, rule)
@@ -208,7 +206,7 @@ def probation_step_warning(step_since: date, probation_start: date, probation_en
     if start is None:
         return None
     return messages.text("warn_step_since_in_probation", since=step_since, start=probation_start,
-                         end=probation_end, right=start.since, rule=start.rule.label())
+                         end=probation_end, right=start.since, rule=start.rule.name)
 
 
 # --------------------------------------------------------------------------- regular step and PCTNVK

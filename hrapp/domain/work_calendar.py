@@ -40,28 +40,26 @@ def _dates(values: Iterable[Any], rule: RuleVersion, key: str) -> frozenset[date
     try:
         return frozenset(date.fromisoformat(str(v)) for v in values)
     except ValueError:
-        raise DomainError("rule_param_invalid", f"Quy định {rule.label()}: '{key}' phải là các ngày dạng yyyy-mm-dd.",
-                          field="params") from None
+        raise DomainError("work_calendar_not_dates", field="params", rule=rule.label(), key=key) from None
 
 
 def _spec(rule: RuleVersion) -> _Spec:
     params = rule.params
     source = params.get("public_holidays", PACKAGE_CALENDAR)
     if source != PACKAGE_CALENDAR:
-        raise DomainError("rule_param_invalid", f"Quy định {rule.label()}: nguồn ngày lễ '{source}' không được hỗ "
-                          f"trợ (chỉ '{PACKAGE_CALENDAR}').", field="params")
+        raise DomainError("work_calendar_source", field="params", rule=rule.label(), source=source,
+                          supported=PACKAGE_CALENDAR)
     weekly = frozenset(int(d) for d in params.get("weekly_days_off", [5, 6]))
     if any(not 0 <= d <= 6 for d in weekly):
-        raise DomainError("rule_param_invalid", f"Quy định {rule.label()}: ngày nghỉ hằng tuần là số từ 0 (thứ Hai) "
-                          "đến 6 (Chủ nhật).", field="params")
+        raise DomainError("work_calendar_weekday", field="params", rule=rule.label())
     off: set[date] = set()
     work: set[date] = set()
     for change in params.get("changes", []):
         off |= _dates(change.get("days_off", []), rule, "days_off")
         work |= _dates(change.get("working_days", []), rule, "working_days")
     if off & work:
-        raise DomainError("rule_param_invalid", f"Quy định {rule.label()}: một ngày vừa là ngày nghỉ vừa là ngày làm "
-                          "bù.", field="params")
+        raise DomainError("work_calendar_both", field="params", rule=rule.label(),
+                          days=", ".join(f"{d:%d/%m/%Y}" for d in sorted(off & work)))
     return _Spec(weekly, frozenset(off), frozenset(work))
 
 

@@ -242,10 +242,13 @@ def probation_warning(f: PersonFacts, rulebook: RuleBook) -> str | None:
     count toward the step (recruited from 15/08/2021, TT 03/2021/TT-BNV)."""
     if f.salary is None or f.probation is None:
         return None
-    prob = probation_of(f, rulebook)
-    if prob is None:
-        return None
-    return probation_step_warning(f.salary.step_since, prob.start, prob.end_date, rulebook)
+    try:
+        prob = probation_of(f, rulebook)
+        if prob is None:
+            return None
+        return probation_step_warning(f.salary.step_since, prob.start, prob.end_date, rulebook)
+    except DomainError:
+        return None  # a probation the rules cannot use is reported by the probation alert, not here
 
 
 def _pay_step_of(f: PersonFacts, s: SalaryFacts, rulebook: RuleBook) -> PayStepOutlook:

@@ -24,12 +24,12 @@ from hrapp.domain import validation as v
 from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
 from hrapp.domain.pay_steps import early_step_quota, odd_days_to_months, step_delay
-from hrapp.domain.work_calendar import WorkCalendar
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import retirement_age
 from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.domain.salary import lookup_by_class
+from hrapp.domain.work_calendar import WorkCalendar
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.messages import text
 from hrapp.security import ADMIN, READ, require

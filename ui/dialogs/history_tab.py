@@ -309,8 +309,10 @@ class HistoryTab(QWidget):
                 found = [w for w in action.warnings(ctx, target, values) if w not in confirmed]
                 if found:  # said once: the same warnings again do not stop a second Save
                     confirmed.extend(found)
-                    again = messages.text("warn_save_again")
-                    raise ValidationError([(key, f"{message} {again}") for key, message in found])
+                    # the field's line is one line: it points to the whole sentence, shown under the fields
+                    marks = [(key, messages.text("warn_see_below")) for key, _m in found]
+                    said = [("", message) for _k, message in found] + [("", messages.text("warn_save_again"))]
+                    raise ValidationError(marks + said)
             return action.call(ctx, target, values)
 
         dialog.action = submit

@@ -231,7 +231,7 @@ def _probations(s: Session, person_id: int) -> list[tuple[date, date]]:
     rows = s.execute(select(Employment.probation_start, Employment.probation_end).where(
         Employment.person_id == person_id, Employment.probation_start.is_not(None),
         Employment.probation_end.is_not(None))).all()
-    return [(a, b) for a, b in rows]
+    return [(a, b) for a, b in rows if a is not None and b is not None]
 
 
 def step_since_warnings(since: date | None, probations: Sequence[tuple[date, date]], rulebook: RuleBook) -> v.Errors:

@@ -31,7 +31,6 @@ from hrapp.domain.person_input import (
 from hrapp.errors import ConflictError
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.security import WRITE, require
-from hrapp.services.persons.career import step_since_warnings
 from hrapp.services.persons._shared import (
     _apply_identity,
     _db_errors_identity,
@@ -47,6 +46,7 @@ from hrapp.services.persons._shared import (
     _today,
     _unit_errors,
 )
+from hrapp.services.persons.career import step_since_warnings
 from hrapp.services.snapshot import refresh_snapshot
 from hrapp.text import fold, normalize_name
 
