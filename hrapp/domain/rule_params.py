@@ -168,6 +168,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "pay_percent": ("Mức lương trong thời gian tập sự", "Pay during probation"),
     "non_counting_leave_min_days": ("Nghỉ từ bao nhiêu ngày thì không tính vào thời gian tập sự", "Leave from this many days is not counted in probation"),
     "doctor_months": ("Thời gian tập sự chức danh bác sĩ", "Probation of doctors"),
+    # rank_promotion
+    "targets": ("Điều kiện theo ngạch (hạng) được nâng lên", "Conditions by the rank promoted to"),
+    "CS": ("Lên cán sự và tương đương (hạng IV)", "To clerk and equivalent (grade IV)"),
+    "CV": ("Lên chuyên viên và tương đương (hạng III)", "To specialist and equivalent (grade III)"),
+    "CVC": ("Lên chuyên viên chính và tương đương (hạng II)", "To principal specialist and equivalent (grade II)"),
+    "CVCC": ("Lên chuyên viên cao cấp và tương đương (hạng I)", "To senior specialist and equivalent (grade I)"),
+    "from": ("Từ ngạch (hạng) mức (mã)", "From the level (code)"),
+    "min_years": ("Thời gian giữ ngạch (hạng) hoặc tương đương tối thiểu", "Least time in the rank or an equivalent"),
+    "min_months_current": ("Thời gian giữ ngạch (hạng) hiện tại tối thiểu", "Least time in the current rank"),
+    "placement": ("Xếp lương khi nâng ngạch, chuyển ngạch", "Salary on promotion or rank change"),
+    "round_places": ("Số chữ số thập phân của hệ số chênh lệch bảo lưu", "Decimals of the reserved difference"),
     # recruitment_regime
     "subject_label": ("Tên đối tượng", "Subject's name"),
     "priority_rule": ("Quy định điểm ưu tiên (mã)", "Priority points rule (code)"),
@@ -202,6 +213,12 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "band_birth_months": ("Mỗi nấc gồm người sinh trong", "Each step holds people born within"),
     "months_per_band": ("Mỗi nấc tăng thêm", "Each step adds"),
     "cap": ("Tuổi nghỉ hưu tối đa", "Highest retirement age"),
+    "exceptions": ("Nghỉ hưu ở tuổi thấp hơn, cao hơn", "Retirement at a lower or a higher age"),
+    "earlier": ("Nghỉ hưu ở tuổi thấp hơn", "Retirement at a lower age"),
+    "later": ("Nghỉ hưu ở tuổi cao hơn", "Retirement at a higher age"),
+    "max_months": ("Chênh lệch tối đa so với tuổi nghỉ hưu bình thường", "Most months from the ordinary age"),
+    "reasons": ("Trường hợp", "Cases"),
+    "basis": ("Căn cứ", "Legal basis"),
     # salary_scale
     "classes": ("Bảng hệ số lương", "Salary coefficients"),
     "coefficients": ("Hệ số theo bậc", "Coefficients by step"),
@@ -233,9 +250,14 @@ _UNITS = (("percent", "%"), ("months", "tháng"), ("years", "năm"), ("weeks", "
           ("days", "ngày"), ("minutes", "phút"), ("amount", "đồng"), ("age", "tuổi"))
 _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_age_first": "tuổi", "min_age": "tuổi",
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
+<<<<<<< HEAD
                 "cap": "", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
                 "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%",
                 "days_off": "", "working_days": "", "weekly_days_off": ""}
+=======
+                "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
+                "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%"}
+>>>>>>> main
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
