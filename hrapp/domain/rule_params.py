@@ -250,14 +250,9 @@ _UNITS = (("percent", "%"), ("months", "tháng"), ("years", "năm"), ("weeks", "
           ("days", "ngày"), ("minutes", "phút"), ("amount", "đồng"), ("age", "tuổi"))
 _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_age_first": "tuổi", "min_age": "tuổi",
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
-<<<<<<< HEAD
-                "cap": "", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
+                "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
                 "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%",
                 "days_off": "", "working_days": "", "weekly_days_off": ""}
-=======
-                "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
-                "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%"}
->>>>>>> main
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
