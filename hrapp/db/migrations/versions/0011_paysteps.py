@@ -4,7 +4,7 @@ under 11 dropped, 11 to under 22 one month; `probation_counts`: False from TT 03
 30-day month (`unpaid_leave`) nothing reads any more. Every other value, edited or not, is kept.
 
 Revision ID: 0011_paysteps
-Revises: 0010_catalog_codes
+Revises: 0011_promotion
 Create Date: 2026-12-08
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_paysteps'
-down_revision = '0010_catalog_codes'
+down_revision = '0011_promotion'
 branch_labels = None
 depends_on = None
 
