@@ -142,8 +142,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "No unit to merge is chosen."),
     "reorg_target_choose": ("Chọn đơn vị nhận sáp nhập hoặc nhập đơn vị mới được hợp nhất (một trong hai).",
         "Choose the receiving unit or enter the new unit formed by the merger (one of the two)."),
-    "reorg_no_merge": ("Chưa có quyết định sáp nhập, hợp nhất nào vào {unit}.",
-        "No merger decision into {unit} is recorded."),
     "reorg_leave_date_missing": ("Chưa nhập ngày nghỉ việc.",
         "The leaving date is missing."),
     "merge_target_same": ("Đơn vị nhận sáp nhập phải khác đơn vị bị sáp nhập.",

@@ -25,6 +25,9 @@ def moved_spec(data: ReorganisationList) -> TableSpec:
         Column("Loại cán bộ", 30, wrap=True),
         Column("Vị trí việc làm", 56, wrap=True),
     ]
+    if data.decision_id is None:
+        return TableSpec(columns, [SectionRow("Chưa có quyết định sáp nhập, hợp nhất nào.")], font_size=10,
+                         header_font_size=9.5)
     rows: list = [SectionRow(f"I. Những người chuyển về {data.target_name} từ ngày {fmt_date(data.effective)} "
                              f"({len(data.people)} người)")]
     for n, p in enumerate(data.people, 1):
@@ -42,10 +45,12 @@ def moved_spec(data: ReorganisationList) -> TableSpec:
 
 
 def moved_title(data: ReorganisationList) -> str:
-    return f"DANH SÁCH\nCán bộ, công chức, viên chức chuyển về {data.target_name} do sáp nhập"
+    return f"DANH SÁCH\nCán bộ, công chức, viên chức chuyển về {data.target_name or 'đơn vị'} do sáp nhập"
 
 
 def _moved_intro(data: ReorganisationList) -> list[str]:
+    if data.decision_id is None:
+        return []
     quotas = "; ".join(f"{q.label}: giao {q.quota if q.quota is not None else 'chưa giao'}, có {q.staff}"
                        for q in data.quotas)
     return [f"Căn cứ Quyết định số {data.decision_number} ngày {fmt_date(data.decision_date)} sáp nhập "
@@ -94,11 +99,13 @@ def benefits_spec(data: BenefitsList) -> TableSpec:
 
 
 def benefits_title(data: BenefitsList) -> str:
-    return ("DANH SÁCH\nChính sách nghỉ hưu trước tuổi, thôi việc do sắp xếp tổ chức bộ máy\n"
-            f"({data.unit_name})")
+    unit = f"\n({data.unit_name})" if data.unit_name else ""
+    return f"DANH SÁCH\nChính sách nghỉ hưu trước tuổi, thôi việc do sắp xếp tổ chức bộ máy{unit}"
 
 
 def _benefits_intro(data: BenefitsList) -> list[str]:
+    if data.decision_number is None:
+        return ["Chưa có quyết định sáp nhập, hợp nhất nào."]
     return [f"Căn cứ Quyết định số {data.decision_number} ngày {fmt_date(data.decision_date)}; tính cho ngày nghỉ "
             f"việc {fmt_date(data.leave_date)}; áp dụng {'; '.join(data.rule_labels) or 'không có'}.",
             "Thời gian đóng BHXH tính theo quá trình công tác trong hồ sơ (chưa đối chiếu sổ BHXH); năm tính tròn, "

@@ -352,7 +352,7 @@ def merge_into(s: Session, sources: list[OrgUnit], target: OrgUnit, decision: De
         positions += len(mapping)
         people += _carry_people(s, src, target, on, last_day, decision.id, mapping)
         _carry_assignments(s, on, last_day, decision.id, mapping)
-        posts += _end_posts(s, src, on, last_day, f"Đơn vị sáp nhập vào {target.name}")
+        posts += _end_posts(s, src, on, last_day, _reason(f"Đơn vị sáp nhập vào {target.short_name or target.name}"))
         src.active_to = last_day
         src.merged_into_id = target.id
         _event(s, src, "merge", on, decision.id, other_unit_id=target.id, old_value=src.name,
@@ -446,6 +446,12 @@ def _carry_assignments(s: Session, on: date, last_day: date, decision_id: int, m
         a.end_date = last_day
 
 
+def _reason(text: str, width: int = 60) -> str:
+    """A post's end reason within its column (posts_held.end_reason holds 60 characters): a long unit name is
+    cut with an ellipsis rather than refusing the merger or the closing."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _end_posts(s: Session, unit: OrgUnit, on: date, last_day: date, reason: str) -> int:
     rows = s.scalars(
         select(PostHeld).where(PostHeld.unit_id == unit.id, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))
@@ -491,7 +497,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
                               f"Còn {len(staff)} người làm việc tại {unit.name} từ ngày {on:%d/%m/%Y}. "
                               "Hãy điều động họ sang đơn vị khác hoặc dùng sáp nhập.", field="unit_id")
         last_day = day_before(on)
-        _end_posts(s, unit, on, last_day, f"Giải thể {unit.name}")
+        _end_posts(s, unit, on, last_day, _reason(f"Giải thể {unit.short_name or unit.name}"))
         for pos in s.scalars(select(JobPosition).where(JobPosition.unit_id == unit.id,
                                                        JobPosition.status.in_(LIVE))):
             pos.status = "retired"

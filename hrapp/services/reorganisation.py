@@ -20,7 +20,7 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hrapp import catalogs, messages
+from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.audit import record
 from hrapp.db.models import (
@@ -120,10 +120,10 @@ class ReorganisationList:
     target_id: int
     target_code: str
     target_name: str
-    decision_id: int
-    decision_number: str
-    decision_date: date
-    effective: date
+    decision_id: int | None  # None: no merger recorded (the printed list says so)
+    decision_number: str | None
+    decision_date: date | None
+    effective: date | None
     sources: tuple[str, ...]
     people: tuple[MovedPerson, ...]
     positions: tuple[str, ...]
@@ -313,21 +313,37 @@ def _listing(s: Session, target: OrgUnit, decision: Decision) -> ReorganisationL
                               on, tuple(names[i] for i in source_ids), moved, carried, on.year, lines)
 
 
-def _latest_merge(s: Session, target: OrgUnit) -> Decision:
-    event = s.scalar(select(OrgUnitEvent).where(OrgUnitEvent.unit_id == target.id, OrgUnitEvent.kind == "merge_in")
-                     .order_by(OrgUnitEvent.event_date.desc(), OrgUnitEvent.id.desc()))
+def _latest_merge(s: Session, target: OrgUnit | None) -> tuple[OrgUnit, Decision] | None:
+    """The latest merger into `target` (None: into any unit), with its decision; None when there was none."""
+    q = select(OrgUnitEvent).where(OrgUnitEvent.kind == "merge_in", OrgUnitEvent.decision_id.is_not(None))
+    if target is not None:
+        q = q.where(OrgUnitEvent.unit_id == target.id)
+    event = s.scalar(q.order_by(OrgUnitEvent.event_date.desc(), OrgUnitEvent.id.desc()))
     if event is None or event.decision_id is None:
-        raise DomainError("reorg_no_merge", messages.text("reorg_no_merge", unit=target.name), field="unit")
-    return s.get_one(Decision, event.decision_id)
+        return None
+    return s.get_one(OrgUnit, event.unit_id), s.get_one(Decision, event.decision_id)
 
 
-def reorganisation_list(ctx: ServiceContext, unit: str) -> ReorganisationList:
-    """The latest merger into the unit with code `unit`: who moved, and who is above the quota by category."""
+def _unit_or_none(s: Session, ctx: ServiceContext, code: str | None) -> OrgUnit | None:
+    if not code:
+        return None
+    unit = unit_by_code(s, code)
+    require(ctx, READ, unit.id)
+    return unit
+
+
+def reorganisation_list(ctx: ServiceContext, unit: str | None = None) -> ReorganisationList:
+    """The latest merger into the unit with code `unit` (None: the latest merger of the agency): who moved, and who
+    is above the quota by category; an empty list naming no decision when there was none."""
     require(ctx, READ)
     with ctx.read() as s:
-        target = unit_by_code(s, unit)
-        require(ctx, READ, target.id)
-        return _listing(s, target, _latest_merge(s, target))
+        target = _unit_or_none(s, ctx, unit)
+        found = _latest_merge(s, target)
+        if found is None:
+            return ReorganisationList(target.id if target else 0, target.code if target else "",
+                                      target.name if target else "", None, None, None, None, (), (), (),
+                                      clock.today().year, ())
+        return _listing(s, *found)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -353,8 +369,8 @@ class BenefitRow:
 @dataclass(frozen=True)
 class BenefitsList:
     unit_name: str
-    decision_number: str
-    decision_date: date
+    decision_number: str | None  # None: no merger recorded, nobody listed
+    decision_date: date | None
     leave_date: date
     rows: tuple[BenefitRow, ...]
 
@@ -415,7 +431,7 @@ def insured_months(s: Session, person_id: int, until: date) -> int:
     return sum(months_between(a, b + timedelta(days=1)) for a, b in periods)
 
 
-def benefits_list(ctx: ServiceContext, unit: str, leave_date: date) -> BenefitsList:
+def benefits_list(ctx: ServiceContext, unit: str | None, leave_date: date) -> BenefitsList:
     """For everyone in the unit (code `unit`) whose work there runs up to `leave_date` (the merger day itself
     included): the early retirement and resignation benefits if they left that day, under the latest merger
     decision into the unit."""
@@ -424,9 +440,10 @@ def benefits_list(ctx: ServiceContext, unit: str, leave_date: date) -> BenefitsL
         raise ValidationError([("as_of", messages.text("reorg_leave_date_missing"))])
     rulebook = ctx.rulebook
     with ctx.read() as s:
-        target = unit_by_code(s, unit)
-        require(ctx, READ, target.id)
-        decision = _latest_merge(s, target)
+        found = _latest_merge(s, _unit_or_none(s, ctx, unit))
+        if found is None:
+            return BenefitsList(unit or "", None, None, leave_date, ())
+        target, decision = found
         last_month_day = day_before(leave_date)
         base = Decimal(str(rulebook.get(BASE_SALARY, last_month_day).params["amount"]))
         staff = s.execute(
@@ -434,9 +451,7 @@ def benefits_list(ctx: ServiceContext, unit: str, leave_date: date) -> BenefitsL
                 Employment.unit_id == target.id, Employment.start_date <= leave_date,
                 or_(Employment.end_date.is_(None), Employment.end_date >= last_month_day))
             .order_by(Person.sort_key, Person.id)).all()
-        rows = []
-        for emp, person in staff:
-            rows.append(_benefit_row(s, emp, person, decision, leave_date, base, rulebook))
+        rows = [_benefit_row(s, emp, person, decision, leave_date, base, rulebook) for emp, person in staff]
     return BenefitsList(target.name, decision.number, decision.sign_date, leave_date, tuple(rows))
 
 

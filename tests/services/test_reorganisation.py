@@ -47,8 +47,7 @@ def counts(ctx) -> dict[str, int]:
         return {m.__name__: s.scalar(select(func.count()).select_from(m)) for m in MODELS}
 
 
-@pytest.fixture
-def two_sos(ctx):
+def build_two_sos(ctx) -> dict[str, int]:
     """Sở KH&CN and Sở TT&TT under the province, each with a phòng, people, an approved position and 2026 quotas."""
     root = unit(ctx, "UBND", "UBND tỉnh", "so")
     khcn = unit(ctx, "SKHCN", "Sở Khoa học và Công nghệ", "so", root)
@@ -70,6 +69,11 @@ def two_sos(ctx):
     set_quota(ctx, 2026, tttt, "cong_chuc", 1, dec(date(2026, 1, 5), "2/QĐ-UBND"))
     set_quota(ctx, 2025, tttt, "cong_chuc", 4, dec(date(2025, 1, 5), "3/QĐ-UBND"))
     return {"root": root, "khcn": khcn, "tttt": tttt, "phong": phong, "position": live, **people}
+
+
+@pytest.fixture
+def two_sos(ctx):
+    return build_two_sos(ctx)
 
 
 def amalgamate(o) -> Reorganisation:
@@ -219,3 +223,14 @@ def test_insured_months_join_the_employment_periods_from_the_recruitment_date(ct
     with ctx.read() as s:
         assert insured_months(s, two_sos["an"], date(2026, 1, 1)) == 16 * 12
         assert insured_months(s, two_sos["an"], date(2010, 1, 1)) == 0
+
+
+def test_a_long_new_name_still_ends_the_leaders_posts_with_a_reason_that_fits(ctx, two_sos):
+    """posts_held.end_reason holds 60 characters: the reason naming a long unit is cut, the merger goes through."""
+    o = two_sos
+    name = "Sở Khoa học, Công nghệ và Chuyển đổi số, Thông tin và Truyền thông tỉnh Bình Định (hợp nhất năm 2026)"
+    reorganise(ctx, Reorganisation((o["khcn"], o["tttt"]), dec(E, "14/QĐ-UBND"),
+                                   new_unit=NewTarget("SKHCN-CDS", name, "so", o["root"])))
+    with ctx.read() as s:
+        ended = s.scalars(select(PostHeld).where(PostHeld.person_id == o["cuong"])).one()
+        assert ended.end_date == date(2026, 2, 28) and len(ended.end_reason) == 60 and ended.end_reason.endswith("…")
