@@ -33,6 +33,7 @@ class LeavingFacts:
     retirement_date: date  # the day the pension would start at the normal age (NĐ 135/2020)
     decision_date: date  # the reorganisation decision of the competent authority
     leave_date: date
+    category: str = "cong_chuc"  # the staff category (catalogue 'category'): Điều 9 covers cán bộ, công chức
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,10 @@ def resignation(facts: LeavingFacts, rulebook: RuleBook) -> Benefit:
     r = p["resignation"]
     early = months_between(facts.leave_date, facts.retirement_date)
     first = _within_first_months(facts, p)
+    if facts.category not in r["categories"]:
+        return Benefit(RESIGNATION, False,
+                       f"{r['legal_basis']} quy định cho cán bộ, công chức; chính sách thôi việc của loại "
+                       f"'{facts.category}' (Đ.10) chưa có văn bản: không tính", (), rule, early, first)
     if early < int(r["min_months_to_retirement"]):
         return Benefit(RESIGNATION, False, f"còn dưới {r['min_months_to_retirement']} tháng đến tuổi nghỉ hưu",
                        (), rule, early, first)

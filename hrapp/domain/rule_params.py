@@ -238,6 +238,7 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "first_months": ("Số tháng lương cho các năm đầu", "Months of salary for the first years"),
     "per_year_after": ("Số tháng lương mỗi năm tiếp theo", "Months of salary per later year"),
     "resignation": ("Thôi việc", "Resignation"),
+    "categories": ("Áp dụng cho loại cán bộ (mã)", "Staff categories covered (codes)"),
     "min_months_to_retirement": ("Còn ít nhất số tháng đến tuổi nghỉ hưu", "Least months left to retirement"),
     "per_month_later": ("Số tháng lương mỗi tháng khi nghỉ muộn hơn", "Months of salary per month when later"),
     "months_cap": ("Số tháng tính hưởng tối đa", "Most months counted"),

@@ -78,10 +78,11 @@ def benefits_spec(data: BenefitsList) -> TableSpec:
     ]
     rows: list = []
     for k, r in enumerate(data.rows):
+        salary = f"lương tháng hiện hưởng {_money(r.salary)} đ" if not r.problem else "chưa tính được lương"
         rows.append(SectionRow(
-            f"{roman(k)}. {r.full_name}, sinh {fmt_date(r.birth_date)}, {_sex(r.gender)}; "
-            f"lương tháng hiện hưởng {_money(r.salary)} đ; đóng BHXH {r.insured_months // 12} năm "
-            f"{r.insured_months % 12} tháng; nghỉ hưu đúng tuổi từ {fmt_date(r.retirement_date)}"))
+            f"{roman(k)}. {r.full_name}, sinh {fmt_date(r.birth_date)}, {_sex(r.gender)}; {salary}; đóng BHXH "
+            f"{r.insured_months // 12} năm {r.insured_months % 12} tháng; nghỉ hưu đúng tuổi từ "
+            f"{fmt_date(r.retirement_date)}"))
         if r.problem:
             rows.append(["", "Không tính được", "", "", r.problem])
             continue
@@ -107,7 +108,8 @@ def _benefits_intro(data: BenefitsList) -> list[str]:
     if data.decision_number is None:
         return ["Chưa có quyết định sáp nhập, hợp nhất nào."]
     return [f"Căn cứ Quyết định số {data.decision_number} ngày {fmt_date(data.decision_date)}; tính cho ngày nghỉ "
-            f"việc {fmt_date(data.leave_date)}; áp dụng {'; '.join(data.rule_labels) or 'không có'}.",
+            f"việc {fmt_date(data.leave_date)}"
+            + (f"; áp dụng {'; '.join(data.rule_labels)}." if data.rule_labels else "."),
             "Thời gian đóng BHXH tính theo quá trình công tác trong hồ sơ (chưa đối chiếu sổ BHXH); năm tính tròn, "
             "tháng lẻ không tính vì chưa có văn bản về cách làm tròn (NĐ 178 Đ.5 k.1-3); chưa tính hỗ trợ tìm việc "
             "làm và chính sách thôi việc của viên chức (Đ.10)."]

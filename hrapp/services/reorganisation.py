@@ -468,7 +468,7 @@ def _benefit_row(s: Session, emp: Employment, person: Person, decision: Decision
     if salary is None:
         return BenefitRow(person.id, person.full_name, person.birth_date, person.gender, emp.category, Decimal(0),
                           "", months, ret.retirement_date, None, None, "chưa có quá trình lương")
-    facts = LeavingFacts(salary[0], months, ret.retirement_date, decision.sign_date, leave_date)
+    facts = LeavingFacts(salary[0], months, ret.retirement_date, decision.sign_date, leave_date, emp.category)
     return BenefitRow(person.id, person.full_name, person.birth_date, person.gender, emp.category, salary[0],
                       salary[1], months, ret.retirement_date, early_retirement(facts, rulebook),
                       resignation(facts, rulebook))

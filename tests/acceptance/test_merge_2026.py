@@ -9,7 +9,7 @@ from datetime import date
 
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from hrapp import clock
@@ -77,7 +77,7 @@ def test_2026_merge_two_centres_into_a_new_one(demo_window, demo_ctx, qtbot, tmp
     assert f"{len(staff)} người" in dialog.preview_summary.text()
     moved = {dialog.preview_view.model().index(r, 0).data() for r in range(dialog.preview_view.model().rowCount())}
     assert len(moved) == len(staff)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.general_error.text()
 
     page.date_edit.setDate(to_qdate(EFFECTIVE))

@@ -133,3 +133,13 @@ def test_resignation_from_the_13th_month_pays_0_4_per_month():
     first = resignation(facts(36, 25, leave=date(2027, 1, 14), decided=date(2026, 1, 15)), RULES)
     later = resignation(facts(36, 25, leave=date(2027, 1, 15), decided=date(2026, 1, 15)), RULES)
     assert months(first, "Trợ cấp thôi việc") == 48 and months(later, "Trợ cấp thôi việc") == 24
+
+
+def test_resignation_of_a_public_employee_is_not_computed_without_the_text_of_article_10():
+    """Điều 9 covers cán bộ, công chức; the text of Điều 10 (viên chức, người lao động) was not obtained."""
+    f = facts(36)
+    public = LeavingFacts(f.monthly_salary, f.insured_months, f.retirement_date, f.decision_date, f.leave_date,
+                          "vien_chuc")
+    r = resignation(public, RULES)
+    assert not r.eligible and r.lines == () and "Đ.10" in r.reason
+    assert early_retirement(public, RULES).eligible  # Điều 7 names cán bộ, công chức, viên chức alike

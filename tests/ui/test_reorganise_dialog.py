@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
 from hrapp.db.models import Employment, OrgUnit
@@ -86,7 +86,7 @@ def test_merge_two_departments_into_a_new_one_by_clicking_through(qtbot, page, c
     assert model.rowCount() == 4 + 3  # the three civil servants again, above the quota of 2
     with ctx.read() as s:  # the preview wrote nothing
         assert s.scalar(select(OrgUnit.id).where(OrgUnit.code == "SKHCN-2026")) is None
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.result_value is not None and not dialog.isVisible()
     with ctx.read() as s:
         new = s.scalars(select(OrgUnit).where(OrgUnit.code == "SKHCN-2026")).one()
@@ -107,7 +107,7 @@ def test_a_refused_merger_stays_in_the_dialog_with_the_message_under_its_field(q
     choose(qtbot, dialog.new_radio)
     type_into(qtbot, dialog.code_edit, "SKHCN")  # the code of a unit that exists
     type_into(qtbot, dialog.name_edit, "Sở mới")
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and error(dialog, "code")
     with ctx.read() as s:
         assert s.get_one(OrgUnit, page.org["tttt"]).active_to is None

@@ -3,7 +3,7 @@ who and what moves and who is above the new unit's quota before the officer conf
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -42,7 +42,8 @@ class ReorganiseDialog(FormDialog):
         super().__init__(self.tr("Merge or amalgamate units"), self._save, parent, reserve=True)
         self.ctx = ctx
         self.source_list = QListWidget()
-        self.source_list.setMaximumHeight(120)
+        self.source_list.setMinimumHeight(110)
+        self.source_list.setMaximumHeight(160)
         for u in units:
             item = QListWidgetItem("    " * u.depth + u.name)
             item.setData(UnitIdRole, u.id)
@@ -85,7 +86,7 @@ class ReorganiseDialog(FormDialog):
                               "unit; their leadership posts end the day before. Nothing is saved until you confirm."))
         note.setWordWrap(True)
         note.setObjectName("muted")
-        self.form.addRow(note)
+        self.content.addWidget(note)
         self.add_decision(self.tr("Decision to merge"))
         self.decision_form.effective_check.setChecked(True)
 
@@ -101,7 +102,10 @@ class ReorganiseDialog(FormDialog):
         self.content.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.content.addWidget(self.preview_summary)
         self.content.addWidget(self.preview_view)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Confirm the merger"))
+        # its own button (a standard Save would take back its own name when the language changes)
+        self.buttons.removeButton(self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.confirm_button = self.buttons.addButton(self.tr("Confirm the merger"),
+                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.finish_layout()
         self.resize(max(self.width(), 720), self.height())
 
@@ -156,6 +160,9 @@ class ReorganiseDialog(FormDialog):
              self.tr("Above the quota")], rows, centered=(1,), parent=self))
         fit_columns(self.preview_view, key=(0, 1), limit=220)
         self.preview_view.show()
+        if self.scroll is not None:  # the preview is under the fields: bring it into view once laid out
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.preview_view, 0, 0)
+                              if self.scroll is not None else None)
 
     def _save(self):
         return reorganise(self.ctx, self.request())
