@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from hrapp import catalogs
 from hrapp.domain.retirement import add_months, months_between
 from hrapp.domain.rules import RuleBook, RuleVersion
 
@@ -165,8 +166,9 @@ def resignation(facts: LeavingFacts, rulebook: RuleBook) -> Benefit:
     first = _within_first_months(facts, p)
     if facts.category not in r["categories"]:
         return Benefit(RESIGNATION, False,
-                       f"{r['legal_basis']} quy định cho cán bộ, công chức; chính sách thôi việc của loại "
-                       f"'{facts.category}' (Đ.10) chưa có văn bản: không tính", (), rule, early, first)
+                       f"{r['legal_basis']} quy định cho cán bộ, công chức; chính sách thôi việc của "
+                       f"{catalogs.label('category', facts.category, facts.category).lower()} (Đ.10) chưa có văn "
+                       "bản: không tính", (), rule, early, first)
     if early < int(r["min_months_to_retirement"]):
         return Benefit(RESIGNATION, False, f"còn dưới {r['min_months_to_retirement']} tháng đến tuổi nghỉ hưu",
                        (), rule, early, first)

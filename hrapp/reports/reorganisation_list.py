@@ -4,6 +4,8 @@ retirement or resignation (NĐ 178/2024/NĐ-CP as amended by NĐ 67/2025/NĐ-CP)
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hrapp.reports.document import Column, SectionRow, TableSpec
 from hrapp.reports.format import fmt_date, roman
 from hrapp.reports.list_form import ListForm
@@ -67,6 +69,11 @@ def _money(value: object) -> str:
     return f"{value:,.0f}".replace(",", ".")
 
 
+def _months(value: Decimal) -> str:
+    """54 and 8,5 (months of salary), not 54,0 nor 5.4E+1."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 def benefits_spec(data: BenefitsList) -> TableSpec:
     """One section per person: the facts, then each amount of each way of leaving with its basis."""
     columns = [
@@ -92,10 +99,10 @@ def benefits_spec(data: BenefitsList) -> TableSpec:
             if b is None:
                 continue
             head = f"{title}: {'được hưởng' if b.eligible else 'không thuộc diện'} ({b.reason})"
-            rows.append(["", head, str(b.total_months).replace(".", ",") if b.eligible else "",
-                         _money(b.total) if b.eligible else "", b.rule.label()])
+            rows.append(["", head, _months(b.total_months) if b.eligible else "",
+                         _money(b.total) if b.eligible else "", f"Phiên bản áp dụng: {b.rule.name}"])
             for n, line in enumerate(b.lines, 1):
-                rows.append([n, line.label, str(line.months).replace(".", ","), _money(line.amount), line.basis])
+                rows.append([n, line.label, _months(line.months), _money(line.amount), line.basis])
     return TableSpec(columns, rows, font_size=9.5, header_font_size=9.5)
 
 

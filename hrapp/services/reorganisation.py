@@ -40,6 +40,7 @@ from hrapp.domain.history import day_before
 from hrapp.domain.reorg_benefits import Benefit, LeavingFacts, early_retirement, resignation
 from hrapp.domain.retirement import BirthDate, months_between, retirement
 from hrapp.domain.rules import RuleBook
+from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError, ValidationError
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
@@ -402,13 +403,14 @@ def monthly_salary(s: Session, person_id: int, day: date, base: Decimal) -> tupl
         pctnvk = sum((Decimal(a.percent) for a in allowances if a.kind == PCTNVK_ALLOWANCE and a.percent), Decimal(0))
     total = coefficient + post + coefficient * pctnvk / 100
     salary = (total * base).quantize(Decimal(1))
-    parts = [f"hệ số lương {coefficient}"]
+    parts = [f"hệ số lương {fmt_coefficient(coefficient.normalize())}"]
     if post:
-        parts.append(f"phụ cấp chức vụ {post}")
+        parts.append(f"phụ cấp chức vụ {fmt_coefficient(post.normalize())}")
     if pctnvk:
-        parts.append(f"phụ cấp thâm niên vượt khung {pctnvk}%")
-    return salary, (f"({' + '.join(parts)}) × lương cơ sở {base:,.0f} đ; các phụ cấp khác của Đ.5 k.6 không có "
-                    "trong hồ sơ").replace(",", ".")
+        parts.append(f"phụ cấp thâm niên vượt khung {fmt_coefficient(pctnvk.normalize())}%")
+    base_text = f"{base:,.0f}".replace(",", ".")
+    return salary, (f"({' + '.join(parts)}) × lương cơ sở {base_text} đ; các phụ cấp khác của Đ.5 k.6 không có "
+                    "trong hồ sơ")
 
 
 def insured_months(s: Session, person_id: int, until: date) -> int:
