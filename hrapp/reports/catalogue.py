@@ -426,22 +426,6 @@ def _declare() -> tuple[Document, ...]:
                                    if d.decision_number else "Danh sách sáp nhập (chưa có quyết định)"),
             "danh_sach_sap_nhap", letterhead=agency("DS")),
         Document(
-            "reorg_benefits", "benefits", "Danh sách chính sách nghỉ hưu trước tuổi, thôi việc khi sắp xếp bộ máy",
-            "Theo NĐ 178/2024/NĐ-CP (sửa bởi NĐ 67/2025/NĐ-CP): từng khoản trợ cấp của mỗi người trong đơn vị "
-            "nếu nghỉ vào ngày chọn, với căn cứ từng khoản.",
-            "Early retirement and resignation benefits in the reorganisation",
-            "Under Decree 178/2024 as amended by Decree 67/2025: each amount for each person of the unit leaving on "
-            "the chosen day, with its basis.",
-            (Param("as_of", DATE, required=True, vi="ngày nghỉ việc (dd/mm/yyyy)", en="leaving date (dd/mm/yyyy)"),
-             Param("unit", UNIT, vi="mã đơn vị đã nhận sáp nhập (mặc định: lần sáp nhập gần nhất)",
-                   en="code of the merged unit (default: the latest merger)")),
-            lambda ctx, as_of, unit=None: reorganisation.benefits_list(ctx, unit, as_of),
-            _pdf_and_xlsx((reorganisation_list.build_benefits_pdf, reorganisation_list.build_benefits_xlsx), _today),
-            _row("export", "reorg_benefits", lambda d, j: j.values["unit"] or None,
-                 lambda d, j: f"Danh sách chính sách nghỉ hưu trước tuổi, thôi việc {d.unit_name} "
-                              f"({len(d.rows)} người, {j.target_name})"),
-            "chinh_sach_sap_xep", letterhead=agency("DS")),
-        Document(
             "staff_list", "records", "Danh sách cán bộ, công chức, viên chức",
             "Mọi người đang công tác ở đơn vị, với ngày sinh, chức vụ, ngạch, bậc lương và trình độ.",
             "List of civil servants and public employees",
@@ -485,6 +469,22 @@ def _declare() -> tuple[Document, ...]:
             _row("export", "retirement_list", lambda d, j: None,
                     lambda d, j: f"Danh sách nghỉ hưu năm {d.year} ({len(d.rows)} người, {j.target_name})"),
             "nghi_huu", letterhead=agency("DS")),
+        Document(
+            "reorg_benefits", "benefits", "Danh sách chính sách nghỉ hưu trước tuổi, thôi việc khi sắp xếp bộ máy",
+            "Theo NĐ 178/2024/NĐ-CP (sửa bởi NĐ 67/2025/NĐ-CP): từng khoản trợ cấp của mỗi người trong đơn vị "
+            "nếu nghỉ vào ngày chọn, với căn cứ từng khoản.",
+            "Early retirement and resignation benefits in the reorganisation",
+            "Under Decree 178/2024 as amended by Decree 67/2025: each amount for each person of the unit leaving on "
+            "the chosen day, with its basis.",
+            (Param("as_of", DATE, required=True, vi="ngày nghỉ việc (dd/mm/yyyy)", en="leaving date (dd/mm/yyyy)"),
+             Param("unit", UNIT, vi="mã đơn vị đã nhận sáp nhập (mặc định: lần sáp nhập gần nhất)",
+                   en="code of the merged unit (default: the latest merger)")),
+            lambda ctx, as_of, unit=None: reorganisation.benefits_list(ctx, unit, as_of),
+            _pdf_and_xlsx((reorganisation_list.build_benefits_pdf, reorganisation_list.build_benefits_xlsx), _today),
+            _row("export", "reorg_benefits", lambda d, j: j.values["unit"] or None,
+                 lambda d, j: f"Danh sách chính sách nghỉ hưu trước tuổi, thôi việc {d.unit_name} "
+                              f"({len(d.rows)} người, {j.target_name})"),
+            "chinh_sach_sap_xep", letterhead=agency("DS")),
         recruitment("plan", "Nhu cầu tuyển dụng",
                     "Các vị trí và chỉ tiêu cần tuyển của kỳ tuyển dụng, kèm yêu cầu của từng vị trí.",
                     "Recruitment needs", "The positions and numbers to recruit in the round, with their requirements.",

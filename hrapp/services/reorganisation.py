@@ -181,6 +181,7 @@ def preview_reorganisation(ctx: ServiceContext, dto: Reorganisation) -> Reorgani
 
 
 def _require(ctx: ServiceContext, dto: Reorganisation) -> None:
+    require(ctx, WRITE)  # before anything is read or checked, whatever the request holds
     for uid in dto.source_ids:
         require(ctx, WRITE, uid)
     if dto.target_id is not None:
