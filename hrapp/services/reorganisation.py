@@ -38,10 +38,11 @@ from hrapp.db.models import (
 from hrapp.domain.decisions import effective_date
 from hrapp.domain.history import day_before
 from hrapp.domain.reorg_benefits import Benefit, LeavingFacts, early_retirement, resignation
-from hrapp.domain.retirement import BirthDate, months_between, retirement
+from hrapp.domain.retirement import BirthDate, RetirementException, months_between, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.errors import DomainError, ValidationError
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.org import (
@@ -454,17 +455,20 @@ def benefits_list(ctx: ServiceContext, unit: str | None, leave_date: date) -> Be
                 Employment.unit_id == target.id, Employment.start_date <= leave_date,
                 or_(Employment.end_date.is_(None), Employment.end_date >= last_month_day))
             .order_by(Person.sort_key, Person.id)).all()
-        rows = [_benefit_row(s, emp, person, decision, leave_date, base, rulebook) for emp, person in staff]
+        # a decision to retire earlier or later (NĐ 135/2020 Đ.5-6) moves the retirement date the months count to
+        exceptions = retirement_exceptions(s, leave_date, [person.id for _emp, person in staff])
+        rows = [_benefit_row(s, emp, person, decision, leave_date, base, rulebook, exceptions.get(person.id))
+                for emp, person in staff]
     return BenefitsList(target.name, decision.number, decision.sign_date, leave_date, tuple(rows))
 
 
 def _benefit_row(s: Session, emp: Employment, person: Person, decision: Decision, leave_date: date, base: Decimal,
-                 rulebook: RuleBook) -> BenefitRow:
+                 rulebook: RuleBook, exception: RetirementException | None = None) -> BenefitRow:
     months = insured_months(s, person.id, leave_date)
     salary = monthly_salary(s, person.id, day_before(leave_date), base)
     try:
         ret = retirement(person.gender, BirthDate(person.birth_date, person.birth_precision or "day"),  # type: ignore[arg-type]  # stored sex and precision; the rule refuses others
-                         rulebook)
+                         rulebook, exception)
     except DomainError as exc:
         return BenefitRow(person.id, person.full_name, person.birth_date, person.gender, emp.category, Decimal(0),
                           "", months, None, None, None, str(exc))

@@ -234,3 +234,20 @@ def test_a_long_new_name_still_ends_the_leaders_posts_with_a_reason_that_fits(ct
     with ctx.read() as s:
         ended = s.scalars(select(PostHeld).where(PostHeld.person_id == o["cuong"])).one()
         assert ended.end_date == date(2026, 2, 28) and len(ended.end_reason) == 60 and ended.end_reason.endswith("…")
+
+
+def test_a_decision_to_retire_later_moves_the_months_to_retirement(ctx, two_sos):
+    """NĐ 135/2020 Đ.6: Cường (born 20/09/1966, ordinary age 62: pension from 01/10/2028) retires at 65 by decision;
+    leaving on 01/03/2026 he is 67 months early instead of 31: the 5-to-10-year band."""
+    from hrapp.db.models import RetirementAdjustment
+
+    o = two_sos
+    _salary(ctx, o["cuong"], "4.98", date(2022, 1, 1))
+    with ctx.unit_of_work() as s:
+        s.add(RetirementAdjustment(person_id=o["cuong"], direction="later", reason="trinh_do_cao",
+                                   age_months=65 * 12))
+    reorganise(ctx, amalgamate(o))
+    row = next(r for r in benefits_list(ctx, "SKHCN-2026", E).rows if r.person_id == o["cuong"])
+    assert row.retirement_date == date(2031, 10, 1)
+    assert row.early is not None and row.early.months_early == 67
+    assert row.early.lines[0].months == Decimal("54.0")  # 0,9 × 60
