@@ -78,7 +78,7 @@ class Person(IdMixin, StampMixin, Base):
     history_notes: Mapped[str | None] = mapped_column(Text)  # đặc điểm lịch sử bản thân
     # Fields of the Sơ yếu lý lịch of the national CBCCVC database (TT 06/2023/TT-BNV) that 2C-BNV/2008 lacks
     personal_id: Mapped[str | None] = mapped_column(String(12), unique=True)  # mã số định danh (số định danh cá nhân)
-    health_insurance_no: Mapped[str | None] = mapped_column(String(15))  # số thẻ BHYT
+    health_insurance_no: Mapped[str | None] = mapped_column(String(20))  # số thẻ BHYT (15 characters, typed spaced)
     managing_agency: Mapped[str | None] = mapped_column(String(200))  # cơ quan quản lý CBCCVC
     family_background: Mapped[str | None] = mapped_column(String(120))  # thành phần gia đình xuất thân
     longest_work: Mapped[str | None] = mapped_column(String(200))  # công việc làm lâu nhất

@@ -19,7 +19,7 @@ depends_on = None
 
 COLUMNS = (
     ("personal_id", 12),
-    ("health_insurance_no", 15),
+    ("health_insurance_no", 20),  # 15 characters, room for the spaces typed between groups
     ("managing_agency", 200),
     ("family_background", 120),
     ("longest_work", 200),
