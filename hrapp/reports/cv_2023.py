@@ -213,9 +213,9 @@ def build_cv_2023(target: str | os.PathLike[str] | IO[bytes], profile: PersonPro
     title = Paragraph("<b>SƠ YẾU LÝ LỊCH</b>", _style("cv23-title", 14, FONT_BOLD, TA_CENTER, 18))
     rows: list[list[object]] = [
         [_photo(profile, photo_w, photo_h), title],
-        ["", _Fields([(0.72, [("1) Họ và tên khai sinh (viết chữ in hoa): ", FONT),
+        ["", _Fields([(0.77, [("1) Họ và tên khai sinh (viết chữ in hoa): ", FONT),
                               (vn_upper(i.full_name), FONT_BOLD)], ".", False),
-                      (0.28, [("Giới tính: ", FONT), (gender, FONT)])])],
+                      (0.23, [("Giới tính: ", FONT), (gender, FONT)])])],
         ["", _Fields([(1.0, [("2) Các tên gọi khác: ", FONT), (i.other_names or "", FONT)])])],
         ["", _Fields([(1.0, [("3) Sinh ngày: ", FONT), (day or "……", FONT), (" tháng ", FONT),
                              (month or "……", FONT), (" năm ", FONT), (year or "………", FONT)], "", False)])],

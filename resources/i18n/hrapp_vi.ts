@@ -2435,6 +2435,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Số CCCD</translation>
     </message>
     <message>
+        <source>Personal identification number</source>
+        <translation>Mã số định danh</translation>
+    </message>
+    <message>
         <source>ID issued on</source>
         <translation>Ngày cấp</translation>
     </message>
@@ -2463,8 +2467,16 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Số hiệu CBCCVC</translation>
     </message>
     <message>
+        <source>Managing agency</source>
+        <translation>Cơ quan quản lý CBCCVC</translation>
+    </message>
+    <message>
         <source>Social insurance number</source>
         <translation>Số sổ BHXH</translation>
+    </message>
+    <message>
+        <source>Health insurance card</source>
+        <translation>Số thẻ BHYT</translation>
     </message>
     <message>
         <source>General education</source>
