@@ -3,7 +3,7 @@ mã số định danh (unique), số thẻ BHYT, cơ quan quản lý, thành ph�
 chức vụ Đảng hiện tại and kiêm nhiệm. Every column is new and empty: existing rows keep their values.
 
 Revision ID: 0011_syll
-Revises: 0011_paytables
+Revises: 0011_paysteps
 Create Date: 2026-12-08
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_syll'
-down_revision = '0011_paytables'
+down_revision = '0011_paysteps'
 branch_labels = None
 depends_on = None
 
