@@ -94,6 +94,13 @@ FIELD_LABELS: dict[str, str] = {
     "policy_family": "Gia đình chính sách",
     "health": "Sức khỏe",
     "blood_type": "Nhóm máu",
+    "personal_id": "Mã số định danh",
+    "health_insurance_no": "Số thẻ BHYT",
+    "managing_agency": "Cơ quan quản lý CBCCVC",
+    "family_background": "Thành phần gia đình xuất thân",
+    "longest_work": "Công việc làm lâu nhất",
+    "party_post": "Chức vụ Đảng hiện tại",
+    "party_concurrent_post": "Chức vụ Đảng kiêm nhiệm",
 }
 
 

@@ -86,6 +86,8 @@ PERSONAL_FIELDS: dict[str, Callable[[Any], Any]] = {
     "current_address": mask_address,
     "address": mask_address,
     "social_insurance_no": mask_cccd,
+    "personal_id": mask_cccd,
+    "health_insurance_no": mask_cccd,
     "details": mask_text,  # family member details
     "relative_name": mask_text,
     "relative_birth_year": mask_year,

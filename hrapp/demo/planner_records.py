@@ -55,6 +55,8 @@ class RecordsPlanner(PlannerBase):
         self._emails.add(email)
         f["email"] = f"{email}@skhcn.binhdinh.gov.vn"
         f["social_insurance_no"] = _unused(self._bhxh, lambda: f"52{rng.randint(0, 99999999):08d}")
+        f["personal_id"] = f["id_number"]  # the personal identification number is the number on the card
+        f["health_insurance_no"] = f["social_insurance_no"]  # the card carries the mã số BHXH
         if person.district == "thành phố Quy Nhơn" or rng.random() < 0.55:
             address = f"Số {rng.randint(2, 320)} {rng.choice(self.people['quy_nhon_streets'])}, thành phố Quy Nhơn, " \
                       f"{self.people['province']}"

@@ -83,6 +83,14 @@ class IdentityInput:
     weight_kg: int | None = None
     blood_type: str | None = None
     history_notes: str | None = None
+    # added by the Sơ yếu lý lịch of the national CBCCVC database (TT 06/2023/TT-BNV)
+    personal_id: str | None = None  # mã số định danh: the personal identification number, 12 digits
+    health_insurance_no: str | None = None  # số thẻ BHYT
+    managing_agency: str | None = None  # cơ quan quản lý cán bộ, công chức, viên chức
+    family_background: str | None = None  # thành phần gia đình xuất thân
+    longest_work: str | None = None  # công việc làm lâu nhất
+    party_post: str | None = None  # chức vụ Đảng hiện tại
+    party_concurrent_post: str | None = None  # chức vụ Đảng kiêm nhiệm
 
 
 IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityInput))
@@ -275,7 +283,8 @@ def clean_text(text: str | None) -> str | None:
     return text or None
 
 
-_CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number")  # their own rules fit their columns
+_CHECKED_APART = ("full_name", "gender", "birth_precision", "id_number", "personal_id", "social_insurance_no",
+                  "health_insurance_no")  # their own rules fit their columns
 
 
 @cache
@@ -346,6 +355,10 @@ def identity_errors(identity: IdentityInput, today: date) -> v.Errors:
         ("party_official_date", v.not_future_error(i.party_official_date, today, "Ngày chính thức")),
         ("army_join_date", v.not_before_birth_error(i.army_join_date, i.birth_date, "Ngày nhập ngũ")),
         ("army_leave_date", v.order_error(i.army_join_date, i.army_leave_date, "ngày nhập ngũ", "Ngày xuất ngũ")),
+        ("personal_id", v.personal_id_error(i.personal_id, i.id_number)),
+        ("social_insurance_no", v.social_insurance_error(i.social_insurance_no, i.personal_id or i.id_number)),
+        ("health_insurance_no", v.health_insurance_error(i.health_insurance_no, i.social_insurance_no,
+                                                         i.personal_id or i.id_number)),
     )
     if i.party_official_date and not i.party_join_date:
         errors.append(("party_join_date", messages.text("party_official_without_join")))

@@ -118,6 +118,78 @@ def duplicate_cccd_message(number: str, other_name: str) -> str:
     return text("cccd_duplicate", number=number, name=other_name)
 
 
+# --------------------------------------------------------------------------------------------- the national database's numbers
+
+BHXH_LENGTH = 10
+"""Mã số BHXH: 10 digits, printed on the social insurance book and the health insurance card (QĐ 595/QĐ-BHXH 2017,
+Điều 2 khoản 2.13 defines it; the 10 digits are as printed under "Mã số:" on the book since CV 3340/BHXH-ST 2017).
+From 01/08/2025 BHXH Việt Nam uses the personal identification number (12 digits) in its place (CV 1804/BHXH-QLT),
+so a 12-digit number is accepted when it is the person's own identification number."""
+BHYT_LENGTH = 15
+_BHYT = re.compile(r"[A-Z]{2}[1-5][0-9]{2}([0-9]{10})")
+"""Mã thẻ BHYT of 15 characters: 2 letters (the group), 1 digit (the benefit level 1-5), 2 digits (the province),
+then the 10-digit mã số BHXH (QĐ 1351/QĐ-BHXH 2015; its text was not obtained, the layout is as documented by
+public software)."""
+
+
+def _digits(value: str | None) -> str:
+    return re.sub(r"[\s.\-]", "", value or "").upper()
+
+
+def personal_id_error(value: str | None, id_number: str | None) -> str | None:
+    """Mã số định danh: the personal identification number of 12 digits (Luật Căn cước 2023, Điều 12), the same
+    number as the citizen's identity card, so it must equal the CCCD number when both are given."""
+    number = _digits(value)
+    if not number:
+        return None
+    if not number.isdigit() or len(number) != CCCD_LENGTH:
+        return text("personal_id_format", value=str(value).strip(), length=CCCD_LENGTH)
+    card = normalize_cccd(id_number)
+    if card and card.isdigit() and len(card) == CCCD_LENGTH and card != number:
+        return text("personal_id_not_cccd", value=number, card=card)
+    return None
+
+
+def social_insurance_error(value: str | None, personal_id: str | None) -> str | None:
+    """Số BHXH: the 10-digit mã số BHXH, or since 01/08/2025 the person's own 12-digit identification number."""
+    number = _digits(value)
+    if not number:
+        return None
+    if number.isdigit() and len(number) == BHXH_LENGTH:
+        return None
+    if number.isdigit() and len(number) == CCCD_LENGTH and number == _digits(personal_id):
+        return None
+    return text("bhxh_format", value=str(value).strip(), length=BHXH_LENGTH)
+
+
+def health_insurance_error(value: str | None, social_insurance: str | None, personal_id: str | None) -> str | None:
+    """Số thẻ BHYT: the 15-character card code (its last 10 digits the mã số BHXH, so equal to the Số BHXH when that
+    is a 10-digit number), the 10-digit mã số BHXH alone, or the person's own 12-digit identification number."""
+    number = _digits(value)
+    if not number:
+        return None
+    bhxh = _digits(social_insurance)
+    if len(number) == BHYT_LENGTH:
+        match = _BHYT.fullmatch(number)
+        if match is None:
+            return text("bhyt_format", value=str(value).strip())
+        if bhxh.isdigit() and len(bhxh) == BHXH_LENGTH and match.group(1) != bhxh:
+            return text("bhyt_not_bhxh", value=number, bhxh=bhxh)
+        return None
+    if number.isdigit() and len(number) == BHXH_LENGTH:
+        if bhxh.isdigit() and len(bhxh) == BHXH_LENGTH and number != bhxh:
+            return text("bhyt_not_bhxh", value=number, bhxh=bhxh)
+        return None
+    if number.isdigit() and len(number) == CCCD_LENGTH and number == _digits(personal_id):
+        return None
+    return text("bhyt_format", value=str(value).strip())
+
+
+def normalize_insurance(value: str | None) -> str | None:
+    """The number as stored: without spaces, dots or dashes, letters in capitals."""
+    return _digits(value) or None
+
+
 # --------------------------------------------------------------------------------------------- dates
 
 

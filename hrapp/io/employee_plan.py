@@ -62,6 +62,7 @@ _FILE_IDENTITY = tuple(k for k in ps.IDENTITY_FIELDS if k not in ("birth_date", 
                        and any(c.key == k for c in t.PERSONS.columns))
 _BLANK_IDENTITY = dict.fromkeys(ps.IDENTITY_FIELDS)
 _CLEANED = tuple(dict.fromkeys((*_FILE_IDENTITY, "gender", "birth_precision")))
+_INSURANCE = ("social_insurance_no", "health_insurance_no")
 
 # service field names -> column keys of the Nhân sự sheet
 _PERSON_FIELDS = {f: f for f in ps.IDENTITY_FIELDS} | {
@@ -329,6 +330,9 @@ class EmployeePlanner:
         birth, precision = val["birth_date"]
         file_identity = {k: val[k] for k in _FILE_IDENTITY if val[k] is not None}
         file_identity["birth_date"], file_identity["birth_precision"] = birth, precision
+        for k in _INSURANCE:  # stored as the editor stores them: no spaces, letters in capitals
+            if k in file_identity:
+                file_identity[k] = v.normalize_insurance(str(file_identity[k]))
         if ex is not None and not self._within(ex):
             # neither the person's name nor their unit: the file's author may not know who works where
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),

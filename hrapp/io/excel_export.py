@@ -69,7 +69,8 @@ _IDENTITY = tuple(c.key for c in t.PERSONS.columns if c.key in {
     "id_issue_place", "permanent_address", "current_address", "phone", "email", "staff_code", "social_insurance_no",
     "general_education", "occupation_at_recruitment", "party_join_date", "party_official_date", "army_join_date",
     "army_leave_date", "army_rank", "war_invalid_grade", "policy_family", "health", "height_cm", "weight_kg",
-    "blood_type"})
+    "blood_type", "personal_id", "health_insurance_no", "managing_agency", "family_background", "longest_work",
+    "party_post", "party_concurrent_post"})
 
 
 def _rows(session: Session, ids: Sequence[int], today: date) -> list[dict[str, Any]]:

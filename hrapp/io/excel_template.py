@@ -82,6 +82,8 @@ PERSONS = SheetSpec("Nhân sự", "Mỗi dòng một người: lý lịch và t�
     Col("ethnicity", "Dân tộc", CODE, False, 10, "Tên hoặc mã dân tộc (Kinh hoặc 01).", "ethnicity", "Kinh"),
     Col("religion", "Tôn giáo", CODE, False, 10, "Tên hoặc mã tôn giáo (Không, Phật giáo …).", "religion",
         "Không"),
+    Col("family_background", "Thành phần gia đình xuất thân", TEXT, False, 16, "Mục 11 của Sơ yếu lý lịch mẫu "
+        "TT 06/2023/TT-BNV.", example="Công chức"),
     Col("id_issue_date", "Ngày cấp CCCD", DATE, False, 12),
     Col("id_issue_place", "Nơi cấp CCCD", TEXT, False, 20),
     Col("permanent_address", "Thường trú", TEXT, False, 28),
@@ -89,11 +91,20 @@ PERSONS = SheetSpec("Nhân sự", "Mỗi dòng một người: lý lịch và t�
     Col("phone", "Điện thoại", TEXT, False, 13),
     Col("email", "Thư điện tử", TEXT, False, 22),
     Col("staff_code", "Số hiệu CBCC", TEXT, False, 12),
-    Col("social_insurance_no", "Số sổ BHXH", TEXT, False, 12),
+    Col("personal_id", "Mã số định danh", CCCD, False, 15, "Số định danh cá nhân (12 chữ số), là số in trên thẻ "
+        "căn cước: phải trùng số CCCD; khóa của hồ sơ trong CSDL quốc gia về CBCCVC.", example="052185001234"),
+    Col("managing_agency", "Cơ quan quản lý CBCCVC", TEXT, False, 24, "Để trống: Sở (đơn vị gốc của người này)."),
+    Col("social_insurance_no", "Số sổ BHXH", TEXT, False, 12, "Mã số BHXH 10 chữ số (từ 01/08/2025 có thể là mã số "
+        "định danh).", example="5210012345"),
+    Col("health_insurance_no", "Số thẻ BHYT", TEXT, False, 17, "Mã thẻ 15 ký tự (2 chữ cái, mức hưởng, mã tỉnh, "
+        "mã số BHXH), hoặc mã số BHXH 10 chữ số.", example="GD4525210012345"),
     Col("general_education", "Giáo dục phổ thông", TEXT, False, 10, example="12/12"),
     Col("occupation_at_recruitment", "Nghề nghiệp khi tuyển dụng", TEXT, False, 18),
+    Col("longest_work", "Công việc làm lâu nhất", TEXT, False, 20),
     Col("party_join_date", "Ngày vào Đảng", DATE, False, 12),
     Col("party_official_date", "Ngày chính thức", DATE, False, 12),
+    Col("party_post", "Chức vụ Đảng hiện tại", TEXT, False, 18),
+    Col("party_concurrent_post", "Chức vụ Đảng kiêm nhiệm", TEXT, False, 18),
     Col("army_join_date", "Ngày nhập ngũ", DATE, False, 12),
     Col("army_leave_date", "Ngày xuất ngũ", DATE, False, 12),
     Col("army_rank", "Quân hàm cao nhất", TEXT, False, 12),

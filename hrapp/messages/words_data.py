@@ -234,6 +234,31 @@ WORDS: dict[str, tuple[str, str]] = {
                     "The ID card number must have exactly {length} digits (it has {count})."),
     "cccd_duplicate": ("Số CCCD {number} đã có trong hồ sơ của {name}.",
                        "The ID card number {number} is already in the record of {name}."),
+    "personal_id_format": ("Mã số định danh '{value}' phải gồm đúng {length} chữ số (số định danh cá nhân).",
+                           "The identification number '{value}' must have exactly {length} digits (the personal "
+                           "identification number)."),
+    "personal_id_not_cccd": ("Mã số định danh {value} khác số CCCD {card}: số định danh cá nhân là số in trên thẻ "
+                             "căn cước.",
+                             "The identification number {value} differs from the ID card number {card}: the "
+                             "personal identification number is the number printed on the identity card."),
+    "personal_id_duplicate": ("Mã số định danh {number} đã có trong hồ sơ của {name}.",
+                              "The identification number {number} is already in the record of {name}."),
+    "personal_id_taken_outside_scope": ("Mã số định danh {number} không dùng được bằng tài khoản này: tài khoản chỉ "
+                                        "được làm việc với hồ sơ của các đơn vị được phân công.",
+                                        "The identification number {number} cannot be used with this account: it "
+                                        "may only work with the records of its assigned units."),
+    "bhxh_format": ("Số BHXH '{value}' phải là mã số BHXH gồm {length} chữ số, hoặc (từ 01/08/2025) chính mã số "
+                    "định danh của người này.",
+                    "The social insurance number '{value}' must be the {length}-digit social insurance code or "
+                    "(from 01/08/2025) this person's own identification number."),
+    "bhyt_format": ("Số thẻ BHYT '{value}' không đúng: mã thẻ 15 ký tự (2 chữ cái, mức hưởng 1-5, mã tỉnh 2 số, mã "
+                    "số BHXH 10 số), mã số BHXH 10 số, hoặc mã số định danh của người này.",
+                    "The health insurance card number '{value}' is not valid: a 15-character card code (2 letters, "
+                    "benefit level 1-5, 2-digit province, 10-digit social insurance code), the 10-digit social "
+                    "insurance code, or this person's identification number."),
+    "bhyt_not_bhxh": ("Số thẻ BHYT {value} không mang mã số BHXH {bhxh} của người này (10 số cuối của thẻ).",
+                      "The health insurance card {value} does not carry this person's social insurance code "
+                      "{bhxh} (the card's last 10 digits)."),
     "cccd_taken_outside_scope": ("Số CCCD {number} không dùng được bằng tài khoản này: tài khoản chỉ được làm việc "
                                  "với hồ sơ của các đơn vị được phân công.",
                                  "The ID card number {number} cannot be used with this account: it may only work "

@@ -112,6 +112,9 @@ class PersonDetail:
     email: str
     staff_code: str
     social_insurance_no: str
+    personal_id: str
+    health_insurance_no: str
+    managing_agency: str
     general_education: str
     party_join_date: date | None
     party_official_date: date | None
@@ -190,7 +193,9 @@ def _person_detail(session: Session, person_id: int) -> PersonDetail:
         id_number=p.id_number or "", id_issue_date=p.id_issue_date, id_issue_place=p.id_issue_place or "",
         permanent_address=p.permanent_address or "", current_address=p.current_address or "",
         phone=p.phone or "", email=p.email or "", staff_code=p.staff_code or "",
-        social_insurance_no=p.social_insurance_no or "", general_education=p.general_education or "",
+        social_insurance_no=p.social_insurance_no or "", personal_id=p.personal_id or "",
+        health_insurance_no=p.health_insurance_no or "", managing_agency=p.managing_agency or "",
+        general_education=p.general_education or "",
         party_join_date=p.party_join_date, party_official_date=p.party_official_date,
         status=p.status, status_label=catalogs.label("employment_status", p.status),
         unit_name=units.get(p.cur_unit_id, "") if p.cur_unit_id else "",

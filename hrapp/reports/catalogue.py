@@ -257,6 +257,7 @@ def _exported(entity: str, entity_id: Callable[[Any, Job], str | None], what: Ca
 
 def _declare() -> tuple[Document, ...]:
     cv_2c = lazy.module("hrapp.reports.cv_2c")
+    cv_2023 = lazy.module("hrapp.reports.cv_2023")
     pay_step_list = lazy.module("hrapp.reports.pay_step_list")
     pctnvk_list = lazy.module("hrapp.reports.pctnvk_list")
     planning_list = lazy.module("hrapp.reports.planning_list")
@@ -448,6 +449,19 @@ def _declare() -> tuple[Document, ...]:
             {".pdf": lambda fh, cv, lh, job: cv_2c.build_cv(fh, cv.profile, cv.context)},
             lambda cv, job: PersonalOutput("print", "Sơ yếu lý lịch mẫu 2C-BNV/2008", (cv.person_id,), cv.masked),
             "so_yeu_ly_lich", letterhead=no_letterhead),
+        Document(
+            "cv_2023", "records", "Sơ yếu lý lịch (mẫu TT 06/2023/TT-BNV)",
+            "Sơ yếu lý lịch theo mẫu của CSDL quốc gia về CBCCVC; thông tin cá nhân được che với vai trò không được "
+            "xem.",
+            "Curriculum vitae (national database form, TT 06/2023/TT-BNV)",
+            "The personnel record form of the national civil service database for one person, personal data masked "
+            "for roles that may not see it.",
+            (_UNIT, Param("person", PERSON, required=True, vi="số hiệu hồ sơ", en="record number")),
+            lambda ctx, person, unit=None: cv_2023.cv_2023_data(ctx, person),
+            {".pdf": lambda fh, cv, lh, job: cv_2023.build_cv_2023(fh, cv.profile, cv.context)},
+            lambda cv, job: PersonalOutput("print", "Sơ yếu lý lịch mẫu TT 06/2023/TT-BNV", (cv.person_id,),
+                                           cv.masked),
+            "so_yeu_ly_lich_tt06", letterhead=no_letterhead),
         pay_list("pay_step", "Danh sách nâng bậc lương thường xuyên",
                  "Những người đến hạn nâng bậc lương trong kỳ (và người đã quá hạn), có ghi thời gian kéo dài.",
                  "Regular pay step list",

@@ -2424,6 +2424,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Số CCCD</translation>
     </message>
     <message>
+        <source>Personal identification number</source>
+        <translation>Mã số định danh</translation>
+    </message>
+    <message>
         <source>ID issued on</source>
         <translation>Ngày cấp</translation>
     </message>
@@ -2452,8 +2456,16 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Số hiệu CBCCVC</translation>
     </message>
     <message>
+        <source>Managing agency</source>
+        <translation>Cơ quan quản lý CBCCVC</translation>
+    </message>
+    <message>
         <source>Social insurance number</source>
         <translation>Số sổ BHXH</translation>
+    </message>
+    <message>
+        <source>Health insurance card</source>
+        <translation>Số thẻ BHYT</translation>
     </message>
     <message>
         <source>General education</source>
@@ -2639,8 +2651,16 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Tôn giáo</translation>
     </message>
     <message>
+        <source>Family background</source>
+        <translation>Thành phần gia đình xuất thân</translation>
+    </message>
+    <message>
         <source>Citizen ID number (CCCD)</source>
         <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Personal identification number</source>
+        <translation>Mã số định danh</translation>
     </message>
     <message>
         <source>ID issued on</source>
@@ -2671,8 +2691,16 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Số hiệu CBCC</translation>
     </message>
     <message>
+        <source>Managing agency</source>
+        <translation>Cơ quan quản lý CBCCVC</translation>
+    </message>
+    <message>
         <source>Social insurance book</source>
         <translation>Số sổ BHXH</translation>
+    </message>
+    <message>
+        <source>Health insurance card</source>
+        <translation>Số thẻ BHYT</translation>
     </message>
     <message>
         <source>General education</source>
@@ -2691,6 +2719,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Sở trường công tác</translation>
     </message>
     <message>
+        <source>Longest-held work</source>
+        <translation>Công việc làm lâu nhất</translation>
+    </message>
+    <message>
         <source>Highest honorary title</source>
         <translation>Danh hiệu cao nhất</translation>
     </message>
@@ -2701,6 +2733,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Full Party member on</source>
         <translation>Ngày chính thức</translation>
+    </message>
+    <message>
+        <source>Party post</source>
+        <translation>Chức vụ Đảng hiện tại</translation>
+    </message>
+    <message>
+        <source>Concurrent Party post</source>
+        <translation>Chức vụ Đảng kiêm nhiệm</translation>
     </message>
     <message>
         <source>Socio-political organisations</source>
@@ -5569,6 +5609,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
+    <message>
+        <source>Print CV</source>
+        <translation>In sơ yếu lý lịch</translation>
+    </message>
+    <message>
+        <source>Print the selected person&apos;s Sơ yếu lý lịch on the form chosen: Mẫu 2C-BNV/2008 or the national database&apos;s form (TT 06/2023/TT-BNV)</source>
+        <translation>In Sơ yếu lý lịch của người đang chọn theo mẫu chọn: Mẫu 2C-BNV/2008 hoặc mẫu của CSDL quốc gia (TT 06/2023/TT-BNV)</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n person(s)</source>
         <translation>
@@ -5638,14 +5686,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Export the list as shown (search and filters applied) to Excel</source>
         <translation>Xuất danh sách đang hiển thị (theo tìm kiếm và bộ lọc) ra Excel</translation>
-    </message>
-    <message>
-        <source>Print 2C</source>
-        <translation>In mẫu 2C</translation>
-    </message>
-    <message>
-        <source>Print the selected person&apos;s Sơ yếu lý lịch (Mẫu 2C-BNV/2008)</source>
-        <translation>In Sơ yếu lý lịch (Mẫu 2C-BNV/2008) của người đang chọn</translation>
     </message>
     <message>
         <source>Include people who left</source>

@@ -1,5 +1,6 @@
-"""Acceptance (d): on the demo's staff list the officer selects a person, presses "In mẫu 2C", and in the print
-preview presses "Lưu PDF…": the file is the vector PDF whose text reads the name and "Mẫu 2C"."""
+"""Acceptance (d): on the demo's staff list the officer selects a person, presses "In sơ yếu lý lịch", chooses
+Mẫu 2C, and in the print preview presses "Lưu PDF…": the file is the vector PDF whose text reads the name and
+"Mẫu 2C"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_loaded
+from tests.ui.recruitment_clicks import menu_choice
 
 
 def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(demo_window, qtbot, tmp_path, monkeypatch):
@@ -19,9 +21,9 @@ def test_2c_from_the_staff_list_preview_saved_as_a_vector_pdf(demo_window, qtbot
     page.table.scrollTo(m.index(row, 1))
     rect = page.table.visualRect(m.index(row, 1))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.cv_button.text() == "In mẫu 2C"
+    assert page.cv_button.text() == "In sơ yếu lý lịch"
     assert page.selected_person_id() is not None
-    qtbot.mouseClick(page.cv_button, Qt.MouseButton.LeftButton)
+    menu_choice(qtbot, page.cv_button, "Sơ yếu lý lịch (Mẫu 2C-BNV/2008)")
     with qtbot.waitSignal(page.task.finished, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None and page.preview.isVisible())

@@ -174,6 +174,17 @@ def test_report_cv_of_a_demo_person_and_of_nobody(demo_db, tmp_path):
     assert missing.returncode == 1 and "Không tìm thấy hồ sơ" in missing.stderr
 
 
+def test_report_cv_2023_prints_the_national_form_and_refuses_nobody(demo_db, tmp_path):
+    out = tmp_path / "tt06.pdf"
+    res = run("--db", str(demo_db), "report", "cv-2023", "--person", "1", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "TT 06/2023/TT-BNV" in res.stdout and out.read_bytes().startswith(b"%PDF")
+    missing = run("--db", str(demo_db), "report", "cv-2023", "--person", "99999", "--out", str(out))
+    assert missing.returncode == 1 and "Không tìm thấy hồ sơ" in missing.stderr
+    docx = run("--db", str(demo_db), "report", "cv-2023", "--person", "1", "--out", str(tmp_path / "tt06.xlsx"))
+    assert docx.returncode == 2 and "Traceback" not in docx.stderr
+
+
 def test_import_errors_show_a_cells_escape_sequence_as_its_code_not_to_the_terminal(db, tmp_path):
     """A workbook may carry control characters (OOXML writes ESC as _x001B_): echoed in an error line they would
     clear or repaint the officer's terminal. The line shows them as codes and stays one line per error."""

@@ -160,7 +160,7 @@ def test_every_spreadsheet_and_csv_writer_writes_injected_text_as_text(demo_ctx,
 
     params = Params(as_of=date(2025, 12, 31), year=2022, start=date(2026, 10, 1), end=date(2027, 3, 31),
                     overdue=True, layout="full", unit_code=None, category=None, position_id=1, person_id=None,
-                    period_id=1, round_id=1, plan_year=2022, by_position=True)
+                    period_id=1, round_id=1, plan_year=2022, by_position=True, rank_code="01.002")
     for report in REPORTS:
         if report.excel:
             target = tmp_path / f"{report.key}.xlsx"

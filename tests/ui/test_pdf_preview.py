@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
 from tests.ui.conftest import wait_loaded
+from tests.ui.recruitment_clicks import menu_choice
 from ui.widgets.notice import Notice
 
 
@@ -23,7 +24,7 @@ def _print_2c(window, qtbot, name: str):
     row = [m.data(m.index(r, 1)) for r in range(m.rowCount())].index(name)
     page.table.selectRow(row)
     assert page.cv_button.isEnabled()
-    qtbot.mouseClick(page.cv_button, Qt.MouseButton.LeftButton)
+    menu_choice(qtbot, page.cv_button, "Sơ yếu lý lịch (Mẫu 2C-BNV/2008)")
     with qtbot.waitSignal(page.task.finished, timeout=30_000):
         pass
     qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None and page.preview.isVisible())

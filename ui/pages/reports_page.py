@@ -498,7 +498,7 @@ class ReportsPage(BasePage):
         if refusal is not None:
             self.note_label.setText(self.tr("Your account may not print reports: %1").replace("%1", refusal))
             self.note_label.setStyleSheet("color: #b3261e;")
-        elif r is not None and r.key == "cv" and not can_see_personal(self.ctx):
+        elif r is not None and r.key in ("cv", "cv_2023") and not can_see_personal(self.ctx):
             self.note_label.setText(self.tr("Your role may not see personal data: it is masked on the printout."))
             self.note_label.setStyleSheet("")
         else:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from hrapp import catalogs
 from hrapp.context import ServiceContext
 from hrapp.queries.employees import ACTIVE_STATUSES, EmployeeFilter
+from hrapp.reports.catalogue import document
 from hrapp.text import SEARCH_MAX_CHARS
 from ui.file_names import suggested_path
 from ui.icons import icon
@@ -35,7 +36,11 @@ from ui.widgets.columns import record_view
 from ui.widgets.documents import open_preview, temporary_pdf, write_document
 from ui.widgets.flow_layout import button_row
 from ui.widgets.forms import ErrorBox
+from ui.widgets.print_menu import print_menu
 from ui.widgets.unit_combo import UnitCombo
+
+CV_FORMS = ("cv", "cv_2023")
+"""The Sơ yếu lý lịch forms of the catalogue the officer chooses between: Mẫu 2C-BNV/2008 and TT 06/2023/TT-BNV."""
 
 if TYPE_CHECKING:  # the editor is imported when first opened (start-up)
     from ui.dialogs.person_editor import PersonEditor
@@ -96,9 +101,11 @@ class StaffPage(BasePage):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the list as shown (search and filters applied) to Excel"))
         self.export_button.clicked.connect(lambda: self.export_excel())  # clicked(bool) is not a path
-        self.cv_button = QPushButton(self.tr("Print 2C"))
-        self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch (Mẫu 2C-BNV/2008)"))
-        self.cv_button.clicked.connect(self.print_cv)
+        self.cv_button = QPushButton(self.tr("Print CV"))
+        self.cv_button.setToolTip(self.tr("Print the selected person's Sơ yếu lý lịch on the form chosen: Mẫu "
+                                          "2C-BNV/2008 or the national database's form (TT 06/2023/TT-BNV)"))
+        # one entry per form of the catalogue, the officer chooses for each print
+        self.cv_actions = print_menu(self.cv_button, CV_FORMS, lambda key, _suffix: self.print_cv(key))
 
         self.left_check = QCheckBox(self.tr("Include people who left"))
         self.left_check.setToolTip(self.tr("Also list people who retired, resigned, moved away or died"))
@@ -120,7 +127,7 @@ class StaffPage(BasePage):
         self._layout_restored = False
         self._layout_done = False
         self.table.activated.connect(self._open_index)
-        # Edit and Print 2C act on the selected person: enabled once one is chosen.
+        # Edit and Print CV act on the selected person: enabled once one is chosen.
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -240,8 +247,9 @@ class StaffPage(BasePage):
                              on_result=lambda n: confirm(self, self.tr("Exported %n person(s)", "", n), target))
         return self.task
 
-    def print_cv(self) -> Task | None:
-        """The selected person's Sơ yếu lý lịch as PDF in the print preview."""
+    def print_cv(self, form: str = "cv") -> Task | None:
+        """The selected person's Sơ yếu lý lịch on the form `form` (a key of CV_FORMS) as PDF in the print
+        preview."""
         person_id = self.selected_person_id()
         if person_id is None:
             return None
@@ -250,8 +258,9 @@ class StaffPage(BasePage):
         rows = self.table.selectionModel().selectedRows()
         name_col = COLUMN_KEYS.index("name")
         name = ascii_name(str(self.model.index(rows[0].row(), name_col).data() or "")) if rows else ""
-        suggested = f"so_yeu_ly_lich_{name or person_id}.pdf"
-        self.task = write_document(self, self.ctx, "cv", {"person": person_id}, temporary_pdf("so_yeu_ly_lich_"),
+        stem = document(form).file_stem
+        suggested = f"{stem}_{name or person_id}.pdf"
+        self.task = write_document(self, self.ctx, form, {"person": person_id}, temporary_pdf(f"{stem}_"),
                                    lambda path: self._preview(path, suggested), title=self.tr("Sơ yếu lý lịch"),
                                    label=self.tr("Writing the form…"), writes=True)
         return self.task

@@ -76,6 +76,14 @@ class Person(IdMixin, StampMixin, Base):
     weight_kg: Mapped[int | None] = mapped_column(Integer)
     blood_type: Mapped[str | None] = mapped_column(String(5))
     history_notes: Mapped[str | None] = mapped_column(Text)  # đặc điểm lịch sử bản thân
+    # Fields of the Sơ yếu lý lịch of the national CBCCVC database (TT 06/2023/TT-BNV) that 2C-BNV/2008 lacks
+    personal_id: Mapped[str | None] = mapped_column(String(12), unique=True)  # mã số định danh (số định danh cá nhân)
+    health_insurance_no: Mapped[str | None] = mapped_column(String(20))  # số thẻ BHYT (15 characters, typed spaced)
+    managing_agency: Mapped[str | None] = mapped_column(String(200))  # cơ quan quản lý CBCCVC
+    family_background: Mapped[str | None] = mapped_column(String(120))  # thành phần gia đình xuất thân
+    longest_work: Mapped[str | None] = mapped_column(String(200))  # công việc làm lâu nhất
+    party_post: Mapped[str | None] = mapped_column(String(120))  # chức vụ Đảng hiện tại
+    party_concurrent_post: Mapped[str | None] = mapped_column(String(120))  # chức vụ Đảng kiêm nhiệm
     status: Mapped[str] = mapped_column(String(20), default="working", index=True)
     # Snapshot of the current state (see class docstring)
     cur_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_units.id"))

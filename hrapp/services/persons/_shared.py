@@ -58,6 +58,28 @@ def _profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
 
 
 def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
+    return _cccd_taken(s, identity, person_id) + _personal_id_taken(s, identity, person_id)
+
+
+def _personal_id_taken(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
+    """The identification number is the record's key in the national database: one record per number."""
+    number = v.normalize_cccd(identity.personal_id)
+    if not number or v.personal_id_error(number, None):
+        return []
+    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(Person.personal_id == number) \
+        .execution_options(**{ALL_UNITS: True})
+    if person_id is not None:
+        q = q.where(Person.id != person_id)
+    other = s.execute(q).first()
+    if other is None:
+        return []
+    scope = scope_units(s)
+    if scope is not None and other.cur_unit_id not in scope:
+        return [("personal_id", messages.text("personal_id_taken_outside_scope", number=number))]
+    return [("personal_id", messages.text("personal_id_duplicate", number=number, name=other.full_name))]
+
+
+def _cccd_taken(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
     number = v.normalize_cccd(identity.id_number)
     if not number or v.cccd_error(number):
         return []
@@ -132,6 +154,9 @@ def _apply_identity(p: Person, i: IdentityInput) -> None:
     # identity_errors refused a missing birth date before any write
     p.birth_date, p.birth_precision = _normalised_birth(i.birth_date, i.birth_precision)  # type: ignore[arg-type]
     p.id_number = v.normalize_cccd(i.id_number) or None
+    p.personal_id = v.normalize_cccd(i.personal_id) or None
+    p.social_insurance_no = v.normalize_insurance(i.social_insurance_no)
+    p.health_insurance_no = v.normalize_insurance(i.health_insurance_no)
     if p.email:
         p.email = p.email.lower()
 
