@@ -15,6 +15,7 @@ from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
+    Discipline,
     Employment,
     Person,
     PostHeld,
@@ -24,6 +25,7 @@ from hrapp.db.models import (
 )
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import post_term_end, retirement_first_day
+from hrapp.domain.discipline import RecordedDiscipline, check_appointment
 from hrapp.domain.history import day_before
 from hrapp.domain.person_input import (
     ACTIVE,
@@ -312,6 +314,14 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
                 ends = post_term_end(d.kind, d.start_date, retire, ctx.rulebook)
             except DomainError as exc:
                 errors.append(("start_date", exc.message))
+        if not errors and d.start_date is not None:
+            try:
+                check_appointment(ctx.rulebook, d.kind, d.start_date, [
+                    RecordedDiscipline(x.form, x.decision_date, x.effect_from or x.decision_date, x.effect_to)
+                    for x in s.scalars(select(Discipline).where(Discipline.person_id == p.id,
+                                                                Discipline.decision_date <= d.start_date))])
+            except DomainError as exc:
+                errors.append(("start_date", messages.text(exc.code, **exc.params)))
         v.raise_if(errors)
         assert d.start_date is not None and d.unit_id is not None
         dec = _decision_id(s, d.decision)
