@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hrapp import catalogs
+from hrapp import catalogs, messages
 from hrapp.domain.retirement import add_months
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
@@ -35,7 +35,7 @@ def rule_on(rulebook: RuleBook, day: date) -> RuleVersion | None:
 def allowed_forms(rule: RuleVersion, category: str | None, leader: bool) -> tuple[str, ...]:
     """The forms the version allows for the category, for a person holding a leadership post or not (empty for a
     category the decree does not cover, e.g. contract workers under the Labour Code)."""
-    table = rule.params.get("forms", {}).get(category or "", {})
+    table = rule.params.get("forms_by_category", {}).get(category or "", {})
     return tuple(table.get("leader" if leader else "staff", ()))
 
 
@@ -59,28 +59,41 @@ def check_form(rule: RuleVersion, category: str | None, leader: bool, form: str,
                       allowed=_labels(allowed))
 
 
-def effect_months(rule: RuleVersion, form: str) -> int | None:
+def _by_category(rule: RuleVersion, key: str, category: str | None) -> dict[str, int]:
+    """A per-category table of the version; for an unknown category the longest value of each form (the
+    conservative reading, for a discipline whose category on its date is not known)."""
+    tables: dict[str, dict[str, int]] = rule.params.get(key, {})
+    if category in tables:
+        return tables[category]
+    merged: dict[str, int] = {}
+    for table in tables.values():
+        for form, value in table.items():
+            merged[form] = max(int(value), merged.get(form, 0))
+    return merged
+
+
+def effect_months(rule: RuleVersion, form: str, category: str | None = None) -> int | None:
     """Months the measure stays in effect; None for a measure that ends the service (buộc thôi việc, bãi nhiệm)."""
-    months = rule.params.get("effect_months", {}).get(form)
+    months = _by_category(rule, "effect_months", category).get(form)
     return int(months) if months is not None else None
 
 
-def effect_end(rule: RuleVersion, form: str, effect_from: date) -> date | None:
+def effect_end(rule: RuleVersion, form: str, effect_from: date, category: str | None = None) -> date | None:
     """The last day of the effect period, or None when the form has none."""
-    months = effect_months(rule, form)
+    months = effect_months(rule, form, category)
     # Civil Code Điều 147–148: counted from the day before the first day, ending on the corresponding day (the
     # month's last day when it has none): 12 months from 29/02/2024 end on 28/02/2025
     return None if months is None else add_months(effect_from - timedelta(days=1), months)
 
 
-def limitation_years(rule: RuleVersion, form: str) -> int:
-    table = rule.params.get("limitation_years", {})
+def limitation_years(rule: RuleVersion, form: str, category: str | None = None) -> int:
+    table = _by_category(rule, "limitation_years", category)
     return int(table.get(form, table["other_forms"]))
 
 
-def limitation_last_day(rule: RuleVersion, form: str, violation: date) -> date:
+def limitation_last_day(rule: RuleVersion, form: str, violation: date, category: str | None = None) -> date:
     """The last day a decision may be taken for a violation committed on `violation` (thời hiệu)."""
-    return add_months(violation, 12 * limitation_years(rule, form))
+    return add_months(violation, 12 * limitation_years(rule, form, category))
 
 
 def processing_last_day(rule: RuleVersion, found_on: date, complex_case: bool) -> date:
@@ -91,40 +104,48 @@ def processing_last_day(rule: RuleVersion, found_on: date, complex_case: bool) -
 
 @dataclass(frozen=True)
 class Timing:
-    """What the rule says of one discipline's dates; `rule` names the version it used."""
+    """What the rule says of one discipline's dates; `rule` names the version it used. `late`: the decision came
+    after the time limit of the procedure, which does not void it (it must still be taken while the limitation
+    period runs, NĐ 234/2026 Điều 5 khoản 5) but is worth a warning."""
 
     rule: RuleVersion
     limitation_last_day: date | None
     processing_last_day: date | None
+    late: bool = False
+
+    def late_warning(self, decided: date) -> tuple[str, str] | None:
+        """The (field, message) of the warning for a late decision; None when it is not late."""
+        if not self.late or self.processing_last_day is None:
+            return None
+        return ("found_on", messages.text("discipline_procedure_too_long", day=f"{decided:%d/%m/%Y}",
+                                          last=f"{self.processing_last_day:%d/%m/%Y}", version=self.rule.name))
 
 
 def check_timing(rule: RuleVersion, form: str, decided: date, violation: date | None, found_on: date | None,
-                 complex_case: bool) -> Timing:
-    """Refuse a decision taken after the limitation period or after the time limit of the procedure."""
-    limit = limitation_last_day(rule, form, violation) if violation is not None else None
+                 complex_case: bool, category: str | None = None) -> Timing:
+    """Refuse a decision taken after the limitation period (or dated before its violation or its finding); a
+    decision after the time limit of the procedure is only marked `late`."""
     if violation is not None and violation > decided:
         raise DomainError("discipline_violation_after_decision", field="violation_date")
-    if limit is not None and decided > limit:
-        raise DomainError("discipline_time_barred", field="decision_date", day=f"{decided:%d/%m/%Y}",
-                          last=f"{limit:%d/%m/%Y}", years=limitation_years(rule, form), version=rule.name)
-    deadline = processing_last_day(rule, found_on, complex_case) if found_on is not None else None
     if found_on is not None and found_on > decided:
         raise DomainError("discipline_found_after_decision", field="found_on")
-    if deadline is not None and decided > deadline:
-        days = int(rule.params["processing_days_complex" if complex_case else "processing_days"])
-        raise DomainError("discipline_procedure_too_long", field="decision_date", day=f"{decided:%d/%m/%Y}",
-                          last=f"{deadline:%d/%m/%Y}", days=days, version=rule.name)
-    return Timing(rule, limit, deadline)
+    limit = limitation_last_day(rule, form, violation, category) if violation is not None else None
+    if limit is not None and decided > limit:
+        raise DomainError("discipline_time_barred", field="decision_date", day=f"{decided:%d/%m/%Y}",
+                          last=f"{limit:%d/%m/%Y}", years=limitation_years(rule, form, category), version=rule.name)
+    deadline = processing_last_day(rule, found_on, complex_case) if found_on is not None else None
+    return Timing(rule, limit, deadline, deadline is not None and decided > deadline)
 
 
 def in_effect_until(rulebook: RuleBook, form: str, decided: date, effect_from: date,
-                    effect_to: date | None) -> date | None:
-    """The last day a recorded discipline bars promotion, planning and appointment: its own end date when the
-    decision gives one, else the period of the version in force on its decision date (None: no period known)."""
+                    effect_to: date | None, category: str | None = None) -> date | None:
+    """The last day a recorded discipline bars planning and appointment: its own end date when the decision
+    gives one, else the period of the version in force on its decision date for the category (the longest of
+    the categories when it is not known); None when no period is known."""
     if effect_to is not None:
         return effect_to
     rule = rule_on(rulebook, decided)
-    return effect_end(rule, form, effect_from) if rule is not None else None
+    return effect_end(rule, form, effect_from, category) if rule is not None else None
 
 
 def category_on(periods: Iterable[tuple[date, date | None, str]], day: date, fallback: str | None) -> str | None:
@@ -149,6 +170,7 @@ class RecordedDiscipline:
     decision_date: date
     effect_from: date
     effect_to: date | None = None
+    category: str | None = None  # the person's category on the decision date, when known
 
 
 def check_appointment(rulebook: RuleBook, kind: str, start: date, disciplines: Iterable[RecordedDiscipline]) -> None:
@@ -158,7 +180,7 @@ def check_appointment(rulebook: RuleBook, kind: str, start: date, disciplines: I
         rule = rule_on(rulebook, d.decision_date)
         if rule is None or kind not in rule.params.get("barred_appointment_kinds", ()):
             continue
-        until = in_effect_until(rulebook, d.form, d.decision_date, d.effect_from, d.effect_to)
+        until = in_effect_until(rulebook, d.form, d.decision_date, d.effect_from, d.effect_to, d.category)
         if until is not None and d.effect_from <= start <= until:
             raise DomainError("appointment_under_discipline", field="start_date",
                               form=catalogs.label("discipline_form", d.form, d.form).lower(),

@@ -95,7 +95,7 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "giang_chuc": ("Giáng chức", "Demotion"),
     "cach_chuc": ("Cách chức", "Dismissal from post"),
     # discipline (NĐ 112/2020, NĐ 172/2025)
-    "forms": ("Hình thức kỷ luật được áp dụng", "Disciplinary measures that apply"),
+    "forms_by_category": ("Hình thức kỷ luật được áp dụng", "Disciplinary measures that apply"),
     "can_bo": ("Cán bộ", "Elected officials"),
     "staff": ("Không giữ chức vụ lãnh đạo, quản lý", "Without a leadership post"),
     "leader": ("Giữ chức vụ lãnh đạo, quản lý", "Holding a leadership post"),

@@ -114,10 +114,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{version}); quyết định ngày {day}.",
         "The limitation period has run out ({years} years from the violation, last day {last}, under {version}); "
         "the decision is of {day}."),
-    "discipline_procedure_too_long": ("Quá thời hạn xử lý kỷ luật ({days} ngày từ ngày phát hiện vi phạm, hết ngày "
-        "{last}, theo {version}); quyết định ngày {day}.",
-        "The procedure took longer than its time limit ({days} days from finding the violation, last day {last}, "
-        "under {version}); the decision is of {day}."),
+    "discipline_procedure_too_long": ("Quyết định ngày {day} sau hạn cuối của thời hạn xử lý kỷ luật ({last}, theo "
+        "{version}); quyết định vẫn phải ban hành khi hành vi còn trong thời hiệu.",
+        "The decision of {day} comes after the time limit of the procedure ({last}, under {version}); it must still "
+        "be taken while the limitation period runs."),
     "discipline_violation_after_decision": ("Ngày vi phạm sau ngày quyết định kỷ luật.",
         "The violation date is after the date of the disciplinary decision."),
     "discipline_found_after_decision": ("Ngày phát hiện vi phạm sau ngày quyết định kỷ luật.",

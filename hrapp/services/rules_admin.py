@@ -220,8 +220,8 @@ def _probe_discipline(rv: RuleVersion, book: RuleBook) -> None:
     for category in dr.CATEGORIES:
         for leader in (False, True):
             for form in dr.allowed_forms(rv, category, leader):
-                dr.effect_end(rv, form, day)
-                dr.check_timing(rv, form, day, day, day, False)
+                dr.effect_end(rv, form, day, category)
+                dr.check_timing(rv, form, day, day, day, True, category)
     for kind in rv.params["barred_appointment_kinds"]:
         str(kind)
 

@@ -1,6 +1,6 @@
-"""Disciplinary measures by the rule version of the decision date (NĐ 112/2020 until 30/06/2025, NĐ 172/2025 from
-01/07/2025): the forms by category and post, the effect period, the limitation period and the time limit of the
-procedure, each at its edges."""
+"""Disciplinary measures by the rule version of the decision date (NĐ 112/2020 until 30/06/2025; NĐ 172/2025 for
+cán bộ, công chức from 01/07/2025; NĐ 234/2026 for viên chức from 01/07/2026): the forms by category and post, the
+effect period, the limitation period and the time limit of the procedure, each at its edges."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ BOOK = load_rulebook()
     (date(2025, 6, 30), "nd112_2020"),
     (date(2025, 7, 1), "nd172_2025"),
     (date(2025, 7, 2), "nd172_2025"),
+    (date(2026, 6, 30), "nd172_2025"),
+    (date(2026, 7, 1), "nd234_2026"),
 ])
 def test_the_version_is_the_one_in_force_on_the_decision_date(decided, version):
     rule = dr.rule_on(BOOK, decided)
@@ -103,23 +105,33 @@ def test_an_end_given_by_the_decision_wins_over_the_rule():
 
 @pytest.mark.parametrize("decided, barred", [
     (date(2025, 3, 14), False), (date(2025, 3, 15), False), (date(2025, 3, 16), True)])
-def test_a_reprimand_is_time_barred_two_years_after_the_violation(decided, barred):
-    rule = dr.rule_on(BOOK, decided)  # NĐ 112/2020: 2 years for khiển trách, ending on the corresponding day
+def test_a_reprimand_is_time_barred_two_years_after_the_violation_under_nd_112(decided, barred):
+    rule = dr.rule_on(BOOK, decided)  # 2 years for khiển trách, ending on the corresponding day
     if barred:
         with pytest.raises(DomainError) as err:
-            dr.check_timing(rule, "khien_trach", decided, date(2023, 3, 15), None, False)
+            dr.check_timing(rule, "khien_trach", decided, date(2023, 3, 15), None, False, "cong_chuc")
         assert err.value.code == "discipline_time_barred" and "15/03/2025" in err.value.message
     else:
-        assert dr.check_timing(rule, "khien_trach", decided, date(2023, 3, 15), None, False).limitation_last_day \
-            == date(2025, 3, 15)
+        assert dr.check_timing(rule, "khien_trach", decided, date(2023, 3, 15), None, False,
+                               "cong_chuc").limitation_last_day == date(2025, 3, 15)
 
 
-def test_other_forms_have_five_years():
+@pytest.mark.parametrize("category, decided, years", [
+    ("cong_chuc", date(2025, 6, 30), (2, 5)), ("cong_chuc", date(2025, 7, 1), (5, 10)),
+    ("vien_chuc", date(2026, 6, 30), (2, 5)), ("vien_chuc", date(2026, 7, 1), (5, 10)),
+])
+def test_the_limitation_period_grows_to_5_and_10_years_with_the_2025_laws(category, decided, years):
+    rule = dr.rule_on(BOOK, decided)
+    assert (dr.limitation_years(rule, "khien_trach", category), dr.limitation_years(rule, "canh_cao", category)) \
+        == years
+
+
+def test_other_forms_have_five_years_under_nd_112():
     rule = dr.rule_on(BOOK, date(2025, 3, 16))
-    assert dr.limitation_last_day(rule, "canh_cao", date(2020, 3, 15)) == date(2025, 3, 15)
-    dr.check_timing(rule, "canh_cao", date(2025, 3, 15), date(2020, 3, 15), None, False)
+    assert dr.limitation_last_day(rule, "canh_cao", date(2020, 3, 15), "cong_chuc") == date(2025, 3, 15)
+    dr.check_timing(rule, "canh_cao", date(2025, 3, 15), date(2020, 3, 15), None, False, "cong_chuc")
     with pytest.raises(DomainError):
-        dr.check_timing(rule, "canh_cao", date(2025, 3, 16), date(2020, 3, 15), None, False)
+        dr.check_timing(rule, "canh_cao", date(2025, 3, 16), date(2020, 3, 15), None, False, "cong_chuc")
 
 
 @pytest.mark.parametrize("complex_case, decided, late", [
@@ -128,14 +140,15 @@ def test_other_forms_have_five_years():
     (True, date(2025, 7, 29), False),  # 150 days
     (True, date(2025, 7, 30), True),
 ])
-def test_the_procedure_has_90_days_or_150_for_a_complex_case(complex_case, decided, late):
+def test_the_procedure_has_90_days_or_150_for_a_complex_case_and_a_late_decision_is_only_marked(
+        complex_case, decided, late):
     rule = dr.rule_on(BOOK, decided)
-    if late:
-        with pytest.raises(DomainError) as err:
-            dr.check_timing(rule, "khien_trach", decided, None, date(2025, 3, 1), complex_case)
-        assert err.value.code == "discipline_procedure_too_long"
-    else:
-        dr.check_timing(rule, "khien_trach", decided, None, date(2025, 3, 1), complex_case)
+    timing = dr.check_timing(rule, "khien_trach", decided, None, date(2025, 3, 1), complex_case, "cong_chuc")
+    assert timing.late is late
+    warning = timing.late_warning(decided)
+    assert (warning is not None) is late
+    if warning:
+        assert warning[0] == "found_on" and timing.processing_last_day.strftime("%d/%m/%Y") in warning[1]
 
 
 def test_dates_in_the_wrong_order_are_refused():
@@ -146,6 +159,20 @@ def test_dates_in_the_wrong_order_are_refused():
     with pytest.raises(DomainError) as err:
         dr.check_timing(rule, "khien_trach", date(2025, 7, 1), None, date(2025, 7, 2), False)
     assert err.value.field == "found_on"
+
+
+@pytest.mark.parametrize("decided, last", [
+    (date(2026, 6, 30), date(2028, 6, 29)),  # NĐ 112/2020 still for viên chức: cách chức bars 24 months
+    (date(2026, 7, 1), date(2027, 6, 30)),  # NĐ 234/2026 Điều 2 khoản 9: any decision is in effect 12 months
+])
+def test_a_vien_chuc_cach_chuc_is_in_effect_24_months_until_nd_234_then_12(decided, last):
+    rule = dr.rule_on(BOOK, decided)
+    assert dr.effect_end(rule, "cach_chuc", decided, "vien_chuc") == last
+    assert dr.in_effect_until(BOOK, "cach_chuc", decided, decided, None, "vien_chuc_tu_chu") == last
+
+
+def test_without_the_category_the_longest_period_of_the_version_is_used():
+    assert dr.in_effect_until(BOOK, "cach_chuc", date(2026, 7, 1), date(2026, 7, 1), None) == date(2028, 6, 30)
 
 
 @pytest.mark.parametrize("decided, months, version", [

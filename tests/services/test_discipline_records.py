@@ -99,15 +99,16 @@ def test_the_limitation_period_is_checked_on_the_violation_date(ctx, units, day,
 
 @pytest.mark.parametrize("complex_case, day, late", [
     (False, date(2025, 5, 30), False), (False, date(2025, 5, 31), True), (True, date(2025, 5, 31), False)])
-def test_the_time_limit_of_the_procedure_counts_from_the_day_found(ctx, units, complex_case, day, late):
+def test_a_decision_after_the_time_limit_of_the_procedure_is_saved_with_a_warning(ctx, units, complex_case, day,
+                                                                                    late):
     pid = b.person(ctx, "Phan Văn Lợi", units["VP"])
-    kw = dict(found_on=date(2025, 3, 1), complex_case=complex_case)
+    prof = add(ctx, pid, "khien_trach", day, found_on=date(2025, 3, 1), complex_case=complex_case)
+    assert len(prof.disciplines) == 1 and prof.disciplines[0].found_on == date(2025, 3, 1)
     if late:
-        with pytest.raises(ValidationError) as err:
-            add(ctx, pid, "khien_trach", day, **kw)
-        assert "30/05/2025" in err.value.errors[0][1]
+        (field, message), = prof.warnings
+        assert field == "found_on" and "30/05/2025" in message
     else:
-        add(ctx, pid, "khien_trach", day, **kw)
+        assert prof.warnings == ()
 
 
 @pytest.mark.parametrize("start, refused", [(date(2026, 6, 30), True), (date(2026, 7, 1), False)])

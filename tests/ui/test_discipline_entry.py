@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
 from tests.ui.recruitment_clicks import choose
 from ui.dialogs.person_editor import PersonEditor
@@ -61,7 +61,7 @@ def test_the_forms_follow_the_decision_date_and_the_effect_end_is_shown(qtbot, e
     decided, form, rule = field(dialog, "Ngày quyết định"), field(dialog, "Hình thức"), field(dialog, "Quy định áp dụng")
     until = field(dialog, "Hiệu lực đến ngày")
     assert isinstance(decided, DateField) and isinstance(form, QComboBox) and isinstance(until, DateField)
-    assert isinstance(rule, QLineEdit) and rule.isReadOnly()
+    assert isinstance(rule, QLabel) and rule.wordWrap()
 
     type_date(qtbot, decided, "30/06/2025")
     assert options(form) == ["Khiển trách", "Cảnh cáo", "Hạ bậc lương", "Buộc thôi việc"]
@@ -76,6 +76,11 @@ def test_the_forms_follow_the_decision_date_and_the_effect_end_is_shown(qtbot, e
     assert until.text() == "30/06/2026"  # 12 months counting 01/07/2025
 
     choose(qtbot, form, "Cảnh cáo")
+    type_date(qtbot, field(dialog, "Ngày phát hiện vi phạm"), "01/03/2025")  # 122 days before the decision
+    assert rule.text().endswith(" · quá thời hạn xử lý kỷ luật (hạn cuối 30/05/2025)")
+    complex_case = next(c for c in dialog.findChildren(QCheckBox) if c.text().startswith("Vụ việc phức tạp"))
+    qtbot.mouseClick(complex_case, LEFT)  # 150 days for a complex case: in time
+    assert complex_case.isChecked() and " · " not in rule.text()
     type_into = field(dialog, "Lý do")
     qtbot.mouseClick(type_into, LEFT)
     qtbot.keyClicks(type_into, "Vi pham quy che lam viec")

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from hrapp import catalogs, clock
 from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
@@ -32,6 +32,7 @@ from ui.dialogs.history_tab import (
     DECIMAL,
     FILE,
     INT,
+    NOTE,
     SPIN,
     UNIT,
     Action,
@@ -331,11 +332,11 @@ def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None
     """The form list offers only the measures the rule version in force on the decision date allows for the
     person's category and post that day; the rule used is shown, and the end of the effect period is filled from
     it (until the officer types another end)."""
-    decided, form, start, end, rule_edit = (widgets[k] for k in ("decision_date", "form", "effect_from",
-                                                                   "effect_to", "rule"))
+    decided, form, start, end, rule_edit, found, hard = (widgets[k] for k in (
+        "decision_date", "form", "effect_from", "effect_to", "rule", "found_on", "complex_case"))
     assert isinstance(decided, DateField) and isinstance(start, DateField) and isinstance(end, DateField)
-    assert isinstance(form, QComboBox) and isinstance(rule_edit, QLineEdit)  # the fields' kinds
-    rule_edit.setReadOnly(True)
+    assert isinstance(found, DateField) and isinstance(hard, QCheckBox)
+    assert isinstance(form, QComboBox) and isinstance(rule_edit, QLabel)  # the fields' kinds
     filled: list[date | None] = [None]  # the end last filled in here (an end typed over it is kept)
 
     def read(field: DateField) -> date | None:
@@ -361,7 +362,7 @@ def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None
         if rule is None or first is None or form.currentData() is None:
             return
         if read(end) is None or read(end) == filled[0]:
-            filled[0] = dr.effect_end(rule, form.currentData(), first)
+            filled[0] = dr.effect_end(rule, form.currentData(), first, who()[0])
             end.set_value(filled[0])
 
     def offer() -> None:
@@ -391,13 +392,26 @@ def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None
         if not codes:
             rule_edit.setText(rule_edit.text() + QCoreApplication.translate(
                 "PersonEditor", ": no disciplinary measure applies to this category"))
-        rule_edit.setCursorPosition(0)  # the version's name first, however narrow the field
-        rule_edit.setToolTip(rule_edit.text())
+        deadline()
         fill_end()
+
+    def deadline() -> None:
+        """After the time limit of the procedure the decision is still valid: say so, do not refuse."""
+        rule, on, seen = dr.rule_on(host.ctx.rulebook, day()), read(decided), read(found)
+        text = rule_edit.text().split(" · ")[0]
+        if rule is not None and on is not None and seen is not None and seen <= on:
+            last = dr.processing_last_day(rule, seen, hard.isChecked())
+            if on > last:
+                text += " · " + QCoreApplication.translate(
+                    "PersonEditor", "after the time limit of the procedure (%1)").replace("%1", fmt_date(last))
+        rule_edit.setText(text)
 
     decided.editingFinished.connect(offer)
     decided.textEdited.connect(lambda _t: offer() if read(decided) is not None else None)  # as soon as it reads
     start.editingFinished.connect(fill_end)
+    found.editingFinished.connect(deadline)
+    found.textEdited.connect(lambda _t: deadline())
+    hard.toggled.connect(lambda _c: deadline())
     start.textEdited.connect(lambda _t: fill_end())
     form.currentIndexChanged.connect(lambda _i: fill_end())
     offer()
@@ -420,7 +434,7 @@ DISCIPLINES = History("disciplines", lambda p: p.disciplines, (
            title=QT_TRANSLATE_NOOP("PersonEditor", "Add a discipline"), decision=True,
            wire=_discipline_rule_follows, fields=(
                Field("decision_date", QT_TRANSLATE_NOOP("PersonEditor", "Decided on"), DATE),
-               Field("rule", QT_TRANSLATE_NOOP("PersonEditor", "Rule applied")),
+               Field("rule", QT_TRANSLATE_NOOP("PersonEditor", "Rule applied"), NOTE),
                Field("form", QT_TRANSLATE_NOOP("PersonEditor", "Form"), CODE,
                      lambda: list(catalogs.labels("discipline_form").items())),
                Field("effect_from", QT_TRANSLATE_NOOP("PersonEditor", "In effect from"), DATE),

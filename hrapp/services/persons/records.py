@@ -129,9 +129,10 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
                    today: date | None = None) -> PersonProfile:
     """A disciplinary decision, held to the rule version in force on its decision date (rule `discipline`): the
     form must be one the version allows for the person's category and post on that day; an empty end of the
-    effect period is filled from the version; a known violation date and finding date must leave the decision
-    within the limitation period and the time limit of the procedure."""
+    effect period is filled from the version; a known violation date must leave the decision within the
+    limitation period. A decision after the time limit of the procedure is saved with a warning in the profile."""
     today = today or _today()
+    warnings: v.Errors = []
 
     def act(s: Session, p: Person) -> None:
         d = _dated(s, dto, "decision_date", dto.decision)
@@ -151,20 +152,25 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
         if not errors and d.decision_date is not None and d.effect_from is not None:
             rule = dr.rule_on(ctx.rulebook, d.decision_date)
             if rule is not None:  # before NĐ 112/2020 the rule data holds no version: the form is not checked
+                category = _category_on(s, p, d.decision_date)
                 try:
-                    dr.check_form(rule, _category_on(s, p, d.decision_date), _leader_on(s, p.id, d.decision_date),
-                                  d.form, d.decision_date)
-                    dr.check_timing(rule, d.form, d.decision_date, d.violation_date, d.found_on, d.complex_case)
+                    dr.check_form(rule, category, _leader_on(s, p.id, d.decision_date), d.form, d.decision_date)
+                    timing = dr.check_timing(rule, d.form, d.decision_date, d.violation_date, d.found_on,
+                                             d.complex_case, category)
                 except DomainError as exc:
                     errors.append((exc.field or "form", messages.text(exc.code, **exc.params)))
+                else:
+                    late = timing.late_warning(d.decision_date)
+                    warnings.extend([late] if late else [])
                 if effect_to is None:
-                    effect_to = dr.effect_end(rule, d.form, d.effect_from)
+                    effect_to = dr.effect_end(rule, d.form, d.effect_from, category)
         v.raise_if(errors)
         s.add(Discipline(person_id=p.id, decision_date=d.decision_date, form=d.form, effect_from=d.effect_from,
                          effect_to=effect_to, reason=_clean(d.reason), decision_id=_decision_id(s, d.decision),
                          violation_date=d.violation_date, found_on=d.found_on, complex_case=d.complex_case))
 
-    return _write(ctx, person_id, act)
+    profile = _write(ctx, person_id, act)
+    return replace(profile, warnings=tuple(warnings)) if warnings else profile
 
 
 def _category_on(s: Session, p: Person, day: date) -> str | None:
