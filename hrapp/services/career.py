@@ -191,7 +191,11 @@ def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, 
             months, used = discipline_delay(d.form, f.category or "", d.decided or d.effect_from, rulebook, on)
             if months is not None:
                 disciplined += months
-                items.append(DelayItem("discipline", f"{label} ({v.dmy(d.effect_from)}; {used.name})", months))
+                # the version is named where it gives another delay than the version of the due date would
+                same = rule.params.get("discipline_delay_months", {}).get(f.category or "", {}).get(d.form) == months
+                when = v.dmy(d.effect_from) if same or used.version == rule.version else \
+                    f"{v.dmy(d.effect_from)}; {used.name}"
+                items.append(DelayItem("discipline", f"{label} ({when})", months))
             else:
                 ignored.append(label)
     # A year's rating is given at its end, so the year counts when its 31/12 falls inside the period.
