@@ -104,37 +104,45 @@ def processing_last_day(rule: RuleVersion, found_on: date, complex_case: bool) -
 
 @dataclass(frozen=True)
 class Timing:
-    """What the rule says of one discipline's dates; `rule` names the version it used. `late`: the decision came
-    after the time limit of the procedure, which does not void it (it must still be taken while the limitation
-    period runs, NĐ 234/2026 Điều 5 khoản 5) but is worth a warning."""
+    """What the rule says of one discipline's dates; `rule` names the version it used. `barred`: the decision
+    came after the limitation period (thời hiệu, counted from the violation to the conclusion that it deserves
+    discipline, NĐ 234/2026 Điều 5 khoản 1: the record holds the decision date, which is at or after that
+    conclusion, so this is a warning to check, not a refusal); `late`: after the time limit of the procedure,
+    which does not void the decision (it must still be taken while the limitation period runs, Điều 5 khoản 5)."""
 
     rule: RuleVersion
     limitation_last_day: date | None
     processing_last_day: date | None
+    barred: bool = False
     late: bool = False
+    years: int = 0
 
-    def late_warning(self, decided: date) -> tuple[str, str] | None:
-        """The (field, message) of the warning for a late decision; None when it is not late."""
-        if not self.late or self.processing_last_day is None:
-            return None
-        return ("found_on", messages.text("discipline_procedure_too_long", day=f"{decided:%d/%m/%Y}",
-                                          last=f"{self.processing_last_day:%d/%m/%Y}", version=self.rule.name))
+    def warnings(self, decided: date) -> list[tuple[str, str]]:
+        """The (field, message) warnings of the decision's dates (none when in time)."""
+        out: list[tuple[str, str]] = []
+        if self.barred and self.limitation_last_day is not None:
+            out.append(("violation_date", messages.text(
+                "discipline_time_barred", day=f"{decided:%d/%m/%Y}", last=f"{self.limitation_last_day:%d/%m/%Y}",
+                years=self.years, version=self.rule.name)))
+        if self.late and self.processing_last_day is not None:
+            out.append(("found_on", messages.text(
+                "discipline_procedure_too_long", day=f"{decided:%d/%m/%Y}",
+                last=f"{self.processing_last_day:%d/%m/%Y}", version=self.rule.name)))
+        return out
 
 
 def check_timing(rule: RuleVersion, form: str, decided: date, violation: date | None, found_on: date | None,
                  complex_case: bool, category: str | None = None) -> Timing:
-    """Refuse a decision taken after the limitation period (or dated before its violation or its finding); a
-    decision after the time limit of the procedure is only marked `late`."""
+    """Refuse a violation or a finding dated after the decision; mark a decision after the limitation period
+    (`barred`) or after the time limit of the procedure (`late`)."""
     if violation is not None and violation > decided:
         raise DomainError("discipline_violation_after_decision", field="violation_date")
     if found_on is not None and found_on > decided:
         raise DomainError("discipline_found_after_decision", field="found_on")
     limit = limitation_last_day(rule, form, violation, category) if violation is not None else None
-    if limit is not None and decided > limit:
-        raise DomainError("discipline_time_barred", field="decision_date", day=f"{decided:%d/%m/%Y}",
-                          last=f"{limit:%d/%m/%Y}", years=limitation_years(rule, form, category), version=rule.name)
     deadline = processing_last_day(rule, found_on, complex_case) if found_on is not None else None
-    return Timing(rule, limit, deadline, deadline is not None and decided > deadline)
+    return Timing(rule, limit, deadline, barred=limit is not None and decided > limit,
+                  late=deadline is not None and decided > deadline, years=limitation_years(rule, form, category))
 
 
 def in_effect_until(rulebook: RuleBook, form: str, decided: date, effect_from: date,

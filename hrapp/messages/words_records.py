@@ -110,10 +110,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "lý theo {version} (quyết định ngày {day}); chỉ được: {allowed}.",
         "The measure {form} does not apply to {category} holding a leadership post under {version} (decision of "
         "{day}); only: {allowed}."),
-    "discipline_time_barred": ("Đã hết thời hiệu xử lý kỷ luật ({years} năm từ ngày vi phạm, hết ngày {last}, theo "
-        "{version}); quyết định ngày {day}.",
-        "The limitation period has run out ({years} years from the violation, last day {last}, under {version}); "
-        "the decision is of {day}."),
+    "discipline_time_barred": ("Quyết định ngày {day} sau hạn cuối của thời hiệu xử lý kỷ luật ({years} năm từ ngày "
+        "vi phạm, hết ngày {last}, theo {version}): kiểm tra ngày cấp có thẩm quyền kết luận vi phạm.",
+        "The decision of {day} comes after the limitation period ({years} years from the violation, last day "
+        "{last}, under {version}): check the day the violation was found to deserve discipline."),
     "discipline_procedure_too_long": ("Quyết định ngày {day} sau hạn cuối của thời hạn xử lý kỷ luật ({last}, theo "
         "{version}); quyết định vẫn phải ban hành khi hành vi còn trong thời hiệu.",
         "The decision of {day} comes after the time limit of the procedure ({last}, under {version}); it must still "

@@ -3304,6 +3304,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>: không có hình thức kỷ luật nào cho loại này</translation>
     </message>
     <message>
+        <source>after the limitation period (%1)</source>
+        <translation>quá thời hiệu xử lý kỷ luật (hạn cuối %1)</translation>
+    </message>
+    <message>
         <source>after the time limit of the procedure (%1)</source>
         <translation>quá thời hạn xử lý kỷ luật (hạn cuối %1)</translation>
     </message>

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from hrapp.db.models import Discipline, Person, PostHeld
 from hrapp.text import fold
-from tests.acceptance.test_edit_phone import demo_window, shown  # noqa: F401 - fixture
+from tests.acceptance.test_edit_phone import shown
+from tests.ui.conftest import wait_loaded
 from tests.ui.recruitment_clicks import choose
 from tests.ui.test_discipline_entry import field, options, type_date
 from ui.dialogs.person_detail_dialog import PersonDetailDialog
@@ -44,8 +45,10 @@ def save(qtbot, dialog) -> None:
 def test_add_a_discipline_by_the_decree_of_its_date_and_meet_it_at_the_next_appointment(qtbot, demo_window,
                                                                                        demo_ctx):
     person_id, name = a_civil_servant_without_post(demo_ctx)
-    window = demo_window
+    window = demo_window  # the acceptance walks' main window over a copy of the demo department
+    window.resize(1366, 768)
     page = window.page("staff")
+    wait_loaded(qtbot, page)
     page.search_edit.setFocus()
     qtbot.keyClicks(page.search_edit, fold(name))  # typed without diacritics
     qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 1, timeout=10_000)

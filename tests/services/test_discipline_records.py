@@ -86,15 +86,22 @@ def test_an_effect_end_typed_by_the_officer_is_kept(ctx, units):
 
 
 @pytest.mark.parametrize("day, barred", [(date(2025, 3, 15), False), (date(2025, 3, 16), True)])
-def test_the_limitation_period_is_checked_on_the_violation_date(ctx, units, day, barred):
+def test_a_decision_after_the_limitation_period_is_saved_with_a_warning(ctx, units, day, barred):
     pid = b.person(ctx, "Lý Thị Mai", units["VP"], gender="F")
+    prof = add(ctx, pid, "khien_trach", day, violation_date=date(2023, 3, 15), found_on=day)
+    assert prof.disciplines[0].violation_date == date(2023, 3, 15)
     if barred:
-        with pytest.raises(ValidationError) as err:
-            add(ctx, pid, "khien_trach", day, violation_date=date(2023, 3, 15))
-        assert err.value.errors[0][0] == "decision_date" and "thời hiệu" in err.value.errors[0][1]
+        (field, message), = prof.warnings
+        assert field == "violation_date" and "thời hiệu" in message and "15/03/2025" in message
     else:
-        prof = add(ctx, pid, "khien_trach", day, violation_date=date(2023, 3, 15), found_on=date(2025, 1, 2))
-        assert prof.disciplines[0].violation_date == date(2023, 3, 15)
+        assert prof.warnings == ()
+
+
+def test_a_violation_dated_after_the_decision_is_refused(ctx, units):
+    pid = b.person(ctx, "Lý Văn Mạnh", units["VP"])
+    with pytest.raises(ValidationError) as err:
+        add(ctx, pid, "khien_trach", date(2025, 7, 1), violation_date=date(2025, 7, 2))
+    assert err.value.errors[0][0] == "violation_date"
 
 
 @pytest.mark.parametrize("complex_case, day, late", [

@@ -332,10 +332,10 @@ def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None
     """The form list offers only the measures the rule version in force on the decision date allows for the
     person's category and post that day; the rule used is shown, and the end of the effect period is filled from
     it (until the officer types another end)."""
-    decided, form, start, end, rule_edit, found, hard = (widgets[k] for k in (
-        "decision_date", "form", "effect_from", "effect_to", "rule", "found_on", "complex_case"))
+    decided, form, start, end, rule_edit, violated, found, hard = (widgets[k] for k in (
+        "decision_date", "form", "effect_from", "effect_to", "rule", "violation_date", "found_on", "complex_case"))
     assert isinstance(decided, DateField) and isinstance(start, DateField) and isinstance(end, DateField)
-    assert isinstance(found, DateField) and isinstance(hard, QCheckBox)
+    assert isinstance(violated, DateField) and isinstance(found, DateField) and isinstance(hard, QCheckBox)
     assert isinstance(form, QComboBox) and isinstance(rule_edit, QLabel)  # the fields' kinds
     filled: list[date | None] = [None]  # the end last filled in here (an end typed over it is kept)
 
@@ -396,24 +396,34 @@ def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None
         fill_end()
 
     def deadline() -> None:
-        """After the time limit of the procedure the decision is still valid: say so, do not refuse."""
-        rule, on, seen = dr.rule_on(host.ctx.rulebook, day()), read(decided), read(found)
+        """After the limitation period or the time limit of the procedure: say so before saving, do not refuse."""
+        rule, on, seen, done = dr.rule_on(host.ctx.rulebook, day()), read(decided), read(found), read(violated)
         text = rule_edit.text().split(" · ")[0]
-        if rule is not None and on is not None and seen is not None and seen <= on:
-            last = dr.processing_last_day(rule, seen, hard.isChecked())
-            if on > last:
+        if rule is not None and on is not None and form.currentData() is not None:
+            try:
+                timing = dr.check_timing(rule, form.currentData(), on, done, seen, hard.isChecked(), who()[0])
+            except HrappError:
+                timing = None  # dates in the wrong order: the check on save words it
+            if timing is not None and timing.barred and timing.limitation_last_day is not None:
                 text += " · " + QCoreApplication.translate(
-                    "PersonEditor", "after the time limit of the procedure (%1)").replace("%1", fmt_date(last))
+                    "PersonEditor", "after the limitation period (%1)").replace(
+                    "%1", fmt_date(timing.limitation_last_day))
+            if timing is not None and timing.late and timing.processing_last_day is not None:
+                text += " · " + QCoreApplication.translate(
+                    "PersonEditor", "after the time limit of the procedure (%1)").replace(
+                    "%1", fmt_date(timing.processing_last_day))
         rule_edit.setText(text)
 
     decided.editingFinished.connect(offer)
     decided.textEdited.connect(lambda _t: offer() if read(decided) is not None else None)  # as soon as it reads
     start.editingFinished.connect(fill_end)
-    found.editingFinished.connect(deadline)
-    found.textEdited.connect(lambda _t: deadline())
+    for dated in (violated, found):
+        dated.editingFinished.connect(deadline)
+        dated.textEdited.connect(lambda _t: deadline())
     hard.toggled.connect(lambda _c: deadline())
     start.textEdited.connect(lambda _t: fill_end())
     form.currentIndexChanged.connect(lambda _i: fill_end())
+    form.currentIndexChanged.connect(lambda _i: deadline())
     offer()
 
 

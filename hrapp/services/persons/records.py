@@ -129,8 +129,8 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
                    today: date | None = None) -> PersonProfile:
     """A disciplinary decision, held to the rule version in force on its decision date (rule `discipline`): the
     form must be one the version allows for the person's category and post on that day; an empty end of the
-    effect period is filled from the version; a known violation date must leave the decision within the
-    limitation period. A decision after the time limit of the procedure is saved with a warning in the profile."""
+    effect period is filled from the version. A decision after the limitation period or the time limit of the
+    procedure is saved with a warning in the profile (the record keeps what was decided)."""
     today = today or _today()
     warnings: v.Errors = []
 
@@ -160,8 +160,7 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
                 except DomainError as exc:
                     errors.append((exc.field or "form", messages.text(exc.code, **exc.params)))
                 else:
-                    late = timing.late_warning(d.decision_date)
-                    warnings.extend([late] if late else [])
+                    warnings.extend(timing.warnings(d.decision_date))
                 if effect_to is None:
                     effect_to = dr.effect_end(rule, d.form, d.effect_from, category)
         v.raise_if(errors)
