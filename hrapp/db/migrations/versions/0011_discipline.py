@@ -2,7 +2,7 @@
 limitation period and the time limit of the procedure are counted from (rule `discipline`)
 
 Revision ID: 0011_discipline
-Revises: 0011_paytables
+Revises: 0011_paysteps
 Create Date: 2026-12-08
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_discipline'
-down_revision = '0011_paytables'
+down_revision = '0011_paysteps'
 branch_labels = None
 depends_on = None
 
