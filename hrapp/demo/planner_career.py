@@ -24,7 +24,7 @@ from hrapp.demo.planner_base import PlannerBase
 from hrapp.demo.terms import next_term_kind, term_last_day
 from hrapp.domain.appointments import ReappointmentKind
 from hrapp.domain.history import chain_ends
-from hrapp.domain.pay_steps import PCTNVK, early_step_candidate, first_step_since, step_delay
+from hrapp.domain.pay_steps import PCTNVK, discipline_delay, early_step_candidate, first_step_since
 from hrapp.domain.retirement import add_months
 from hrapp.domain.salary import lookup_by_class
 
@@ -282,7 +282,8 @@ class CareerPlanner(PlannerBase):
             for i, disc in enumerate(person.disciplines):
                 due_plain = add_months(since, interval)
                 if i not in applied and since <= disc["decision_date"] < due_plain and step < len(coefs):
-                    delay += step_delay([disc["form"]], 0, (), seat.category, self.rb, due_plain).months
+                    delay += discipline_delay(disc["form"], seat.category, disc["decision_date"], self.rb,
+                                              due_plain)[0] or 0
                     applied.add(i)
             if step < len(coefs):
                 due = add_months(since, interval + delay)

@@ -209,6 +209,19 @@ def probation_step_warning(step_since: date, probation_start: date, probation_en
                          end=probation_end, right=start.since, rule=start.rule.name)
 
 
+def discipline_delay(form: str, category: str, decided: date, rulebook: RuleBook, fallback_on: date
+                     ) -> tuple[int | None, RuleVersion]:
+    """Months a discipline pushes the regular step back, read from the pay-step version in force on the
+    discipline's decision date (the version of `fallback_on` for a decision older than the rule data); None when
+    the form has no delay for the category."""
+    try:
+        rule = rulebook.get(PAY_STEP, decided)
+    except DomainError:
+        rule = rulebook.get(PAY_STEP, fallback_on)
+    months = rule.params.get("discipline_delay_months", {}).get(category, {}).get(form)
+    return (int(months) if months is not None else None), rule
+
+
 # --------------------------------------------------------------------------- regular step and PCTNVK
 
 

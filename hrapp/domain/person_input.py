@@ -225,12 +225,19 @@ class AwardInput:
 
 @dataclass(frozen=True)
 class DisciplineInput:
+    """A disciplinary decision. `effect_to` left empty is filled from the rule version in force on the decision
+    date; `violation_date` and `found_on`, when known, are checked against the limitation period and the time
+    limit of the procedure (`complex_case`: the longer limit of a complex case)."""
+
     decision_date: date | None
     form: str
     effect_from: date | None
     effect_to: date | None = None
     reason: str | None = None
     decision: DecisionRef | None = None
+    violation_date: date | None = None
+    found_on: date | None = None
+    complex_case: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from hrapp import catalogs
+from hrapp.domain.discipline import in_effect_until
 from hrapp.domain.evaluation import Rating
 from hrapp.domain.retirement import (
     BirthDate,
@@ -357,8 +358,11 @@ def _rating_label(rating: Rating) -> str:
     return f"{rating.label} ({rating.short})"
 
 
-def _discipline_end(d: DisciplineFact, default_months: int) -> date:
-    return d.effect_to or (add_months(d.effect_from, default_months) - timedelta(days=1))
+def _discipline_end(d: DisciplineFact, default_months: int, rulebook: RuleBook) -> date:
+    """The decision's own end date; else the period of the discipline rule version in force on the decision
+    date (rule `discipline`); else, before that rule data, the planning rule's default."""
+    return (in_effect_until(rulebook, d.form, d.decision_date, d.effect_from, d.effect_to)
+            or add_months(d.effect_from, default_months) - timedelta(days=1))
 
 
 def eligibility(facts: CadreFacts, post_code: str, unit_id: int | None, rules: PlanningRules, rulebook: RuleBook,
@@ -392,7 +396,7 @@ def eligibility(facts: CadreFacts, post_code: str, unit_id: int | None, rules: P
                                                  f"{level_label(kind, need)} theo yêu cầu.",
                                   f"{_QUAL_SHORT.get(kind, what)} chưa đạt {level_label(kind, need)}"))
     reasons += _rating_reasons(facts, rules, check_date)
-    reasons += _discipline_reasons(facts, rules, check_date, planned_since)
+    reasons += _discipline_reasons(facts, rules, rulebook, check_date, planned_since)
     reasons += _post_reasons(facts, post_code, unit_id, rules)
     return Eligibility(not reasons, tuple(reasons), appointment_date, check_date, months_left, retires, rules.rule)
 
@@ -426,14 +430,14 @@ def _rating_reasons(facts: CadreFacts, rules: PlanningRules, check_date: date) -
     return reasons
 
 
-def _discipline_reasons(facts: CadreFacts, rules: PlanningRules, check_date: date,
+def _discipline_reasons(facts: CadreFacts, rules: PlanningRules, rulebook: RuleBook, check_date: date,
                         planned_since: date | None) -> list[Reason]:
     reasons = []
     for d in sorted(facts.disciplines, key=lambda x: x.decision_date):
         if d.form not in rules.discipline_forms or d.decision_date > check_date:
             continue
         form = catalogs.label("discipline_form", d.form).lower()
-        end = _discipline_end(d, rules.discipline_default_months)
+        end = _discipline_end(d, rules.discipline_default_months, rulebook)
         if d.effect_from <= check_date <= end:
             reasons.append(Reason(DISCIPLINE, f"Đang trong thời hạn kỷ luật {form} (quyết định ngày "
                                               f"{dmy(d.decision_date)}, đến hết ngày {dmy(end)}).",

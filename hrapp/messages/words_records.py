@@ -112,6 +112,31 @@ WORDS: dict[str, tuple[str, str]] = {
         "The award date is missing."),
     "discipline_form_missing": ("Chưa chọn hình thức kỷ luật.",
         "No disciplinary measure is chosen."),
+    "discipline_category_not_covered": ("Theo {version} (quyết định ngày {day}) không có hình thức kỷ luật nào cho "
+        "{category}.", "Under {version} (decision of {day}) no disciplinary measure applies to {category}."),
+    "discipline_form_not_allowed_staff": ("Hình thức {form} không áp dụng cho {category} không giữ chức vụ lãnh đạo, "
+        "quản lý theo {version} (quyết định ngày {day}); chỉ được: {allowed}.",
+        "The measure {form} does not apply to {category} without a leadership post under {version} (decision of "
+        "{day}); only: {allowed}."),
+    "discipline_form_not_allowed_leader": ("Hình thức {form} không áp dụng cho {category} giữ chức vụ lãnh đạo, quản "
+        "lý theo {version} (quyết định ngày {day}); chỉ được: {allowed}.",
+        "The measure {form} does not apply to {category} holding a leadership post under {version} (decision of "
+        "{day}); only: {allowed}."),
+    "discipline_time_barred": ("Quyết định ngày {day} sau hạn cuối của thời hiệu xử lý kỷ luật ({years} năm từ ngày "
+        "vi phạm, hết ngày {last}, theo {version}): kiểm tra ngày cấp có thẩm quyền kết luận vi phạm.",
+        "The decision of {day} comes after the limitation period ({years} years from the violation, last day "
+        "{last}, under {version}): check the day the violation was found to deserve discipline."),
+    "discipline_procedure_too_long": ("Quyết định ngày {day} sau hạn cuối của thời hạn xử lý kỷ luật ({last}, theo "
+        "{version}); quyết định vẫn phải ban hành khi hành vi còn trong thời hiệu.",
+        "The decision of {day} comes after the time limit of the procedure ({last}, under {version}); it must still "
+        "be taken while the limitation period runs."),
+    "discipline_violation_after_decision": ("Ngày vi phạm sau ngày quyết định kỷ luật.",
+        "The violation date is after the date of the disciplinary decision."),
+    "discipline_found_after_decision": ("Ngày phát hiện vi phạm sau ngày quyết định kỷ luật.",
+        "The date the violation was found is after the date of the disciplinary decision."),
+    "appointment_under_discipline": ("Đang trong thời hạn kỷ luật {form} (quyết định ngày {decided}, đến hết ngày "
+        "{until}): chưa được bổ nhiệm.",
+        "Still under the measure {form} (decision of {decided}, until {until}): no appointment yet."),
     "discipline_date_missing": ("Chưa nhập ngày quyết định kỷ luật.",
         "The date of the disciplinary decision is missing."),
     "evaluation_year_invalid": ("Năm đánh giá {year} không hợp lệ.",

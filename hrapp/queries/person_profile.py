@@ -202,6 +202,8 @@ class DisciplineRow:
     effect_to: date | None
     reason: str
     decision: DecisionInfo | None
+    violation_date: date | None = None
+    found_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -426,7 +428,7 @@ def _profile_of(session: Session, person_id: int, rulebook: RuleBook | None = No
         disciplines=tuple(DisciplineRow(
             id=d.id, decision_date=d.decision_date, form=d.form,
             form_label=catalogs.label("discipline_form", d.form), effect_from=d.effect_from, effect_to=d.effect_to,
-            reason=d.reason or "", decision=dec(d.decision_id),
+            reason=d.reason or "", decision=dec(d.decision_id), violation_date=d.violation_date, found_on=d.found_on,
         ) for d in disciplines),
         evaluations=tuple(EvaluationRow(
             id=e.id, year=e.year, rating=e.rating, rating_label=catalogs.label("rating", e.rating), score=e.score,

@@ -29,6 +29,7 @@ from hrapp.domain.pay_steps import (
     PCTNVK,
     PayStepResult,
     StepDelay,
+    discipline_delay,
     next_pay_step,
     probation_step_warning,
     step_delay,
@@ -187,27 +188,32 @@ def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, 
         alone = _no_delay(f.category or "cong_chuc", rulebook, on)
         return alone.months, (), (), alone.rule
     rule = rulebook.get(PAY_STEP, on)
-    table = rule.params.get("discipline_delay_months", {}).get(f.category or "", {})
-    counted, ignored, items = [], [], []
+    disciplined, ignored, items = 0, [], []
     for d in f.disciplines:
         if start <= d.effect_from < end_excl:
             label = catalogs.label("discipline_form", d.form, d.form)
-            if d.form in table:
-                counted.append(d.form)
-                items.append(DelayItem("discipline", f"{label} ({v.dmy(d.effect_from)})", int(table[d.form])))
+            # the delay is the one of the version in force on the discipline's own decision date
+            months, used = discipline_delay(d.form, f.category or "", d.decided or d.effect_from, rulebook, on)
+            if months is not None:
+                disciplined += months
+                # the version is named where it gives another delay than the version of the due date would
+                same = rule.params.get("discipline_delay_months", {}).get(f.category or "", {}).get(d.form) == months
+                when = v.dmy(d.effect_from) if same or used.version == rule.version else \
+                    f"{v.dmy(d.effect_from)}; {used.name}"
+                items.append(DelayItem("discipline", f"{label} ({when})", months))
             else:
                 ignored.append(label)
     # A year's rating is given at its end, so the year counts when its 31/12 falls inside the period.
     kht = [y for y in f.kht_years if start <= date(y, 12, 31) < end_excl]
     leave = _clipped(f.unpaid_leaves, start, end_excl)
-    delay = step_delay(counted, len(kht), leave, f.category or "cong_chuc", rulebook, on)
+    delay = step_delay((), len(kht), leave, f.category or "cong_chuc", rulebook, on)
     for y in sorted(kht):
         items.append(DelayItem("kht", f"Năm {y} không hoàn thành nhiệm vụ", int(rule.params["kht_year_delay_months"])))
     if delay.unpaid_leave_months and delay.not_counted is not None:
         calendars = ", ".join(r.name for r in delay.not_counted.calendar_rules)
         items.append(DelayItem("unpaid_leave", f"Nghỉ không lương {delay.not_counted.text()}, theo {calendars}",
                                delay.unpaid_leave_months))
-    return delay.months, tuple(items), tuple(ignored), delay.rule
+    return delay.months + disciplined, tuple(items), tuple(ignored), delay.rule
 
 
 @lru_cache(maxsize=4096)

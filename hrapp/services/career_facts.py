@@ -68,6 +68,7 @@ class DisciplineFacts(NamedTuple):
     form: str
     effect_from: date
     effect_to: date | None = None
+    decided: date | None = None  # the decision date: it chooses the rule versions the discipline is read by
 
 
 class PostFacts(NamedTuple):
@@ -231,7 +232,7 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
                            Discipline.decision_date).where(Discipline.decision_date <= as_of),
                     Discipline.person_id):
         for pid, form, start, end, decided in conn.execute(q):
-            disciplines[pid].append(DisciplineFacts(form, start or decided, end))
+            disciplines[pid].append(DisciplineFacts(form, start or decided, end, decided))
     kht: dict[int, list[int]] = defaultdict(list)
     for q in few_by_ids(select(Evaluation.person_id, Evaluation.year)
                     .where(Evaluation.rating == "kht", Evaluation.year <= as_of.year), Evaluation.person_id):

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from hrapp import clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import RuleVersionRow
+from hrapp.domain import discipline as dr
 from hrapp.domain import validation as v
 from hrapp.domain.allowances import post_allowance
 from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
@@ -246,7 +247,19 @@ def _probe_notice(rv: RuleVersion, book: RuleBook) -> None:
         raise ValueError("months_before")
 
 
+def _probe_discipline(rv: RuleVersion, book: RuleBook) -> None:
+    day = rv.effective_from
+    for category in dr.CATEGORIES:
+        for leader in (False, True):
+            for form in dr.allowed_forms(rv, category, leader):
+                dr.effect_end(rv, form, day, category)
+                dr.check_timing(rv, form, day, day, day, True, category)
+    for kind in rv.params["barred_appointment_kinds"]:
+        str(kind)
+
+
 PROBES: dict[str, Callable[[RuleVersion, RuleBook], None]] = {
+    "discipline": _probe_discipline,
     "retirement_age": _probe_retirement_age,
     "retirement_notice": _probe_notice,
     "pay_step": _probe_pay_step,

@@ -3373,8 +3373,44 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Thêm khen thưởng</translation>
     </message>
     <message>
+        <source> (does not apply on this date)</source>
+        <translation> (không áp dụng vào ngày này)</translation>
+    </message>
+    <message>
+        <source>No rule data for this date</source>
+        <translation>Chưa có quy định cho ngày này</translation>
+    </message>
+    <message>
+        <source>leadership post</source>
+        <translation>giữ chức vụ lãnh đạo, quản lý</translation>
+    </message>
+    <message>
+        <source>no leadership post</source>
+        <translation>không giữ chức vụ lãnh đạo, quản lý</translation>
+    </message>
+    <message>
+        <source>: no disciplinary measure applies to this category</source>
+        <translation>: không có hình thức kỷ luật nào cho loại này</translation>
+    </message>
+    <message>
+        <source>after the limitation period (%1)</source>
+        <translation>quá thời hiệu xử lý kỷ luật (hạn cuối %1)</translation>
+    </message>
+    <message>
+        <source>after the time limit of the procedure (%1)</source>
+        <translation>quá thời hạn xử lý kỷ luật (hạn cuối %1)</translation>
+    </message>
+    <message>
+        <source>Violation on</source>
+        <translation>Ngày vi phạm</translation>
+    </message>
+    <message>
         <source>Add a discipline</source>
         <translation>Thêm kỷ luật</translation>
+    </message>
+    <message>
+        <source>Rule applied</source>
+        <translation>Quy định áp dụng</translation>
     </message>
     <message>
         <source>In effect from</source>
@@ -3383,6 +3419,18 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>In effect until</source>
         <translation>Hiệu lực đến ngày</translation>
+    </message>
+    <message>
+        <source>Violation committed on</source>
+        <translation>Ngày có hành vi vi phạm</translation>
+    </message>
+    <message>
+        <source>Violation found on</source>
+        <translation>Ngày phát hiện vi phạm</translation>
+    </message>
+    <message>
+        <source>Complex case (longer time limit)</source>
+        <translation>Vụ việc phức tạp (thời hạn xử lý dài hơn)</translation>
     </message>
     <message>
         <source>Add an evaluation</source>

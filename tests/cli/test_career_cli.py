@@ -43,8 +43,10 @@ def test_a_man_born_02_1965_retires_at_61y6m_without_a_database():
     assert data["notice_due"] == "2026-03-01"
     assert data["rule"] == {"code": "retirement_age", "version": "nd135_2020", "effective_from": "2021-01-01",
                             "effective_to": None,
-                            "legal_basis": "Nghị định 135/2020/NĐ-CP, Điều 4 và Phụ lục I; Bộ luật Lao động 2019, "
-                                           "Điều 169", "name": "NĐ 135/2020/NĐ-CP"}
+                            "legal_basis": "Nghị định 135/2020/NĐ-CP, Điều 4 và Phụ lục I (tuổi nghỉ hưu bình "
+                                           "thường), Điều 5 và Phụ lục II (nghỉ hưu ở tuổi thấp hơn), Điều 6 (nghỉ hưu "
+                                           "ở tuổi cao hơn); Bộ luật Lao động 2019, Điều 169",
+                            "name": "NĐ 135/2020/NĐ-CP"}
 
 
 def test_a_year_only_birth_counts_from_1_january(capsys):

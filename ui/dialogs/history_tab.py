@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -44,8 +45,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else ""
 
 
-TEXT, DATE, INT, DECIMAL, CODE, SPIN, CHECK, UNIT, FILE = (
-    "text", "date", "int", "decimal", "code", "spin", "check", "unit", "file")
+TEXT, DATE, INT, DECIMAL, CODE, SPIN, CHECK, UNIT, FILE, NOTE = (
+    "text", "date", "int", "decimal", "code", "spin", "check", "unit", "file", "note")
+# NOTE: a read-only, word-wrapped line the form's wiring writes (what a rule says of the values typed); not a value
 
 
 class Host(Protocol):
@@ -149,6 +151,10 @@ def make_widget(field: Field, ctx: ServiceContext) -> QWidget:
         widget = QCheckBox(tr(field.label))
     elif field.kind == UNIT:
         widget = unit_combo(ctx)
+    elif field.kind == NOTE:
+        widget = QLabel()
+        widget.setWordWrap(True)
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     else:
         widget = QLineEdit()
     if field.narrow:
@@ -180,7 +186,7 @@ def read_values(fields: Sequence[Field], widgets: Mapping[str, QWidget], ctx: Se
     values: Values = dict(dates)
     for f in fields:
         widget = widgets[f.key]
-        if isinstance(widget, DateField):
+        if isinstance(widget, (DateField, QLabel)):
             continue
         if isinstance(widget, UnitCombo):
             values[f.key] = unit_id_for_code(ctx, widget.current_code())

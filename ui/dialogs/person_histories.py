@@ -8,16 +8,18 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from hrapp import catalogs, clock
 from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
+from hrapp.domain import discipline as dr
 from hrapp.domain import validation as v
 from hrapp.domain.retirement import BirthDate, RetirementAge, retirement
 from hrapp.errors import HrappError, ValidationError
@@ -31,6 +33,7 @@ from ui.dialogs.history_tab import (
     DECIMAL,
     FILE,
     INT,
+    NOTE,
     SPIN,
     UNIT,
     Action,
@@ -404,24 +407,130 @@ AWARDS = History("awards", lambda p: p.awards, (
                Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason")))),
 ))
 
+def _discipline_rule_follows(host: Host, widgets: Mapping[str, QWidget]) -> None:
+    """The form list offers only the measures the rule version in force on the decision date allows for the
+    person's category and post that day; the rule used is shown, and the end of the effect period is filled from
+    it (until the officer types another end)."""
+    decided, form, start, end, rule_edit, violated, found, hard = (widgets[k] for k in (
+        "decision_date", "form", "effect_from", "effect_to", "rule", "violation_date", "found_on", "complex_case"))
+    assert isinstance(decided, DateField) and isinstance(start, DateField) and isinstance(end, DateField)
+    assert isinstance(violated, DateField) and isinstance(found, DateField) and isinstance(hard, QCheckBox)
+    assert isinstance(form, QComboBox) and isinstance(rule_edit, QLabel)  # the fields' kinds
+    filled: list[date | None] = [None]  # the end last filled in here (an end typed over it is kept)
+
+    def read(field: DateField) -> date | None:
+        try:
+            return field.value()
+        except ValueError:  # a date still being typed: the check on save words it
+            return None
+
+    def day() -> date:
+        return read(decided) or clock.today()
+
+    def who() -> tuple[str | None, bool]:
+        p = host.profile
+        if p is None:
+            return None, False
+        on = day()
+        return (dr.category_on([(e.start_date, e.end_date, e.category) for e in p.employments], on, p.category),
+                dr.leader_on([(h.start_date, h.end_date) for h in p.posts], on))
+
+    def fill_end() -> None:
+        rule = dr.rule_on(host.ctx.rulebook, day())
+        first = read(start) or read(decided)
+        if rule is None or first is None or form.currentData() is None:
+            return
+        if read(end) is None or read(end) == filled[0]:
+            filled[0] = dr.effect_end(rule, form.currentData(), first, who()[0])
+            end.set_value(filled[0])
+
+    def offer() -> None:
+        rule = dr.rule_on(host.ctx.rulebook, day())
+        category, leader = who()
+        codes = (dr.allowed_forms(rule, category, leader) if rule is not None
+                 else tuple(catalogs.labels("discipline_form")))
+        chosen = form.currentData()
+        form.blockSignals(True)
+        form.clear()
+        for code in codes:
+            form.addItem(catalogs.label("discipline_form", code, code), code)
+        if chosen in codes:
+            form.setCurrentIndex(codes.index(chosen))
+        elif chosen is not None:  # kept, marked, so that saving says why rather than changing the form unseen
+            form.addItem(catalogs.label("discipline_form", chosen, chosen) + QCoreApplication.translate(
+                "PersonEditor", " (does not apply on this date)"), chosen)
+            form.setCurrentIndex(form.count() - 1)
+        form.blockSignals(False)
+        if rule is None:
+            rule_edit.setText(QCoreApplication.translate("PersonEditor", "No rule data for this date"))
+        else:
+            post = (QCoreApplication.translate("PersonEditor", "leadership post") if leader
+                    else QCoreApplication.translate("PersonEditor", "no leadership post"))
+            kind = catalogs.label("category", category or "", category or "?")
+            rule_edit.setText(f"{rule.name}: {kind[:1].lower() + kind[1:]}, {post}")
+        if not codes:
+            rule_edit.setText(rule_edit.text() + QCoreApplication.translate(
+                "PersonEditor", ": no disciplinary measure applies to this category"))
+        deadline()
+        fill_end()
+
+    def deadline() -> None:
+        """After the limitation period or the time limit of the procedure: say so before saving, do not refuse."""
+        rule, on, seen, done = dr.rule_on(host.ctx.rulebook, day()), read(decided), read(found), read(violated)
+        text = rule_edit.text().split(" · ")[0]
+        if rule is not None and on is not None and form.currentData() is not None:
+            try:
+                timing = dr.check_timing(rule, form.currentData(), on, done, seen, hard.isChecked(), who()[0])
+            except HrappError:
+                timing = None  # dates in the wrong order: the check on save words it
+            if timing is not None and timing.barred and timing.limitation_last_day is not None:
+                text += " · " + QCoreApplication.translate(
+                    "PersonEditor", "after the limitation period (%1)").replace(
+                    "%1", fmt_date(timing.limitation_last_day))
+            if timing is not None and timing.late and timing.processing_last_day is not None:
+                text += " · " + QCoreApplication.translate(
+                    "PersonEditor", "after the time limit of the procedure (%1)").replace(
+                    "%1", fmt_date(timing.processing_last_day))
+        rule_edit.setText(text)
+
+    decided.editingFinished.connect(offer)
+    decided.textEdited.connect(lambda _t: offer() if read(decided) is not None else None)  # as soon as it reads
+    start.editingFinished.connect(fill_end)
+    for dated in (violated, found):
+        dated.editingFinished.connect(deadline)
+        dated.textEdited.connect(lambda _t: deadline())
+    hard.toggled.connect(lambda _c: deadline())
+    start.textEdited.connect(lambda _t: fill_end())
+    form.currentIndexChanged.connect(lambda _i: fill_end())
+    form.currentIndexChanged.connect(lambda _i: deadline())
+    offer()
+
+
 DISCIPLINES = History("disciplines", lambda p: p.disciplines, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Decided on"), lambda d: fmt_date(d.decision_date)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Form"), lambda d: d.form_label),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda d: fmt_date(d.effect_from)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda d: fmt_date(d.effect_to)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Violation on"), lambda d: fmt_date(d.violation_date)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Reason"), lambda d: d.reason),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
 ), (
     Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add discipline…"),
            lambda ctx, pid, x: ps.add_discipline(ctx, pid, ps.DisciplineInput(
-               x["decision_date"], x["form"], x["effect_from"], x["effect_to"], optional(x["reason"]),
-               x["decision"])),
-           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a discipline"), decision=True, fields=(
+               x["decision_date"], x["form"] or "", x["effect_from"], x["effect_to"], optional(x["reason"]),
+               x["decision"], violation_date=x["violation_date"], found_on=x["found_on"],
+               complex_case=x["complex_case"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a discipline"), decision=True,
+           wire=_discipline_rule_follows, fields=(
                Field("decision_date", QT_TRANSLATE_NOOP("PersonEditor", "Decided on"), DATE),
+               Field("rule", QT_TRANSLATE_NOOP("PersonEditor", "Rule applied"), NOTE),
                Field("form", QT_TRANSLATE_NOOP("PersonEditor", "Form"), CODE,
                      lambda: list(catalogs.labels("discipline_form").items())),
                Field("effect_from", QT_TRANSLATE_NOOP("PersonEditor", "In effect from"), DATE),
                Field("effect_to", QT_TRANSLATE_NOOP("PersonEditor", "In effect until"), DATE),
+               Field("violation_date", QT_TRANSLATE_NOOP("PersonEditor", "Violation committed on"), DATE),
+               Field("found_on", QT_TRANSLATE_NOOP("PersonEditor", "Violation found on"), DATE),
+               Field("complex_case", QT_TRANSLATE_NOOP("PersonEditor", "Complex case (longer time limit)"), CHECK),
                Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason")))),
 ))
 

@@ -260,7 +260,9 @@ class Award(IdMixin, Base):
 
 
 class Discipline(IdMixin, Base):
-    """Kỷ luật: form (khien_trach, canh_cao, ha_bac_luong, giang_chuc, cach_chuc, buoc_thoi_viec) and effect."""
+    """Kỷ luật: form (khien_trach, canh_cao, ha_bac_luong, giang_chuc, cach_chuc, buoc_thoi_viec, bai_nhiem) and
+    effect; the violation date and the day it was found, when known, for the limitation period and the time limit
+    of the procedure (rule `discipline`)."""
 
     __tablename__ = "disciplines"
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
@@ -268,6 +270,9 @@ class Discipline(IdMixin, Base):
     form: Mapped[str] = mapped_column(String(30))
     effect_from: Mapped[date] = mapped_column(Date)
     effect_to: Mapped[date | None] = mapped_column(Date)
+    violation_date: Mapped[date | None] = mapped_column(Date)
+    found_on: Mapped[date | None] = mapped_column(Date)
+    complex_case: Mapped[bool] = mapped_column(Boolean, default=False)
     reason: Mapped[str | None] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
 

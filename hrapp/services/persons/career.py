@@ -16,6 +16,7 @@ from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
+    Discipline,
     Employment,
     Person,
     PostHeld,
@@ -26,6 +27,7 @@ from hrapp.db.models import (
 from hrapp.domain import validation as v
 from hrapp.domain.allowances import appointed_allowance
 from hrapp.domain.appointments import post_term_end, retirement_first_day
+from hrapp.domain.discipline import RecordedDiscipline, category_on, check_appointment
 from hrapp.domain.history import day_before
 from hrapp.domain.pay_steps import probation_step_warning
 from hrapp.domain.person_input import (
@@ -349,6 +351,17 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
                 ends = post_term_end(d.kind, d.start_date, retire, ctx.rulebook)
             except DomainError as exc:
                 errors.append(("start_date", exc.message))
+        if not errors and d.start_date is not None:
+            try:
+                periods = [(e.start_date, e.end_date, e.category)
+                           for e in s.scalars(select(Employment).where(Employment.person_id == p.id))]
+                check_appointment(ctx.rulebook, d.kind, d.start_date, [
+                    RecordedDiscipline(x.form, x.decision_date, x.effect_from or x.decision_date, x.effect_to,
+                                       category_on(periods, x.decision_date, p.cur_category))
+                    for x in s.scalars(select(Discipline).where(Discipline.person_id == p.id,
+                                                                Discipline.decision_date <= d.start_date))])
+            except DomainError as exc:
+                errors.append(("start_date", messages.text(exc.code, **exc.params)))
         v.raise_if(errors)
         assert d.start_date is not None and d.unit_id is not None
         dec = _decision_id(s, d.decision)

@@ -17,11 +17,14 @@ from hrapp.db.models import (
     Award,
     Decision,
     Discipline,
+    Employment,
     Evaluation,
     FamilyMember,
     Person,
+    PostHeld,
     WorkHistory,
 )
+from hrapp.domain import discipline as dr
 from hrapp.domain import validation as v
 from hrapp.domain.evaluation import rating_from_score
 from hrapp.domain.person_input import (
@@ -124,7 +127,12 @@ def add_award(ctx: ServiceContext, person_id: int, dto: AwardInput, *, today: da
 
 def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
                    today: date | None = None) -> PersonProfile:
+    """A disciplinary decision, held to the rule version in force on its decision date (rule `discipline`): the
+    form must be one the version allows for the person's category and post on that day; an empty end of the
+    effect period is filled from the version. A decision after the limitation period or the time limit of the
+    procedure is saved with a warning in the profile (the record keeps what was decided)."""
     today = today or _today()
+    warnings: v.Errors = []
 
     def act(s: Session, p: Person) -> None:
         d = _dated(s, dto, "decision_date", dto.decision)
@@ -140,11 +148,39 @@ def add_discipline(ctx: ServiceContext, person_id: int, dto: DisciplineInput, *,
             ("effect_to", v.order_error(d.effect_from, d.effect_to, "ngày có hiệu lực", "Ngày hết hiệu lực")),
         )
         errors += _decision_errors(d.decision, required=True)
+        effect_to = d.effect_to
+        if not errors and d.decision_date is not None and d.effect_from is not None:
+            rule = dr.rule_on(ctx.rulebook, d.decision_date)
+            if rule is not None:  # before NĐ 112/2020 the rule data holds no version: the form is not checked
+                category = _category_on(s, p, d.decision_date)
+                try:
+                    dr.check_form(rule, category, _leader_on(s, p.id, d.decision_date), d.form, d.decision_date)
+                    timing = dr.check_timing(rule, d.form, d.decision_date, d.violation_date, d.found_on,
+                                             d.complex_case, category)
+                except DomainError as exc:
+                    errors.append((exc.field or "form", messages.text(exc.code, **exc.params)))
+                else:
+                    warnings.extend(timing.warnings(d.decision_date))
+                if effect_to is None:
+                    effect_to = dr.effect_end(rule, d.form, d.effect_from, category)
         v.raise_if(errors)
         s.add(Discipline(person_id=p.id, decision_date=d.decision_date, form=d.form, effect_from=d.effect_from,
-                         effect_to=d.effect_to, reason=_clean(d.reason), decision_id=_decision_id(s, d.decision)))
+                         effect_to=effect_to, reason=_clean(d.reason), decision_id=_decision_id(s, d.decision),
+                         violation_date=d.violation_date, found_on=d.found_on, complex_case=d.complex_case))
 
-    return _write(ctx, person_id, act)
+    profile = _write(ctx, person_id, act)
+    return replace(profile, warnings=tuple(warnings)) if warnings else profile
+
+
+def _category_on(s: Session, p: Person, day: date) -> str | None:
+    periods = [(start, end, category) for start, end, category in s.execute(
+        select(Employment.start_date, Employment.end_date, Employment.category).where(Employment.person_id == p.id))]
+    return dr.category_on(periods, day, p.cur_category)
+
+
+def _leader_on(s: Session, person_id: int, day: date) -> bool:
+    return dr.leader_on([(start, end) for start, end in s.execute(
+        select(PostHeld.start_date, PostHeld.end_date).where(PostHeld.person_id == person_id))], day)
 
 
 def add_evaluation(ctx: ServiceContext, person_id: int, dto: EvaluationInput, *,
