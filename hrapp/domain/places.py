@@ -11,6 +11,7 @@ when only the province is certain. `resolve` reads old or new names; `search` is
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -51,7 +52,7 @@ def _is_district(part: str) -> bool:
     return fold(part).strip().startswith(_DISTRICT_KINDS)
 
 
-def _find(table: dict, prefix: str, keys: tuple[str, ...]):  # type: ignore[type-arg]  # any of the indexes
+def _find(table: Mapping[tuple[str, str], object], prefix: str, keys: tuple[str, ...]) -> tuple[str, str] | None:
     """The first (prefix, key) of the keys found in an index, or None."""
     return next(((prefix, k) for k in keys if (prefix, k) in table), None)
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from hrapp.domain import places
 
-CONTEXT = "PlaceEdit"
 MAX_ROWS = 50
 
 
@@ -33,7 +32,7 @@ class PlaceEdit(QLineEdit):
         self.completer_.activated[str].connect(self._pick)
         self.textEdited.connect(self._typed)
         self.setPlaceholderText(QCoreApplication.translate(
-            CONTEXT, "Type a commune or province (no accents needed), or any place"))
+            "PlaceEdit", "Type a commune or province (no accents needed), or any place"))
 
     # values -------------------------------------------------------------------------------------------
     def set_place(self, text: str | None, code: str | None) -> None:
@@ -88,6 +87,6 @@ class PlaceEdit(QLineEdit):
 
     def _show_code(self) -> None:
         p = places.place(self._code)
-        self.setToolTip(QCoreApplication.translate(CONTEXT, "Official unit: %1 (code %2)")
+        self.setToolTip(QCoreApplication.translate("PlaceEdit", "Official unit: %1 (code %2)")
                         .replace("%1", p.label).replace("%2", p.code) if p else
-                        QCoreApplication.translate(CONTEXT, "Free text: no official unit picked"))
+                        QCoreApplication.translate("PlaceEdit", "Free text: no official unit picked"))
