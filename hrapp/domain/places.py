@@ -15,9 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from vietnamadminunits.converter import converter_2025
-from vietnamadminunits.database import get_data
-
 from hrapp.text import fold
 
 # the reform the list follows (Nghị quyết 202/2025/QH15 on the provinces; the Standing Committee's resolutions
@@ -111,6 +108,11 @@ class _Index:
 
 @cache
 def _index() -> _Index:
+    # imported at the first use, not with this module: the package reads its 4 MB of data and loads shapely
+    # when imported, which the main window's start (which reads masking, which names this module) must not wait for
+    from vietnamadminunits.converter import converter_2025
+    from vietnamadminunits.database import get_data
+
     new_rows = get_data(["province", "provinceShort", "provinceCode", "provinceKey", "ward", "wardShort",
                          "wardCode", "wardKey"], table="admin_units")
     places: dict[str, Place] = {}

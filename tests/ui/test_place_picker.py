@@ -4,6 +4,8 @@ a foreign place is saved as free text."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -81,3 +83,18 @@ def test_an_old_name_typed_by_hand_is_saved_with_its_new_code(qtbot, staff_ctx, 
     assert stored(staff_ctx, signal.args[0])[:2] == ("xa phuoc hoa, huyen tuy phuoc, tinh binh dinh", "21970")
     with staff_ctx.read() as s:
         assert s.scalar(select(Person.birth_place_code).where(Person.id == signal.args[0])) == "21970"
+
+
+def test_each_keystroke_searches_the_whole_commune_list_quickly(qtbot, staff_ctx, editor_new):  # noqa: F811
+    """The list follows every key over the 3,321 communes; measured 1–17 ms a key (search, list and popup)."""
+    field = editor_new.identity_form.widgets["current_address"]
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(field, "a")  # the list is read once, at the first use
+    field.clear()
+    slowest = 0.0
+    for key in "xa tan lap":
+        started = time.perf_counter()
+        qtbot.keyClicks(field, key)
+        slowest = max(slowest, time.perf_counter() - started)
+    assert field.completer_.completionModel().rowCount() > 1  # Tân Lập: a name many provinces have
+    assert slowest < 0.25, slowest
