@@ -194,6 +194,12 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "band_birth_months": ("Mỗi nấc gồm người sinh trong", "Each step holds people born within"),
     "months_per_band": ("Mỗi nấc tăng thêm", "Each step adds"),
     "cap": ("Tuổi nghỉ hưu tối đa", "Highest retirement age"),
+    "exceptions": ("Nghỉ hưu ở tuổi thấp hơn, cao hơn", "Retirement at a lower or a higher age"),
+    "earlier": ("Nghỉ hưu ở tuổi thấp hơn", "Retirement at a lower age"),
+    "later": ("Nghỉ hưu ở tuổi cao hơn", "Retirement at a higher age"),
+    "max_months": ("Chênh lệch tối đa so với tuổi nghỉ hưu bình thường", "Most months from the ordinary age"),
+    "reasons": ("Trường hợp", "Cases"),
+    "basis": ("Căn cứ", "Legal basis"),
     # salary_scale
     "classes": ("Bảng hệ số lương", "Salary coefficients"),
     "coefficients": ("Hệ số theo bậc", "Coefficients by step"),
@@ -225,7 +231,7 @@ _UNITS = (("percent", "%"), ("months", "tháng"), ("years", "năm"), ("weeks", "
           ("days", "ngày"), ("minutes", "phút"), ("amount", "đồng"), ("age", "tuổi"))
 _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_age_first": "tuổi", "min_age": "tuổi",
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
-                "cap": "", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
+                "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
                 "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%"}
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -520,4 +520,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "The receiving year must differ from the source year."),
     "rule_code_fixed": ("Không đổi được mã quy định của một phiên bản.",
         "The rule code of a version cannot change."),
+    # retiring earlier or later by a decision (NĐ 135/2020, Điều 5–6)
+    "retirement_exception_direction": ("Chọn nghỉ hưu ở tuổi thấp hơn hoặc cao hơn.",
+        "Choose retirement at a lower or at a higher age."),
+    "retirement_exception_not_in_rule": ("Quy định {rule} không có trường hợp nghỉ hưu này.",
+        "The rule {rule} has no such case of retirement."),
+    "retirement_exception_impossible": ("Quy định không cho phép trường hợp này với người này.",
+        "The rule does not allow this case for this person."),
+    "retirement_exception_reason": ("Trường hợp này không có trong quy định {rule}.",
+        "This case is not in the rule {rule}."),
+    "retirement_exception_not_lower": ("Tuổi theo quyết định phải thấp hơn tuổi nghỉ hưu bình thường của người này "
+        "({ordinary}).", "The age decided must be lower than this person's ordinary retirement age ({ordinary})."),
+    "retirement_exception_not_higher": ("Tuổi theo quyết định phải cao hơn tuổi nghỉ hưu bình thường của người này "
+        "({ordinary}).", "The age decided must be higher than this person's ordinary retirement age ({ordinary})."),
+    "retirement_exception_out_of_bounds": ("Tuổi {age} vượt quá mức cho phép: giới hạn là {bound} ({basis}).",
+        "The age {age} is beyond what the rule allows: the limit is {bound} ({basis})."),
+    "retirement_decision_not_found": ("Không tìm thấy quyết định nghỉ hưu này.",
+        "The retirement decision was not found."),
+    "retirement_exception_age_missing": ("Nhập tuổi nghỉ hưu theo quyết định.",
+        "Enter the retirement age the decision sets."),
 }

@@ -160,7 +160,8 @@ class CareerSummary:
 
 
 def retirement_of(f: PersonFacts, rulebook: RuleBook) -> RetirementResult:
-    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
+    return retirement(f.gender, f.birth, rulebook,  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
+                      f.retirement_exception)
 
 
 def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:
@@ -483,10 +484,17 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
             f.person_id, f.full_name, f.gender, f.birth.display(), f.unit_name, posts.get(f.person_id, ""),
             ranks.get(code, {}).get("name", code), code, ret.age.label(), ret.reached_on, ret.last_working_day,
             ret.retirement_date, ret.notice_due,
-            "; ".join(x.label() for x in (ret.rule, ret.notice_rule) if x is not None),
-            tuple(x.legal_basis for x in (ret.rule, ret.notice_rule) if x is not None)))
+            "; ".join([ret.basis()] + [x.label() for x in (ret.notice_rule,) if x is not None]),
+            tuple(x.legal_basis for x in (ret.rule, ret.notice_rule) if x is not None) + _decided(ret)))
     rows.sort(key=lambda r: (r.retirement_date, name_sort_key(r.full_name)))
     return RetirementList(year, covered, tuple(rows))
+
+
+def _decided(ret: RetirementResult) -> tuple[str, ...]:
+    """The decision that moved the retirement age and the legal point it relies on, for print."""
+    if ret.exception is None:
+        return ()
+    return (": ".join(x for x in (ret.exception.decision, ret.exception_basis()) if x),)
 
 
 def _current_posts(session: Session, ids: list[int], on: date) -> dict[int, str]:

@@ -3028,6 +3028,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Ngày hưởng</translation>
     </message>
     <message>
+        <source>Retirement at a lower or a higher age by decision</source>
+        <translation>Nghỉ hưu ở tuổi thấp hơn hoặc cao hơn theo quyết định</translation>
+    </message>
+    <message>
         <source>Ended by</source>
         <translation>Lý do kết thúc</translation>
     </message>
@@ -3218,6 +3222,58 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Major</source>
         <translation>Chuyên ngành</translation>
+    </message>
+    <message>
+        <source>At a lower age (NĐ 135/2020, Điều 5)</source>
+        <translation>Ở tuổi thấp hơn (NĐ 135/2020, Điều 5)</translation>
+    </message>
+    <message>
+        <source>At a higher age (NĐ 135/2020, Điều 6)</source>
+        <translation>Ở tuổi cao hơn (NĐ 135/2020, Điều 6)</translation>
+    </message>
+    <message>
+        <source>Retires</source>
+        <translation>Nghỉ hưu</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Trường hợp</translation>
+    </message>
+    <message>
+        <source>Age decided</source>
+        <translation>Tuổi theo quyết định</translation>
+    </message>
+    <message>
+        <source>Retirement from</source>
+        <translation>Nghỉ hưu từ ngày</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Record a decision…</source>
+        <translation>Ghi quyết định…</translation>
+    </message>
+    <message>
+        <source>Retire at a lower or a higher age by decision</source>
+        <translation>Nghỉ hưu ở tuổi thấp hơn hoặc cao hơn theo quyết định</translation>
+    </message>
+    <message>
+        <source>Age decided: years</source>
+        <translation>Tuổi theo quyết định: năm</translation>
+    </message>
+    <message>
+        <source>and months</source>
+        <translation>và tháng</translation>
+    </message>
+    <message>
+        <source>Remove the decision</source>
+        <translation>Xóa quyết định</translation>
+    </message>
+    <message>
+        <source>Remove the selected retirement decision? The retirement dates follow the previous decision or the ordinary age.</source>
+        <translation>Xóa quyết định nghỉ hưu đã chọn? Thời điểm nghỉ hưu sẽ theo quyết định trước đó hoặc theo tuổi nghỉ hưu bình thường.</translation>
     </message>
     <message>
         <source>Language</source>

@@ -294,6 +294,19 @@ class LeavePeriod(IdMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class RetirementAdjustment(IdMixin, Base):
+    """Nghỉ hưu ở tuổi thấp hơn (NĐ 135/2020, Điều 5) hoặc cao hơn (Điều 6) by a decision: the age it sets, in
+    months, and the case of the rule it relies on. The newest decision counts."""
+
+    __tablename__ = "retirement_adjustments"
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(10))  # earlier / later
+    reason: Mapped[str] = mapped_column(String(40))  # a case code of the rule version
+    age_months: Mapped[int] = mapped_column(Integer)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 class Note(IdMixin, StampMixin, Base):
     """Free remarks on a person (e.g. a requirement waived when assigned to a position)."""
 

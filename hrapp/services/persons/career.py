@@ -45,6 +45,7 @@ from hrapp.domain.person_input import clean_text as _clean
 from hrapp.domain.person_input import decision_ref_errors as _decision_errors
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.security import WRITE, require
 from hrapp.services.decisions import DecisionRef
@@ -282,9 +283,10 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
 # ============================================================================================== posts
 
 
-def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
+def _retirement_first_day(s: Session, p: Person, rulebook: RuleBook) -> date | None:
     # the gender column holds "M" or "F" (the identity check refuses anything else); the column is typed str
-    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook)  # type: ignore[arg-type]
+    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook,  # type: ignore[arg-type]
+                                retirement_exceptions(s, None, [p.id]).get(p.id))
 
 
 def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfile:
@@ -305,7 +307,7 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
         errors += v.collect(("term_end", v.order_error(d.start_date, d.term_end, "ngày bổ nhiệm",
                                                        "Ngày hết nhiệm kỳ")))
         errors += _decision_errors(d.decision, required=True)
-        retire = _retirement_first_day(p, ctx.rulebook)
+        retire = _retirement_first_day(s, p, ctx.rulebook)
         ends = d.term_end
         if not errors and d.start_date is not None and ends is None:
             try:

@@ -29,6 +29,7 @@ from hrapp.domain.retirement import retirement
 from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries import _planning_rows as q
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.security import READ, WRITE, require
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.planning._shared import (
@@ -125,7 +126,7 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
             raise DomainError("not_planned", f"{person.full_name} không có trong quy hoạch chức danh {title}. Bổ nhiệm "
                               "người ngoài quy hoạch phải ghi rõ lý do.", field="override_reason")
         retire = retirement(q.sex_of(person.gender), q.birth_of(person.birth_date, person.birth_precision),
-                            ctx.rulebook).retirement_date
+                            ctx.rulebook, retirement_exceptions(s, None, [person.id]).get(person.id)).retirement_date
         try:
             term = term_end(start, retire, ctx.rulebook)
         except DomainError as exc:
