@@ -260,11 +260,13 @@ class EmployeePlanner:
         return self.scope is None or self.person_units.get(ex.id) in self.scope
 
     def _warn_places(self, sheet: Sheet, plan: _Plan) -> None:
-        """A place whose name fits several official units is imported as written, without a code: listed with
-        the units it may mean, for the officer to pick one in the editor."""
+        """A new place whose name fits several official units is imported as written, without a code (or with its
+        province's only): listed with the units it may mean, for the officer to pick one in the editor."""
         for key, _code in PLACE_FIELDS:
             if key not in sheet.titles or not plan.row.values.get(key):
                 continue
+            if plan.person_id is not None and key not in plan.identity_changes:
+                continue  # the text already stored: nothing new to check
             found = places.resolve(plan.row.values[key])
             if not found.ambiguous:
                 continue

@@ -57,3 +57,10 @@ def test_a_new_text_in_a_second_import_replaces_the_code_of_the_old_one(ctx, uni
     result = run(ctx, book(tmp_path / "b.xlsx", {"Nhân sự": second}))
     assert result.ok and result.updated == 1
     assert stored(ctx, "052185001234")[:2] == ("Hà Nội", "01")
+
+
+def test_an_ambiguous_place_already_stored_is_not_listed_again(ctx, units, tmp_path):  # noqa: F811
+    rows = [PLACE_HEAD, person_row("052185001234", "Trần Thị Thu Hà", "Xã Tân Lập", None, None, None)]
+    assert len(run(ctx, book(tmp_path / "a.xlsx", {"Nhân sự": rows})).warnings) == 1
+    again = run(ctx, book(tmp_path / "b.xlsx", {"Nhân sự": rows}))
+    assert again.ok and again.unchanged == 1 and not again.warnings
