@@ -99,3 +99,12 @@ def test_searching_the_whole_commune_list_takes_milliseconds():
             places.search(q)
     per_search = (time.perf_counter() - started) / (20 * len(queries))
     assert per_search < 0.05, per_search  # measured ≈ 2 ms on the development machine
+
+
+def test_a_masked_residence_code_keeps_only_its_province():
+    from hrapp.masking import mask_value
+
+    assert mask_value("permanent_address_code", "21970") == "52"
+    assert mask_value("current_address_code", "01") == "01"
+    assert mask_value("birth_place_code", "21970") == "21970"  # a birthplace is not masked, as its text is not
+    assert mask_value("current_address_unit", "Xã Tuy Phước Đông, Tỉnh Gia Lai") == "***, Tỉnh Gia Lai"
