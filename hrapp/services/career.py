@@ -28,7 +28,7 @@ from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, n
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
-from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
+from hrapp.domain.salary import class_rule, fmt_coefficient, max_step
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
@@ -265,7 +265,7 @@ def _pctnvk_raise(f: PersonFacts, s: SalaryFacts, last: int, rulebook: RuleBook)
         delay = found
     percent = int(s.pctnvk_percent or 0) + int(rule.params["increase_percent"])
     return PayStepOutlook("pctnvk_raise", s, last, None, None, percent, regular, due, delay, items, ignored,
-                          rule, delay_rule, scale_rule(rulebook, due))
+                          rule, delay_rule, class_rule(s.salary_class, rulebook, due))
 
 
 def probation_of(f: PersonFacts, rulebook: RuleBook) -> ProbationOutlook | None:

@@ -185,6 +185,8 @@ class SalaryStep(IdMixin, Base):
     step_since: Mapped[date] = mapped_column(Date)  # the date the next step counts from
     pctnvk_percent: Mapped[int | None] = mapped_column(Integer)
     pctnvk_since: Mapped[date | None] = mapped_column(Date)
+    # hệ số chênh lệch bảo lưu kept on the new rank (TT 02/2007/TT-BNV Mục II khoản 1 điểm c, khoản 2 điểm c)
+    reserved_coefficient: Mapped[Decimal | None] = mapped_column(COEF)
     reason: Mapped[str] = mapped_column(String(30), default="thuong_xuyen")  # truoc_thoi_han, keo_dai ...
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     note: Mapped[str | None] = mapped_column(Text)

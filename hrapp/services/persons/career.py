@@ -23,6 +23,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.allowances import appointed_allowance
 from hrapp.domain.appointments import post_term_end, retirement_first_day
 from hrapp.domain.history import day_before
 from hrapp.domain.person_input import (
@@ -48,6 +49,7 @@ from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries._retirement import retirement_exceptions
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.security import WRITE, require
+from hrapp.services.agency import agency_province
 from hrapp.services.decisions import DecisionRef
 from hrapp.services.history import Keep, supersede
 from hrapp.services.persons._shared import (
@@ -323,8 +325,9 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
                       d.start_date, started_before=True,
                       end_reason=Keep(catalogs.label("appointment_kind", d.kind)), end_decision_id=dec)
         allowance = d.allowance_coefficient
-        if allowance is None and catalogs.extra("post", d.post_code).get("allowance"):
-            allowance = Decimal(str(catalogs.extra("post", d.post_code)["allowance"]))
+        if allowance is None:
+            allowance = appointed_allowance(d.post_code, agency_province(s), ctx.rulebook, d.start_date,
+                                            catalogs.extra("post", d.post_code).get("allowance"))
         s.add(PostHeld(
             person_id=p.id, post_code=d.post_code, post_title=_clean(d.post_title) or
             catalogs.label("post", d.post_code), unit_id=d.unit_id, kind=d.kind, start_date=d.start_date,
