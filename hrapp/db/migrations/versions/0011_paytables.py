@@ -4,7 +4,7 @@ class it was seeded with moves; a class an administrator changed is left as it i
 their class and coefficient (history is not rewritten).
 
 Revision ID: 0011_paytables
-Revises: 0011_retire
+Revises: 0011_promotion
 Create Date: 2026-12-08
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_paytables'
-down_revision = '0011_retire'
+down_revision = '0011_promotion'
 branch_labels = None
 depends_on = None
 
