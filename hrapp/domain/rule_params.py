@@ -112,9 +112,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "giang_chuc": ("Giáng chức", "Demotion"),
     "cach_chuc": ("Cách chức", "Dismissal from post"),
     "kht_year_delay_months": ("Kéo dài khi một năm không hoàn thành nhiệm vụ", "Delay after a year with duties not completed"),
-    "unpaid_leave": ("Nghỉ không lương", "Unpaid leave"),
-    "days_per_month": ("Số ngày tính là một tháng", "Days counted as a month"),
-    "remainder_counts_from_days": ("Số ngày lẻ từ đó tính thêm một tháng", "Remaining days counted as one more month from"),
+    "probation_counts": ("Tính thời gian tập sự vào thời gian nâng bậc lần đầu", "Probation counts toward the first step"),
+    "not_counted_time": ("Quy đổi thời gian không được tính (nghỉ không lương, đình chỉ…)", "Time not counted (unpaid leave, suspension…) in months"),
+    "drop_below_working_days": ("Ngày lẻ dưới mức này không tính", "Odd days dropped below"),
+    "one_month_below_working_days": ("Ngày lẻ từ mức trên đến dưới mức này tính 01 tháng", "Odd days counted as one month below"),
+    "calendar": ("Lịch ngày làm việc (mã quy định)", "Working-day calendar (rule code)"),
+    # work_calendar
+    "weekly_days_off": ("Ngày nghỉ hằng tuần (0 = thứ Hai … 6 = Chủ nhật)", "Weekly days off (0 = Monday … 6 = Sunday)"),
+    "public_holidays": ("Nguồn ngày lễ, Tết", "Source of public holidays"),
+    "changes": ("Hoán đổi, nghỉ bù, làm bù", "Swapped days off and make-up working days"),
+    "days_off": ("Ngày nghỉ (yyyy-mm-dd)", "Days off (yyyy-mm-dd)"),
+    "working_days": ("Ngày làm bù (yyyy-mm-dd)", "Make-up working days (yyyy-mm-dd)"),
     "first_after_months": ("Thời gian giữ bậc cuối để hưởng phụ cấp thâm niên vượt khung lần đầu", "Time in the last step before the first seniority allowance"),
     "first_percent": ("Mức hưởng lần đầu", "First allowance"),
     "increase_percent": ("Mức tăng mỗi lần", "Increase each time"),
@@ -251,6 +259,32 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "quit_during_percent": ("Bỏ học, thôi việc khi đang học: tỷ lệ đền bù", "Leaving during the training: share repaid"),
     "no_degree_percent": ("Không được cấp bằng: tỷ lệ đền bù", "No degree obtained: share repaid"),
     "round_days": ("Số ngày lẻ từ đó làm tròn lên một tháng", "Remaining days rounded up to a month from"),
+    # reorg_benefits (NĐ 178/2024, NĐ 67/2025)
+    "pension_min_insured_years": ("Số năm đóng BHXH bắt buộc đủ hưởng lương hưu", "Insured years for a pension"),
+    "first_months_after_decision": ("Số tháng đầu kể từ quyết định sắp xếp", "First months after the decision"),
+    "later_factor": ("Hệ số khi nghỉ từ tháng tiếp theo", "Factor when leaving later"),
+    "lump_sum": ("Trợ cấp hưu trí một lần cho số tháng nghỉ sớm", "Lump sum for the months retired early"),
+    "up_to_months": ("Còn đến đủ số tháng", "Up to months left"),
+    "per_month": ("Số tháng lương cho mỗi tháng", "Months of salary per month"),
+    "band_to_months": ("Mức tiếp theo: còn đến đủ số tháng", "Next band: up to months left"),
+    "band_months": ("Mức tiếp theo: số tháng tính", "Next band: months counted"),
+    "band_per_month": ("Mức tiếp theo: số tháng lương cho mỗi tháng", "Next band: months of salary per month"),
+    "early_years": ("Trợ cấp cho số năm nghỉ sớm", "Allowance per year retired early"),
+    "min_months": ("Còn từ đủ số tháng", "From months left"),
+    "near_to_months": ("Mức gần: còn đến đủ số tháng", "Near band: up to months left"),
+    "near_months_per_year": ("Mức gần: số tháng lương mỗi năm", "Near band: months of salary per year"),
+    "far_to_months": ("Mức xa: còn đến đủ số tháng", "Far band: up to months left"),
+    "far_months_per_year": ("Mức xa: số tháng lương mỗi năm", "Far band: months of salary per year"),
+    "service": ("Trợ cấp theo thời gian công tác có đóng BHXH", "Allowance for insured years of work"),
+    "first_years": ("Số năm đầu công tác", "First years of work"),
+    "first_months": ("Số tháng lương cho các năm đầu", "Months of salary for the first years"),
+    "per_year_after": ("Số tháng lương mỗi năm tiếp theo", "Months of salary per later year"),
+    "resignation": ("Thôi việc", "Resignation"),
+    "categories": ("Áp dụng cho loại cán bộ (mã)", "Staff categories covered (codes)"),
+    "min_months_to_retirement": ("Còn ít nhất số tháng đến tuổi nghỉ hưu", "Least months left to retirement"),
+    "per_month_later": ("Số tháng lương mỗi tháng khi nghỉ muộn hơn", "Months of salary per month when later"),
+    "months_cap": ("Số tháng tính hưởng tối đa", "Most months counted"),
+    "per_insured_year": ("Số tháng lương mỗi năm đóng BHXH", "Months of salary per insured year"),
 }
 KEY_LABELS: dict[str, str] = {key: vi for key, (vi, _) in LABELS.items() if vi is not None}
 KEY_LABELS_EN: dict[str, str] = {key: en for key, (_, en) in LABELS.items()}
@@ -261,7 +295,11 @@ _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
                 "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm",
                 "rating_years": "năm", "commitment_multiplier": "lần", "deputy_directors_average": "người",
-                "quit_during_percent": "%", "no_degree_percent": "%"}
+                "quit_during_percent": "%", "no_degree_percent": "%", "days_off": "", "working_days": "",
+                "weekly_days_off": "", "later_factor": "", "per_month": "tháng lương",
+                "band_per_month": "tháng lương", "per_month_later": "tháng lương", "first_months": "tháng lương",
+                "per_year_after": "tháng lương", "per_insured_year": "tháng lương",
+                "near_months_per_year": "tháng lương", "far_months_per_year": "tháng lương", "first_years": "năm"}
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -403,4 +441,4 @@ def with_values(params: Mapping[str, Any], values: Mapping[tuple[str | int, ...]
 
 UNITS_EN: dict[str, str] = {"%": "%", "tháng": "months", "năm": "years", "tuần": "weeks", "ngày làm việc": "working days",
                             "ngày": "days", "phút": "minutes", "đồng": "dong", "tuổi": "years old", "ký tự": "characters",
-                            "lần": "times", "người": "people", "": ""}
+                            "lần": "times", "người": "people", "tháng lương": "months of salary", "": ""}

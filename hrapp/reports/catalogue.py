@@ -264,6 +264,8 @@ def _declare() -> tuple[Document, ...]:
     planning_summary = lazy.module("hrapp.reports.planning_summary")
     position_description = lazy.module("hrapp.reports.position_description")
     quality = lazy.module("hrapp.reports.quality")
+    reorganisation_list = lazy.module("hrapp.reports.reorganisation_list")
+    reorganisation = lazy.module("hrapp.services.reorganisation")
     recruitment_common = lazy.module("hrapp.reports.recruitment_common")
     recruitment_documents = lazy.module("hrapp.reports.recruitment_documents")
     retirement_list = lazy.module("hrapp.reports.retirement_list")
@@ -413,6 +415,20 @@ def _declare() -> tuple[Document, ...]:
             _exported("job_positions", lambda p, j: str(p.id), lambda p, j: f"Bản mô tả vị trí {p.code} – {p.name}"),
             "ban_mo_ta_vi_tri"),
         Document(
+            "reorganisation", "org", "Danh sách sáp nhập: người chuyển về và người vượt biên chế",
+            "Theo quyết định sáp nhập gần nhất vào đơn vị: những người chuyển về và số người vượt biên chế được "
+            "giao theo từng loại.",
+            "Merger list: people moved and people above the quota",
+            "For the latest merger into the unit: the people moved in and the people above its quota by category.",
+            (Param("unit", UNIT, vi="mã đơn vị nhận sáp nhập (mặc định: lần sáp nhập gần nhất)",
+                   en="code of the receiving unit (default: the latest merger)"),),
+            lambda ctx, unit=None: reorganisation.reorganisation_list(ctx, unit),
+            _pdf_and_xlsx((reorganisation_list.build_moved_pdf, reorganisation_list.build_moved_xlsx), _today),
+            _exported("reorganisation", lambda d, j: str(d.decision_id) if d.decision_id else None,
+                      lambda d, j: f"Danh sách sáp nhập vào {d.target_name} theo {d.decision_number}"
+                                   if d.decision_number else "Danh sách sáp nhập (chưa có quyết định)"),
+            "danh_sach_sap_nhap", letterhead=agency("DS")),
+        Document(
             "staff_list", "records", "Danh sách cán bộ, công chức, viên chức",
             "Mọi người đang công tác ở đơn vị, với ngày sinh, chức vụ, ngạch, bậc lương và trình độ.",
             "List of civil servants and public employees",
@@ -473,6 +489,22 @@ def _declare() -> tuple[Document, ...]:
                  lambda d, j: f"Danh sách nâng ngạch lên {d.target_name} ngày {fmt_date(d.on)} "
                               f"({len(d.rows)} người, {j.target_name})"),
             "nang_ngach", letterhead=agency("DS")),
+        Document(
+            "reorg_benefits", "benefits", "Danh sách chính sách nghỉ hưu trước tuổi, thôi việc khi sắp xếp bộ máy",
+            "Theo NĐ 178/2024/NĐ-CP (sửa bởi NĐ 67/2025/NĐ-CP): từng khoản trợ cấp của mỗi người trong đơn vị "
+            "nếu nghỉ vào ngày chọn, với căn cứ từng khoản.",
+            "Early retirement and resignation benefits in the reorganisation",
+            "Under Decree 178/2024 as amended by Decree 67/2025: each amount for each person of the unit leaving on "
+            "the chosen day, with its basis.",
+            (Param("as_of", DATE, required=True, vi="ngày nghỉ việc (dd/mm/yyyy)", en="leaving date (dd/mm/yyyy)"),
+             Param("unit", UNIT, vi="mã đơn vị đã nhận sáp nhập (mặc định: lần sáp nhập gần nhất)",
+                   en="code of the merged unit (default: the latest merger)")),
+            lambda ctx, as_of, unit=None: reorganisation.benefits_list(ctx, unit, as_of),
+            _pdf_and_xlsx((reorganisation_list.build_benefits_pdf, reorganisation_list.build_benefits_xlsx), _today),
+            _row("export", "reorg_benefits", lambda d, j: j.values["unit"] or None,
+                 lambda d, j: f"Danh sách chính sách nghỉ hưu trước tuổi, thôi việc {d.unit_name} "
+                              f"({len(d.rows)} người, {j.target_name})"),
+            "chinh_sach_sap_xep", letterhead=agency("DS")),
         recruitment("plan", "Nhu cầu tuyển dụng",
                     "Các vị trí và chỉ tiêu cần tuyển của kỳ tuyển dụng, kèm yêu cầu của từng vị trí.",
                     "Recruitment needs", "The positions and numbers to recruit in the round, with their requirements.",

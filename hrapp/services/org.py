@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
+    Decision,
     Employment,
     JobPosition,
     OrgUnit,
@@ -326,38 +327,43 @@ def merge_units(ctx: ServiceContext, dto: MergeUnits) -> MergeResult:
                 raise ValidationError([(
                     "target_id", messages.text("merge_target_below", target=target.name, source=src.name))])
         decision = add_decision(s, dto.decision)
-        on = effective_date(decision)
-        require_active(target, on, "target_id")
-        _check_after_history(s, target, on)
-        last_day = day_before(on)
-        people = positions = units_moved = posts = 0
-        for src in sources:
-            require_active(src, on, "source_ids")
-            _check_after_history(s, src, on)
-            if src.active_from is not None and src.active_from >= on:
-                raise ValidationError([(
-                    "decision.effective_date",
-                    messages.text("merge_before_founded", unit=src.name, founded=src.active_from))])
-            for child in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == src.id)).all():
-                if in_force(child.active_from, child.active_to, on) or (child.active_from or on) > on:
-                    _move(s, child, target, on, decision.id, note=f"Do sáp nhập {src.name}")
-                    units_moved += 1
-            mapping = _carry_positions(s, src, target, on, last_day, decision.id)
-            positions += len(mapping)
-            people += _carry_people(s, src, target, on, last_day, decision.id, mapping)
-            _carry_assignments(s, on, last_day, decision.id, mapping)
-            posts += _end_posts(s, src, on, last_day, f"Đơn vị sáp nhập vào {target.name}")
-            src.active_to = last_day
-            src.merged_into_id = target.id
-            _event(s, src, "merge", on, decision.id, other_unit_id=target.id, old_value=src.name,
-                   new_value=target.name)
-            _event(s, target, "merge_in", on, decision.id, other_unit_id=src.id, old_value=src.name,
-                   new_value=target.name)
-        s.flush()
-        return MergeResult(
-            target=unit_info(s, target), closed=tuple(unit_info(s, u) for u in sources), people_moved=people,
-            positions_moved=positions, units_moved=units_moved, posts_ended=posts,
-        )
+        return merge_into(s, sources, target, decision)
+
+
+def merge_into(s: Session, sources: list[OrgUnit], target: OrgUnit, decision: Decision) -> MergeResult:
+    """The merge itself, inside the caller's unit of work (merge_units, the reorganisation use case)."""
+    on = effective_date(decision)
+    require_active(target, on, "target_id")
+    _check_after_history(s, target, on)
+    last_day = day_before(on)
+    people = positions = units_moved = posts = 0
+    for src in sources:
+        require_active(src, on, "source_ids")
+        _check_after_history(s, src, on)
+        if src.active_from is not None and src.active_from >= on:
+            raise ValidationError([(
+                "decision.effective_date",
+                messages.text("merge_before_founded", unit=src.name, founded=src.active_from))])
+        for child in s.scalars(select(OrgUnit).where(OrgUnit.parent_id == src.id)).all():
+            if in_force(child.active_from, child.active_to, on) or (child.active_from or on) > on:
+                _move(s, child, target, on, decision.id, note=f"Do sáp nhập {src.name}")
+                units_moved += 1
+        mapping = _carry_positions(s, src, target, on, last_day, decision.id)
+        positions += len(mapping)
+        people += _carry_people(s, src, target, on, last_day, decision.id, mapping)
+        _carry_assignments(s, on, last_day, decision.id, mapping)
+        posts += _end_posts(s, src, on, last_day, _reason(f"Đơn vị sáp nhập vào {target.short_name or target.name}"))
+        src.active_to = last_day
+        src.merged_into_id = target.id
+        _event(s, src, "merge", on, decision.id, other_unit_id=target.id, old_value=src.name,
+               new_value=target.name)
+        _event(s, target, "merge_in", on, decision.id, other_unit_id=src.id, old_value=src.name,
+               new_value=target.name)
+    s.flush()
+    return MergeResult(
+        target=unit_info(s, target), closed=tuple(unit_info(s, u) for u in sources), people_moved=people,
+        positions_moved=positions, units_moved=units_moved, posts_ended=posts,
+    )
 
 
 def _carry_positions(s: Session, src: OrgUnit, target: OrgUnit, on: date, last_day: date,
@@ -440,6 +446,12 @@ def _carry_assignments(s: Session, on: date, last_day: date, decision_id: int, m
         a.end_date = last_day
 
 
+def _reason(text: str, width: int = 60) -> str:
+    """A post's end reason within its column (posts_held.end_reason holds 60 characters): a long unit name is
+    cut with an ellipsis rather than refusing the merger or the closing."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _end_posts(s: Session, unit: OrgUnit, on: date, last_day: date, reason: str) -> int:
     rows = s.scalars(
         select(PostHeld).where(PostHeld.unit_id == unit.id, or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))
@@ -485,7 +497,7 @@ def close_unit(ctx: ServiceContext, dto: CloseUnit) -> UnitInfo:
                               f"Còn {len(staff)} người làm việc tại {unit.name} từ ngày {on:%d/%m/%Y}. "
                               "Hãy điều động họ sang đơn vị khác hoặc dùng sáp nhập.", field="unit_id")
         last_day = day_before(on)
-        _end_posts(s, unit, on, last_day, f"Giải thể {unit.name}")
+        _end_posts(s, unit, on, last_day, _reason(f"Giải thể {unit.short_name or unit.name}"))
         for pos in s.scalars(select(JobPosition).where(JobPosition.unit_id == unit.id,
                                                        JobPosition.status.in_(LIVE))):
             pos.status = "retired"

@@ -2030,25 +2030,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
-    <name>MergeUnitsDialog</name>
-    <message>
-        <source>Merge units</source>
-        <translation>Sáp nhập đơn vị</translation>
-    </message>
-    <message>
-        <source>Units merged (they close)</source>
-        <translation>Đơn vị bị sáp nhập (thôi hoạt động)</translation>
-    </message>
-    <message>
-        <source>Into unit</source>
-        <translation>Sáp nhập vào</translation>
-    </message>
-    <message>
-        <source>From the effective date their staff, job positions and sub-units pass to the receiving unit; their leadership posts end the day before.</source>
-        <translation>Từ ngày hiệu lực, nhân sự, vị trí việc làm và đơn vị trực thuộc chuyển về đơn vị tiếp nhận; chức vụ lãnh đạo của các đơn vị này kết thúc vào ngày hôm trước.</translation>
-    </message>
-</context>
-<context>
     <name>Messages</name>
     <message>
         <source>Error</source>
@@ -2210,8 +2191,8 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Chuyển…</translation>
     </message>
     <message>
-        <source>Merge…</source>
-        <translation>Sáp nhập…</translation>
+        <source>Merge or amalgamate…</source>
+        <translation>Hợp nhất/sáp nhập…</translation>
     </message>
     <message>
         <source>Close…</source>
@@ -3310,6 +3291,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Enter the year the degree was obtained.</source>
         <translation>Hãy nhập năm được cấp văn bằng.</translation>
+    </message>
+    <message>
+        <source>Next step counts from (empty: paid from)</source>
+        <translation>Mốc tính nâng bậc (bỏ trống: ngày hưởng)</translation>
     </message>
     <message>
         <source>Appoint to a post</source>
@@ -4492,6 +4477,101 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>New short name</source>
         <translation>Tên viết tắt mới</translation>
+    </message>
+</context>
+<context>
+    <name>ReorganiseDialog</name>
+    <message>
+        <source>Merge or amalgamate units</source>
+        <translation>Hợp nhất, sáp nhập đơn vị</translation>
+    </message>
+    <message>
+        <source>Units merged (they close)</source>
+        <translation>Đơn vị bị sáp nhập (thôi hoạt động)</translation>
+    </message>
+    <message>
+        <source>Into an existing unit</source>
+        <translation>Sáp nhập vào đơn vị đã có</translation>
+    </message>
+    <message>
+        <source>Into a new unit they form</source>
+        <translation>Hợp nhất thành đơn vị mới</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>Đơn vị tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Code of the new unit</source>
+        <translation>Mã đơn vị mới</translation>
+    </message>
+    <message>
+        <source>Name of the new unit</source>
+        <translation>Tên đơn vị mới</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>(none: top of the tree)</source>
+        <translation>(không: cấp cao nhất)</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Trực thuộc</translation>
+    </message>
+    <message>
+        <source>From the effective date their staff (with a dated line in their work history), job positions, sub-units and the headcount quotas of that year on pass to the receiving unit; their leadership posts end the day before. Nothing is saved until you confirm.</source>
+        <translation>Từ ngày hiệu lực, nhân sự (kèm một dòng có ngày trong quá trình công tác), vị trí việc làm, đơn vị trực thuộc và biên chế được giao từ năm đó trở đi chuyển về đơn vị tiếp nhận; chức vụ lãnh đạo của các đơn vị này kết thúc vào ngày hôm trước. Chưa lưu gì cho đến khi bạn xác nhận.</translation>
+    </message>
+    <message>
+        <source>Decision to merge</source>
+        <translation>Quyết định sáp nhập, hợp nhất</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Confirm the merger</source>
+        <translation>Xác nhận sáp nhập</translation>
+    </message>
+    <message>
+        <source>From %1: %2 people and %3 job positions pass to %4. Above the %5 quota: %6.</source>
+        <translation>Từ ngày %1: %2 người và %3 vị trí việc làm chuyển về %4. Vượt biên chế năm %5: %6.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>%1: quota %2, staff %3</source>
+        <translation>%1: giao %2, có %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>From unit</source>
+        <translation>Từ đơn vị</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại cán bộ</translation>
+    </message>
+    <message>
+        <source>Job position</source>
+        <translation>Vị trí việc làm</translation>
+    </message>
+    <message>
+        <source>Above the quota</source>
+        <translation>Vượt biên chế</translation>
     </message>
 </context>
 <context>

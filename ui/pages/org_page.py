@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -29,18 +27,17 @@ from hrapp.queries.lookups import units_on
 from hrapp.queries.org_history import UnitAt
 from hrapp.services.org import (
     CloseUnit,
-    MergeUnits,
     MoveUnit,
     NewUnit,
     RenameUnit,
     close_unit,
     create_unit,
-    merge_units,
     move_unit,
     rename_unit,
     unit_history,
 )
 from hrapp.services.unit_leadership import deputy_warnings, unit_leadership
+from ui.dialogs.reorganise_dialog import ReorganiseDialog
 from ui.formatting import fmt_date
 from ui.messages import show_error
 from ui.models.rows_table_model import RowsTableModel
@@ -118,38 +115,6 @@ class MoveUnitDialog(FormDialog):
         return move_unit(self.ctx, MoveUnit(self.unit.id, self.parent_combo.currentData(), self.decision_form.value()))
 
 
-class MergeUnitsDialog(FormDialog):
-    def __init__(self, ctx: ServiceContext, units: list[UnitAt], unit: UnitAt, parent: QWidget | None = None):
-        super().__init__(self.tr("Merge units"), self._save, parent)
-        self.ctx = ctx
-        self.source_list = QListWidget()
-        self.source_list.setMaximumHeight(140)
-        for u in units:
-            item = QListWidgetItem("    " * u.depth + u.name)
-            item.setData(UnitIdRole, u.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if u.id == unit.id else Qt.CheckState.Unchecked)
-            self.source_list.addItem(item)
-        self.add_field(self.tr("Units merged (they close)"), self.source_list, "source_ids")
-        self.target_combo = _unit_combo(units, exclude={unit.id})
-        self.add_field(self.tr("Into unit"), self.target_combo, "target_id")
-        note = QLabel(self.tr("From the effective date their staff, job positions and sub-units pass to the "
-                              "receiving unit; their leadership posts end the day before."))
-        note.setWordWrap(True)
-        note.setObjectName("muted")
-        self.form.addRow(note)
-        self.add_decision()
-        self.finish_layout()
-
-    def sources(self) -> tuple[int, ...]:
-        return tuple(self.source_list.item(i).data(UnitIdRole) for i in range(self.source_list.count())
-                     if self.source_list.item(i).checkState() == Qt.CheckState.Checked)
-
-    def _save(self):
-        return merge_units(self.ctx, MergeUnits(self.sources(), self.target_combo.currentData(),
-                                                self.decision_form.value()))
-
-
 class CloseUnitDialog(FormDialog):
     def __init__(self, ctx: ServiceContext, unit: UnitAt, parent: QWidget | None = None):
         super().__init__(self.tr("Close unit"), self._save, parent)
@@ -188,14 +153,14 @@ class OrgPage(BasePage):
         self.new_button.setObjectName("primary")
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.move_button = QPushButton(self.tr("Move…"))
-        self.merge_button = QPushButton(self.tr("Merge…"))
+        self.merge_button = QPushButton(self.tr("Merge or amalgamate…"))
         self.close_button = QPushButton(self.tr("Close…"))
         self.new_button.clicked.connect(self.create_new)
         self.rename_button.clicked.connect(lambda: self._open(RenameUnitDialog(self.ctx, self.current_unit(), self)))
         self.move_button.clicked.connect(
             lambda: self._open(MoveUnitDialog(self.ctx, self.units, self.current_unit(), self)))
         self.merge_button.clicked.connect(
-            lambda: self._open(MergeUnitsDialog(self.ctx, self.units, self.current_unit(), self)))
+            lambda: self._open(ReorganiseDialog(self.ctx, self.units, self.current_unit(), self)))
         self.close_button.clicked.connect(lambda: self._open(CloseUnitDialog(self.ctx, self.current_unit(), self)))
 
         self.detail_title = QLabel()

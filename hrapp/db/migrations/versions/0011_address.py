@@ -4,7 +4,7 @@ they are; a code is filled where the text names one unit without doubt (old name
 left empty otherwise (a foreign place, a name several units share, a unit merged away before the list)
 
 Revision ID: 0011_address
-Revises: 0011_paytables
+Revises: 0011_paysteps
 Create Date: 2026-12-08
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_address'
-down_revision = '0011_paytables'  # after the migrations main already holds (0011_retire, 0011_promotion, 0011_paytables)
+down_revision = '0011_paysteps'  # after the migrations main already holds (0011_retire … 0011_paysteps)
 branch_labels = None
 depends_on = None
 
