@@ -117,7 +117,7 @@ def test_every_document_of_the_viewing_role_holds_no_hidden_value(viewer, tmp_pa
     person = _with_family(viewer, 1)[0]
     params = Params(as_of=DAY, year=2022, start=date(2026, 10, 1), end=date(2027, 3, 31), overdue=True,
                     layout="full", unit_code=None, category=None, position_id=1, person_id=person, period_id=1,
-                    round_id=1, plan_year=2022, by_position=True)
+                    round_id=1, plan_year=2022, by_position=True, rank_code="01.002")
     written = []
     for r in REPORTS:
         for suffix in (".pdf", ".xlsx") if r.excel else (".pdf",):
