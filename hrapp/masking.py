@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from hrapp.db.audit import record
+from hrapp.domain import places
 from hrapp.security import READ_PERSONAL, has_permission
 
 if TYPE_CHECKING:
@@ -53,6 +54,14 @@ def mask_address(value: str | None) -> str | None:
     return f"{MASK * 3}, {parts[-1]}"
 
 
+def mask_place_code(value: str | None) -> str | None:
+    """The code of a commune someone lives in: only its province's code stays ('21970' -> '52')."""
+    if not value:
+        return value
+    found = places.place(value)
+    return found.province_code if found else None
+
+
 def mask_text(value: str | None) -> str | None:
     """Free text about a person (family details, a relative's name): hidden whole."""
     if not value:
@@ -84,6 +93,10 @@ PERSONAL_FIELDS: dict[str, Callable[[Any], Any]] = {
     "email": mask_email,
     "permanent_address": mask_address,
     "current_address": mask_address,
+    "permanent_address_code": mask_place_code,
+    "current_address_code": mask_place_code,
+    "permanent_address_unit": mask_address,
+    "current_address_unit": mask_address,
     "address": mask_address,
     "social_insurance_no": mask_cccd,
     "personal_id": mask_cccd,

@@ -34,7 +34,9 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.demo.plan import PersonPlan, Plan, parse_day, parse_day_or_none, pos_level
+from hrapp.domain import places
 from hrapp.domain.history import chain_ends
+from hrapp.domain.person_input import PLACE_FIELDS
 from hrapp.services.snapshot import set_name, snapshot_values
 
 
@@ -173,6 +175,8 @@ class Writer:
                             birth_place=plan.birth_place, home_town=plan.home_town, ethnicity=plan.ethnicity,
                             religion=plan.religion, status="working", **plan.fields)
             set_name(person, plan.full_name)
+            for text_field, code_field in PLACE_FIELDS:  # the demo writes the old names; their new units coded
+                setattr(person, code_field, places.resolve(getattr(person, text_field)).code)
             children = self._children(plan)
             values = snapshot_values(
                 [c for c in children if isinstance(c, Employment)],

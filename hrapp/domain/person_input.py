@@ -91,8 +91,16 @@ class IdentityInput:
     longest_work: str | None = None  # công việc làm lâu nhất
     party_post: str | None = None  # chức vụ Đảng hiện tại
     party_concurrent_post: str | None = None  # chức vụ Đảng kiêm nhiệm
+    # the official unit of each place (hrapp.domain.places), picked in the editor or read from the text
+    birth_place_code: str | None = None
+    home_town_code: str | None = None
+    permanent_address_code: str | None = None
+    current_address_code: str | None = None
 
 
+# each place's text field and the field of its code
+PLACE_FIELDS = (("birth_place", "birth_place_code"), ("home_town", "home_town_code"),
+                ("permanent_address", "permanent_address_code"), ("current_address", "current_address_code"))
 IDENTITY_FIELDS = tuple(f.name for f in fields(IdentityInput))
 
 

@@ -27,7 +27,9 @@ from hrapp.db.models import (
     WorkHistory,
 )
 from hrapp.db.scope import ALL_UNITS
+from hrapp.domain import places
 from hrapp.domain import validation as v
+from hrapp.domain.person_input import PLACE_FIELDS
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.salary import fmt_coefficient
 from hrapp.io import excel_template as t
@@ -247,6 +249,9 @@ class EmployeePlanner:
         for cccd, plan in plans.items():
             if plan.salaries:
                 self._check_salary_merge(plan, existing.get(cccd))
+        for plan in plans.values():
+            if plan.row.sheet is persons:
+                self._warn_places(persons, plan)
         self._warn(persons, [p for p in plans.values() if p.row.sheet is persons and p.employment is not None
                              and (p.person_id is None or {"full_name", "birth_date"} & set(p.identity_changes))])
         return list(plans.values())
@@ -254,6 +259,24 @@ class EmployeePlanner:
     def _within(self, ex: _Existing) -> bool:
         """Whether the stored person is one the account may change (its units, or every unit)."""
         return self.scope is None or self.person_units.get(ex.id) in self.scope
+
+    def _warn_places(self, sheet: Sheet, plan: _Plan) -> None:
+        """A new place whose name fits several official units is imported as written, without a code (or with its
+        province's only): listed with the units it may mean, for the officer to pick one in the editor."""
+        for key, _code in PLACE_FIELDS:
+            if key not in sheet.titles or not plan.row.values.get(key):
+                continue
+            if plan.person_id is not None and key not in plan.identity_changes:
+                continue  # the text already stored: nothing new to check
+            found = places.resolve(plan.row.values[key])
+            if not found.ambiguous:
+                continue
+            names = "; ".join(p.label for p in found.candidates[:6]) + ("; …" if len(found.candidates) > 6 else "")
+            province = found.place
+            self.warnings.add(sheet, plan.row.number, key, plan.row.raw.get(key), text(
+                "import_place_ambiguous", places=Verbatim(names),
+                kept=Verbatim(province.label if province else "")) if province else text(
+                "import_place_ambiguous_nowhere", places=Verbatim(names)))
 
     def _warn(self, sheet: Sheet, plans: list[_Plan]) -> None:
         """What the editor would ask to confirm, listed as warnings (the rows are still imported): an age outside
@@ -333,6 +356,11 @@ class EmployeePlanner:
         for k in _INSURANCE:  # stored as the editor stores them: no spaces, letters in capitals
             if k in file_identity:
                 file_identity[k] = v.normalize_insurance(str(file_identity[k]))
+        for key, code_key in PLACE_FIELDS:  # the official unit of each place the file writes
+            if key in file_identity:
+                kept = getattr(ex.identity, code_key) if ex is not None else None
+                file_identity[code_key] = kept if kept and places.fits(file_identity[key], kept) else \
+                    places.resolve(file_identity[key]).code
         if ex is not None and not self._within(ex):
             # neither the person's name nor their unit: the file's author may not know who works where
             self.issues.add(row.sheet, row.number, "id_number", row.raw.get("id_number"),

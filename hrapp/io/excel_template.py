@@ -76,9 +76,9 @@ PERSONS = SheetSpec("Nhân sự", "Mỗi dòng một người: lý lịch và t�
     Col("birth_date", "Ngày sinh", BIRTH, True, 12, "Ngày sinh; nếu chỉ biết tháng hoặc năm thì ghi mm/yyyy "
         "hoặc yyyy.", example="05/03/1985"),
     Col("other_names", "Tên gọi khác", TEXT, False, 14),
-    Col("birth_place", "Nơi sinh", TEXT, False, 24, "Xã, huyện, tỉnh.", example="Phường Lê Lợi, TP Quy Nhơn, "
-        "Bình Định"),
-    Col("home_town", "Quê quán", TEXT, False, 24),
+    Col("birth_place", "Nơi sinh", TEXT, False, 24, "Xã, tỉnh theo tên từ 01/07/2025, hoặc xã, huyện, tỉnh theo "
+        "tên cũ (được đối chiếu sang đơn vị mới); ở nước ngoài thì ghi tự do.", example="Phường Quy Nhơn, Gia Lai"),
+    Col("home_town", "Quê quán", TEXT, False, 24, "Như nơi sinh: tên mới hoặc tên cũ."),
     Col("ethnicity", "Dân tộc", CODE, False, 10, "Tên hoặc mã dân tộc (Kinh hoặc 01).", "ethnicity", "Kinh"),
     Col("religion", "Tôn giáo", CODE, False, 10, "Tên hoặc mã tôn giáo (Không, Phật giáo …).", "religion",
         "Không"),

@@ -61,6 +61,16 @@ WORDS: dict[str, tuple[str, str]] = {
                                "file's; check the number or correct the name in the record."),
     "import_unit_out_of_scope": ("Đơn vị ngoài phạm vi tài khoản được phân công.",
                                  "The unit is outside the units assigned to the account."),
+    "import_place_ambiguous": ("Tên địa danh ứng với nhiều đơn vị hành chính sau 01/07/2025 ({places}); đã nhập "
+                               "nguyên văn, chỉ ghi mã của {kept}; chọn đơn vị đúng trong hồ sơ.",
+                               "The place name fits several administrative units after 01/07/2025 ({places}); it "
+                               "was imported as written with only the code of {kept}; pick the right unit in the "
+                               "record."),
+    "import_place_ambiguous_nowhere": ("Tên địa danh ứng với nhiều đơn vị hành chính sau 01/07/2025 ({places}); đã "
+                                       "nhập nguyên văn, không ghi mã; chọn đơn vị đúng trong hồ sơ.",
+                                       "The place name fits several administrative units after 01/07/2025 "
+                                       "({places}); it was imported as written, without a code; pick the right "
+                                       "unit in the record."),
     "import_unit_closed": ("Đơn vị này đã thôi hoạt động từ sau ngày {day}.", "This unit stopped working after {day}."),
     "import_post_without_date": ("Có chức vụ thì phải có ngày bổ nhiệm.", "A post needs its appointment date."),
     "import_date_without_post": ("Có ngày bổ nhiệm thì phải có mã chức vụ.", "An appointment date needs its post code."),

@@ -26,6 +26,7 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
+from hrapp.domain import places
 from hrapp.errors import NotFoundError
 from hrapp.masking import mask_dto
 from hrapp.security import READ, require
@@ -108,6 +109,11 @@ class PersonDetail:
     id_issue_place: str
     permanent_address: str
     current_address: str
+    # the official unit (after 01/07/2025) each place is coded to, as printed; '' when it has no code
+    birth_place_unit: str
+    home_town_unit: str
+    permanent_address_unit: str
+    current_address_unit: str
     phone: str
     email: str
     staff_code: str
@@ -132,6 +138,12 @@ class PersonDetail:
     salary_steps: tuple[SalaryItem, ...]
     posts: tuple[PostItem, ...]
     qualifications: tuple[QualificationItem, ...]
+
+
+def _unit_label(code: str | None) -> str:
+    """The printed name of a place's official unit, or '' when it has none."""
+    found = places.place(code)
+    return found.label if found else ""
 
 
 def _missing() -> NotFoundError:
@@ -192,6 +204,9 @@ def _person_detail(session: Session, person_id: int) -> PersonDetail:
         ethnicity=catalogs.label("ethnicity", p.ethnicity), religion=catalogs.label("religion", p.religion),
         id_number=p.id_number or "", id_issue_date=p.id_issue_date, id_issue_place=p.id_issue_place or "",
         permanent_address=p.permanent_address or "", current_address=p.current_address or "",
+        birth_place_unit=_unit_label(p.birth_place_code), home_town_unit=_unit_label(p.home_town_code),
+        permanent_address_unit=_unit_label(p.permanent_address_code),
+        current_address_unit=_unit_label(p.current_address_code),
         phone=p.phone or "", email=p.email or "", staff_code=p.staff_code or "",
         social_insurance_no=p.social_insurance_no or "", personal_id=p.personal_id or "",
         health_insurance_no=p.health_insurance_no or "", managing_agency=p.managing_agency or "",

@@ -2388,6 +2388,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Trình độ</translation>
     </message>
     <message>
+        <source>%1 — now %2</source>
+        <translation>%1 — nay là %2</translation>
+    </message>
+    <message>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -3494,6 +3498,21 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Nobody with this name</source>
         <translation>Không có ai mang tên này</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceEdit</name>
+    <message>
+        <source>Type a commune or province (no accents needed), or any place</source>
+        <translation>Gõ tên xã, phường hoặc tỉnh (không cần dấu), hoặc địa danh bất kỳ</translation>
+    </message>
+    <message>
+        <source>Official unit: %1 (code %2)</source>
+        <translation>Đơn vị hành chính: %1 (mã %2)</translation>
+    </message>
+    <message>
+        <source>Free text: no official unit picked</source>
+        <translation>Ghi tự do: chưa chọn đơn vị hành chính</translation>
     </message>
 </context>
 <context>

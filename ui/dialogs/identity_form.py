@@ -25,6 +25,7 @@ from hrapp.domain import validation as v
 from hrapp.errors import ValidationError
 from hrapp.services import persons as ps
 from ui.widgets.forms import DateField, FieldErrors
+from ui.widgets.place_edit import PlaceEdit
 
 CONTEXT = "PersonEditor"
 
@@ -106,14 +107,14 @@ def _decimal_or_none(text: str, field: str, errors: list[tuple[str, str]]) -> De
 
 # ============================================================================================== identity
 
-_TEXT, _MULTI, _INT, _DATEK = "text", "multi", "int", "date"
+_TEXT, _MULTI, _INT, _DATEK, _PLACE = "text", "multi", "int", "date", "place"
 IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("full_name", QT_TRANSLATE_NOOP("PersonEditor", "Full name"), _TEXT),
     ("other_names", QT_TRANSLATE_NOOP("PersonEditor", "Other names"), _TEXT),
     ("gender", QT_TRANSLATE_NOOP("PersonEditor", "Sex"), "gender"),
     ("birth_date", QT_TRANSLATE_NOOP("PersonEditor", "Date of birth"), "birth"),
-    ("birth_place", QT_TRANSLATE_NOOP("PersonEditor", "Place of birth"), _TEXT),
-    ("home_town", QT_TRANSLATE_NOOP("PersonEditor", "Home town"), _TEXT),
+    ("birth_place", QT_TRANSLATE_NOOP("PersonEditor", "Place of birth"), _PLACE),
+    ("home_town", QT_TRANSLATE_NOOP("PersonEditor", "Home town"), _PLACE),
     ("ethnicity", QT_TRANSLATE_NOOP("PersonEditor", "Ethnicity"), "ethnicity"),
     ("religion", QT_TRANSLATE_NOOP("PersonEditor", "Religion"), "religion"),
     ("family_background", QT_TRANSLATE_NOOP("PersonEditor", "Family background"), _TEXT),
@@ -121,8 +122,8 @@ IDENTITY_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("personal_id", QT_TRANSLATE_NOOP("PersonEditor", "Personal identification number"), _TEXT),
     ("id_issue_date", QT_TRANSLATE_NOOP("PersonEditor", "ID issued on"), _DATEK),
     ("id_issue_place", QT_TRANSLATE_NOOP("PersonEditor", "ID issued by"), _TEXT),
-    ("permanent_address", QT_TRANSLATE_NOOP("PersonEditor", "Permanent residence"), _TEXT),
-    ("current_address", QT_TRANSLATE_NOOP("PersonEditor", "Current address"), _TEXT),
+    ("permanent_address", QT_TRANSLATE_NOOP("PersonEditor", "Permanent residence"), _PLACE),
+    ("current_address", QT_TRANSLATE_NOOP("PersonEditor", "Current address"), _PLACE),
     ("phone", QT_TRANSLATE_NOOP("PersonEditor", "Phone"), _TEXT),
     ("email", QT_TRANSLATE_NOOP("PersonEditor", "Email"), _TEXT),
     ("staff_code", QT_TRANSLATE_NOOP("PersonEditor", "Staff number"), _TEXT),
@@ -234,6 +235,11 @@ class IdentityForm(QWidget):
             field.editingFinished.connect(lambda k=key: self._edited(k, True))
             field.textEdited.connect(lambda _t, k=key: self._edited(k, False))
             return field
+        if kind == _PLACE:
+            place = PlaceEdit()
+            place.editingFinished.connect(lambda k=key: self._edited(k, True))
+            place.textEdited.connect(lambda _t, k=key: self._edited(k, False))
+            return place
         if kind == _MULTI:
             edit = QPlainTextEdit()
             edit.setFixedHeight(60)
@@ -269,6 +275,8 @@ class IdentityForm(QWidget):
                 _select(widget, code)
                 if widget.isEditable() and value and widget.findData(code) < 0:
                     widget.setEditText(value)
+            elif isinstance(widget, PlaceEdit):
+                widget.set_place(value, getattr(i, f"{key}_code"))
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
             elif isinstance(widget, QLineEdit):
@@ -305,6 +313,8 @@ class IdentityForm(QWidget):
                     errors.append((key, str(exc)))
             elif isinstance(widget, QComboBox):
                 values[key] = _combo_value(widget)
+            elif isinstance(widget, PlaceEdit):
+                values[key], values[f"{key}_code"] = widget.place()
             elif isinstance(widget, QPlainTextEdit):
                 values[key] = widget.toPlainText().strip() or None
             elif isinstance(widget, QLineEdit) and kind == _INT:

@@ -109,22 +109,29 @@ class PersonDetailDialog(QDialog):
         self.tabs.currentChanged.connect(lambda _i: self.fit_columns())
         layout.addWidget(self.tabs, 1)
 
+    def _place(self, text: str, unit: str) -> str:
+        """A place as written, with the official unit it is coded to when the text does not already end with it
+        (an old name: 'Xã Phước Hòa, Huyện Tuy Phước, Tỉnh Bình Định — now Xã Tuy Phước Đông, Tỉnh Gia Lai')."""
+        if not unit or text.endswith(unit):
+            return text
+        return self.tr("%1 — now %2").replace("%1", text).replace("%2", unit) if text else unit
+
     def _identity_tab(self, d: PersonDetail) -> QWidget:
         fields = [
             (self.tr("Full name"), d.full_name),
             (self.tr("Other names"), d.other_names),
             (self.tr("Sex"), fmt_gender(d.gender)),
             (self.tr("Date of birth"), fmt_birth(d.birth_date, d.birth_precision)),
-            (self.tr("Place of birth"), d.birth_place),
-            (self.tr("Home town"), d.home_town),
+            (self.tr("Place of birth"), self._place(d.birth_place, d.birth_place_unit)),
+            (self.tr("Home town"), self._place(d.home_town, d.home_town_unit)),
             (self.tr("Ethnicity"), d.ethnicity),
             (self.tr("Religion"), d.religion),
             (self.tr("ID card number"), d.id_number),
             (self.tr("Personal identification number"), d.personal_id),
             (self.tr("ID issued on"), fmt_date(d.id_issue_date)),
             (self.tr("ID issued by"), d.id_issue_place),
-            (self.tr("Permanent address"), d.permanent_address),
-            (self.tr("Current address"), d.current_address),
+            (self.tr("Permanent address"), self._place(d.permanent_address, d.permanent_address_unit)),
+            (self.tr("Current address"), self._place(d.current_address, d.current_address_unit)),
             (self.tr("Phone"), d.phone),
             (self.tr("Email"), d.email),
             (self.tr("Staff number"), d.staff_code),

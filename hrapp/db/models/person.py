@@ -47,6 +47,12 @@ class Person(IdMixin, StampMixin, Base):
     birth_precision: Mapped[str] = mapped_column(String(5), default="day")  # day, month, year
     birth_place: Mapped[str | None] = mapped_column(String(200))
     home_town: Mapped[str | None] = mapped_column(String(200))  # quê quán
+    # the official unit each place names (hrapp.domain.places: a commune's 5 digits or a province's 2), where
+    # the text names one without doubt; the text above stays as written
+    birth_place_code: Mapped[str | None] = mapped_column(String(5))
+    home_town_code: Mapped[str | None] = mapped_column(String(5))
+    permanent_address_code: Mapped[str | None] = mapped_column(String(5))
+    current_address_code: Mapped[str | None] = mapped_column(String(5))
     ethnicity: Mapped[str | None] = mapped_column(String(40))
     religion: Mapped[str | None] = mapped_column(String(60))
     id_number: Mapped[str | None] = mapped_column(String(12), unique=True)  # số CCCD

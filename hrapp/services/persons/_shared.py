@@ -25,9 +25,11 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.db.scope import ALL_UNITS, scope_units
+from hrapp.domain import places
 from hrapp.domain import validation as v
 from hrapp.domain.person_input import (
     IDENTITY_FIELDS,
+    PLACE_FIELDS,
     EmploymentInput,
     IdentityInput,
     QualificationInput,
@@ -157,8 +159,20 @@ def _apply_identity(p: Person, i: IdentityInput) -> None:
     p.personal_id = v.normalize_cccd(i.personal_id) or None
     p.social_insurance_no = v.normalize_insurance(i.social_insurance_no)
     p.health_insurance_no = v.normalize_insurance(i.health_insurance_no)
+    for text_field, code_field in PLACE_FIELDS:
+        setattr(p, code_field, _place_code(getattr(p, text_field), getattr(i, code_field)))
     if p.email:
         p.email = p.email.lower()
+
+
+def _place_code(text: str | None, picked: str | None) -> str | None:
+    """The official unit of a place: the one picked while it still fits the text, else the one the text names
+    without doubt (old or new names), else none (a foreign place, a name several units share)."""
+    if not text:
+        return None
+    if picked and places.fits(text, picked):
+        return picked
+    return places.resolve(text).code
 
 
 def _normalised_birth(birth: date, precision: str) -> tuple[date, str]:
