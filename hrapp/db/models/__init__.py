@@ -21,7 +21,9 @@ from hrapp.db.models.person import (
     Discipline,
     Employment,
     Evaluation,
+    EvaluationPeriod,
     FamilyMember,
+    HtxsCapException,
     LeavePeriod,
     Note,
     Person,
@@ -54,4 +56,5 @@ __all__ = [
     "RuleVersionRow", "Score", "ScoreChange", "SalaryStep", "Secondment", "UserAccount", "WorkHistory",
     "PlanningEntry", "PlanningPeriod", "PlanningPost", "PlanningReview",
     "Course", "StudyCommitment", "TrainingPlan", "TrainingPlanLine", "TrainingRecord",
+    "EvaluationPeriod", "HtxsCapException",
 ]
