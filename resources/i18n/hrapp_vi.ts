@@ -3392,10 +3392,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Chương trình đào tạo</translation>
     </message>
     <message>
-        <source>Study</source>
-        <translation>Thời gian học</translation>
-    </message>
-    <message>
         <source>Months to serve</source>
         <translation>Số tháng phải phục vụ</translation>
     </message>

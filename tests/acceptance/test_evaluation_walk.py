@@ -98,6 +98,6 @@ def test_score_the_months_rate_the_year_and_enter_leave_and_study(qtbot, day, wi
     type_decision(qtbot, dialog, "77/QĐ-SKHCN", "15/09/2026")
     save(qtbot, dialog)
     assert cells(commitments, 0) == ["Tiến sĩ Quản lý công"]
-    assert int(commitments.model.cell(0, 2).text) > 0
-    assert commitments.model.cell(0, 5).text == "Đang thực hiện cam kết"
+    assert int(commitments.model.cell(0, 3).text) > 0
+    assert commitments.model.cell(0, 6).text == "Đang thực hiện cam kết"
     editor.reject()

@@ -69,7 +69,7 @@ def test_the_year_is_rated_from_the_mean_of_its_months(ctx, units):
     profile = ps.rate_year_from_periods(ctx, pid, ps.YearFromPeriodsInput(2026), today=TODAY)
     (e,) = [e for e in profile.evaluations if e.year == 2026]
     assert (e.rating, e.score, e.regime) == ("htt", D("89.99"), "nd335_2025")
-    assert "Điểm trung bình 3 tháng: 89.99" in e.note and "Điều 21" in e.note
+    assert "Điểm trung bình 3 tháng: 89,99" in e.note and "Điều 21" in e.note
     with pytest.raises(ValidationError, match="Đã có kết quả đánh giá năm 2026"):
         ps.rate_year_from_periods(ctx, pid, ps.YearFromPeriodsInput(2026), today=TODAY)
 

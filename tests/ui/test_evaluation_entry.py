@@ -95,7 +95,7 @@ def test_monthly_scores_are_typed_and_the_year_is_rated_from_them(qtbot, editor)
     ratings = editor.histories["evaluations"]
     assert ratings.model.rowCount() == 1
     assert [ratings.model.cell(0, c).text.replace(",", ".") for c in (0, 1, 2, 3)] == [
-        "2026", "Hoàn thành xuất sắc nhiệm vụ", "90.33", "nd335_2025"]
+        "2026", "Hoàn thành xuất sắc nhiệm vụ", "90.33", "NĐ 335/2025"]
 
 
 def test_a_score_over_the_30_general_points_is_shown_under_its_field(qtbot, editor):
@@ -148,12 +148,12 @@ def test_a_study_commitment_is_entered_and_its_repayment_recorded(qtbot, editor)
     type_decision(qtbot, dialog, "30/QĐ-SKHCN", "20/08/2024")
     save(qtbot, dialog)
     assert cells(commitments, 0) == ["Thạc sĩ Quản lý công"]
-    months = int(commitments.model.cell(0, 2).text)
-    assert months > 0 and commitments.model.cell(0, 5).text == "Đang thực hiện cam kết"
+    months = int(commitments.model.cell(0, 3).text)
+    assert months > 0 and commitments.model.cell(0, 6).text == "Đang thực hiện cam kết"
     qtbot.mouseClick(commitments.table.viewport(), LEFT,
                      pos=commitments.table.visualRect(commitments.model.index(0, 0)).center())
     dialog, f = open_form(qtbot, editor, commitments, "leaving")
     type_into(qtbot, f["left_on"], "01/03/2025")
     save(qtbot, dialog)
-    assert commitments.model.cell(0, 5).text == "Vi phạm cam kết"
-    assert commitments.model.cell(0, 6).text != ""
+    assert commitments.model.cell(0, 6).text == "Vi phạm cam kết"
+    assert commitments.model.cell(0, 7).text != ""

@@ -43,7 +43,7 @@ from ui.dialogs.history_tab import (
     optional,
     tr,
 )
-from ui.formatting import fmt_date, fmt_decimal
+from ui.formatting import fmt_count, fmt_date, fmt_decimal
 from ui.widgets.columns import Column
 from ui.widgets.forms import DateField
 
@@ -353,7 +353,7 @@ EVALUATIONS = History("evaluations", lambda p: p.evaluations, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Year"), lambda e: str(e.year)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Rating"), lambda e: e.rating_label),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Score"), lambda e: fmt_decimal(e.score) if e.score else ""),
-    Column(QT_TRANSLATE_NOOP("PersonEditor", "Regime"), lambda e: e.regime),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Regime"), lambda e: dict(REGIMES).get(e.regime, e.regime)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda e: e.note),
 ), (
     Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add evaluation…"),
@@ -443,14 +443,15 @@ LEAVES = History("leave_periods", lambda p: p.leave_periods, (
 
 COMMITMENTS = History("commitments", lambda p: p.commitments, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Programme"), lambda c: c.programme),
-    Column(QT_TRANSLATE_NOOP("PersonEditor", "Study"), lambda c: f"{fmt_date(c.study_start)} – {fmt_date(c.study_end)}"),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Study from"), lambda c: fmt_date(c.study_start)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Study until"), lambda c: fmt_date(c.study_end)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Months to serve"), lambda c: str(c.commitment_months)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Serve until"), lambda c: fmt_date(c.service_until)),
-    Column(QT_TRANSLATE_NOOP("PersonEditor", "Cost"), lambda c: fmt_decimal(c.cost)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Cost"), lambda c: fmt_count(int(c.cost))),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Status"),
            lambda c: training_rules.COMMITMENT_STATUSES.get(c.status, c.status)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Repayment"),
-           lambda c: fmt_decimal(c.repayment) if c.repayment is not None else ""),
+           lambda c: fmt_count(int(c.repayment)) if c.repayment is not None else ""),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
 ), (
     Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add a study commitment…"),

@@ -268,7 +268,7 @@ def rate_year_from_periods(ctx: ServiceContext, person_id: int, dto: YearFromPer
             raise ValidationError([(exc.field or "year", exc.message)]) from None
         # the stored note is data of the record, in Vietnamese like the rest of it
         summary = (f"Điểm trung bình {result.periods} {'tháng' if result.kind == MONTH else 'quý'}: "
-                   f"{format(result.score, 'f')} ({result.legal_basis})")
+                   f"{format(result.score, 'f').replace('.', ',')} ({result.legal_basis})")
         if result.facts:
             summary += f"; không hoàn thành nhiệm vụ do: {', '.join(_fact_label(ctx, dto.year, f) for f in result.facts)}"
         note = _clean(dto.note)
