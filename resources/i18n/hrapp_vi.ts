@@ -988,6 +988,45 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>CapExceptionDialog</name>
+    <message>
+        <source>Higher share of excellent ratings by decision</source>
+        <translation>Tỷ lệ hoàn thành xuất sắc nhiệm vụ cao hơn theo quyết định</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Year rated</source>
+        <translation>Năm đánh giá</translation>
+    </message>
+    <message>
+        <source>Share allowed (% of those rated good)</source>
+        <translation>Tỷ lệ được phép (% số người hoàn thành tốt nhiệm vụ)</translation>
+    </message>
+    <message>
+        <source>as the decision sets it, above 20</source>
+        <translation>theo quyết định, trên 20</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Decision of the competent authority</source>
+        <translation>Quyết định của cấp có thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Already decided: %1% by %2</source>
+        <translation>Đã có quyết định: %1% theo %2</translation>
+    </message>
+    <message>
+        <source>No one of this unit is rated for this year yet.</source>
+        <translation>Chưa có ai của đơn vị được xếp loại năm này.</translation>
+    </message>
+</context>
+<context>
     <name>CareerListsPage</name>
     <message>
         <source>Pay steps and retirement</source>
@@ -2208,6 +2247,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Close…</source>
         <translation>Giải thể…</translation>
+    </message>
+    <message>
+        <source>Excellent ratings share…</source>
+        <translation>Tỷ lệ HTXS theo quyết định…</translation>
+    </message>
+    <message>
+        <source>A higher share of excellent ratings for the year, by decision, for a unit with outstanding results</source>
+        <translation>Tỷ lệ hoàn thành xuất sắc nhiệm vụ cao hơn trong năm, theo quyết định, cho đơn vị có thành tích xuất sắc, nổi trội</translation>
     </message>
     <message>
         <source>Leaders</source>

@@ -157,3 +157,32 @@ def test_a_study_commitment_is_entered_and_its_repayment_recorded(qtbot, editor)
     save(qtbot, dialog)
     assert commitments.model.cell(0, 6).text == "Vi phạm cam kết"
     assert commitments.model.cell(0, 7).text != ""
+
+
+def test_an_outstanding_units_higher_share_is_recorded_with_its_decision_from_the_org_page(qtbot, staff_ctx):
+    from hrapp.services.evaluations import unit_ratings
+    from ui.pages.org_page import OrgPage
+
+    clock.set_today(DAY)
+    page = OrgPage(staff_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.select_code("VP")
+    qtbot.mouseClick(page.htxs_button, LEFT)
+    dialog = page.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Tỷ lệ hoàn thành xuất sắc nhiệm vụ cao hơn theo quyết định"
+    type_into(qtbot, dialog.year_spin, "2026")
+    type_into(qtbot, dialog.percent_edit, "20")
+    type_decision(qtbot, dialog, "12/QĐ-UBND", "01/12/2026")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), LEFT)
+    assert dialog.isVisible() and "phải cao hơn tỷ lệ thông thường 20%" in dialog.errors.text("percent")
+    type_into(qtbot, dialog.percent_edit, "25")
+    save(qtbot, dialog)
+    unit = page.current_unit()
+    found = unit_ratings(staff_ctx, 2026, unit.id).exception
+    assert found is not None and found.percent == 25 and found.decision.number == "12/QĐ-UBND"
+    qtbot.mouseClick(page.htxs_button, LEFT)  # opened again: the decision is shown for the year
+    assert page.dialog.current_label.text().startswith("Đã có quyết định: 25% theo 12/QĐ-UBND")
+    page.dialog.reject()
