@@ -1002,12 +1002,12 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Năm đánh giá</translation>
     </message>
     <message>
-        <source>Share allowed (% of those rated good)</source>
-        <translation>Tỷ lệ được phép (% số người hoàn thành tốt nhiệm vụ)</translation>
+        <source>Share allowed (%)</source>
+        <translation>Tỷ lệ được phép (%)</translation>
     </message>
     <message>
-        <source>as the decision sets it, above 20</source>
-        <translation>theo quyết định, trên 20</translation>
+        <source>above 20, as decided</source>
+        <translation>trên 20, theo quyết định</translation>
     </message>
     <message>
         <source>Note</source>
