@@ -7,7 +7,15 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from hrapp.domain.retirement import BirthDate, Sex, add_months, calendar_months, months_between, retirement
+from hrapp.domain.retirement import (
+    BirthDate,
+    RetirementException,
+    Sex,
+    add_months,
+    calendar_months,
+    months_between,
+    retirement,
+)
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
 
@@ -52,10 +60,13 @@ def term_end(start: date, retirement_date: date | None, rulebook: RuleBook) -> A
     return AppointmentTerm(start, full_end, False, rule)
 
 
-def retirement_first_day(sex: Sex, birth: date, precision: str | None, rulebook: RuleBook) -> date | None:
-    """The first day of retirement, or None when the birth or sex given does not let it be computed."""
+def retirement_first_day(sex: Sex, birth: date, precision: str | None, rulebook: RuleBook,
+                         exception: RetirementException | None = None) -> date | None:
+    """The first day of retirement (moved by a decision to retire earlier or later, when there is one), or None
+    when the birth or sex given does not let it be computed."""
     try:
-        return retirement(sex, BirthDate(birth, precision), rulebook).retirement_date  # type: ignore[arg-type]  # stored values; the rule refuses a gender not M/F
+        return retirement(sex, BirthDate(birth, precision), rulebook,  # type: ignore[arg-type]  # stored values; the rule refuses a gender not M/F
+                          exception).retirement_date
     except DomainError:
         return None
 
@@ -80,7 +91,8 @@ class AgeCheck(NamedTuple):
     rule: RuleVersion
 
 
-def appointment_age_ok(sex: Sex, birth: BirthDate | date, proposal_date: date, rulebook: RuleBook) -> AgeCheck:
+def appointment_age_ok(sex: Sex, birth: BirthDate | date, proposal_date: date, rulebook: RuleBook,
+                       exception: RetirementException | None = None) -> AgeCheck:
     """First appointment: (retirement age, NĐ 135) − (age when the proposal is received) must be at least 60
     months, so the person can serve a full term (HD 06-HD/BTCTW). The age is counted in calendar months (month of
     the proposal − month of birth, `calendar_months`): the answer is the month the retirement age is reached minus
@@ -90,7 +102,7 @@ def appointment_age_ok(sex: Sex, birth: BirthDate | date, proposal_date: date, r
     if proposal_date < born:
         raise DomainError("invalid_date", "Ngày nhận hồ sơ đề nghị bổ nhiệm không được trước ngày sinh.",
                           field="proposal_date")
-    result = retirement(sex, born, rulebook)
+    result = retirement(sex, born, rulebook, exception)  # the age a decision to retire earlier or later sets
     months_left = result.age.total_months - calendar_months(born, proposal_date)
     return AgeCheck(months_left >= int(rule.params["first_appointment_min_months_left"]), months_left, rule)
 

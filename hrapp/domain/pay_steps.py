@@ -10,7 +10,7 @@ from typing import Any
 
 from hrapp.domain.retirement import add_months, months_between, version_for_event
 from hrapp.domain.rules import RuleBook, RuleVersion
-from hrapp.domain.salary import check_step, coefficient, lookup_by_class, max_step, scale_rule
+from hrapp.domain.salary import check_step, class_rule, coefficient, lookup_by_class, max_step
 from hrapp.errors import DomainError
 
 PAY_STEP = "pay_step"
@@ -137,7 +137,7 @@ def next_pay_step(
 
         rule, start = version_for_event(rulebook, PCTNVK, start_of)
         return PayStepResult("pctnvk", None, None, start, int(rule.params["first_percent"]), rule,
-                             scale_rule(rulebook, start))
+                             class_rule(salary_class, rulebook, start))
 
     def compute(version: RuleVersion) -> tuple[date, date]:
         due = add_months(since, int(lookup_by_class(version.params["interval_months"], salary_class)) + delay_months)
@@ -145,7 +145,7 @@ def next_pay_step(
 
     rule, due = version_for_event(rulebook, PAY_STEP, compute)
     return PayStepResult("nang_bac", step + 1, coefficient(salary_class, step + 1, rulebook, due), due, None, rule,
-                         scale_rule(rulebook, due))
+                         class_rule(salary_class, rulebook, due))
 
 
 def _pctnvk_start(salary_class: str, last_step_since: date, rule: RuleVersion, delay_months: int) -> date:

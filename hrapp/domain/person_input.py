@@ -226,6 +226,19 @@ class DisciplineInput:
 
 
 @dataclass(frozen=True)
+class RetirementDecisionInput:
+    """A decision to retire at a lower or a higher age than the ordinary one (NĐ 135/2020, Điều 5–6): the
+    direction (earlier / later), the case of the rule it relies on, the age it sets."""
+
+    direction: str
+    reason: str
+    age_years: int | None
+    age_months: int = 0
+    decision: DecisionRef | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class EvaluationInput:
     year: int
     rating: str | None

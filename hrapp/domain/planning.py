@@ -15,7 +15,14 @@ from typing import Protocol, TypeVar
 
 from hrapp import catalogs
 from hrapp.domain.evaluation import Rating
-from hrapp.domain.retirement import BirthDate, Sex, add_months, calendar_months, retirement
+from hrapp.domain.retirement import (
+    BirthDate,
+    RetirementException,
+    Sex,
+    add_months,
+    calendar_months,
+    retirement,
+)
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.training import highest, level_rank
 from hrapp.domain.validation import age_on, dmy
@@ -280,6 +287,7 @@ class CadreFacts:
     ratings: Mapping[int, str] = field(default_factory=dict, hash=False, compare=False)
     disciplines: tuple[DisciplineFact, ...] = ()
     posts: tuple[HeldPost, ...] = ()
+    retirement_exception: RetirementException | None = None  # a decision to retire earlier or later
 
     def highest(self, kind: str) -> str | None:
         return highest(kind, self.levels.get(kind, ()))
@@ -335,11 +343,13 @@ def check_dates(start_year: int, end_year: int, as_of: date) -> tuple[date, date
     return check, max(first, check)
 
 
-def months_left_to_retirement(gender: Sex, birth: BirthDate, on: date, rulebook: RuleBook) -> tuple[int, date]:
+def months_left_to_retirement(gender: Sex, birth: BirthDate, on: date, rulebook: RuleBook,
+                              exception: RetirementException | None = None) -> tuple[int, date]:
     """(months from `on` to the retirement age, first day of retirement): the HD 06-HD/BTCTW method, retirement
     age in months (NĐ 135/2020) minus the age on the day in calendar months (month of `on` − month of birth), so
-    everyone born in the same month gets the same answer whatever the day."""
-    result = retirement(gender, birth, rulebook)
+    everyone born in the same month gets the same answer whatever the day. A decision to retire earlier or later
+    (NĐ 135/2020, Điều 5–6) gives the age instead."""
+    result = retirement(gender, birth, rulebook, exception)
     return result.age.total_months - calendar_months(birth.value, on), result.retirement_date
 
 
@@ -362,7 +372,8 @@ def eligibility(facts: CadreFacts, post_code: str, unit_id: int | None, rules: P
     if not facts.working:
         status = facts.status_label or "đã nghỉ"
         reasons.append(Reason(NOT_WORKING, f"Không còn công tác ({status}).", status.capitalize()))
-    months_left, retires = months_left_to_retirement(facts.gender, facts.birth, appointment_date, rulebook)
+    months_left, retires = months_left_to_retirement(facts.gender, facts.birth, appointment_date, rulebook,
+                                                     facts.retirement_exception)
     if months_left < rules.min_months_left:
         shown = max(months_left, 0)
         reasons.append(Reason(AGE, f"Không đủ tuổi công tác trọn một nhiệm kỳ: tính đến ngày "

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal, TypeVar
 
 from hrapp.domain.rules import RuleBook, RuleVersion
@@ -204,10 +205,27 @@ class RetirementResult:
     notice_due: date | None  # the written notice is due by this day (None when no notice rule covers the date)
     rule: RuleVersion
     notice_rule: RuleVersion | None = None
+    exception: RetirementException | None = None  # retiring earlier or later by a decision (NĐ 135/2020 Đ.5–6)
 
     @property
     def age(self) -> RetirementAge:
         return RetirementAge(self.age_years, self.age_months)
+
+    def basis(self) -> str:
+        """The rule the dates come from, as shown: the age rule's version, and the decision that moved it."""
+        text = self.rule.label()
+        if self.exception is not None:
+            text += f"; {self.exception.describe()}"
+        return text
+
+    def exception_basis(self) -> str:
+        """The legal point of the case the decision relies on ("Nghị định 135/2020/NĐ-CP, Điều 5, khoản 1, điểm
+        c"); empty without a decision."""
+        if self.exception is None:
+            return ""
+        found = [r.basis for r in exception_reasons(self.rule, self.exception.direction)
+                 if r.code == self.exception.reason]
+        return found[0] if found else ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -218,18 +236,28 @@ class RetirementResult:
             "notice_due": self.notice_due.isoformat() if self.notice_due else None,
             "rule": self.rule.to_json(),
             "notice_rule": self.notice_rule.to_json() if self.notice_rule else None,
+            "exception": self.exception.to_json() if self.exception else None,
         }
 
 
-def retirement(sex: Sex, birth: BirthDate | date, rulebook: RuleBook) -> RetirementResult:
-    """Retirement age and dates; the rule version is the one in force on the day the age is reached."""
+def retirement(sex: Sex, birth: BirthDate | date, rulebook: RuleBook,
+               exception: RetirementException | None = None) -> RetirementResult:
+    """Retirement age and dates; the rule version is the one in force on the day the age is reached.
+
+    With an `exception` (a decision to retire earlier or later, NĐ 135/2020 Điều 5–6) the age is the decided
+    one, checked against the bounds of the version in force on the day it is reached (`check_exception`); the
+    dates then follow from it the same way (Điều 3: the last day of that month, the pension from the next 1st).
+    """
     born = BirthDate.of(birth).value
+    if exception is not None:
+        rule = check_exception(sex, born, exception, rulebook)
+        age = exception.age
+    else:
+        def compute(version: RuleVersion) -> tuple[date, RetirementAge]:
+            age = retirement_age(sex, born, version)
+            return add_months(born, age.total_months), age
 
-    def compute(version: RuleVersion) -> tuple[date, RetirementAge]:
-        age = retirement_age(sex, born, version)
-        return add_months(born, age.total_months), age
-
-    rule, age = version_for_event(rulebook, RETIREMENT_AGE, compute)
+        rule, age = version_for_event(rulebook, RETIREMENT_AGE, compute)
     reached = add_months(born, age.total_months)
     last_day = last_day_of_month(reached)
     pension_start = last_day + timedelta(days=1)
@@ -237,7 +265,140 @@ def retirement(sex: Sex, birth: BirthDate | date, rulebook: RuleBook) -> Retirem
     notice_due = None
     if notice_rule is not None:
         notice_due = add_months(pension_start, -int(notice_rule.params["months_before"]))
-    return RetirementResult(age.years, age.months, reached, last_day, pension_start, notice_due, rule, notice_rule)
+    return RetirementResult(age.years, age.months, reached, last_day, pension_start, notice_due, rule, notice_rule,
+                            exception)
+
+
+# --------------------------------------------------------------------------- retiring earlier or later by decision
+
+EARLIER = "earlier"
+LATER = "later"
+DIRECTIONS = (EARLIER, LATER)
+DIRECTION_LABELS = {EARLIER: "Nghỉ hưu ở tuổi thấp hơn", LATER: "Nghỉ hưu ở tuổi cao hơn"}
+
+
+@dataclass(frozen=True)
+class RetirementException:
+    """A decision to retire at a lower age (NĐ 135/2020, Điều 5: heavy or hazardous work, areas with special
+    difficulty, reduced working capacity) or a higher one (Điều 6: high qualifications, some posts), with the age
+    it decides and the decision as it is cited."""
+
+    direction: str  # EARLIER or LATER
+    reason: str  # a code of the rule version's reasons for that direction
+    age: RetirementAge
+    decision: str = ""  # "Quyết định số 12/QĐ-SKHCN ngày 02/03/2026"
+
+    def describe(self) -> str:
+        kind = "nghỉ hưu ở tuổi thấp hơn" if self.direction == EARLIER else "nghỉ hưu ở tuổi cao hơn"
+        text = f"{kind} ({self.age.label()})"
+        return f"{text} theo {self.decision}" if self.decision else text
+
+    def to_json(self) -> dict[str, Any]:
+        return {"direction": self.direction, "reason": self.reason,
+                "age": {"years": self.age.years, "months": self.age.months}, "decision": self.decision}
+
+
+@dataclass(frozen=True)
+class ExceptionReason:
+    code: str
+    label: str
+    basis: str  # the article, clause and point
+
+
+def _exception_params(rule: RuleVersion, direction: str) -> dict[str, Any]:
+    if direction not in DIRECTIONS:
+        raise DomainError("retirement_exception_direction", "Chọn nghỉ hưu ở tuổi thấp hơn hoặc cao hơn.",
+                          field="direction")
+    spec = rule.params.get("exceptions", {}).get(direction)
+    if not isinstance(spec, dict):
+        raise DomainError("retirement_exception_not_in_rule",
+                          f"Quy định {rule.label()} không có trường hợp nghỉ hưu này.", field="direction",
+                          rule=rule.label())
+    return spec
+
+
+def exception_reasons(rule: RuleVersion, direction: str) -> tuple[ExceptionReason, ...]:
+    """The cases a version of the age rule allows for retiring earlier or later, each with its legal point."""
+    spec = _exception_params(rule, direction)
+    return tuple(ExceptionReason(str(r["code"]), str(r["label"]), f"{r['basis']}") for r in spec.get("reasons", ()))
+
+
+def ordinary_age_in_year(sex: Sex, year: int, rulebook: RuleBook) -> RetirementAge:
+    """The retirement age under ordinary conditions of the people who reach it in `year` (BLLĐ 2019, Điều 169,
+    khoản 2: 60y3m for men in 2021, 3 months more each year…): the age of the birth months whose retirement falls
+    in that year (Phụ lục I is built so that they all share it)."""
+    return _ordinary_age_in_year(sex, year, rulebook)
+
+
+@lru_cache(maxsize=512)
+def _ordinary_age_in_year(sex: Sex, year: int, rulebook: RuleBook) -> RetirementAge:
+    ages = []
+    for index in range((year - 75) * 12, (year - 45) * 12):
+        born = date(index // 12, index % 12 + 1, 1)
+        result = retirement(sex, born, rulebook)
+        if result.reached_on.year == year:
+            ages.append(result.age.total_months)
+    if not ages:
+        raise DomainError("rule_not_found", f"Không có quy định tuổi nghỉ hưu cho năm {year}.")
+    return RetirementAge.from_months(max(ages))
+
+
+def exception_bounds(sex: Sex, birth: BirthDate | date, direction: str, rulebook: RuleBook
+                     ) -> tuple[RetirementAge, RetirementAge]:
+    """The lowest and highest age a decision can set for this person: earlier, from the lowest age of Phụ lục II
+    (the ordinary age in the year of retirement less `max_months`) to a month under the person's own ordinary
+    age; later, from a month over it to the ordinary age of the year of retirement plus `max_months`."""
+    born = BirthDate.of(birth).value
+    own = retirement(sex, born, rulebook).age.total_months
+    ok = [m for m in (range(own - 150, own) if direction == EARLIER else range(own + 1, own + 150))
+          if _within(sex, born, direction, RetirementAge.from_months(m), rulebook)]
+    if not ok:
+        raise DomainError("retirement_exception_impossible", "Quy định không cho phép trường hợp này với người này.",
+                          field="direction")
+    return RetirementAge.from_months(min(ok)), RetirementAge.from_months(max(ok))
+
+
+def _within(sex: Sex, born: date, direction: str, age: RetirementAge, rulebook: RuleBook) -> bool:
+    reached = add_months(born, age.total_months)
+    try:
+        rule = rulebook.get(RETIREMENT_AGE, reached)
+        spec = _exception_params(rule, direction)
+        ordinary = _ordinary_age_in_year(sex, reached.year, rulebook).total_months
+    except DomainError:
+        return False
+    limit = int(spec["max_months"])
+    return ordinary - limit <= age.total_months if direction == EARLIER else age.total_months <= ordinary + limit
+
+
+def check_exception(sex: Sex, birth: BirthDate | date, exception: RetirementException, rulebook: RuleBook
+                    ) -> RuleVersion:
+    """The version of the age rule in force on the day the decided age is reached, when it allows the decision:
+    the reason is one of its cases, and the age is lower (higher) than the person's ordinary age by no more than
+    `max_months` from the ordinary age of the year of retirement (NĐ 135/2020, Điều 5, khoản 1 and Phụ lục II;
+    Điều 6, khoản 1). DomainError naming the field otherwise."""
+    born = BirthDate.of(birth).value
+    reached = add_months(born, exception.age.total_months)
+    rule = rulebook.get(RETIREMENT_AGE, reached)
+    spec = _exception_params(rule, exception.direction)
+    if exception.reason not in {str(r.get("code")) for r in spec.get("reasons", ())}:
+        raise DomainError("retirement_exception_reason", f"Trường hợp này không có trong quy định {rule.label()}.",
+                          field="reason", rule=rule.label())
+    own = retirement(sex, born, rulebook).age
+    earlier = exception.direction == EARLIER
+    if earlier and exception.age.total_months >= own.total_months:
+        raise DomainError("retirement_exception_not_lower", f"Tuổi theo quyết định phải thấp hơn tuổi nghỉ hưu bình "
+                          f"thường của người này ({own.label()}).", field="age", ordinary=own.label())
+    if not earlier and exception.age.total_months <= own.total_months:
+        raise DomainError("retirement_exception_not_higher", f"Tuổi theo quyết định phải cao hơn tuổi nghỉ hưu bình "
+                          f"thường của người này ({own.label()}).", field="age", ordinary=own.label())
+    if not _within(sex, born, exception.direction, exception.age, rulebook):
+        low, high = exception_bounds(sex, born, exception.direction, rulebook)
+        bound = low if earlier else high
+        raise DomainError("retirement_exception_out_of_bounds",
+                          f"Tuổi {exception.age.label()} vượt quá mức cho phép: giới hạn là {bound.label()} "
+                          f"({spec['basis']}).",
+                          field="age", age=exception.age.label(), bound=bound.label(), basis=str(spec["basis"]))
+    return rule
 
 
 def _notice_rule(rulebook: RuleBook, retirement_date: date) -> RuleVersion | None:

@@ -56,6 +56,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "deputy_posts": ("Chức vụ cấp phó (mã)", "Deputy posts (codes)"),
     "bands": ("Mức theo số biên chế", "Level by staff numbers"),
     "max_deputies": ("Số cấp phó tối đa", "Most deputies"),
+    "bands_by_group": ("Mức theo số biên chế, theo nhóm tỉnh", "Level by staff numbers, by province group"),
+    "min_staff_by_group": ("Số biên chế tối thiểu của phòng, theo nhóm tỉnh", "Least staff of a division, by province group"),
+    "deputy_directors_average": ("Số Phó Giám đốc sở bình quân", "Average deputy directors per department"),
+    # deputy_limits, post_allowance: province groups
+    "province_groups": ("Nhóm tỉnh (mã tỉnh)", "Province groups (province codes)"),
+    "default_group": ("Nhóm của tỉnh không có trong danh sách (mã)", "Group of a province not listed (code)"),
+    "hn_hcm": ("Hà Nội, TP HCM", "Hanoi, Ho Chi Minh City"),
+    "loai_1": ("Tỉnh loại I", "Class I provinces"),
+    "loai_2_3": ("Tỉnh loại II, III", "Class II and III provinces"),
+    "khac": ("Tỉnh, thành phố khác", "Other provinces"),
+    "by_post": ("Hệ số phụ cấp theo chức vụ", "Allowance coefficient by post"),
     # early_step
     "max_months_short": ("Số tháng nâng trước hạn tối đa (thành tích)", "Most months early (for achievements)"),
     "max_months_early": ("Số tháng nâng trước hạn tối đa", "Most months early"),
@@ -100,6 +111,12 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "A2.1": ("Loại A2, nhóm 1", "Class A2, group 1"),
     "A2.2": ("Loại A2, nhóm 2", "Class A2, group 2"),
     "C1": ("Loại C, nhóm 1", "Class C, group 1"),
+    "B4.1": ("Bảng 4, nhóm 1 (lái xe cơ quan)", "Table 4, group 1 (drivers)"),
+    "B4.2": ("Bảng 4, nhóm 2 (nhân viên kỹ thuật)", "Table 4, group 2 (technical staff)"),
+    "B4.3": ("Bảng 4, nhóm 3 (nhân viên bảo vệ)", "Table 4, group 3 (guards)"),
+    "B4.4": ("Bảng 4, nhóm 4 (nhân viên văn thư)", "Table 4, group 4 (clerks)"),
+    "B4.5": ("Bảng 4, nhóm 5 (nhân viên phục vụ)", "Table 4, group 5 (service staff)"),
+    "name": ("Tên", "Name"),
     "khien_trach": ("Khiển trách", "Reprimand"),
     "canh_cao": ("Cảnh cáo", "Warning"),
     "ha_bac_luong": ("Hạ bậc lương", "Pay step lowered"),
@@ -171,6 +188,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "pay_percent": ("Mức lương trong thời gian tập sự", "Pay during probation"),
     "non_counting_leave_min_days": ("Nghỉ từ bao nhiêu ngày thì không tính vào thời gian tập sự", "Leave from this many days is not counted in probation"),
     "doctor_months": ("Thời gian tập sự chức danh bác sĩ", "Probation of doctors"),
+    # rank_promotion
+    "targets": ("Điều kiện theo ngạch (hạng) được nâng lên", "Conditions by the rank promoted to"),
+    "CS": ("Lên cán sự và tương đương (hạng IV)", "To clerk and equivalent (grade IV)"),
+    "CV": ("Lên chuyên viên và tương đương (hạng III)", "To specialist and equivalent (grade III)"),
+    "CVC": ("Lên chuyên viên chính và tương đương (hạng II)", "To principal specialist and equivalent (grade II)"),
+    "CVCC": ("Lên chuyên viên cao cấp và tương đương (hạng I)", "To senior specialist and equivalent (grade I)"),
+    "from": ("Từ ngạch (hạng) mức (mã)", "From the level (code)"),
+    "min_years": ("Thời gian giữ ngạch (hạng) hoặc tương đương tối thiểu", "Least time in the rank or an equivalent"),
+    "min_months_current": ("Thời gian giữ ngạch (hạng) hiện tại tối thiểu", "Least time in the current rank"),
+    "placement": ("Xếp lương khi nâng ngạch, chuyển ngạch", "Salary on promotion or rank change"),
+    "round_places": ("Số chữ số thập phân của hệ số chênh lệch bảo lưu", "Decimals of the reserved difference"),
     # recruitment_regime
     "subject_label": ("Tên đối tượng", "Subject's name"),
     "priority_rule": ("Quy định điểm ưu tiên (mã)", "Priority points rule (code)"),
@@ -205,6 +233,12 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "band_birth_months": ("Mỗi nấc gồm người sinh trong", "Each step holds people born within"),
     "months_per_band": ("Mỗi nấc tăng thêm", "Each step adds"),
     "cap": ("Tuổi nghỉ hưu tối đa", "Highest retirement age"),
+    "exceptions": ("Nghỉ hưu ở tuổi thấp hơn, cao hơn", "Retirement at a lower or a higher age"),
+    "earlier": ("Nghỉ hưu ở tuổi thấp hơn", "Retirement at a lower age"),
+    "later": ("Nghỉ hưu ở tuổi cao hơn", "Retirement at a higher age"),
+    "max_months": ("Chênh lệch tối đa so với tuổi nghỉ hưu bình thường", "Most months from the ordinary age"),
+    "reasons": ("Trường hợp", "Cases"),
+    "basis": ("Căn cứ", "Legal basis"),
     # salary_scale
     "classes": ("Bảng hệ số lương", "Salary coefficients"),
     "coefficients": ("Hệ số theo bậc", "Coefficients by step"),
@@ -236,8 +270,9 @@ _UNITS = (("percent", "%"), ("months", "tháng"), ("years", "năm"), ("weeks", "
           ("days", "ngày"), ("minutes", "phút"), ("amount", "đồng"), ("age", "tuổi"))
 _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_age_first": "tuổi", "min_age": "tuổi",
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
-                "cap": "", "lock_minutes": "phút", "min_service_years": "năm", "rating_years": "năm",
-                "commitment_multiplier": "lần", "quit_during_percent": "%", "no_degree_percent": "%"}
+                "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm",
+                "rating_years": "năm", "commitment_multiplier": "lần", "deputy_directors_average": "người",
+                "quit_during_percent": "%", "no_degree_percent": "%"}
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -379,4 +414,4 @@ def with_values(params: Mapping[str, Any], values: Mapping[tuple[str | int, ...]
 
 UNITS_EN: dict[str, str] = {"%": "%", "tháng": "months", "năm": "years", "tuần": "weeks", "ngày làm việc": "working days",
                             "ngày": "days", "phút": "minutes", "đồng": "dong", "tuổi": "years old", "ký tự": "characters",
-                            "lần": "times", "": ""}
+                            "lần": "times", "người": "people", "": ""}

@@ -1,4 +1,9 @@
-"""Salary scale (NĐ 204/2004 Bảng 2, 3): coefficient of a class and step, the last step, coefficient checks."""
+"""Salary scales (NĐ 204/2004 Bảng 2, 3 and Bảng 4): coefficient of a class and step, the last step, checks.
+
+Bảng 2 and 3 are the rule `salary_scale`; Bảng 4 (nhân viên thừa hành, phục vụ: lái xe, bảo vệ, phục vụ…) is the
+rule `salary_table_4`, whose classes are named B4.1–B4.5 (the pay-step and PCTNVK rules find them under 'B': 24
+months, TT 08/2013/TT-BNV Điều 2). A class is looked up in the scale first, then in Bảng 4.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.errors import DomainError
 
 SALARY_SCALE = "salary_scale"
+SALARY_TABLE_4 = "salary_table_4"
 
 _T = TypeVar("_T")
 
@@ -37,8 +43,28 @@ def scale_rule(rulebook: RuleBook, on: date) -> RuleVersion:
     return rulebook.get(SALARY_SCALE, on)
 
 
+def table_4_rule(rulebook: RuleBook, on: date) -> RuleVersion | None:
+    """Bảng 4 in force on `on` (None for a rule book without it)."""
+    try:
+        return rulebook.get(SALARY_TABLE_4, on)
+    except DomainError:
+        return None
+
+
+def class_rule(salary_class: str, rulebook: RuleBook, on: date) -> RuleVersion:
+    """The table holding `salary_class` on `on`: the scale (Bảng 2, 3), else Bảng 4 when it has the class."""
+    rule = scale_rule(rulebook, on)
+    if salary_class not in rule.params["classes"]:
+        table_4 = table_4_rule(rulebook, on)
+        if table_4 is not None and salary_class in table_4.params.get("classes", {}):
+            return table_4
+    return rule
+
+
 def salary_classes(rulebook: RuleBook, on: date) -> list[str]:
-    return list(scale_rule(rulebook, on).params["classes"])
+    table_4 = table_4_rule(rulebook, on)
+    extra = list(table_4.params.get("classes", {})) if table_4 is not None else []
+    return list(scale_rule(rulebook, on).params["classes"]) + extra
 
 
 def _class_params(rule: RuleVersion, salary_class: str) -> dict[str, Any]:
@@ -54,7 +80,7 @@ _COEFFICIENTS: dict[int, tuple[RuleVersion, dict[str, tuple[Decimal, ...]]]] = {
 
 def coefficients(salary_class: str, rulebook: RuleBook, on: date) -> tuple[Decimal, ...]:
     """All coefficients of a class, step 1 first."""
-    rule = scale_rule(rulebook, on)
+    rule = class_rule(salary_class, rulebook, on)
     # Cached per rule object (kept referenced, so its id stays its own): the alerts for 100,000 people ask for
     # them millions of times, and an edited rule is a new object.
     entry = _COEFFICIENTS.get(id(rule))

@@ -33,6 +33,7 @@ from hrapp.domain import planning as pl
 from hrapp.domain import training as tr
 from hrapp.domain.retirement import BirthDate, Precision, Sex
 from hrapp.errors import NotFoundError
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.queries._training_rows import chunks, obtained_by
 
 QUALIFICATION_KINDS = ("chuyen_mon", "llct", "qlnn", "ngoai_ngu", "tin_hoc")
@@ -340,6 +341,7 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
                                                    or_(PostHeld.end_date.is_(None), PostHeld.end_date >= on))):
             posts[ph.person_id].append(pl.HeldPost(ph.post_code, ph.unit_id, ph.start_date))
     statuses = catalogs.labels("employment_status")
+    adjusted = retirement_exceptions(s, on, ids)
     out = {}
     for pid, row in people.items():
         on_staff = pid in working and row.status in ("working", "seconded", "leave")
@@ -349,6 +351,7 @@ def cadre_facts(s: Session, person_ids: Iterable[int], on: date) -> dict[int, pl
             status_label=statuses.get(row.status, row.status).lower() if not on_staff else "",
             levels={k: tuple(v) for k, v in levels[pid].items()}, ratings=dict(ratings[pid]),
             disciplines=tuple(disciplines[pid]), posts=tuple(posts[pid]),
+            retirement_exception=adjusted.get(pid),
         )
     return out
 

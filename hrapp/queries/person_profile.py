@@ -35,12 +35,23 @@ from hrapp.db.models import (
     Qualification,
     Rank,
     RankAssignment,
+    RetirementAdjustment,
     SalaryStep,
     StudyCommitment,
     WorkHistory,
 )
 from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.person_input import ALLOWANCE_LABELS, IDENTITY_FIELDS, IdentityInput
+from hrapp.domain.retirement import (
+    DIRECTION_LABELS,
+    BirthDate,
+    RetirementAge,
+    RetirementException,
+    exception_reasons,
+    retirement,
+)
+from hrapp.domain.rules import RuleBook
+from hrapp.errors import DomainError
 from hrapp.masking import mask_dto
 from hrapp.queries.person_detail import _missing, _unit_of_person
 from hrapp.security import READ, require
@@ -241,6 +252,23 @@ class LeaveRow:
 
 
 @dataclass(frozen=True)
+class RetirementDecisionRow:
+    """A decision to retire earlier or later (NĐ 135/2020, Điều 5–6), with the dates it gives."""
+
+    id: int
+    direction: str  # earlier / later
+    direction_label: str
+    reason: str
+    reason_label: str
+    basis: str  # the legal point of the case
+    age_label: str
+    retirement_date: date | None  # the first day of retirement by this decision (None: the rule refuses it)
+    problem: str  # why the rule refuses it, when it does
+    note: str
+    decision: DecisionInfo | None
+
+
+@dataclass(frozen=True)
 class CommitmentRow:
     """A postgraduate study's service commitment and, once broken, the repayment owed."""
 
@@ -306,6 +334,7 @@ class PersonProfile:
     evaluation_periods: tuple[EvaluationPeriodRow, ...] = ()
     leave_periods: tuple[LeaveRow, ...] = ()
     commitments: tuple[CommitmentRow, ...] = ()
+    retirement_decisions: tuple[RetirementDecisionRow, ...] = ()  # the newest counts
     warnings: tuple[tuple[str, str], ...] = ()  # (field, message) a save went through with (unlikely, not wrong)
 
     @property
@@ -330,7 +359,7 @@ def load_profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
     require(ctx, READ)
     with ctx.read() as s:
         require(ctx, READ, _unit_of_person(s, person_id))
-        profile = _profile_of(s, person_id)
+        profile = _profile_of(s, person_id, ctx.rulebook)
     return mask_dto(ctx, profile)
 
 
@@ -344,8 +373,9 @@ def _rows(session: Session, model: Any, person_id: int, *order: Any) -> list[Any
     return list(session.scalars(select(model).where(model.person_id == person_id).order_by(*order, model.id)))
 
 
-def _profile_of(session: Session, person_id: int) -> PersonProfile:
-    """The whole record read in this session, unmasked (the services read a record back after a change)."""
+def _profile_of(session: Session, person_id: int, rulebook: RuleBook | None = None) -> PersonProfile:
+    """The whole record read in this session, unmasked (the services read a record back after a change); with
+    the rule book, the dates the decisions to retire earlier or later give."""
     p = session.get(Person, person_id)
     if p is None:
         raise _missing()
@@ -365,6 +395,10 @@ def _profile_of(session: Session, person_id: int) -> PersonProfile:
                     EvaluationPeriod.period_no)
     leaves = _rows(session, LeavePeriod, person_id, LeavePeriod.start_date)
     commitments = _rows(session, StudyCommitment, person_id, StudyCommitment.study_start)
+    retiring = list(session.execute(
+        select(RetirementAdjustment, Decision.sign_date).outerjoin(Decision, Decision.id == RetirementAdjustment.decision_id)
+        .where(RetirementAdjustment.person_id == person_id).order_by(Decision.sign_date, RetirementAdjustment.id)
+    ).scalars())
     attachments = list(session.execute(
         select(Attachment.id, Attachment.kind, Attachment.filename, Attachment.mime, Attachment.size,
                Attachment.note, Attachment.created_at, Attachment.decision_id)
@@ -372,7 +406,7 @@ def _profile_of(session: Session, person_id: int) -> PersonProfile:
     ))
 
     decision_ids = {r.decision_id for group in (employments, ranks, steps, allowances, posts, awards, disciplines,
-                                                evaluations, leaves, commitments) for r in group if r.decision_id}
+                                                evaluations, leaves, commitments, retiring) for r in group if r.decision_id}
     decision_ids |= {r.end_decision_id for group in (employments, posts) for r in group if r.end_decision_id}
     decision_ids |= {a.decision_id for a in attachments if a.decision_id}
     decisions = {d.id: decision_info(d) for d in session.scalars(
@@ -477,4 +511,25 @@ def _profile_of(session: Session, person_id: int) -> PersonProfile:
             commitment_months=c.commitment_months, service_until=c.service_until, cost=c.cost, status=c.status,
             left_on=c.left_on, repayment=c.repayment, rule_version=c.rule_version, decision=dec(c.decision_id),
         ) for c in commitments),
+        retirement_decisions=tuple(_retirement_row(p, r, dec(r.decision_id), rulebook) for r in retiring),
     )
+
+
+def _retirement_row(p: Person, r: RetirementAdjustment, decision: DecisionInfo | None,
+                    rulebook: RuleBook | None) -> RetirementDecisionRow:
+    age = RetirementAge.from_months(r.age_months)
+    exception = RetirementException(r.direction, r.reason, age)
+    label, basis, retires, problem = r.reason, "", None, ""
+    if rulebook is not None:
+        try:
+            birth = BirthDate(p.birth_date, p.birth_precision or "day")  # type: ignore[arg-type]  # a stored precision
+            result = retirement(p.gender, birth, rulebook, exception)  # type: ignore[arg-type]  # a stored gender
+            found = [c for c in exception_reasons(result.rule, r.direction) if c.code == r.reason]
+            label, basis, retires = (found[0].label if found else r.reason), result.exception_basis(), \
+                result.retirement_date
+        except DomainError as exc:
+            problem = exc.message
+    return RetirementDecisionRow(
+        id=r.id, direction=r.direction, direction_label=DIRECTION_LABELS.get(r.direction, r.direction),
+        reason=r.reason, reason_label=label, basis=basis, age_label=age.label(), retirement_date=retires,
+        problem=problem, note=r.note or "", decision=decision)

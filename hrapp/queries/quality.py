@@ -23,10 +23,11 @@ from hrapp.db.models import (
     RankAssignment,
     SalaryStep,
 )
-from hrapp.domain.retirement import BirthDate, Sex, retirement
+from hrapp.domain.retirement import BirthDate, RetirementException, Sex, retirement
 from hrapp.domain.rules import RuleBook
 from hrapp.domain.validation import age_on, catalog_code
 from hrapp.errors import DomainError
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.queries.org_history import _units_at
 from hrapp.security import READ, require, units_in_scope
 from hrapp.text import fold
@@ -133,6 +134,7 @@ class _Someone:
     it: str | None = None
     english: str | None = None
     other_language: str | None = None
+    retirement_exception: RetirementException | None = None  # a decision to retire earlier or later
     ethnic_language: bool = False
 
 
@@ -226,6 +228,8 @@ def _load(session: Session, day: date, categories: Sequence[str] | None) -> dict
                 ethnicity=r.ethnicity if code("ethnicity", r.ethnicity) in minority else None,
                 religion=r.religion if r.religion and code("religion", r.religion) != "khong" else None,
                 party_member=r.party_join_date is not None and r.party_join_date <= day)
+        for pid, exception in retirement_exceptions(session, day, chunk).items():
+            people[pid].retirement_exception = exception
         for qrow in session.execute(select(Qualification).where(Qualification.person_id.in_(chunk))).scalars():
             _apply_qualification(people[qrow.person_id], qrow, day, ethnic)
         held: dict[int, tuple[date, str]] = {}
@@ -271,7 +275,7 @@ def _count(people: Sequence[_Someone], day: date, rulebook: RuleBook | None) -> 
             sex: Sex = "M" if p.gender == "M" else "F"
             try:
                 born = BirthDate(p.birth, p.precision)  # type: ignore[arg-type]  # the column holds day, month or year; BirthDate checks it
-                reached = retirement(sex, born, rulebook).reached_on
+                reached = retirement(sex, born, rulebook, p.retirement_exception).reached_on
             except DomainError:
                 reached = None
             if reached is not None and reached <= day:

@@ -40,9 +40,10 @@ PRINTED = (".pdf", ".xlsx")
 """The formats that carry the agency's letterhead."""
 
 # The kinds of parameter a document may ask for (what a value is, how the command line and the page ask for it)
-DATE, YEAR, FLAG, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, REVIEW, ROUND, PLAN = (
-    "date", "year", "flag", "layout", "unit", "category", "position", "person", "period", "review", "round", "plan")
-KINDS = (DATE, YEAR, FLAG, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, REVIEW, ROUND, PLAN)
+DATE, YEAR, FLAG, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, REVIEW, ROUND, PLAN, RANK = (
+    "date", "year", "flag", "layout", "unit", "category", "position", "person", "period", "review", "round", "plan",
+    "rank")
+KINDS = (DATE, YEAR, FLAG, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, REVIEW, ROUND, PLAN, RANK)
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,8 @@ def _declare() -> tuple[Document, ...]:
     recruitment_common = lazy.module("hrapp.reports.recruitment_common")
     recruitment_documents = lazy.module("hrapp.reports.recruitment_documents")
     retirement_list = lazy.module("hrapp.reports.retirement_list")
+    promotion_list = lazy.module("hrapp.reports.promotion_list")
+    promotion = lazy.module("hrapp.queries.promotion")
     staff_list = lazy.module("hrapp.reports.staff_list")
     staffing_table = lazy.module("hrapp.reports.staffing_table")
     training_gaps = lazy.module("hrapp.reports.training_gaps")
@@ -453,6 +456,23 @@ def _declare() -> tuple[Document, ...]:
             _row("export", "retirement_list", lambda d, j: None,
                     lambda d, j: f"Danh sách nghỉ hưu năm {d.year} ({len(d.rows)} người, {j.target_name})"),
             "nghi_huu", letterhead=agency("DS")),
+        Document(
+            "promotion", "benefits", "Danh sách nâng ngạch, thăng hạng",
+            "Những người giữ ngạch (hạng) liền dưới ngạch được chọn: đủ điều kiện trước, người chưa đủ kèm lý do; "
+            "để trình hội đồng.",
+            "Rank promotion list",
+            "The staff one level below the chosen rank: the eligible first, the others with the reasons; for the "
+            "council.",
+            (Param("target_rank", RANK, required=True, vi="mã ngạch, chức danh được nâng lên (ví dụ 01.002)",
+                   en="code of the rank promoted to (e.g. 01.002)"),
+             Param("as_of", DATE, required=True, vi="ngày lập danh sách (hết hạn nộp hồ sơ)",
+                   en="day of the list (closing day of the applications)")),
+            lambda ctx, target_rank, as_of: promotion.promotion_candidates(ctx, target_rank, as_of),
+            _pdf_and_xlsx((promotion_list.build_promotion_pdf, promotion_list.build_promotion_xlsx), _today),
+            _row("export", "promotion_list", lambda d, j: d.target_rank,
+                 lambda d, j: f"Danh sách nâng ngạch lên {d.target_name} ngày {fmt_date(d.on)} "
+                              f"({len(d.rows)} người, {j.target_name})"),
+            "nang_ngach", letterhead=agency("DS")),
         recruitment("plan", "Nhu cầu tuyển dụng",
                     "Các vị trí và chỉ tiêu cần tuyển của kỳ tuyển dụng, kèm yêu cầu của từng vị trí.",
                     "Recruitment needs", "The positions and numbers to recruit in the round, with their requirements.",

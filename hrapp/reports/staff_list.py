@@ -18,6 +18,8 @@ from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
 from hrapp.db.models import Allowance, Person, PostHeld, SalaryStep
 from hrapp.db.scope import reader
+from hrapp.domain.allowances import allowance_or_recorded
+from hrapp.domain.rules import RuleBook
 from hrapp.queries.employees import EmployeeFilter, EmployeeRow, _list_employees
 from hrapp.queries.org_history import _units_at
 from hrapp.reports.catalogue import export
@@ -36,6 +38,7 @@ from hrapp.reports.document import (
 from hrapp.reports.excel import build_xlsx
 from hrapp.reports.format import fmt_date, fmt_decimal
 from hrapp.security import READ, require
+from hrapp.services.agency import get_agency
 
 PCTNVK = "tham_nien_vuot_khung"
 ALLOWANCE_SHORT = {"chuc_vu": "CV", PCTNVK: "VK", "kiem_nhiem": "KN", "trach_nhiem": "TN"}
@@ -98,10 +101,14 @@ def _posts(session: Session, ids: list[int], on: date) -> list:
                .order_by(PostHeld.id), PostHeld.person_id, ids)
 
 
-def _allowances(session: Session, ids: list[int], posts: list, on: date) -> dict[int, str]:
-    """'CV 0,60; VK 5%' per person: post allowance, seniority above the scale, other coefficients."""
+def _allowances(session: Session, ids: list[int], posts: list, on: date, rulebook: RuleBook | None = None,
+                province: str | None = None) -> dict[int, str]:
+    """'CV 0,60; VK 5%' per person: post allowance (by the post_allowance rule in force on `on` for the agency's
+    province group, else the decision's recorded coefficient), seniority above the scale, other coefficients."""
     parts: dict[int, dict[str, str]] = defaultdict(dict)
-    for pid, _code, coef, concurrent in posts:
+    for pid, code, coef, concurrent in posts:
+        if rulebook is not None and not concurrent:
+            coef = allowance_or_recorded(code, coef, province, rulebook, on)
         if coef is not None and not concurrent:
             parts[pid]["chuc_vu"] = f"CV {fmt_decimal(coef, 2)}"
     for pid, kind, percent, coefficient in _of(
@@ -140,11 +147,12 @@ def staff_list(ctx: ServiceContext, unit_code: str | None = None, on: date | Non
     """The people working now (status working, seconded or on leave) of the unit and its sub-units, or all."""
     require(ctx, READ)
     on = on or clock.today()
+    rulebook, province = ctx.rulebook, get_agency(ctx).province
     with ctx.read() as s:
         rows: list[EmployeeRow] = _list_employees(s, EmployeeFilter(unit_code=unit_code))
         ids = [r.id for r in rows]
         posts = _posts(s, ids, on)
-        allowances = _allowances(s, ids, posts, on)
+        allowances = _allowances(s, ids, posts, on, rulebook, province)
         ranks = _post_ranks(posts)
         tree = _units_at(s, on, include_inactive=True)
     order = {u.id: i for i, u in enumerate(tree)}

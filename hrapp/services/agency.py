@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, fields, replace
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
@@ -190,6 +191,12 @@ def get_agency(ctx: ServiceContext) -> Agency:
     with ctx.read() as s:
         stored = {k: v for k, v in s.execute(select(AppSetting.key, AppSetting.value))}
     return Agency(**{f: stored.get(key) or "" for f, key in SETTING_KEYS.items()})
+
+
+def agency_province(session: Session) -> str:
+    """The agency's province code read in an open session ('' when not entered): the rules that differ by
+    province group (post allowances, deputy limits) read it inside the use case's own transaction."""
+    return session.scalar(select(AppSetting.value).where(AppSetting.key == SETTING_KEYS["province"])) or ""
 
 
 def set_agency(ctx: ServiceContext, agency: Agency) -> Agency:

@@ -16,11 +16,12 @@ from sqlalchemy.orm import aliased
 
 from hrapp import catalogs, messages
 from hrapp.context import ServiceContext
-from hrapp.db.models import Employment, Person, PostHeld, Qualification, SalaryStep
+from hrapp.db.models import Employment, Person, PostHeld, Qualification, RetirementAdjustment, SalaryStep
 from hrapp.db.scope import reader
 from hrapp.domain import validation as v
 from hrapp.domain.pay_steps import PAY_STEP, PCTNVK
 from hrapp.domain.retirement import (
+    RetirementException,
     RetirementResult,
     add_months,
     latest_births_retiring_by,
@@ -127,15 +128,15 @@ def alerts(ctx: ServiceContext, as_of: date, days: int = 30, kinds: tuple[str, .
         facts = load_facts(s, as_of, reading, salaries=salaries, staff=staff) if reading else {}
         certificates = _certificates(s, as_of, cert_rows, facts)
     out: list[AlertDTO] = []
-    retirement_cache: dict[tuple[str, date, str], RetirementResult | None] = {}
+    retirement_cache: dict[tuple[str, date, str, RetirementException | None], RetirementResult | None] = {}
     for f in facts.values():
         if f.person_id not in wanted:
             continue  # on the list for a certificate only: nothing else can fall due for them
         ret = None
         # Retirement matters near the retirement age (the notice, the retirement, a step due after it) and for
         # leaders (a term cut short, reappointment); for everyone else the computation is skipped.
-        if f.posts or add_months(f.birth_date, lead) <= horizon:
-            key = (f.gender, f.birth_date, f.birth_precision)
+        if f.posts or f.retirement_exception or add_months(f.birth_date, lead) <= horizon:
+            key = (f.gender, f.birth_date, f.birth_precision, f.retirement_exception)
             if key not in retirement_cache:
                 try:
                     retirement_cache[key] = retirement_of(f, rulebook)
@@ -225,6 +226,8 @@ def _candidates(session, as_of: date, horizon: date, rulebook: RuleBook, lead: i
         cuts = _birth_cuts(rulebook, horizon, lead)
         conds.append(or_(*(and_(Person.gender == sex, Person.birth_date <= cut) for sex, cut in cuts.items()),
                          and_(Person.gender.not_in(tuple(cuts)), Person.birth_date <= _cut(horizon, lead))))
+        # a decision to retire earlier (NĐ 135/2020, Điều 5) moves the dates before any bound of the ordinary age
+        conds.append(e.person_id.in_(select(RetirementAdjustment.person_id)))
     # a post brings the term reminders, and the retirement date is computed for its holder whatever the age
     conds.append(e.person_id.in_(
         select(PostHeld.person_id).where(PostHeld.start_date <= as_of,
@@ -293,10 +296,12 @@ def _retirement_alerts(f: PersonFacts, ret: RetirementResult, as_of: date, horiz
         out.append(_alert("retirement", f, ret.retirement_date,
                           f"Nghỉ hưu từ {v.dmy(ret.retirement_date)} (đủ {ret.age.label()} ngày "
                           f"{v.dmy(ret.reached_on)}, làm việc đến hết ngày {v.dmy(ret.last_working_day)})",
-                          as_of, ret.rule.label(), "retirement_list"))
+                          as_of, ret.basis(), "retirement_list"))
     if ("retirement_notice" in kinds and ret.notice_due is not None and ret.notice_due <= horizon
             and ret.retirement_date > as_of):
         rule = ret.notice_rule.label() if ret.notice_rule else ret.rule.label()
+        if ret.exception is not None:
+            rule += f"; {ret.exception.describe()}"
         out.append(_alert("retirement_notice", f, ret.notice_due,
                           f"Thông báo nghỉ hưu chậm nhất ngày {v.dmy(ret.notice_due)}; nghỉ hưu từ "
                           f"{v.dmy(ret.retirement_date)} ({ret.age.label()})", as_of, rule, "retirement_list",

@@ -28,7 +28,7 @@ from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, n
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
-from hrapp.domain.salary import fmt_coefficient, max_step, scale_rule
+from hrapp.domain.salary import class_rule, fmt_coefficient, max_step
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.org_history import _descendants
 from hrapp.security import READ, WRITE, require
@@ -160,7 +160,8 @@ class CareerSummary:
 
 
 def retirement_of(f: PersonFacts, rulebook: RuleBook) -> RetirementResult:
-    return retirement(f.gender, f.birth, rulebook)  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
+    return retirement(f.gender, f.birth, rulebook,  # type: ignore[arg-type]  # a stored gender; the rule refuses one not M/F
+                      f.retirement_exception)
 
 
 def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:
@@ -264,7 +265,7 @@ def _pctnvk_raise(f: PersonFacts, s: SalaryFacts, last: int, rulebook: RuleBook)
         delay = found
     percent = int(s.pctnvk_percent or 0) + int(rule.params["increase_percent"])
     return PayStepOutlook("pctnvk_raise", s, last, None, None, percent, regular, due, delay, items, ignored,
-                          rule, delay_rule, scale_rule(rulebook, due))
+                          rule, delay_rule, class_rule(s.salary_class, rulebook, due))
 
 
 def probation_of(f: PersonFacts, rulebook: RuleBook) -> ProbationOutlook | None:
@@ -483,10 +484,17 @@ def retirement_list(ctx: ServiceContext, year: int, unit_id: int | None = None, 
             f.person_id, f.full_name, f.gender, f.birth.display(), f.unit_name, posts.get(f.person_id, ""),
             ranks.get(code, {}).get("name", code), code, ret.age.label(), ret.reached_on, ret.last_working_day,
             ret.retirement_date, ret.notice_due,
-            "; ".join(x.label() for x in (ret.rule, ret.notice_rule) if x is not None),
-            tuple(x.legal_basis for x in (ret.rule, ret.notice_rule) if x is not None)))
+            "; ".join([ret.basis()] + [x.label() for x in (ret.notice_rule,) if x is not None]),
+            tuple(x.legal_basis for x in (ret.rule, ret.notice_rule) if x is not None) + _decided(ret)))
     rows.sort(key=lambda r: (r.retirement_date, name_sort_key(r.full_name)))
     return RetirementList(year, covered, tuple(rows))
+
+
+def _decided(ret: RetirementResult) -> tuple[str, ...]:
+    """The decision that moved the retirement age and the legal point it relies on, for print."""
+    if ret.exception is None:
+        return ()
+    return (": ".join(x for x in (ret.exception.decision, ret.exception_basis()) if x),)
 
 
 def _current_posts(session: Session, ids: list[int], on: date) -> dict[int, str]:

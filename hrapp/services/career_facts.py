@@ -27,7 +27,8 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.db.scope import reader
-from hrapp.domain.retirement import BirthDate
+from hrapp.domain.retirement import BirthDate, RetirementException
+from hrapp.queries._retirement import retirement_exceptions
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
 UNPAID_LEAVE = "khong_luong"
@@ -141,6 +142,7 @@ class PersonFacts(NamedTuple):
     leaves: tuple[tuple[str, date, date], ...] = ()  # (kind, first day, last day)
     posts: tuple[PostFacts, ...] = ()
     probation: ProbationFacts | None = None
+    retirement_exception: RetirementException | None = None  # the newest decision to retire earlier or later
 
     @property
     def birth(self) -> BirthDate:
@@ -243,6 +245,8 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
                     PostHeld.person_id):
         for pid, post_id, code, title, unit_id, kind, start, term_end, concurrent in conn.execute(q):
             posts[pid].append(PostFacts(post_id, code, title, unit_id, kind, start, term_end, bool(concurrent)))
+    adjusted = retirement_exceptions(conn, as_of, None if wanted is None or len(wanted) > _WHOLE_TABLE_FROM
+                                     else wanted)
     out: dict[int, PersonFacts] = {}
     for pid in ids:
         e = employment[pid]
@@ -257,8 +261,10 @@ def load_facts(session: Session, as_of: date, person_ids: Iterable[int] | None =
             unit_name=units.get(e.unit_id, "") if e.unit_id is not None else "", staff_code=e.staff_code, salary=sal,
             disciplines=tuple(disciplines.get(pid, ())), kht_years=tuple(kht.get(pid, ())),
             leaves=tuple(leaves.get(pid, ())), posts=tuple(posts.get(pid, ())), probation=prob,
+            retirement_exception=adjusted.get(pid),
         )
     return out
+
 
 
 def _latest_salary(conn: Connection | Session, as_of: date, wanted: list[int] | None) -> dict[int, SalaryFacts]:

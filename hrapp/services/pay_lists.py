@@ -25,6 +25,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.allowances import allowance_or_recorded
 from hrapp.domain.pay_steps import (
     EarlyStepCandidate,
     EarlyStepQuota,
@@ -37,6 +38,7 @@ from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import coefficient, fmt_coefficient
 from hrapp.errors import DomainError, ValidationError
 from hrapp.security import READ, require
+from hrapp.services.agency import get_agency
 from hrapp.services.career import PayStepOutlook, pay_step_of, retirement_of
 from hrapp.services.career_facts import PersonFacts, load_facts
 from hrapp.text import name_sort_key
@@ -221,7 +223,11 @@ class _Extras:
     other_allowance: dict[int, Decimal]
 
 
-def _extras(session: Session, person_ids: list[int], on: date) -> _Extras:
+def _extras(session: Session, person_ids: list[int], on: date, rulebook: RuleBook | None = None,
+            province: str | None = None) -> _Extras:
+    """Education, post, staff code and allowances on `on`. The post allowance is the coefficient of the post
+    in the `post_allowance` rule in force that day for the agency's province group (the decision's recorded
+    coefficient when the rule has none for the post); an allowance row of kind chức vụ wins when higher."""
     education: dict[int, tuple[int, str]] = {}
     post: dict[int, str] = {}
     staff: dict[int, str] = {}
@@ -237,13 +243,16 @@ def _extras(session: Session, person_ids: list[int], on: date) -> _Extras:
             if rank and (pid not in education or rank > education[pid][0]):
                 name = catalogs.label("qualification_level", level, level)
                 education[pid] = (rank, f"{name} {major}".strip() if major else name)
-        for pid, title, allowance, concurrent in session.execute(
-                select(PostHeld.person_id, PostHeld.post_title, PostHeld.allowance_coefficient, PostHeld.is_concurrent)
+        for pid, title, post_code, allowance, concurrent in session.execute(
+                select(PostHeld.person_id, PostHeld.post_title, PostHeld.post_code, PostHeld.allowance_coefficient,
+                       PostHeld.is_concurrent)
                 .where(PostHeld.person_id.in_(chunk), PostHeld.start_date <= on,
                        (PostHeld.end_date.is_(None)) | (PostHeld.end_date >= on))
                 .order_by(PostHeld.is_concurrent, PostHeld.start_date)):
             if not concurrent and pid not in post:
                 post[pid] = title
+                if rulebook is not None:
+                    allowance = allowance_or_recorded(post_code, allowance, province, rulebook, on)
                 if allowance is not None:
                     pos_allow[pid] += Decimal(allowance)
         for pid, kind, coef in session.execute(
@@ -324,6 +333,7 @@ def _due_list(ctx: ServiceContext, start: date, end: date, unit_id: int | None, 
     require(ctx, READ, unit_id)
     _check_period(start, end)
     rulebook = ctx.rulebook
+    province = get_agency(ctx).province
     rows: list[PayListRow] = []
     with ctx.read() as s:
         facts = load_facts(s, end)
@@ -342,7 +352,7 @@ def _due_list(ctx: ServiceContext, start: date, end: date, unit_id: int | None, 
                 continue
             chosen.append((f, out))
         ids = [f.person_id for f, _ in chosen]
-        extras = _extras(s, ids, end)
+        extras = _extras(s, ids, end, rulebook, province)
         signs = _sign_dates(s, (o.salary.row_id for _, o in chosen))
     for f, out in chosen:
         rows.append(_row(PCTNVK if pctnvk else REGULAR, f, out, out.due_date, end, start, extras, signs, rulebook))
@@ -464,7 +474,7 @@ def early_step_candidates(ctx: ServiceContext, year: int, unit_id: int | None = 
                     cand.rule.params["max_months_short"])):
                 candidates.append((f, out, cand, False))
         ids = [f.person_id for f, *_ in candidates]
-        extras = _extras(s, ids, as_of)
+        extras = _extras(s, ids, as_of, rulebook, get_agency(ctx).province)
         signs = _sign_dates(s, (o.salary.row_id for _, o, *_ in candidates))
     quotas = []
     for uid in sorted({payroll_unit(units, f.unit_id) for f in people if f.salary is not None},

@@ -21,6 +21,7 @@ from hrapp import clock, messages
 from hrapp.context import ServiceContext
 from hrapp.db.models import RuleVersionRow
 from hrapp.domain import validation as v
+from hrapp.domain.allowances import post_allowance
 from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
 from hrapp.domain.pay_steps import early_step_quota, step_delay, unpaid_leave_months
@@ -28,10 +29,11 @@ from hrapp.domain.probation import probation
 from hrapp.domain.retirement import retirement_age
 from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
-from hrapp.domain.salary import lookup_by_class
+from hrapp.domain.salary import lookup_by_class, to_decimal
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.messages import text
 from hrapp.security import ADMIN, READ, require
+from hrapp.services.unit_leadership import max_deputies
 
 # Keys that explain a version (free text, confidence tags) rather than feed a computation.
 DESCRIPTIVE_KEYS = ("note", "confidence")
@@ -204,6 +206,26 @@ def _probe_salary_scale(rv: RuleVersion, book: RuleBook) -> None:
             raise ValueError(cls)
 
 
+def _probe_post_allowance(rv: RuleVersion, book: RuleBook) -> None:
+    groups = set(rv.params.get("province_groups") or {}) | {str(rv.params.get("default_group", "khac"))}
+    for post_code, row in rv.params["by_post"].items():
+        for group, value in row.items():
+            if group not in groups:
+                raise ValueError(group)
+            if to_decimal(value) < 0:
+                raise ValueError(post_code)
+    for post_code in rv.params["by_post"]:
+        for province in ("ha_noi", "gia_lai", None):
+            post_allowance(post_code, province, book, rv.effective_from)
+
+
+def _probe_deputy_limits(rv: RuleVersion, book: RuleBook) -> None:
+    provinces = [None, *(p for members in (rv.params.get("province_groups") or {}).values() for p in members)]
+    for province in provinces:
+        for headcount in range(0, 60):
+            max_deputies(rv, headcount, province)
+
+
 def _probe_base_salary(rv: RuleVersion, book: RuleBook) -> None:
     if Decimal(str(rv.params["amount"])) <= 0:
         raise ValueError("amount")
@@ -224,7 +246,10 @@ PROBES: dict[str, Callable[[RuleVersion, RuleBook], None]] = {
     "appointment_term": _probe_appointment,
     "evaluation": _probe_evaluation,
     "salary_scale": _probe_salary_scale,
+    "salary_table_4": _probe_salary_scale,
     "base_salary": _probe_base_salary,
+    "post_allowance": _probe_post_allowance,
+    "deputy_limits": _probe_deputy_limits,
 }
 """Per rule code, a run of the rule's computation with a version's parameters; other codes get the key check."""
 

@@ -1109,6 +1109,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Phê duyệt…</translation>
     </message>
     <message>
+        <source>Rank promotion…</source>
+        <translation>Nâng ngạch, thăng hạng…</translation>
+    </message>
+    <message>
+        <source>Who may be promoted to a higher rank, the list for the council, and the promotion with its decision</source>
+        <translation>Những người đủ điều kiện nâng ngạch, thăng hạng, danh sách trình hội đồng và quyết định nâng ngạch</translation>
+    </message>
+    <message>
         <source>Record the ticked rows with the decision that approves them</source>
         <translation>Ghi các dòng đã chọn theo quyết định phê duyệt</translation>
     </message>
@@ -3091,6 +3099,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Ngày hưởng</translation>
     </message>
     <message>
+        <source>Retirement at a lower or a higher age by decision</source>
+        <translation>Nghỉ hưu ở tuổi thấp hơn hoặc cao hơn theo quyết định</translation>
+    </message>
+    <message>
         <source>Ended by</source>
         <translation>Lý do kết thúc</translation>
     </message>
@@ -3281,6 +3293,58 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Major</source>
         <translation>Chuyên ngành</translation>
+    </message>
+    <message>
+        <source>At a lower age (NĐ 135/2020, Điều 5)</source>
+        <translation>Ở tuổi thấp hơn (NĐ 135/2020, Điều 5)</translation>
+    </message>
+    <message>
+        <source>At a higher age (NĐ 135/2020, Điều 6)</source>
+        <translation>Ở tuổi cao hơn (NĐ 135/2020, Điều 6)</translation>
+    </message>
+    <message>
+        <source>Retires</source>
+        <translation>Nghỉ hưu</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Trường hợp</translation>
+    </message>
+    <message>
+        <source>Age decided</source>
+        <translation>Tuổi theo quyết định</translation>
+    </message>
+    <message>
+        <source>Retirement from</source>
+        <translation>Nghỉ hưu từ ngày</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Record a decision…</source>
+        <translation>Ghi quyết định…</translation>
+    </message>
+    <message>
+        <source>Retire at a lower or a higher age by decision</source>
+        <translation>Nghỉ hưu ở tuổi thấp hơn hoặc cao hơn theo quyết định</translation>
+    </message>
+    <message>
+        <source>Age decided: years</source>
+        <translation>Tuổi theo quyết định: năm</translation>
+    </message>
+    <message>
+        <source>and months</source>
+        <translation>và tháng</translation>
+    </message>
+    <message>
+        <source>Remove the decision</source>
+        <translation>Xóa quyết định</translation>
+    </message>
+    <message>
+        <source>Remove the selected retirement decision? The retirement dates follow the previous decision or the ordinary age.</source>
+        <translation>Xóa quyết định nghỉ hưu đã chọn? Thời điểm nghỉ hưu sẽ theo quyết định trước đó hoặc theo tuổi nghỉ hưu bình thường.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3493,10 +3557,6 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Enter the day the person left.</source>
         <translation>Hãy nhập ngày thôi việc.</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Trường hợp</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -4234,6 +4294,97 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>PromotionDialog</name>
+    <message>
+        <source>Rank promotion</source>
+        <translation>Nâng ngạch, thăng hạng</translation>
+    </message>
+    <message>
+        <source>The closing day of the applications: years held and ratings are counted to this day</source>
+        <translation>Ngày hết hạn nộp hồ sơ: thời gian giữ ngạch và kết quả đánh giá tính đến ngày này</translation>
+    </message>
+    <message>
+        <source>Make the list</source>
+        <translation>Lập danh sách</translation>
+    </message>
+    <message>
+        <source>Print the list…</source>
+        <translation>In danh sách…</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Rank held</source>
+        <translation>Ngạch, chức danh hiện giữ</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bậc</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Time in the level</source>
+        <translation>Thời gian giữ ngạch (hạng)</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Đủ điều kiện</translation>
+    </message>
+    <message>
+        <source>Conditions not met</source>
+        <translation>Điều kiện chưa đáp ứng</translation>
+    </message>
+    <message>
+        <source>Decision appointing to the rank</source>
+        <translation>Quyết định bổ nhiệm ngạch</translation>
+    </message>
+    <message>
+        <source>Record the promotion</source>
+        <translation>Ghi nâng ngạch</translation>
+    </message>
+    <message>
+        <source>Promoted to</source>
+        <translation>Nâng lên ngạch</translation>
+    </message>
+    <message>
+        <source>Day of the list</source>
+        <translation>Ngày lập danh sách</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Đủ</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Chưa đủ</translation>
+    </message>
+    <message>
+        <source>Enter the day of the list.</source>
+        <translation>Nhập ngày lập danh sách.</translation>
+    </message>
+    <message>
+        <source>Rule: %1 (%2)</source>
+        <translation>Quy định: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 eligible, %2 not eligible</source>
+        <translation>%1 người đủ điều kiện, %2 người chưa đủ</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 — %2</source>
+        <translation>Đã ghi: %1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
@@ -4623,6 +4774,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Training plan</source>
         <translation>Kế hoạch đào tạo</translation>
+    </message>
+    <message>
+        <source>Promoted to</source>
+        <translation>Nâng lên ngạch</translation>
     </message>
     <message>
         <source>Preview</source>

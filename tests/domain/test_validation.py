@@ -127,9 +127,10 @@ def test_step_beyond_the_last_of_the_class_is_refused():
 
 
 def test_coefficient_uses_the_salary_class_of_the_rank():
-    # Chuyên viên chính is A2.1: step 1 is 4.40; Nhân viên (C1) step 1 is 1.65
+    # Chuyên viên chính is A2.1: step 1 is 4.40; Nhân viên is on class B (TT 02/2021/TT-BNV): step 1 is 1.86
     assert v.coefficient_errors("01.002", 1, Decimal("4.40"), RULES, date(2020, 1, 1)) == []
-    assert v.coefficient_errors("01.005", 1, Decimal("1.65"), RULES, date(2020, 1, 1)) == []
+    assert v.coefficient_errors("01.005", 1, Decimal("1.86"), RULES, date(2020, 1, 1)) == []
+    assert v.coefficient_errors("01.005", 1, Decimal("1.65"), RULES, date(2020, 1, 1)) != []
     assert v.expected_coefficient("V.05.02.07", 2, RULES, date(2020, 1, 1)) == Decimal("2.67")
 
 

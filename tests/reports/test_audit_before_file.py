@@ -46,7 +46,7 @@ def _documents():
 
     params = Params(as_of=DAY, year=2022, start=date(2026, 10, 1), end=date(2027, 3, 31), overdue=True,
                     layout="full", unit_code=None, category=None, position_id=1, person_id=1, period_id=1,
-                    round_id=1, plan_year=2022, by_position=True)
+                    round_id=1, plan_year=2022, by_position=True, rank_code="01.002")
     docs = []
     for r in REPORTS:
         for suffix in (".pdf", ".xlsx") if r.excel else (".pdf",):

@@ -88,7 +88,8 @@ def _params(demo: Demo, person_id: int | None = None, position_id: int | None = 
     return Params(as_of=REPORT_DAY, year=REPORT_DAY.year, start=date(2026, 1, 1), end=date(2027, 12, 31),
                   overdue=True, layout="full", unit_code=None, category=None,
                   position_id=position_id or demo.position_id, person_id=person_id or demo.inside_ids[0],
-                  period_id=demo.period_id, round_id=1, plan_year=demo.plan_year, by_position=True)
+                  period_id=demo.period_id, round_id=1, plan_year=demo.plan_year, by_position=True,
+                  rank_code="V.05.02.06")
 
 
 def _catalogue() -> list[str]:

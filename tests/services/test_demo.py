@@ -61,9 +61,14 @@ def _rows(ctx, sql: str, **params) -> list:
 
 
 def _scale() -> dict[str, list[Decimal]]:
-    data = json.loads((RULES / "salary_scale.json").read_text(encoding="utf-8"))
-    (version,) = data["versions"]
-    return {cls: [Decimal(c) for c in spec["coefficients"]] for cls, spec in version["params"]["classes"].items()}
+    """Every class of the scale (Bảng 2, 3) and of Bảng 4 (drivers, guards, service staff)."""
+    out: dict[str, list[Decimal]] = {}
+    for name in ("salary_scale.json", "salary_table_4.json"):
+        data = json.loads((RULES / name).read_text(encoding="utf-8"))
+        (version,) = data["versions"]
+        out.update({cls: [Decimal(c) for c in spec["coefficients"]]
+                    for cls, spec in version["params"]["classes"].items()})
+    return out
 
 
 # --------------------------------------------------------------------------------------------- seed figures

@@ -112,3 +112,38 @@ def test_only_an_administrator_edits_rules(ctx):
     assert list_rule_versions(ctx, "pctnvk")  # everyone may read them
     with pytest.raises(PermissionDeniedError):
         update_rule_version(ctx, info.id, input_of(info))
+
+
+def test_a_post_allowance_version_by_decision_closes_the_old_one_and_applies_from_its_day(ctx):
+    from decimal import Decimal
+
+    from hrapp.domain.allowances import post_allowance
+
+    old = _one(ctx, "post_allowance", "nd204_2004")
+    params = dict(old.params, by_post=dict(old.params["by_post"],
+                                                truong_phong={"hn_hcm": "0.70", "khac": "0.60"}))
+    with pytest.raises(ValidationError, match="trùng"):
+        add_rule_version(ctx, RuleVersionInput("post_allowance", "qd_so_2026", date(2026, 1, 1), None,
+                                               "Quyết định 12/QĐ-UBND", params))
+    update_rule_version(ctx, old.id, RuleVersionInput(old.code, old.version, old.effective_from,
+                                                      date(2025, 12, 31), old.legal_basis, old.params))
+    add_rule_version(ctx, RuleVersionInput("post_allowance", "qd_so_2026", date(2026, 1, 1), None,
+                                           "Quyết định 12/QĐ-UBND", params))
+    assert post_allowance("truong_phong", "ha_noi", ctx.rulebook, date(2025, 12, 31)) is None
+    assert post_allowance("truong_phong", "ha_noi", ctx.rulebook, date(2026, 1, 1)).coefficient == Decimal("0.70")
+
+
+@pytest.mark.parametrize(("code", "version", "change"), [
+    ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"khac": "bảy"}}}),
+    ("post_allowance", "nd204_2004", {"by_post": {"chi_cuc_truong": {"mien_nui": "0.70"}}}),
+    ("deputy_limits", "nd370_2025", {"bands": [{"min": 0, "max": 9, "max_deputies": 1}]}),
+    ("deputy_limits", "nd45_2025", {"bands_by_group": {"hn_hcm": [{"min": 0, "max": None, "max_deputies": "hai"}]}}),
+    ("salary_table_4", "nd204_2004", {"classes": {"B4.1": {"coefficients": ["2.05", "-1"]}}}),
+])
+def test_a_post_allowance_deputy_or_table_4_edit_that_cannot_run_is_refused(ctx, code, version, change):
+    info = _one(ctx, code, version)
+    with pytest.raises(ValidationError) as err:
+        update_rule_version(ctx, info.id, RuleVersionInput(info.code, info.version, info.effective_from,
+                                                           info.effective_to, info.legal_basis,
+                                                           dict(info.params, **change)))
+    assert err.value.field == "params"

@@ -51,7 +51,7 @@ from ui.dialogs.identity_form import (
     _dates,
     _decimal_or_none,
 )
-from ui.dialogs.person_histories import EMPLOYMENTS, PAGES, Page
+from ui.dialogs.person_histories import EMPLOYMENTS, PAGES, RETIREMENT_DECISIONS, Page
 from ui.formatting import fmt_decimal
 from ui.messages import show_error
 from ui.widgets.forms import DateField, ErrorBox, FieldErrors, FormDialog, unit_id_for_code
@@ -94,7 +94,8 @@ class PersonEditor(QDialog):
         self.tabs.addTab(self._identity_tab(), self.tr("Identity"))
         self.employment_tab = self._employment_tab()
         self.tabs.addTab(self.employment_tab, self.tr("Employment"))
-        self.histories: dict[str, HistoryTab] = {"employments": self.emp_history}
+        self.histories: dict[str, HistoryTab] = {"employments": self.emp_history,
+                                                 "retirement_decisions": self.retire_history}
         for page in PAGES:
             self.tabs.addTab(self._page(page), tr(page.title))
         self.qual_tab = self.histories["qualifications"]
@@ -203,7 +204,15 @@ class PersonEditor(QDialog):
         # periods (existing record)
         self.emp_history = HistoryTab(EMPLOYMENTS, self)
         self.leave_button = self.emp_history.action_buttons["leave"]
-        layout.addWidget(self.emp_history, 1)
+        layout.addWidget(self.emp_history, 2)
+        # decisions to retire at a lower or a higher age (existing record)
+        self.retire_box = QWidget()
+        box = QVBoxLayout(self.retire_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(self.tr("Retirement at a lower or a higher age by decision")))
+        self.retire_history = HistoryTab(RETIREMENT_DECISIONS, self)
+        box.addWidget(self.retire_history)
+        layout.addWidget(self.retire_box, 1)
         return tab
 
     def _page(self, page: Page) -> QWidget:
@@ -259,6 +268,7 @@ class PersonEditor(QDialog):
         self.status_label.setText(self.tr("Fill in the identity and the first employment, then save (Ctrl+S)."))
         self.new_box.show()
         self.emp_history.hide()
+        self.retire_box.hide()
         self.photo_button.setEnabled(False)
         for i in range(2, self.tabs.count()):
             self.tabs.setTabEnabled(i, False)
@@ -279,6 +289,7 @@ class PersonEditor(QDialog):
         self.status_label.setText(" · ".join(facts))
         self.new_box.hide()
         self.emp_history.show()
+        self.retire_box.show()
         self.photo_button.setEnabled(True)
         for i in range(self.tabs.count()):
             self.tabs.setTabEnabled(i, True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
@@ -20,6 +20,7 @@ from hrapp.catalogs import ABSENCE_KINDS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.domain import training as training_rules
 from hrapp.domain import validation as v
+from hrapp.domain.retirement import BirthDate, RetirementAge, retirement
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_profile import PersonProfile
@@ -104,6 +105,78 @@ EMPLOYMENTS = History("employments", lambda p: p.employments, (
                      lambda: list(ps.LEAVE_LABELS.items())),
                Field("effective_date", QT_TRANSLATE_NOOP("PersonEditor", "First day away"), DATE),
                Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+# ============================================================================================== retiring earlier or later
+
+RETIRE_DIRECTIONS = (("earlier", QT_TRANSLATE_NOOP("PersonEditor", "At a lower age (NĐ 135/2020, Điều 5)")),
+                     ("later", QT_TRANSLATE_NOOP("PersonEditor", "At a higher age (NĐ 135/2020, Điều 6)")))
+
+
+def _ordinary_age(host: Host) -> RetirementAge | None:
+    """The person's retirement age under ordinary conditions (NĐ 135/2020, Phụ lục I)."""
+    if host.profile is None or host.profile.identity.birth_date is None:
+        return None
+    identity = host.profile.identity
+    try:
+        return retirement(identity.gender, BirthDate(identity.birth_date, identity.birth_precision),  # type: ignore[arg-type]  # stored values; the rule refuses others
+                          host.ctx.rulebook).age
+    except HrappError:
+        return None
+
+
+def _cases_follow_direction(host: Host, widgets: Mapping[str, QWidget]) -> None:
+    """The cases offered are the rule's for the chosen direction, each with its legal point."""
+    direction, reason = widgets["direction"], widgets["reason"]
+    assert isinstance(direction, QComboBox) and isinstance(reason, QComboBox)  # CODE fields
+
+    def cases() -> None:
+        reason.clear()
+        for case in ps.retirement_cases(host.ctx, direction.currentData(), clock.today()):
+            reason.addItem(f"{case.label} ({case.basis})", case.code)
+            reason.setItemData(reason.count() - 1, case.basis, Qt.ItemDataRole.ToolTipRole)
+        reason.view().setMinimumWidth(reason.view().sizeHintForColumn(0) + 24)
+
+    # the cases are long sentences: the field keeps the form's width, the list opens as wide as they are
+    reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    reason.setMinimumContentsLength(40)
+    direction.currentIndexChanged.connect(lambda _i: cases())
+    cases()
+
+
+def _retires(r: Any) -> str:
+    return fmt_date(r.retirement_date) if r.retirement_date else r.problem
+
+
+RETIREMENT_DECISIONS = History("retirement_decisions", lambda p: p.retirement_decisions, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Retires"), lambda r: tr(dict(RETIRE_DIRECTIONS).get(r.direction, ""))
+           or r.direction_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Case"), lambda r: r.reason_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Age decided"), lambda r: r.age_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Retirement from"), _retires),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Legal basis"), lambda r: r.basis),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda r: r.note),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Record a decision…"),
+           lambda ctx, pid, x: ps.add_retirement_decision(ctx, pid, ps.RetirementDecisionInput(
+               x["direction"], x["reason"] or "", x["age_years"], x["age_months"], x["decision"],
+               optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Retire at a lower or a higher age by decision"), decision=True,
+           wire=_cases_follow_direction, fields=(
+               Field("direction", QT_TRANSLATE_NOOP("PersonEditor", "Retires"), CODE,
+                     lambda: _translated(RETIRE_DIRECTIONS)),
+               Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Case"), CODE),
+               Field("age_years", QT_TRANSLATE_NOOP("PersonEditor", "Age decided: years"), SPIN, spin=(40, 80),
+                     initial=lambda h: age.years if (age := _ordinary_age(h)) else 60, narrow=True),
+               Field("age_months", QT_TRANSLATE_NOOP("PersonEditor", "and months"), SPIN, spin=(0, 11),
+                     initial=lambda _h: 0, narrow=True),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+    Action("remove", QT_TRANSLATE_NOOP("PersonEditor", "Remove"),
+           lambda ctx, rid, _x: ps.remove_retirement_decision(ctx, rid), on_row=True,
+           confirm=(QT_TRANSLATE_NOOP("PersonEditor", "Remove the decision"),
+                    QT_TRANSLATE_NOOP("PersonEditor", "Remove the selected retirement decision? The retirement "
+                                                      "dates follow the previous decision or the ordinary age."))),
 ))
 
 # ============================================================================================== qualifications

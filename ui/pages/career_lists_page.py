@@ -144,6 +144,10 @@ class CareerListsPage(BasePage):
         self.save_button = QPushButton(self.tr("Save as PDF or Excel…"))
         self.save_button.clicked.connect(self.save_as)
         self.approve_button = QPushButton(self.tr("Approve…"))
+        self.promotion_button = QPushButton(self.tr("Rank promotion…"))
+        self.promotion_button.setToolTip(self.tr("Who may be promoted to a higher rank, the list for the council, "
+                                                 "and the promotion with its decision"))
+        self.promotion_button.clicked.connect(self.open_promotion)
         self.approve_button.setObjectName("primary")
         self.approve_button.setToolTip(self.tr("Record the ticked rows with the decision that approves them"))
         self.approve_button.clicked.connect(self.approve)
@@ -171,7 +175,8 @@ class CareerListsPage(BasePage):
         foot.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         # the actions wrap onto a second line on a narrow screen rather than squeeze
         foot.addWidget(button_row((self.check_all_button, self.uncheck_all_button, self.undo_button,
-                                   self.preview_button, self.save_button, self.approve_button)), 1)
+                                   self.preview_button, self.save_button, self.approve_button,
+                                   self.promotion_button)), 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(10)
@@ -501,6 +506,13 @@ class CareerListsPage(BasePage):
             "pctnvk" if tab == "pctnvk" else "pay_step", {"layout": layout})
         self.task = write_document(self, self.ctx, key, params, path, on_done, title=self.tr("Lists"),
                                    label=self.tr("Writing the list…"), data=data)
+
+    def open_promotion(self) -> None:
+        """The rank promotion dialog: the list by target rank and day, its print, the promotion by decision."""
+        from ui.dialogs.promotion_dialog import PromotionDialog
+
+        self.promotion_dialog = PromotionDialog(self.ctx, self)
+        self.promotion_dialog.open()
 
     def print_current(self) -> None:
         self.export(temporary_pdf("danh_sach_"), self._preview)

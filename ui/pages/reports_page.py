@@ -32,6 +32,7 @@ from hrapp.context import ServiceContext
 from hrapp.errors import HrappError, PermissionDeniedError, ValidationError
 from hrapp.masking import can_see_personal
 from hrapp.queries.planning import list_periods as planning_periods
+from hrapp.queries.promotion import promotion_targets
 from hrapp.queries.recruitment import list_rounds
 from hrapp.queries.training import list_plans
 from hrapp.reports import catalogue
@@ -53,9 +54,9 @@ from ui.widgets.unit_combo import UnitCombo
 KeyRole = Qt.ItemDataRole.UserRole + 1  # a report's key on its item in the list
 
 # Parameters a report may ask for (the rows of the form on the right)
-AS_OF, YEAR, START, END, OVERDUE, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION = (
+AS_OF, YEAR, START, END, OVERDUE, LAYOUT, UNIT, CATEGORY, POSITION, PERSON, PERIOD, ROUND, PLAN, BY_POSITION, RANK = (
     "as_of", "year", "start", "end", "overdue", "layout", "unit", "category", "position", "person", "period", "round",
-    "plan", "by_position")
+    "plan", "by_position", "rank")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Params:
     round_id: int | None
     plan_year: int | None
     by_position: bool
+    rank_code: str | None = None  # the rank promoted to (the promotion list)
 
 
 Runner = Callable[[ServiceContext, str, Params, Callable[[int, int], None], Callable[[], bool]], object]
@@ -86,7 +88,8 @@ def _values(doc: Document, p: Params) -> dict[str, object]:
     by_kind = {catalogue.DATE: None, catalogue.YEAR: p.year, catalogue.FLAG: None, catalogue.LAYOUT: p.layout,
                catalogue.UNIT: p.unit_code, catalogue.CATEGORY: [p.category] if p.category else None,
                catalogue.POSITION: p.position_id, catalogue.PERSON: p.person_id, catalogue.PERIOD: p.period_id,
-               catalogue.REVIEW: None, catalogue.ROUND: p.round_id, catalogue.PLAN: p.plan_year}
+               catalogue.REVIEW: None, catalogue.ROUND: p.round_id, catalogue.PLAN: p.plan_year,
+               catalogue.RANK: p.rank_code}
     by_name = {"as_of": p.as_of, "start": p.start, "end": p.end, "overdue": p.overdue, "by_position": p.by_position}
     return {q.name: by_name[q.name] if q.name in by_name else by_kind[q.kind] for q in doc.params}
 
@@ -151,7 +154,7 @@ GROUPS: tuple[tuple[str, str], ...] = (
 
 FORM_ROW = {"as_of": AS_OF, "year": YEAR, "start": START, "end": END, "overdue": OVERDUE, "layout": LAYOUT,
             "unit": UNIT, "categories": CATEGORY, "position": POSITION, "person": PERSON, "period": PERIOD,
-            "round": ROUND, "plan": PLAN, "by_position": BY_POSITION}
+            "round": ROUND, "plan": PLAN, "by_position": BY_POSITION, "target_rank": RANK}
 """The catalogue's parameter -> the row of the form that asks for it."""
 
 REPORTS: tuple[Report, ...] = tuple(Report(d) for d in catalogue.CATALOGUE)
@@ -237,16 +240,25 @@ class ReportsPage(BasePage):
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan_combo.setMinimumContentsLength(20)
         self.by_position_check = QCheckBox(self.tr("Add the detail by job position"))
+        self.rank_combo = QComboBox()
+        self.rank_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.rank_combo.setMinimumContentsLength(20)
+        try:
+            for code, name in promotion_targets(ctx):
+                self.rank_combo.addItem(f"{name} ({code})", code)
+        except PermissionDeniedError:  # nobody signed in: the page shows its refusal instead
+            pass
         self.fields: dict[str, QWidget] = {
             YEAR: self.year_spin, AS_OF: self.as_of_edit, START: self.start_edit, END: self.end_edit,
             OVERDUE: self.overdue_check, UNIT: self.unit_combo, LAYOUT: self.layout_combo, CATEGORY: self.category_combo,
             POSITION: self.position_combo, PERSON: self.person_picker, PERIOD: self.period_combo, ROUND: self.round_combo,
-            PLAN: self.plan_combo, BY_POSITION: self.by_position_check,
+            PLAN: self.plan_combo, BY_POSITION: self.by_position_check, RANK: self.rank_combo,
         }
         labels = {YEAR: self.tr("Year"), AS_OF: self.tr("As of"), START: self.tr("From"), END: self.tr("To"), OVERDUE: "",
                   UNIT: self.tr("Unit"), LAYOUT: self.tr("Layout"), CATEGORY: self.tr("Category"),
                   POSITION: self.tr("Job position"), PERSON: self.tr("Person"), PERIOD: self.tr("Planning period"),
-                  ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: ""}
+                  ROUND: self.tr("Recruitment round"), PLAN: self.tr("Training plan"), BY_POSITION: "",
+                  RANK: self.tr("Promoted to")}
         for key, widget in self.fields.items():
             self.form.addRow(labels[key], widget)
 
@@ -449,7 +461,8 @@ class ReportsPage(BasePage):
                       unit_code=self.unit_combo.current_code(), category=self.category_combo.currentData(),
                       position_id=self.position_combo.currentData(), person_id=self.person_picker.person_id(),
                       period_id=self.period_combo.currentData(), round_id=self.round_combo.currentData(),
-                      plan_year=self.plan_combo.currentData(), by_position=self.by_position_check.isChecked())
+                      plan_year=self.plan_combo.currentData(), by_position=self.by_position_check.isChecked(),
+                      rank_code=self.rank_combo.currentData())
 
     def refusal(self) -> str | None:
         """Why the signed-in account may not print reports at all (None when it may)."""

@@ -180,6 +180,8 @@ class SalaryStep(IdMixin, Base):
     step_since: Mapped[date] = mapped_column(Date)  # the date the next step counts from
     pctnvk_percent: Mapped[int | None] = mapped_column(Integer)
     pctnvk_since: Mapped[date | None] = mapped_column(Date)
+    # hệ số chênh lệch bảo lưu kept on the new rank (TT 02/2007/TT-BNV Mục II khoản 1 điểm c, khoản 2 điểm c)
+    reserved_coefficient: Mapped[Decimal | None] = mapped_column(COEF)
     reason: Mapped[str] = mapped_column(String(30), default="thuong_xuyen")  # truoc_thoi_han, keo_dai ...
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     note: Mapped[str | None] = mapped_column(Text)
@@ -322,6 +324,19 @@ class LeavePeriod(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(30), default="khong_luong")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class RetirementAdjustment(IdMixin, Base):
+    """Nghỉ hưu ở tuổi thấp hơn (NĐ 135/2020, Điều 5) hoặc cao hơn (Điều 6) by a decision: the age it sets, in
+    months, and the case of the rule it relies on. The newest decision counts."""
+
+    __tablename__ = "retirement_adjustments"
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(10))  # earlier / later
+    reason: Mapped[str] = mapped_column(String(40))  # a case code of the rule version
+    age_months: Mapped[int] = mapped_column(Integer)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     note: Mapped[str | None] = mapped_column(Text)
 

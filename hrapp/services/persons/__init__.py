@@ -36,6 +36,7 @@ from hrapp.domain.person_input import (
     PostInput,
     QualificationInput,
     RankInput,
+    RetirementDecisionInput,
     SalaryInput,
     WorkInput,
     YearFromPeriodsInput,
@@ -81,15 +82,21 @@ from hrapp.services.persons.records import (
     set_photo,
     work_errors,
 )
+from hrapp.services.persons.retirement import (
+    add_retirement_decision,
+    remove_retirement_decision,
+    retirement_cases,
+)
 
 __all__ = [
     "ACTIVE", "ALLOWANCE_KINDS", "ALLOWANCE_LABELS", "ATTACHMENT_KINDS", "FAMILY_SIDES", "IDENTITY_FIELDS",
     "LEAVE_KINDS", "LEAVE_LABELS", "MAX_ATTACHMENT_BYTES", "NO_DECISION",
     "AllowanceInput", "AttachmentInput", "AwardInput", "DecisionInput", "DecisionRef", "DisciplineInput",
     "EmploymentInput", "EvaluationInput", "FamilyInput", "IdentityInput", "LeaveInput", "NewPerson", "PersonUpdate",
-    "PostInput", "QualificationInput", "RankInput", "SalaryInput", "WorkInput",
-    "add_allowance", "add_attachment", "add_award", "add_discipline", "add_employment", "add_evaluation", "add_period_score", "rate_year_from_periods", "PeriodScoreInput",
-    "YearFromPeriodsInput",
+    "PostInput", "QualificationInput", "RankInput", "RetirementDecisionInput", "SalaryInput", "WorkInput",
+    "add_retirement_decision", "remove_retirement_decision", "retirement_cases",
+    "add_allowance", "add_attachment", "add_award", "add_discipline", "add_employment", "add_evaluation",
+    "add_period_score", "rate_year_from_periods", "PeriodScoreInput", "YearFromPeriodsInput",
     "add_family_member", "add_post", "add_qualification", "add_rank", "add_salary_step", "add_work_history",
     "attachment_data", "check_new_person", "check_person_update", "complete_qualification", "create_person",
     "delete_attachment", "employment_errors", "end_post", "family_errors", "identity_errors", "leave",

@@ -54,7 +54,7 @@ def _person(s: Session, person_id: int) -> Person:
 def _profile(ctx: ServiceContext, person_id: int) -> PersonProfile:
     """The record read back after a change (the writer's right was checked before it)."""
     with ctx.read() as s:
-        return _profile_of(s, person_id)
+        return _profile_of(s, person_id, ctx.rulebook)
 
 
 def _db_errors_identity(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:

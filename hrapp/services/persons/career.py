@@ -23,6 +23,7 @@ from hrapp.db.models import (
     SalaryStep,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.allowances import appointed_allowance
 from hrapp.domain.appointments import post_term_end, retirement_first_day
 from hrapp.domain.history import day_before
 from hrapp.domain.person_input import (
@@ -45,8 +46,10 @@ from hrapp.domain.person_input import clean_text as _clean
 from hrapp.domain.person_input import decision_ref_errors as _decision_errors
 from hrapp.domain.rules import RuleBook
 from hrapp.errors import DomainError, NotFoundError, ValidationError
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.security import WRITE, require
+from hrapp.services.agency import agency_province
 from hrapp.services.decisions import DecisionRef
 from hrapp.services.history import Keep, supersede
 from hrapp.services.persons._shared import (
@@ -282,9 +285,10 @@ def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> P
 # ============================================================================================== posts
 
 
-def _retirement_first_day(p: Person, rulebook: RuleBook) -> date | None:
+def _retirement_first_day(s: Session, p: Person, rulebook: RuleBook) -> date | None:
     # the gender column holds "M" or "F" (the identity check refuses anything else); the column is typed str
-    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook)  # type: ignore[arg-type]
+    return retirement_first_day(p.gender, p.birth_date, p.birth_precision or "day", rulebook,  # type: ignore[arg-type]
+                                retirement_exceptions(s, None, [p.id]).get(p.id))
 
 
 def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfile:
@@ -305,7 +309,7 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
         errors += v.collect(("term_end", v.order_error(d.start_date, d.term_end, "ngày bổ nhiệm",
                                                        "Ngày hết nhiệm kỳ")))
         errors += _decision_errors(d.decision, required=True)
-        retire = _retirement_first_day(p, ctx.rulebook)
+        retire = _retirement_first_day(s, p, ctx.rulebook)
         ends = d.term_end
         if not errors and d.start_date is not None and ends is None:
             try:
@@ -321,8 +325,9 @@ def add_post(ctx: ServiceContext, person_id: int, dto: PostInput) -> PersonProfi
                       d.start_date, started_before=True,
                       end_reason=Keep(catalogs.label("appointment_kind", d.kind)), end_decision_id=dec)
         allowance = d.allowance_coefficient
-        if allowance is None and catalogs.extra("post", d.post_code).get("allowance"):
-            allowance = Decimal(str(catalogs.extra("post", d.post_code)["allowance"]))
+        if allowance is None:
+            allowance = appointed_allowance(d.post_code, agency_province(s), ctx.rulebook, d.start_date,
+                                            catalogs.extra("post", d.post_code).get("allowance"))
         s.add(PostHeld(
             person_id=p.id, post_code=d.post_code, post_title=_clean(d.post_title) or
             catalogs.label("post", d.post_code), unit_id=d.unit_id, kind=d.kind, start_date=d.start_date,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,13 +22,16 @@ from hrapp.db.models import (
     PostHeld,
 )
 from hrapp.domain import planning as pl
+from hrapp.domain.allowances import appointed_allowance
 from hrapp.domain.appointments import term_end
 from hrapp.domain.decisions import effective_date
 from hrapp.domain.retirement import retirement
 from hrapp.domain.validation import dmy
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries import _planning_rows as q
+from hrapp.queries._retirement import retirement_exceptions
 from hrapp.security import READ, WRITE, require
+from hrapp.services.agency import agency_province
 from hrapp.services.decisions import DecisionRef, add_decision
 from hrapp.services.planning._shared import (
     clean,
@@ -125,7 +127,7 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
             raise DomainError("not_planned", f"{person.full_name} không có trong quy hoạch chức danh {title}. Bổ nhiệm "
                               "người ngoài quy hoạch phải ghi rõ lý do.", field="override_reason")
         retire = retirement(q.sex_of(person.gender), q.birth_of(person.birth_date, person.birth_precision),
-                            ctx.rulebook).retirement_date
+                            ctx.rulebook, retirement_exceptions(s, None, [person.id]).get(person.id)).retirement_date
         try:
             term = term_end(start, retire, ctx.rulebook)
         except DomainError as exc:
@@ -136,10 +138,11 @@ def appoint(ctx: ServiceContext, dto: AppointInput) -> AppointResult:
                 old.end_date = start - timedelta(days=1)
                 old.end_reason = old.end_reason or catalogs.label("appointment_kind", dto.kind)
                 old.end_decision_id = decision.id
-        allowance = catalogs.extra("post", dto.post_code).get("allowance")
+        allowance = appointed_allowance(dto.post_code, agency_province(s), ctx.rulebook, start,
+                                        catalogs.extra("post", dto.post_code).get("allowance"))
         held = PostHeld(person_id=person.id, post_code=dto.post_code, post_title=catalogs.label("post", dto.post_code),
                         unit_id=unit.id, kind=dto.kind, start_date=start, term_end=term.end, is_concurrent=False,
-                        allowance_coefficient=Decimal(str(allowance)) if allowance else None,
+                        allowance_coefficient=allowance,
                         decision_id=decision.id)
         s.add(held)
         s.flush()

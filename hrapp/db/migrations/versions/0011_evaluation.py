@@ -2,7 +2,7 @@
 decisions that allow a unit more "hoàn thành xuất sắc" ratings than the usual share (NĐ 48/2023)
 
 Revision ID: 0011_evaluation
-Revises: 0010_catalog_codes
+Revises: 0011_paytables
 Create Date: 2026-12-08
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_evaluation'
-down_revision = '0010_catalog_codes'
+down_revision = '0011_paytables'
 branch_labels = None
 depends_on = None
 
