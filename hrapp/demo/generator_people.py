@@ -32,6 +32,7 @@ from hrapp.demo.generator_data import (
     weighted,
 )
 from hrapp.domain.history import day_before
+from hrapp.domain.pay_steps import first_step_since
 from hrapp.domain.retirement import Sex, add_months
 from hrapp.services.history import chain
 from hrapp.services.snapshot import EDU_RANK
@@ -239,7 +240,9 @@ class PeopleBuilder(GeneratorBase):
             since = add_months(recruit, (step - 1) * interval)
             day, reason, dec = NEW_SCALE, "chuyen_xep", self.decision(dept, "chuyen_xep", 2004)
         else:
-            step, since, day, reason = 1, recruit, recruit, "tuyen_dung"
+            # From 15/08/2021 probation does not count toward the first step (TT 03/2021/TT-BNV).
+            step, day, reason = 1, recruit, "tuyen_dung"
+            since = first_step_since(recruit, prob_end, self.rb).since
             dec = self.decision(dept, "tuyen_dung", recruit.year)
         percent = 85 if prob_end is not None and recruit >= NEW_SCALE else 100
 

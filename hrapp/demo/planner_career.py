@@ -24,7 +24,7 @@ from hrapp.demo.planner_base import PlannerBase
 from hrapp.demo.terms import next_term_kind, term_last_day
 from hrapp.domain.appointments import ReappointmentKind
 from hrapp.domain.history import chain_ends
-from hrapp.domain.pay_steps import PCTNVK, early_step_candidate, step_delay
+from hrapp.domain.pay_steps import PCTNVK, early_step_candidate, first_step_since, step_delay
 from hrapp.domain.retirement import add_months
 from hrapp.domain.salary import lookup_by_class
 
@@ -258,7 +258,10 @@ class CareerPlanner(PlannerBase):
             dec = self.batch("SKHCN", date(2004, 12, 20),
                              "Về việc chuyển xếp lương cũ sang lương mới theo Nghị định số 204/2004/NĐ-CP")
         else:
-            step, since, effective, reason, dec = (2 if with_masters else 1), start, start, "tuyen_dung", ranks[0][2]
+            # The first step counts from recruitment, or from the end of probation for people recruited from
+            # 15/08/2021 (TT 03/2021/TT-BNV: probation is time not counted).
+            since = first_step_since(start, person.probation_end, self.rb).since
+            step, effective, reason, dec = (2 if with_masters else 1), start, "tuyen_dung", ranks[0][2]
         percent = 85 if person.probation_end is not None else 100
         pct, pct_since = 0, None
         rows = person.salary
@@ -279,7 +282,7 @@ class CareerPlanner(PlannerBase):
             for i, disc in enumerate(person.disciplines):
                 due_plain = add_months(since, interval)
                 if i not in applied and since <= disc["decision_date"] < due_plain and step < len(coefs):
-                    delay += step_delay([disc["form"]], 0, 0, seat.category, self.rb, due_plain).months
+                    delay += step_delay([disc["form"]], 0, (), seat.category, self.rb, due_plain).months
                     applied.add(i)
             if step < len(coefs):
                 due = add_months(since, interval + delay)

@@ -42,6 +42,7 @@ from hrapp.db.models import (
 from hrapp.domain.appointments import ReappointmentKind, reappointment_kind
 from hrapp.domain.evaluation import Rating, evaluation_rule, htxs_cap_check, rating_from_score
 from hrapp.domain.history import ONE_DAY
+from hrapp.domain.pay_steps import first_step_since
 from hrapp.domain.retirement import RetirementResult, add_months
 from hrapp.domain.rules import RuleBook
 from hrapp.paths import DEMO
@@ -344,7 +345,9 @@ class _Continuation:
                 sign = max(prob.end_date - timedelta(days=5), FIRST_DAY)
                 summary = PROBATION_SUMMARY.get(f.category or "", PROBATION_SUMMARY["vien_chuc"])
                 dec = self.decisions.get(self._issuer(p), sign, summary, effective_date=day)
-                f = self._write_salary(p, f, _changed(f.salary, percent=100, effective_date=day, reason="tuyen_dung"),
+                since = first_step_since(prob.start, prob.end_date, self.rb).since
+                f = self._write_salary(p, f, _changed(f.salary, percent=100, effective_date=day, reason="tuyen_dung",
+                                                      step_since=max(since, f.salary.step_since)),
                                        dec, "Hết thời gian tập sự, hưởng 100% mức lương")
                 self.counts["probation_ends"] += 1
         while True:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from hrapp import messages
 from hrapp.domain.retirement import add_months, months_between, version_for_event
 from hrapp.domain.rules import RuleBook, RuleVersion
 from hrapp.domain.salary import check_step, class_rule, coefficient, lookup_by_class, max_step
+from hrapp.domain.work_calendar import WorkCalendar
 from hrapp.errors import DomainError
 
 PAY_STEP = "pay_step"
@@ -22,6 +24,75 @@ EARLY_STEP = "early_step"
 
 
 @dataclass(frozen=True)
+class NotCountedTime:
+    """Periods that do not count toward the time for the regular step (unpaid leave, suspension, ...) converted
+    to months (TT 08/2013/TT-BNV Đ.2.1.c): the whole calendar months of each period count as months; the odd
+    days left over by all periods are added up in working days, fewer than 11 dropped, 11 to under 22 one month."""
+
+    months: int
+    whole_months: int
+    odd_working_days: int
+    odd_months: int
+    days: int  # calendar days of the periods, for the record
+    rule: RuleVersion  # the pay_step version that says how to convert
+    calendar_rules: tuple[RuleVersion, ...]  # the work_calendar versions the working days came from
+
+    def text(self) -> str:
+        """One Vietnamese phrase: "45 ngày (1 tháng tròn và 11 ngày làm việc lẻ)"."""
+        parts = [f"{self.whole_months} tháng tròn"] if self.whole_months else []
+        if self.odd_working_days or not parts:
+            parts.append(f"{self.odd_working_days} ngày làm việc lẻ")
+        return f"{self.days} ngày ({' và '.join(parts)})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "months": self.months,
+            "whole_months": self.whole_months,
+            "odd_working_days": self.odd_working_days,
+            "odd_months": self.odd_months,
+            "days": self.days,
+            "rule": self.rule.to_json(),
+            "calendar_rules": [r.to_json() for r in self.calendar_rules],
+        }
+
+
+def whole_months(first: date, last: date) -> tuple[int, date]:
+    """The whole calendar months of the period `first`..`last` (both included) counted from `first`, and the first
+    day of what is left (after `last` when nothing is): 01/03–02/04 is 1 month and 01/04–02/04 left."""
+    months = 0
+    while add_months(first, months + 1) <= last + timedelta(days=1):
+        months += 1
+    return months, add_months(first, months)
+
+
+def odd_days_to_months(working_days: int, rule: RuleVersion) -> int:
+    """The odd working days of all periods as months: under `drop_below_working_days` (11) nothing, from 11 to
+    under `one_month_below_working_days` (22) one month. The text stops at 22; a sum of 22 or more (several
+    periods' odd days) is read as one month for every 22 working days and the rest by the same rule."""
+    spec = rule.params["not_counted_time"]
+    drop, month = int(spec["drop_below_working_days"]), int(spec["one_month_below_working_days"])
+    whole, rest = divmod(working_days, month)
+    return whole + (1 if rest >= drop else 0)
+
+
+def months_not_counted(periods: Iterable[tuple[date, date]], rulebook: RuleBook, on: date) -> NotCountedTime:
+    """Time not counted toward the regular step, in months, by the pay_step version in force on `on` and the
+    working-day calendar of the days concerned. `periods` are (first day, last day) pairs, both included."""
+    rule = rulebook.get(PAY_STEP, on)
+    calendar = WorkCalendar(rulebook)
+    months = odd = days = 0
+    for first, last in periods:
+        if last < first:
+            raise DomainError("period_end_before_start", field="periods", first=first, last=last)
+        whole, rest = whole_months(first, last)
+        months += whole
+        odd += calendar.working_days(rest, last)
+        days += (last - first).days + 1
+    odd_months = odd_days_to_months(odd, rule)
+    return NotCountedTime(months + odd_months, months, odd, odd_months, days, rule, calendar.rules())
+
+
+@dataclass(frozen=True)
 class StepDelay:
     """Months by which a regular pay step is pushed back, and where they come from."""
 
@@ -30,6 +101,7 @@ class StepDelay:
     kht_months: int
     unpaid_leave_months: int
     rule: RuleVersion
+    not_counted: NotCountedTime | None = None  # the conversion of the unpaid leave, when there was any
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,24 +109,15 @@ class StepDelay:
             "discipline_months": self.discipline_months,
             "kht_months": self.kht_months,
             "unpaid_leave_months": self.unpaid_leave_months,
+            "not_counted": self.not_counted.to_json() if self.not_counted is not None else None,
             "rule": self.rule.to_json(),
         }
-
-
-def unpaid_leave_months(days: int, rule: RuleVersion) -> int:
-    """Unpaid leave converted to months of delay: whole runs of `days_per_month` days, plus one month for a
-    remainder of at least `remainder_counts_from_days` days (30 and 11: 40 days → 1 month, 41 days → 2)."""
-    if days < 0:
-        raise DomainError("invalid_days", "Số ngày nghỉ không lương không được âm.", field="unpaid_leave_days")
-    spec = rule.params["unpaid_leave"]
-    whole, remainder = divmod(days, int(spec["days_per_month"]))
-    return whole + (1 if remainder >= int(spec["remainder_counts_from_days"]) else 0)
 
 
 def step_delay(
     disciplines: Iterable[str],
     kht_years: int,
-    unpaid_leave_days: int,
+    unpaid_leave: Iterable[tuple[date, date]],
     category: str,
     rulebook: RuleBook,
     on: date,
@@ -62,9 +125,10 @@ def step_delay(
     """Delay of the regular step for what happened while holding the current step; the delays add up.
 
     `disciplines` are discipline form codes (khien_trach, canh_cao, ha_bac_luong, giang_chuc, cach_chuc) imposed in
-    the period, `kht_years` the number of years rated "không hoàn thành nhiệm vụ", `unpaid_leave_days` the unpaid
-    leave taken in the period; `category` (cong_chuc, vien_chuc, ...) matters because a viên chức's khiển trách
-    weighs less. `on` picks the rule version, normally the regular due date.
+    the period, `kht_years` the number of years rated "không hoàn thành nhiệm vụ", `unpaid_leave` the periods
+    (first day, last day) of unpaid leave and other time not counted in the period, converted by
+    `months_not_counted`; `category` (cong_chuc, vien_chuc, ...) matters because a viên chức's khiển trách weighs
+    less. `on` picks the rule version, normally the regular due date.
     """
     rule = rulebook.get(PAY_STEP, on)
     forms = list(disciplines)
@@ -82,8 +146,67 @@ def step_delay(
     if kht_years < 0:
         raise DomainError("invalid_count", "Số năm không hoàn thành nhiệm vụ không được âm.", field="kht_years")
     kht = kht_years * int(rule.params["kht_year_delay_months"])
-    leave = unpaid_leave_months(unpaid_leave_days, rule)
-    return StepDelay(discipline + kht + leave, discipline, kht, leave, rule)
+    periods = list(unpaid_leave)
+    not_counted = months_not_counted(periods, rulebook, on) if periods else None
+    leave = not_counted.months if not_counted is not None else 0
+    return StepDelay(discipline + kht + leave, discipline, kht, leave, rule, not_counted)
+
+
+# --------------------------------------------------------------------------- probation and the first step
+
+
+@dataclass(frozen=True)
+class FirstStepStart:
+    """The date the first regular step counts from for someone recruited with probation."""
+
+    since: date
+    probation_counts: bool  # the version in force on the recruitment date counts probation toward the step
+    rule: RuleVersion
+
+    def text(self) -> str:
+        how = ("tính cả thời gian tập sự" if self.probation_counts
+               else "thời gian tập sự không được tính, tính từ ngày hết tập sự")
+        return f"Mốc tính nâng bậc lần đầu: {self.since:%d/%m/%Y} ({how}; {self.rule.label()})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"since": self.since.isoformat(), "probation_counts": self.probation_counts,
+                "rule": self.rule.to_json()}
+
+
+def first_step_since(recruited: date, probation_end: date | None, rulebook: RuleBook) -> FirstStepStart:
+    """When the first regular step counts from: the recruitment date (the start of probation) under TT 08/2013 as
+    first written; for people recruited from 15/08/2021 (TT 03/2021/TT-BNV, probation is time not counted) the
+    day after the last day of probation, when the person is appointed to the rank. The version is the one in
+    force on the recruitment date; without a probation the count starts on the recruitment date. Recruits from
+    before the earliest version (TT 08/2013 took effect on 15/09/2013) take its counting: probation counted."""
+    versions = rulebook.versions(PAY_STEP)
+    rule = versions[0] if versions and recruited < versions[0].effective_from else rulebook.get(PAY_STEP, recruited)
+    counts = bool(rule.params.get("probation_counts", True))
+    if probation_end is not None and probation_end < recruited:
+        raise DomainError("probation_end_before_start", field="probation_end", end=probation_end, start=recruited)
+    if counts or probation_end is None:
+        return FirstStepStart(recruited, counts, rule)
+    return FirstStepStart(probation_end + timedelta(days=1), counts, rule)
+
+
+def step_since_in_probation(step_since: date, probation_start: date, probation_end: date,
+                            rulebook: RuleBook) -> FirstStepStart | None:
+    """The right start (with its rule) when a salary row's "date the next step counts from" falls inside a
+    probation that does not count toward the step (recruited from 15/08/2021); None when the date is fine."""
+    start = first_step_since(probation_start, probation_end, rulebook)
+    if start.probation_counts or not probation_start <= step_since <= probation_end:
+        return None
+    return start
+
+
+def probation_step_warning(step_since: date, probation_start: date, probation_end: date,
+                           rulebook: RuleBook) -> str | None:
+    """The officer's warning for a step date inside a probation that does not count, in Vietnamese."""
+    start = step_since_in_probation(step_since, probation_start, probation_end, rulebook)
+    if start is None:
+        return None
+    return messages.text("warn_step_since_in_probation", since=step_since, start=probation_start,
+                         end=probation_end, right=start.since, rule=start.rule.name)
 
 
 # --------------------------------------------------------------------------- regular step and PCTNVK

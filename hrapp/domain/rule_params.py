@@ -123,9 +123,17 @@ LABELS: dict[str, tuple[str | None, str]] = {
     "giang_chuc": ("Giáng chức", "Demotion"),
     "cach_chuc": ("Cách chức", "Dismissal from post"),
     "kht_year_delay_months": ("Kéo dài khi một năm không hoàn thành nhiệm vụ", "Delay after a year with duties not completed"),
-    "unpaid_leave": ("Nghỉ không lương", "Unpaid leave"),
-    "days_per_month": ("Số ngày tính là một tháng", "Days counted as a month"),
-    "remainder_counts_from_days": ("Số ngày lẻ từ đó tính thêm một tháng", "Remaining days counted as one more month from"),
+    "probation_counts": ("Tính thời gian tập sự vào thời gian nâng bậc lần đầu", "Probation counts toward the first step"),
+    "not_counted_time": ("Quy đổi thời gian không được tính (nghỉ không lương, đình chỉ…)", "Time not counted (unpaid leave, suspension…) in months"),
+    "drop_below_working_days": ("Ngày lẻ dưới mức này không tính", "Odd days dropped below"),
+    "one_month_below_working_days": ("Ngày lẻ từ mức trên đến dưới mức này tính 01 tháng", "Odd days counted as one month below"),
+    "calendar": ("Lịch ngày làm việc (mã quy định)", "Working-day calendar (rule code)"),
+    # work_calendar
+    "weekly_days_off": ("Ngày nghỉ hằng tuần (0 = thứ Hai … 6 = Chủ nhật)", "Weekly days off (0 = Monday … 6 = Sunday)"),
+    "public_holidays": ("Nguồn ngày lễ, Tết", "Source of public holidays"),
+    "changes": ("Hoán đổi, nghỉ bù, làm bù", "Swapped days off and make-up working days"),
+    "days_off": ("Ngày nghỉ (yyyy-mm-dd)", "Days off (yyyy-mm-dd)"),
+    "working_days": ("Ngày làm bù (yyyy-mm-dd)", "Make-up working days (yyyy-mm-dd)"),
     "first_after_months": ("Thời gian giữ bậc cuối để hưởng phụ cấp thâm niên vượt khung lần đầu", "Time in the last step before the first seniority allowance"),
     "first_percent": ("Mức hưởng lần đầu", "First allowance"),
     "increase_percent": ("Mức tăng mỗi lần", "Increase each time"),
@@ -272,7 +280,8 @@ _UNIT_OF_KEY = {"term_years": "năm", "pay_percent": "%", "htxs_cap": "%", "max_
                 "max_age": "tuổi", "young_below_age": "tuổi", "min_password_length": "ký tự", "base_age": "",
                 "cap": "", "max_months": "tháng", "lock_minutes": "phút", "min_service_years": "năm",
                 "rating_years": "năm", "commitment_multiplier": "lần", "deputy_directors_average": "người",
-                "quit_during_percent": "%", "no_degree_percent": "%"}
+                "quit_during_percent": "%", "no_degree_percent": "%", "days_off": "", "working_days": "",
+                "weekly_days_off": ""}
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 

@@ -265,6 +265,13 @@ WORDS: dict[str, tuple[str, str]] = {
                                  "Someone with the same name and date of birth ({name}, {birth}) is already "
                                  "recorded under another ID card number: {others}. If it is the same person, "
                                  "edit that record instead of making a new one."),
+    "warn_step_since_in_probation": (
+        "Mốc tính nâng bậc ({since}) nằm trong thời gian tập sự ({start} – {end}): người tuyển dụng từ 15/08/2021 "
+        "không được tính thời gian tập sự để nâng bậc lương thường xuyên, mốc đúng là {right} ({rule}).",
+        "The date the next step counts from ({since}) falls inside probation ({start} – {end}): for people recruited "
+        "from 15/08/2021 probation does not count toward the regular step, the right date is {right} ({rule})."),
+    "warn_save_again": ("Bấm Lưu lần nữa để vẫn lưu.", "Press Save again to save anyway."),
+    "warn_see_below": ("Cần kiểm tra: xem cảnh báo bên dưới.", "To check: see the warning below."),
     "date_order": ("{end_label} ({end}) không được trước {start_label} ({start}).",
                    "{end_label} ({end}) cannot be before {start_label} ({start})."),
     "date_before_birth": ("{what} ({day}) không được trước ngày sinh ({birth}).",
@@ -308,6 +315,18 @@ WORDS: dict[str, tuple[str, str]] = {
                         "The parameters cannot be computed with: the item “{key}” is missing or wrong."),
     "rule_params_type": ("Tham số không dùng được để tính: giá trị không đúng kiểu.",
                          "The parameters cannot be computed with: a value has the wrong type."),
+    "work_calendar_not_dates": ("Quy định {rule}: “{key}” phải là các ngày dạng yyyy-mm-dd.",
+                                "Rule {rule}: “{key}” must be days written yyyy-mm-dd."),
+    "work_calendar_source": ("Quy định {rule}: nguồn ngày lễ '{source}' không được hỗ trợ (chỉ '{supported}').",
+                             "Rule {rule}: the holiday source '{source}' is not supported (only '{supported}')."),
+    "work_calendar_weekday": ("Quy định {rule}: ngày nghỉ hằng tuần là số từ 0 (thứ Hai) đến 6 (Chủ nhật).",
+                              "Rule {rule}: weekly days off are numbers from 0 (Monday) to 6 (Sunday)."),
+    "work_calendar_both": ("Quy định {rule}: ngày {days} vừa là ngày nghỉ vừa là ngày làm bù.",
+                           "Rule {rule}: {days} is both a day off and a make-up working day."),
+    "period_end_before_start": ("Khoảng thời gian {first} – {last} có ngày kết thúc trước ngày bắt đầu.",
+                                "The period {first} – {last} ends before it starts."),
+    "probation_end_before_start": ("Ngày hết tập sự {end} trước ngày bắt đầu tập sự {start}.",
+                                   "The end of probation {end} is before its start {start}."),
     "rule_param_invalid": ("Giá trị '{value}' của “{name}” không hợp lệ.", "The value '{value}' of “{name}” is not valid."),
     # business rules: the raise sites keep their detailed Vietnamese sentence; the English is the general case
     "already_ended": ("Quá trình kiêm nhiệm đã kết thúc.", "The concurrent assignment has already ended."),

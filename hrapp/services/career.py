@@ -7,7 +7,7 @@ few bulk queries. Every result keeps the rule version it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -24,7 +24,15 @@ from hrapp.db.models import (
 )
 from hrapp.domain import validation as v
 from hrapp.domain.appointments import ReappointmentKind, TermAlert, reappointment_kind, term_alerts, term_end
-from hrapp.domain.pay_steps import PAY_STEP, PCTNVK, PayStepResult, StepDelay, next_pay_step, step_delay
+from hrapp.domain.pay_steps import (
+    PAY_STEP,
+    PCTNVK,
+    PayStepResult,
+    StepDelay,
+    next_pay_step,
+    probation_step_warning,
+    step_delay,
+)
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import RetirementResult, add_months, retirement
 from hrapp.domain.rules import RuleBook, RuleVersion
@@ -72,6 +80,7 @@ class PayStepOutlook:
     rule: RuleVersion  # pay_step for a step, pctnvk for the allowance
     delay_rule: RuleVersion | None
     scale_rule: RuleVersion
+    warnings: tuple[str, ...] = ()  # records to check (a step date inside a probation that does not count)
 
     @property
     def period_start(self) -> date:
@@ -98,7 +107,8 @@ class PayStepOutlook:
         else:
             text = f"{cur}; phụ cấp thâm niên vượt khung {self.salary.pctnvk_percent}% → {self.pctnvk_percent}%"
         delay = self.delay_text()
-        return f"{text}; {delay}" if delay else text
+        text = f"{text}; {delay}" if delay else text
+        return "; ".join((text, *(f"Cảnh báo: {w}" for w in self.warnings)))
 
     def rule_label(self) -> str:
         labels = [self.rule.label()]
@@ -164,9 +174,10 @@ def retirement_of(f: PersonFacts, rulebook: RuleBook) -> RetirementResult:
                       f.retirement_exception)
 
 
-def _overlap_days(a: date, b: date, start: date, end_excl: date) -> int:
-    lo, hi = max(a, start), min(b, end_excl - timedelta(days=1))
-    return (hi - lo).days + 1 if hi >= lo else 0
+def _clipped(periods: list[tuple[date, date]], start: date, end_excl: date) -> list[tuple[date, date]]:
+    """The parts of the periods inside [start, end_excl)."""
+    last = end_excl - timedelta(days=1)
+    return [(max(a, start), min(b, last)) for a, b in periods if max(a, start) <= min(b, last)]
 
 
 def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, on: date
@@ -188,18 +199,20 @@ def _delays_in(f: PersonFacts, start: date, end_excl: date, rulebook: RuleBook, 
                 ignored.append(label)
     # A year's rating is given at its end, so the year counts when its 31/12 falls inside the period.
     kht = [y for y in f.kht_years if start <= date(y, 12, 31) < end_excl]
-    leave_days = sum(_overlap_days(a, b, start, end_excl) for a, b in f.unpaid_leaves)
-    delay = step_delay(counted, len(kht), leave_days, f.category or "cong_chuc", rulebook, on)
+    leave = _clipped(f.unpaid_leaves, start, end_excl)
+    delay = step_delay(counted, len(kht), leave, f.category or "cong_chuc", rulebook, on)
     for y in sorted(kht):
         items.append(DelayItem("kht", f"Năm {y} không hoàn thành nhiệm vụ", int(rule.params["kht_year_delay_months"])))
-    if delay.unpaid_leave_months:
-        items.append(DelayItem("unpaid_leave", f"Nghỉ không lương {leave_days} ngày", delay.unpaid_leave_months))
+    if delay.unpaid_leave_months and delay.not_counted is not None:
+        calendars = ", ".join(r.name for r in delay.not_counted.calendar_rules)
+        items.append(DelayItem("unpaid_leave", f"Nghỉ không lương {delay.not_counted.text()}, theo {calendars}",
+                               delay.unpaid_leave_months))
     return delay.months, tuple(items), tuple(ignored), delay.rule
 
 
 @lru_cache(maxsize=4096)
 def _no_delay(category: str, rulebook: RuleBook, on: date) -> StepDelay:
-    return step_delay((), 0, 0, category, rulebook, on)
+    return step_delay((), 0, (), category, rulebook, on)
 
 
 @lru_cache(maxsize=65536)
@@ -220,6 +233,26 @@ def pay_step_of(f: PersonFacts, rulebook: RuleBook) -> PayStepOutlook | None:
     s = f.salary
     if s is None:
         return None
+    outlook = _pay_step_of(f, s, rulebook)
+    warning = probation_warning(f, rulebook)
+    return replace(outlook, warnings=(warning,)) if warning else outlook
+
+
+def probation_warning(f: PersonFacts, rulebook: RuleBook) -> str | None:
+    """A warning when the salary row's "date the next step counts from" falls inside a probation that does not
+    count toward the step (recruited from 15/08/2021, TT 03/2021/TT-BNV)."""
+    if f.salary is None or f.probation is None:
+        return None
+    try:
+        prob = probation_of(f, rulebook)
+        if prob is None:
+            return None
+        return probation_step_warning(f.salary.step_since, prob.start, prob.end_date, rulebook)
+    except DomainError:
+        return None  # a probation the rules cannot use is reported by the probation alert, not here
+
+
+def _pay_step_of(f: PersonFacts, s: SalaryFacts, rulebook: RuleBook) -> PayStepOutlook:
     last = _max_step(s.salary_class, rulebook, s.step_since)
     if s.step >= last and s.pctnvk_percent:
         return _pctnvk_raise(f, s, last, rulebook)
@@ -329,6 +362,7 @@ def summarize(f: PersonFacts, rulebook: RuleBook, as_of: date) -> CareerSummary:
         problems.append(f"Tuổi nghỉ hưu: {exc.message}")
     try:
         pay = pay_step_of(f, rulebook)
+        problems += [f"Nâng bậc lương: {w}" for w in (pay.warnings if pay else ())]
     except DomainError as exc:
         problems.append(f"Nâng bậc lương: {exc.message}")
     try:

@@ -108,6 +108,7 @@ class PayListRow:
     pay_increase: Decimal  # VND to the end of the period at the base salary of each month
     overdue: bool
     rule: str
+    warning: str = ""  # a record to check before deciding (a step date inside a probation that does not count)
 
     @property
     def pctnvk_coefficient(self) -> Decimal | None:
@@ -132,6 +133,8 @@ class PayListRow:
             parts.append(self.delay_text[0].upper() + self.delay_text[1:])
         if self.months_early:
             parts.append(f"Trước thời hạn {self.months_early} tháng (hạn thường xuyên {v.dmy(self.regular_date)})")
+        if self.warning:
+            parts.append(f"Cảnh báo: {self.warning}")
         return "; ".join(parts)
 
 
@@ -299,7 +302,7 @@ def _row(kind: str, f: PersonFacts, out: PayStepOutlook, new_date: date, end: da
         regular_date=out.regular_date if kind != EARLY and kind != EARLY_RETIREMENT else out.due_date,
         delay_months=out.delay_months, delay_text=out.delay_text(), months_early=early,
         coefficient_increase=increase, months_in_period=months, pay_increase=pay, overdue=new_date < as_of,
-        rule=out.rule_label(),
+        rule=out.rule_label(), warning="; ".join(out.warnings),
     )
 
 

@@ -11,7 +11,7 @@ import copy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -24,12 +24,13 @@ from hrapp.domain import validation as v
 from hrapp.domain.allowances import post_allowance
 from hrapp.domain.appointments import reappointment_kind, term_alerts, term_end
 from hrapp.domain.evaluation import htxs_cap_check, rating_from_score
-from hrapp.domain.pay_steps import early_step_quota, step_delay, unpaid_leave_months
+from hrapp.domain.pay_steps import early_step_quota, odd_days_to_months, step_delay
 from hrapp.domain.probation import probation
 from hrapp.domain.retirement import retirement_age
 from hrapp.domain.rule_params import key_label
 from hrapp.domain.rules import RuleBook, RuleVersion, load_rulebook
 from hrapp.domain.salary import lookup_by_class, to_decimal
+from hrapp.domain.work_calendar import WorkCalendar
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.messages import text
 from hrapp.security import ADMIN, READ, require
@@ -154,9 +155,18 @@ def _probe_pay_step(rv: RuleVersion, book: RuleBook) -> None:
     for cls in ("A3.1", "A2.1", "A1", "A0", "B", "C1"):
         int(lookup_by_class(rv.params["interval_months"], cls))
     for category, table in rv.params["discipline_delay_months"].items():
-        step_delay(list(table), 1, 0, category, book, rv.effective_from)
+        step_delay(list(table), 1, (), category, book, rv.effective_from)
     int(rv.params["kht_year_delay_months"])
-    unpaid_leave_months(41, rv)
+    for days in (10, 11, 21, 22, 33):
+        odd_days_to_months(days, rv)
+    if not isinstance(rv.params["probation_counts"], bool):
+        raise ValueError("probation_counts")
+
+
+def _probe_work_calendar(rv: RuleVersion, book: RuleBook) -> None:
+    start = rv.effective_from
+    end = min(rv.effective_to or date.max, start + timedelta(days=366))
+    WorkCalendar(book).working_days(start, end)
 
 
 def _probe_pctnvk(rv: RuleVersion, book: RuleBook) -> None:
@@ -240,6 +250,7 @@ PROBES: dict[str, Callable[[RuleVersion, RuleBook], None]] = {
     "retirement_age": _probe_retirement_age,
     "retirement_notice": _probe_notice,
     "pay_step": _probe_pay_step,
+    "work_calendar": _probe_work_calendar,
     "pctnvk": _probe_pctnvk,
     "early_step": _probe_early_step,
     "probation": _probe_probation,

@@ -3375,6 +3375,10 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Hãy nhập năm được cấp văn bằng.</translation>
     </message>
     <message>
+        <source>Next step counts from (empty: paid from)</source>
+        <translation>Mốc tính nâng bậc (bỏ trống: ngày hưởng)</translation>
+    </message>
+    <message>
         <source>Appoint to a post</source>
         <translation>Bổ nhiệm chức vụ</translation>
     </message>

@@ -104,17 +104,23 @@ def test_delays_across_a_khien_trach_and_a_kht_year_add_up(ctx, units):
 def test_unpaid_leave_falling_into_the_extra_months_also_counts(ctx, units):
     pid = b.person(ctx, "Đỗ Đức Cường", units["VP"], rank="01.003", step=3, since=date(2019, 3, 1))
     b.discipline(ctx, pid, "khien_trach", date(2020, 5, 1))  # due 01/03/2022 → 01/09/2022
-    b.unpaid_leave(ctx, pid, date(2022, 4, 1), date(2022, 5, 15))  # 45 days after the regular date → 2 months
+    # After the regular date: April 2022 is a whole month; 01–15/05/2022 has 8 working days (02 and 03/05 are the
+    # days off in lieu of 30/04 and 01/05, which fell on the weekend), fewer than 11: dropped → 1 month.
+    b.unpaid_leave(ctx, pid, date(2022, 4, 1), date(2022, 5, 15))
     pay = career_summary(ctx, pid, AS_OF).pay_step
-    assert pay.delay_months == 8
-    assert pay.due_date == date(2022, 11, 1)
+    assert pay.delay_months == 7
+    assert pay.due_date == date(2022, 10, 1)
+    assert "1 tháng tròn và 8 ngày làm việc lẻ" in pay.detail()
 
 
-@pytest.mark.parametrize("last_day, months", [(date(2021, 2, 9), 1), (date(2021, 2, 10), 2)])
-def test_unpaid_leave_counts_30_days_a_month_and_a_remainder_of_11_days_as_one(ctx, units, last_day, months):
+@pytest.mark.parametrize("last_day, months", [(date(2021, 3, 12), 0), (date(2021, 3, 14), 0),
+                                              (date(2021, 3, 15), 1)])
+def test_unpaid_leave_odd_days_count_in_working_days_from_11_as_a_month(ctx, units, last_day, months):
     pid = b.person(ctx, "Huỳnh Quốc Tuấn", units["VP"], rank="01.003", step=3, since=date(2020, 7, 1))
-    b.unpaid_leave(ctx, pid, date(2021, 1, 1), last_day)  # 40 or 41 days
-    assert career_summary(ctx, pid, AS_OF).pay_step.delay_months == months
+    b.unpaid_leave(ctx, pid, date(2021, 3, 1), last_day)  # 10, 10 (a weekend more), 11 working days
+    pay = career_summary(ctx, pid, AS_OF).pay_step
+    assert pay.delay_months == months
+    assert "tt03_2021" in [pay.rule.version, pay.delay_rule.version if pay.delay_rule else ""]
 
 
 def test_a_discipline_form_without_delay_for_the_category_is_noted_not_counted(ctx, units):

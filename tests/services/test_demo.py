@@ -12,7 +12,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -289,11 +289,16 @@ def test_every_salary_coefficient_matches_the_scale_for_its_class_and_step(demo_
 
 
 def test_salary_history_moves_forward_and_current_step_is_the_snapshot(demo_ctx):
-    rows = _rows(demo_ctx, """SELECT person_id, effective_date, step_since, step, coefficient FROM salary_steps
-                                ORDER BY person_id, effective_date, id""")
+    rows = _rows(demo_ctx, """SELECT person_id, effective_date, step_since, step, coefficient, percent
+                                FROM salary_steps ORDER BY person_id, effective_date, id""")
+    # Recruited from 15/08/2021, probation does not count toward the step (TT 03/2021/TT-BNV): the probation row
+    # already counts the first step from the day after probation.
+    first_step = {pid: (date.fromisoformat(str(end)) + timedelta(days=1)).isoformat() for pid, end in _rows(
+        demo_ctx, "SELECT person_id, probation_end FROM employments WHERE probation_start >= '2021-08-15'")}
     last: dict[int, tuple] = {}
-    for pid, effective, since, step, coefficient in rows:
-        assert since <= effective <= clock.today().isoformat()  # the demo's records are kept up to today
+    for pid, effective, since, step, coefficient, percent in rows:
+        assert effective <= clock.today().isoformat()  # the demo's records are kept up to today
+        assert since <= effective or (percent == 85 and since == first_step[pid])
         if pid in last:
             assert effective >= last[pid][0]
         last[pid] = (effective, step, coefficient)

@@ -243,6 +243,26 @@ def test_probation_ends_with_full_pay_the_day_after(carried):
         assert percent == "100" and note.startswith("Hết thời gian tập sự")
 
 
+def test_probation_recruits_from_2021_get_step_2_three_years_after_probation(carried):
+    # Recruited 01/09/2021, 01/12/2021 and 01/03/2022 (after TT 03/2021/TT-BNV took effect on 15/08/2021): the
+    # 12 months of probation do not count, so step 2 (36 months, class A1) falls a year later than recruitment + 36.
+    ctx = carried[TODAY]
+    rows = _rows(ctx, """SELECT e.person_id, e.probation_start, e.probation_end,
+                                (SELECT min(s.step_since) FROM salary_steps s WHERE s.person_id = e.person_id),
+                                (SELECT s.effective_date FROM salary_steps s WHERE s.person_id = e.person_id
+                                  AND s.step = 2)
+                           FROM employments e WHERE e.probation_end IS NOT NULL ORDER BY e.probation_start""")
+    assert [(str(start), str(step2)) for _p, start, _e, _s, step2 in rows] == [
+        ("2021-09-01", "2025-09-01"), ("2021-12-01", "2025-12-01"), ("2022-03-01", "2026-03-01")]
+    for _pid, _start, end, first_since, _step2 in rows:
+        assert first_since == (date.fromisoformat(str(end)) + timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_no_demo_step_date_falls_inside_a_probation_that_does_not_count(carried, day):
+    assert not [a for a in alerts(carried[day], day, 3650) if "Cảnh báo" in a.detail]
+
+
 def test_the_day_after_the_snapshot_ends_no_probation_yet(carried):
     ctx = carried[DAY_AFTER]
     full = _rows(ctx, """SELECT count(*) FROM salary_steps s JOIN employments e ON e.person_id = s.person_id

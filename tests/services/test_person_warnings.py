@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from hrapp.db.models import Employment, Person
+from hrapp.db.models import Employment, Person, SalaryStep
 from hrapp.errors import ValidationError
 from hrapp.queries.person_profile import load_profile
 from hrapp.services import persons as ps
@@ -99,3 +100,35 @@ def test_a_birth_changed_so_that_work_began_before_fifteen_is_refused(ctx, units
             assert [f for f, _ in err.value.errors] == ["birth_date"] and "15 tuổi" in err.value.errors[0][1]
         else:
             ps.update_person(ctx, dto, today=TODAY)
+
+
+# ------------------------------------------------------------------ a step date inside a probation that does not count
+
+RECRUITED, PROBATION_END = date(2022, 3, 1), date(2023, 2, 28)
+
+
+def _recruit(units) -> ps.NewPerson:  # noqa: F811 - the fixture's name
+    dto = new_person(units["VP"], category="vien_chuc", recruited=RECRUITED,
+                     salary=ps.SalaryInput("01.003", 1, Decimal("2.34"), RECRUITED, percent=85, reason="tuyen_dung"))
+    return replace(dto, employment=replace(dto.employment, start_date=RECRUITED, probation_start=RECRUITED,
+                                           probation_end=PROBATION_END, probation_pay_percent=85))
+
+
+def test_a_new_recruit_counts_the_first_step_from_the_end_of_probation(ctx, units):  # noqa: F811
+    made = ps.create_person(ctx, _recruit(units), today=TODAY)
+    with ctx.read() as s:
+        assert s.scalar(select(SalaryStep.step_since).where(SalaryStep.person_id == made.id)) == date(2023, 3, 1)
+    assert made.warnings == ()
+
+
+@pytest.mark.parametrize("since, warned", [(date(2022, 2, 28), False), (RECRUITED, True), (PROBATION_END, True),
+                                           (date(2023, 3, 1), False)])
+def test_a_salary_row_whose_step_date_falls_inside_probation_is_saved_with_a_warning(ctx, units, since, warned):  # noqa: F811
+    pid = ps.create_person(ctx, _recruit(units), today=TODAY).id
+    dto = ps.SalaryInput("01.003", 1, Decimal("2.34"), date(2023, 3, 1), step_since=since, reason="tuyen_dung",
+                         decision=ps.DecisionInput("5/QĐ-SKHCN", date(2023, 2, 20)))
+    before = ps.salary_warnings(ctx, pid, dto)
+    assert [f for f, _ in before] == (["step_since"] if warned else [])
+    if warned:
+        assert "01/03/2023" in before[0][1] and "TT 03/2021/TT-BNV" in before[0][1]
+    assert ps.add_salary_step(ctx, pid, dto).warnings == tuple(before)

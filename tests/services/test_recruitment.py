@@ -498,6 +498,8 @@ def test_hiring_turns_winners_into_staff_at_85_percent_with_probation(ctx, org):
             date(2022, 6, 1), date(2023, 5, 31), 85)
         assert emp.decision_id == sal.decision_id == rank.decision_id is not None
         assert (sal.percent, sal.reason) == (85, "tuyen_dung")
+        # Recruited after 15/08/2021: probation does not count, the first step counts from its end.
+        assert (sal.effective_date, sal.step_since) == (date(2022, 6, 1), date(2023, 6, 1))
         assert quals == {("chuyen_mon", "DH"), ("ngoai_ngu", "B1")}
     with pytest.raises(ValidationError):  # nobody left to hire
         rec.hire_winners(ctx, rec.HireInput(info.id, dec("61/QĐ-SKHCN", date(2022, 6, 1))))

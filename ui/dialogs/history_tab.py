@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hrapp import messages
 from hrapp.context import ServiceContext
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.person_profile import PersonProfile
@@ -98,6 +99,8 @@ class Action:
     writes: bool = True
     wire: Callable[[Host, Mapping[str, QWidget]], None] | None = None  # links between fields
     enabled: Callable[[PersonProfile], bool] | None = None  # whether the record allows it
+    # (field, message) pairs to be confirmed before saving: shown under their fields, a second Save saves
+    warnings: Callable[[ServiceContext, int, Values], Sequence[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -296,10 +299,20 @@ class HistoryTab(QWidget):
         decision = dialog.add_decision() if action.decision else None
         dialog.finish_layout()
 
+        confirmed: list[tuple[str, str]] = []
+
         def submit() -> Any:
             values = read_values(action.fields, widgets, ctx)
             if decision is not None:
                 values["decision"] = decision.value()
+            if action.warnings is not None:
+                found = [w for w in action.warnings(ctx, target, values) if w not in confirmed]
+                if found:  # said once: the same warnings again do not stop a second Save
+                    confirmed.extend(found)
+                    # the field's line is one line: it points to the whole sentence, shown under the fields
+                    marks = [(key, messages.text("warn_see_below")) for key, _m in found]
+                    said = [("", message) for _k, message in found] + [("", messages.text("warn_save_again"))]
+                    raise ValidationError(marks + said)
             return action.call(ctx, target, values)
 
         dialog.action = submit

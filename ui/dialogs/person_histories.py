@@ -284,6 +284,11 @@ def _coefficient_follows(host: Host, widgets: Mapping[str, QWidget]) -> None:
     fill()
 
 
+def _salary_input(x: Values) -> ps.SalaryInput:
+    return ps.SalaryInput(x["rank_code"], x["salary_step"], x["coefficient"], x["salary_date"], percent=x["percent"],
+                          reason=x["reason"], decision=x.get("decision"), step_since=x["step_since"])
+
+
 SALARIES = History("salary_steps", lambda p: p.salary_steps, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda s: fmt_date(s.effective_date)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Rank"), lambda s: s.rank_name),
@@ -297,10 +302,9 @@ SALARIES = History("salary_steps", lambda p: p.salary_steps, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
 ), (
     Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add salary step…"),
-           lambda ctx, pid, x: ps.add_salary_step(ctx, pid, ps.SalaryInput(
-               x["rank_code"], x["salary_step"], x["coefficient"], x["salary_date"], percent=x["percent"],
-               reason=x["reason"], decision=x["decision"])),
+           lambda ctx, pid, x: ps.add_salary_step(ctx, pid, _salary_input(x)),
            title=QT_TRANSLATE_NOOP("PersonEditor", "Add a salary step"), decision=True, wire=_coefficient_follows,
+           warnings=lambda ctx, pid, x: ps.salary_warnings(ctx, pid, _salary_input(x)),
            fields=(
                Field("rank_code", QT_TRANSLATE_NOOP("PersonEditor", "Rank"), CODE, _ranks,
                      initial=lambda h: h.profile.rank_code if h.profile else None),
@@ -308,6 +312,8 @@ SALARIES = History("salary_steps", lambda p: p.salary_steps, (
                      initial=lambda h: (h.profile.salary_step or 0) + 1 if h.profile else 1),
                Field("coefficient", QT_TRANSLATE_NOOP("PersonEditor", "Coefficient"), DECIMAL),
                Field("salary_date", QT_TRANSLATE_NOOP("PersonEditor", "Paid from"), DATE),
+               Field("step_since", QT_TRANSLATE_NOOP("PersonEditor", "Next step counts from (empty: paid from)"),
+                     DATE),
                Field("percent", QT_TRANSLATE_NOOP("PersonEditor", "Percent"), SPIN, spin=(1, 100),
                      initial=lambda _h: 100),
                Field("reason", QT_TRANSLATE_NOOP("PersonEditor", "Reason"), CODE,

@@ -57,6 +57,8 @@ from hrapp.services.persons.career import (
     complete_qualification,
     end_post,
     leave,
+    salary_warnings,
+    step_since_warnings,
 )
 from hrapp.services.persons.identity import (
     check_new_person,
@@ -101,5 +103,6 @@ __all__ = [
     "attachment_data", "check_new_person", "check_person_update", "complete_qualification", "create_person",
     "delete_attachment", "employment_errors", "end_post", "family_errors", "identity_errors", "leave",
     "new_person_errors", "new_person_warnings", "person_update_warnings", "qualification_errors", "salary_errors",
+    "salary_warnings", "step_since_warnings",
     "same_person_candidates", "set_photo", "update_person", "work_errors",
 ]

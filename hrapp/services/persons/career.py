@@ -4,6 +4,7 @@ allowances and posts; a new row closes the running one the day before."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -26,6 +27,7 @@ from hrapp.domain import validation as v
 from hrapp.domain.allowances import appointed_allowance
 from hrapp.domain.appointments import post_term_end, retirement_first_day
 from hrapp.domain.history import day_before
+from hrapp.domain.pay_steps import probation_step_warning
 from hrapp.domain.person_input import (
     ACTIVE,
     ALLOWANCE_KINDS,
@@ -58,6 +60,7 @@ from hrapp.services.persons._shared import (
     _decision_id,
     _employment_row,
     _open_rank,
+    _person_unit,
     _position_errors,
     _qualification_row,
     _salary_row,
@@ -226,9 +229,37 @@ def _close_ranks(rows: Sequence[RankAssignment], start: date) -> None:
     supersede(rows, start, start="effective_date")
 
 
+def _probations(s: Session, person_id: int) -> list[tuple[date, date]]:
+    """The recorded probations (first and last day) of the person's employments."""
+    rows = s.execute(select(Employment.probation_start, Employment.probation_end).where(
+        Employment.person_id == person_id, Employment.probation_start.is_not(None),
+        Employment.probation_end.is_not(None))).all()
+    return [(a, b) for a, b in rows if a is not None and b is not None]
+
+
+def step_since_warnings(since: date | None, probations: Sequence[tuple[date, date]], rulebook: RuleBook) -> v.Errors:
+    """A warning on `step_since` when the date the next step counts from falls inside a probation that does not
+    count toward the regular step (recruited from 15/08/2021, TT 03/2021/TT-BNV)."""
+    if since is None:
+        return []
+    found = (probation_step_warning(since, start, end, rulebook) for start, end in probations)
+    return [("step_since", w) for w in found if w]
+
+
+def salary_warnings(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> v.Errors:
+    """What is possible but to be checked in a salary row before it is saved: its step date inside a probation
+    that does not count."""
+    require(ctx, WRITE, _person_unit(ctx, person_id))
+    with ctx.read() as s:
+        probations = _probations(s, person_id)
+    return step_since_warnings(dto.step_since or dto.effective_date, probations, ctx.rulebook)
+
+
 def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> PersonProfile:
     """A salary row by decision (nâng bậc, chuyển ngạch …). The coefficient must be the rank table's for that
-    step; a rank other than the one held that day is recorded as a rank change by the same decision."""
+    step; a rank other than the one held that day is recorded as a rank change by the same decision. The
+    profile returned carries the warnings of `salary_warnings`."""
+    warnings: v.Errors = []
 
     def act(s: Session, p: Person) -> None:
         sal = _dated(s, dto, "effective_date", dto.decision)
@@ -250,8 +281,10 @@ def add_salary_step(ctx: ServiceContext, person_id: int, dto: SalaryInput) -> Pe
             s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                  decision_id=dec))
         s.add(_salary_row(p.id, sal, dec))
+        warnings.extend(step_since_warnings(sal.step_since or sal.effective_date, _probations(s, p.id),
+                                            ctx.rulebook))
 
-    return _write(ctx, person_id, act)
+    return replace(_write(ctx, person_id, act), warnings=tuple(warnings))
 
 
 def add_allowance(ctx: ServiceContext, person_id: int, dto: AllowanceInput) -> PersonProfile:

@@ -19,6 +19,7 @@ from hrapp.db.models import (
     RankAssignment,
 )
 from hrapp.domain import validation as v
+from hrapp.domain.pay_steps import first_step_since
 from hrapp.domain.person_input import (
     ACTIVE,
     PRECISIONS,
@@ -45,6 +46,7 @@ from hrapp.services.persons._shared import (
     _today,
     _unit_errors,
 )
+from hrapp.services.persons.career import step_since_warnings
 from hrapp.services.snapshot import refresh_snapshot
 from hrapp.text import fold, normalize_name
 
@@ -115,6 +117,9 @@ def new_person_warnings(ctx: ServiceContext, dto: NewPerson, *, today: date | No
         others = same_person_candidates(s, i.full_name, i.birth_date, i.birth_precision, id_number=i.id_number)
     if others and i.birth_date is not None:
         out += v.collect(("full_name", v.same_person_warning(normalize_name(i.full_name), i.birth_date, others)))
+    e, sal = dto.employment, dto.salary
+    if sal is not None and sal.step_since is not None and e.probation_start and e.probation_end:
+        out += step_since_warnings(sal.step_since, [(e.probation_start, e.probation_end)], ctx.rulebook)
     return out
 
 
@@ -155,6 +160,10 @@ def create_person(ctx: ServiceContext, dto: NewPerson, *, today: date | None = N
         s.add(_employment_row(p.id, e, _decision_id(s, e.decision)))
         if dto.salary is not None and dto.salary.rank_code:
             sal = dto.salary
+            if sal.step_since is None and e.probation_start is not None:
+                # From 15/08/2021 the first step counts from the end of probation (TT 03/2021/TT-BNV).
+                sal = replace(sal, step_since=first_step_since(e.probation_start, e.probation_end,
+                                                               ctx.rulebook).since)
             dec = _decision_id(s, sal.decision) if sal.decision is not None else None
             s.add(RankAssignment(person_id=p.id, rank_code=sal.rank_code, effective_date=sal.effective_date,
                                  decision_id=dec))

@@ -27,6 +27,7 @@ from hrapp.db.models import (
 from hrapp.db.scope import ALL_UNITS, scope_units
 from hrapp.domain import recruitment as dr
 from hrapp.domain import validation as v
+from hrapp.domain.pay_steps import first_step_since
 from hrapp.domain.probation import probation
 from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.recruitment import (
@@ -246,8 +247,10 @@ def _plan_hire(s: Session, ctx: ServiceContext, rnd: RecruitmentRound, setup: Ro
         probation_end=prob.end_date if prob else None, probation_pay_percent=percent if prob else None,
         note=f"Trúng tuyển {rnd.name}" + (f", SBD {c.sbd}" if c.sbd else ""), decision=decision_id,
     )
+    # From 15/08/2021 probation does not count toward the first step (TT 03/2021/TT-BNV): it counts from the end.
+    since = first_step_since(start, prob.end_date if prob else None, ctx.rulebook).since
     salary = SalaryInput(rank_code=rank_code, step=step, coefficient=coefficient, effective_date=start,
-                         percent=percent, reason="tuyen_dung", decision=decision_id)
+                         percent=percent, reason="tuyen_dung", decision=decision_id, step_since=since)
     person = NewPerson(identity=_identity(c), employment=employment, salary=salary,
                        qualifications=_qualifications(c))
     # every record, also outside the account's units (the number is unique); one outside is not named
@@ -309,7 +312,7 @@ def _write_hire(s: Session, plan: _Plan, decision_id: int) -> Person:
                          decision_id=decision_id))
     s.add(SalaryStep(person_id=p.id, rank_code=sal.rank_code, salary_class=v.salary_class_of(sal.rank_code),
                      step=sal.step or 1, coefficient=sal.coefficient or Decimal(0), percent=sal.percent,
-                     effective_date=sal.effective_date, step_since=sal.effective_date, reason=sal.reason,
+                     effective_date=sal.effective_date, step_since=sal.step_since or sal.effective_date, reason=sal.reason,
                      decision_id=decision_id))
     s.flush()
     refresh_snapshot(s, p)

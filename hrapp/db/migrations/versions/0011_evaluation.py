@@ -2,7 +2,7 @@
 decisions that allow a unit more "hoàn thành xuất sắc" ratings than the usual share (NĐ 48/2023)
 
 Revision ID: 0011_evaluation
-Revises: 0011_paytables
+Revises: 0011_paysteps
 Create Date: 2026-12-08
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0011_evaluation'
-down_revision = '0011_paytables'
+down_revision = '0011_paysteps'
 branch_labels = None
 depends_on = None
 
