@@ -110,6 +110,13 @@ def field_label(field: str) -> str:
 
 
 # Vocabulary stored as codes without a catalogue file; labels as written on Vietnamese records.
+# Kinds of long absence recorded by decision (leave_periods.kind); unpaid leave delays the pay step.
+ABSENCE_KINDS = {
+    "khong_luong": "Nghỉ không hưởng lương",
+    "om_dau": "Nghỉ ốm đau dài ngày",
+    "thai_san": "Nghỉ thai sản",
+    "khac": "Nghỉ khác",
+}
 SALARY_REASONS = {
     "thuong_xuyen": "Thường xuyên",
     "truoc_thoi_han": "Trước thời hạn",

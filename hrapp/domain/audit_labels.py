@@ -42,6 +42,8 @@ ENTITY_LABELS: dict[str, str] = {
     "awards": "Khen thưởng",
     "disciplines": "Kỷ luật",
     "evaluations": "Đánh giá, xếp loại",
+    "evaluation_periods": "Theo dõi, đánh giá hằng tháng, quý",
+    "htxs_cap_exceptions": "Tỷ lệ hoàn thành xuất sắc theo quyết định",
     "leave_periods": "Nghỉ dài ngày",
     "person_notes": "Ghi chú hồ sơ",
     "attachments": "Tài liệu đính kèm",

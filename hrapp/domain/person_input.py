@@ -272,6 +272,29 @@ class EvaluationInput:
 
 
 @dataclass(frozen=True)
+class PeriodScoreInput:
+    """A công chức's score for one month or quarter under NĐ 335/2025: general criteria /30, results /70."""
+
+    year: int
+    period_kind: str
+    period_no: int
+    general_score: Decimal | None
+    results_score: Decimal | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class YearFromPeriodsInput:
+    """The year's rating computed from its period scores; `facts` are the disqualifying facts of NĐ 335/2025
+    Điều 20 khoản 4 the officer records (a discipline of the year is found in the record)."""
+
+    year: int
+    facts: tuple[str, ...] = ()
+    note: str | None = None
+    decision: DecisionRef | None = None
+
+
+@dataclass(frozen=True)
 class AttachmentInput:
     filename: str
     data: bytes

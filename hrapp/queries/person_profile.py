@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hrapp import catalogs
-from hrapp.catalogs import END_REASONS, SALARY_REASONS, STUDY_MODES
+from hrapp.catalogs import ABSENCE_KINDS, END_REASONS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.db.models import (
     Allowance,
@@ -25,8 +25,10 @@ from hrapp.db.models import (
     Discipline,
     Employment,
     Evaluation,
+    EvaluationPeriod,
     FamilyMember,
     JobPosition,
+    LeavePeriod,
     OrgUnit,
     Person,
     PostHeld,
@@ -35,6 +37,7 @@ from hrapp.db.models import (
     RankAssignment,
     RetirementAdjustment,
     SalaryStep,
+    StudyCommitment,
     WorkHistory,
 )
 from hrapp.domain.decisions import DecisionInfo, decision_info
@@ -219,6 +222,38 @@ class EvaluationRow:
 
 
 @dataclass(frozen=True)
+class EvaluationPeriodRow:
+    """A công chức's score for one month or quarter (NĐ 335/2025): general criteria /30 + results /70."""
+
+    id: int
+    year: int
+    period_kind: str
+    period_no: int
+    general_score: Decimal
+    results_score: Decimal
+    rule_version: str
+    note: str
+
+    @property
+    def total(self) -> Decimal:
+        return self.general_score + self.results_score
+
+
+@dataclass(frozen=True)
+class LeaveRow:
+    """A leave period by decision; unpaid leave delays the pay step (as the pay-step rule counts it)."""
+
+    id: int
+    kind: str
+    kind_label: str
+    start_date: date
+    end_date: date
+    days: int
+    note: str
+    decision: DecisionInfo | None
+
+
+@dataclass(frozen=True)
 class RetirementDecisionRow:
     """A decision to retire earlier or later (NĐ 135/2020, Điều 5–6), with the dates it gives."""
 
@@ -232,6 +267,24 @@ class RetirementDecisionRow:
     retirement_date: date | None  # the first day of retirement by this decision (None: the rule refuses it)
     problem: str  # why the rule refuses it, when it does
     note: str
+    decision: DecisionInfo | None
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """A postgraduate study's service commitment and, once broken, the repayment owed."""
+
+    id: int
+    programme: str
+    study_start: date
+    study_end: date
+    commitment_months: int
+    service_until: date
+    cost: Decimal
+    status: str
+    left_on: date | None
+    repayment: Decimal | None
+    rule_version: str
     decision: DecisionInfo | None
 
 
@@ -280,6 +333,9 @@ class PersonProfile:
     disciplines: tuple[DisciplineRow, ...]
     evaluations: tuple[EvaluationRow, ...]
     attachments: tuple[AttachmentRow, ...]
+    evaluation_periods: tuple[EvaluationPeriodRow, ...] = ()
+    leave_periods: tuple[LeaveRow, ...] = ()
+    commitments: tuple[CommitmentRow, ...] = ()
     retirement_decisions: tuple[RetirementDecisionRow, ...] = ()  # the newest counts
     warnings: tuple[tuple[str, str], ...] = ()  # (field, message) a save went through with (unlikely, not wrong)
 
@@ -337,6 +393,10 @@ def _profile_of(session: Session, person_id: int, rulebook: RuleBook | None = No
     awards = _rows(session, Award, person_id, Award.award_date)
     disciplines = _rows(session, Discipline, person_id, Discipline.decision_date)
     evaluations = _rows(session, Evaluation, person_id, Evaluation.year)
+    periods = _rows(session, EvaluationPeriod, person_id, EvaluationPeriod.year, EvaluationPeriod.period_kind,
+                    EvaluationPeriod.period_no)
+    leaves = _rows(session, LeavePeriod, person_id, LeavePeriod.start_date)
+    commitments = _rows(session, StudyCommitment, person_id, StudyCommitment.study_start)
     retiring = list(session.execute(
         select(RetirementAdjustment, Decision.sign_date).outerjoin(Decision, Decision.id == RetirementAdjustment.decision_id)
         .where(RetirementAdjustment.person_id == person_id).order_by(Decision.sign_date, RetirementAdjustment.id)
@@ -348,7 +408,7 @@ def _profile_of(session: Session, person_id: int, rulebook: RuleBook | None = No
     ))
 
     decision_ids = {r.decision_id for group in (employments, ranks, steps, allowances, posts, awards, disciplines,
-                                                evaluations, retiring) for r in group if r.decision_id}
+                                                evaluations, leaves, commitments, retiring) for r in group if r.decision_id}
     decision_ids |= {r.end_decision_id for group in (employments, posts) for r in group if r.end_decision_id}
     decision_ids |= {a.decision_id for a in attachments if a.decision_id}
     decisions = {d.id: decision_info(d) for d in session.scalars(
@@ -438,6 +498,21 @@ def _profile_of(session: Session, person_id: int, rulebook: RuleBook | None = No
             id=a.id, kind=a.kind, filename=a.filename, mime=a.mime, size=a.size, note=a.note or "",
             created_at=a.created_at, decision=dec(a.decision_id),
         ) for a in attachments),
+        evaluation_periods=tuple(EvaluationPeriodRow(
+            id=e.id, year=e.year, period_kind=e.period_kind, period_no=e.period_no,
+            general_score=Decimal(e.general_score), results_score=Decimal(e.results_score),
+            rule_version=e.rule_version, note=e.note or "",
+        ) for e in periods),
+        leave_periods=tuple(LeaveRow(
+            id=q.id, kind=q.kind, kind_label=ABSENCE_KINDS.get(q.kind, q.kind), start_date=q.start_date,
+            end_date=q.end_date, days=(q.end_date - q.start_date).days + 1, note=q.note or "",
+            decision=dec(q.decision_id),
+        ) for q in leaves),
+        commitments=tuple(CommitmentRow(
+            id=c.id, programme=c.programme, study_start=c.study_start, study_end=c.study_end,
+            commitment_months=c.commitment_months, service_until=c.service_until, cost=c.cost, status=c.status,
+            left_on=c.left_on, repayment=c.repayment, rule_version=c.rule_version, decision=dec(c.decision_id),
+        ) for c in commitments),
         retirement_decisions=tuple(_retirement_row(p, r, dec(r.decision_id), rulebook) for r in retiring),
     )
 

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from hrapp import catalogs
 from hrapp.db.models import (
     Decision,
     Discipline,
@@ -31,12 +32,7 @@ from hrapp.queries._retirement import retirement_exceptions
 
 ACTIVE_STATUSES = ("working", "seconded", "leave")
 UNPAID_LEAVE = "khong_luong"
-LEAVE_KINDS = {
-    "khong_luong": "Nghỉ không hưởng lương",
-    "om_dau": "Nghỉ ốm đau dài ngày",
-    "thai_san": "Nghỉ thai sản",
-    "khac": "Nghỉ khác",
-}
+LEAVE_KINDS = catalogs.ABSENCE_KINDS
 # Posts whose term the appointment rule fixes (5 years or to retirement); the others end by their own decision.
 TERM_KINDS = ("bo_nhiem", "bo_nhiem_lai", "keo_dai")
 

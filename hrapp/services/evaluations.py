@@ -8,15 +8,18 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hrapp import catalogs, clock, messages
 from hrapp.context import ServiceContext
-from hrapp.db.models import Evaluation, OrgUnit
+from hrapp.db.models import Decision, Evaluation, HtxsCapException, OrgUnit
 from hrapp.domain import validation as v
+from hrapp.domain.decisions import DecisionInfo, decision_info
 from hrapp.domain.evaluation import (
     HtxsCapCheck,
     Rating,
     ScoreRating,
+    check_exception_percent,
     evaluation_rule,
     htxs_cap_check,
     rating_from_score,
@@ -75,13 +78,37 @@ class CapInfo:
     htt_count: int
     ok: bool
     rule: RuleVersion
+    percent: Decimal = Decimal(20)
+    exception: DecisionInfo | None = None  # the decision that allows the unit a higher share
 
     @property
     def message(self) -> str:
+        by = f", theo quyết định {self.exception.label()}" if self.exception is not None else ""
         text = (f"{self.category_label}: {self.actual} hoàn thành xuất sắc nhiệm vụ, tối đa {self.allowed_max} "
-                f"({self.rule.params.get(self.category, {}).get('htxs_cap', {}).get('percent', '20')}% của "
-                f"{self.htt_count} người hoàn thành tốt nhiệm vụ)")
+                f"({format(self.percent.normalize(), 'f')}% của {self.htt_count} người hoàn thành tốt nhiệm vụ{by})")
         return text if self.ok else f"{text}: vượt tỷ lệ."
+
+
+@dataclass(frozen=True)
+class CapExceptionInput:
+    """A decision of the competent authority allowing a unit with outstanding results a higher share of HTXS in
+    a year (NĐ 90/2020 as amended by NĐ 48/2023; NĐ 335/2025 Điều 20 khoản 5 điểm b)."""
+
+    unit_id: int
+    year: int
+    percent: Decimal | str | None
+    decision: DecisionRef | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CapExceptionInfo:
+    id: int
+    unit_id: int
+    year: int
+    percent: Decimal
+    decision: DecisionInfo
+    note: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +119,7 @@ class UnitRatings:
     rows: tuple[RatingRow, ...]
     caps: tuple[CapInfo, ...]
     rule: RuleVersion
+    exception: CapExceptionInfo | None = None
 
 
 def _regime_spec(rule: RuleVersion, category: str) -> dict | None:
@@ -140,7 +168,23 @@ def unit_ratings(ctx: ServiceContext, year: int, unit_id: int, *, today: date | 
                               catalogs.label("rating", rating, "") if rating else "",
                               Decimal(found.score) if found is not None and found.score is not None else None,
                               found.regime if found else _regime_code(rule, spec), bool(spec.get("score_bands"))))
-    return UnitRatings(year, unit_id, name, tuple(rows), _caps(ctx, rows, year, rule), rule)
+    exception = _exception(ctx, unit_id, year)
+    return UnitRatings(year, unit_id, name, tuple(rows), _caps(ctx, rows, year, rule, exception), rule, exception)
+
+
+def _exception_in(s: Session, unit_id: int, year: int) -> CapExceptionInfo | None:
+    row = s.scalar(select(HtxsCapException).where(HtxsCapException.unit_id == unit_id, HtxsCapException.year == year))
+    if row is None:
+        return None
+    decision = s.get(Decision, row.decision_id)
+    assert decision is not None  # the column is required
+    return CapExceptionInfo(row.id, row.unit_id, row.year, Decimal(row.percent), decision_info(decision),
+                            row.note or "")
+
+
+def _exception(ctx: ServiceContext, unit_id: int, year: int) -> CapExceptionInfo | None:
+    with ctx.read() as s:
+        return _exception_in(s, unit_id, year)
 
 
 def _sort(name: str) -> str:
@@ -151,16 +195,19 @@ def _regime_code(rule: RuleVersion, spec: dict) -> str:
     return rule.version if spec.get("score_bands") else RATING_ONLY_REGIME
 
 
-def _caps(ctx: ServiceContext, rows: list[RatingRow], year: int, rule: RuleVersion) -> tuple[CapInfo, ...]:
+def _caps(ctx: ServiceContext, rows: list[RatingRow], year: int, rule: RuleVersion,
+          exception: CapExceptionInfo | None) -> tuple[CapInfo, ...]:
     by_category: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         if r.rating:
             by_category[r.category].append(r.rating)
     out = []
     for category in sorted({r.category for r in rows}):
-        check: HtxsCapCheck = htxs_cap_check(by_category[category], ctx.rulebook, year, category)
+        check: HtxsCapCheck = htxs_cap_check(by_category[category], ctx.rulebook, year, category,
+                                             exception.percent if exception is not None else None)
         out.append(CapInfo(category, catalogs.label("category", category, category), check.allowed_max,
-                           check.actual, check.htt_count, check.ok, check.rule))
+                           check.actual, check.htt_count, check.ok, check.rule, check.percent,
+                           exception.decision if exception is not None else None))
     return tuple(out)
 
 
@@ -230,9 +277,16 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
             elif f.person_id in stored:
                 final[f.category or ""].append(stored[f.person_id].rating)
         cap_errors = []
+        exception = _exception_in(s, dto.unit_id, dto.year)
         for category, ratings in sorted(final.items()):
-            check = htxs_cap_check(ratings, ctx.rulebook, dto.year, category)
-            if not check.ok:
+            check = htxs_cap_check(ratings, ctx.rulebook, dto.year, category,
+                                   exception.percent if exception is not None else None)
+            if not check.ok and exception is not None:
+                cap_errors.append(("entries", messages.text(
+                    "evaluation_htxs_cap_exception", category=catalogs.label('category', category, category),
+                    actual=check.actual, allowed=check.allowed_max, percent=format(check.percent.normalize(), "f"),
+                    htt=check.htt_count, decision=exception.decision.label())))
+            elif not check.ok:
                 cap_errors.append(("entries", messages.text("evaluation_htxs_cap", category=catalogs.label('category', category, category), actual=check.actual, allowed=check.allowed_max, percent=rule.params[category]['htxs_cap']['percent'], htt=check.htt_count)))
         v.raise_if(cap_errors)
         decision_id = add_decision(s, dto.decision).id if dto.decision is not None else None
@@ -246,3 +300,34 @@ def record_unit_ratings(ctx: ServiceContext, dto: UnitRatingsInput, *, today: da
                 e.note = note if note is not None else e.note
                 e.decision_id = decision_id if decision_id is not None else e.decision_id
     return unit_ratings(ctx, dto.year, dto.unit_id, today=today)
+
+
+def record_cap_exception(ctx: ServiceContext, dto: CapExceptionInput, *, today: date | None = None) -> CapExceptionInfo:
+    """Record the decision that allows a unit a higher share of HTXS for a year; one per unit and year. The share
+    is the decision's (above the usual share, at most 100%); the ratings of the unit are then checked by it."""
+    require(ctx, WRITE, dto.unit_id)
+    today = today or clock.today()
+    _check_year(dto.year, today)
+    errors: v.Errors = []
+    percent: Decimal | None = None
+    try:
+        percent = check_exception_percent(dto.percent, ctx.rulebook, dto.year)
+    except DomainError as exc:
+        errors.append(("percent", exc.message))
+    if dto.decision is None:
+        errors.append(("decision", messages.text("cap_exception_decision_missing")))
+    v.raise_if(errors)
+    assert percent is not None and dto.decision is not None
+    with ctx.unit_of_work() as s:
+        unit = s.get(OrgUnit, dto.unit_id)
+        if unit is None:
+            raise NotFoundError("unit_not_found", "Đơn vị không tồn tại.", field="unit_id")
+        if _exception_in(s, dto.unit_id, dto.year) is not None:
+            raise ValidationError([("year", messages.text("cap_exception_exists", unit=unit.name, year=dto.year))])
+        decision = add_decision(s, dto.decision)
+        s.add(HtxsCapException(unit_id=dto.unit_id, year=dto.year, percent=percent, decision_id=decision.id,
+                               note=(dto.note or "").strip() or None))
+        s.flush()
+        found = _exception_in(s, dto.unit_id, dto.year)
+    assert found is not None
+    return found

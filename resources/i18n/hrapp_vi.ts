@@ -988,6 +988,45 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
 </context>
 <context>
+    <name>CapExceptionDialog</name>
+    <message>
+        <source>Higher share of excellent ratings by decision</source>
+        <translation>Tỷ lệ hoàn thành xuất sắc nhiệm vụ cao hơn theo quyết định</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Year rated</source>
+        <translation>Năm đánh giá</translation>
+    </message>
+    <message>
+        <source>Share allowed (%)</source>
+        <translation>Tỷ lệ được phép (%)</translation>
+    </message>
+    <message>
+        <source>above 20, as decided</source>
+        <translation>trên 20, theo quyết định</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Decision of the competent authority</source>
+        <translation>Quyết định của cấp có thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Already decided: %1% by %2</source>
+        <translation>Đã có quyết định: %1% theo %2</translation>
+    </message>
+    <message>
+        <source>No one of this unit is rated for this year yet.</source>
+        <translation>Chưa có ai của đơn vị được xếp loại năm này.</translation>
+    </message>
+</context>
+<context>
     <name>CareerListsPage</name>
     <message>
         <source>Pay steps and retirement</source>
@@ -2199,6 +2238,14 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Giải thể…</translation>
     </message>
     <message>
+        <source>Excellent ratings share…</source>
+        <translation>Tỷ lệ HTXS theo quyết định…</translation>
+    </message>
+    <message>
+        <source>A higher share of excellent ratings for the year, by decision, for a unit with outstanding results</source>
+        <translation>Tỷ lệ hoàn thành xuất sắc nhiệm vụ cao hơn trong năm, theo quyết định, cho đơn vị có thành tích xuất sắc, nổi trội</translation>
+    </message>
+    <message>
         <source>Leaders</source>
         <translation>Lãnh đạo</translation>
     </message>
@@ -2999,6 +3046,26 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
         <translation>Đánh giá</translation>
     </message>
     <message>
+        <source>Yearly ratings</source>
+        <translation>Xếp loại hằng năm</translation>
+    </message>
+    <message>
+        <source>Monthly or quarterly scores (NĐ 335/2025)</source>
+        <translation>Điểm theo dõi hằng tháng, quý (NĐ 335/2025)</translation>
+    </message>
+    <message>
+        <source>Leave and study</source>
+        <translation>Nghỉ, đi học</translation>
+    </message>
+    <message>
+        <source>Leave periods</source>
+        <translation>Thời gian nghỉ</translation>
+    </message>
+    <message>
+        <source>Postgraduate study commitments</source>
+        <translation>Cam kết phục vụ sau đào tạo sau đại học</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Tài liệu</translation>
     </message>
@@ -3443,6 +3510,130 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     <message>
         <source>Score (/100)</source>
         <translation>Điểm (/100)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>General criteria (/30)</source>
+        <translation>Tiêu chí chung (/30)</translation>
+    </message>
+    <message>
+        <source>Results (/70)</source>
+        <translation>Kết quả thực hiện nhiệm vụ (/70)</translation>
+    </message>
+    <message>
+        <source>Add a period&apos;s score…</source>
+        <translation>Chấm điểm tháng, quý…</translation>
+    </message>
+    <message>
+        <source>Score a month or a quarter (NĐ 335/2025)</source>
+        <translation>Chấm điểm một tháng hoặc một quý (NĐ 335/2025)</translation>
+    </message>
+    <message>
+        <source>Tracked by</source>
+        <translation>Theo dõi theo</translation>
+    </message>
+    <message>
+        <source>Month or quarter number</source>
+        <translation>Tháng hoặc quý thứ</translation>
+    </message>
+    <message>
+        <source>Rate the year from its scores…</source>
+        <translation>Xếp loại năm từ điểm tháng, quý…</translation>
+    </message>
+    <message>
+        <source>The year&apos;s rating from the monthly or quarterly scores</source>
+        <translation>Xếp loại cả năm từ điểm theo dõi tháng, quý</translation>
+    </message>
+    <message>
+        <source>Concluded to show political, ethical or lifestyle degradation</source>
+        <translation>Bị kết luận có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống</translation>
+    </message>
+    <message>
+        <source>A unit under the person&apos;s direct charge was dealt with for corruption or waste</source>
+        <translation>Đơn vị do mình phụ trách trực tiếp bị xử lý về tham ô, tham nhũng, lãng phí</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Số ngày</translation>
+    </message>
+    <message>
+        <source>Add leave…</source>
+        <translation>Thêm thời gian nghỉ…</translation>
+    </message>
+    <message>
+        <source>Add a leave period</source>
+        <translation>Thêm thời gian nghỉ</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Ngày bắt đầu nghỉ</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Chương trình đào tạo</translation>
+    </message>
+    <message>
+        <source>Months to serve</source>
+        <translation>Số tháng phải phục vụ</translation>
+    </message>
+    <message>
+        <source>Serve until</source>
+        <translation>Phục vụ đến</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Chi phí</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>Số tiền đền bù</translation>
+    </message>
+    <message>
+        <source>Add a study commitment…</source>
+        <translation>Thêm cam kết đi học…</translation>
+    </message>
+    <message>
+        <source>Postgraduate study: the service commitment</source>
+        <translation>Đào tạo sau đại học: cam kết thời gian phục vụ</translation>
+    </message>
+    <message>
+        <source>Study from</source>
+        <translation>Học từ ngày</translation>
+    </message>
+    <message>
+        <source>Study until</source>
+        <translation>Học đến ngày</translation>
+    </message>
+    <message>
+        <source>Cost paid by the agency (VND)</source>
+        <translation>Chi phí cơ quan đã chi (đồng)</translation>
+    </message>
+    <message>
+        <source>Enter the cost the agency paid.</source>
+        <translation>Hãy nhập chi phí cơ quan đã chi.</translation>
+    </message>
+    <message>
+        <source>Record leaving early…</source>
+        <translation>Ghi nhận thôi việc trước hạn…</translation>
+    </message>
+    <message>
+        <source>Left before serving the commitment: the repayment</source>
+        <translation>Thôi việc trước khi phục vụ đủ thời gian cam kết: đền bù</translation>
+    </message>
+    <message>
+        <source>Left on</source>
+        <translation>Ngày thôi việc</translation>
+    </message>
+    <message>
+        <source>Enter the day the person left.</source>
+        <translation>Hãy nhập ngày thôi việc.</translation>
     </message>
     <message>
         <source>Attach a file</source>

@@ -17,15 +17,18 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from hrapp import catalogs, clock
-from hrapp.catalogs import SALARY_REASONS, STUDY_MODES
+from hrapp.catalogs import ABSENCE_KINDS, SALARY_REASONS, STUDY_MODES
 from hrapp.context import ServiceContext
 from hrapp.domain import discipline as dr
+from hrapp.domain import training as training_rules
 from hrapp.domain import validation as v
 from hrapp.domain.retirement import BirthDate, RetirementAge, retirement
 from hrapp.errors import HrappError, ValidationError
 from hrapp.queries.lookups import unit_code_of_id
 from hrapp.queries.person_profile import PersonProfile
+from hrapp.services import career
 from hrapp.services import persons as ps
+from hrapp.services import training as ts
 from ui.dialogs.history_tab import (
     CHECK,
     CODE,
@@ -44,7 +47,7 @@ from ui.dialogs.history_tab import (
     optional,
     tr,
 )
-from ui.formatting import fmt_date, fmt_decimal
+from ui.formatting import fmt_count, fmt_date, fmt_decimal
 from ui.widgets.columns import Column
 from ui.widgets.forms import DateField
 
@@ -538,7 +541,7 @@ EVALUATIONS = History("evaluations", lambda p: p.evaluations, (
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Year"), lambda e: str(e.year)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Rating"), lambda e: e.rating_label),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Score"), lambda e: fmt_decimal(e.score) if e.score else ""),
-    Column(QT_TRANSLATE_NOOP("PersonEditor", "Regime"), lambda e: e.regime),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Regime"), lambda e: dict(REGIMES).get(e.regime, e.regime)),
     Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda e: e.note),
 ), (
     Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add evaluation…"),
@@ -552,6 +555,113 @@ EVALUATIONS = History("evaluations", lambda p: p.evaluations, (
                Field("score", QT_TRANSLATE_NOOP("PersonEditor", "Score (/100)"), DECIMAL, narrow=True),
                Field("regime", QT_TRANSLATE_NOOP("PersonEditor", "Regime"), CODE, lambda: list(REGIMES)),
                Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+PERIOD_KINDS = (("month", QT_TRANSLATE_NOOP("PersonEditor", "Month")),
+                ("quarter", QT_TRANSLATE_NOOP("PersonEditor", "Quarter")))
+
+
+def _period(e: Any) -> str:
+    return f"{tr(dict(PERIOD_KINDS)[e.period_kind])} {e.period_no}" if e.period_kind in dict(PERIOD_KINDS) else ""
+
+
+def _year_facts(x: Values) -> tuple[str, ...]:
+    """The disqualifying facts ticked (NĐ 335/2025 Điều 20 khoản 4 b, d; a discipline of the year, c, is read
+    from the record)."""
+    return tuple(code for code in ("degradation", "corruption_in_charge") if x[code])
+
+
+PERIODS = History("evaluation_periods", lambda p: p.evaluation_periods, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Year"), lambda e: str(e.year)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Period"), _period),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "General criteria (/30)"), lambda e: fmt_decimal(e.general_score)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Results (/70)"), lambda e: fmt_decimal(e.results_score)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Score"), lambda e: fmt_decimal(e.total)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda e: e.note),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add a period's score…"),
+           lambda ctx, pid, x: ps.add_period_score(ctx, pid, ps.PeriodScoreInput(
+               x["year"], x["period_kind"], x["period_no"], x["general_score"], x["results_score"],
+               optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Score a month or a quarter (NĐ 335/2025)"), fields=(
+               Field("year", QT_TRANSLATE_NOOP("PersonEditor", "Year"), SPIN, spin=(2026, 2100),
+                     initial=lambda _h: max(clock.today().year, 2026)),
+               Field("period_kind", QT_TRANSLATE_NOOP("PersonEditor", "Tracked by"), CODE,
+                     lambda: _translated(PERIOD_KINDS)),
+               Field("period_no", QT_TRANSLATE_NOOP("PersonEditor", "Month or quarter number"), SPIN, spin=(1, 12),
+                     initial=lambda _h: clock.today().month),
+               Field("general_score", QT_TRANSLATE_NOOP("PersonEditor", "General criteria (/30)"), DECIMAL,
+                     narrow=True),
+               Field("results_score", QT_TRANSLATE_NOOP("PersonEditor", "Results (/70)"), DECIMAL, narrow=True),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+    Action("rate", QT_TRANSLATE_NOOP("PersonEditor", "Rate the year from its scores…"),
+           lambda ctx, pid, x: ps.rate_year_from_periods(ctx, pid, ps.YearFromPeriodsInput(
+               x["year"], _year_facts(x), optional(x["note"]), x["decision"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "The year's rating from the monthly or quarterly scores"),
+           decision=True, fields=(
+               Field("year", QT_TRANSLATE_NOOP("PersonEditor", "Year"), SPIN, spin=(2026, 2100),
+                     initial=lambda _h: max(clock.today().year, 2026)),
+               Field("degradation", QT_TRANSLATE_NOOP(
+                   "PersonEditor", "Concluded to show political, ethical or lifestyle degradation"), CHECK),
+               Field("corruption_in_charge", QT_TRANSLATE_NOOP(
+                   "PersonEditor", "A unit under the person's direct charge was dealt with for corruption or waste"),
+                     CHECK),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+# ============================================================================================== leave, study
+
+LEAVES = History("leave_periods", lambda p: p.leave_periods, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Kind"), lambda q: q.kind_label),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "From"), lambda q: fmt_date(q.start_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "To"), lambda q: fmt_date(q.end_date)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Days"), lambda q: str(q.days)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Note"), lambda q: q.note),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add leave…"),
+           lambda ctx, pid, x: career.add_leave_period(ctx, pid, career.LeavePeriodInput(
+               x["kind"], x["start_date"], x["end_date"], x["decision"], optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Add a leave period"), decision=True, fields=(
+               Field("kind", QT_TRANSLATE_NOOP("PersonEditor", "Kind"), CODE, lambda: list(ABSENCE_KINDS.items())),
+               Field("start_date", QT_TRANSLATE_NOOP("PersonEditor", "First day"), DATE),
+               Field("end_date", QT_TRANSLATE_NOOP("PersonEditor", "Last day"), DATE),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+))
+
+COMMITMENTS = History("commitments", lambda p: p.commitments, (
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Programme"), lambda c: c.programme),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Study from"), lambda c: fmt_date(c.study_start)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Study until"), lambda c: fmt_date(c.study_end)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Months to serve"), lambda c: str(c.commitment_months)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Serve until"), lambda c: fmt_date(c.service_until)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Cost"), lambda c: fmt_count(int(c.cost))),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Status"),
+           lambda c: training_rules.COMMITMENT_STATUSES.get(c.status, c.status)),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Repayment"),
+           lambda c: fmt_count(int(c.repayment)) if c.repayment is not None else ""),
+    Column(QT_TRANSLATE_NOOP("PersonEditor", "Decision"), _decision),
+), (
+    Action("add", QT_TRANSLATE_NOOP("PersonEditor", "Add a study commitment…"),
+           lambda ctx, pid, x: ts.create_commitment(ctx, ts.CommitmentInput(
+               pid, x["programme"], x["study_start"], x["study_end"], x["cost"], decision=x["decision"],
+               note=optional(x["note"]))),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Postgraduate study: the service commitment"), decision=True,
+           fields=(
+               Field("programme", QT_TRANSLATE_NOOP("PersonEditor", "Programme")),
+               Field("study_start", QT_TRANSLATE_NOOP("PersonEditor", "Study from"), DATE),
+               Field("study_end", QT_TRANSLATE_NOOP("PersonEditor", "Study until"), DATE),
+               Field("cost", QT_TRANSLATE_NOOP("PersonEditor", "Cost paid by the agency (VND)"), DECIMAL,
+                     required=QT_TRANSLATE_NOOP("PersonEditor", "Enter the cost the agency paid.")),
+               Field("note", QT_TRANSLATE_NOOP("PersonEditor", "Note")))),
+    Action("leaving", QT_TRANSLATE_NOOP("PersonEditor", "Record leaving early…"),
+           lambda ctx, cid, x: ts.record_leaving(ctx, ts.LeavingInput(cid, x["left_on"], x["case"])),
+           title=QT_TRANSLATE_NOOP("PersonEditor", "Left before serving the commitment: the repayment"),
+           on_row=True, fields=(
+               Field("left_on", QT_TRANSLATE_NOOP("PersonEditor", "Left on"), DATE,
+                     required=QT_TRANSLATE_NOOP("PersonEditor", "Enter the day the person left.")),
+               Field("case", QT_TRANSLATE_NOOP("PersonEditor", "Case"), CODE,
+                     lambda: list(training_rules.LEAVE_CASES.items())))),
 ))
 
 # ============================================================================================== documents
@@ -616,6 +726,11 @@ PAGES = (
     Page(QT_TRANSLATE_NOOP("PersonEditor", "Awards and discipline"), (
         (QT_TRANSLATE_NOOP("PersonEditor", "Awards"), AWARDS, 1),
         (QT_TRANSLATE_NOOP("PersonEditor", "Discipline"), DISCIPLINES, 1))),
-    Page(QT_TRANSLATE_NOOP("PersonEditor", "Evaluations"), (("", EVALUATIONS, 1),)),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Evaluations"), (
+        (QT_TRANSLATE_NOOP("PersonEditor", "Yearly ratings"), EVALUATIONS, 1),
+        (QT_TRANSLATE_NOOP("PersonEditor", "Monthly or quarterly scores (NĐ 335/2025)"), PERIODS, 1))),
+    Page(QT_TRANSLATE_NOOP("PersonEditor", "Leave and study"), (
+        (QT_TRANSLATE_NOOP("PersonEditor", "Leave periods"), LEAVES, 1),
+        (QT_TRANSLATE_NOOP("PersonEditor", "Postgraduate study commitments"), COMMITMENTS, 1))),
     Page(QT_TRANSLATE_NOOP("PersonEditor", "Documents"), (("", DOCUMENTS, 1),)),
 )

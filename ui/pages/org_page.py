@@ -37,6 +37,7 @@ from hrapp.services.org import (
     unit_history,
 )
 from hrapp.services.unit_leadership import deputy_warnings, unit_leadership
+from ui.dialogs.evaluation_dialogs import CapExceptionDialog
 from ui.dialogs.reorganise_dialog import ReorganiseDialog
 from ui.formatting import fmt_date
 from ui.messages import show_error
@@ -155,6 +156,10 @@ class OrgPage(BasePage):
         self.move_button = QPushButton(self.tr("Move…"))
         self.merge_button = QPushButton(self.tr("Merge or amalgamate…"))
         self.close_button = QPushButton(self.tr("Close…"))
+        self.htxs_button = QPushButton(self.tr("Excellent ratings share…"))
+        self.htxs_button.setToolTip(self.tr("A higher share of excellent ratings for the year, by decision, for a "
+                                            "unit with outstanding results"))
+        self.htxs_button.clicked.connect(lambda: self._open(CapExceptionDialog(self.ctx, self.current_unit(), self)))
         self.new_button.clicked.connect(self.create_new)
         self.rename_button.clicked.connect(lambda: self._open(RenameUnitDialog(self.ctx, self.current_unit(), self)))
         self.move_button.clicked.connect(
@@ -186,7 +191,8 @@ class OrgPage(BasePage):
         head.addWidget(QLabel(self.tr("On")))
         head.addWidget(self.date_edit)
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.rename_button, self.move_button, self.merge_button, self.close_button):
+        for b in (self.new_button, self.rename_button, self.move_button, self.merge_button, self.close_button,
+                  self.htxs_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         details = QWidget()
@@ -300,7 +306,7 @@ class OrgPage(BasePage):
 
     def _show_details(self) -> None:
         unit = self.current_unit()
-        for b in (self.rename_button, self.move_button, self.merge_button, self.close_button):
+        for b in (self.rename_button, self.move_button, self.merge_button, self.close_button, self.htxs_button):
             b.setEnabled(unit is not None)
         if unit is None:
             self.detail_title.clear()

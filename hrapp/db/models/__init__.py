@@ -21,7 +21,9 @@ from hrapp.db.models.person import (
     Discipline,
     Employment,
     Evaluation,
+    EvaluationPeriod,
     FamilyMember,
+    HtxsCapException,
     LeavePeriod,
     Note,
     Person,
@@ -55,4 +57,5 @@ __all__ = [
     "RuleVersionRow", "Score", "ScoreChange", "SalaryStep", "Secondment", "UserAccount", "WorkHistory",
     "PlanningEntry", "PlanningPeriod", "PlanningPost", "PlanningReview",
     "Course", "StudyCommitment", "TrainingPlan", "TrainingPlanLine", "TrainingRecord",
+    "EvaluationPeriod", "HtxsCapException",
 ]

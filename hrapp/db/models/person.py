@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     ForeignKey,
     Index,
@@ -295,6 +296,43 @@ class Evaluation(IdMixin, Base):
     regime: Mapped[str] = mapped_column(String(20), default="nd90_2020")
     note: Mapped[str | None] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+
+
+class EvaluationPeriod(IdMixin, Base):
+    """The monthly or quarterly tracking of a công chức under NĐ 335/2025 (Điều 20, 21): the general criteria
+    (/30) and the results (/70) of one month or quarter; the year's score is the mean of a year's periods."""
+
+    __tablename__ = "evaluation_periods"
+    __table_args__ = (
+        UniqueConstraint("person_id", "year", "period_kind", "period_no"),
+        CheckConstraint("period_kind IN ('month', 'quarter')", name="kind_known"),
+        CheckConstraint("period_no >= 1 AND period_no <= 12", name="number_in_range"),
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    period_kind: Mapped[str] = mapped_column(String(10))
+    period_no: Mapped[int] = mapped_column(Integer)
+    general_score: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    results_score: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    rule_version: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class HtxsCapException(IdMixin, Base):
+    """A unit allowed more "hoàn thành xuất sắc" ratings in a year than the usual share, for its outstanding
+    results, by the decision of the competent authority (NĐ 90/2020 as amended by NĐ 48/2023; NĐ 335/2025
+    Điều 20 khoản 5 điểm b): the share the decision allows, kept with the decision."""
+
+    __tablename__ = "htxs_cap_exceptions"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "year"),
+        CheckConstraint("percent > 0 AND percent <= 100", name="percent_in_range"),
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class LeavePeriod(IdMixin, Base):

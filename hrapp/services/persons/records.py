@@ -6,6 +6,7 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from hrapp.db.models import (
     Discipline,
     Employment,
     Evaluation,
+    EvaluationPeriod,
     FamilyMember,
     Person,
     PostHeld,
@@ -26,7 +28,15 @@ from hrapp.db.models import (
 )
 from hrapp.domain import discipline as dr
 from hrapp.domain import validation as v
-from hrapp.domain.evaluation import rating_from_score
+from hrapp.domain.evaluation import (
+    MONTH,
+    PeriodScore,
+    annual_score,
+    check_period_score,
+    evaluation_rule,
+    period_end,
+    rating_from_score,
+)
 from hrapp.domain.person_input import (
     ATTACHMENT_KINDS,
     FAMILY_SIDES,
@@ -37,11 +47,13 @@ from hrapp.domain.person_input import (
     DisciplineInput,
     EvaluationInput,
     FamilyInput,
+    PeriodScoreInput,
     WorkInput,
+    YearFromPeriodsInput,
 )
 from hrapp.domain.person_input import clean_text as _clean
 from hrapp.domain.person_input import decision_ref_errors as _decision_errors
-from hrapp.errors import DomainError, NotFoundError
+from hrapp.errors import DomainError, NotFoundError, ValidationError
 from hrapp.queries.person_profile import PersonProfile
 from hrapp.security import READ, WRITE, require
 from hrapp.services.persons._shared import (
@@ -216,6 +228,89 @@ def add_evaluation(ctx: ServiceContext, person_id: int, dto: EvaluationInput, *,
         v.raise_if(errors)
         s.add(Evaluation(person_id=p.id, year=dto.year, rating=rating, score=dto.score, regime=dto.regime,
                          note=_clean(dto.note), decision_id=_decision_id(s, dto.decision)))
+
+    return _write(ctx, person_id, act)
+
+
+def add_period_score(ctx: ServiceContext, person_id: int, dto: PeriodScoreInput, *,
+                     today: date | None = None) -> PersonProfile:
+    """A công chức's monthly or quarterly score under NĐ 335/2025 (general criteria /30 + results /70); the
+    rule is read on the period's last day, so a period of 2025 is refused (NĐ 90/2020 has no scores)."""
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        errors: v.Errors = []
+        if dto.general_score is None:
+            errors.append(("general_score", messages.text("period_part_missing")))
+        if dto.results_score is None:
+            errors.append(("results_score", messages.text("period_part_missing")))
+        v.raise_if(errors)
+        assert dto.general_score is not None and dto.results_score is not None
+        score = PeriodScore(dto.period_kind, dto.period_no, dto.general_score, dto.results_score)
+        try:
+            rule = check_period_score(ctx.rulebook, dto.year, score, p.cur_category or "")
+        except DomainError as exc:
+            raise ValidationError([(exc.field or "period_no", exc.message)]) from None
+        first_day = period_end(dto.year, dto.period_kind, dto.period_no).replace(
+            day=1, month=dto.period_no if dto.period_kind == MONTH else dto.period_no * 3 - 2)
+        if first_day > today:
+            errors.append(("period_no", messages.text("period_in_future", day=first_day)))
+        if s.scalar(select(func.count()).select_from(EvaluationPeriod).where(
+                EvaluationPeriod.person_id == p.id, EvaluationPeriod.year == dto.year,
+                EvaluationPeriod.period_no == dto.period_no, EvaluationPeriod.period_kind == dto.period_kind)):
+            errors.append(("period_no", messages.text("period_exists", year=dto.year)))
+        v.raise_if(errors)
+        s.add(EvaluationPeriod(person_id=p.id, year=dto.year, period_kind=dto.period_kind, period_no=dto.period_no,
+                               general_score=dto.general_score, results_score=dto.results_score,
+                               rule_version=rule.version, note=_clean(dto.note)))
+
+    return _write(ctx, person_id, act)
+
+
+def _fact_label(ctx: ServiceContext, year: int, code: str) -> str:
+    spec = evaluation_rule(ctx.rulebook, year).params.get("cong_chuc", {})
+    return next((f"{f['legal_basis']}" for f in spec.get("kht_facts") or () if f["code"] == code), code)
+
+
+DISQUALIFYING_DISCIPLINE = "disciplined"  # NĐ 335/2025 Điều 20 khoản 4 điểm c: disciplined in the year
+
+
+def rate_year_from_periods(ctx: ServiceContext, person_id: int, dto: YearFromPeriodsInput, *,
+                           today: date | None = None) -> PersonProfile:
+    """The year's score (the mean of its period scores, NĐ 335/2025 Điều 21) and rating (Điều 20), recorded as
+    the year's evaluation; a discipline decided in the year rates it "không hoàn thành nhiệm vụ" (khoản 4.c)."""
+    today = today or _today()
+
+    def act(s: Session, p: Person) -> None:
+        if not (p.birth_date.year + v.ADULT_AGE <= dto.year <= today.year):
+            raise ValidationError([("year", messages.text("evaluation_year_invalid", year=dto.year))])
+        if s.scalar(select(func.count()).select_from(Evaluation).where(
+                Evaluation.person_id == p.id, Evaluation.year == dto.year)):
+            raise ValidationError([("year", messages.text("annual_rating_exists", year=dto.year))])
+        rows = list(s.scalars(select(EvaluationPeriod).where(
+            EvaluationPeriod.person_id == p.id, EvaluationPeriod.year == dto.year)))
+        facts = set(dto.facts)
+        if s.scalar(select(func.count()).select_from(Discipline).where(
+                Discipline.person_id == p.id, Discipline.decision_date >= date(dto.year, 1, 1),
+                Discipline.decision_date <= date(dto.year, 12, 31))):
+            facts.add(DISQUALIFYING_DISCIPLINE)
+        errors = _decision_errors(dto.decision, required=False)
+        v.raise_if(errors)
+        try:
+            result = annual_score([PeriodScore(r.period_kind, r.period_no, Decimal(r.general_score),
+                                               Decimal(r.results_score)) for r in rows],
+                                  ctx.rulebook, dto.year, p.cur_category or "", facts)
+        except DomainError as exc:
+            raise ValidationError([(exc.field or "year", exc.message)]) from None
+        # the stored note is data of the record, in Vietnamese like the rest of it
+        summary = (f"Điểm trung bình {result.periods} {'tháng' if result.kind == MONTH else 'quý'}: "
+                   f"{format(result.score, 'f').replace('.', ',')} ({result.legal_basis})")
+        if result.facts:
+            summary += f"; không hoàn thành nhiệm vụ do: {', '.join(_fact_label(ctx, dto.year, f) for f in result.facts)}"
+        note = _clean(dto.note)
+        s.add(Evaluation(person_id=p.id, year=dto.year, rating=result.rating.value, score=result.score,
+                         regime=result.rule.version, note=f"{note}. {summary}" if note else summary,
+                         decision_id=_decision_id(s, dto.decision)))
 
     return _write(ctx, person_id, act)
 
