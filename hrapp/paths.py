@@ -18,9 +18,16 @@ I18N = RESOURCES / "i18n"
 ICONS = RESOURCES / "icons"
 
 
+def _data_base() -> Path:
+    """HRAPP_DATA_DIR if set (a portable install, or a test run kept apart from the user's own data), else the
+    system's per-user data folder."""
+    named = os.environ.get("HRAPP_DATA_DIR", "").strip()
+    return Path(named) if named else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def user_data_dir() -> Path:
     """The per-user folder for the default database, backups and attachments."""
-    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = _data_base()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -35,4 +42,4 @@ def log_file() -> Path:
     named = os.environ.get("HRAPP_LOG", "").strip()
     if named:
         return Path(named)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "logs" / "hrapp.log"
+    return _data_base() / "logs" / "hrapp.log"

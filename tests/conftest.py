@@ -13,6 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HRAPP_TESTING", "1")
 # The failures tests provoke are logged (hrapp.logs) in a folder of the run, not in the user's data folder.
 os.environ.setdefault("HRAPP_LOG", os.path.join(tempfile.mkdtemp(prefix="hrapp-test-log-"), "hrapp.log"))
+# The default database, its daily backups and the documents live in a folder of the run too: a backup another run
+# (or the officer) left in the user's folder is never listed, restored or overwritten by a test.
+os.environ["HRAPP_DATA_DIR"] = os.environ.get("HRAPP_TEST_DATA_DIR") or tempfile.mkdtemp(prefix="hrapp-test-data-")
 
 
 def _test_day():

@@ -2239,7 +2239,7 @@ Tạo một cơ sở dữ liệu mới, trống ở đó?</translation>
     </message>
     <message>
         <source>Excellent ratings share…</source>
-        <translation>Tỷ lệ HTXS theo quyết định…</translation>
+        <translation>Tỷ lệ HTXS…</translation>
     </message>
     <message>
         <source>A higher share of excellent ratings for the year, by decision, for a unit with outstanding results</source>

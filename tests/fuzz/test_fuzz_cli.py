@@ -93,6 +93,7 @@ SAMPLES = {  # a valid value of each required option, so that the fuzzed one is 
     "--year": "2025", "--as-of": "30/06/2025", "--code": "KT", "--employee": "1", "--birth": "1975-04-30",
     "--salary-class": "A1", "--step": "3", "--since": "2023-01-01", "--period": "2026-2031", "round_id": "1",
     "username": "canbo01", "--out": "{tmp}/out.pdf", "--start": "01/01/2025", "--end": "31/12/2025", "--round": "1",
+    "--person": "1", "--target-rank": "01.002",
 }
 
 
