@@ -457,7 +457,7 @@ def _declare() -> tuple[Document, ...]:
             "The personnel record form of the national civil service database for one person, personal data masked "
             "for roles that may not see it.",
             (_UNIT, Param("person", PERSON, required=True, vi="số hiệu hồ sơ", en="record number")),
-            lambda ctx, person, unit=None: cv_2023.cv_2023_data(ctx, person),
+            lambda ctx, person, unit=None: cv_2c.cv_data(ctx, person),  # the same record and context as Mẫu 2C
             {".pdf": lambda fh, cv, lh, job: cv_2023.build_cv_2023(fh, cv.profile, cv.context)},
             lambda cv, job: PersonalOutput("print", "Sơ yếu lý lịch mẫu TT 06/2023/TT-BNV", (cv.person_id,),
                                            cv.masked),

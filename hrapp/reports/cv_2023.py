@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import IO
 
@@ -16,10 +15,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from hrapp import catalogs, clock
 from hrapp.context import ServiceContext
-from hrapp.masking import can_see_personal
-from hrapp.queries.person_profile import PersonProfile, PostRow, QualificationRow, load_profile
+from hrapp.queries.person_profile import PersonProfile, PostRow, QualificationRow
 from hrapp.reports.catalogue import export
-from hrapp.reports.cv_2c import CvContext, _photo, cv_context
+from hrapp.reports.cv_2c import CvContext, _photo
 from hrapp.reports.cv_2c_layout import HINT, LEADING, SIZE, TABLE, _dotted_lines, _esc, _Fields, _style
 from hrapp.reports.cv_2c_values import (
     _allowances,
@@ -34,7 +32,7 @@ from hrapp.reports.cv_2c_values import (
 from hrapp.reports.document import FONT, FONT_BOLD, FONT_ITALIC, LINE_WIDTH, Margins, OfficialDocument
 from hrapp.reports.format import fmt_decimal, vn_upper
 
-__all__ = ["FORM_TITLE", "LEGAL_BASIS", "build_cv_2023", "cv_2023_data", "export_cv_2023"]
+__all__ = ["FORM_TITLE", "LEGAL_BASIS", "build_cv_2023", "export_cv_2023"]
 
 FORM_TITLE = "MẪU SƠ YẾU LÝ LỊCH"
 LEGAL_BASIS = "(Ban hành kèm theo Thông tư số 06/2023/TT-BNV ngày 04/5/2023 của Bộ trưởng Bộ Nội vụ)"
@@ -448,19 +446,6 @@ def _closing(profile: PersonProfile, ctx: CvContext, width: float) -> Table:
 
 
 # ============================================================================================== service
-
-
-@dataclass(frozen=True)
-class Cv2023Data:
-    person_id: int
-    profile: PersonProfile
-    context: CvContext
-    masked: bool  # the role may not see personal data: it is masked on the printout
-
-
-def cv_2023_data(ctx: ServiceContext, person_id: int, day: date | None = None) -> Cv2023Data:
-    profile = load_profile(ctx, person_id)
-    return Cv2023Data(person_id, profile, cv_context(ctx, profile, day), not can_see_personal(ctx))
 
 
 def export_cv_2023(ctx: ServiceContext, target: str | os.PathLike[str] | IO[bytes], person_id: int) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,25 +68,25 @@ def _personal_id_taken(s: Session, identity: IdentityInput, person_id: int | Non
     number = v.normalize_cccd(identity.personal_id)
     if not number or v.personal_id_error(number, None):
         return []
-    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(Person.personal_id == number) \
-        .execution_options(**{ALL_UNITS: True})
-    if person_id is not None:
-        q = q.where(Person.id != person_id)
-    other = s.execute(q).first()
-    if other is None:
-        return []
-    scope = scope_units(s)
-    if scope is not None and other.cur_unit_id not in scope:
-        return [("personal_id", messages.text("personal_id_taken_outside_scope", number=number))]
-    return [("personal_id", messages.text("personal_id_duplicate", number=number, name=other.full_name))]
+    return _number_taken(s, Person.personal_id, number, person_id, "personal_id",
+                         messages.text("personal_id_taken_outside_scope", number=number),
+                         lambda name: messages.text("personal_id_duplicate", number=number, name=name))
 
 
 def _cccd_taken(s: Session, identity: IdentityInput, person_id: int | None) -> v.Errors:
     number = v.normalize_cccd(identity.id_number)
     if not number or v.cccd_error(number):
         return []
-    # every person, also outside the account's units (the number is unique); only those it may see are named
-    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(Person.id_number == number) \
+    return _number_taken(s, Person.id_number, number, person_id, "id_number",
+                         messages.text("cccd_taken_outside_scope", number=number),
+                         lambda name: v.duplicate_cccd_message(number, name))
+
+
+def _number_taken(s: Session, column: Any, number: str, person_id: int | None, field: str, outside: str,
+                  duplicate: Callable[[str], str]) -> v.Errors:
+    """A number that is unique per person (CCCD, identification number), already another person's: looked for
+    among everyone, also outside the account's units; only someone the account may see is named."""
+    q = select(Person.id, Person.full_name, Person.cur_unit_id).where(column == number) \
         .execution_options(**{ALL_UNITS: True})
     if person_id is not None:
         q = q.where(Person.id != person_id)
@@ -95,8 +95,8 @@ def _cccd_taken(s: Session, identity: IdentityInput, person_id: int | None) -> v
         return []
     scope = scope_units(s)
     if scope is not None and other.cur_unit_id not in scope:
-        return [("id_number", messages.text("cccd_taken_outside_scope", number=number))]
-    return [("id_number", v.duplicate_cccd_message(number, other.full_name))]
+        return [(field, outside)]
+    return [(field, duplicate(other.full_name))]
 
 
 def _unit_errors(s: Session, unit_id: int | None, day: date | None, field: str = "unit_id") -> v.Errors:
