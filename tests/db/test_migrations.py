@@ -87,5 +87,8 @@ def test_db_variable_and_option_choose_the_database(monkeypatch, tmp_path):
     assert resolve_url(str(tmp_path / "opt.sqlite3")).endswith("/opt.sqlite3")
     assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.delenv("HRAPP_DB")
+    monkeypatch.delenv("HRAPP_DATA_DIR")  # the system's per-user folder when no folder is named
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert "hrapp" in resolve_url(None)
+    assert resolve_url(None).endswith("/xdg/hrapp/hrapp.sqlite3")
+    monkeypatch.setenv("HRAPP_DATA_DIR", str(tmp_path / "portable"))  # a named folder wins
+    assert resolve_url(None).endswith("/portable/hrapp.sqlite3")

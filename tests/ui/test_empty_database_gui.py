@@ -60,7 +60,7 @@ def test_opening_an_empty_file_from_the_window_is_refused(window, tmp_path, monk
 def test_a_database_opened_last_that_is_now_empty_is_not_reopened(qapp, qtbot, tmp_path, monkeypatch):
     empty = tmp_path / "last.sqlite3"
     empty.touch()
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the user's data folder, for this test
+    monkeypatch.setenv("HRAPP_DATA_DIR", str(tmp_path / "data" / "hrapp"))  # the user's data folder, for this test
     default = tmp_path / "data" / "hrapp" / "hrapp.sqlite3"
     preferences.remember_database(str(empty))
     assert app.database_argument(argparse.Namespace(db=None)) is None  # the default file instead

@@ -30,7 +30,7 @@ def _no_passphrase_in_env(monkeypatch):
 def started(qtbot, tmp_path, monkeypatch):
     """run_gui on a new, empty database: the main window and its first-start assistant."""
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the daily copy's folder, for this test
+    monkeypatch.setenv("HRAPP_DATA_DIR", str(tmp_path / "data" / "hrapp"))  # the daily copy's folder, for this test
     db = tmp_path / "hr.sqlite3"
     init_database(str(db)).engine.dispose()
     assert ui_app.run_gui(argparse.Namespace(db=str(db), lang="vi", user=None, command=None)) == 0
