@@ -7,7 +7,7 @@ day's work does."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QSpinBox
@@ -19,6 +19,7 @@ from tests.acceptance import test_coded_addresses as places_walk
 from tests.acceptance import test_cv_2023_walk as cv_walk
 from tests.acceptance import test_merge_2026 as merge_walk
 from tests.acceptance.test_edit_phone import shown
+from tests.conftest import TEST_DAY
 from ui.dialogs.person_editor import PersonEditor
 
 LEFT = Qt.MouseButton.LeftButton
@@ -30,7 +31,7 @@ def _retire_later(qtbot, window, ctx) -> None:
     from hrapp.text import fold
 
     profile = load_profile(ctx, 1)  # the demo's director
-    before = career_summary(ctx, 1, date(2026, 12, 10)).retirement
+    before = career_summary(ctx, 1, TEST_DAY).retirement
     page = window.show_area("staff")
     page.search_edit.setFocus()
     page.search_edit.selectAll()
@@ -60,10 +61,11 @@ def _retire_later(qtbot, window, ctx) -> None:
     years.lineEdit().selectAll()
     qtbot.keyClicks(years.lineEdit(), str(higher))
     dialog.decision_form.number_edit.setText("88/QĐ-UBND")  # keyClicks types ASCII only
-    dialog.decision_form.sign_date_edit.setDate(QDate(2026, 12, 1))
+    signed = TEST_DAY - timedelta(days=7)
+    dialog.decision_form.sign_date_edit.setDate(QDate(signed.year, signed.month, signed.day))
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), LEFT)
-    after = career_summary(ctx, 1, date(2026, 12, 10)).retirement
+    after = career_summary(ctx, 1, TEST_DAY).retirement
     assert after.age_years == higher and after.retirement_date.year == before.retirement_date.year + 2
     row = [history.model.cell(0, c).text for c in range(history.model.columnCount())]
     assert row[0].startswith("88/QĐ-UBND") and row[4] == after.retirement_date.strftime("%d/%m/%Y")
@@ -72,7 +74,7 @@ def _retire_later(qtbot, window, ctx) -> None:
 
 def test_a_2026_day_new_forms_coded_places_a_later_retirement_and_a_merger(demo_window, demo_ctx, qtbot, tmp_path,
                                                                           monkeypatch):
-    clock.set_today(date(2026, 12, 10))
+    clock.set_today(TEST_DAY)  # the demo is built as of the suite's day (2026, or a year ahead in CI)
     cv_walk.test_the_officer_prints_the_national_form_then_the_2c_from_the_same_menu(
         demo_window, demo_ctx, qtbot, tmp_path, monkeypatch)
     places_walk.test_an_old_birthplace_shows_its_new_unit_and_the_home_town_is_picked_from_the_list(

@@ -5,7 +5,7 @@ the merger list and the benefits list are saved as PDF and name the people and t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
@@ -14,11 +14,16 @@ from sqlalchemy import select
 
 from hrapp import clock
 from hrapp.db.models import Employment, OrgUnit
+from tests.conftest import TEST_DAY
 from tests.ui.typing import choose, retype
 from ui.dialogs.reorganise_dialog import ReorganiseDialog
 from ui.widgets.forms import to_qdate
 
-EFFECTIVE = date(2026, 12, 1)
+# The demo department is built as of the suite's day (the CI also runs it a year ahead): the merger takes effect on
+# the 1st of the next month, decided eleven days before, so that no record of the demo comes after it.
+EFFECTIVE = (TEST_DAY.replace(day=1) + timedelta(days=32)).replace(day=1)
+SIGNED = EFFECTIVE - timedelta(days=11)
+TODAY = EFFECTIVE + timedelta(days=9)  # the officer works after the merger took effect
 
 
 def _tick(qtbot, dialog: ReorganiseDialog, code_name: str) -> None:
@@ -45,7 +50,7 @@ def _save_pdf(qtbot, page, target, monkeypatch) -> str:
 
 
 def test_2026_merge_two_centres_into_a_new_one(demo_window, demo_ctx, qtbot, tmp_path, monkeypatch):
-    clock.set_today(date(2026, 12, 10))
+    clock.set_today(TODAY)
     with demo_ctx.read() as s:
         ids = {u.code: u.id for u in s.scalars(select(OrgUnit).where(OrgUnit.code.in_(("TTUD", "TTKP"))))}
         names = {u.code: u.name for u in s.scalars(select(OrgUnit).where(OrgUnit.id.in_(ids.values())))}
@@ -55,7 +60,7 @@ def test_2026_merge_two_centres_into_a_new_one(demo_window, demo_ctx, qtbot, tmp
     assert len(ids) == 2 and staff
 
     page = demo_window.show_area("org")
-    page.date_edit.setDate(to_qdate(date(2026, 11, 30)))
+    page.date_edit.setDate(to_qdate(EFFECTIVE - timedelta(days=1)))
     assert page.select_code("TTUD")
     qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -68,8 +73,8 @@ def test_2026_merge_two_centres_into_a_new_one(demo_window, demo_ctx, qtbot, tmp
     choose(qtbot, dialog.kind_combo, "Trung tâm")
     form = dialog.decision_form
     retype(qtbot, form.number_edit, "1234/QĐ-UBND")
-    retype(qtbot, form.sign_date_edit, "20/11/2026")
-    retype(qtbot, form.effective_edit, "01/12/2026")
+    retype(qtbot, form.sign_date_edit, f"{SIGNED:%d/%m/%Y}")
+    retype(qtbot, form.effective_edit, f"{EFFECTIVE:%d/%m/%Y}")
     retype(qtbot, form.issuer_edit, "UBND tỉnh Bình Định")
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
@@ -92,7 +97,7 @@ def test_2026_merge_two_centres_into_a_new_one(demo_window, demo_ctx, qtbot, tmp
 
     _report(qtbot, reports, "Danh sách chính sách nghỉ hưu trước tuổi, thôi việc khi sắp xếp bộ máy")
     reports.as_of_edit.setFocus()
-    retype(qtbot, reports.as_of_edit, "01/12/2026")
+    retype(qtbot, reports.as_of_edit, f"{EFFECTIVE:%d/%m/%Y}")
     assert reports.unit_combo.select_code("TTUD-DMST")
     text = _save_pdf(qtbot, reports, tmp_path / "chinh_sach.pdf", monkeypatch)
     assert "NĐ 178/2024/NĐ-CP Đ.7 k.1" in text and "Đ.9 k.1" in text and "nd67" not in text
